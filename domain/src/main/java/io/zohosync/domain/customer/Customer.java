@@ -1,0 +1,47 @@
+package io.zohosync.domain.customer;
+
+import io.zohosync.domain.common.Checks;
+
+/** Domain entity: a platform customer, the source of a Zoho Books contact (or Billing customer, CRM contact). */
+public record Customer(
+        String platformId,
+        String firstName,
+        String lastName,
+        String email,
+        String phone,
+        String companyName,
+        Address billingAddress,
+        CustomerKind kind) {
+
+    public Customer {
+        new Checks()
+                .required("id", platformId)
+                .maxLength("id", platformId, 100)
+                .required("email", email)
+                .email("email", email)
+                .maxLength("email", email, 100)
+                .rule(notBlank(firstName) || notBlank(lastName) || notBlank(companyName),
+                        "last_name", "a first name, last name or company name is required")
+                .maxLength("first_name", firstName, 100)
+                .maxLength("last_name", lastName, 100)
+                .maxLength("company_name", companyName, 200)
+                .maxLength("phone", phone, 50)
+                .throwIfAny();
+        email = email.trim();
+        billingAddress = billingAddress == null ? Address.NONE : billingAddress;
+        kind = kind == null ? CustomerKind.NEW : kind;
+    }
+
+    /** The name Zoho shows: the company for a business, otherwise "First Last" (Zoho's contact_name, max 200). */
+    public String displayName() {
+        if (notBlank(companyName)) {
+            return companyName.trim();
+        }
+        String full = ((firstName == null ? "" : firstName.trim()) + " " + (lastName == null ? "" : lastName.trim())).trim();
+        return full.replaceAll("\\s+", " ");
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+}

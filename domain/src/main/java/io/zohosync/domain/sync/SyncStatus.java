@@ -1,0 +1,23 @@
+package io.zohosync.domain.sync;
+
+import java.util.Locale;
+
+/** The sync status of one entity towards one Zoho target (design.md §4). */
+public enum SyncStatus {
+    PENDING,
+    SYNCING,
+    SYNCED,
+    RETRYING,
+    FAILED,
+    SKIPPED,
+    MANUAL;
+
+    /** The lower-case name stored in Postgres and shown over HTTP. */
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static SyncStatus fromWire(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT));
+    }
+}
