@@ -1,0 +1,27 @@
+package io.zohosync.ports.out.zoho;
+
+import io.vertx.core.Future;
+import io.zohosync.domain.customer.Customer;
+import java.util.List;
+
+/**
+ * Outbound port: contacts in Zoho Books. Every contact the service creates carries its
+ * platform marker (design.md §6) so an unknown outcome can be resolved by {@link #findByMarker}.
+ */
+public interface ZohoContacts {
+
+    /** The marker written into the contact's notes for a platform id; searchable with {@code search_text}. */
+    static String marker(String platformId) {
+        return "zoho-sync:" + platformId;
+    }
+
+    Future<ZohoOutcome<ZohoContact>> create(Customer customer);
+
+    Future<ZohoOutcome<ZohoContact>> get(String contactId);
+
+    Future<ZohoOutcome<List<ZohoContact>>> findByEmail(String email);
+
+    Future<ZohoOutcome<List<ZohoContact>>> findByName(String contactName);
+
+    Future<ZohoOutcome<List<ZohoContact>>> findByMarker(String platformId);
+}

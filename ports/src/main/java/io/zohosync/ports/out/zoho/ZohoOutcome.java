@@ -1,0 +1,39 @@
+package io.zohosync.ports.out.zoho;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The classified outcome of one Zoho call. Business outcomes are values; a failed
+ * {@code Future} is reserved for bugs in the adapter itself.
+ */
+public sealed interface ZohoOutcome<T> {
+
+    /** Zoho did what was asked. */
+    record Success<T>(T value) implements ZohoOutcome<T> {}
+
+    /** Zoho already holds a record with this marker; {@code existing} when it could be found. */
+    record Duplicate<T>(Optional<T> existing, String message) implements ZohoOutcome<T> {}
+
+    /** The record or the URL does not exist. */
+    record NotFound<T>(String message) implements ZohoOutcome<T> {}
+
+    /** Zoho refused the data: permanent until someone changes it. Zoho's code and message are kept. */
+    record Validation<T>(String code, String message) implements ZohoOutcome<T> {}
+
+    /** A Zoho limit or our own budget is spent; try again after {@code retryAfter}. */
+    record RateLimited<T>(Scope scope, Duration retryAfter, String message) implements ZohoOutcome<T> {
+        public enum Scope { MINUTE, DAY, CONCURRENCY, TOKEN_REFRESH }
+    }
+
+    /** Credentials are no longer accepted; an admin must reconnect the organization. */
+    record AuthFailure<T>(String message) implements ZohoOutcome<T> {}
+
+    /** Zoho is not answering properly (5xx, timeout, connection reset) or its circuit is open. */
+    record Outage<T>(String message) implements ZohoOutcome<T> {}
+
+    /** Whether another attempt later may succeed without anyone changing anything. */
+    default boolean retryable() {
+        return this instanceof Outage<T> || this instanceof RateLimited<T>;
+    }
+}
