@@ -1,0 +1,87 @@
+package io.zohosync.adapters.postgres;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.zohosync.ports.out.CustomerStore;
+import io.zohosync.ports.out.SyncJobs;
+import io.zohosync.ports.out.SyncRecordsReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Postgres adapter factory: migrates the schema, opens the non-blocking pool, hands out the port implementations. */
+public final class PostgresAdapters {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresAdapters.class);
+
+    private final Pool pool;
+    private final PgCustomerStore customers;
+    private final PgSyncJobs jobs;
+    private final PgSyncRecordsReader records;
+
+    private PostgresAdapters(Pool pool) {
+        this.pool = pool;
+        this.customers = new PgCustomerStore(pool);
+        this.jobs = new PgSyncJobs(pool);
+        this.records = new PgSyncRecordsReader(pool);
+    }
+
+    /** Runs the migrations on a worker thread, then opens the pool. */
+    public static Future<PostgresAdapters> start(Vertx vertx, DatabaseSettings settings) {
+        return vertx.executeBlocking(() -> Migrations.apply(settings), false)
+                .map(result -> {
+                    LOG.info("database {} at schema version {} ({} migrations applied now)",
+                            settings.describe(), result.targetSchemaVersion, result.migrationsExecuted);
+                    return new PostgresAdapters(pool(vertx, settings));
+                });
+    }
+
+    /** Applies the migrations now, blocking the calling thread; for tools and test fixtures, never the event loop. */
+    public static void migrate(DatabaseSettings settings) {
+        Migrations.apply(settings);
+    }
+
+    /** A pool for {@code settings}, for adapters that live outside this package. */
+    public static Pool pool(Vertx vertx, DatabaseSettings settings) {
+        PgConnectOptions connect = new PgConnectOptions()
+                .setHost(settings.host())
+                .setPort(settings.port())
+                .setDatabase(settings.database())
+                .setUser(settings.user())
+                .setPassword(settings.password())
+                .setCachePreparedStatements(true);
+        return PgBuilder.pool()
+                .with(new PoolOptions().setMaxSize(settings.poolSize()).setName("zoho-sync"))
+                .connectingTo(connect)
+                .using(vertx)
+                .build();
+    }
+
+    public Pool pool() {
+        return pool;
+    }
+
+    public CustomerStore customers() {
+        return customers;
+    }
+
+    public SyncJobs syncJobs() {
+        return jobs;
+    }
+
+    public SyncRecordsReader syncRecords() {
+        return records;
+    }
+
+    /** Answers when the database takes a trivial query; for readiness checks. */
+    public Future<Void> ping() {
+        return pool.query("select 1").execute().mapEmpty();
+    }
+
+    public Future<Void> close() {
+        return pool.close();
+    }
+}

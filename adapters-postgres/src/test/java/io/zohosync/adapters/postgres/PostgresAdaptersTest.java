@@ -1,0 +1,217 @@
+package io.zohosync.adapters.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.sqlclient.Tuple;
+import io.zohosync.adapters.postgres.testing.PostgresFixture;
+import io.zohosync.domain.customer.Address;
+import io.zohosync.domain.customer.Customer;
+import io.zohosync.domain.customer.CustomerKind;
+import io.zohosync.domain.sync.SyncStatus;
+import io.zohosync.ports.in.CustomerRegistration.Outcome;
+import io.zohosync.ports.in.RegisterCustomerCommand;
+import io.zohosync.ports.out.ClaimedJob;
+import io.zohosync.ports.out.JobOutcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(VertxExtension.class)
+class PostgresAdaptersTest {
+
+    private static final Duration LEASE = Duration.ofSeconds(30);
+    private static PostgresAdapters pg;
+
+    @BeforeAll
+    static void start(Vertx vertx) throws Exception {
+        pg = await(PostgresAdapters.start(vertx, PostgresFixture.shared().settings()));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        await(pg.close());
+    }
+
+    @Test
+    void registering_a_new_customer_stores_it_with_a_pending_record_and_one_job() throws Exception {
+        Customer customer = customer(unique("c"), "ada@example.com");
+        var registration = await(pg.customers().saveAndEnqueue(command(customer), "books", now()));
+
+        assertThat(registration.outcome()).isEqualTo(Outcome.CREATED);
+        assertThat(registration.status()).isEqualTo(SyncStatus.PENDING);
+        assertThat(await(pg.customers().find(customer.platformId()))).contains(customer);
+        assertThat(jobCount(customer.platformId())).isEqualTo(1);
+        assertThat(await(pg.syncRecords().find("customer", customer.platformId())).orElseThrow().status())
+                .isEqualTo(SyncStatus.PENDING);
+    }
+
+    @Test
+    void the_same_data_twice_queues_nothing_new_and_a_change_coalesces_into_the_waiting_job() throws Exception {
+        Customer customer = customer(unique("c"), "bob@example.com");
+        await(pg.customers().saveAndEnqueue(command(customer), "books", now()));
+
+        assertThat(await(pg.customers().saveAndEnqueue(command(customer), "books", now())).outcome())
+                .isEqualTo(Outcome.UNCHANGED);
+        Customer changed = customer(customer.platformId(), "bob@new.example.com");
+        assertThat(await(pg.customers().saveAndEnqueue(command(changed), "books", now())).outcome())
+                .isEqualTo(Outcome.UPDATED);
+        assertThat(jobCount(customer.platformId())).isEqualTo(1);
+    }
+
+    @Test
+    void an_idempotency_key_replays_the_same_body_and_refuses_a_different_one() throws Exception {
+        String key = unique("key");
+        Customer customer = customer(unique("c"), "cy@example.com");
+        var first = await(pg.customers().saveAndEnqueue(new RegisterCustomerCommand(customer, key, "h1"), "books", now()));
+        var again = await(pg.customers().saveAndEnqueue(new RegisterCustomerCommand(customer, key, "h1"), "books", now()));
+        Customer other = customer(unique("c"), "dee@example.com");
+        var reused = await(pg.customers().saveAndEnqueue(new RegisterCustomerCommand(other, key, "h2"), "books", now()));
+
+        assertThat(first.outcome()).isEqualTo(Outcome.CREATED);
+        assertThat(again.outcome()).isEqualTo(Outcome.REPLAYED);
+        assertThat(reused.outcome()).isEqualTo(Outcome.KEY_REUSED);
+        assertThat(await(pg.customers().find(other.platformId()))).isEmpty();
+    }
+
+    @Test
+    void a_claimed_job_is_leased_once_and_only_its_lease_holder_can_finish_it() throws Exception {
+        String id = enqueueNew();
+        ClaimedJob job = claimUntilFound("worker-a", id);
+        assertThat(job.attempts()).isEqualTo(1);
+        assertThat(job.previousStatus()).isEqualTo("pending");
+        assertThat(await(pg.syncRecords().find("customer", id)).orElseThrow().status()).isEqualTo(SyncStatus.SYNCING);
+
+        ClaimedJob impostor = new ClaimedJob(job.jobId(), job.leaseSeq() - 1, "worker-a", job.entityType(),
+                job.entityId(), job.target(), job.attempts(), job.previousStatus(), null);
+        assertThat(await(pg.syncJobs().complete(impostor, synced("999"), now()))).isFalse();
+        assertThat(await(pg.syncJobs().complete(job, synced("4600001"), now()))).isTrue();
+
+        var record = await(pg.syncRecords().find("customer", id)).orElseThrow();
+        assertThat(record.status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(record.zohoId()).isEqualTo("4600001");
+        assertThat(jobCount(id)).isZero();
+    }
+
+    @Test
+    void an_expired_lease_goes_back_to_pending_without_counting_the_attempt_twice() throws Exception {
+        String id = enqueueNew();
+        Instant t0 = now();
+        ClaimedJob job = claimUntilFound("dying-worker", id, t0, Duration.ofMillis(10));
+
+        assertThat(await(pg.syncJobs().releaseExpired(t0.plusSeconds(1)))).isGreaterThanOrEqualTo(1);
+        var record = await(pg.syncRecords().find("customer", id)).orElseThrow();
+        assertThat(record.status()).isEqualTo(SyncStatus.PENDING);
+        assertThat(record.attempts()).isEqualTo(1);
+        assertThat(await(pg.syncJobs().complete(job, synced("late"), now()))).isFalse();
+
+        ClaimedJob again = claimUntilFound("healthy-worker", id, t0.plusSeconds(2), LEASE);
+        assertThat(again.attempts()).isEqualTo(2);
+        assertThat(again.previousStatus()).isEqualTo("pending");
+    }
+
+    @Test
+    void a_retrying_job_waits_until_its_next_run() throws Exception {
+        String id = enqueueNew();
+        ClaimedJob job = claimUntilFound("worker-r", id);
+        Instant later = now().plusSeconds(3600);
+        await(pg.syncJobs().complete(job, new JobOutcome(SyncStatus.RETRYING, null, 1, "Zoho answered 500", later,
+                "retry_scheduled", "outage"), now()));
+
+        List<ClaimedJob> claimed = await(pg.syncJobs().claimDue("worker-r", 1000, LEASE, now()));
+        assertThat(claimed).noneMatch(j -> j.entityId().equals(id));
+        assertThat(await(pg.syncJobs().claimDue("worker-r", 1000, LEASE, later.plusSeconds(1))))
+                .anyMatch(j -> j.entityId().equals(id));
+    }
+
+    @Test
+    void a_change_while_the_job_runs_makes_it_run_again_after_it_finishes() throws Exception {
+        String id = enqueueNew();
+        ClaimedJob job = claimUntilFound("worker-d", id);
+        await(pg.customers().saveAndEnqueue(command(customer(id, "changed@example.com")), "books", now()));
+        assertThat(await(pg.syncJobs().complete(job, synced("777"), now()))).isTrue();
+
+        var record = await(pg.syncRecords().find("customer", id)).orElseThrow();
+        assertThat(record.status()).isEqualTo(SyncStatus.PENDING);
+        assertThat(record.zohoId()).isEqualTo("777");
+        assertThat(jobCount(id)).isEqualTo(1);
+    }
+
+    @Test
+    void two_workers_never_claim_the_same_job() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            enqueueNew();
+        }
+        Instant at = now();
+        var a = pg.syncJobs().claimDue("w1", 15, LEASE, at);
+        var b = pg.syncJobs().claimDue("w2", 15, LEASE, at);
+        List<ClaimedJob> first = await(a);
+        List<ClaimedJob> second = await(b);
+        assertThat(first).extracting(ClaimedJob::jobId).doesNotContainAnyElementsOf(
+                second.stream().map(ClaimedJob::jobId).toList());
+        assertThat(first.size()).isLessThanOrEqualTo(15);
+        assertThat(second.size()).isLessThanOrEqualTo(15);
+        await(pg.syncJobs().releaseAll("w1", now()));
+        await(pg.syncJobs().releaseAll("w2", now()));
+    }
+
+    private static String enqueueNew() throws Exception {
+        Customer customer = customer(unique("c"), unique("e") + "@example.com");
+        await(pg.customers().saveAndEnqueue(command(customer), "books", now()));
+        return customer.platformId();
+    }
+
+    private static ClaimedJob claimUntilFound(String worker, String id) throws Exception {
+        return claimUntilFound(worker, id, now(), LEASE);
+    }
+
+    /** Other tests' jobs share the queue: claim until ours shows up, then release the rest. */
+    private static ClaimedJob claimUntilFound(String worker, String id, Instant at, Duration lease) throws Exception {
+        List<ClaimedJob> claimed = await(pg.syncJobs().claimDue(worker, 10_000, lease, at));
+        ClaimedJob mine = claimed.stream().filter(j -> j.entityId().equals(id)).findFirst().orElseThrow();
+        for (ClaimedJob other : claimed) {
+            if (other != mine) {
+                await(pg.syncJobs().complete(other, new JobOutcome(SyncStatus.PENDING, null, other.attempts() - 1,
+                        null, at, "released", "test"), at));
+            }
+        }
+        return mine;
+    }
+
+    private static JobOutcome synced(String zohoId) {
+        return new JobOutcome(SyncStatus.SYNCED, zohoId, 1, null, null, "created", "contact created");
+    }
+
+    private static long jobCount(String id) throws Exception {
+        return await(pg.pool().preparedQuery("select count(*) from sync_jobs where entity_id = $1").execute(Tuple.of(id)))
+                .iterator().next().getLong(0);
+    }
+
+    private static RegisterCustomerCommand command(Customer customer) {
+        return new RegisterCustomerCommand(customer, null, null);
+    }
+
+    private static Customer customer(String id, String email) {
+        return new Customer(id, "Ada", "Lovelace", email, null, null, Address.NONE, CustomerKind.NEW);
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID();
+    }
+
+    private static Instant now() {
+        return Instant.now();
+    }
+
+    private static <T> T await(Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,17 @@
+package io.zohosync.ports.out;
+
+import io.zohosync.domain.sync.SyncStatus;
+import java.time.Instant;
+
+/**
+ * What one run of a job decided, written in one transaction with a sync-log row: the record's new
+ * status, its Zoho id, attempts, last error and when to run again (for {@code pending}/{@code retrying}).
+ */
+public record JobOutcome(
+        SyncStatus status,
+        String zohoId,
+        int attempts,
+        String lastError,
+        Instant nextRunAt,
+        String event,
+        String message) {}

@@ -1,0 +1,18 @@
+package io.zohosync.ports.out;
+
+import io.vertx.core.Future;
+import io.zohosync.domain.sync.SyncStatus;
+import io.zohosync.ports.in.SyncRecordView;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Outbound port: reads sync records for the admin views. */
+public interface SyncRecordsReader {
+
+    Future<Map<String, Map<SyncStatus, Long>>> countsByEntityAndStatus();
+
+    Future<List<SyncRecordView>> recentlyChanged(int limit);
+
+    Future<Optional<SyncRecordView>> find(String entityType, String entityId);
+}
