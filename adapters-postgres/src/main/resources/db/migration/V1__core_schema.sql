@@ -27,6 +27,9 @@ create table sync_records (
     created_at  timestamptz not null,
     updated_at  timestamptz not null,
     synced_at   timestamptz,
+    -- set when a worker is about to write to Zoho, cleared once the outcome is known: a set value at
+    -- the next claim means an earlier write may have landed, so the worker looks for its marker first
+    intent_at   timestamptz,
     primary key (entity_type, entity_id, target)
 );
 create index sync_records_status_idx on sync_records (status, updated_at desc);

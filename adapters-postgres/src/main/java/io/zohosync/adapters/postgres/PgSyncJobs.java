@@ -20,8 +20,8 @@ final class PgSyncJobs implements SyncJobs {
 
     /**
      * One statement: pick due, unleased jobs (the MATERIALIZED CTE fences the LIMIT so the planner
-     * cannot lock more rows than asked), lease them, and move their records to syncing, counting
-     * the attempt now so a worker that dies mid-call has its attempt counted exactly once.
+     * cannot lock more rows than asked), lease them, and move their records to syncing with a write
+     * intent recorded. Attempts are counted when an outcome is known (domain {@code SyncState}).
      */
     private static final String CLAIM = """
             with due as materialized (
@@ -36,22 +36,24 @@ final class PgSyncJobs implements SyncJobs {
                 from due where j.id = due.id
                 returning j.id, j.lease_seq, j.entity_type, j.entity_id, j.target
             ), before as (
-                select r.entity_type, r.entity_id, r.target, r.status from sync_records r
-                join leased l using (entity_type, entity_id, target)
+                select r.entity_type, r.entity_id, r.target, r.status, r.intent_at is not null as unsure
+                from sync_records r join leased l using (entity_type, entity_id, target)
             ), marked as (
-                update sync_records r set status = 'syncing', attempts = r.attempts + 1, updated_at = $1
+                update sync_records r set status = 'syncing', intent_at = $1, updated_at = $1
                 from leased l
                 where r.entity_type = l.entity_type and r.entity_id = l.entity_id and r.target = l.target
                 returning r.entity_type, r.entity_id, r.target, r.attempts, r.zoho_id
             )
-            select l.id, l.lease_seq, l.entity_type, l.entity_id, l.target, m.attempts, m.zoho_id, b.status as previous
+            select l.id, l.lease_seq, l.entity_type, l.entity_id, l.target, m.attempts, m.zoho_id,
+                   b.status as previous, b.unsure
             from leased l
             join marked m using (entity_type, entity_id, target)
             join before b using (entity_type, entity_id, target)""";
 
     private static final String RECORD = """
             update sync_records set status = $4::text, zoho_id = $5, attempts = $6, last_error = $7, next_run_at = $8,
-                   updated_at = $9::timestamptz, synced_at = case when $4::text in ('synced', 'manual') then $9::timestamptz else synced_at end
+                   updated_at = $9::timestamptz, synced_at = case when $4::text in ('synced', 'manual') then $9::timestamptz else synced_at end,
+                   intent_at = case when $10::boolean then intent_at else null end
             where entity_type = $1 and entity_id = $2 and target = $3""";
     /** The fence: only the current lease holder may finish a job. A dirty job (changed meanwhile) runs again. */
     private static final String FINISH_JOB = """
@@ -70,9 +72,6 @@ final class PgSyncJobs implements SyncJobs {
     private static final String LOG = """
             insert into sync_log (entity_type, entity_id, target, at, from_status, to_status, event, message, zoho_id)
             values ($1, $2, $3, $4, 'syncing', $5, $6, $7, $8)""";
-    private static final String RENEW = """
-            update sync_jobs set locked_until = $4 + $5 * interval '1 millisecond'
-            where id = $1 and locked_by = $2 and lease_seq = $3""";
     private static final String RELEASE = """
             with freed as (
                 update sync_jobs set locked_by = null, locked_until = null, updated_at = $1::timestamptz, run_at = $1::timestamptz
@@ -105,7 +104,8 @@ final class PgSyncJobs implements SyncJobs {
             for (Row row : rows) {
                 jobs.add(new ClaimedJob(row.getLong("id"), row.getInteger("lease_seq"), workerId,
                         row.getString("entity_type"), row.getString("entity_id"), row.getString("target"),
-                        row.getInteger("attempts"), row.getString("previous"), row.getString("zoho_id")));
+                        row.getInteger("attempts"), row.getString("previous"), row.getBoolean("unsure"),
+                        row.getString("zoho_id")));
             }
             return jobs;
         });
@@ -128,19 +128,12 @@ final class PgSyncJobs implements SyncJobs {
                     return conn.preparedQuery(RECORD).execute(Tuple.from(new Object[] {
                                 job.entityType(), job.entityId(), job.target(), status.wire(), outcome.zohoId(),
                                 dirty ? 0 : outcome.attempts(), outcome.lastError(),
-                                utc(dirty ? now : outcome.nextRunAt()), utc(now)}))
+                                utc(dirty ? now : outcome.nextRunAt()), utc(now), outcome.outcomeUnknown()}))
                             .compose(x -> conn.preparedQuery(LOG).execute(Tuple.from(new Object[] {
                                 job.entityType(), job.entityId(), job.target(), utc(now), status.wire(),
                                 outcome.event(), outcome.message(), outcome.zohoId()})))
                             .map(true);
                 }));
-    }
-
-    @Override
-    public Future<Boolean> renew(ClaimedJob job, Duration lease, Instant now) {
-        return pool.preparedQuery(RENEW)
-                .execute(Tuple.of(job.jobId(), job.workerId(), job.leaseSeq(), utc(now), lease.toMillis()))
-                .map(rows -> rows.rowCount() == 1);
     }
 
     @Override

@@ -86,12 +86,13 @@ class PostgresAdaptersTest {
     void a_claimed_job_is_leased_once_and_only_its_lease_holder_can_finish_it() throws Exception {
         String id = enqueueNew();
         ClaimedJob job = claimUntilFound("worker-a", id);
-        assertThat(job.attempts()).isEqualTo(1);
+        assertThat(job.attempts()).isZero();
         assertThat(job.previousStatus()).isEqualTo("pending");
+        assertThat(job.outcomeUnsure()).isFalse();
         assertThat(await(pg.syncRecords().find("customer", id)).orElseThrow().status()).isEqualTo(SyncStatus.SYNCING);
 
         ClaimedJob impostor = new ClaimedJob(job.jobId(), job.leaseSeq() - 1, "worker-a", job.entityType(),
-                job.entityId(), job.target(), job.attempts(), job.previousStatus(), null);
+                job.entityId(), job.target(), job.attempts(), job.previousStatus(), false, null);
         assertThat(await(pg.syncJobs().complete(impostor, synced("999"), now()))).isFalse();
         assertThat(await(pg.syncJobs().complete(job, synced("4600001"), now()))).isTrue();
 
@@ -102,7 +103,7 @@ class PostgresAdaptersTest {
     }
 
     @Test
-    void an_expired_lease_goes_back_to_pending_without_counting_the_attempt_twice() throws Exception {
+    void an_expired_lease_goes_back_to_pending_and_the_next_run_knows_an_earlier_write_may_have_landed() throws Exception {
         String id = enqueueNew();
         Instant t0 = now();
         ClaimedJob job = claimUntilFound("dying-worker", id, t0, Duration.ofMillis(10));
@@ -110,12 +111,13 @@ class PostgresAdaptersTest {
         assertThat(await(pg.syncJobs().releaseExpired(t0.plusSeconds(1)))).isGreaterThanOrEqualTo(1);
         var record = await(pg.syncRecords().find("customer", id)).orElseThrow();
         assertThat(record.status()).isEqualTo(SyncStatus.PENDING);
-        assertThat(record.attempts()).isEqualTo(1);
+        assertThat(record.attempts()).isZero();
         assertThat(await(pg.syncJobs().complete(job, synced("late"), now()))).isFalse();
 
         ClaimedJob again = claimUntilFound("healthy-worker", id, t0.plusSeconds(2), LEASE);
-        assertThat(again.attempts()).isEqualTo(2);
+        assertThat(again.attempts()).isZero();
         assertThat(again.previousStatus()).isEqualTo("pending");
+        assertThat(again.outcomeUnsure()).isTrue();
     }
 
     @Test
@@ -124,12 +126,13 @@ class PostgresAdaptersTest {
         ClaimedJob job = claimUntilFound("worker-r", id);
         Instant later = now().plusSeconds(3600);
         await(pg.syncJobs().complete(job, new JobOutcome(SyncStatus.RETRYING, null, 1, "Zoho answered 500", later,
-                "retry_scheduled", "outage"), now()));
+                "retry_scheduled", "outage", true), now()));
 
         List<ClaimedJob> claimed = await(pg.syncJobs().claimDue("worker-r", 1000, LEASE, now()));
         assertThat(claimed).noneMatch(j -> j.entityId().equals(id));
-        assertThat(await(pg.syncJobs().claimDue("worker-r", 1000, LEASE, later.plusSeconds(1))))
-                .anyMatch(j -> j.entityId().equals(id));
+        ClaimedJob retried = claimUntilFound("worker-r", id, later.plusSeconds(1), LEASE);
+        assertThat(retried.attempts()).isEqualTo(1);
+        assertThat(retried.outcomeUnsure()).as("a timeout leaves the write's fate unknown").isTrue();
     }
 
     @Test
@@ -179,15 +182,15 @@ class PostgresAdaptersTest {
         ClaimedJob mine = claimed.stream().filter(j -> j.entityId().equals(id)).findFirst().orElseThrow();
         for (ClaimedJob other : claimed) {
             if (other != mine) {
-                await(pg.syncJobs().complete(other, new JobOutcome(SyncStatus.PENDING, null, other.attempts() - 1,
-                        null, at, "released", "test"), at));
+                await(pg.syncJobs().complete(other, new JobOutcome(SyncStatus.PENDING, null, other.attempts(),
+                        null, at, "released", "test", false), at));
             }
         }
         return mine;
     }
 
     private static JobOutcome synced(String zohoId) {
-        return new JobOutcome(SyncStatus.SYNCED, zohoId, 1, null, null, "created", "contact created");
+        return new JobOutcome(SyncStatus.SYNCED, zohoId, 1, null, null, "created", "contact created", false);
     }
 
     private static long jobCount(String id) throws Exception {

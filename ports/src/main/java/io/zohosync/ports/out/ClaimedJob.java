@@ -2,8 +2,9 @@ package io.zohosync.ports.out;
 
 /**
  * A job a worker holds under lease. {@code leaseSeq} fences the outcome: only the current lease
- * holder can record one. {@code attempts} already counts this attempt; {@code previousStatus} is
- * the record's status before the claim (a {@code syncing} there means an earlier outcome is unknown).
+ * holder can record one. {@code attempts} counts earlier runs whose outcome is known;
+ * {@code outcomeUnsure} says an earlier run may have written to Zoho without us learning the
+ * result, so the worker must look for the record's marker before writing (design.md §6).
  */
 public record ClaimedJob(
         long jobId,
@@ -14,4 +15,5 @@ public record ClaimedJob(
         String target,
         int attempts,
         String previousStatus,
+        boolean outcomeUnsure,
         String zohoId) {}

@@ -14,9 +14,6 @@ public interface SyncJobs {
     /** Records the outcome if {@code job}'s lease is still current; false when the lease was lost. */
     Future<Boolean> complete(ClaimedJob job, JobOutcome outcome, Instant now);
 
-    /** Extends the lease of a job still running; false when it was lost. */
-    Future<Boolean> renew(ClaimedJob job, Duration lease, Instant now);
-
     /** Returns jobs whose lease expired (their worker died) to the queue; their records go back to {@code pending}. */
     Future<Integer> releaseExpired(Instant now);
 
