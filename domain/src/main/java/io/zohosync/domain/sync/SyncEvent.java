@@ -1,0 +1,114 @@
+package io.zohosync.domain.sync;
+
+import io.zohosync.domain.common.Checks;
+import java.time.Instant;
+import java.util.List;
+
+/** Value: something that happened to one (entity, Zoho target) sync — the input of {@link SyncStateMachine}. */
+public sealed interface SyncEvent {
+
+    /** Whether only an admin can send this event (the only way out of failed, skipped and manual). */
+    default boolean isAdminAction() {
+        return false;
+    }
+
+    /** A worker took the due sync, holding it until {@code leaseUntil}. */
+    record Claimed(String workerId, Instant leaseUntil) implements SyncEvent {
+        public Claimed {
+            new Checks().required("worker_id", workerId).rule(leaseUntil != null, "lease_until", "is required").throwIfAny();
+        }
+    }
+
+    /** Zoho confirmed the write; {@code zohoId} is the record it wrote or updated. */
+    record Succeeded(String zohoId) implements SyncEvent {
+        public Succeeded {
+            new Checks().required("zoho_id", zohoId).throwIfAny();
+        }
+    }
+
+    /** Matching found exactly one existing Zoho record and linked it (design.md §5). */
+    record Linked(String zohoId, String reason) implements SyncEvent {
+        public Linked {
+            new Checks().required("zoho_id", zohoId).required("reason", reason).throwIfAny();
+        }
+    }
+
+    /** A failure worth another try: 5xx, timeout, refused connection. */
+    record RetryableFailure(String error) implements SyncEvent {
+        public RetryableFailure {
+            new Checks().required("error", error).throwIfAny();
+        }
+    }
+
+    /** A failure another try cannot fix: Zoho rejected the data. */
+    record PermanentFailure(String error) implements SyncEvent {
+        public PermanentFailure {
+            new Checks().required("error", error).throwIfAny();
+        }
+    }
+
+    /** Matching found more than one candidate; an admin must choose. */
+    record Ambiguous(List<String> candidateIds, String reason) implements SyncEvent {
+        public Ambiguous {
+            new Checks().rule(candidateIds != null && candidateIds.size() > 1, "candidates", "needs at least two candidates")
+                    .required("reason", reason).throwIfAny();
+            candidateIds = List.copyOf(candidateIds);
+        }
+    }
+
+    /** A returning customer matched no Zoho contact at all. */
+    record NoMatch(String reason) implements SyncEvent {
+        public NoMatch {
+            new Checks().required("reason", reason).throwIfAny();
+        }
+    }
+
+    /** The API budget is spent (or Zoho answered 429); the sync waits until {@code until}, no attempt used. */
+    record BudgetExhausted(Instant until) implements SyncEvent {
+        public BudgetExhausted {
+            new Checks().rule(until != null, "until", "is required").throwIfAny();
+        }
+    }
+
+    /** The rescuer found the worker's lease past its end: the worker is presumed dead. */
+    record LeaseExpired() implements SyncEvent {}
+
+    /** An admin asks for another try of a failed or skipped sync, with a fresh attempt budget. */
+    record AdminRetry() implements SyncEvent {
+        @Override
+        public boolean isAdminAction() {
+            return true;
+        }
+    }
+
+    /** An admin wipes a failed or skipped sync back to a clean pending one (no error, no Zoho id). */
+    record AdminReset() implements SyncEvent {
+        @Override
+        public boolean isAdminAction() {
+            return true;
+        }
+    }
+
+    /** An admin links a Zoho record by hand; from any state. */
+    record AdminLink(String zohoId) implements SyncEvent {
+        public AdminLink {
+            new Checks().required("zoho_id", zohoId).throwIfAny();
+        }
+
+        @Override
+        public boolean isAdminAction() {
+            return true;
+        }
+    }
+
+    /** An admin removes the link of a synced or manual sync so that it is matched or created again. */
+    record AdminUnlink() implements SyncEvent {
+        @Override
+        public boolean isAdminAction() {
+            return true;
+        }
+    }
+
+    /** The platform entity changed and this target takes updates: push it again. */
+    record EntityChanged() implements SyncEvent {}
+}

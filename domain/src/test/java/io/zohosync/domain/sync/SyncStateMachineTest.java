@@ -1,0 +1,367 @@
+package io.zohosync.domain.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.zohosync.domain.common.InvalidInput;
+import io.zohosync.domain.sync.SyncEvent.AdminLink;
+import io.zohosync.domain.sync.SyncEvent.AdminReset;
+import io.zohosync.domain.sync.SyncEvent.AdminRetry;
+import io.zohosync.domain.sync.SyncEvent.AdminUnlink;
+import io.zohosync.domain.sync.SyncEvent.Ambiguous;
+import io.zohosync.domain.sync.SyncEvent.BudgetExhausted;
+import io.zohosync.domain.sync.SyncEvent.Claimed;
+import io.zohosync.domain.sync.SyncEvent.EntityChanged;
+import io.zohosync.domain.sync.SyncEvent.LeaseExpired;
+import io.zohosync.domain.sync.SyncEvent.Linked;
+import io.zohosync.domain.sync.SyncEvent.NoMatch;
+import io.zohosync.domain.sync.SyncEvent.PermanentFailure;
+import io.zohosync.domain.sync.SyncEvent.RetryableFailure;
+import io.zohosync.domain.sync.SyncEvent.Succeeded;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+
+class SyncStateMachineTest {
+
+    static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
+    static final Duration LEASE = Duration.ofMinutes(5);
+
+    /** A random source that always draws the top of the range, so backoff equals its ceiling. */
+    static final RandomGenerator TOP = new RandomGenerator() {
+        @Override
+        public long nextLong() {
+            return 0;
+        }
+
+        @Override
+        public long nextLong(long bound) {
+            return bound - 1;
+        }
+    };
+
+    final SyncStateMachine machine = new SyncStateMachine(RetryPolicy.DEFAULT, TOP);
+
+    SyncState apply(SyncState state, SyncEvent event, Instant now) {
+        Transition t = machine.apply(state, event, now);
+        assertThat(t).as("expected a move, got %s", t).isInstanceOf(Transition.Moved.class);
+        return t.nextState().orElseThrow();
+    }
+
+    Transition.Rejected reject(SyncState state, SyncEvent event, Instant now) {
+        Transition t = machine.apply(state, event, now);
+        assertThat(t).isInstanceOf(Transition.Rejected.class);
+        assertThat(t.nextState()).isEmpty();
+        return (Transition.Rejected) t;
+    }
+
+    SyncState syncing() {
+        return apply(SyncState.pending(T0), new Claimed("w1", T0.plus(LEASE)), T0);
+    }
+
+    SyncState in(SyncStatus status) {
+        SyncState s = syncing();
+        return switch (status) {
+            case PENDING -> SyncState.pending(T0);
+            case SYNCING -> s;
+            case SYNCED -> apply(s, new Succeeded("z1"), T0);
+            case RETRYING -> apply(s, new RetryableFailure("500"), T0);
+            case FAILED -> apply(s, new PermanentFailure("bad"), T0);
+            case SKIPPED -> apply(s, new Ambiguous(List.of("a", "b"), "two"), T0);
+            case MANUAL -> apply(s, new AdminLink("z9"), T0);
+        };
+    }
+
+    @Test
+    void a_due_pending_sync_is_claimed_into_syncing_with_the_workers_lease_and_no_attempt_used() {
+        SyncState next = syncing();
+        assertThat(next.status()).isEqualTo(SyncStatus.SYNCING);
+        assertThat(next.attempts()).isZero();
+        assertThat(next.currentAttempt()).isEqualTo(1);
+        assertThat(next.leaseOwner()).contains("w1");
+        assertThat(next.leaseUntil()).contains(T0.plus(LEASE));
+        assertThat(next.reason()).isEqualTo("attempt 1 of 3 by w1");
+    }
+
+    @Test
+    void a_due_retrying_sync_can_be_claimed() {
+        SyncState retrying = in(SyncStatus.RETRYING);
+        SyncState next = apply(retrying, new Claimed("w2", retrying.nextRunAt().plus(LEASE)), retrying.nextRunAt());
+        assertThat(next.status()).isEqualTo(SyncStatus.SYNCING);
+        assertThat(next.attempts()).isEqualTo(1);
+        assertThat(next.lastError()).isEqualTo("500");
+    }
+
+    @Test
+    void a_sync_cannot_be_claimed_before_it_is_due() {
+        SyncState retrying = in(SyncStatus.RETRYING);
+        Instant early = retrying.nextRunAt().minusMillis(1);
+        assertThat(reject(retrying, new Claimed("w2", early.plus(LEASE)), early).reason()).startsWith("not due before");
+    }
+
+    @Test
+    void a_claim_needs_a_lease_that_ends_after_now() {
+        assertThat(reject(SyncState.pending(T0), new Claimed("w1", T0), T0).reason()).contains("lease must end");
+    }
+
+    @Test
+    void a_sync_in_any_other_state_cannot_be_claimed() {
+        for (SyncStatus status : List.of(SyncStatus.SYNCING, SyncStatus.SYNCED, SyncStatus.FAILED, SyncStatus.SKIPPED,
+                SyncStatus.MANUAL)) {
+            Transition.Rejected r = reject(in(status), new Claimed("w", T0.plus(LEASE)), T0);
+            assertThat(r.from()).isEqualTo(status);
+            assertThat(r.event()).isEqualTo("Claimed");
+        }
+    }
+
+    @Test
+    void a_confirmed_write_makes_the_sync_synced_with_the_zoho_id_and_one_attempt_used() {
+        SyncState next = apply(syncing(), new Succeeded("z1"), T0.plusSeconds(1));
+        assertThat(next.status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(next.zohoId()).isEqualTo("z1");
+        assertThat(next.attempts()).isEqualTo(1);
+        assertThat(next.lease()).isNull();
+        assertThat(next.lastError()).isNull();
+        assertThat(next.nextRunAt()).isEqualTo(T0.plusSeconds(1));
+    }
+
+    @Test
+    void a_single_match_links_the_sync_and_keeps_the_reason() {
+        SyncState next = apply(syncing(), new Linked("z2", "linked by email"), T0);
+        assertThat(next.status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(next.zohoId()).isEqualTo("z2");
+        assertThat(next.reason()).isEqualTo("linked by email");
+        assertThat(next.attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void a_retryable_failure_with_attempts_left_waits_a_jittered_backoff() {
+        Instant now = T0.plusSeconds(5);
+        SyncState next = apply(syncing(), new RetryableFailure("HTTP 503"), now);
+        assertThat(next.status()).isEqualTo(SyncStatus.RETRYING);
+        assertThat(next.attempts()).isEqualTo(1);
+        assertThat(next.lastError()).isEqualTo("HTTP 503");
+        assertThat(next.nextRunAt()).isEqualTo(now.plus(Duration.ofSeconds(30)));
+        assertThat(next.lease()).isNull();
+        assertThat(next.reason()).startsWith("attempt 1 of 3 failed; retry at");
+    }
+
+    @Test
+    void the_second_retryable_failure_waits_twice_as_long_at_most() {
+        SyncState s = in(SyncStatus.RETRYING);
+        s = apply(s, new Claimed("w", s.nextRunAt().plus(LEASE)), s.nextRunAt());
+        Instant now = s.nextRunAt().plusSeconds(1);
+        SyncState next = apply(s, new RetryableFailure("timeout"), now);
+        assertThat(next.attempts()).isEqualTo(2);
+        assertThat(next.nextRunAt()).isEqualTo(now.plus(Duration.ofSeconds(60)));
+    }
+
+    @Test
+    void a_retryable_failure_on_the_last_attempt_fails_the_sync() {
+        SyncState s = SyncState.pending(T0);
+        for (int i = 0; i < 2; i++) {
+            s = apply(s, new Claimed("w", s.nextRunAt().plus(LEASE)), s.nextRunAt());
+            s = apply(s, new RetryableFailure("timeout"), s.nextRunAt());
+        }
+        s = apply(s, new Claimed("w", s.nextRunAt().plus(LEASE)), s.nextRunAt());
+        SyncState next = apply(s, new RetryableFailure("timeout"), s.nextRunAt());
+        assertThat(next.status()).isEqualTo(SyncStatus.FAILED);
+        assertThat(next.attempts()).isEqualTo(3);
+        assertThat(next.lastError()).isEqualTo("timeout");
+        assertThat(next.reason()).isEqualTo("attempts exhausted (3 of 3)");
+    }
+
+    @Test
+    void a_permanent_error_fails_the_sync_at_once() {
+        SyncState next = apply(syncing(), new PermanentFailure("invalid email"), T0);
+        assertThat(next.status()).isEqualTo(SyncStatus.FAILED);
+        assertThat(next.lastError()).isEqualTo("invalid email");
+        assertThat(next.attempts()).isEqualTo(1);
+        assertThat(next.reason()).isEqualTo("permanent error");
+    }
+
+    @Test
+    void more_than_one_candidate_skips_the_sync_for_admin_review() {
+        SyncState next = apply(syncing(), new Ambiguous(List.of("a", "b"), "2 contacts share the email"), T0);
+        assertThat(next.status()).isEqualTo(SyncStatus.SKIPPED);
+        assertThat(next.reason()).isEqualTo("2 contacts share the email");
+        assertThat(next.attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void a_returning_customer_without_a_match_fails_with_the_reason_as_error() {
+        SyncState next = apply(syncing(), new NoMatch("no matching contact"), T0);
+        assertThat(next.status()).isEqualTo(SyncStatus.FAILED);
+        assertThat(next.lastError()).isEqualTo("no matching contact");
+        assertThat(next.reason()).isEqualTo("no matching contact");
+    }
+
+    @Test
+    void an_expired_lease_returns_the_sync_to_pending_without_using_the_attempt() {
+        SyncState s = syncing();
+        Instant after = T0.plus(LEASE);
+        SyncState next = apply(s, new LeaseExpired(), after);
+        assertThat(next.status()).isEqualTo(SyncStatus.PENDING);
+        assertThat(next.attempts()).isZero();
+        assertThat(next.nextRunAt()).isEqualTo(after);
+        assertThat(next.lease()).isNull();
+        assertThat(next.reason()).isEqualTo("lease of w1 expired; attempt 1 not used");
+    }
+
+    @Test
+    void a_lease_still_running_cannot_be_expired() {
+        assertThat(reject(syncing(), new LeaseExpired(), T0.plus(LEASE).minusMillis(1)).reason())
+                .startsWith("lease held by w1 until");
+    }
+
+    @Test
+    void only_a_syncing_sync_can_lose_its_lease() {
+        assertThat(reject(SyncState.pending(T0), new LeaseExpired(), T0).reason()).contains("holds a lease");
+    }
+
+    @Test
+    void a_spent_budget_defers_the_sync_to_the_window_reset_without_using_an_attempt() {
+        Instant reset = T0.plusSeconds(60);
+        SyncState next = apply(syncing(), new BudgetExhausted(reset), T0);
+        assertThat(next.status()).isEqualTo(SyncStatus.PENDING);
+        assertThat(next.attempts()).isZero();
+        assertThat(next.nextRunAt()).isEqualTo(reset);
+        assertThat(next.lease()).isNull();
+    }
+
+    @Test
+    void a_budget_reset_already_past_defers_to_now() {
+        SyncState next = apply(syncing(), new BudgetExhausted(T0.minusSeconds(1)), T0);
+        assertThat(next.nextRunAt()).isEqualTo(T0);
+    }
+
+    @Test
+    void outcomes_apply_only_to_a_syncing_sync() {
+        for (SyncEvent e : List.of(new Succeeded("z"), new Linked("z", "r"), new RetryableFailure("e"),
+                new PermanentFailure("e"), new Ambiguous(List.of("a", "b"), "r"), new NoMatch("r"),
+                new BudgetExhausted(T0))) {
+            assertThat(reject(SyncState.pending(T0), e, T0).reason()).isEqualTo("an outcome applies only to a syncing sync");
+        }
+    }
+
+    @Test
+    void an_admin_retry_of_a_failed_sync_gives_it_a_fresh_budget_and_keeps_the_error() {
+        SyncState next = apply(in(SyncStatus.FAILED), new AdminRetry(), T0.plusSeconds(9));
+        assertThat(next.status()).isEqualTo(SyncStatus.PENDING);
+        assertThat(next.attempts()).isZero();
+        assertThat(next.lastError()).isEqualTo("bad");
+        assertThat(next.nextRunAt()).isEqualTo(T0.plusSeconds(9));
+        assertThat(next.reason()).isEqualTo("retry asked by an admin");
+    }
+
+    @Test
+    void an_admin_reset_of_a_skipped_sync_clears_everything() {
+        SyncState next = apply(in(SyncStatus.SKIPPED), new AdminReset(), T0.plusSeconds(9));
+        assertThat(next).isEqualTo(new SyncState(SyncStatus.PENDING, 0, T0.plusSeconds(9), null, null, null,
+                "reset by an admin"));
+    }
+
+    @Test
+    void retry_and_reset_apply_only_to_failed_or_skipped_syncs() {
+        for (SyncStatus status : List.of(SyncStatus.PENDING, SyncStatus.SYNCING, SyncStatus.SYNCED,
+                SyncStatus.RETRYING, SyncStatus.MANUAL)) {
+            reject(in(status), new AdminRetry(), T0);
+            reject(in(status), new AdminReset(), T0);
+        }
+    }
+
+    @Test
+    void an_admin_link_makes_any_sync_manual_and_drops_a_lease() {
+        for (SyncStatus status : SyncStatus.values()) {
+            SyncState next = apply(in(status), new AdminLink("z7"), T0.plusSeconds(3));
+            assertThat(next.status()).isEqualTo(SyncStatus.MANUAL);
+            assertThat(next.zohoId()).isEqualTo("z7");
+            assertThat(next.lease()).isNull();
+            assertThat(next.lastError()).isNull();
+            assertThat(next.reason()).isEqualTo("linked by hand by an admin");
+        }
+    }
+
+    @Test
+    void an_admin_unlink_returns_synced_and_manual_syncs_to_a_fresh_pending() {
+        for (SyncStatus status : List.of(SyncStatus.SYNCED, SyncStatus.MANUAL)) {
+            SyncState next = apply(in(status), new AdminUnlink(), T0.plusSeconds(2));
+            assertThat(next).isEqualTo(new SyncState(SyncStatus.PENDING, 0, T0.plusSeconds(2), null, null, null,
+                    "unlinked by an admin"));
+        }
+    }
+
+    @Test
+    void there_is_nothing_to_unlink_in_other_states() {
+        for (SyncStatus status : List.of(SyncStatus.PENDING, SyncStatus.SYNCING, SyncStatus.RETRYING,
+                SyncStatus.FAILED, SyncStatus.SKIPPED)) {
+            assertThat(reject(in(status), new AdminUnlink(), T0).reason()).contains("link to remove");
+        }
+    }
+
+    @Test
+    void a_change_to_a_synced_entity_queues_an_update_of_the_same_zoho_record() {
+        SyncState next = apply(in(SyncStatus.SYNCED), new EntityChanged(), T0.plusSeconds(4));
+        assertThat(next.status()).isEqualTo(SyncStatus.PENDING);
+        assertThat(next.zohoId()).isEqualTo("z1");
+        assertThat(next.attempts()).isZero();
+        assertThat(next.nextRunAt()).isEqualTo(T0.plusSeconds(4));
+    }
+
+    @Test
+    void a_change_to_a_queued_sync_is_coalesced_into_it() {
+        for (SyncStatus status : List.of(SyncStatus.PENDING, SyncStatus.RETRYING)) {
+            SyncState state = in(status);
+            assertThat(apply(state, new EntityChanged(), T0.plusSeconds(1))).isEqualTo(state);
+        }
+    }
+
+    @Test
+    void a_change_during_a_sync_is_refused_so_the_caller_sends_it_again() {
+        assertThat(reject(syncing(), new EntityChanged(), T0).reason()).contains("in flight");
+    }
+
+    @Test
+    void a_change_cannot_take_a_sync_out_of_failed_skipped_or_manual() {
+        assertThat(reject(in(SyncStatus.FAILED), new EntityChanged(), T0).reason())
+                .isEqualTo("a failed sync leaves only through an admin action");
+        reject(in(SyncStatus.SKIPPED), new EntityChanged(), T0);
+        reject(in(SyncStatus.MANUAL), new EntityChanged(), T0);
+    }
+
+    @Test
+    void only_admin_events_say_they_are_admin_actions() {
+        assertThat(List.of(new AdminRetry(), new AdminReset(), new AdminLink("z"), new AdminUnlink()))
+                .allMatch(SyncEvent::isAdminAction);
+        assertThat(List.of(new Claimed("w", T0), new Succeeded("z"), new Linked("z", "r"), new RetryableFailure("e"),
+                new PermanentFailure("e"), new NoMatch("r"), new BudgetExhausted(T0), new LeaseExpired(),
+                new EntityChanged(), new Ambiguous(List.of("a", "b"), "r")))
+                .noneMatch(SyncEvent::isAdminAction);
+    }
+
+    @Test
+    void events_reject_missing_data() {
+        assertThatThrownBy(() -> new Claimed(" ", T0)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new Claimed("w", null)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new Succeeded(null)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new Linked("z", "")).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new Linked("", "r")).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new RetryableFailure("")).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new PermanentFailure(null)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new Ambiguous(List.of("a"), "r")).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new Ambiguous(null, "r")).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new Ambiguous(List.of("a", "b"), " ")).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new NoMatch("")).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new BudgetExhausted(null)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new AdminLink(" ")).isInstanceOf(InvalidInput.class);
+    }
+
+    @Test
+    void the_machine_needs_a_policy_and_a_random_source() {
+        assertThatThrownBy(() -> new SyncStateMachine(null, TOP)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new SyncStateMachine(RetryPolicy.DEFAULT, null)).isInstanceOf(NullPointerException.class);
+        assertThat(machine.policy()).isEqualTo(RetryPolicy.DEFAULT);
+    }
+}
