@@ -17,6 +17,9 @@ public interface ZohoContacts {
 
     Future<ZohoOutcome<ZohoContact>> create(Customer customer);
 
+    /** Pushes a changed customer onto the contact it is linked to (name, company, primary person's email and phone). */
+    Future<ZohoOutcome<ZohoContact>> update(String contactId, Customer customer);
+
     Future<ZohoOutcome<ZohoContact>> get(String contactId);
 
     Future<ZohoOutcome<List<ZohoContact>>> findByEmail(String email);

@@ -1,0 +1,64 @@
+package io.zohosync.adapters.zoho;
+
+import io.vertx.circuitbreaker.CircuitBreaker;
+import io.vertx.circuitbreaker.CircuitBreakerOptions;
+import io.vertx.circuitbreaker.CircuitBreakerState;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.zohosync.ports.out.zoho.ZohoConnectionState.Circuit;
+import io.zohosync.ports.out.zoho.ZohoOutcome;
+import io.zohosync.ports.out.zoho.ZohoProduct;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** One circuit breaker per product; only outages (5xx, timeouts, refused connections) count as failures. */
+final class Breakers {
+
+    /** Carries an outage through the breaker as a failure, so the breaker counts it. */
+    private static final class OutageSignal extends RuntimeException {
+        private final ZohoOutcome<?> outcome;
+
+        OutageSignal(ZohoOutcome<?> outcome) {
+            super("outage", null, false, false);
+            this.outcome = outcome;
+        }
+    }
+
+    private final Map<ZohoProduct, CircuitBreaker> breakers = new EnumMap<>(ZohoProduct.class);
+
+    Breakers(Vertx vertx, ZohoSettings settings) {
+        CircuitBreakerOptions options = new CircuitBreakerOptions()
+                .setMaxFailures(settings.breakerFailures())
+                .setResetTimeout(settings.breakerReset().toMillis())
+                .setTimeout(-1)
+                .setFallbackOnFailure(false);
+        for (ZohoProduct product : ZohoProduct.values()) {
+            breakers.put(product, CircuitBreaker.create("zoho-" + product.name().toLowerCase(java.util.Locale.ROOT), vertx, options));
+        }
+    }
+
+    boolean open(ZohoProduct product) {
+        return breakers.get(product).state() == CircuitBreakerState.OPEN;
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> Future<ZohoOutcome<T>> execute(ZohoProduct product, Supplier<Future<ZohoOutcome<T>>> call) {
+        return breakers.get(product).<ZohoOutcome<T>>execute(() -> call.get().compose(outcome -> outcome instanceof ZohoOutcome.Outage<T>
+                        ? Future.failedFuture(new OutageSignal(outcome))
+                        : Future.succeededFuture(outcome)))
+                .recover(e -> Future.succeededFuture(e instanceof OutageSignal s
+                        ? (ZohoOutcome<T>) s.outcome
+                        : new ZohoOutcome.Outage<>("Zoho " + product + " circuit: " + e.getMessage())));
+    }
+
+    Map<ZohoProduct, Circuit> states() {
+        Map<ZohoProduct, Circuit> states = new EnumMap<>(ZohoProduct.class);
+        breakers.forEach((product, breaker) -> states.put(product, Circuit.valueOf(breaker.state().name())));
+        return states;
+    }
+
+    void close() {
+        breakers.values().forEach(CircuitBreaker::close);
+    }
+}

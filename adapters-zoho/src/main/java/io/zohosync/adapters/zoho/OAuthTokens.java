@@ -1,0 +1,190 @@
+package io.zohosync.adapters.zoho;
+
+import io.vertx.core.Future;
+import io.zohosync.ports.out.zoho.TokenStore;
+import io.zohosync.ports.out.zoho.ZohoConnectionState.Status;
+import io.zohosync.ports.out.zoho.ZohoOutcome.RateLimited.Scope;
+import io.zohosync.ports.out.zoho.ZohoTokens;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connection's access token: cached, refreshed ahead of expiry, one refresh at a time in this process
+ * (a shared in-flight future) and across instances (the token store's lock, under which the stored
+ * tokens are read again before Zoho is asked). At most nine refreshes per refresh token in ten minutes.
+ */
+final class OAuthTokens {
+
+    static final int MAX_REFRESHES_PER_WINDOW = 9;
+    private static final Logger LOG = LoggerFactory.getLogger(OAuthTokens.class);
+    private static final Duration EXPIRY_SAFETY = Duration.ofSeconds(10);
+
+    private final ZohoSettings settings;
+    private final TokenStore store;
+    private final AccountsClient accounts;
+    private final Clock clock;
+    private volatile ZohoTokens current;
+    private Future<ZohoTokens> inFlight;
+
+    OAuthTokens(ZohoSettings settings, TokenStore store, AccountsClient accounts, Clock clock) {
+        this.settings = settings;
+        this.store = store;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    /** A usable access token; refreshes first when the cached one is missing or about to expire. */
+    Future<AccessToken> accessToken() {
+        ZohoTokens t = current;
+        Instant now = clock.instant();
+        if (t != null && t.accessTokenValid(now, settings.refreshAhead())) {
+            return Future.succeededFuture(token(t));
+        }
+        if (t != null && t.accessTokenValid(now, EXPIRY_SAFETY)) {
+            refresh(null);
+            return Future.succeededFuture(token(t));
+        }
+        return refresh(null).compose(fresh -> usable(fresh, null));
+    }
+
+    /** Zoho refused {@code rejected} (HTTP 401): refresh once, unless another caller already did. */
+    Future<AccessToken> replace(AccessToken rejected) {
+        return refresh(rejected.token()).compose(fresh -> usable(fresh, rejected.token()));
+    }
+
+    /** Zoho refused even a fresh token: only a reconnect helps now. */
+    Future<Void> markReconnectNeeded() {
+        return store.update(settings.connectionId(), stored -> Future.succeededFuture(
+                        stored.map(OAuthTokens::needingReconnect).orElseThrow()))
+                .onSuccess(t -> current = t)
+                .mapEmpty();
+    }
+
+    /** Replaces the connection's tokens with those a completed authorization-code exchange issued. */
+    Future<ZohoTokens> connected(ZohoTokens tokens) {
+        return store.update(settings.connectionId(), ignored -> Future.succeededFuture(tokens)).onSuccess(t -> current = t);
+    }
+
+    Status status(Instant now) {
+        ZohoTokens t = current;
+        if (t == null) {
+            return settings.refreshToken() == null ? Status.NOT_CONNECTED : Status.CONNECTED;
+        }
+        if (t.reconnectNeeded()) {
+            return Status.RECONNECT_NEEDED;
+        }
+        if (t.coolDownUntil() != null && now.isBefore(t.coolDownUntil())) {
+            return Status.COOLING_DOWN;
+        }
+        return Status.CONNECTED;
+    }
+
+    Optional<ZohoTokens> cached() {
+        return Optional.ofNullable(current);
+    }
+
+    String apiBase(ZohoTokens t) {
+        if (settings.apiUrl() != null) {
+            return settings.apiUrl();
+        }
+        return t.apiDomain() != null ? t.apiDomain().replaceAll("/+$", "") : settings.dataCentre().apiUrl();
+    }
+
+    private AccessToken token(ZohoTokens t) {
+        return new AccessToken(t.accessToken(), apiBase(t));
+    }
+
+    private synchronized Future<ZohoTokens> refresh(String rejected) {
+        if (inFlight != null) {
+            return inFlight;
+        }
+        Future<ZohoTokens> f = store.update(settings.connectionId(), stored -> decide(stored, rejected));
+        inFlight = f;
+        f.onComplete(ar -> {
+            if (ar.succeeded()) {
+                current = ar.result();
+            }
+            synchronized (this) {
+                inFlight = null;
+            }
+        });
+        return f;
+    }
+
+    /** Runs under the store's lock: decides from the stored tokens whether Zoho must be asked at all. */
+    private Future<ZohoTokens> decide(Optional<ZohoTokens> stored, String rejected) {
+        Optional<ZohoTokens> known = stored.or(() -> Optional.ofNullable(settings.refreshToken())
+                .map(rt -> ZohoTokens.ofRefreshToken(rt, null, settings.accountsUrl())));
+        if (known.isEmpty()) {
+            return Future.failedFuture(ZohoUnavailable.auth("Zoho is not connected: no refresh token configured or stored"));
+        }
+        ZohoTokens t = known.get();
+        Instant now = clock.instant();
+        boolean stillRejected = rejected != null && rejected.equals(t.accessToken());
+        if (t.reconnectNeeded() || (!stillRejected && t.accessTokenValid(now, settings.refreshAhead()))) {
+            return Future.succeededFuture(t);
+        }
+        if (t.coolDownUntil() != null && now.isBefore(t.coolDownUntil())) {
+            return Future.succeededFuture(t);
+        }
+        List<Instant> window = t.refreshesWithinWindow(now);
+        if (window.size() >= MAX_REFRESHES_PER_WINDOW) {
+            LOG.warn("Zoho token refresh withheld: {} refreshes in the last ten minutes", window.size());
+            return Future.succeededFuture(withCoolDown(t, window, window.get(0).plus(ZohoTokens.REFRESH_WINDOW)));
+        }
+        List<Instant> attempted = new ArrayList<>(window);
+        attempted.add(now);
+        String server = t.accountsServer() != null ? t.accountsServer() : settings.accountsUrl();
+        return accounts.refresh(server, t.refreshToken()).map(answer -> apply(t, attempted, now, answer));
+    }
+
+    private ZohoTokens apply(ZohoTokens t, List<Instant> attempted, Instant now, AccountsClient.Answer answer) {
+        if (answer instanceof AccountsClient.Answer.Issued i) {
+            return new ZohoTokens(i.refreshToken() != null ? i.refreshToken() : t.refreshToken(), i.accessToken(),
+                    now.plus(i.expiresIn()), i.apiDomain() != null ? i.apiDomain() : t.apiDomain(), t.accountsServer(),
+                    attempted, null, false);
+        }
+        if (answer instanceof AccountsClient.Answer.Throttled th) {
+            LOG.warn("Zoho throttled token refresh ({}); cooling down for ten minutes", th.description());
+            return withCoolDown(t, attempted, now.plus(ZohoTokens.REFRESH_WINDOW));
+        }
+        if (answer instanceof AccountsClient.Answer.Rejected r) {
+            LOG.error("Zoho rejected the refresh token ({}); the organization must be reconnected", r.error());
+            return new ZohoTokens(t.refreshToken(), null, null, t.apiDomain(), t.accountsServer(), attempted, null, true);
+        }
+        LOG.warn("Zoho token refresh failed: {}", ((AccountsClient.Answer.Failed) answer).message());
+        return new ZohoTokens(t.refreshToken(), t.accessToken(), t.accessTokenExpiresAt(), t.apiDomain(),
+                t.accountsServer(), attempted, null, false);
+    }
+
+    private Future<AccessToken> usable(ZohoTokens t, String rejected) {
+        Instant now = clock.instant();
+        if (t.reconnectNeeded()) {
+            return Future.failedFuture(ZohoUnavailable.auth("Zoho refused the connection's credentials: reconnect needed"));
+        }
+        if (t.accessTokenValid(now, EXPIRY_SAFETY) && !t.accessToken().equals(rejected)) {
+            return Future.succeededFuture(token(t));
+        }
+        if (t.coolDownUntil() != null && now.isBefore(t.coolDownUntil())) {
+            return Future.failedFuture(ZohoUnavailable.rateLimited(Scope.TOKEN_REFRESH,
+                    Duration.between(now, t.coolDownUntil()), "Zoho token refresh is cooling down"));
+        }
+        return Future.failedFuture(ZohoUnavailable.outage("Zoho Accounts did not issue an access token"));
+    }
+
+    private static ZohoTokens withCoolDown(ZohoTokens t, List<Instant> refreshes, Instant until) {
+        return new ZohoTokens(t.refreshToken(), t.accessToken(), t.accessTokenExpiresAt(), t.apiDomain(),
+                t.accountsServer(), refreshes, until, t.reconnectNeeded());
+    }
+
+    private static ZohoTokens needingReconnect(ZohoTokens t) {
+        return new ZohoTokens(t.refreshToken(), null, null, t.apiDomain(), t.accountsServer(), t.refreshedAt(),
+                t.coolDownUntil(), true);
+    }
+}

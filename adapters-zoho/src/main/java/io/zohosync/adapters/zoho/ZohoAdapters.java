@@ -1,0 +1,91 @@
+package io.zohosync.adapters.zoho;
+
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.zohosync.ports.out.zoho.TokenStore;
+import io.zohosync.ports.out.zoho.ZohoAuthorization;
+import io.zohosync.ports.out.zoho.ZohoBudget;
+import io.zohosync.ports.out.zoho.ZohoConnection;
+import io.zohosync.ports.out.zoho.ZohoConnectionState;
+import io.zohosync.ports.out.zoho.ZohoContacts;
+import io.zohosync.ports.out.zoho.ZohoTokens;
+import java.time.Clock;
+
+/**
+ * Factory of the Zoho adapter: the one public entry to this module. Builds the OAuth token source, the
+ * per-product circuit breakers and the domain-typed clients over one WebClient.
+ */
+public final class ZohoAdapters implements AutoCloseable {
+
+    private final WebClient client;
+    private final Breakers breakers;
+    private final OAuthTokens tokens;
+    private final Clock clock;
+    private final ZohoContacts contacts;
+    private final ZohoAuthorization authorization;
+
+    private ZohoAdapters(Vertx vertx, ZohoSettings settings, TokenStore tokenStore, ZohoBudget budget, Clock clock) {
+        this.clock = clock;
+        this.client = WebClient.create(vertx, new WebClientOptions()
+                .setUserAgent("zoho-sync")
+                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.requestTimeout().toMillis())));
+        AccountsClient accounts = new AccountsClient(client, settings);
+        this.tokens = new OAuthTokens(settings, tokenStore, accounts, clock);
+        this.breakers = new Breakers(vertx, settings);
+        ZohoApi api = new ZohoApi(client, settings, tokens, budget, breakers, clock);
+        this.contacts = new BooksContactsClient(api);
+        this.authorization = new ConnectFlow(vertx, settings, accounts, tokens, clock, this::state);
+    }
+
+    /** The adapter with an in-process API budget and the system clock. */
+    public static ZohoAdapters create(Vertx vertx, ZohoSettings settings, TokenStore tokenStore) {
+        return create(vertx, settings, tokenStore, inMemoryBudget(), Clock.systemUTC());
+    }
+
+    /** The adapter with a shared API budget (Postgres, for several instances) and the given clock. */
+    public static ZohoAdapters create(Vertx vertx, ZohoSettings settings, TokenStore tokenStore, ZohoBudget budget, Clock clock) {
+        return new ZohoAdapters(vertx, settings, tokenStore, budget, clock);
+    }
+
+    /** Tokens kept in this process only: the default when no database store is wired, and for tests. */
+    public static TokenStore inMemoryTokenStore() {
+        return new InMemoryTokenStore();
+    }
+
+    /** An API budget for this process only. */
+    public static ZohoBudget inMemoryBudget() {
+        return new InMemoryBudget();
+    }
+
+    public ZohoContacts contacts() {
+        return contacts;
+    }
+
+    public ZohoAuthorization authorization() {
+        return authorization;
+    }
+
+    /** The connection and circuits as health and the admin see them. */
+    public ZohoConnection connection() {
+        return this::state;
+    }
+
+    private ZohoConnectionState state() {
+        var now = clock.instant();
+        var status = tokens.status(now);
+        String detail = switch (status) {
+            case NOT_CONNECTED -> "no Zoho refresh token: connect the organization";
+            case CONNECTED -> "connected";
+            case COOLING_DOWN -> "Zoho throttled token refresh";
+            case RECONNECT_NEEDED -> "Zoho no longer accepts the refresh token: reconnect the organization";
+        };
+        return new ZohoConnectionState(status, detail, tokens.cached().map(ZohoTokens::coolDownUntil).orElse(null), breakers.states());
+    }
+
+    @Override
+    public void close() {
+        breakers.close();
+        client.close();
+    }
+}

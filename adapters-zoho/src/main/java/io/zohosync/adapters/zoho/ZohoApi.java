@@ -1,0 +1,116 @@
+package io.zohosync.adapters.zoho;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.WebClient;
+import io.zohosync.ports.out.zoho.BudgetPermit;
+import io.zohosync.ports.out.zoho.ZohoBudget;
+import io.zohosync.ports.out.zoho.ZohoOutcome;
+import io.zohosync.ports.out.zoho.ZohoProduct;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The path of every Zoho API call (design.md §3): budget permit, circuit breaker, OAuth token, HTTP with a
+ * timeout, classification. A 401 refreshes the token once; a second 401 means the connection needs a reconnect.
+ */
+final class ZohoApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ZohoApi.class);
+    static final String BILLING_ORG_HEADER = "X-com-zoho-subscriptions-organizationid";
+
+    private final WebClient client;
+    private final ZohoSettings settings;
+    private final OAuthTokens tokens;
+    private final ZohoBudget budget;
+    private final Breakers breakers;
+    private final Clock clock;
+
+    ZohoApi(WebClient client, ZohoSettings settings, OAuthTokens tokens, ZohoBudget budget, Breakers breakers, Clock clock) {
+        this.client = client;
+        this.settings = settings;
+        this.tokens = tokens;
+        this.budget = budget;
+        this.breakers = breakers;
+        this.clock = clock;
+    }
+
+    <T> Future<ZohoOutcome<T>> call(ZohoRequest request, Function<JsonObject, T> read) {
+        ZohoProduct product = request.product();
+        if (breakers.open(product)) {
+            return Future.succeededFuture(new ZohoOutcome.Outage<>("Zoho " + product + " circuit is open"));
+        }
+        String org = settings.organizationId(product);
+        Instant now = clock.instant();
+        return budget.acquire(org, product, settings.limits().get(product), now).compose(permit -> {
+            if (permit instanceof BudgetPermit.Denied denied) {
+                return Future.succeededFuture(new ZohoOutcome.RateLimited<T>(denied.scope(),
+                        nonNegative(Duration.between(now, denied.retryAt())), "API budget for " + product + " spent"));
+            }
+            BudgetPermit.Granted granted = (BudgetPermit.Granted) permit;
+            return breakers.execute(product, () -> authorized(request, read))
+                    .compose(outcome -> afterCall(org, product, outcome))
+                    .eventually(() -> budget.release(granted).otherwise(e -> {
+                        LOG.warn("Releasing a Zoho budget permit failed", e);
+                        return null;
+                    }));
+        });
+    }
+
+    private <T> Future<ZohoOutcome<T>> authorized(ZohoRequest request, Function<JsonObject, T> read) {
+        return tokens.accessToken()
+                .compose(token -> send(token, request, read).compose(outcome -> {
+                    if (!(outcome instanceof ZohoOutcome.AuthFailure<T>)) {
+                        return Future.succeededFuture(outcome);
+                    }
+                    return tokens.replace(token).compose(fresh -> send(fresh, request, read)).compose(this::reconnectIfRefused);
+                }))
+                .recover(e -> Future.succeededFuture(e instanceof ZohoUnavailable u
+                        ? u.<T>outcome()
+                        : new ZohoOutcome.Outage<>("Zoho call failed: " + e.getClass().getSimpleName() + " " + e.getMessage())));
+    }
+
+    private <T> Future<ZohoOutcome<T>> reconnectIfRefused(ZohoOutcome<T> outcome) {
+        if (outcome instanceof ZohoOutcome.AuthFailure<T> auth) {
+            LOG.error("Zoho refused a freshly refreshed token ({}); reconnect needed", auth.message());
+            return tokens.markReconnectNeeded().map(outcome);
+        }
+        return Future.succeededFuture(outcome);
+    }
+
+    private <T> Future<ZohoOutcome<T>> send(AccessToken token, ZohoRequest request, Function<JsonObject, T> read) {
+        HttpRequest<Buffer> http = client.requestAbs(request.method(), token.apiDomain() + ZohoRequest.root(request.product()) + request.path())
+                .timeout(settings.requestTimeout().toMillis())
+                .putHeader("Authorization", token.header());
+        String org = settings.organizationId(request.product());
+        switch (request.product()) {
+            case BOOKS, INVENTORY -> http.addQueryParam("organization_id", org);
+            case BILLING -> http.putHeader(BILLING_ORG_HEADER, org);
+            case CRM -> { }
+        }
+        request.query().forEach(http::addQueryParam);
+        Future<io.vertx.ext.web.client.HttpResponse<Buffer>> sent = request.body() == null ? http.send() : http.sendJsonObject(request.body());
+        return sent.map(response -> ZohoResponses.classify(request.product(), response, read))
+                .otherwise(e -> new ZohoOutcome.Outage<>("Zoho " + request.product() + " did not answer: "
+                        + e.getClass().getSimpleName() + " " + e.getMessage()));
+    }
+
+    private <T> Future<ZohoOutcome<T>> afterCall(String org, ZohoProduct product, ZohoOutcome<T> outcome) {
+        if (outcome instanceof ZohoOutcome.RateLimited<T> limited && limited.scope() != ZohoOutcome.RateLimited.Scope.TOKEN_REFRESH) {
+            LOG.warn("Zoho {} limit reached for {} ({}): {}", limited.scope(), product, org, limited.message());
+            return budget.block(org, product, limited.scope(), clock.instant().plus(limited.retryAfter()))
+                    .transform(ignored -> Future.succeededFuture(outcome));
+        }
+        return Future.succeededFuture(outcome);
+    }
+
+    private static Duration nonNegative(Duration d) {
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+}

@@ -1,0 +1,41 @@
+package io.zohosync.adapters.zoho;
+
+import io.zohosync.ports.out.zoho.ZohoOutcome;
+import java.time.Duration;
+
+/** Why no call could be made (no token, throttled, circuit open); turned into an outcome at the port. */
+final class ZohoUnavailable extends RuntimeException {
+
+    enum Kind { AUTH, RATE_LIMITED, OUTAGE }
+
+    private final Kind kind;
+    private final ZohoOutcome.RateLimited.Scope scope;
+    private final Duration retryAfter;
+
+    private ZohoUnavailable(Kind kind, ZohoOutcome.RateLimited.Scope scope, Duration retryAfter, String message) {
+        super(message, null, false, false);
+        this.kind = kind;
+        this.scope = scope;
+        this.retryAfter = retryAfter;
+    }
+
+    static ZohoUnavailable auth(String message) {
+        return new ZohoUnavailable(Kind.AUTH, null, null, message);
+    }
+
+    static ZohoUnavailable rateLimited(ZohoOutcome.RateLimited.Scope scope, Duration retryAfter, String message) {
+        return new ZohoUnavailable(Kind.RATE_LIMITED, scope, retryAfter, message);
+    }
+
+    static ZohoUnavailable outage(String message) {
+        return new ZohoUnavailable(Kind.OUTAGE, null, null, message);
+    }
+
+    <T> ZohoOutcome<T> outcome() {
+        return switch (kind) {
+            case AUTH -> new ZohoOutcome.AuthFailure<>(getMessage());
+            case RATE_LIMITED -> new ZohoOutcome.RateLimited<>(scope, retryAfter, getMessage());
+            case OUTAGE -> new ZohoOutcome.Outage<>(getMessage());
+        };
+    }
+}

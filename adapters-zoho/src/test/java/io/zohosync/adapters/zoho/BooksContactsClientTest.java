@@ -1,0 +1,99 @@
+package io.zohosync.adapters.zoho;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import io.zohosync.domain.customer.Address;
+import io.zohosync.domain.customer.Customer;
+import io.zohosync.domain.customer.CustomerKind;
+import io.zohosync.ports.out.zoho.ZohoConnectionState;
+import io.zohosync.ports.out.zoho.ZohoContact;
+import io.zohosync.ports.out.zoho.ZohoContacts;
+import io.zohosync.ports.out.zoho.ZohoOutcome;
+import io.zohosync.sandbox.core.SandboxRecord;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(VertxExtension.class)
+class BooksContactsClientTest {
+
+    private SandboxFixture fx;
+    private ZohoContacts contacts;
+
+    @BeforeEach
+    void start(Vertx vertx) {
+        fx = SandboxFixture.start(vertx);
+        contacts = fx.zoho.contacts();
+    }
+
+    @AfterEach
+    void stop() {
+        fx.close();
+    }
+
+    static Customer customer(String suffix) {
+        return new Customer("cust-" + suffix, "Ada", "Lovelace " + suffix, "ada." + suffix + "@example.com", "+27 21 555 0100",
+                null, new Address("1 Main Road", null, "Cape Town", "WC", "8001", "ZA"), CustomerKind.NEW);
+    }
+
+    @Test
+    void createsAContactCarryingTheMarkerAndThePrimaryEmail() {
+        String id = UUID.randomUUID().toString();
+        ZohoOutcome<ZohoContact> created = contacts.create(customer(id)).await();
+
+        assertThat(created).isInstanceOf(ZohoOutcome.Success.class);
+        ZohoContact contact = ((ZohoOutcome.Success<ZohoContact>) created).value();
+        assertThat(contact.contactId()).isNotBlank();
+        assertThat(contact.email()).isEqualTo("ada." + id + "@example.com");
+        assertThat(contact.notes()).isEqualTo(ZohoContacts.marker("cust-" + id));
+        List<SandboxRecord> held = fx.sandbox.inspect().recordsFor(ZohoContacts.marker("cust-" + id));
+        assertThat(held).hasSize(1);
+        assertThat(fx.sandbox.inspect().calls("POST /oauth/v2/token")).isEqualTo(1);
+        assertThat(fx.zoho.connection().state().status()).isEqualTo(ZohoConnectionState.Status.CONNECTED);
+    }
+
+    @Test
+    void findsTheContactByIdEmailNameAndMarker() {
+        String id = UUID.randomUUID().toString();
+        Customer c = customer(id);
+        ZohoContact created = success(contacts.create(c).await());
+
+        assertThat(success(contacts.get(created.contactId())).contactId()).isEqualTo(created.contactId());
+        assertThat(success(contacts.findByEmail(" " + c.email().toUpperCase() + " "))).extracting(ZohoContact::contactId)
+                .containsExactly(created.contactId());
+        assertThat(success(contacts.findByName(c.displayName()))).extracting(ZohoContact::contactId).containsExactly(created.contactId());
+        assertThat(success(contacts.findByMarker(c.platformId()))).extracting(ZohoContact::contactId).containsExactly(created.contactId());
+        assertThat(success(contacts.findByMarker("no-such-" + id))).isEmpty();
+    }
+
+    @Test
+    void aSecondCreateOfTheSameCustomerIsADuplicateThatNamesTheExistingContact() {
+        Customer c = customer(UUID.randomUUID().toString());
+        ZohoContact first = success(contacts.create(c).await());
+
+        ZohoOutcome<ZohoContact> again = contacts.create(c).await();
+
+        assertThat(again).isInstanceOf(ZohoOutcome.Duplicate.class);
+        assertThat(((ZohoOutcome.Duplicate<ZohoContact>) again).existing()).map(ZohoContact::contactId).contains(first.contactId());
+        assertThat(fx.sandbox.inspect().recordsFor(ZohoContacts.marker(c.platformId()))).hasSize(1);
+    }
+
+    @Test
+    void anUnknownContactIsNotFound() {
+        assertThat(contacts.get("460000000999999").await()).isInstanceOf(ZohoOutcome.NotFound.class);
+    }
+
+    static <T> T success(ZohoOutcome<T> outcome) {
+        assertThat(outcome).isInstanceOf(ZohoOutcome.Success.class);
+        return ((ZohoOutcome.Success<T>) outcome).value();
+    }
+
+    static <T> T success(io.vertx.core.Future<ZohoOutcome<T>> outcome) {
+        return success(outcome.await());
+    }
+}

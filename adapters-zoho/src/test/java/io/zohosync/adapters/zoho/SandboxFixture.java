@@ -1,0 +1,64 @@
+package io.zohosync.adapters.zoho;
+
+import io.vertx.core.Vertx;
+import io.zohosync.ports.out.zoho.TokenStore;
+import io.zohosync.ports.out.zoho.ZohoBudget;
+import io.zohosync.ports.out.zoho.ZohoProduct;
+import io.zohosync.sandbox.SandboxOptions;
+import io.zohosync.sandbox.ZohoSandbox;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.function.UnaryOperator;
+
+/** An in-process sandbox and an adapter wired to it with the demo credentials; one per test. */
+final class SandboxFixture implements AutoCloseable {
+
+    final ZohoSandbox sandbox;
+    final MirrorClock clock;
+    final TokenStore tokenStore;
+    final ZohoAdapters zoho;
+
+    private SandboxFixture(ZohoSandbox sandbox, MirrorClock clock, TokenStore tokenStore, ZohoAdapters zoho) {
+        this.sandbox = sandbox;
+        this.clock = clock;
+        this.tokenStore = tokenStore;
+        this.zoho = zoho;
+    }
+
+    static SandboxFixture start(Vertx vertx) {
+        return start(vertx, UnaryOperator.identity(), UnaryOperator.identity(), ZohoAdapters.inMemoryBudget());
+    }
+
+    static SandboxFixture start(Vertx vertx, UnaryOperator<SandboxOptions> options,
+            UnaryOperator<ZohoSettings.Builder> settings, ZohoBudget budget) {
+        SandboxOptions o = options.apply(SandboxOptions.defaults());
+        ZohoSandbox sandbox = ZohoSandbox.start(vertx, o).await();
+        MirrorClock clock = new MirrorClock(o.timeScale());
+        ZohoSettings s = settings.apply(settings(sandbox.baseUrl())).build();
+        TokenStore store = ZohoAdapters.inMemoryTokenStore();
+        return new SandboxFixture(sandbox, clock, store, ZohoAdapters.create(vertx, s, store, budget, clock));
+    }
+
+    static ZohoSettings.Builder settings(String baseUrl) {
+        return ZohoSettings.builder(DataCentre.US, SandboxOptions.DEMO_CLIENT_ID, SandboxOptions.DEMO_CLIENT_SECRET)
+                .baseUrl(baseUrl)
+                .refreshToken(SandboxOptions.DEMO_REFRESH_TOKEN)
+                .booksOrganizationId(SandboxOptions.DEMO_ORGANIZATION_ID)
+                .billingOrganizationId(SandboxOptions.DEMO_ORGANIZATION_ID)
+                .inventoryOrganizationId(SandboxOptions.DEMO_ORGANIZATION_ID)
+                .products(EnumSet.allOf(ZohoProduct.class))
+                .requestTimeout(Duration.ofSeconds(2));
+    }
+
+    /** Moves the sandbox's clock and the adapter's together. */
+    void advance(Duration d) {
+        sandbox.control().advanceClock(d);
+        clock.advance(d);
+    }
+
+    @Override
+    public void close() {
+        zoho.close();
+        sandbox.close().await();
+    }
+}
