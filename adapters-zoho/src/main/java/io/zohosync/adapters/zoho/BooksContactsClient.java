@@ -29,6 +29,24 @@ final class BooksContactsClient implements ZohoContacts {
     }
 
     @Override
+    public Future<ZohoOutcome<ZohoContact>> update(String contactId, Customer customer) {
+        JsonObject body = body(customer);
+        body.remove("contact_persons");
+        return primaryPersonId(contactId).compose(personId -> {
+            JsonObject person = person(customer).put("contact_person_id", personId);
+            return api.call(ZohoRequest.put(ZohoProduct.BOOKS, "/contacts/" + contactId,
+                    body.put("contact_persons", new JsonArray().add(withoutNulls(person)))), r -> contact(r.getJsonObject("contact")));
+        });
+    }
+
+    /** The primary person's id, so an update edits that person instead of adding one; null when unknown. */
+    private Future<String> primaryPersonId(String contactId) {
+        return api.call(ZohoRequest.get(ZohoProduct.BOOKS, "/contacts/" + contactId),
+                        r -> r.getJsonObject("contact", new JsonObject()).getString("primary_contact_id"))
+                .map(outcome -> outcome instanceof ZohoOutcome.Success<String> s && s.value() != null && !s.value().isBlank() ? s.value() : null);
+    }
+
+    @Override
     public Future<ZohoOutcome<ZohoContact>> get(String contactId) {
         return api.call(ZohoRequest.get(ZohoProduct.BOOKS, "/contacts/" + contactId), r -> contact(r.getJsonObject("contact")));
     }
@@ -77,13 +95,17 @@ final class BooksContactsClient implements ZohoContacts {
         return Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.' || c == ':';
     }
 
-    static JsonObject body(Customer c) {
-        JsonObject person = new JsonObject()
+    private static JsonObject person(Customer c) {
+        return new JsonObject()
                 .put("first_name", c.firstName())
                 .put("last_name", c.lastName())
                 .put("email", c.email())
                 .put("phone", c.phone())
                 .put("is_primary_contact", true);
+    }
+
+    static JsonObject body(Customer c) {
+        JsonObject person = person(c);
         JsonObject body = new JsonObject()
                 .put("contact_name", c.displayName())
                 .put("contact_type", "customer")

@@ -84,6 +84,22 @@ class BooksContactsClientTest {
     }
 
     @Test
+    void anUpdateEditsThePrimaryPersonInsteadOfAddingOne() {
+        String id = UUID.randomUUID().toString();
+        Customer c = customer(id);
+        ZohoContact created = success(contacts.create(c).await());
+        Customer moved = new Customer(c.platformId(), "Ada", "King " + id, "countess." + id + "@example.com", c.phone(), null,
+                c.billingAddress(), CustomerKind.RETURNING);
+
+        ZohoContact updated = success(contacts.update(created.contactId(), moved).await());
+
+        assertThat(updated.contactName()).isEqualTo("Ada King " + id);
+        assertThat(updated.email()).isEqualTo("countess." + id + "@example.com");
+        assertThat(success(contacts.findByEmail(c.email()))).isEmpty();
+        assertThat(fx.sandbox.inspect().recordsFor(created.contactId()).get(0).body().getJsonArray("contact_persons")).hasSize(1);
+    }
+
+    @Test
     void anUnknownContactIsNotFound() {
         assertThat(contacts.get("460000000999999").await()).isInstanceOf(ZohoOutcome.NotFound.class);
     }
