@@ -1,0 +1,40 @@
+package io.zohosync.sandbox.core;
+
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+
+/** Everything a mounted product shares: clock, settings, tokens, limits, ids and the recorder for inspection. */
+public final class SandboxContext {
+  private final Vertx vertx;
+  private final SandboxClock clock;
+  private final SandboxSettings settings;
+  private final TokenRegistry tokens = new TokenRegistry();
+  private final Recorder recorder = new Recorder();
+  private final FixedWindowLimiter limiter = new FixedWindowLimiter();
+  private final Ids ids = new Ids();
+  private volatile String baseUrl = "";
+
+  public SandboxContext(Vertx vertx, SandboxClock clock, SandboxSettings settings) {
+    this.vertx = vertx;
+    this.clock = clock;
+    this.settings = settings;
+  }
+
+  public Vertx vertx() { return vertx; }
+  public SandboxClock clock() { return clock; }
+  public SandboxSettings settings() { return settings; }
+  public TokenRegistry tokens() { return tokens; }
+  public Recorder recorder() { return recorder; }
+  public FixedWindowLimiter limiter() { return limiter; }
+  public Ids ids() { return ids; }
+
+  /** {@code http://127.0.0.1:<port>}, known once the server listens; it is also the token's {@code api_domain}. */
+  public String baseUrl() { return baseUrl; }
+
+  public void baseUrl(String baseUrl) { this.baseUrl = baseUrl; }
+
+  /** Routes of one product, each behind the product's {@link ApiGuard}. */
+  public ApiRoutes routes(Router router, ProductPolicy policy) {
+    return new ApiRoutes(router, new ApiGuard(this, policy));
+  }
+}
