@@ -1,0 +1,155 @@
+package io.zohosync.adapters.zoho;
+
+import static io.zohosync.adapters.zoho.BooksContactsClientTest.customer;
+import static io.zohosync.adapters.zoho.BooksContactsClientTest.success;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.junit5.VertxExtension;
+import io.zohosync.ports.out.zoho.ZohoApiLimits;
+import io.zohosync.ports.out.zoho.ZohoConnectionState.Status;
+import io.zohosync.ports.out.zoho.ZohoContact;
+import io.zohosync.ports.out.zoho.ZohoOutcome;
+import io.zohosync.ports.out.zoho.ZohoOutcome.RateLimited.Scope;
+import io.zohosync.ports.out.zoho.ZohoProduct;
+import io.zohosync.sandbox.SandboxOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(VertxExtension.class)
+class OAuthTokensTest {
+
+    private SandboxFixture fx;
+    private final LogCapture logs = new LogCapture();
+
+    private void start(Vertx vertx) {
+        fx = SandboxFixture.start(vertx, o -> o.withConcurrency(200),
+                s -> s.limits(ZohoProduct.BOOKS, new ZohoApiLimits(1000, 10_000, 200)), ZohoAdapters.inMemoryBudget());
+    }
+
+    @AfterEach
+    void stop() {
+        if (fx != null) {
+            fx.close();
+        }
+        assertThat(logs.lines()).noneMatch(line -> line.contains("1000.") && !line.contains("1000.SANDBOX"));
+        logs.close();
+    }
+
+    @Test
+    void tenConcurrentCallersHoldingAnExpiredTokenCauseExactlyOneRefresh(Vertx vertx) {
+        start(vertx);
+        ZohoContact contact = success(fx.zoho.contacts().create(customer(UUID.randomUUID().toString())));
+        fx.advance(Duration.ofMinutes(61));
+
+        List<ZohoOutcome<ZohoContact>> outcomes = concurrently(10, () -> fx.zoho.contacts().get(contact.contactId()));
+
+        assertThat(outcomes).allMatch(o -> o instanceof ZohoOutcome.Success);
+        assertThat(fx.sandbox.inspect().tokenRefreshes()).isEqualTo(2);
+    }
+
+    @Test
+    void tenConcurrentCallersRefusedWithHttp401CauseExactlyOneRefresh(Vertx vertx) {
+        start(vertx);
+        ZohoContact contact = success(fx.zoho.contacts().create(customer(UUID.randomUUID().toString())));
+        fx.sandbox.control().expireAccessTokens();
+
+        List<ZohoOutcome<ZohoContact>> outcomes = concurrently(10, () -> fx.zoho.contacts().get(contact.contactId()));
+
+        assertThat(outcomes).allMatch(o -> o instanceof ZohoOutcome.Success);
+        assertThat(fx.sandbox.inspect().tokenRefreshes()).isEqualTo(2);
+    }
+
+    @Test
+    void aHundredCallsNeedingTokensNeverReachZohosThrottle(Vertx vertx) {
+        start(vertx);
+        List<ZohoOutcome<List<ZohoContact>>> outcomes = new ArrayList<>();
+        for (int round = 0; round < 10; round++) {
+            fx.sandbox.control().expireAccessTokens();
+            outcomes.addAll(concurrently(10, () -> fx.zoho.contacts().findByName("nobody")));
+        }
+
+        assertThat(fx.sandbox.inspect().tokenRefreshes()).isEqualTo(OAuthTokens.MAX_REFRESHES_PER_WINDOW);
+        assertThat(fx.sandbox.inspect().tokenRefreshesDenied()).isZero();
+        assertThat(outcomes).filteredOn(o -> o instanceof ZohoOutcome.Success).hasSize(90);
+        assertThat(outcomes).filteredOn(o -> o instanceof ZohoOutcome.RateLimited<?> r && r.scope() == Scope.TOKEN_REFRESH)
+                .hasSize(10);
+        assertThat(fx.zoho.connection().state().status()).isEqualTo(Status.COOLING_DOWN);
+
+        fx.advance(Duration.ofMinutes(10));
+        assertThat(fx.zoho.contacts().findByName("nobody").await()).isInstanceOf(ZohoOutcome.Success.class);
+        assertThat(fx.zoho.connection().state().status()).isEqualTo(Status.CONNECTED);
+    }
+
+    @Test
+    void zohosAccessDeniedAnswerIsAThrottleThatCoolsDownWithoutAskingAgain(Vertx vertx) {
+        start(vertx);
+        exhaustRefreshThrottle(vertx);
+        int tokenCalls = fx.sandbox.inspect().calls("POST /oauth/v2/token");
+
+        ZohoOutcome<List<ZohoContact>> first = fx.zoho.contacts().findByName("nobody").await();
+        ZohoOutcome<List<ZohoContact>> second = fx.zoho.contacts().findByName("nobody").await();
+
+        assertThat(first).isInstanceOfSatisfying(ZohoOutcome.RateLimited.class, r -> {
+            assertThat(r.scope()).isEqualTo(Scope.TOKEN_REFRESH);
+            assertThat(r.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(10));
+        });
+        assertThat(second).isInstanceOf(ZohoOutcome.RateLimited.class);
+        assertThat(fx.sandbox.inspect().calls("POST /oauth/v2/token")).isEqualTo(tokenCalls + 1);
+        assertThat(fx.zoho.connection().state().status()).isEqualTo(Status.COOLING_DOWN);
+
+        fx.advance(Duration.ofMinutes(10));
+        assertThat(fx.zoho.contacts().findByName("nobody").await()).isInstanceOf(ZohoOutcome.Success.class);
+    }
+
+    @Test
+    void aRevokedRefreshTokenMeansReconnectNeeded(Vertx vertx) {
+        start(vertx);
+        fx.sandbox.control().revoke(SandboxOptions.DEMO_REFRESH_TOKEN);
+
+        ZohoOutcome<List<ZohoContact>> outcome = fx.zoho.contacts().findByName("nobody").await();
+        int tokenCalls = fx.sandbox.inspect().calls("POST /oauth/v2/token");
+        ZohoOutcome<List<ZohoContact>> again = fx.zoho.contacts().findByName("nobody").await();
+
+        assertThat(outcome).isInstanceOf(ZohoOutcome.AuthFailure.class);
+        assertThat(again).isInstanceOf(ZohoOutcome.AuthFailure.class);
+        assertThat(fx.sandbox.inspect().calls("POST /oauth/v2/token")).isEqualTo(tokenCalls);
+        assertThat(fx.zoho.connection().state().status()).isEqualTo(Status.RECONNECT_NEEDED);
+        assertThat(fx.zoho.connection().state().usable()).isFalse();
+    }
+
+    @Test
+    void aRefreshTokenRevokedWhileAnAccessTokenIsHeldIsFoundOutAtTheNext401(Vertx vertx) {
+        start(vertx);
+        success(fx.zoho.contacts().findByName("nobody"));
+        fx.sandbox.control().revoke(SandboxOptions.DEMO_REFRESH_TOKEN);
+
+        assertThat(fx.zoho.contacts().findByName("nobody").await()).isInstanceOf(ZohoOutcome.AuthFailure.class);
+        assertThat(fx.zoho.connection().state().status()).isEqualTo(Status.RECONNECT_NEEDED);
+    }
+
+    private void exhaustRefreshThrottle(Vertx vertx) {
+        WebClient client = WebClient.create(vertx);
+        for (int i = 0; i < 10; i++) {
+            client.postAbs(fx.sandbox.baseUrl() + "/oauth/v2/token").sendForm(MultiMap.caseInsensitiveMultiMap()
+                    .add("grant_type", "refresh_token").add("client_id", SandboxOptions.DEMO_CLIENT_ID)
+                    .add("client_secret", SandboxOptions.DEMO_CLIENT_SECRET)
+                    .add("refresh_token", SandboxOptions.DEMO_REFRESH_TOKEN)).await();
+        }
+        client.close();
+    }
+
+    static <T> List<T> concurrently(int n, java.util.function.Supplier<Future<T>> call) {
+        List<Future<T>> futures = IntStream.range(0, n).mapToObj(i -> call.get()).toList();
+        return Future.all(futures).await().list();
+    }
+}
