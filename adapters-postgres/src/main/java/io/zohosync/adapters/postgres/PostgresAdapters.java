@@ -33,8 +33,9 @@ public final class PostgresAdapters {
     public static Future<PostgresAdapters> start(Vertx vertx, DatabaseSettings settings) {
         return vertx.executeBlocking(() -> Migrations.apply(settings), false)
                 .map(result -> {
-                    LOG.info("database {} at schema version {} ({} migrations applied now)",
-                            settings.describe(), result.targetSchemaVersion, result.migrationsExecuted);
+                    LOG.info("database {}: {}", settings.describe(), result.migrationsExecuted == 0
+                            ? "schema already current"
+                            : result.migrationsExecuted + " migrations applied, schema now at version " + result.targetSchemaVersion);
                     return new PostgresAdapters(pool(vertx, settings));
                 });
     }

@@ -1,0 +1,40 @@
+package io.zohosync.adapters.http;
+
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one failure handler: every error leaves as a problem body with a stable code, never a stack trace. */
+final class Problems {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+
+    private Problems() {}
+
+    static void handle(RoutingContext ctx) {
+        if (ctx.response().headWritten()) {
+            ctx.response().reset();
+            return;
+        }
+        Throwable failure = ctx.failure();
+        if (failure instanceof Problem problem) {
+            problem.send(ctx);
+            return;
+        }
+        int status = ctx.statusCode();
+        Problem problem = switch (status) {
+            case 400 -> new Problem(400, "bad_request", "the request could not be read");
+            case 401 -> new Problem(401, "unauthorized", "credentials are missing or wrong");
+            case 404 -> new Problem(404, "not_found", "no such resource: " + ctx.request().path());
+            case 405 -> new Problem(405, "method_not_allowed", ctx.request().method() + " is not allowed here");
+            case 413 -> new Problem(413, "payload_too_large", "the request body is larger than this endpoint accepts");
+            case 415 -> new Problem(415, "unsupported_media_type", "send application/json");
+            default -> null;
+        };
+        if (problem == null) {
+            LOG.error("unhandled failure on {} {}", ctx.request().method(), ctx.request().path(), failure);
+            problem = new Problem(500, "internal_error", "something went wrong on our side; nothing was acknowledged");
+        }
+        problem.send(ctx);
+    }
+}

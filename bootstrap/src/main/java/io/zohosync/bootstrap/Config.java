@@ -1,0 +1,132 @@
+package io.zohosync.bootstrap;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The service's configuration, read from environment variables (names in the README's table).
+ * The seed deployments' names ({@code ZOHO_CLIENT_ID}, {@code ENABLE_ZOHO_SYNC}, …) are accepted
+ * beside the {@code ZSYNC_} ones; the {@code ZSYNC_} name wins when both are set.
+ */
+record Config(
+        String httpHost,
+        int httpPort,
+        Path dataDir,
+        Optional<String> databaseUrl,
+        int databasePoolSize,
+        Optional<ZohoCredentials> zoho,
+        String zohoRegion,
+        boolean syncEnabled,
+        Set<String> apiKeys,
+        Optional<String> adminToken,
+        long bodyLimitBytes,
+        Duration pollInterval,
+        int batchSize,
+        Duration lease,
+        int maxAttempts,
+        Duration retryBase,
+        Duration retryCap,
+        boolean linkNewByEmail,
+        boolean matchReturningByName) {
+
+    /** What connects the service to a real Zoho organization. */
+    record ZohoCredentials(String clientId, String clientSecret, String refreshToken, String organizationId) {
+        @Override
+        public String toString() {
+            return "ZohoCredentials[clientId=" + clientId + ", clientSecret=***, refreshToken=***, organizationId="
+                    + organizationId + "]";
+        }
+    }
+
+    static Config fromEnvironment(Map<String, String> env) {
+        Reader r = new Reader(env);
+        return new Config(
+                r.text("ZSYNC_HTTP_HOST", null).orElse("0.0.0.0"),
+                r.integer("ZSYNC_HTTP_PORT", 8080),
+                Path.of(r.text("ZSYNC_DATA_DIR", null).orElse(".zoho-sync")),
+                r.text("ZSYNC_DATABASE_URL", "DATABASE_URL"),
+                r.integer("ZSYNC_DATABASE_POOL_SIZE", 10),
+                zoho(r),
+                r.text("ZSYNC_ZOHO_REGION", "ZOHO_REGION").orElse("us").toLowerCase(Locale.ROOT),
+                r.bool("ZSYNC_ENABLE_SYNC", "ENABLE_ZOHO_SYNC", true),
+                r.list("ZSYNC_API_KEYS"),
+                r.text("ZSYNC_ADMIN_TOKEN", null),
+                r.integer("ZSYNC_MAX_BODY_BYTES", 64 * 1024),
+                Duration.ofMillis(r.integer("ZSYNC_POLL_INTERVAL_MS", 1000)),
+                r.integer("ZSYNC_WORKER_BATCH", 10),
+                Duration.ofSeconds(r.integer("ZSYNC_LEASE_SECONDS", 120)),
+                r.integer("ZSYNC_MAX_ATTEMPTS", 3),
+                Duration.ofSeconds(r.integer("ZSYNC_RETRY_BASE_SECONDS", 30)),
+                Duration.ofSeconds(r.integer("ZSYNC_RETRY_CAP_SECONDS", 3600)),
+                r.bool("ZSYNC_LINK_NEW_BY_EMAIL", null, true),
+                r.bool("ZSYNC_MATCH_RETURNING_BY_NAME", null, true));
+    }
+
+    private static Optional<ZohoCredentials> zoho(Reader r) {
+        Optional<String> id = r.text("ZSYNC_ZOHO_CLIENT_ID", "ZOHO_CLIENT_ID");
+        Optional<String> secret = r.text("ZSYNC_ZOHO_CLIENT_SECRET", "ZOHO_CLIENT_SECRET");
+        Optional<String> refresh = r.text("ZSYNC_ZOHO_REFRESH_TOKEN", "ZOHO_REFRESH_TOKEN");
+        Optional<String> org = r.text("ZSYNC_ZOHO_ORGANIZATION_ID", "ZOHO_ORGANIZATION_ID");
+        if (id.isEmpty() && secret.isEmpty() && refresh.isEmpty()) {
+            return Optional.empty();
+        }
+        if (id.isEmpty() || secret.isEmpty() || refresh.isEmpty() || org.isEmpty()) {
+            throw new ConfigException("Zoho is partly configured: set the client id, client secret, refresh token and "
+                    + "organization id together (ZSYNC_ZOHO_CLIENT_ID, ZSYNC_ZOHO_CLIENT_SECRET, ZSYNC_ZOHO_REFRESH_TOKEN, "
+                    + "ZSYNC_ZOHO_ORGANIZATION_ID), or none of them to use the sandbox");
+        }
+        return Optional.of(new ZohoCredentials(id.get(), secret.get(), refresh.get(), org.get()));
+    }
+
+    /** A configuration mistake, reported at start-up in one sentence. */
+    static final class ConfigException extends RuntimeException {
+        ConfigException(String message) {
+            super(message);
+        }
+    }
+
+    private record Reader(Map<String, String> env) {
+
+        Optional<String> text(String name, String seedName) {
+            String value = env.get(name);
+            if ((value == null || value.isBlank()) && seedName != null) {
+                value = env.get(seedName);
+            }
+            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+        }
+
+        int integer(String name, int fallback) {
+            Optional<String> raw = text(name, null);
+            try {
+                return raw.map(Integer::parseInt).orElse(fallback);
+            } catch (NumberFormatException e) {
+                throw new ConfigException(name + " must be a whole number, not '" + raw.get() + "'");
+            }
+        }
+
+        boolean bool(String name, String seedName, boolean fallback) {
+            Optional<String> raw = text(name, seedName);
+            if (raw.isEmpty()) {
+                return fallback;
+            }
+            return switch (raw.get().toLowerCase(Locale.ROOT)) {
+                case "true", "1", "yes", "on" -> true;
+                case "false", "0", "no", "off" -> false;
+                default -> throw new ConfigException(name + " must be true or false, not '" + raw.get() + "'");
+            };
+        }
+
+        Set<String> list(String name) {
+            return text(name, null)
+                    .map(v -> new LinkedHashSet<>(Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()))
+                    .map(Set::copyOf)
+                    .orElse(Set.of());
+        }
+    }
+}

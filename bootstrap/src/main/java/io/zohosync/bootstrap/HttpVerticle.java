@@ -1,0 +1,43 @@
+package io.zohosync.bootstrap;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Verticle serving the service's router on one port. */
+public final class HttpVerticle extends VerticleBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpVerticle.class);
+
+    private final Function<io.vertx.core.Vertx, Router> routes;
+    private final String host;
+    private final int port;
+    private HttpServer server;
+
+    public HttpVerticle(Function<io.vertx.core.Vertx, Router> routes, String host, int port) {
+        this.routes = routes;
+        this.host = host;
+        this.port = port;
+    }
+
+    @Override
+    public Future<?> start() {
+        return vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port).setCompressionSupported(true))
+                .requestHandler(routes.apply(vertx))
+                .listen()
+                .onSuccess(s -> {
+                    server = s;
+                    LOG.info("HTTP listening on {}:{}", host, s.actualPort());
+                });
+    }
+
+    /** The port actually bound (differs from the configured one when that was 0). */
+    public int actualPort() {
+        return server.actualPort();
+    }
+}

@@ -1,0 +1,69 @@
+package io.zohosync.bootstrap;
+
+import io.vertx.core.Vertx;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The jar's entry point: runs the service until it is told to stop (SIGTERM, Ctrl-C), then shuts it down gracefully. */
+@Command(name = "zoho-sync", mixinStandardHelpOptions = true, version = "zoho-sync 0.1.0",
+        description = "Keeps Zoho Books, Billing, CRM and Inventory in step with your platform. "
+                + "Configured by environment variables (see the README); the options below override them.")
+public final class Main implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    @Option(names = "--port", description = "HTTP port (ZSYNC_HTTP_PORT, default 8080)")
+    private Integer port;
+
+    @Option(names = "--data-dir", description = "folder for the embedded database and demo credentials (ZSYNC_DATA_DIR, default .zoho-sync)")
+    private String dataDir;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        if (port != null) {
+            env.put("ZSYNC_HTTP_PORT", port.toString());
+        }
+        if (dataDir != null) {
+            env.put("ZSYNC_DATA_DIR", dataDir);
+        }
+        Vertx vertx = Vertx.vertx();
+        ZohoSyncApp app;
+        try {
+            app = ZohoSyncApp.start(vertx, env).await(5, TimeUnit.MINUTES);
+        } catch (Exception e) {
+            LOG.error("zoho-sync could not start: {}", e.getMessage(), e instanceof Config.ConfigException ? null : e);
+            vertx.close();
+            return 1;
+        }
+        LOG.info("zoho-sync is up on port {}", app.httpPort());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("stopping: finishing in-flight work");
+            app.stop().eventually(vertx::close).onComplete(ar -> stopped.countDown());
+            awaitQuietly(stopped);
+        }, "zoho-sync-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package io.zohosync.bootstrap;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.zohosync.adapters.http.HttpAdapters;
+import io.zohosync.adapters.http.HttpSettings;
+import io.zohosync.adapters.http.Readiness;
+import io.zohosync.adapters.postgres.DatabaseSettings;
+import io.zohosync.adapters.postgres.PostgresAdapters;
+import io.zohosync.adapters.zoho.DataCentre;
+import io.zohosync.adapters.zoho.ZohoAdapters;
+import io.zohosync.adapters.zoho.ZohoSettings;
+import io.zohosync.domain.matching.MatchPolicy;
+import io.zohosync.domain.sync.RetryPolicy;
+import io.zohosync.domain.sync.SyncStateMachine;
+import io.zohosync.ports.out.zoho.ZohoConnectionState;
+import io.zohosync.ports.service.CustomerContactSync;
+import io.zohosync.ports.service.RegisterCustomerService;
+import io.zohosync.ports.service.SyncStatusService;
+import io.zohosync.ports.service.SyncWorker;
+import io.zohosync.sandbox.SandboxOptions;
+import io.zohosync.sandbox.ZohoSandbox;
+import java.lang.management.ManagementFactory;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds every adapter from {@link Config}, wires the use cases, deploys the
+ * verticles into the given {@link Vertx} (the service's own, or a host application's), and takes
+ * everything down again in reverse order.
+ */
+public final class ZohoSyncApp {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ZohoSyncApp.class);
+
+    private final Vertx vertx;
+    private final Config config;
+    private final Deque<Supplier<Future<?>>> shutdown = new ArrayDeque<>();
+    private HttpVerticle http;
+
+    private ZohoSyncApp(Vertx vertx, Config config) {
+        this.vertx = vertx;
+        this.config = config;
+    }
+
+    /** Starts the service as configured by environment variables. */
+    public static Future<ZohoSyncApp> start(Vertx vertx, java.util.Map<String, String> environment) {
+        ZohoSyncApp app = new ZohoSyncApp(vertx, Config.fromEnvironment(environment));
+        return app.boot().map(app).recover(error -> app.stop().transform(x -> Future.failedFuture(error)));
+    }
+
+    private Future<Void> boot() {
+        return database().compose(db -> PostgresAdapters.start(vertx, db)).compose(pg -> {
+            shutdown.push(pg::close);
+            return zohoSettings().compose(settings -> wire(pg, ZohoAdapters.create(vertx, settings, ZohoAdapters.inMemoryTokenStore())));
+        });
+    }
+
+    private Future<DatabaseSettings> database() {
+        if (config.databaseUrl().isPresent()) {
+            return Future.succeededFuture(DatabaseSettings.fromUrl(config.databaseUrl().get(), config.databasePoolSize()));
+        }
+        return vertx.executeBlocking(() -> EmbeddedDatabase.start(config.dataDir()), false).map(db -> {
+            shutdown.push(() -> vertx.executeBlocking(() -> {
+                db.close();
+                return null;
+            }, false));
+            LOG.info("no ZSYNC_DATABASE_URL: using the embedded PostgreSQL kept in {}", config.dataDir().resolve("postgres").toAbsolutePath());
+            return db.settings(config.databasePoolSize());
+        });
+    }
+
+    private Future<ZohoSettings> zohoSettings() {
+        if (config.zoho().isPresent()) {
+            Config.ZohoCredentials zoho = config.zoho().get();
+            return Future.succeededFuture(ZohoSettings.builder(region(), zoho.clientId(), zoho.clientSecret())
+                    .refreshToken(zoho.refreshToken()).booksOrganizationId(zoho.organizationId()).build());
+        }
+        return ZohoSandbox.start(vertx, SandboxOptions.defaults()).map(sandbox -> {
+            shutdown.push(sandbox::close);
+            LOG.warn("*** NO ZOHO CREDENTIALS: talking to the built-in Zoho SANDBOX at {}, NOT to Zoho. Nothing reaches "
+                    + "your books. Set ZSYNC_ZOHO_CLIENT_ID, _CLIENT_SECRET, _REFRESH_TOKEN and _ORGANIZATION_ID to sync "
+                    + "with Zoho. ***", sandbox.baseUrl());
+            return ZohoSettings.builder(DataCentre.US, SandboxOptions.DEMO_CLIENT_ID, SandboxOptions.DEMO_CLIENT_SECRET)
+                    .baseUrl(sandbox.baseUrl())
+                    .refreshToken(SandboxOptions.DEMO_REFRESH_TOKEN)
+                    .booksOrganizationId(SandboxOptions.DEMO_ORGANIZATION_ID)
+                    .build();
+        });
+    }
+
+    private DataCentre region() {
+        try {
+            return DataCentre.valueOf(config.zohoRegion().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new Config.ConfigException("ZSYNC_ZOHO_REGION must be one of us, eu, in, au, jp, ca, cn, sa; not '"
+                    + config.zohoRegion() + "'");
+        }
+    }
+
+    private Future<Void> wire(PostgresAdapters pg, ZohoAdapters zoho) {
+        shutdown.push(() -> {
+            zoho.close();
+            return Future.succeededFuture();
+        });
+        Clock clock = Clock.systemUTC();
+        var register = new RegisterCustomerService(pg.customers(), clock);
+        var status = new SyncStatusService(pg.syncRecords(), config.syncEnabled());
+        HttpSettings httpSettings = httpSettings();
+        List<Readiness> readiness = List.of(
+                new Readiness("database", () -> pg.ping().map(new JsonObject())),
+                new Readiness("zoho", () -> zohoReadiness(zoho.connection().state())));
+        http = new HttpVerticle(v -> HttpAdapters.router(v, httpSettings, register, status, readiness),
+                config.httpHost(), config.httpPort());
+        return deploy(http).compose(x -> config.syncEnabled() ? deploy(worker(pg, zoho, clock)) : disabled());
+    }
+
+    private SyncWorkerVerticle worker(PostgresAdapters pg, ZohoAdapters zoho, Clock clock) {
+        var machine = new SyncStateMachine(
+                new RetryPolicy(config.maxAttempts(), config.retryBase(), config.retryCap()), new SecureRandom());
+        var customers = new CustomerContactSync(pg.customers(), zoho.contacts(),
+                new MatchPolicy(config.linkNewByEmail(), config.matchReturningByName()));
+        var worker = new SyncWorker(pg.syncJobs(), List.of(customers), machine, clock,
+                new SyncWorker.Settings(config.batchSize(), config.lease()));
+        String workerId = ManagementFactory.getRuntimeMXBean().getName() + "-" + Long.toHexString(System.nanoTime());
+        return new SyncWorkerVerticle(worker, workerId, config.pollInterval(), config.batchSize());
+    }
+
+    private static Future<Void> disabled() {
+        LOG.warn("sync is disabled (ENABLE_ZOHO_SYNC=false): records stay pending and Zoho is never called");
+        return Future.succeededFuture();
+    }
+
+    private static Future<JsonObject> zohoReadiness(ZohoConnectionState state) {
+        JsonObject details = new JsonObject().put("status", state.status().name().toLowerCase(Locale.ROOT))
+                .put("detail", state.detail());
+        state.circuits().forEach((product, circuit) -> details.put("circuit_" + product.name().toLowerCase(Locale.ROOT),
+                circuit.name().toLowerCase(Locale.ROOT)));
+        return state.usable() ? Future.succeededFuture(details) : Future.failedFuture(state.detail());
+    }
+
+    private HttpSettings httpSettings() {
+        if (!config.apiKeys().isEmpty() && config.adminToken().isPresent()) {
+            return new HttpSettings(config.apiKeys(), config.adminToken().get(), config.bodyLimitBytes());
+        }
+        if (config.zoho().isPresent()) {
+            throw new Config.ConfigException("set ZSYNC_API_KEYS and ZSYNC_ADMIN_TOKEN: a service connected to Zoho "
+                    + "never runs with generated credentials");
+        }
+        DemoCredentials demo = DemoCredentials.loadOrCreate(config.dataDir());
+        LOG.warn("no ZSYNC_API_KEYS / ZSYNC_ADMIN_TOKEN: using demo credentials kept in {} (source that file to use them)",
+                demo.file());
+        return new HttpSettings(config.apiKeys().isEmpty() ? Set.of(demo.apiKey()) : config.apiKeys(),
+                config.adminToken().orElse(demo.adminToken()), config.bodyLimitBytes());
+    }
+
+    private Future<Void> deploy(io.vertx.core.Deployable verticle) {
+        return vertx.deployVerticle(verticle).map(id -> {
+            shutdown.push(() -> vertx.undeploy(id));
+            return null;
+        });
+    }
+
+    /** The HTTP port actually bound. */
+    public int httpPort() {
+        return http.actualPort();
+    }
+
+    /** Stops in reverse order of start: verticles (finishing or handing back work), Zoho, database. */
+    public Future<Void> stop() {
+        Future<?> chain = Future.succeededFuture();
+        while (!shutdown.isEmpty()) {
+            Supplier<Future<?>> step = shutdown.pop();
+            chain = chain.transform(x -> step.get());
+        }
+        return chain.mapEmpty();
+    }
+}
