@@ -22,6 +22,7 @@ public final class ZohoAdapters implements AutoCloseable {
     private final Breakers breakers;
     private final OAuthTokens tokens;
     private final Clock clock;
+    private final ZohoApi api;
     private final ZohoContacts contacts;
     private final ZohoAuthorization authorization;
 
@@ -33,7 +34,7 @@ public final class ZohoAdapters implements AutoCloseable {
         AccountsClient accounts = new AccountsClient(client, settings);
         this.tokens = new OAuthTokens(settings, tokenStore, accounts, clock);
         this.breakers = new Breakers(vertx, settings);
-        ZohoApi api = new ZohoApi(client, settings, tokens, budget, breakers, clock);
+        this.api = new ZohoApi(client, settings, tokens, budget, breakers, clock);
         this.contacts = new BooksContactsClient(api);
         this.authorization = new ConnectFlow(vertx, settings, accounts, tokens, clock, this::state);
     }
@@ -56,6 +57,11 @@ public final class ZohoAdapters implements AutoCloseable {
     /** An API budget for this process only. */
     public static ZohoBudget inMemoryBudget() {
         return new InMemoryBudget();
+    }
+
+    /** The call path every client uses; package-private for tests that speak raw Zoho requests. */
+    ZohoApi api() {
+        return api;
     }
 
     public ZohoContacts contacts() {
