@@ -56,8 +56,10 @@ public final class SyncWorker {
         Instant now = clock.instant();
         return jobs.releaseExpired(now)
                 .compose(released -> jobs.claimDue(workerId, settings.batchSize(), settings.lease(), now))
-                .compose(claimed -> Future.join(claimed.stream().map(job -> process(job, now)).toList())
-                        .map(all -> claimed.size()));
+                .compose(claimed -> {
+                    Future<?> all = Future.join(claimed.stream().map(job -> process(job, now)).toList());
+                    return all.map(claimed.size());
+                });
     }
 
     /** Returns this worker's unfinished jobs to the queue (graceful shutdown). */
