@@ -16,6 +16,20 @@ public final class BooksApi implements SandboxApi {
   public void mount(Router router, SandboxContext context) {
     ApiRoutes routes = context.routes(router, new ProductPolicy(PRODUCT, ProductPolicy.queryOrganization(), ZohoReplies.BOOKS_STYLE));
     BooksLedger ledger = new BooksLedger(context);
-    new Contacts(ledger).mount(routes);
+    new Organizations(ledger).mount(context.routes(router, new ProductPolicy(PRODUCT, null, ZohoReplies.BOOKS_STYLE)));
+    Contacts contacts = new Contacts(ledger);
+    contacts.mount(routes);
+    new ContactPersons(contacts).mount(routes);
+    Taxes taxes = new Taxes(ledger);
+    taxes.mount(routes);
+    Items items = new Items(ledger, taxes);
+    items.mount(routes);
+    LineItems lineItems = new LineItems(ledger, items, taxes);
+    Invoices invoices = new Invoices(new SalesDocuments(ledger, contacts, lineItems,
+        new SalesDocuments.Kind("invoices", "invoice", "invoice_number", "INV-", "Invoice")));
+    invoices.mount(routes);
+    new CustomerPayments(ledger, contacts, invoices).mount(routes);
+    new Estimates(new SalesDocuments(ledger, contacts, lineItems,
+        new SalesDocuments.Kind("estimates", "estimate", "estimate_number", "EST-", "Estimate"))).mount(routes);
   }
 }

@@ -45,8 +45,22 @@ final class Contacts {
     return ledger.find(ENTITY, id);
   }
 
+  List<JsonObject> all() {
+    return ledger.all(ENTITY);
+  }
+
+  String newId() {
+    return ledger.newId();
+  }
+
+  /** Saves a contact changed from outside (its persons) with a new modification time. */
+  void touch(JsonObject contact) {
+    contact.put("last_modified_time", ledger.now());
+    save(contact);
+  }
+
   /** Stores a changed contact and re-indexes it (name, emails exactly; notes by containment). */
-  void save(JsonObject contact) {
+  private void save(JsonObject contact) {
     List<String> keys = new ArrayList<>(List.of(contact.getString("contact_id"), contact.getString("contact_name", "")));
     Bodies.array(contact, "contact_persons").forEach(p -> keys.add(((JsonObject) p).getString("email")));
     ledger.save(ENTITY, contact.getString("contact_id"), contact, keys, List.of(contact.getString("notes", "")));
@@ -138,7 +152,7 @@ final class Contacts {
       if (matches(rc, row, contact, search, filter)) rows.add(row);
     }
     ZohoReplies.list(rc, "contacts", Filters.sorted(rc, rows, SORT_COLUMNS, "contact_name"),
-        Filters.pageContext(rc, SORT_COLUMNS, "contact_name", "Contacts").put("applied_filter", filter == null ? "Status.All" : filter));
+        Filters.pageContext(rc, SORT_COLUMNS, "contact_name").put("applied_filter", filter == null ? "Status.All" : filter));
   }
 
   private static boolean matches(RoutingContext rc, JsonObject row, JsonObject contact, String search, String filter) {
@@ -160,7 +174,7 @@ final class Contacts {
   /** A list row: the contact's summary plus its primary person's name, email and phones. */
   private static JsonObject row(JsonObject contact) {
     JsonObject row = new JsonObject();
-    for (String key : List.of("contact_id", "contact_name", "company_name", "contact_type", "customer_sub_type", "status",
+    for (String key : List.of("contact_id", "contact_name", "company_name", "contact_type", "status",
         "payment_terms", "payment_terms_label", "currency_id", "currency_code", "outstanding_receivable_amount",
         "unused_credits_receivable_amount", "created_time", "last_modified_time")) {
       row.put(key, contact.getValue(key));
@@ -185,6 +199,7 @@ final class Contacts {
     boolean primaryGiven = given.stream().anyMatch(p -> ((JsonObject) p).getBoolean("is_primary_contact", false));
     for (int i = 0; i < given.size(); i++) {
       JsonObject person = ContactPersons.defaults().mergeIn(given.getJsonObject(i).copy());
+      person.remove("contact_id");
       if (Bodies.blank(person.getString("contact_person_id"))) person.put("contact_person_id", ledger.newId());
       person.put("is_primary_contact", primaryGiven ? person.getBoolean("is_primary_contact", false) : i == 0);
       persons.add(person);
@@ -205,7 +220,7 @@ final class Contacts {
 
   private static JsonObject defaults() {
     return new JsonObject().put("company_name", "").put("contact_type", "customer").put("customer_sub_type", "business")
-        .put("website", "").put("language_code", "en").put("payment_terms", 0).put("payment_terms_label", "Due on Receipt")
+        .put("website", "").put("payment_terms", 0).put("payment_terms_label", "Due on Receipt")
         .put("currency_id", "460000000000097").put("currency_code", "USD").put("notes", "")
         .put("billing_address", address()).put("shipping_address", address())
         .put("custom_fields", new JsonArray()).put("is_linked_with_zohocrm", false);

@@ -26,10 +26,21 @@ public final class Filters {
     return wanted == null || wanted.equals(value);
   }
 
-  /** The {@code page_context} extras Books lists carry: sort column and order actually applied, report name. */
-  public static JsonObject pageContext(RoutingContext rc, List<String> columns, String fallback, String reportName) {
+  /** True when a {@code yyyy-mm-dd} value passes {@code <param>_start}, {@code _end} (inclusive), {@code _before}, {@code _after}. */
+  public static boolean dateRange(RoutingContext rc, String param, String value) {
+    String start = rc.request().getParam(param + "_start");
+    String end = rc.request().getParam(param + "_end");
+    String before = rc.request().getParam(param + "_before");
+    String after = rc.request().getParam(param + "_after");
+    String date = value == null ? "" : value;
+    return (start == null || date.compareTo(start) >= 0) && (end == null || date.compareTo(end) <= 0)
+        && (before == null || date.compareTo(before) < 0) && (after == null || date.compareTo(after) > 0);
+  }
+
+  /** The sort column and order a list applied, for its {@code page_context}. */
+  public static JsonObject pageContext(RoutingContext rc, List<String> columns, String fallback) {
     return new JsonObject().put("sort_column", column(rc, columns, fallback))
-        .put("sort_order", "D".equals(rc.request().getParam("sort_order")) ? "D" : "A").put("report_name", reportName);
+        .put("sort_order", "D".equals(rc.request().getParam("sort_order")) ? "D" : "A");
   }
 
   /** Sorts by {@code sort_column} (if allowed, else {@code fallback}) and {@code sort_order} A/D. */

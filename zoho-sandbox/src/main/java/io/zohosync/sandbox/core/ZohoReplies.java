@@ -19,7 +19,7 @@ public final class ZohoReplies {
     rc.response().setStatusCode(status).putHeader("content-type", "application/json;charset=UTF-8").end(body.encode());
   }
 
-  public static void created(RoutingContext rc, String message, String key, JsonObject entity) {
+  public static void created(RoutingContext rc, String message, String key, Object entity) {
     send(rc, 201, new JsonObject().put("code", 0).put("message", message).put(key, entity));
   }
 
