@@ -34,22 +34,17 @@ public final class Budget {
         long dayUsed = usage.callsToday();
         Instant t = now;
         while (left > 0) {
-            long room = Math.min(limits.perMinute() - minuteUsed, limits.perDay() - dayUsed);
-            if (room > 0) {
-                long take = Math.min(left, room);
-                left -= take;
-                minuteUsed += take;
-                dayUsed += take;
-                if (left == 0) {
-                    break;
-                }
+            long take = Math.min(left, Math.max(0, Math.min(limits.perMinute() - minuteUsed, limits.perDay() - dayUsed)));
+            left -= take;
+            dayUsed += take;
+            if (left > 0) {
+                Instant nextMinute = minuteEnd(t);
+                Instant nextDay = dayEnd(limits, t);
+                boolean dayOver = dayUsed >= limits.perDay() || !nextMinute.isBefore(nextDay);
+                t = dayOver ? nextDay : nextMinute;
+                dayUsed = dayOver ? 0 : dayUsed;
+                minuteUsed = 0;
             }
-            Instant nextMinute = minuteEnd(t);
-            Instant nextDay = dayEnd(limits, t);
-            boolean dayOver = dayUsed >= limits.perDay() || !nextMinute.isBefore(nextDay);
-            t = dayOver ? nextDay : nextMinute;
-            dayUsed = dayOver ? 0 : dayUsed;
-            minuteUsed = 0;
         }
         return t;
     }

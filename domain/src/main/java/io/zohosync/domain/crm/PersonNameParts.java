@@ -9,7 +9,7 @@ record PersonNameParts(String first, String last) {
         if (name.isEmpty()) {
             return new PersonNameParts(null, fallbackLast);
         }
-        if (space < 0) {
+        if (space == -1) {
             return new PersonNameParts(null, name);
         }
         return new PersonNameParts(name.substring(0, space), name.substring(space + 1));

@@ -34,7 +34,7 @@ public sealed interface Discount {
         @Override
         public BigDecimal on(BigDecimal gross, Currency currency) {
             BigDecimal off = Money.round(amount, currency).min(gross.abs());
-            return gross.signum() < 0 ? off.negate() : off;
+            return off.multiply(BigDecimal.valueOf(gross.signum()));
         }
     }
 }

@@ -30,7 +30,7 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
         long base = baseDelay.toMillis();
         long cap = maxDelay.toMillis();
         int doublings = failedAttempt - 1;
-        if (doublings >= Long.numberOfLeadingZeros(base) - 1) {
+        if (doublings >= Long.numberOfLeadingZeros(base)) {
             return maxDelay;
         }
         return Duration.ofMillis(Math.min(cap, base << doublings));

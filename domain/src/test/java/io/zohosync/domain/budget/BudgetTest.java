@@ -18,7 +18,7 @@ class BudgetTest {
 
     @Test
     void books_allows_100_a_minute_and_10_at_once_with_the_days_cap_given() {
-        assertThat(SEED).isEqualTo(new BudgetLimits(100, 500, 10, ZoneOffset.UTC));
+        assertThat(BudgetLimits.books(500)).isEqualTo(new BudgetLimits(100, 500, 10, ZoneOffset.UTC));
         assertThat(new BudgetLimits(1, 1, 1, null).dayZone()).isEqualTo(ZoneOffset.UTC);
     }
 
@@ -51,6 +51,7 @@ class BudgetTest {
     @Test
     void no_calls_finish_now_and_calls_that_fit_this_minute_finish_now() {
         assertThat(Budget.finishTime(SEED, BudgetUsage.NONE, NOW, 0)).isEqualTo(NOW);
+        assertThat(Budget.finishTime(SEED, new BudgetUsage(100, 500, 0), NOW, 0)).isEqualTo(NOW);
         assertThat(Budget.finishTime(SEED, new BudgetUsage(40, 40, 0), NOW, 60)).isEqualTo(NOW);
     }
 

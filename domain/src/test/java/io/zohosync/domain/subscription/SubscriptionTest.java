@@ -51,6 +51,10 @@ class SubscriptionTest {
         assertThatThrownBy(() -> new SubscriptionChange.Downgrade("s", "P", 0, null, Timing.IMMEDIATELY)).isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> new SubscriptionChange.Downgrade("s", "P", 1, null, null)).isInstanceOf(InvalidInput.class);
         assertThat(new SubscriptionChange.Upgrade("s", "P", 1, null, Timing.IMMEDIATELY).quantity()).isEqualTo(1);
+        assertThat(new SubscriptionChange.Upgrade("s", "P", 1, List.of(new Addon("TV", 2)), Timing.IMMEDIATELY).addons())
+                .containsExactly(new Addon("TV", 2));
+        assertThat(new SubscriptionChange.Downgrade("s", "P", 1, List.of(new Addon("TV", 2)), Timing.IMMEDIATELY).addons())
+                .containsExactly(new Addon("TV", 2));
     }
 
     @Test

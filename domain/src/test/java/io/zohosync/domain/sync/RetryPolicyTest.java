@@ -30,6 +30,9 @@ class RetryPolicyTest {
     void the_ceiling_never_overflows_for_huge_attempt_numbers() {
         RetryPolicy huge = new RetryPolicy(3, Duration.ofMillis(1), Duration.ofDays(365_000));
         assertThat(huge.ceiling(62)).isEqualTo(Duration.ofDays(365_000));
+        RetryPolicy unbounded = new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(Long.MAX_VALUE));
+        assertThat(unbounded.ceiling(63)).isEqualTo(Duration.ofMillis(1L << 62));
+        assertThat(unbounded.ceiling(64)).isEqualTo(Duration.ofMillis(Long.MAX_VALUE));
         assertThat(huge.ceiling(30)).isEqualTo(Duration.ofMillis(1L << 29));
     }
 

@@ -1,0 +1,51 @@
+package io.zohosync.domain.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.zohosync.domain.common.InvalidInput;
+import org.junit.jupiter.api.Test;
+
+class CustomerTest {
+
+    static Customer customer(String first, String last, String company) {
+        return new Customer("p-1", first, last, " a@b.co ", null, company, null, null);
+    }
+
+    @Test
+    void a_person_is_shown_as_first_and_last_name_with_single_spaces() {
+        assertThat(customer(" Jane ", "  van  Dyk ", null).displayName()).isEqualTo("Jane van Dyk");
+        assertThat(customer(null, "Dyk", " ").displayName()).isEqualTo("Dyk");
+        assertThat(customer("Jane", null, null).displayName()).isEqualTo("Jane");
+    }
+
+    @Test
+    void a_business_is_shown_as_its_company() {
+        assertThat(customer("Jane", "Dyk", " Acme ").displayName()).isEqualTo("Acme");
+    }
+
+    @Test
+    void a_customer_defaults_to_new_with_no_address_and_a_trimmed_email() {
+        Customer c = customer("Jane", null, null);
+        assertThat(c.kind()).isEqualTo(CustomerKind.NEW);
+        assertThat(c.billingAddress()).isEqualTo(Address.NONE);
+        assertThat(c.email()).isEqualTo("a@b.co");
+    }
+
+    @Test
+    void a_customer_needs_some_name() {
+        assertThatThrownBy(() -> customer(" ", null, "")).isInstanceOf(InvalidInput.class)
+                .hasMessage("last_name: a first name, last name or company name is required");
+    }
+
+    @Test
+    void an_address_is_empty_only_without_any_part() {
+        assertThat(Address.NONE.isEmpty()).isTrue();
+        assertThat(new Address("1 Main", null, null, null, null, null).isEmpty()).isFalse();
+        assertThat(new Address(null, "Unit 2", null, null, null, null).isEmpty()).isFalse();
+        assertThat(new Address(null, null, "Pune", null, null, null).isEmpty()).isFalse();
+        assertThat(new Address(null, null, null, "MH", null, null).isEmpty()).isFalse();
+        assertThat(new Address(null, null, null, null, "411001", null).isEmpty()).isFalse();
+        assertThat(new Address(null, null, null, null, null, "IN").isEmpty()).isFalse();
+    }
+}
