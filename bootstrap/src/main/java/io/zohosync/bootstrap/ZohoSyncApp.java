@@ -82,8 +82,11 @@ public final class ZohoSyncApp {
     private Future<ZohoSettings> zohoSettings() {
         if (config.zoho().isPresent()) {
             Config.ZohoCredentials zoho = config.zoho().get();
-            return Future.succeededFuture(ZohoSettings.builder(region(), zoho.clientId(), zoho.clientSecret())
-                    .refreshToken(zoho.refreshToken()).booksOrganizationId(zoho.organizationId()).build());
+            ZohoSettings.Builder settings = ZohoSettings.builder(region(), zoho.clientId(), zoho.clientSecret())
+                    .refreshToken(zoho.refreshToken()).booksOrganizationId(zoho.organizationId());
+            config.zohoAccountsUrl().ifPresent(settings::accountsUrl);
+            config.zohoApiUrl().ifPresent(settings::apiUrl);
+            return Future.succeededFuture(settings.build());
         }
         return ZohoSandbox.start(vertx, SandboxOptions.defaults()).map(sandbox -> {
             shutdown.push(sandbox::close);

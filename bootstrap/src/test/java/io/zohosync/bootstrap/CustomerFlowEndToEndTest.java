@@ -1,0 +1,236 @@
+package io.zohosync.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.junit5.VertxExtension;
+import io.zohosync.adapters.postgres.DatabaseSettings;
+import io.zohosync.adapters.postgres.testing.PostgresFixture;
+import io.zohosync.sandbox.SandboxOptions;
+import io.zohosync.sandbox.ZohoSandbox;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The service started as the jar's main starts it (environment variables in, real Postgres, real
+ * HTTP), talking OAuth and Books to a sandbox on its own port as it would to Zoho.
+ */
+@ExtendWith(VertxExtension.class)
+class CustomerFlowEndToEndTest {
+
+    private static final String API_KEY = "e2e-api-key";
+    private static final String ADMIN_TOKEN = "e2e-admin-token";
+
+    private static ZohoSandbox zoho;
+    private static ZohoSyncApp app;
+    private static WebClient http;
+
+    @BeforeAll
+    static void start(Vertx vertx) throws Exception {
+        zoho = await(ZohoSandbox.start(vertx, SandboxOptions.defaults()));
+        DatabaseSettings db = PostgresFixture.shared().settings();
+        Path dataDir = Files.createTempDirectory("zsync-e2e");
+        app = await(ZohoSyncApp.start(vertx, Map.ofEntries(
+                Map.entry("ZSYNC_DATABASE_URL", db.jdbcUrl() + "?user=" + db.user() + "&password=" + db.password()),
+                Map.entry("ZSYNC_HTTP_HOST", "127.0.0.1"),
+                Map.entry("ZSYNC_HTTP_PORT", "0"),
+                Map.entry("ZSYNC_DATA_DIR", dataDir.toString()),
+                Map.entry("ZSYNC_API_KEYS", "other-key," + API_KEY),
+                Map.entry("ZSYNC_ADMIN_TOKEN", ADMIN_TOKEN),
+                Map.entry("ZSYNC_POLL_INTERVAL_MS", "100"),
+                Map.entry("ZSYNC_MAX_BODY_BYTES", "4096"),
+                // the seed deployments' variable names
+                Map.entry("ZOHO_CLIENT_ID", SandboxOptions.DEMO_CLIENT_ID),
+                Map.entry("ZOHO_CLIENT_SECRET", SandboxOptions.DEMO_CLIENT_SECRET),
+                Map.entry("ZOHO_REFRESH_TOKEN", SandboxOptions.DEMO_REFRESH_TOKEN),
+                Map.entry("ZOHO_ORGANIZATION_ID", SandboxOptions.DEMO_ORGANIZATION_ID),
+                Map.entry("ENABLE_ZOHO_SYNC", "true"),
+                Map.entry("ZSYNC_ZOHO_ACCOUNTS_URL", zoho.baseUrl()),
+                Map.entry("ZSYNC_ZOHO_API_URL", zoho.baseUrl()))));
+        http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(app.httpPort()));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        await(app.stop());
+        await(zoho.close());
+    }
+
+    @Test
+    void a_new_customer_is_stored_synced_to_books_once_and_shown_to_the_admin() throws Exception {
+        String id = "cust-" + UUID.randomUUID();
+        String email = id + "@example.com";
+        HttpResponse<Buffer> accepted = await(post(customer(id, email), API_KEY));
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        assertThat(accepted.bodyAsJsonObject().getJsonObject("sync").getString("status")).isEqualTo("pending");
+        assertThat(accepted.getHeader("Location")).isEqualTo("/api/v1/customers/" + id);
+
+        JsonObject sync = awaitStatus(id, "synced");
+        assertThat(sync.getString("zoho_id")).isNotBlank();
+        assertThat(sync.getInteger("attempts")).isEqualTo(1);
+        assertThat(zoho.inspect().recordsFor("zoho-sync:" + id)).hasSize(1);
+        assertThat(zoho.inspect().recordsFor(email)).hasSize(1);
+
+        JsonObject status = await(http.get("/admin/api/sync/status?limit=500").bearerTokenAuthentication(ADMIN_TOKEN).send())
+                .bodyAsJsonObject();
+        assertThat(status.getBoolean("sync_enabled")).isTrue();
+        assertThat(status.getJsonObject("counts").getJsonObject("customer").getLong("synced")).isPositive();
+        assertThat(status.getJsonArray("recent").stream().map(JsonObject.class::cast)
+                .filter(r -> r.getString("entity_id").equals(id)).findFirst().orElseThrow().getString("zoho_id"))
+                .isEqualTo(sync.getString("zoho_id"));
+    }
+
+    @Test
+    void a_new_customer_whose_email_zoho_already_has_is_linked_not_duplicated() throws Exception {
+        String first = "cust-" + UUID.randomUUID();
+        String email = "shared-" + UUID.randomUUID() + "@example.com";
+        await(post(customer(first, email), API_KEY));
+        String zohoId = awaitStatus(first, "synced").getString("zoho_id");
+
+        String second = "cust-" + UUID.randomUUID();
+        await(post(customer(second, email), API_KEY));
+        JsonObject linked = awaitStatus(second, "synced");
+
+        assertThat(linked.getString("zoho_id")).isEqualTo(zohoId);
+        assertThat(zoho.inspect().recordsFor(email)).hasSize(1);
+    }
+
+    @Test
+    void the_same_idempotency_key_replays_and_a_different_body_under_it_is_refused() throws Exception {
+        String key = UUID.randomUUID().toString();
+        JsonObject body = customer("cust-" + UUID.randomUUID(), UUID.randomUUID() + "@example.com");
+        assertThat(await(post(body, API_KEY, key)).statusCode()).isEqualTo(202);
+
+        HttpResponse<Buffer> replay = await(post(body, API_KEY, key));
+        assertThat(replay.statusCode()).isEqualTo(200);
+        assertThat(replay.bodyAsJsonObject().getString("outcome")).isEqualTo("replayed");
+
+        JsonObject other = customer("cust-" + UUID.randomUUID(), "someone-else@example.com");
+        HttpResponse<Buffer> reused = await(post(other, API_KEY, key));
+        assertProblem(reused, 409, "idempotency_key_reused");
+        assertNotStored(other.getString("id"));
+    }
+
+    @Test
+    void malformed_json_gets_a_problem_and_stores_nothing() throws Exception {
+        HttpResponse<Buffer> response = await(http.post("/api/v1/customers").bearerTokenAuthentication(API_KEY)
+                .putHeader("content-type", "application/json").sendBuffer(Buffer.buffer("{\"id\": \"cust-x\", ")));
+        assertProblem(response, 400, "malformed_json");
+        assertNotStored("cust-x");
+    }
+
+    @Test
+    void a_missing_email_gets_a_validation_problem_naming_the_field_and_stores_nothing() throws Exception {
+        String id = "cust-" + UUID.randomUUID();
+        JsonObject body = customer(id, null);
+        body.remove("email");
+        HttpResponse<Buffer> response = await(post(body, API_KEY));
+
+        assertProblem(response, 422, "validation_failed");
+        assertThat(response.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("email");
+        assertNotStored(id);
+    }
+
+    @Test
+    void an_oversized_body_is_refused_and_stores_nothing() throws Exception {
+        String id = "cust-" + UUID.randomUUID();
+        JsonObject body = customer(id, id + "@example.com").put("company_name", "x".repeat(5000));
+        assertProblem(await(post(body, API_KEY)), 413, "payload_too_large");
+        assertNotStored(id);
+    }
+
+    @Test
+    void no_or_a_wrong_api_key_is_refused_and_stores_nothing() throws Exception {
+        String id = "cust-" + UUID.randomUUID();
+        JsonObject body = customer(id, id + "@example.com");
+        HttpResponse<Buffer> none = await(http.post("/api/v1/customers").sendJsonObject(body));
+        assertProblem(none, 401, "unauthorized");
+        assertThat(none.getHeader("WWW-Authenticate")).startsWith("Bearer");
+        assertProblem(await(post(body, "not-a-key")), 401, "unauthorized");
+        assertProblem(await(post(body, ADMIN_TOKEN)), 401, "unauthorized");
+        assertNotStored(id);
+    }
+
+    @Test
+    void the_admin_api_wants_the_admin_token_and_unknown_paths_get_problems_too() throws Exception {
+        assertProblem(await(http.get("/admin/api/sync/status").bearerTokenAuthentication(API_KEY).send()), 401, "unauthorized");
+        assertProblem(await(http.get("/nowhere").send()), 404, "not_found");
+        assertProblem(await(http.post("/api/v1/customers").bearerTokenAuthentication(API_KEY)
+                .putHeader("content-type", "text/plain").sendBuffer(Buffer.buffer("hello"))), 415, "unsupported_media_type");
+    }
+
+    @Test
+    void health_says_live_and_ready_with_database_and_zoho() throws Exception {
+        assertThat(await(http.get("/health/live").send()).statusCode()).isEqualTo(200);
+        HttpResponse<Buffer> ready = await(http.get("/health/ready").send());
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.bodyAsJsonObject().getString("outcome")).isEqualTo("UP");
+        assertThat(ready.bodyAsString()).contains("database", "zoho");
+    }
+
+    private static Future<HttpResponse<Buffer>> post(JsonObject body, String key) {
+        return http.post("/api/v1/customers").bearerTokenAuthentication(key).sendJsonObject(body);
+    }
+
+    private static Future<HttpResponse<Buffer>> post(JsonObject body, String key, String idempotencyKey) {
+        return http.post("/api/v1/customers").bearerTokenAuthentication(key)
+                .putHeader("Idempotency-Key", idempotencyKey).sendJsonObject(body);
+    }
+
+    private static JsonObject customer(String id, String email) {
+        return new JsonObject().put("id", id).put("first_name", "Ada").put("last_name", "Lovelace " + id)
+                .put("email", email).put("phone", "+27 21 555 0100")
+                .put("billing_address", new JsonObject().put("street", "1 Engine Way").put("city", "Cape Town")
+                        .put("zip", "8001").put("country", "South Africa"));
+    }
+
+    private static JsonObject awaitStatus(String id, String wanted) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        JsonObject sync = null;
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<Buffer> response = await(http.get("/api/v1/customers/" + id).bearerTokenAuthentication(API_KEY).send());
+            if (response.statusCode() == 200) {
+                sync = response.bodyAsJsonObject().getJsonObject("sync");
+                if (wanted.equals(sync.getString("status"))) {
+                    return sync;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("customer " + id + " never reached " + wanted + "; last seen " + sync);
+    }
+
+    private static void assertProblem(HttpResponse<Buffer> response, int status, String code) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.getHeader("content-type")).isEqualTo("application/problem+json");
+        JsonObject problem = response.bodyAsJsonObject();
+        assertThat(problem.getString("code")).isEqualTo(code);
+        assertThat(problem.getInteger("status")).isEqualTo(status);
+        assertThat(problem.getString("type")).endsWith("/" + code);
+        assertThat(response.bodyAsString()).doesNotContain("Exception", "\tat ");
+    }
+
+    private static void assertNotStored(String id) throws Exception {
+        HttpResponse<Buffer> response = await(http.get("/api/v1/customers/" + id).bearerTokenAuthentication(API_KEY).send());
+        assertProblem(response, 404, "customer_not_found");
+    }
+
+    private static <T> T await(Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+}
