@@ -9,6 +9,11 @@ import io.zohosync.ports.out.zoho.ZohoBudget;
 import io.zohosync.ports.out.zoho.ZohoConnection;
 import io.zohosync.ports.out.zoho.ZohoConnectionState;
 import io.zohosync.ports.out.zoho.ZohoContacts;
+import io.zohosync.ports.out.zoho.ZohoCustomerPayments;
+import io.zohosync.ports.out.zoho.ZohoEstimates;
+import io.zohosync.ports.out.zoho.ZohoInvoices;
+import io.zohosync.ports.out.zoho.ZohoItems;
+import io.zohosync.ports.out.zoho.ZohoTaxes;
 import io.zohosync.ports.out.zoho.ZohoTokens;
 import java.time.Clock;
 
@@ -24,6 +29,11 @@ public final class ZohoAdapters implements AutoCloseable {
     private final Clock clock;
     private final ZohoApi api;
     private final ZohoContacts contacts;
+    private final ZohoItems items;
+    private final ZohoInvoices invoices;
+    private final ZohoCustomerPayments payments;
+    private final ZohoEstimates estimates;
+    private final ZohoTaxes taxes;
     private final ZohoAuthorization authorization;
 
     private ZohoAdapters(Vertx vertx, ZohoSettings settings, TokenStore tokenStore, ZohoBudget budget, Clock clock) {
@@ -36,6 +46,11 @@ public final class ZohoAdapters implements AutoCloseable {
         this.breakers = new Breakers(vertx, settings);
         this.api = new ZohoApi(client, settings, tokens, budget, breakers, clock);
         this.contacts = new BooksContactsClient(api);
+        this.items = new BooksItemsClient(api);
+        this.invoices = new BooksInvoicesClient(api);
+        this.payments = new BooksCustomerPaymentsClient(api);
+        this.estimates = new BooksEstimatesClient(api);
+        this.taxes = new BooksTaxesClient(api);
         this.authorization = new ConnectFlow(vertx, settings, accounts, tokens, clock, this::state);
     }
 
@@ -66,6 +81,26 @@ public final class ZohoAdapters implements AutoCloseable {
 
     public ZohoContacts contacts() {
         return contacts;
+    }
+
+    public ZohoItems items() {
+        return items;
+    }
+
+    public ZohoInvoices invoices() {
+        return invoices;
+    }
+
+    public ZohoCustomerPayments customerPayments() {
+        return payments;
+    }
+
+    public ZohoEstimates estimates() {
+        return estimates;
+    }
+
+    public ZohoTaxes taxes() {
+        return taxes;
     }
 
     public ZohoAuthorization authorization() {

@@ -1,0 +1,52 @@
+package io.zohosync.adapters.zoho;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.zohosync.domain.payment.Payment;
+import io.zohosync.domain.payment.ZohoPaymentMode;
+import io.zohosync.ports.out.zoho.ZohoCustomerPayments;
+import io.zohosync.ports.out.zoho.ZohoOutcome;
+import io.zohosync.ports.out.zoho.ZohoPayment;
+import io.zohosync.ports.out.zoho.ZohoProduct;
+import java.util.List;
+
+/**
+ * Zoho Books adapter for {@link ZohoCustomerPayments}: {@code /books/v3/customerpayments}, reference number = provider id.
+ * The list comes under {@code customer_payments} (Zoho's OpenAPI document); {@code customerpayments} is read as well.
+ */
+final class BooksCustomerPaymentsClient implements ZohoCustomerPayments {
+
+    private final ZohoApi api;
+
+    BooksCustomerPaymentsClient(ZohoApi api) {
+        this.api = api;
+    }
+
+    @Override
+    public Future<ZohoOutcome<ZohoPayment>> create(Payment payment, ZohoPaymentMode mode, String customerId, String invoiceId) {
+        JsonObject body = new JsonObject()
+                .put("customer_id", customerId)
+                .put("payment_mode", mode.zohoName())
+                .put("amount", payment.amount().amount())
+                .put("date", payment.date().toString())
+                .put("reference_number", payment.providerPaymentId())
+                .put("description", "Payment " + payment.providerPaymentId() + " via " + payment.method().name().toLowerCase(java.util.Locale.ROOT))
+                .put("invoices", new JsonArray().add(new JsonObject().put("invoice_id", invoiceId).put("amount_applied", payment.amount().amount())));
+        return api.call(ZohoRequest.post(ZohoProduct.BOOKS, "/customerpayments", body), r -> payment(r.getJsonObject("payment")));
+    }
+
+    @Override
+    public Future<ZohoOutcome<List<ZohoPayment>>> findByReference(String referenceNumber) {
+        return api.call(ZohoRequest.get(ZohoProduct.BOOKS, "/customerpayments").param("reference_number", referenceNumber),
+                r -> r.getJsonArray("customer_payments", r.getJsonArray("customerpayments", new JsonArray())).stream().map(JsonObject.class::cast)
+                        .map(BooksCustomerPaymentsClient::payment).toList());
+    }
+
+    static ZohoPayment payment(JsonObject p) {
+        JsonArray invoices = p.getJsonArray("invoices");
+        String invoiceId = invoices != null && !invoices.isEmpty() ? invoices.getJsonObject(0).getString("invoice_id") : p.getString("invoice_id");
+        return new ZohoPayment(p.getString("payment_id"), BooksLines.blankToNull(p.getString("reference_number")),
+                p.getString("customer_id"), BooksLines.decimal(p, "amount"), BooksLines.blankToNull(invoiceId));
+    }
+}
