@@ -8,9 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** What the sandbox saw and answered, kept for tests: calls per endpoint, 429s per limit, token refreshes, entities per marker. */
+/** What the sandbox saw and answered, kept for tests: calls per endpoint, 429s per limit, token refreshes, entities per marker, webhooks sent. */
 public final class Recorder {
   private record Indexed(SandboxRecord record, List<String> keys, List<String> texts) {}
 
@@ -19,6 +20,7 @@ public final class Recorder {
   private final AtomicInteger tokenRefreshes = new AtomicInteger();
   private final AtomicInteger tokenRefreshesDenied = new AtomicInteger();
   private final Map<String, Indexed> records = new ConcurrentHashMap<>();
+  private final List<WebhookAttempt> webhooks = new CopyOnWriteArrayList<>();
 
   public void call(String endpoint) {
     calls.computeIfAbsent(endpoint, k -> new AtomicInteger()).incrementAndGet();
@@ -47,6 +49,15 @@ public final class Recorder {
 
   public void forget(String product, String entity, String id) {
     records.remove(product + "/" + entity + "/" + id);
+  }
+
+  public void webhook(WebhookAttempt attempt) {
+    webhooks.add(attempt);
+  }
+
+  /** Outbound webhook POSTs in the order their answers came. */
+  public List<WebhookAttempt> webhooks() {
+    return List.copyOf(webhooks);
   }
 
   public List<SandboxRecord> recordsFor(String marker) {

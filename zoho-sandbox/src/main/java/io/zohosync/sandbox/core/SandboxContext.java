@@ -2,6 +2,9 @@ package io.zohosync.sandbox.core;
 
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /** Everything a mounted product shares: clock, settings, tokens, limits, ids and the recorder for inspection. */
 public final class SandboxContext {
@@ -12,6 +15,7 @@ public final class SandboxContext {
   private final Recorder recorder = new Recorder();
   private final FixedWindowLimiter limiter = new FixedWindowLimiter();
   private final Ids ids = new Ids();
+  private final Map<Class<?>, Object> shared = new ConcurrentHashMap<>();
   private volatile String baseUrl = "";
 
   public SandboxContext(Vertx vertx, SandboxClock clock, SandboxSettings settings) {
@@ -32,6 +36,11 @@ public final class SandboxContext {
   public String baseUrl() { return baseUrl; }
 
   public void baseUrl(String baseUrl) { this.baseUrl = baseUrl; }
+
+  /** The one instance of {@code type} in this sandbox (product state, the webhook sender), created on first use. */
+  public <T> T shared(Class<T> type, Supplier<T> create) {
+    return type.cast(shared.computeIfAbsent(type, k -> create.get()));
+  }
 
   /** Routes of one product, each behind the product's {@link ApiGuard}. */
   public ApiRoutes routes(Router router, ProductPolicy policy) {
