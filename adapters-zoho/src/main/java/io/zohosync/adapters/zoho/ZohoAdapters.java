@@ -9,6 +9,7 @@ import io.zohosync.ports.out.zoho.ZohoBudget;
 import io.zohosync.ports.out.zoho.ZohoConnection;
 import io.zohosync.ports.out.zoho.ZohoConnectionState;
 import io.zohosync.ports.out.zoho.ZohoContacts;
+import io.zohosync.ports.out.zoho.ZohoCrm;
 import io.zohosync.ports.out.zoho.ZohoCustomerPayments;
 import io.zohosync.ports.out.zoho.ZohoEstimates;
 import io.zohosync.ports.out.zoho.ZohoInvoices;
@@ -34,6 +35,7 @@ public final class ZohoAdapters implements AutoCloseable {
     private final ZohoCustomerPayments payments;
     private final ZohoEstimates estimates;
     private final ZohoTaxes taxes;
+    private final ZohoCrm crm;
     private final ZohoAuthorization authorization;
 
     private ZohoAdapters(Vertx vertx, ZohoSettings settings, TokenStore tokenStore, ZohoBudget budget, Clock clock) {
@@ -51,6 +53,7 @@ public final class ZohoAdapters implements AutoCloseable {
         this.payments = new BooksCustomerPaymentsClient(api);
         this.estimates = new BooksEstimatesClient(api);
         this.taxes = new BooksTaxesClient(api);
+        this.crm = new CrmRecordsClient(api);
         this.authorization = new ConnectFlow(vertx, settings, accounts, tokens, clock, this::state);
     }
 
@@ -101,6 +104,10 @@ public final class ZohoAdapters implements AutoCloseable {
 
     public ZohoTaxes taxes() {
         return taxes;
+    }
+
+    public ZohoCrm crm() {
+        return crm;
     }
 
     public ZohoAuthorization authorization() {
