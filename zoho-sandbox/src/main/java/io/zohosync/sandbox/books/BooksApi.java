@@ -1,6 +1,7 @@
 package io.zohosync.sandbox.books;
 
 import io.vertx.ext.web.Router;
+import io.zohosync.sandbox.core.Ledger;
 import io.zohosync.sandbox.core.ApiRoutes;
 import io.zohosync.sandbox.core.ProductPolicy;
 import io.zohosync.sandbox.core.SandboxApi;
@@ -15,7 +16,7 @@ public final class BooksApi implements SandboxApi {
   @Override
   public void mount(Router router, SandboxContext context) {
     ApiRoutes routes = context.routes(router, new ProductPolicy(PRODUCT, ProductPolicy.queryOrganization(), ZohoReplies.BOOKS_STYLE));
-    BooksLedger ledger = new BooksLedger(context);
+    Ledger ledger = new Ledger(context, PRODUCT);
     new Organizations(ledger).mount(context.routes(router, new ProductPolicy(PRODUCT, null, ZohoReplies.BOOKS_STYLE)));
     Contacts contacts = new Contacts(ledger);
     contacts.mount(routes);

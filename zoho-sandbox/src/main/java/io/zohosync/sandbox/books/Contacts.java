@@ -5,6 +5,7 @@ import static io.zohosync.sandbox.books.BooksApi.ROOT;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.zohosync.sandbox.core.Ledger;
 import io.zohosync.sandbox.core.ApiRoutes;
 import io.zohosync.sandbox.core.Filters;
 import io.zohosync.sandbox.core.Operation;
@@ -25,9 +26,9 @@ final class Contacts {
       "phone_startswith", "phone_contains", "filter_by", "search_text", "sort_column", "sort_order",
       "zcrm_contact_id", "zcrm_account_id", "zcrm_vendor_id", "page", "per_page"};
 
-  private final BooksLedger ledger;
+  private final Ledger ledger;
 
-  Contacts(BooksLedger ledger) {
+  Contacts(Ledger ledger) {
     this.ledger = ledger;
   }
 

@@ -5,6 +5,7 @@ import static io.zohosync.sandbox.books.BooksApi.ROOT;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.zohosync.sandbox.core.Ledger;
 import io.zohosync.sandbox.core.ApiRoutes;
 import io.zohosync.sandbox.core.Filters;
 import io.zohosync.sandbox.core.Operation;
@@ -31,11 +32,11 @@ final class CustomerPayments {
       "payment_mode_startswith", "payment_mode_contains", "filter_by", "search_text", "sort_column", "sort_order",
       "page", "per_page"};
 
-  private final BooksLedger ledger;
+  private final Ledger ledger;
   private final Contacts contacts;
   private final Invoices invoices;
 
-  CustomerPayments(BooksLedger ledger, Contacts contacts, Invoices invoices) {
+  CustomerPayments(Ledger ledger, Contacts contacts, Invoices invoices) {
     this.ledger = ledger;
     this.contacts = contacts;
     this.invoices = invoices;

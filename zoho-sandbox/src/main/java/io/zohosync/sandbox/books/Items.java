@@ -4,6 +4,7 @@ import static io.zohosync.sandbox.books.BooksApi.ROOT;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.zohosync.sandbox.core.Ledger;
 import io.zohosync.sandbox.core.ApiRoutes;
 import io.zohosync.sandbox.core.Filters;
 import io.zohosync.sandbox.core.Operation;
@@ -21,10 +22,10 @@ final class Items {
       "rate_greater_than", "rate_greater_equals", "tax_id", "tax_name", "is_taxable", "tax_exemption_id",
       "account_id", "filter_by", "search_text", "sort_column", "sort_order", "page", "per_page"};
 
-  private final BooksLedger ledger;
+  private final Ledger ledger;
   private final Taxes taxes;
 
-  Items(BooksLedger ledger, Taxes taxes) {
+  Items(Ledger ledger, Taxes taxes) {
     this.ledger = ledger;
     this.taxes = taxes;
   }

@@ -1,5 +1,6 @@
 package io.zohosync.sandbox.books;
 
+import io.zohosync.sandbox.core.Ledger;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
@@ -14,11 +15,11 @@ final class LineItems {
     }
   }
 
-  private final BooksLedger ledger;
+  private final Ledger ledger;
   private final Items items;
   private final Taxes taxes;
 
-  LineItems(BooksLedger ledger, Items items, Taxes taxes) {
+  LineItems(Ledger ledger, Items items, Taxes taxes) {
     this.ledger = ledger;
     this.items = items;
     this.taxes = taxes;

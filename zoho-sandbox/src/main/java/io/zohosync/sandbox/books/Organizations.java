@@ -5,15 +5,16 @@ import static io.zohosync.sandbox.books.BooksApi.ROOT;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.zohosync.sandbox.core.Ledger;
 import io.zohosync.sandbox.core.ApiRoutes;
 import io.zohosync.sandbox.core.Operation;
 import io.zohosync.sandbox.core.ZohoReplies;
 
 /** Books organizations: the single sandbox organization, found without an {@code organization_id} (that is how clients learn it). */
 final class Organizations {
-  private final BooksLedger ledger;
+  private final Ledger ledger;
 
-  Organizations(BooksLedger ledger) {
+  Organizations(Ledger ledger) {
     this.ledger = ledger;
   }
 

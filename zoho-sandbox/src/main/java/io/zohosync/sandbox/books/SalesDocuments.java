@@ -2,6 +2,7 @@ package io.zohosync.sandbox.books;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.zohosync.sandbox.core.Ledger;
 import io.zohosync.sandbox.core.ZohoReplies;
 import java.util.List;
 import java.util.Locale;
@@ -14,12 +15,12 @@ final class SalesDocuments {
 
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
-  private final BooksLedger ledger;
+  private final Ledger ledger;
   private final Contacts contacts;
   private final LineItems lineItems;
   private final Kind kind;
 
-  SalesDocuments(BooksLedger ledger, Contacts contacts, LineItems lineItems, Kind kind) {
+  SalesDocuments(Ledger ledger, Contacts contacts, LineItems lineItems, Kind kind) {
     this.ledger = ledger;
     this.contacts = contacts;
     this.lineItems = lineItems;

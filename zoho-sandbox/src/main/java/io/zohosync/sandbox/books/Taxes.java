@@ -5,6 +5,7 @@ import static io.zohosync.sandbox.books.BooksApi.ROOT;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.zohosync.sandbox.core.Ledger;
 import io.zohosync.sandbox.core.ApiRoutes;
 import io.zohosync.sandbox.core.Operation;
 import io.zohosync.sandbox.core.ZohoReplies;
@@ -13,9 +14,9 @@ import java.util.List;
 /** Books taxes under {@code /settings/taxes}: name and percentage, referenced by line items through {@code tax_id}. */
 final class Taxes {
   static final String ENTITY = "taxes";
-  private final BooksLedger ledger;
+  private final Ledger ledger;
 
-  Taxes(BooksLedger ledger) {
+  Taxes(Ledger ledger) {
     this.ledger = ledger;
   }
 
