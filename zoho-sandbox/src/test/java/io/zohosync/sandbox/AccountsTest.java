@@ -109,6 +109,19 @@ class AccountsTest {
   }
 
   @Test
+  void eleventhActiveAccessTokenOfARefreshTokenInvalidatesTheOldest() {
+    String first = client.accessToken();
+    for (int i = 0; i < 9; i++) client.accessToken();
+    assertThat(send(client.books(HttpMethod.GET, "/contacts", first)).statusCode()).isEqualTo(200);
+
+    client.sandbox.control().resetLimits();
+    String eleventh = client.accessToken();
+
+    assertThat(send(client.books(HttpMethod.GET, "/contacts", first)).statusCode()).isEqualTo(401);
+    assertThat(send(client.books(HttpMethod.GET, "/contacts", eleventh)).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void consentRedirectsWithCodeLocationAccountsServerAndState() {
     Map<String, String> redirect = authorize("offline", "xyz 1");
 
