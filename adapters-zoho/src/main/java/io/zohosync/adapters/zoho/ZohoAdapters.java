@@ -4,6 +4,9 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.zohosync.ports.out.zoho.TokenStore;
+import io.zohosync.ports.out.zoho.ZohoBillingCustomers;
+import io.zohosync.ports.out.zoho.ZohoBillingInvoices;
+import io.zohosync.ports.out.zoho.ZohoSubscriptions;
 import io.zohosync.ports.out.zoho.ZohoAuthorization;
 import io.zohosync.ports.out.zoho.ZohoBudget;
 import io.zohosync.ports.out.zoho.ZohoConnection;
@@ -36,6 +39,9 @@ public final class ZohoAdapters implements AutoCloseable {
     private final ZohoEstimates estimates;
     private final ZohoTaxes taxes;
     private final ZohoCrm crm;
+    private final ZohoBillingCustomers billingCustomers;
+    private final ZohoSubscriptions subscriptions;
+    private final ZohoBillingInvoices billingInvoices;
     private final ZohoAuthorization authorization;
 
     private ZohoAdapters(Vertx vertx, ZohoSettings settings, TokenStore tokenStore, ZohoBudget budget, Clock clock) {
@@ -54,6 +60,9 @@ public final class ZohoAdapters implements AutoCloseable {
         this.estimates = new BooksEstimatesClient(api);
         this.taxes = new BooksTaxesClient(api);
         this.crm = new CrmRecordsClient(api);
+        this.billingCustomers = new BillingCustomersClient(api);
+        this.subscriptions = new BillingSubscriptionsClient(api);
+        this.billingInvoices = new BillingInvoicesClient(api);
         this.authorization = new ConnectFlow(vertx, settings, accounts, tokens, clock, this::state);
     }
 
@@ -108,6 +117,18 @@ public final class ZohoAdapters implements AutoCloseable {
 
     public ZohoCrm crm() {
         return crm;
+    }
+
+    public ZohoBillingCustomers billingCustomers() {
+        return billingCustomers;
+    }
+
+    public ZohoSubscriptions subscriptions() {
+        return subscriptions;
+    }
+
+    public ZohoBillingInvoices billingInvoices() {
+        return billingInvoices;
     }
 
     public ZohoAuthorization authorization() {

@@ -1,0 +1,53 @@
+package io.zohosync.adapters.zoho;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.zohosync.domain.payment.Payment;
+import io.zohosync.domain.payment.ZohoPaymentMode;
+import io.zohosync.ports.out.zoho.BillingInvoice;
+import io.zohosync.ports.out.zoho.ZohoBillingInvoices;
+import io.zohosync.ports.out.zoho.ZohoOutcome;
+import io.zohosync.ports.out.zoho.ZohoProduct;
+import java.util.List;
+
+/** Zoho Billing adapter for {@link ZohoBillingInvoices}: {@code /billing/v1/invoices} and {@code /billing/v1/payments}. */
+final class BillingInvoicesClient implements ZohoBillingInvoices {
+
+    private final ZohoApi api;
+
+    BillingInvoicesClient(ZohoApi api) {
+        this.api = api;
+    }
+
+    @Override
+    public Future<ZohoOutcome<BillingInvoice>> get(String invoiceId) {
+        return api.call(ZohoRequest.get(ZohoProduct.BILLING, "/invoices/" + invoiceId), r -> invoice(r.getJsonObject("invoice")));
+    }
+
+    @Override
+    public Future<ZohoOutcome<List<BillingInvoice>>> findBySubscription(String subscriptionId) {
+        return api.call(ZohoRequest.get(ZohoProduct.BILLING, "/invoices").param("subscription_id", subscriptionId),
+                r -> r.getJsonArray("invoices", new JsonArray()).stream().map(JsonObject.class::cast)
+                        .map(BillingInvoicesClient::invoice).toList());
+    }
+
+    @Override
+    public Future<ZohoOutcome<String>> recordPayment(Payment payment, ZohoPaymentMode mode, String customerId, String invoiceId) {
+        JsonObject body = new JsonObject()
+                .put("customer_id", customerId)
+                .put("payment_mode", mode.zohoName())
+                .put("amount", payment.amount().amount())
+                .put("date", payment.date().toString())
+                .put("reference_number", payment.providerPaymentId())
+                .put("invoices", new JsonArray().add(new JsonObject().put("invoice_id", invoiceId)
+                        .put("amount_applied", payment.amount().amount())));
+        return api.call(ZohoRequest.post(ZohoProduct.BILLING, "/payments", body),
+                r -> r.getJsonObject("payment", new JsonObject()).getString("payment_id"));
+    }
+
+    static BillingInvoice invoice(JsonObject i) {
+        return new BillingInvoice(i.getString("invoice_id"), i.getString("number", i.getString("invoice_number")),
+                i.getString("customer_id"), i.getString("status"), BooksLines.decimal(i, "total"), BooksLines.decimal(i, "balance"));
+    }
+}
