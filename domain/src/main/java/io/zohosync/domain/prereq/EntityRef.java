@@ -1,6 +1,7 @@
 package io.zohosync.domain.prereq;
 
 import io.zohosync.domain.common.Checks;
+import java.util.Locale;
 
 /** Value: one platform entity by type and platform id (a sku or plan code for items and plans). */
 public record EntityRef(EntityType type, String id) {
@@ -11,6 +12,6 @@ public record EntityRef(EntityType type, String id) {
 
     @Override
     public String toString() {
-        return type.name().toLowerCase(java.util.Locale.ROOT) + " " + id;
+        return type.name().toLowerCase(Locale.ROOT) + " " + id;
     }
 }

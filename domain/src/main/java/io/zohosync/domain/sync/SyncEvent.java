@@ -1,6 +1,7 @@
 package io.zohosync.domain.sync;
 
 import io.zohosync.domain.common.Checks;
+import io.zohosync.domain.prereq.EntityRef;
 import java.time.Instant;
 import java.util.List;
 
@@ -67,6 +68,15 @@ public sealed interface SyncEvent {
     record BudgetExhausted(Instant until) implements SyncEvent {
         public BudgetExhausted {
             new Checks().rule(until != null, "until", "is required").throwIfAny();
+        }
+    }
+
+    /** A prerequisite is not in Zoho yet (design.md §7): it has been enqueued; look again at {@code recheckAt}, no attempt used. */
+    record WaitingForPrerequisites(List<EntityRef> missing, Instant recheckAt) implements SyncEvent {
+        public WaitingForPrerequisites {
+            new Checks().rule(missing != null && !missing.isEmpty(), "missing", "names at least one prerequisite")
+                    .rule(recheckAt != null, "recheck_at", "is required").throwIfAny();
+            missing = List.copyOf(missing);
         }
     }
 

@@ -8,6 +8,7 @@ import static io.zohosync.domain.sync.SyncStatus.SKIPPED;
 import static io.zohosync.domain.sync.SyncStatus.SYNCED;
 import static io.zohosync.domain.sync.SyncStatus.SYNCING;
 
+import io.zohosync.domain.prereq.EntityRef;
 import io.zohosync.domain.sync.SyncEvent.AdminLink;
 import io.zohosync.domain.sync.SyncEvent.AdminReset;
 import io.zohosync.domain.sync.SyncEvent.AdminRetry;
@@ -22,6 +23,7 @@ import io.zohosync.domain.sync.SyncEvent.NoMatch;
 import io.zohosync.domain.sync.SyncEvent.PermanentFailure;
 import io.zohosync.domain.sync.SyncEvent.RetryableFailure;
 import io.zohosync.domain.sync.SyncEvent.Succeeded;
+import io.zohosync.domain.sync.SyncEvent.WaitingForPrerequisites;
 import io.zohosync.domain.sync.Transition.Moved;
 import io.zohosync.domain.sync.Transition.Rejected;
 import java.time.Instant;
@@ -29,6 +31,7 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 
 /** Domain rule: every transition of design.md §4 as a pure function of (state, event, now). */
 public final class SyncStateMachine {
@@ -154,10 +157,17 @@ public final class SyncStateMachine {
         if (event instanceof NoMatch noMatch) {
             return moved(state.with(FAILED, used, now, noMatch.reason(), null, state.zohoId(), noMatch.reason()));
         }
+        if (event instanceof WaitingForPrerequisites waiting) {
+            return defer(state, waiting.recheckAt(), now, "waiting for " + waiting.missing().stream()
+                    .map(EntityRef::toString).collect(Collectors.joining(", ")) + "; no attempt used");
+        }
         BudgetExhausted budget = (BudgetExhausted) event;
-        Instant resume = budget.until().isAfter(now) ? budget.until() : now;
-        return moved(state.with(PENDING, state.attempts(), resume, state.lastError(), null, state.zohoId(),
-                "API budget spent; deferred without using an attempt"));
+        return defer(state, budget.until(), now, "API budget spent; deferred without using an attempt");
+    }
+
+    private static Transition defer(SyncState state, Instant until, Instant now, String why) {
+        Instant resume = until.isAfter(now) ? until : now;
+        return moved(state.with(PENDING, state.attempts(), resume, state.lastError(), null, state.zohoId(), why));
     }
 
     private Transition retryOrFail(SyncState state, RetryableFailure failure, int used, Instant now) {

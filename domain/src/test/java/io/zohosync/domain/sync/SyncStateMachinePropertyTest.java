@@ -2,6 +2,8 @@ package io.zohosync.domain.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zohosync.domain.prereq.EntityRef;
+import io.zohosync.domain.prereq.EntityType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -32,6 +34,8 @@ class SyncStateMachinePropertyTest {
                 Arbitraries.just(new SyncEvent.Ambiguous(List.of("a", "b"), "two")),
                 Arbitraries.just(new SyncEvent.NoMatch("none")),
                 later.map(SyncEvent.BudgetExhausted::new),
+                later.map(t -> new SyncEvent.WaitingForPrerequisites(
+                        List.of(new EntityRef(EntityType.CUSTOMER, "c")), t)),
                 Arbitraries.just(new SyncEvent.LeaseExpired()),
                 Arbitraries.just(new SyncEvent.AdminRetry()),
                 Arbitraries.just(new SyncEvent.AdminReset()),
@@ -76,15 +80,19 @@ class SyncStateMachinePropertyTest {
     }
 
     @Property
-    void a_lost_lease_or_a_spent_budget_never_uses_an_attempt(
-            @ForAll @IntRange(min = 0, max = 30) int interruptions, @ForAll boolean budget) {
+    void a_lost_lease_a_spent_budget_or_a_missing_prerequisite_never_uses_an_attempt(
+            @ForAll @IntRange(min = 0, max = 30) int interruptions) {
         SyncStateMachine machine = new SyncStateMachine(RetryPolicy.DEFAULT, new SplittableRandom(1));
         SyncState state = SyncState.pending(T0);
         Instant now = T0;
         for (int i = 0; i < interruptions; i++) {
             state = machine.apply(state, new SyncEvent.Claimed("w", now.plusSeconds(60)), now).nextState().orElseThrow();
             now = now.plusSeconds(60);
-            SyncEvent interruption = budget ? new SyncEvent.BudgetExhausted(now) : new SyncEvent.LeaseExpired();
+            SyncEvent interruption = switch (i % 3) {
+                case 0 -> new SyncEvent.BudgetExhausted(now);
+                case 1 -> new SyncEvent.WaitingForPrerequisites(List.of(new EntityRef(EntityType.ITEM, "A")), now);
+                default -> new SyncEvent.LeaseExpired();
+            };
             state = machine.apply(state, interruption, now).nextState().orElseThrow();
         }
         assertThat(state.status()).isEqualTo(SyncStatus.PENDING);

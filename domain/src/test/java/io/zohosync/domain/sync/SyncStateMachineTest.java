@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zohosync.domain.common.InvalidInput;
+import io.zohosync.domain.prereq.EntityRef;
+import io.zohosync.domain.prereq.EntityType;
 import io.zohosync.domain.sync.SyncEvent.AdminLink;
 import io.zohosync.domain.sync.SyncEvent.AdminReset;
 import io.zohosync.domain.sync.SyncEvent.AdminRetry;
@@ -18,6 +20,7 @@ import io.zohosync.domain.sync.SyncEvent.NoMatch;
 import io.zohosync.domain.sync.SyncEvent.PermanentFailure;
 import io.zohosync.domain.sync.SyncEvent.RetryableFailure;
 import io.zohosync.domain.sync.SyncEvent.Succeeded;
+import io.zohosync.domain.sync.SyncEvent.WaitingForPrerequisites;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -232,6 +235,22 @@ class SyncStateMachineTest {
     }
 
     @Test
+    void a_missing_prerequisite_defers_the_sync_without_using_an_attempt_and_names_what_it_waits_for() {
+        List<EntityRef> missing = List.of(new EntityRef(EntityType.CUSTOMER, "cus-1"), new EntityRef(EntityType.ITEM, "YOGA"));
+        SyncState next = apply(syncing(), new WaitingForPrerequisites(missing, T0.plusSeconds(30)), T0);
+        assertThat(next.status()).isEqualTo(SyncStatus.PENDING);
+        assertThat(next.attempts()).isZero();
+        assertThat(next.nextRunAt()).isEqualTo(T0.plusSeconds(30));
+        assertThat(next.lease()).isNull();
+        assertThat(next.reason()).isEqualTo("waiting for customer cus-1, item YOGA; no attempt used");
+        assertThat(apply(syncing(), new WaitingForPrerequisites(missing, T0.minusSeconds(1)), T0).nextRunAt()).isEqualTo(T0);
+        assertThatThrownBy(() -> new WaitingForPrerequisites(List.of(), T0)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new WaitingForPrerequisites(null, T0)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new WaitingForPrerequisites(missing, null)).isInstanceOf(InvalidInput.class);
+        assertThat(new WaitingForPrerequisites(missing, T0).isAdminAction()).isFalse();
+    }
+
+    @Test
     void a_budget_reset_already_past_defers_to_now() {
         SyncState next = apply(syncing(), new BudgetExhausted(T0.minusSeconds(1)), T0);
         assertThat(next.nextRunAt()).isEqualTo(T0);
@@ -241,7 +260,7 @@ class SyncStateMachineTest {
     void outcomes_apply_only_to_a_syncing_sync() {
         for (SyncEvent e : List.of(new Succeeded("z"), new Linked("z", "r"), new RetryableFailure("e"),
                 new PermanentFailure("e"), new Ambiguous(List.of("a", "b"), "r"), new NoMatch("r"),
-                new BudgetExhausted(T0))) {
+                new BudgetExhausted(T0), new WaitingForPrerequisites(List.of(new EntityRef(EntityType.ITEM, "A")), T0))) {
             assertThat(reject(SyncState.pending(T0), e, T0).reason()).isEqualTo("an outcome applies only to a syncing sync");
         }
     }
