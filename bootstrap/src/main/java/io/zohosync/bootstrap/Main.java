@@ -52,7 +52,11 @@ public final class Main implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping: finishing in-flight work");
-            app.stop().eventually(vertx::close).onComplete(ar -> stopped.countDown());
+            app.stop()
+                    .onSuccess(x -> LOG.info("stopped cleanly"))
+                    .onFailure(e -> LOG.warn("stopped with an error: {}", e.toString()))
+                    .eventually(vertx::close)
+                    .onComplete(ar -> stopped.countDown());
             awaitQuietly(stopped);
         }, "zoho-sync-shutdown"));
         stopped.await();

@@ -63,6 +63,8 @@ public final class SyncWorkerVerticle extends VerticleBase {
         stopping = true;
         vertx.cancelTimer(timer);
         return inFlight.transform(done -> worker.release(workerId))
-                .onSuccess(released -> LOG.info("sync worker {} stopped; {} unfinished jobs handed back", workerId, released));
+                .onSuccess(released -> LOG.info("sync worker {} stopped; {} unfinished jobs handed back", workerId, released))
+                .onFailure(error -> LOG.warn("sync worker {} could not hand its jobs back ({}); their leases expire instead",
+                        workerId, error.toString()));
     }
 }
