@@ -4,8 +4,6 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -18,7 +16,6 @@ public final class ApiGuard {
 
   private final SandboxContext context;
   private final ProductPolicy policy;
-  private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
   ApiGuard(SandboxContext context, ProductPolicy policy) {
     this.context = context;
@@ -59,7 +56,7 @@ public final class ApiGuard {
 
   private void admit(RoutingContext rc, String key) {
     SandboxSettings settings = context.settings();
-    AtomicInteger running = inFlight.computeIfAbsent(key, k -> new AtomicInteger());
+    AtomicInteger running = context.inFlight(key);
     if (running.incrementAndGet() > settings.concurrency()) {
       running.decrementAndGet();
       refuse(rc, Limit.CONCURRENCY, settings.concurrency());

@@ -4,6 +4,9 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /** Everything a mounted product shares: clock, settings, tokens, limits, ids and the recorder for inspection. */
@@ -16,6 +19,7 @@ public final class SandboxContext {
   private final FixedWindowLimiter limiter = new FixedWindowLimiter();
   private final Ids ids = new Ids();
   private final Map<Class<?>, Object> shared = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
   private volatile String baseUrl = "";
 
   public SandboxContext(Vertx vertx, SandboxClock clock, SandboxSettings settings) {
@@ -31,6 +35,11 @@ public final class SandboxContext {
   public Recorder recorder() { return recorder; }
   public FixedWindowLimiter limiter() { return limiter; }
   public Ids ids() { return ids; }
+
+  /** Requests in process for one product and organization, shared by all the product's routes. */
+  public AtomicInteger inFlight(String key) {
+    return inFlight.computeIfAbsent(key, k -> new AtomicInteger());
+  }
 
   /** {@code http://127.0.0.1:<port>}, known once the server listens; it is also the token's {@code api_domain}. */
   public String baseUrl() { return baseUrl; }
