@@ -6,6 +6,7 @@ import io.vertx.ext.web.client.WebClientOptions;
 import io.zohosync.ports.out.zoho.TokenStore;
 import io.zohosync.ports.out.zoho.ZohoBillingCustomers;
 import io.zohosync.ports.out.zoho.ZohoBillingInvoices;
+import io.zohosync.ports.out.zoho.ZohoStock;
 import io.zohosync.ports.out.zoho.ZohoSubscriptions;
 import io.zohosync.ports.out.zoho.ZohoAuthorization;
 import io.zohosync.ports.out.zoho.ZohoBudget;
@@ -42,6 +43,7 @@ public final class ZohoAdapters implements AutoCloseable {
     private final ZohoBillingCustomers billingCustomers;
     private final ZohoSubscriptions subscriptions;
     private final ZohoBillingInvoices billingInvoices;
+    private final ZohoStock stock;
     private final ZohoAuthorization authorization;
 
     private ZohoAdapters(Vertx vertx, ZohoSettings settings, TokenStore tokenStore, ZohoBudget budget, Clock clock) {
@@ -63,6 +65,7 @@ public final class ZohoAdapters implements AutoCloseable {
         this.billingCustomers = new BillingCustomersClient(api);
         this.subscriptions = new BillingSubscriptionsClient(api);
         this.billingInvoices = new BillingInvoicesClient(api);
+        this.stock = new InventoryAdjustmentsClient(api);
         this.authorization = new ConnectFlow(vertx, settings, accounts, tokens, clock, this::state);
     }
 
@@ -129,6 +132,10 @@ public final class ZohoAdapters implements AutoCloseable {
 
     public ZohoBillingInvoices billingInvoices() {
         return billingInvoices;
+    }
+
+    public ZohoStock stock() {
+        return stock;
     }
 
     public ZohoAuthorization authorization() {
