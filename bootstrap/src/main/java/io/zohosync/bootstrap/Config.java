@@ -27,6 +27,7 @@ record Config(
         boolean syncEnabled,
         Set<String> apiKeys,
         Optional<String> adminToken,
+        Optional<String> tokenKeys,
         long bodyLimitBytes,
         Duration pollInterval,
         int batchSize,
@@ -61,6 +62,7 @@ record Config(
                 r.bool("ZSYNC_ENABLE_SYNC", "ENABLE_ZOHO_SYNC", true),
                 r.list("ZSYNC_API_KEYS"),
                 r.text("ZSYNC_ADMIN_TOKEN", null),
+                r.text("ZSYNC_TOKEN_KEYS", null),
                 r.integer("ZSYNC_MAX_BODY_BYTES", 64 * 1024),
                 Duration.ofMillis(r.integer("ZSYNC_POLL_INTERVAL_MS", 1000)),
                 r.integer("ZSYNC_WORKER_BATCH", 10),
@@ -86,6 +88,17 @@ record Config(
                     + "ZSYNC_ZOHO_ORGANIZATION_ID), or none of them to use the sandbox");
         }
         return Optional.of(new ZohoCredentials(id.get(), secret.get(), refresh.get(), org.get()));
+    }
+
+    /** Secrets (keys, tokens, the database password) show as {@code ***}. */
+    @Override
+    public String toString() {
+        return "Config[http=" + httpHost + ":" + httpPort + ", dataDir=" + dataDir
+                + ", database=" + databaseUrl.map(url -> url.replaceAll("//[^@/]*@", "//***@").replaceAll("password=[^&]*", "password=***"))
+                        .orElse("embedded")
+                + ", zoho=" + zoho.map(Object::toString).orElse("sandbox") + ", region=" + zohoRegion
+                + ", syncEnabled=" + syncEnabled + ", apiKeys=" + apiKeys.size() + " x ***, adminToken="
+                + adminToken.map(t -> "***").orElse("none") + ", tokenKeys=" + tokenKeys.map(t -> "***").orElse("none") + "]";
     }
 
     /** A configuration mistake, reported at start-up in one sentence. */

@@ -6,15 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The API key and admin token of a demo run (sandbox Zoho) when none are configured: made once,
- * kept in {@code <data dir>/demo-credentials.env} (owner-only), never logged.
+ * The API key, admin token and token-encryption key of a demo run (sandbox Zoho) when none are
+ * configured: made once, kept in {@code <data dir>/demo-credentials.env} (owner-only), never logged.
  */
-record DemoCredentials(String apiKey, String adminToken, Path file) {
+record DemoCredentials(String apiKey, String adminToken, String tokenKeys, Path file) {
 
     static DemoCredentials loadOrCreate(Path dataDir) {
         Path file = dataDir.resolve("demo-credentials.env").toAbsolutePath();
@@ -23,14 +24,17 @@ record DemoCredentials(String apiKey, String adminToken, Path file) {
                 List<String> lines = Files.readAllLines(file);
                 Optional<String> key = value(lines, "ZSYNC_API_KEY");
                 Optional<String> admin = value(lines, "ZSYNC_ADMIN_TOKEN");
-                if (key.isPresent() && admin.isPresent()) {
-                    return new DemoCredentials(key.get(), admin.get(), file);
+                Optional<String> tokenKeys = value(lines, "ZSYNC_TOKEN_KEYS");
+                if (key.isPresent() && admin.isPresent() && tokenKeys.isPresent()) {
+                    return new DemoCredentials(key.get(), admin.get(), tokenKeys.get(), file);
                 }
             }
             Files.createDirectories(dataDir);
-            DemoCredentials made = new DemoCredentials("zs_demo_" + random(), "zs_admin_" + random(), file);
+            DemoCredentials made = new DemoCredentials("zs_demo_" + HexFormat.of().formatHex(random(20)),
+                    "zs_admin_" + HexFormat.of().formatHex(random(20)), "demo:" + Base64.getEncoder().encodeToString(random(32)), file);
             Files.writeString(file, "# demo credentials of the local zoho-sync (sandbox Zoho); `source` this file\n"
-                    + "export ZSYNC_API_KEY=" + made.apiKey + "\nexport ZSYNC_ADMIN_TOKEN=" + made.adminToken + "\n");
+                    + "export ZSYNC_API_KEY=" + made.apiKey + "\nexport ZSYNC_ADMIN_TOKEN=" + made.adminToken
+                    + "\nexport ZSYNC_TOKEN_KEYS=" + made.tokenKeys + "\n");
             restrict(file);
             return made;
         } catch (IOException e) {
@@ -51,10 +55,10 @@ record DemoCredentials(String apiKey, String adminToken, Path file) {
         }
     }
 
-    private static String random() {
-        byte[] bytes = new byte[20];
+    private static byte[] random(int size) {
+        byte[] bytes = new byte[size];
         new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+        return bytes;
     }
 
     @Override

@@ -8,6 +8,8 @@ import io.zohosync.adapters.http.HttpSettings;
 import io.zohosync.adapters.http.Readiness;
 import io.zohosync.adapters.postgres.DatabaseSettings;
 import io.zohosync.adapters.postgres.PostgresAdapters;
+import io.zohosync.adapters.postgres.zoho.TokenKeys;
+import io.zohosync.adapters.postgres.zoho.ZohoPostgres;
 import io.zohosync.adapters.zoho.DataCentre;
 import io.zohosync.adapters.zoho.ZohoAdapters;
 import io.zohosync.adapters.zoho.ZohoSettings;
@@ -46,6 +48,7 @@ public final class ZohoSyncApp {
     private final Config config;
     private final Deque<Supplier<Future<?>>> shutdown = new ArrayDeque<>();
     private HttpVerticle http;
+    private DemoCredentials demo;
 
     private ZohoSyncApp(Vertx vertx, Config config) {
         this.vertx = vertx;
@@ -61,7 +64,7 @@ public final class ZohoSyncApp {
     private Future<Void> boot() {
         return database().compose(db -> PostgresAdapters.start(vertx, db)).compose(pg -> {
             shutdown.push(pg::close);
-            return zohoSettings().compose(settings -> wire(pg, ZohoAdapters.create(vertx, settings, ZohoAdapters.inMemoryTokenStore())));
+            return zohoSettings().compose(settings -> wire(pg, zohoAdapters(pg, settings)));
         });
     }
 
@@ -99,6 +102,18 @@ public final class ZohoSyncApp {
                     .booksOrganizationId(SandboxOptions.DEMO_ORGANIZATION_ID)
                     .build();
         });
+    }
+
+    /** Tokens encrypted in Postgres and the API budget counted there, so several instances share both. */
+    private ZohoAdapters zohoAdapters(PostgresAdapters pg, ZohoSettings settings) {
+        TokenKeys keys;
+        try {
+            keys = TokenKeys.parse(secrets().tokenKeys());
+        } catch (IllegalArgumentException e) {
+            throw new Config.ConfigException("ZSYNC_TOKEN_KEYS: " + e.getMessage());
+        }
+        return ZohoAdapters.create(vertx, settings, ZohoPostgres.tokenStore(pg.pool(), keys),
+                ZohoPostgres.budget(pg.pool(), settings.requestTimeout().multipliedBy(2)), Clock.systemUTC());
     }
 
     private DataCentre region() {
@@ -152,18 +167,32 @@ public final class ZohoSyncApp {
     }
 
     private HttpSettings httpSettings() {
-        if (!config.apiKeys().isEmpty() && config.adminToken().isPresent()) {
-            return new HttpSettings(config.apiKeys(), config.adminToken().get(), config.bodyLimitBytes());
+        Secrets secrets = secrets();
+        return new HttpSettings(secrets.apiKeys(), secrets.adminToken(), config.bodyLimitBytes());
+    }
+
+    /** The service's own secrets: configured, or for a sandbox run only, generated once and kept in the data folder. */
+    private Secrets secrets() {
+        if (!config.apiKeys().isEmpty() && config.adminToken().isPresent() && config.tokenKeys().isPresent()) {
+            return new Secrets(config.apiKeys(), config.adminToken().get(), config.tokenKeys().get());
         }
         if (config.zoho().isPresent()) {
-            throw new Config.ConfigException("set ZSYNC_API_KEYS and ZSYNC_ADMIN_TOKEN: a service connected to Zoho "
-                    + "never runs with generated credentials");
+            throw new Config.ConfigException("set ZSYNC_API_KEYS, ZSYNC_ADMIN_TOKEN and ZSYNC_TOKEN_KEYS: a service "
+                    + "connected to Zoho never runs with generated secrets");
         }
-        DemoCredentials demo = DemoCredentials.loadOrCreate(config.dataDir());
-        LOG.warn("no ZSYNC_API_KEYS / ZSYNC_ADMIN_TOKEN: using demo credentials kept in {} (source that file to use them)",
-                demo.file());
-        return new HttpSettings(config.apiKeys().isEmpty() ? Set.of(demo.apiKey()) : config.apiKeys(),
-                config.adminToken().orElse(demo.adminToken()), config.bodyLimitBytes());
+        if (demo == null) {
+            demo = DemoCredentials.loadOrCreate(config.dataDir());
+            LOG.warn("secrets not configured: using demo ones kept in {} (source that file to use them)", demo.file());
+        }
+        return new Secrets(config.apiKeys().isEmpty() ? Set.of(demo.apiKey()) : config.apiKeys(),
+                config.adminToken().orElse(demo.adminToken()), config.tokenKeys().orElse(demo.tokenKeys()));
+    }
+
+    private record Secrets(Set<String> apiKeys, String adminToken, String tokenKeys) {
+        @Override
+        public String toString() {
+            return "Secrets[***]";
+        }
     }
 
     private Future<Void> deploy(io.vertx.core.Deployable verticle) {

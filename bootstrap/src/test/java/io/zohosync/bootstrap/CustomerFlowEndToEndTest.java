@@ -52,6 +52,7 @@ class CustomerFlowEndToEndTest {
                 Map.entry("ZSYNC_DATA_DIR", dataDir.toString()),
                 Map.entry("ZSYNC_API_KEYS", "other-key," + API_KEY),
                 Map.entry("ZSYNC_ADMIN_TOKEN", ADMIN_TOKEN),
+                Map.entry("ZSYNC_TOKEN_KEYS", "e2e:" + java.util.Base64.getEncoder().encodeToString(new byte[32])),
                 Map.entry("ZSYNC_POLL_INTERVAL_MS", "100"),
                 Map.entry("ZSYNC_MAX_BODY_BYTES", "4096"),
                 // the seed deployments' variable names

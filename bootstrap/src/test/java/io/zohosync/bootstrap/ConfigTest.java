@@ -1,0 +1,70 @@
+package io.zohosync.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ConfigTest {
+
+    @Test
+    void nothing_configured_means_embedded_database_sandbox_zoho_and_sync_on() {
+        Config config = Config.fromEnvironment(Map.of());
+
+        assertThat(config.databaseUrl()).isEmpty();
+        assertThat(config.zoho()).isEmpty();
+        assertThat(config.syncEnabled()).isTrue();
+        assertThat(config.httpPort()).isEqualTo(8080);
+        assertThat(config.pollInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(config.maxAttempts()).isEqualTo(3);
+    }
+
+    @Test
+    void the_seed_deployments_names_are_accepted_and_the_zsync_ones_win() {
+        Config config = Config.fromEnvironment(Map.of(
+                "ZOHO_CLIENT_ID", "seed-id", "ZSYNC_ZOHO_CLIENT_ID", "our-id",
+                "ZOHO_CLIENT_SECRET", "s", "ZOHO_REFRESH_TOKEN", "r", "ZOHO_ORGANIZATION_ID", "42",
+                "ZOHO_REGION", "EU", "ENABLE_ZOHO_SYNC", "false", "DATABASE_URL", "postgresql://u@db/x"));
+
+        assertThat(config.zoho().orElseThrow().clientId()).isEqualTo("our-id");
+        assertThat(config.zoho().orElseThrow().organizationId()).isEqualTo("42");
+        assertThat(config.zohoRegion()).isEqualTo("eu");
+        assertThat(config.syncEnabled()).isFalse();
+        assertThat(config.databaseUrl()).contains("postgresql://u@db/x");
+    }
+
+    @Test
+    void api_keys_are_a_comma_separated_list() {
+        assertThat(Config.fromEnvironment(Map.of("ZSYNC_API_KEYS", " a, b ,,c")).apiKeys()).isEqualTo(Set.of("a", "b", "c"));
+    }
+
+    @Test
+    void half_configured_zoho_is_refused_with_a_sentence_naming_what_to_set() {
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ZOHO_CLIENT_ID", "id")))
+                .isInstanceOf(Config.ConfigException.class)
+                .hasMessageContaining("ZSYNC_ZOHO_REFRESH_TOKEN");
+    }
+
+    @Test
+    void malformed_numbers_and_booleans_are_refused_by_name() {
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ZSYNC_HTTP_PORT", "eighty")))
+                .hasMessage("ZSYNC_HTTP_PORT must be a whole number, not 'eighty'");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ENABLE_ZOHO_SYNC", "maybe")))
+                .hasMessageContaining("must be true or false");
+    }
+
+    @Test
+    void credentials_never_print() {
+        Config config = Config.fromEnvironment(Map.of("ZOHO_CLIENT_ID", "id", "ZOHO_CLIENT_SECRET", "very-secret",
+                "ZOHO_REFRESH_TOKEN", "1000.refresh-secret", "ZOHO_ORGANIZATION_ID", "42",
+                "ZSYNC_API_KEYS", "key-secret", "ZSYNC_ADMIN_TOKEN", "admin-secret", "ZSYNC_TOKEN_KEYS", "k1:c2VjcmV0",
+                "ZSYNC_DATABASE_URL", "postgresql://app:db-secret@db:5432/zsync"));
+
+        assertThat(config.toString())
+                .doesNotContain("very-secret", "1000.refresh-secret", "key-secret", "admin-secret", "c2VjcmV0", "db-secret")
+                .contains("db:5432/zsync");
+    }
+}
