@@ -1,7 +1,10 @@
 package io.zohosync.sandbox;
 
+import io.vertx.core.json.JsonObject;
 import io.zohosync.sandbox.core.Fault;
 import io.zohosync.sandbox.core.SandboxContext;
+import io.zohosync.sandbox.core.Webhooks;
+import io.zohosync.sandbox.inventory.InventoryApi;
 import java.time.Duration;
 import java.util.Set;
 
@@ -78,5 +81,16 @@ public final class SandboxControl {
   /** Revokes a refresh token (with its access tokens) or one access token, as a user would in Zoho's console. */
   public boolean revoke(String token) {
     return context.tokens().revoke(token);
+  }
+
+  /** Where Billing ({@code "billing"}) or Inventory ({@code "inventory"}) POSTs its events, signed with {@code secret}; a null url stops them. */
+  public SandboxControl webhook(String product, String url, String secret) {
+    Webhooks.of(context).configure(product, url, secret);
+    return this;
+  }
+
+  /** Changes an Inventory item's stock as a user would in Zoho's web UI (no API call); the stock webhook fires. Answers the adjustment. */
+  public JsonObject adjustStockInUi(String itemId, double quantity, String reason) {
+    return InventoryApi.adjustInUi(context, itemId, quantity, reason);
   }
 }

@@ -3,6 +3,7 @@ package io.zohosync.sandbox;
 import io.zohosync.sandbox.core.Limit;
 import io.zohosync.sandbox.core.Recorder;
 import io.zohosync.sandbox.core.SandboxRecord;
+import io.zohosync.sandbox.core.WebhookAttempt;
 import java.util.List;
 import java.util.Map;
 
@@ -49,5 +50,10 @@ public final class SandboxInspection {
   /** Refresh grants refused by the 10-per-10-minutes throttle ("Access Denied"). */
   public int tokenRefreshesDenied() {
     return recorder.tokenRefreshesDenied();
+  }
+
+  /** Outbound webhook POSTs (Billing events, Inventory stock changes), retries included, in the order their answers came. */
+  public List<WebhookAttempt> webhooks() {
+    return recorder.webhooks();
   }
 }
