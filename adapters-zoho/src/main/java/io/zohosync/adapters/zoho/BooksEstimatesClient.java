@@ -27,7 +27,7 @@ final class BooksEstimatesClient implements ZohoEstimates {
         if (missing.isPresent()) {
             return Future.succeededFuture(new ZohoOutcome.Validation<>("links", missing.get()));
         }
-        JsonObject body = BooksLines.document(new JsonObject(), quote.lines(), quote.priceBasis(), quote.taxScheme(), links)
+        JsonObject body = BooksLines.document(new JsonObject(), quote.lines(), quote.currency(), quote.priceBasis(), quote.taxScheme(), links)
                 .put("reference_number", quote.platformId())
                 .put("date", quote.date().toString());
         if (quote.expiryDate() != null) {

@@ -27,7 +27,7 @@ final class BooksInvoicesClient implements ZohoInvoices {
         if (missing.isPresent()) {
             return Future.succeededFuture(new ZohoOutcome.Validation<>("links", missing.get()));
         }
-        JsonObject body = BooksLines.document(new JsonObject(), invoice.lines(), invoice.priceBasis(), invoice.taxScheme(), links)
+        JsonObject body = BooksLines.document(new JsonObject(), invoice.lines(), invoice.currency(), invoice.priceBasis(), invoice.taxScheme(), links)
                 .put("reference_number", invoice.referenceNumber())
                 .put("date", invoice.date().toString());
         if (invoice.dueDate() != null) {

@@ -3,11 +3,11 @@ package io.zohosync.adapters.zoho;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.zohosync.domain.invoice.LineItem;
-import io.zohosync.domain.money.Discount;
 import io.zohosync.domain.money.PriceBasis;
 import io.zohosync.domain.money.TaxScheme;
 import io.zohosync.ports.out.zoho.ZohoLinks;
 import java.math.BigDecimal;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,10 +28,11 @@ final class BooksLines {
     }
 
     /** Puts customer, lines, tax treatment and (India) place of supply on a document body. */
-    static JsonObject document(JsonObject body, List<LineItem> lines, PriceBasis basis, TaxScheme scheme, ZohoLinks links) {
+    static JsonObject document(JsonObject body, List<LineItem> lines, Currency currency, PriceBasis basis, TaxScheme scheme,
+            ZohoLinks links) {
         JsonArray items = new JsonArray();
         for (int i = 0; i < lines.size(); i++) {
-            items.add(line(lines.get(i), i + 1, scheme, links));
+            items.add(line(lines.get(i), i + 1, currency, scheme, links));
         }
         body.put("customer_id", links.customerId())
                 .put("line_items", items)
@@ -42,7 +43,8 @@ final class BooksLines {
         return body;
     }
 
-    private static JsonObject line(LineItem l, int order, TaxScheme scheme, ZohoLinks links) {
+    /** Discounts go as amounts (Zoho documents a line's discount as a number), computed as the domain prices them. */
+    private static JsonObject line(LineItem l, int order, Currency currency, TaxScheme scheme, ZohoLinks links) {
         JsonObject line = new JsonObject()
                 .put("name", l.name())
                 .put("description", l.description())
@@ -50,10 +52,9 @@ final class BooksLines {
                 .put("quantity", l.quantity())
                 .put("item_order", order);
         links.itemId(l.itemSku()).ifPresent(id -> line.put("item_id", id));
-        if (l.discount() instanceof Discount.Percent p && p.percent().signum() > 0) {
-            line.put("discount", p.percent().stripTrailingZeros().toPlainString() + "%");
-        } else if (l.discount() instanceof Discount.Amount a && a.amount().signum() > 0) {
-            line.put("discount", a.amount());
+        BigDecimal discount = l.discount().on(l.rate().multiply(l.quantity()), currency);
+        if (discount.signum() != 0) {
+            line.put("discount", discount);
         }
         if (taxed(l, scheme)) {
             links.taxId(l.taxPercent()).ifPresent(id -> line.put("tax_id", id));

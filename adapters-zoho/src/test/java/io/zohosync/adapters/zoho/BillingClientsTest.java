@@ -38,7 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class BillingClientsTest {
 
     private static final String ORG_HEADER = "x-com-zoho-subscriptions-organizationid";
-    private FakeZoho fake;
+    FakeZoho fake;
     private ZohoAdapters zoho;
     private final Map<String, JsonObject> customers = new LinkedHashMap<>();
     private final Map<String, JsonObject> subscriptions = new LinkedHashMap<>();

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class BooksContactsClientTest {
 
-    private SandboxFixture fx;
+    SandboxFixture fx;
     private ZohoContacts contacts;
 
     @BeforeEach

@@ -43,7 +43,7 @@ class BooksDocumentsTest {
 
     private static final Currency USD = Currency.getInstance("USD");
     private static final LocalDate TODAY = LocalDate.now(java.time.ZoneOffset.UTC);
-    private SandboxFixture fx;
+    SandboxFixture fx;
     private String id;
     private String customerId;
     private ZohoItem item;

@@ -10,16 +10,21 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.function.UnaryOperator;
 
-/** An in-process sandbox and an adapter wired to it with the demo credentials; one per test. */
+/**
+ * An in-process sandbox and an adapter wired to it with the demo credentials; one per test. The adapter talks to the
+ * sandbox through a {@link RecordingProxy}, so a contract test can check every request it sent.
+ */
 final class SandboxFixture implements AutoCloseable {
 
     final ZohoSandbox sandbox;
+    final RecordingProxy proxy;
     final MirrorClock clock;
     final TokenStore tokenStore;
     final ZohoAdapters zoho;
 
-    private SandboxFixture(ZohoSandbox sandbox, MirrorClock clock, TokenStore tokenStore, ZohoAdapters zoho) {
+    private SandboxFixture(ZohoSandbox sandbox, RecordingProxy proxy, MirrorClock clock, TokenStore tokenStore, ZohoAdapters zoho) {
         this.sandbox = sandbox;
+        this.proxy = proxy;
         this.clock = clock;
         this.tokenStore = tokenStore;
         this.zoho = zoho;
@@ -33,10 +38,11 @@ final class SandboxFixture implements AutoCloseable {
             UnaryOperator<ZohoSettings.Builder> settings, ZohoBudget budget) {
         SandboxOptions o = options.apply(SandboxOptions.defaults());
         ZohoSandbox sandbox = ZohoSandbox.start(vertx, o).await();
+        RecordingProxy proxy = RecordingProxy.start(vertx, sandbox.baseUrl());
         MirrorClock clock = new MirrorClock(o.timeScale());
-        ZohoSettings s = settings.apply(settings(sandbox.baseUrl())).build();
+        ZohoSettings s = settings.apply(settings(proxy.baseUrl())).build();
         TokenStore store = ZohoAdapters.inMemoryTokenStore();
-        return new SandboxFixture(sandbox, clock, store, ZohoAdapters.create(vertx, s, store, budget, clock));
+        return new SandboxFixture(sandbox, proxy, clock, store, ZohoAdapters.create(vertx, s, store, budget, clock));
     }
 
     static ZohoSettings.Builder settings(String baseUrl) {
@@ -47,7 +53,7 @@ final class SandboxFixture implements AutoCloseable {
                 .billingOrganizationId(SandboxOptions.DEMO_ORGANIZATION_ID)
                 .inventoryOrganizationId(SandboxOptions.DEMO_ORGANIZATION_ID)
                 .products(EnumSet.allOf(ZohoProduct.class))
-                .requestTimeout(Duration.ofSeconds(2));
+                .requestTimeout(Duration.ofSeconds(5));
     }
 
     /** Moves the sandbox's clock and the adapter's together. */
@@ -59,6 +65,7 @@ final class SandboxFixture implements AutoCloseable {
     @Override
     public void close() {
         zoho.close();
+        proxy.close();
         sandbox.close().await();
     }
 }

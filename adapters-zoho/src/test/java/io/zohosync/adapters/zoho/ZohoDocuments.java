@@ -1,0 +1,123 @@
+package io.zohosync.adapters.zoho;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.report.ValidationReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Zoho's OpenAPI documents from {@code $ZOHO_OPENAPI_DIR} (never copied into the repository), and the check that a
+ * request the adapter sent is one Zoho documents. Tests that use it are skipped, with a message, when the variable is unset.
+ */
+final class ZohoDocuments {
+
+    static final String DIR_VARIABLE = "ZOHO_OPENAPI_DIR";
+
+    /** Which document describes a path, by product root and path prefix; the first match wins. */
+    private static final Map<String, String> DOCUMENTS = new LinkedHashMap<>();
+
+    static {
+        DOCUMENTS.put("/books/v3/contacts/contactpersons", "books/contact-persons.yml");
+        DOCUMENTS.put("/books/v3/contacts", "books/contacts.yml");
+        DOCUMENTS.put("/books/v3/items", "books/items.yml");
+        DOCUMENTS.put("/books/v3/invoices", "books/invoices.yml");
+        DOCUMENTS.put("/books/v3/customerpayments", "books/customer-payments.yml");
+        DOCUMENTS.put("/books/v3/estimates", "books/estimates.yml");
+        DOCUMENTS.put("/books/v3/settings/taxes", "books/taxes.yml");
+        DOCUMENTS.put("/billing/v1/customers", "billing/customers.yml");
+        DOCUMENTS.put("/billing/v1/subscriptions", "billing/subscription.yml");
+        DOCUMENTS.put("/billing/v1/hostedpages", "billing/hosted-pages.yml");
+        DOCUMENTS.put("/billing/v1/invoices", "billing/invoices.yml");
+        DOCUMENTS.put("/billing/v1/payments", "billing/payments.yml");
+    }
+
+    /**
+     * The documents' known over-strictness (zoho-openapi/README.md): alternatives marked as all required. Each entry is
+     * a method, a path prefix and a field the document wrongly requires there; a message about it is not counted.
+     */
+    private static final List<String[]> QUIRKS = List.of(
+            new String[] {"POST", "/books/v3/customerpayments", "invoice_id"},
+            new String[] {"POST", "/books/v3/customerpayments", "amount_applied"},
+            new String[] {"POST", "/billing/v1/subscriptions", "customer"},
+            new String[] {"POST", "/billing/v1/subscriptions", "card_id"},
+            new String[] {"POST", "/billing/v1/subscriptions", "account_id"},
+            new String[] {"POST", "/billing/v1/subscriptions", "tax_id"},
+            new String[] {"PUT", "/billing/v1/subscriptions", "customer_id"},
+            new String[] {"PUT", "/billing/v1/subscriptions", "card_id"},
+            new String[] {"PUT", "/billing/v1/subscriptions", "account_id"},
+            new String[] {"PUT", "/billing/v1/subscriptions", "tax_id"},
+            new String[] {"POST", "/billing/v1/hostedpages", "customer"},
+            new String[] {"POST", "/billing/v1/hostedpages", "tax_id"},
+            new String[] {"POST", "/billing/v1/customers", "tax_authority_id"},
+            new String[] {"POST", "/billing/v1/customers", "tax_authority_name"});
+
+    private final Path dir;
+    private final Map<String, OpenApiInteractionValidator> validators = new HashMap<>();
+
+    private ZohoDocuments(Path dir) {
+        this.dir = dir;
+    }
+
+    /** The documents, or the test is skipped (visibly) when {@code ZOHO_OPENAPI_DIR} is unset. */
+    static ZohoDocuments orSkip() {
+        String dir = System.getenv(DIR_VARIABLE);
+        Assumptions.assumeTrue(dir != null && Files.isDirectory(Path.of(dir, "books")),
+                DIR_VARIABLE + " is not set to the folder holding Zoho's books/ and billing/ OpenAPI documents: contract check skipped");
+        return new ZohoDocuments(Path.of(dir));
+    }
+
+    /** Problems the documents find with one request; empty when it is valid (or its path is not documented here). */
+    List<String> problems(String method, String path, Map<String, String> query, Map<String, String> headers, String body) {
+        Optional<Map.Entry<String, String>> document = DOCUMENTS.entrySet().stream().filter(e -> path.startsWith(e.getKey())).findFirst();
+        if (document.isEmpty()) {
+            return List.of("no Zoho document describes " + path);
+        }
+        String root = path.substring(0, path.indexOf('/', 1) + 3);
+        OpenApiInteractionValidator validator = validators.computeIfAbsent(document.get().getValue(), file -> OpenApiInteractionValidator
+                .createForSpecificationUrl(dir.resolve(file).toUri().toString())
+                .withBasePathOverride(root)
+                .build());
+        SimpleRequest.Builder request = new SimpleRequest.Builder(Request.Method.valueOf(method), path);
+        query.forEach(request::withQueryParam);
+        headers.forEach(request::withHeader);
+        if (body != null) {
+            request.withBody(body);
+        }
+        ValidationReport report = validator.validateRequest(request.build());
+        List<String> problems = new ArrayList<>();
+        for (ValidationReport.Message m : report.getMessages()) {
+            if (m.getLevel() == ValidationReport.Level.ERROR && !onlyQuirks(method, path, m)) {
+                problems.add(method + " " + path + ": " + m.getKey() + " " + m.getMessage());
+            }
+        }
+        return problems;
+    }
+
+    /** A "missing required properties" message naming only fields the document wrongly requires at this path. */
+    private static boolean onlyQuirks(String method, String path, ValidationReport.Message m) {
+        if (!m.getKey().endsWith(".required")) {
+            return false;
+        }
+        Matcher names = Pattern.compile("\\\"(\\w+)\\\"|\"(\\w+)\"").matcher(m.getMessage());
+        boolean any = false;
+        while (names.find()) {
+            String field = names.group(1) != null ? names.group(1) : names.group(2);
+            any = true;
+            if (QUIRKS.stream().noneMatch(q -> q[0].equals(method) && path.startsWith(q[1]) && q[2].equals(field))) {
+                return false;
+            }
+        }
+        return any;
+    }
+}
