@@ -6,8 +6,11 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.zohosync.sandbox.accounts.AccountsApi;
+import io.zohosync.sandbox.billing.BillingApi;
 import io.zohosync.sandbox.books.BooksApi;
 import io.zohosync.sandbox.core.SandboxApi;
+import io.zohosync.sandbox.crm.CrmApi;
+import io.zohosync.sandbox.inventory.InventoryApi;
 import io.zohosync.sandbox.core.SandboxClock;
 import io.zohosync.sandbox.core.SandboxContext;
 import io.zohosync.sandbox.core.SandboxSettings;
@@ -50,7 +53,7 @@ public final class ZohoSandbox {
 
   /** The products served, fresh for each sandbox; a new product (Billing, CRM, Inventory) is added here. */
   private static List<SandboxApi> products() {
-    return List.of(new AccountsApi(), new BooksApi());
+    return List.of(new AccountsApi(), new BooksApi(), new BillingApi(), new CrmApi(), new InventoryApi());
   }
 
   private static void failed(RoutingContext rc) {
