@@ -6,7 +6,7 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
-/** Start-up settings of a {@link ZohoSandbox}; most can later be changed through {@link SandboxControl}. */
+/** Start-up settings of a {@link ZohoSandbox}; most can later be changed through {@link SandboxControl}. Empty {@code faults} means every kind. */
 public record SandboxOptions(
     int port,
     String clientId,
@@ -75,9 +75,8 @@ public record SandboxOptions(
 
   /** Fails this share of API calls with one of {@code faults} (all kinds when none is given). */
   public SandboxOptions withErrorRate(double errorRate, Fault... faults) {
-    Set<Fault> kinds = faults.length == 0 ? EnumSet.allOf(Fault.class) : EnumSet.of(faults[0], faults);
     return new SandboxOptions(port, clientId, clientSecret, refreshToken, organizationId, dataCentre, latency,
-        errorRate, kinds, timeScale, booksPerMinute, dailyLimit, concurrency, strict);
+        errorRate, Set.of(faults), timeScale, booksPerMinute, dailyLimit, concurrency, strict);
   }
 
   /** Sandbox seconds per real second: 60 makes a Zoho minute pass in one real second. */

@@ -130,6 +130,25 @@ class BooksContactsTest {
   }
 
   @Test
+  void addedPersonBecomesPrimaryAndTheEmailFilterFollowsIt() {
+    String contactId = create("Ada Lovelace", "ada@example.com", "").bodyAsJsonObject().getJsonObject("contact").getString("contact_id");
+
+    HttpResponse<Buffer> added = send(client.books(HttpMethod.POST, "/contacts/contactpersons", token),
+        new JsonObject().put("contact_id", contactId).put("first_name", "Byron").put("email", "byron@example.com"));
+    String personId = added.bodyAsJsonObject().getJsonArray("contact_person").getJsonObject(0).getString("contact_person_id");
+    send(client.books(HttpMethod.POST, "/contacts/contactpersons/" + personId + "/primary", token));
+
+    assertThat(added.statusCode()).isEqualTo(201);
+    assertThat(added.bodyAsJsonObject().getString("message")).isEqualTo("The contactperson has been Created");
+    JsonObject contact = send(client.books(HttpMethod.GET, "/contacts/" + contactId, token)).bodyAsJsonObject().getJsonObject("contact");
+    assertThat(contact.getString("primary_contact_id")).isEqualTo(personId);
+    assertThat(names(list("email", "byron@example.com"))).containsExactly("Ada Lovelace");
+    assertThat(names(list("email", "ada@example.com"))).isEmpty();
+    assertThat(send(client.books(HttpMethod.GET, "/contacts/" + contactId + "/contactpersons", token))
+        .bodyAsJsonObject().getJsonArray("contact_persons")).hasSize(2);
+  }
+
+  @Test
   void requestsWithoutTokenOrOrganizationAreRefused() {
     HttpResponse<Buffer> noToken = await(client.web.get("/books/v3/contacts")
         .addQueryParam("organization_id", SandboxOptions.DEMO_ORGANIZATION_ID).send());
