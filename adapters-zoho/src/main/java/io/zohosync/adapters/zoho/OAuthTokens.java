@@ -39,6 +39,11 @@ final class OAuthTokens {
         this.clock = clock;
     }
 
+    /** Reads the stored connection (after a restart, or tokens another instance saved) without asking Zoho. */
+    Future<Void> load() {
+        return store.load(settings.connectionId()).onSuccess(t -> t.ifPresent(tokens -> current = tokens)).mapEmpty();
+    }
+
     /** A usable access token; refreshes first when the cached one is missing or about to expire. */
     Future<AccessToken> accessToken() {
         ZohoTokens t = current;

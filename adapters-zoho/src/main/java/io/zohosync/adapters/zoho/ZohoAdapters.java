@@ -1,5 +1,6 @@
 package io.zohosync.adapters.zoho;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -140,6 +141,11 @@ public final class ZohoAdapters implements AutoCloseable {
 
     public ZohoAuthorization authorization() {
         return authorization;
+    }
+
+    /** Reads the stored connection so health reports it before the first call (e.g. "reconnect needed" after a restart). */
+    public Future<ZohoConnectionState> loadConnection() {
+        return tokens.load().map(v -> state());
     }
 
     /** The connection and circuits as health and the admin see them. */

@@ -50,6 +50,19 @@ public record ZohoSettings(
         limits = Map.copyOf(all);
         breakerReset = breakerReset == null ? Duration.ofSeconds(30) : breakerReset;
         breakerFailures = breakerFailures < 1 ? 5 : breakerFailures;
+        for (ZohoProduct p : products) {
+            if (p != ZohoProduct.CRM && blank(organizationIdOf(p, booksOrganizationId, billingOrganizationId, inventoryOrganizationId))) {
+                throw new IllegalArgumentException("Zoho " + p + " is enabled but its organization id is not configured");
+            }
+        }
+    }
+
+    private static String organizationIdOf(ZohoProduct p, String books, String billing, String inventory) {
+        return p == ZohoProduct.BOOKS ? books : p == ZohoProduct.BILLING ? billing : inventory;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     public static Builder builder(DataCentre dataCentre, String clientId, String clientSecret) {

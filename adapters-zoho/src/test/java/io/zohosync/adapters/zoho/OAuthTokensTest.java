@@ -70,6 +70,42 @@ class OAuthTokensTest {
     }
 
     @Test
+    void twoInstancesSharingATokenStoreRefreshOnceBetweenThem(Vertx vertx) {
+        start(vertx);
+        ZohoAdapters other = ZohoAdapters.create(vertx, SandboxFixture.settings(fx.proxy.baseUrl())
+                .limits(ZohoProduct.BOOKS, new ZohoApiLimits(1000, 10_000, 200)).build(), fx.tokenStore, ZohoAdapters.inMemoryBudget(), fx.clock);
+        try {
+            success(fx.zoho.contacts().findByName("nobody"));
+            success(other.contacts().findByName("nobody"));
+            assertThat(fx.sandbox.inspect().tokenRefreshes()).isEqualTo(1);
+            fx.advance(Duration.ofMinutes(61));
+
+            List<ZohoOutcome<List<ZohoContact>>> outcomes = new ArrayList<>(concurrently(10, () -> fx.zoho.contacts().findByName("nobody")));
+            outcomes.addAll(concurrently(10, () -> other.contacts().findByName("nobody")));
+
+            assertThat(outcomes).allMatch(o -> o instanceof ZohoOutcome.Success);
+            assertThat(fx.sandbox.inspect().tokenRefreshes()).isEqualTo(2);
+        } finally {
+            other.close();
+        }
+    }
+
+    @Test
+    void aRestartedInstanceReportsTheStoredStateBeforeItsFirstCall(Vertx vertx) {
+        start(vertx);
+        fx.sandbox.control().revoke(SandboxOptions.DEMO_REFRESH_TOKEN);
+        fx.zoho.contacts().findByName("nobody").await();
+        ZohoAdapters restarted = ZohoAdapters.create(vertx, SandboxFixture.settings(fx.proxy.baseUrl()).build(), fx.tokenStore,
+                ZohoAdapters.inMemoryBudget(), fx.clock);
+        try {
+            assertThat(restarted.connection().state().status()).isEqualTo(Status.CONNECTED);
+            assertThat(restarted.loadConnection().await().status()).isEqualTo(Status.RECONNECT_NEEDED);
+        } finally {
+            restarted.close();
+        }
+    }
+
+    @Test
     void aHundredCallsNeedingTokensNeverReachZohosThrottle(Vertx vertx) {
         start(vertx);
         List<ZohoOutcome<List<ZohoContact>>> outcomes = new ArrayList<>();
