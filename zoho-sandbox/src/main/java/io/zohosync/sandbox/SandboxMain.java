@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 
 /** Command line: runs the sandbox alone ({@code java -jar zoho-sandbox.jar --port 8089}) until stopped. */
 @Command(name = "zoho-sandbox", mixinStandardHelpOptions = true, version = "zoho-sandbox 0.1.0",
-    description = "A fake Zoho (Accounts OAuth + Books v3) on 127.0.0.1 for tests, benchmarks and the offline demo.")
+    description = "A fake Zoho (Accounts OAuth, Books, Billing, CRM, Inventory) on 127.0.0.1 for tests, benchmarks and the offline demo.")
 public final class SandboxMain implements Callable<Integer> {
   @Spec
   CommandSpec spec;
