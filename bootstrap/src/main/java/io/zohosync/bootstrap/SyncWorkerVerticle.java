@@ -2,30 +2,35 @@ package io.zohosync.bootstrap;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.zohosync.ports.out.JobSignals;
 import io.zohosync.ports.service.SyncWorker;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Event-loop verticle that drains the job queue: at once again while it finds full batches, every
- * poll interval otherwise. On undeploy it lets the running batch finish, then hands back whatever
- * it still holds so another worker can take it.
+ * Event-loop verticle that drains the job queue: at once when Postgres signals a due job, at once
+ * again while it finds full batches, every poll interval otherwise. On undeploy it lets the running
+ * batch finish, then hands back whatever it still holds so another worker can take it.
  */
 public final class SyncWorkerVerticle extends VerticleBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncWorkerVerticle.class);
 
     private final SyncWorker worker;
+    private final JobSignals signals;
     private final String workerId;
     private final Duration pollInterval;
     private final int batchSize;
     private long timer = -1;
     private boolean stopping;
+    private boolean draining;
+    private boolean nudged;
     private Future<Integer> inFlight = Future.succeededFuture(0);
 
-    public SyncWorkerVerticle(SyncWorker worker, String workerId, Duration pollInterval, int batchSize) {
+    public SyncWorkerVerticle(SyncWorker worker, JobSignals signals, String workerId, Duration pollInterval, int batchSize) {
         this.worker = worker;
+        this.signals = signals;
         this.workerId = workerId;
         this.pollInterval = pollInterval;
         this.batchSize = batchSize;
@@ -35,7 +40,23 @@ public final class SyncWorkerVerticle extends VerticleBase {
     public Future<?> start() {
         schedule(1);
         LOG.info("sync worker {} polling every {} ms, batches of {}", workerId, pollInterval.toMillis(), batchSize);
-        return Future.succeededFuture();
+        return signals.listen(this::nudge).recover(error -> {
+            LOG.warn("sync worker {}: no LISTEN/NOTIFY ({}); polling only", workerId, error.toString());
+            return Future.succeededFuture();
+        });
+    }
+
+    /** A job became due: drain now, or right after the batch in flight. */
+    private void nudge() {
+        if (stopping) {
+            return;
+        }
+        if (draining) {
+            nudged = true;
+            return;
+        }
+        vertx.cancelTimer(timer);
+        schedule(1);
     }
 
     private void schedule(long delayMs) {
@@ -46,14 +67,17 @@ public final class SyncWorkerVerticle extends VerticleBase {
         if (stopping) {
             return;
         }
+        draining = true;
+        nudged = false;
         inFlight = worker.drainOnce(workerId).onComplete(ar -> {
+            draining = false;
             if (ar.failed()) {
                 LOG.warn("sync worker {}: drain failed, trying again in {} ms: {}", workerId, pollInterval.toMillis(),
                         ar.cause().toString());
             }
             if (!stopping) {
                 boolean fullBatch = ar.succeeded() && ar.result() >= batchSize;
-                schedule(fullBatch ? 1 : pollInterval.toMillis());
+                schedule(fullBatch || nudged ? 1 : pollInterval.toMillis());
             }
         });
     }
@@ -62,7 +86,7 @@ public final class SyncWorkerVerticle extends VerticleBase {
     public Future<?> stop() {
         stopping = true;
         vertx.cancelTimer(timer);
-        return inFlight.transform(done -> worker.release(workerId))
+        return signals.close().transform(closed -> inFlight).transform(done -> worker.release(workerId))
                 .onSuccess(released -> LOG.info("sync worker {} stopped; {} unfinished jobs handed back", workerId, released))
                 .onFailure(error -> LOG.warn("sync worker {} could not hand its jobs back ({}); their leases expire instead",
                         workerId, error.toString()));

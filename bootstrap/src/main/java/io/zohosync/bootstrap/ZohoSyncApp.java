@@ -150,7 +150,7 @@ public final class ZohoSyncApp {
         var worker = new SyncWorker(pg.syncJobs(), List.of(customers), machine, clock,
                 new SyncWorker.Settings(config.batchSize(), config.lease()));
         String workerId = ManagementFactory.getRuntimeMXBean().getName() + "-" + Long.toHexString(System.nanoTime());
-        return new SyncWorkerVerticle(worker, workerId, config.pollInterval(), config.batchSize());
+        return new SyncWorkerVerticle(worker, pg.jobSignals(), workerId, config.pollInterval(), config.batchSize());
     }
 
     private static Future<Void> disabled() {

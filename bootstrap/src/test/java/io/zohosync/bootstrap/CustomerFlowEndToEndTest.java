@@ -10,7 +10,6 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.junit5.VertxExtension;
-import io.zohosync.adapters.postgres.DatabaseSettings;
 import io.zohosync.adapters.postgres.testing.PostgresFixture;
 import io.zohosync.sandbox.SandboxOptions;
 import io.zohosync.sandbox.ZohoSandbox;
@@ -43,10 +42,9 @@ class CustomerFlowEndToEndTest {
     @BeforeAll
     static void start(Vertx vertx) throws Exception {
         zoho = await(ZohoSandbox.start(vertx, SandboxOptions.defaults()));
-        DatabaseSettings db = PostgresFixture.shared().settings();
         Path dataDir = Files.createTempDirectory("zsync-e2e");
         app = await(ZohoSyncApp.start(vertx, Map.ofEntries(
-                Map.entry("ZSYNC_DATABASE_URL", db.jdbcUrl() + "?user=" + db.user() + "&password=" + db.password()),
+                Map.entry("ZSYNC_DATABASE_URL", PostgresFixture.url(PostgresFixture.shared().settings())),
                 Map.entry("ZSYNC_HTTP_HOST", "127.0.0.1"),
                 Map.entry("ZSYNC_HTTP_PORT", "0"),
                 Map.entry("ZSYNC_DATA_DIR", dataDir.toString()),

@@ -7,7 +7,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
-import io.zohosync.adapters.postgres.DatabaseSettings;
 import io.zohosync.adapters.postgres.testing.PostgresFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,9 +71,9 @@ class DemoModeTest {
         assertThat(dataDir.resolve("demo-credentials.env")).doesNotExist();
     }
 
+    /** A database of its own: a demo run keeps its own token-encryption key, unlike the other tests' instances. */
     private static String databaseUrl() {
-        DatabaseSettings db = PostgresFixture.shared().settings();
-        return db.jdbcUrl() + "?user=" + db.user() + "&password=" + db.password();
+        return PostgresFixture.url(PostgresFixture.shared().newDatabase());
     }
 
     private static <T> T await(Future<T> future) throws Exception {

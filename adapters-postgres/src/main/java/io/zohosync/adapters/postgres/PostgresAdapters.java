@@ -4,9 +4,11 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.pubsub.PgSubscriber;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.zohosync.ports.out.CustomerStore;
+import io.zohosync.ports.out.JobSignals;
 import io.zohosync.ports.out.SyncJobs;
 import io.zohosync.ports.out.SyncRecordsReader;
 import org.slf4j.Logger;
@@ -17,12 +19,16 @@ public final class PostgresAdapters {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresAdapters.class);
 
+    private final Vertx vertx;
+    private final DatabaseSettings settings;
     private final Pool pool;
     private final PgCustomerStore customers;
     private final PgSyncJobs jobs;
     private final PgSyncRecordsReader records;
 
-    private PostgresAdapters(Pool pool) {
+    private PostgresAdapters(Vertx vertx, DatabaseSettings settings, Pool pool) {
+        this.vertx = vertx;
+        this.settings = settings;
         this.pool = pool;
         this.customers = new PgCustomerStore(pool);
         this.jobs = new PgSyncJobs(pool);
@@ -36,7 +42,7 @@ public final class PostgresAdapters {
                     LOG.info("database {}: {}", settings.describe(), result.migrationsExecuted == 0
                             ? "schema already current"
                             : result.migrationsExecuted + " migrations applied, schema now at version " + result.targetSchemaVersion);
-                    return new PostgresAdapters(pool(vertx, settings));
+                    return new PostgresAdapters(vertx, settings, pool(vertx, settings));
                 });
     }
 
@@ -47,18 +53,21 @@ public final class PostgresAdapters {
 
     /** A pool for {@code settings}, for adapters that live outside this package. */
     public static Pool pool(Vertx vertx, DatabaseSettings settings) {
-        PgConnectOptions connect = new PgConnectOptions()
+        return PgBuilder.pool()
+                .with(new PoolOptions().setMaxSize(settings.poolSize()).setName("zoho-sync"))
+                .connectingTo(connectOptions(settings))
+                .using(vertx)
+                .build();
+    }
+
+    private static PgConnectOptions connectOptions(DatabaseSettings settings) {
+        return new PgConnectOptions()
                 .setHost(settings.host())
                 .setPort(settings.port())
                 .setDatabase(settings.database())
                 .setUser(settings.user())
                 .setPassword(settings.password())
                 .setCachePreparedStatements(true);
-        return PgBuilder.pool()
-                .with(new PoolOptions().setMaxSize(settings.poolSize()).setName("zoho-sync"))
-                .connectingTo(connect)
-                .using(vertx)
-                .build();
     }
 
     public Pool pool() {
@@ -75,6 +84,11 @@ public final class PostgresAdapters {
 
     public SyncRecordsReader syncRecords() {
         return records;
+    }
+
+    /** A new listener on its own connection: one per worker. */
+    public JobSignals jobSignals() {
+        return new PgJobSignals(PgSubscriber.subscriber(vertx, connectOptions(settings)));
     }
 
     /** Answers when the database takes a trivial query; for readiness checks. */

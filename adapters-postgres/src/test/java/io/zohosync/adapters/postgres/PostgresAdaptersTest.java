@@ -166,6 +166,19 @@ class PostgresAdaptersTest {
         await(pg.syncJobs().releaseAll("w2", now()));
     }
 
+    @Test
+    void a_new_job_signals_listening_workers_at_once() throws Exception {
+        var signals = pg.jobSignals();
+        var signalled = new java.util.concurrent.CompletableFuture<Void>();
+        await(signals.listen(() -> signalled.complete(null)));
+        try {
+            enqueueNew();
+            signalled.get(5, TimeUnit.SECONDS);
+        } finally {
+            await(signals.close());
+        }
+    }
+
     private static String enqueueNew() throws Exception {
         Customer customer = customer(unique("c"), unique("e") + "@example.com");
         await(pg.customers().saveAndEnqueue(command(customer), "books", now()));

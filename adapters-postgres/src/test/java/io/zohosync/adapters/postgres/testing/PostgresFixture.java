@@ -83,11 +83,30 @@ public final class PostgresFixture {
 
     /** Creates a database of our own on the given server so runs never see each other's rows; dropped at exit. */
     private static PostgresFixture freshDatabaseIn(DatabaseSettings server, String source) {
+        DatabaseSettings fresh = createDatabase(server);
+        return new PostgresFixture(fresh, source + " (database " + fresh.database() + ")");
+    }
+
+    private static DatabaseSettings createDatabase(DatabaseSettings server) {
         String name = "zsync_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute(server, "create database " + name);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(server, "drop database if exists " + name + " with (force)")));
-        return new PostgresFixture(new DatabaseSettings(server.host(), server.port(), name, server.user(), server.password(), 8),
-                source + " (database " + name + ")");
+        return new DatabaseSettings(server.host(), server.port(), name, server.user(), server.password(), 8);
+    }
+
+    /**
+     * Another migrated database on the same server, for a test that must not share state with the
+     * rest of the JVM (a second application instance with its own secrets, say).
+     */
+    public DatabaseSettings newDatabase() {
+        DatabaseSettings fresh = createDatabase(settings);
+        PostgresAdapters.migrate(fresh);
+        return fresh;
+    }
+
+    /** {@code jdbc:postgresql://host:port/db?user=…&password=…}: the form {@code ZSYNC_DATABASE_URL} accepts. */
+    public static String url(DatabaseSettings db) {
+        return db.jdbcUrl() + "?user=" + db.user() + "&password=" + db.password();
     }
 
     private static void execute(DatabaseSettings server, String sql) {

@@ -1,0 +1,30 @@
+package io.zohosync.adapters.postgres;
+
+import io.vertx.core.Future;
+import io.vertx.pgclient.pubsub.PgSubscriber;
+import io.zohosync.ports.out.JobSignals;
+
+/** Postgres adapter for {@link JobSignals}: LISTEN on the channel the {@code sync_jobs} trigger notifies. */
+final class PgJobSignals implements JobSignals {
+
+    static final String CHANNEL = "zsync_jobs";
+    private static final long RECONNECT_DELAY_MS = 1_000;
+
+    private final PgSubscriber subscriber;
+
+    PgJobSignals(PgSubscriber subscriber) {
+        this.subscriber = subscriber;
+    }
+
+    @Override
+    public Future<Void> listen(Runnable onDue) {
+        subscriber.reconnectPolicy(attempt -> RECONNECT_DELAY_MS);
+        subscriber.channel(CHANNEL).handler(target -> onDue.run());
+        return subscriber.connect();
+    }
+
+    @Override
+    public Future<Void> close() {
+        return subscriber.close();
+    }
+}
