@@ -2,12 +2,17 @@ package io.zohosync.sandbox;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /** Test helper: a loopback HTTP server standing in for the service's webhook endpoint; it can fail its first answers with 500. */
 public final class WebhookReceiver implements AutoCloseable {
@@ -58,6 +63,17 @@ public final class WebhookReceiver implements AutoCloseable {
   /** POSTs received and not yet taken with {@link #next()}. */
   public int pending() {
     return received.size();
+  }
+
+  /** Lowercase hex HMAC-SHA256 of {@code text} keyed by {@code secret}, computed here independently of the sandbox's signer. */
+  public static String hmacSha256Hex(String secret, String text) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new AssertionError(e);
+    }
   }
 
   @Override
