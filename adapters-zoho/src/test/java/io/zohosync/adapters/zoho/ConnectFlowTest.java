@@ -68,6 +68,7 @@ class ConnectFlowTest {
     @Test
     void withoutATokenTheConnectionIsNotConnectedAndCallsAreRefused() {
         assertThat(zoho.connection().state().status()).isEqualTo(Status.NOT_CONNECTED);
+        assertThat(zoho.connection().state().usable()).isFalse();
         assertThat(zoho.contacts().findByName("x").await()).isInstanceOf(ZohoOutcome.AuthFailure.class);
     }
 

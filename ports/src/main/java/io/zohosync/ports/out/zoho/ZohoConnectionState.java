@@ -24,8 +24,8 @@ public record ZohoConnectionState(Status status, String detail, Instant coolDown
         circuits = Map.copyOf(circuits);
     }
 
-    /** Whether the service can reach Zoho now (health: ready). */
+    /** Whether calls to Zoho can be made now (health: ready). */
     public boolean usable() {
-        return status == Status.CONNECTED || status == Status.NOT_CONNECTED;
+        return status == Status.CONNECTED;
     }
 }
