@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * WebClient adapter for Zoho Accounts' token endpoint. Zoho departs from RFC 6749 here (errors and the
@@ -69,8 +70,9 @@ final class AccountsClient {
 
     private Future<Answer> post(String accountsServer, MultiMap form) {
         return client.postAbs(accountsServer + "/oauth/v2/token")
-                .timeout(timeoutMillis)
+                .idleTimeout(timeoutMillis)
                 .sendForm(form)
+                .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
                 .map(AccountsClient::read)
                 .otherwise(e -> new Answer.Failed("Zoho Accounts unreachable: " + e.getClass().getSimpleName() + " " + e.getMessage()));
     }

@@ -12,13 +12,14 @@ import io.zohosync.ports.out.zoho.ZohoProduct;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The path of every Zoho API call (design.md §3): budget permit, circuit breaker, OAuth token, HTTP with a
- * timeout, classification. A 401 refreshes the token once; a second 401 means the connection needs a reconnect.
+ * The path of every Zoho API call (design.md §3): budget permit, circuit breaker, OAuth token, HTTP bounded by
+ * the request timeout (idle and overall), classification. A 401 refreshes the token once; a second 401 means the connection needs a reconnect.
  */
 final class ZohoApi {
 
@@ -86,7 +87,7 @@ final class ZohoApi {
 
     private <T> Future<ZohoOutcome<T>> send(AccessToken token, ZohoRequest request, Function<JsonObject, T> read) {
         HttpRequest<Buffer> http = client.requestAbs(request.method(), token.apiDomain() + ZohoRequest.root(request.product()) + request.path())
-                .timeout(settings.requestTimeout().toMillis())
+                .idleTimeout(settings.requestTimeout().toMillis())
                 .putHeader("Authorization", token.header());
         String org = settings.organizationId(request.product());
         switch (request.product()) {
@@ -96,7 +97,7 @@ final class ZohoApi {
         }
         request.query().forEach(http::addQueryParam);
         Future<io.vertx.ext.web.client.HttpResponse<Buffer>> sent = request.body() == null ? http.send() : http.sendJsonObject(request.body());
-        return sent.map(response -> ZohoResponses.classify(request.product(), response, read))
+        return sent.timeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS).map(response -> ZohoResponses.classify(request.product(), response, read))
                 .otherwise(e -> new ZohoOutcome.Outage<>("Zoho " + request.product() + " did not answer: "
                         + e.getClass().getSimpleName() + " " + e.getMessage()));
     }
