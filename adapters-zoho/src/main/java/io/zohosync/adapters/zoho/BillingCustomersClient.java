@@ -45,7 +45,7 @@ final class BillingCustomersClient implements ZohoBillingCustomers {
     @Override
     public Future<ZohoOutcome<List<BillingCustomer>>> findByEmail(String email) {
         String wanted = email.trim().toLowerCase(Locale.ROOT);
-        return api.call(ZohoRequest.get(ZohoProduct.BILLING, "/customers").param("search_text", email.trim()),
+        return api.call(ZohoRequest.get(ZohoProduct.BILLING, "/customers").param("email", email.trim()),
                 r -> r.getJsonArray("customers", new JsonArray()).stream().map(JsonObject.class::cast)
                         .map(BillingCustomersClient::customer)
                         .filter(c -> c.email() != null && c.email().trim().toLowerCase(Locale.ROOT).equals(wanted)).toList());

@@ -50,7 +50,7 @@ class BillingClientsTest {
         fake.router.route(root + "/*").handler(this::requireOrganization);
         fake.router.post(root + "/customers").handler(this::createCustomer);
         fake.router.get(root + "/customers").handler(rc -> list(rc, "customers", customers.values().stream()
-                .filter(c -> c.getString("email").equalsIgnoreCase(rc.request().getParam("search_text"))).toList()));
+                .filter(c -> c.getString("email").equalsIgnoreCase(rc.request().getParam("email"))).toList()));
         fake.router.post(root + "/subscriptions").handler(this::createSubscription);
         fake.router.get(root + "/subscriptions").handler(rc -> list(rc, "subscriptions", subscriptions.values().stream()
                 .filter(s -> s.getString("customer_id").equals(rc.request().getParam("customer_id"))).toList()));

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Contract check: runs the client scenarios of the Books and Billing tests again and validates every request the adapter
+ * Contract check: runs the client scenarios of the Books and Billing tests again (the test's own catalog set-up aside) and validates every request the adapter
  * sent against Zoho's OpenAPI documents in {@code $ZOHO_OPENAPI_DIR} (skipped, with a message, when it is unset).
  */
 @ExtendWith(VertxExtension.class)
@@ -39,6 +39,7 @@ class ZohoContractTest {
         billing(vertx, sent, BillingClientsTest::aSubscriptionCarriesThePlatformIdAsReferenceAndIsFoundByIt);
         billing(vertx, sent, BillingClientsTest::aPlanChangeAppliesNowOrAtTermEndAndACancelNowOrAtTermEnd);
         billing(vertx, sent, BillingClientsTest::aHostedPageInvoicesAndAPayment);
+        products(vertx, sent, SandboxProductsTest::billingCustomerSubscriptionPlanChangeCancelInvoiceAndPayment);
 
         List<RecordingProxy.Sent> api = sent.stream().filter(s -> !s.path().startsWith("/oauth/")).toList();
         assertThat(api).hasSizeGreaterThan(40);
@@ -67,6 +68,17 @@ class ZohoContractTest {
         try {
             scenario.accept(test);
             sent.addAll(test.fx.proxy.sent);
+        } finally {
+            test.stop();
+        }
+    }
+
+    private static void products(Vertx vertx, List<RecordingProxy.Sent> sent, Consumer<SandboxProductsTest> scenario) {
+        SandboxProductsTest test = new SandboxProductsTest();
+        test.start(vertx);
+        try {
+            scenario.accept(test);
+            sent.addAll(test.fx.proxy.sent.stream().filter(s -> !s.path().matches("/billing/v1/(plans|addons).*")).toList());
         } finally {
             test.stop();
         }

@@ -1,0 +1,128 @@
+package io.zohosync.adapters.zoho;
+
+import static io.zohosync.adapters.zoho.BooksContactsClientTest.customer;
+import static io.zohosync.adapters.zoho.BooksContactsClientTest.success;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import io.zohosync.domain.crm.Lead;
+import io.zohosync.domain.money.Money;
+import io.zohosync.domain.payment.Payment;
+import io.zohosync.domain.payment.PaymentMethod;
+import io.zohosync.domain.payment.ZohoPaymentMode;
+import io.zohosync.domain.stock.StockChange;
+import io.zohosync.domain.subscription.Addon;
+import io.zohosync.domain.subscription.Subscription;
+import io.zohosync.domain.subscription.SubscriptionChange;
+import io.zohosync.domain.subscription.SubscriptionChange.Timing;
+import io.zohosync.ports.out.zoho.BillingCustomer;
+import io.zohosync.ports.out.zoho.BillingInvoice;
+import io.zohosync.ports.out.zoho.BillingSubscription;
+import io.zohosync.ports.out.zoho.CrmUpsertResult;
+import io.zohosync.ports.out.zoho.CrmUpsertResult.Action;
+import io.zohosync.ports.out.zoho.ZohoProduct;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Billing, CRM and Inventory clients against the sandbox's own reading of Zoho (the fakes in the other tests are ours). */
+@ExtendWith(VertxExtension.class)
+class SandboxProductsTest {
+
+    SandboxFixture fx;
+    private String id;
+
+    @BeforeEach
+    void start(Vertx vertx) {
+        fx = SandboxFixture.start(vertx);
+        id = UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @AfterEach
+    void stop() {
+        fx.close();
+    }
+
+    private void catalog() {
+        success(fx.zoho.api().call(ZohoRequest.post(ZohoProduct.BILLING, "/plans", new JsonObject().put("plan_code", "basic-" + id)
+                .put("name", "Basic").put("recurring_price", 100).put("interval", 1).put("product_id", "p-1")), r -> r));
+        success(fx.zoho.api().call(ZohoRequest.post(ZohoProduct.BILLING, "/plans", new JsonObject().put("plan_code", "plus-" + id)
+                .put("name", "Plus").put("recurring_price", 200).put("interval", 1).put("product_id", "p-1")), r -> r));
+        success(fx.zoho.api().call(ZohoRequest.post(ZohoProduct.BILLING, "/addons", new JsonObject().put("addon_code", "ip-" + id)
+                .put("name", "Static IP").put("product_id", "p-1")
+                .put("price_brackets", new JsonArray().add(new JsonObject().put("price", 10)))), r -> r));
+    }
+
+    @Test
+    void billingCustomerSubscriptionPlanChangeCancelInvoiceAndPayment() {
+        catalog();
+        BillingCustomer customer = success(fx.zoho.billingCustomers().create(customer(id)));
+        assertThat(success(fx.zoho.billingCustomers().findByEmail(customer.email().toUpperCase()))).containsExactly(customer);
+
+        Subscription wanted = new Subscription("svc-" + id, "cust-" + id, "basic-" + id, 1, List.of(new Addon("ip-" + id, 1)),
+                LocalDate.now(ZoneOffset.UTC), null);
+        BillingSubscription created = success(fx.zoho.subscriptions().create(wanted, customer.customerId()));
+        assertThat(created.referenceId()).isEqualTo("svc-" + id);
+        assertThat(created.planCode()).isEqualTo("basic-" + id);
+        assertThat(success(fx.zoho.subscriptions().findByReference(customer.customerId(), "svc-" + id))).extracting(BillingSubscription::subscriptionId)
+                .containsExactly(created.subscriptionId());
+
+        BillingSubscription upgraded = success(fx.zoho.subscriptions().change(created.subscriptionId(),
+                new SubscriptionChange.Upgrade("svc-" + id, "plus-" + id, 1, List.of(), Timing.IMMEDIATELY)));
+        assertThat(upgraded.planCode()).isEqualTo("plus-" + id);
+        assertThat(success(fx.zoho.subscriptions().change(created.subscriptionId(),
+                new SubscriptionChange.Cancel("svc-" + id, Timing.END_OF_TERM))).status()).isEqualTo("non_renewing");
+        assertThat(success(fx.zoho.subscriptions().change(created.subscriptionId(),
+                new SubscriptionChange.Cancel("svc-" + id, Timing.IMMEDIATELY))).status()).isEqualTo("cancelled");
+
+        List<BillingInvoice> invoices = success(fx.zoho.billingInvoices().findBySubscription(created.subscriptionId()));
+        assertThat(invoices).isNotEmpty();
+        BillingInvoice invoice = invoices.get(0);
+        assertThat(success(fx.zoho.billingInvoices().get(invoice.invoiceId())).invoiceId()).isEqualTo(invoice.invoiceId());
+        if (invoice.balance().signum() > 0) {
+            Payment payment = new Payment("pi_" + id, PaymentMethod.EFT, "cust-" + id, "svc-" + id,
+                    new Money(invoice.balance(), java.util.Currency.getInstance("USD")), LocalDate.now(ZoneOffset.UTC));
+            assertThat(success(fx.zoho.billingInvoices().recordPayment(payment, ZohoPaymentMode.BANK_TRANSFER,
+                    customer.customerId(), invoice.invoiceId()))).isNotBlank();
+            assertThat(success(fx.zoho.billingInvoices().get(invoice.invoiceId())).status()).isEqualTo("paid");
+        }
+    }
+
+    @Test
+    void crmLeadsAreUpsertedOnEmail() {
+        Lead lead = new Lead("lead-" + id, "Lee", "Ng " + id, "lee." + id + "@example.com", null, "Acme", "Asked about pricing");
+
+        List<CrmUpsertResult> first = success(fx.zoho.crm().upsertLeads(List.of(lead)));
+        List<CrmUpsertResult> again = success(fx.zoho.crm().upsertLeads(List.of(lead)));
+
+        assertThat(first).singleElement().extracting(CrmUpsertResult::action).isEqualTo(Action.CREATED);
+        assertThat(again).singleElement().satisfies(r -> {
+            assertThat(r.action()).isEqualTo(Action.UPDATED);
+            assertThat(r.recordId()).isEqualTo(first.get(0).recordId());
+        });
+        assertThat(fx.sandbox.inspect().recordsFor("lee." + id + "@example.com")).hasSize(1);
+    }
+
+    @Test
+    void inventoryStockIsAdjustedByTheDelta() {
+        JsonObject item = success(fx.zoho.api().call(ZohoRequest.post(ZohoProduct.INVENTORY, "/items", new JsonObject()
+                .put("name", "Router " + id).put("rate", 50).put("sku", "RT-" + id).put("initial_stock", 12)), r -> r));
+        String itemId = item.getJsonObject("item").getString("item_id");
+        StockChange sold = new StockChange("RT-" + id, new BigDecimal("12"), new BigDecimal("9"), Instant.now(), StockChange.Origin.PLATFORM);
+
+        assertThat(success(fx.zoho.stock().adjust(sold, itemId, "Sold on the platform"))).isNotBlank();
+
+        JsonObject after = success(fx.zoho.api().call(ZohoRequest.get(ZohoProduct.INVENTORY, "/items/" + itemId), r -> r));
+        assertThat(after.getJsonObject("item").getNumber("stock_on_hand").intValue()).isEqualTo(9);
+    }
+}
