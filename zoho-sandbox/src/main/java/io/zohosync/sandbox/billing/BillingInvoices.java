@@ -16,6 +16,15 @@ import java.util.List;
 /** Billing invoices: raised by subscriptions or created by hand, paid down by payments ({@code sent} → {@code partially_paid} → {@code paid}). */
 final class BillingInvoices {
   static final String ENTITY = "invoices";
+  /** Fields of an invoice as read back, as a list row, and as the create call answers it (Zoho's documents name them differently). */
+  static final List<String> DETAIL = List.of("invoice_id", "number", "status", "invoice_date", "due_date", "customer_id",
+      "customer_name", "email", "currency_code", "invoice_items", "total", "balance", "payment_made", "credits_applied",
+      "created_time", "updated_time");
+  static final List<String> ROW = List.of("invoice_id", "number", "status", "invoice_date", "due_date", "customer_id",
+      "customer_name", "email", "currency_code", "total", "balance", "created_time", "updated_time");
+  static final List<String> CREATED = List.of("invoice_id", "invoice_number", "status", "date", "due_date", "customer_id",
+      "customer_name", "currency_code", "reference_number", "invoice_items", "total", "balance", "payment_made",
+      "credits_applied", "created_time", "last_modified_time");
 
   private final BillingLedger ledger;
   private final Customers customers;
@@ -42,9 +51,9 @@ final class BillingInvoices {
     double total = 0;
     for (Object value : items) {
       JsonObject item = (JsonObject) value;
-      double quantity = item.getNumber("quantity", 1).doubleValue();
+      Number quantity = whole(item.getNumber("quantity", 1));
       double price = item.getNumber("price", 0).doubleValue();
-      double lineTotal = money(price * quantity);
+      double lineTotal = money(price * quantity.doubleValue());
       total += lineTotal;
       lines.add(new JsonObject().put("item_id", ledger.newId()).put("code", item.getString("code", ""))
           .put("name", item.getString("name", "")).put("description", item.getString("description", ""))
@@ -53,7 +62,7 @@ final class BillingInvoices {
     String today = ledger.today().toString();
     String now = ledger.now();
     JsonObject invoice = new JsonObject().put("invoice_id", ledger.newId())
-        .put("number", String.format("INV-%06d", ++numbers)).put("status", "sent").put("date", today).put("due_date", today)
+        .put("number", String.format("INV-%06d", ++numbers)).put("status", "sent").put("date", today).put("invoice_date", today).put("due_date", today)
         .put("customer_id", customer.getString("customer_id")).put("customer_name", customer.getString("display_name"))
         .put("email", customer.getString("email")).put("currency_code", customer.getString("currency_code", "USD"))
         .put("reference_number", referenceNumber == null ? "" : referenceNumber)
@@ -61,9 +70,9 @@ final class BillingInvoices {
         .put("credits_applied", 0.0).put("subscriptions", subscriptionId == null ? new JsonArray()
             : new JsonArray().add(new JsonObject().put("subscription_id", subscriptionId)))
         .put("created_time", now).put("updated_time", now);
-    invoice.put("invoice_number", invoice.getString("number"));
+    invoice.put("invoice_number", invoice.getString("number")).put("last_modified_time", now);
     save(invoice);
-    ledger.event("invoice_created", "invoice", invoice);
+    ledger.event("invoice_created", "invoice", BillingLedger.only(invoice, DETAIL));
     return invoice;
   }
 
@@ -71,8 +80,15 @@ final class BillingInvoices {
   void pay(JsonObject invoice, double amount) {
     double balance = money(invoice.getDouble("balance") - amount);
     invoice.put("balance", balance).put("payment_made", money(invoice.getDouble("payment_made") + amount))
-        .put("status", balance <= 0 ? "paid" : "partially_paid").put("updated_time", ledger.now());
+        .put("status", balance <= 0 ? "paid" : "partially_paid").put("updated_time", ledger.now())
+        .put("last_modified_time", ledger.now());
     save(invoice);
+  }
+
+  /** Zoho shows whole quantities as integers. */
+  private static Number whole(Number quantity) {
+    double value = quantity.doubleValue();
+    return value == Math.rint(value) ? (Number) (long) value : value;
   }
 
   private void save(JsonObject invoice) {
@@ -93,7 +109,13 @@ final class BillingInvoices {
       ZohoReplies.invalid(rc, "invoice_items");
       return;
     }
-    ZohoReplies.created(rc, "The invoice has been created.", "invoice", raise(customer, items, null, body.getString("reference_number")));
+    JsonObject invoice = BillingLedger.only(raise(customer, items, null, body.getString("reference_number")), CREATED);
+    invoice.put("invoice_items", new JsonArray(invoice.getJsonArray("invoice_items").stream().map(i -> {
+      JsonObject line = ((JsonObject) i).copy();
+      line.remove("code");
+      return line;
+    }).toList()));
+    ZohoReplies.created(rc, "The invoice has been created.", "invoice", invoice);
   }
 
   private void get(RoutingContext rc) {
@@ -102,7 +124,7 @@ final class BillingInvoices {
       ZohoReplies.notFound(rc, "Invoice");
       return;
     }
-    ZohoReplies.ok(rc, "success", "invoice", invoice);
+    ZohoReplies.ok(rc, "success", "invoice", BillingLedger.only(invoice, DETAIL));
   }
 
   private void list(RoutingContext rc) {
@@ -114,7 +136,7 @@ final class BillingInvoices {
             && (subscriptionId == null || i.getJsonArray("subscriptions").stream()
                 .anyMatch(s -> subscriptionId.equals(((JsonObject) s).getString("subscription_id"))))
             && (filter == null || filter.equals("Status.All") || filter.equalsIgnoreCase("Status." + i.getString("status").replace("_", ""))))
-        .toList();
+        .map(i -> BillingLedger.only(i, ROW)).toList();
     ZohoReplies.list(rc, "invoices", rows, new JsonObject());
   }
 }

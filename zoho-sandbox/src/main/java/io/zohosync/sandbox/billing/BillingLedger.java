@@ -57,15 +57,24 @@ final class BillingLedger {
     ledger.save(entity, id, record, keys, texts);
   }
 
-  /** Records a Billing event (kept for {@code GET /events}) and POSTs it to the configured webhook. */
+  /** Records a Billing event about {@code entity} as Zoho shows it (kept for {@code GET /events}) and POSTs it to the webhook. */
   void event(String type, String key, JsonObject entity) {
     String id = newId();
     String time = now();
     JsonObject data = new JsonObject().put(key, entity.copy());
     JsonObject event = new JsonObject().put("event_id", id).put("event_type", type).put("event_time", time)
-        .put("event_source", "api").put("payload", data.encode()).put("webhooks", new JsonArray());
+        .put("payload", data.encode()).put("webhooks", new JsonArray());
     save(EVENTS, id, event, List.of(id), List.of());
     Webhooks.of(context).send(BillingApi.PRODUCT, id, type, time, data);
+  }
+
+  /** The fields of {@code record} Zoho's document lists for one answer, in that order; the sandbox keeps more for itself. */
+  static JsonObject only(JsonObject record, List<String> fields) {
+    JsonObject view = new JsonObject();
+    for (String field : fields) {
+      if (record.containsKey(field)) view.put(field, record.getValue(field));
+    }
+    return view;
   }
 
   static JsonObject body(RoutingContext rc) {

@@ -70,8 +70,7 @@ final class Catalog {
     }
     String now = ledger.now();
     JsonObject entry = defaults().mergeIn(body.copy()).put("status", "active").put("created_time", now).put("updated_time", now);
-    if (kind == PLANS) entry.put("plan_id", ledger.newId()).put("recurring_price", body.getNumber("recurring_price").doubleValue());
-    else entry.put("addon_id", ledger.newId());
+    if (kind == PLANS) entry.put("recurring_price", body.getNumber("recurring_price").doubleValue());
     save(code, entry);
     ZohoReplies.created(rc, kind.createdMessage(), kind.key(), entry);
   }
@@ -114,7 +113,12 @@ final class Catalog {
     List<JsonObject> rows = ledger.all(kind.entity()).stream()
         .filter(e -> (filter == null || filter.equals(prefix + "ALL") || filter.equalsIgnoreCase(prefix + e.getString("status")))
             && (product == null || product.equals(e.getString("product_id"))))
-        .toList();
+        .map(e -> {
+          JsonObject row = e.copy();
+          row.remove("plans");
+          row.remove("custom_fields");
+          return row;
+        }).toList();
     ZohoReplies.list(rc, kind.entity(), rows, new JsonObject());
   }
 

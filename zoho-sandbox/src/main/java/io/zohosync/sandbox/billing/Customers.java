@@ -14,6 +14,13 @@ import java.util.List;
 /** Billing customers: display name and email required; found by id, by list filters or by their CRM reference. */
 final class Customers {
   static final String ENTITY = "customers";
+  /** Fields of a customer in Zoho's answers, and of a list row. */
+  static final List<String> DETAIL = List.of("customer_id", "display_name", "salutation", "first_name", "last_name", "email",
+      "company_name", "phone", "mobile", "website", "department", "designation", "status", "currency_code", "payment_terms_label",
+      "outstanding", "unused_credits", "billing_address", "shipping_address", "notes", "is_portal_enabled", "gst_no",
+      "gst_treatment", "place_of_contact", "custom_fields", "zcrm_account_id", "zcrm_contact_id", "created_time", "updated_time");
+  static final List<String> ROW = List.of("customer_id", "display_name", "salutation", "first_name", "last_name", "email",
+      "company_name", "phone", "mobile", "website", "currency_code", "outstanding", "unused_credits", "created_time", "updated_time");
   private static final List<String> SORT_COLUMNS = List.of("display_name", "email", "created_time", "updated_time");
 
   private final BillingLedger ledger;
@@ -47,7 +54,7 @@ final class Customers {
     JsonObject customer = new JsonObject().put("first_name", "").put("last_name", "").put("company_name", "")
         .put("phone", "").put("mobile", "").put("currency_code", "USD").put("payment_terms", 0)
         .put("payment_terms_label", "Due on Receipt").put("notes", "").put("unused_credits", 0.0)
-        .put("outstanding_receivable_amount", 0.0).mergeIn(body.copy())
+        .put("outstanding", 0.0).mergeIn(body.copy())
         .put("customer_id", ledger.newId()).put("status", "active").put("created_time", now).put("updated_time", now);
     save(customer);
     return customer;
@@ -60,7 +67,7 @@ final class Customers {
       ZohoReplies.invalid(rc, missing);
       return;
     }
-    ZohoReplies.created(rc, "The customer has been created", "customer", create(body));
+    ZohoReplies.created(rc, "The customer has been created", "customer", BillingLedger.only(create(body), DETAIL));
   }
 
   private void save(JsonObject customer) {
@@ -75,7 +82,7 @@ final class Customers {
       ZohoReplies.notFound(rc, "Customer");
       return;
     }
-    ZohoReplies.ok(rc, "success", "customer", customer);
+    ZohoReplies.ok(rc, "success", "customer", BillingLedger.only(customer, DETAIL));
   }
 
   private void update(RoutingContext rc) {
@@ -95,7 +102,7 @@ final class Customers {
     changes.remove("customer_id");
     customer.mergeIn(changes).put("updated_time", ledger.now());
     save(customer);
-    ZohoReplies.ok(rc, "The customer details have been updated.", "customer", customer);
+    ZohoReplies.ok(rc, "The customer details have been updated.", "customer", BillingLedger.only(customer, DETAIL));
   }
 
   /** {@code reference_id_type} {@code zcrm_account_id} (default) or {@code zcrm_contact_id}: the CRM record the customer is linked to. */
@@ -104,7 +111,7 @@ final class Customers {
     String field = "zcrm_contact_id".equals(type) ? "zcrm_contact_id" : "zcrm_account_id";
     String reference = rc.pathParam("reference_id");
     ledger.all(ENTITY).stream().filter(c -> reference.equals(c.getString(field))).findFirst()
-        .ifPresentOrElse(c -> ZohoReplies.ok(rc, "success", "customer", c), () -> ZohoReplies.notFound(rc, "Customer"));
+        .ifPresentOrElse(c -> ZohoReplies.ok(rc, "success", "customer", BillingLedger.only(c, DETAIL)), () -> ZohoReplies.notFound(rc, "Customer"));
   }
 
   private void list(RoutingContext rc) {
@@ -112,7 +119,7 @@ final class Customers {
     List<JsonObject> rows = ledger.all(ENTITY).stream()
         .filter(c -> Filters.text(rc, "display_name", c.getString("display_name")) && Filters.text(rc, "email", c.getString("email"))
             && (filter == null || filter.equals("Status.All") || filter.equalsIgnoreCase("Status." + c.getString("status"))))
-        .toList();
+        .map(c -> BillingLedger.only(c, ROW)).toList();
     ZohoReplies.list(rc, "customers", Filters.sorted(rc, rows, SORT_COLUMNS, "display_name"),
         Filters.pageContext(rc, SORT_COLUMNS, "display_name"));
   }

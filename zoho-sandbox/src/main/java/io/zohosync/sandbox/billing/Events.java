@@ -28,7 +28,7 @@ final class Events {
     List<JsonObject> rows = ledger.all(BillingLedger.EVENTS).stream()
         .filter(e -> Filters.exact(rc, "event_type", e.getString("event_type")))
         .sorted(Comparator.comparing((JsonObject e) -> Long.parseLong(e.getString("event_id"))).reversed())
-        .toList();
+        .map(e -> BillingLedger.only(e, List.of("event_id", "event_type", "event_time"))).toList();
     ZohoReplies.list(rc, "events", rows, new JsonObject());
   }
 

@@ -74,11 +74,11 @@ final class HostedPages {
     Instant expires = ledger.instant().plus(LIFETIME);
     JsonObject page = new JsonObject().put("hostedpage_id", id).put("status", "fresh")
         .put("url", ledger.baseUrl() + "/billing/checkout/" + id).put("action", action)
-        .put("expiring_time", Timestamps.time(expires)).put("created_time", ledger.now())
-        .put("custom_fields", new JsonArray()).put("data", new JsonObject());
+        .put("expiring_time", Timestamps.time(expires)).put("created_time", ledger.now());
     pending.put(id, new Pending(body.copy(), priced, expires));
+    ZohoReplies.created(rc, "Hosted page has been created successfully.", "hostedpage", page.copy());
+    page.put("custom_fields", new JsonArray()).put("data", new JsonObject());
     save(page);
-    ZohoReplies.created(rc, "Hosted page has been created successfully.", "hostedpage", page);
   }
 
   /** Zoho answers a hosted page's fields at the top level of the envelope. */
@@ -116,7 +116,7 @@ final class HostedPages {
       subscription = subscriptions.settled(request.body().getString("subscription_id"));
       subscriptions.change(subscription, request.priced());
     }
-    page.put("status", "success").put("data", new JsonObject().put("subscription", subscription.copy()));
+    page.put("status", "success").put("data", new JsonObject().put("subscription", BillingLedger.only(subscription, Subscriptions.HOSTED)));
     save(page);
     String redirect = request.body().getString("redirect_url");
     if (redirect != null) {

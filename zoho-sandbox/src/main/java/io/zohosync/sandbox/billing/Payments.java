@@ -64,7 +64,7 @@ final class Payments {
         .put("reference_number", body.getString("reference_number", "")).put("description", body.getString("description", ""))
         .put("customer_id", customer.getString("customer_id")).put("customer_name", customer.getString("display_name"))
         .put("email", customer.getString("email")).put("currency_code", customer.getString("currency_code", "USD"))
-        .put("invoices", lines).put("created_time", ledger.now());
+        .put("invoices", lines);
     ledger.save(ENTITY, payment.getString("payment_id"), payment, List.of(payment.getString("payment_id"),
         payment.getString("reference_number")), List.of(payment.getString("description")));
     ledger.event("payment_thankyou", "payment", payment);

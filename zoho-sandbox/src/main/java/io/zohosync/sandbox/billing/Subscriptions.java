@@ -22,6 +22,16 @@ import java.util.Locale;
  */
 final class Subscriptions {
   static final String ENTITY = "subscriptions";
+  /** Fields of a subscription in Zoho's answers, inside a hosted page, and as a list row. */
+  static final List<String> DETAIL = List.of("subscription_id", "name", "status", "amount", "currency_code", "created_at",
+      "activated_at", "current_term_starts_at", "current_term_ends_at", "last_billing_at", "next_billing_at", "expires_at",
+      "interval", "interval_unit", "auto_collect", "reference_id", "child_invoice_id", "customer", "plan", "addons",
+      "created_time", "updated_time");
+  static final List<String> HOSTED = DETAIL.stream().filter(f -> !List.of("activated_at", "auto_collect", "last_billing_at").contains(f)).toList();
+  static final List<String> ROW = List.of("subscription_id", "name", "plan_name", "status", "amount", "currency_code",
+      "created_at", "activated_at", "current_term_starts_at", "current_term_ends_at", "last_billing_at", "next_billing_at",
+      "expires_at", "interval", "interval_unit", "auto_collect", "reference_id", "customer_id", "customer_name", "email",
+      "created_time", "updated_time");
   private static final int MAX_TERMS_SETTLED = 120;
 
   private final BillingLedger ledger;
@@ -90,18 +100,18 @@ final class Subscriptions {
     String now = ledger.now();
     boolean future = startsAt.isAfter(ledger.today());
     JsonObject subscription = new JsonObject().put("subscription_id", ledger.newId()).mergeIn(priced)
-        .put("status", future ? "future" : "live").put("sub_total", priced.getDouble("amount"))
+        .put("status", future ? "future" : "live")
         .put("currency_code", customer.getString("currency_code", "USD")).put("auto_collect", body.getBoolean("auto_collect", false))
         .put("reference_id", body.getString("reference_id", "")).put("customer_id", customer.getString("customer_id"))
         .put("customer_name", customer.getString("display_name")).put("email", customer.getString("email"))
         .put("customer", new JsonObject().put("customer_id", customer.getString("customer_id"))
             .put("display_name", customer.getString("display_name")).put("email", customer.getString("email")))
         .put("created_at", ledger.today().toString()).put("activated_at", future ? "" : startsAt.toString())
-        .put("starts_at", startsAt.toString()).put("expires_at", "").put("cancelled_at", "")
+        .put("starts_at", startsAt.toString()).put("expires_at", "")
         .put("created_time", now).put("updated_time", now).put("child_invoice_id", "");
     term(subscription, startsAt);
     save(subscription);
-    ledger.event("subscription_created", "subscription", subscription);
+    ledger.event("subscription_created", "subscription", view(subscription));
     if (!future) bill(subscription);
     return subscription;
   }
@@ -123,7 +133,7 @@ final class Subscriptions {
     JsonObject priced = priced(rc, body, null);
     if (priced == null) return;
     if (customer == null) customer = customers.create(body.getJsonObject("customer"));
-    ZohoReplies.created(rc, "Subscription has been created successfully.", "subscription", start(customer, priced, body, startsAt));
+    ZohoReplies.created(rc, "Subscription has been created successfully.", "subscription", view(start(customer, priced, body, startsAt)));
   }
 
   private LocalDate date(RoutingContext rc, String value) {
@@ -156,18 +166,18 @@ final class Subscriptions {
     } else {
       change(subscription, priced);
     }
-    ZohoReplies.ok(rc, "Subscription has been updated successfully.", "subscription", subscription);
+    ZohoReplies.ok(rc, "Subscription has been updated successfully.", "subscription", view(subscription));
   }
 
   /** Applies a new plan and addons: subscription_upgraded when the amount rises, _downgraded when it falls, _updated otherwise. */
   void change(JsonObject subscription, JsonObject priced) {
     double before = subscription.getDouble("amount");
-    subscription.mergeIn(priced).put("sub_total", priced.getDouble("amount")).put("updated_time", ledger.now());
+    subscription.mergeIn(priced).put("updated_time", ledger.now());
     subscription.remove("scheduled_changes");
     save(subscription);
     double after = priced.getDouble("amount");
     String type = after > before ? "subscription_upgraded" : after < before ? "subscription_downgraded" : "subscription_updated";
-    ledger.event(type, "subscription", subscription);
+    ledger.event(type, "subscription", view(subscription));
   }
 
   private void cancel(RoutingContext rc) {
@@ -184,19 +194,19 @@ final class Subscriptions {
       subscription.put("status", "non_renewing").put("expires_at", subscription.getString("current_term_ends_at"))
           .put("updated_time", ledger.now());
       save(subscription);
-      ledger.event("subscription_cancellation_scheduled", "subscription", subscription);
-      ZohoReplies.ok(rc, "Your subscription will be canceled at the end of this term.", "subscription", subscription);
+      ledger.event("subscription_cancellation_scheduled", "subscription", view(subscription));
+      ZohoReplies.ok(rc, "Your subscription will be canceled at the end of this term.", "subscription", view(subscription));
       return;
     }
     cancelled(subscription, ledger.today());
-    ZohoReplies.ok(rc, "Your subscription has been canceled.", "subscription", subscription);
+    ZohoReplies.ok(rc, "Your subscription has been canceled.", "subscription", view(subscription));
   }
 
   private void cancelled(JsonObject subscription, LocalDate on) {
-    subscription.put("status", "cancelled").put("cancelled_at", on.toString()).put("expires_at", on.toString())
+    subscription.put("status", "cancelled").put("expires_at", on.toString())
         .put("next_billing_at", "").put("updated_time", ledger.now());
     save(subscription);
-    ledger.event("subscription_cancelled", "subscription", subscription);
+    ledger.event("subscription_cancelled", "subscription", view(subscription));
   }
 
   private void get(RoutingContext rc) {
@@ -205,7 +215,7 @@ final class Subscriptions {
       ZohoReplies.notFound(rc, "Subscription");
       return;
     }
-    ZohoReplies.ok(rc, "success", "subscription", subscription);
+    ZohoReplies.ok(rc, "success", "subscription", view(subscription));
   }
 
   private void list(RoutingContext rc) {
@@ -217,7 +227,7 @@ final class Subscriptions {
             && Filters.exact(rc, "plan_code", s.getJsonObject("plan").getString("plan_code"))
             && (contains == null || s.getString("reference_id").toLowerCase(Locale.ROOT).contains(contains.toLowerCase(Locale.ROOT)))
             && statusMatches(filter, s.getString("status")))
-        .toList();
+        .map(s -> BillingLedger.only(s.copy().put("plan_name", s.getJsonObject("plan").getString("name")), ROW)).toList();
     ZohoReplies.list(rc, "subscriptions", rows, new JsonObject());
   }
 
@@ -236,7 +246,7 @@ final class Subscriptions {
     if ("future".equals(subscription.getString("status")) && !LocalDate.parse(subscription.getString("starts_at")).isAfter(today)) {
       subscription.put("status", "live").put("activated_at", subscription.getString("starts_at"));
       save(subscription);
-      ledger.event("subscription_activation", "subscription", subscription);
+      ledger.event("subscription_activation", "subscription", view(subscription));
       bill(subscription);
     }
     for (int i = 0; i < MAX_TERMS_SETTLED && !ended(subscription) && !"future".equals(subscription.getString("status"))
@@ -249,7 +259,7 @@ final class Subscriptions {
       if (subscription.containsKey("scheduled_changes")) change(subscription, subscription.getJsonObject("scheduled_changes"));
       term(subscription, end);
       save(subscription);
-      ledger.event("subscription_renewed", "subscription", subscription);
+      ledger.event("subscription_renewed", "subscription", view(subscription));
       bill(subscription);
     }
     return subscription;
@@ -277,6 +287,11 @@ final class Subscriptions {
         : "weeks".equals(subscription.getString("interval_unit")) ? start.plusWeeks(interval) : start.plusMonths(interval);
     subscription.put("current_term_starts_at", start.toString()).put("current_term_ends_at", end.toString())
         .put("next_billing_at", end.toString()).put("last_billing_at", subscription.getString("last_billing_at", start.toString()));
+  }
+
+  /** The subscription as Zoho's answers show it. */
+  static JsonObject view(JsonObject subscription) {
+    return BillingLedger.only(subscription, DETAIL);
   }
 
   private static boolean ended(JsonObject subscription) {

@@ -59,7 +59,7 @@ class SubscriptionLifecycleTest {
     assertThat(invoice.getJsonArray("invoice_items")).hasSize(2);
     assertThat(billing.events("subscription_created")).hasSize(1);
     assertThat(billing.events("invoice_created")).hasSize(1);
-    String customerId = subscription.getString("customer_id");
+    String customerId = subscription.getJsonObject("customer").getString("customer_id");
     assertThat(billing.ok(HttpMethod.GET, "/subscriptions?customer_id=" + customerId, null, 200).getJsonArray("subscriptions")).hasSize(1);
     assertThat(billing.ok(HttpMethod.GET, "/subscriptions?reference_id=sync:sub-1", null, 200).getJsonArray("subscriptions")).hasSize(1);
     assertThat(billing.ok(HttpMethod.GET, "/subscriptions?reference_contains=sub-", null, 200).getJsonArray("subscriptions")).hasSize(1);
@@ -127,7 +127,7 @@ class SubscriptionLifecycleTest {
         .getJsonObject("subscription");
 
     assertThat(cancelled.getString("status")).isEqualTo("cancelled");
-    assertThat(cancelled.getString("cancelled_at")).isEqualTo(LocalDate.now(ZoneOffset.UTC).toString());
+    assertThat(cancelled.getString("expires_at")).isEqualTo(LocalDate.now(ZoneOffset.UTC).toString());
     assertThat(billing.events("subscription_cancelled")).hasSize(1);
     assertThat(billing.call(HttpMethod.POST, "/subscriptions/" + id + "/cancel?cancel_at_end=false", null).statusCode()).isEqualTo(400);
     assertThat(billing.call(HttpMethod.PUT, "/subscriptions/" + id, new JsonObject()
@@ -153,7 +153,7 @@ class SubscriptionLifecycleTest {
     BillingCalls later = new BillingCalls(client);
     JsonObject ended = later.ok(HttpMethod.GET, "/subscriptions/" + id, null, 200).getJsonObject("subscription");
     assertThat(ended.getString("status")).isEqualTo("cancelled");
-    assertThat(ended.getString("cancelled_at")).isEqualTo(subscription.getString("current_term_ends_at"));
+    assertThat(ended.getString("expires_at")).isEqualTo(subscription.getString("current_term_ends_at"));
     assertThat(later.events("subscription_cancelled")).hasSize(1);
     assertThat(later.events("subscription_renewed")).isEmpty();
   }
