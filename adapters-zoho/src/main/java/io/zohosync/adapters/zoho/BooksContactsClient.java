@@ -51,9 +51,12 @@ final class BooksContactsClient implements ZohoContacts {
         return api.call(ZohoRequest.get(ZohoProduct.BOOKS, "/contacts/" + contactId), r -> contact(r.getJsonObject("contact")));
     }
 
+    /** Zoho's {@code email} filter is not documented as exact: only contacts whose primary email equals it are kept. */
     @Override
     public Future<ZohoOutcome<List<ZohoContact>>> findByEmail(String email) {
-        return list(ZohoRequest.get(ZohoProduct.BOOKS, "/contacts").param("email", email.trim()));
+        String wanted = email.trim();
+        return api.call(ZohoRequest.get(ZohoProduct.BOOKS, "/contacts").param("email", wanted),
+                r -> contacts(r).stream().filter(c -> c.email() != null && c.email().trim().equalsIgnoreCase(wanted)).toList());
     }
 
     @Override

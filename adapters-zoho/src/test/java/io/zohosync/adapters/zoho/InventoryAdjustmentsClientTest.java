@@ -62,6 +62,7 @@ class InventoryAdjustmentsClientTest {
         assertThat(sent.getString("adjustment_type")).isEqualTo("quantity");
         assertThat(sent.getString("date")).isEqualTo("2026-11-22");
         assertThat(sent.getString("reason")).isEqualTo("Sold on the platform");
+        assertThat(sent.getString("reference_number")).isEqualTo("zs:SKU-7@" + Instant.parse("2026-11-22T10:15:00Z").toEpochMilli());
         assertThat(sent.getJsonArray("line_items").getJsonObject(0).getNumber("quantity_adjusted").intValue()).isEqualTo(-3);
     }
 

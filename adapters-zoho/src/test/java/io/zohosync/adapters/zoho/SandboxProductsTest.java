@@ -120,7 +120,9 @@ class SandboxProductsTest {
         String itemId = item.getJsonObject("item").getString("item_id");
         StockChange sold = new StockChange("RT-" + id, new BigDecimal("12"), new BigDecimal("9"), Instant.now(), StockChange.Origin.PLATFORM);
 
-        assertThat(success(fx.zoho.stock().adjust(sold, itemId, "Sold on the platform"))).isNotBlank();
+        assertThat(success(fx.zoho.stock().findAdjustments(sold))).isEmpty();
+        String adjustment = success(fx.zoho.stock().adjust(sold, itemId, "Sold on the platform"));
+        assertThat(success(fx.zoho.stock().findAdjustments(sold))).containsExactly(adjustment);
 
         JsonObject after = success(fx.zoho.api().call(ZohoRequest.get(ZohoProduct.INVENTORY, "/items/" + itemId), r -> r));
         assertThat(after.getJsonObject("item").getNumber("stock_on_hand").intValue()).isEqualTo(9);
