@@ -118,7 +118,9 @@ public final class ZohoContract {
 
   private static SimpleResponse response(Exchange exchange, int status) {
     SimpleResponse.Builder builder = SimpleResponse.Builder.status(status);
-    if (!exchange.responseBody().isEmpty()) builder.withContentType("application/json").withBody(exchange.responseBody());
+    if (exchange.responseBody() != null) {
+      builder.withContentType("application/json").withBody(ZohoDocumentQuirks.normalised(exchange.path(), exchange.responseBody()));
+    }
     return builder.build();
   }
 }
