@@ -54,6 +54,7 @@ final class HostedPages {
       ZohoReplies.invalid(rc, body.containsKey("customer") ? "customer." + missing : "customer_id");
       return;
     }
+    if (subscriptions.date(rc, body.getString("starts_at")) == null) return;
     JsonObject priced = subscriptions.priced(rc, body, null);
     if (priced != null) open(rc, "new_subscription", body, priced);
   }
@@ -61,7 +62,7 @@ final class HostedPages {
   private void updateSubscription(RoutingContext rc) {
     JsonObject body = BillingLedger.body(rc);
     JsonObject subscription = subscriptions.settled(body.getString("subscription_id"));
-    if (subscription == null) {
+    if (subscription == null || Subscriptions.ended(subscription)) {
       ZohoReplies.invalid(rc, "subscription_id");
       return;
     }
@@ -95,7 +96,7 @@ final class HostedPages {
     ZohoReplies.send(rc, 200, new JsonObject().put("code", 0).put("message", "success").mergeIn(page));
   }
 
-  /** The customer's browser completing checkout: 200 with a short page, or 410 when the page expired or was used. */
+  /** The customer's browser completing checkout: 200 (or the redirect), or 410 when the page expired, was used or its subscription ended. */
   private void checkout(RoutingContext rc) {
     String id = rc.pathParam("hostedpage_id");
     JsonObject page = ledger.find(ENTITY, id);
@@ -105,15 +106,18 @@ final class HostedPages {
       rc.response().setStatusCode(410).putHeader("content-type", "text/html").end("<p>This page has expired.</p>");
       return;
     }
-    JsonObject subscription;
+    JsonObject subscription = subscriptions.settled(request.body().getString("subscription_id"));
+    if (subscription != null && Subscriptions.ended(subscription)) {
+      rc.response().setStatusCode(410).putHeader("content-type", "text/html").end("<p>This subscription has ended.</p>");
+      return;
+    }
     if ("new_subscription".equals(page.getString("action"))) {
       JsonObject customer = customers.find(request.body().getString("customer_id"));
       if (customer == null) customer = customers.create(request.body().getJsonObject("customer"));
       String startsAt = request.body().getString("starts_at");
       subscription = subscriptions.start(customer, request.priced(), request.body(),
-          startsAt == null ? ledger.today() : LocalDate.parse(startsAt));
+          startsAt == null || startsAt.isBlank() ? ledger.today() : LocalDate.parse(startsAt));
     } else {
-      subscription = subscriptions.settled(request.body().getString("subscription_id"));
       subscriptions.change(subscription, request.priced());
     }
     page.put("status", "success").put("data", new JsonObject().put("subscription", BillingLedger.only(subscription, Subscriptions.HOSTED)));
