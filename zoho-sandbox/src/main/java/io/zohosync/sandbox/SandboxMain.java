@@ -60,6 +60,15 @@ public final class SandboxMain implements Callable<Integer> {
   @Option(names = "--strict", description = "Refuse requests Zoho's documents do not allow (unknown query parameters, stray bodies, Bearer tokens).")
   boolean strict;
 
+  @Option(names = "--billing-webhook-url", description = "Where Billing events are POSTed, signed with --webhook-secret (default: none).")
+  String billingWebhookUrl;
+
+  @Option(names = "--inventory-webhook-url", description = "Where Inventory stock changes are POSTed, signed with --webhook-secret (default: none).")
+  String inventoryWebhookUrl;
+
+  @Option(names = "--webhook-secret", description = "Secret of the X-Zoho-Webhook-Signature HMAC (default: ${DEFAULT-VALUE}).")
+  String webhookSecret = "sandbox-webhook-secret";
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new SandboxMain()).execute(args));
   }
@@ -68,6 +77,7 @@ public final class SandboxMain implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     Vertx vertx = Vertx.vertx();
     ZohoSandbox sandbox = ZohoSandbox.start(vertx, options()).await();
+    sandbox.control().webhook("billing", billingWebhookUrl, webhookSecret).webhook("inventory", inventoryWebhookUrl, webhookSecret);
     spec.commandLine().getOut().printf("Zoho sandbox listening on %s (client id %s, organization %s)%n",
         sandbox.baseUrl(), clientId, organizationId).flush();
     CountDownLatch stopped = new CountDownLatch(1);
