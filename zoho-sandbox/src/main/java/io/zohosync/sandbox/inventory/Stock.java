@@ -93,12 +93,12 @@ final class Stock {
     JsonObject adjustment = new JsonObject().put("inventory_adjustment_id", id).put("date", body.getString("date", ledger.today()))
         .put("reason", body.getString("reason")).put("description", body.getString("description", ""))
         .put("reference_number", body.getString("reference_number", "")).put("adjustment_type", "quantity")
-        .put("status", "adjusted").put("line_items", lines).put("created_time", now()).put("source", source);
+        .put("status", "adjusted").put("line_items", lines).put("created_time", now());
     ledger.save(ADJUSTMENTS, id, adjustment,
         List.of(id, adjustment.getString("reference_number")), List.of(adjustment.getString("description")));
     for (JsonObject item : changed) {
       Webhooks.of(context).send(InventoryApi.PRODUCT, newId(), InventoryApi.STOCK_CHANGED, now(),
-          new JsonObject().put("item", item.copy()).put("inventory_adjustment", adjustment.copy()));
+          new JsonObject().put("item", item.copy()).put("inventory_adjustment", adjustment.copy()).put("source", source));
     }
     return adjustment;
   }

@@ -80,7 +80,7 @@ class InventoryStockTest {
     JsonObject body = new JsonObject(hook.body());
     assertThat(body.getString("event_type")).isEqualTo(InventoryApi.STOCK_CHANGED);
     assertThat(body.getJsonObject("data").getJsonObject("item").getDouble("stock_on_hand")).isEqualTo(7.0);
-    assertThat(body.getJsonObject("data").getJsonObject("inventory_adjustment").getString("source")).isEqualTo("api");
+    assertThat(body.getJsonObject("data").getString("source")).isEqualTo("api");
     assertThat(client.sandbox.inspect().recordsFor("STOCK-42")).singleElement()
         .satisfies(r -> assertThat(r.entity()).isEqualTo("inventoryadjustments"));
     assertThat(call(HttpMethod.GET, "/inventoryadjustments/" + adjustment.getString("inventory_adjustment_id"), null, 200)
@@ -115,7 +115,7 @@ class InventoryStockTest {
 
     JsonObject body = new JsonObject(receiver.next().body());
     assertThat(body.getJsonObject("data").getJsonObject("item").getDouble("stock_on_hand")).isEqualTo(9.0);
-    assertThat(body.getJsonObject("data").getJsonObject("inventory_adjustment").getString("source")).isEqualTo("ui");
+    assertThat(body.getJsonObject("data").getString("source")).isEqualTo("ui");
     assertThat(client.sandbox.inspect().calls().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(callsBefore);
     assertThat(call(HttpMethod.GET, "/items/" + itemId, null, 200).getJsonObject("item").getDouble("stock_on_hand")).isEqualTo(9.0);
     assertThatThrownBy(() -> client.sandbox.control().adjustStockInUi(itemId, -100, "Lost")).isInstanceOf(IllegalArgumentException.class);
