@@ -1,5 +1,7 @@
 package io.zohosync.bootstrap;
 
+import io.zohosync.ports.out.zoho.ZohoApiLimits;
+import io.zohosync.ports.out.zoho.ZohoProduct;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -17,6 +19,7 @@ import java.util.Set;
 record Config(
         String httpHost,
         int httpPort,
+        Optional<String> publicUrl,
         Path dataDir,
         Optional<String> databaseUrl,
         int databasePoolSize,
@@ -24,6 +27,7 @@ record Config(
         String zohoRegion,
         Optional<String> zohoAccountsUrl,
         Optional<String> zohoApiUrl,
+        ZohoApiLimits booksLimits,
         boolean syncEnabled,
         Set<String> apiKeys,
         Optional<String> adminToken,
@@ -52,6 +56,7 @@ record Config(
         return new Config(
                 r.text("ZSYNC_HTTP_HOST", null).orElse("0.0.0.0"),
                 r.integer("ZSYNC_HTTP_PORT", 8080),
+                r.text("ZSYNC_PUBLIC_URL", null),
                 Path.of(r.text("ZSYNC_DATA_DIR", null).orElse(".zoho-sync")),
                 r.text("ZSYNC_DATABASE_URL", "DATABASE_URL"),
                 r.integer("ZSYNC_DATABASE_POOL_SIZE", 10),
@@ -59,19 +64,32 @@ record Config(
                 r.text("ZSYNC_ZOHO_REGION", "ZOHO_REGION").orElse("us").toLowerCase(Locale.ROOT),
                 r.text("ZSYNC_ZOHO_ACCOUNTS_URL", null),
                 r.text("ZSYNC_ZOHO_API_URL", null),
+                booksLimits(r),
                 r.bool("ZSYNC_ENABLE_SYNC", "ENABLE_ZOHO_SYNC", true),
                 r.list("ZSYNC_API_KEYS"),
                 r.text("ZSYNC_ADMIN_TOKEN", null),
                 r.text("ZSYNC_TOKEN_KEYS", null),
                 r.integer("ZSYNC_MAX_BODY_BYTES", 64 * 1024),
                 Duration.ofMillis(r.integer("ZSYNC_POLL_INTERVAL_MS", 1000)),
-                r.integer("ZSYNC_WORKER_BATCH", 10),
+                r.integer("ZSYNC_WORKER_BATCH", 5),
                 Duration.ofSeconds(r.integer("ZSYNC_LEASE_SECONDS", 120)),
                 r.integer("ZSYNC_MAX_ATTEMPTS", 3),
                 Duration.ofSeconds(r.integer("ZSYNC_RETRY_BASE_SECONDS", 30)),
                 Duration.ofSeconds(r.integer("ZSYNC_RETRY_CAP_SECONDS", 3600)),
                 r.bool("ZSYNC_LINK_NEW_BY_EMAIL", null, true),
                 r.bool("ZSYNC_MATCH_RETURNING_BY_NAME", null, true));
+    }
+
+    /** Books' allowance: defaults a little under Zoho's (100 a minute, the free plan's 1000 a day); lower them to leave room for others. */
+    private static ZohoApiLimits booksLimits(Reader r) {
+        ZohoApiLimits defaults = ZohoApiLimits.defaults(ZohoProduct.BOOKS);
+        try {
+            return new ZohoApiLimits(r.integer("ZSYNC_BOOKS_CALLS_PER_MINUTE", defaults.perMinute()),
+                    r.integer("ZSYNC_BOOKS_CALLS_PER_DAY", defaults.perDay()),
+                    r.integer("ZSYNC_BOOKS_CONCURRENCY", defaults.concurrency()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("ZSYNC_BOOKS_*: " + e.getMessage());
+        }
     }
 
     private static Optional<ZohoCredentials> zoho(Reader r) {

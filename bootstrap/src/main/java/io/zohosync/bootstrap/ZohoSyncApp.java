@@ -17,10 +17,12 @@ import io.zohosync.domain.matching.MatchPolicy;
 import io.zohosync.domain.sync.RetryPolicy;
 import io.zohosync.domain.sync.SyncStateMachine;
 import io.zohosync.ports.out.zoho.ZohoConnectionState;
+import io.zohosync.ports.out.zoho.ZohoProduct;
 import io.zohosync.ports.service.CustomerContactSync;
 import io.zohosync.ports.service.RegisterCustomerService;
 import io.zohosync.ports.service.SyncStatusService;
 import io.zohosync.ports.service.SyncWorker;
+import io.zohosync.ports.service.ZohoConnectionService;
 import io.zohosync.sandbox.SandboxOptions;
 import io.zohosync.sandbox.ZohoSandbox;
 import java.lang.management.ManagementFactory;
@@ -86,7 +88,9 @@ public final class ZohoSyncApp {
         if (config.zoho().isPresent()) {
             Config.ZohoCredentials zoho = config.zoho().get();
             ZohoSettings.Builder settings = ZohoSettings.builder(region(), zoho.clientId(), zoho.clientSecret())
-                    .refreshToken(zoho.refreshToken()).booksOrganizationId(zoho.organizationId());
+                    .refreshToken(zoho.refreshToken()).booksOrganizationId(zoho.organizationId())
+                    .limits(ZohoProduct.BOOKS, config.booksLimits())
+                    .redirectUri(callbackUrl());
             config.zohoAccountsUrl().ifPresent(settings::accountsUrl);
             config.zohoApiUrl().ifPresent(settings::apiUrl);
             return Future.succeededFuture(settings.build());
@@ -100,6 +104,8 @@ public final class ZohoSyncApp {
                     .baseUrl(sandbox.baseUrl())
                     .refreshToken(SandboxOptions.DEMO_REFRESH_TOKEN)
                     .booksOrganizationId(SandboxOptions.DEMO_ORGANIZATION_ID)
+                    .limits(ZohoProduct.BOOKS, config.booksLimits())
+                    .redirectUri(callbackUrl())
                     .build();
         });
     }
@@ -114,6 +120,11 @@ public final class ZohoSyncApp {
         }
         return ZohoAdapters.create(vertx, settings, ZohoPostgres.tokenStore(pg.pool(), keys),
                 ZohoPostgres.budget(pg.pool(), settings.requestTimeout().multipliedBy(2)), Clock.systemUTC());
+    }
+
+    /** Where Zoho sends the admin back after consent; register exactly this URI in Zoho's API console. */
+    private String callbackUrl() {
+        return config.publicUrl().orElse("http://localhost:" + config.httpPort()).replaceAll("/+$", "") + "/admin/zoho/callback";
     }
 
     private DataCentre region() {
@@ -134,10 +145,11 @@ public final class ZohoSyncApp {
         var register = new RegisterCustomerService(pg.customers(), clock);
         var status = new SyncStatusService(pg.syncRecords(), config.syncEnabled());
         HttpSettings httpSettings = httpSettings();
+        var connect = new ZohoConnectionService(zoho.authorization(), zoho::loadConnection, httpSettings.adminToken(), clock);
         List<Readiness> readiness = List.of(
                 new Readiness("database", () -> pg.ping().map(new JsonObject())),
-                new Readiness("zoho", () -> zohoReadiness(zoho.connection().state())));
-        http = new HttpVerticle(v -> HttpAdapters.router(v, httpSettings, register, status, readiness),
+                new Readiness("zoho", () -> zoho.loadConnection().compose(ZohoSyncApp::zohoReadiness)));
+        http = new HttpVerticle(v -> HttpAdapters.router(v, httpSettings, register, status, connect, readiness),
                 config.httpHost(), config.httpPort());
         return deploy(http).compose(x -> config.syncEnabled() ? deploy(worker(pg, zoho, clock)) : disabled());
     }

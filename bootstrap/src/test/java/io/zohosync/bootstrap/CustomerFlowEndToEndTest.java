@@ -174,6 +174,31 @@ class CustomerFlowEndToEndTest {
     }
 
     @Test
+    void an_admin_reconnects_zoho_through_the_consent_page_and_a_forged_callback_is_refused(Vertx vertx) throws Exception {
+        JsonObject started = await(http.post("/admin/api/zoho/connect").bearerTokenAuthentication(ADMIN_TOKEN).send()).bodyAsJsonObject();
+        String consentUrl = started.getString("consent_url");
+        assertThat(consentUrl).startsWith(zoho.baseUrl() + "/oauth/v2/auth").contains("access_type=offline", "prompt=consent");
+
+        WebClient browser = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false));
+        String redirect = await(browser.getAbs(consentUrl).send()).getHeader("Location");
+        assertThat(redirect).contains("/admin/zoho/callback?").contains("code=", "accounts-server=", "state=");
+
+        String callback = redirect.substring(redirect.indexOf("/admin/zoho/callback"));
+        HttpResponse<Buffer> connected = await(http.get(callback).send());
+        assertThat(connected.statusCode()).as(connected.bodyAsString()).isEqualTo(200);
+        assertThat(connected.bodyAsJsonObject().getString("status")).isEqualTo("connected");
+
+        String forged = callback.replaceFirst("state=[^&]+", "state=abc.123.def");
+        assertProblem(await(http.get(forged).send()), 400, "invalid_state");
+        assertProblem(await(http.get(callback).send()), 400, "invalid_code");
+
+        JsonObject connection = await(http.get("/admin/api/zoho/connection").bearerTokenAuthentication(ADMIN_TOKEN).send())
+                .bodyAsJsonObject();
+        assertThat(connection.getString("status")).isEqualTo("connected");
+        assertThat(connection.getJsonObject("circuits").getString("books")).isEqualTo("closed");
+    }
+
+    @Test
     void health_says_live_and_ready_with_database_and_zoho() throws Exception {
         assertThat(await(http.get("/health/live").send()).statusCode()).isEqualTo(200);
         HttpResponse<Buffer> ready = await(http.get("/health/ready").send());

@@ -6,6 +6,7 @@ import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import io.zohosync.ports.in.ConnectZohoUseCase;
 import io.zohosync.ports.in.RegisterCustomerUseCase;
 import io.zohosync.ports.in.SyncStatusQuery;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.Set;
 
 /**
  * HTTP adapter factory: the one router of the service — platform API under {@code /api/v1} (API
- * key), admin API under {@code /admin/api} (admin token), health under {@code /health}.
+ * key), admin API under {@code /admin/api} (admin token), Zoho's consent callback, health under {@code /health}.
  */
 public final class HttpAdapters {
 
@@ -22,7 +23,7 @@ public final class HttpAdapters {
     private HttpAdapters() {}
 
     public static Router router(Vertx vertx, HttpSettings settings, RegisterCustomerUseCase register,
-            SyncStatusQuery status, List<Readiness> readiness) {
+            SyncStatusQuery status, ConnectZohoUseCase connect, List<Readiness> readiness) {
         Router root = Router.router(vertx);
         root.route().failureHandler(Problems::handle);
 
@@ -36,7 +37,10 @@ public final class HttpAdapters {
         admin.route().failureHandler(Problems::handle);
         admin.route().handler(new BearerAuth(Set.of(settings.adminToken()), null, "admin token"));
         new AdminRoutes(status).mount(admin);
+        ZohoConnectionRoutes zoho = new ZohoConnectionRoutes(connect);
+        zoho.mountAdmin(admin);
         root.route("/admin/api/*").subRouter(admin);
+        zoho.mountCallback(root);
 
         root.get("/health/live").handler(HealthCheckHandler.create(vertx).register("event-loop", p -> p.complete(Status.OK())));
         root.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(readinessChecks(vertx, readiness)));

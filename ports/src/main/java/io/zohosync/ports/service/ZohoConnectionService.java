@@ -1,0 +1,119 @@
+package io.zohosync.ports.service;
+
+import io.vertx.core.Future;
+import io.zohosync.ports.in.ConnectZohoUseCase;
+import io.zohosync.ports.out.zoho.ZohoAuthorization;
+import io.zohosync.ports.out.zoho.ZohoConnectionState;
+import io.zohosync.ports.out.zoho.ZohoOutcome;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Use case: the consent flow. The {@code state} sent to Zoho is {@code nonce.expiry.hmac}, signed
+ * with a key every instance shares, so the callback may land on any instance and a forged or stale
+ * one is refused without stored state.
+ */
+public final class ZohoConnectionService implements ConnectZohoUseCase {
+
+    static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ZohoAuthorization authorization;
+    private final Supplier<Future<ZohoConnectionState>> connection;
+    private final byte[] stateKey;
+    private final Clock clock;
+
+    /** {@code stateSecret}: a secret all instances share (the admin token serves); only a key derived from it is used. */
+    public ZohoConnectionService(ZohoAuthorization authorization, Supplier<Future<ZohoConnectionState>> connection,
+            String stateSecret, Clock clock) {
+        this.authorization = authorization;
+        this.connection = connection;
+        this.stateKey = derive(stateSecret);
+        this.clock = clock;
+    }
+
+    @Override
+    public String consentUrl() {
+        byte[] nonce = new byte[16];
+        RANDOM.nextBytes(nonce);
+        String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(nonce) + "."
+                + clock.instant().plus(STATE_LIFETIME).getEpochSecond();
+        return authorization.authorizeUrl(payload + "." + sign(payload));
+    }
+
+    @Override
+    public Future<ConnectOutcome> finish(String code, String location, String accountsServer, String state) {
+        String problem = checkState(state);
+        if (problem != null) {
+            return Future.succeededFuture(new ConnectOutcome.InvalidState(problem));
+        }
+        if (code == null || code.isBlank()) {
+            return Future.succeededFuture(new ConnectOutcome.Refused("missing_code", "Zoho sent no code: was consent declined?"));
+        }
+        return authorization.connect(code, location, accountsServer).map(outcome -> {
+            if (outcome instanceof ZohoOutcome.Success<ZohoConnectionState> ok) {
+                return new ConnectOutcome.Connected(ok.value());
+            }
+            if (outcome instanceof ZohoOutcome.Validation<ZohoConnectionState> v) {
+                return new ConnectOutcome.Refused("untrusted_accounts_server", v.message());
+            }
+            if (outcome instanceof ZohoOutcome.AuthFailure<ZohoConnectionState> a) {
+                return new ConnectOutcome.Refused("invalid_code", a.message() + "; connect again");
+            }
+            return new ConnectOutcome.Refused("zoho_unavailable", "Zoho did not complete the exchange: " + outcome);
+        });
+    }
+
+    @Override
+    public Future<ZohoConnectionState> connection() {
+        return connection.get();
+    }
+
+    private String checkState(String state) {
+        String[] parts = state == null ? new String[0] : state.split("\\.");
+        if (parts.length != 3) {
+            return "the state is missing or malformed";
+        }
+        String payload = parts[0] + "." + parts[1];
+        if (!MessageDigest.isEqual(sign(payload).getBytes(StandardCharsets.US_ASCII), parts[2].getBytes(StandardCharsets.US_ASCII))) {
+            return "the state was not issued by this service";
+        }
+        try {
+            if (clock.instant().isAfter(Instant.ofEpochSecond(Long.parseLong(parts[1])))) {
+                return "the consent took longer than " + STATE_LIFETIME.toMinutes() + " minutes; connect again";
+            }
+        } catch (NumberFormatException e) {
+            return "the state is malformed";
+        }
+        return null;
+    }
+
+    private String sign(String payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(stateKey, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JVM has HmacSHA256", e);
+        }
+    }
+
+    private static byte[] derive(String secret) {
+        try {
+            return MessageDigest.getInstance("SHA-256")
+                    .digest(("zoho-sync consent state\n" + secret).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}
