@@ -217,7 +217,7 @@ class CustomerFlowEndToEndTest {
     }
 
     private static JsonObject customer(String id, String email) {
-        return new JsonObject().put("id", id).put("first_name", "Ada").put("last_name", "Lovelace " + id)
+        return new JsonObject().put("id", id).put("first_name", "Ada").put("last_name", "Lovelace")
                 .put("email", email).put("phone", "+27 21 555 0100")
                 .put("billing_address", new JsonObject().put("street", "1 Engine Way").put("city", "Cape Town")
                         .put("zip", "8001").put("country", "South Africa"));

@@ -21,9 +21,20 @@ final class BooksContactsClient implements ZohoContacts {
         this.api = api;
     }
 
+    /**
+     * Books wants contact names unique. When the name is taken by a contact that is not ours (no
+     * marker), a namesake is a different person: the contact is created as "Name (email)" instead.
+     */
     @Override
     public Future<ZohoOutcome<ZohoContact>> create(Customer customer) {
-        ZohoRequest request = ZohoRequest.post(ZohoProduct.BOOKS, "/contacts", body(customer));
+        return create(customer, customer.displayName()).compose(outcome -> outcome instanceof ZohoOutcome.Duplicate<ZohoContact> d
+                && d.existing().isEmpty()
+                ? create(customer, customer.displayName() + " (" + customer.email() + ")")
+                : Future.succeededFuture(outcome));
+    }
+
+    private Future<ZohoOutcome<ZohoContact>> create(Customer customer, String contactName) {
+        ZohoRequest request = ZohoRequest.post(ZohoProduct.BOOKS, "/contacts", body(customer).put("contact_name", contactName));
         return api.call(request, r -> contact(r.getJsonObject("contact")))
                 .compose(outcome -> outcome instanceof ZohoOutcome.Duplicate<ZohoContact> d ? withExisting(customer, d) : Future.succeededFuture(outcome));
     }

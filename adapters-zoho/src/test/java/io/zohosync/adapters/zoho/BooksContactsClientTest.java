@@ -84,6 +84,20 @@ class BooksContactsClientTest {
     }
 
     @Test
+    void aNamesakeWithAnotherEmailGetsAContactOfItsOwnNamedWithItsEmail() {
+        String id = UUID.randomUUID().toString();
+        ZohoContact first = success(contacts.create(customer(id)).await());
+        Customer namesake = new Customer("cust-other-" + id, "Ada", "Lovelace " + id, "other." + id + "@example.com", null, null,
+                Address.NONE, CustomerKind.NEW);
+
+        ZohoContact second = success(contacts.create(namesake).await());
+
+        assertThat(second.contactId()).isNotEqualTo(first.contactId());
+        assertThat(second.contactName()).isEqualTo("Ada Lovelace " + id + " (other." + id + "@example.com)");
+        assertThat(second.notes()).isEqualTo(ZohoContacts.marker(namesake.platformId()));
+    }
+
+    @Test
     void anUpdateEditsThePrimaryPersonInsteadOfAddingOne() {
         String id = UUID.randomUUID().toString();
         Customer c = customer(id);
