@@ -40,6 +40,11 @@ final class BillingLedger {
     return LocalDate.ofInstant(context.clock().now(), ZoneOffset.UTC);
   }
 
+  /** Counts a call to a route outside the API guard (the hosted page's checkout) for inspection. */
+  void called(String endpoint) {
+    context.recorder().call(endpoint);
+  }
+
   String baseUrl() {
     return context.baseUrl();
   }

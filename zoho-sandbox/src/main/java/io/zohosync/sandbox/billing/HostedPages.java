@@ -98,6 +98,7 @@ final class HostedPages {
 
   /** The customer's browser completing checkout: 200 (or the redirect), or 410 when the page expired, was used or its subscription ended. */
   private void checkout(RoutingContext rc) {
+    ledger.called("GET /billing/checkout/{hostedpage_id}");
     String id = rc.pathParam("hostedpage_id");
     JsonObject page = ledger.find(ENTITY, id);
     Pending request = pending.get(id);

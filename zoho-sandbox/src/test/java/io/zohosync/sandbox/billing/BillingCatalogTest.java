@@ -69,6 +69,8 @@ class BillingCatalogTest {
     assertThat(noOrganization.statusCode()).isEqualTo(400);
     assertThat(otherOrganization.bodyAsJsonObject().getInteger("code")).isEqualTo(6041);
     assertThat(noToken.statusCode()).isEqualTo(401);
+    assertThat(billing.call(HttpMethod.GET, "/customers/reference/5725767000000000001", null).statusCode()).isEqualTo(404);
+    assertThat(billing.call(HttpMethod.PUT, "/customers/460000000000001", new JsonObject().put("notes", "x")).statusCode()).isEqualTo(404);
   }
 
   @Test
@@ -85,6 +87,9 @@ class BillingCatalogTest {
         .put("interval", 1).put("product_id", "1")).bodyAsJsonObject().getString("message"))
         .isEqualTo("Invalid value passed for recurring_price");
     assertThat(billing.call(HttpMethod.GET, "/plans/NONE", null).statusCode()).isEqualTo(404);
+    assertThat(billing.call(HttpMethod.GET, "/addons/NONE", null).statusCode()).isEqualTo(404);
+    assertThat(billing.call(HttpMethod.POST, "/addons", new JsonObject().put("addon_code", "FREE").put("name", "Free")
+        .put("product_id", "1")).bodyAsJsonObject().getString("message")).isEqualTo("Invalid value passed for price_brackets");
 
     assertThat(billing.ok(HttpMethod.POST, "/plans/BASIC/markasinactive", null, 200).getString("message"))
         .isEqualTo("The plan has been marked as inactive.");

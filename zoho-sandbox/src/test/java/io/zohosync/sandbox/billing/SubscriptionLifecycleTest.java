@@ -195,6 +195,7 @@ class SubscriptionLifecycleTest {
     assertThat(billing.ok(HttpMethod.GET, "/subscriptions/" + id, null, 200).getJsonObject("subscription").getString("reference_id"))
         .isEqualTo("r-hosted");
     assertThat(send(client.web.get(URI.create(page.getString("url")).getPath())).statusCode()).isEqualTo(410);
+    assertThat(client.sandbox.inspect().calls("GET /billing/checkout/{hostedpage_id}")).isEqualTo(2);
 
     JsonObject update = billing.ok(HttpMethod.POST, "/hostedpages/updatesubscription", new JsonObject().put("subscription_id", id)
         .put("plan", new JsonObject().put("plan_code", "PRO")), 201).getJsonObject("hostedpage");
@@ -204,6 +205,9 @@ class SubscriptionLifecycleTest {
         .getString("plan_code")).isEqualTo("PRO");
     assertThat(billing.call(HttpMethod.POST, "/hostedpages/updatesubscription", new JsonObject().put("subscription_id", "1")
         .put("plan", new JsonObject().put("plan_code", "PRO"))).statusCode()).isEqualTo(400);
+    assertThat(billing.call(HttpMethod.POST, "/hostedpages/newsubscription", new JsonObject().put("customer_id", customerId)
+        .put("plan", new JsonObject().put("plan_code", "GOLD"))).statusCode()).isEqualTo(400);
+    assertThat(billing.call(HttpMethod.GET, "/hostedpages/460000000000001", null).statusCode()).isEqualTo(404);
   }
 
   @Test

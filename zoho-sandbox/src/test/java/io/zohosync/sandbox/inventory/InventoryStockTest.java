@@ -103,6 +103,7 @@ class InventoryStockTest {
     assertThat(send(client.web.get("/inventory/v1/items/" + itemId).putHeader("Authorization", "Zoho-oauthtoken " + token))
         .statusCode()).isEqualTo(400);
     assertThat(call(HttpMethod.GET, "/items/" + itemId, null, 200).getJsonObject("item").getDouble("stock_on_hand")).isEqualTo(2.0);
+    assertThat(call(HttpMethod.GET, "/inventoryadjustments/460000000000001", null, 404).getInteger("code")).isEqualTo(1002);
     assertThat(receiver.pending()).isZero();
   }
 
