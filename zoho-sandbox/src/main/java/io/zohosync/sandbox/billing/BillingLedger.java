@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.zohosync.sandbox.core.SandboxContext;
+import io.zohosync.sandbox.core.WebhookAttempt;
 import io.zohosync.sandbox.core.Ledger;
 import io.zohosync.sandbox.core.Webhooks;
 import java.time.Instant;
@@ -70,7 +71,16 @@ final class BillingLedger {
     JsonObject event = new JsonObject().put("event_id", id).put("event_type", type).put("event_time", time)
         .put("payload", data.encode()).put("webhooks", new JsonArray());
     save(EVENTS, id, event, List.of(id), List.of());
-    Webhooks.of(context).send(BillingApi.PRODUCT, id, type, time, data);
+    Webhooks.of(context).send(BillingApi.PRODUCT, id, type, time, data, this::delivery);
+  }
+
+  /** Shows a webhook attempt on its event, as Zoho's event object does: {@code success}, {@code scheduled} (a retry is due) or {@code failure}. */
+  private void delivery(WebhookAttempt attempt) {
+    JsonObject event = find(EVENTS, attempt.eventId());
+    String status = attempt.delivered() ? "success" : attempt.retrying() ? "scheduled" : "failure";
+    event.put("webhooks", new JsonArray().add(new JsonObject().put("webhook_id", attempt.webhookId()).put("url", attempt.url())
+        .put("status", status).put("last_updated_time", now())));
+    save(EVENTS, attempt.eventId(), event, List.of(attempt.eventId()), List.of());
   }
 
   /** The fields of {@code record} Zoho's document lists for one answer, in that order; the sandbox keeps more for itself. */

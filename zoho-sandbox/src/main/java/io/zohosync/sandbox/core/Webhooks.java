@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -28,7 +29,7 @@ public final class Webhooks {
   public static final List<Duration> RETRY_DELAYS = List.of(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60));
   private static final long TIMEOUT_MS = 5_000;
 
-  private record Target(String url, String secret) {}
+  private record Target(String id, String url, String secret) {}
 
   private final SandboxContext context;
   private final HttpClient client;
@@ -51,17 +52,23 @@ public final class Webhooks {
       return;
     }
     URI.create(url);
-    targets.put(product, new Target(url, secret == null ? "" : secret));
+    targets.put(product, new Target(context.ids().next(), url, secret == null ? "" : secret));
   }
 
   /** POSTs {@code {"event_id","event_type","event_time","data"}} to the product's URL, if one is configured. */
   public void send(String product, String eventId, String eventType, String eventTime, JsonObject data) {
+    send(product, eventId, eventType, eventTime, data, attempt -> { });
+  }
+
+  /** Like {@link #send(String, String, String, String, JsonObject)}, telling {@code outcome} how each attempt ended. */
+  public void send(String product, String eventId, String eventType, String eventTime, JsonObject data,
+      Consumer<WebhookAttempt> outcome) {
     Target target = targets.get(product);
     if (target == null) return;
     String body = new JsonObject().put("event_id", eventId).put("event_type", eventType).put("event_time", eventTime)
         .put("data", data).encode();
     String signature = signature(target.secret(), queryOf(target.url()), body);
-    attempt(new WebhookAttempt(product, eventId, eventType, target.url(), body, signature, 1, 0, false));
+    attempt(new WebhookAttempt(product, eventId, eventType, target.id(), target.url(), body, signature, 1, 0, false, false), outcome);
   }
 
   /**
@@ -81,25 +88,27 @@ public final class Webhooks {
     }
   }
 
-  private void attempt(WebhookAttempt pending) {
+  private void attempt(WebhookAttempt pending, Consumer<WebhookAttempt> outcome) {
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(pending.url())
         .setTimeout(TIMEOUT_MS).putHeader("Content-Type", "application/json").putHeader(SIGNATURE_HEADER, pending.signature());
     client.request(options).compose(request -> request.send(Buffer.buffer(pending.body())))
         .compose(response -> response.body().map(ignored -> response.statusCode()))
         .otherwise(0)
-        .onSuccess(status -> finished(pending, status));
+        .onSuccess(status -> finished(pending, status, outcome));
   }
 
-  private void finished(WebhookAttempt pending, int status) {
+  private void finished(WebhookAttempt pending, int status, Consumer<WebhookAttempt> outcome) {
     boolean delivered = status >= 200 && status < 300;
-    WebhookAttempt done = new WebhookAttempt(pending.product(), pending.eventId(), pending.eventType(), pending.url(),
-        pending.body(), pending.signature(), pending.attempt(), status, delivered);
+    boolean retrying = !delivered && pending.attempt() <= RETRY_DELAYS.size();
+    WebhookAttempt done = new WebhookAttempt(pending.product(), pending.eventId(), pending.eventType(), pending.webhookId(),
+        pending.url(), pending.body(), pending.signature(), pending.attempt(), status, delivered, retrying);
     context.recorder().webhook(done);
-    if (delivered || pending.attempt() > RETRY_DELAYS.size()) return;
+    outcome.accept(done);
+    if (!retrying) return;
     Duration wait = RETRY_DELAYS.get(pending.attempt() - 1);
     long realMillis = Math.max(1, (long) (wait.toMillis() / context.clock().scale()));
-    context.vertx().setTimer(realMillis, id -> attempt(new WebhookAttempt(pending.product(), pending.eventId(),
-        pending.eventType(), pending.url(), pending.body(), pending.signature(), pending.attempt() + 1, 0, false)));
+    context.vertx().setTimer(realMillis, id -> attempt(new WebhookAttempt(pending.product(), pending.eventId(), pending.eventType(),
+        pending.webhookId(), pending.url(), pending.body(), pending.signature(), pending.attempt() + 1, 0, false, false), outcome));
   }
 
   private static Map<String, String> queryOf(String url) {

@@ -71,6 +71,10 @@ class BillingWebhooksTest {
     assertThat(attempts.get(2).delivered()).isTrue();
     assertThat(attempts).extracting(WebhookAttempt::eventType).containsOnly("invoice_created");
     assertThat(attempts.get(0).body()).isEqualTo(attempts.get(2).body());
+    assertThat(attempts).extracting(WebhookAttempt::retrying).containsExactly(true, true, false);
+    JsonObject event = billing.ok(HttpMethod.GET, "/events/" + attempts.get(0).eventId(), null, 200).getJsonObject("event");
+    assertThat(event.getJsonArray("webhooks").getJsonObject(0).getString("status")).isEqualTo("success");
+    assertThat(event.getJsonArray("webhooks").getJsonObject(0).getString("url")).isEqualTo(receiver.url("/hooks"));
   }
 
   @Test
@@ -85,6 +89,9 @@ class BillingWebhooksTest {
     assertThat(receiver.pending()).isEqualTo(4);
     assertThat(client.sandbox.inspect().webhooks()).noneMatch(WebhookAttempt::delivered);
     assertThat(client.sandbox.inspect().webhooks()).extracting(WebhookAttempt::attempt).containsExactly(1, 2, 3, 4);
+    String eventId = client.sandbox.inspect().webhooks().get(0).eventId();
+    assertThat(billing.ok(HttpMethod.GET, "/events/" + eventId, null, 200).getJsonObject("event").getJsonArray("webhooks")
+        .getJsonObject(0).getString("status")).isEqualTo("failure");
   }
 
   private void invoice(String email) {
