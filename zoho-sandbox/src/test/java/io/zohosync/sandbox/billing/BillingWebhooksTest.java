@@ -59,7 +59,7 @@ class BillingWebhooksTest {
 
   @Test
   void aFailedDeliveryIsRetriedOnTheSandboxClockAndEveryAttemptIsRecorded() {
-    client.sandbox.control().timeScale(1000).webhook("billing", receiver.url("/hooks"), SECRET);
+    client.sandbox.control().timeScale(200).webhook("billing", receiver.url("/hooks"), SECRET);
     receiver.failNext(2);
 
     invoice("retry@example.com");
@@ -79,13 +79,13 @@ class BillingWebhooksTest {
 
   @Test
   void retriesStopAfterTheFourthAttempt(Vertx vertx) {
-    client.sandbox.control().timeScale(1000).webhook("billing", receiver.url("/hooks"), SECRET);
+    client.sandbox.control().timeScale(200).webhook("billing", receiver.url("/hooks"), SECRET);
     receiver.failNext(100);
 
     invoice("down@example.com");
 
     SandboxClient.eventually(() -> client.sandbox.inspect().webhooks().size() == 4);
-    SandboxClient.await(vertx.timer(200));
+    SandboxClient.await(vertx.timer(300));
     assertThat(receiver.pending()).isEqualTo(4);
     assertThat(client.sandbox.inspect().webhooks()).noneMatch(WebhookAttempt::delivered);
     assertThat(client.sandbox.inspect().webhooks()).extracting(WebhookAttempt::attempt).containsExactly(1, 2, 3, 4);
