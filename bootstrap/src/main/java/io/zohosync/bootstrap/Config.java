@@ -42,11 +42,12 @@ record Config(
         boolean linkNewByEmail,
         boolean matchReturningByName) {
 
-    /** What connects the service to a real Zoho organization. */
+    /** What connects the service to a real Zoho organization; {@code refreshToken} is null until the consent flow provides one. */
     record ZohoCredentials(String clientId, String clientSecret, String refreshToken, String organizationId) {
         @Override
         public String toString() {
-            return "ZohoCredentials[clientId=" + clientId + ", clientSecret=***, refreshToken=***, organizationId="
+            return "ZohoCredentials[clientId=" + clientId + ", clientSecret=***, refreshToken=" + (refreshToken == null ? "none" : "***")
+                    + ", organizationId="
                     + organizationId + "]";
         }
     }
@@ -100,12 +101,12 @@ record Config(
         if (id.isEmpty() && secret.isEmpty() && refresh.isEmpty()) {
             return Optional.empty();
         }
-        if (id.isEmpty() || secret.isEmpty() || refresh.isEmpty() || org.isEmpty()) {
-            throw new ConfigException("Zoho is partly configured: set the client id, client secret, refresh token and "
-                    + "organization id together (ZSYNC_ZOHO_CLIENT_ID, ZSYNC_ZOHO_CLIENT_SECRET, ZSYNC_ZOHO_REFRESH_TOKEN, "
-                    + "ZSYNC_ZOHO_ORGANIZATION_ID), or none of them to use the sandbox");
+        if (id.isEmpty() || secret.isEmpty() || org.isEmpty()) {
+            throw new ConfigException("Zoho is partly configured: set ZSYNC_ZOHO_CLIENT_ID, ZSYNC_ZOHO_CLIENT_SECRET and "
+                    + "ZSYNC_ZOHO_ORGANIZATION_ID together, with ZSYNC_ZOHO_REFRESH_TOKEN unless you connect through the "
+                    + "consent page; or none of them to use the sandbox");
         }
-        return Optional.of(new ZohoCredentials(id.get(), secret.get(), refresh.get(), org.get()));
+        return Optional.of(new ZohoCredentials(id.get(), secret.get(), refresh.orElse(null), org.get()));
     }
 
     /** Secrets (keys, tokens, the database password) show as {@code ***}. */

@@ -37,6 +37,13 @@ class ConfigTest {
     }
 
     @Test
+    void the_refresh_token_may_come_later_through_the_consent_page() {
+        Config config = Config.fromEnvironment(Map.of("ZOHO_CLIENT_ID", "id", "ZOHO_CLIENT_SECRET", "s", "ZOHO_ORGANIZATION_ID", "42"));
+
+        assertThat(config.zoho().orElseThrow().refreshToken()).isNull();
+    }
+
+    @Test
     void api_keys_are_a_comma_separated_list() {
         assertThat(Config.fromEnvironment(Map.of("ZSYNC_API_KEYS", " a, b ,,c")).apiKeys()).isEqualTo(Set.of("a", "b", "c"));
     }
