@@ -70,6 +70,9 @@ public final class SandboxMain implements Callable<Integer> {
   String webhookSecret = "sandbox-webhook-secret";
 
   public static void main(String[] args) {
+    if (System.getProperty("logback.configurationFile") == null) {
+      System.setProperty("logback.configurationFile", "zoho-sandbox-logback.xml");
+    }
     System.exit(new CommandLine(new SandboxMain()).execute(args));
   }
 
