@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class CrmRecordsClientTest {
 
-    private FakeZoho fake;
+    FakeZoho fake;
     private ZohoAdapters zoho;
     private final Map<String, String> idsByEmail = new HashMap<>();
     private boolean throttled;

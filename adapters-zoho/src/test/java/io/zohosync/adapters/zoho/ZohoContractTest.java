@@ -16,14 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Contract check: runs the client scenarios of the Books and Billing tests again (the test's own catalog set-up aside) and validates every request the adapter
- * sent against Zoho's OpenAPI documents in {@code $ZOHO_OPENAPI_DIR} (skipped, with a message, when it is unset).
+ * Contract check: runs the client scenarios of the Books, Billing and CRM tests again (the test's own catalog set-up aside) and validates every request the
+ * adapter sent against Zoho's OpenAPI documents in {@code $ZOHO_OPENAPI_DIR} (skipped, with a message, when it is unset).
  */
 @ExtendWith(VertxExtension.class)
 class ZohoContractTest {
 
     @Test
-    void everyBooksAndBillingRequestIsOneZohoDocuments(Vertx vertx) {
+    void everyBooksBillingAndCrmRequestIsOneZohoDocuments(Vertx vertx) {
         ZohoDocuments documents = ZohoDocuments.orSkip();
         List<RecordingProxy.Sent> sent = new ArrayList<>();
 
@@ -40,9 +40,15 @@ class ZohoContractTest {
         billing(vertx, sent, BillingClientsTest::aPlanChangeAppliesNowOrAtTermEndAndACancelNowOrAtTermEnd);
         billing(vertx, sent, BillingClientsTest::aHostedPageInvoicesAndAPayment);
         products(vertx, sent, SandboxProductsTest::billingCustomerSubscriptionPlanChangeCancelInvoiceAndPayment);
+        crm(vertx, sent, CrmRecordsClientTest::contactsAreUpsertedOnEmailWithoutAutomations);
+        crm(vertx, sent, CrmRecordsClientTest::twoHundredAndFiftyLeadsGoInThreeCallsOfAtMostAHundredWithOneResultEach);
+        crm(vertx, sent, CrmRecordsClientTest::aMixedAnswerReportsEachRecordAndAllFailedIsStillPerRecord);
+        products(vertx, sent, SandboxProductsTest::crmLeadsAreUpsertedOnEmail);
 
         List<RecordingProxy.Sent> api = sent.stream().filter(s -> !s.path().startsWith("/oauth/")).toList();
         assertThat(api).hasSizeGreaterThan(40);
+        assertThat(api).filteredOn(s -> s.path().startsWith("/crm/v8/")).extracting(RecordingProxy.Sent::path)
+                .contains("/crm/v8/Contacts/upsert", "/crm/v8/Leads/upsert").hasSize(9);
         SoftAssertions softly = new SoftAssertions();
         for (RecordingProxy.Sent s : api) {
             softly.assertThat(documents.problems(s.method(), s.path(), s.query(), s.headers(), s.body()))
@@ -89,13 +95,29 @@ class ZohoContractTest {
         test.start(vertx);
         try {
             scenario.accept(test);
-            test.fake.received.forEach(r -> sent.add(new RecordingProxy.Sent(r.method(), r.path(), query(r.query()),
-                    new TreeMap<>(r.headers().getMap().entrySet().stream()
-                            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue())))),
-                    r.body() == null ? null : r.body().encode())));
+            received(test.fake, sent);
         } finally {
             test.stop();
         }
+    }
+
+    private static void crm(Vertx vertx, List<RecordingProxy.Sent> sent, Consumer<CrmRecordsClientTest> scenario) {
+        CrmRecordsClientTest test = new CrmRecordsClientTest();
+        test.start(vertx);
+        try {
+            scenario.accept(test);
+            received(test.fake, sent);
+        } finally {
+            test.stop();
+        }
+    }
+
+    /** What a {@link FakeZoho} received, as the proxy would have recorded it. */
+    private static void received(FakeZoho fake, List<RecordingProxy.Sent> sent) {
+        fake.received.forEach(r -> sent.add(new RecordingProxy.Sent(r.method(), r.path(), query(r.query()),
+                new TreeMap<>(r.headers().getMap().entrySet().stream()
+                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue())))),
+                r.body() == null ? null : r.body().encode())));
     }
 
     private static Map<String, String> query(String raw) {
