@@ -45,10 +45,12 @@ import org.slf4j.LoggerFactory;
 public final class ZohoSyncApp {
 
     private static final Logger LOG = LoggerFactory.getLogger(ZohoSyncApp.class);
+    private static final long RECORD_COUNTS_EVERY_MS = 15_000;
 
     private final Vertx vertx;
     private final Config config;
     private final Deque<Supplier<Future<?>>> shutdown = new ArrayDeque<>();
+    private final Metrics metrics = new Metrics();
     private HttpVerticle http;
     private DemoCredentials demo;
 
@@ -149,9 +151,24 @@ public final class ZohoSyncApp {
         List<Readiness> readiness = List.of(
                 new Readiness("database", () -> pg.ping().map(new JsonObject())),
                 new Readiness("zoho", () -> zoho.loadConnection().compose(ZohoSyncApp::zohoReadiness)));
-        http = new HttpVerticle(v -> HttpAdapters.router(v, httpSettings, register, status, connect, readiness),
-                config.httpHost(), config.httpPort());
+        metrics.watch(zoho.connection());
+        watchRecords(pg);
+        var endpoints = new HttpAdapters.Endpoints(register, status, connect, readiness, metrics::scrape);
+        http = new HttpVerticle(v -> HttpAdapters.router(v, httpSettings, endpoints), config.httpHost(), config.httpPort());
         return deploy(http).compose(x -> config.syncEnabled() ? deploy(worker(pg, zoho, clock)) : disabled());
+    }
+
+    /** Sync-record counts for the metrics, read now and every {@link #RECORD_COUNTS_EVERY_MS}. */
+    private void watchRecords(PostgresAdapters pg) {
+        Runnable refresh = () -> pg.syncRecords().countsByEntityAndStatus()
+                .onSuccess(metrics::records)
+                .onFailure(e -> LOG.warn("could not count sync records for the metrics: {}", e.toString()));
+        refresh.run();
+        long timer = vertx.setPeriodic(RECORD_COUNTS_EVERY_MS, id -> refresh.run());
+        shutdown.push(() -> {
+            vertx.cancelTimer(timer);
+            return Future.succeededFuture();
+        });
     }
 
     private SyncWorkerVerticle worker(PostgresAdapters pg, ZohoAdapters zoho, Clock clock) {
@@ -159,7 +176,7 @@ public final class ZohoSyncApp {
                 new RetryPolicy(config.maxAttempts(), config.retryBase(), config.retryCap()), new SecureRandom());
         var customers = new CustomerContactSync(pg.customers(), zoho.contacts(),
                 new MatchPolicy(config.linkNewByEmail(), config.matchReturningByName()));
-        var worker = new SyncWorker(pg.syncJobs(), List.of(customers), machine, clock,
+        var worker = new SyncWorker(pg.syncJobs(), metrics, List.of(customers), machine, clock,
                 new SyncWorker.Settings(config.batchSize(), config.lease()));
         String workerId = ManagementFactory.getRuntimeMXBean().getName() + "-" + Long.toHexString(System.nanoTime());
         return new SyncWorkerVerticle(worker, pg.jobSignals(), workerId, config.pollInterval(), config.batchSize());

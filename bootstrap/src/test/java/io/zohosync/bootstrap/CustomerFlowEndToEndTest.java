@@ -207,6 +207,23 @@ class CustomerFlowEndToEndTest {
         assertThat(ready.bodyAsString()).contains("database", "zoho");
     }
 
+    @Test
+    void metrics_count_recorded_outcomes_and_show_the_circuits() throws Exception {
+        String id = "cust-" + UUID.randomUUID();
+        await(post(customer(id, id + "@example.com"), API_KEY));
+        awaitStatus(id, "synced");
+
+        HttpResponse<Buffer> metrics = await(http.get("/metrics").send());
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.getHeader("content-type")).startsWith("text/plain");
+        assertThat(metrics.bodyAsString())
+                .containsPattern("zsync_sync_outcomes_total\\{entity=\"customer\",event=\"created\",status=\"synced\",target=\"books\"} [1-9]")
+                .contains("zsync_zoho_circuit_open{product=\"books\"} 0.0")
+                .contains("zsync_zoho_connected 1.0")
+                .contains("jvm_memory_used_bytes");
+    }
+
     private static Future<HttpResponse<Buffer>> post(JsonObject body, String key) {
         return http.post("/api/v1/customers").bearerTokenAuthentication(key).sendJsonObject(body);
     }

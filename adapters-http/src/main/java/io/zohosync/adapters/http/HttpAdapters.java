@@ -11,10 +11,12 @@ import io.zohosync.ports.in.RegisterCustomerUseCase;
 import io.zohosync.ports.in.SyncStatusQuery;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * HTTP adapter factory: the one router of the service — platform API under {@code /api/v1} (API
- * key), admin API under {@code /admin/api} (admin token), Zoho's consent callback, health under {@code /health}.
+ * key), admin API under {@code /admin/api} (admin token), Zoho's consent callback, health under
+ * {@code /health}, Prometheus metrics at {@code /metrics}.
  */
 public final class HttpAdapters {
 
@@ -22,28 +24,34 @@ public final class HttpAdapters {
 
     private HttpAdapters() {}
 
-    public static Router router(Vertx vertx, HttpSettings settings, RegisterCustomerUseCase register,
-            SyncStatusQuery status, ConnectZohoUseCase connect, List<Readiness> readiness) {
+    /** What the routes serve: the use cases, the readiness checks, and the Prometheus text of the metrics. */
+    public record Endpoints(RegisterCustomerUseCase register, SyncStatusQuery status, ConnectZohoUseCase connect,
+            List<Readiness> readiness, Supplier<String> metrics) {}
+
+    public static Router router(Vertx vertx, HttpSettings settings, Endpoints endpoints) {
         Router root = Router.router(vertx);
         root.route().failureHandler(Problems::handle);
 
         Router api = Router.router(vertx);
         api.route().failureHandler(Problems::handle);
         api.route().handler(new BearerAuth(settings.apiKeys(), "X-API-Key", "API key"));
-        new CustomerRoutes(register, status).mount(api, settings.bodyLimitBytes());
+        new CustomerRoutes(endpoints.register(), endpoints.status()).mount(api, settings.bodyLimitBytes());
         root.route("/api/v1/*").subRouter(api);
 
         Router admin = Router.router(vertx);
         admin.route().failureHandler(Problems::handle);
         admin.route().handler(new BearerAuth(Set.of(settings.adminToken()), null, "admin token"));
-        new AdminRoutes(status).mount(admin);
-        ZohoConnectionRoutes zoho = new ZohoConnectionRoutes(connect);
+        new AdminRoutes(endpoints.status()).mount(admin);
+        ZohoConnectionRoutes zoho = new ZohoConnectionRoutes(endpoints.connect());
         zoho.mountAdmin(admin);
         root.route("/admin/api/*").subRouter(admin);
         zoho.mountCallback(root);
 
         root.get("/health/live").handler(HealthCheckHandler.create(vertx).register("event-loop", p -> p.complete(Status.OK())));
-        root.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(readinessChecks(vertx, readiness)));
+        root.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(readinessChecks(vertx, endpoints.readiness())));
+        root.get("/metrics").handler(ctx -> ctx.response()
+                .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
+                .end(endpoints.metrics().get()));
 
         root.errorHandler(404, Problems::handle);
         root.errorHandler(405, Problems::handle);

@@ -10,6 +10,7 @@ import io.zohosync.domain.sync.Transition;
 import io.zohosync.ports.out.ClaimedJob;
 import io.zohosync.ports.out.JobOutcome;
 import io.zohosync.ports.out.SyncJobs;
+import io.zohosync.ports.out.SyncObserver;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,13 +39,16 @@ public final class SyncWorker {
     }
 
     private final SyncJobs jobs;
+    private final SyncObserver observer;
     private final Map<String, JobHandler> handlers;
     private final SyncStateMachine machine;
     private final Clock clock;
     private final Settings settings;
 
-    public SyncWorker(SyncJobs jobs, List<JobHandler> handlers, SyncStateMachine machine, Clock clock, Settings settings) {
+    public SyncWorker(SyncJobs jobs, SyncObserver observer, List<JobHandler> handlers, SyncStateMachine machine, Clock clock,
+            Settings settings) {
         this.jobs = jobs;
+        this.observer = observer;
         this.handlers = handlers.stream().collect(Collectors.toMap(h -> key(h.entityType(), h.target()), Function.identity()));
         this.machine = machine;
         this.clock = clock;
@@ -97,7 +101,9 @@ public final class SyncWorker {
         JobOutcome outcome = new JobOutcome(next.status(), next.zohoId(), next.attempts(), next.lastError(),
                 runsAgain ? next.nextRunAt() : null, decision.logEvent(), next.reason(), decision.outcomeUnknown());
         return jobs.complete(job, outcome, now).onSuccess(held -> {
-            if (!held) {
+            if (held) {
+                observer.recorded(job.entityType(), job.target(), next.status(), decision.logEvent());
+            } else {
                 LOG.warn("job {} ({} {}): lease lost before its outcome ({}) was recorded", job.jobId(),
                         job.entityType(), job.entityId(), next.status().wire());
             }

@@ -1,0 +1,78 @@
+package io.zohosync.bootstrap;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.zohosync.domain.sync.SyncStatus;
+import io.zohosync.ports.out.SyncObserver;
+import io.zohosync.ports.out.zoho.ZohoConnection;
+import io.zohosync.ports.out.zoho.ZohoConnectionState;
+import io.zohosync.ports.out.zoho.ZohoProduct;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The service's Micrometer registry, scraped at {@code /metrics}: outcomes the worker recorded,
+ * sync records per entity and status, the Zoho connection and each product's circuit, the JVM.
+ */
+final class Metrics implements SyncObserver {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Map<String, AtomicLong> records = new ConcurrentHashMap<>();
+
+    Metrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+    }
+
+    @Override
+    public void recorded(String entityType, String target, SyncStatus status, String event) {
+        registry.counter("zsync.sync.outcomes", "entity", entityType, "target", target, "status", status.wire(), "event", event)
+                .increment();
+    }
+
+    /** Gauges read from the connection's in-memory state at every scrape. */
+    void watch(ZohoConnection connection) {
+        Gauge.builder("zsync.zoho.connected", () -> connection.state().status() == ZohoConnectionState.Status.CONNECTED ? 1 : 0)
+                .description("1 while the Zoho connection is usable").register(registry);
+        for (ZohoProduct product : ZohoProduct.values()) {
+            Gauge.builder("zsync.zoho.circuit.open", () -> circuit(connection, product) == ZohoConnectionState.Circuit.OPEN ? 1 : 0)
+                    .tag("product", product.name().toLowerCase(Locale.ROOT))
+                    .description("1 while the product's circuit breaker rejects calls").register(registry);
+        }
+    }
+
+    /** The latest counts of sync records (refreshed periodically from Postgres). */
+    void records(Map<String, Map<SyncStatus, Long>> counts) {
+        for (var entity : counts.entrySet()) {
+            for (SyncStatus status : SyncStatus.values()) {
+                gauge(entity.getKey(), status).set(entity.getValue().getOrDefault(status, 0L));
+            }
+        }
+    }
+
+    String scrape() {
+        return registry.scrape();
+    }
+
+    private AtomicLong gauge(String entity, SyncStatus status) {
+        return records.computeIfAbsent(entity + "/" + status.wire(), key -> {
+            AtomicLong value = new AtomicLong();
+            Gauge.builder("zsync.sync.records", value, AtomicLong::get).tag("entity", entity).tag("status", status.wire())
+                    .description("sync records by entity and status").register(registry);
+            return value;
+        });
+    }
+
+    private static ZohoConnectionState.Circuit circuit(ZohoConnection connection, ZohoProduct product) {
+        return connection.state().circuits().getOrDefault(product, ZohoConnectionState.Circuit.CLOSED);
+    }
+}

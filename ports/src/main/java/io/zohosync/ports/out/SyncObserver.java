@@ -1,0 +1,9 @@
+package io.zohosync.ports.out;
+
+import io.zohosync.domain.sync.SyncStatus;
+
+/** Outbound port: told of every outcome the worker records (metrics, alerts). Must not block. */
+public interface SyncObserver {
+
+    void recorded(String entityType, String target, SyncStatus status, String event);
+}
