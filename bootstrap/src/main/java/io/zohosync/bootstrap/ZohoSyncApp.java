@@ -18,6 +18,7 @@ import io.zohosync.domain.sync.RetryPolicy;
 import io.zohosync.domain.sync.SyncStateMachine;
 import io.zohosync.ports.out.zoho.ZohoConnectionState;
 import io.zohosync.ports.out.zoho.ZohoProduct;
+import io.zohosync.ports.service.AdminSyncService;
 import io.zohosync.ports.service.CustomerContactSync;
 import io.zohosync.ports.service.RegisterCustomerService;
 import io.zohosync.ports.service.SyncStatusService;
@@ -153,7 +154,8 @@ public final class ZohoSyncApp {
                 new Readiness("zoho", () -> zoho.loadConnection().compose(ZohoSyncApp::zohoReadiness)));
         metrics.watch(zoho.connection());
         watchRecords(pg);
-        var endpoints = new HttpAdapters.Endpoints(register, status, connect, readiness, metrics::scrape);
+        var admin = new AdminSyncService(pg.syncRecordChanges(), stateMachine(), clock);
+        var endpoints = new HttpAdapters.Endpoints(register, status, admin, connect, readiness, metrics::scrape);
         http = new HttpVerticle(v -> HttpAdapters.router(v, httpSettings, endpoints), config.httpHost(), config.httpPort());
         return deploy(http).compose(x -> config.syncEnabled() ? deploy(worker(pg, zoho, clock)) : disabled());
     }
@@ -172,14 +174,17 @@ public final class ZohoSyncApp {
     }
 
     private SyncWorkerVerticle worker(PostgresAdapters pg, ZohoAdapters zoho, Clock clock) {
-        var machine = new SyncStateMachine(
-                new RetryPolicy(config.maxAttempts(), config.retryBase(), config.retryCap()), new SecureRandom());
+        var machine = stateMachine();
         var customers = new CustomerContactSync(pg.customers(), zoho.contacts(),
                 new MatchPolicy(config.linkNewByEmail(), config.matchReturningByName()));
         var worker = new SyncWorker(pg.syncJobs(), metrics, List.of(customers), machine, clock,
                 new SyncWorker.Settings(config.batchSize(), config.lease()));
         String workerId = ManagementFactory.getRuntimeMXBean().getName() + "-" + Long.toHexString(System.nanoTime());
         return new SyncWorkerVerticle(worker, pg.jobSignals(), workerId, config.pollInterval(), config.batchSize());
+    }
+
+    private SyncStateMachine stateMachine() {
+        return new SyncStateMachine(new RetryPolicy(config.maxAttempts(), config.retryBase(), config.retryCap()), new SecureRandom());
     }
 
     private static Future<Void> disabled() {

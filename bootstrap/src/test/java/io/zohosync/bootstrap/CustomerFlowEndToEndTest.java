@@ -110,6 +110,40 @@ class CustomerFlowEndToEndTest {
     }
 
     @Test
+    void a_returning_customer_zoho_does_not_know_fails_and_an_admin_links_unlinks_and_retries_it() throws Exception {
+        String known = "cust-" + UUID.randomUUID();
+        await(post(customer(known, known + "@example.com"), API_KEY));
+        String contactId = awaitStatus(known, "synced").getString("zoho_id");
+
+        String id = "cust-" + UUID.randomUUID();
+        JsonObject returning = new JsonObject().put("id", id).put("last_name", "Nobody " + id)
+                .put("email", id + "@example.com").put("returning", true);
+        await(post(returning, API_KEY));
+        JsonObject failed = awaitStatus(id, "failed");
+        assertThat(failed.getString("last_error")).contains("no matching contact");
+        assertThat(zoho.inspect().recordsFor(id + "@example.com")).isEmpty();
+
+        assertProblem(await(admin("/admin/api/sync/customer/" + id + "/unlink").send()), 409, "transition_not_allowed");
+        assertProblem(await(admin("/admin/api/sync/customer/" + id + "/link").sendJsonObject(new JsonObject())), 422, "validation_failed");
+        assertProblem(await(admin("/admin/api/sync/customer/nobody-" + id + "/retry").send()), 404, "record_not_found");
+
+        JsonObject linked = await(admin("/admin/api/sync/customer/" + id + "/link")
+                .sendJsonObject(new JsonObject().put("zoho_id", contactId))).bodyAsJsonObject();
+        assertThat(linked.getString("status")).isEqualTo("manual");
+        assertThat(linked.getString("zoho_id")).isEqualTo(contactId);
+
+        assertThat(await(admin("/admin/api/sync/customer/" + id + "/unlink").send()).bodyAsJsonObject().getString("status"))
+                .isEqualTo("pending");
+        JsonObject failedAgain = awaitStatus(id, "failed");
+        assertThat(failedAgain.getString("zoho_id")).isNull();
+
+        JsonObject retried = await(admin("/admin/api/sync/customer/" + id + "/retry").send()).bodyAsJsonObject();
+        assertThat(retried.getString("status")).isEqualTo("pending");
+        assertThat(retried.getInteger("attempts")).isZero();
+        awaitStatus(id, "failed");
+    }
+
+    @Test
     void the_same_idempotency_key_replays_and_a_different_body_under_it_is_refused() throws Exception {
         String key = UUID.randomUUID().toString();
         JsonObject body = customer("cust-" + UUID.randomUUID(), UUID.randomUUID() + "@example.com");
@@ -222,6 +256,10 @@ class CustomerFlowEndToEndTest {
                 .contains("zsync_zoho_circuit_open{product=\"books\"} 0.0")
                 .contains("zsync_zoho_connected 1.0")
                 .contains("jvm_memory_used_bytes");
+    }
+
+    private static io.vertx.ext.web.client.HttpRequest<Buffer> admin(String path) {
+        return http.post(path).bearerTokenAuthentication(ADMIN_TOKEN);
     }
 
     private static Future<HttpResponse<Buffer>> post(JsonObject body, String key) {

@@ -6,6 +6,7 @@ import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import io.zohosync.ports.in.AdminSyncUseCase;
 import io.zohosync.ports.in.ConnectZohoUseCase;
 import io.zohosync.ports.in.RegisterCustomerUseCase;
 import io.zohosync.ports.in.SyncStatusQuery;
@@ -25,8 +26,8 @@ public final class HttpAdapters {
     private HttpAdapters() {}
 
     /** What the routes serve: the use cases, the readiness checks, and the Prometheus text of the metrics. */
-    public record Endpoints(RegisterCustomerUseCase register, SyncStatusQuery status, ConnectZohoUseCase connect,
-            List<Readiness> readiness, Supplier<String> metrics) {}
+    public record Endpoints(RegisterCustomerUseCase register, SyncStatusQuery status, AdminSyncUseCase admin,
+            ConnectZohoUseCase connect, List<Readiness> readiness, Supplier<String> metrics) {}
 
     public static Router router(Vertx vertx, HttpSettings settings, Endpoints endpoints) {
         Router root = Router.router(vertx);
@@ -41,7 +42,7 @@ public final class HttpAdapters {
         Router admin = Router.router(vertx);
         admin.route().failureHandler(Problems::handle);
         admin.route().handler(new BearerAuth(Set.of(settings.adminToken()), null, "admin token"));
-        new AdminRoutes(endpoints.status()).mount(admin);
+        new AdminRoutes(endpoints.status(), endpoints.admin()).mount(admin, settings.bodyLimitBytes());
         ZohoConnectionRoutes zoho = new ZohoConnectionRoutes(endpoints.connect());
         zoho.mountAdmin(admin);
         root.route("/admin/api/*").subRouter(admin);

@@ -63,9 +63,6 @@ final class PgCustomerStore implements CustomerStore {
     private static final String FIND = "select * from customers where platform_id = $1";
     private static final String STATUS = "select status from sync_records where entity_type = $1 and entity_id = $2 and target = $3";
 
-    /** Customers sync after payments and invoices (design.md §7). */
-    private static final int PRIORITY = 300;
-
     private final Pool pool;
 
     PgCustomerStore(Pool pool) {
@@ -131,7 +128,7 @@ final class PgCustomerStore implements CustomerStore {
             }
             return after.compose(status -> {
                 Future<?> job = status == SyncStatus.PENDING || status == SyncStatus.SYNCING
-                        ? conn.preparedQuery(UPSERT_JOB).execute(Tuple.of(ENTITY, id, target, PRIORITY, utc(now)))
+                        ? conn.preparedQuery(UPSERT_JOB).execute(Tuple.of(ENTITY, id, target, JobPriority.of(ENTITY), utc(now)))
                         : Future.succeededFuture();
                 String event = outcome == Outcome.CREATED ? "registered" : "changed";
                 String message = status == SyncStatus.PENDING || status == SyncStatus.SYNCING

@@ -55,7 +55,7 @@ final class PgSyncRecordsReader implements SyncRecordsReader {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toView(rows.iterator().next())));
     }
 
-    private static SyncRecordView toView(Row row) {
+    static SyncRecordView toView(Row row) {
         return new SyncRecordView(row.getString("entity_type"), row.getString("entity_id"), row.getString("target"),
                 SyncStatus.fromWire(row.getString("status")), row.getString("zoho_id"), row.getInteger("attempts"),
                 row.getString("last_error"), instant(row.getOffsetDateTime("next_run_at")),

@@ -10,6 +10,7 @@ import io.vertx.sqlclient.PoolOptions;
 import io.zohosync.ports.out.CustomerStore;
 import io.zohosync.ports.out.JobSignals;
 import io.zohosync.ports.out.SyncJobs;
+import io.zohosync.ports.out.SyncRecordChanges;
 import io.zohosync.ports.out.SyncRecordsReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,7 @@ public final class PostgresAdapters {
     private final PgCustomerStore customers;
     private final PgSyncJobs jobs;
     private final PgSyncRecordsReader records;
+    private final PgSyncRecordChanges changes;
 
     private PostgresAdapters(Vertx vertx, DatabaseSettings settings, Pool pool) {
         this.vertx = vertx;
@@ -33,6 +35,7 @@ public final class PostgresAdapters {
         this.customers = new PgCustomerStore(pool);
         this.jobs = new PgSyncJobs(pool);
         this.records = new PgSyncRecordsReader(pool);
+        this.changes = new PgSyncRecordChanges(pool);
     }
 
     /** Runs the migrations on a worker thread, then opens the pool. */
@@ -84,6 +87,10 @@ public final class PostgresAdapters {
 
     public SyncRecordsReader syncRecords() {
         return records;
+    }
+
+    public SyncRecordChanges syncRecordChanges() {
+        return changes;
     }
 
     /** A new listener on its own connection: one per worker. */
