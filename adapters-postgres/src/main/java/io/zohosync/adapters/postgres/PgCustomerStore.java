@@ -42,6 +42,8 @@ final class PgCustomerStore implements CustomerStore {
                   (excluded.first_name, excluded.last_name, excluded.email, excluded.phone,
                    excluded.company_name, excluded.billing_address, excluded.kind)
             returning (xmax = 0) as inserted""";
+    /** Every path locks the job before the record (claim, finish, release do too): no deadlock between them. */
+    private static final String LOCK_JOB = "select id from sync_jobs where entity_type = $1 and entity_id = $2 and target = $3 for update";
     private static final String LOCK_RECORD = """
             select status from sync_records where entity_type = $1 and entity_id = $2 and target = $3 for update""";
     private static final String INSERT_RECORD = """
@@ -50,12 +52,12 @@ final class PgCustomerStore implements CustomerStore {
     private static final String REQUEUE_RECORD = """
             update sync_records set status = 'pending', attempts = 0, last_error = null, next_run_at = $4, updated_at = $4
             where entity_type = $1 and entity_id = $2 and target = $3""";
+    /** A waiting job keeps its time (its run reads the newest data); a running one is marked dirty. */
     private static final String UPSERT_JOB = """
             insert into sync_jobs (entity_type, entity_id, target, priority, run_at, created_at, updated_at)
             values ($1, $2, $3, $4, $5, $5, $5)
             on conflict (entity_type, entity_id, target) do update set
                 dirty = sync_jobs.locked_by is not null,
-                run_at = least(sync_jobs.run_at, excluded.run_at),
                 updated_at = excluded.updated_at""";
     private static final String LOG = """
             insert into sync_log (entity_type, entity_id, target, at, from_status, to_status, event, message)
@@ -110,28 +112,32 @@ final class PgCustomerStore implements CustomerStore {
     }
 
     /**
-     * Queues a sync for a new or changed customer. A record that is synced (or still waiting) goes
-     * back to pending; one being synced right now gets its job marked dirty so it runs again;
-     * failed, skipped and manual records wait for an admin (design.md §4).
+     * Queues a sync for a new or changed customer, as the domain's EntityChanged says (design.md §4):
+     * a synced record goes back to pending (its next run updates the contact); a pending or retrying
+     * one keeps its state and its queued run, which reads the newest data; one being synced right now
+     * gets its job marked dirty so the change is pushed once the run ends; failed, skipped and manual
+     * records wait for an admin.
      */
     private Future<SyncStatus> enqueue(SqlConnection conn, String id, String target, Outcome outcome, Instant now) {
         Tuple key = Tuple.of(ENTITY, id, target, utc(now));
-        return conn.preparedQuery(LOCK_RECORD).execute(Tuple.of(ENTITY, id, target)).compose(rows -> {
+        Tuple ids = Tuple.of(ENTITY, id, target);
+        return conn.preparedQuery(LOCK_JOB).execute(ids).compose(x -> conn.preparedQuery(LOCK_RECORD).execute(ids)).compose(rows -> {
             String before = rows.size() == 0 ? null : rows.iterator().next().getString("status");
             Future<SyncStatus> after;
             if (before == null) {
                 after = conn.preparedQuery(INSERT_RECORD).execute(key).map(SyncStatus.PENDING);
-            } else if (before.equals("synced") || before.equals("pending") || before.equals("retrying")) {
+            } else if (before.equals("synced")) {
                 after = conn.preparedQuery(REQUEUE_RECORD).execute(key).map(SyncStatus.PENDING);
             } else {
                 after = Future.succeededFuture(SyncStatus.fromWire(before));
             }
             return after.compose(status -> {
-                Future<?> job = status == SyncStatus.PENDING || status == SyncStatus.SYNCING
+                boolean queued = status == SyncStatus.PENDING || status == SyncStatus.RETRYING || status == SyncStatus.SYNCING;
+                Future<?> job = queued
                         ? conn.preparedQuery(UPSERT_JOB).execute(Tuple.of(ENTITY, id, target, JobPriority.of(ENTITY), utc(now)))
                         : Future.succeededFuture();
                 String event = outcome == Outcome.CREATED ? "registered" : "changed";
-                String message = status == SyncStatus.PENDING || status == SyncStatus.SYNCING
+                String message = queued
                         ? "queued for " + target
                         : "not queued: the record is " + status.wire() + " and waits for an admin";
                 return job.compose(x -> conn.preparedQuery(LOG)

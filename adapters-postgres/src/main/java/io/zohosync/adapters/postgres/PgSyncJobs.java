@@ -53,19 +53,23 @@ final class PgSyncJobs implements SyncJobs {
     private static final String RECORD = """
             update sync_records set status = $4::text, zoho_id = $5, attempts = $6, last_error = $7, next_run_at = $8,
                    updated_at = $9::timestamptz, synced_at = case when $4::text in ('synced', 'manual') then $9::timestamptz else synced_at end,
-                   intent_at = case when $10::boolean then intent_at else null end
+                   intent_at = case when $4::text in ('synced', 'manual') then null else intent_at end
             where entity_type = $1 and entity_id = $2 and target = $3""";
-    /** The fence: only the current lease holder may finish a job. A dirty job (changed meanwhile) runs again. */
+    /**
+     * The fence: only the current lease holder may finish a job. A job that runs again keeps its row;
+     * so does a job whose entity changed while it ran ({@code dirty}) and that ended synced: the change
+     * is then pushed as an update (the domain's EntityChanged on a synced sync).
+     */
     private static final String FINISH_JOB = """
             with mine as (
                 select id, dirty from sync_jobs where id = $1 and locked_by = $2 and lease_seq = $3 for update
             ), dropped as (
-                delete from sync_jobs j using mine where j.id = mine.id and not mine.dirty and not $4::boolean
+                delete from sync_jobs j using mine where j.id = mine.id and not $4::boolean and not (mine.dirty and $7::boolean)
                 returning j.id
             ), requeued as (
                 update sync_jobs j set locked_by = null, locked_until = null, updated_at = $6::timestamptz,
-                       run_at = case when mine.dirty then $6::timestamptz else $5::timestamptz end, dirty = false
-                from mine where j.id = mine.id and (mine.dirty or $4::boolean)
+                       run_at = case when mine.dirty and $7::boolean then $6::timestamptz else $5::timestamptz end, dirty = false
+                from mine where j.id = mine.id and ($4::boolean or (mine.dirty and $7::boolean))
                 returning j.id, mine.dirty
             )
             select (select count(*) from mine) as held, (select bool_or(dirty) from requeued) as dirty""";
@@ -115,20 +119,21 @@ final class PgSyncJobs implements SyncJobs {
     public Future<Boolean> complete(ClaimedJob job, JobOutcome outcome, Instant now) {
         boolean runsAgain = outcome.status() == SyncStatus.PENDING || outcome.status() == SyncStatus.RETRYING;
         Instant runAt = outcome.nextRunAt() == null ? now : outcome.nextRunAt();
+        boolean synced = outcome.status() == SyncStatus.SYNCED;
         return pool.withTransaction(conn -> conn.preparedQuery(FINISH_JOB)
-                .execute(Tuple.of(job.jobId(), job.workerId(), job.leaseSeq(), runsAgain, utc(runAt), utc(now)))
+                .execute(Tuple.of(job.jobId(), job.workerId(), job.leaseSeq(), runsAgain, utc(runAt), utc(now), synced))
                 .compose(rows -> {
                     Row row = rows.iterator().next();
                     if (row.getLong("held") == 0) {
                         return Future.succeededFuture(false);
                     }
-                    // the entity changed while this run was in flight: its new data deserves a fresh run
-                    boolean dirty = Boolean.TRUE.equals(row.getBoolean("dirty"));
+                    // synced, but the entity changed while this run was in flight: push the change as an update
+                    boolean dirty = synced && Boolean.TRUE.equals(row.getBoolean("dirty"));
                     SyncStatus status = dirty ? SyncStatus.PENDING : outcome.status();
                     return conn.preparedQuery(RECORD).execute(Tuple.from(new Object[] {
                                 job.entityType(), job.entityId(), job.target(), status.wire(), outcome.zohoId(),
                                 dirty ? 0 : outcome.attempts(), outcome.lastError(),
-                                utc(dirty ? now : outcome.nextRunAt()), utc(now), outcome.outcomeUnknown()}))
+                                utc(dirty ? now : outcome.nextRunAt()), utc(now)}))
                             .compose(x -> conn.preparedQuery(LOG).execute(Tuple.from(new Object[] {
                                 job.entityType(), job.entityId(), job.target(), utc(now), status.wire(),
                                 outcome.event(), outcome.message(), outcome.zohoId()})))

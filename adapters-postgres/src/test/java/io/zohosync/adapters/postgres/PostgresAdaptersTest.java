@@ -10,7 +10,11 @@ import io.zohosync.adapters.postgres.testing.PostgresFixture;
 import io.zohosync.domain.customer.Address;
 import io.zohosync.domain.customer.Customer;
 import io.zohosync.domain.customer.CustomerKind;
+import io.zohosync.domain.sync.RetryPolicy;
+import io.zohosync.domain.sync.SyncEvent;
+import io.zohosync.domain.sync.SyncStateMachine;
 import io.zohosync.domain.sync.SyncStatus;
+import io.zohosync.domain.sync.Transition;
 import io.zohosync.ports.in.CustomerRegistration.Outcome;
 import io.zohosync.ports.in.RegisterCustomerCommand;
 import io.zohosync.ports.out.ClaimedJob;
@@ -18,7 +22,9 @@ import io.zohosync.ports.out.JobOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -126,13 +132,13 @@ class PostgresAdaptersTest {
         ClaimedJob job = claimUntilFound("worker-r", id);
         Instant later = now().plusSeconds(3600);
         await(pg.syncJobs().complete(job, new JobOutcome(SyncStatus.RETRYING, null, 1, "Zoho answered 500", later,
-                "retry_scheduled", "outage", true), now()));
+                "retry_scheduled", "outage"), now()));
 
         List<ClaimedJob> claimed = await(pg.syncJobs().claimDue("worker-r", 1000, LEASE, now()));
         assertThat(claimed).noneMatch(j -> j.entityId().equals(id));
         ClaimedJob retried = claimUntilFound("worker-r", id, later.plusSeconds(1), LEASE);
         assertThat(retried.attempts()).isEqualTo(1);
-        assertThat(retried.outcomeUnsure()).as("a timeout leaves the write's fate unknown").isTrue();
+        assertThat(retried.outcomeUnsure()).as("until linked, an earlier write may have landed").isTrue();
     }
 
     @Test
@@ -146,6 +152,64 @@ class PostgresAdaptersTest {
         assertThat(record.status()).isEqualTo(SyncStatus.PENDING);
         assertThat(record.zohoId()).isEqualTo("777");
         assertThat(jobCount(id)).isEqualTo(1);
+    }
+
+    @Test
+    void a_change_to_a_retrying_customer_keeps_its_state_attempts_and_run_time() throws Exception {
+        String id = enqueueNew();
+        ClaimedJob job = claimUntilFound("worker-c", id);
+        Instant later = now().plusSeconds(3600);
+        await(pg.syncJobs().complete(job, new JobOutcome(SyncStatus.RETRYING, null, 1, "500", later, "outage", "outage"), now()));
+
+        var registration = await(pg.customers().saveAndEnqueue(command(customer(id, "new@example.com")), "books", now()));
+
+        assertThat(registration.status()).isEqualTo(SyncStatus.RETRYING);
+        var record = await(pg.syncRecords().find("customer", id)).orElseThrow();
+        assertThat(record.attempts()).isEqualTo(1);
+        assertThat(await(pg.syncJobs().claimDue("worker-c", 10_000, LEASE, now()))).noneMatch(j -> j.entityId().equals(id));
+    }
+
+    @Test
+    void a_change_while_a_failing_run_is_in_flight_does_not_reset_its_attempts() throws Exception {
+        String id = enqueueNew();
+        ClaimedJob job = claimUntilFound("worker-f", id);
+        await(pg.customers().saveAndEnqueue(command(customer(id, "changed@example.com")), "books", now()));
+        await(pg.syncJobs().complete(job, new JobOutcome(SyncStatus.FAILED, null, 3, "refused", null, "rejected", "refused"), now()));
+
+        var record = await(pg.syncRecords().find("customer", id)).orElseThrow();
+        assertThat(record.status()).isEqualTo(SyncStatus.FAILED);
+        assertThat(record.attempts()).isEqualTo(3);
+        assertThat(jobCount(id)).isZero();
+    }
+
+    @Test
+    void an_admin_link_drops_the_job_so_a_worker_still_running_it_cannot_record_an_outcome() throws Exception {
+        String id = enqueueNew();
+        ClaimedJob job = claimUntilFound("worker-l", id);
+        var machine = new SyncStateMachine(RetryPolicy.DEFAULT, new Random(1));
+
+        var changed = await(pg.syncRecordChanges().change("customer", id, "admin_link",
+                state -> machine.apply(state, new SyncEvent.AdminLink("460000000000777"), now()), now()))
+                .orElseThrow();
+
+        assertThat(changed.record().status()).isEqualTo(SyncStatus.MANUAL);
+        assertThat(changed.record().zohoId()).isEqualTo("460000000000777");
+        assertThat(jobCount(id)).isZero();
+        assertThat(await(pg.syncJobs().complete(job, synced("late"), now()))).isFalse();
+        assertThat(await(pg.syncRecords().find("customer", id)).orElseThrow().zohoId()).isEqualTo("460000000000777");
+    }
+
+    @Test
+    void an_admin_retry_of_a_running_sync_is_refused_and_changes_nothing() throws Exception {
+        String id = enqueueNew();
+        claimUntilFound("worker-x", id);
+        var machine = new SyncStateMachine(RetryPolicy.DEFAULT, new Random(1));
+
+        var changed = await(pg.syncRecordChanges().change("customer", id, "admin_retry",
+                state -> machine.apply(state, new SyncEvent.AdminRetry(), now()), now())).orElseThrow();
+
+        assertThat(changed.transition()).isInstanceOf(Transition.Rejected.class);
+        assertThat(changed.record().status()).isEqualTo(SyncStatus.SYNCING);
     }
 
     @Test
@@ -169,7 +233,7 @@ class PostgresAdaptersTest {
     @Test
     void a_new_job_signals_listening_workers_at_once() throws Exception {
         var signals = pg.jobSignals();
-        var signalled = new java.util.concurrent.CompletableFuture<Void>();
+        var signalled = new CompletableFuture<Void>();
         await(signals.listen(() -> signalled.complete(null)));
         try {
             enqueueNew();
@@ -196,14 +260,14 @@ class PostgresAdaptersTest {
         for (ClaimedJob other : claimed) {
             if (other != mine) {
                 await(pg.syncJobs().complete(other, new JobOutcome(SyncStatus.PENDING, null, other.attempts(),
-                        null, at, "released", "test", false), at));
+                        null, at, "released", "test"), at));
             }
         }
         return mine;
     }
 
     private static JobOutcome synced(String zohoId) {
-        return new JobOutcome(SyncStatus.SYNCED, zohoId, 1, null, null, "created", "contact created", false);
+        return new JobOutcome(SyncStatus.SYNCED, zohoId, 1, null, null, "created", "contact created");
     }
 
     private static long jobCount(String id) throws Exception {

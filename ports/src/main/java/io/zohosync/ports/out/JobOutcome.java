@@ -5,8 +5,9 @@ import java.time.Instant;
 
 /**
  * What one run of a job decided, written in one transaction with a sync-log row: the record's new
- * status, its Zoho id, attempts, last error, when to run again (for {@code pending}/{@code retrying}),
- * and whether the run ended without knowing if Zoho applied its write (a timeout, say).
+ * status, its Zoho id, attempts, last error and when to run again (for {@code pending}/{@code retrying}).
+ * The write intent noted at claim stays until the record is linked ({@code synced} or {@code manual}):
+ * until then an earlier write may have landed, and every later run looks for its marker first.
  */
 public record JobOutcome(
         SyncStatus status,
@@ -15,5 +16,4 @@ public record JobOutcome(
         String lastError,
         Instant nextRunAt,
         String event,
-        String message,
-        boolean outcomeUnknown) {}
+        String message) {}

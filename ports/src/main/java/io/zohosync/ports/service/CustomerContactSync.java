@@ -115,14 +115,14 @@ public final class CustomerContactSync implements JobHandler {
     private Future<JobDecision> create(Customer customer, Instant now) {
         return contacts.create(customer).map(outcome -> {
             if (outcome instanceof ZohoOutcome.Success<ZohoContact> ok) {
-                return JobDecision.of(new SyncEvent.Succeeded(ok.value().contactId()), "created");
+                return new JobDecision(new SyncEvent.Succeeded(ok.value().contactId()), "created");
             }
             if (outcome instanceof ZohoOutcome.Duplicate<ZohoContact> dup && dup.existing().isPresent()) {
-                return JobDecision.of(new SyncEvent.Linked(dup.existing().get().contactId(),
+                return new JobDecision(new SyncEvent.Linked(dup.existing().get().contactId(),
                         "Zoho already had this contact (" + dup.message() + "); linked it"), "linked_duplicate");
             }
             if (outcome instanceof ZohoOutcome.Duplicate<ZohoContact> dup) {
-                return JobDecision.of(new SyncEvent.PermanentFailure("Zoho reports a duplicate it would not show: "
+                return new JobDecision(new SyncEvent.PermanentFailure("Zoho reports a duplicate it would not show: "
                         + dup.message() + "; link the contact by hand"), "duplicate");
             }
             return ZohoOutcomes.failure(outcome, "the contact creation", now);
@@ -151,6 +151,6 @@ public final class CustomerContactSync implements JobHandler {
     }
 
     private static Future<JobDecision> done(SyncEvent event, String logEvent) {
-        return Future.succeededFuture(JobDecision.of(event, logEvent));
+        return Future.succeededFuture(new JobDecision(event, logEvent));
     }
 }

@@ -74,14 +74,14 @@ public final class SyncWorker {
     private Future<Boolean> process(ClaimedJob job, Instant claimedAt) {
         JobHandler handler = handlers.get(key(job.entityType(), job.target()));
         Future<JobDecision> decision = handler == null
-                ? Future.succeededFuture(JobDecision.of(new SyncEvent.PermanentFailure(
+                ? Future.succeededFuture(new JobDecision(new SyncEvent.PermanentFailure(
                         "no handler syncs " + job.entityType() + " to " + job.target()), "unsupported"))
                 : handler.run(job, claimedAt);
         return decision
                 .recover(error -> {
                     LOG.error("job {} ({} {}) failed unexpectedly", job.jobId(), job.entityType(), job.entityId(), error);
                     return Future.succeededFuture(new JobDecision(
-                            new SyncEvent.RetryableFailure("internal error: " + error.getClass().getSimpleName()), "error", true));
+                            new SyncEvent.RetryableFailure("internal error: " + error.getClass().getSimpleName()), "error"));
                 })
                 .compose(d -> record(job, claimedAt, d));
     }
@@ -94,12 +94,12 @@ public final class SyncWorker {
         if (transition instanceof Transition.Rejected rejected) {
             LOG.error("job {}: the state machine refused {}: {}", job.jobId(), rejected.event(), rejected.reason());
             return jobs.complete(job, new JobOutcome(SyncStatus.FAILED, job.zohoId(), job.attempts(),
-                    "internal: " + rejected.reason(), now, "refused", rejected.reason(), true), now);
+                    "internal: " + rejected.reason(), now, "refused", rejected.reason()), now);
         }
         SyncState next = ((Transition.Moved) transition).next();
         boolean runsAgain = next.status() == SyncStatus.PENDING || next.status() == SyncStatus.RETRYING;
         JobOutcome outcome = new JobOutcome(next.status(), next.zohoId(), next.attempts(), next.lastError(),
-                runsAgain ? next.nextRunAt() : null, decision.logEvent(), next.reason(), decision.outcomeUnknown());
+                runsAgain ? next.nextRunAt() : null, decision.logEvent(), next.reason());
         return jobs.complete(job, outcome, now).onSuccess(held -> {
             if (held) {
                 observer.recorded(job.entityType(), job.target(), next.status(), decision.logEvent());

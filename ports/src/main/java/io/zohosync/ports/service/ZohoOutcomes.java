@@ -15,22 +15,25 @@ final class ZohoOutcomes {
 
     static JobDecision failure(ZohoOutcome<?> outcome, String doing, Instant now) {
         if (outcome instanceof ZohoOutcome.Validation<?> v) {
-            return JobDecision.of(new SyncEvent.PermanentFailure("Zoho refused " + doing + ": [" + v.code() + "] " + v.message()),
+            return new JobDecision(new SyncEvent.PermanentFailure("Zoho refused " + doing + ": [" + v.code() + "] " + v.message()),
                     "rejected");
         }
         if (outcome instanceof ZohoOutcome.NotFound<?> nf) {
-            return JobDecision.of(new SyncEvent.PermanentFailure("Zoho found nothing " + doing + ": " + nf.message()), "not_found");
+            return new JobDecision(new SyncEvent.PermanentFailure("Zoho found nothing " + doing + ": " + nf.message()), "not_found");
         }
         if (outcome instanceof ZohoOutcome.RateLimited<?> limited) {
-            return JobDecision.of(new SyncEvent.BudgetExhausted(now.plus(limited.retryAfter())),
+            return new JobDecision(new SyncEvent.BudgetExhausted(now.plus(limited.retryAfter())),
                     "deferred_" + limited.scope().name().toLowerCase(java.util.Locale.ROOT));
         }
         if (outcome instanceof ZohoOutcome.AuthFailure<?>) {
-            return JobDecision.of(new SyncEvent.BudgetExhausted(now.plus(RECONNECT_WAIT)), "deferred_reconnect_needed");
+            return new JobDecision(new SyncEvent.BudgetExhausted(now.plus(RECONNECT_WAIT)), "deferred_reconnect_needed");
         }
         if (outcome instanceof ZohoOutcome.Outage<?> outage) {
-            return new JobDecision(new SyncEvent.RetryableFailure("Zoho unavailable " + doing + ": " + outage.message()),
-                    "outage", true);
+            return new JobDecision(new SyncEvent.RetryableFailure("Zoho unavailable " + doing + ": " + outage.message()), "outage");
+        }
+        if (outcome instanceof ZohoOutcome.Duplicate<?> duplicate) {
+            return new JobDecision(new SyncEvent.PermanentFailure("Zoho refused " + doing + " as a duplicate: "
+                    + duplicate.message()), "duplicate");
         }
         throw new IllegalArgumentException("not a failure: " + outcome);
     }
