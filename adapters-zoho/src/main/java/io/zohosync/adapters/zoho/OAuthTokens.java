@@ -67,6 +67,7 @@ final class OAuthTokens {
     Future<Void> markReconnectNeeded() {
         return store.update(settings.connectionId(), stored -> Future.succeededFuture(
                         stored.map(OAuthTokens::needingReconnect).orElseThrow()))
+                .recover(OAuthTokens::storeFailed)
                 .onSuccess(t -> current = t)
                 .mapEmpty();
     }
@@ -109,7 +110,7 @@ final class OAuthTokens {
         if (inFlight != null) {
             return inFlight;
         }
-        Future<ZohoTokens> f = store.update(settings.connectionId(), stored -> decide(stored, rejected));
+        Future<ZohoTokens> f = store.update(settings.connectionId(), stored -> decide(stored, rejected)).recover(OAuthTokens::storeFailed);
         inFlight = f;
         f.onComplete(ar -> {
             if (ar.succeeded()) {
@@ -181,6 +182,16 @@ final class OAuthTokens {
                     Duration.between(now, t.coolDownUntil()), "Zoho token refresh is cooling down"));
         }
         return Future.failedFuture(ZohoUnavailable.outage("Zoho Accounts did not issue an access token"));
+    }
+
+    /**
+     * The token store failed (e.g. tokens encrypted with a key no longer configured, or its database unreachable), not
+     * Zoho: no call can be made until an operator fixes it, so it is an auth failure, never an outage the breaker counts.
+     * Failures this class decided on ({@link ZohoUnavailable}) pass through the store unchanged.
+     */
+    private static <T> Future<T> storeFailed(Throwable e) {
+        return Future.failedFuture(e instanceof ZohoUnavailable ? e
+                : ZohoUnavailable.auth("the Zoho token store failed (not Zoho): " + e.getClass().getSimpleName() + ": " + e.getMessage()));
     }
 
     private static ZohoTokens withCoolDown(ZohoTokens t, List<Instant> refreshes, Instant until) {

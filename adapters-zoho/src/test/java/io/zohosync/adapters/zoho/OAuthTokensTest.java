@@ -9,17 +9,22 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
+import io.zohosync.ports.out.zoho.TokenStore;
 import io.zohosync.ports.out.zoho.ZohoApiLimits;
+import io.zohosync.ports.out.zoho.ZohoConnectionState.Circuit;
 import io.zohosync.ports.out.zoho.ZohoConnectionState.Status;
 import io.zohosync.ports.out.zoho.ZohoContact;
 import io.zohosync.ports.out.zoho.ZohoOutcome;
 import io.zohosync.ports.out.zoho.ZohoOutcome.RateLimited.Scope;
 import io.zohosync.ports.out.zoho.ZohoProduct;
+import io.zohosync.ports.out.zoho.ZohoTokens;
 import io.zohosync.sandbox.SandboxOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -171,6 +176,38 @@ class OAuthTokensTest {
 
         assertThat(fx.zoho.contacts().findByName("nobody").await()).isInstanceOf(ZohoOutcome.AuthFailure.class);
         assertThat(fx.zoho.connection().state().status()).isEqualTo(Status.RECONNECT_NEEDED);
+    }
+
+    @Test
+    void aTokenStoreThatCannotBeReadIsAnAuthFailureThatNeitherOpensTheBreakerNorCallsZoho(Vertx vertx) {
+        start(vertx);
+        ZohoAdapters unreadable = ZohoAdapters.create(vertx, SandboxFixture.settings(fx.proxy.baseUrl()).breaker(2, Duration.ofMinutes(1)).build(),
+                new UnreadableTokenStore(), ZohoAdapters.inMemoryBudget(), fx.clock);
+        try {
+            for (int i = 0; i < 5; i++) {
+                assertThat(unreadable.contacts().findByName("nobody").await()).isInstanceOfSatisfying(ZohoOutcome.AuthFailure.class,
+                        a -> assertThat(a.message()).contains("token store", UnreadableTokenStore.CAUSE));
+            }
+            assertThat(unreadable.connection().state().circuits()).containsEntry(ZohoProduct.BOOKS, Circuit.CLOSED);
+            assertThat(fx.proxy.sent).isEmpty();
+        } finally {
+            unreadable.close();
+        }
+    }
+
+    /** Tokens nobody can read: the Postgres store's answer after {@code ZSYNC_TOKEN_KEYS} lost the key they were encrypted with. */
+    private static final class UnreadableTokenStore implements TokenStore {
+        static final String CAUSE = "Zoho tokens are encrypted with key 'x', which is not configured";
+
+        @Override
+        public Future<Optional<ZohoTokens>> load(String connectionId) {
+            return Future.failedFuture(new IllegalStateException(CAUSE));
+        }
+
+        @Override
+        public Future<ZohoTokens> update(String connectionId, Function<Optional<ZohoTokens>, Future<ZohoTokens>> change) {
+            return Future.failedFuture(new IllegalStateException(CAUSE));
+        }
     }
 
     private void exhaustRefreshThrottle(Vertx vertx) {
