@@ -98,7 +98,7 @@ record Config(
         Optional<String> secret = r.text("ZSYNC_ZOHO_CLIENT_SECRET", "ZOHO_CLIENT_SECRET");
         Optional<String> refresh = r.text("ZSYNC_ZOHO_REFRESH_TOKEN", "ZOHO_REFRESH_TOKEN");
         Optional<String> org = r.text("ZSYNC_ZOHO_ORGANIZATION_ID", "ZOHO_ORGANIZATION_ID");
-        if (id.isEmpty() && secret.isEmpty() && refresh.isEmpty()) {
+        if (id.isEmpty() && secret.isEmpty() && refresh.isEmpty() && org.isEmpty()) {
             return Optional.empty();
         }
         if (id.isEmpty() || secret.isEmpty() || org.isEmpty()) {

@@ -47,6 +47,8 @@ public final class ZohoSyncApp {
 
     private static final Logger LOG = LoggerFactory.getLogger(ZohoSyncApp.class);
     private static final long RECORD_COUNTS_EVERY_MS = 15_000;
+    /** A permit's concurrency slot outlives its call: send, token refresh and resend, each bounded by the request timeout. */
+    private static final int BUDGET_LEASE_CALLS = 3;
 
     private final Vertx vertx;
     private final Config config;
@@ -75,7 +77,11 @@ public final class ZohoSyncApp {
 
     private Future<DatabaseSettings> database() {
         if (config.databaseUrl().isPresent()) {
-            return Future.succeededFuture(DatabaseSettings.fromUrl(config.databaseUrl().get(), config.databasePoolSize()));
+            try {
+                return Future.succeededFuture(DatabaseSettings.fromUrl(config.databaseUrl().get(), config.databasePoolSize()));
+            } catch (IllegalArgumentException e) {
+                throw new Config.ConfigException("ZSYNC_DATABASE_URL: " + e.getMessage());
+            }
         }
         return vertx.executeBlocking(() -> EmbeddedDatabase.start(config.dataDir()), false).map(db -> {
             shutdown.push(() -> vertx.executeBlocking(() -> {
@@ -122,7 +128,7 @@ public final class ZohoSyncApp {
             throw new Config.ConfigException("ZSYNC_TOKEN_KEYS: " + e.getMessage());
         }
         return ZohoAdapters.create(vertx, settings, ZohoPostgres.tokenStore(pg.pool(), keys),
-                ZohoPostgres.budget(pg.pool(), settings.requestTimeout().multipliedBy(2)), Clock.systemUTC());
+                ZohoPostgres.budget(pg.pool(), settings.requestTimeout().multipliedBy(BUDGET_LEASE_CALLS)), Clock.systemUTC());
     }
 
     /** Where Zoho sends the admin back after consent; register exactly this URI in Zoho's API console. */
@@ -150,8 +156,8 @@ public final class ZohoSyncApp {
         HttpSettings httpSettings = httpSettings();
         var connect = new ZohoConnectionService(zoho.authorization(), zoho::loadConnection, httpSettings.adminToken(), clock);
         List<Readiness> readiness = List.of(
-                new Readiness("database", () -> pg.ping().map(new JsonObject())),
-                new Readiness("zoho", () -> zoho.loadConnection().compose(ZohoSyncApp::zohoReadiness)));
+                new Readiness("database", () -> pg.ping().map(new JsonObject()).recover(ZohoSyncApp::databaseDown)),
+                new Readiness("zoho", () -> zoho.loadConnection().map(ZohoSyncApp::zohoDetails)));
         metrics.watch(zoho.connection());
         watchRecords(pg);
         var admin = new AdminSyncService(pg.syncRecordChanges(), stateMachine(), clock);
@@ -192,12 +198,18 @@ public final class ZohoSyncApp {
         return Future.succeededFuture();
     }
 
-    private static Future<JsonObject> zohoReadiness(ZohoConnectionState state) {
+    /** The service accepts and stores work without Zoho: Zoho's state is shown, never a reason to be unready. */
+    private static JsonObject zohoDetails(ZohoConnectionState state) {
         JsonObject details = new JsonObject().put("status", state.status().name().toLowerCase(Locale.ROOT))
-                .put("detail", state.detail());
+                .put("detail", state.detail()).put("degraded", !state.usable());
         state.circuits().forEach((product, circuit) -> details.put("circuit_" + product.name().toLowerCase(Locale.ROOT),
                 circuit.name().toLowerCase(Locale.ROOT)));
-        return state.usable() ? Future.succeededFuture(details) : Future.failedFuture(state.detail());
+        return details;
+    }
+
+    private static Future<JsonObject> databaseDown(Throwable error) {
+        LOG.warn("readiness: the database does not answer: {}", error.toString());
+        return Future.failedFuture("the database does not answer");
     }
 
     private HttpSettings httpSettings() {

@@ -53,6 +53,8 @@ class ConfigTest {
         assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ZOHO_CLIENT_ID", "id")))
                 .isInstanceOf(Config.ConfigException.class)
                 .hasMessageContaining("ZSYNC_ZOHO_REFRESH_TOKEN");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ZOHO_ORGANIZATION_ID", "42")))
+                .isInstanceOf(Config.ConfigException.class);
     }
 
     @Test

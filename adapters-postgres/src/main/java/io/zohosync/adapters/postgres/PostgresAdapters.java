@@ -3,7 +3,9 @@ package io.zohosync.adapters.postgres;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
+import io.vertx.core.net.ClientSSLOptions;
 import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.SslMode;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
@@ -64,13 +66,21 @@ public final class PostgresAdapters {
     }
 
     private static PgConnectOptions connectOptions(DatabaseSettings settings) {
-        return new PgConnectOptions()
+        SslMode mode = SslMode.of(settings.sslMode());
+        PgConnectOptions options = new PgConnectOptions()
                 .setHost(settings.host())
                 .setPort(settings.port())
                 .setDatabase(settings.database())
                 .setUser(settings.user())
                 .setPassword(settings.password())
-                .setCachePreparedStatements(true);
+                .setCachePreparedStatements(true)
+                .setSslMode(mode);
+        // as in libpq: require encrypts without checking the certificate; verify-ca and verify-full check it
+        // against the JVM's trust store, verify-full the host name too
+        ClientSSLOptions ssl = new ClientSSLOptions()
+                .setTrustAll(mode == SslMode.ALLOW || mode == SslMode.PREFER || mode == SslMode.REQUIRE)
+                .setHostnameVerificationAlgorithm(mode == SslMode.VERIFY_FULL ? "HTTPS" : "");
+        return mode == SslMode.DISABLE ? options : options.setSslOptions(ssl);
     }
 
     public Pool pool() {

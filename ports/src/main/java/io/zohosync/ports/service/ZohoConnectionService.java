@@ -70,7 +70,7 @@ public final class ZohoConnectionService implements ConnectZohoUseCase {
             if (outcome instanceof ZohoOutcome.AuthFailure<ZohoConnectionState> a) {
                 return new ConnectOutcome.Refused("invalid_code", a.message() + "; connect again");
             }
-            return new ConnectOutcome.Refused("zoho_unavailable", "Zoho did not complete the exchange: " + outcome);
+            return new ConnectOutcome.Refused("zoho_unavailable", "Zoho did not complete the exchange; connect again in a moment");
         });
     }
 
