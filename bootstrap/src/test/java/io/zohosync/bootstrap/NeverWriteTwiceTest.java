@@ -12,6 +12,10 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import io.zohosync.adapters.postgres.DatabaseSettings;
+import io.zohosync.adapters.postgres.PostgresAdapters;
 import io.zohosync.adapters.postgres.testing.PostgresFixture;
 import io.zohosync.sandbox.SandboxOptions;
 import io.zohosync.sandbox.ZohoSandbox;
@@ -30,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * design.md §6: when Zoho applies a write but its answer never arrives, the next attempt finds the
  * record by its marker and links it. A proxy between the service and the sandbox lets the contact
- * creations through and drops their answers; the sandbox must end up with exactly one contact.
+ * creations through and drops their answers; the sandbox must end up with exactly one contact, found
+ * by its marker (linking new customers by email is off, so nothing else could have found it).
  */
 @ExtendWith(VertxExtension.class)
 class NeverWriteTwiceTest {
@@ -41,8 +46,10 @@ class NeverWriteTwiceTest {
         ZohoSandbox zoho = await(ZohoSandbox.start(vertx, SandboxOptions.defaults()));
         AtomicInteger answersToDrop = new AtomicInteger(2);
         HttpServer proxy = await(lossyProxy(vertx, zoho.port(), answersToDrop));
+        DatabaseSettings db = PostgresFixture.shared().newDatabase();
         ZohoSyncApp app = await(ZohoSyncApp.start(vertx, Map.ofEntries(
-                Map.entry("ZSYNC_DATABASE_URL", PostgresFixture.url(PostgresFixture.shared().newDatabase())),
+                Map.entry("ZSYNC_DATABASE_URL", PostgresFixture.url(db)),
+                Map.entry("ZSYNC_LINK_NEW_BY_EMAIL", "false"),
                 Map.entry("ZSYNC_HTTP_HOST", "127.0.0.1"), Map.entry("ZSYNC_HTTP_PORT", "0"),
                 Map.entry("ZSYNC_DATA_DIR", dataDir.toString()),
                 Map.entry("ZSYNC_API_KEYS", "k"), Map.entry("ZSYNC_ADMIN_TOKEN", "a"),
@@ -74,6 +81,13 @@ class NeverWriteTwiceTest {
             assertThat(zoho.inspect().recordsFor("zoho-sync:" + id)).hasSize(1);
             assertThat(zoho.inspect().recordsFor("zoho-sync:" + id).get(0).id()).isEqualTo(sync.getString("zoho_id"));
             assertThat(zoho.inspect().calls("POST /books/v3/contacts")).isEqualTo(1);
+            Pool pool = PostgresAdapters.pool(vertx, db);
+            try {
+                assertThat(await(pool.preparedQuery("select event from sync_log where entity_id = $1 and to_status = 'synced'")
+                        .execute(Tuple.of(id))).iterator().next().getString("event")).isEqualTo("linked_by_marker");
+            } finally {
+                await(pool.close());
+            }
         } finally {
             await(app.stop());
             await(proxy.close());

@@ -9,6 +9,7 @@ import io.zohosync.ports.out.zoho.ZohoContact;
 import io.zohosync.ports.out.zoho.ZohoContacts;
 import io.zohosync.ports.out.zoho.ZohoOutcome;
 import io.zohosync.ports.out.zoho.ZohoProduct;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,39 +23,59 @@ final class BooksContactsClient implements ZohoContacts {
     }
 
     /**
-     * Books wants contact names unique. When the name is taken by a contact that is not ours (no
-     * marker), a namesake is a different person: the contact is created as "Name (email)" instead.
+     * Books wants contact names unique. A duplicate is resolved by the marker: our own contact (an
+     * earlier, unconfirmed create) is returned as the existing one; when the marker search finds none,
+     * the name belongs to someone else — a namesake, a different person — and the contact is created as
+     * "Name (email)" instead. If the marker search fails, its failure is the answer: never guess.
      */
     @Override
     public Future<ZohoOutcome<ZohoContact>> create(Customer customer) {
-        return create(customer, customer.displayName()).compose(outcome -> outcome instanceof ZohoOutcome.Duplicate<ZohoContact> d
-                && d.existing().isEmpty()
-                ? create(customer, customer.displayName() + " (" + customer.email() + ")")
-                : Future.succeededFuture(outcome));
+        return create(customer, customer.displayName(), true);
     }
 
-    private Future<ZohoOutcome<ZohoContact>> create(Customer customer, String contactName) {
+    private Future<ZohoOutcome<ZohoContact>> create(Customer customer, String contactName, boolean mayRename) {
         ZohoRequest request = ZohoRequest.post(ZohoProduct.BOOKS, "/contacts", body(customer).put("contact_name", contactName));
-        return api.call(request, r -> contact(r.getJsonObject("contact")))
-                .compose(outcome -> outcome instanceof ZohoOutcome.Duplicate<ZohoContact> d ? withExisting(customer, d) : Future.succeededFuture(outcome));
-    }
-
-    @Override
-    public Future<ZohoOutcome<ZohoContact>> update(String contactId, Customer customer) {
-        JsonObject body = body(customer);
-        body.remove("contact_persons");
-        return primaryPersonId(contactId).compose(personId -> {
-            JsonObject person = person(customer).put("contact_person_id", personId);
-            return api.call(ZohoRequest.put(ZohoProduct.BOOKS, "/contacts/" + contactId,
-                    body.put("contact_persons", new JsonArray().add(withoutNulls(person)))), r -> contact(r.getJsonObject("contact")));
+        return api.call(request, r -> contact(r.getJsonObject("contact"))).compose(outcome -> {
+            if (!(outcome instanceof ZohoOutcome.Duplicate<ZohoContact> duplicate)) {
+                return Future.succeededFuture(outcome);
+            }
+            return findByMarker(customer.platformId()).compose(found -> {
+                if (!(found instanceof ZohoOutcome.Success<List<ZohoContact>> ok)) {
+                    return Future.succeededFuture(retype(found));
+                }
+                if (ok.value().size() == 1) {
+                    return Future.succeededFuture(new ZohoOutcome.Duplicate<>(Optional.of(ok.value().get(0)), duplicate.message()));
+                }
+                if (ok.value().isEmpty() && mayRename) {
+                    return create(customer, customer.displayName() + " (" + customer.email() + ")", false);
+                }
+                return Future.succeededFuture(duplicate);
+            });
         });
     }
 
-    /** The primary person's id, so an update edits that person instead of adding one; null when unknown. */
-    private Future<String> primaryPersonId(String contactId) {
-        return api.call(ZohoRequest.get(ZohoProduct.BOOKS, "/contacts/" + contactId),
-                        r -> r.getJsonObject("contact", new JsonObject()).getString("primary_contact_id"))
-                .map(outcome -> outcome instanceof ZohoOutcome.Success<String> s && s.value() != null && !s.value().isBlank() ? s.value() : null);
+    /**
+     * Pushes the customer's person data (names, email, phone), company and address. The contact's name
+     * (which Books requires on every update) is sent back as it is, and its notes are left alone: they
+     * may be Zoho-side edits, a namesake's "Name (email)", or our marker.
+     */
+    @Override
+    public Future<ZohoOutcome<ZohoContact>> update(String contactId, Customer customer) {
+        return api.call(ZohoRequest.get(ZohoProduct.BOOKS, "/contacts/" + contactId), r -> r.getJsonObject("contact", new JsonObject()))
+                .compose(current -> {
+                    if (!(current instanceof ZohoOutcome.Success<JsonObject> found)) {
+                        return Future.succeededFuture(retype(current));
+                    }
+                    String personId = found.value().getString("primary_contact_id");
+                    if (personId == null || personId.isBlank()) {
+                        return Future.succeededFuture(new ZohoOutcome.Validation<>("no_primary_person",
+                                "contact " + contactId + " has no primary contact person to update"));
+                    }
+                    JsonObject body = body(customer).put("contact_name", found.value().getString("contact_name"));
+                    body.remove("notes");
+                    body.put("contact_persons", new JsonArray().add(withoutNulls(person(customer).put("contact_person_id", personId))));
+                    return api.call(ZohoRequest.put(ZohoProduct.BOOKS, "/contacts/" + contactId, body), r -> contact(r.getJsonObject("contact")));
+                });
     }
 
     @Override
@@ -75,18 +96,40 @@ final class BooksContactsClient implements ZohoContacts {
         return list(ZohoRequest.get(ZohoProduct.BOOKS, "/contacts").param("contact_name", contactName.trim()));
     }
 
+    /**
+     * {@code search_text} matches names and notes loosely (the marker of cust-1 is inside cust-10's), and
+     * list rows carry no notes: each hit is read, and only contacts whose notes carry exactly this marker count.
+     */
     @Override
     public Future<ZohoOutcome<List<ZohoContact>>> findByMarker(String platformId) {
         String marker = ZohoContacts.marker(platformId);
-        return api.call(ZohoRequest.get(ZohoProduct.BOOKS, "/contacts").param("search_text", marker),
-                r -> contacts(r).stream().filter(c -> c.notes() == null || carriesMarker(c.notes(), marker)).toList());
+        return list(ZohoRequest.get(ZohoProduct.BOOKS, "/contacts").param("search_text", marker)).compose(found -> {
+            if (!(found instanceof ZohoOutcome.Success<List<ZohoContact>> hits)) {
+                return Future.succeededFuture(found);
+            }
+            List<Future<ZohoOutcome<ZohoContact>>> reads = hits.value().stream().map(c -> get(c.contactId())).toList();
+            return Future.all(reads).map(all -> {
+                List<ZohoContact> ours = new ArrayList<>();
+                for (Future<ZohoOutcome<ZohoContact>> read : reads) {
+                    if (!(read.result() instanceof ZohoOutcome.Success<ZohoContact> contact)) {
+                        return retype(read.result());
+                    }
+                    if (contact.value().notes() != null && carriesMarker(contact.value().notes(), marker)) {
+                        ours.add(contact.value());
+                    }
+                }
+                return new ZohoOutcome.Success<>(List.copyOf(ours));
+            });
+        });
     }
 
-    /** Zoho refused a duplicate: the contact that already carries this customer's marker is the existing one. */
-    private Future<ZohoOutcome<ZohoContact>> withExisting(Customer customer, ZohoOutcome.Duplicate<ZohoContact> duplicate) {
-        return findByMarker(customer.platformId()).map(found -> found instanceof ZohoOutcome.Success<List<ZohoContact>> s && s.value().size() == 1
-                ? new ZohoOutcome.Duplicate<>(Optional.of(s.value().get(0)), duplicate.message())
-                : duplicate);
+    /** A failed outcome as another result type: failures carry no value, so only the type changes. */
+    @SuppressWarnings("unchecked")
+    private static <T> ZohoOutcome<T> retype(ZohoOutcome<?> failure) {
+        if (failure instanceof ZohoOutcome.Success<?> || failure instanceof ZohoOutcome.Duplicate<?>) {
+            throw new IllegalArgumentException("not a failure: " + failure);
+        }
+        return (ZohoOutcome<T>) failure;
     }
 
     private Future<ZohoOutcome<List<ZohoContact>>> list(ZohoRequest request) {

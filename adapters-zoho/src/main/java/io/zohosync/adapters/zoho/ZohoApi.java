@@ -45,7 +45,9 @@ final class ZohoApi {
     <T> Future<ZohoOutcome<T>> call(ZohoRequest request, Function<JsonObject, T> read) {
         ZohoProduct product = request.product();
         if (breakers.open(product)) {
-            return Future.succeededFuture(new ZohoOutcome.Outage<>("Zoho " + product + " circuit is open"));
+            // no call made, nothing learnt: the work waits for the circuit to half-open, using no attempt
+            return Future.succeededFuture(new ZohoOutcome.RateLimited<>(ZohoOutcome.RateLimited.Scope.CIRCUIT_OPEN,
+                    settings.breakerReset(), "Zoho " + product + " circuit is open"));
         }
         String org = settings.organizationId(product);
         Instant now = clock.instant();

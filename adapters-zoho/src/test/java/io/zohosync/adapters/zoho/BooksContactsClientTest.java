@@ -107,10 +107,27 @@ class BooksContactsClientTest {
 
         ZohoContact updated = success(contacts.update(created.contactId(), moved).await());
 
-        assertThat(updated.contactName()).isEqualTo("Ada King " + id);
+        assertThat(updated.contactName()).as("the contact's name and notes are Zoho's to keep").isEqualTo(created.contactName());
+        assertThat(updated.notes()).isEqualTo(ZohoContacts.marker(c.platformId()));
         assertThat(updated.email()).isEqualTo("countess." + id + "@example.com");
+        assertThat(fx.sandbox.inspect().recordsFor(created.contactId()).get(0).body().getJsonArray("contact_persons")
+                .getJsonObject(0).getString("last_name")).isEqualTo("King " + id);
         assertThat(success(contacts.findByEmail(c.email()))).isEmpty();
         assertThat(fx.sandbox.inspect().recordsFor(created.contactId()).get(0).body().getJsonArray("contact_persons")).hasSize(1);
+    }
+
+    @Test
+    void theMarkerSearchCountsOnlyContactsCarryingExactlyThatMarker() {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        Customer one = new Customer("c" + id + "-1", "Marker", "One " + id, "one." + id + "@example.com", null, null, Address.NONE,
+                CustomerKind.NEW);
+        Customer ten = new Customer("c" + id + "-10", "Marker", "Ten " + id, "ten." + id + "@example.com", null, null, Address.NONE,
+                CustomerKind.NEW);
+        ZohoContact first = success(contacts.create(one).await());
+        success(contacts.create(ten).await());
+
+        assertThat(success(contacts.findByMarker(one.platformId()).await())).extracting(ZohoContact::contactId)
+                .containsExactly(first.contactId());
     }
 
     @Test

@@ -52,7 +52,10 @@ class BreakerTest {
 
         int calls = fx.sandbox.inspect().calls(LIST);
         long started = System.nanoTime();
-        assertThat(find()).isInstanceOfSatisfying(ZohoOutcome.Outage.class, o -> assertThat(o.message()).contains("circuit is open"));
+        assertThat(find()).isInstanceOfSatisfying(ZohoOutcome.RateLimited.class, o -> {
+            assertThat(o.scope()).isEqualTo(ZohoOutcome.RateLimited.Scope.CIRCUIT_OPEN);
+            assertThat(o.message()).contains("circuit is open");
+        });
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(100));
         assertThat(fx.sandbox.inspect().calls(LIST)).isEqualTo(calls);
 

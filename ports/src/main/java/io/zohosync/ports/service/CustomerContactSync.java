@@ -70,8 +70,7 @@ public final class CustomerContactSync implements JobHandler {
     /** An earlier run may have created the contact: look for our marker before writing anything. */
     private Future<JobDecision> resolveByMarker(Customer customer, Instant now) {
         String marker = ZohoContacts.marker(customer.platformId());
-        return search(contacts.findByMarker(customer.platformId()), "the marker search", now, hits -> {
-            List<ZohoContact> ours = hits.stream().filter(c -> c.notes() != null && c.notes().contains(marker)).toList();
+        return search(contacts.findByMarker(customer.platformId()), "the marker search", now, ours -> {
             if (ours.size() == 1) {
                 return done(new SyncEvent.Linked(ours.get(0).contactId(),
                         "found the contact an earlier attempt created (marker " + marker + ")"), "linked_by_marker");

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /** Test double for {@link ZohoContacts}: contacts in a list, calls counted, the next outcomes scriptable. */
 public final class InMemoryZohoContacts implements ZohoContacts {
@@ -84,8 +85,8 @@ public final class InMemoryZohoContacts implements ZohoContacts {
 
     @Override
     public Future<ZohoOutcome<List<ZohoContact>>> findByMarker(String platformId) {
-        String marker = ZohoContacts.marker(platformId);
-        return find("findByMarker", c -> c.notes() != null && c.notes().contains(marker));
+        Pattern marker = Pattern.compile("(^|\\s)" + Pattern.quote(ZohoContacts.marker(platformId)) + "($|\\s)");
+        return find("findByMarker", c -> c.notes() != null && marker.matcher(c.notes()).find());
     }
 
     private Future<ZohoOutcome<List<ZohoContact>>> find(String call, Predicate<ZohoContact> matches) {

@@ -26,5 +26,6 @@ public interface ZohoContacts {
 
     Future<ZohoOutcome<List<ZohoContact>>> findByName(String contactName);
 
+    /** The contacts whose notes carry exactly this platform id's marker (not a longer id's that starts the same). */
     Future<ZohoOutcome<List<ZohoContact>>> findByMarker(String platformId);
 }

@@ -21,9 +21,12 @@ public sealed interface ZohoOutcome<T> {
     /** Zoho refused the data: permanent until someone changes it. Zoho's code and message are kept. */
     record Validation<T>(String code, String message) implements ZohoOutcome<T> {}
 
-    /** A Zoho limit or our own budget is spent; try again after {@code retryAfter}. */
+    /**
+     * The call was not made, or Zoho refused it for a limit: a Zoho limit or our own budget is spent,
+     * token refresh is throttled, or the product's circuit is open. Try again after {@code retryAfter}.
+     */
     record RateLimited<T>(Scope scope, Duration retryAfter, String message) implements ZohoOutcome<T> {
-        public enum Scope { MINUTE, DAY, CONCURRENCY, TOKEN_REFRESH }
+        public enum Scope { MINUTE, DAY, CONCURRENCY, TOKEN_REFRESH, CIRCUIT_OPEN }
     }
 
     /** Credentials are no longer accepted; an admin must reconnect the organization. */
