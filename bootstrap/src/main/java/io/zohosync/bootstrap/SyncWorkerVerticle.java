@@ -22,23 +22,30 @@ public final class SyncWorkerVerticle extends VerticleBase {
     private final String workerId;
     private final Duration pollInterval;
     private final int batchSize;
+    /** Renewed at a third of its length, so a run survives two missed renewals. */
+    private final long leaseRenewEveryMs;
     private long timer = -1;
+    private long renewals = -1;
     private boolean stopping;
     private boolean draining;
     private boolean nudged;
     private Future<Integer> inFlight = Future.succeededFuture(0);
 
-    public SyncWorkerVerticle(SyncWorker worker, JobSignals signals, String workerId, Duration pollInterval, int batchSize) {
+    public SyncWorkerVerticle(SyncWorker worker, JobSignals signals, String workerId, Duration pollInterval, int batchSize,
+            Duration lease) {
         this.worker = worker;
         this.signals = signals;
         this.workerId = workerId;
         this.pollInterval = pollInterval;
         this.batchSize = batchSize;
+        this.leaseRenewEveryMs = lease.toMillis() / 3;
     }
 
     @Override
     public Future<?> start() {
         schedule(1);
+        renewals = vertx.setPeriodic(Math.max(1_000, leaseRenewEveryMs), id -> worker.renewLeases(workerId)
+                .onFailure(e -> LOG.warn("sync worker {}: could not renew leases: {}", workerId, e.toString())));
         LOG.info("sync worker {} polling every {} ms, batches of {}", workerId, pollInterval.toMillis(), batchSize);
         return signals.listen(this::nudge).recover(error -> {
             LOG.warn("sync worker {}: no LISTEN/NOTIFY ({}); polling only", workerId, error.toString());
@@ -86,6 +93,7 @@ public final class SyncWorkerVerticle extends VerticleBase {
     public Future<?> stop() {
         stopping = true;
         vertx.cancelTimer(timer);
+        vertx.cancelTimer(renewals);
         return signals.close().transform(closed -> inFlight).transform(done -> worker.release(workerId))
                 .onSuccess(released -> LOG.info("sync worker {} stopped; {} unfinished jobs handed back", workerId, released))
                 .onFailure(error -> LOG.warn("sync worker {} could not hand its jobs back ({}); their leases expire instead",

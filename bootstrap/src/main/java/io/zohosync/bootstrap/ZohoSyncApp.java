@@ -186,7 +186,7 @@ public final class ZohoSyncApp {
         var worker = new SyncWorker(pg.syncJobs(), metrics, List.of(customers), machine, clock,
                 new SyncWorker.Settings(config.batchSize(), config.lease()));
         String workerId = ManagementFactory.getRuntimeMXBean().getName() + "-" + Long.toHexString(System.nanoTime());
-        return new SyncWorkerVerticle(worker, pg.jobSignals(), workerId, config.pollInterval(), config.batchSize());
+        return new SyncWorkerVerticle(worker, pg.jobSignals(), workerId, config.pollInterval(), config.batchSize(), config.lease());
     }
 
     private SyncStateMachine stateMachine() {

@@ -76,6 +76,9 @@ final class PgSyncJobs implements SyncJobs {
     private static final String LOG = """
             insert into sync_log (entity_type, entity_id, target, at, from_status, to_status, event, message, zoho_id)
             values ($1, $2, $3, $4, 'syncing', $5, $6, $7, $8)""";
+    private static final String RENEW = """
+            update sync_jobs set locked_until = $3::timestamptz + $4 * interval '1 millisecond'
+            where id = any($1::bigint[]) and locked_by = $2""";
     private static final String RELEASE = """
             with freed as (
                 update sync_jobs set locked_by = null, locked_until = null, updated_at = $1::timestamptz, run_at = $1::timestamptz
@@ -139,6 +142,15 @@ final class PgSyncJobs implements SyncJobs {
                                 outcome.event(), outcome.message(), outcome.zohoId()})))
                             .map(true);
                 }));
+    }
+
+    @Override
+    public Future<Integer> renew(String workerId, List<Long> jobIds, Duration lease, Instant now) {
+        if (jobIds.isEmpty()) {
+            return Future.succeededFuture(0);
+        }
+        return pool.preparedQuery(RENEW).execute(Tuple.of(jobIds.toArray(Long[]::new), workerId, utc(now), lease.toMillis()))
+                .map(rows -> rows.rowCount());
     }
 
     @Override

@@ -127,6 +127,20 @@ class PostgresAdaptersTest {
     }
 
     @Test
+    void a_renewed_lease_outlives_its_first_expiry_and_only_its_holder_can_renew_it() throws Exception {
+        String id = enqueueNew();
+        Instant t0 = now();
+        ClaimedJob job = claimUntilFound("slow-worker", id, t0, Duration.ofSeconds(10));
+
+        assertThat(await(pg.syncJobs().renew("someone-else", List.of(job.jobId()), Duration.ofMinutes(5), t0))).isZero();
+        assertThat(await(pg.syncJobs().renew("slow-worker", List.of(job.jobId()), Duration.ofMinutes(5), t0))).isEqualTo(1);
+        await(pg.syncJobs().releaseExpired(t0.plusSeconds(60)));
+
+        assertThat(await(pg.syncRecords().find("customer", id)).orElseThrow().status()).isEqualTo(SyncStatus.SYNCING);
+        assertThat(await(pg.syncJobs().complete(job, synced("4600009"), now()))).isTrue();
+    }
+
+    @Test
     void a_retrying_job_waits_until_its_next_run() throws Exception {
         String id = enqueueNew();
         ClaimedJob job = claimUntilFound("worker-r", id);

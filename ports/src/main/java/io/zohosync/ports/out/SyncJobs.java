@@ -14,6 +14,9 @@ public interface SyncJobs {
     /** Records the outcome if {@code job}'s lease is still current; false when the lease was lost. */
     Future<Boolean> complete(ClaimedJob job, JobOutcome outcome, Instant now);
 
+    /** Extends the leases this worker still holds among {@code jobs} (a long run keeps its claim); how many were extended. */
+    Future<Integer> renew(String workerId, List<Long> jobIds, Duration lease, Instant now);
+
     /** Returns jobs whose lease expired (their worker died) to the queue; their records go back to {@code pending}. */
     Future<Integer> releaseExpired(Instant now);
 

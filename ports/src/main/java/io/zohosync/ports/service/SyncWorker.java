@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -44,6 +46,7 @@ public final class SyncWorker {
     private final SyncStateMachine machine;
     private final Clock clock;
     private final Settings settings;
+    private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
     public SyncWorker(SyncJobs jobs, SyncObserver observer, List<JobHandler> handlers, SyncStateMachine machine, Clock clock,
             Settings settings) {
@@ -66,12 +69,22 @@ public final class SyncWorker {
                 });
     }
 
+    /** Extends the leases of the jobs this worker is running, so a long run is not taken for a dead one. */
+    public Future<Integer> renewLeases(String workerId) {
+        return jobs.renew(workerId, List.copyOf(running), settings.lease(), clock.instant());
+    }
+
     /** Returns this worker's unfinished jobs to the queue (graceful shutdown). */
     public Future<Integer> release(String workerId) {
         return jobs.releaseAll(workerId, clock.instant());
     }
 
     private Future<Boolean> process(ClaimedJob job, Instant claimedAt) {
+        running.add(job.jobId());
+        return run(job, claimedAt).onComplete(done -> running.remove(job.jobId()));
+    }
+
+    private Future<Boolean> run(ClaimedJob job, Instant claimedAt) {
         JobHandler handler = handlers.get(key(job.entityType(), job.target()));
         Future<JobDecision> decision = handler == null
                 ? Future.succeededFuture(new JobDecision(new SyncEvent.PermanentFailure(
