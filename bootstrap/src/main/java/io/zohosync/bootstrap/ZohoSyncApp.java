@@ -154,7 +154,8 @@ public final class ZohoSyncApp {
         var register = new RegisterCustomerService(pg.customers(), clock);
         var status = new SyncStatusService(pg.syncRecords(), config.syncEnabled());
         HttpSettings httpSettings = httpSettings();
-        var connect = new ZohoConnectionService(zoho.authorization(), zoho::loadConnection, httpSettings.adminToken(), clock);
+        var connect = new ZohoConnectionService(zoho.authorization(), pg.consentStates(), zoho::loadConnection,
+                httpSettings.adminToken(), clock);
         List<Readiness> readiness = List.of(
                 new Readiness("database", () -> pg.ping().map(new JsonObject()).recover(ZohoSyncApp::databaseDown)),
                 new Readiness("zoho", () -> zoho.loadConnection().map(ZohoSyncApp::zohoDetails)));

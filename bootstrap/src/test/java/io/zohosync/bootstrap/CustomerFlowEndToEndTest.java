@@ -224,7 +224,7 @@ class CustomerFlowEndToEndTest {
 
         String forged = callback.replaceFirst("state=[^&]+", "state=abc.123.def");
         assertProblem(await(http.get(forged).send()), 400, "invalid_state");
-        assertProblem(await(http.get(callback).send()), 400, "invalid_code");
+        assertProblem(await(http.get(callback).send()), 400, "invalid_state");
 
         JsonObject connection = await(http.get("/admin/api/zoho/connection").bearerTokenAuthentication(ADMIN_TOKEN).send())
                 .bodyAsJsonObject();

@@ -36,8 +36,10 @@ final class ZohoConnectionRoutes {
     }
 
     private void start(RoutingContext ctx) {
-        json(ctx, 200, new JsonObject().put("consent_url", connect.consentUrl())
-                .put("next", "open consent_url in a browser as a Zoho administrator and accept"));
+        connect.consentUrl()
+                .onSuccess(url -> json(ctx, 200, new JsonObject().put("consent_url", url)
+                        .put("next", "open consent_url in a browser as a Zoho administrator and accept")))
+                .onFailure(ctx::fail);
     }
 
     private void callback(RoutingContext ctx) {

@@ -9,6 +9,7 @@ import io.vertx.pgclient.SslMode;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import io.zohosync.ports.out.ConsentStates;
 import io.zohosync.ports.out.CustomerStore;
 import io.zohosync.ports.out.JobSignals;
 import io.zohosync.ports.out.SyncJobs;
@@ -29,6 +30,7 @@ public final class PostgresAdapters {
     private final PgSyncJobs jobs;
     private final PgSyncRecordsReader records;
     private final PgSyncRecordChanges changes;
+    private final PgConsentStates consentStates;
 
     private PostgresAdapters(Vertx vertx, DatabaseSettings settings, Pool pool) {
         this.vertx = vertx;
@@ -38,6 +40,7 @@ public final class PostgresAdapters {
         this.jobs = new PgSyncJobs(pool);
         this.records = new PgSyncRecordsReader(pool);
         this.changes = new PgSyncRecordChanges(pool);
+        this.consentStates = new PgConsentStates(pool);
     }
 
     /** Runs the migrations on a worker thread, then opens the pool. */
@@ -101,6 +104,10 @@ public final class PostgresAdapters {
 
     public SyncRecordChanges syncRecordChanges() {
         return changes;
+    }
+
+    public ConsentStates consentStates() {
+        return consentStates;
     }
 
     /** A new listener on its own connection: one per worker. */

@@ -2,6 +2,7 @@ package io.zohosync.ports.service;
 
 import io.vertx.core.Future;
 import io.zohosync.ports.in.ConnectZohoUseCase;
+import io.zohosync.ports.out.ConsentStates;
 import io.zohosync.ports.out.zoho.ZohoAuthorization;
 import io.zohosync.ports.out.zoho.ZohoConnectionState;
 import io.zohosync.ports.out.zoho.ZohoOutcome;
@@ -20,8 +21,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Use case: the consent flow. The {@code state} sent to Zoho is {@code nonce.expiry.hmac}, signed
- * with a key every instance shares, so the callback may land on any instance and a forged or stale
- * one is refused without stored state.
+ * with a key every instance shares: a forged or stale one is refused before any I/O. The nonce is
+ * also stored, shared by all instances, and consumed by the first callback that carries it, so a
+ * callback URL seen later (a proxy log, browser history) cannot be replayed.
  */
 public final class ZohoConnectionService implements ConnectZohoUseCase {
 
@@ -29,26 +31,30 @@ public final class ZohoConnectionService implements ConnectZohoUseCase {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ZohoAuthorization authorization;
+    private final ConsentStates states;
     private final Supplier<Future<ZohoConnectionState>> connection;
     private final byte[] stateKey;
     private final Clock clock;
 
     /** {@code stateSecret}: a secret all instances share (the admin token serves); only a key derived from it is used. */
-    public ZohoConnectionService(ZohoAuthorization authorization, Supplier<Future<ZohoConnectionState>> connection,
-            String stateSecret, Clock clock) {
+    public ZohoConnectionService(ZohoAuthorization authorization, ConsentStates states,
+            Supplier<Future<ZohoConnectionState>> connection, String stateSecret, Clock clock) {
         this.authorization = authorization;
+        this.states = states;
         this.connection = connection;
         this.stateKey = derive(stateSecret);
         this.clock = clock;
     }
 
     @Override
-    public String consentUrl() {
-        byte[] nonce = new byte[16];
-        RANDOM.nextBytes(nonce);
-        String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(nonce) + "."
-                + clock.instant().plus(STATE_LIFETIME).getEpochSecond();
-        return authorization.authorizeUrl(payload + "." + sign(payload));
+    public Future<String> consentUrl() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant now = clock.instant();
+        Instant expires = now.plus(STATE_LIFETIME);
+        String payload = nonce + "." + expires.getEpochSecond();
+        return states.issue(nonce, expires, now).map(x -> authorization.authorizeUrl(payload + "." + sign(payload)));
     }
 
     @Override
@@ -60,6 +66,12 @@ public final class ZohoConnectionService implements ConnectZohoUseCase {
         if (code == null || code.isBlank()) {
             return Future.succeededFuture(new ConnectOutcome.Refused("missing_code", "Zoho sent no code: was consent declined?"));
         }
+        return states.consume(state.split("\\.")[0], clock.instant()).compose(fresh -> fresh
+                ? exchange(code, location, accountsServer)
+                : Future.succeededFuture(new ConnectOutcome.InvalidState("this consent was already used or never started; connect again")));
+    }
+
+    private Future<ConnectOutcome> exchange(String code, String location, String accountsServer) {
         return authorization.connect(code, location, accountsServer).map(outcome -> {
             if (outcome instanceof ZohoOutcome.Success<ZohoConnectionState> ok) {
                 return new ConnectOutcome.Connected(ok.value());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
 import io.zohosync.ports.in.ConnectZohoUseCase.ConnectOutcome;
+import io.zohosync.ports.out.ConsentStates;
 import io.zohosync.ports.out.zoho.ZohoAuthorization;
 import io.zohosync.ports.out.zoho.ZohoConnectionState;
 import io.zohosync.ports.out.zoho.ZohoOutcome;
@@ -23,11 +24,12 @@ class ZohoConnectionServiceTest {
             new ZohoConnectionState(ZohoConnectionState.Status.CONNECTED, "connected", null, Map.of());
 
     private final FakeAuthorization zoho = new FakeAuthorization();
+    private final InMemoryConsentStates states = new InMemoryConsentStates();
 
     @Test
     void the_consent_url_carries_a_signed_state_that_the_callback_accepts() {
         var service = service("admin-secret", NOW);
-        String state = stateOf(service.consentUrl());
+        String state = stateOf(service.consentUrl().result());
 
         ConnectOutcome outcome = service.finish("code-1", "eu", "https://accounts.zoho.eu", state).result();
 
@@ -36,8 +38,20 @@ class ZohoConnectionServiceTest {
     }
 
     @Test
+    void a_callback_replayed_with_a_used_state_is_refused_without_asking_zoho() {
+        var service = service("admin-secret", NOW);
+        String state = stateOf(service.consentUrl().result());
+        service.finish("code-1", "us", "https://accounts.zoho.com", state).result();
+
+        ConnectOutcome replay = service.finish("attackers-code", "us", "https://accounts.zoho.com", state).result();
+
+        assertThat(replay).isInstanceOf(ConnectOutcome.InvalidState.class);
+        assertThat(zoho.exchanged).containsExactly("code-1 us https://accounts.zoho.com");
+    }
+
+    @Test
     void a_state_signed_with_another_secret_is_refused_without_asking_zoho() {
-        String foreign = stateOf(service("someone-else", NOW).consentUrl());
+        String foreign = stateOf(service("someone-else", NOW).consentUrl().result());
 
         ConnectOutcome outcome = service("admin-secret", NOW).finish("code", "us", "https://accounts.zoho.com", foreign).result();
 
@@ -47,7 +61,7 @@ class ZohoConnectionServiceTest {
 
     @Test
     void a_tampered_or_missing_state_is_refused() {
-        String state = stateOf(service("admin-secret", NOW).consentUrl());
+        String state = stateOf(service("admin-secret", NOW).consentUrl().result());
         String tampered = state.replaceFirst("\\.(\\d+)\\.", ".9999999999.");
 
         assertThat(service("admin-secret", NOW).finish("c", "us", "x", tampered).result()).isInstanceOf(ConnectOutcome.InvalidState.class);
@@ -57,7 +71,7 @@ class ZohoConnectionServiceTest {
 
     @Test
     void a_state_older_than_its_lifetime_is_refused() {
-        String state = stateOf(service("admin-secret", NOW).consentUrl());
+        String state = stateOf(service("admin-secret", NOW).consentUrl().result());
         Instant later = NOW.plus(ZohoConnectionService.STATE_LIFETIME).plus(Duration.ofSeconds(1));
 
         ConnectOutcome outcome = service("admin-secret", later).finish("c", "us", "x", state).result();
@@ -70,20 +84,37 @@ class ZohoConnectionServiceTest {
     void zohos_refusals_are_named_for_the_admin() {
         var service = service("admin-secret", NOW);
         zoho.answer = new ZohoOutcome.AuthFailure<>("invalid_code");
-        assertThat(service.finish("used", "us", "x", stateOf(service.consentUrl())).result())
+        assertThat(service.finish("used", "us", "x", stateOf(service.consentUrl().result())).result())
                 .isEqualTo(new ConnectOutcome.Refused("invalid_code", "invalid_code; connect again"));
 
         zoho.answer = new ZohoOutcome.Validation<>("accounts_server", "https://evil.example is not a Zoho accounts server");
-        assertThat(((ConnectOutcome.Refused) service.finish("c", "us", "https://evil.example", stateOf(service.consentUrl())).result()).code())
+        assertThat(((ConnectOutcome.Refused) service.finish("c", "us", "https://evil.example", stateOf(service.consentUrl().result())).result()).code())
                 .isEqualTo("untrusted_accounts_server");
     }
 
     private ZohoConnectionService service(String secret, Instant now) {
-        return new ZohoConnectionService(zoho, () -> Future.succeededFuture(CONNECTED), secret, Clock.fixed(now, ZoneOffset.UTC));
+        return new ZohoConnectionService(zoho, states, () -> Future.succeededFuture(CONNECTED), secret, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private static String stateOf(String url) {
         return url.substring(url.indexOf("state=") + "state=".length());
+    }
+
+    /** Nonces in a map: issued, then usable once before they expire. */
+    private static final class InMemoryConsentStates implements ConsentStates {
+        private final Map<String, Instant> open = new java.util.HashMap<>();
+
+        @Override
+        public Future<Void> issue(String nonce, Instant expiresAt, Instant now) {
+            open.put(nonce, expiresAt);
+            return Future.succeededFuture();
+        }
+
+        @Override
+        public Future<Boolean> consume(String nonce, Instant now) {
+            Instant expires = open.remove(nonce);
+            return Future.succeededFuture(expires != null && expires.isAfter(now));
+        }
     }
 
     private static final class FakeAuthorization implements ZohoAuthorization {
