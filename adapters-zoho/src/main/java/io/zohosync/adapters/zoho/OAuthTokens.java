@@ -52,7 +52,8 @@ final class OAuthTokens {
             return Future.succeededFuture(token(t));
         }
         if (t != null && t.accessTokenValid(now, EXPIRY_SAFETY)) {
-            refresh(null);
+            // refresh ahead in the background; the current token still serves this call
+            refresh(null).onFailure(e -> LOG.warn("Refreshing the Zoho access token ahead of expiry failed: {}", e.toString()));
             return Future.succeededFuture(token(t));
         }
         return refresh(null).compose(fresh -> usable(fresh, null));
