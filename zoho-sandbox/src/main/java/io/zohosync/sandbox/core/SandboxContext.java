@@ -5,8 +5,6 @@ import io.vertx.ext.web.Router;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /** Everything a mounted product shares: clock, settings, tokens, limits, ids and the recorder for inspection. */
