@@ -1,7 +1,6 @@
 package io.zohosync.adapters.postgres.testing;
 
 import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.zohosync.adapters.postgres.DatabaseSettings;
 import io.zohosync.adapters.postgres.PostgresAdapters;
@@ -133,11 +132,6 @@ public final class PostgresFixture {
     /** Which source was chosen, for the test log. */
     public String source() {
         return source;
-    }
-
-    public PgConnectOptions connectOptions() {
-        return new PgConnectOptions().setHost(settings.host()).setPort(settings.port())
-                .setDatabase(settings.database()).setUser(settings.user()).setPassword(settings.password());
     }
 
     public Pool pool(Vertx vertx) {
