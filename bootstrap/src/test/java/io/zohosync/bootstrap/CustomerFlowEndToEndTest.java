@@ -32,8 +32,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class CustomerFlowEndToEndTest {
 
-    private static final String API_KEY = "e2e-api-key";
-    private static final String ADMIN_TOKEN = "e2e-admin-token";
+    private static final String API_KEY = TestEnvironment.API_KEY;
+    private static final String ADMIN_TOKEN = TestEnvironment.ADMIN_TOKEN;
 
     private static ZohoSandbox zoho;
     private static ZohoSyncApp app;
@@ -43,24 +43,10 @@ class CustomerFlowEndToEndTest {
     static void start(Vertx vertx) throws Exception {
         zoho = await(ZohoSandbox.start(vertx, SandboxOptions.defaults()));
         Path dataDir = Files.createTempDirectory("zsync-e2e");
-        app = await(ZohoSyncApp.start(vertx, Map.ofEntries(
-                Map.entry("ZSYNC_DATABASE_URL", PostgresFixture.url(PostgresFixture.shared().settings())),
-                Map.entry("ZSYNC_HTTP_HOST", "127.0.0.1"),
-                Map.entry("ZSYNC_HTTP_PORT", "0"),
-                Map.entry("ZSYNC_DATA_DIR", dataDir.toString()),
-                Map.entry("ZSYNC_API_KEYS", "other-key," + API_KEY),
-                Map.entry("ZSYNC_ADMIN_TOKEN", ADMIN_TOKEN),
-                Map.entry("ZSYNC_TOKEN_KEYS", "e2e:" + java.util.Base64.getEncoder().encodeToString(new byte[32])),
-                Map.entry("ZSYNC_POLL_INTERVAL_MS", "100"),
-                Map.entry("ZSYNC_MAX_BODY_BYTES", "4096"),
-                // the seed deployments' variable names
-                Map.entry("ZOHO_CLIENT_ID", SandboxOptions.DEMO_CLIENT_ID),
-                Map.entry("ZOHO_CLIENT_SECRET", SandboxOptions.DEMO_CLIENT_SECRET),
-                Map.entry("ZOHO_REFRESH_TOKEN", SandboxOptions.DEMO_REFRESH_TOKEN),
-                Map.entry("ZOHO_ORGANIZATION_ID", SandboxOptions.DEMO_ORGANIZATION_ID),
-                Map.entry("ENABLE_ZOHO_SYNC", "true"),
-                Map.entry("ZSYNC_ZOHO_ACCOUNTS_URL", zoho.baseUrl()),
-                Map.entry("ZSYNC_ZOHO_API_URL", zoho.baseUrl()))));
+        Map<String, String> env = TestEnvironment.connectedTo(zoho.baseUrl(), zoho.baseUrl(), PostgresFixture.shared().settings(), dataDir);
+        env.put("ZSYNC_MAX_BODY_BYTES", "4096");
+        env.put("ENABLE_ZOHO_SYNC", "true");
+        app = await(ZohoSyncApp.start(vertx, env));
         http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(app.httpPort()));
     }
 

@@ -34,23 +34,11 @@ class GracefulShutdownTest {
     void stopping_mid_call_finishes_the_running_job_and_leaves_no_lease_behind(Vertx vertx, @TempDir Path dataDir) throws Exception {
         ZohoSandbox zoho = await(ZohoSandbox.start(vertx, SandboxOptions.defaults().withLatency(Duration.ofMillis(1500))));
         DatabaseSettings db = PostgresFixture.shared().newDatabase();
-        ZohoSyncApp app = await(ZohoSyncApp.start(vertx, Map.ofEntries(
-                Map.entry("ZSYNC_DATABASE_URL", PostgresFixture.url(db)),
-                Map.entry("ZSYNC_HTTP_HOST", "127.0.0.1"), Map.entry("ZSYNC_HTTP_PORT", "0"),
-                Map.entry("ZSYNC_DATA_DIR", dataDir.toString()),
-                Map.entry("ZSYNC_API_KEYS", "k"), Map.entry("ZSYNC_ADMIN_TOKEN", "a"),
-                Map.entry("ZSYNC_TOKEN_KEYS", "t:" + Base64.getEncoder().encodeToString(new byte[32])),
-                Map.entry("ZSYNC_POLL_INTERVAL_MS", "100"),
-                Map.entry("ZOHO_CLIENT_ID", SandboxOptions.DEMO_CLIENT_ID),
-                Map.entry("ZOHO_CLIENT_SECRET", SandboxOptions.DEMO_CLIENT_SECRET),
-                Map.entry("ZOHO_REFRESH_TOKEN", SandboxOptions.DEMO_REFRESH_TOKEN),
-                Map.entry("ZOHO_ORGANIZATION_ID", SandboxOptions.DEMO_ORGANIZATION_ID),
-                Map.entry("ZSYNC_ZOHO_ACCOUNTS_URL", zoho.baseUrl()),
-                Map.entry("ZSYNC_ZOHO_API_URL", zoho.baseUrl()))));
+        ZohoSyncApp app = await(ZohoSyncApp.start(vertx, TestEnvironment.connectedTo(zoho.baseUrl(), zoho.baseUrl(), db, dataDir)));
         Pool pool = PostgresAdapters.pool(vertx, db);
         try {
             String id = "stop-" + UUID.randomUUID();
-            await(WebClient.create(vertx).post(app.httpPort(), "127.0.0.1", "/api/v1/customers").bearerTokenAuthentication("k")
+            await(WebClient.create(vertx).post(app.httpPort(), "127.0.0.1", "/api/v1/customers").bearerTokenAuthentication(TestEnvironment.API_KEY)
                     .sendJsonObject(new JsonObject().put("id", id).put("last_name", "Stop").put("email", id + "@example.com")));
             awaitStatus(pool, id, "syncing");
 

@@ -47,32 +47,22 @@ class NeverWriteTwiceTest {
         AtomicInteger answersToDrop = new AtomicInteger(2);
         HttpServer proxy = await(lossyProxy(vertx, zoho.port(), answersToDrop));
         DatabaseSettings db = PostgresFixture.shared().newDatabase();
-        ZohoSyncApp app = await(ZohoSyncApp.start(vertx, Map.ofEntries(
-                Map.entry("ZSYNC_DATABASE_URL", PostgresFixture.url(db)),
-                Map.entry("ZSYNC_LINK_NEW_BY_EMAIL", "false"),
-                Map.entry("ZSYNC_HTTP_HOST", "127.0.0.1"), Map.entry("ZSYNC_HTTP_PORT", "0"),
-                Map.entry("ZSYNC_DATA_DIR", dataDir.toString()),
-                Map.entry("ZSYNC_API_KEYS", "k"), Map.entry("ZSYNC_ADMIN_TOKEN", "a"),
-                Map.entry("ZSYNC_TOKEN_KEYS", "t:" + Base64.getEncoder().encodeToString(new byte[32])),
-                Map.entry("ZSYNC_POLL_INTERVAL_MS", "100"), Map.entry("ZSYNC_RETRY_BASE_SECONDS", "1"),
-                Map.entry("ZSYNC_MAX_ATTEMPTS", "5"),
-                Map.entry("ZOHO_CLIENT_ID", SandboxOptions.DEMO_CLIENT_ID),
-                Map.entry("ZOHO_CLIENT_SECRET", SandboxOptions.DEMO_CLIENT_SECRET),
-                Map.entry("ZOHO_REFRESH_TOKEN", SandboxOptions.DEMO_REFRESH_TOKEN),
-                Map.entry("ZOHO_ORGANIZATION_ID", SandboxOptions.DEMO_ORGANIZATION_ID),
-                Map.entry("ZSYNC_ZOHO_ACCOUNTS_URL", zoho.baseUrl()),
-                Map.entry("ZSYNC_ZOHO_API_URL", "http://127.0.0.1:" + proxy.actualPort()))));
+        Map<String, String> env = TestEnvironment.connectedTo(zoho.baseUrl(), "http://127.0.0.1:" + proxy.actualPort(), db, dataDir);
+        env.put("ZSYNC_LINK_NEW_BY_EMAIL", "false");
+        env.put("ZSYNC_RETRY_BASE_SECONDS", "1");
+        env.put("ZSYNC_MAX_ATTEMPTS", "5");
+        ZohoSyncApp app = await(ZohoSyncApp.start(vertx, env));
         try {
             WebClient http = WebClient.create(vertx);
             String id = "once-" + UUID.randomUUID();
-            await(http.post(app.httpPort(), "127.0.0.1", "/api/v1/customers").bearerTokenAuthentication("k")
+            await(http.post(app.httpPort(), "127.0.0.1", "/api/v1/customers").bearerTokenAuthentication(TestEnvironment.API_KEY)
                     .sendJsonObject(new JsonObject().put("id", id).put("last_name", "Once " + id).put("email", id + "@example.com")));
 
             JsonObject sync = null;
             Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
             while (Instant.now().isBefore(deadline) && (sync == null || !"synced".equals(sync.getString("status")))) {
                 Thread.sleep(100);
-                sync = await(http.get(app.httpPort(), "127.0.0.1", "/api/v1/customers/" + id).bearerTokenAuthentication("k")
+                sync = await(http.get(app.httpPort(), "127.0.0.1", "/api/v1/customers/" + id).bearerTokenAuthentication(TestEnvironment.API_KEY)
                         .send()).bodyAsJsonObject().getJsonObject("sync");
             }
 

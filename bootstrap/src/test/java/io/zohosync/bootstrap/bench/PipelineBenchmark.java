@@ -10,6 +10,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.zohosync.adapters.postgres.testing.PostgresFixture;
+import io.zohosync.bootstrap.TestEnvironment;
 import io.zohosync.bootstrap.ZohoSyncApp;
 import io.zohosync.sandbox.SandboxOptions;
 import io.zohosync.sandbox.ZohoSandbox;
@@ -17,8 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,10 +71,10 @@ public final class PipelineBenchmark {
         WebClient http = client(vertx, app);
         String run = UUID.randomUUID().toString().substring(0, 8);
         IntFunction<HttpRequest<Buffer>> live = i -> http.get("/health/live");
-        IntFunction<Future<HttpResponse<Buffer>>> post = i -> http.post("/api/v1/customers").bearerTokenAuthentication("bench")
+        IntFunction<Future<HttpResponse<Buffer>>> post = i -> http.post("/api/v1/customers").bearerTokenAuthentication(TestEnvironment.API_KEY)
                 .sendJsonObject(customer("ingest-" + run + "-" + i));
         rate(requests / 3, i -> live.apply(i).send());
-        rate(requests / 3, i -> http.post("/api/v1/customers").bearerTokenAuthentication("bench")
+        rate(requests / 3, i -> http.post("/api/v1/customers").bearerTokenAuthentication(TestEnvironment.API_KEY)
                 .sendJsonObject(customer("warm-" + run + "-" + i)));
         double baseline = median(() -> rate(requests, i -> live.apply(i).send()));
         AtomicInteger round = new AtomicInteger();
@@ -119,7 +118,7 @@ public final class PipelineBenchmark {
         double synced = median(() -> {
             int r = round.incrementAndGet();
             long started = System.nanoTime();
-            rate(customers, i -> http.post("/api/v1/customers").bearerTokenAuthentication("bench")
+            rate(customers, i -> http.post("/api/v1/customers").bearerTokenAuthentication(TestEnvironment.API_KEY)
                     .sendJsonObject(customer("sync-" + run + "-" + r + "-" + i)));
             String last = "sync-" + run + "-" + r + "-" + (customers - 1);
             awaitAllSynced(http, last, customers);
@@ -144,7 +143,7 @@ public final class PipelineBenchmark {
     private static void awaitAllSynced(WebClient http, String lastId, int expected) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline) {
-            JsonObject status = http.get("/admin/api/sync/status?limit=0").bearerTokenAuthentication("bench-admin").send()
+            JsonObject status = http.get("/admin/api/sync/status?limit=0").bearerTokenAuthentication(TestEnvironment.ADMIN_TOKEN).send()
                     .await(30, TimeUnit.SECONDS).bodyAsJsonObject();
             JsonObject counts = status.getJsonObject("counts").getJsonObject("customer", new JsonObject());
             long open = counts.getLong("pending", 0L) + counts.getLong("syncing", 0L) + counts.getLong("retrying", 0L);
@@ -157,19 +156,13 @@ public final class PipelineBenchmark {
     }
 
     private static ZohoSyncApp start(Vertx vertx, ZohoSandbox zoho, boolean sync) throws Exception {
-        Map<String, String> env = new HashMap<>(Map.of(
-                "ZSYNC_DATABASE_URL", PostgresFixture.url(PostgresFixture.shared().newDatabase()),
-                "ZSYNC_HTTP_HOST", "127.0.0.1", "ZSYNC_HTTP_PORT", "0",
-                "ZSYNC_DATA_DIR", Files.createTempDirectory("zsync-bench").toString(),
-                "ZSYNC_API_KEYS", "bench", "ZSYNC_ADMIN_TOKEN", "bench-admin",
-                "ZSYNC_TOKEN_KEYS", "b:" + Base64.getEncoder().encodeToString(new byte[32]),
-                "ZSYNC_ENABLE_SYNC", Boolean.toString(sync), "ZSYNC_WORKER_BATCH", "10",
-                "ZSYNC_ZOHO_ACCOUNTS_URL", zoho.baseUrl()));
-        env.putAll(Map.of("ZSYNC_BOOKS_CALLS_PER_MINUTE", "1000000", "ZSYNC_BOOKS_CALLS_PER_DAY", "1000000",
-                "ZSYNC_BOOKS_CONCURRENCY", "10"));
-        env.putAll(Map.of("ZSYNC_ZOHO_API_URL", zoho.baseUrl(),
-                "ZOHO_CLIENT_ID", SandboxOptions.DEMO_CLIENT_ID, "ZOHO_CLIENT_SECRET", SandboxOptions.DEMO_CLIENT_SECRET,
-                "ZOHO_REFRESH_TOKEN", SandboxOptions.DEMO_REFRESH_TOKEN, "ZOHO_ORGANIZATION_ID", SandboxOptions.DEMO_ORGANIZATION_ID));
+        Map<String, String> env = TestEnvironment.connectedTo(zoho.baseUrl(), zoho.baseUrl(), PostgresFixture.shared().newDatabase(),
+                Files.createTempDirectory("zsync-bench"));
+        env.put("ZSYNC_ENABLE_SYNC", Boolean.toString(sync));
+        env.put("ZSYNC_WORKER_BATCH", "10");
+        env.put("ZSYNC_BOOKS_CALLS_PER_MINUTE", "1000000");
+        env.put("ZSYNC_BOOKS_CALLS_PER_DAY", "1000000");
+        env.put("ZSYNC_BOOKS_CONCURRENCY", "10");
         return ZohoSyncApp.start(vertx, env).await(60, TimeUnit.SECONDS);
     }
 
