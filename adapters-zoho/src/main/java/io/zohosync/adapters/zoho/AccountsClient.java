@@ -87,7 +87,8 @@ final class AccountsClient {
         }
         String error = body.getString("error");
         if (body.getString("access_token") != null && error == null) {
-            long seconds = body.getLong("expires_in", 3600L);
+            // older answers carry expires_in_sec, and then expires_in is in milliseconds (zoho-api.md §1.3)
+            long seconds = body.containsKey("expires_in_sec") ? body.getLong("expires_in_sec") : body.getLong("expires_in", 3600L);
             return new Answer.Issued(body.getString("access_token"), body.getString("refresh_token"),
                     body.getString("api_domain"), Duration.ofSeconds(seconds));
         }

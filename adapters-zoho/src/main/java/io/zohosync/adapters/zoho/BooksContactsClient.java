@@ -16,6 +16,11 @@ import java.util.Optional;
 /** Zoho Books adapter for {@link ZohoContacts}: {@code /books/v3/contacts}. */
 final class BooksContactsClient implements ZohoContacts {
 
+    private static final int PAGE_SIZE = 200;
+    private static final int MAX_FILTER = 100;
+    private static final int MAX_CONTACT_NAME = 200;
+    private static final int MAX_MARKER_PAGES = 5;
+
     private final ZohoApi api;
 
     BooksContactsClient(ZohoApi api) {
@@ -47,7 +52,8 @@ final class BooksContactsClient implements ZohoContacts {
                     return Future.succeededFuture(new ZohoOutcome.Duplicate<>(Optional.of(ok.value().get(0)), duplicate.message()));
                 }
                 if (ok.value().isEmpty() && mayRename) {
-                    return create(customer, customer.displayName() + " (" + customer.email() + ")", false);
+                    String suffix = " (" + customer.email() + ")";
+                    return create(customer, truncate(customer.displayName(), MAX_CONTACT_NAME - suffix.length()) + suffix, false);
                 }
                 return Future.succeededFuture(duplicate);
             });
@@ -93,35 +99,55 @@ final class BooksContactsClient implements ZohoContacts {
 
     @Override
     public Future<ZohoOutcome<List<ZohoContact>>> findByName(String contactName) {
-        return list(ZohoRequest.get(ZohoProduct.BOOKS, "/contacts").param("contact_name", contactName.trim()));
+        // Books takes at most 100 characters in a filter; the matcher compares the whole name afterwards
+        return list(ZohoRequest.get(ZohoProduct.BOOKS, "/contacts").param("contact_name", truncate(contactName.trim(), MAX_FILTER)));
     }
 
     /**
      * {@code search_text} matches names and notes loosely (the marker of cust-1 is inside cust-10's), and
-     * list rows carry no notes: each hit is read, and only contacts whose notes carry exactly this marker count.
+     * list rows carry no notes: every page of hits is collected, then each hit is read — one after
+     * another, so the search never needs more than one concurrency slot — and only contacts whose notes
+     * carry exactly this marker count.
      */
     @Override
     public Future<ZohoOutcome<List<ZohoContact>>> findByMarker(String platformId) {
-        String marker = ZohoContacts.marker(platformId);
-        return list(ZohoRequest.get(ZohoProduct.BOOKS, "/contacts").param("search_text", marker)).compose(found -> {
-            if (!(found instanceof ZohoOutcome.Success<List<ZohoContact>> hits)) {
-                return Future.succeededFuture(found);
+        return markerHits(ZohoContacts.marker(platformId), 1, new ArrayList<>());
+    }
+
+    private Future<ZohoOutcome<List<ZohoContact>>> markerHits(String marker, int page, List<ZohoContact> hits) {
+        ZohoRequest request = ZohoRequest.get(ZohoProduct.BOOKS, "/contacts").param("search_text", marker)
+                .param("page", String.valueOf(page)).param("per_page", String.valueOf(PAGE_SIZE));
+        return api.call(request, r -> new Page(contacts(r), r.getJsonObject("page_context", new JsonObject()).getBoolean("has_more_page", false)))
+                .compose(outcome -> {
+                    if (!(outcome instanceof ZohoOutcome.Success<Page> found)) {
+                        return Future.succeededFuture(retype(outcome));
+                    }
+                    hits.addAll(found.value().contacts());
+                    if (!found.value().more()) {
+                        return carrying(marker, hits, 0, new ArrayList<>());
+                    }
+                    return page < MAX_MARKER_PAGES ? markerHits(marker, page + 1, hits) : Future.succeededFuture(
+                            new ZohoOutcome.Validation<>("marker_search_too_broad", "more than " + MAX_MARKER_PAGES * PAGE_SIZE
+                                    + " contacts match " + marker + "; link the contact by hand"));
+                });
+    }
+
+    private Future<ZohoOutcome<List<ZohoContact>>> carrying(String marker, List<ZohoContact> hits, int next, List<ZohoContact> ours) {
+        if (next == hits.size()) {
+            return Future.succeededFuture(new ZohoOutcome.Success<>(List.copyOf(ours)));
+        }
+        return get(hits.get(next).contactId()).compose(read -> {
+            if (!(read instanceof ZohoOutcome.Success<ZohoContact> contact)) {
+                return Future.succeededFuture(retype(read));
             }
-            List<Future<ZohoOutcome<ZohoContact>>> reads = hits.value().stream().map(c -> get(c.contactId())).toList();
-            return Future.all(reads).map(all -> {
-                List<ZohoContact> ours = new ArrayList<>();
-                for (Future<ZohoOutcome<ZohoContact>> read : reads) {
-                    if (!(read.result() instanceof ZohoOutcome.Success<ZohoContact> contact)) {
-                        return retype(read.result());
-                    }
-                    if (contact.value().notes() != null && carriesMarker(contact.value().notes(), marker)) {
-                        ours.add(contact.value());
-                    }
-                }
-                return new ZohoOutcome.Success<>(List.copyOf(ours));
-            });
+            if (contact.value().notes() != null && carriesMarker(contact.value().notes(), marker)) {
+                ours.add(contact.value());
+            }
+            return carrying(marker, hits, next + 1, ours);
         });
     }
+
+    private record Page(List<ZohoContact> contacts, boolean more) {}
 
     /** A failed outcome as another result type: failures carry no value, so only the type changes. */
     @SuppressWarnings("unchecked")
@@ -214,6 +240,10 @@ final class BooksContactsClient implements ZohoContacts {
     static JsonObject withoutNulls(JsonObject o) {
         o.fieldNames().removeIf(k -> o.getValue(k) == null);
         return o;
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max).trim();
     }
 
     private static boolean blank(String s) {

@@ -3,6 +3,7 @@ package io.zohosync.adapters.zoho;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.circuitbreaker.CircuitBreakerState;
+import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.zohosync.ports.out.zoho.ZohoConnectionState.Circuit;
@@ -26,8 +27,10 @@ final class Breakers {
     }
 
     private final Map<ZohoProduct, CircuitBreaker> breakers = new EnumMap<>(ZohoProduct.class);
+    private final java.time.Duration reset;
 
     Breakers(Vertx vertx, ZohoSettings settings) {
+        this.reset = settings.breakerReset();
         CircuitBreakerOptions options = new CircuitBreakerOptions()
                 .setMaxFailures(settings.breakerFailures())
                 .setResetTimeout(settings.breakerReset().toMillis())
@@ -49,7 +52,11 @@ final class Breakers {
                         : Future.succeededFuture(outcome)))
                 .recover(e -> Future.succeededFuture(e instanceof OutageSignal s
                         ? (ZohoOutcome<T>) s.outcome
-                        : new ZohoOutcome.Outage<>("Zoho " + product + " circuit: " + e.getMessage())));
+                        : e instanceof OpenCircuitException
+                                // half-open lets one trial call through; the others wait, as when the circuit is open
+                                ? new ZohoOutcome.RateLimited<>(ZohoOutcome.RateLimited.Scope.CIRCUIT_OPEN, reset,
+                                        "Zoho " + product + " circuit is open")
+                                : new ZohoOutcome.Outage<>("Zoho " + product + " circuit: " + e.getMessage())));
     }
 
     Map<ZohoProduct, Circuit> states() {

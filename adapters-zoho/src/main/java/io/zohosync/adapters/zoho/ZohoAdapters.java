@@ -2,9 +2,11 @@ package io.zohosync.adapters.zoho;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.zohosync.ports.out.zoho.TokenStore;
+import io.zohosync.ports.out.zoho.ZohoApiLimits;
 import io.zohosync.ports.out.zoho.ZohoAuthorization;
 import io.zohosync.ports.out.zoho.ZohoBillingCustomers;
 import io.zohosync.ports.out.zoho.ZohoBillingInvoices;
@@ -49,9 +51,12 @@ public final class ZohoAdapters implements AutoCloseable {
 
     private ZohoAdapters(Vertx vertx, ZohoSettings settings, TokenStore tokenStore, ZohoBudget budget, Clock clock) {
         this.clock = clock;
+        // enough connections for every product's concurrency allowance at once (they share the API host)
+        int connections = settings.limits().values().stream().mapToInt(ZohoApiLimits::concurrency).sum() + 2;
         this.client = WebClient.create(vertx, new WebClientOptions()
                 .setUserAgent("zoho-sync")
-                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.requestTimeout().toMillis())));
+                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.requestTimeout().toMillis())),
+                new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(connections * 4));
         AccountsClient accounts = new AccountsClient(client, settings);
         this.tokens = new OAuthTokens(settings, tokenStore, accounts, clock);
         this.breakers = new Breakers(vertx, settings);

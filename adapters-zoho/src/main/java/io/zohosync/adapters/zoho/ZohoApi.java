@@ -49,6 +49,16 @@ final class ZohoApi {
             return Future.succeededFuture(new ZohoOutcome.RateLimited<>(ZohoOutcome.RateLimited.Scope.CIRCUIT_OPEN,
                     settings.breakerReset(), "Zoho " + product + " circuit is open"));
         }
+        // a token first: a call that cannot be authorized must not spend the minute's or the day's budget
+        return tokens.accessToken()
+                .compose(token -> withPermit(request, read))
+                .recover(e -> Future.succeededFuture(e instanceof ZohoUnavailable u
+                        ? u.<T>outcome()
+                        : new ZohoOutcome.Outage<>("Zoho call failed: " + e.getClass().getSimpleName() + " " + e.getMessage())));
+    }
+
+    private <T> Future<ZohoOutcome<T>> withPermit(ZohoRequest request, Function<JsonObject, T> read) {
+        ZohoProduct product = request.product();
         String org = settings.organizationId(product);
         Instant now = clock.instant();
         return budget.acquire(org, product, settings.limits().get(product), now).compose(permit -> {

@@ -34,9 +34,16 @@ final class ZohoResponses {
             if (status == 204 || (status >= 200 && status < 300 && product == ZohoProduct.CRM)) {
                 return new ZohoOutcome.Success<>(read.apply(new JsonObject()));
             }
-            return status >= 500 || status < 300
-                    ? new ZohoOutcome.Outage<>("Zoho answered HTTP " + status + " without a JSON body")
-                    : new ZohoOutcome.Validation<>(String.valueOf(status), "Zoho answered HTTP " + status + " without a JSON body");
+            String message = "Zoho answered HTTP " + status + " without a JSON body";
+            if (status == 429) {
+                return new ZohoOutcome.RateLimited<>(Scope.MINUTE, retryAfter(response, Scope.MINUTE), message);
+            }
+            if (status == 401) {
+                return new ZohoOutcome.AuthFailure<>(message);
+            }
+            return status >= 500 || status < 300 || status == 404 || status == 408
+                    ? new ZohoOutcome.Outage<>(message)
+                    : new ZohoOutcome.Validation<>(String.valueOf(status), message);
         }
         return product == ZohoProduct.CRM ? crm(status, body, response, read) : books(status, body, response, read);
     }
@@ -58,8 +65,12 @@ final class ZohoResponses {
         if (status >= 500) {
             return new ZohoOutcome.Outage<>("Zoho answered HTTP " + status + ": " + message);
         }
-        if (status == 404 || code == DOES_NOT_EXIST) {
+        if (code == DOES_NOT_EXIST) {
             return new ZohoOutcome.NotFound<>(message);
+        }
+        if (status == 404) {
+            // "Invalid URL Passed" (code 5): a wrong host or path, not a missing record — work waits, nothing fails for good
+            return new ZohoOutcome.Outage<>("Zoho does not know this URL (" + message + "): check the API host");
         }
         if (DUPLICATE_CODES.contains(code) || message.toLowerCase(java.util.Locale.ROOT).contains("already exist")) {
             return new ZohoOutcome.Duplicate<>(java.util.Optional.empty(), message);
@@ -76,8 +87,11 @@ final class ZohoResponses {
                     ? Duration.ofSeconds(n.longValue()) : retryAfter(response, Scope.CONCURRENCY);
             return new ZohoOutcome.RateLimited<>(Scope.CONCURRENCY, after, message);
         }
-        if (status == 401 || "INVALID_TOKEN".equals(code) || "AUTHENTICATION_FAILURE".equals(code)
-                || "OAUTH_SCOPE_MISMATCH".equals(code)) {
+        if ("OAUTH_SCOPE_MISMATCH".equals(code) || "NO_PERMISSION".equals(code)) {
+            // the token is fine, it lacks a scope or a permission: refreshing cannot help
+            return new ZohoOutcome.Validation<>(code, message + ": connect again with the CRM scopes, or grant the permission");
+        }
+        if (status == 401 || "INVALID_TOKEN".equals(code) || "AUTHENTICATION_FAILURE".equals(code)) {
             return new ZohoOutcome.AuthFailure<>(code + ": " + message);
         }
         if (status >= 500) {

@@ -125,7 +125,12 @@ class BooksContactsClientTest {
                 CustomerKind.NEW);
         ZohoContact first = success(contacts.create(one).await());
         success(contacts.create(ten).await());
+        for (int i = 11; i < 19; i++) {
+            success(contacts.create(new Customer("c" + id + "-" + i, "Marker", i + " " + id, i + "." + id + "@example.com", null,
+                    null, Address.NONE, CustomerKind.NEW)).await());
+        }
 
+        // nine hits for "c…-1", more than Books' concurrency allowance: the hits are read one after another
         assertThat(success(contacts.findByMarker(one.platformId()).await())).extracting(ZohoContact::contactId)
                 .containsExactly(first.contactId());
     }

@@ -66,14 +66,20 @@ class BreakerTest {
     }
 
     @Test
-    void rateLimitsAndRefusedDataNeverOpenIt() {
-        fx.sandbox.control().perMinuteLimit("books", 1).strict(true);
+    void refusedDataAndRateLimitsNeverOpenIt() {
+        fx.sandbox.control().strict(true);
+        int before = fx.sandbox.inspect().calls(LIST);
         for (int i = 0; i < 5; i++) {
-            fx.zoho.api().call(ZohoRequest.get(ZohoProduct.BOOKS, "/contacts").param("per_page", "-1"), r -> r).await();
+            assertThat(fx.zoho.api().call(ZohoRequest.get(ZohoProduct.BOOKS, "/contacts").param("per_page", "-1"), r -> r).await())
+                    .isInstanceOf(ZohoOutcome.Validation.class);
         }
-        for (int i = 0; i < 5; i++) {
-            assertThat(find()).isInstanceOf(ZohoOutcome.RateLimited.class);
-        }
+        assertThat(fx.sandbox.inspect().calls(LIST) - before).as("five refusals reached Zoho, above the threshold of 3").isEqualTo(5);
+        assertThat(books()).isEqualTo(Circuit.CLOSED);
+
+        fx.sandbox.control().strict(false).perMinuteLimit("books", 1);
+        find();
+        assertThat(find()).isInstanceOf(ZohoOutcome.RateLimited.class);
+        assertThat(fx.sandbox.inspect().tooManyRequests()).isPositive();
         assertThat(books()).isEqualTo(Circuit.CLOSED);
     }
 }

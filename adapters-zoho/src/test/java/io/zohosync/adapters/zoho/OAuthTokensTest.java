@@ -169,6 +169,18 @@ class OAuthTokensTest {
     }
 
     @Test
+    void callsThatCannotBeAuthorizedSpendNoBudget(Vertx vertx) {
+        fx = SandboxFixture.start(vertx, o -> o, s -> s.limits(ZohoProduct.BOOKS, new ZohoApiLimits(100, 2, 5)),
+                ZohoAdapters.inMemoryBudget());
+        fx.sandbox.control().revoke(SandboxOptions.DEMO_REFRESH_TOKEN);
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(fx.zoho.contacts().findByName("nobody").await()).as("call %d", i).isInstanceOf(ZohoOutcome.AuthFailure.class);
+        }
+        assertThat(fx.sandbox.inspect().calls("GET /books/v3/contacts")).isZero();
+    }
+
+    @Test
     void aRefreshTokenRevokedWhileAnAccessTokenIsHeldIsFoundOutAtTheNext401(Vertx vertx) {
         start(vertx);
         success(fx.zoho.contacts().findByName("nobody"));

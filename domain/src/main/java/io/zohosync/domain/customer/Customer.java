@@ -13,10 +13,13 @@ public record Customer(
         Address billingAddress,
         CustomerKind kind) {
 
+    /** Zoho searches take at most 100 characters; the marker "zoho-sync:" + id must fit in one. */
+    public static final int MAX_ID_LENGTH = 90;
+
     public Customer {
         new Checks()
                 .required("id", platformId)
-                .maxLength("id", platformId, 100)
+                .maxLength("id", platformId, MAX_ID_LENGTH)
                 .required("email", email)
                 .email("email", email)
                 .maxLength("email", email, 100)

@@ -48,4 +48,14 @@ class CustomerTest {
         assertThat(new Address(null, null, null, null, "411001", null).isEmpty()).isFalse();
         assertThat(new Address(null, null, null, null, null, "IN").isEmpty()).isFalse();
     }
+
+    @Test
+    void an_id_whose_marker_fits_a_zoho_search_is_accepted_and_a_longer_one_is_refused_by_name() {
+        String longest = "c".repeat(Customer.MAX_ID_LENGTH);
+
+        assertThat(new Customer(longest, "A", "B", "a@example.com", null, null, null, null).platformId()).isEqualTo(longest);
+        assertThatThrownBy(() -> new Customer(longest + "c", "A", "B", "a@example.com", null, null, null, null))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors())
+                        .containsExactly(new InvalidInput.FieldError("id", "must be at most 90 characters")));
+    }
 }

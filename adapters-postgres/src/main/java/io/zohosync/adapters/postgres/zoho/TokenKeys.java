@@ -45,6 +45,13 @@ public final class TokenKeys {
             if (idAndKey.length != 2 || idAndKey[0].isBlank()) {
                 throw new IllegalArgumentException("a token key must look like <id>:<base64 key>");
             }
+            String id = idAndKey[0].trim();
+            if (!id.matches("[A-Za-z0-9_.-]{1,32}")) {
+                throw new IllegalArgumentException("a token key id is 1 to 32 letters, digits, '.', '_' or '-'");
+            }
+            if (keys.containsKey(id)) {
+                throw new IllegalArgumentException("token key id " + id + " is given twice");
+            }
             byte[] key = Base64.getDecoder().decode(idAndKey[1].trim());
             if (key.length != 16 && key.length != 24 && key.length != 32) {
                 throw new IllegalArgumentException("token key " + idAndKey[0] + " must be 16, 24 or 32 bytes, not " + key.length);

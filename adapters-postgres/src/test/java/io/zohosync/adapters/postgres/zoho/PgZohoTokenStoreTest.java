@@ -151,4 +151,13 @@ class PgZohoTokenStoreTest {
         return pool.preparedQuery("select key_id from zoho_tokens where connection_id = $1").execute(Tuple.of(connectionId))
                 .await().iterator().next().getString(0);
     }
+
+    @Test
+    void a_key_id_given_twice_or_malformed_is_refused_rather_than_silently_replaced() {
+        String key = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TokenKeys.parse("k1:" + key + ",k1:" + key))
+                .hasMessageContaining("given twice");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TokenKeys.parse("k 1:" + key))
+                .hasMessageContaining("token key id");
+    }
 }
