@@ -111,7 +111,10 @@ final class OAuthTokens {
         if (inFlight != null) {
             return inFlight;
         }
-        Future<ZohoTokens> f = store.update(settings.connectionId(), stored -> decide(stored, rejected)).recover(OAuthTokens::storeFailed);
+        // bounded: waiting for another instance's lock plus one Accounts call, so a stuck refresh cannot hold every caller
+        Future<ZohoTokens> f = store.update(settings.connectionId(), stored -> decide(stored, rejected))
+                .timeout(settings.requestTimeout().multipliedBy(2).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .recover(OAuthTokens::storeFailed);
         inFlight = f;
         f.onComplete(ar -> {
             if (ar.succeeded()) {

@@ -23,6 +23,8 @@ import java.util.function.Function;
  */
 final class PgZohoTokenStore implements TokenStore {
 
+    /** Another instance refreshing holds the row at most for one Accounts call; waiting longer means something is stuck. */
+    private static final String LOCK_TIMEOUT = "set local lock_timeout = '45s'";
     private static final String COLUMNS = "key_id, refresh_token, access_token, access_expires_at, api_domain, "
             + "accounts_server, refreshed_at, cool_down_until, reconnect_needed";
     private static final String SELECT = "select " + COLUMNS + " from zoho_tokens where connection_id = $1";
@@ -48,7 +50,8 @@ final class PgZohoTokenStore implements TokenStore {
 
     @Override
     public Future<ZohoTokens> update(String connectionId, Function<Optional<ZohoTokens>, Future<ZohoTokens>> change) {
-        return pool.withTransaction(conn -> conn.preparedQuery(ENSURE_ROW).execute(Tuple.of(connectionId))
+        return pool.withTransaction(conn -> conn.query(LOCK_TIMEOUT).execute()
+                .compose(x -> conn.preparedQuery(ENSURE_ROW).execute(Tuple.of(connectionId)))
                 .compose(x -> conn.preparedQuery(SELECT + " for update").execute(Tuple.of(connectionId)))
                 .compose(rows -> change.apply(read(connectionId, rows)))
                 .compose(tokens -> save(conn, connectionId, tokens).map(tokens)));
