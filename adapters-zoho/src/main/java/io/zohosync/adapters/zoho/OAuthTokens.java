@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 final class OAuthTokens {
 
     static final int MAX_REFRESHES_PER_WINDOW = 9;
+    static final Duration FAILED_REFRESH_PAUSE = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(OAuthTokens.class);
     private static final Duration EXPIRY_SAFETY = Duration.ofSeconds(10);
 
@@ -168,9 +169,11 @@ final class OAuthTokens {
             LOG.error("Zoho rejected the refresh token ({}); the organization must be reconnected", r.error());
             return new ZohoTokens(t.refreshToken(), null, null, t.apiDomain(), t.accountsServer(), attempted, null, true);
         }
-        LOG.warn("Zoho token refresh failed: {}", ((AccountsClient.Answer.Failed) answer).message());
+        // a pause before the next try, so a short Accounts outage cannot use up the nine refreshes of the window
+        LOG.warn("Zoho token refresh failed: {}; next try in {} s", ((AccountsClient.Answer.Failed) answer).message(),
+                FAILED_REFRESH_PAUSE.toSeconds());
         return new ZohoTokens(t.refreshToken(), t.accessToken(), t.accessTokenExpiresAt(), t.apiDomain(),
-                t.accountsServer(), attempted, null, false);
+                t.accountsServer(), attempted, now.plus(FAILED_REFRESH_PAUSE), false);
     }
 
     private Future<AccessToken> usable(ZohoTokens t, String rejected) {

@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Clock;
+import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import io.zohosync.ports.out.zoho.TokenStore;
@@ -166,6 +169,27 @@ class OAuthTokensTest {
         assertThat(fx.sandbox.inspect().calls("POST /oauth/v2/token")).isEqualTo(tokenCalls);
         assertThat(fx.zoho.connection().state().status()).isEqualTo(Status.RECONNECT_NEEDED);
         assertThat(fx.zoho.connection().state().usable()).isFalse();
+    }
+
+    @Test
+    void aFailedRefreshPausesBeforeTheNextTrySoAnAccountsOutageCannotUseUpTheWindow(Vertx vertx) {
+        AtomicInteger tokenCalls = new AtomicInteger();
+        HttpServer accounts = vertx.createHttpServer().requestHandler(rq -> {
+            tokenCalls.incrementAndGet();
+            rq.response().setStatusCode(500).end();
+        }).listen(0, "127.0.0.1").await();
+        ZohoAdapters broken = ZohoAdapters.create(vertx, SandboxFixture.settings("http://127.0.0.1:" + accounts.actualPort()).build(),
+                ZohoAdapters.inMemoryTokenStore(), ZohoAdapters.inMemoryBudget(), Clock.systemUTC());
+        try {
+            for (int i = 0; i < 5; i++) {
+                assertThat(broken.contacts().findByName("nobody").await()).isNotInstanceOf(ZohoOutcome.Success.class);
+            }
+            assertThat(tokenCalls.get()).isEqualTo(1);
+            assertThat(broken.connection().state().coolDownUntil()).isNotNull();
+        } finally {
+            broken.close();
+            accounts.close().await();
+        }
     }
 
     @Test
