@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -57,67 +58,46 @@ class ZohoContractTest {
         softly.assertAll();
     }
 
-    private static void books(Vertx vertx, List<RecordingProxy.Sent> sent, Consumer<BooksContactsClientTest> scenario) {
-        BooksContactsClientTest test = new BooksContactsClientTest();
-        test.start(vertx);
+    /** Runs one scenario on a fresh instance of its test class and keeps what the adapter sent. */
+    private static <T> void replay(List<RecordingProxy.Sent> sent, T test, Consumer<T> start, Consumer<T> stop, Consumer<T> scenario,
+            Function<T, List<RecordingProxy.Sent>> recorded) {
+        start.accept(test);
         try {
             scenario.accept(test);
-            sent.addAll(test.fx.proxy.sent);
+            sent.addAll(recorded.apply(test));
         } finally {
-            test.stop();
+            stop.accept(test);
         }
+    }
+
+    private static void books(Vertx vertx, List<RecordingProxy.Sent> sent, Consumer<BooksContactsClientTest> scenario) {
+        replay(sent, new BooksContactsClientTest(), t -> t.start(vertx), BooksContactsClientTest::stop, scenario, t -> t.fx.proxy.sent);
     }
 
     private static void documents(Vertx vertx, List<RecordingProxy.Sent> sent, Consumer<BooksDocumentsTest> scenario) {
-        BooksDocumentsTest test = new BooksDocumentsTest();
-        test.start(vertx);
-        try {
-            scenario.accept(test);
-            sent.addAll(test.fx.proxy.sent);
-        } finally {
-            test.stop();
-        }
+        replay(sent, new BooksDocumentsTest(), t -> t.start(vertx), BooksDocumentsTest::stop, scenario, t -> t.fx.proxy.sent);
     }
 
+    /** Plans and addons are the test's catalog set-up, not the adapter's requests. */
     private static void products(Vertx vertx, List<RecordingProxy.Sent> sent, Consumer<SandboxProductsTest> scenario) {
-        SandboxProductsTest test = new SandboxProductsTest();
-        test.start(vertx);
-        try {
-            scenario.accept(test);
-            sent.addAll(test.fx.proxy.sent.stream().filter(s -> !s.path().matches("/billing/v1/(plans|addons).*")).toList());
-        } finally {
-            test.stop();
-        }
+        replay(sent, new SandboxProductsTest(), t -> t.start(vertx), SandboxProductsTest::stop, scenario,
+                t -> t.fx.proxy.sent.stream().filter(s -> !s.path().matches("/billing/v1/(plans|addons).*")).toList());
     }
 
     private static void billing(Vertx vertx, List<RecordingProxy.Sent> sent, Consumer<BillingClientsTest> scenario) {
-        BillingClientsTest test = new BillingClientsTest();
-        test.start(vertx);
-        try {
-            scenario.accept(test);
-            received(test.fake, sent);
-        } finally {
-            test.stop();
-        }
+        replay(sent, new BillingClientsTest(), t -> t.start(vertx), BillingClientsTest::stop, scenario, t -> received(t.fake));
     }
 
     private static void crm(Vertx vertx, List<RecordingProxy.Sent> sent, Consumer<CrmRecordsClientTest> scenario) {
-        CrmRecordsClientTest test = new CrmRecordsClientTest();
-        test.start(vertx);
-        try {
-            scenario.accept(test);
-            received(test.fake, sent);
-        } finally {
-            test.stop();
-        }
+        replay(sent, new CrmRecordsClientTest(), t -> t.start(vertx), CrmRecordsClientTest::stop, scenario, t -> received(t.fake));
     }
 
     /** What a {@link FakeZoho} received, as the proxy would have recorded it. */
-    private static void received(FakeZoho fake, List<RecordingProxy.Sent> sent) {
-        fake.received.forEach(r -> sent.add(new RecordingProxy.Sent(r.method(), r.path(), query(r.query()),
+    private static List<RecordingProxy.Sent> received(FakeZoho fake) {
+        return fake.received.stream().map(r -> new RecordingProxy.Sent(r.method(), r.path(), query(r.query()),
                 new TreeMap<>(r.headers().getMap().entrySet().stream()
                         .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue())))),
-                r.body() == null ? null : r.body().encode())));
+                r.body() == null ? null : r.body().encode())).toList();
     }
 
     private static Map<String, String> query(String raw) {
