@@ -48,8 +48,7 @@ class SyncStateMachinePropertyTest {
     void only_an_admin_action_leaves_failed_skipped_or_manual(
             @ForAll @Size(max = 60) List<@From("events") SyncEvent> events,
             @ForAll @IntRange(min = 1, max = 5) int maxAttempts, @ForAll long seed) {
-        SyncStateMachine machine = new SyncStateMachine(
-                new RetryPolicy(maxAttempts, Duration.ofSeconds(1), Duration.ofMinutes(10)), new SplittableRandom(seed));
+        SyncStateMachine machine = machine(maxAttempts, seed);
         SyncState state = SyncState.pending(T0);
         Instant now = T0;
         for (SyncEvent event : events) {
@@ -68,8 +67,7 @@ class SyncStateMachinePropertyTest {
     void attempts_never_exceed_the_maximum(
             @ForAll @Size(max = 80) List<@From("events") SyncEvent> events,
             @ForAll @IntRange(min = 1, max = 5) int maxAttempts, @ForAll long seed) {
-        SyncStateMachine machine = new SyncStateMachine(
-                new RetryPolicy(maxAttempts, Duration.ofSeconds(1), Duration.ofMinutes(10)), new SplittableRandom(seed));
+        SyncStateMachine machine = machine(maxAttempts, seed);
         SyncState state = SyncState.pending(T0);
         Instant now = T0;
         for (SyncEvent event : events) {
@@ -118,5 +116,9 @@ class SyncStateMachinePropertyTest {
         SyncState syncing = new SyncState(SyncStatus.SYNCING, attemptsUsed, T0, null, new Lease("w", T0.plusSeconds(60)), null, "r");
         SyncState next = machine.apply(syncing, new SyncEvent.RetryableFailure("503"), T0).nextState().orElseThrow();
         assertThat(next.nextRunAt()).isBetween(T0, T0.plus(RetryPolicy.DEFAULT.ceiling(attemptsUsed + 1)));
+    }
+
+    private static SyncStateMachine machine(int maxAttempts, long seed) {
+        return new SyncStateMachine(new RetryPolicy(maxAttempts, Duration.ofSeconds(1), Duration.ofMinutes(10)), new SplittableRandom(seed));
     }
 }
