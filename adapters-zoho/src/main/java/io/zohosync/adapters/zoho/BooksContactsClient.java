@@ -34,8 +34,8 @@ final class BooksContactsClient implements ZohoContacts {
      * "Name (email)" instead. If the marker search fails, its failure is the answer: never guess.
      */
     @Override
-    public Future<ZohoOutcome<ZohoContact>> create(Customer customer) {
-        return create(customer, customer.displayName(), true);
+    public Future<ZohoOutcome<ZohoContact>> create(Customer customer, String contactName) {
+        return create(customer, contactName, true);
     }
 
     private Future<ZohoOutcome<ZohoContact>> create(Customer customer, String contactName, boolean mayRename) {

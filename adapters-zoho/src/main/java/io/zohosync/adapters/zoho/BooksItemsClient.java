@@ -34,6 +34,16 @@ final class BooksItemsClient implements ZohoItems {
     }
 
     @Override
+    public Future<ZohoOutcome<ZohoItem>> update(String itemId, Item item) {
+        JsonObject body = BooksContactsClient.withoutNulls(new JsonObject()
+                .put("name", item.name())
+                .put("sku", item.sku())
+                .put("rate", item.rate().amount())
+                .put("description", item.description()));
+        return api.call(ZohoRequest.put(ZohoProduct.BOOKS, "/items/" + itemId, body), r -> item(r.getJsonObject("item")));
+    }
+
+    @Override
     public Future<ZohoOutcome<ZohoItem>> get(String itemId) {
         return api.call(ZohoRequest.get(ZohoProduct.BOOKS, "/items/" + itemId), r -> item(r.getJsonObject("item")));
     }

@@ -112,7 +112,7 @@ public final class CustomerContactSync implements JobHandler {
     }
 
     private Future<JobDecision> create(Customer customer, Instant now) {
-        return contacts.create(customer).map(outcome -> {
+        return contacts.create(customer, customer.displayName()).map(outcome -> {
             if (outcome instanceof ZohoOutcome.Success<ZohoContact> ok) {
                 return new JobDecision(new SyncEvent.Succeeded(ok.value().contactId()), "created");
             }

@@ -45,9 +45,12 @@ public final class InMemoryZohoContacts implements ZohoContacts {
     }
 
     @Override
-    public Future<ZohoOutcome<ZohoContact>> create(Customer customer) {
+    public Future<ZohoOutcome<ZohoContact>> create(Customer customer, String contactName) {
         return answer("create", () -> {
-            ZohoContact made = add(customer.displayName(), customer.email(), ZohoContacts.marker(customer.platformId()));
+            if (contacts.stream().anyMatch(c -> contactName.equalsIgnoreCase(c.contactName()))) {
+                return new ZohoOutcome.Duplicate<>(Optional.empty(), "The contact \"" + contactName + "\" already exists.");
+            }
+            ZohoContact made = add(contactName, customer.email(), ZohoContacts.marker(customer.platformId()));
             return new ZohoOutcome.Success<>(made);
         });
     }

@@ -15,7 +15,17 @@ public interface ZohoContacts {
         return "zoho-sync:" + platformId;
     }
 
-    Future<ZohoOutcome<ZohoContact>> create(Customer customer);
+    /**
+     * Creates the contact under {@code contactName} (the caller's naming policy), carrying the customer's marker. A
+     * name Books already holds answers {@link ZohoOutcome.Duplicate} with no existing record: resolving it (our own
+     * earlier create, or a namesake) is the caller's decision.
+     */
+    Future<ZohoOutcome<ZohoContact>> create(Customer customer, String contactName);
+
+    /** Creates the contact under the customer's display name. */
+    default Future<ZohoOutcome<ZohoContact>> create(Customer customer) {
+        return create(customer, customer.displayName());
+    }
 
     /** Pushes a changed customer onto the contact it is linked to (name, company, primary person's email and phone). */
     Future<ZohoOutcome<ZohoContact>> update(String contactId, Customer customer);

@@ -9,6 +9,9 @@ public interface ZohoItems {
 
     Future<ZohoOutcome<ZohoItem>> create(Item item);
 
+    /** Pushes a changed item (name, rate, description, sku) onto the Books item it is linked to. */
+    Future<ZohoOutcome<ZohoItem>> update(String itemId, Item item);
+
     Future<ZohoOutcome<ZohoItem>> get(String itemId);
 
     /** Items whose sku equals {@code sku} (ignoring case). */
