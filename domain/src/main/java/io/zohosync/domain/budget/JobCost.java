@@ -1,6 +1,6 @@
 package io.zohosync.domain.budget;
 
-import io.zohosync.domain.prereq.EntityType;
+import io.zohosync.domain.entity.EntityType;
 
 /**
  * Domain rule: how many Zoho calls a sync job makes at most — a customer searches by email (and a

@@ -16,6 +16,9 @@ public record Customer(
     /** Zoho searches take at most 100 characters; the marker "zoho-sync:" + id must fit in one. */
     public static final int MAX_ID_LENGTH = 90;
 
+    /** Zoho Books keeps at most 200 characters in a contact's name. */
+    public static final int MAX_CONTACT_NAME = 200;
+
     public Customer {
         new Checks()
                 .required("id", platformId)
@@ -29,6 +32,9 @@ public record Customer(
                 .maxLength("last_name", lastName, 100)
                 .maxLength("company_name", companyName, 200)
                 .maxLength("phone", phone, 50)
+                .rule(personName(firstName, lastName).length() <= MAX_CONTACT_NAME, "last_name",
+                        "first and last name together must be at most " + MAX_CONTACT_NAME
+                                + " characters (Zoho Books' contact_name)")
                 .throwIfAny();
         email = email.trim();
         billingAddress = billingAddress == null ? Address.NONE : billingAddress;
@@ -40,6 +46,10 @@ public record Customer(
         if (notBlank(companyName)) {
             return companyName.trim();
         }
+        return personName(firstName, lastName);
+    }
+
+    private static String personName(String firstName, String lastName) {
         String full = ((firstName == null ? "" : firstName.trim()) + " " + (lastName == null ? "" : lastName.trim())).trim();
         return full.replaceAll("\\s+", " ");
     }

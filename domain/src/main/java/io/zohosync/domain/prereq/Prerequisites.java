@@ -1,5 +1,8 @@
 package io.zohosync.domain.prereq;
 
+import io.zohosync.domain.entity.EntityRef;
+import io.zohosync.domain.entity.EntityType;
+
 import io.zohosync.domain.invoice.Invoice;
 import io.zohosync.domain.payment.Payment;
 import io.zohosync.domain.quote.Quote;

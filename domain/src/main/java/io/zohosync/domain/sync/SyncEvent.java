@@ -1,7 +1,7 @@
 package io.zohosync.domain.sync;
 
 import io.zohosync.domain.common.Checks;
-import io.zohosync.domain.prereq.EntityRef;
+import io.zohosync.domain.entity.EntityRef;
 import java.time.Instant;
 import java.util.List;
 
@@ -30,6 +30,20 @@ public sealed interface SyncEvent {
     /** Matching found exactly one existing Zoho record and linked it (design.md §5). */
     record Linked(String zohoId, String reason) implements SyncEvent {
         public Linked {
+            new Checks().required("zoho_id", zohoId).required("reason", reason).throwIfAny();
+        }
+    }
+
+    /** The linked record is left as it is (shared with another entity, or not ours to rewrite): still synced. */
+    record Kept(String zohoId, String reason) implements SyncEvent {
+        public Kept {
+            new Checks().required("zoho_id", zohoId).required("reason", reason).throwIfAny();
+        }
+    }
+
+    /** Before writing, the marker search found the record an earlier attempt of ours created: linked, and ours. */
+    record Recovered(String zohoId, String reason) implements SyncEvent {
+        public Recovered {
             new Checks().required("zoho_id", zohoId).required("reason", reason).throwIfAny();
         }
     }
@@ -71,6 +85,16 @@ public sealed interface SyncEvent {
         }
     }
 
+    /** Zoho no longer accepts the connection's tokens: wait for an admin to reconnect (or until {@code until}), no attempt used. */
+    record ConnectionLost(Instant until) implements SyncEvent {
+        public ConnectionLost {
+            new Checks().rule(until != null, "until", "is required").throwIfAny();
+        }
+    }
+
+    /** An admin reconnected Zoho: syncs deferred for the connection are due at once. */
+    record Reconnected() implements SyncEvent {}
+
     /** A prerequisite is not in Zoho yet (design.md §7): it has been enqueued; look again at {@code recheckAt}, no attempt used. */
     record WaitingForPrerequisites(List<EntityRef> missing, Instant recheckAt) implements SyncEvent {
         public WaitingForPrerequisites {
@@ -80,8 +104,25 @@ public sealed interface SyncEvent {
         }
     }
 
+    /** A prerequisite this sync waits for is now in Zoho: the sync is due at once. */
+    record PrerequisiteReady(EntityRef prerequisite) implements SyncEvent {
+        public PrerequisiteReady {
+            new Checks().rule(prerequisite != null, "prerequisite", "is required").throwIfAny();
+        }
+    }
+
+    /** A prerequisite this sync waits for failed for good: the sync cannot be written either. */
+    record PrerequisiteFailed(EntityRef prerequisite, String error) implements SyncEvent {
+        public PrerequisiteFailed {
+            new Checks().rule(prerequisite != null, "prerequisite", "is required").required("error", error).throwIfAny();
+        }
+    }
+
     /** The rescuer found the worker's lease past its end: the worker is presumed dead. */
     record LeaseExpired() implements SyncEvent {}
+
+    /** The worker hands the sync back unfinished (it is stopping): no attempt used. */
+    record LeaseReleased() implements SyncEvent {}
 
     /** An admin asks for another try of a failed or skipped sync, with a fresh attempt budget. */
     record AdminRetry() implements SyncEvent {
@@ -119,6 +160,9 @@ public sealed interface SyncEvent {
         }
     }
 
-    /** The platform entity changed and this target takes updates: push it again. */
+    /**
+     * The platform entity changed and this target takes updates: push it again — at once when synced or
+     * waiting, in the queued run when pending or retrying, after the run in flight when syncing.
+     */
     record EntityChanged() implements SyncEvent {}
 }

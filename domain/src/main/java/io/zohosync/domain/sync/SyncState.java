@@ -10,6 +10,9 @@ import java.util.Optional;
  * <p>{@code attempts} counts the runs that reached Zoho and ended (success, failure or a match
  * decision); a claim does not count until its outcome is known, so a lost lease or a budget
  * deferral never uses an attempt. {@code reason} says in words why the state is what it is.
+ * {@code dirty} says the entity changed while a run was in flight, so the run's success is followed
+ * by an update; {@code deferredFor} says what a pending sync waits for besides its time;
+ * {@code origin} how its Zoho record came to be linked.
  */
 public record SyncState(
         SyncStatus status,
@@ -18,7 +21,10 @@ public record SyncState(
         String lastError,
         Lease lease,
         String zohoId,
-        String reason) {
+        String reason,
+        boolean dirty,
+        DeferCause deferredFor,
+        Origin origin) {
 
     public SyncState {
         new Checks()
@@ -28,7 +34,15 @@ public record SyncState(
                 .rule((status == SyncStatus.SYNCING) == (lease != null), "lease", "is held exactly while syncing")
                 .rule(!linkedStatus(status) || (zohoId != null && !zohoId.isBlank()), "zoho_id",
                         "is required when synced or manual")
+                .rule(!dirty || status == SyncStatus.SYNCING, "dirty", "is only marked while syncing")
+                .rule(deferredFor == null || status == SyncStatus.PENDING, "deferred_for", "is only kept while pending")
                 .throwIfAny();
+    }
+
+    /** A state with nothing noted about changes, deferrals or origin. */
+    public SyncState(SyncStatus status, int attempts, Instant nextRunAt, String lastError, Lease lease, String zohoId,
+            String reason) {
+        this(status, attempts, nextRunAt, lastError, lease, zohoId, reason, false, null, null);
     }
 
     /** A new sync, due at once. */
@@ -45,6 +59,17 @@ public record SyncState(
         return !nextRunAt.isAfter(now);
     }
 
+    /** Whether a worker holds it or a job waits for it (pending, retrying, waiting, syncing). */
+    public boolean isQueued() {
+        return status == SyncStatus.PENDING || status == SyncStatus.RETRYING || status == SyncStatus.WAITING
+                || status == SyncStatus.SYNCING;
+    }
+
+    /** Whether it is linked to a Zoho record (synced or manual). */
+    public boolean isLinked() {
+        return linkedStatus(status);
+    }
+
     public Optional<String> leaseOwner() {
         return Optional.ofNullable(lease).map(Lease::workerId);
     }
@@ -54,7 +79,20 @@ public record SyncState(
     }
 
     SyncState with(SyncStatus newStatus, int newAttempts, Instant runAt, String error, Lease newLease, String id, String why) {
-        return new SyncState(newStatus, newAttempts, runAt, error, newLease, id, why);
+        return new SyncState(newStatus, newAttempts, runAt, error, newLease, id, why, false, null,
+                id == null ? null : origin);
+    }
+
+    SyncState withOrigin(Origin newOrigin) {
+        return new SyncState(status, attempts, nextRunAt, lastError, lease, zohoId, reason, dirty, deferredFor, newOrigin);
+    }
+
+    SyncState withDirty(String why) {
+        return new SyncState(status, attempts, nextRunAt, lastError, lease, zohoId, why, true, deferredFor, origin);
+    }
+
+    SyncState deferredFor(DeferCause cause) {
+        return new SyncState(status, attempts, nextRunAt, lastError, lease, zohoId, reason, dirty, cause, origin);
     }
 
     private static boolean linkedStatus(SyncStatus status) {

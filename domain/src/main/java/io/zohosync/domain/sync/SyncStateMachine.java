@@ -7,8 +7,9 @@ import static io.zohosync.domain.sync.SyncStatus.RETRYING;
 import static io.zohosync.domain.sync.SyncStatus.SKIPPED;
 import static io.zohosync.domain.sync.SyncStatus.SYNCED;
 import static io.zohosync.domain.sync.SyncStatus.SYNCING;
+import static io.zohosync.domain.sync.SyncStatus.WAITING;
 
-import io.zohosync.domain.prereq.EntityRef;
+import io.zohosync.domain.entity.EntityRef;
 import io.zohosync.domain.sync.SyncEvent.AdminLink;
 import io.zohosync.domain.sync.SyncEvent.AdminReset;
 import io.zohosync.domain.sync.SyncEvent.AdminRetry;
@@ -16,11 +17,17 @@ import io.zohosync.domain.sync.SyncEvent.AdminUnlink;
 import io.zohosync.domain.sync.SyncEvent.Ambiguous;
 import io.zohosync.domain.sync.SyncEvent.BudgetExhausted;
 import io.zohosync.domain.sync.SyncEvent.Claimed;
+import io.zohosync.domain.sync.SyncEvent.ConnectionLost;
 import io.zohosync.domain.sync.SyncEvent.EntityChanged;
 import io.zohosync.domain.sync.SyncEvent.LeaseExpired;
+import io.zohosync.domain.sync.SyncEvent.LeaseReleased;
 import io.zohosync.domain.sync.SyncEvent.Linked;
 import io.zohosync.domain.sync.SyncEvent.NoMatch;
 import io.zohosync.domain.sync.SyncEvent.PermanentFailure;
+import io.zohosync.domain.sync.SyncEvent.PrerequisiteFailed;
+import io.zohosync.domain.sync.SyncEvent.PrerequisiteReady;
+import io.zohosync.domain.sync.SyncEvent.Reconnected;
+import io.zohosync.domain.sync.SyncEvent.Recovered;
 import io.zohosync.domain.sync.SyncEvent.RetryableFailure;
 import io.zohosync.domain.sync.SyncEvent.Succeeded;
 import io.zohosync.domain.sync.SyncEvent.WaitingForPrerequisites;
@@ -33,10 +40,14 @@ import java.util.Set;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 
-/** Domain rule: every transition of design.md §4 as a pure function of (state, event, now). */
+/**
+ * Domain rule: every transition of design.md §4 as a pure function of (state, event, now). It is the
+ * only decider: claims, lease expiry and hand-back, changes while queued or running, waiting for
+ * prerequisites, deferrals and admin actions all pass through it, and storage only keeps its answer.
+ */
 public final class SyncStateMachine {
 
-    private static final Set<SyncStatus> CLAIMABLE = EnumSet.of(PENDING, RETRYING);
+    private static final Set<SyncStatus> CLAIMABLE = EnumSet.of(PENDING, RETRYING, WAITING);
     private static final Set<SyncStatus> ADMIN_REVIEW = EnumSet.of(FAILED, SKIPPED);
     private static final Set<SyncStatus> LINKED = EnumSet.of(SYNCED, MANUAL);
 
@@ -58,26 +69,33 @@ public final class SyncStateMachine {
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(now, "now");
         if (event instanceof AdminLink link) {
-            return moved(state.with(MANUAL, state.attempts(), now, null, null, link.zohoId(), "linked by hand by an admin"));
+            return moved(state.with(MANUAL, state.attempts(), now, null, null, link.zohoId(), "linked by hand by an admin")
+                    .withOrigin(Origin.MANUAL));
         }
         if (event instanceof Claimed claimed) {
             return claim(state, claimed, now);
         }
-        if (event instanceof LeaseExpired) {
-            return expire(state, event, now);
+        if (event instanceof LeaseExpired || event instanceof LeaseReleased) {
+            return handBack(state, event, now);
         }
         if (event instanceof AdminRetry || event instanceof AdminReset) {
             return adminRestart(state, event, now);
         }
-        if (event instanceof AdminUnlink || event instanceof EntityChanged) {
-            return relink(state, event, now);
+        if (event instanceof AdminUnlink) {
+            return unlink(state, event, now);
+        }
+        if (event instanceof EntityChanged) {
+            return changed(state, event, now);
+        }
+        if (event instanceof PrerequisiteReady || event instanceof PrerequisiteFailed || event instanceof Reconnected) {
+            return wake(state, event, now);
         }
         return outcome(state, event, now);
     }
 
     private Transition claim(SyncState state, Claimed claimed, Instant now) {
         if (!CLAIMABLE.contains(state.status())) {
-            return rejected(state, claimed, "only a pending or retrying sync can be claimed");
+            return rejected(state, claimed, "only a pending, retrying or waiting sync can be claimed");
         }
         if (!state.isDue(now)) {
             return rejected(state, claimed, "not due before " + state.nextRunAt());
@@ -90,9 +108,13 @@ public final class SyncStateMachine {
                 "attempt " + state.currentAttempt() + " of " + policy.maxAttempts() + " by " + claimed.workerId()));
     }
 
-    private Transition expire(SyncState state, SyncEvent event, Instant now) {
+    private Transition handBack(SyncState state, SyncEvent event, Instant now) {
         if (state.status() != SYNCING) {
             return rejected(state, event, "only a syncing sync holds a lease");
+        }
+        if (event instanceof LeaseReleased) {
+            return moved(state.with(PENDING, state.attempts(), now, state.lastError(), null, state.zohoId(),
+                    "handed back by " + state.lease().workerId() + "; attempt " + state.currentAttempt() + " not used"));
         }
         if (!state.lease().expiredAt(now)) {
             return rejected(state, event, "lease held by " + state.lease().workerId() + " until " + state.lease().until());
@@ -111,27 +133,42 @@ public final class SyncStateMachine {
         return moved(state.with(PENDING, 0, now, state.lastError(), null, state.zohoId(), "retry asked by an admin"));
     }
 
-    private Transition relink(SyncState state, SyncEvent event, Instant now) {
-        if (event instanceof AdminUnlink) {
-            if (!LINKED.contains(state.status())) {
-                return rejected(state, event, "only a synced or manual sync has a link to remove");
-            }
-            return moved(state.with(PENDING, 0, now, null, null, null, "unlinked by an admin"));
+    private Transition unlink(SyncState state, SyncEvent event, Instant now) {
+        if (!LINKED.contains(state.status())) {
+            return rejected(state, event, "only a synced or manual sync has a link to remove");
         }
-        if (CLAIMABLE.contains(state.status())) {
-            return moved(state);
-        }
-        if (state.status() != SYNCED) {
-            return rejected(state, event, changeRefusal(state.status()));
-        }
-        return moved(state.with(PENDING, 0, now, null, null, state.zohoId(), "entity changed; update due"));
+        return moved(state.with(PENDING, 0, now, null, null, null, "unlinked by an admin"));
     }
 
-    private static String changeRefusal(SyncStatus status) {
-        if (status == SYNCING) {
-            return "a sync is in flight; send the change again once it settles";
+    private Transition changed(SyncState state, SyncEvent event, Instant now) {
+        return switch (state.status()) {
+            case PENDING, RETRYING -> moved(state);
+            case SYNCING -> moved(state.withDirty("changed while a run was in flight; an update follows it"));
+            case WAITING -> moved(state.with(PENDING, state.attempts(), now, state.lastError(), null, state.zohoId(),
+                    "entity changed; its prerequisites are looked at again"));
+            case SYNCED -> moved(state.with(PENDING, 0, now, null, null, state.zohoId(), "entity changed; update due"));
+            case FAILED, SKIPPED, MANUAL -> rejected(state, event,
+                    "a " + state.status().wire() + " sync leaves only through an admin action");
+        };
+    }
+
+    private Transition wake(SyncState state, SyncEvent event, Instant now) {
+        if (event instanceof Reconnected) {
+            if (state.status() != PENDING || state.deferredFor() != DeferCause.RECONNECT) {
+                return rejected(state, event, "only a sync deferred for the connection is woken by a reconnect");
+            }
+            return moved(state.with(PENDING, state.attempts(), now, state.lastError(), null, state.zohoId(),
+                    "Zoho reconnected; due at once"));
         }
-        return "a " + status.wire() + " sync leaves only through an admin action";
+        if (state.status() != WAITING) {
+            return rejected(state, event, "only a waiting sync is woken by its prerequisites");
+        }
+        if (event instanceof PrerequisiteFailed failed) {
+            String error = "prerequisite " + failed.prerequisite() + " failed: " + failed.error();
+            return moved(state.with(FAILED, state.attempts(), now, error, null, state.zohoId(), error));
+        }
+        return moved(state.with(PENDING, state.attempts(), now, state.lastError(), null, state.zohoId(),
+                ((PrerequisiteReady) event).prerequisite() + " is in Zoho; due at once"));
     }
 
     private Transition outcome(SyncState state, SyncEvent event, Instant now) {
@@ -140,34 +177,67 @@ public final class SyncStateMachine {
         }
         int used = state.currentAttempt();
         if (event instanceof Succeeded ok) {
-            return moved(state.with(SYNCED, used, now, null, null, ok.zohoId(), "written to Zoho"));
+            Origin origin = ok.zohoId().equals(state.zohoId()) && state.origin() != null ? state.origin() : Origin.CREATED;
+            return linked(state, ok.zohoId(), origin, used, "written to Zoho", now);
         }
         if (event instanceof Linked linked) {
-            return moved(state.with(SYNCED, used, now, null, null, linked.zohoId(), linked.reason()));
+            return linked(state, linked.zohoId(), Origin.MATCHED, used, linked.reason(), now);
+        }
+        if (event instanceof SyncEvent.Kept kept) {
+            return linked(state, kept.zohoId(), state.origin() == null ? Origin.MATCHED : state.origin(), used, kept.reason(), now);
+        }
+        if (event instanceof Recovered recovered) {
+            return linked(state, recovered.zohoId(), Origin.CREATED, used, recovered.reason(), now);
         }
         if (event instanceof RetryableFailure failure) {
             return retryOrFail(state, failure, used, now);
         }
-        if (event instanceof PermanentFailure failure) {
-            return moved(state.with(FAILED, used, now, failure.error(), null, state.zohoId(), "permanent error"));
-        }
-        if (event instanceof Ambiguous ambiguous) {
-            return moved(state.with(SKIPPED, used, now, null, null, state.zohoId(), ambiguous.reason()));
-        }
-        if (event instanceof NoMatch noMatch) {
-            return moved(state.with(FAILED, used, now, noMatch.reason(), null, state.zohoId(), noMatch.reason()));
-        }
         if (event instanceof WaitingForPrerequisites waiting) {
-            return defer(state, waiting.recheckAt(), now, "waiting for " + waiting.missing().stream()
-                    .map(EntityRef::toString).collect(Collectors.joining(", ")) + "; no attempt used");
+            return moved(state.with(WAITING, state.attempts(), waiting.recheckAt().isAfter(now) ? waiting.recheckAt() : now,
+                    state.lastError(), null, state.zohoId(), "waiting for " + waiting.missing().stream()
+                            .map(EntityRef::toString).collect(Collectors.joining(", ")) + "; no attempt used"));
         }
-        BudgetExhausted budget = (BudgetExhausted) event;
-        return defer(state, budget.until(), now, "API budget spent; deferred without using an attempt");
+        if (event instanceof BudgetExhausted budget) {
+            return defer(state, budget.until(), now, DeferCause.BUDGET, "API budget spent; deferred without using an attempt");
+        }
+        if (event instanceof ConnectionLost lost) {
+            return defer(state, lost.until(), now, DeferCause.RECONNECT,
+                    "Zoho needs reconnecting; deferred without using an attempt until an admin reconnects");
+        }
+        String error = error(event);
+        if (state.dirty()) {
+            return moved(state.with(PENDING, 0, now, error, null, state.zohoId(),
+                    "changed while a run was in flight; the new data gets a fresh try"));
+        }
+        if (event instanceof Ambiguous) {
+            return moved(state.with(SKIPPED, used, now, error, null, state.zohoId(), error));
+        }
+        return moved(state.with(FAILED, used, now, error, null, state.zohoId(),
+                event instanceof NoMatch ? error : "permanent error"));
     }
 
-    private static Transition defer(SyncState state, Instant until, Instant now, String why) {
+    private static String error(SyncEvent event) {
+        if (event instanceof PermanentFailure failure) {
+            return failure.error();
+        }
+        if (event instanceof Ambiguous ambiguous) {
+            return ambiguous.reason();
+        }
+        return ((NoMatch) event).reason();
+    }
+
+    private static Transition linked(SyncState state, String zohoId, Origin origin, int used, String why, Instant now) {
+        if (state.dirty()) {
+            return moved(state.with(PENDING, 0, now, null, null, zohoId, "changed while a run was in flight; update due")
+                    .withOrigin(origin));
+        }
+        return moved(state.with(SYNCED, used, now, null, null, zohoId, why).withOrigin(origin));
+    }
+
+    private static Transition defer(SyncState state, Instant until, Instant now, DeferCause cause, String why) {
         Instant resume = until.isAfter(now) ? until : now;
-        return moved(state.with(PENDING, state.attempts(), resume, state.lastError(), null, state.zohoId(), why));
+        return moved(state.with(PENDING, state.attempts(), resume, state.lastError(), null, state.zohoId(), why)
+                .deferredFor(cause));
     }
 
     private Transition retryOrFail(SyncState state, RetryableFailure failure, int used, Instant now) {

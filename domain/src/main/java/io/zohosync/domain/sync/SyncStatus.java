@@ -8,6 +8,8 @@ public enum SyncStatus {
     SYNCING,
     SYNCED,
     RETRYING,
+    /** A prerequisite is not in Zoho yet: no attempt used; woken when it is, or rechecked at {@code nextRunAt}. */
+    WAITING,
     FAILED,
     SKIPPED,
     MANUAL;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zohosync.domain.common.InvalidInput;
-import io.zohosync.domain.prereq.EntityType;
+import io.zohosync.domain.entity.EntityType;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;

@@ -1,5 +1,8 @@
 package io.zohosync.domain.prereq;
 
+import io.zohosync.domain.entity.EntityRef;
+import io.zohosync.domain.entity.EntityType;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -73,7 +76,7 @@ class PrerequisitesTest {
 
     @Test
     void a_reference_reads_as_type_and_id_and_needs_both() {
-        assertThat(new EntityRef(EntityType.CRM_CONTACT, "u-1")).hasToString("crm_contact u-1");
+        assertThat(new EntityRef(EntityType.SUBSCRIPTION, "u-1")).hasToString("subscription u-1");
         assertThatThrownBy(() -> new EntityRef(null, "x")).isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> new EntityRef(EntityType.ITEM, " ")).isInstanceOf(InvalidInput.class);
     }

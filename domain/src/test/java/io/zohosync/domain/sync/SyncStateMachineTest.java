@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zohosync.domain.common.InvalidInput;
-import io.zohosync.domain.prereq.EntityRef;
-import io.zohosync.domain.prereq.EntityType;
+import io.zohosync.domain.entity.EntityRef;
+import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.sync.SyncEvent.AdminLink;
 import io.zohosync.domain.sync.SyncEvent.AdminReset;
 import io.zohosync.domain.sync.SyncEvent.AdminRetry;
@@ -74,6 +74,8 @@ class SyncStateMachineTest {
             case FAILED -> apply(s, new PermanentFailure("bad"), T0);
             case SKIPPED -> apply(s, new Ambiguous(List.of("a", "b"), "two"), T0);
             case MANUAL -> apply(s, new AdminLink("z9"), T0);
+            case WAITING -> apply(s, new WaitingForPrerequisites(List.of(new EntityRef(EntityType.CUSTOMER, "c1")),
+                    T0.plusSeconds(300)), T0);
         };
     }
 
@@ -238,7 +240,7 @@ class SyncStateMachineTest {
     void a_missing_prerequisite_defers_the_sync_without_using_an_attempt_and_names_what_it_waits_for() {
         List<EntityRef> missing = List.of(new EntityRef(EntityType.CUSTOMER, "cus-1"), new EntityRef(EntityType.ITEM, "YOGA"));
         SyncState next = apply(syncing(), new WaitingForPrerequisites(missing, T0.plusSeconds(30)), T0);
-        assertThat(next.status()).isEqualTo(SyncStatus.PENDING);
+        assertThat(next.status()).isEqualTo(SyncStatus.WAITING);
         assertThat(next.attempts()).isZero();
         assertThat(next.nextRunAt()).isEqualTo(T0.plusSeconds(30));
         assertThat(next.lease()).isNull();
@@ -338,8 +340,17 @@ class SyncStateMachineTest {
     }
 
     @Test
-    void a_change_during_a_sync_is_refused_so_the_caller_sends_it_again() {
-        assertThat(reject(syncing(), new EntityChanged(), T0).reason()).contains("in flight");
+    void a_change_during_a_sync_marks_it_dirty_so_its_success_is_followed_by_an_update() {
+        SyncState dirty = apply(syncing(), new EntityChanged(), T0);
+        assertThat(dirty.status()).isEqualTo(SyncStatus.SYNCING);
+        assertThat(dirty.dirty()).isTrue();
+        assertThat(dirty.lease()).isEqualTo(syncing().lease());
+        SyncState after = apply(dirty, new Succeeded("z1"), T0.plusSeconds(2));
+        assertThat(after.status()).isEqualTo(SyncStatus.PENDING);
+        assertThat(after.zohoId()).isEqualTo("z1");
+        assertThat(after.origin()).isEqualTo(Origin.CREATED);
+        assertThat(after.isDue(T0.plusSeconds(2))).isTrue();
+        assertThat(after.dirty()).isFalse();
     }
 
     @Test
@@ -382,5 +393,91 @@ class SyncStateMachineTest {
         assertThatThrownBy(() -> new SyncStateMachine(null, TOP)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new SyncStateMachine(RetryPolicy.DEFAULT, null)).isInstanceOf(NullPointerException.class);
         assertThat(machine.policy()).isEqualTo(RetryPolicy.DEFAULT);
+    }
+
+    @Test
+    void a_waiting_sync_is_woken_at_once_when_its_prerequisite_is_in_zoho() {
+        EntityRef customer = new EntityRef(EntityType.CUSTOMER, "c1");
+        SyncState next = apply(in(SyncStatus.WAITING), new SyncEvent.PrerequisiteReady(customer), T0.plusSeconds(5));
+        assertThat(next.status()).isEqualTo(SyncStatus.PENDING);
+        assertThat(next.isDue(T0.plusSeconds(5))).isTrue();
+        assertThat(next.attempts()).isZero();
+        assertThat(next.reason()).isEqualTo("customer c1 is in Zoho; due at once");
+        assertThat(reject(in(SyncStatus.SYNCED), new SyncEvent.PrerequisiteReady(customer), T0).reason()).contains("only a waiting");
+    }
+
+    @Test
+    void a_waiting_sync_fails_with_the_reason_of_a_prerequisite_that_failed_for_good() {
+        EntityRef invoice = new EntityRef(EntityType.INVOICE, "inv-1");
+        SyncState next = apply(in(SyncStatus.WAITING), new SyncEvent.PrerequisiteFailed(invoice, "Zoho refused it"), T0);
+        assertThat(next.status()).isEqualTo(SyncStatus.FAILED);
+        assertThat(next.attempts()).isZero();
+        assertThat(next.lastError()).isEqualTo("prerequisite invoice inv-1 failed: Zoho refused it");
+    }
+
+    @Test
+    void a_waiting_sync_is_claimed_again_at_its_recheck() {
+        SyncState waiting = in(SyncStatus.WAITING);
+        assertThat(reject(waiting, new Claimed("w", T0.plus(LEASE)), T0).reason()).startsWith("not due before");
+        Instant recheck = waiting.nextRunAt();
+        assertThat(apply(waiting, new Claimed("w", recheck.plus(LEASE)), recheck).status()).isEqualTo(SyncStatus.SYNCING);
+    }
+
+    @Test
+    void a_change_to_a_waiting_sync_makes_it_due_so_its_prerequisites_are_read_again() {
+        SyncState next = apply(in(SyncStatus.WAITING), new EntityChanged(), T0.plusSeconds(1));
+        assertThat(next.status()).isEqualTo(SyncStatus.PENDING);
+        assertThat(next.nextRunAt()).isEqualTo(T0.plusSeconds(1));
+    }
+
+    @Test
+    void a_lost_connection_defers_until_a_reconnect_wakes_it() {
+        SyncState deferred = apply(syncing(), new SyncEvent.ConnectionLost(T0.plusSeconds(300)), T0);
+        assertThat(deferred.status()).isEqualTo(SyncStatus.PENDING);
+        assertThat(deferred.deferredFor()).isEqualTo(DeferCause.RECONNECT);
+        assertThat(deferred.attempts()).isZero();
+        SyncState woken = apply(deferred, new SyncEvent.Reconnected(), T0.plusSeconds(10));
+        assertThat(woken.nextRunAt()).isEqualTo(T0.plusSeconds(10));
+        assertThat(woken.deferredFor()).isNull();
+        SyncState budget = apply(syncing(), new BudgetExhausted(T0.plusSeconds(60)), T0);
+        assertThat(budget.deferredFor()).isEqualTo(DeferCause.BUDGET);
+        assertThat(reject(budget, new SyncEvent.Reconnected(), T0).reason()).contains("deferred for the connection");
+    }
+
+    @Test
+    void a_worker_handing_a_sync_back_returns_it_to_pending_without_using_the_attempt() {
+        SyncState next = apply(syncing(), new SyncEvent.LeaseReleased(), T0.plusSeconds(1));
+        assertThat(next.status()).isEqualTo(SyncStatus.PENDING);
+        assertThat(next.attempts()).isZero();
+        assertThat(next.reason()).isEqualTo("handed back by w1; attempt 1 not used");
+        reject(SyncState.pending(T0), new SyncEvent.LeaseReleased(), T0);
+    }
+
+    @Test
+    void a_skipped_sync_keeps_its_reason_as_the_error() {
+        SyncState skipped = in(SyncStatus.SKIPPED);
+        assertThat(skipped.lastError()).isEqualTo("two");
+    }
+
+    @Test
+    void the_origin_of_a_link_says_whether_the_service_owns_the_record() {
+        assertThat(in(SyncStatus.SYNCED).origin()).isEqualTo(Origin.CREATED);
+        assertThat(apply(syncing(), new Linked("z2", "one contact with this email"), T0).origin()).isEqualTo(Origin.MATCHED);
+        assertThat(apply(syncing(), new SyncEvent.Recovered("z3", "marker"), T0).origin()).isEqualTo(Origin.CREATED);
+        assertThat(in(SyncStatus.MANUAL).origin()).isEqualTo(Origin.MANUAL);
+        SyncState matched = apply(syncing(), new Linked("z2", "by email"), T0);
+        SyncState update = apply(matched, new EntityChanged(), T0);
+        SyncState updated = apply(apply(update, new Claimed("w", T0.plus(LEASE)), T0), new Succeeded("z2"), T0);
+        assertThat(updated.origin()).as("an update keeps the record's origin").isEqualTo(Origin.MATCHED);
+        assertThat(apply(in(SyncStatus.SYNCED), new AdminUnlink(), T0).origin()).isNull();
+    }
+
+    @Test
+    void a_permanent_failure_of_a_run_whose_data_changed_meanwhile_gives_the_new_data_a_fresh_try() {
+        SyncState dirty = apply(syncing(), new EntityChanged(), T0);
+        SyncState next = apply(dirty, new PermanentFailure("name too long"), T0.plusSeconds(1));
+        assertThat(next.status()).isEqualTo(SyncStatus.PENDING);
+        assertThat(next.attempts()).isZero();
+        assertThat(next.lastError()).isEqualTo("name too long");
     }
 }

@@ -1,20 +1,25 @@
 package io.zohosync.ports.in;
 
 import io.vertx.core.Future;
+import io.zohosync.domain.entity.SyncKey;
 
 /** Inbound port: an admin's hand on one record's sync — retry, reset, link by hand, unlink (design.md §4). */
 public interface AdminSyncUseCase {
 
-    /** What the admin asks; {@code zohoId} only for {@link Action#LINK}. */
-    record Command(String entityType, String entityId, Action action, String zohoId) {}
+    /** What the admin asks of one record; {@code zohoId} only for {@link Action#LINK}. */
+    record Command(SyncKey key, Action action, String zohoId) {}
 
     enum Action { RETRY, RESET, LINK, UNLINK }
 
-    /** How it ended: the record as it now stands, or why the state machine refused (the record is unchanged). */
+    /** How it ended: the record as it now stands, or why nothing changed. */
     sealed interface Result {
         record Changed(SyncRecordView record) implements Result {}
 
+        /** The state machine refused the action in the record's state; the record is unchanged. */
         record Refused(String reason) implements Result {}
+
+        /** The Zoho record to link does not exist (or cannot be read now); the record is unchanged. */
+        record LinkRefused(String reason) implements Result {}
 
         record NotFound() implements Result {}
     }

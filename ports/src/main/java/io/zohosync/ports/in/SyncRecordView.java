@@ -1,16 +1,16 @@
 package io.zohosync.ports.in;
 
+import io.zohosync.domain.entity.SyncKey;
 import io.zohosync.domain.sync.SyncStatus;
 import java.time.Instant;
 
 /** Read model: one entity's sync state towards one Zoho target, as an admin sees it. */
 public record SyncRecordView(
-        String entityType,
-        String entityId,
-        String target,
+        SyncKey key,
         SyncStatus status,
         String zohoId,
         int attempts,
         String lastError,
+        String reason,
         Instant nextRunAt,
         Instant updatedAt) {}

@@ -1,12 +1,18 @@
 package io.zohosync.ports.in;
 
 import io.vertx.core.Future;
+import io.zohosync.domain.entity.EntityRef;
+import io.zohosync.domain.entity.SyncKey;
+import java.util.List;
 import java.util.Optional;
 
-/** Inbound port: what the admin sees of the sync (design.md §11). */
+/** Inbound port: what the admin and the platform see of the sync (design.md §11). */
 public interface SyncStatusQuery {
 
     Future<SyncOverview> overview(int recentLimit);
 
-    Future<Optional<SyncRecordView>> record(String entityType, String entityId);
+    Future<Optional<SyncRecordView>> record(SyncKey key);
+
+    /** Every target's record of one entity. */
+    Future<List<SyncRecordView>> records(EntityRef entity);
 }

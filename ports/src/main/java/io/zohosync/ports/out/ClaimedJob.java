@@ -1,19 +1,21 @@
 package io.zohosync.ports.out;
 
+import io.zohosync.domain.entity.SyncKey;
+import io.zohosync.domain.sync.SyncState;
+
 /**
- * A job a worker holds under lease. {@code leaseSeq} fences the outcome: only the current lease
- * holder can record one. {@code attempts} counts earlier runs whose outcome is known;
- * {@code outcomeUnsure} says an earlier run may have written to Zoho without us learning the
- * result, so the worker must look for the record's marker before writing (design.md §6).
+ * A job a worker holds under lease. {@code leaseSeq} fences the outcome: only the current lease holder
+ * can record one. {@code state} is the record as the claim left it (syncing, with the attempts and the
+ * Zoho link it had); {@code outcomeUnsure} says an earlier run set out to create the Zoho record without
+ * learning the result, so the worker must look for the record's marker before writing (design.md §6).
  */
-public record ClaimedJob(
-        long jobId,
-        int leaseSeq,
-        String workerId,
-        String entityType,
-        String entityId,
-        String target,
-        int attempts,
-        String previousStatus,
-        boolean outcomeUnsure,
-        String zohoId) {}
+public record ClaimedJob(long jobId, int leaseSeq, SyncKey key, SyncState state, boolean outcomeUnsure) {
+
+    public String workerId() {
+        return state.leaseOwner().orElseThrow();
+    }
+
+    public String zohoId() {
+        return state.zohoId();
+    }
+}

@@ -1,25 +1,43 @@
 package io.zohosync.ports.out;
 
 import io.vertx.core.Future;
+import io.zohosync.domain.entity.SyncKey;
+import io.zohosync.domain.sync.SyncState;
+import io.zohosync.domain.sync.Transition;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
-/** Outbound port: the job queue (design.md §7): claim under lease, record outcomes fenced by the lease. */
+/**
+ * Outbound port: the job queue (design.md §7). Every change loads the record's state, lets {@code decide}
+ * (the domain's state machine) turn it into a transition, and stores the answer with its job and log row in
+ * one transaction; storage decides nothing.
+ */
 public interface SyncJobs {
 
-    /** Claims up to {@code max} due jobs for {@code workerId}, marking their records {@code syncing}. */
-    Future<List<ClaimedJob>> claimDue(String workerId, int max, Duration lease, Instant now);
+    /** Claims up to {@code max} due jobs for {@code workerId}, storing what {@code decide} makes of each claim. */
+    Future<List<ClaimedJob>> claimDue(String workerId, int max, Duration lease, Instant now,
+            Function<SyncState, Transition> decide);
 
-    /** Records the outcome if {@code job}'s lease is still current; false when the lease was lost. */
-    Future<Boolean> complete(ClaimedJob job, JobOutcome outcome, Instant now);
+    /** Notes, before a create, that a write to Zoho may land: until the record is linked, runs look for the marker first. */
+    Future<Boolean> markIntent(ClaimedJob job, Instant now);
 
-    /** Extends the leases this worker still holds among {@code jobs} (a long run keeps its claim); how many were extended. */
+    /**
+     * Records the outcome if {@code job}'s lease is still current: {@code decide} sees the record as it now
+     * stands (a change may have arrived while the run was in flight). {@code waitingFor} names the
+     * prerequisites a waiting record waits on. Empty when the lease was lost.
+     */
+    Future<Optional<SyncState>> complete(ClaimedJob job, String event, List<SyncKey> waitingFor, Instant now,
+            Function<SyncState, Transition> decide);
+
+    /** Extends the leases this worker still holds among {@code jobs}; how many were extended. */
     Future<Integer> renew(String workerId, List<Long> jobIds, Duration lease, Instant now);
 
-    /** Returns jobs whose lease expired (their worker died) to the queue; their records go back to {@code pending}. */
-    Future<Integer> releaseExpired(Instant now);
+    /** Offers every job whose lease expired (its worker died) to {@code decide}; how many went back to the queue. */
+    Future<Integer> releaseExpired(Instant now, Function<SyncState, Transition> decide);
 
-    /** Returns this worker's jobs to the queue at once (graceful shutdown). */
-    Future<Integer> releaseAll(String workerId, Instant now);
+    /** Offers this worker's jobs to {@code decide} at once (graceful shutdown); how many went back. */
+    Future<Integer> releaseAll(String workerId, Instant now, Function<SyncState, Transition> decide);
 }

@@ -1,6 +1,9 @@
 package io.zohosync.ports.out;
 
 import io.vertx.core.Future;
+import io.zohosync.domain.entity.EntityRef;
+import io.zohosync.domain.entity.EntityType;
+import io.zohosync.domain.entity.SyncKey;
 import io.zohosync.domain.sync.SyncStatus;
 import io.zohosync.ports.in.SyncRecordView;
 import java.util.List;
@@ -10,9 +13,12 @@ import java.util.Optional;
 /** Outbound port: reads sync records for the admin views. */
 public interface SyncRecordsReader {
 
-    Future<Map<String, Map<SyncStatus, Long>>> countsByEntityAndStatus();
+    Future<Map<EntityType, Map<SyncStatus, Long>>> countsByEntityAndStatus();
 
     Future<List<SyncRecordView>> recentlyChanged(int limit);
 
-    Future<Optional<SyncRecordView>> find(String entityType, String entityId);
+    Future<Optional<SyncRecordView>> find(SyncKey key);
+
+    /** Every target's record of one entity, in target order. */
+    Future<List<SyncRecordView>> findAll(EntityRef entity);
 }

@@ -39,4 +39,16 @@ public sealed interface ZohoOutcome<T> {
     default boolean retryable() {
         return this instanceof Outage<T> || this instanceof RateLimited<T>;
     }
+
+    /** A failure as an outcome of another type: failures carry no value, so only the type changes (a duplicate drops its record). */
+    @SuppressWarnings("unchecked")
+    static <U> ZohoOutcome<U> retype(ZohoOutcome<?> failure) {
+        if (failure instanceof Success<?>) {
+            throw new IllegalArgumentException("not a failure: " + failure);
+        }
+        if (failure instanceof Duplicate<?> duplicate) {
+            return new Duplicate<>(Optional.empty(), duplicate.message());
+        }
+        return (ZohoOutcome<U>) failure;
+    }
 }

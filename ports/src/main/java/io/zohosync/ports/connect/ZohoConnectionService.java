@@ -1,4 +1,4 @@
-package io.zohosync.ports.service;
+package io.zohosync.ports.connect;
 
 import io.vertx.core.Future;
 import io.zohosync.ports.in.ConnectZohoUseCase;
@@ -33,15 +33,20 @@ public final class ZohoConnectionService implements ConnectZohoUseCase {
     private final ZohoAuthorization authorization;
     private final ConsentStates states;
     private final Supplier<Future<ZohoConnectionState>> connection;
+    private final Supplier<Future<?>> reconnected;
     private final byte[] stateKey;
     private final Clock clock;
 
-    /** {@code stateSecret}: a secret all instances share (the admin token serves); only a key derived from it is used. */
+    /**
+     * {@code stateSecret}: a secret all instances share (the admin token serves); only a key derived from it is
+     * used. {@code reconnected} runs after a successful connect (it wakes the work deferred for the connection).
+     */
     public ZohoConnectionService(ZohoAuthorization authorization, ConsentStates states,
-            Supplier<Future<ZohoConnectionState>> connection, String stateSecret, Clock clock) {
+            Supplier<Future<ZohoConnectionState>> connection, Supplier<Future<?>> reconnected, String stateSecret, Clock clock) {
         this.authorization = authorization;
         this.states = states;
         this.connection = connection;
+        this.reconnected = reconnected;
         this.stateKey = derive(stateSecret);
         this.clock = clock;
     }
@@ -72,18 +77,23 @@ public final class ZohoConnectionService implements ConnectZohoUseCase {
     }
 
     private Future<ConnectOutcome> exchange(String code, String location, String accountsServer) {
-        return authorization.connect(code, location, accountsServer).map(outcome -> {
+        return authorization.connect(code, location, accountsServer).compose(outcome -> {
             if (outcome instanceof ZohoOutcome.Success<ZohoConnectionState> ok) {
-                return new ConnectOutcome.Connected(ok.value());
+                ConnectOutcome connected = new ConnectOutcome.Connected(ok.value());
+                return reconnected.get().transform(woken -> Future.succeededFuture(connected));
             }
-            if (outcome instanceof ZohoOutcome.Validation<ZohoConnectionState> v) {
-                return new ConnectOutcome.Refused("untrusted_accounts_server", v.message());
-            }
-            if (outcome instanceof ZohoOutcome.AuthFailure<ZohoConnectionState> a) {
-                return new ConnectOutcome.Refused("invalid_code", a.message() + "; connect again");
-            }
-            return new ConnectOutcome.Refused("zoho_unavailable", "Zoho did not complete the exchange; connect again in a moment");
+            return Future.succeededFuture(refusal(outcome));
         });
+    }
+
+    private static ConnectOutcome refusal(ZohoOutcome<ZohoConnectionState> outcome) {
+        if (outcome instanceof ZohoOutcome.Validation<ZohoConnectionState> v) {
+            return new ConnectOutcome.Refused("untrusted_accounts_server", v.message());
+        }
+        if (outcome instanceof ZohoOutcome.AuthFailure<ZohoConnectionState> a) {
+            return new ConnectOutcome.Refused("invalid_code", a.message() + "; connect again");
+        }
+        return new ConnectOutcome.Refused("zoho_unavailable", "Zoho did not complete the exchange; connect again in a moment");
     }
 
     @Override

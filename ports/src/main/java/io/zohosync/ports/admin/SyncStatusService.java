@@ -1,10 +1,13 @@
-package io.zohosync.ports.service;
+package io.zohosync.ports.admin;
 
 import io.vertx.core.Future;
+import io.zohosync.domain.entity.EntityRef;
+import io.zohosync.domain.entity.SyncKey;
 import io.zohosync.ports.in.SyncOverview;
 import io.zohosync.ports.in.SyncRecordView;
 import io.zohosync.ports.in.SyncStatusQuery;
 import io.zohosync.ports.out.SyncRecordsReader;
+import java.util.List;
 import java.util.Optional;
 
 /** Use case: the admin's view of the sync. */
@@ -25,7 +28,12 @@ public final class SyncStatusService implements SyncStatusQuery {
     }
 
     @Override
-    public Future<Optional<SyncRecordView>> record(String entityType, String entityId) {
-        return records.find(entityType, entityId);
+    public Future<Optional<SyncRecordView>> record(SyncKey key) {
+        return records.find(key);
+    }
+
+    @Override
+    public Future<List<SyncRecordView>> records(EntityRef entity) {
+        return records.findAll(entity);
     }
 }

@@ -1,4 +1,4 @@
-package io.zohosync.ports.service;
+package io.zohosync.ports.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -93,7 +93,7 @@ class ZohoConnectionServiceTest {
     }
 
     private ZohoConnectionService service(String secret, Instant now) {
-        return new ZohoConnectionService(zoho, states, () -> Future.succeededFuture(CONNECTED), secret, Clock.fixed(now, ZoneOffset.UTC));
+        return new ZohoConnectionService(zoho, states, () -> Future.succeededFuture(CONNECTED), () -> Future.succeededFuture(), secret, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private static String stateOf(String url) {

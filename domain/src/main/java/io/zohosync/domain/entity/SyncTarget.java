@@ -1,0 +1,25 @@
+package io.zohosync.domain.entity;
+
+import java.util.Locale;
+
+/** Where in Zoho an entity is kept: one sync record per entity and target (design.md §4, §10). */
+public enum SyncTarget {
+    BOOKS,
+    BILLING,
+    CRM,
+    INVENTORY;
+
+    /** The name stored in Postgres and used in paths and JSON: {@code books}, {@code crm}... */
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static SyncTarget fromWire(String value) {
+        for (SyncTarget target : values()) {
+            if (target.wire().equals(value)) {
+                return target;
+            }
+        }
+        throw new IllegalArgumentException("unknown sync target '" + value + "'");
+    }
+}

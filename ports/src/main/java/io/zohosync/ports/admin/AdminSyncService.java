@@ -1,0 +1,75 @@
+package io.zohosync.ports.admin;
+
+import io.vertx.core.Future;
+import io.zohosync.domain.sync.SyncEvent;
+import io.zohosync.domain.sync.SyncStateMachine;
+import io.zohosync.domain.sync.Transition;
+import io.zohosync.ports.in.AdminSyncUseCase;
+import io.zohosync.ports.out.SyncRecords;
+import io.zohosync.ports.out.zoho.ZohoOutcome;
+import io.zohosync.ports.sync.handler.Handlers;
+import io.zohosync.ports.sync.handler.SyncHandler;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Use case: admin actions on a record, decided by the domain's state machine and stored in one transaction.
+ * A hand link is checked first: the Zoho record must exist (one read through the record's handler).
+ */
+public final class AdminSyncService implements AdminSyncUseCase {
+
+    private final SyncRecords records;
+    private final Handlers handlers;
+    private final SyncStateMachine machine;
+    private final Clock clock;
+
+    public AdminSyncService(SyncRecords records, Handlers handlers, SyncStateMachine machine, Clock clock) {
+        this.records = records;
+        this.handlers = handlers;
+        this.machine = machine;
+        this.clock = clock;
+    }
+
+    @Override
+    public Future<Result> apply(Command command) {
+        SyncEvent event = switch (command.action()) {
+            case RETRY -> new SyncEvent.AdminRetry();
+            case RESET -> new SyncEvent.AdminReset();
+            case LINK -> new SyncEvent.AdminLink(command.zohoId());
+            case UNLINK -> new SyncEvent.AdminUnlink();
+        };
+        Future<Optional<Result>> check = command.action() == Action.LINK ? checkLink(command) : Future.succeededFuture(Optional.empty());
+        return check.compose(refused -> refused.isPresent() ? Future.succeededFuture(refused.get()) : change(command, event));
+    }
+
+    private Future<Result> change(Command command, SyncEvent event) {
+        var now = clock.instant();
+        return records.change(command.key(), "admin_" + command.action().name().toLowerCase(Locale.ROOT),
+                        state -> machine.apply(state, event, now), now)
+                .map(changed -> changed.<Result>map(c -> c.transition() instanceof Transition.Rejected rejected
+                                ? new Result.Refused(rejected.reason())
+                                : new Result.Changed(c.record()))
+                        .orElseGet(Result.NotFound::new));
+    }
+
+    /** Empty when Zoho has the record; otherwise why the link is refused. */
+    private Future<Optional<Result>> checkLink(Command command) {
+        Optional<SyncHandler<?>> handler = handlers.of(command.key());
+        if (handler.isEmpty()) {
+            return Future.succeededFuture(Optional.of(new Result.LinkRefused("no handler syncs "
+                    + command.key().type().wire() + " to " + command.key().target().wire())));
+        }
+        return handler.get().read(command.zohoId()).map(outcome -> {
+            if (outcome instanceof ZohoOutcome.Success<String>) {
+                return Optional.empty();
+            }
+            if (outcome instanceof ZohoOutcome.NotFound<String>) {
+                return Optional.of(new Result.LinkRefused("Zoho " + command.key().target().wire() + " has no record "
+                        + command.zohoId()));
+            }
+            return Optional.of(new Result.LinkRefused("Zoho could not confirm record " + command.zohoId()
+                    + " now; try again: " + outcome));
+        });
+    }
+}

@@ -1,0 +1,59 @@
+package io.zohosync.ports.flows.item;
+
+import io.zohosync.domain.catalog.Item;
+import io.zohosync.domain.entity.EntityType;
+import io.zohosync.domain.money.Money;
+import io.zohosync.ports.intake.WireFields;
+import io.zohosync.ports.intake.EntityMapping;
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.Map;
+
+/** The JSON mapping of a catalog item, identified by its sku: {@code name, rate, currency, description}. */
+public final class ItemMapping implements EntityMapping<Item> {
+
+    @Override
+    public EntityType type() {
+        return EntityType.ITEM;
+    }
+
+    @Override
+    public String collection() {
+        return "items";
+    }
+
+    @Override
+    public Item read(String sku, Map<String, Object> json) {
+        WireFields fields = WireFields.of(json);
+        String name = fields.string("name");
+        BigDecimal rate = fields.decimal("rate");
+        String currencyCode = fields.string("currency");
+        String description = fields.string("description");
+        Currency currency = fields.nested(() -> currency(currencyCode));
+        return fields.build(() -> new Item(sku, name, rate == null || currency == null ? null : new Money(rate, currency), description));
+    }
+
+    @Override
+    public Map<String, Object> write(Item item) {
+        return WireFields.compact("id", item.sku(), "name", item.name(), "rate", item.rate().amount(),
+                "currency", item.rate().currency().getCurrencyCode(), "description", item.description());
+    }
+
+    @Override
+    public String id(Item item) {
+        return item.sku();
+    }
+
+    private static Currency currency(String code) {
+        if (code == null || code.isBlank()) {
+            throw new io.zohosync.domain.common.InvalidInput(java.util.List.of(
+                    new io.zohosync.domain.common.InvalidInput.FieldError("currency", "is required (ISO 4217, e.g. ZAR)")));
+        }
+        try {
+            return Currency.getInstance(code.trim());
+        } catch (IllegalArgumentException e) {
+            throw new io.zohosync.domain.common.InvalidInput(java.util.List.of(
+                    new io.zohosync.domain.common.InvalidInput.FieldError("currency", "is not an ISO 4217 currency code")));
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package io.zohosync.ports.intake;
+
+import io.vertx.core.Future;
+import io.zohosync.domain.common.InvalidInput;
+import io.zohosync.domain.common.InvalidInput.FieldError;
+import io.zohosync.domain.entity.EntityRef;
+import io.zohosync.domain.entity.EntityType;
+import io.zohosync.domain.entity.SyncKey;
+import io.zohosync.domain.entity.SyncTarget;
+import io.zohosync.domain.sync.SyncEvent;
+import io.zohosync.domain.sync.SyncState;
+import io.zohosync.domain.sync.SyncStateMachine;
+import io.zohosync.domain.sync.SyncStatus;
+import io.zohosync.domain.sync.Transition;
+import io.zohosync.ports.in.RecordEntityUseCase;
+import io.zohosync.ports.out.Intake;
+import io.zohosync.ports.out.IntakeTransaction;
+import io.zohosync.ports.out.StoredEntity;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Use case: the one intake of every platform entity (design.md §3). It decides, storage only keeps: an
+ * Idempotency-Key seen before replays or is refused; an entity whose canonical form did not change queues
+ * nothing; a new or changed one is stored with a new version and every configured target's record is
+ * offered {@code EntityChanged} by the state machine — all in one transaction.
+ */
+public final class IntakeService implements RecordEntityUseCase {
+
+    /** The provider name under which platform Idempotency-Keys are kept. */
+    static final String API_PROVIDER = "api";
+
+    private final Intake intake;
+    private final Map<EntityType, EntityMapping<?>> mappings;
+    private final Routing routing;
+    private final SyncStateMachine machine;
+    private final Clock clock;
+
+    public IntakeService(Intake intake, List<EntityMapping<?>> mappings, Routing routing, SyncStateMachine machine, Clock clock) {
+        this.intake = intake;
+        this.mappings = new EnumMap<>(EntityType.class);
+        mappings.forEach(m -> this.mappings.put(m.type(), m));
+        this.routing = routing;
+        this.machine = machine;
+        this.clock = clock;
+    }
+
+    @Override
+    public Map<String, EntityType> collections() {
+        Map<String, EntityType> collections = new TreeMap<>();
+        mappings.values().forEach(m -> collections.put(m.collection(), m.type()));
+        return collections;
+    }
+
+    @Override
+    public Future<Result> record(Command command) {
+        EntityMapping<?> mapping = mappings.get(command.type());
+        if (mapping == null) {
+            throw new IllegalArgumentException("no mapping for " + command.type().wire());
+        }
+        Canonical canonical;
+        try {
+            canonical = canonical(mapping, command);
+        } catch (InvalidInput e) {
+            return Future.succeededFuture(new Result.Invalid(e.errors()));
+        }
+        Instant now = clock.instant();
+        return intake.inTransaction(tx -> claim(tx, command, canonical.ref(), now).compose(claimed -> claimed.isPresent()
+                ? Future.succeededFuture(claimed.get())
+                : store(tx, canonical, now)));
+    }
+
+    private record Canonical(EntityRef ref, Map<String, Object> payload, String hash) {}
+
+    private static <E> Canonical canonical(EntityMapping<E> mapping, Command command) {
+        Object bodyId = command.body().get("id");
+        if (command.pathId() != null && bodyId != null && !command.pathId().equals(bodyId)) {
+            throw new InvalidInput(List.of(new FieldError("id", "must match the id in the path")));
+        }
+        E entity = mapping.read(command.pathId() != null ? command.pathId() : bodyId instanceof String s ? s : null, command.body());
+        Map<String, Object> payload = mapping.write(entity);
+        return new Canonical(new EntityRef(mapping.type(), mapping.id(entity)), payload, CanonicalJson.sha256(payload));
+    }
+
+    /** A result when the Idempotency-Key was seen before (replay or reuse); empty when the request is new. */
+    private Future<Optional<Result>> claim(IntakeTransaction tx, Command command, EntityRef ref, Instant now) {
+        if (command.idempotencyKey() == null) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        return tx.claimEvent(API_PROVIDER, command.idempotencyKey(), command.payloadHash(), ref, now).compose(earlier -> {
+            if (earlier.isEmpty()) {
+                return Future.succeededFuture(Optional.empty());
+            }
+            if (!earlier.get().equals(command.payloadHash())) {
+                return Future.succeededFuture(Optional.of(new Result.KeyReused()));
+            }
+            return statuses(tx, ref).map(s -> Optional.of(new Result.Recorded(ref, Outcome.REPLAYED, s)));
+        });
+    }
+
+    private Future<Result> store(IntakeTransaction tx, Canonical fact, Instant now) {
+        return tx.lockEntity(fact.ref()).compose(stored -> {
+            boolean unchanged = stored.isPresent() && stored.get().payloadHash().equals(fact.hash());
+            Outcome outcome = stored.isEmpty() ? Outcome.CREATED : unchanged ? Outcome.UNCHANGED : Outcome.UPDATED;
+            Future<Void> saved = unchanged
+                    ? Future.succeededFuture()
+                    : tx.saveEntity(new StoredEntity(fact.ref(), fact.payload(), stored.map(s -> s.version() + 1).orElse(1),
+                            fact.hash(), stored.map(StoredEntity::receivedAt).orElse(now)), now);
+            return saved.compose(x -> tx.awaitedAt(fact.ref())).compose(awaited -> {
+                Set<SyncTarget> targets = new LinkedHashSet<>(routing.of(fact.ref().type()));
+                targets.addAll(awaited);
+                return enqueueAll(tx, fact.ref(), new ArrayList<>(targets), 0, unchanged, outcome == Outcome.CREATED, now);
+            }).compose(x -> statuses(tx, fact.ref()))
+                    .map(s -> new Result.Recorded(fact.ref(), outcome, s));
+        });
+    }
+
+    /** Offers each target's record the change, one after another in the transaction; an unchanged entity only gains targets it lacks. */
+    private Future<Void> enqueueAll(IntakeTransaction tx, EntityRef ref, List<SyncTarget> targets, int next, boolean unchanged,
+            boolean created, Instant now) {
+        if (next == targets.size()) {
+            return Future.succeededFuture();
+        }
+        SyncKey key = ref.at(targets.get(next));
+        return tx.lockRecord(key, now)
+                .compose(state -> enqueue(tx, key, state, unchanged, created, now))
+                .compose(x -> enqueueAll(tx, ref, targets, next + 1, unchanged, created, now));
+    }
+
+    private Future<Void> enqueue(IntakeTransaction tx, SyncKey key, Optional<SyncState> state, boolean unchanged, boolean created,
+            Instant now) {
+        if (state.isEmpty()) {
+            return tx.storeRecord(key, state, SyncState.pending(now), created ? "registered" : "target_added", now);
+        }
+        if (unchanged) {
+            return Future.succeededFuture();
+        }
+        Transition transition = machine.apply(state.get(), new SyncEvent.EntityChanged(), now);
+        if (transition instanceof Transition.Rejected rejected) {
+            return tx.note(key, state.get(), "changed", "not queued: " + rejected.reason(), now);
+        }
+        SyncState next = ((Transition.Moved) transition).next();
+        if (next.equals(state.get())) {
+            return tx.note(key, next, "changed", "coalesced into the queued run, which reads the newest data", now);
+        }
+        return tx.storeRecord(key, state, next, "changed", now);
+    }
+
+    private static Future<Map<SyncTarget, SyncStatus>> statuses(IntakeTransaction tx, EntityRef ref) {
+        return tx.records(ref).map(records -> {
+            Map<SyncTarget, SyncStatus> statuses = new EnumMap<>(SyncTarget.class);
+            records.forEach((target, state) -> statuses.put(target, state.status()));
+            return statuses;
+        });
+    }
+}

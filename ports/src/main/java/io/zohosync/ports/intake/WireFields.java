@@ -1,0 +1,113 @@
+package io.zohosync.ports.intake;
+
+import io.zohosync.domain.common.InvalidInput;
+import io.zohosync.domain.common.InvalidInput.FieldError;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads typed fields out of a wire form, collecting a {@link FieldError} for each field of the wrong type. */
+public final class WireFields {
+
+    private final Map<String, Object> json;
+    private final String path;
+    private final List<FieldError> errors;
+
+    private WireFields(Map<String, Object> json, String path, List<FieldError> errors) {
+        this.json = json == null ? Map.of() : json;
+        this.path = path;
+        this.errors = errors;
+    }
+
+    public static WireFields of(Map<String, Object> json) {
+        return new WireFields(json, "", new ArrayList<>());
+    }
+
+    public String string(String field) {
+        Object value = json.get(field);
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        return wrong(field, "must be a string");
+    }
+
+    public Boolean bool(String field) {
+        Object value = json.get(field);
+        if (value == null || value instanceof Boolean) {
+            return (Boolean) value;
+        }
+        return wrong(field, "must be true or false");
+    }
+
+    /** A number given as a JSON number or a decimal string ("12.50"). */
+    public BigDecimal decimal(String field) {
+        Object value = json.get(field);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return value instanceof Number n ? new BigDecimal(n.toString()) : value instanceof String s ? new BigDecimal(s.trim()) : wrong(field, "must be a number");
+        } catch (NumberFormatException e) {
+            return wrong(field, "must be a number");
+        }
+    }
+
+    /** A nested object's fields (empty when absent); errors in it are named {@code field.inner}. */
+    @SuppressWarnings("unchecked")
+    public WireFields object(String field) {
+        Object value = json.get(field);
+        if (value != null && !(value instanceof Map)) {
+            wrong(field, "must be an object");
+        }
+        return new WireFields(value instanceof Map<?, ?> m ? (Map<String, Object>) m : null, path + field + ".", errors);
+    }
+
+    public boolean present(String field) {
+        return json.get(field) != null;
+    }
+
+    /** Builds the entity; the field errors collected so far, and those the domain finds, come out as one {@link InvalidInput}. */
+    public <E> E build(java.util.function.Supplier<E> entity) {
+        List<FieldError> all = new ArrayList<>(errors);
+        E built = null;
+        try {
+            built = entity.get();
+        } catch (InvalidInput e) {
+            all.addAll(e.errors());
+        }
+        if (!all.isEmpty()) {
+            throw new InvalidInput(all);
+        }
+        return built;
+    }
+
+    /** Runs a nested value's constructor, naming its errors under this object's path. */
+    public <V> V nested(java.util.function.Supplier<V> value) {
+        try {
+            return value.get();
+        } catch (InvalidInput e) {
+            e.errors().forEach(error -> errors.add(new FieldError(path + error.field(), error.message())));
+            return null;
+        }
+    }
+
+    /** A map without null values, in insertion order: the canonical wire form drops absent fields. */
+    public static Map<String, Object> compact(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            Object value = keysAndValues[i + 1];
+            boolean empty = value == null || value instanceof Map<?, ?> m && m.isEmpty();
+            if (!empty) {
+                map.put((String) keysAndValues[i], value);
+            }
+        }
+        return map;
+    }
+
+    private <T> T wrong(String field, String message) {
+        errors.add(new FieldError(path + field, message));
+        return null;
+    }
+}

@@ -1,0 +1,41 @@
+package io.zohosync.ports.out;
+
+import io.vertx.core.Future;
+import io.zohosync.domain.entity.EntityRef;
+import io.zohosync.domain.entity.SyncKey;
+import io.zohosync.domain.entity.SyncTarget;
+import io.zohosync.domain.sync.SyncState;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The storage steps of one intake transaction; every lock is held until it ends. Storage only: the intake service decides. */
+public interface IntakeTransaction {
+
+    /**
+     * Records an inbound fact under {@code provider} and {@code eventId} (an Idempotency-Key, a webhook's event
+     * id). Empty when it is new; otherwise the payload hash it was first recorded with.
+     */
+    Future<Optional<String>> claimEvent(String provider, String eventId, String payloadHash, EntityRef entity, Instant now);
+
+    /** The entity as stored, locked for this transaction. */
+    Future<Optional<StoredEntity>> lockEntity(EntityRef ref);
+
+    Future<Void> saveEntity(StoredEntity entity, Instant now);
+
+    /** The record's state, locked for this transaction (its job first, then the record). */
+    Future<Optional<SyncState>> lockRecord(SyncKey key, Instant now);
+
+    /** Stores the state the state machine decided, with its job and a log row; {@code before} is empty for a new record. */
+    Future<Void> storeRecord(SyncKey key, Optional<SyncState> before, SyncState next, String event, Instant now);
+
+    /** A log row only: something happened that changed no state (a change not queued, say). */
+    Future<Void> note(SyncKey key, SyncState state, String event, String message, Instant now);
+
+    /** The targets at which some record waits for this entity as its prerequisite. */
+    Future<Set<SyncTarget>> awaitedAt(EntityRef ref);
+
+    /** Every target's record of the entity (for an answer about an unchanged or replayed fact). */
+    Future<Map<SyncTarget, SyncState>> records(EntityRef ref);
+}

@@ -1,0 +1,246 @@
+package io.zohosync.ports.sync;
+
+import io.vertx.core.Future;
+import io.zohosync.domain.common.InvalidInput;
+import io.zohosync.domain.entity.EntityRef;
+import io.zohosync.domain.entity.SyncKey;
+import io.zohosync.domain.sync.Origin;
+import io.zohosync.domain.sync.SyncEvent;
+import io.zohosync.domain.sync.SyncState;
+import io.zohosync.domain.sync.SyncStatus;
+import io.zohosync.ports.out.ClaimedJob;
+import io.zohosync.ports.out.EntityStore;
+import io.zohosync.ports.out.StoredEntity;
+import io.zohosync.ports.out.SyncJobs;
+import io.zohosync.ports.out.SyncRecords;
+import io.zohosync.ports.out.zoho.ZohoOutcome;
+import io.zohosync.ports.sync.handler.Handlers;
+import io.zohosync.ports.sync.handler.Links;
+import io.zohosync.ports.sync.handler.Match;
+import io.zohosync.ports.sync.handler.SyncHandler;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The write template every flow runs through: prerequisites → (write intent set? find by marker) → linked?
+ * update : match-or-create → duplicate? resolve by marker → link. Handlers supply only their Zoho calls and
+ * matching; markers and "never write twice" (design.md §6) are this class's.
+ */
+public final class SyncRunner {
+
+    /**
+     * {@code recheck}: how long a waiting sync sleeps before it looks at its prerequisites again by itself (a
+     * prerequisite reaching Zoho wakes it sooner); {@code neverSentAfter}: how long a reference to an entity the
+     * platform has not sent is waited for before the sync fails.
+     */
+    public record Settings(Duration recheck, Duration neverSentAfter) {
+        public static final Settings DEFAULT = new Settings(Duration.ofMinutes(5), Duration.ofHours(24));
+    }
+
+    private final Handlers handlers;
+    private final EntityStore entities;
+    private final SyncRecords records;
+    private final SyncJobs jobs;
+    private final Settings settings;
+
+    public SyncRunner(Handlers handlers, EntityStore entities, SyncRecords records, SyncJobs jobs, Settings settings) {
+        this.handlers = handlers;
+        this.entities = entities;
+        this.records = records;
+        this.jobs = jobs;
+        this.settings = settings;
+    }
+
+    /** Runs one claimed job; what it decided, for the state machine. */
+    public Future<Decision> run(ClaimedJob job, Instant now) {
+        SyncKey key = job.key();
+        return handlers.of(key).<Future<Decision>>map(handler -> entities.find(key.entity()).compose(stored -> stored.isEmpty()
+                        ? done(new SyncEvent.PermanentFailure(key.entity() + " is no longer stored"), "missing")
+                        : run(handler, job, stored.get(), now)))
+                .orElseGet(() -> done(new SyncEvent.PermanentFailure("no handler syncs " + key.type().wire() + " to "
+                        + key.target().wire()), "unsupported"));
+    }
+
+    private <E> Future<Decision> run(SyncHandler<E> handler, ClaimedJob job, StoredEntity stored, Instant now) {
+        E entity;
+        try {
+            entity = handler.mapping().read(stored.ref().id(), stored.payload());
+        } catch (InvalidInput e) {
+            return done(new SyncEvent.PermanentFailure("the stored " + stored.ref() + " no longer reads: " + e.getMessage()),
+                    "unreadable");
+        }
+        List<EntityRef> needed = handler.prerequisites(entity);
+        for (EntityRef ref : needed) {
+            if (ref.equals(stored.ref()) || !job.key().type().prerequisites().contains(ref.type())) {
+                return done(new SyncEvent.PermanentFailure(stored.ref() + " cannot depend on " + ref + ": "
+                        + job.key().type().wire() + " depends only on " + job.key().type().prerequisites()), "prerequisite_cycle");
+            }
+        }
+        return prerequisites(job.key(), needed, stored, now).compose(found -> found.decision() != null
+                ? Future.succeededFuture(found.decision())
+                : write(handler, job, entity, found.links(), now));
+    }
+
+    private record Prerequisites(Links links, Decision decision) {}
+
+    /** Every prerequisite linked at this target (their ids), or what to do instead: wait, or fail with the prerequisite. */
+    private Future<Prerequisites> prerequisites(SyncKey key, List<EntityRef> needed, StoredEntity stored, Instant now) {
+        if (needed.isEmpty()) {
+            return Future.succeededFuture(new Prerequisites(Links.NONE, null));
+        }
+        List<SyncKey> keys = needed.stream().map(ref -> ref.at(key.target())).toList();
+        return records.states(keys).compose(states -> {
+            Map<EntityRef, String> ids = new HashMap<>();
+            List<SyncKey> queued = new ArrayList<>();
+            List<SyncKey> unknown = new ArrayList<>();
+            for (SyncKey needs : keys) {
+                SyncState state = states.get(needs);
+                if (state == null) {
+                    unknown.add(needs);
+                } else if (state.isLinked()) {
+                    ids.put(needs.entity(), state.zohoId());
+                } else if (state.status() == SyncStatus.FAILED || state.status() == SyncStatus.SKIPPED) {
+                    return Future.succeededFuture(new Prerequisites(null, Decision.of(new SyncEvent.PermanentFailure(
+                            "prerequisite " + needs.entity() + " " + state.status().wire() + ": " + state.lastError()),
+                            "prerequisite_failed")));
+                } else {
+                    queued.add(needs);
+                }
+            }
+            if (queued.isEmpty() && unknown.isEmpty()) {
+                return Future.succeededFuture(new Prerequisites(new Links(ids), null));
+            }
+            return enqueueUnknown(key, unknown, 0, new ArrayList<>(), now)
+                    .map(neverSent -> new Prerequisites(null, waitOrFail(key, stored, queued, unknown, neverSent, now)));
+        });
+    }
+
+    /** Queues each unknown prerequisite the platform has sent (once: a second dependant finds it queued); the ones it has not. */
+    private Future<List<SyncKey>> enqueueUnknown(SyncKey dependant, List<SyncKey> unknown, int next, List<SyncKey> neverSent,
+            Instant now) {
+        if (next == unknown.size()) {
+            return Future.succeededFuture(neverSent);
+        }
+        SyncKey needs = unknown.get(next);
+        return entities.find(needs.entity()).compose(found -> {
+            if (found.isEmpty()) {
+                neverSent.add(needs);
+                return Future.succeededFuture();
+            }
+            return records.ensureQueued(needs, "queued as a prerequisite of " + dependant.entity(), now).mapEmpty();
+        }).compose(x -> enqueueUnknown(dependant, unknown, next + 1, neverSent, now));
+    }
+
+    private Decision waitOrFail(SyncKey key, StoredEntity stored, List<SyncKey> queued, List<SyncKey> unknown,
+            List<SyncKey> neverSent, Instant now) {
+        Instant giveUpAt = stored.receivedAt().plus(settings.neverSentAfter());
+        if (!neverSent.isEmpty() && !now.isBefore(giveUpAt)) {
+            return Decision.of(new SyncEvent.PermanentFailure(key.entity() + " refers to " + neverSent.get(0).entity()
+                    + ", which the platform never sent (waited " + settings.neverSentAfter() + ")"), "prerequisite_never_sent");
+        }
+        List<SyncKey> waiting = new ArrayList<>(queued);
+        waiting.addAll(unknown);
+        Instant recheck = now.plus(settings.recheck());
+        if (!neverSent.isEmpty() && giveUpAt.isBefore(recheck)) {
+            recheck = giveUpAt;
+        }
+        return new Decision(new SyncEvent.WaitingForPrerequisites(waiting.stream().map(SyncKey::entity).toList(), recheck),
+                neverSent.isEmpty() ? "waiting" : "waiting_never_sent", waiting);
+    }
+
+    private <E> Future<Decision> write(SyncHandler<E> handler, ClaimedJob job, E entity, Links links, Instant now) {
+        if (job.zohoId() != null) {
+            return update(handler, job, entity, links, now);
+        }
+        if (job.outcomeUnsure()) {
+            return byMarker(handler, entity, "the marker search", now, found -> matchThenCreate(handler, job, entity, links, now),
+                    "found the record an earlier attempt created");
+        }
+        return matchThenCreate(handler, job, entity, links, now);
+    }
+
+    /** An update; a record linked to more than one entity is never rewritten by one of them, and one we did not create only in fields we own. */
+    private <E> Future<Decision> update(SyncHandler<E> handler, ClaimedJob job, E entity, Links links, Instant now) {
+        String zohoId = job.zohoId();
+        return records.linkedTo(job.key(), zohoId).compose(sharing -> {
+            if (sharing > 1) {
+                return done(new SyncEvent.Kept(zohoId, "Zoho record " + zohoId + " is linked to " + sharing + " "
+                        + job.key().type().wire() + " records; none of them rewrites it"), "update_skipped_shared");
+            }
+            boolean ours = job.state().origin() == Origin.CREATED;
+            Future<ZohoOutcome<String>> call = ours ? handler.update(zohoId, entity, links)
+                    : handler.updateOwnedFields(zohoId, entity, links);
+            return call.map(outcome -> {
+                if (!(outcome instanceof ZohoOutcome.Success<String>)) {
+                    return ZohoOutcomes.failure(outcome, "the update", now);
+                }
+                return ours ? Decision.of(new SyncEvent.Succeeded(zohoId), "updated")
+                        : Decision.of(new SyncEvent.Kept(zohoId, "linked to a record zoho-sync did not create: only the "
+                                + "fields it owns were pushed"), "updated_owned_fields");
+            });
+        });
+    }
+
+    private <E> Future<Decision> matchThenCreate(SyncHandler<E> handler, ClaimedJob job, E entity, Links links, Instant now) {
+        return handler.match(entity).compose(outcome -> {
+            if (!(outcome instanceof ZohoOutcome.Success<Match> matched)) {
+                return Future.succeededFuture(ZohoOutcomes.failure(outcome, "the search", now));
+            }
+            if (matched.value() instanceof Match.Settled settled) {
+                return done(settled.event(), settled.logEvent());
+            }
+            return jobs.markIntent(job, now).compose(held -> held
+                    ? handler.create(entity, links).compose(created -> created(handler, entity, links, created, now))
+                    : done(new SyncEvent.RetryableFailure("the lease was lost before the create"), "lease_lost"));
+        });
+    }
+
+    private <E> Future<Decision> created(SyncHandler<E> handler, E entity, Links links, ZohoOutcome<String> outcome, Instant now) {
+        if (outcome instanceof ZohoOutcome.Success<String> ok) {
+            return done(new SyncEvent.Succeeded(ok.value()), "created");
+        }
+        if (!(outcome instanceof ZohoOutcome.Duplicate<String> duplicate)) {
+            return Future.succeededFuture(ZohoOutcomes.failure(outcome, "the create", now));
+        }
+        return byMarker(handler, entity, "the marker search after a duplicate", now,
+                none -> handler.createAfterDuplicate(entity, links, duplicate.message()).map(again -> {
+                    if (again instanceof ZohoOutcome.Success<String> ok) {
+                        return Decision.of(new SyncEvent.Succeeded(ok.value()), "created");
+                    }
+                    if (again instanceof ZohoOutcome.Duplicate<String> dup) {
+                        return Decision.of(new SyncEvent.PermanentFailure("Zoho reports a duplicate it would not show: "
+                                + dup.message() + "; link the record by hand"), "duplicate");
+                    }
+                    return ZohoOutcomes.failure(again, "the create", now);
+                }),
+                "Zoho already had this record (" + duplicate.message() + "); linked it");
+    }
+
+    /** Looks for our marker: one record is ours (linked), several need an admin, none lets {@code otherwise} go on. */
+    private <E> Future<Decision> byMarker(SyncHandler<E> handler, E entity, String doing, Instant now,
+            Function<Void, Future<Decision>> otherwise, String foundReason) {
+        return handler.findByMarker(entity).compose(outcome -> {
+            if (!(outcome instanceof ZohoOutcome.Success<List<String>> found)) {
+                return Future.succeededFuture(ZohoOutcomes.failure(outcome, doing, now));
+            }
+            List<String> ids = found.value();
+            if (ids.size() == 1) {
+                return done(new SyncEvent.Recovered(ids.get(0), foundReason), "linked_by_marker");
+            }
+            if (ids.size() > 1) {
+                return done(new SyncEvent.Ambiguous(ids, ids.size() + " Zoho records carry this entity's marker; an admin must choose"),
+                        "ambiguous");
+            }
+            return otherwise.apply(null);
+        });
+    }
+
+    private static Future<Decision> done(SyncEvent event, String logEvent) {
+        return Future.succeededFuture(Decision.of(event, logEvent));
+    }
+}

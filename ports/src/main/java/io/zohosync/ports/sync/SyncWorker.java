@@ -1,0 +1,129 @@
+package io.zohosync.ports.sync;
+
+import io.vertx.core.Future;
+import io.zohosync.domain.entity.SyncKey;
+import io.zohosync.domain.sync.SyncEvent;
+import io.zohosync.domain.sync.SyncState;
+import io.zohosync.domain.sync.SyncStateMachine;
+import io.zohosync.domain.sync.SyncStatus;
+import io.zohosync.ports.out.ClaimedJob;
+import io.zohosync.ports.out.SyncJobs;
+import io.zohosync.ports.out.SyncObserver;
+import io.zohosync.ports.out.SyncRecords;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Use case: drain the queue once — return expired leases, claim due jobs, run each through the
+ * {@link SyncRunner}, and record what the domain's state machine makes of the outcome under the lease;
+ * then wake (or fail) the records that waited for it as a prerequisite.
+ */
+public final class SyncWorker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncWorker.class);
+
+    /** How many jobs one drain claims, and how long a claim holds before the rescuer may take it back. */
+    public record Settings(int batchSize, Duration lease) {
+        public Settings {
+            if (batchSize < 1 || lease.isNegative() || lease.isZero()) {
+                throw new IllegalArgumentException("batchSize and lease must be positive");
+            }
+        }
+    }
+
+    private final SyncJobs jobs;
+    private final SyncRecords records;
+    private final SyncRunner runner;
+    private final SyncObserver observer;
+    private final SyncStateMachine machine;
+    private final Clock clock;
+    private final Settings settings;
+    private final Set<Long> running = ConcurrentHashMap.newKeySet();
+
+    public SyncWorker(SyncJobs jobs, SyncRecords records, SyncRunner runner, SyncObserver observer, SyncStateMachine machine,
+            Clock clock, Settings settings) {
+        this.jobs = jobs;
+        this.records = records;
+        this.runner = runner;
+        this.observer = observer;
+        this.machine = machine;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** One pass over the queue; the number of jobs it ran. */
+    public Future<Integer> drainOnce(String workerId) {
+        Instant now = clock.instant();
+        SyncEvent.Claimed claim = new SyncEvent.Claimed(workerId, now.plus(settings.lease()));
+        return jobs.releaseExpired(now, state -> machine.apply(state, new SyncEvent.LeaseExpired(), now))
+                .compose(released -> jobs.claimDue(workerId, settings.batchSize(), settings.lease(), now,
+                        state -> machine.apply(state, claim, now)))
+                .compose(claimed -> Future.join(claimed.stream().map(job -> process(job, now)).toList()).map(claimed.size()));
+    }
+
+    /** Extends the leases of the jobs this worker is running, so a long run is not taken for a dead one. */
+    public Future<Integer> renewLeases(String workerId) {
+        return jobs.renew(workerId, List.copyOf(running), settings.lease(), clock.instant());
+    }
+
+    /** Hands this worker's unfinished jobs back to the queue (graceful shutdown). */
+    public Future<Integer> release(String workerId) {
+        Instant now = clock.instant();
+        return jobs.releaseAll(workerId, now, state -> machine.apply(state, new SyncEvent.LeaseReleased(), now));
+    }
+
+    private Future<Boolean> process(ClaimedJob job, Instant claimedAt) {
+        running.add(job.jobId());
+        return runner.run(job, claimedAt)
+                .recover(error -> {
+                    LOG.error("job {} ({}) failed unexpectedly", job.jobId(), job.key(), error);
+                    return Future.succeededFuture(Decision.of(
+                            new SyncEvent.RetryableFailure("internal error: " + error.getClass().getSimpleName()), "error"));
+                })
+                .compose(decision -> record(job, decision))
+                .onComplete(done -> running.remove(job.jobId()));
+    }
+
+    private Future<Boolean> record(ClaimedJob job, Decision decision) {
+        Instant now = clock.instant();
+        return jobs.complete(job, decision.logEvent(), decision.waitingFor(), now,
+                        state -> machine.apply(state, decision.event(), now))
+                .compose(next -> {
+                    if (next.isEmpty()) {
+                        LOG.warn("job {} ({}): lease lost before its outcome ({}) was recorded", job.jobId(), job.key(),
+                                decision.logEvent());
+                        return Future.succeededFuture(false);
+                    }
+                    observer.recorded(job.key(), next.get().status(), decision.logEvent());
+                    return wakeDependants(job.key(), next.get(), now).map(true);
+                });
+    }
+
+    /** A prerequisite now linked wakes its waiting dependants; one that failed for good fails them with its reason. */
+    private Future<Void> wakeDependants(SyncKey key, SyncState state, Instant now) {
+        SyncEvent event;
+        if (state.isLinked()) {
+            event = new SyncEvent.PrerequisiteReady(key.entity());
+        } else if (state.status() == SyncStatus.FAILED || state.status() == SyncStatus.SKIPPED) {
+            event = new SyncEvent.PrerequisiteFailed(key.entity(), state.status().wire() + ": " + state.lastError());
+        } else {
+            return Future.succeededFuture();
+        }
+        String logEvent = event instanceof SyncEvent.PrerequisiteReady ? "prerequisite_ready" : "prerequisite_failed";
+        return records.changeWaitingOn(key, logEvent, waiting -> machine.apply(waiting, event, now), now)
+                .onSuccess(woken -> woken.forEach(changed -> changed.transition().nextState()
+                        .ifPresent(s -> observer.recorded(changed.key(), s.status(), logEvent))))
+                .<Void>mapEmpty()
+                .recover(error -> {
+                    // the waiting records look again at their recheck time: nothing is lost, only later
+                    LOG.warn("could not wake the records waiting on {}: {}", key, error.toString());
+                    return Future.succeededFuture();
+                });
+    }
+}

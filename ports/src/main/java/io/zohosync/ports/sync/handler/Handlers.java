@@ -1,0 +1,33 @@
+package io.zohosync.ports.sync.handler;
+
+import io.zohosync.domain.entity.EntityType;
+import io.zohosync.domain.entity.SyncKey;
+import io.zohosync.domain.entity.SyncTarget;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The registered handlers, one per entity type and target. */
+public final class Handlers {
+
+    private record Key(EntityType type, SyncTarget target) {}
+
+    private final Map<Key, SyncHandler<?>> byKey = new HashMap<>();
+
+    public Handlers(List<SyncHandler<?>> handlers) {
+        for (SyncHandler<?> handler : handlers) {
+            if (byKey.put(new Key(handler.type(), handler.target()), handler) != null) {
+                throw new IllegalArgumentException("two handlers sync " + handler.type().wire() + " to " + handler.target().wire());
+            }
+        }
+    }
+
+    public Optional<SyncHandler<?>> of(SyncKey key) {
+        return of(key.type(), key.target());
+    }
+
+    public Optional<SyncHandler<?>> of(EntityType type, SyncTarget target) {
+        return Optional.ofNullable(byKey.get(new Key(type, target)));
+    }
+}

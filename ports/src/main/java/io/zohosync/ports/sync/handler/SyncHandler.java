@@ -1,0 +1,63 @@
+package io.zohosync.ports.sync.handler;
+
+import io.vertx.core.Future;
+import io.zohosync.domain.entity.EntityRef;
+import io.zohosync.domain.entity.EntityType;
+import io.zohosync.domain.entity.SyncTarget;
+import io.zohosync.ports.intake.EntityMapping;
+import io.zohosync.ports.out.zoho.ZohoOutcome;
+import java.util.List;
+
+/**
+ * One flow's Zoho side: an entity type towards one target. A handler supplies only its Zoho calls and its
+ * matching; the {@code SyncRunner} template supplies the rest — prerequisites, the marker search where a
+ * create may have landed, duplicate resolution, never writing twice. Every call answers a classified
+ * {@link ZohoOutcome}; a record is named by its Zoho id.
+ */
+public interface SyncHandler<E> {
+
+    EntityType type();
+
+    SyncTarget target();
+
+    /** The mapping that turns the stored wire form back into the entity. */
+    EntityMapping<E> mapping();
+
+    /** What must be in Zoho at this target first (design.md §7); the runner passes their ids in {@link Links}. */
+    default List<EntityRef> prerequisites(E entity) {
+        return List.of();
+    }
+
+    /** The Zoho records carrying this entity's marker (design.md §6): what an earlier, unconfirmed create left. */
+    Future<ZohoOutcome<List<String>>> findByMarker(E entity);
+
+    /** Matching before a create (design.md §5); by default there is nothing to match and the record is created. */
+    default Future<ZohoOutcome<Match>> match(E entity) {
+        return Future.succeededFuture(new ZohoOutcome.Success<>(Match.CREATE));
+    }
+
+    /** Creates the record, carrying the entity's marker; its Zoho id. */
+    Future<ZohoOutcome<String>> create(E entity, Links links);
+
+    /**
+     * Zoho refused the create as a duplicate and no record carries our marker: someone else's record holds
+     * the unique value. By default that is for an admin; a handler may create under another value instead.
+     */
+    default Future<ZohoOutcome<String>> createAfterDuplicate(E entity, Links links, String message) {
+        return Future.succeededFuture(new ZohoOutcome.Duplicate<>(java.util.Optional.empty(), message));
+    }
+
+    /** Pushes the entity onto the record the service created and alone is linked to. */
+    Future<ZohoOutcome<String>> update(String zohoId, E entity, Links links);
+
+    /**
+     * Pushes the entity onto a record the service did not create (matched, or linked by an admin): only the
+     * fields the service owns. By default it owns none there, and nothing is sent.
+     */
+    default Future<ZohoOutcome<String>> updateOwnedFields(String zohoId, E entity, Links links) {
+        return Future.succeededFuture(new ZohoOutcome.Success<>(zohoId));
+    }
+
+    /** Reads the record (an admin's link is checked with it): its id, or NotFound. */
+    Future<ZohoOutcome<String>> read(String zohoId);
+}
