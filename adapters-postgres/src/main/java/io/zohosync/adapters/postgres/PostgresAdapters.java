@@ -9,11 +9,17 @@ import io.vertx.pgclient.SslMode;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import io.zohosync.adapters.postgres.connect.PgConsentStates;
+import io.zohosync.adapters.postgres.intake.PgIntake;
+import io.zohosync.adapters.postgres.sync.PgJobSignals;
+import io.zohosync.adapters.postgres.sync.PgSyncJobs;
+import io.zohosync.adapters.postgres.sync.PgSyncRecords;
 import io.zohosync.ports.out.ConsentStates;
-import io.zohosync.ports.out.CustomerStore;
+import io.zohosync.ports.out.EntityStore;
+import io.zohosync.ports.out.Intake;
 import io.zohosync.ports.out.JobSignals;
 import io.zohosync.ports.out.SyncJobs;
-import io.zohosync.ports.out.SyncRecordChanges;
+import io.zohosync.ports.out.SyncRecords;
 import io.zohosync.ports.out.SyncRecordsReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,20 +32,18 @@ public final class PostgresAdapters {
     private final Vertx vertx;
     private final DatabaseSettings settings;
     private final Pool pool;
-    private final PgCustomerStore customers;
+    private final PgIntake intake;
     private final PgSyncJobs jobs;
-    private final PgSyncRecordsReader records;
-    private final PgSyncRecordChanges changes;
+    private final PgSyncRecords records;
     private final PgConsentStates consentStates;
 
     private PostgresAdapters(Vertx vertx, DatabaseSettings settings, Pool pool) {
         this.vertx = vertx;
         this.settings = settings;
         this.pool = pool;
-        this.customers = new PgCustomerStore(pool);
+        this.intake = new PgIntake(pool);
         this.jobs = new PgSyncJobs(pool);
-        this.records = new PgSyncRecordsReader(pool);
-        this.changes = new PgSyncRecordChanges(pool);
+        this.records = new PgSyncRecords(pool);
         this.consentStates = new PgConsentStates(pool);
     }
 
@@ -90,20 +94,25 @@ public final class PostgresAdapters {
         return pool;
     }
 
-    public CustomerStore customers() {
-        return customers;
+    /** Facts, their entities and their first sync records, in one transaction each. */
+    public Intake intake() {
+        return intake;
+    }
+
+    public EntityStore entities() {
+        return intake;
     }
 
     public SyncJobs syncJobs() {
         return jobs;
     }
 
-    public SyncRecordsReader syncRecords() {
+    public SyncRecords syncRecords() {
         return records;
     }
 
-    public SyncRecordChanges syncRecordChanges() {
-        return changes;
+    public SyncRecordsReader syncRecordsReader() {
+        return records;
     }
 
     public ConsentStates consentStates() {

@@ -1,6 +1,6 @@
-package io.zohosync.adapters.postgres;
+package io.zohosync.adapters.postgres.connect;
 
-import static io.zohosync.adapters.postgres.PgCustomerStore.utc;
+import static io.zohosync.adapters.postgres.sync.RecordStore.utc;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -9,7 +9,7 @@ import io.zohosync.ports.out.ConsentStates;
 import java.time.Instant;
 
 /** Postgres adapter for {@link ConsentStates}; issuing also forgets nonces expired a day ago. */
-final class PgConsentStates implements ConsentStates {
+public final class PgConsentStates implements ConsentStates {
 
     private static final String FORGET = "delete from zoho_consent_states where expires_at < $1::timestamptz - interval '1 day'";
     private static final String ISSUE = "insert into zoho_consent_states (nonce, expires_at) values ($1, $2)";
@@ -19,7 +19,7 @@ final class PgConsentStates implements ConsentStates {
 
     private final Pool pool;
 
-    PgConsentStates(Pool pool) {
+    public PgConsentStates(Pool pool) {
         this.pool = pool;
     }
 

@@ -1,18 +1,18 @@
-package io.zohosync.adapters.postgres;
+package io.zohosync.adapters.postgres.sync;
 
 import io.vertx.core.Future;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import io.zohosync.ports.out.JobSignals;
 
 /** Postgres adapter for {@link JobSignals}: LISTEN on the channel the {@code sync_jobs} trigger notifies. */
-final class PgJobSignals implements JobSignals {
+public final class PgJobSignals implements JobSignals {
 
     static final String CHANNEL = "zsync_jobs";
     private static final long RECONNECT_DELAY_MS = 1_000;
 
     private final PgSubscriber subscriber;
 
-    PgJobSignals(PgSubscriber subscriber) {
+    public PgJobSignals(PgSubscriber subscriber) {
         this.subscriber = subscriber;
     }
 

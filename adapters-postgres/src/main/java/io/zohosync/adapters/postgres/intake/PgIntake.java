@@ -1,0 +1,56 @@
+package io.zohosync.adapters.postgres.intake;
+
+import static io.zohosync.adapters.postgres.sync.RecordStore.utc;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import io.zohosync.domain.entity.EntityRef;
+import io.zohosync.domain.entity.EntityType;
+import io.zohosync.ports.out.EntityStore;
+import io.zohosync.ports.out.Intake;
+import io.zohosync.ports.out.IntakeTransaction;
+import io.zohosync.ports.out.StoredEntity;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Postgres adapter for {@link Intake} (one transaction per fact) and {@link EntityStore} (entities as jsonb, versioned and hashed). */
+public final class PgIntake implements Intake, EntityStore {
+
+    static final String FIND = "select * from platform_entities where entity_type = $1 and entity_id = $2";
+
+    private final Pool pool;
+
+    public PgIntake(Pool pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public <T> Future<T> inTransaction(Function<IntakeTransaction, Future<T>> work) {
+        return pool.withTransaction(conn -> work.apply(new PgIntakeTransaction(conn)));
+    }
+
+    @Override
+    public Future<Optional<StoredEntity>> find(EntityRef ref) {
+        return find(pool, FIND, ref);
+    }
+
+    static Future<Optional<StoredEntity>> find(SqlClient client, String sql, EntityRef ref) {
+        return client.preparedQuery(sql).execute(Tuple.of(ref.type().wire(), ref.id()))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(entity(rows.iterator().next())));
+    }
+
+    private static StoredEntity entity(Row row) {
+        return new StoredEntity(new EntityRef(EntityType.fromWire(row.getString("entity_type")), row.getString("entity_id")),
+                JsonValues.plain((JsonObject) row.getValue("payload")), row.getInteger("version"), row.getString("payload_hash"),
+                row.getOffsetDateTime("received_at").toInstant());
+    }
+
+    static Tuple save(StoredEntity entity, java.time.Instant now) {
+        return Tuple.from(new Object[] {entity.ref().type().wire(), entity.ref().id(), entity.version(),
+                JsonValues.json(entity.payload()), entity.payloadHash(), utc(entity.receivedAt()), utc(now)});
+    }
+}

@@ -1,0 +1,104 @@
+package io.zohosync.adapters.postgres.intake;
+
+import static io.zohosync.adapters.postgres.sync.RecordStore.utc;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import io.zohosync.adapters.postgres.sync.RecordStore;
+import io.zohosync.domain.entity.EntityRef;
+import io.zohosync.domain.entity.SyncKey;
+import io.zohosync.domain.entity.SyncTarget;
+import io.zohosync.domain.sync.SyncState;
+import io.zohosync.ports.out.IntakeTransaction;
+import io.zohosync.ports.out.StoredEntity;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** One intake transaction on one connection. */
+final class PgIntakeTransaction implements IntakeTransaction {
+
+    private static final String CLAIM_EVENT = """
+            insert into inbound_events (provider, event_id, payload_hash, entity_type, entity_id, received_at)
+            values ($1, $2, $3, $4, $5, $6) on conflict do nothing""";
+    private static final String KNOWN_EVENT = "select payload_hash from inbound_events where provider = $1 and event_id = $2";
+    private static final String LOCK_ENTITY = PgIntake.FIND + " for update";
+    private static final String SAVE_ENTITY = """
+            insert into platform_entities (entity_type, entity_id, version, payload, payload_hash, received_at, updated_at)
+            values ($1, $2, $3, $4, $5, $6, $7)
+            on conflict (entity_type, entity_id) do update set
+                version = excluded.version, payload = excluded.payload, payload_hash = excluded.payload_hash,
+                updated_at = excluded.updated_at""";
+    private static final String AWAITED = "select distinct needs_target from sync_waits where needs_type = $1 and needs_id = $2";
+    private static final String RECORDS = """
+            select r.*, j.locked_by, j.locked_until from sync_records r
+            left join sync_jobs j using (entity_type, entity_id, target)
+            where r.entity_type = $1 and r.entity_id = $2""";
+
+    private final SqlConnection conn;
+
+    PgIntakeTransaction(SqlConnection conn) {
+        this.conn = conn;
+    }
+
+    @Override
+    public Future<Optional<String>> claimEvent(String provider, String eventId, String payloadHash, EntityRef entity, Instant now) {
+        return conn.preparedQuery(CLAIM_EVENT)
+                .execute(Tuple.of(provider, eventId, payloadHash, entity.type().wire(), entity.id(), utc(now)))
+                .compose(rows -> rows.rowCount() == 1
+                        ? Future.succeededFuture(Optional.<String>empty())
+                        : conn.preparedQuery(KNOWN_EVENT).execute(Tuple.of(provider, eventId))
+                                .map(known -> Optional.of(known.iterator().next().getString("payload_hash"))));
+    }
+
+    @Override
+    public Future<Optional<StoredEntity>> lockEntity(EntityRef ref) {
+        return PgIntake.find(conn, LOCK_ENTITY, ref);
+    }
+
+    @Override
+    public Future<Void> saveEntity(StoredEntity entity, Instant now) {
+        return conn.preparedQuery(SAVE_ENTITY).execute(PgIntake.save(entity, now)).mapEmpty();
+    }
+
+    @Override
+    public Future<Optional<SyncState>> lockRecord(SyncKey key, Instant now) {
+        return RecordStore.lock(conn, key, now);
+    }
+
+    @Override
+    public Future<Void> storeRecord(SyncKey key, Optional<SyncState> before, SyncState next, String event, Instant now) {
+        return RecordStore.store(conn, key, before, next, event, now);
+    }
+
+    @Override
+    public Future<Void> note(SyncKey key, SyncState state, String event, String message, Instant now) {
+        return RecordStore.log(conn, key, state.status(), state, event, message, now);
+    }
+
+    @Override
+    public Future<Set<SyncTarget>> awaitedAt(EntityRef ref) {
+        return conn.preparedQuery(AWAITED).execute(Tuple.of(ref.type().wire(), ref.id())).map(rows -> {
+            Set<SyncTarget> targets = EnumSet.noneOf(SyncTarget.class);
+            rows.forEach(row -> targets.add(SyncTarget.fromWire(row.getString("needs_target"))));
+            return targets;
+        });
+    }
+
+    @Override
+    public Future<Map<SyncTarget, SyncState>> records(EntityRef ref) {
+        Instant now = Instant.now();
+        return conn.preparedQuery(RECORDS).execute(Tuple.of(ref.type().wire(), ref.id())).map(rows -> {
+            Map<SyncTarget, SyncState> records = new EnumMap<>(SyncTarget.class);
+            for (Row row : rows) {
+                records.put(RecordStore.key(row).target(), RecordStore.state(row, now));
+            }
+            return records;
+        });
+    }
+}

@@ -1,0 +1,168 @@
+package io.zohosync.adapters.postgres.sync;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import io.zohosync.domain.entity.EntityRef;
+import io.zohosync.domain.entity.EntityType;
+import io.zohosync.domain.entity.SyncKey;
+import io.zohosync.domain.sync.DeferCause;
+import io.zohosync.domain.sync.SyncState;
+import io.zohosync.domain.sync.SyncStatus;
+import io.zohosync.domain.sync.Transition;
+import io.zohosync.ports.in.SyncRecordView;
+import io.zohosync.ports.out.SyncRecords;
+import io.zohosync.ports.out.SyncRecordsReader;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/** Postgres adapter for {@link SyncRecords} and {@link SyncRecordsReader}: lock, let the state machine decide, store its answer. */
+public final class PgSyncRecords implements SyncRecords, SyncRecordsReader {
+
+    private static final String COUNTS = "select entity_type, status, count(*) as n from sync_records group by entity_type, status";
+    private static final String RECENT = "select * from sync_records order by updated_at desc, entity_id limit $1";
+    private static final String FIND = "select * from sync_records where entity_type = $1 and entity_id = $2 and target = $3";
+    private static final String FIND_ALL = "select * from sync_records where entity_type = $1 and entity_id = $2 order by target";
+    private static final String WAITING_ON = """
+            select w.entity_type, w.entity_id, w.target from sync_waits w
+            join sync_records r using (entity_type, entity_id, target)
+            where w.needs_type = $1 and w.needs_id = $2 and w.needs_target = $3 and r.status = 'waiting'
+            order by w.entity_type, w.entity_id, w.target""";
+    private static final String DEFERRED = """
+            select entity_type, entity_id, target from sync_records where status = 'pending' and deferred_for = $1
+            order by entity_type, entity_id, target""";
+    private static final String STATES = """
+            select r.*, j.locked_by, j.locked_until from sync_records r
+            left join sync_jobs j using (entity_type, entity_id, target)
+            where (r.entity_type, r.entity_id, r.target) in (select * from unnest($1::text[], $2::text[], $3::text[]))""";
+    private static final String LINKED_TO = "select count(*) as n from sync_records where entity_type = $1 and target = $2 and zoho_id = $3";
+
+    private final Pool pool;
+
+    public PgSyncRecords(Pool pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public Future<Optional<Changed>> change(SyncKey key, String event, Function<SyncState, Transition> decide, Instant now) {
+        return pool.withTransaction(conn -> change(conn, key, event, decide, now));
+    }
+
+    @Override
+    public Future<List<Changed>> changeWaitingOn(SyncKey prerequisite, String event, Function<SyncState, Transition> decide,
+            Instant now) {
+        return changeAll(WAITING_ON, RecordStore.ids(prerequisite), event, decide, now);
+    }
+
+    @Override
+    public Future<List<Changed>> changeDeferred(DeferCause cause, String event, Function<SyncState, Transition> decide, Instant now) {
+        return changeAll(DEFERRED, Tuple.of(cause.name().toLowerCase(Locale.ROOT)), event, decide, now);
+    }
+
+    private Future<List<Changed>> changeAll(String select, Tuple args, String event, Function<SyncState, Transition> decide,
+            Instant now) {
+        return pool.withTransaction(conn -> conn.preparedQuery(select).execute(args).compose(rows -> {
+            List<Changed> changed = new ArrayList<>();
+            Future<?> chain = Future.succeededFuture();
+            for (Row row : rows) {
+                SyncKey key = RecordStore.key(row);
+                chain = chain.compose(x -> change(conn, key, event, decide, now).onSuccess(c -> c.ifPresent(changed::add)));
+            }
+            return chain.map(changed);
+        }));
+    }
+
+    private static Future<Optional<Changed>> change(SqlConnection conn, SyncKey key, String event,
+            Function<SyncState, Transition> decide, Instant now) {
+        return RecordStore.lock(conn, key, now).compose(found -> {
+            if (found.isEmpty()) {
+                return Future.succeededFuture(Optional.<Changed>empty());
+            }
+            Transition transition = decide.apply(found.get());
+            Future<Void> stored = transition instanceof Transition.Moved moved
+                    ? RecordStore.store(conn, key, found, moved.next(), event, now)
+                    : Future.succeededFuture();
+            return stored.compose(x -> view(conn, key)).map(view -> Optional.of(new Changed(key, transition, view.orElseThrow())));
+        });
+    }
+
+    @Override
+    public Future<SyncState> ensureQueued(SyncKey key, String why, Instant now) {
+        return pool.withTransaction(conn -> RecordStore.lock(conn, key, now).compose(found -> {
+            if (found.isPresent()) {
+                return Future.succeededFuture(found.get());
+            }
+            SyncState pending = new SyncState(SyncStatus.PENDING, 0, now, null, null, null, why);
+            return RecordStore.store(conn, key, found, pending, "queued_as_prerequisite", now).map(pending);
+        }));
+    }
+
+    @Override
+    public Future<Map<SyncKey, SyncState>> states(Collection<SyncKey> keys) {
+        Instant now = Instant.now();
+        return pool.preparedQuery(STATES).execute(Tuple.of(
+                        keys.stream().map(k -> k.type().wire()).toArray(String[]::new),
+                        keys.stream().map(SyncKey::entityId).toArray(String[]::new),
+                        keys.stream().map(k -> k.target().wire()).toArray(String[]::new)))
+                .map(rows -> {
+                    Map<SyncKey, SyncState> states = new HashMap<>();
+                    rows.forEach(row -> states.put(RecordStore.key(row), RecordStore.state(row, now)));
+                    return states;
+                });
+    }
+
+    @Override
+    public Future<Integer> linkedTo(SyncKey key, String zohoId) {
+        return pool.preparedQuery(LINKED_TO).execute(Tuple.of(key.type().wire(), key.target().wire(), zohoId))
+                .map(rows -> rows.iterator().next().getLong("n").intValue());
+    }
+
+    @Override
+    public Future<Map<EntityType, Map<SyncStatus, Long>>> countsByEntityAndStatus() {
+        return pool.query(COUNTS).execute().map(rows -> {
+            Map<EntityType, Map<SyncStatus, Long>> counts = new TreeMap<>();
+            for (Row row : rows) {
+                counts.computeIfAbsent(EntityType.fromWire(row.getString("entity_type")), k -> new EnumMap<>(SyncStatus.class))
+                        .put(SyncStatus.fromWire(row.getString("status")), row.getLong("n"));
+            }
+            return counts;
+        });
+    }
+
+    @Override
+    public Future<List<SyncRecordView>> recentlyChanged(int limit) {
+        return pool.preparedQuery(RECENT).execute(Tuple.of(limit)).map(PgSyncRecords::views);
+    }
+
+    @Override
+    public Future<Optional<SyncRecordView>> find(SyncKey key) {
+        return view(pool, key);
+    }
+
+    @Override
+    public Future<List<SyncRecordView>> findAll(EntityRef entity) {
+        return pool.preparedQuery(FIND_ALL).execute(Tuple.of(entity.type().wire(), entity.id())).map(PgSyncRecords::views);
+    }
+
+    private static Future<Optional<SyncRecordView>> view(io.vertx.sqlclient.SqlClient client, SyncKey key) {
+        return client.preparedQuery(FIND).execute(RecordStore.ids(key))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(RecordStore.view(rows.iterator().next())));
+    }
+
+    private static List<SyncRecordView> views(io.vertx.sqlclient.RowSet<Row> rows) {
+        List<SyncRecordView> views = new ArrayList<>(rows.size());
+        rows.forEach(row -> views.add(RecordStore.view(row)));
+        return views;
+    }
+}

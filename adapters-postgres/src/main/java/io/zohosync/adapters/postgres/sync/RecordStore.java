@@ -1,0 +1,163 @@
+package io.zohosync.adapters.postgres.sync;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import io.zohosync.domain.entity.EntityType;
+import io.zohosync.domain.entity.SyncKey;
+import io.zohosync.domain.entity.SyncTarget;
+import io.zohosync.domain.sync.DeferCause;
+import io.zohosync.domain.sync.Lease;
+import io.zohosync.domain.sync.Origin;
+import io.zohosync.domain.sync.SyncState;
+import io.zohosync.domain.sync.SyncStatus;
+import io.zohosync.ports.in.SyncRecordView;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * How a sync record's state is kept: the row, its job and its log, all storage of what the state machine
+ * decided. The job is the queue's projection of the state: a queued state (pending, retrying, waiting) has an
+ * unleased job due at its next run, a syncing one keeps its worker's lease, a settled one has none. Every path
+ * locks the job before the record, so no two of them deadlock.
+ */
+public final class RecordStore {
+
+    static final String COLUMNS = "r.*, j.locked_by, j.locked_until";
+    private static final String LOCK_JOB = "select id from sync_jobs where entity_type = $1 and entity_id = $2 and target = $3 for update";
+    private static final String LOCK_RECORD = """
+            select r.*, j.locked_by, j.locked_until from sync_records r
+            left join sync_jobs j using (entity_type, entity_id, target)
+            where r.entity_type = $1 and r.entity_id = $2 and r.target = $3
+            for update of r""";
+    private static final String UPSERT_RECORD = """
+            insert into sync_records as r (entity_type, entity_id, target, status, zoho_id, attempts, last_error, next_run_at,
+                                           reason, dirty, deferred_for, origin, created_at, updated_at, synced_at)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13,
+                    case when $4::text in ('synced', 'manual') then $13::timestamptz end)
+            on conflict (entity_type, entity_id, target) do update set
+                status = excluded.status, zoho_id = excluded.zoho_id, attempts = excluded.attempts,
+                last_error = excluded.last_error, next_run_at = excluded.next_run_at, reason = excluded.reason,
+                dirty = excluded.dirty, deferred_for = excluded.deferred_for, origin = excluded.origin,
+                updated_at = excluded.updated_at, synced_at = coalesce(excluded.synced_at, r.synced_at),
+                intent_at = case when excluded.status in ('synced', 'manual') then null else r.intent_at end""";
+    /** A queued state's job: unleased, due at the state's next run; a fresh lease sequence fences out an old worker. */
+    private static final String QUEUE_JOB = """
+            insert into sync_jobs (entity_type, entity_id, target, priority, run_at, created_at, updated_at)
+            values ($1, $2, $3, $4, $5, $6, $6)
+            on conflict (entity_type, entity_id, target) do update set
+                locked_by = null, locked_until = null, lease_seq = sync_jobs.lease_seq + 1,
+                priority = excluded.priority, run_at = excluded.run_at, updated_at = excluded.updated_at""";
+    private static final String DROP_JOB = "delete from sync_jobs where entity_type = $1 and entity_id = $2 and target = $3";
+    private static final String DROP_WAITS = "delete from sync_waits where entity_type = $1 and entity_id = $2 and target = $3";
+    private static final String WAIT = """
+            insert into sync_waits (entity_type, entity_id, target, needs_type, needs_id, needs_target, since)
+            values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing""";
+    private static final String LOG = """
+            insert into sync_log (entity_type, entity_id, target, at, from_status, to_status, event, message, zoho_id)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9)""";
+
+    private RecordStore() {}
+
+    /** The record's state, its job and then the record locked for the transaction; empty when there is no record. */
+    public static Future<Optional<SyncState>> lock(SqlConnection conn, SyncKey key, Instant now) {
+        Tuple ids = ids(key);
+        return conn.preparedQuery(LOCK_JOB).execute(ids)
+                .compose(x -> conn.preparedQuery(LOCK_RECORD).execute(ids))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(state(rows.iterator().next(), now)));
+    }
+
+    /** Stores {@code next} with its job and a log row; {@code before} is empty for a new record. */
+    public static Future<Void> store(SqlConnection conn, SyncKey key, Optional<SyncState> before, SyncState next, String event,
+            Instant now) {
+        return conn.preparedQuery(UPSERT_RECORD).execute(Tuple.from(new Object[] {
+                    key.type().wire(), key.entityId(), key.target().wire(), next.status().wire(), next.zohoId(), next.attempts(),
+                    next.lastError(), next.isQueued() ? utc(next.nextRunAt()) : null, next.reason(), next.dirty(), wire(next.deferredFor()),
+                    wire(next.origin()), utc(now)}))
+                .compose(x -> job(conn, key, next, now))
+                .compose(x -> next.status() == SyncStatus.WAITING
+                        ? Future.succeededFuture()
+                        : conn.preparedQuery(DROP_WAITS).execute(ids(key)).mapEmpty())
+                .compose(x -> log(conn, key, before.map(SyncState::status).orElse(null), next, event, next.reason(), now));
+    }
+
+    /** Replaces what a waiting record waits on. */
+    static Future<Void> waitFor(SqlConnection conn, SyncKey key, List<SyncKey> prerequisites, Instant now) {
+        if (prerequisites.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        List<Tuple> rows = prerequisites.stream().map(p -> Tuple.of(key.type().wire(), key.entityId(), key.target().wire(),
+                p.type().wire(), p.entityId(), p.target().wire(), utc(now))).toList();
+        return conn.preparedQuery(DROP_WAITS).execute(ids(key))
+                .compose(x -> conn.preparedQuery(WAIT).executeBatch(rows)).mapEmpty();
+    }
+
+    /** A log row; {@code from} is null for a new record. */
+    public static Future<Void> log(SqlConnection conn, SyncKey key, SyncStatus from, SyncState state, String event, String message,
+            Instant now) {
+        return conn.preparedQuery(LOG).execute(Tuple.from(new Object[] {key.type().wire(), key.entityId(), key.target().wire(),
+                utc(now), from == null ? null : from.wire(), state.status().wire(), event, message, state.zohoId()})).mapEmpty();
+    }
+
+    private static Future<?> job(SqlConnection conn, SyncKey key, SyncState next, Instant now) {
+        return switch (next.status()) {
+            case PENDING, RETRYING, WAITING -> conn.preparedQuery(QUEUE_JOB).execute(Tuple.of(key.type().wire(), key.entityId(),
+                    key.target().wire(), key.type().priority(), utc(next.nextRunAt()), utc(now)));
+            case SYNCING -> Future.succeededFuture();
+            case SYNCED, FAILED, SKIPPED, MANUAL -> conn.preparedQuery(DROP_JOB).execute(ids(key));
+        };
+    }
+
+    public static SyncKey key(Row row) {
+        return new SyncKey(EntityType.fromWire(row.getString("entity_type")), row.getString("entity_id"),
+                SyncTarget.fromWire(row.getString("target")));
+    }
+
+    /** A record row (with its job's {@code locked_by} and {@code locked_until}) as the domain's state. */
+    public static SyncState state(Row row, Instant now) {
+        SyncStatus status = SyncStatus.fromWire(row.getString("status"));
+        Lease lease = null;
+        if (status == SyncStatus.SYNCING) {
+            String owner = row.getString("locked_by");
+            OffsetDateTime until = row.getOffsetDateTime("locked_until");
+            lease = new Lease(owner == null ? "nobody" : owner, until == null ? now : until.toInstant());
+        }
+        OffsetDateTime next = row.getOffsetDateTime("next_run_at");
+        String reason = row.getString("reason");
+        return new SyncState(status, row.getInteger("attempts"),
+                next == null ? row.getOffsetDateTime("updated_at").toInstant() : next.toInstant(), row.getString("last_error"),
+                lease, row.getString("zoho_id"), reason == null ? "" : reason, Boolean.TRUE.equals(row.getBoolean("dirty")),
+                enumOf(DeferCause.class, row.getString("deferred_for")), enumOf(Origin.class, row.getString("origin")));
+    }
+
+    public static SyncRecordView view(Row row) {
+        return new SyncRecordView(key(row), SyncStatus.fromWire(row.getString("status")), row.getString("zoho_id"),
+                row.getInteger("attempts"), row.getString("last_error"), row.getString("reason"),
+                instant(row.getOffsetDateTime("next_run_at")), instant(row.getOffsetDateTime("updated_at")));
+    }
+
+    static Tuple ids(SyncKey key) {
+        return Tuple.of(key.type().wire(), key.entityId(), key.target().wire());
+    }
+
+    public static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static String wire(Enum<?> value) {
+        return value == null ? null : value.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String wire) {
+        return wire == null ? null : Enum.valueOf(type, wire.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,424 @@
+package io.zohosync.ports.testing;
+
+import io.vertx.core.Future;
+import io.zohosync.domain.entity.EntityRef;
+import io.zohosync.domain.entity.EntityType;
+import io.zohosync.domain.entity.SyncKey;
+import io.zohosync.domain.entity.SyncTarget;
+import io.zohosync.domain.sync.DeferCause;
+import io.zohosync.domain.sync.Lease;
+import io.zohosync.domain.sync.SyncState;
+import io.zohosync.domain.sync.SyncStatus;
+import io.zohosync.domain.sync.Transition;
+import io.zohosync.ports.in.SyncRecordView;
+import io.zohosync.ports.out.ClaimedJob;
+import io.zohosync.ports.out.EntityStore;
+import io.zohosync.ports.out.Intake;
+import io.zohosync.ports.out.IntakeTransaction;
+import io.zohosync.ports.out.StoredEntity;
+import io.zohosync.ports.out.SyncJobs;
+import io.zohosync.ports.out.SyncRecords;
+import io.zohosync.ports.out.SyncRecordsReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * In-memory adapter for the sync storage ports — {@link Intake}, {@link EntityStore}, {@link SyncJobs},
+ * {@link SyncRecords}, {@link SyncRecordsReader} — with the Postgres adapter's semantics (the job as the
+ * projection of the record's state, leases fenced by a sequence), for use-case tests and the contract suite.
+ * A transaction that fails is rolled back by restoring a copy of everything.
+ */
+public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, SyncRecords, SyncRecordsReader {
+
+    /** One log row, for assertions. */
+    public record LogRow(SyncKey key, SyncStatus from, SyncStatus to, String event, String message) {}
+
+    private static final class Job {
+        final long id;
+        int leaseSeq;
+        String lockedBy;
+        Instant lockedUntil;
+        Instant runAt;
+
+        Job(long id) {
+            this.id = id;
+        }
+
+        Job copy() {
+            Job j = new Job(id);
+            j.leaseSeq = leaseSeq;
+            j.lockedBy = lockedBy;
+            j.lockedUntil = lockedUntil;
+            j.runAt = runAt;
+            return j;
+        }
+    }
+
+    private record Record(SyncState state, boolean intent, Instant updatedAt) {}
+
+    private Map<EntityRef, StoredEntity> entities = new HashMap<>();
+    private Map<String, String> events = new HashMap<>();
+    private Map<SyncKey, Record> records = new LinkedHashMap<>();
+    private Map<SyncKey, Job> jobs = new LinkedHashMap<>();
+    private Map<SyncKey, Set<SyncKey>> waits = new HashMap<>();
+    private List<LogRow> log = new ArrayList<>();
+    private long nextJobId = 1;
+
+    public synchronized List<LogRow> log() {
+        return List.copyOf(log);
+    }
+
+    public synchronized int jobCount() {
+        return jobs.size();
+    }
+
+    // ---- Intake
+
+    @Override
+    public synchronized <T> Future<T> inTransaction(Function<IntakeTransaction, Future<T>> work) {
+        var saved = snapshot();
+        Future<T> result;
+        try {
+            result = work.apply(new Tx());
+        } catch (RuntimeException e) {
+            result = Future.failedFuture(e);
+        }
+        return result.onFailure(e -> restore(saved));
+    }
+
+    private final class Tx implements IntakeTransaction {
+        @Override
+        public Future<Optional<String>> claimEvent(String provider, String eventId, String payloadHash, EntityRef entity, Instant now) {
+            String earlier = events.putIfAbsent(provider + "\n" + eventId, payloadHash);
+            return Future.succeededFuture(Optional.ofNullable(earlier));
+        }
+
+        @Override
+        public Future<Optional<StoredEntity>> lockEntity(EntityRef ref) {
+            return Future.succeededFuture(Optional.ofNullable(entities.get(ref)));
+        }
+
+        @Override
+        public Future<Void> saveEntity(StoredEntity entity, Instant now) {
+            entities.put(entity.ref(), entity);
+            return Future.succeededFuture();
+        }
+
+        @Override
+        public Future<Optional<SyncState>> lockRecord(SyncKey key, Instant now) {
+            return Future.succeededFuture(state(key, now));
+        }
+
+        @Override
+        public Future<Void> storeRecord(SyncKey key, Optional<SyncState> before, SyncState next, String event, Instant now) {
+            store(key, before, next, event, now);
+            return Future.succeededFuture();
+        }
+
+        @Override
+        public Future<Void> note(SyncKey key, SyncState state, String event, String message, Instant now) {
+            log.add(new LogRow(key, state.status(), state.status(), event, message));
+            return Future.succeededFuture();
+        }
+
+        @Override
+        public Future<Set<SyncTarget>> awaitedAt(EntityRef ref) {
+            Set<SyncTarget> targets = EnumSet.noneOf(SyncTarget.class);
+            waits.values().forEach(needs -> needs.stream().filter(k -> k.entity().equals(ref)).forEach(k -> targets.add(k.target())));
+            return Future.succeededFuture(targets);
+        }
+
+        @Override
+        public Future<Map<SyncTarget, SyncState>> records(EntityRef ref) {
+            Map<SyncTarget, SyncState> found = new EnumMap<>(SyncTarget.class);
+            records.keySet().stream().filter(k -> k.entity().equals(ref))
+                    .forEach(k -> found.put(k.target(), state(k, Instant.EPOCH).orElseThrow()));
+            return Future.succeededFuture(found);
+        }
+    }
+
+    // ---- EntityStore
+
+    @Override
+    public synchronized Future<Optional<StoredEntity>> find(EntityRef ref) {
+        return Future.succeededFuture(Optional.ofNullable(entities.get(ref)));
+    }
+
+    // ---- SyncJobs
+
+    @Override
+    public synchronized Future<List<ClaimedJob>> claimDue(String workerId, int max, Duration lease, Instant now,
+            Function<SyncState, Transition> decide) {
+        List<SyncKey> due = jobs.entrySet().stream()
+                .filter(e -> e.getValue().lockedBy == null && !e.getValue().runAt.isAfter(now))
+                .sorted(Comparator.<Map.Entry<SyncKey, Job>>comparingInt(e -> e.getKey().type().priority())
+                        .thenComparing(e -> e.getValue().runAt).thenComparingLong(e -> e.getValue().id))
+                .limit(max).map(Map.Entry::getKey).toList();
+        List<ClaimedJob> claimed = new ArrayList<>();
+        for (SyncKey key : due) {
+            Job job = jobs.get(key);
+            Record record = records.get(key);
+            SyncState state = state(key, now).orElseThrow();
+            Transition transition = decide.apply(state);
+            if (transition instanceof Transition.Moved moved && moved.next().status() == SyncStatus.SYNCING) {
+                job.lockedBy = workerId;
+                job.lockedUntil = now.plus(lease);
+                job.leaseSeq++;
+                records.put(key, new Record(moved.next(), record.intent(), now));
+                claimed.add(new ClaimedJob(job.id, job.leaseSeq, key, moved.next(), record.intent()));
+            } else if (state.isQueued()) {
+                job.runAt = state.nextRunAt();
+            } else {
+                jobs.remove(key);
+            }
+        }
+        return Future.succeededFuture(claimed);
+    }
+
+    @Override
+    public synchronized Future<Boolean> markIntent(ClaimedJob job, Instant now) {
+        if (!holds(job)) {
+            return Future.succeededFuture(false);
+        }
+        Record r = records.get(job.key());
+        records.put(job.key(), new Record(r.state(), true, r.updatedAt()));
+        return Future.succeededFuture(true);
+    }
+
+    @Override
+    public synchronized Future<Optional<SyncState>> complete(ClaimedJob job, String event, List<SyncKey> waitingFor, Instant now,
+            Function<SyncState, Transition> decide) {
+        if (!holds(job)) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        SyncState state = state(job.key(), now).orElseThrow();
+        Transition transition = decide.apply(state);
+        if (!(transition instanceof Transition.Moved moved)) {
+            return Future.succeededFuture(Optional.of(state));
+        }
+        store(job.key(), Optional.of(state), moved.next(), event, now);
+        if (moved.next().status() == SyncStatus.WAITING && !waitingFor.isEmpty()) {
+            waits.put(job.key(), new LinkedHashSet<>(waitingFor));
+        }
+        return Future.succeededFuture(Optional.of(moved.next()));
+    }
+
+    @Override
+    public synchronized Future<Integer> renew(String workerId, List<Long> jobIds, Duration lease, Instant now) {
+        int n = 0;
+        for (Job job : jobs.values()) {
+            if (jobIds.contains(job.id) && workerId.equals(job.lockedBy)) {
+                job.lockedUntil = now.plus(lease);
+                n++;
+            }
+        }
+        return Future.succeededFuture(n);
+    }
+
+    @Override
+    public synchronized Future<Integer> releaseExpired(Instant now, Function<SyncState, Transition> decide) {
+        return Future.succeededFuture(release(j -> j.lockedBy != null && j.lockedUntil.isBefore(now), "lease_expired", now, decide));
+    }
+
+    @Override
+    public synchronized Future<Integer> releaseAll(String workerId, Instant now, Function<SyncState, Transition> decide) {
+        return Future.succeededFuture(release(j -> workerId.equals(j.lockedBy), "lease_released", now, decide));
+    }
+
+    private int release(java.util.function.Predicate<Job> which, String event, Instant now, Function<SyncState, Transition> decide) {
+        int n = 0;
+        for (SyncKey key : List.copyOf(jobs.keySet())) {
+            Job job = jobs.get(key);
+            if (!which.test(job)) {
+                continue;
+            }
+            SyncState state = state(key, now).orElseThrow();
+            if (decide.apply(state) instanceof Transition.Moved moved) {
+                store(key, Optional.of(state), moved.next(), event, now);
+                n++;
+            } else {
+                job.lockedBy = null;
+                job.lockedUntil = null;
+                job.leaseSeq++;
+            }
+        }
+        return n;
+    }
+
+    // ---- SyncRecords
+
+    @Override
+    public synchronized Future<Optional<Changed>> change(SyncKey key, String event, Function<SyncState, Transition> decide,
+            Instant now) {
+        return Future.succeededFuture(changeOne(key, event, decide, now));
+    }
+
+    @Override
+    public synchronized Future<List<Changed>> changeWaitingOn(SyncKey prerequisite, String event,
+            Function<SyncState, Transition> decide, Instant now) {
+        List<SyncKey> dependants = waits.entrySet().stream().filter(e -> e.getValue().contains(prerequisite))
+                .map(Map.Entry::getKey).filter(k -> records.get(k).state().status() == SyncStatus.WAITING).toList();
+        return Future.succeededFuture(dependants.stream().map(k -> changeOne(k, event, decide, now).orElseThrow()).toList());
+    }
+
+    @Override
+    public synchronized Future<List<Changed>> changeDeferred(DeferCause cause, String event, Function<SyncState, Transition> decide,
+            Instant now) {
+        List<SyncKey> deferred = records.entrySet().stream()
+                .filter(e -> e.getValue().state().status() == SyncStatus.PENDING && e.getValue().state().deferredFor() == cause)
+                .map(Map.Entry::getKey).toList();
+        return Future.succeededFuture(deferred.stream().map(k -> changeOne(k, event, decide, now).orElseThrow()).toList());
+    }
+
+    private Optional<Changed> changeOne(SyncKey key, String event, Function<SyncState, Transition> decide, Instant now) {
+        Optional<SyncState> state = state(key, now);
+        if (state.isEmpty()) {
+            return Optional.empty();
+        }
+        Transition transition = decide.apply(state.get());
+        if (transition instanceof Transition.Moved moved) {
+            store(key, state, moved.next(), event, now);
+        }
+        return Optional.of(new Changed(key, transition, view(key)));
+    }
+
+    @Override
+    public synchronized Future<SyncState> ensureQueued(SyncKey key, String why, Instant now) {
+        Optional<SyncState> found = state(key, now);
+        if (found.isPresent()) {
+            return Future.succeededFuture(found.get());
+        }
+        SyncState pending = new SyncState(SyncStatus.PENDING, 0, now, null, null, null, why);
+        store(key, found, pending, "queued_as_prerequisite", now);
+        return Future.succeededFuture(pending);
+    }
+
+    @Override
+    public synchronized Future<Map<SyncKey, SyncState>> states(Collection<SyncKey> keys) {
+        Map<SyncKey, SyncState> found = new HashMap<>();
+        keys.forEach(k -> state(k, Instant.EPOCH).ifPresent(s -> found.put(k, s)));
+        return Future.succeededFuture(found);
+    }
+
+    @Override
+    public synchronized Future<Integer> linkedTo(SyncKey key, String zohoId) {
+        return Future.succeededFuture((int) records.entrySet().stream()
+                .filter(e -> e.getKey().type() == key.type() && e.getKey().target() == key.target()
+                        && zohoId.equals(e.getValue().state().zohoId()))
+                .count());
+    }
+
+    // ---- SyncRecordsReader
+
+    @Override
+    public synchronized Future<Map<EntityType, Map<SyncStatus, Long>>> countsByEntityAndStatus() {
+        Map<EntityType, Map<SyncStatus, Long>> counts = new TreeMap<>();
+        records.forEach((k, r) -> counts.computeIfAbsent(k.type(), t -> new EnumMap<>(SyncStatus.class))
+                .merge(r.state().status(), 1L, Long::sum));
+        return Future.succeededFuture(counts);
+    }
+
+    @Override
+    public synchronized Future<List<SyncRecordView>> recentlyChanged(int limit) {
+        return Future.succeededFuture(records.entrySet().stream()
+                .sorted(Comparator.<Map.Entry<SyncKey, Record>, Instant>comparing(e -> e.getValue().updatedAt()).reversed())
+                .limit(limit).map(e -> view(e.getKey())).toList());
+    }
+
+    @Override
+    public synchronized Future<Optional<SyncRecordView>> find(SyncKey key) {
+        return Future.succeededFuture(records.containsKey(key) ? Optional.of(view(key)) : Optional.empty());
+    }
+
+    @Override
+    public synchronized Future<List<SyncRecordView>> findAll(EntityRef entity) {
+        return Future.succeededFuture(records.keySet().stream().filter(k -> k.entity().equals(entity))
+                .sorted(Comparator.comparing(k -> k.target().wire())).map(this::view).toList());
+    }
+
+    // ---- storage of the state machine's answers
+
+    private void store(SyncKey key, Optional<SyncState> before, SyncState next, String event, Instant now) {
+        Record old = records.get(key);
+        boolean intent = old != null && old.intent() && !next.isLinked();
+        records.put(key, new Record(next, intent, now));
+        switch (next.status()) {
+            case PENDING, RETRYING, WAITING -> {
+                Job job = jobs.computeIfAbsent(key, k -> new Job(nextJobId++));
+                job.lockedBy = null;
+                job.lockedUntil = null;
+                job.leaseSeq++;
+                job.runAt = next.nextRunAt();
+            }
+            case SYNCING -> { }
+            case SYNCED, FAILED, SKIPPED, MANUAL -> jobs.remove(key);
+        }
+        if (next.status() != SyncStatus.WAITING) {
+            waits.remove(key);
+        }
+        log.add(new LogRow(key, before.map(SyncState::status).orElse(null), next.status(), event, next.reason()));
+    }
+
+    private Optional<SyncState> state(SyncKey key, Instant now) {
+        Record record = records.get(key);
+        if (record == null) {
+            return Optional.empty();
+        }
+        SyncState s = record.state();
+        if (s.status() != SyncStatus.SYNCING) {
+            return Optional.of(s);
+        }
+        Job job = jobs.get(key);
+        Lease lease = job == null || job.lockedBy == null ? new Lease("nobody", now) : new Lease(job.lockedBy, job.lockedUntil);
+        return Optional.of(new SyncState(s.status(), s.attempts(), s.nextRunAt(), s.lastError(), lease, s.zohoId(), s.reason(),
+                s.dirty(), s.deferredFor(), s.origin()));
+    }
+
+    private boolean holds(ClaimedJob claimed) {
+        Job job = jobs.get(claimed.key());
+        return job != null && job.id == claimed.jobId() && claimed.workerId().equals(job.lockedBy) && job.leaseSeq == claimed.leaseSeq();
+    }
+
+    private SyncRecordView view(SyncKey key) {
+        Record r = records.get(key);
+        SyncState s = r.state();
+        return new SyncRecordView(key, s.status(), s.zohoId(), s.attempts(), s.lastError(), s.reason(),
+                s.isQueued() ? s.nextRunAt() : null, r.updatedAt());
+    }
+
+    private record Snapshot(Map<EntityRef, StoredEntity> entities, Map<String, String> events, Map<SyncKey, Record> records,
+            Map<SyncKey, Job> jobs, Map<SyncKey, Set<SyncKey>> waits, List<LogRow> log, long nextJobId) {}
+
+    private Snapshot snapshot() {
+        Map<SyncKey, Job> jobCopies = new LinkedHashMap<>();
+        jobs.forEach((k, j) -> jobCopies.put(k, j.copy()));
+        Map<SyncKey, Set<SyncKey>> waitCopies = new HashMap<>();
+        waits.forEach((k, w) -> waitCopies.put(k, new LinkedHashSet<>(w)));
+        return new Snapshot(new HashMap<>(entities), new HashMap<>(events), new LinkedHashMap<>(records), jobCopies, waitCopies,
+                new ArrayList<>(log), nextJobId);
+    }
+
+    private synchronized void restore(Snapshot s) {
+        entities = s.entities();
+        events = s.events();
+        records = s.records();
+        jobs = s.jobs();
+        waits = s.waits();
+        log = s.log();
+        nextJobId = s.nextJobId();
+    }
+}
