@@ -1,10 +1,14 @@
 package io.zohosync.bootstrap;
 
+import io.zohosync.domain.entity.EntityType;
+import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.ports.out.zoho.ZohoApiLimits;
 import io.zohosync.ports.out.zoho.ZohoProduct;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -40,7 +44,10 @@ record Config(
         Duration retryBase,
         Duration retryCap,
         boolean linkNewByEmail,
-        boolean matchReturningByName) {
+        boolean matchReturningByName,
+        Map<EntityType, List<SyncTarget>> targets,
+        Duration prerequisiteRecheck,
+        Duration prerequisiteWait) {
 
     /** What connects the service to a real Zoho organization; {@code refreshToken} is null until the consent flow provides one. */
     record ZohoCredentials(String clientId, String clientSecret, String refreshToken, String organizationId) {
@@ -78,7 +85,32 @@ record Config(
                 Duration.ofSeconds(r.integer("ZSYNC_RETRY_BASE_SECONDS", 30)),
                 Duration.ofSeconds(r.integer("ZSYNC_RETRY_CAP_SECONDS", 3600)),
                 r.bool("ZSYNC_LINK_NEW_BY_EMAIL", null, true),
-                r.bool("ZSYNC_MATCH_RETURNING_BY_NAME", null, true));
+                r.bool("ZSYNC_MATCH_RETURNING_BY_NAME", null, true),
+                targets(r),
+                Duration.ofSeconds(r.integer("ZSYNC_PREREQUISITE_RECHECK_SECONDS", 300)),
+                Duration.ofHours(r.integer("ZSYNC_PREREQUISITE_WAIT_HOURS", 24)));
+    }
+
+    /** {@code ZSYNC_TARGETS=customer=books+crm,item=books}: where each entity type is kept; unnamed types keep every target a flow serves. */
+    private static Map<EntityType, List<SyncTarget>> targets(Reader r) {
+        Map<EntityType, List<SyncTarget>> targets = new EnumMap<>(EntityType.class);
+        Optional<String> raw = r.text("ZSYNC_TARGETS", null);
+        if (raw.isEmpty()) {
+            return targets;
+        }
+        for (String entry : raw.get().split(",")) {
+            String[] parts = entry.trim().split("=", 2);
+            try {
+                if (parts.length != 2 || parts[1].isBlank()) {
+                    throw new IllegalArgumentException("'" + entry.trim() + "' is not type=target+target");
+                }
+                targets.put(EntityType.fromWire(parts[0].trim()),
+                        Arrays.stream(parts[1].split("\\+")).map(String::trim).map(SyncTarget::fromWire).distinct().toList());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("ZSYNC_TARGETS: " + e.getMessage() + " (e.g. customer=books+crm,item=books)");
+            }
+        }
+        return targets;
     }
 
     /** Books' allowance: defaults a little under Zoho's (100 a minute, the free plan's 1000 a day); lower them to leave room for others. */

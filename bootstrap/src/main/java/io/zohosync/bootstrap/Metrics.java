@@ -7,8 +7,12 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.zohosync.domain.entity.EntityType;
+import io.zohosync.domain.entity.SyncKey;
 import io.zohosync.domain.sync.SyncStatus;
 import io.zohosync.ports.out.SyncObserver;
+import io.zohosync.ports.out.SyncRecordsReader;
 import io.zohosync.ports.out.zoho.ZohoConnection;
 import io.zohosync.ports.out.zoho.ZohoConnectionState;
 import io.zohosync.ports.out.zoho.ZohoProduct;
@@ -23,6 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Metrics implements SyncObserver {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Metrics.class);
+    private static final long RECORD_COUNTS_EVERY_MS = 15_000;
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, AtomicLong> records = new ConcurrentHashMap<>();
 
@@ -34,9 +41,18 @@ final class Metrics implements SyncObserver {
     }
 
     @Override
-    public void recorded(String entityType, String target, SyncStatus status, String event) {
-        registry.counter("zsync.sync.outcomes", "entity", entityType, "target", target, "status", status.wire(), "event", event)
-                .increment();
+    public void recorded(SyncKey key, SyncStatus status, String event) {
+        registry.counter("zsync.sync.outcomes", "entity", key.type().wire(), "target", key.target().wire(), "status", status.wire(),
+                "event", event).increment();
+    }
+
+    /** Sync-record counts read now and every {@link #RECORD_COUNTS_EVERY_MS}; the timer's id, to cancel it. */
+    long watch(Vertx vertx, SyncRecordsReader reader) {
+        Runnable refresh = () -> reader.countsByEntityAndStatus()
+                .onSuccess(this::records)
+                .onFailure(e -> LOG.warn("could not count sync records for the metrics: {}", e.toString()));
+        refresh.run();
+        return vertx.setPeriodic(RECORD_COUNTS_EVERY_MS, id -> refresh.run());
     }
 
     /** Gauges read from the connection's in-memory state at every scrape. */
@@ -51,7 +67,7 @@ final class Metrics implements SyncObserver {
     }
 
     /** The latest counts of sync records (refreshed periodically from Postgres). */
-    void records(Map<String, Map<SyncStatus, Long>> counts) {
+    private void records(Map<EntityType, Map<SyncStatus, Long>> counts) {
         for (var entity : counts.entrySet()) {
             for (SyncStatus status : SyncStatus.values()) {
                 gauge(entity.getKey(), status).set(entity.getValue().getOrDefault(status, 0L));
@@ -63,10 +79,10 @@ final class Metrics implements SyncObserver {
         return registry.scrape();
     }
 
-    private AtomicLong gauge(String entity, SyncStatus status) {
-        return records.computeIfAbsent(entity + "/" + status.wire(), key -> {
+    private AtomicLong gauge(EntityType entity, SyncStatus status) {
+        return records.computeIfAbsent(entity.wire() + "/" + status.wire(), key -> {
             AtomicLong value = new AtomicLong();
-            Gauge.builder("zsync.sync.records", value, AtomicLong::get).tag("entity", entity).tag("status", status.wire())
+            Gauge.builder("zsync.sync.records", value, AtomicLong::get).tag("entity", entity.wire()).tag("status", status.wire())
                     .description("sync records by entity and status").register(registry);
             return value;
         });

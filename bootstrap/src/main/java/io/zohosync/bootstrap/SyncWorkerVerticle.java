@@ -3,7 +3,7 @@ package io.zohosync.bootstrap;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.zohosync.ports.out.JobSignals;
-import io.zohosync.ports.service.SyncWorker;
+import io.zohosync.ports.sync.SyncWorker;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

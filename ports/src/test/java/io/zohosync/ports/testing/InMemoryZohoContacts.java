@@ -20,6 +20,7 @@ public final class InMemoryZohoContacts implements ZohoContacts {
     private final List<ZohoContact> contacts = new ArrayList<>();
     private final Queue<ZohoOutcome<?>> scripted = new ArrayDeque<>();
     private final List<String> calls = new ArrayList<>();
+    private final java.util.Map<String, Runnable> hooks = new java.util.HashMap<>();
     private long nextId = 460_000_000_000_001L;
 
     /** A contact that already exists in "Zoho". */
@@ -32,6 +33,12 @@ public final class InMemoryZohoContacts implements ZohoContacts {
     /** The next call answers {@code outcome} instead of doing its work. */
     public InMemoryZohoContacts thenAnswer(ZohoOutcome<?> outcome) {
         scripted.add(outcome);
+        return this;
+    }
+
+    /** Runs {@code hook} once, when {@code call} is next made, before the call does its work (a change arriving mid-run, a lease lost). */
+    public InMemoryZohoContacts onCall(String call, Runnable hook) {
+        hooks.put(call, hook);
         return this;
     }
 
@@ -99,6 +106,10 @@ public final class InMemoryZohoContacts implements ZohoContacts {
     @SuppressWarnings("unchecked")
     private <T> Future<ZohoOutcome<T>> answer(String call, java.util.function.Supplier<ZohoOutcome<T>> work) {
         calls.add(call);
+        Runnable hook = hooks.remove(call);
+        if (hook != null) {
+            hook.run();
+        }
         ZohoOutcome<?> next = scripted.poll();
         return Future.succeededFuture(next != null ? (ZohoOutcome<T>) next : work.get());
     }

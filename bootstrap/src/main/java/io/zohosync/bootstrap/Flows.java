@@ -1,0 +1,55 @@
+package io.zohosync.bootstrap;
+
+import io.zohosync.adapters.zoho.ZohoAdapters;
+import io.zohosync.domain.entity.EntityType;
+import io.zohosync.domain.entity.SyncTarget;
+import io.zohosync.domain.matching.MatchPolicy;
+import io.zohosync.ports.flows.customer.CustomerBooksHandler;
+import io.zohosync.ports.flows.item.ItemBooksHandler;
+import io.zohosync.ports.intake.EntityMapping;
+import io.zohosync.ports.intake.Routing;
+import io.zohosync.ports.sync.handler.SyncHandler;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Every flow the service runs, one line each: a handler (which names its JSON mapping) for an entity type towards a target. */
+final class Flows {
+
+    private final List<SyncHandler<?>> handlers;
+
+    Flows(ZohoAdapters zoho, Config config) {
+        MatchPolicy matching = new MatchPolicy(config.linkNewByEmail(), config.matchReturningByName());
+        this.handlers = List.of(
+                new CustomerBooksHandler(zoho.contacts(), matching),
+                new ItemBooksHandler(zoho.items()));
+    }
+
+    List<SyncHandler<?>> handlers() {
+        return handlers;
+    }
+
+    /** One mapping per entity type, as its handlers name it. */
+    List<EntityMapping<?>> mappings() {
+        Map<EntityType, EntityMapping<?>> mappings = new LinkedHashMap<>();
+        handlers.forEach(h -> mappings.putIfAbsent(h.type(), h.mapping()));
+        return List.copyOf(mappings.values());
+    }
+
+    /** The configured targets per type ({@code ZSYNC_TARGETS}), or every target a handler serves; each must have a handler. */
+    Routing routing(Map<EntityType, List<SyncTarget>> configured) {
+        Map<EntityType, List<SyncTarget>> targets = new EnumMap<>(EntityType.class);
+        handlers.forEach(h -> targets.computeIfAbsent(h.type(), t -> new ArrayList<>()).add(h.target()));
+        configured.forEach((type, wanted) -> {
+            List<SyncTarget> served = targets.getOrDefault(type, List.of());
+            wanted.stream().filter(t -> !served.contains(t)).findFirst().ifPresent(t -> {
+                throw new Config.ConfigException("ZSYNC_TARGETS: no flow syncs " + type.wire() + " to " + t.wire()
+                        + " (flows for " + type.wire() + ": " + served.stream().map(SyncTarget::wire).toList() + ")");
+            });
+            targets.put(type, wanted);
+        });
+        return new Routing(targets);
+    }
+}

@@ -1,0 +1,143 @@
+package io.zohosync.ports.sync;
+
+import io.vertx.core.Future;
+import io.zohosync.domain.entity.EntityRef;
+import io.zohosync.domain.entity.EntityType;
+import io.zohosync.domain.entity.SyncTarget;
+import io.zohosync.ports.intake.EntityMapping;
+import io.zohosync.ports.out.zoho.ZohoOutcome;
+import io.zohosync.ports.sync.handler.Links;
+import io.zohosync.ports.sync.handler.SyncHandler;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A stand-in flow for documents that need others first (invoices need a customer and items, payments a
+ * customer and an invoice): the entity is its wire form; "Zoho" is a map from marker (the platform id) to a
+ * record that remembers the prerequisite ids it was written with. Every call is written to {@link #calls}.
+ */
+final class FakeDocuments implements SyncHandler<FakeDocuments.Doc> {
+
+    record Doc(String id, Map<String, Object> fields) {}
+
+    record Written(String zohoId, String marker, Map<EntityRef, String> links) {}
+
+    private final EntityType type;
+    private final List<String> calls;
+    private final Map<String, Written> zoho = new LinkedHashMap<>();
+    private final Map<String, ZohoOutcome<String>> failCreate = new HashMap<>();
+    private int nextId = 1;
+
+    FakeDocuments(EntityType type, List<String> calls) {
+        this.type = type;
+        this.calls = calls;
+    }
+
+    void failCreateOf(String id, ZohoOutcome<String> outcome) {
+        failCreate.put(id, outcome);
+    }
+
+    Optional<Written> written(String id) {
+        return Optional.ofNullable(zoho.get(id));
+    }
+
+    int recordsInZoho() {
+        return zoho.size();
+    }
+
+    @Override
+    public EntityType type() {
+        return type;
+    }
+
+    @Override
+    public SyncTarget target() {
+        return SyncTarget.BOOKS;
+    }
+
+    @Override
+    public EntityMapping<Doc> mapping() {
+        return new EntityMapping<>() {
+            @Override
+            public EntityType type() {
+                return type;
+            }
+
+            @Override
+            public String collection() {
+                return type.wire() + "s";
+            }
+
+            @Override
+            public Doc read(String id, Map<String, Object> json) {
+                return new Doc(id, json);
+            }
+
+            @Override
+            public Map<String, Object> write(Doc doc) {
+                Map<String, Object> json = new LinkedHashMap<>(doc.fields());
+                json.put("id", doc.id());
+                return json;
+            }
+
+            @Override
+            public String id(Doc doc) {
+                return doc.id();
+            }
+        };
+    }
+
+    /** {@code customer}, {@code invoice} and {@code items} fields name what must be in Zoho first. */
+    @Override
+    public List<EntityRef> prerequisites(Doc doc) {
+        List<EntityRef> needed = new ArrayList<>();
+        if (doc.fields().get("customer") instanceof String c) {
+            needed.add(new EntityRef(EntityType.CUSTOMER, c));
+        }
+        if (doc.fields().get("invoice") instanceof String i) {
+            needed.add(new EntityRef(EntityType.INVOICE, i));
+        }
+        if (doc.fields().get("items") instanceof List<?> items) {
+            items.forEach(sku -> needed.add(new EntityRef(EntityType.ITEM, (String) sku)));
+        }
+        if (doc.fields().get("self") instanceof String self) {
+            needed.add(new EntityRef(type, self));
+        }
+        return needed;
+    }
+
+    @Override
+    public Future<ZohoOutcome<List<String>>> findByMarker(Doc doc) {
+        calls.add("findByMarker " + type.wire() + " " + doc.id());
+        return Future.succeededFuture(new ZohoOutcome.Success<>(
+                zoho.containsKey(doc.id()) ? List.of(zoho.get(doc.id()).zohoId()) : List.of()));
+    }
+
+    @Override
+    public Future<ZohoOutcome<String>> create(Doc doc, Links links) {
+        calls.add("create " + type.wire() + " " + doc.id());
+        ZohoOutcome<String> failure = failCreate.get(doc.id());
+        if (failure != null) {
+            return Future.succeededFuture(failure);
+        }
+        Written written = new Written(type.wire() + "-z" + nextId++, doc.id(), links.zohoIds());
+        zoho.put(doc.id(), written);
+        return Future.succeededFuture(new ZohoOutcome.Success<>(written.zohoId()));
+    }
+
+    @Override
+    public Future<ZohoOutcome<String>> update(String zohoId, Doc doc, Links links) {
+        calls.add("update " + type.wire() + " " + doc.id());
+        return Future.succeededFuture(new ZohoOutcome.Success<>(zohoId));
+    }
+
+    @Override
+    public Future<ZohoOutcome<String>> read(String zohoId) {
+        return Future.succeededFuture(zoho.values().stream().anyMatch(w -> w.zohoId().equals(zohoId))
+                ? new ZohoOutcome.Success<>(zohoId) : new ZohoOutcome.NotFound<>("no such record"));
+    }
+}

@@ -1,0 +1,312 @@
+package io.zohosync.ports.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
+import io.zohosync.domain.entity.EntityRef;
+import io.zohosync.domain.entity.EntityType;
+import io.zohosync.domain.entity.SyncKey;
+import io.zohosync.domain.entity.SyncTarget;
+import io.zohosync.domain.matching.MatchPolicy;
+import io.zohosync.domain.sync.RetryPolicy;
+import io.zohosync.domain.sync.SyncStateMachine;
+import io.zohosync.domain.sync.SyncStatus;
+import io.zohosync.ports.flows.customer.CustomerBooksHandler;
+import io.zohosync.ports.in.RecordEntityUseCase.Command;
+import io.zohosync.ports.in.SyncRecordView;
+import io.zohosync.ports.intake.IntakeService;
+import io.zohosync.ports.intake.Routing;
+import io.zohosync.ports.out.SyncObserver;
+import io.zohosync.ports.out.zoho.ZohoOutcome;
+import io.zohosync.ports.sync.handler.Handlers;
+import io.zohosync.ports.sync.handler.SyncHandler;
+import io.zohosync.ports.testing.InMemorySyncStore;
+import io.zohosync.ports.testing.InMemoryZohoContacts;
+import io.zohosync.ports.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The worker and the write template over in-memory storage: prerequisites, waiting and waking, changes and leases. */
+class SyncPipelineTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
+    private final InMemorySyncStore store = new InMemorySyncStore();
+    private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> observed = Collections.synchronizedList(new ArrayList<>());
+    private final InMemoryZohoContacts contacts = new InMemoryZohoContacts();
+    private final FakeDocuments invoices = new FakeDocuments(EntityType.INVOICE, calls);
+    private final FakeDocuments payments = new FakeDocuments(EntityType.PAYMENT, calls);
+    private final FakeDocuments items = new FakeDocuments(EntityType.ITEM, calls);
+    private final SyncStateMachine machine = new SyncStateMachine(new RetryPolicy(3, Duration.ofSeconds(30), Duration.ofHours(1)),
+            new SplittableRandom(11));
+    private final List<SyncHandler<?>> handlers = List.of(new CustomerBooksHandler(contacts, MatchPolicy.DEFAULT), invoices, payments,
+            items);
+    private final SyncObserver observer = (key, status, event) -> observed.add(key.type().wire() + " " + status.wire() + " " + event);
+    private final SyncWorker worker = new SyncWorker(store, store,
+            new SyncRunner(new Handlers(handlers), store, store, store, new SyncRunner.Settings(Duration.ofMinutes(5), Duration.ofHours(24))),
+            observer, machine, clock, new SyncWorker.Settings(10, Duration.ofMinutes(2)));
+
+    @Test
+    void a_payment_an_invoice_and_a_customer_in_any_arrival_order_are_written_once_each_in_dependency_order() throws Exception {
+        List<List<String>> orders = List.of(List.of("payment", "invoice", "customer"), List.of("payment", "customer", "invoice"),
+                List.of("invoice", "payment", "customer"), List.of("invoice", "customer", "payment"),
+                List.of("customer", "payment", "invoice"), List.of("customer", "invoice", "payment"));
+        for (List<String> order : orders) {
+            SyncPipelineTest fresh = new SyncPipelineTest();
+            fresh.arriveInOrder(order);
+            fresh.drainUntilQuiet();
+            assertThat(fresh.status(EntityType.PAYMENT, "pay-1")).as("order %s", order).isEqualTo(SyncStatus.SYNCED);
+            assertThat(fresh.calls.stream().filter(c -> c.startsWith("create")).toList()).as("order %s", order)
+                    .containsExactly("create item YOGA", "create invoice inv-1", "create payment pay-1");
+            assertThat(fresh.contacts.calls().stream().filter(c -> c.equals("create")).count()).isEqualTo(1);
+            String invoiceId = fresh.invoices.written("inv-1").orElseThrow().zohoId();
+            String contactId = fresh.contacts.contacts().get(0).contactId();
+            assertThat(fresh.payments.written("pay-1").orElseThrow().links())
+                    .containsEntry(new EntityRef(EntityType.INVOICE, "inv-1"), invoiceId)
+                    .containsEntry(new EntityRef(EntityType.CUSTOMER, "cus-1"), contactId);
+            assertThat(fresh.view(EntityType.PAYMENT, "pay-1").attempts()).as("waiting used no attempt").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void a_missing_prerequisite_is_queued_once_for_all_its_dependants_and_they_wait_without_using_attempts() throws Exception {
+        record(EntityType.ITEM, "YOGA", Map.of("name", "Yoga"));
+        recordCustomer("cus-1");
+        record(EntityType.INVOICE, "inv-1", Map.of("customer", "cus-1", "items", List.of("YOGA")));
+        record(EntityType.PAYMENT, "pay-1", Map.of("customer", "cus-1", "invoice", "inv-1"));
+        record(EntityType.PAYMENT, "pay-2", Map.of("customer", "cus-1", "invoice", "inv-1"));
+
+        await(worker.drainOnce("w"));
+        assertThat(store.log()).anySatisfy(row -> {
+            assertThat(row.key().entityId()).isEqualTo("pay-1");
+            assertThat(row.to()).isEqualTo(SyncStatus.WAITING);
+            assertThat(row.message()).contains("invoice inv-1").contains("no attempt used");
+        });
+        assertThat(view(EntityType.PAYMENT, "pay-1").attempts()).isZero();
+
+        drainUntilQuiet();
+        assertThat(calls.stream().filter(c -> c.equals("create invoice inv-1")).count()).isEqualTo(1);
+        assertThat(status(EntityType.PAYMENT, "pay-1")).isEqualTo(SyncStatus.SYNCED);
+        assertThat(status(EntityType.PAYMENT, "pay-2")).isEqualTo(SyncStatus.SYNCED);
+    }
+
+    @Test
+    void a_prerequisite_the_platform_sent_but_did_not_route_here_is_queued_once_by_its_first_dependant() throws Exception {
+        SyncWorker routedNowhere = this.worker;
+        IntakeService paymentsOnly = new IntakeService(store, mappings(), new Routing(Map.of(EntityType.PAYMENT,
+                List.of(SyncTarget.BOOKS))), machine, clock);
+        await(paymentsOnly.record(new Command(EntityType.INVOICE, "inv-9", Map.of(), null, null)));
+        await(paymentsOnly.record(new Command(EntityType.PAYMENT, "pay-9", Map.of("invoice", "inv-9"), null, null)));
+        await(paymentsOnly.record(new Command(EntityType.PAYMENT, "pay-10", Map.of("invoice", "inv-9"), null, null)));
+        assertThat(store.log().stream().filter(r -> r.key().type() == EntityType.INVOICE)).isEmpty();
+
+        await(routedNowhere.drainOnce("w"));
+        assertThat(store.log().stream().filter(r -> r.event().equals("queued_as_prerequisite")).count()).isEqualTo(1);
+        drainUntilQuiet();
+        assertThat(status(EntityType.PAYMENT, "pay-10")).isEqualTo(SyncStatus.SYNCED);
+    }
+
+    @Test
+    void a_prerequisite_reaching_zoho_wakes_its_dependant_at_once_not_at_its_recheck() throws Exception {
+        recordCustomer("cus-1");
+        contacts.thenAnswer(new ZohoOutcome.Outage<>("503"));
+        record(EntityType.INVOICE, "inv-1", Map.of("customer", "cus-1"));
+        await(worker.drainOnce("w"));
+        assertThat(status(EntityType.CUSTOMER, "cus-1")).isEqualTo(SyncStatus.RETRYING);
+        assertThat(status(EntityType.INVOICE, "inv-1")).isEqualTo(SyncStatus.WAITING);
+
+        clock.advance(Duration.ofSeconds(31));
+        await(worker.drainOnce("w"));
+        assertThat(status(EntityType.CUSTOMER, "cus-1")).isEqualTo(SyncStatus.SYNCED);
+        SyncRecordView invoice = view(EntityType.INVOICE, "inv-1");
+        assertThat(invoice.status()).isEqualTo(SyncStatus.PENDING);
+        assertThat(invoice.nextRunAt()).isEqualTo(clock.instant());
+        assertThat(observed).contains("invoice pending prerequisite_ready");
+    }
+
+    @Test
+    void a_prerequisite_that_fails_for_good_fails_its_dependants_with_its_reason() throws Exception {
+        record(EntityType.ITEM, "YOGA", Map.of());
+        items.failCreateOf("YOGA", new ZohoOutcome.Validation<>("1001", "the rate is negative"));
+        record(EntityType.INVOICE, "inv-1", Map.of("items", List.of("YOGA")));
+        drainUntilQuiet();
+
+        assertThat(status(EntityType.ITEM, "YOGA")).isEqualTo(SyncStatus.FAILED);
+        SyncRecordView invoice = view(EntityType.INVOICE, "inv-1");
+        assertThat(invoice.status()).isEqualTo(SyncStatus.FAILED);
+        assertThat(invoice.lastError()).contains("item YOGA").contains("the rate is negative");
+        assertThat(invoice.attempts()).isZero();
+        assertThat(calls).doesNotContain("create invoice inv-1");
+    }
+
+    @Test
+    void a_reference_the_platform_never_sends_waits_then_fails_naming_it() throws Exception {
+        record(EntityType.PAYMENT, "pay-1", Map.of("invoice", "inv-ghost"));
+        await(worker.drainOnce("w"));
+        SyncRecordView waiting = view(EntityType.PAYMENT, "pay-1");
+        assertThat(waiting.status()).isEqualTo(SyncStatus.WAITING);
+        assertThat(waiting.reason()).contains("invoice inv-ghost");
+
+        clock.advance(Duration.ofHours(25));
+        drainUntilQuiet();
+        SyncRecordView failed = view(EntityType.PAYMENT, "pay-1");
+        assertThat(failed.status()).isEqualTo(SyncStatus.FAILED);
+        assertThat(failed.lastError()).isEqualTo("payment pay-1 refers to invoice inv-ghost, which the platform never sent (waited PT24H)");
+    }
+
+    @Test
+    void an_entity_that_would_depend_on_itself_fails_with_a_clear_error() throws Exception {
+        record(EntityType.INVOICE, "inv-1", Map.of("self", "inv-1"));
+        drainUntilQuiet();
+        assertThat(view(EntityType.INVOICE, "inv-1").lastError()).contains("cannot depend on invoice inv-1");
+    }
+
+    @Test
+    void a_change_during_a_run_is_pushed_as_an_update_after_it() throws Exception {
+        recordCustomer("cus-1");
+        contacts.onCall("create", () -> recordChanged("cus-1"));
+        drainUntilQuiet();
+        assertThat(contacts.calls()).containsSubsequence("create", "update");
+        assertThat(status(EntityType.CUSTOMER, "cus-1")).isEqualTo(SyncStatus.SYNCED);
+    }
+
+    @Test
+    void a_run_whose_lease_was_lost_records_nothing_and_the_next_run_looks_for_its_marker_first() throws Exception {
+        recordCustomer("cus-1");
+        contacts.onCall("create", () -> {
+            clock.advance(Duration.ofMinutes(3));
+            await(store.releaseExpired(clock.instant(), s -> machine.apply(s, new io.zohosync.domain.sync.SyncEvent.LeaseExpired(),
+                    clock.instant())));
+        });
+        await(worker.drainOnce("w"));
+        assertThat(status(EntityType.CUSTOMER, "cus-1")).isEqualTo(SyncStatus.PENDING);
+        assertThat(observed).isEmpty();
+
+        drainUntilQuiet();
+        assertThat(contacts.calls()).containsSubsequence("create", "findByMarker");
+        assertThat(contacts.contacts()).hasSize(1);
+        assertThat(view(EntityType.CUSTOMER, "cus-1").reason()).contains("earlier attempt");
+    }
+
+    @Test
+    void a_returning_customer_is_never_looked_for_by_marker_on_a_retry_because_it_is_never_created() throws Exception {
+        await(intake().record(new Command(EntityType.CUSTOMER, "cus-r", Map.of("first_name", "Grace", "last_name", "Hopper",
+                "email", "grace@example.com", "returning", true), null, null)));
+        contacts.thenAnswer(new ZohoOutcome.Outage<>("timeout"));
+        await(worker.drainOnce("w"));
+        clock.advance(Duration.ofMinutes(2));
+        drainUntilQuiet();
+        assertThat(contacts.calls()).doesNotContain("findByMarker", "create");
+        assertThat(status(EntityType.CUSTOMER, "cus-r")).isEqualTo(SyncStatus.FAILED);
+    }
+
+    @Test
+    void a_namesake_holding_the_contact_name_makes_the_new_contact_name_and_email() throws Exception {
+        contacts.add("Ada Lovelace", "other@example.com", null);
+        recordCustomer("cus-1");
+        drainUntilQuiet();
+        assertThat(status(EntityType.CUSTOMER, "cus-1")).isEqualTo(SyncStatus.SYNCED);
+        assertThat(contacts.contacts()).extracting(c -> c.contactName())
+                .containsExactly("Ada Lovelace", "Ada Lovelace (cus-1@example.com)");
+    }
+
+    @Test
+    void a_contact_two_customers_share_is_never_rewritten_by_either() throws Exception {
+        contacts.add("The Lovelaces", "family@example.com", null);
+        record(EntityType.CUSTOMER, "cus-a", Map.of("first_name", "Ada", "email", "family@example.com"));
+        record(EntityType.CUSTOMER, "cus-b", Map.of("first_name", "Byron", "email", "family@example.com"));
+        drainUntilQuiet();
+        assertThat(view(EntityType.CUSTOMER, "cus-a").zohoId()).isEqualTo(view(EntityType.CUSTOMER, "cus-b").zohoId());
+
+        record(EntityType.CUSTOMER, "cus-a", Map.of("first_name", "Ada", "last_name", "King", "email", "family@example.com"));
+        drainUntilQuiet();
+        assertThat(contacts.calls()).doesNotContain("update");
+        assertThat(view(EntityType.CUSTOMER, "cus-a").reason()).contains("none of them rewrites it");
+        assertThat(contacts.contacts().get(0).contactName()).isEqualTo("The Lovelaces");
+    }
+
+    @Test
+    void a_contact_that_existed_before_the_service_is_not_rewritten_by_a_change() throws Exception {
+        contacts.add("Ada L.", "ada@example.com", "a note someone wrote");
+        record(EntityType.CUSTOMER, "cus-1", Map.of("first_name", "Ada", "last_name", "Lovelace", "email", "ada@example.com"));
+        drainUntilQuiet();
+        record(EntityType.CUSTOMER, "cus-1", Map.of("first_name", "Ada", "last_name", "King", "email", "ada@example.com"));
+        drainUntilQuiet();
+        assertThat(contacts.calls()).doesNotContain("update");
+        assertThat(status(EntityType.CUSTOMER, "cus-1")).isEqualTo(SyncStatus.SYNCED);
+        assertThat(view(EntityType.CUSTOMER, "cus-1").reason()).contains("did not create");
+    }
+
+    // ---- helpers
+
+    private void arriveInOrder(List<String> order) throws Exception {
+        record(EntityType.ITEM, "YOGA", Map.of("name", "Yoga"));
+        for (String what : order) {
+            switch (what) {
+                case "customer" -> recordCustomer("cus-1");
+                case "invoice" -> record(EntityType.INVOICE, "inv-1", Map.of("customer", "cus-1", "items", List.of("YOGA")));
+                default -> record(EntityType.PAYMENT, "pay-1", Map.of("customer", "cus-1", "invoice", "inv-1"));
+            }
+            await(worker.drainOnce("w"));
+        }
+    }
+
+    private void drainUntilQuiet() throws Exception {
+        for (int round = 0; round < 50; round++) {
+            int ran = await(worker.drainOnce("w"));
+            if (ran == 0) {
+                clock.advance(Duration.ofMinutes(6));
+                if (await(worker.drainOnce("w")) == 0) {
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("the queue never went quiet");
+    }
+
+    private IntakeService intake() {
+        return new IntakeService(store, mappings(), new Routing(Map.of(EntityType.CUSTOMER, List.of(SyncTarget.BOOKS),
+                EntityType.INVOICE, List.of(SyncTarget.BOOKS), EntityType.PAYMENT, List.of(SyncTarget.BOOKS),
+                EntityType.ITEM, List.of(SyncTarget.BOOKS))), machine, clock);
+    }
+
+    private List<io.zohosync.ports.intake.EntityMapping<?>> mappings() {
+        return handlers.stream().<io.zohosync.ports.intake.EntityMapping<?>>map(SyncHandler::mapping).toList();
+    }
+
+    private void record(EntityType type, String id, Map<String, Object> body) throws Exception {
+        await(intake().record(new Command(type, id, body, null, null)));
+    }
+
+    private void recordCustomer(String id) throws Exception {
+        record(EntityType.CUSTOMER, id, Map.of("first_name", "Ada", "last_name", "Lovelace", "email", id + "@example.com"));
+    }
+
+    private void recordChanged(String id) {
+        await(intake().record(new Command(EntityType.CUSTOMER, id, Map.of("first_name", "Ada", "last_name", "King",
+                "email", id + "@example.com"), null, null)));
+    }
+
+    private SyncStatus status(EntityType type, String id) throws Exception {
+        return view(type, id).status();
+    }
+
+    private SyncRecordView view(EntityType type, String id) throws Exception {
+        return await(store.find(new SyncKey(type, id, SyncTarget.BOOKS))).orElseThrow();
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
