@@ -31,6 +31,7 @@ final class OAuthTokens {
     private final AccountsClient accounts;
     private final Clock clock;
     private volatile ZohoTokens current;
+    private volatile String refused;
     private Future<ZohoTokens> inFlight;
 
     OAuthTokens(ZohoSettings settings, TokenStore store, AccountsClient accounts, Clock clock) {
@@ -42,7 +43,7 @@ final class OAuthTokens {
 
     /** Reads the stored connection (after a restart, or tokens another instance saved) without asking Zoho. */
     Future<Void> load() {
-        return store.load(settings.connectionId()).onSuccess(t -> t.ifPresent(tokens -> current = tokens)).mapEmpty();
+        return store.load(settings.connectionId()).onSuccess(t -> t.ifPresent(tokens -> current = withoutRefused(tokens))).mapEmpty();
     }
 
     /** A usable access token; refreshes first when the cached one is missing or about to expire. */
@@ -60,9 +61,19 @@ final class OAuthTokens {
         return refresh(null).compose(fresh -> usable(fresh, null));
     }
 
-    /** Zoho refused {@code rejected} (HTTP 401): refresh once, unless another caller already did. */
+    /**
+     * Zoho refused {@code rejected} (HTTP 401): it is never sent again. It is dropped here at once and from the store
+     * under its lock (so no other instance picks it up), then replaced by one refresh unless another caller already
+     * did; when the refresh is withheld or throttled, calls wait for the cool-down and then refresh.
+     */
     Future<AccessToken> replace(AccessToken rejected) {
-        return refresh(rejected.token()).compose(fresh -> usable(fresh, rejected.token()));
+        String token = rejected.token();
+        refused = token;
+        current = withoutRefused(current);
+        return refresh(token)
+                // a refresh already under way when Zoho refused the token did not know, and may answer it again
+                .compose(t -> token.equals(t.accessToken()) ? refresh(token) : Future.succeededFuture(t))
+                .compose(fresh -> usable(fresh, token));
     }
 
     /** Zoho refused even a fresh token: only a reconnect helps now. */
@@ -119,7 +130,7 @@ final class OAuthTokens {
         inFlight = f;
         f.onComplete(ar -> {
             if (ar.succeeded()) {
-                current = ar.result();
+                current = withoutRefused(ar.result());
             }
             synchronized (this) {
                 inFlight = null;
@@ -135,10 +146,10 @@ final class OAuthTokens {
         if (known.isEmpty()) {
             return Future.failedFuture(ZohoUnavailable.auth("Zoho is not connected: no refresh token configured or stored"));
         }
-        ZohoTokens t = known.get();
+        // the refused token leaves the store with this update, whether or not Zoho is asked for a new one
+        ZohoTokens t = rejected != null && rejected.equals(known.get().accessToken()) ? withoutAccessToken(known.get()) : known.get();
         Instant now = clock.instant();
-        boolean stillRejected = rejected != null && rejected.equals(t.accessToken());
-        if (t.reconnectNeeded() || (!stillRejected && t.accessTokenValid(now, settings.refreshAhead()))) {
+        if (t.reconnectNeeded() || t.accessTokenValid(now, settings.refreshAhead())) {
             return Future.succeededFuture(t);
         }
         if (t.coolDownUntil() != null && now.isBefore(t.coolDownUntil())) {
@@ -204,6 +215,17 @@ final class OAuthTokens {
     private static ZohoTokens withCoolDown(ZohoTokens t, List<Instant> refreshes, Instant until) {
         return new ZohoTokens(t.refreshToken(), t.accessToken(), t.accessTokenExpiresAt(), t.apiDomain(),
                 t.accountsServer(), refreshes, until, t.reconnectNeeded());
+    }
+
+    /** The tokens without the access token Zoho refused last, if they still hold it. */
+    private ZohoTokens withoutRefused(ZohoTokens t) {
+        String token = refused;
+        return t != null && token != null && token.equals(t.accessToken()) ? withoutAccessToken(t) : t;
+    }
+
+    private static ZohoTokens withoutAccessToken(ZohoTokens t) {
+        return new ZohoTokens(t.refreshToken(), null, null, t.apiDomain(), t.accountsServer(), t.refreshedAt(),
+                t.coolDownUntil(), t.reconnectNeeded());
     }
 
     private static ZohoTokens needingReconnect(ZohoTokens t) {

@@ -156,6 +156,31 @@ class OAuthTokensTest {
     }
 
     @Test
+    void aTokenZohoRefusedIsNeverSentAgainNotDuringTheRefreshCoolDownNorAfterIt(Vertx vertx) {
+        start(vertx);
+        success(fx.zoho.contacts().findByName("nobody"));
+        String refused = fx.proxy.sent.get(fx.proxy.sent.size() - 1).headers().get("authorization");
+        exhaustRefreshThrottle(vertx);
+        fx.sandbox.control().revoke(refused.substring("Zoho-oauthtoken ".length()));
+
+        ZohoOutcome<List<ZohoContact>> refusedCall = fx.zoho.contacts().findByName("nobody").await();
+        ZohoOutcome<List<ZohoContact>> coolingDown = fx.zoho.contacts().findByName("nobody").await();
+        Optional<ZohoTokens> stored = fx.tokenStore.load("default").await();
+        fx.advance(Duration.ofMinutes(10));
+        ZohoOutcome<List<ZohoContact>> afterCoolDown = fx.zoho.contacts().findByName("nobody").await();
+
+        assertThat(refusedCall).isInstanceOfSatisfying(ZohoOutcome.RateLimited.class,
+                r -> assertThat(r.scope()).isEqualTo(Scope.TOKEN_REFRESH));
+        assertThat(coolingDown).isInstanceOfSatisfying(ZohoOutcome.RateLimited.class,
+                r -> assertThat(r.scope()).isEqualTo(Scope.TOKEN_REFRESH));
+        assertThat(afterCoolDown).isInstanceOf(ZohoOutcome.Success.class);
+        assertThat(fx.proxy.sent).filteredOn(s -> refused.equals(s.headers().get("authorization")))
+                .as("calls carrying the refused token: the one that succeeded and the one Zoho refused").hasSize(2);
+        assertThat(stored).hasValueSatisfying(t -> assertThat(t.accessToken()).as("the refused token, as stored for other instances")
+                .isNotEqualTo(refused.substring("Zoho-oauthtoken ".length())));
+    }
+
+    @Test
     void aRevokedRefreshTokenMeansReconnectNeeded(Vertx vertx) {
         start(vertx);
         fx.sandbox.control().revoke(SandboxOptions.DEMO_REFRESH_TOKEN);
