@@ -10,7 +10,6 @@ import io.zohosync.ports.out.zoho.ZohoOutcome;
 import io.zohosync.ports.out.zoho.ZohoProduct;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /** Zoho Books adapter for {@link ZohoItems}: {@code /books/v3/items}. Books lists have no sku filter: search, then match. */
 final class BooksItemsClient implements ZohoItems {
@@ -21,6 +20,7 @@ final class BooksItemsClient implements ZohoItems {
         this.api = api;
     }
 
+    /** A taken sku answers {@link ZohoOutcome.Duplicate} with no existing record: the caller finds it by sku. */
     @Override
     public Future<ZohoOutcome<ZohoItem>> create(Item item) {
         JsonObject body = BooksContactsClient.withoutNulls(new JsonObject()
@@ -29,8 +29,7 @@ final class BooksItemsClient implements ZohoItems {
                 .put("rate", item.rate().amount())
                 .put("description", item.description())
                 .put("product_type", "service"));
-        return api.call(ZohoRequest.post(ZohoProduct.BOOKS, "/items", body), r -> item(r.getJsonObject("item")))
-                .compose(o -> o instanceof ZohoOutcome.Duplicate<ZohoItem> d ? withExisting(item.sku(), d) : Future.succeededFuture(o));
+        return api.call(ZohoRequest.post(ZohoProduct.BOOKS, "/items", body), r -> item(r.getJsonObject("item")));
     }
 
     @Override
@@ -54,12 +53,6 @@ final class BooksItemsClient implements ZohoItems {
         return api.call(ZohoRequest.get(ZohoProduct.BOOKS, "/items").param("search_text", sku.trim()),
                 r -> r.getJsonArray("items", new JsonArray()).stream().map(JsonObject.class::cast).map(BooksItemsClient::item)
                         .filter(i -> i.sku() != null && i.sku().toLowerCase(Locale.ROOT).equals(wanted)).toList());
-    }
-
-    private Future<ZohoOutcome<ZohoItem>> withExisting(String sku, ZohoOutcome.Duplicate<ZohoItem> duplicate) {
-        return findBySku(sku).map(found -> found instanceof ZohoOutcome.Success<List<ZohoItem>> s && s.value().size() == 1
-                ? new ZohoOutcome.Duplicate<>(Optional.of(s.value().get(0)), duplicate.message())
-                : duplicate);
     }
 
     static ZohoItem item(JsonObject i) {

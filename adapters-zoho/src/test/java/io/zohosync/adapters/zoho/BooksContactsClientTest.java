@@ -72,29 +72,30 @@ class BooksContactsClientTest {
     }
 
     @Test
-    void aSecondCreateOfTheSameCustomerIsADuplicateThatNamesTheExistingContact() {
-        Customer c = customer(UUID.randomUUID().toString());
-        ZohoContact first = success(contacts.create(c).await());
+    void aContactIsCreatedUnderExactlyTheGivenName() {
+        String id = UUID.randomUUID().toString();
+        Customer c = customer(id);
 
-        ZohoOutcome<ZohoContact> again = contacts.create(c).await();
+        ZohoContact created = success(contacts.create(c, "Ada Lovelace " + id + " (" + c.email() + ")").await());
 
-        assertThat(again).isInstanceOf(ZohoOutcome.Duplicate.class);
-        assertThat(((ZohoOutcome.Duplicate<ZohoContact>) again).existing()).map(ZohoContact::contactId).contains(first.contactId());
-        assertThat(fx.sandbox.inspect().recordsFor(ZohoContacts.marker(c.platformId()))).hasSize(1);
+        assertThat(created.contactName()).isEqualTo("Ada Lovelace " + id + " (" + c.email() + ")");
+        assertThat(created.notes()).isEqualTo(ZohoContacts.marker(c.platformId()));
     }
 
     @Test
-    void aNamesakeWithAnotherEmailGetsAContactOfItsOwnNamedWithItsEmail() {
+    void aNameBooksAlreadyHoldsIsADuplicateNamingNoContactAndNothingElseIsAsked() {
         String id = UUID.randomUUID().toString();
-        ZohoContact first = success(contacts.create(customer(id)).await());
+        success(contacts.create(customer(id)).await());
         Customer namesake = new Customer("cust-other-" + id, "Ada", "Lovelace " + id, "other." + id + "@example.com", null, null,
                 Address.NONE, CustomerKind.NEW);
+        int searches = fx.sandbox.inspect().calls("GET /books/v3/contacts");
 
-        ZohoContact second = success(contacts.create(namesake).await());
+        ZohoOutcome<ZohoContact> again = contacts.create(namesake).await();
 
-        assertThat(second.contactId()).isNotEqualTo(first.contactId());
-        assertThat(second.contactName()).isEqualTo("Ada Lovelace " + id + " (other." + id + "@example.com)");
-        assertThat(second.notes()).isEqualTo(ZohoContacts.marker(namesake.platformId()));
+        assertThat(again).isInstanceOfSatisfying(ZohoOutcome.Duplicate.class, d -> assertThat(d.existing()).isEmpty());
+        assertThat(fx.sandbox.inspect().calls("GET /books/v3/contacts")).isEqualTo(searches);
+        assertThat(fx.sandbox.inspect().calls("POST /books/v3/contacts")).isEqualTo(2);
+        assertThat(fx.sandbox.inspect().recordsFor(ZohoContacts.marker(namesake.platformId()))).isEmpty();
     }
 
     @Test
