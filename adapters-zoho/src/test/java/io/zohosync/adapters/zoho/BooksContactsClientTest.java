@@ -1,5 +1,7 @@
 package io.zohosync.adapters.zoho;
 
+import static io.zohosync.adapters.zoho.Customers.customer;
+import static io.zohosync.adapters.zoho.Outcomes.success;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
@@ -34,11 +36,6 @@ class BooksContactsClientTest {
     @AfterEach
     void stop() {
         fx.close();
-    }
-
-    static Customer customer(String suffix) {
-        return new Customer("cust-" + suffix, "Ada", "Lovelace " + suffix, "ada." + suffix + "@example.com", "+27 21 555 0100",
-                null, new Address("1 Main Road", null, "Cape Town", "WC", "8001", "ZA"), CustomerKind.NEW);
     }
 
     @Test
@@ -139,14 +136,5 @@ class BooksContactsClientTest {
     @Test
     void anUnknownContactIsNotFound() {
         assertThat(contacts.get("460000000999999").await()).isInstanceOf(ZohoOutcome.NotFound.class);
-    }
-
-    static <T> T success(ZohoOutcome<T> outcome) {
-        assertThat(outcome).isInstanceOf(ZohoOutcome.Success.class);
-        return ((ZohoOutcome.Success<T>) outcome).value();
-    }
-
-    static <T> T success(io.vertx.core.Future<ZohoOutcome<T>> outcome) {
-        return success(outcome.await());
     }
 }

@@ -1,12 +1,13 @@
 package io.zohosync.adapters.zoho;
 
-import static io.zohosync.adapters.zoho.BooksContactsClientTest.customer;
-import static io.zohosync.adapters.zoho.BooksContactsClientTest.success;
+import static io.zohosync.adapters.zoho.Customers.customer;
+import static io.zohosync.adapters.zoho.Outcomes.success;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import io.zohosync.adapters.zoho.call.ZohoRequest;
 import io.zohosync.domain.catalog.Item;
 import io.zohosync.domain.invoice.Invoice;
 import io.zohosync.domain.invoice.LineItem;

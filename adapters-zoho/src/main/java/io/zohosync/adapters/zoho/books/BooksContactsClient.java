@@ -1,8 +1,11 @@
-package io.zohosync.adapters.zoho;
+package io.zohosync.adapters.zoho.books;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.zohosync.adapters.zoho.call.ZohoApi;
+import io.zohosync.adapters.zoho.call.ZohoJson;
+import io.zohosync.adapters.zoho.call.ZohoRequest;
 import io.zohosync.domain.customer.Address;
 import io.zohosync.domain.customer.Customer;
 import io.zohosync.ports.out.zoho.ZohoContact;
@@ -13,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Zoho Books adapter for {@link ZohoContacts}: {@code /books/v3/contacts}. */
-final class BooksContactsClient implements ZohoContacts {
+public final class BooksContactsClient implements ZohoContacts {
 
     private static final int PAGE_SIZE = 200;
     private static final int MAX_FILTER = 100;
@@ -21,7 +24,7 @@ final class BooksContactsClient implements ZohoContacts {
 
     private final ZohoApi api;
 
-    BooksContactsClient(ZohoApi api) {
+    public BooksContactsClient(ZohoApi api) {
         this.api = api;
     }
 
@@ -54,7 +57,7 @@ final class BooksContactsClient implements ZohoContacts {
                     }
                     JsonObject body = body(customer).put("contact_name", found.value().getString("contact_name"));
                     body.remove("notes");
-                    body.put("contact_persons", new JsonArray().add(withoutNulls(person(customer).put("contact_person_id", personId))));
+                    body.put("contact_persons", new JsonArray().add(ZohoJson.withoutNulls(person(customer).put("contact_person_id", personId))));
                     return api.call(ZohoRequest.put(ZohoProduct.BOOKS, "/contacts/" + contactId, body), r -> contact(r.getJsonObject("contact")));
                 });
     }
@@ -169,7 +172,7 @@ final class BooksContactsClient implements ZohoContacts {
                 .put("contact_type", "customer")
                 .put("customer_sub_type", blank(c.companyName()) ? "individual" : "business")
                 .put("notes", ZohoContacts.marker(c.platformId()))
-                .put("contact_persons", new JsonArray().add(withoutNulls(person)));
+                .put("contact_persons", new JsonArray().add(ZohoJson.withoutNulls(person)));
         if (!blank(c.companyName())) {
             body.put("company_name", c.companyName().trim());
         }
@@ -180,7 +183,7 @@ final class BooksContactsClient implements ZohoContacts {
     }
 
     private static JsonObject address(Address a) {
-        return withoutNulls(new JsonObject()
+        return ZohoJson.withoutNulls(new JsonObject()
                 .put("address", a.street())
                 .put("street2", a.street2())
                 .put("city", a.city())
@@ -210,11 +213,6 @@ final class BooksContactsClient implements ZohoContacts {
         }
         String email = c.getString("email");
         return email == null || email.isEmpty() ? null : email;
-    }
-
-    static JsonObject withoutNulls(JsonObject o) {
-        o.fieldNames().removeIf(k -> o.getValue(k) == null);
-        return o;
     }
 
     private static String truncate(String s, int max) {

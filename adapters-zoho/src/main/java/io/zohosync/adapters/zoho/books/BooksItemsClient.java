@@ -1,8 +1,11 @@
-package io.zohosync.adapters.zoho;
+package io.zohosync.adapters.zoho.books;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.zohosync.adapters.zoho.call.ZohoApi;
+import io.zohosync.adapters.zoho.call.ZohoJson;
+import io.zohosync.adapters.zoho.call.ZohoRequest;
 import io.zohosync.domain.catalog.Item;
 import io.zohosync.ports.out.zoho.ZohoItem;
 import io.zohosync.ports.out.zoho.ZohoItems;
@@ -12,18 +15,18 @@ import java.util.List;
 import java.util.Locale;
 
 /** Zoho Books adapter for {@link ZohoItems}: {@code /books/v3/items}. Books lists have no sku filter: search, then match. */
-final class BooksItemsClient implements ZohoItems {
+public final class BooksItemsClient implements ZohoItems {
 
     private final ZohoApi api;
 
-    BooksItemsClient(ZohoApi api) {
+    public BooksItemsClient(ZohoApi api) {
         this.api = api;
     }
 
     /** A taken sku answers {@link ZohoOutcome.Duplicate} with no existing record: the caller finds it by sku. */
     @Override
     public Future<ZohoOutcome<ZohoItem>> create(Item item) {
-        JsonObject body = BooksContactsClient.withoutNulls(new JsonObject()
+        JsonObject body = ZohoJson.withoutNulls(new JsonObject()
                 .put("name", item.name())
                 .put("sku", item.sku())
                 .put("rate", item.rate().amount())
@@ -34,7 +37,7 @@ final class BooksItemsClient implements ZohoItems {
 
     @Override
     public Future<ZohoOutcome<ZohoItem>> update(String itemId, Item item) {
-        JsonObject body = BooksContactsClient.withoutNulls(new JsonObject()
+        JsonObject body = ZohoJson.withoutNulls(new JsonObject()
                 .put("name", item.name())
                 .put("sku", item.sku())
                 .put("rate", item.rate().amount())
@@ -56,7 +59,7 @@ final class BooksItemsClient implements ZohoItems {
     }
 
     static ZohoItem item(JsonObject i) {
-        return new ZohoItem(i.getString("item_id"), i.getString("name"), BooksLines.blankToNull(i.getString("sku")),
-                BooksLines.decimal(i, "rate"), i.getString("status"));
+        return new ZohoItem(i.getString("item_id"), i.getString("name"), ZohoJson.blankToNull(i.getString("sku")),
+                ZohoJson.decimal(i, "rate"), i.getString("status"));
     }
 }

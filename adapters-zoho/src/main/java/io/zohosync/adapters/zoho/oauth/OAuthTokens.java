@@ -1,4 +1,4 @@
-package io.zohosync.adapters.zoho;
+package io.zohosync.adapters.zoho.oauth;
 
 import io.vertx.core.Future;
 import io.zohosync.ports.out.zoho.TokenStore;
@@ -19,14 +19,14 @@ import org.slf4j.LoggerFactory;
  * (a shared in-flight future) and across instances (the token store's lock, under which the stored
  * tokens are read again before Zoho is asked). At most nine refreshes per refresh token in ten minutes.
  */
-final class OAuthTokens {
+public final class OAuthTokens {
 
     static final int MAX_REFRESHES_PER_WINDOW = 9;
     static final Duration FAILED_REFRESH_PAUSE = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(OAuthTokens.class);
     private static final Duration EXPIRY_SAFETY = Duration.ofSeconds(10);
 
-    private final ZohoSettings settings;
+    private final OAuthSettings settings;
     private final TokenStore store;
     private final AccountsClient accounts;
     private final Clock clock;
@@ -34,7 +34,7 @@ final class OAuthTokens {
     private volatile String refused;
     private Future<ZohoTokens> inFlight;
 
-    OAuthTokens(ZohoSettings settings, TokenStore store, AccountsClient accounts, Clock clock) {
+    public OAuthTokens(OAuthSettings settings, TokenStore store, AccountsClient accounts, Clock clock) {
         this.settings = settings;
         this.store = store;
         this.accounts = accounts;
@@ -42,12 +42,12 @@ final class OAuthTokens {
     }
 
     /** Reads the stored connection (after a restart, or tokens another instance saved) without asking Zoho. */
-    Future<Void> load() {
+    public Future<Void> load() {
         return store.load(settings.connectionId()).onSuccess(t -> t.ifPresent(tokens -> current = withoutRefused(tokens))).mapEmpty();
     }
 
     /** A usable access token; refreshes first when the cached one is missing or about to expire. */
-    Future<AccessToken> accessToken() {
+    public Future<AccessToken> accessToken() {
         ZohoTokens t = current;
         Instant now = clock.instant();
         if (t != null && t.accessTokenValid(now, settings.refreshAhead())) {
@@ -66,7 +66,7 @@ final class OAuthTokens {
      * under its lock (so no other instance picks it up), then replaced by one refresh unless another caller already
      * did; when the refresh is withheld or throttled, calls wait for the cool-down and then refresh.
      */
-    Future<AccessToken> replace(AccessToken rejected) {
+    public Future<AccessToken> replace(AccessToken rejected) {
         String token = rejected.token();
         refused = token;
         current = withoutRefused(current);
@@ -77,7 +77,7 @@ final class OAuthTokens {
     }
 
     /** Zoho refused even a fresh token: only a reconnect helps now. */
-    Future<Void> markReconnectNeeded() {
+    public Future<Void> markReconnectNeeded() {
         return store.update(settings.connectionId(), stored -> Future.succeededFuture(
                         stored.map(OAuthTokens::needingReconnect).orElseThrow()))
                 .recover(OAuthTokens::storeFailed)
@@ -90,7 +90,7 @@ final class OAuthTokens {
         return store.update(settings.connectionId(), ignored -> Future.succeededFuture(tokens)).onSuccess(t -> current = t);
     }
 
-    Status status(Instant now) {
+    public Status status(Instant now) {
         ZohoTokens t = current;
         if (t == null) {
             return settings.refreshToken() == null ? Status.NOT_CONNECTED : Status.CONNECTED;
@@ -104,15 +104,15 @@ final class OAuthTokens {
         return Status.CONNECTED;
     }
 
-    Optional<ZohoTokens> cached() {
+    public Optional<ZohoTokens> cached() {
         return Optional.ofNullable(current);
     }
 
-    String apiBase(ZohoTokens t) {
+    private String apiBase(ZohoTokens t) {
         if (settings.apiUrl() != null) {
             return settings.apiUrl();
         }
-        return t.apiDomain() != null ? t.apiDomain().replaceAll("/+$", "") : settings.dataCentre().apiUrl();
+        return t.apiDomain() != null ? t.apiDomain().replaceAll("/+$", "") : settings.dataCentreApiUrl();
     }
 
     private AccessToken token(ZohoTokens t) {
