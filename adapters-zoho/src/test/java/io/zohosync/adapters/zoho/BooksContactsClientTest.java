@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+/** Books contacts against the sandbox: created under the caller's name with the marker, found, updated. */
 @ExtendWith(VertxExtension.class)
 class BooksContactsClientTest {
 

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+/** The connection's access token against the sandbox's Accounts: one refresh at a time, Zoho's throttle, refusals and revocations. */
 @ExtendWith(VertxExtension.class)
 class OAuthTokensTest {
 
