@@ -1,5 +1,6 @@
 package io.zohosync.adapters.zoho;
 
+import io.zohosync.adapters.zoho.oauth.AccountsServers;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -41,6 +42,21 @@ public enum DataCentre {
         return Arrays.stream(values())
                 .filter(dc -> dc.name().equalsIgnoreCase(l) || dc.location.equals(l))
                 .findFirst();
+    }
+
+    /** The OAuth side's view of the data centres: which accounts servers are Zoho's. */
+    static AccountsServers accountsServers() {
+        return new AccountsServers() {
+            @Override
+            public Optional<String> at(String url) {
+                return fromAccountsServer(url).map(DataCentre::accountsUrl);
+            }
+
+            @Override
+            public Optional<String> of(String location) {
+                return fromLocation(location).map(DataCentre::accountsUrl);
+            }
+        };
     }
 
     /** The data centre whose accounts server is {@code accountsServer}, as sent in the callback's {@code accounts-server}. */

@@ -5,6 +5,24 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import io.zohosync.adapters.zoho.billing.BillingCustomersClient;
+import io.zohosync.adapters.zoho.billing.BillingInvoicesClient;
+import io.zohosync.adapters.zoho.billing.BillingSubscriptionsClient;
+import io.zohosync.adapters.zoho.books.BooksContactsClient;
+import io.zohosync.adapters.zoho.books.BooksCustomerPaymentsClient;
+import io.zohosync.adapters.zoho.books.BooksEstimatesClient;
+import io.zohosync.adapters.zoho.books.BooksInvoicesClient;
+import io.zohosync.adapters.zoho.books.BooksItemsClient;
+import io.zohosync.adapters.zoho.books.BooksTaxesClient;
+import io.zohosync.adapters.zoho.call.Breakers;
+import io.zohosync.adapters.zoho.call.ZohoApi;
+import io.zohosync.adapters.zoho.crm.CrmRecordsClient;
+import io.zohosync.adapters.zoho.inventory.InventoryAdjustmentsClient;
+import io.zohosync.adapters.zoho.oauth.AccountsClient;
+import io.zohosync.adapters.zoho.oauth.ConnectFlow;
+import io.zohosync.adapters.zoho.oauth.InMemoryTokenStore;
+import io.zohosync.adapters.zoho.oauth.OAuthSettings;
+import io.zohosync.adapters.zoho.oauth.OAuthTokens;
 import io.zohosync.ports.out.zoho.TokenStore;
 import io.zohosync.ports.out.zoho.ZohoApiLimits;
 import io.zohosync.ports.out.zoho.ZohoAuthorization;
@@ -57,10 +75,11 @@ public final class ZohoAdapters implements AutoCloseable {
                 .setUserAgent("zoho-sync")
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.requestTimeout().toMillis())),
                 new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(connections * 4));
-        AccountsClient accounts = new AccountsClient(client, settings);
-        this.tokens = new OAuthTokens(settings, tokenStore, accounts, clock);
-        this.breakers = new Breakers(vertx, settings);
-        this.api = new ZohoApi(client, settings, tokens, budget, breakers, clock);
+        OAuthSettings oauth = settings.oauth();
+        AccountsClient accounts = new AccountsClient(client, oauth);
+        this.tokens = new OAuthTokens(oauth, tokenStore, accounts, clock);
+        this.breakers = new Breakers(vertx, settings.breakerFailures(), settings.breakerReset());
+        this.api = new ZohoApi(client, settings.api(), tokens, budget, breakers, clock);
         this.contacts = new BooksContactsClient(api);
         this.items = new BooksItemsClient(api);
         this.invoices = new BooksInvoicesClient(api);
@@ -72,7 +91,7 @@ public final class ZohoAdapters implements AutoCloseable {
         this.subscriptions = new BillingSubscriptionsClient(api);
         this.billingInvoices = new BillingInvoicesClient(api);
         this.stock = new InventoryAdjustmentsClient(api);
-        this.authorization = new ConnectFlow(vertx, settings, accounts, tokens, clock, this::state);
+        this.authorization = new ConnectFlow(vertx, oauth, accounts, tokens, clock, this::state);
     }
 
     /** The adapter with an in-process API budget and the system clock. */

@@ -1,5 +1,7 @@
 package io.zohosync.adapters.zoho;
 
+import io.zohosync.adapters.zoho.call.ApiSettings;
+import io.zohosync.adapters.zoho.oauth.OAuthSettings;
 import io.zohosync.ports.out.zoho.ZohoApiLimits;
 import io.zohosync.ports.out.zoho.ZohoProduct;
 import java.time.Duration;
@@ -77,6 +79,23 @@ public record ZohoSettings(
             case INVENTORY -> inventoryOrganizationId;
             case CRM -> connectionId;
         };
+    }
+
+    /** What the OAuth side needs of these settings. */
+    OAuthSettings oauth() {
+        return new OAuthSettings(clientId, clientSecret, accountsUrl, apiUrl, dataCentre.apiUrl(), refreshToken, redirectUri,
+                connectionId, products, requestTimeout, refreshAhead, DataCentre.accountsServers());
+    }
+
+    /** What the call path needs of these settings. */
+    ApiSettings api() {
+        Map<ZohoProduct, String> organizations = new EnumMap<>(ZohoProduct.class);
+        for (ZohoProduct p : ZohoProduct.values()) {
+            if (organizationId(p) != null) {
+                organizations.put(p, organizationId(p));
+            }
+        }
+        return new ApiSettings(requestTimeout, organizations, limits);
     }
 
     private static String trimSlash(String url) {

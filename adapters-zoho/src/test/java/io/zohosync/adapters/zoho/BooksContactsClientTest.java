@@ -1,5 +1,7 @@
 package io.zohosync.adapters.zoho;
 
+import static io.zohosync.adapters.zoho.Customers.customer;
+import static io.zohosync.adapters.zoho.Outcomes.success;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+/** Books contacts against the sandbox: created under the caller's name with the marker, found, updated. */
 @ExtendWith(VertxExtension.class)
 class BooksContactsClientTest {
 
@@ -34,11 +37,6 @@ class BooksContactsClientTest {
     @AfterEach
     void stop() {
         fx.close();
-    }
-
-    static Customer customer(String suffix) {
-        return new Customer("cust-" + suffix, "Ada", "Lovelace " + suffix, "ada." + suffix + "@example.com", "+27 21 555 0100",
-                null, new Address("1 Main Road", null, "Cape Town", "WC", "8001", "ZA"), CustomerKind.NEW);
     }
 
     @Test
@@ -72,29 +70,30 @@ class BooksContactsClientTest {
     }
 
     @Test
-    void aSecondCreateOfTheSameCustomerIsADuplicateThatNamesTheExistingContact() {
-        Customer c = customer(UUID.randomUUID().toString());
-        ZohoContact first = success(contacts.create(c).await());
+    void aContactIsCreatedUnderExactlyTheGivenName() {
+        String id = UUID.randomUUID().toString();
+        Customer c = customer(id);
 
-        ZohoOutcome<ZohoContact> again = contacts.create(c).await();
+        ZohoContact created = success(contacts.create(c, "Ada Lovelace " + id + " (" + c.email() + ")").await());
 
-        assertThat(again).isInstanceOf(ZohoOutcome.Duplicate.class);
-        assertThat(((ZohoOutcome.Duplicate<ZohoContact>) again).existing()).map(ZohoContact::contactId).contains(first.contactId());
-        assertThat(fx.sandbox.inspect().recordsFor(ZohoContacts.marker(c.platformId()))).hasSize(1);
+        assertThat(created.contactName()).isEqualTo("Ada Lovelace " + id + " (" + c.email() + ")");
+        assertThat(created.notes()).isEqualTo(ZohoContacts.marker(c.platformId()));
     }
 
     @Test
-    void aNamesakeWithAnotherEmailGetsAContactOfItsOwnNamedWithItsEmail() {
+    void aNameBooksAlreadyHoldsIsADuplicateNamingNoContactAndNothingElseIsAsked() {
         String id = UUID.randomUUID().toString();
-        ZohoContact first = success(contacts.create(customer(id)).await());
+        success(contacts.create(customer(id)).await());
         Customer namesake = new Customer("cust-other-" + id, "Ada", "Lovelace " + id, "other." + id + "@example.com", null, null,
                 Address.NONE, CustomerKind.NEW);
+        int searches = fx.sandbox.inspect().calls("GET /books/v3/contacts");
 
-        ZohoContact second = success(contacts.create(namesake).await());
+        ZohoOutcome<ZohoContact> again = contacts.create(namesake).await();
 
-        assertThat(second.contactId()).isNotEqualTo(first.contactId());
-        assertThat(second.contactName()).isEqualTo("Ada Lovelace " + id + " (other." + id + "@example.com)");
-        assertThat(second.notes()).isEqualTo(ZohoContacts.marker(namesake.platformId()));
+        assertThat(again).isInstanceOfSatisfying(ZohoOutcome.Duplicate.class, d -> assertThat(d.existing()).isEmpty());
+        assertThat(fx.sandbox.inspect().calls("GET /books/v3/contacts")).isEqualTo(searches);
+        assertThat(fx.sandbox.inspect().calls("POST /books/v3/contacts")).isEqualTo(2);
+        assertThat(fx.sandbox.inspect().recordsFor(ZohoContacts.marker(namesake.platformId()))).isEmpty();
     }
 
     @Test
@@ -138,14 +137,5 @@ class BooksContactsClientTest {
     @Test
     void anUnknownContactIsNotFound() {
         assertThat(contacts.get("460000000999999").await()).isInstanceOf(ZohoOutcome.NotFound.class);
-    }
-
-    static <T> T success(ZohoOutcome<T> outcome) {
-        assertThat(outcome).isInstanceOf(ZohoOutcome.Success.class);
-        return ((ZohoOutcome.Success<T>) outcome).value();
-    }
-
-    static <T> T success(io.vertx.core.Future<ZohoOutcome<T>> outcome) {
-        return success(outcome.await());
     }
 }

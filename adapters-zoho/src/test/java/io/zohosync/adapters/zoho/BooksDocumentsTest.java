@@ -1,12 +1,13 @@
 package io.zohosync.adapters.zoho;
 
-import static io.zohosync.adapters.zoho.BooksContactsClientTest.customer;
-import static io.zohosync.adapters.zoho.BooksContactsClientTest.success;
+import static io.zohosync.adapters.zoho.Customers.customer;
+import static io.zohosync.adapters.zoho.Outcomes.success;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import io.zohosync.adapters.zoho.call.ZohoRequest;
 import io.zohosync.domain.catalog.Item;
 import io.zohosync.domain.invoice.Invoice;
 import io.zohosync.domain.invoice.LineItem;
@@ -77,16 +78,31 @@ class BooksDocumentsTest {
     }
 
     @Test
-    void itemsAreCreatedFoundBySkuAndASecondSkuIsADuplicateNamingTheFirst() {
+    void itemsAreCreatedFoundBySkuAndASecondSkuIsADuplicate() {
         assertThat(item.sku()).isEqualTo("SKU-" + id);
         assertThat(item.rate()).isEqualByComparingTo("40");
         assertThat(success(fx.zoho.items().get(item.itemId())).name()).isEqualTo("Guitar lesson " + id);
         assertThat(success(fx.zoho.items().findBySku("sku-" + id))).extracting(ZohoItem::itemId).containsExactly(item.itemId());
+        int searches = fx.sandbox.inspect().calls("GET /books/v3/items");
 
         ZohoOutcome<ZohoItem> again = fx.zoho.items().create(new Item("SKU-" + id, "Other name " + id, Money.of("1.00", "USD"), null)).await();
 
-        assertThat(again).isInstanceOfSatisfying(ZohoOutcome.Duplicate.class,
-                d -> assertThat(d.existing()).contains(item));
+        assertThat(again).isInstanceOfSatisfying(ZohoOutcome.Duplicate.class, d -> assertThat(d.existing()).isEmpty());
+        assertThat(fx.sandbox.inspect().calls("GET /books/v3/items")).as("the caller searches by sku, not the client").isEqualTo(searches);
+    }
+
+    @Test
+    void anItemIsUpdatedInPlace() {
+        ZohoItem updated = success(fx.zoho.items().update(item.itemId(),
+                new Item("SKU-" + id, "Guitar lesson (90 min) " + id, Money.of("55.50", "USD"), "Ninety minutes")));
+
+        assertThat(updated.itemId()).isEqualTo(item.itemId());
+        assertThat(updated.name()).isEqualTo("Guitar lesson (90 min) " + id);
+        assertThat(updated.rate()).isEqualByComparingTo("55.50");
+        assertThat(success(fx.zoho.items().get(item.itemId()))).isEqualTo(updated);
+        assertThat(fx.sandbox.inspect().recordsFor(item.itemId())).singleElement()
+                .satisfies(r -> assertThat(r.body().getString("description")).isEqualTo("Ninety minutes"));
+        assertThat(success(fx.zoho.items().findBySku("SKU-" + id))).containsExactly(updated);
     }
 
     @Test

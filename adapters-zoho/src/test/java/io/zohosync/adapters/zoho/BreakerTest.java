@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
+import io.zohosync.adapters.zoho.call.ZohoRequest;
 import io.zohosync.ports.out.zoho.ZohoApiLimits;
 import io.zohosync.ports.out.zoho.ZohoConnectionState.Circuit;
 import io.zohosync.ports.out.zoho.ZohoOutcome;

@@ -1,6 +1,6 @@
 package io.zohosync.adapters.zoho;
 
-import static io.zohosync.adapters.zoho.BooksContactsClientTest.customer;
+import static io.zohosync.adapters.zoho.Customers.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.MultiMap;

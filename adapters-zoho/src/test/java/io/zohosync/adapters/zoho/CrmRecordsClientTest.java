@@ -1,6 +1,6 @@
 package io.zohosync.adapters.zoho;
 
-import static io.zohosync.adapters.zoho.BooksContactsClientTest.success;
+import static io.zohosync.adapters.zoho.Outcomes.success;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;

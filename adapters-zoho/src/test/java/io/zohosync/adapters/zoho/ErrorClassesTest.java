@@ -1,10 +1,10 @@
 package io.zohosync.adapters.zoho;
 
-import static io.zohosync.adapters.zoho.BooksContactsClientTest.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
+import io.zohosync.adapters.zoho.call.ZohoRequest;
 import io.zohosync.ports.out.zoho.ZohoApiLimits;
 import io.zohosync.ports.out.zoho.ZohoContact;
 import io.zohosync.ports.out.zoho.ZohoOutcome;
@@ -13,7 +13,6 @@ import io.zohosync.ports.out.zoho.ZohoProduct;
 import io.zohosync.sandbox.core.Fault;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,7 +82,7 @@ class ErrorClassesTest {
     @Test
     void code1070IsTheConcurrencyLimit() {
         fx.sandbox.control().concurrencyLimit(1).latency(Duration.ofMillis(100));
-        List<ZohoOutcome<List<ZohoContact>>> outcomes = OAuthTokensTest.concurrently(3, this::findAsync);
+        List<ZohoOutcome<List<ZohoContact>>> outcomes = Outcomes.concurrently(3, this::findAsync);
         assertThat(outcomes).anySatisfy(o -> assertThat(o).isInstanceOfSatisfying(ZohoOutcome.RateLimited.class,
                 r -> assertThat(r.scope()).isEqualTo(Scope.CONCURRENCY)));
     }

@@ -6,18 +6,18 @@ import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
-/** Collects every log line of the adapter package while a test runs. */
-final class LogCapture implements AutoCloseable {
+/** Test helper: collects every log line of the service's packages while a test runs. */
+public final class LogCapture implements AutoCloseable {
 
     private final Logger logger = (Logger) LoggerFactory.getLogger("io.zohosync");
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    LogCapture() {
+    public LogCapture() {
         appender.start();
         logger.addAppender(appender);
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         return appender.list.stream().map(e -> e.getFormattedMessage()
                 + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage())).toList();
     }

@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock running at the sandbox's time scale, moved forward together with it, so both see the same windows. */
-final class MirrorClock extends Clock {
+public final class MirrorClock extends Clock {
 
     private Instant base = Instant.now();
     private long baseNanos = System.nanoTime();
@@ -22,12 +22,12 @@ final class MirrorClock extends Clock {
         return base.plusNanos((long) ((System.nanoTime() - baseNanos) * scale));
     }
 
-    synchronized void advance(Duration d) {
+    public synchronized void advance(Duration d) {
         base = base.plus(d);
     }
 
     /** Real time for {@code sandboxTime} at this clock's scale. */
-    synchronized Duration real(Duration sandboxTime) {
+    public synchronized Duration real(Duration sandboxTime) {
         return Duration.ofNanos((long) (sandboxTime.toNanos() / scale));
     }
 

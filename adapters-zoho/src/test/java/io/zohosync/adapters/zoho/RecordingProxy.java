@@ -16,12 +16,12 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Sits between the adapter and the sandbox and keeps every request as it went over the wire, for the contract check. */
-final class RecordingProxy {
+public final class RecordingProxy {
 
     /** A request as sent: method, path, decoded query, headers (lower-case names) and body. */
-    record Sent(String method, String path, Map<String, String> query, Map<String, String> headers, String body) {}
+    public record Sent(String method, String path, Map<String, String> query, Map<String, String> headers, String body) {}
 
-    final List<Sent> sent = new CopyOnWriteArrayList<>();
+    public final List<Sent> sent = new CopyOnWriteArrayList<>();
     private final HttpServer server;
     private final HttpClient client;
 
@@ -39,7 +39,7 @@ final class RecordingProxy {
         return proxy;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.actualPort();
     }
 

@@ -14,13 +14,13 @@ import java.util.function.UnaryOperator;
  * An in-process sandbox and an adapter wired to it with the demo credentials; one per test. The adapter talks to the
  * sandbox through a {@link RecordingProxy}, so a contract test can check every request it sent.
  */
-final class SandboxFixture implements AutoCloseable {
+public final class SandboxFixture implements AutoCloseable {
 
-    final ZohoSandbox sandbox;
-    final RecordingProxy proxy;
-    final MirrorClock clock;
-    final TokenStore tokenStore;
-    final ZohoAdapters zoho;
+    public final ZohoSandbox sandbox;
+    public final RecordingProxy proxy;
+    public final MirrorClock clock;
+    public final TokenStore tokenStore;
+    public final ZohoAdapters zoho;
 
     private SandboxFixture(ZohoSandbox sandbox, RecordingProxy proxy, MirrorClock clock, TokenStore tokenStore, ZohoAdapters zoho) {
         this.sandbox = sandbox;
@@ -30,11 +30,11 @@ final class SandboxFixture implements AutoCloseable {
         this.zoho = zoho;
     }
 
-    static SandboxFixture start(Vertx vertx) {
+    public static SandboxFixture start(Vertx vertx) {
         return start(vertx, UnaryOperator.identity(), UnaryOperator.identity(), ZohoAdapters.inMemoryBudget());
     }
 
-    static SandboxFixture start(Vertx vertx, UnaryOperator<SandboxOptions> options,
+    public static SandboxFixture start(Vertx vertx, UnaryOperator<SandboxOptions> options,
             UnaryOperator<ZohoSettings.Builder> settings, ZohoBudget budget) {
         SandboxOptions o = options.apply(SandboxOptions.defaults());
         ZohoSandbox sandbox = ZohoSandbox.start(vertx, o).await();
@@ -45,7 +45,7 @@ final class SandboxFixture implements AutoCloseable {
         return new SandboxFixture(sandbox, proxy, clock, store, ZohoAdapters.create(vertx, s, store, budget, clock));
     }
 
-    static ZohoSettings.Builder settings(String baseUrl) {
+    public static ZohoSettings.Builder settings(String baseUrl) {
         return ZohoSettings.builder(DataCentre.US, SandboxOptions.DEMO_CLIENT_ID, SandboxOptions.DEMO_CLIENT_SECRET)
                 .baseUrl(baseUrl)
                 .refreshToken(SandboxOptions.DEMO_REFRESH_TOKEN)
@@ -57,7 +57,7 @@ final class SandboxFixture implements AutoCloseable {
     }
 
     /** Moves the sandbox's clock and the adapter's together. */
-    void advance(Duration d) {
+    public void advance(Duration d) {
         sandbox.control().advanceClock(d);
         clock.advance(d);
     }

@@ -1,13 +1,14 @@
 package io.zohosync.adapters.zoho;
 
-import static io.zohosync.adapters.zoho.BooksContactsClientTest.customer;
-import static io.zohosync.adapters.zoho.BooksContactsClientTest.success;
+import static io.zohosync.adapters.zoho.Customers.customer;
+import static io.zohosync.adapters.zoho.Outcomes.success;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import io.zohosync.adapters.zoho.call.ZohoRequest;
 import io.zohosync.domain.crm.Lead;
 import io.zohosync.domain.money.Money;
 import io.zohosync.domain.payment.Payment;

@@ -31,7 +31,9 @@ class ZohoContractTest {
         books(vertx, sent, BooksContactsClientTest::createsAContactCarryingTheMarkerAndThePrimaryEmail);
         books(vertx, sent, BooksContactsClientTest::findsTheContactByIdEmailNameAndMarker);
         books(vertx, sent, BooksContactsClientTest::anUpdateEditsThePrimaryPersonInsteadOfAddingOne);
-        documents(vertx, sent, BooksDocumentsTest::itemsAreCreatedFoundBySkuAndASecondSkuIsADuplicateNamingTheFirst);
+        books(vertx, sent, BooksContactsClientTest::aContactIsCreatedUnderExactlyTheGivenName);
+        documents(vertx, sent, BooksDocumentsTest::itemsAreCreatedFoundBySkuAndASecondSkuIsADuplicate);
+        documents(vertx, sent, BooksDocumentsTest::anItemIsUpdatedInPlace);
         documents(vertx, sent, BooksDocumentsTest::taxesAreListedWithTheirRates);
         documents(vertx, sent, BooksDocumentsTest::anInvoiceKeepsThePlatformsNumberAndReferenceAndCanBeMarkedSent);
         documents(vertx, sent, BooksDocumentsTest::aPaymentIsAppliedToItsInvoiceFoundByReferenceAndAnOverpaymentIsRefused);

@@ -1,8 +1,11 @@
-package io.zohosync.adapters.zoho;
+package io.zohosync.adapters.zoho.billing;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.zohosync.adapters.zoho.call.ZohoApi;
+import io.zohosync.adapters.zoho.call.ZohoJson;
+import io.zohosync.adapters.zoho.call.ZohoRequest;
 import io.zohosync.domain.payment.Payment;
 import io.zohosync.domain.payment.ZohoPaymentMode;
 import io.zohosync.ports.out.zoho.BillingInvoice;
@@ -12,11 +15,11 @@ import io.zohosync.ports.out.zoho.ZohoProduct;
 import java.util.List;
 
 /** Zoho Billing adapter for {@link ZohoBillingInvoices}: {@code /billing/v1/invoices} and {@code /billing/v1/payments}. */
-final class BillingInvoicesClient implements ZohoBillingInvoices {
+public final class BillingInvoicesClient implements ZohoBillingInvoices {
 
     private final ZohoApi api;
 
-    BillingInvoicesClient(ZohoApi api) {
+    public BillingInvoicesClient(ZohoApi api) {
         this.api = api;
     }
 
@@ -48,6 +51,6 @@ final class BillingInvoicesClient implements ZohoBillingInvoices {
 
     static BillingInvoice invoice(JsonObject i) {
         return new BillingInvoice(i.getString("invoice_id"), i.getString("number", i.getString("invoice_number")),
-                i.getString("customer_id"), i.getString("status"), BooksLines.decimal(i, "total"), BooksLines.decimal(i, "balance"));
+                i.getString("customer_id"), i.getString("status"), ZohoJson.decimal(i, "total"), ZohoJson.decimal(i, "balance"));
     }
 }

@@ -1,8 +1,11 @@
-package io.zohosync.adapters.zoho;
+package io.zohosync.adapters.zoho.books;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.zohosync.adapters.zoho.call.ZohoApi;
+import io.zohosync.adapters.zoho.call.ZohoJson;
+import io.zohosync.adapters.zoho.call.ZohoRequest;
 import io.zohosync.domain.customer.Address;
 import io.zohosync.domain.customer.Customer;
 import io.zohosync.ports.out.zoho.ZohoContact;
@@ -11,59 +14,34 @@ import io.zohosync.ports.out.zoho.ZohoOutcome;
 import io.zohosync.ports.out.zoho.ZohoProduct;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** Zoho Books adapter for {@link ZohoContacts}: {@code /books/v3/contacts}. */
-final class BooksContactsClient implements ZohoContacts {
+public final class BooksContactsClient implements ZohoContacts {
 
     private static final int PAGE_SIZE = 200;
     private static final int MAX_FILTER = 100;
-    private static final int MAX_CONTACT_NAME = 200;
     private static final int MAX_MARKER_PAGES = 5;
 
     private final ZohoApi api;
 
-    BooksContactsClient(ZohoApi api) {
+    public BooksContactsClient(ZohoApi api) {
         this.api = api;
     }
 
     /**
-     * Books wants contact names unique. A duplicate is resolved by the marker: our own contact (an
-     * earlier, unconfirmed create) is returned as the existing one; when the marker search finds none,
-     * the name belongs to someone else — a namesake, a different person — and the contact is created as
-     * "Name (email)" instead. If the marker search fails, its failure is the answer: never guess.
+     * Creates the contact under exactly {@code contactName}. Books wants contact names unique: a taken name answers
+     * {@link ZohoOutcome.Duplicate} with no existing record, and the caller decides (by marker) whose it is.
      */
     @Override
     public Future<ZohoOutcome<ZohoContact>> create(Customer customer, String contactName) {
-        return create(customer, contactName, true);
-    }
-
-    private Future<ZohoOutcome<ZohoContact>> create(Customer customer, String contactName, boolean mayRename) {
-        ZohoRequest request = ZohoRequest.post(ZohoProduct.BOOKS, "/contacts", body(customer).put("contact_name", contactName));
-        return api.call(request, r -> contact(r.getJsonObject("contact"))).compose(outcome -> {
-            if (!(outcome instanceof ZohoOutcome.Duplicate<ZohoContact> duplicate)) {
-                return Future.succeededFuture(outcome);
-            }
-            return findByMarker(customer.platformId()).compose(found -> {
-                if (!(found instanceof ZohoOutcome.Success<List<ZohoContact>> ok)) {
-                    return Future.succeededFuture(retype(found));
-                }
-                if (ok.value().size() == 1) {
-                    return Future.succeededFuture(new ZohoOutcome.Duplicate<>(Optional.of(ok.value().get(0)), duplicate.message()));
-                }
-                if (ok.value().isEmpty() && mayRename) {
-                    String suffix = " (" + customer.email() + ")";
-                    return create(customer, truncate(customer.displayName(), MAX_CONTACT_NAME - suffix.length()) + suffix, false);
-                }
-                return Future.succeededFuture(duplicate);
-            });
-        });
+        JsonObject body = body(customer).put("contact_name", contactName);
+        return api.call(ZohoRequest.post(ZohoProduct.BOOKS, "/contacts", body), r -> contact(r.getJsonObject("contact")));
     }
 
     /**
      * Pushes the customer's person data (names, email, phone), company and address. The contact's name
-     * (which Books requires on every update) is sent back as it is, and its notes are left alone: they
-     * may be Zoho-side edits, a namesake's "Name (email)", or our marker.
+     * (which Books requires on every update) is sent back as it is — it may be one the caller chose for a
+     * namesake — and its notes are left alone: they may be Zoho-side edits, or our marker.
      */
     @Override
     public Future<ZohoOutcome<ZohoContact>> update(String contactId, Customer customer) {
@@ -79,7 +57,7 @@ final class BooksContactsClient implements ZohoContacts {
                     }
                     JsonObject body = body(customer).put("contact_name", found.value().getString("contact_name"));
                     body.remove("notes");
-                    body.put("contact_persons", new JsonArray().add(withoutNulls(person(customer).put("contact_person_id", personId))));
+                    body.put("contact_persons", new JsonArray().add(ZohoJson.withoutNulls(person(customer).put("contact_person_id", personId))));
                     return api.call(ZohoRequest.put(ZohoProduct.BOOKS, "/contacts/" + contactId, body), r -> contact(r.getJsonObject("contact")));
                 });
     }
@@ -187,14 +165,14 @@ final class BooksContactsClient implements ZohoContacts {
                 .put("is_primary_contact", true);
     }
 
+    /** The contact's fields but its name, which create and update each decide. */
     static JsonObject body(Customer c) {
         JsonObject person = person(c);
         JsonObject body = new JsonObject()
-                .put("contact_name", c.displayName())
                 .put("contact_type", "customer")
                 .put("customer_sub_type", blank(c.companyName()) ? "individual" : "business")
                 .put("notes", ZohoContacts.marker(c.platformId()))
-                .put("contact_persons", new JsonArray().add(withoutNulls(person)));
+                .put("contact_persons", new JsonArray().add(ZohoJson.withoutNulls(person)));
         if (!blank(c.companyName())) {
             body.put("company_name", c.companyName().trim());
         }
@@ -205,7 +183,7 @@ final class BooksContactsClient implements ZohoContacts {
     }
 
     private static JsonObject address(Address a) {
-        return withoutNulls(new JsonObject()
+        return ZohoJson.withoutNulls(new JsonObject()
                 .put("address", a.street())
                 .put("street2", a.street2())
                 .put("city", a.city())
@@ -235,11 +213,6 @@ final class BooksContactsClient implements ZohoContacts {
         }
         String email = c.getString("email");
         return email == null || email.isEmpty() ? null : email;
-    }
-
-    static JsonObject withoutNulls(JsonObject o) {
-        o.fieldNames().removeIf(k -> o.getValue(k) == null);
-        return o;
     }
 
     private static String truncate(String s, int max) {

@@ -1,8 +1,11 @@
-package io.zohosync.adapters.zoho;
+package io.zohosync.adapters.zoho.books;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.zohosync.adapters.zoho.call.ZohoApi;
+import io.zohosync.adapters.zoho.call.ZohoJson;
+import io.zohosync.adapters.zoho.call.ZohoRequest;
 import io.zohosync.domain.quote.Quote;
 import io.zohosync.ports.out.zoho.ZohoEstimate;
 import io.zohosync.ports.out.zoho.ZohoEstimates;
@@ -13,11 +16,11 @@ import java.util.List;
 import java.util.Optional;
 
 /** Zoho Books adapter for {@link ZohoEstimates}: {@code /books/v3/estimates}, reference number = the quote's platform id. */
-final class BooksEstimatesClient implements ZohoEstimates {
+public final class BooksEstimatesClient implements ZohoEstimates {
 
     private final ZohoApi api;
 
-    BooksEstimatesClient(ZohoApi api) {
+    public BooksEstimatesClient(ZohoApi api) {
         this.api = api;
     }
 
@@ -50,7 +53,7 @@ final class BooksEstimatesClient implements ZohoEstimates {
 
     static ZohoEstimate estimate(JsonObject e) {
         return new ZohoEstimate(e.getString("estimate_id"), e.getString("estimate_number"),
-                BooksLines.blankToNull(e.getString("reference_number")), e.getString("customer_id"), e.getString("status"),
-                BooksLines.decimal(e, "total"));
+                ZohoJson.blankToNull(e.getString("reference_number")), e.getString("customer_id"), e.getString("status"),
+                ZohoJson.decimal(e, "total"));
     }
 }

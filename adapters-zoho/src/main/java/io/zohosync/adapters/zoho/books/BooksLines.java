@@ -1,7 +1,8 @@
-package io.zohosync.adapters.zoho;
+package io.zohosync.adapters.zoho.books;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.zohosync.adapters.zoho.call.ZohoJson;
 import io.zohosync.domain.invoice.LineItem;
 import io.zohosync.domain.money.PriceBasis;
 import io.zohosync.domain.money.TaxScheme;
@@ -59,19 +60,10 @@ final class BooksLines {
         if (taxed(l, scheme)) {
             links.taxId(l.taxPercent()).ifPresent(id -> line.put("tax_id", id));
         }
-        return BooksContactsClient.withoutNulls(line);
+        return ZohoJson.withoutNulls(line);
     }
 
     private static boolean taxed(LineItem l, TaxScheme scheme) {
         return !(scheme instanceof TaxScheme.Untaxed) && l.taxPercent().signum() > 0;
-    }
-
-    static BigDecimal decimal(JsonObject o, String field) {
-        Object v = o.getValue(field);
-        return v instanceof Number n ? new BigDecimal(n.toString()) : v instanceof String s && !s.isBlank() ? new BigDecimal(s) : null;
-    }
-
-    static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

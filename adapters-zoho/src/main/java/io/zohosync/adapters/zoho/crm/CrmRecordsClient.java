@@ -1,8 +1,11 @@
-package io.zohosync.adapters.zoho;
+package io.zohosync.adapters.zoho.crm;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.zohosync.adapters.zoho.call.ZohoApi;
+import io.zohosync.adapters.zoho.call.ZohoJson;
+import io.zohosync.adapters.zoho.call.ZohoRequest;
 import io.zohosync.domain.crm.CrmContact;
 import io.zohosync.domain.crm.Lead;
 import io.zohosync.ports.out.zoho.CrmUpsertResult;
@@ -14,11 +17,11 @@ import java.util.List;
 import java.util.function.Function;
 
 /** Zoho CRM adapter for {@link ZohoCrm}: {@code POST /crm/v8/{Contacts|Leads}/upsert}, duplicate check on Email, no automations. */
-final class CrmRecordsClient implements ZohoCrm {
+public final class CrmRecordsClient implements ZohoCrm {
 
     private final ZohoApi api;
 
-    CrmRecordsClient(ZohoApi api) {
+    public CrmRecordsClient(ZohoApi api) {
         this.api = api;
     }
 
@@ -45,7 +48,7 @@ final class CrmRecordsClient implements ZohoCrm {
                     return Future.succeededFuture(sofar);
                 }
                 JsonArray data = new JsonArray();
-                batch.forEach(r -> data.add(BooksContactsClient.withoutNulls(fields.apply(r))));
+                batch.forEach(r -> data.add(ZohoJson.withoutNulls(fields.apply(r))));
                 JsonObject body = new JsonObject().put("data", data)
                         .put("duplicate_check_fields", new JsonArray().add("Email"))
                         .put("trigger", new JsonArray());

@@ -1,4 +1,4 @@
-package io.zohosync.adapters.zoho;
+package io.zohosync.adapters.zoho.oauth;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /** In-memory adapter for {@link TokenStore}: one process only; updates of a connection run one after another. */
-final class InMemoryTokenStore implements TokenStore {
+public final class InMemoryTokenStore implements TokenStore {
 
     private final Map<String, ZohoTokens> tokens = new ConcurrentHashMap<>();
     private final Map<String, Future<?>> tails = new ConcurrentHashMap<>();

@@ -1,8 +1,10 @@
-package io.zohosync.adapters.zoho;
+package io.zohosync.adapters.zoho.inventory;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.zohosync.adapters.zoho.call.ZohoApi;
+import io.zohosync.adapters.zoho.call.ZohoRequest;
 import io.zohosync.domain.stock.StockChange;
 import io.zohosync.ports.out.zoho.ZohoOutcome;
 import io.zohosync.ports.out.zoho.ZohoProduct;
@@ -11,11 +13,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /** Zoho Inventory adapter for {@link ZohoStock}: {@code /inventory/v1/inventoryadjustments} (quantity type, marker as reference). */
-final class InventoryAdjustmentsClient implements ZohoStock {
+public final class InventoryAdjustmentsClient implements ZohoStock {
 
     private final ZohoApi api;
 
-    InventoryAdjustmentsClient(ZohoApi api) {
+    public InventoryAdjustmentsClient(ZohoApi api) {
         this.api = api;
     }
 

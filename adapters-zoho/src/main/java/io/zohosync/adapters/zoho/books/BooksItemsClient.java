@@ -1,8 +1,11 @@
-package io.zohosync.adapters.zoho;
+package io.zohosync.adapters.zoho.books;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.zohosync.adapters.zoho.call.ZohoApi;
+import io.zohosync.adapters.zoho.call.ZohoJson;
+import io.zohosync.adapters.zoho.call.ZohoRequest;
 import io.zohosync.domain.catalog.Item;
 import io.zohosync.ports.out.zoho.ZohoItem;
 import io.zohosync.ports.out.zoho.ZohoItems;
@@ -10,32 +13,31 @@ import io.zohosync.ports.out.zoho.ZohoOutcome;
 import io.zohosync.ports.out.zoho.ZohoProduct;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /** Zoho Books adapter for {@link ZohoItems}: {@code /books/v3/items}. Books lists have no sku filter: search, then match. */
-final class BooksItemsClient implements ZohoItems {
+public final class BooksItemsClient implements ZohoItems {
 
     private final ZohoApi api;
 
-    BooksItemsClient(ZohoApi api) {
+    public BooksItemsClient(ZohoApi api) {
         this.api = api;
     }
 
+    /** A taken sku answers {@link ZohoOutcome.Duplicate} with no existing record: the caller finds it by sku. */
     @Override
     public Future<ZohoOutcome<ZohoItem>> create(Item item) {
-        JsonObject body = BooksContactsClient.withoutNulls(new JsonObject()
+        JsonObject body = ZohoJson.withoutNulls(new JsonObject()
                 .put("name", item.name())
                 .put("sku", item.sku())
                 .put("rate", item.rate().amount())
                 .put("description", item.description())
                 .put("product_type", "service"));
-        return api.call(ZohoRequest.post(ZohoProduct.BOOKS, "/items", body), r -> item(r.getJsonObject("item")))
-                .compose(o -> o instanceof ZohoOutcome.Duplicate<ZohoItem> d ? withExisting(item.sku(), d) : Future.succeededFuture(o));
+        return api.call(ZohoRequest.post(ZohoProduct.BOOKS, "/items", body), r -> item(r.getJsonObject("item")));
     }
 
     @Override
     public Future<ZohoOutcome<ZohoItem>> update(String itemId, Item item) {
-        JsonObject body = BooksContactsClient.withoutNulls(new JsonObject()
+        JsonObject body = ZohoJson.withoutNulls(new JsonObject()
                 .put("name", item.name())
                 .put("sku", item.sku())
                 .put("rate", item.rate().amount())
@@ -56,14 +58,8 @@ final class BooksItemsClient implements ZohoItems {
                         .filter(i -> i.sku() != null && i.sku().toLowerCase(Locale.ROOT).equals(wanted)).toList());
     }
 
-    private Future<ZohoOutcome<ZohoItem>> withExisting(String sku, ZohoOutcome.Duplicate<ZohoItem> duplicate) {
-        return findBySku(sku).map(found -> found instanceof ZohoOutcome.Success<List<ZohoItem>> s && s.value().size() == 1
-                ? new ZohoOutcome.Duplicate<>(Optional.of(s.value().get(0)), duplicate.message())
-                : duplicate);
-    }
-
     static ZohoItem item(JsonObject i) {
-        return new ZohoItem(i.getString("item_id"), i.getString("name"), BooksLines.blankToNull(i.getString("sku")),
-                BooksLines.decimal(i, "rate"), i.getString("status"));
+        return new ZohoItem(i.getString("item_id"), i.getString("name"), ZohoJson.blankToNull(i.getString("sku")),
+                ZohoJson.decimal(i, "rate"), i.getString("status"));
     }
 }

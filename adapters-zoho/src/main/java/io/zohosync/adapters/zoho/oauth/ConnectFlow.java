@@ -1,4 +1,4 @@
-package io.zohosync.adapters.zoho;
+package io.zohosync.adapters.zoho.oauth;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -22,16 +22,16 @@ import java.util.function.Supplier;
  * as Zoho wants them); the code is exchanged by hand at the callback's accounts server, which must be
  * one of Zoho's (or the configured override), so the client secret is never sent anywhere else.
  */
-final class ConnectFlow implements ZohoAuthorization {
+public final class ConnectFlow implements ZohoAuthorization {
 
-    private final ZohoSettings settings;
+    private final OAuthSettings settings;
     private final OAuth2Auth oauth2;
     private final AccountsClient accounts;
     private final OAuthTokens tokens;
     private final Clock clock;
     private final Supplier<ZohoConnectionState> state;
 
-    ConnectFlow(Vertx vertx, ZohoSettings settings, AccountsClient accounts, OAuthTokens tokens, Clock clock,
+    public ConnectFlow(Vertx vertx, OAuthSettings settings, AccountsClient accounts, OAuthTokens tokens, Clock clock,
             Supplier<ZohoConnectionState> state) {
         this.settings = settings;
         this.accounts = accounts;
@@ -95,9 +95,9 @@ final class ConnectFlow implements ZohoAuthorization {
             String s = accountsServer.trim().replaceAll("/+$", "");
             return s.equalsIgnoreCase(settings.accountsUrl())
                     ? Optional.of(settings.accountsUrl())
-                    : DataCentre.fromAccountsServer(s).map(DataCentre::accountsUrl);
+                    : settings.zohoAccountsServers().at(s);
         }
-        return Optional.of(DataCentre.fromLocation(location).map(DataCentre::accountsUrl).orElse(settings.accountsUrl()));
+        return Optional.of(settings.zohoAccountsServers().of(location).orElse(settings.accountsUrl()));
     }
 
     private static ZohoOutcome<ZohoConnectionState> refused(AccountsClient.Answer answer) {

@@ -1,4 +1,4 @@
-package io.zohosync.adapters.zoho;
+package io.zohosync.adapters.zoho.call;
 
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -7,22 +7,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** One call to a product's API, relative to its root ({@code /books/v3}, {@code /billing/v1}, ...). */
-record ZohoRequest(ZohoProduct product, HttpMethod method, String path, Map<String, String> query, JsonObject body) {
+public record ZohoRequest(ZohoProduct product, HttpMethod method, String path, Map<String, String> query, JsonObject body) {
 
-    static ZohoRequest get(ZohoProduct product, String path) {
+    public static ZohoRequest get(ZohoProduct product, String path) {
         return new ZohoRequest(product, HttpMethod.GET, path, new LinkedHashMap<>(), null);
     }
 
-    static ZohoRequest post(ZohoProduct product, String path, JsonObject body) {
+    public static ZohoRequest post(ZohoProduct product, String path, JsonObject body) {
         return new ZohoRequest(product, HttpMethod.POST, path, new LinkedHashMap<>(), body);
     }
 
-    static ZohoRequest put(ZohoProduct product, String path, JsonObject body) {
+    public static ZohoRequest put(ZohoProduct product, String path, JsonObject body) {
         return new ZohoRequest(product, HttpMethod.PUT, path, new LinkedHashMap<>(), body);
     }
 
     /** Adds a query parameter; null values are left out. */
-    ZohoRequest param(String name, Object value) {
+    public ZohoRequest param(String name, Object value) {
         if (value != null) {
             query.put(name, String.valueOf(value));
         }

@@ -1,10 +1,13 @@
-package io.zohosync.adapters.zoho;
+package io.zohosync.adapters.zoho.call;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.WebClient;
+import io.zohosync.adapters.zoho.oauth.AccessToken;
+import io.zohosync.adapters.zoho.oauth.OAuthTokens;
+import io.zohosync.adapters.zoho.oauth.ZohoUnavailable;
 import io.zohosync.ports.out.zoho.BudgetPermit;
 import io.zohosync.ports.out.zoho.ZohoBudget;
 import io.zohosync.ports.out.zoho.ZohoOutcome;
@@ -21,19 +24,19 @@ import org.slf4j.LoggerFactory;
  * The path of every Zoho API call (design.md §3): budget permit, circuit breaker, OAuth token, HTTP bounded by
  * the request timeout (idle and overall), classification. A 401 refreshes the token once; a second 401 means the connection needs a reconnect.
  */
-final class ZohoApi {
+public final class ZohoApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(ZohoApi.class);
-    static final String BILLING_ORG_HEADER = "X-com-zoho-subscriptions-organizationid";
+    private static final String BILLING_ORG_HEADER = "X-com-zoho-subscriptions-organizationid";
 
     private final WebClient client;
-    private final ZohoSettings settings;
+    private final ApiSettings settings;
     private final OAuthTokens tokens;
     private final ZohoBudget budget;
     private final Breakers breakers;
     private final Clock clock;
 
-    ZohoApi(WebClient client, ZohoSettings settings, OAuthTokens tokens, ZohoBudget budget, Breakers breakers, Clock clock) {
+    public ZohoApi(WebClient client, ApiSettings settings, OAuthTokens tokens, ZohoBudget budget, Breakers breakers, Clock clock) {
         this.client = client;
         this.settings = settings;
         this.tokens = tokens;
@@ -42,12 +45,13 @@ final class ZohoApi {
         this.clock = clock;
     }
 
-    <T> Future<ZohoOutcome<T>> call(ZohoRequest request, Function<JsonObject, T> read) {
+    /** Calls Zoho and reads its answer into an outcome; {@code read} maps a successful body to the value. */
+    public <T> Future<ZohoOutcome<T>> call(ZohoRequest request, Function<JsonObject, T> read) {
         ZohoProduct product = request.product();
         if (breakers.open(product)) {
             // no call made, nothing learnt: the work waits for the circuit to half-open, using no attempt
             return Future.succeededFuture(new ZohoOutcome.RateLimited<>(ZohoOutcome.RateLimited.Scope.CIRCUIT_OPEN,
-                    settings.breakerReset(), "Zoho " + product + " circuit is open"));
+                    breakers.reset(), "Zoho " + product + " circuit is open"));
         }
         // a token first: a call that cannot be authorized must not spend the minute's or the day's budget
         return tokens.accessToken()
@@ -61,7 +65,7 @@ final class ZohoApi {
         ZohoProduct product = request.product();
         String org = settings.organizationId(product);
         Instant now = clock.instant();
-        return budget.acquire(org, product, settings.limits().get(product), now).compose(permit -> {
+        return budget.acquire(org, product, settings.limits(product), now).compose(permit -> {
             if (permit instanceof BudgetPermit.Denied denied) {
                 return Future.succeededFuture(new ZohoOutcome.RateLimited<T>(denied.scope(),
                         nonNegative(Duration.between(now, denied.retryAt())), "API budget for " + product + " spent"));

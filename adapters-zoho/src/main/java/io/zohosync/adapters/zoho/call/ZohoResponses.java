@@ -1,4 +1,4 @@
-package io.zohosync.adapters.zoho;
+package io.zohosync.adapters.zoho.call;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;

@@ -1,12 +1,12 @@
-package io.zohosync.adapters.zoho;
+package io.zohosync.adapters.zoho.oauth;
 
 import io.zohosync.ports.out.zoho.ZohoOutcome;
 import java.time.Duration;
 
-/** Why no call could be made (no token, throttled, circuit open); turned into an outcome at the port. */
-final class ZohoUnavailable extends RuntimeException {
+/** Why no call could be made without a usable token (not connected, refresh throttled, Accounts down); the call path turns it into an outcome. */
+public final class ZohoUnavailable extends RuntimeException {
 
-    enum Kind { AUTH, RATE_LIMITED, OUTAGE }
+    private enum Kind { AUTH, RATE_LIMITED, OUTAGE }
 
     private final Kind kind;
     private final ZohoOutcome.RateLimited.Scope scope;
@@ -31,7 +31,7 @@ final class ZohoUnavailable extends RuntimeException {
         return new ZohoUnavailable(Kind.OUTAGE, null, null, message);
     }
 
-    <T> ZohoOutcome<T> outcome() {
+    public <T> ZohoOutcome<T> outcome() {
         return switch (kind) {
             case AUTH -> new ZohoOutcome.AuthFailure<>(getMessage());
             case RATE_LIMITED -> new ZohoOutcome.RateLimited<>(scope, retryAfter, getMessage());

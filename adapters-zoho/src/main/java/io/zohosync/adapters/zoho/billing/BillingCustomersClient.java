@@ -1,8 +1,11 @@
-package io.zohosync.adapters.zoho;
+package io.zohosync.adapters.zoho.billing;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.zohosync.adapters.zoho.call.ZohoApi;
+import io.zohosync.adapters.zoho.call.ZohoJson;
+import io.zohosync.adapters.zoho.call.ZohoRequest;
 import io.zohosync.domain.customer.Customer;
 import io.zohosync.ports.out.zoho.BillingCustomer;
 import io.zohosync.ports.out.zoho.ZohoBillingCustomers;
@@ -13,17 +16,17 @@ import java.util.List;
 import java.util.Locale;
 
 /** Zoho Billing adapter for {@link ZohoBillingCustomers}: {@code /billing/v1/customers}. */
-final class BillingCustomersClient implements ZohoBillingCustomers {
+public final class BillingCustomersClient implements ZohoBillingCustomers {
 
     private final ZohoApi api;
 
-    BillingCustomersClient(ZohoApi api) {
+    public BillingCustomersClient(ZohoApi api) {
         this.api = api;
     }
 
     @Override
     public Future<ZohoOutcome<BillingCustomer>> create(Customer c) {
-        JsonObject body = BooksContactsClient.withoutNulls(new JsonObject()
+        JsonObject body = ZohoJson.withoutNulls(new JsonObject()
                 .put("display_name", c.displayName())
                 .put("email", c.email())
                 .put("first_name", c.firstName())
@@ -32,7 +35,7 @@ final class BillingCustomersClient implements ZohoBillingCustomers {
                 .put("phone", c.phone())
                 .put("notes", ZohoContacts.marker(c.platformId())));
         if (!c.billingAddress().isEmpty()) {
-            body.put("billing_address", BooksContactsClient.withoutNulls(new JsonObject()
+            body.put("billing_address", ZohoJson.withoutNulls(new JsonObject()
                     .put("street", c.billingAddress().street())
                     .put("city", c.billingAddress().city())
                     .put("state", c.billingAddress().state())

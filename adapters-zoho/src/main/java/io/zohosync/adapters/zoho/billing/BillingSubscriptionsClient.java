@@ -1,8 +1,11 @@
-package io.zohosync.adapters.zoho;
+package io.zohosync.adapters.zoho.billing;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.zohosync.adapters.zoho.call.ZohoApi;
+import io.zohosync.adapters.zoho.call.ZohoJson;
+import io.zohosync.adapters.zoho.call.ZohoRequest;
 import io.zohosync.domain.subscription.Addon;
 import io.zohosync.domain.subscription.Subscription;
 import io.zohosync.domain.subscription.SubscriptionChange;
@@ -15,11 +18,11 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** Zoho Billing adapter for {@link ZohoSubscriptions}: {@code /billing/v1/subscriptions} and hosted pages. */
-final class BillingSubscriptionsClient implements ZohoSubscriptions {
+public final class BillingSubscriptionsClient implements ZohoSubscriptions {
 
     private final ZohoApi api;
 
-    BillingSubscriptionsClient(ZohoApi api) {
+    public BillingSubscriptionsClient(ZohoApi api) {
         this.api = api;
     }
 
@@ -98,7 +101,7 @@ final class BillingSubscriptionsClient implements ZohoSubscriptions {
 
     static BillingSubscription subscription(JsonObject s) {
         JsonObject plan = s.getJsonObject("plan", new JsonObject());
-        return new BillingSubscription(s.getString("subscription_id"), BooksLines.blankToNull(s.getString("reference_id")),
+        return new BillingSubscription(s.getString("subscription_id"), ZohoJson.blankToNull(s.getString("reference_id")),
                 s.getString("customer_id", s.getJsonObject("customer", new JsonObject()).getString("customer_id")),
                 plan.getString("plan_code", s.getString("plan_code")), s.getString("status"),
                 date(s.getString("next_billing_at")), date(s.getString("current_term_ends_at")));

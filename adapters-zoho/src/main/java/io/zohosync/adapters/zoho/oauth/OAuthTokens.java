@@ -1,4 +1,4 @@
-package io.zohosync.adapters.zoho;
+package io.zohosync.adapters.zoho.oauth;
 
 import io.vertx.core.Future;
 import io.zohosync.ports.out.zoho.TokenStore;
@@ -19,21 +19,22 @@ import org.slf4j.LoggerFactory;
  * (a shared in-flight future) and across instances (the token store's lock, under which the stored
  * tokens are read again before Zoho is asked). At most nine refreshes per refresh token in ten minutes.
  */
-final class OAuthTokens {
+public final class OAuthTokens {
 
     static final int MAX_REFRESHES_PER_WINDOW = 9;
     static final Duration FAILED_REFRESH_PAUSE = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(OAuthTokens.class);
     private static final Duration EXPIRY_SAFETY = Duration.ofSeconds(10);
 
-    private final ZohoSettings settings;
+    private final OAuthSettings settings;
     private final TokenStore store;
     private final AccountsClient accounts;
     private final Clock clock;
     private volatile ZohoTokens current;
+    private volatile String refused;
     private Future<ZohoTokens> inFlight;
 
-    OAuthTokens(ZohoSettings settings, TokenStore store, AccountsClient accounts, Clock clock) {
+    public OAuthTokens(OAuthSettings settings, TokenStore store, AccountsClient accounts, Clock clock) {
         this.settings = settings;
         this.store = store;
         this.accounts = accounts;
@@ -41,12 +42,12 @@ final class OAuthTokens {
     }
 
     /** Reads the stored connection (after a restart, or tokens another instance saved) without asking Zoho. */
-    Future<Void> load() {
-        return store.load(settings.connectionId()).onSuccess(t -> t.ifPresent(tokens -> current = tokens)).mapEmpty();
+    public Future<Void> load() {
+        return store.load(settings.connectionId()).onSuccess(t -> t.ifPresent(tokens -> current = withoutRefused(tokens))).mapEmpty();
     }
 
     /** A usable access token; refreshes first when the cached one is missing or about to expire. */
-    Future<AccessToken> accessToken() {
+    public Future<AccessToken> accessToken() {
         ZohoTokens t = current;
         Instant now = clock.instant();
         if (t != null && t.accessTokenValid(now, settings.refreshAhead())) {
@@ -60,13 +61,23 @@ final class OAuthTokens {
         return refresh(null).compose(fresh -> usable(fresh, null));
     }
 
-    /** Zoho refused {@code rejected} (HTTP 401): refresh once, unless another caller already did. */
-    Future<AccessToken> replace(AccessToken rejected) {
-        return refresh(rejected.token()).compose(fresh -> usable(fresh, rejected.token()));
+    /**
+     * Zoho refused {@code rejected} (HTTP 401): it is never sent again. It is dropped here at once and from the store
+     * under its lock (so no other instance picks it up), then replaced by one refresh unless another caller already
+     * did; when the refresh is withheld or throttled, calls wait for the cool-down and then refresh.
+     */
+    public Future<AccessToken> replace(AccessToken rejected) {
+        String token = rejected.token();
+        refused = token;
+        current = withoutRefused(current);
+        return refresh(token)
+                // a refresh already under way when Zoho refused the token did not know, and may answer it again
+                .compose(t -> token.equals(t.accessToken()) ? refresh(token) : Future.succeededFuture(t))
+                .compose(fresh -> usable(fresh, token));
     }
 
     /** Zoho refused even a fresh token: only a reconnect helps now. */
-    Future<Void> markReconnectNeeded() {
+    public Future<Void> markReconnectNeeded() {
         return store.update(settings.connectionId(), stored -> Future.succeededFuture(
                         stored.map(OAuthTokens::needingReconnect).orElseThrow()))
                 .recover(OAuthTokens::storeFailed)
@@ -79,7 +90,7 @@ final class OAuthTokens {
         return store.update(settings.connectionId(), ignored -> Future.succeededFuture(tokens)).onSuccess(t -> current = t);
     }
 
-    Status status(Instant now) {
+    public Status status(Instant now) {
         ZohoTokens t = current;
         if (t == null) {
             return settings.refreshToken() == null ? Status.NOT_CONNECTED : Status.CONNECTED;
@@ -93,15 +104,15 @@ final class OAuthTokens {
         return Status.CONNECTED;
     }
 
-    Optional<ZohoTokens> cached() {
+    public Optional<ZohoTokens> cached() {
         return Optional.ofNullable(current);
     }
 
-    String apiBase(ZohoTokens t) {
+    private String apiBase(ZohoTokens t) {
         if (settings.apiUrl() != null) {
             return settings.apiUrl();
         }
-        return t.apiDomain() != null ? t.apiDomain().replaceAll("/+$", "") : settings.dataCentre().apiUrl();
+        return t.apiDomain() != null ? t.apiDomain().replaceAll("/+$", "") : settings.dataCentreApiUrl();
     }
 
     private AccessToken token(ZohoTokens t) {
@@ -119,7 +130,7 @@ final class OAuthTokens {
         inFlight = f;
         f.onComplete(ar -> {
             if (ar.succeeded()) {
-                current = ar.result();
+                current = withoutRefused(ar.result());
             }
             synchronized (this) {
                 inFlight = null;
@@ -135,10 +146,10 @@ final class OAuthTokens {
         if (known.isEmpty()) {
             return Future.failedFuture(ZohoUnavailable.auth("Zoho is not connected: no refresh token configured or stored"));
         }
-        ZohoTokens t = known.get();
+        // the refused token leaves the store with this update, whether or not Zoho is asked for a new one
+        ZohoTokens t = rejected != null && rejected.equals(known.get().accessToken()) ? withoutAccessToken(known.get()) : known.get();
         Instant now = clock.instant();
-        boolean stillRejected = rejected != null && rejected.equals(t.accessToken());
-        if (t.reconnectNeeded() || (!stillRejected && t.accessTokenValid(now, settings.refreshAhead()))) {
+        if (t.reconnectNeeded() || t.accessTokenValid(now, settings.refreshAhead())) {
             return Future.succeededFuture(t);
         }
         if (t.coolDownUntil() != null && now.isBefore(t.coolDownUntil())) {
@@ -204,6 +215,17 @@ final class OAuthTokens {
     private static ZohoTokens withCoolDown(ZohoTokens t, List<Instant> refreshes, Instant until) {
         return new ZohoTokens(t.refreshToken(), t.accessToken(), t.accessTokenExpiresAt(), t.apiDomain(),
                 t.accountsServer(), refreshes, until, t.reconnectNeeded());
+    }
+
+    /** The tokens without the access token Zoho refused last, if they still hold it. */
+    private ZohoTokens withoutRefused(ZohoTokens t) {
+        String token = refused;
+        return t != null && token != null && token.equals(t.accessToken()) ? withoutAccessToken(t) : t;
+    }
+
+    private static ZohoTokens withoutAccessToken(ZohoTokens t) {
+        return new ZohoTokens(t.refreshToken(), null, null, t.apiDomain(), t.accountsServer(), t.refreshedAt(),
+                t.coolDownUntil(), t.reconnectNeeded());
     }
 
     private static ZohoTokens needingReconnect(ZohoTokens t) {

@@ -1,4 +1,4 @@
-package io.zohosync.adapters.zoho;
+package io.zohosync.adapters.zoho.call;
 
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
@@ -9,12 +9,13 @@ import io.vertx.core.Vertx;
 import io.zohosync.ports.out.zoho.ZohoConnectionState.Circuit;
 import io.zohosync.ports.out.zoho.ZohoOutcome;
 import io.zohosync.ports.out.zoho.ZohoProduct;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /** One circuit breaker per product; only outages (5xx, timeouts, refused connections) count as failures. */
-final class Breakers {
+public final class Breakers {
 
     /** Carries an outage through the breaker as a failure, so the breaker counts it. */
     private static final class OutageSignal extends RuntimeException {
@@ -27,18 +28,24 @@ final class Breakers {
     }
 
     private final Map<ZohoProduct, CircuitBreaker> breakers = new EnumMap<>(ZohoProduct.class);
-    private final java.time.Duration reset;
+    private final Duration reset;
 
-    Breakers(Vertx vertx, ZohoSettings settings) {
-        this.reset = settings.breakerReset();
+    /** Opens a product's circuit after {@code maxFailures} outages in a row; it half-opens after {@code reset}. */
+    public Breakers(Vertx vertx, int maxFailures, Duration reset) {
+        this.reset = reset;
         CircuitBreakerOptions options = new CircuitBreakerOptions()
-                .setMaxFailures(settings.breakerFailures())
-                .setResetTimeout(settings.breakerReset().toMillis())
+                .setMaxFailures(maxFailures)
+                .setResetTimeout(reset.toMillis())
                 .setTimeout(-1)
                 .setFallbackOnFailure(false);
         for (ZohoProduct product : ZohoProduct.values()) {
             breakers.put(product, CircuitBreaker.create("zoho-" + product.name().toLowerCase(java.util.Locale.ROOT), vertx, options));
         }
+    }
+
+    /** How long an open circuit stays open before one trial call. */
+    Duration reset() {
+        return reset;
     }
 
     boolean open(ZohoProduct product) {
@@ -59,13 +66,13 @@ final class Breakers {
                                 : new ZohoOutcome.Outage<>("Zoho " + product + " circuit: " + e.getMessage())));
     }
 
-    Map<ZohoProduct, Circuit> states() {
+    public Map<ZohoProduct, Circuit> states() {
         Map<ZohoProduct, Circuit> states = new EnumMap<>(ZohoProduct.class);
         breakers.forEach((product, breaker) -> states.put(product, Circuit.valueOf(breaker.state().name())));
         return states;
     }
 
-    void close() {
+    public void close() {
         breakers.values().forEach(CircuitBreaker::close);
     }
 }

@@ -1,8 +1,11 @@
-package io.zohosync.adapters.zoho;
+package io.zohosync.adapters.zoho.books;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.zohosync.adapters.zoho.call.ZohoApi;
+import io.zohosync.adapters.zoho.call.ZohoJson;
+import io.zohosync.adapters.zoho.call.ZohoRequest;
 import io.zohosync.domain.invoice.Invoice;
 import io.zohosync.ports.out.zoho.ZohoInvoice;
 import io.zohosync.ports.out.zoho.ZohoInvoices;
@@ -13,11 +16,11 @@ import java.util.List;
 import java.util.Optional;
 
 /** Zoho Books adapter for {@link ZohoInvoices}: {@code /books/v3/invoices}. */
-final class BooksInvoicesClient implements ZohoInvoices {
+public final class BooksInvoicesClient implements ZohoInvoices {
 
     private final ZohoApi api;
 
-    BooksInvoicesClient(ZohoApi api) {
+    public BooksInvoicesClient(ZohoApi api) {
         this.api = api;
     }
 
@@ -79,8 +82,8 @@ final class BooksInvoicesClient implements ZohoInvoices {
     }
 
     static ZohoInvoice invoice(JsonObject i) {
-        return new ZohoInvoice(i.getString("invoice_id"), i.getString("invoice_number"), BooksLines.blankToNull(i.getString("reference_number")),
-                i.getString("customer_id"), i.getString("status"), BooksLines.decimal(i, "total"), BooksLines.decimal(i, "balance"));
+        return new ZohoInvoice(i.getString("invoice_id"), i.getString("invoice_number"), ZohoJson.blankToNull(i.getString("reference_number")),
+                i.getString("customer_id"), i.getString("status"), ZohoJson.decimal(i, "total"), ZohoJson.decimal(i, "balance"));
     }
 
     /** A non-success outcome of one type as an outcome of another (no value is carried). */

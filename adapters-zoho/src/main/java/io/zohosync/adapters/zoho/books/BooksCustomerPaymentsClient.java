@@ -1,8 +1,11 @@
-package io.zohosync.adapters.zoho;
+package io.zohosync.adapters.zoho.books;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.zohosync.adapters.zoho.call.ZohoApi;
+import io.zohosync.adapters.zoho.call.ZohoJson;
+import io.zohosync.adapters.zoho.call.ZohoRequest;
 import io.zohosync.domain.payment.Payment;
 import io.zohosync.domain.payment.ZohoPaymentMode;
 import io.zohosync.ports.out.zoho.ZohoCustomerPayments;
@@ -15,11 +18,11 @@ import java.util.List;
  * Zoho Books adapter for {@link ZohoCustomerPayments}: {@code /books/v3/customerpayments}, reference number = provider id.
  * The list comes under {@code customer_payments} (Zoho's OpenAPI document); {@code customerpayments} is read as well.
  */
-final class BooksCustomerPaymentsClient implements ZohoCustomerPayments {
+public final class BooksCustomerPaymentsClient implements ZohoCustomerPayments {
 
     private final ZohoApi api;
 
-    BooksCustomerPaymentsClient(ZohoApi api) {
+    public BooksCustomerPaymentsClient(ZohoApi api) {
         this.api = api;
     }
 
@@ -46,7 +49,7 @@ final class BooksCustomerPaymentsClient implements ZohoCustomerPayments {
     static ZohoPayment payment(JsonObject p) {
         JsonArray invoices = p.getJsonArray("invoices");
         String invoiceId = invoices != null && !invoices.isEmpty() ? invoices.getJsonObject(0).getString("invoice_id") : p.getString("invoice_id");
-        return new ZohoPayment(p.getString("payment_id"), BooksLines.blankToNull(p.getString("reference_number")),
-                p.getString("customer_id"), BooksLines.decimal(p, "amount"), BooksLines.blankToNull(invoiceId));
+        return new ZohoPayment(p.getString("payment_id"), ZohoJson.blankToNull(p.getString("reference_number")),
+                p.getString("customer_id"), ZohoJson.decimal(p, "amount"), ZohoJson.blankToNull(invoiceId));
     }
 }

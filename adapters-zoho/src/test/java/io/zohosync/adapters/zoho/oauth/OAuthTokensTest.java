@@ -1,17 +1,19 @@
-package io.zohosync.adapters.zoho;
+package io.zohosync.adapters.zoho.oauth;
 
-import static io.zohosync.adapters.zoho.BooksContactsClientTest.customer;
-import static io.zohosync.adapters.zoho.BooksContactsClientTest.success;
+import static io.zohosync.adapters.zoho.Customers.customer;
+import static io.zohosync.adapters.zoho.Outcomes.concurrently;
+import static io.zohosync.adapters.zoho.Outcomes.success;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.time.Clock;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
+import io.zohosync.adapters.zoho.LogCapture;
+import io.zohosync.adapters.zoho.SandboxFixture;
+import io.zohosync.adapters.zoho.ZohoAdapters;
 import io.zohosync.ports.out.zoho.TokenStore;
 import io.zohosync.ports.out.zoho.ZohoApiLimits;
 import io.zohosync.ports.out.zoho.ZohoConnectionState.Circuit;
@@ -22,17 +24,19 @@ import io.zohosync.ports.out.zoho.ZohoOutcome.RateLimited.Scope;
 import io.zohosync.ports.out.zoho.ZohoProduct;
 import io.zohosync.ports.out.zoho.ZohoTokens;
 import io.zohosync.sandbox.SandboxOptions;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+/** The connection's access token against the sandbox's Accounts: one refresh at a time, Zoho's throttle, refusals and revocations. */
 @ExtendWith(VertxExtension.class)
 class OAuthTokensTest {
 
@@ -156,6 +160,31 @@ class OAuthTokensTest {
     }
 
     @Test
+    void aTokenZohoRefusedIsNeverSentAgainNotDuringTheRefreshCoolDownNorAfterIt(Vertx vertx) {
+        start(vertx);
+        success(fx.zoho.contacts().findByName("nobody"));
+        String refused = fx.proxy.sent.get(fx.proxy.sent.size() - 1).headers().get("authorization");
+        exhaustRefreshThrottle(vertx);
+        fx.sandbox.control().revoke(refused.substring("Zoho-oauthtoken ".length()));
+
+        ZohoOutcome<List<ZohoContact>> refusedCall = fx.zoho.contacts().findByName("nobody").await();
+        ZohoOutcome<List<ZohoContact>> coolingDown = fx.zoho.contacts().findByName("nobody").await();
+        Optional<ZohoTokens> stored = fx.tokenStore.load("default").await();
+        fx.advance(Duration.ofMinutes(10));
+        ZohoOutcome<List<ZohoContact>> afterCoolDown = fx.zoho.contacts().findByName("nobody").await();
+
+        assertThat(refusedCall).isInstanceOfSatisfying(ZohoOutcome.RateLimited.class,
+                r -> assertThat(r.scope()).isEqualTo(Scope.TOKEN_REFRESH));
+        assertThat(coolingDown).isInstanceOfSatisfying(ZohoOutcome.RateLimited.class,
+                r -> assertThat(r.scope()).isEqualTo(Scope.TOKEN_REFRESH));
+        assertThat(afterCoolDown).isInstanceOf(ZohoOutcome.Success.class);
+        assertThat(fx.proxy.sent).filteredOn(s -> refused.equals(s.headers().get("authorization")))
+                .as("calls carrying the refused token: the one that succeeded and the one Zoho refused").hasSize(2);
+        assertThat(stored).hasValueSatisfying(t -> assertThat(t.accessToken()).as("the refused token, as stored for other instances")
+                .isNotEqualTo(refused.substring("Zoho-oauthtoken ".length())));
+    }
+
+    @Test
     void aRevokedRefreshTokenMeansReconnectNeeded(Vertx vertx) {
         start(vertx);
         fx.sandbox.control().revoke(SandboxOptions.DEMO_REFRESH_TOKEN);
@@ -255,10 +284,5 @@ class OAuthTokensTest {
                     .add("refresh_token", SandboxOptions.DEMO_REFRESH_TOKEN)).await();
         }
         client.close();
-    }
-
-    static <T> List<T> concurrently(int n, java.util.function.Supplier<Future<T>> call) {
-        List<Future<T>> futures = IntStream.range(0, n).mapToObj(i -> call.get()).toList();
-        return Future.all(futures).await().list();
     }
 }

@@ -1,4 +1,4 @@
-package io.zohosync.adapters.zoho;
+package io.zohosync.adapters.zoho.oauth;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * WebClient adapter for Zoho Accounts' token endpoint. Zoho departs from RFC 6749 here (errors and the
  * throttle come back with HTTP 200, {@code api_domain} rides along), so both grants are sent by hand.
  */
-final class AccountsClient {
+public final class AccountsClient {
 
     /** What the token endpoint answered; tokens never appear in {@code toString}. */
     sealed interface Answer {
@@ -40,7 +40,7 @@ final class AccountsClient {
     private final String clientSecret;
     private final long timeoutMillis;
 
-    AccountsClient(WebClient client, ZohoSettings settings) {
+    public AccountsClient(WebClient client, OAuthSettings settings) {
         this.client = client;
         this.clientId = settings.clientId();
         this.clientSecret = settings.clientSecret();

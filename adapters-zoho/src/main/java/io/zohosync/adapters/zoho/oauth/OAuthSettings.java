@@ -1,0 +1,31 @@
+package io.zohosync.adapters.zoho.oauth;
+
+import io.zohosync.ports.out.zoho.ZohoProduct;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * What the OAuth side needs of the adapter's configuration (the public shape is {@code ZohoSettings}). {@code apiUrl}
+ * overrides the API host (the sandbox); otherwise the token's {@code api_domain} is used, then {@code dataCentreApiUrl}.
+ * {@code toString} hides the client secret and the refresh token.
+ */
+public record OAuthSettings(
+        String clientId,
+        String clientSecret,
+        String accountsUrl,
+        String apiUrl,
+        String dataCentreApiUrl,
+        String refreshToken,
+        String redirectUri,
+        String connectionId,
+        Set<ZohoProduct> products,
+        Duration requestTimeout,
+        Duration refreshAhead,
+        AccountsServers zohoAccountsServers) {
+
+    @Override
+    public String toString() {
+        return "OAuthSettings[clientId=" + clientId + ", clientSecret=***, accountsUrl=" + accountsUrl + ", apiUrl=" + apiUrl
+                + ", refreshToken=" + (refreshToken == null ? "none" : "***") + ", connectionId=" + connectionId + "]";
+    }
+}
