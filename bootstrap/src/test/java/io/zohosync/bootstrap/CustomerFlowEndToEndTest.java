@@ -109,21 +109,23 @@ class CustomerFlowEndToEndTest {
         assertThat(failed.getString("last_error")).contains("no matching contact");
         assertThat(zoho.inspect().recordsFor(id + "@example.com")).isEmpty();
 
-        assertProblem(await(admin("/admin/api/sync/customer/" + id + "/unlink").send()), 409, "transition_not_allowed");
-        assertProblem(await(admin("/admin/api/sync/customer/" + id + "/link").sendJsonObject(new JsonObject())), 422, "validation_failed");
-        assertProblem(await(admin("/admin/api/sync/customer/nobody-" + id + "/retry").send()), 404, "record_not_found");
+        assertProblem(await(admin("/admin/api/sync/customer/" + id + "/books/unlink").send()), 409, "transition_not_allowed");
+        assertProblem(await(admin("/admin/api/sync/customer/" + id + "/books/link").sendJsonObject(new JsonObject())), 422, "validation_failed");
+        assertProblem(await(admin("/admin/api/sync/customer/nobody-" + id + "/books/retry").send()), 404, "record_not_found");
+        assertProblem(await(admin("/admin/api/sync/customer/" + id + "/books/link")
+                .sendJsonObject(new JsonObject().put("zoho_id", "460000999999999"))), 422, "zoho_record_not_found");
 
-        JsonObject linked = await(admin("/admin/api/sync/customer/" + id + "/link")
+        JsonObject linked = await(admin("/admin/api/sync/customer/" + id + "/books/link")
                 .sendJsonObject(new JsonObject().put("zoho_id", contactId))).bodyAsJsonObject();
         assertThat(linked.getString("status")).isEqualTo("manual");
         assertThat(linked.getString("zoho_id")).isEqualTo(contactId);
 
-        assertThat(await(admin("/admin/api/sync/customer/" + id + "/unlink").send()).bodyAsJsonObject().getString("status"))
+        assertThat(await(admin("/admin/api/sync/customer/" + id + "/books/unlink").send()).bodyAsJsonObject().getString("status"))
                 .isEqualTo("pending");
         JsonObject failedAgain = awaitStatus(id, "failed");
         assertThat(failedAgain.getString("zoho_id")).isNull();
 
-        JsonObject retried = await(admin("/admin/api/sync/customer/" + id + "/retry").send()).bodyAsJsonObject();
+        JsonObject retried = await(admin("/admin/api/sync/customer/" + id + "/books/retry").send()).bodyAsJsonObject();
         assertThat(retried.getString("status")).isEqualTo("pending");
         assertThat(retried.getInteger("attempts")).isZero();
         awaitStatus(id, "failed");
