@@ -2,7 +2,6 @@ package io.zohosync.domain.budget;
 
 import io.zohosync.domain.common.Checks;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -19,6 +18,6 @@ public record BudgetUsage(WindowUsage minute, WindowUsage day, int inFlight, Map
                 .rule(day != null, "day", "is required")
                 .rule(inFlight >= 0, "in_flight", "must not be negative")
                 .throwIfAny();
-        blockedUntil = blockedUntil == null || blockedUntil.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(blockedUntil));
+        blockedUntil = blockedUntil == null ? Map.of() : Map.copyOf(blockedUntil);
     }
 }
