@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * Domain rule: budget arithmetic over sliding windows — no more than the limit in any minute and in any
  * 24 hours, whenever those start — the one model that stays under Zoho's limits whether Zoho counts
- * clock minutes, windows opened by a first call, or rolling ones (README, "Budget arithmetic"). Both
+ * clock minutes, windows opened by a first call, or rolling ones (see package-info). Both
  * budget adapters only count and store; this class decides.
  */
 public final class Budget {
