@@ -67,9 +67,9 @@ class BudgetBurstTest {
 
         assertThat(fx.sandbox.inspect().calls("GET /books/v3/contacts")).isEqualTo(BURST + 1);
         assertThat(fx.sandbox.inspect().tooManyRequests()).isZero();
-        assertThat(done.stream().filter(t -> t.isBefore(started.plusSeconds(60)))).hasSize(LIMITS.perMinute() - 1);
+        assertThat(done.stream().filter(t -> t.isBefore(started.plus(Budget.MINUTE)))).hasSize(LIMITS.perMinute() - 1);
         Instant finish = Budget.finishTime(LIMITS.budgetLimits(), List.of(started), Map.of(), started, BURST);
-        assertThat(finish).isEqualTo(started.plus(Duration.ofMinutes(2)));
+        assertThat(finish).isEqualTo(started.plus(Budget.MINUTE.multipliedBy(2)));
         assertThat(done.get(BURST - 1)).isCloseTo(finish, within(1, ChronoUnit.MILLIS));
     }
 }

@@ -14,10 +14,15 @@ import java.util.Map;
  */
 public final class Budget {
 
-    /** The sliding minute. */
-    public static final Duration MINUTE = Duration.ofMinutes(1);
-    /** The sliding day. */
-    public static final Duration DAY = Duration.ofDays(1);
+    /**
+     * How much longer than Zoho's window a call stays in ours: calls reach Zoho a varying moment after their
+     * permit, and a burst let out the instant a window reopens must not land in Zoho's previous window.
+     */
+    public static final Duration MARGIN = Duration.ofSeconds(2);
+    /** The sliding minute as counted: Zoho's minute and the margin. */
+    public static final Duration MINUTE = Duration.ofMinutes(1).plus(MARGIN);
+    /** The sliding day as counted: Zoho's 24 hours and the margin. */
+    public static final Duration DAY = Duration.ofDays(1).plus(MARGIN);
     /** A slot frees when a call in flight ends, at no known time: ask again this much later. */
     public static final Duration SLOT_RETRY = Duration.ofMillis(200);
 

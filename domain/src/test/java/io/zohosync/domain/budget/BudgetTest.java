@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zohosync.domain.common.InvalidInput;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -28,6 +29,12 @@ class BudgetTest {
     }
 
     @Test
+    void a_call_stays_in_the_count_two_seconds_longer_than_in_zohos_window() {
+        assertThat(Budget.MINUTE).isEqualTo(Duration.ofSeconds(62));
+        assertThat(Budget.DAY).isEqualTo(Duration.ofDays(1).plusSeconds(2));
+    }
+
+    @Test
     void a_call_is_allowed_while_every_limit_has_room() {
         BudgetUsage busy = usage(new WindowUsage(99, at("10:15:00")), new WindowUsage(499, at("09:00:00")), 9);
         assertThat(Budget.permit(SEED, busy, NOW)).isEqualTo(new BudgetDecision.Allowed());
@@ -35,17 +42,17 @@ class BudgetTest {
     }
 
     @Test
-    void a_spent_minute_reopens_a_minute_after_its_oldest_counted_call_not_at_the_next_clock_minute() {
+    void a_spent_minute_reopens_a_minute_and_the_margin_after_its_oldest_counted_call_not_at_the_next_clock_minute() {
         BudgetUsage spent = usage(new WindowUsage(100, at("10:15:12")), new WindowUsage(100, at("10:15:12")), 0);
         assertThat(Budget.permit(SEED, spent, NOW))
-                .isEqualTo(new BudgetDecision.WaitUntil(Limit.MINUTE, at("10:16:12"), "allowance of 100 a minute spent"));
+                .isEqualTo(new BudgetDecision.WaitUntil(Limit.MINUTE, at("10:16:14"), "allowance of 100 a minute spent"));
     }
 
     @Test
-    void a_spent_day_reopens_a_day_after_its_oldest_counted_call_not_at_midnight() {
+    void a_spent_day_reopens_a_day_and_the_margin_after_its_oldest_counted_call_not_at_midnight() {
         BudgetUsage spent = usage(new WindowUsage(3, at("10:15:00")), new WindowUsage(500, Instant.parse("2026-06-30T11:00:00Z")), 0);
         assertThat(Budget.permit(SEED, spent, NOW))
-                .isEqualTo(new BudgetDecision.WaitUntil(Limit.DAY, at("11:00:00"), "allowance of 500 a day spent"));
+                .isEqualTo(new BudgetDecision.WaitUntil(Limit.DAY, at("11:00:02"), "allowance of 500 a day spent"));
     }
 
     @Test
@@ -54,8 +61,8 @@ class BudgetTest {
         BudgetUsage dayLater = usage(minute, new WindowUsage(500, Instant.parse("2026-06-30T11:00:00Z")), 0);
         BudgetUsage minuteLater = usage(minute, new WindowUsage(500, Instant.parse("2026-06-30T10:15:40Z")), 0);
 
-        assertThat(Budget.permit(SEED, dayLater, NOW)).extracting("limit", "at").containsExactly(Limit.DAY, at("11:00:00"));
-        assertThat(Budget.permit(SEED, minuteLater, NOW)).extracting("limit", "at").containsExactly(Limit.MINUTE, at("10:16:00"));
+        assertThat(Budget.permit(SEED, dayLater, NOW)).extracting("limit", "at").containsExactly(Limit.DAY, at("11:00:02"));
+        assertThat(Budget.permit(SEED, minuteLater, NOW)).extracting("limit", "at").containsExactly(Limit.MINUTE, at("10:16:02"));
     }
 
     @Test
@@ -79,7 +86,7 @@ class BudgetTest {
     void a_block_and_a_spent_window_answer_with_the_later_of_the_two() {
         BudgetUsage both = new BudgetUsage(new WindowUsage(100, at("10:15:00")), new WindowUsage(100, at("10:15:00")), 0,
                 Map.of(Limit.MINUTE, at("10:15:50")));
-        assertThat(Budget.permit(SEED, both, NOW)).extracting("limit", "at").containsExactly(Limit.MINUTE, at("10:16:00"));
+        assertThat(Budget.permit(SEED, both, NOW)).extracting("limit", "at").containsExactly(Limit.MINUTE, at("10:16:02"));
         BudgetUsage longBlock = new BudgetUsage(both.minute(), both.day(), 0, Map.of(Limit.DAY, at("12:00:00")));
         assertThat(Budget.permit(SEED, longBlock, NOW)).extracting("limit", "at").containsExactly(Limit.DAY, at("12:00:00"));
     }
@@ -103,18 +110,18 @@ class BudgetTest {
 
     @Test
     void calls_beyond_the_minute_wait_for_the_oldest_calls_to_leave_the_sliding_minute() {
-        assertThat(Budget.finishTime(SEED, times(40, at("10:15:20")), Map.of(), NOW, 61)).isEqualTo(at("10:16:20"));
-        assertThat(Budget.finishTime(SEED, List.of(), Map.of(), NOW, 250)).isEqualTo(at("10:17:30"));
+        assertThat(Budget.finishTime(SEED, times(40, at("10:15:20")), Map.of(), NOW, 61)).isEqualTo(at("10:16:22"));
+        assertThat(Budget.finishTime(SEED, List.of(), Map.of(), NOW, 250)).isEqualTo(at("10:17:34"));
     }
 
     @Test
     void calls_beyond_the_day_wait_for_the_oldest_calls_to_leave_the_sliding_day() {
         List<Instant> yesterday = times(450, Instant.parse("2026-06-30T12:00:00Z"));
         assertThat(Budget.finishTime(SEED, yesterday, Map.of(), NOW, 50)).isEqualTo(NOW);
-        assertThat(Budget.finishTime(SEED, yesterday, Map.of(), NOW, 51)).isEqualTo(at("12:00:00"));
-        // 500 in five minutes today, 500 in five minutes tomorrow from the same second, 100 the day after
-        assertThat(Budget.finishTime(SEED, List.of(), Map.of(), NOW, 1_000)).isEqualTo(Instant.parse("2026-07-02T10:19:30Z"));
-        assertThat(Budget.finishTime(SEED, List.of(), Map.of(), NOW, 1_100)).isEqualTo(Instant.parse("2026-07-03T10:15:30Z"));
+        assertThat(Budget.finishTime(SEED, yesterday, Map.of(), NOW, 51)).isEqualTo(at("12:00:02"));
+        // 500 in five windows today, 500 in five tomorrow from a day and the margin later, 100 the day after
+        assertThat(Budget.finishTime(SEED, List.of(), Map.of(), NOW, 1_000)).isEqualTo(Instant.parse("2026-07-02T10:19:40Z"));
+        assertThat(Budget.finishTime(SEED, List.of(), Map.of(), NOW, 1_100)).isEqualTo(Instant.parse("2026-07-03T10:15:34Z"));
     }
 
     @Test
@@ -127,7 +134,7 @@ class BudgetTest {
     void the_call_history_may_come_in_any_order() {
         List<Instant> shuffled = List.of(at("10:15:20"), at("10:14:50"), at("10:15:10"));
         BudgetLimits three = new BudgetLimits(3, 100, 1);
-        assertThat(Budget.finishTime(three, shuffled, Map.of(), NOW, 1)).isEqualTo(at("10:15:50"));
+        assertThat(Budget.finishTime(three, shuffled, Map.of(), NOW, 1)).isEqualTo(at("10:15:52"));
     }
 
     @Test

@@ -27,6 +27,9 @@ public abstract class ZohoBudgetContract {
 
     protected static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
     protected static final ZohoProduct BOOKS = ZohoProduct.BOOKS;
+    /** How long a call counts against the minute and the day (the domain's windows). */
+    protected static final Duration MINUTE = Budget.MINUTE;
+    protected static final Duration DAY = Budget.DAY;
     protected ZohoBudget budget;
     protected String org;
 
@@ -56,9 +59,9 @@ public abstract class ZohoBudgetContract {
         granted(BOOKS, limits, T0.plusSeconds(10));
         granted(BOOKS, limits, T0.plusSeconds(20));
 
-        assertThat(take(BOOKS, limits, T0.plusSeconds(30))).isEqualTo(new Denied(Scope.MINUTE, T0.plusSeconds(60)));
-        granted(BOOKS, limits, T0.plusSeconds(60));
-        assertThat(take(BOOKS, limits, T0.plusSeconds(61))).isEqualTo(new Denied(Scope.MINUTE, T0.plusSeconds(70)));
+        assertThat(take(BOOKS, limits, T0.plusSeconds(30))).isEqualTo(new Denied(Scope.MINUTE, T0.plus(MINUTE)));
+        granted(BOOKS, limits, T0.plus(MINUTE));
+        assertThat(take(BOOKS, limits, T0.plus(MINUTE).plusSeconds(1))).isEqualTo(new Denied(Scope.MINUTE, T0.plusSeconds(10).plus(MINUTE)));
     }
 
     @Test
@@ -68,10 +71,10 @@ public abstract class ZohoBudgetContract {
         granted(BOOKS, limits, T0.plus(Duration.ofHours(2)));
         granted(BOOKS, limits, T0.plus(Duration.ofHours(4)));
 
-        assertThat(take(BOOKS, limits, T0.plus(Duration.ofHours(5)))).isEqualTo(new Denied(Scope.DAY, T0.plus(Duration.ofDays(1))));
-        granted(BOOKS, limits, T0.plus(Duration.ofDays(1)));
-        assertThat(take(BOOKS, limits, T0.plus(Duration.ofDays(1)).plusSeconds(60)))
-                .isEqualTo(new Denied(Scope.DAY, T0.plus(Duration.ofDays(1)).plus(Duration.ofHours(2))));
+        assertThat(take(BOOKS, limits, T0.plus(Duration.ofHours(5)))).isEqualTo(new Denied(Scope.DAY, T0.plus(DAY)));
+        granted(BOOKS, limits, T0.plus(DAY));
+        assertThat(take(BOOKS, limits, T0.plus(DAY).plusSeconds(60)))
+                .isEqualTo(new Denied(Scope.DAY, T0.plus(Duration.ofHours(2)).plus(DAY)));
     }
 
     @Test
@@ -84,7 +87,7 @@ public abstract class ZohoBudgetContract {
         budget.release(first).await();
         budget.release(first).await();
         granted(BOOKS, limits, T0.plusSeconds(2));
-        assertThat(take(BOOKS, limits, T0.plusSeconds(3))).isEqualTo(new Denied(Scope.MINUTE, T0.plusSeconds(60)));
+        assertThat(take(BOOKS, limits, T0.plusSeconds(3))).isEqualTo(new Denied(Scope.MINUTE, T0.plus(MINUTE)));
     }
 
     @Test
@@ -130,7 +133,7 @@ public abstract class ZohoBudgetContract {
         budget.release(books).await();
         granted(ZohoProduct.INVENTORY, limits, T0.plusSeconds(5));
 
-        assertThat(take(BOOKS, limits, T0.plusSeconds(6))).isEqualTo(new Denied(Scope.MINUTE, T0.plusSeconds(60)));
+        assertThat(take(BOOKS, limits, T0.plusSeconds(6))).isEqualTo(new Denied(Scope.MINUTE, T0.plus(MINUTE)));
         budget.block(org, ZohoProduct.INVENTORY, Scope.DAY, T0.plus(Duration.ofHours(1))).await();
         assertThat(take(BOOKS, limits, T0.plusSeconds(120))).isEqualTo(new Denied(Scope.DAY, T0.plus(Duration.ofHours(1))));
     }
@@ -143,8 +146,8 @@ public abstract class ZohoBudgetContract {
 
         granted(ZohoProduct.BILLING, limits, T0);
         granted(ZohoProduct.CRM, limits, T0);
-        assertThat(take(ZohoProduct.BILLING, limits, T0)).isEqualTo(new Denied(Scope.MINUTE, T0.plusSeconds(60)));
-        assertThat(take(ZohoProduct.CRM, limits, T0)).isEqualTo(new Denied(Scope.MINUTE, T0.plusSeconds(60)));
+        assertThat(take(ZohoProduct.BILLING, limits, T0)).isEqualTo(new Denied(Scope.MINUTE, T0.plus(MINUTE)));
+        assertThat(take(ZohoProduct.CRM, limits, T0)).isEqualTo(new Denied(Scope.MINUTE, T0.plus(MINUTE)));
     }
 
     @Test
@@ -156,7 +159,7 @@ public abstract class ZohoBudgetContract {
 
         assertThat(budget.acquire(other, BOOKS, limits, T0).await()).isInstanceOf(BudgetPermit.Granted.class);
         assertThat(budget.acquire(other, ZohoProduct.INVENTORY, limits, T0.plusSeconds(1)).await())
-                .isEqualTo(new Denied(Scope.MINUTE, T0.plusSeconds(60)));
+                .isEqualTo(new Denied(Scope.MINUTE, T0.plus(MINUTE)));
     }
 
     @Test
@@ -166,11 +169,11 @@ public abstract class ZohoBudgetContract {
         granted(BOOKS, limits, T0);
         granted(BOOKS, limits, late);
 
-        // the day reopens at T0 + 1 day, the minute 30 seconds later: the minute answers
-        assertThat(take(BOOKS, limits, late.plusSeconds(10))).isEqualTo(new Denied(Scope.MINUTE, late.plusSeconds(60)));
-        granted(BOOKS, limits, late.plusSeconds(60));
+        // the day reopens a day after T0, the minute 30 seconds later: the minute answers
+        assertThat(take(BOOKS, limits, late.plusSeconds(10))).isEqualTo(new Denied(Scope.MINUTE, late.plus(MINUTE)));
+        granted(BOOKS, limits, late.plus(MINUTE));
         // now the minute reopens in a minute and the day only when the call at `late` is a day old
-        assertThat(take(BOOKS, limits, late.plusSeconds(61))).isEqualTo(new Denied(Scope.DAY, late.plus(Duration.ofDays(1))));
+        assertThat(take(BOOKS, limits, late.plus(MINUTE).plusSeconds(1))).isEqualTo(new Denied(Scope.DAY, late.plus(DAY)));
     }
 
     @Test
@@ -180,7 +183,7 @@ public abstract class ZohoBudgetContract {
         for (int i = 1; i <= 5; i++) {
             assertThat(take(BOOKS, limits, T0.plusSeconds(i))).isInstanceOf(Denied.class);
         }
-        granted(BOOKS, limits, T0.plusSeconds(60));
+        granted(BOOKS, limits, T0.plus(MINUTE));
     }
 
     @Test
@@ -191,11 +194,11 @@ public abstract class ZohoBudgetContract {
         Instant now = T0.plusSeconds(10);
 
         assertThat(budget.finishTime(org, BOOKS, limits, now, 0).await()).isEqualTo(now);
-        assertThat(budget.finishTime(org, BOOKS, limits, now, 3).await()).isEqualTo(T0.plusSeconds(120));
-        assertThat(budget.finishTime(org, ZohoProduct.INVENTORY, limits, now, 4).await()).isEqualTo(T0.plus(Duration.ofDays(1)));
+        assertThat(budget.finishTime(org, BOOKS, limits, now, 3).await()).isEqualTo(T0.plus(MINUTE).plus(MINUTE));
+        assertThat(budget.finishTime(org, ZohoProduct.INVENTORY, limits, now, 4).await()).isEqualTo(T0.plus(DAY));
         assertThat(budget.finishTime(org, ZohoProduct.CRM, limits, now, 2).await()).isEqualTo(now);
         granted(ZohoProduct.BILLING, limits, now);
-        assertThat(take(BOOKS, limits, now)).isEqualTo(new Denied(Scope.MINUTE, T0.plusSeconds(60)));
+        assertThat(take(BOOKS, limits, now)).isEqualTo(new Denied(Scope.MINUTE, T0.plus(MINUTE)));
     }
 
     @Test
@@ -203,6 +206,6 @@ public abstract class ZohoBudgetContract {
         ZohoApiLimits limits = new ZohoApiLimits(2, 5, 10);
         budget.block(org, ZohoProduct.CRM, Scope.MINUTE, T0.plusSeconds(45)).await();
 
-        assertThat(budget.finishTime(org, ZohoProduct.CRM, limits, T0, 3).await()).isEqualTo(T0.plusSeconds(105));
+        assertThat(budget.finishTime(org, ZohoProduct.CRM, limits, T0, 3).await()).isEqualTo(T0.plusSeconds(45).plus(MINUTE));
     }
 }

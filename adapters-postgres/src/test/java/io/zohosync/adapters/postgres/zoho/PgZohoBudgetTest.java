@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.sqlclient.Pool;
 import io.zohosync.adapters.postgres.testing.PostgresFixture;
+import io.zohosync.domain.budget.Budget;
 import io.zohosync.ports.out.zoho.BudgetPermit;
 import io.zohosync.ports.out.zoho.ZohoApiLimits;
 import io.zohosync.ports.out.zoho.ZohoBudget;
@@ -60,8 +61,8 @@ class PgZohoBudgetTest {
             assertThat(take(i % 2 == 0 ? budget : otherBudget, product, limits, T0.plusSeconds(i))).isInstanceOf(BudgetPermit.Granted.class);
         }
 
-        assertThat(take(otherBudget, ZohoProduct.BOOKS, limits, T0.plusSeconds(10))).isEqualTo(new BudgetPermit.Denied(Scope.MINUTE, T0.plusSeconds(60)));
-        assertThat(take(budget, ZohoProduct.BOOKS, limits, T0.plusSeconds(60))).isInstanceOf(BudgetPermit.Granted.class);
+        assertThat(take(otherBudget, ZohoProduct.BOOKS, limits, T0.plusSeconds(10))).isEqualTo(new BudgetPermit.Denied(Scope.MINUTE, T0.plus(Budget.MINUTE)));
+        assertThat(take(budget, ZohoProduct.BOOKS, limits, T0.plus(Budget.MINUTE))).isInstanceOf(BudgetPermit.Granted.class);
         budget.block(org, ZohoProduct.INVENTORY, Scope.DAY, T0.plus(Duration.ofHours(1))).await();
         assertThat(take(otherBudget, ZohoProduct.BOOKS, limits, T0.plusSeconds(600)))
                 .isEqualTo(new BudgetPermit.Denied(Scope.DAY, T0.plus(Duration.ofHours(1))));
