@@ -1,64 +1,119 @@
 package io.zohosync.domain.budget;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Domain rule: budget arithmetic over fixed windows — the clock minute and the day in the limits'
- * zone. Calls are counted when made; a finishing time assumes calls take no time, so concurrency
- * bounds how fast, not how many, and is left out of it.
+ * Domain rule: budget arithmetic over sliding windows — no more than the limit in any minute and in any
+ * 24 hours, whenever those start — the one model that stays under Zoho's limits whether Zoho counts
+ * clock minutes, windows opened by a first call, or rolling ones (see package-info). Both
+ * budget adapters only count and store; this class decides.
  */
 public final class Budget {
 
+    /**
+     * How much longer than Zoho's window a call stays in ours: calls reach Zoho a varying moment after their
+     * permit, and a burst let out the instant a window reopens must not land in Zoho's previous window.
+     */
+    public static final Duration MARGIN = Duration.ofSeconds(2);
+    /** The sliding minute as counted: Zoho's minute and the margin. */
+    public static final Duration MINUTE = Duration.ofMinutes(1).plus(MARGIN);
+    /** The sliding day as counted: Zoho's 24 hours and the margin. */
+    public static final Duration DAY = Duration.ofDays(1).plus(MARGIN);
+    /** A slot frees when a call in flight ends, at no known time: ask again this much later. */
+    public static final Duration SLOT_RETRY = Duration.ofMillis(200);
+
+    private static final BudgetDecision ALLOWED = new BudgetDecision.Allowed();
+
     private Budget() {}
 
-    /** Whether one more call may be made at {@code now}; the day window outranks the minute window. */
+    /**
+     * Whether one more call may be made at {@code now}. A closed limit answers when every closed limit has
+     * reopened, naming the one that reopens last; a full concurrency count is asked about only then.
+     */
     public static BudgetDecision permit(BudgetLimits limits, BudgetUsage usage, Instant now) {
+        BudgetDecision.WaitUntil wait = null;
+        for (Limit limit : Limit.values()) {
+            Instant until = usage.blockedUntil().get(limit);
+            if (until != null && now.isBefore(until)) {
+                wait = later(wait, new BudgetDecision.WaitUntil(limit, until, "Zoho refused calls (" + limit + " limit)"));
+            }
+        }
+        if (usage.minute().calls() >= limits.perMinute()) {
+            wait = later(wait, new BudgetDecision.WaitUntil(Limit.MINUTE, usage.minute().oldest().plus(MINUTE),
+                    "allowance of " + limits.perMinute() + " a minute spent"));
+        }
+        if (usage.day().calls() >= limits.perDay()) {
+            wait = later(wait, new BudgetDecision.WaitUntil(Limit.DAY, usage.day().oldest().plus(DAY),
+                    "allowance of " + limits.perDay() + " a day spent"));
+        }
+        if (wait != null) {
+            return wait;
+        }
         if (usage.inFlight() >= limits.concurrency()) {
-            return new BudgetDecision.WaitForSlot(usage.inFlight() + " of " + limits.concurrency() + " calls in flight");
+            return new BudgetDecision.WaitUntil(Limit.CONCURRENCY, now.plus(SLOT_RETRY),
+                    usage.inFlight() + " of " + limits.concurrency() + " calls in flight");
         }
-        if (usage.callsToday() >= limits.perDay()) {
-            return new BudgetDecision.WaitUntil(dayEnd(limits, now), "daily allowance of " + limits.perDay() + " spent");
-        }
-        if (usage.callsThisMinute() >= limits.perMinute()) {
-            return new BudgetDecision.WaitUntil(minuteEnd(now), "allowance of " + limits.perMinute() + " a minute spent");
-        }
-        return new BudgetDecision.Allowed();
+        return ALLOWED;
     }
 
-    /** When the last of {@code calls} more calls can be made, starting at {@code now} with {@code usage} spent. */
-    public static Instant finishTime(BudgetLimits limits, BudgetUsage usage, Instant now, long calls) {
-        long left = calls;
-        long minuteUsed = usage.callsThisMinute();
-        long dayUsed = usage.callsToday();
+    /**
+     * When the last of {@code calls} more calls can be made, each as soon as {@link #permit} would allow it,
+     * after the {@code recentCalls} of the last day and once Zoho's blocks have ended. Calls are counted as
+     * instantaneous, so concurrency bounds how fast, not how many, and is left out.
+     */
+    public static Instant finishTime(BudgetLimits limits, List<Instant> recentCalls, Map<Limit, Instant> blockedUntil,
+            Instant now, long calls) {
+        if (calls <= 0) {
+            return now;
+        }
         Instant t = now;
-        while (left > 0) {
-            long take = Math.min(left, Math.max(0, Math.min(limits.perMinute() - minuteUsed, limits.perDay() - dayUsed)));
-            left -= take;
-            dayUsed += take;
-            if (left > 0) {
-                Instant nextMinute = minuteEnd(t);
-                Instant nextDay = dayEnd(limits, t);
-                boolean dayOver = dayUsed >= limits.perDay() || !nextMinute.isBefore(nextDay);
-                t = dayOver ? nextDay : nextMinute;
-                dayUsed = dayOver ? 0 : dayUsed;
-                minuteUsed = 0;
-            }
+        for (Instant until : blockedUntil.values()) {
+            t = latest(t, until);
+        }
+        List<Instant> past = new ArrayList<>(recentCalls);
+        past.sort(null);
+        NewestCalls made = new NewestCalls((int) Math.min(Math.max(limits.perMinute(), limits.perDay()), past.size() + calls));
+        past.forEach(made::add);
+        for (long i = 0; i < calls; i++) {
+            t = latest(t, reopening(made.newest(limits.perMinute()), MINUTE));
+            t = latest(t, reopening(made.newest(limits.perDay()), DAY));
+            made.add(t);
         }
         return t;
     }
 
-    /** The finishing time of jobs of the given costs (see {@link JobCost}). */
-    public static Instant finishTimeOfJobs(BudgetLimits limits, BudgetUsage usage, Instant now, List<Integer> costs) {
-        return finishTime(limits, usage, now, costs.stream().mapToLong(Integer::longValue).sum());
+    private static Instant reopening(Instant nthNewest, Duration window) {
+        return nthNewest == null ? null : nthNewest.plus(window);
     }
 
-    static Instant minuteEnd(Instant now) {
-        return now.truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
+    private static Instant latest(Instant a, Instant b) {
+        return b != null && b.isAfter(a) ? b : a;
     }
 
-    static Instant dayEnd(BudgetLimits limits, Instant now) {
-        return now.atZone(limits.dayZone()).toLocalDate().plusDays(1).atStartOfDay(limits.dayZone()).toInstant();
+    private static BudgetDecision.WaitUntil later(BudgetDecision.WaitUntil current, BudgetDecision.WaitUntil candidate) {
+        return current == null || candidate.at().isAfter(current.at()) ? candidate : current;
+    }
+
+    /** The newest calls, as many as the larger limit: a window is full when its limit-th newest call is in it. */
+    private static final class NewestCalls {
+        private final Instant[] ring;
+        private long count;
+
+        NewestCalls(int capacity) {
+            ring = new Instant[Math.max(1, capacity)];
+        }
+
+        void add(Instant call) {
+            ring[(int) (count++ % ring.length)] = call;
+        }
+
+        /** The {@code n}-th newest call (1 is the newest), or null when fewer were made. */
+        Instant newest(int n) {
+            return n > count ? null : ring[(int) ((count - n) % ring.length)];
+        }
     }
 }

@@ -1,17 +1,23 @@
 package io.zohosync.domain.budget;
 
 import io.zohosync.domain.common.Checks;
+import java.time.Instant;
+import java.util.Map;
 
-/** Value: the shared counters for the current minute and day window, and the calls now in flight. */
-public record BudgetUsage(int callsThisMinute, int callsToday, int inFlight) {
+/**
+ * Value: what one shared counter shows at one instant: its sliding minute and day (see {@link WindowUsage}),
+ * the calls now in flight, and the limits Zoho itself closed with a 429 and until when.
+ */
+public record BudgetUsage(WindowUsage minute, WindowUsage day, int inFlight, Map<Limit, Instant> blockedUntil) {
 
-    public static final BudgetUsage NONE = new BudgetUsage(0, 0, 0);
+    public static final BudgetUsage NONE = new BudgetUsage(WindowUsage.EMPTY, WindowUsage.EMPTY, 0, Map.of());
 
     public BudgetUsage {
         new Checks()
-                .rule(callsThisMinute >= 0, "calls_this_minute", "must not be negative")
-                .rule(callsToday >= callsThisMinute, "calls_today", "must include this minute's calls")
+                .rule(minute != null, "minute", "is required")
+                .rule(day != null, "day", "is required")
                 .rule(inFlight >= 0, "in_flight", "must not be negative")
                 .throwIfAny();
+        blockedUntil = blockedUntil == null ? Map.of() : Map.copyOf(blockedUntil);
     }
 }

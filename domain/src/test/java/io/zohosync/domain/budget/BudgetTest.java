@@ -4,105 +4,150 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zohosync.domain.common.InvalidInput;
-import io.zohosync.domain.entity.EntityType;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BudgetTest {
 
     static final Instant NOW = Instant.parse("2026-07-01T10:15:30Z");
-    static final BudgetLimits SEED = BudgetLimits.books(500);
+    static final BudgetLimits SEED = new BudgetLimits(100, 500, 10);
 
-    @Test
-    void books_allows_100_a_minute_and_10_at_once_with_the_days_cap_given() {
-        assertThat(BudgetLimits.books(500)).isEqualTo(new BudgetLimits(100, 500, 10, ZoneOffset.UTC));
-        assertThat(new BudgetLimits(1, 1, 1, null).dayZone()).isEqualTo(ZoneOffset.UTC);
+    static Instant at(String time) {
+        return Instant.parse("2026-07-01T" + time + "Z");
+    }
+
+    static BudgetUsage usage(WindowUsage minute, WindowUsage day, int inFlight) {
+        return new BudgetUsage(minute, day, inFlight, Map.of());
+    }
+
+    static List<Instant> times(int n, Instant at) {
+        return Collections.nCopies(n, at);
     }
 
     @Test
-    void a_call_is_allowed_while_every_allowance_has_room() {
-        assertThat(Budget.permit(SEED, new BudgetUsage(99, 499, 9), NOW)).isEqualTo(new BudgetDecision.Allowed());
+    void a_call_stays_in_the_count_two_seconds_longer_than_in_zohos_window() {
+        assertThat(Budget.MINUTE).isEqualTo(Duration.ofSeconds(62));
+        assertThat(Budget.DAY).isEqualTo(Duration.ofDays(1).plusSeconds(2));
     }
 
     @Test
-    void a_spent_minute_waits_for_the_next_clock_minute() {
-        assertThat(Budget.permit(SEED, new BudgetUsage(100, 200, 0), NOW)).isEqualTo(
-                new BudgetDecision.WaitUntil(Instant.parse("2026-07-01T10:16:00Z"), "allowance of 100 a minute spent"));
+    void a_call_is_allowed_while_every_limit_has_room() {
+        BudgetUsage busy = usage(new WindowUsage(99, at("10:15:00")), new WindowUsage(499, at("09:00:00")), 9);
+        assertThat(Budget.permit(SEED, busy, NOW)).isEqualTo(new BudgetDecision.Allowed());
+        assertThat(Budget.permit(SEED, BudgetUsage.NONE, NOW)).isEqualTo(new BudgetDecision.Allowed());
     }
 
     @Test
-    void a_spent_day_waits_for_midnight_in_the_limits_zone_even_if_the_minute_is_spent_too() {
-        assertThat(Budget.permit(SEED, new BudgetUsage(100, 500, 0), NOW)).isEqualTo(
-                new BudgetDecision.WaitUntil(Instant.parse("2026-07-02T00:00:00Z"), "daily allowance of 500 spent"));
-        BudgetLimits kolkata = new BudgetLimits(100, 500, 10, ZoneId.of("Asia/Kolkata"));
-        assertThat(Budget.permit(kolkata, new BudgetUsage(0, 500, 0), NOW))
-                .isEqualTo(new BudgetDecision.WaitUntil(Instant.parse("2026-07-01T18:30:00Z"), "daily allowance of 500 spent"));
+    void a_spent_minute_reopens_a_minute_and_the_margin_after_its_oldest_counted_call_not_at_the_next_clock_minute() {
+        BudgetUsage spent = usage(new WindowUsage(100, at("10:15:12")), new WindowUsage(100, at("10:15:12")), 0);
+        assertThat(Budget.permit(SEED, spent, NOW))
+                .isEqualTo(new BudgetDecision.WaitUntil(Limit.MINUTE, at("10:16:14"), "allowance of 100 a minute spent"));
     }
 
     @Test
-    void full_concurrency_waits_for_a_slot_first() {
-        assertThat(Budget.permit(SEED, new BudgetUsage(100, 500, 10), NOW))
-                .isEqualTo(new BudgetDecision.WaitForSlot("10 of 10 calls in flight"));
+    void a_spent_day_reopens_a_day_and_the_margin_after_its_oldest_counted_call_not_at_midnight() {
+        BudgetUsage spent = usage(new WindowUsage(3, at("10:15:00")), new WindowUsage(500, Instant.parse("2026-06-30T11:00:00Z")), 0);
+        assertThat(Budget.permit(SEED, spent, NOW))
+                .isEqualTo(new BudgetDecision.WaitUntil(Limit.DAY, at("11:00:02"), "allowance of 500 a day spent"));
     }
 
     @Test
-    void no_calls_finish_now_and_calls_that_fit_this_minute_finish_now() {
-        assertThat(Budget.finishTime(SEED, BudgetUsage.NONE, NOW, 0)).isEqualTo(NOW);
-        assertThat(Budget.finishTime(SEED, new BudgetUsage(100, 500, 0), NOW, 0)).isEqualTo(NOW);
-        assertThat(Budget.finishTime(SEED, new BudgetUsage(40, 40, 0), NOW, 60)).isEqualTo(NOW);
+    void when_both_windows_are_spent_the_answer_is_the_later_reopening() {
+        WindowUsage minute = new WindowUsage(100, at("10:15:00"));
+        BudgetUsage dayLater = usage(minute, new WindowUsage(500, Instant.parse("2026-06-30T11:00:00Z")), 0);
+        BudgetUsage minuteLater = usage(minute, new WindowUsage(500, Instant.parse("2026-06-30T10:15:40Z")), 0);
+
+        assertThat(Budget.permit(SEED, dayLater, NOW)).extracting("limit", "at").containsExactly(Limit.DAY, at("11:00:02"));
+        assertThat(Budget.permit(SEED, minuteLater, NOW)).extracting("limit", "at").containsExactly(Limit.MINUTE, at("10:16:02"));
     }
 
     @Test
-    void calls_beyond_this_minute_spill_into_the_following_clock_minutes() {
-        assertThat(Budget.finishTime(SEED, new BudgetUsage(40, 40, 0), NOW, 61))
-                .isEqualTo(Instant.parse("2026-07-01T10:16:00Z"));
-        assertThat(Budget.finishTime(SEED, BudgetUsage.NONE, NOW, 250)).isEqualTo(Instant.parse("2026-07-01T10:17:00Z"));
+    void full_concurrency_waits_a_moment_for_a_slot_but_a_spent_window_answers_first() {
+        assertThat(Budget.permit(SEED, usage(WindowUsage.EMPTY, WindowUsage.EMPTY, 10), NOW)).isEqualTo(
+                new BudgetDecision.WaitUntil(Limit.CONCURRENCY, NOW.plus(Budget.SLOT_RETRY), "10 of 10 calls in flight"));
+        BudgetUsage spentAndFull = usage(new WindowUsage(100, at("10:15:00")), new WindowUsage(100, at("10:15:00")), 10);
+        assertThat(Budget.permit(SEED, spentAndFull, NOW)).extracting("limit").isEqualTo(Limit.MINUTE);
     }
 
     @Test
-    void calls_beyond_the_day_wait_for_the_next_day() {
-        assertThat(Budget.finishTime(SEED, new BudgetUsage(0, 450, 0), NOW, 51))
-                .isEqualTo(Instant.parse("2026-07-02T00:00:00Z"));
-        assertThat(Budget.finishTime(SEED, BudgetUsage.NONE, NOW, 1_100))
-                .isEqualTo(Instant.parse("2026-07-03T00:00:00Z"));
-        assertThat(Budget.finishTime(SEED, BudgetUsage.NONE, NOW, 1_101))
-                .isEqualTo(Instant.parse("2026-07-03T00:01:00Z"));
+    void a_block_from_zoho_closes_its_limit_until_it_ends() {
+        BudgetUsage blocked = new BudgetUsage(WindowUsage.EMPTY, WindowUsage.EMPTY, 0,
+                Map.of(Limit.CONCURRENCY, at("10:15:31"), Limit.DAY, at("09:00:00")));
+        assertThat(Budget.permit(SEED, blocked, NOW))
+                .isEqualTo(new BudgetDecision.WaitUntil(Limit.CONCURRENCY, at("10:15:31"), "Zoho refused calls (CONCURRENCY limit)"));
+        assertThat(Budget.permit(SEED, blocked, at("10:15:31"))).isEqualTo(new BudgetDecision.Allowed());
     }
 
     @Test
-    void minute_windows_stop_at_midnight_where_the_day_resets() {
-        BudgetLimits slow = new BudgetLimits(1, 10_000, 1, ZoneOffset.UTC);
-        Instant late = Instant.parse("2026-07-01T23:59:10Z");
-        assertThat(Budget.finishTime(slow, BudgetUsage.NONE, late, 2)).isEqualTo(Instant.parse("2026-07-02T00:00:00Z"));
+    void a_block_and_a_spent_window_answer_with_the_later_of_the_two() {
+        BudgetUsage both = new BudgetUsage(new WindowUsage(100, at("10:15:00")), new WindowUsage(100, at("10:15:00")), 0,
+                Map.of(Limit.MINUTE, at("10:15:50")));
+        assertThat(Budget.permit(SEED, both, NOW)).extracting("limit", "at").containsExactly(Limit.MINUTE, at("10:16:02"));
+        BudgetUsage longBlock = new BudgetUsage(both.minute(), both.day(), 0, Map.of(Limit.DAY, at("12:00:00")));
+        assertThat(Budget.permit(SEED, longBlock, NOW)).extracting("limit", "at").containsExactly(Limit.DAY, at("12:00:00"));
     }
 
     @Test
-    void the_finishing_time_of_jobs_adds_their_costs() {
-        List<Integer> costs = List.of(JobCost.calls(EntityType.CUSTOMER, false), JobCost.calls(EntityType.INVOICE, true));
-        assertThat(Budget.finishTimeOfJobs(SEED, new BudgetUsage(96, 96, 0), NOW, costs)).isEqualTo(NOW);
-        assertThat(Budget.finishTimeOfJobs(SEED, new BudgetUsage(97, 97, 0), NOW, costs))
-                .isEqualTo(Instant.parse("2026-07-01T10:16:00Z"));
+    void a_window_counts_its_newest_calls_up_to_the_limit_and_names_the_oldest_of_them() {
+        List<Instant> calls = List.of(at("10:14:00"), at("10:14:40"), at("10:15:00"), at("10:15:10"), at("10:15:20"));
+        Instant minuteAgo = NOW.minus(Budget.MINUTE);
+
+        assertThat(WindowUsage.of(calls, minuteAgo, 100)).isEqualTo(new WindowUsage(4, at("10:14:40")));
+        assertThat(WindowUsage.of(calls, minuteAgo, 2)).isEqualTo(new WindowUsage(2, at("10:15:10")));
+        assertThat(WindowUsage.of(calls, at("10:15:20"), 5)).isEqualTo(WindowUsage.EMPTY);
+        assertThat(WindowUsage.of(List.of(), minuteAgo, 5)).isEqualTo(WindowUsage.EMPTY);
     }
 
     @Test
-    void a_customer_costs_two_calls_other_writes_one_and_an_unknown_outcome_one_more() {
-        assertThat(JobCost.calls(EntityType.CUSTOMER, false)).isEqualTo(2);
-        assertThat(JobCost.calls(EntityType.CUSTOMER, true)).isEqualTo(3);
-        assertThat(JobCost.calls(EntityType.PAYMENT, false)).isEqualTo(1);
-        assertThat(JobCost.calls(EntityType.PAYMENT, true)).isEqualTo(2);
+    void no_calls_finish_now_and_calls_that_fit_both_windows_finish_now() {
+        assertThat(Budget.finishTime(SEED, times(100, at("10:15:00")), Map.of(), NOW, 0)).isEqualTo(NOW);
+        assertThat(Budget.finishTime(SEED, times(40, at("10:15:20")), Map.of(), NOW, 60)).isEqualTo(NOW);
+    }
+
+    @Test
+    void calls_beyond_the_minute_wait_for_the_oldest_calls_to_leave_the_sliding_minute() {
+        assertThat(Budget.finishTime(SEED, times(40, at("10:15:20")), Map.of(), NOW, 61)).isEqualTo(at("10:16:22"));
+        assertThat(Budget.finishTime(SEED, List.of(), Map.of(), NOW, 250)).isEqualTo(at("10:17:34"));
+    }
+
+    @Test
+    void calls_beyond_the_day_wait_for_the_oldest_calls_to_leave_the_sliding_day() {
+        List<Instant> yesterday = times(450, Instant.parse("2026-06-30T12:00:00Z"));
+        assertThat(Budget.finishTime(SEED, yesterday, Map.of(), NOW, 50)).isEqualTo(NOW);
+        assertThat(Budget.finishTime(SEED, yesterday, Map.of(), NOW, 51)).isEqualTo(at("12:00:02"));
+        // 500 in five windows today, 500 in five tomorrow from a day and the margin later, 100 the day after
+        assertThat(Budget.finishTime(SEED, List.of(), Map.of(), NOW, 1_000)).isEqualTo(Instant.parse("2026-07-02T10:19:40Z"));
+        assertThat(Budget.finishTime(SEED, List.of(), Map.of(), NOW, 1_100)).isEqualTo(Instant.parse("2026-07-03T10:15:34Z"));
+    }
+
+    @Test
+    void calls_wait_for_zohos_blocks_to_end_and_ignore_those_already_over() {
+        assertThat(Budget.finishTime(SEED, List.of(), Map.of(Limit.MINUTE, at("10:16:00"), Limit.DAY, at("10:00:00")), NOW, 1))
+                .isEqualTo(at("10:16:00"));
+    }
+
+    @Test
+    void the_call_history_may_come_in_any_order() {
+        List<Instant> shuffled = List.of(at("10:15:20"), at("10:14:50"), at("10:15:10"));
+        BudgetLimits three = new BudgetLimits(3, 100, 1);
+        assertThat(Budget.finishTime(three, shuffled, Map.of(), NOW, 1)).isEqualTo(at("10:15:52"));
     }
 
     @Test
     void limits_and_usage_reject_nonsense() {
-        assertThatThrownBy(() -> new BudgetLimits(0, 1, 1, null)).isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> new BudgetLimits(1, 0, 1, null)).isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> new BudgetLimits(1, 1, 0, null)).isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> new BudgetUsage(-1, 0, 0)).isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> new BudgetUsage(2, 1, 0)).isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> new BudgetUsage(0, 0, -1)).isInstanceOf(InvalidInput.class);
-        assertThat(new BudgetUsage(1, 1, 0).callsToday()).isEqualTo(1);
+        assertThatThrownBy(() -> new BudgetLimits(0, 1, 1)).isInstanceOf(InvalidInput.class).hasMessageContaining("per_minute");
+        assertThatThrownBy(() -> new BudgetLimits(1, 0, 1)).isInstanceOf(InvalidInput.class).hasMessageContaining("per_day");
+        assertThatThrownBy(() -> new BudgetLimits(1, 1, 0)).isInstanceOf(InvalidInput.class).hasMessageContaining("concurrency");
+        assertThatThrownBy(() -> new WindowUsage(-1, null)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new WindowUsage(1, null)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new WindowUsage(0, NOW)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new BudgetUsage(null, WindowUsage.EMPTY, 0, null)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new BudgetUsage(WindowUsage.EMPTY, null, 0, null)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new BudgetUsage(WindowUsage.EMPTY, WindowUsage.EMPTY, -1, null)).isInstanceOf(InvalidInput.class);
+        assertThat(new BudgetUsage(WindowUsage.EMPTY, WindowUsage.EMPTY, 0, null).blockedUntil()).isEmpty();
     }
 }

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 
+/** What only the Postgres store shows: encryption at rest, key rotation, instances taking turns (the port's behaviour: {@link PgZohoTokenStoreContractTest}). */
 @ExtendWith(VertxExtension.class)
 class PgZohoTokenStoreTest {
 
@@ -65,16 +66,6 @@ class PgZohoTokenStoreTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         return new ZohoTokens(refresh, access, now.plusSeconds(3600), "https://www.zohoapis.eu", "https://accounts.zoho.eu",
                 List.of(now), null, false);
-    }
-
-    @Test
-    void aConnectionWithoutTokensLoadsEmpty() {
-        TokenStore store = ZohoPostgres.tokenStore(pool, TokenKeys.parse(K1));
-        assertThat(store.load(connection).await()).isEmpty();
-        assertThat(store.update(connection, current -> {
-            assertThat(current).isEmpty();
-            return Future.succeededFuture(tokens("1000.r", "1000.a"));
-        }).await().accessToken()).isEqualTo("1000.a");
     }
 
     @Test

@@ -1,6 +1,10 @@
 package io.zohosync.ports.out.zoho;
 
+import io.zohosync.domain.budget.BudgetDecision;
+import io.zohosync.domain.budget.Limit;
+import io.zohosync.ports.out.zoho.ZohoOutcome.RateLimited.Scope;
 import java.time.Instant;
+import java.util.Optional;
 
 /** The API budget's answer to "may I call Zoho now?". */
 public sealed interface BudgetPermit {
@@ -9,5 +13,26 @@ public sealed interface BudgetPermit {
     record Granted(String permitId, String organizationId, ZohoProduct product) implements BudgetPermit {}
 
     /** No call now: the {@code scope} budget reopens at {@code retryAt}. */
-    record Denied(ZohoOutcome.RateLimited.Scope scope, Instant retryAt) implements BudgetPermit {}
+    record Denied(Scope scope, Instant retryAt) implements BudgetPermit {
+
+        /** The domain's refusal ({@code Budget.permit}) in the port's words. */
+        public static Denied of(BudgetDecision.WaitUntil wait) {
+            Scope scope = switch (wait.limit()) {
+                case MINUTE -> Scope.MINUTE;
+                case DAY -> Scope.DAY;
+                case CONCURRENCY -> Scope.CONCURRENCY;
+            };
+            return new Denied(scope, wait.at());
+        }
+    }
+
+    /** The budget limit a 429 of {@code scope} closes; empty for scopes that are no call limit of Zoho's. */
+    static Optional<Limit> limitOf(Scope scope) {
+        return switch (scope) {
+            case MINUTE -> Optional.of(Limit.MINUTE);
+            case DAY -> Optional.of(Limit.DAY);
+            case CONCURRENCY -> Optional.of(Limit.CONCURRENCY);
+            case TOKEN_REFRESH, CIRCUIT_OPEN -> Optional.empty();
+        };
+    }
 }

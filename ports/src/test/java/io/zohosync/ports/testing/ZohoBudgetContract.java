@@ -1,0 +1,211 @@
+package io.zohosync.ports.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import io.zohosync.domain.budget.Budget;
+import io.zohosync.ports.out.zoho.BudgetPermit;
+import io.zohosync.ports.out.zoho.BudgetPermit.Denied;
+import io.zohosync.ports.out.zoho.ZohoApiLimits;
+import io.zohosync.ports.out.zoho.ZohoBudget;
+import io.zohosync.ports.out.zoho.ZohoOutcome.RateLimited.Scope;
+import io.zohosync.ports.out.zoho.ZohoProduct;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Contract suite of {@link ZohoBudget}: every implementation extends it and supplies the budget. Time is
+ * passed in, so nothing waits; each test counts for organizations of its own.
+ */
+@ExtendWith(VertxExtension.class)
+public abstract class ZohoBudgetContract {
+
+    protected static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
+    protected static final ZohoProduct BOOKS = ZohoProduct.BOOKS;
+    /** How long a call counts against the minute and the day (the domain's windows). */
+    protected static final Duration MINUTE = Budget.MINUTE;
+    protected static final Duration DAY = Budget.DAY;
+    protected ZohoBudget budget;
+    protected String org;
+
+    /** The implementation under test. */
+    protected abstract ZohoBudget budget(Vertx vertx);
+
+    @BeforeEach
+    void startContract(Vertx vertx) {
+        budget = budget(vertx);
+        org = "org-" + UUID.randomUUID();
+    }
+
+    protected BudgetPermit take(ZohoProduct product, ZohoApiLimits limits, Instant at) {
+        return budget.acquire(org, product, limits, at).await();
+    }
+
+    protected BudgetPermit.Granted granted(ZohoProduct product, ZohoApiLimits limits, Instant at) {
+        BudgetPermit permit = take(product, limits, at);
+        assertThat(permit).isInstanceOf(BudgetPermit.Granted.class);
+        return (BudgetPermit.Granted) permit;
+    }
+
+    @Test
+    void the_minute_slides_a_call_is_free_again_a_minute_after_it_was_made() {
+        ZohoApiLimits limits = new ZohoApiLimits(3, 1000, 100);
+        granted(BOOKS, limits, T0);
+        granted(BOOKS, limits, T0.plusSeconds(10));
+        granted(BOOKS, limits, T0.plusSeconds(20));
+
+        assertThat(take(BOOKS, limits, T0.plusSeconds(30))).isEqualTo(new Denied(Scope.MINUTE, T0.plus(MINUTE)));
+        granted(BOOKS, limits, T0.plus(MINUTE));
+        assertThat(take(BOOKS, limits, T0.plus(MINUTE).plusSeconds(1))).isEqualTo(new Denied(Scope.MINUTE, T0.plusSeconds(10).plus(MINUTE)));
+    }
+
+    @Test
+    void the_day_slides_a_call_is_free_again_a_day_after_it_was_made() {
+        ZohoApiLimits limits = new ZohoApiLimits(100, 3, 100);
+        granted(BOOKS, limits, T0);
+        granted(BOOKS, limits, T0.plus(Duration.ofHours(2)));
+        granted(BOOKS, limits, T0.plus(Duration.ofHours(4)));
+
+        assertThat(take(BOOKS, limits, T0.plus(Duration.ofHours(5)))).isEqualTo(new Denied(Scope.DAY, T0.plus(DAY)));
+        granted(BOOKS, limits, T0.plus(DAY));
+        assertThat(take(BOOKS, limits, T0.plus(DAY).plusSeconds(60)))
+                .isEqualTo(new Denied(Scope.DAY, T0.plus(Duration.ofHours(2)).plus(DAY)));
+    }
+
+    @Test
+    void a_permit_holds_a_slot_until_released_and_a_released_call_still_counts_against_the_windows() {
+        ZohoApiLimits limits = new ZohoApiLimits(3, 1000, 2);
+        BudgetPermit.Granted first = granted(BOOKS, limits, T0);
+        granted(BOOKS, limits, T0);
+
+        assertThat(take(BOOKS, limits, T0.plusSeconds(1))).isEqualTo(new Denied(Scope.CONCURRENCY, T0.plusSeconds(1).plus(Budget.SLOT_RETRY)));
+        budget.release(first).await();
+        budget.release(first).await();
+        granted(BOOKS, limits, T0.plusSeconds(2));
+        assertThat(take(BOOKS, limits, T0.plusSeconds(3))).isEqualTo(new Denied(Scope.MINUTE, T0.plus(MINUTE)));
+    }
+
+    @Test
+    void releasing_a_permit_twice_frees_one_slot_only() {
+        ZohoApiLimits limits = new ZohoApiLimits(100, 1000, 2);
+        BudgetPermit.Granted first = granted(BOOKS, limits, T0);
+        granted(BOOKS, limits, T0);
+        budget.release(first).await();
+        budget.release(first).await();
+
+        granted(BOOKS, limits, T0);
+        assertThat(take(BOOKS, limits, T0)).isInstanceOfSatisfying(Denied.class, d -> assertThat(d.scope()).isEqualTo(Scope.CONCURRENCY));
+    }
+
+    @Test
+    void a_429_from_zoho_closes_its_scope_until_the_latest_block_ends() {
+        ZohoApiLimits limits = new ZohoApiLimits(100, 1000, 10);
+        budget.block(org, BOOKS, Scope.MINUTE, T0.plusSeconds(60)).await();
+        budget.block(org, BOOKS, Scope.MINUTE, T0.plusSeconds(30)).await();
+
+        assertThat(take(BOOKS, limits, T0.plusSeconds(59))).isEqualTo(new Denied(Scope.MINUTE, T0.plusSeconds(60)));
+        granted(BOOKS, limits, T0.plusSeconds(60));
+        budget.block(org, BOOKS, Scope.DAY, T0.plus(Duration.ofHours(3))).await();
+        budget.block(org, BOOKS, Scope.CONCURRENCY, T0.plusSeconds(90)).await();
+        assertThat(take(BOOKS, limits, T0.plusSeconds(61))).isEqualTo(new Denied(Scope.DAY, T0.plus(Duration.ofHours(3))));
+    }
+
+    @Test
+    void scopes_that_are_no_call_limit_of_zohos_block_nothing() {
+        ZohoApiLimits limits = new ZohoApiLimits(100, 1000, 10);
+        budget.block(org, BOOKS, Scope.TOKEN_REFRESH, T0.plusSeconds(600)).await();
+        budget.block(org, BOOKS, Scope.CIRCUIT_OPEN, T0.plusSeconds(600)).await();
+
+        granted(BOOKS, limits, T0);
+    }
+
+    @Test
+    void books_and_inventory_of_one_organization_share_every_count_and_every_block() {
+        ZohoApiLimits limits = new ZohoApiLimits(2, 1000, 1);
+        BudgetPermit.Granted books = granted(BOOKS, limits, T0);
+        assertThat(take(ZohoProduct.INVENTORY, limits, T0)).isInstanceOfSatisfying(Denied.class,
+                d -> assertThat(d.scope()).isEqualTo(Scope.CONCURRENCY));
+        budget.release(books).await();
+        granted(ZohoProduct.INVENTORY, limits, T0.plusSeconds(5));
+
+        assertThat(take(BOOKS, limits, T0.plusSeconds(6))).isEqualTo(new Denied(Scope.MINUTE, T0.plus(MINUTE)));
+        budget.block(org, ZohoProduct.INVENTORY, Scope.DAY, T0.plus(Duration.ofHours(1))).await();
+        assertThat(take(BOOKS, limits, T0.plusSeconds(120))).isEqualTo(new Denied(Scope.DAY, T0.plus(Duration.ofHours(1))));
+    }
+
+    @Test
+    void billing_and_crm_count_apart_from_books_and_from_each_other() {
+        ZohoApiLimits limits = new ZohoApiLimits(1, 1000, 10);
+        granted(BOOKS, limits, T0);
+        budget.block(org, BOOKS, Scope.DAY, T0.plus(Duration.ofHours(1))).await();
+
+        granted(ZohoProduct.BILLING, limits, T0);
+        granted(ZohoProduct.CRM, limits, T0);
+        assertThat(take(ZohoProduct.BILLING, limits, T0)).isEqualTo(new Denied(Scope.MINUTE, T0.plus(MINUTE)));
+        assertThat(take(ZohoProduct.CRM, limits, T0)).isEqualTo(new Denied(Scope.MINUTE, T0.plus(MINUTE)));
+    }
+
+    @Test
+    void two_organizations_count_apart_and_each_shares_its_own_books_and_inventory() {
+        ZohoApiLimits limits = new ZohoApiLimits(1, 1000, 1);
+        String other = "org-" + UUID.randomUUID();
+        granted(BOOKS, limits, T0);
+        budget.block(org, BOOKS, Scope.DAY, T0.plus(Duration.ofHours(1))).await();
+
+        assertThat(budget.acquire(other, BOOKS, limits, T0).await()).isInstanceOf(BudgetPermit.Granted.class);
+        assertThat(budget.acquire(other, ZohoProduct.INVENTORY, limits, T0.plusSeconds(1)).await())
+                .isEqualTo(new Denied(Scope.MINUTE, T0.plus(MINUTE)));
+    }
+
+    @Test
+    void a_denial_names_the_moment_every_limit_has_room_again_and_the_limit_that_reopens_last() {
+        ZohoApiLimits limits = new ZohoApiLimits(1, 2, 10);
+        Instant late = T0.plus(Duration.ofHours(23)).plus(Duration.ofMinutes(59)).plusSeconds(30);
+        granted(BOOKS, limits, T0);
+        granted(BOOKS, limits, late);
+
+        // the day reopens a day after T0, the minute 30 seconds later: the minute answers
+        assertThat(take(BOOKS, limits, late.plusSeconds(10))).isEqualTo(new Denied(Scope.MINUTE, late.plus(MINUTE)));
+        granted(BOOKS, limits, late.plus(MINUTE));
+        // now the minute reopens in a minute and the day only when the call at `late` is a day old
+        assertThat(take(BOOKS, limits, late.plus(MINUTE).plusSeconds(1))).isEqualTo(new Denied(Scope.DAY, late.plus(DAY)));
+    }
+
+    @Test
+    void a_denied_request_takes_nothing() {
+        ZohoApiLimits limits = new ZohoApiLimits(1, 1000, 10);
+        granted(BOOKS, limits, T0);
+        for (int i = 1; i <= 5; i++) {
+            assertThat(take(BOOKS, limits, T0.plusSeconds(i))).isInstanceOf(Denied.class);
+        }
+        granted(BOOKS, limits, T0.plus(MINUTE));
+    }
+
+    @Test
+    void the_finishing_time_of_a_backlog_follows_the_calls_counted_and_takes_none() {
+        ZohoApiLimits limits = new ZohoApiLimits(2, 5, 10);
+        granted(BOOKS, limits, T0);
+        granted(ZohoProduct.INVENTORY, limits, T0);
+        Instant now = T0.plusSeconds(10);
+
+        assertThat(budget.finishTime(org, BOOKS, limits, now, 0).await()).isEqualTo(now);
+        assertThat(budget.finishTime(org, BOOKS, limits, now, 3).await()).isEqualTo(T0.plus(MINUTE).plus(MINUTE));
+        assertThat(budget.finishTime(org, ZohoProduct.INVENTORY, limits, now, 4).await()).isEqualTo(T0.plus(DAY));
+        assertThat(budget.finishTime(org, ZohoProduct.CRM, limits, now, 2).await()).isEqualTo(now);
+        granted(ZohoProduct.BILLING, limits, now);
+        assertThat(take(BOOKS, limits, now)).isEqualTo(new Denied(Scope.MINUTE, T0.plus(MINUTE)));
+    }
+
+    @Test
+    void the_finishing_time_waits_for_zohos_blocks() {
+        ZohoApiLimits limits = new ZohoApiLimits(2, 5, 10);
+        budget.block(org, ZohoProduct.CRM, Scope.MINUTE, T0.plusSeconds(45)).await();
+
+        assertThat(budget.finishTime(org, ZohoProduct.CRM, limits, T0, 3).await()).isEqualTo(T0.plusSeconds(45).plus(MINUTE));
+    }
+}
