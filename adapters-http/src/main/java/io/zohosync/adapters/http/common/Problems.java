@@ -1,17 +1,17 @@
-package io.zohosync.adapters.http;
+package io.zohosync.adapters.http.common;
 
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The one failure handler: every error leaves as a problem body with a stable code, never a stack trace. */
-final class Problems {
+public final class Problems {
 
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
 
     private Problems() {}
 
-    static void handle(RoutingContext ctx) {
+    public static void handle(RoutingContext ctx) {
         if (ctx.response().headWritten()) {
             ctx.response().reset();
             return;
