@@ -44,12 +44,16 @@ final class EntityRoutes {
 
     void mount(Router api, long bodyLimit) {
         BodyHandler body = BodyHandler.create(false).setBodyLimit(bodyLimit);
-        api.post("/" + collection).handler(this::checkHeaders).handler(body).handler(ctx -> accept(ctx, null));
-        api.put("/" + collection + "/:id").handler(this::checkHeaders).handler(body).handler(ctx -> accept(ctx, ctx.pathParam("id")));
-        api.get("/" + collection + "/:id").handler(this::show);
+        String entities = "/" + collection;
+        String entity = entities + "/:id";
+        api.post(entities).handler(this::checkHeaders);
+        api.post(entities).handler(body).handler(ctx -> accept(ctx, null));
+        api.put(entity).handler(this::checkHeaders);
+        api.put(entity).handler(body).handler(ctx -> accept(ctx, ctx.pathParam("id")));
+        api.get(entity).handler(this::show);
     }
 
-    /** Refuses what the headers already give away, before a byte of the body is read. */
+    /** Refuses what the headers already give away, before a byte of the body is read (a route of its own: Vert.x wants a route's body handler first). */
     private void checkHeaders(RoutingContext ctx) {
         JsonBodies.requireJson(ctx, "the " + type.wire());
         String key = ctx.request().getHeader("Idempotency-Key");
