@@ -33,7 +33,7 @@ public final class HttpAdapters {
 
     public static Router router(Vertx vertx, HttpSettings settings, Endpoints endpoints) {
         Router root = Router.router(vertx);
-        root.route().failureHandler(Problems::handle);
+        Problems.install(root);
 
         new PlatformApi(endpoints.entities(), endpoints.status())
                 .mount(vertx, root, settings.apiKeys(), settings.bodyLimitBytes());
@@ -46,10 +46,6 @@ public final class HttpAdapters {
                 .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
                 .end(endpoints.metrics().get()));
 
-        root.errorHandler(400, Problems::handle);
-        root.errorHandler(404, Problems::handle);
-        root.errorHandler(405, Problems::handle);
-        root.errorHandler(500, Problems::handle);
         return root;
     }
 

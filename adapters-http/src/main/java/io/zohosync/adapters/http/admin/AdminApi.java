@@ -29,7 +29,7 @@ public final class AdminApi {
 
     public void mount(Vertx vertx, Router root, String adminToken, long bodyLimitBytes) {
         Router admin = Router.router(vertx);
-        admin.route().failureHandler(Problems::handle);
+        Problems.install(admin);
         admin.route().handler(new BearerAuth(Set.of(adminToken), null, "admin token"));
         new StatusRoutes(status).mount(admin);
         new RecordActionRoutes(actions).mount(admin, bodyLimitBytes);

@@ -23,7 +23,7 @@ public final class PlatformApi {
 
     public void mount(Vertx vertx, Router root, Set<String> apiKeys, long bodyLimitBytes) {
         Router api = Router.router(vertx);
-        api.route().failureHandler(Problems::handle);
+        Problems.install(api);
         api.route().handler(new BearerAuth(apiKeys, "X-API-Key", "API key"));
         entities.collections().forEach((collection, type) ->
                 new EntityRoutes(collection, type, entities, status).mount(api, bodyLimitBytes));

@@ -1,5 +1,6 @@
 package io.zohosync.adapters.http.common;
 
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,10 +9,23 @@ import org.slf4j.LoggerFactory;
 public final class Problems {
 
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+    private static final int[] ROUTER_STATUSES = {400, 404, 405, 413, 415, 500};
 
     private Problems() {}
 
-    public static void handle(RoutingContext ctx) {
+    /**
+     * Makes every way a router can end in error answer with a problem: its failure handler, and its error
+     * handlers by status. Each router needs its own (Vert.x does not inherit them into sub-routers), and
+     * an error handler is bound to its status because Vert.x may call it without setting the context's.
+     */
+    public static void install(Router router) {
+        router.route().failureHandler(ctx -> handle(ctx, ctx.statusCode()));
+        for (int status : ROUTER_STATUSES) {
+            router.errorHandler(status, ctx -> handle(ctx, status));
+        }
+    }
+
+    private static void handle(RoutingContext ctx, int status) {
         if (ctx.response().headWritten()) {
             ctx.response().reset();
             return;
@@ -21,7 +35,6 @@ public final class Problems {
             problem.send(ctx);
             return;
         }
-        int status = ctx.statusCode();
         Problem problem = switch (status) {
             case 400 -> new Problem(400, "bad_request", "the request could not be read");
             case 401 -> new Problem(401, "unauthorized", "credentials are missing or wrong");
