@@ -63,13 +63,13 @@ class EntityRoutesTest {
 
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(response.getHeader("content-type")).isEqualTo("application/json");
-        assertThat(response.getHeader("Location")).isEqualTo("/api/v1/customers/c-1");
+        assertThat(response.getHeader("Location")).isEqualTo("/api/v1/" + CUSTOMERS + "/c-1");
         assertThat(response.bodyAsJsonObject()).isEqualTo(new JsonObject()
                 .put("id", "c-1")
                 .put("outcome", "created")
                 .put("sync", new JsonObject().put("target", BOOKS).put("status", SyncStatus.PENDING.wire()))
                 .put("targets", new JsonObject().put(BOOKS, SyncStatus.PENDING.wire()).put(CRM, SyncStatus.WAITING.wire()))
-                .put("links", new JsonObject().put("self", "/api/v1/customers/c-1")));
+                .put("links", new JsonObject().put("self", "/api/v1/" + CUSTOMERS + "/c-1")));
     }
 
     @Test
@@ -89,7 +89,7 @@ class EntityRoutesTest {
         HttpResponse<Buffer> response = send(fx.api(HttpMethod.PUT, "/" + ITEMS + "/sku-9"), new JsonObject().put("name", "Widget"));
 
         assertThat(response.statusCode()).isEqualTo(202);
-        assertThat(response.getHeader("Location")).isEqualTo("/api/v1/items/sku-9");
+        assertThat(response.getHeader("Location")).isEqualTo("/api/v1/" + ITEMS + "/sku-9");
         Command command = fx.entities.only();
         assertThat(command.type()).isEqualTo(EntityType.ITEM);
         assertThat(command.pathId()).isEqualTo("sku-9");
@@ -114,7 +114,7 @@ class EntityRoutesTest {
 
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(response.bodyAsJsonObject().getString("outcome")).isEqualTo(wire);
-        assertThat(response.getHeader("Location")).isEqualTo("/api/v1/customers/c-3");
+        assertThat(response.getHeader("Location")).isEqualTo("/api/v1/" + CUSTOMERS + "/c-3");
     }
 
     @Test
@@ -133,7 +133,7 @@ class EntityRoutesTest {
 
         HttpResponse<Buffer> response = send(fx.api(HttpMethod.POST, "/" + CUSTOMERS), new JsonObject().put("id", "a/b c?d"));
 
-        assertThat(response.getHeader("Location")).isEqualTo("/api/v1/customers/a%2Fb%20c%3Fd");
+        assertThat(response.getHeader("Location")).isEqualTo("/api/v1/" + CUSTOMERS + "/a%2Fb%20c%3Fd");
         assertThat(response.bodyAsJsonObject().getString("id")).isEqualTo("a/b c?d");
     }
 

@@ -84,7 +84,7 @@ class EntityStatusRoutesTest {
         JsonObject problem = assertProblem(fx.api(HttpMethod.GET, "/" + CUSTOMERS + "/nobody").send().await(), 404, "entity_not_found");
 
         assertThat(problem.getString("detail")).isEqualTo("no " + EntityType.CUSTOMER.wire() + " with id nobody");
-        assertThat(problem.getString("instance")).isEqualTo("/api/v1/customers/nobody");
+        assertThat(problem.getString("instance")).isEqualTo("/api/v1/" + CUSTOMERS + "/nobody");
     }
 
     @Test
