@@ -230,6 +230,21 @@ class EntityRoutesTest {
     }
 
     @Test
+    void putAnswersWithTheSameProblemsAsPost() {
+        String path = "/" + CUSTOMERS + "/c-7";
+        assertProblem(send(fx.api(HttpMethod.PUT, path).putHeader("Idempotency-Key", ""), new JsonObject()), 400, "invalid_idempotency_key");
+        assertProblem(send(fx.api(HttpMethod.PUT, path), "{"), 400, "malformed_json");
+        assertThat(fx.entities.commands).isEmpty();
+
+        fx.entities.answer(new Result.Invalid(List.of(new FieldError("id", "must match the id in the path"))));
+        assertProblem(send(fx.api(HttpMethod.PUT, path), new JsonObject().put("id", "c-8")), 422, "validation_failed");
+        fx.entities.answer(new Result.KeyReused());
+        assertProblem(send(fx.api(HttpMethod.PUT, path).putHeader("Idempotency-Key", "k"), new JsonObject()), 409, "idempotency_key_reused");
+        fx.entities.answer = command -> Future.failedFuture(new IllegalStateException("boom"));
+        assertProblem(send(fx.api(HttpMethod.PUT, path), new JsonObject()), 500, "internal_error");
+    }
+
+    @Test
     void nestedJsonReachesTheUseCaseAsPlainJavaValues() {
         String raw = "{\"id\":\"c-6\",\"address\":{\"city\":\"Cape Town\",\"geo\":{\"lat\":-33.9}},"
                 + "\"tags\":[\"a\",{\"b\":[1,2,[true,null]]}],\"big\":12345678901234567890,\"n\":null}";

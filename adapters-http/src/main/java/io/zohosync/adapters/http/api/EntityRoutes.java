@@ -44,16 +44,16 @@ final class EntityRoutes {
 
     void mount(Router api, long bodyLimit) {
         BodyHandler body = BodyHandler.create(false).setBodyLimit(bodyLimit);
-        String entities = "/" + collection;
-        String entity = entities + "/:id";
-        api.post(entities).handler(this::checkHeaders);
-        api.post(entities).handler(body).handler(ctx -> accept(ctx, null));
-        api.put(entity).handler(this::checkHeaders);
-        api.put(entity).handler(body).handler(ctx -> accept(ctx, ctx.pathParam("id")));
-        api.get(entity).handler(this::show);
+        String all = "/" + collection;
+        String one = all + "/:id";
+        api.post(all).handler(this::checkHeaders);
+        api.post(all).handler(body).handler(ctx -> accept(ctx, null));
+        api.put(one).handler(this::checkHeaders);
+        api.put(one).handler(body).handler(ctx -> accept(ctx, ctx.pathParam("id")));
+        api.get(one).handler(this::show);
     }
 
-    /** Refuses what the headers already give away, before a byte of the body is read (a route of its own: Vert.x wants a route's body handler first). */
+    /** Refuses what the headers give away before a byte of the body is read; a route of its own, as Vert.x wants body handlers first. */
     private void checkHeaders(RoutingContext ctx) {
         JsonBodies.requireJson(ctx, "the " + type.wire());
         String key = ctx.request().getHeader("Idempotency-Key");
