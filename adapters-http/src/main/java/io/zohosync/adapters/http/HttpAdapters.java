@@ -6,12 +6,14 @@ import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import io.zohosync.adapters.http.admin.AdminApi;
+import io.zohosync.adapters.http.api.PlatformApi;
+import io.zohosync.adapters.http.common.Problems;
 import io.zohosync.ports.in.AdminSyncUseCase;
 import io.zohosync.ports.in.ConnectZohoUseCase;
-import io.zohosync.ports.in.RegisterCustomerUseCase;
+import io.zohosync.ports.in.RecordEntityUseCase;
 import io.zohosync.ports.in.SyncStatusQuery;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -26,27 +28,17 @@ public final class HttpAdapters {
     private HttpAdapters() {}
 
     /** What the routes serve: the use cases, the readiness checks, and the Prometheus text of the metrics. */
-    public record Endpoints(RegisterCustomerUseCase register, SyncStatusQuery status, AdminSyncUseCase admin,
+    public record Endpoints(RecordEntityUseCase entities, SyncStatusQuery status, AdminSyncUseCase admin,
             ConnectZohoUseCase connect, List<Readiness> readiness, Supplier<String> metrics) {}
 
     public static Router router(Vertx vertx, HttpSettings settings, Endpoints endpoints) {
         Router root = Router.router(vertx);
-        root.route().failureHandler(Problems::handle);
+        Problems.install(root);
 
-        Router api = Router.router(vertx);
-        api.route().failureHandler(Problems::handle);
-        api.route().handler(new BearerAuth(settings.apiKeys(), "X-API-Key", "API key"));
-        new CustomerRoutes(endpoints.register(), endpoints.status()).mount(api, settings.bodyLimitBytes());
-        root.route("/api/v1/*").subRouter(api);
-
-        Router admin = Router.router(vertx);
-        admin.route().failureHandler(Problems::handle);
-        admin.route().handler(new BearerAuth(Set.of(settings.adminToken()), null, "admin token"));
-        new AdminRoutes(endpoints.status(), endpoints.admin()).mount(admin, settings.bodyLimitBytes());
-        ZohoConnectionRoutes zoho = new ZohoConnectionRoutes(endpoints.connect());
-        zoho.mountAdmin(admin);
-        root.route("/admin/api/*").subRouter(admin);
-        zoho.mountCallback(root);
+        new PlatformApi(endpoints.entities(), endpoints.status())
+                .mount(vertx, root, settings.apiKeys(), settings.bodyLimitBytes());
+        new AdminApi(endpoints.status(), endpoints.admin(), endpoints.connect())
+                .mount(vertx, root, settings.adminToken(), settings.bodyLimitBytes());
 
         root.get("/health/live").handler(HealthCheckHandler.create(vertx).register("event-loop", p -> p.complete(Status.OK())));
         root.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(readinessChecks(vertx, endpoints.readiness())));
@@ -54,9 +46,6 @@ public final class HttpAdapters {
                 .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
                 .end(endpoints.metrics().get()));
 
-        root.errorHandler(404, Problems::handle);
-        root.errorHandler(405, Problems::handle);
-        root.errorHandler(500, Problems::handle);
         return root;
     }
 

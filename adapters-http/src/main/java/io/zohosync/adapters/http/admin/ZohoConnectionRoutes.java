@@ -1,8 +1,10 @@
-package io.zohosync.adapters.http;
+package io.zohosync.adapters.http.admin;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.zohosync.adapters.http.common.Problem;
+import io.zohosync.adapters.http.common.Reply;
 import io.zohosync.ports.in.ConnectZohoUseCase;
 import io.zohosync.ports.in.ConnectZohoUseCase.ConnectOutcome;
 import io.zohosync.ports.out.zoho.ZohoConnectionState;
@@ -32,37 +34,43 @@ final class ZohoConnectionRoutes {
     }
 
     private void show(RoutingContext ctx) {
-        connect.connection().onSuccess(state -> json(ctx, 200, json(state))).onFailure(ctx::fail);
+        connect.connection()
+                .map(state -> Reply.ok(json(state)))
+                .onSuccess(reply -> reply.send(ctx))
+                .onFailure(ctx::fail);
     }
 
     private void start(RoutingContext ctx) {
         connect.consentUrl()
-                .onSuccess(url -> json(ctx, 200, new JsonObject().put("consent_url", url)
+                .map(url -> Reply.ok(new JsonObject().put("consent_url", url)
                         .put("next", "open consent_url in a browser as a Zoho administrator and accept")))
+                .onSuccess(reply -> reply.send(ctx))
                 .onFailure(ctx::fail);
     }
 
     private void callback(RoutingContext ctx) {
         var params = ctx.queryParams();
         if (params.get("error") != null) {
-            ctx.fail(new Problem(400, "consent_denied", "Zoho reported: " + params.get("error")));
-            return;
+            throw new Problem(400, "consent_denied", "Zoho reported: " + params.get("error"));
         }
         connect.finish(params.get("code"), params.get("location"), params.get("accounts-server"), params.get("state"))
-                .onSuccess(outcome -> {
-                    if (outcome instanceof ConnectOutcome.Connected connected) {
-                        json(ctx, 200, json(connected.state()));
-                    } else if (outcome instanceof ConnectOutcome.InvalidState invalid) {
-                        ctx.fail(new Problem(400, "invalid_state", invalid.reason()));
-                    } else {
-                        ConnectOutcome.Refused refused = (ConnectOutcome.Refused) outcome;
-                        ctx.fail(new Problem(400, refused.code(), refused.reason()));
-                    }
-                })
+                .map(ZohoConnectionRoutes::finished)
+                .onSuccess(reply -> reply.send(ctx))
                 .onFailure(ctx::fail);
     }
 
-    static JsonObject json(ZohoConnectionState state) {
+    private static Reply finished(ConnectOutcome outcome) {
+        if (outcome instanceof ConnectOutcome.Connected connected) {
+            return Reply.ok(json(connected.state()));
+        }
+        if (outcome instanceof ConnectOutcome.InvalidState invalid) {
+            throw new Problem(400, "invalid_state", invalid.reason());
+        }
+        ConnectOutcome.Refused refused = (ConnectOutcome.Refused) outcome;
+        throw new Problem(400, refused.code(), refused.reason());
+    }
+
+    private static JsonObject json(ZohoConnectionState state) {
         JsonObject circuits = new JsonObject();
         state.circuits().forEach((product, circuit) -> circuits.put(lower(product.name()), lower(circuit.name())));
         return new JsonObject()
@@ -74,9 +82,5 @@ final class ZohoConnectionRoutes {
 
     private static String lower(String s) {
         return s.toLowerCase(Locale.ROOT);
-    }
-
-    private static void json(RoutingContext ctx, int status, JsonObject body) {
-        ctx.response().setStatusCode(status).putHeader("content-type", "application/json").end(body.encode());
     }
 }

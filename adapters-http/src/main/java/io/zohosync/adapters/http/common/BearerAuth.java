@@ -1,4 +1,4 @@
-package io.zohosync.adapters.http;
+package io.zohosync.adapters.http.common;
 
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
@@ -11,13 +11,13 @@ import java.util.Set;
  * Checks a shared secret sent as {@code Authorization: Bearer <secret>} (or in {@code headerName}),
  * comparing in constant time.
  */
-final class BearerAuth implements Handler<RoutingContext> {
+public final class BearerAuth implements Handler<RoutingContext> {
 
     private final List<byte[]> secrets;
     private final String headerName;
     private final String realm;
 
-    BearerAuth(Set<String> secrets, String headerName, String realm) {
+    public BearerAuth(Set<String> secrets, String headerName, String realm) {
         this.secrets = secrets.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
         this.headerName = headerName;
         this.realm = realm;

@@ -1,17 +1,31 @@
-package io.zohosync.adapters.http;
+package io.zohosync.adapters.http.common;
 
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The one failure handler: every error leaves as a problem body with a stable code, never a stack trace. */
-final class Problems {
+public final class Problems {
 
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+    private static final int[] ROUTER_STATUSES = {400, 404, 405, 413, 415, 500};
 
     private Problems() {}
 
-    static void handle(RoutingContext ctx) {
+    /**
+     * Makes every way a router can end in error answer with a problem: its failure handler, and its error
+     * handlers by status. Each router needs its own (Vert.x does not inherit them into sub-routers), and
+     * an error handler is bound to its status because Vert.x may call it without setting the context's.
+     */
+    public static void install(Router router) {
+        router.route().failureHandler(ctx -> handle(ctx, ctx.statusCode()));
+        for (int status : ROUTER_STATUSES) {
+            router.errorHandler(status, ctx -> handle(ctx, status));
+        }
+    }
+
+    private static void handle(RoutingContext ctx, int status) {
         if (ctx.response().headWritten()) {
             ctx.response().reset();
             return;
@@ -21,7 +35,6 @@ final class Problems {
             problem.send(ctx);
             return;
         }
-        int status = ctx.statusCode();
         Problem problem = switch (status) {
             case 400 -> new Problem(400, "bad_request", "the request could not be read");
             case 401 -> new Problem(401, "unauthorized", "credentials are missing or wrong");

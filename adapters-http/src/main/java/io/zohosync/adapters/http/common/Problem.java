@@ -1,14 +1,16 @@
-package io.zohosync.adapters.http;
+package io.zohosync.adapters.http.common;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.zohosync.domain.common.InvalidInput.FieldError;
+import java.util.List;
 
 /**
- * An RFC 9457 problem body with a stable {@code code} callers can branch on. Thrown from handlers
- * and written by {@link Problems}; never carries a stack trace.
+ * An RFC 9457 problem body with a stable {@code code} callers can branch on. Thrown from handlers (or
+ * passed to {@code ctx.fail}) and written by {@link Problems}; never carries a stack trace.
  */
-final class Problem extends RuntimeException {
+public final class Problem extends RuntimeException {
 
     static final String TYPE_BASE = "https://zoho-sync.dev/problems/";
 
@@ -16,23 +18,28 @@ final class Problem extends RuntimeException {
     private final String code;
     private final transient JsonArray errors;
 
-    Problem(int status, String code, String detail) {
+    public Problem(int status, String code, String detail) {
         this(status, code, detail, null);
     }
 
-    Problem(int status, String code, String detail, JsonArray errors) {
+    private Problem(int status, String code, String detail, JsonArray errors) {
         super(detail, null, false, false);
         this.status = status;
         this.code = code;
         this.errors = errors;
     }
 
-    int status() {
-        return status;
+    /** 422 {@code validation_failed} listing every broken field. */
+    public static Problem validation(List<FieldError> errors) {
+        JsonArray list = new JsonArray();
+        errors.forEach(e -> list.add(new JsonObject().put("field", e.field()).put("message", e.message())));
+        return new Problem(422, "validation_failed", "the request breaks " + errors.size()
+                + (errors.size() == 1 ? " rule" : " rules") + "; see errors", list);
     }
 
-    String code() {
-        return code;
+    /** 422 {@code validation_failed} for one field. */
+    public static Problem invalid(String field, String message) {
+        return validation(List.of(new FieldError(field, message)));
     }
 
     JsonObject body(String instance) {

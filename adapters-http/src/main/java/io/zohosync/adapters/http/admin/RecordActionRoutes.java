@@ -1,0 +1,77 @@
+package io.zohosync.adapters.http.admin;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.zohosync.adapters.http.common.Ids;
+import io.zohosync.adapters.http.common.JsonBodies;
+import io.zohosync.adapters.http.common.Problem;
+import io.zohosync.adapters.http.common.Reply;
+import io.zohosync.domain.entity.SyncKey;
+import io.zohosync.ports.in.AdminSyncUseCase;
+import io.zohosync.ports.in.AdminSyncUseCase.Action;
+import io.zohosync.ports.in.AdminSyncUseCase.Command;
+import io.zohosync.ports.in.AdminSyncUseCase.Result;
+import java.util.Locale;
+
+/** Admin API, acting: an admin's hand on one record — {@code POST /sync/{entity}/{id}/{target}/{retry|reset|link|unlink}}. */
+final class RecordActionRoutes {
+
+    private final AdminSyncUseCase actions;
+
+    RecordActionRoutes(AdminSyncUseCase actions) {
+        this.actions = actions;
+    }
+
+    void mount(Router admin, long bodyLimit) {
+        for (Action action : Action.values()) {
+            String path = "/sync/:entity/:id/:target/" + action.name().toLowerCase(Locale.ROOT);
+            if (action == Action.LINK) {
+                admin.post(path).handler(BodyHandler.create(false).setBodyLimit(bodyLimit)).handler(ctx -> act(ctx, action));
+            } else {
+                admin.post(path).handler(ctx -> act(ctx, action));
+            }
+        }
+    }
+
+    private void act(RoutingContext ctx, Action action) {
+        SyncKey key = PathKeys.key(ctx);
+        String zohoId = action == Action.LINK ? zohoId(ctx.body().buffer()) : null;
+        actions.apply(new Command(key, action, zohoId))
+                .map(result -> reply(key, result))
+                .onSuccess(reply -> reply.send(ctx))
+                .onFailure(ctx::fail);
+    }
+
+    private static Reply reply(SyncKey key, Result result) {
+        if (result instanceof Result.Changed changed) {
+            return Reply.ok(JsonBodies.record(changed.record()));
+        }
+        if (result instanceof Result.Refused refused) {
+            throw new Problem(409, "transition_not_allowed", refused.reason());
+        }
+        if (result instanceof Result.LinkRefused refused) {
+            throw new Problem(422, "zoho_record_not_found", refused.reason());
+        }
+        throw new Problem(404, "record_not_found", "no sync record for " + key);
+    }
+
+    /** The Zoho id to link, from {@code {"zoho_id": "…"}}; an empty body is an empty object, so the answer names the field. */
+    private static String zohoId(Buffer body) {
+        JsonObject json = body == null || body.length() == 0 ? new JsonObject() : JsonBodies.object(body);
+        Object zohoId = json.getValue("zoho_id");
+        if (zohoId != null && !(zohoId instanceof String)) {
+            throw Problem.invalid("zoho_id", "must be a string");
+        }
+        String value = (String) zohoId;
+        if (value == null || value.isBlank()) {
+            throw Problem.invalid("zoho_id", "is required: the id of the Zoho record to link");
+        }
+        if (value.trim().length() > Ids.MAX_LENGTH) {
+            throw Problem.invalid("zoho_id", "must be at most " + Ids.MAX_LENGTH + " characters");
+        }
+        return value.trim();
+    }
+}

@@ -1,0 +1,32 @@
+package io.zohosync.adapters.http.api;
+
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.zohosync.adapters.http.common.BearerAuth;
+import io.zohosync.adapters.http.common.Problems;
+import io.zohosync.ports.in.RecordEntityUseCase;
+import io.zohosync.ports.in.SyncStatusQuery;
+import java.util.Set;
+
+/** Platform API factory: every collection the intake knows, under {@code /api/v1}, behind the platform's API keys. */
+public final class PlatformApi {
+
+    static final String PREFIX = "/api/v1";
+
+    private final RecordEntityUseCase entities;
+    private final SyncStatusQuery status;
+
+    public PlatformApi(RecordEntityUseCase entities, SyncStatusQuery status) {
+        this.entities = entities;
+        this.status = status;
+    }
+
+    public void mount(Vertx vertx, Router root, Set<String> apiKeys, long bodyLimitBytes) {
+        Router api = Router.router(vertx);
+        Problems.install(api);
+        api.route().handler(new BearerAuth(apiKeys, "X-API-Key", "API key"));
+        entities.collections().forEach((collection, type) ->
+                new EntityRoutes(collection, type, entities, status).mount(api, bodyLimitBytes));
+        root.route(PREFIX + "/*").subRouter(api);
+    }
+}

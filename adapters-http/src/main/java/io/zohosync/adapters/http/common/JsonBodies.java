@@ -1,0 +1,83 @@
+package io.zohosync.adapters.http.common;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.zohosync.ports.in.SyncRecordView;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Reading JSON request bodies strictly and writing JSON responses and read models; JSON stays in this adapter. */
+public final class JsonBodies {
+
+    private static final Pattern JSON_MEDIA_TYPE = Pattern.compile("application/([a-z0-9.+-]*\\+)?json\\s*(;.*)?");
+
+    private JsonBodies() {}
+
+    /** 415 {@code unsupported_media_type} unless the request says its body is JSON. */
+    public static void requireJson(RoutingContext ctx, String what) {
+        String contentType = ctx.request().getHeader("content-type");
+        if (contentType == null || !JSON_MEDIA_TYPE.matcher(contentType.trim().toLowerCase(Locale.ROOT)).matches()) {
+            throw new Problem(415, "unsupported_media_type", "send " + what + " as application/json");
+        }
+    }
+
+    /** The body as a JSON object; 400 {@code malformed_json} when it is empty, not UTF-8, not JSON or not an object. */
+    public static JsonObject object(Buffer body) {
+        if (body == null || body.length() == 0) {
+            throw new Problem(400, "malformed_json", "the body is empty; send a JSON object");
+        }
+        Object value;
+        try {
+            value = Json.decodeValue(utf8(body));
+        } catch (DecodeException e) {
+            throw new Problem(400, "malformed_json", "the body is not valid JSON");
+        }
+        if (value instanceof JsonObject json) {
+            return json;
+        }
+        throw new Problem(400, "malformed_json", "the body must be a JSON object");
+    }
+
+    /** One sync record as the platform and the admin see it. */
+    public static JsonObject record(SyncRecordView r) {
+        return new JsonObject()
+                .put("entity_type", r.key().type().wire())
+                .put("entity_id", r.key().entityId())
+                .put("target", r.key().target().wire())
+                .put("status", r.status().wire())
+                .put("zoho_id", r.zohoId())
+                .put("attempts", r.attempts())
+                .put("last_error", r.lastError())
+                .put("reason", r.reason())
+                .put("next_run_at", r.nextRunAt() == null ? null : r.nextRunAt().toString())
+                .put("updated_at", r.updatedAt() == null ? null : r.updatedAt().toString());
+    }
+
+    public static JsonArray records(List<SyncRecordView> records) {
+        JsonArray list = new JsonArray();
+        records.forEach(r -> list.add(record(r)));
+        return list;
+    }
+
+    /** Strict UTF-8: a lenient decoder would turn bad bytes into U+FFFD and store the damage. */
+    private static String utf8(Buffer body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body.getBytes()))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new Problem(400, "malformed_json", "the body is not valid UTF-8");
+        }
+    }
+}
