@@ -56,7 +56,12 @@ public final class ZohoSyncApp {
     }
 
     private Future<Void> boot() {
-        Secrets secrets = Secrets.of(config);
+        Secrets secrets;
+        try {
+            secrets = Secrets.of(config);
+        } catch (Config.ConfigException e) {
+            return Future.failedFuture(e);
+        }
         return database().compose(db -> PostgresAdapters.start(vertx, db)).compose(pg -> {
             shutdown.push(pg::close);
             return ZohoWiring.start(vertx, config, pg, secrets, shutdown::push).compose(zoho -> wire(pg, zoho, secrets));

@@ -37,7 +37,8 @@ class ItemFlowEndToEndTest {
     @BeforeAll
     static void start(Vertx vertx) throws Exception {
         zoho = await(ZohoSandbox.start(vertx, SandboxOptions.defaults()));
-        Map<String, String> env = TestEnvironment.connectedTo(zoho.baseUrl(), zoho.baseUrl(), PostgresFixture.shared().settings(),
+        // a database of its own: the API budget counted there is this sandbox's alone
+        Map<String, String> env = TestEnvironment.connectedTo(zoho.baseUrl(), zoho.baseUrl(), PostgresFixture.shared().newDatabase(),
                 Files.createTempDirectory("zsync-items"));
         app = await(ZohoSyncApp.start(vertx, env));
         http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(app.httpPort()));
@@ -83,7 +84,7 @@ class ItemFlowEndToEndTest {
     }
 
     private static List<SandboxRecord> items(String sku) {
-        return zoho.inspect().recordsFor(sku).stream().filter(r -> r.entity().equals("item")).toList();
+        return zoho.inspect().recordsFor(sku).stream().filter(r -> r.entity().equals("items")).toList();
     }
 
     private static JsonObject item(String name, String rate) {

@@ -76,12 +76,12 @@ class EntityStatusRoutesTest {
         fx.status.held.add(StubSyncStatus.view(new SyncKey(EntityType.ITEM, "sku-1", SyncTarget.INVENTORY), SyncStatus.SYNCED));
 
         assertThat(fx.api(HttpMethod.GET, "/" + ITEMS + "/sku-1").send().await().statusCode()).isEqualTo(200);
-        assertProblem(fx.api(HttpMethod.GET, "/" + CUSTOMERS + "/sku-1").send().await(), 404, "entity_not_found");
+        assertProblem(fx.api(HttpMethod.GET, "/" + CUSTOMERS + "/sku-1").send().await(), 404, EntityType.CUSTOMER.wire() + "_not_found");
     }
 
     @Test
     void anEntityWithoutRecordsIsNotFound() {
-        JsonObject problem = assertProblem(fx.api(HttpMethod.GET, "/" + CUSTOMERS + "/nobody").send().await(), 404, "entity_not_found");
+        JsonObject problem = assertProblem(fx.api(HttpMethod.GET, "/" + CUSTOMERS + "/nobody").send().await(), 404, EntityType.CUSTOMER.wire() + "_not_found");
 
         assertThat(problem.getString("detail")).isEqualTo("no " + EntityType.CUSTOMER.wire() + " with id nobody");
         assertThat(problem.getString("instance")).isEqualTo("/api/v1/" + CUSTOMERS + "/nobody");

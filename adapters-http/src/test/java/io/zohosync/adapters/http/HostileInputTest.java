@@ -1,5 +1,6 @@
 package io.zohosync.adapters.http;
 
+import io.zohosync.domain.entity.EntityType;
 import static io.zohosync.adapters.http.HttpFixture.assertProblem;
 import static io.zohosync.adapters.http.HttpFixture.send;
 import static io.zohosync.adapters.http.StubRecordEntity.CUSTOMERS;
@@ -96,7 +97,7 @@ class HostileInputTest {
         String id = "x".repeat(300);
 
         assertRefused(send(fx.api(HttpMethod.PUT, "/" + CUSTOMERS + "/" + id), new JsonObject()), 422, "validation_failed");
-        assertProblem(fx.api(HttpMethod.GET, "/" + CUSTOMERS + "/" + id).send().await(), 404, "entity_not_found");
+        assertProblem(fx.api(HttpMethod.GET, "/" + CUSTOMERS + "/" + id).send().await(), 404, EntityType.CUSTOMER.wire() + "_not_found");
         assertThat(fx.status.asked).isEmpty();
     }
 
@@ -115,7 +116,7 @@ class HostileInputTest {
 
     @Test
     void aBlankIdInThePathIsNotFoundNotACrash() {
-        assertProblem(fx.api(HttpMethod.GET, "/" + CUSTOMERS + "/%20%20").send().await(), 404, "entity_not_found");
+        assertProblem(fx.api(HttpMethod.GET, "/" + CUSTOMERS + "/%20%20").send().await(), 404, EntityType.CUSTOMER.wire() + "_not_found");
     }
 
     @Test

@@ -64,7 +64,10 @@ public final class SyncWorker {
         return jobs.releaseExpired(now, state -> machine.apply(state, new SyncEvent.LeaseExpired(), now))
                 .compose(released -> jobs.claimDue(workerId, settings.batchSize(), settings.lease(), now,
                         state -> machine.apply(state, claim, now)))
-                .compose(claimed -> Future.join(claimed.stream().map(job -> process(job, now)).toList()).map(claimed.size()));
+                .compose(claimed -> {
+                    Future<?> all = Future.join(claimed.stream().map(job -> process(job, now)).toList());
+                    return all.map(claimed.size());
+                });
     }
 
     /** Extends the leases of the jobs this worker is running, so a long run is not taken for a dead one. */

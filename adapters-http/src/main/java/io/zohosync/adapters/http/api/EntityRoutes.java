@@ -97,7 +97,7 @@ final class EntityRoutes {
     }
 
     private Problem notFound(String id) {
-        return new Problem(404, "entity_not_found", "no " + type.wire() + " with id " + id);
+        return new Problem(404, type.wire() + "_not_found", "no " + type.wire() + " with id " + id);
     }
 
     /** An id longer than a path allows could be stored but never read back. */

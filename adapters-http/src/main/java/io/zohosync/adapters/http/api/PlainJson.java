@@ -44,8 +44,14 @@ final class PlainJson {
         return Collections.unmodifiableList(copy);
     }
 
-    /** Numbers, booleans and nulls stay as they are: besides text and containers, a parsed body holds nothing else. */
+    /**
+     * Numbers, booleans and nulls stay as they are, except that a decimal becomes a {@code BigDecimal} of its
+     * shortest form ("12.5", never 12.4999…): amounts are compared and stored as written.
+     */
     private static Object value(Object value, String field, int depth) {
+        if (value instanceof Double || value instanceof Float) {
+            return java.math.BigDecimal.valueOf(((Number) value).doubleValue());
+        }
         boolean container = value instanceof JsonObject || value instanceof Map || value instanceof JsonArray || value instanceof List;
         if (container && depth >= MAX_DEPTH) {
             throw new Problem(400, "malformed_json", "the body nests deeper than " + MAX_DEPTH + " levels");
