@@ -58,4 +58,22 @@ class CustomerTest {
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors())
                         .containsExactly(new InvalidInput.FieldError("id", "must be at most 90 characters")));
     }
+
+    @Test
+    void a_name_books_could_not_keep_is_refused_naming_the_field_and_its_limit() {
+        String hundred = "n".repeat(100);
+        assertThat(customer(hundred, "n".repeat(99), null).displayName()).hasSize(Customer.MAX_CONTACT_NAME);
+        assertThatThrownBy(() -> customer(hundred, hundred, null))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors()).containsExactly(new InvalidInput.FieldError(
+                        "last_name", "first and last name together must be at most 200 characters (Zoho Books' contact_name)")));
+    }
+
+    @Test
+    void an_address_part_longer_than_books_keeps_is_refused_by_name() {
+        assertThatThrownBy(() -> new Address(null, null, "c".repeat(300), null, null, null))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors())
+                        .containsExactly(new InvalidInput.FieldError("city", "must be at most 100 characters")));
+        assertThat(new Address("s".repeat(500), "t".repeat(255), "c".repeat(100), "s".repeat(100), "z".repeat(50), "c".repeat(100))
+                .isEmpty()).isFalse();
+    }
 }

@@ -25,6 +25,7 @@ class ZohoConnectionServiceTest {
 
     private final FakeAuthorization zoho = new FakeAuthorization();
     private final InMemoryConsentStates states = new InMemoryConsentStates();
+    private int wakeUps;
 
     @Test
     void the_consent_url_carries_a_signed_state_that_the_callback_accepts() {
@@ -35,6 +36,20 @@ class ZohoConnectionServiceTest {
 
         assertThat(outcome).isEqualTo(new ConnectOutcome.Connected(CONNECTED));
         assertThat(zoho.exchanged).containsExactly("code-1 eu https://accounts.zoho.eu");
+        assertThat(wakeUps).as("work deferred for the connection is woken").isEqualTo(1);
+    }
+
+    @Test
+    void a_connection_that_failed_wakes_nothing_and_a_failed_wake_up_does_not_undo_the_connection() {
+        var service = service("admin-secret", NOW);
+        zoho.answer = new ZohoOutcome.AuthFailure<>("invalid_code");
+        service.finish("used", "us", "x", stateOf(service.consentUrl().result())).result();
+        assertThat(wakeUps).isZero();
+
+        var failingWakeUp = new ZohoConnectionService(new FakeAuthorization(), states, () -> Future.succeededFuture(CONNECTED),
+                () -> Future.failedFuture("database down"), "admin-secret", Clock.fixed(NOW, ZoneOffset.UTC));
+        assertThat(failingWakeUp.finish("c", "us", "https://accounts.zoho.com", stateOf(failingWakeUp.consentUrl().result())).result())
+                .isEqualTo(new ConnectOutcome.Connected(CONNECTED));
     }
 
     @Test
@@ -93,7 +108,10 @@ class ZohoConnectionServiceTest {
     }
 
     private ZohoConnectionService service(String secret, Instant now) {
-        return new ZohoConnectionService(zoho, states, () -> Future.succeededFuture(CONNECTED), () -> Future.succeededFuture(), secret, Clock.fixed(now, ZoneOffset.UTC));
+        return new ZohoConnectionService(zoho, states, () -> Future.succeededFuture(CONNECTED), () -> {
+            wakeUps++;
+            return Future.succeededFuture();
+        }, secret, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private static String stateOf(String url) {

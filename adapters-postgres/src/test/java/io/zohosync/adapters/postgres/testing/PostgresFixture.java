@@ -93,6 +93,11 @@ public final class PostgresFixture {
         return new DatabaseSettings(server.host(), server.port(), name, server.user(), server.password(), 8);
     }
 
+    /** An empty database on the same server, not migrated: for tests of the migrations themselves. */
+    public DatabaseSettings emptyDatabase() {
+        return createDatabase(settings);
+    }
+
     /**
      * Another migrated database on the same server, for a test that must not share state with the
      * rest of the JVM (a second application instance with its own secrets, say).
