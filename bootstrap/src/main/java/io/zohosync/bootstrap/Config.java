@@ -87,8 +87,8 @@ record Config(
                 r.bool("ZSYNC_LINK_NEW_BY_EMAIL", null, true),
                 r.bool("ZSYNC_MATCH_RETURNING_BY_NAME", null, true),
                 targets(r),
-                Duration.ofSeconds(r.integer("ZSYNC_PREREQUISITE_RECHECK_SECONDS", 300)),
-                Duration.ofHours(r.integer("ZSYNC_PREREQUISITE_WAIT_HOURS", 24)));
+                Duration.ofSeconds(r.positive("ZSYNC_PREREQUISITE_RECHECK_SECONDS", 300)),
+                Duration.ofHours(r.positive("ZSYNC_PREREQUISITE_WAIT_HOURS", 24)));
     }
 
     /** {@code ZSYNC_TARGETS=customer=books+crm,item=books}: where each entity type is kept; unnamed types keep every target a flow serves. */
@@ -176,6 +176,14 @@ record Config(
             } catch (NumberFormatException e) {
                 throw new ConfigException(name + " must be a whole number, not '" + raw.get() + "'");
             }
+        }
+
+        int positive(String name, int fallback) {
+            int value = integer(name, fallback);
+            if (value < 1) {
+                throw new ConfigException(name + " must be at least 1, not " + value);
+            }
+            return value;
         }
 
         boolean bool(String name, String seedName, boolean fallback) {

@@ -14,6 +14,7 @@ import io.zohosync.ports.admin.AdminSyncService;
 import io.zohosync.ports.admin.SyncStatusService;
 import io.zohosync.ports.connect.ZohoConnectionService;
 import io.zohosync.ports.intake.IntakeService;
+import io.zohosync.ports.sync.Dependants;
 import io.zohosync.ports.sync.ReconnectWakeUp;
 import io.zohosync.ports.sync.SyncRunner;
 import io.zohosync.ports.sync.SyncWorker;
@@ -93,7 +94,8 @@ public final class ZohoSyncApp {
         Handlers handlers = new Handlers(flows.handlers());
         var intake = new IntakeService(pg.intake(), flows.mappings(), flows.routing(config.targets()), machine, clock);
         var status = new SyncStatusService(pg.syncRecordsReader(), config.syncEnabled());
-        var admin = new AdminSyncService(pg.syncRecords(), handlers, machine, clock);
+        var dependants = new Dependants(pg.syncRecords(), machine, metrics);
+        var admin = new AdminSyncService(pg.syncRecords(), dependants, handlers, machine, clock);
         var wakeUp = new ReconnectWakeUp(pg.syncRecords(), machine, clock);
         var connect = new ZohoConnectionService(zoho.authorization(), pg.consentStates(), zoho::loadConnection, wakeUp::wake,
                 secrets.adminToken(), clock);
@@ -103,13 +105,13 @@ public final class ZohoSyncApp {
         var endpoints = new HttpAdapters.Endpoints(intake, status, admin, connect, Health.checks(pg, zoho), metrics::scrape);
         var httpSettings = new HttpSettings(secrets.apiKeys(), secrets.adminToken(), config.bodyLimitBytes());
         http = new HttpVerticle(v -> HttpAdapters.router(v, httpSettings, endpoints), config.httpHost(), config.httpPort());
-        return deploy(http).compose(x -> config.syncEnabled() ? deploy(worker(pg, handlers, machine)) : disabled());
+        return deploy(http).compose(x -> config.syncEnabled() ? deploy(worker(pg, handlers, dependants, machine)) : disabled());
     }
 
-    private SyncWorkerVerticle worker(PostgresAdapters pg, Handlers handlers, SyncStateMachine machine) {
+    private SyncWorkerVerticle worker(PostgresAdapters pg, Handlers handlers, Dependants dependants, SyncStateMachine machine) {
         var runner = new SyncRunner(handlers, pg.entities(), pg.syncRecords(), pg.syncJobs(),
                 new SyncRunner.Settings(config.prerequisiteRecheck(), config.prerequisiteWait()));
-        var worker = new SyncWorker(pg.syncJobs(), pg.syncRecords(), runner, metrics, machine, clock,
+        var worker = new SyncWorker(pg.syncJobs(), dependants, runner, metrics, machine, clock,
                 new SyncWorker.Settings(config.batchSize(), config.lease()));
         String workerId = ManagementFactory.getRuntimeMXBean().getName() + "-" + Long.toHexString(System.nanoTime());
         return new SyncWorkerVerticle(worker, pg.jobSignals(), workerId, config.pollInterval(), config.batchSize(), config.lease());

@@ -45,6 +45,11 @@ class HostileInputTest {
     }
 
     @Test
+    void aNumberBeyondADoubleIsMalformedNotAnInternalError() {
+        assertRefused(post(Buffer.buffer("{\"id\":\"c-1\",\"rate\":1e400}")), 400, "malformed_json");
+    }
+
+    @Test
     void anOverlongUtf8EncodingIsMalformed() {
         Buffer body = Buffer.buffer("{\"id\":\"c-").appendBytes(new byte[] {(byte) 0xC0, (byte) 0xAF}).appendString("\"}");
 

@@ -120,6 +120,16 @@ class RecordActionRoutesTest {
     }
 
     @Test
+    void aLinkZohoCannotConfirmNowIsUnavailableNotRefused() {
+        fx.admin.answer(new Result.ZohoUnavailable("Zoho could not be asked about record 1 now"));
+
+        JsonObject problem = assertProblem(send(fx.admin(HttpMethod.POST, RECORD + "/link"), new JsonObject().put("zoho_id", "1")),
+                503, "zoho_unavailable");
+
+        assertThat(problem.getString("detail")).isEqualTo("Zoho could not be asked about record 1 now");
+    }
+
+    @Test
     void anActionTheStateMachineRefusesIsAConflictSayingWhy() {
         fx.admin.answer(new Result.Refused("a failed record cannot be unlinked"));
 

@@ -55,6 +55,16 @@ public sealed interface SyncEvent {
         }
     }
 
+    /**
+     * The run broke down on our side before its outcome was known (the database did not answer, a bug): try
+     * again at {@code until}, no attempt used — attempts count only runs whose outcome Zoho gave.
+     */
+    record Interrupted(String error, Instant until) implements SyncEvent {
+        public Interrupted {
+            new Checks().required("error", error).rule(until != null, "until", "is required").throwIfAny();
+        }
+    }
+
     /** A failure another try cannot fix: Zoho rejected the data. */
     record PermanentFailure(String error) implements SyncEvent {
         public PermanentFailure {

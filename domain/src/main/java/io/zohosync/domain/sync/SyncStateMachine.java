@@ -200,6 +200,11 @@ public final class SyncStateMachine {
         if (event instanceof BudgetExhausted budget) {
             return defer(state, budget.until(), now, DeferCause.BUDGET, "API budget spent; deferred without using an attempt");
         }
+        if (event instanceof SyncEvent.Interrupted interrupted) {
+            Instant resume = interrupted.until().isAfter(now) ? interrupted.until() : now;
+            return moved(state.with(PENDING, state.attempts(), resume, interrupted.error(), null, state.zohoId(),
+                    "interrupted before Zoho answered; tried again without using an attempt"));
+        }
         if (event instanceof ConnectionLost lost) {
             return defer(state, lost.until(), now, DeferCause.RECONNECT,
                     "Zoho needs reconnecting; deferred without using an attempt until an admin reconnects");

@@ -480,4 +480,14 @@ class SyncStateMachineTest {
         assertThat(next.attempts()).isZero();
         assertThat(next.lastError()).isEqualTo("name too long");
     }
+
+    @Test
+    void a_run_interrupted_on_our_side_is_tried_again_later_without_using_an_attempt() {
+        SyncState next = apply(syncing(), new SyncEvent.Interrupted("internal error: PgException", T0.plusSeconds(60)), T0);
+        assertThat(next.status()).isEqualTo(SyncStatus.PENDING);
+        assertThat(next.attempts()).isZero();
+        assertThat(next.nextRunAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(next.lastError()).isEqualTo("internal error: PgException");
+        assertThatThrownBy(() -> new SyncEvent.Interrupted(" ", T0)).isInstanceOf(InvalidInput.class);
+    }
 }

@@ -5,6 +5,8 @@ import io.zohosync.domain.sync.SyncEvent;
 import io.zohosync.domain.sync.SyncStateMachine;
 import io.zohosync.domain.sync.Transition;
 import io.zohosync.ports.in.AdminSyncUseCase;
+import io.zohosync.ports.in.SyncRecordView;
+import io.zohosync.ports.sync.Dependants;
 import io.zohosync.ports.out.SyncRecords;
 import io.zohosync.ports.out.zoho.ZohoOutcome;
 import io.zohosync.ports.sync.handler.Handlers;
@@ -20,12 +22,14 @@ import java.util.Optional;
 public final class AdminSyncService implements AdminSyncUseCase {
 
     private final SyncRecords records;
+    private final Dependants dependants;
     private final Handlers handlers;
     private final SyncStateMachine machine;
     private final Clock clock;
 
-    public AdminSyncService(SyncRecords records, Handlers handlers, SyncStateMachine machine, Clock clock) {
+    public AdminSyncService(SyncRecords records, Dependants dependants, Handlers handlers, SyncStateMachine machine, Clock clock) {
         this.records = records;
+        this.dependants = dependants;
         this.handlers = handlers;
         this.machine = machine;
         this.clock = clock;
@@ -47,18 +51,26 @@ public final class AdminSyncService implements AdminSyncUseCase {
         var now = clock.instant();
         return records.change(command.key(), "admin_" + command.action().name().toLowerCase(Locale.ROOT),
                         state -> machine.apply(state, event, now), now)
-                .map(changed -> changed.<Result>map(c -> c.transition() instanceof Transition.Rejected rejected
-                                ? new Result.Refused(rejected.reason())
-                                : new Result.Changed(c.record()))
-                        .orElseGet(Result.NotFound::new));
+                .compose(changed -> {
+                    if (changed.isEmpty()) {
+                        return Future.succeededFuture(new Result.NotFound());
+                    }
+                    if (changed.get().transition() instanceof Transition.Rejected rejected) {
+                        return Future.succeededFuture(new Result.Refused(rejected.reason()));
+                    }
+                    SyncRecordView record = changed.get().record();
+                    // a record linked by hand may be what others wait for
+                    return dependants.follow(record.key(), record.status(), record.zohoId(), record.lastError(), now)
+                            .map(new Result.Changed(record));
+                });
     }
 
     /** Empty when Zoho has the record; otherwise why the link is refused. */
     private Future<Optional<Result>> checkLink(Command command) {
         Optional<SyncHandler<?>> handler = handlers.of(command.key());
         if (handler.isEmpty()) {
-            return Future.succeededFuture(Optional.of(new Result.LinkRefused("no handler syncs "
-                    + command.key().type().wire() + " to " + command.key().target().wire())));
+            return Future.succeededFuture(Optional.of(new Result.Refused("no flow syncs "
+                    + command.key().type().wire() + " to " + command.key().target().wire() + ": nothing to link")));
         }
         return handler.get().read(command.zohoId()).map(outcome -> {
             if (outcome instanceof ZohoOutcome.Success<String>) {
@@ -68,8 +80,8 @@ public final class AdminSyncService implements AdminSyncUseCase {
                 return Optional.of(new Result.LinkRefused("Zoho " + command.key().target().wire() + " has no record "
                         + command.zohoId()));
             }
-            return Optional.of(new Result.LinkRefused("Zoho could not confirm record " + command.zohoId()
-                    + " now; try again: " + outcome));
+            return Optional.of(new Result.ZohoUnavailable("Zoho could not be asked about record " + command.zohoId()
+                    + " now; nothing changed, try again in a moment"));
         });
     }
 }

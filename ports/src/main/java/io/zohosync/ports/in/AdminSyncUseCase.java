@@ -18,8 +18,11 @@ public interface AdminSyncUseCase {
         /** The state machine refused the action in the record's state; the record is unchanged. */
         record Refused(String reason) implements Result {}
 
-        /** The Zoho record to link does not exist (or cannot be read now); the record is unchanged. */
+        /** The Zoho record to link does not exist; the record is unchanged. */
         record LinkRefused(String reason) implements Result {}
+
+        /** Zoho could not be asked whether the record to link exists (an outage, a spent budget); try again later. */
+        record ZohoUnavailable(String reason) implements Result {}
 
         record NotFound() implements Result {}
     }

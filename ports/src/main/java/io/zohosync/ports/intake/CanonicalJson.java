@@ -51,7 +51,9 @@ public final class CanonicalJson {
             }
             out.append(']');
         } else if (value instanceof BigDecimal d) {
-            out.append(d.stripTrailingZeros().toPlainString());
+            // the scientific form of an unbounded exponent stays short; a mapping's own decimals are bounded (WireFields)
+            BigDecimal plain = d.stripTrailingZeros();
+            out.append(Math.abs(plain.scale()) > 100 ? plain.toString() : plain.toPlainString());
         } else if (value instanceof Number || value instanceof Boolean) {
             out.append(value);
         } else {

@@ -20,12 +20,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Use case: the one intake of every platform entity (design.md §3). It decides, storage only keeps: an
@@ -95,11 +96,13 @@ public final class IntakeService implements RecordEntityUseCase {
         if (command.idempotencyKey() == null) {
             return Future.succeededFuture(Optional.empty());
         }
-        return tx.claimEvent(API_PROVIDER, command.idempotencyKey(), command.payloadHash(), ref, now).compose(earlier -> {
+        // the key guards this body for this entity: the same body sent for another entity is another request
+        String guarded = CanonicalJson.sha256(Map.of("entity", ref.toString(), "body", command.payloadHash()));
+        return tx.claimEvent(API_PROVIDER, command.idempotencyKey(), guarded, ref, now).compose(earlier -> {
             if (earlier.isEmpty()) {
                 return Future.succeededFuture(Optional.empty());
             }
-            if (!earlier.get().equals(command.payloadHash())) {
+            if (!earlier.get().equals(guarded)) {
                 return Future.succeededFuture(Optional.of(new Result.KeyReused()));
             }
             return statuses(tx, ref).map(s -> Optional.of(new Result.Recorded(ref, Outcome.REPLAYED, s)));
@@ -113,12 +116,15 @@ public final class IntakeService implements RecordEntityUseCase {
             Future<Void> saved = unchanged
                     ? Future.succeededFuture()
                     : tx.saveEntity(new StoredEntity(fact.ref(), fact.payload(), stored.map(s -> s.version() + 1).orElse(1),
-                            fact.hash(), stored.map(StoredEntity::receivedAt).orElse(now)), now);
-            return saved.compose(x -> tx.awaitedAt(fact.ref())).compose(awaited -> {
-                Set<SyncTarget> targets = new LinkedHashSet<>(routing.of(fact.ref().type()));
+                            fact.hash(), stored.map(StoredEntity::receivedAt).orElse(now), now), now);
+            return saved.compose(x -> tx.awaitedAt(fact.ref())).compose(awaited -> tx.records(fact.ref()).compose(existing -> {
+                // every target it is routed to, waited for at, or already kept in; locked in one order, as everywhere
+                Set<SyncTarget> targets = new TreeSet<>(Comparator.comparing(SyncTarget::wire));
+                targets.addAll(routing.of(fact.ref().type()));
                 targets.addAll(awaited);
+                targets.addAll(existing.keySet());
                 return enqueueAll(tx, fact.ref(), new ArrayList<>(targets), 0, unchanged, outcome == Outcome.CREATED, now);
-            }).compose(x -> statuses(tx, fact.ref()))
+            })).compose(x -> statuses(tx, fact.ref()))
                     .map(s -> new Result.Recorded(fact.ref(), outcome, s));
         });
     }

@@ -41,17 +41,35 @@ public final class WireFields {
         return wrong(field, "must be true or false");
     }
 
-    /** A number given as a JSON number or a decimal string ("12.50"). */
+    /** The most digits, and decimal places, a number may have: more than any amount or quantity Zoho keeps. */
+    static final int MAX_DIGITS = 20;
+
+    static final int MAX_SCALE = 10;
+
+    /**
+     * A number given as a JSON number or a decimal string ("12.50"), of at most {@value #MAX_DIGITS} digits and
+     * {@value #MAX_SCALE} decimal places: {@code 1e999999999} is refused here rather than expanded later.
+     */
     public BigDecimal decimal(String field) {
         Object value = json.get(field);
         if (value == null) {
             return null;
         }
+        BigDecimal number;
         try {
-            return value instanceof Number n ? new BigDecimal(n.toString()) : value instanceof String s ? new BigDecimal(s.trim()) : wrong(field, "must be a number");
+            number = value instanceof Number n ? new BigDecimal(n.toString())
+                    : value instanceof String s && s.length() <= 2 * MAX_DIGITS ? new BigDecimal(s.trim()) : null;
         } catch (NumberFormatException e) {
+            number = null;
+        }
+        if (number == null) {
             return wrong(field, "must be a number");
         }
+        BigDecimal plain = number.stripTrailingZeros();
+        if (plain.precision() - plain.scale() > MAX_DIGITS || plain.scale() > MAX_SCALE) {
+            return wrong(field, "must have at most " + MAX_DIGITS + " digits and " + MAX_SCALE + " decimal places");
+        }
+        return number;
     }
 
     /** A nested object's fields (empty when absent); errors in it are named {@code field.inner}. */

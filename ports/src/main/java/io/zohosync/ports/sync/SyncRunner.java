@@ -76,9 +76,12 @@ public final class SyncRunner {
         }
         List<EntityRef> needed = handler.prerequisites(entity);
         for (EntityRef ref : needed) {
-            if (ref.equals(stored.ref()) || !job.key().type().prerequisites().contains(ref.type())) {
-                return done(new SyncEvent.PermanentFailure(stored.ref() + " cannot depend on " + ref + ": "
-                        + job.key().type().wire() + " depends only on " + job.key().type().prerequisites()), "prerequisite_cycle");
+            if (ref.equals(stored.ref())) {
+                return done(new SyncEvent.PermanentFailure(stored.ref() + " cannot depend on itself"), "prerequisite_cycle");
+            }
+            if (!job.key().type().prerequisites().contains(ref.type())) {
+                return done(new SyncEvent.PermanentFailure(stored.ref() + " cannot depend on " + ref + ": a "
+                        + job.key().type().wire() + " depends only on " + job.key().type().prerequisites()), "prerequisite_undeclared");
             }
         }
         return prerequisites(job.key(), needed, stored, now).compose(found -> found.decision() != null
@@ -102,7 +105,8 @@ public final class SyncRunner {
                 SyncState state = states.get(needs);
                 if (state == null) {
                     unknown.add(needs);
-                } else if (state.isLinked()) {
+                } else if (state.zohoId() != null) {
+                    // in Zoho, however its latest update went: that is all a dependant needs
                     ids.put(needs.entity(), state.zohoId());
                 } else if (state.status() == SyncStatus.FAILED || state.status() == SyncStatus.SKIPPED) {
                     return Future.succeededFuture(new Prerequisites(null, Decision.of(new SyncEvent.PermanentFailure(
@@ -138,7 +142,8 @@ public final class SyncRunner {
 
     private Decision waitOrFail(SyncKey key, StoredEntity stored, List<SyncKey> queued, List<SyncKey> unknown,
             List<SyncKey> neverSent, Instant now) {
-        Instant giveUpAt = stored.receivedAt().plus(settings.neverSentAfter());
+        // counted from the entity's last change: that is when it may have named a new reference
+        Instant giveUpAt = stored.changedAt().plus(settings.neverSentAfter());
         if (!neverSent.isEmpty() && !now.isBefore(giveUpAt)) {
             return Decision.of(new SyncEvent.PermanentFailure(key.entity() + " refers to " + neverSent.get(0).entity()
                     + ", which the platform never sent (waited " + settings.neverSentAfter() + ")"), "prerequisite_never_sent");
@@ -180,8 +185,8 @@ public final class SyncRunner {
                     return ZohoOutcomes.failure(outcome, "the update", now);
                 }
                 return ours ? Decision.of(new SyncEvent.Succeeded(zohoId), "updated")
-                        : Decision.of(new SyncEvent.Kept(zohoId, "linked to a record zoho-sync did not create: only the "
-                                + "fields it owns were pushed"), "updated_owned_fields");
+                        : Decision.of(new SyncEvent.Kept(zohoId, "linked to a record zoho-sync did not create: left as it is "
+                                + "but for the fields zoho-sync owns"), "updated_owned_fields");
             });
         });
     }

@@ -1,7 +1,6 @@
 package io.zohosync.ports.sync;
 
 import io.vertx.core.Future;
-import io.zohosync.domain.entity.SyncKey;
 import io.zohosync.domain.sync.SyncEvent;
 import io.zohosync.domain.sync.SyncState;
 import io.zohosync.domain.sync.SyncStateMachine;
@@ -9,7 +8,6 @@ import io.zohosync.domain.sync.SyncStatus;
 import io.zohosync.ports.out.ClaimedJob;
 import io.zohosync.ports.out.SyncJobs;
 import io.zohosync.ports.out.SyncObserver;
-import io.zohosync.ports.out.SyncRecords;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,11 +20,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Use case: drain the queue once — return expired leases, claim due jobs, run each through the
  * {@link SyncRunner}, and record what the domain's state machine makes of the outcome under the lease;
- * then wake (or fail) the records that waited for it as a prerequisite.
+ * then let the records that wait for it follow ({@link Dependants}).
  */
 public final class SyncWorker {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncWorker.class);
+    /** How long a run that broke down on our side (not Zoho's answer) waits before it is tried again. */
+    static final Duration INTERRUPTED_WAIT = Duration.ofMinutes(1);
 
     /** How many jobs one drain claims, and how long a claim holds before the rescuer may take it back. */
     public record Settings(int batchSize, Duration lease) {
@@ -38,7 +38,7 @@ public final class SyncWorker {
     }
 
     private final SyncJobs jobs;
-    private final SyncRecords records;
+    private final Dependants dependants;
     private final SyncRunner runner;
     private final SyncObserver observer;
     private final SyncStateMachine machine;
@@ -46,10 +46,10 @@ public final class SyncWorker {
     private final Settings settings;
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
-    public SyncWorker(SyncJobs jobs, SyncRecords records, SyncRunner runner, SyncObserver observer, SyncStateMachine machine,
+    public SyncWorker(SyncJobs jobs, Dependants dependants, SyncRunner runner, SyncObserver observer, SyncStateMachine machine,
             Clock clock, Settings settings) {
         this.jobs = jobs;
-        this.records = records;
+        this.dependants = dependants;
         this.runner = runner;
         this.observer = observer;
         this.machine = machine;
@@ -86,8 +86,8 @@ public final class SyncWorker {
         return runner.run(job, claimedAt)
                 .recover(error -> {
                     LOG.error("job {} ({}) failed unexpectedly", job.jobId(), job.key(), error);
-                    return Future.succeededFuture(Decision.of(
-                            new SyncEvent.RetryableFailure("internal error: " + error.getClass().getSimpleName()), "error"));
+                    return Future.succeededFuture(Decision.of(new SyncEvent.Interrupted("internal error: "
+                            + error.getClass().getSimpleName(), clock.instant().plus(INTERRUPTED_WAIT)), "interrupted"));
                 })
                 .compose(decision -> record(job, decision))
                 .onComplete(done -> running.remove(job.jobId()));
@@ -103,30 +103,13 @@ public final class SyncWorker {
                                 decision.logEvent());
                         return Future.succeededFuture(false);
                     }
-                    observer.recorded(job.key(), next.get().status(), decision.logEvent());
-                    return wakeDependants(job.key(), next.get(), now).map(true);
+                    SyncState state = next.get();
+                    observer.recorded(job.key(), state.status(), decision.logEvent());
+                    Future<Void> follow = state.status() == SyncStatus.WAITING
+                            ? dependants.recheck(job.key(), decision.waitingFor(), now)
+                            : dependants.follow(job.key(), state.status(), state.zohoId(), state.lastError(), now);
+                    return follow.map(true);
                 });
     }
 
-    /** A prerequisite now linked wakes its waiting dependants; one that failed for good fails them with its reason. */
-    private Future<Void> wakeDependants(SyncKey key, SyncState state, Instant now) {
-        SyncEvent event;
-        if (state.isLinked()) {
-            event = new SyncEvent.PrerequisiteReady(key.entity());
-        } else if (state.status() == SyncStatus.FAILED || state.status() == SyncStatus.SKIPPED) {
-            event = new SyncEvent.PrerequisiteFailed(key.entity(), state.status().wire() + ": " + state.lastError());
-        } else {
-            return Future.succeededFuture();
-        }
-        String logEvent = event instanceof SyncEvent.PrerequisiteReady ? "prerequisite_ready" : "prerequisite_failed";
-        return records.changeWaitingOn(key, logEvent, waiting -> machine.apply(waiting, event, now), now)
-                .onSuccess(woken -> woken.forEach(changed -> changed.transition().nextState()
-                        .ifPresent(s -> observer.recorded(changed.key(), s.status(), logEvent))))
-                .<Void>mapEmpty()
-                .recover(error -> {
-                    // the waiting records look again at their recheck time: nothing is lost, only later
-                    LOG.warn("could not wake the records waiting on {}: {}", key, error.toString());
-                    return Future.succeededFuture();
-                });
-    }
 }

@@ -30,6 +30,8 @@ final class FakeDocuments implements SyncHandler<FakeDocuments.Doc> {
     private final List<String> calls;
     private final Map<String, Written> zoho = new LinkedHashMap<>();
     private final Map<String, ZohoOutcome<String>> failCreate = new HashMap<>();
+    private RuntimeException breakNextCall;
+    private ZohoOutcome<String> failUpdate;
     private int nextId = 1;
 
     FakeDocuments(EntityType type, List<String> calls) {
@@ -39,6 +41,21 @@ final class FakeDocuments implements SyncHandler<FakeDocuments.Doc> {
 
     void failCreateOf(String id, ZohoOutcome<String> outcome) {
         failCreate.put(id, outcome);
+    }
+
+    /** Every update answers {@code outcome} (Zoho refusing the changed data). */
+    void failUpdates(ZohoOutcome<String> outcome) {
+        failUpdate = outcome;
+    }
+
+    /** A record that is in "Zoho" already, under {@code zohoId}, carrying {@code marker}. */
+    void add(String marker, String zohoId) {
+        zoho.put(marker, new Written(zohoId, marker, Map.of()));
+    }
+
+    /** The next call throws: a bug or a dropped connection on our side, not an answer from Zoho. */
+    void breakNextCall(RuntimeException error) {
+        breakNextCall = error;
     }
 
     Optional<Written> written(String id) {
@@ -113,6 +130,7 @@ final class FakeDocuments implements SyncHandler<FakeDocuments.Doc> {
     @Override
     public Future<ZohoOutcome<List<String>>> findByMarker(Doc doc) {
         calls.add("findByMarker " + type.wire() + " " + doc.id());
+        brokenCall();
         return Future.succeededFuture(new ZohoOutcome.Success<>(
                 zoho.containsKey(doc.id()) ? List.of(zoho.get(doc.id()).zohoId()) : List.of()));
     }
@@ -120,6 +138,7 @@ final class FakeDocuments implements SyncHandler<FakeDocuments.Doc> {
     @Override
     public Future<ZohoOutcome<String>> create(Doc doc, Links links) {
         calls.add("create " + type.wire() + " " + doc.id());
+        brokenCall();
         ZohoOutcome<String> failure = failCreate.get(doc.id());
         if (failure != null) {
             return Future.succeededFuture(failure);
@@ -129,9 +148,21 @@ final class FakeDocuments implements SyncHandler<FakeDocuments.Doc> {
         return Future.succeededFuture(new ZohoOutcome.Success<>(written.zohoId()));
     }
 
+    private void brokenCall() {
+        RuntimeException error = breakNextCall;
+        breakNextCall = null;
+        if (error != null) {
+            throw error;
+        }
+    }
+
     @Override
     public Future<ZohoOutcome<String>> update(String zohoId, Doc doc, Links links) {
         calls.add("update " + type.wire() + " " + doc.id());
+        brokenCall();
+        if (failUpdate != null) {
+            return Future.succeededFuture(failUpdate);
+        }
         return Future.succeededFuture(new ZohoOutcome.Success<>(zohoId));
     }
 

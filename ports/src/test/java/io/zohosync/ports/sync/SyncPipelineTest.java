@@ -49,7 +49,7 @@ class SyncPipelineTest {
     private final List<SyncHandler<?>> handlers = List.of(new CustomerBooksHandler(contacts, MatchPolicy.DEFAULT), invoices, payments,
             items);
     private final SyncObserver observer = (key, status, event) -> observed.add(key.type().wire() + " " + status.wire() + " " + event);
-    private final SyncWorker worker = new SyncWorker(store, store,
+    private final SyncWorker worker = new SyncWorker(store, new Dependants(store, machine, observer),
             new SyncRunner(new Handlers(handlers), store, store, store, new SyncRunner.Settings(Duration.ofMinutes(5), Duration.ofHours(24))),
             observer, machine, clock, new SyncWorker.Settings(10, Duration.ofMinutes(2)));
 
@@ -165,7 +165,7 @@ class SyncPipelineTest {
     void an_entity_that_would_depend_on_itself_fails_with_a_clear_error() throws Exception {
         record(EntityType.INVOICE, "inv-1", Map.of("self", "inv-1"));
         drainUntilQuiet();
-        assertThat(view(EntityType.INVOICE, "inv-1").lastError()).contains("cannot depend on invoice inv-1");
+        assertThat(view(EntityType.INVOICE, "inv-1").lastError()).isEqualTo("invoice inv-1 cannot depend on itself");
     }
 
     @Test
@@ -242,6 +242,71 @@ class SyncPipelineTest {
         assertThat(contacts.calls()).doesNotContain("update");
         assertThat(status(EntityType.CUSTOMER, "cus-1")).isEqualTo(SyncStatus.SYNCED);
         assertThat(view(EntityType.CUSTOMER, "cus-1").reason()).contains("did not create");
+    }
+
+    @Test
+    void a_prerequisite_in_zoho_whose_latest_update_failed_still_lets_its_dependants_through() throws Exception {
+        record(EntityType.ITEM, "YOGA", Map.of("name", "Yoga"));
+        drainUntilQuiet();
+        items.failUpdates(new ZohoOutcome.Validation<>("1001", "the rate is negative"));
+        record(EntityType.ITEM, "YOGA", Map.of("name", "Yoga", "rate", "-1"));
+        drainUntilQuiet();
+        assertThat(view(EntityType.ITEM, "YOGA").status()).isEqualTo(SyncStatus.FAILED);
+        assertThat(view(EntityType.ITEM, "YOGA").zohoId()).isNotNull();
+
+        record(EntityType.INVOICE, "inv-1", Map.of("items", List.of("YOGA")));
+        drainUntilQuiet();
+        assertThat(status(EntityType.INVOICE, "inv-1")).isEqualTo(SyncStatus.SYNCED);
+    }
+
+    @Test
+    void an_admin_linking_a_prerequisite_by_hand_wakes_what_waits_for_it() throws Exception {
+        record(EntityType.ITEM, "YOGA", Map.of());
+        items.failCreateOf("YOGA", new ZohoOutcome.Outage<>("503 from Books"));
+        record(EntityType.INVOICE, "inv-1", Map.of("items", List.of("YOGA")));
+        await(worker.drainOnce("w"));
+        assertThat(status(EntityType.ITEM, "YOGA")).isEqualTo(SyncStatus.RETRYING);
+        assertThat(status(EntityType.INVOICE, "inv-1")).isEqualTo(SyncStatus.WAITING);
+
+        var admin = new io.zohosync.ports.admin.AdminSyncService(store, new Dependants(store, machine, observer), new Handlers(handlers),
+                machine, clock);
+        items.add("YOGA", "item-zoho-1");
+        await(admin.apply(new io.zohosync.ports.in.AdminSyncUseCase.Command(new SyncKey(EntityType.ITEM, "YOGA", SyncTarget.BOOKS),
+                io.zohosync.ports.in.AdminSyncUseCase.Action.LINK, "item-zoho-1")));
+
+        SyncRecordView invoice = view(EntityType.INVOICE, "inv-1");
+        assertThat(invoice.status()).isEqualTo(SyncStatus.PENDING);
+        assertThat(invoice.nextRunAt()).isEqualTo(clock.instant());
+        await(worker.drainOnce("w"));
+        assertThat(invoices.written("inv-1").orElseThrow().links()).containsEntry(new EntityRef(EntityType.ITEM, "YOGA"), "item-zoho-1");
+    }
+
+    @Test
+    void a_run_that_breaks_down_on_our_side_is_tried_again_without_using_an_attempt() throws Exception {
+        record(EntityType.ITEM, "YOGA", Map.of());
+        items.breakNextCall(new IllegalStateException("connection reset by the database"));
+        await(worker.drainOnce("w"));
+        SyncRecordView interrupted = view(EntityType.ITEM, "YOGA");
+        assertThat(interrupted.status()).isEqualTo(SyncStatus.PENDING);
+        assertThat(interrupted.attempts()).isZero();
+        assertThat(interrupted.lastError()).isEqualTo("internal error: IllegalStateException");
+        clock.advance(Duration.ofMinutes(1));
+        drainUntilQuiet();
+        assertThat(status(EntityType.ITEM, "YOGA")).isEqualTo(SyncStatus.SYNCED);
+        assertThat(view(EntityType.ITEM, "YOGA").attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void the_wait_for_a_reference_never_sent_counts_from_the_entitys_last_change() throws Exception {
+        record(EntityType.PAYMENT, "pay-1", Map.of());
+        drainUntilQuiet();
+        clock.advance(Duration.ofHours(30));
+        record(EntityType.PAYMENT, "pay-1", Map.of("invoice", "inv-late"));
+        await(worker.drainOnce("w"));
+        assertThat(status(EntityType.PAYMENT, "pay-1")).as("a day old, but the reference is new").isEqualTo(SyncStatus.WAITING);
+        record(EntityType.INVOICE, "inv-late", Map.of());
+        drainUntilQuiet();
+        assertThat(status(EntityType.PAYMENT, "pay-1")).isEqualTo(SyncStatus.SYNCED);
     }
 
     // ---- helpers

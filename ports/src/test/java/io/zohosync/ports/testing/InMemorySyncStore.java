@@ -180,6 +180,9 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
                 job.leaseSeq++;
                 records.put(key, new Record(moved.next(), record.intent(), now));
                 claimed.add(new ClaimedJob(job.id, job.leaseSeq, key, moved.next(), record.intent()));
+            } else if (state.status() == SyncStatus.SYNCING) {
+                job.lockedBy = "orphan";
+                job.lockedUntil = now;
             } else if (state.isQueued()) {
                 job.runAt = state.nextRunAt();
             } else {
@@ -208,7 +211,7 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
         SyncState state = state(job.key(), now).orElseThrow();
         Transition transition = decide.apply(state);
         if (!(transition instanceof Transition.Moved moved)) {
-            return Future.succeededFuture(Optional.of(state));
+            return Future.succeededFuture(Optional.empty());
         }
         store(job.key(), Optional.of(state), moved.next(), event, now);
         if (moved.next().status() == SyncStatus.WAITING && !waitingFor.isEmpty()) {

@@ -102,13 +102,15 @@ public abstract class SyncStoreContract {
         assertThat(((Result.Recorded) replay).outcome()).isEqualTo(Outcome.REPLAYED);
         assertThat(reused).isInstanceOf(Result.KeyReused.class);
         assertThat(await(stores.entities().find(new EntityRef(EntityType.CUSTOMER, other)))).isEmpty();
+        Result sameBodyOtherEntity = await(intake().record(new Command(EntityType.CUSTOMER, null, customer(other, "a@example.com"), key, "h1")));
+        assertThat(sameBodyOtherEntity).as("a key guards its body for its entity only").isInstanceOf(Result.KeyReused.class);
     }
 
     @Test
     void a_failed_intake_transaction_leaves_nothing_behind() throws Exception {
         EntityRef ref = new EntityRef(EntityType.ITEM, unique("sku"));
         Future<Object> failed = stores.intake().inTransaction(tx -> tx.saveEntity(
-                        new StoredEntity(ref, Map.of("name", "Yoga"), 1, "h", now), now)
+                        new StoredEntity(ref, Map.of("name", "Yoga"), 1, "h", now, now), now)
                 .compose(x -> tx.storeRecord(ref.at(SyncTarget.BOOKS), Optional.empty(), SyncState.pending(now), "registered", now))
                 .compose(x -> Future.failedFuture("the platform's connection dropped")));
         assertThat(failed.toCompletionStage().toCompletableFuture()).failsWithin(30, TimeUnit.SECONDS);

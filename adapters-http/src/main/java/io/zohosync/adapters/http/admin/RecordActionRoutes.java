@@ -55,6 +55,9 @@ final class RecordActionRoutes {
         if (result instanceof Result.LinkRefused refused) {
             throw new Problem(422, "zoho_record_not_found", refused.reason());
         }
+        if (result instanceof Result.ZohoUnavailable unavailable) {
+            throw new Problem(503, "zoho_unavailable", unavailable.reason());
+        }
         throw new Problem(404, "record_not_found", "no sync record for " + key);
     }
 

@@ -50,7 +50,11 @@ final class PlainJson {
      */
     private static Object value(Object value, String field, int depth) {
         if (value instanceof Double || value instanceof Float) {
-            return java.math.BigDecimal.valueOf(((Number) value).doubleValue());
+            double d = ((Number) value).doubleValue();
+            if (!Double.isFinite(d)) {
+                throw new Problem(400, "malformed_json", "the body holds a number too large to read at " + field);
+            }
+            return java.math.BigDecimal.valueOf(d);
         }
         boolean container = value instanceof JsonObject || value instanceof Map || value instanceof JsonArray || value instanceof List;
         if (container && depth >= MAX_DEPTH) {

@@ -46,7 +46,7 @@ public final class PgIntake implements Intake, EntityStore {
     private static StoredEntity entity(Row row) {
         return new StoredEntity(new EntityRef(EntityType.fromWire(row.getString("entity_type")), row.getString("entity_id")),
                 JsonValues.plain((JsonObject) row.getValue("payload")), row.getInteger("version"), row.getString("payload_hash"),
-                row.getOffsetDateTime("received_at").toInstant());
+                row.getOffsetDateTime("received_at").toInstant(), row.getOffsetDateTime("updated_at").toInstant());
     }
 
     static Tuple save(StoredEntity entity, java.time.Instant now) {

@@ -27,6 +27,8 @@ final class PgIntakeTransaction implements IntakeTransaction {
             insert into inbound_events (provider, event_id, payload_hash, entity_type, entity_id, received_at)
             values ($1, $2, $3, $4, $5, $6) on conflict do nothing""";
     private static final String KNOWN_EVENT = "select payload_hash from inbound_events where provider = $1 and event_id = $2";
+    /** The entity's key, locked even before its first row exists, so two first arrivals of one entity take turns. */
+    private static final String LOCK_ENTITY_KEY = "select pg_advisory_xact_lock(hashtextextended('zsync-entity/' || $1 || '/' || $2, 0))";
     private static final String LOCK_ENTITY = PgIntake.FIND + " for update";
     private static final String SAVE_ENTITY = """
             insert into platform_entities (entity_type, entity_id, version, payload, payload_hash, received_at, updated_at)
@@ -58,7 +60,8 @@ final class PgIntakeTransaction implements IntakeTransaction {
 
     @Override
     public Future<Optional<StoredEntity>> lockEntity(EntityRef ref) {
-        return PgIntake.find(conn, LOCK_ENTITY, ref);
+        return conn.preparedQuery(LOCK_ENTITY_KEY).execute(Tuple.of(ref.type().wire(), ref.id()))
+                .compose(x -> PgIntake.find(conn, LOCK_ENTITY, ref));
     }
 
     @Override

@@ -41,7 +41,7 @@ public final class PgSyncJobs implements SyncJobs {
             from due join sync_jobs j using (id)
             join sync_records r using (entity_type, entity_id, target)
             order by j.priority, j.run_at, j.id
-            for update of r""";
+            for update of r skip locked""";
     private static final String LEASE = """
             update sync_jobs j set locked_by = $1, locked_until = $2, lease_seq = j.lease_seq + 1, updated_at = $3
             from unnest($4::bigint[]) as u(id) where j.id = u.id
@@ -50,8 +50,12 @@ public final class PgSyncJobs implements SyncJobs {
             update sync_records r set status = 'syncing', reason = u.reason, dirty = false, deferred_for = null, updated_at = $1
             from unnest($2::text[], $3::text[], $4::text[], $5::text[]) as u(t, i, g, reason)
             where r.entity_type = u.t and r.entity_id = u.i and r.target = u.g""";
-    /** A job whose record the state machine would not claim follows its record: due at its next run, or gone. */
+    /**
+     * A job whose record the state machine would not claim follows its record: due at its next run; gone when
+     * the record is settled; an expired lease when the record says syncing, so the rescuer returns it.
+     */
     private static final String RESYNC_JOB = "update sync_jobs set run_at = $2, updated_at = $3 where id = $1";
+    private static final String ORPHAN_JOB = "update sync_jobs set locked_by = 'orphan', locked_until = $2, updated_at = $2 where id = $1";
     private static final String DROP_JOB = "delete from sync_jobs where id = $1";
     private static final String INTENT = """
             update sync_records r set intent_at = $1
@@ -130,7 +134,10 @@ public final class PgSyncJobs implements SyncJobs {
         long id = row.getLong("job_id");
         LOG.warn("job {} ({}) not claimed: {}", id, RecordStore.key(row), transition instanceof Transition.Rejected r ? r.reason()
                 : "the state machine did not make it syncing");
-        return state.isQueued() && state.status() != SyncStatus.SYNCING
+        if (state.status() == SyncStatus.SYNCING) {
+            return conn.preparedQuery(ORPHAN_JOB).execute(Tuple.of(id, utc(now)));
+        }
+        return state.isQueued()
                 ? conn.preparedQuery(RESYNC_JOB).execute(Tuple.of(id, utc(state.nextRunAt()), utc(now)))
                 : conn.preparedQuery(DROP_JOB).execute(Tuple.of(id));
     }
@@ -151,9 +158,10 @@ public final class PgSyncJobs implements SyncJobs {
                             SyncState state = RecordStore.state(rows.iterator().next(), now);
                             Transition transition = decide.apply(state);
                             if (!(transition instanceof Transition.Moved moved)) {
+                                // nothing stored: the lease runs out and the rescuer returns the record to the queue
                                 LOG.error("job {} ({}): the state machine refused the outcome {}: {}", job.jobId(), job.key(), event,
                                         ((Transition.Rejected) transition).reason());
-                                return Future.succeededFuture(Optional.of(state));
+                                return Future.succeededFuture(Optional.<SyncState>empty());
                             }
                             SyncState next = moved.next();
                             return RecordStore.store(conn, job.key(), Optional.of(state), next, event, now)

@@ -70,17 +70,18 @@ public final class PgSyncRecords implements SyncRecords, SyncRecordsReader {
         return changeAll(DEFERRED, Tuple.of(cause.name().toLowerCase(Locale.ROOT)), event, decide, now);
     }
 
+    /** Each selected record in a transaction of its own, one after another: no long transaction however many there are. */
     private Future<List<Changed>> changeAll(String select, Tuple args, String event, Function<SyncState, Transition> decide,
             Instant now) {
-        return pool.withTransaction(conn -> conn.preparedQuery(select).execute(args).compose(rows -> {
+        return pool.preparedQuery(select).execute(args).compose(rows -> {
             List<Changed> changed = new ArrayList<>();
             Future<?> chain = Future.succeededFuture();
             for (Row row : rows) {
                 SyncKey key = RecordStore.key(row);
-                chain = chain.compose(x -> change(conn, key, event, decide, now).onSuccess(c -> c.ifPresent(changed::add)));
+                chain = chain.compose(x -> change(key, event, decide, now).onSuccess(c -> c.ifPresent(changed::add)));
             }
             return chain.map(changed);
-        }));
+        });
     }
 
     private static Future<Optional<Changed>> change(SqlConnection conn, SyncKey key, String event,

@@ -23,12 +23,17 @@ import java.util.Optional;
 /**
  * How a sync record's state is kept: the row, its job and its log, all storage of what the state machine
  * decided. The job is the queue's projection of the state: a queued state (pending, retrying, waiting) has an
- * unleased job due at its next run, a syncing one keeps its worker's lease, a settled one has none. Every path
- * locks the job before the record, so no two of them deadlock.
+ * unleased job due at its next run, a syncing one keeps its worker's lease, a settled one has none.
+ *
+ * <p>Locking: every path that may wait takes, in this order, a transaction-scoped advisory lock on the key
+ * (which exists even when the job or the record does not yet), the job, then the record; a transaction that
+ * locks several keys takes them in (type, id, target) order. Paths that must not wait — claims and lease
+ * rescue — take job and record with SKIP LOCKED.
  */
 public final class RecordStore {
 
     static final String COLUMNS = "r.*, j.locked_by, j.locked_until";
+    private static final String LOCK_KEY = "select pg_advisory_xact_lock(hashtextextended('zsync-record/' || $1 || '/' || $2 || '/' || $3, 0))";
     private static final String LOCK_JOB = "select id from sync_jobs where entity_type = $1 and entity_id = $2 and target = $3 for update";
     private static final String LOCK_RECORD = """
             select r.*, j.locked_by, j.locked_until from sync_records r
@@ -67,7 +72,8 @@ public final class RecordStore {
     /** The record's state, its job and then the record locked for the transaction; empty when there is no record. */
     public static Future<Optional<SyncState>> lock(SqlConnection conn, SyncKey key, Instant now) {
         Tuple ids = ids(key);
-        return conn.preparedQuery(LOCK_JOB).execute(ids)
+        return conn.preparedQuery(LOCK_KEY).execute(ids)
+                .compose(x -> conn.preparedQuery(LOCK_JOB).execute(ids))
                 .compose(x -> conn.preparedQuery(LOCK_RECORD).execute(ids))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(state(rows.iterator().next(), now)));
     }

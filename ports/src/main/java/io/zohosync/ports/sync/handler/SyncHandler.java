@@ -51,8 +51,9 @@ public interface SyncHandler<E> {
     Future<ZohoOutcome<String>> update(String zohoId, E entity, Links links);
 
     /**
-     * Pushes the entity onto a record the service did not create (matched, or linked by an admin): only the
-     * fields the service owns. By default it owns none there, and nothing is sent.
+     * Pushes the entity onto a record matching linked it to, which the service did not create: only the fields
+     * the service owns. By default it owns none there, and nothing is sent. (A record an admin linked by hand
+     * takes no updates: a change to it waits for the admin.)
      */
     default Future<ZohoOutcome<String>> updateOwnedFields(String zohoId, E entity, Links links) {
         return Future.succeededFuture(new ZohoOutcome.Success<>(zohoId));
