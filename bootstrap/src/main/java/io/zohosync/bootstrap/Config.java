@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -53,7 +53,8 @@ record Config(
     record ZohoCredentials(String clientId, String clientSecret, String refreshToken, String organizationId) {
         @Override
         public String toString() {
-            return "ZohoCredentials[clientId=" + clientId + ", clientSecret=***, refreshToken=" + (refreshToken == null ? "none" : "***")
+            return "ZohoCredentials[clientId=" + clientId + ", clientSecret=***, refreshToken="
+                    + (refreshToken == null ? "none" : "***")
                     + ", organizationId="
                     + organizationId + "]";
         }
@@ -104,8 +105,13 @@ record Config(
                 if (parts.length != 2 || parts[1].isBlank()) {
                     throw new IllegalArgumentException("'" + entry.trim() + "' is not type=target+target");
                 }
-                targets.put(EntityType.fromWire(parts[0].trim()),
-                        Arrays.stream(parts[1].split("\\+")).map(String::trim).map(SyncTarget::fromWire).distinct().toList());
+                targets.put(
+                        EntityType.fromWire(parts[0].trim()),
+                        Arrays.stream(parts[1].split("\\+"))
+                                .map(String::trim)
+                                .map(SyncTarget::fromWire)
+                                .distinct()
+                                .toList());
             } catch (IllegalArgumentException e) {
                 throw new ConfigException("ZSYNC_TARGETS: " + e.getMessage() + " (e.g. customer=books+crm,item=books)");
             }
@@ -117,7 +123,8 @@ record Config(
     private static ZohoApiLimits booksLimits(Reader r) {
         ZohoApiLimits defaults = ZohoApiLimits.defaults(ZohoProduct.BOOKS);
         try {
-            return new ZohoApiLimits(r.integer("ZSYNC_BOOKS_CALLS_PER_MINUTE", defaults.perMinute()),
+            return new ZohoApiLimits(
+                    r.integer("ZSYNC_BOOKS_CALLS_PER_MINUTE", defaults.perMinute()),
                     r.integer("ZSYNC_BOOKS_CALLS_PER_DAY", defaults.perDay()),
                     r.integer("ZSYNC_BOOKS_CONCURRENCY", defaults.concurrency()));
         } catch (IllegalArgumentException e) {
@@ -134,9 +141,10 @@ record Config(
             return Optional.empty();
         }
         if (id.isEmpty() || secret.isEmpty() || org.isEmpty()) {
-            throw new ConfigException("Zoho is partly configured: set ZSYNC_ZOHO_CLIENT_ID, ZSYNC_ZOHO_CLIENT_SECRET and "
-                    + "ZSYNC_ZOHO_ORGANIZATION_ID together, with ZSYNC_ZOHO_REFRESH_TOKEN unless you connect through the "
-                    + "consent page; or none of them to use the sandbox");
+            throw new ConfigException(
+                    "Zoho is partly configured: set ZSYNC_ZOHO_CLIENT_ID, ZSYNC_ZOHO_CLIENT_SECRET and "
+                            + "ZSYNC_ZOHO_ORGANIZATION_ID together, with ZSYNC_ZOHO_REFRESH_TOKEN unless you connect through the "
+                            + "consent page; or none of them to use the sandbox");
         }
         return Optional.of(new ZohoCredentials(id.get(), secret.get(), refresh.orElse(null), org.get()));
     }
@@ -145,11 +153,14 @@ record Config(
     @Override
     public String toString() {
         return "Config[http=" + httpHost + ":" + httpPort + ", dataDir=" + dataDir
-                + ", database=" + databaseUrl.map(url -> url.replaceAll("//[^@/]*@", "//***@").replaceAll("password=[^&]*", "password=***"))
+                + ", database="
+                + databaseUrl
+                        .map(url -> url.replaceAll("//[^@/]*@", "//***@").replaceAll("password=[^&]*", "password=***"))
                         .orElse("embedded")
                 + ", zoho=" + zoho.map(Object::toString).orElse("sandbox") + ", region=" + zohoRegion
                 + ", syncEnabled=" + syncEnabled + ", apiKeys=" + apiKeys.size() + " x ***, adminToken="
-                + adminToken.map(t -> "***").orElse("none") + ", tokenKeys=" + tokenKeys.map(t -> "***").orElse("none") + "]";
+                + adminToken.map(t -> "***").orElse("none") + ", tokenKeys="
+                + tokenKeys.map(t -> "***").orElse("none") + "]";
     }
 
     /** A configuration mistake, reported at start-up in one sentence. */
@@ -200,7 +211,10 @@ record Config(
 
         Set<String> list(String name) {
             return text(name, null)
-                    .map(v -> new LinkedHashSet<>(Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()))
+                    .map(v -> new LinkedHashSet<>(Arrays.stream(v.split(","))
+                            .map(String::trim)
+                            .filter(s -> !s.isEmpty())
+                            .toList()))
                     .map(Set::copyOf)
                     .orElse(Set.of());
         }

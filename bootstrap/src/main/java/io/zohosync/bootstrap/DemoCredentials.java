@@ -30,11 +30,16 @@ record DemoCredentials(String apiKey, String adminToken, String tokenKeys, Path 
                 }
             }
             Files.createDirectories(dataDir);
-            DemoCredentials made = new DemoCredentials("zs_demo_" + HexFormat.of().formatHex(random(20)),
-                    "zs_admin_" + HexFormat.of().formatHex(random(20)), "demo:" + Base64.getEncoder().encodeToString(random(32)), file);
-            Files.writeString(file, "# demo credentials of the local zoho-sync (sandbox Zoho); `source` this file\n"
-                    + "export ZSYNC_API_KEY=" + made.apiKey + "\nexport ZSYNC_ADMIN_TOKEN=" + made.adminToken
-                    + "\nexport ZSYNC_TOKEN_KEYS=" + made.tokenKeys + "\n");
+            DemoCredentials made = new DemoCredentials(
+                    "zs_demo_" + HexFormat.of().formatHex(random(20)),
+                    "zs_admin_" + HexFormat.of().formatHex(random(20)),
+                    "demo:" + Base64.getEncoder().encodeToString(random(32)),
+                    file);
+            Files.writeString(
+                    file,
+                    "# demo credentials of the local zoho-sync (sandbox Zoho); `source` this file\n"
+                            + "export ZSYNC_API_KEY=" + made.apiKey + "\nexport ZSYNC_ADMIN_TOKEN=" + made.adminToken
+                            + "\nexport ZSYNC_TOKEN_KEYS=" + made.tokenKeys + "\n");
             restrict(file);
             return made;
         } catch (IOException e) {
@@ -44,7 +49,10 @@ record DemoCredentials(String apiKey, String adminToken, String tokenKeys, Path 
 
     private static Optional<String> value(List<String> lines, String name) {
         String prefix = "export " + name + "=";
-        return lines.stream().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length()).trim()).findFirst();
+        return lines.stream()
+                .filter(l -> l.startsWith(prefix))
+                .map(l -> l.substring(prefix.length()).trim())
+                .findFirst();
     }
 
     private static void restrict(Path file) throws IOException {

@@ -22,9 +22,8 @@ final class Flows {
 
     Flows(ZohoAdapters zoho, Config config) {
         MatchPolicy matching = new MatchPolicy(config.linkNewByEmail(), config.matchReturningByName());
-        this.handlers = List.of(
-                new CustomerBooksHandler(zoho.contacts(), matching),
-                new ItemBooksHandler(zoho.items()));
+        this.handlers =
+                List.of(new CustomerBooksHandler(zoho.contacts(), matching), new ItemBooksHandler(zoho.items()));
     }
 
     List<SyncHandler<?>> handlers() {
@@ -41,12 +40,14 @@ final class Flows {
     /** The configured targets per type ({@code ZSYNC_TARGETS}), or every target a handler serves; each must have a handler. */
     Routing routing(Map<EntityType, List<SyncTarget>> configured) {
         Map<EntityType, List<SyncTarget>> targets = new EnumMap<>(EntityType.class);
-        handlers.forEach(h -> targets.computeIfAbsent(h.type(), t -> new ArrayList<>()).add(h.target()));
+        handlers.forEach(
+                h -> targets.computeIfAbsent(h.type(), t -> new ArrayList<>()).add(h.target()));
         configured.forEach((type, wanted) -> {
             List<SyncTarget> served = targets.getOrDefault(type, List.of());
             wanted.stream().filter(t -> !served.contains(t)).findFirst().ifPresent(t -> {
-                throw new Config.ConfigException("ZSYNC_TARGETS: no flow syncs " + type.wire() + " to " + t.wire()
-                        + " (flows for " + type.wire() + ": " + served.stream().map(SyncTarget::wire).toList() + ")");
+                throw new Config.ConfigException(
+                        "ZSYNC_TARGETS: no flow syncs " + type.wire() + " to " + t.wire() + " (flows for " + type.wire()
+                                + ": " + served.stream().map(SyncTarget::wire).toList() + ")");
             });
             targets.put(type, wanted);
         });

@@ -25,10 +25,14 @@ final class Health {
     }
 
     private static JsonObject zohoDetails(ZohoConnectionState state) {
-        JsonObject details = new JsonObject().put("status", state.status().name().toLowerCase(Locale.ROOT))
-                .put("detail", state.detail()).put("degraded", !state.usable());
-        state.circuits().forEach((product, circuit) -> details.put("circuit_" + product.name().toLowerCase(Locale.ROOT),
-                circuit.name().toLowerCase(Locale.ROOT)));
+        JsonObject details = new JsonObject()
+                .put("status", state.status().name().toLowerCase(Locale.ROOT))
+                .put("detail", state.detail())
+                .put("degraded", !state.usable());
+        state.circuits()
+                .forEach((product, circuit) -> details.put(
+                        "circuit_" + product.name().toLowerCase(Locale.ROOT),
+                        circuit.name().toLowerCase(Locale.ROOT)));
         return details;
     }
 

@@ -27,7 +27,8 @@ public final class HttpVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        return vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port).setCompressionSupported(true))
+        return vertx.createHttpServer(
+                        new HttpServerOptions().setHost(host).setPort(port).setCompressionSupported(true))
                 .requestHandler(routes.apply(vertx))
                 .listen()
                 .onSuccess(s -> {

@@ -13,7 +13,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The jar's entry point: runs the service until it is told to stop (SIGTERM, Ctrl-C), then shuts it down gracefully. */
-@Command(name = "zoho-sync", mixinStandardHelpOptions = true, version = "zoho-sync 0.1.0",
+@Command(
+        name = "zoho-sync",
+        mixinStandardHelpOptions = true,
+        version = "zoho-sync 0.1.0",
         description = "Keeps Zoho Books, Billing, CRM and Inventory in step with your platform. "
                 + "Configured by environment variables (see the README); the options below override them.")
 public final class Main implements Callable<Integer> {
@@ -23,7 +26,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--port", description = "HTTP port (ZSYNC_HTTP_PORT, default 8080)")
     private Integer port;
 
-    @Option(names = "--data-dir", description = "folder for the embedded database and demo credentials (ZSYNC_DATA_DIR, default .zoho-sync)")
+    @Option(
+            names = "--data-dir",
+            description = "folder for the embedded database and demo credentials (ZSYNC_DATA_DIR, default .zoho-sync)")
     private String dataDir;
 
     public static void main(String[] args) {
@@ -50,15 +55,18 @@ public final class Main implements Callable<Integer> {
         }
         LOG.info("zoho-sync is up on port {}", app.httpPort());
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("stopping: finishing in-flight work");
-            app.stop()
-                    .onSuccess(x -> LOG.info("stopped cleanly"))
-                    .onFailure(e -> LOG.warn("stopped with an error: {}", e.toString()))
-                    .eventually(vertx::close)
-                    .onComplete(ar -> stopped.countDown());
-            awaitQuietly(stopped);
-        }, "zoho-sync-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            LOG.info("stopping: finishing in-flight work");
+                            app.stop()
+                                    .onSuccess(x -> LOG.info("stopped cleanly"))
+                                    .onFailure(e -> LOG.warn("stopped with an error: {}", e.toString()))
+                                    .eventually(vertx::close)
+                                    .onComplete(ar -> stopped.countDown());
+                            awaitQuietly(stopped);
+                        },
+                        "zoho-sync-shutdown"));
         stopped.await();
         return 0;
     }

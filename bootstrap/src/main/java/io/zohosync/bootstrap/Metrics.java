@@ -42,8 +42,17 @@ final class Metrics implements SyncObserver {
 
     @Override
     public void recorded(SyncKey key, SyncStatus status, String event) {
-        registry.counter("zsync.sync.outcomes", "entity", key.type().wire(), "target", key.target().wire(), "status", status.wire(),
-                "event", event).increment();
+        registry.counter(
+                        "zsync.sync.outcomes",
+                        "entity",
+                        key.type().wire(),
+                        "target",
+                        key.target().wire(),
+                        "status",
+                        status.wire(),
+                        "event",
+                        event)
+                .increment();
     }
 
     /** Sync-record counts read now and every {@link #RECORD_COUNTS_EVERY_MS}; the timer's id, to cancel it. */
@@ -57,12 +66,18 @@ final class Metrics implements SyncObserver {
 
     /** Gauges read from the connection's in-memory state at every scrape. */
     void watch(ZohoConnection connection) {
-        Gauge.builder("zsync.zoho.connected", () -> connection.state().status() == ZohoConnectionState.Status.CONNECTED ? 1 : 0)
-                .description("1 while the Zoho connection is usable").register(registry);
+        Gauge.builder(
+                        "zsync.zoho.connected",
+                        () -> connection.state().status() == ZohoConnectionState.Status.CONNECTED ? 1 : 0)
+                .description("1 while the Zoho connection is usable")
+                .register(registry);
         for (ZohoProduct product : ZohoProduct.values()) {
-            Gauge.builder("zsync.zoho.circuit.open", () -> circuit(connection, product) == ZohoConnectionState.Circuit.OPEN ? 1 : 0)
+            Gauge.builder(
+                            "zsync.zoho.circuit.open",
+                            () -> circuit(connection, product) == ZohoConnectionState.Circuit.OPEN ? 1 : 0)
                     .tag("product", product.name().toLowerCase(Locale.ROOT))
-                    .description("1 while the product's circuit breaker rejects calls").register(registry);
+                    .description("1 while the product's circuit breaker rejects calls")
+                    .register(registry);
         }
     }
 
@@ -82,8 +97,11 @@ final class Metrics implements SyncObserver {
     private AtomicLong gauge(EntityType entity, SyncStatus status) {
         return records.computeIfAbsent(entity.wire() + "/" + status.wire(), key -> {
             AtomicLong value = new AtomicLong();
-            Gauge.builder("zsync.sync.records", value, AtomicLong::get).tag("entity", entity.wire()).tag("status", status.wire())
-                    .description("sync records by entity and status").register(registry);
+            Gauge.builder("zsync.sync.records", value, AtomicLong::get)
+                    .tag("entity", entity.wire())
+                    .tag("status", status.wire())
+                    .description("sync records by entity and status")
+                    .register(registry);
             return value;
         });
     }

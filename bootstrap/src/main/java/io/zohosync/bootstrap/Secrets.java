@@ -13,8 +13,13 @@ record Secrets(Set<String> apiKeys, String adminToken, String tokenKeys) {
     private static final Logger LOG = LoggerFactory.getLogger(Secrets.class);
 
     static Secrets of(Config config) {
-        if (!config.apiKeys().isEmpty() && config.adminToken().isPresent() && config.tokenKeys().isPresent()) {
-            return new Secrets(config.apiKeys(), config.adminToken().get(), config.tokenKeys().get());
+        if (!config.apiKeys().isEmpty()
+                && config.adminToken().isPresent()
+                && config.tokenKeys().isPresent()) {
+            return new Secrets(
+                    config.apiKeys(),
+                    config.adminToken().get(),
+                    config.tokenKeys().get());
         }
         if (config.zoho().isPresent()) {
             throw new Config.ConfigException("set ZSYNC_API_KEYS, ZSYNC_ADMIN_TOKEN and ZSYNC_TOKEN_KEYS: a service "
@@ -22,8 +27,10 @@ record Secrets(Set<String> apiKeys, String adminToken, String tokenKeys) {
         }
         DemoCredentials demo = DemoCredentials.loadOrCreate(config.dataDir());
         LOG.warn("secrets not configured: using demo ones kept in {} (source that file to use them)", demo.file());
-        return new Secrets(config.apiKeys().isEmpty() ? Set.of(demo.apiKey()) : config.apiKeys(),
-                config.adminToken().orElse(demo.adminToken()), config.tokenKeys().orElse(demo.tokenKeys()));
+        return new Secrets(
+                config.apiKeys().isEmpty() ? Set.of(demo.apiKey()) : config.apiKeys(),
+                config.adminToken().orElse(demo.adminToken()),
+                config.tokenKeys().orElse(demo.tokenKeys()));
     }
 
     @Override

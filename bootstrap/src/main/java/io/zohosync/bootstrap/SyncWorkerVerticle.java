@@ -24,6 +24,7 @@ public final class SyncWorkerVerticle extends VerticleBase {
     private final int batchSize;
     /** Renewed at a third of its length, so a run survives two missed renewals. */
     private final long leaseRenewEveryMs;
+
     private long timer = -1;
     private long renewals = -1;
     private boolean stopping;
@@ -31,7 +32,12 @@ public final class SyncWorkerVerticle extends VerticleBase {
     private boolean nudged;
     private Future<Integer> inFlight = Future.succeededFuture(0);
 
-    public SyncWorkerVerticle(SyncWorker worker, JobSignals signals, String workerId, Duration pollInterval, int batchSize,
+    public SyncWorkerVerticle(
+            SyncWorker worker,
+            JobSignals signals,
+            String workerId,
+            Duration pollInterval,
+            int batchSize,
             Duration lease) {
         this.worker = worker;
         this.signals = signals;
@@ -44,8 +50,11 @@ public final class SyncWorkerVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         schedule(1);
-        renewals = vertx.setPeriodic(Math.max(1_000, leaseRenewEveryMs), id -> worker.renewLeases(workerId)
-                .onFailure(e -> LOG.warn("sync worker {}: could not renew leases: {}", workerId, e.toString())));
+        renewals = vertx.setPeriodic(
+                Math.max(1_000, leaseRenewEveryMs),
+                id -> worker.renewLeases(workerId)
+                        .onFailure(
+                                e -> LOG.warn("sync worker {}: could not renew leases: {}", workerId, e.toString())));
         LOG.info("sync worker {} polling every {} ms, batches of {}", workerId, pollInterval.toMillis(), batchSize);
         return signals.listen(this::nudge).recover(error -> {
             LOG.warn("sync worker {}: no LISTEN/NOTIFY ({}); polling only", workerId, error.toString());
@@ -79,7 +88,10 @@ public final class SyncWorkerVerticle extends VerticleBase {
         inFlight = worker.drainOnce(workerId).onComplete(ar -> {
             draining = false;
             if (ar.failed()) {
-                LOG.warn("sync worker {}: drain failed, trying again in {} ms: {}", workerId, pollInterval.toMillis(),
+                LOG.warn(
+                        "sync worker {}: drain failed, trying again in {} ms: {}",
+                        workerId,
+                        pollInterval.toMillis(),
                         ar.cause().toString());
             }
             if (!stopping) {
@@ -94,9 +106,14 @@ public final class SyncWorkerVerticle extends VerticleBase {
         stopping = true;
         vertx.cancelTimer(timer);
         vertx.cancelTimer(renewals);
-        return signals.close().transform(closed -> inFlight).transform(done -> worker.release(workerId))
-                .onSuccess(released -> LOG.info("sync worker {} stopped; {} unfinished jobs handed back", workerId, released))
-                .onFailure(error -> LOG.warn("sync worker {} could not hand its jobs back ({}); their leases expire instead",
-                        workerId, error.toString()));
+        return signals.close()
+                .transform(closed -> inFlight)
+                .transform(done -> worker.release(workerId))
+                .onSuccess(released ->
+                        LOG.info("sync worker {} stopped; {} unfinished jobs handed back", workerId, released))
+                .onFailure(error -> LOG.warn(
+                        "sync worker {} could not hand its jobs back ({}); their leases expire instead",
+                        workerId,
+                        error.toString()));
     }
 }

@@ -65,31 +65,38 @@ public final class ZohoSyncApp {
         }
         return database().compose(db -> PostgresAdapters.start(vertx, db)).compose(pg -> {
             shutdown.push(pg::close);
-            return ZohoWiring.start(vertx, config, pg, secrets, shutdown::push).compose(zoho -> wire(pg, zoho, secrets));
+            return ZohoWiring.start(vertx, config, pg, secrets, shutdown::push)
+                    .compose(zoho -> wire(pg, zoho, secrets));
         });
     }
 
     private Future<DatabaseSettings> database() {
         if (config.databaseUrl().isPresent()) {
             try {
-                return Future.succeededFuture(DatabaseSettings.fromUrl(config.databaseUrl().get(), config.databasePoolSize()));
+                return Future.succeededFuture(
+                        DatabaseSettings.fromUrl(config.databaseUrl().get(), config.databasePoolSize()));
             } catch (IllegalArgumentException e) {
                 throw new Config.ConfigException("ZSYNC_DATABASE_URL: " + e.getMessage());
             }
         }
-        return vertx.executeBlocking(() -> EmbeddedDatabase.start(config.dataDir()), false).map(db -> {
-            shutdown.push(() -> vertx.executeBlocking(() -> {
-                db.close();
-                return null;
-            }, false));
-            LOG.info("no ZSYNC_DATABASE_URL: using the embedded PostgreSQL kept in {}", config.dataDir().resolve("postgres").toAbsolutePath());
-            return db.settings(config.databasePoolSize());
-        });
+        return vertx.executeBlocking(() -> EmbeddedDatabase.start(config.dataDir()), false)
+                .map(db -> {
+                    shutdown.push(() -> vertx.executeBlocking(
+                            () -> {
+                                db.close();
+                                return null;
+                            },
+                            false));
+                    LOG.info(
+                            "no ZSYNC_DATABASE_URL: using the embedded PostgreSQL kept in {}",
+                            config.dataDir().resolve("postgres").toAbsolutePath());
+                    return db.settings(config.databasePoolSize());
+                });
     }
 
     private Future<Void> wire(PostgresAdapters pg, ZohoAdapters zoho, Secrets secrets) {
-        SyncStateMachine machine = new SyncStateMachine(new RetryPolicy(config.maxAttempts(), config.retryBase(), config.retryCap()),
-                new SecureRandom());
+        SyncStateMachine machine = new SyncStateMachine(
+                new RetryPolicy(config.maxAttempts(), config.retryBase(), config.retryCap()), new SecureRandom());
         Flows flows = new Flows(zoho, config);
         Handlers handlers = new Handlers(flows.handlers());
         var intake = new IntakeService(pg.intake(), flows.mappings(), flows.routing(config.targets()), machine, clock);
@@ -97,24 +104,44 @@ public final class ZohoSyncApp {
         var dependants = new Dependants(pg.syncRecords(), machine, metrics);
         var admin = new AdminSyncService(pg.syncRecords(), dependants, handlers, machine, clock);
         var wakeUp = new ReconnectWakeUp(pg.syncRecords(), machine, clock);
-        var connect = new ZohoConnectionService(zoho.authorization(), pg.consentStates(), zoho::loadConnection, wakeUp::wake,
-                secrets.adminToken(), clock);
+        var connect = new ZohoConnectionService(
+                zoho.authorization(),
+                pg.consentStates(),
+                zoho::loadConnection,
+                wakeUp::wake,
+                secrets.adminToken(),
+                clock);
         metrics.watch(zoho.connection());
         long counting = metrics.watch(vertx, pg.syncRecordsReader());
         shutdown.push(() -> Future.succeededFuture(vertx.cancelTimer(counting)));
-        var endpoints = new HttpAdapters.Endpoints(intake, status, admin, connect, Health.checks(pg, zoho), metrics::scrape);
+        var endpoints =
+                new HttpAdapters.Endpoints(intake, status, admin, connect, Health.checks(pg, zoho), metrics::scrape);
         var httpSettings = new HttpSettings(secrets.apiKeys(), secrets.adminToken(), config.bodyLimitBytes());
-        http = new HttpVerticle(v -> HttpAdapters.router(v, httpSettings, endpoints), config.httpHost(), config.httpPort());
-        return deploy(http).compose(x -> config.syncEnabled() ? deploy(worker(pg, handlers, dependants, machine)) : disabled());
+        http = new HttpVerticle(
+                v -> HttpAdapters.router(v, httpSettings, endpoints), config.httpHost(), config.httpPort());
+        return deploy(http)
+                .compose(x -> config.syncEnabled() ? deploy(worker(pg, handlers, dependants, machine)) : disabled());
     }
 
-    private SyncWorkerVerticle worker(PostgresAdapters pg, Handlers handlers, Dependants dependants, SyncStateMachine machine) {
-        var runner = new SyncRunner(handlers, pg.entities(), pg.syncRecords(), pg.syncJobs(),
+    private SyncWorkerVerticle worker(
+            PostgresAdapters pg, Handlers handlers, Dependants dependants, SyncStateMachine machine) {
+        var runner = new SyncRunner(
+                handlers,
+                pg.entities(),
+                pg.syncRecords(),
+                pg.syncJobs(),
                 new SyncRunner.Settings(config.prerequisiteRecheck(), config.prerequisiteWait()));
-        var worker = new SyncWorker(pg.syncJobs(), dependants, runner, metrics, machine, clock,
+        var worker = new SyncWorker(
+                pg.syncJobs(),
+                dependants,
+                runner,
+                metrics,
+                machine,
+                clock,
                 new SyncWorker.Settings(config.batchSize(), config.lease()));
         String workerId = ManagementFactory.getRuntimeMXBean().getName() + "-" + Long.toHexString(System.nanoTime());
-        return new SyncWorkerVerticle(worker, pg.jobSignals(), workerId, config.pollInterval(), config.batchSize(), config.lease());
+        return new SyncWorkerVerticle(
+                worker, pg.jobSignals(), workerId, config.pollInterval(), config.batchSize(), config.lease());
     }
 
     private static Future<Void> disabled() {

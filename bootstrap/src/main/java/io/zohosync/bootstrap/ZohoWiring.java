@@ -31,8 +31,8 @@ final class ZohoWiring {
     private ZohoWiring() {}
 
     /** The Zoho adapters; {@code onStop} is told how to stop what was started (the sandbox, the client). */
-    static Future<ZohoAdapters> start(Vertx vertx, Config config, PostgresAdapters pg, Secrets secrets,
-            Consumer<Supplier<Future<?>>> onStop) {
+    static Future<ZohoAdapters> start(
+            Vertx vertx, Config config, PostgresAdapters pg, Secrets secrets, Consumer<Supplier<Future<?>>> onStop) {
         return settings(vertx, config, onStop).map(settings -> {
             TokenKeys keys;
             try {
@@ -40,8 +40,12 @@ final class ZohoWiring {
             } catch (IllegalArgumentException e) {
                 throw new Config.ConfigException("ZSYNC_TOKEN_KEYS: " + e.getMessage());
             }
-            ZohoAdapters zoho = ZohoAdapters.create(vertx, settings, ZohoPostgres.tokenStore(pg.pool(), keys),
-                    ZohoPostgres.budget(pg.pool(), settings.requestTimeout().multipliedBy(BUDGET_LEASE_CALLS)), Clock.systemUTC());
+            ZohoAdapters zoho = ZohoAdapters.create(
+                    vertx,
+                    settings,
+                    ZohoPostgres.tokenStore(pg.pool(), keys),
+                    ZohoPostgres.budget(pg.pool(), settings.requestTimeout().multipliedBy(BUDGET_LEASE_CALLS)),
+                    Clock.systemUTC());
             onStop.accept(() -> {
                 zoho.close();
                 return Future.succeededFuture();
@@ -54,7 +58,8 @@ final class ZohoWiring {
         if (config.zoho().isPresent()) {
             Config.ZohoCredentials zoho = config.zoho().get();
             ZohoSettings.Builder settings = ZohoSettings.builder(region(config), zoho.clientId(), zoho.clientSecret())
-                    .refreshToken(zoho.refreshToken()).booksOrganizationId(zoho.organizationId())
+                    .refreshToken(zoho.refreshToken())
+                    .booksOrganizationId(zoho.organizationId())
                     .limits(ZohoProduct.BOOKS, config.booksLimits())
                     .redirectUri(callbackUrl(config));
             config.zohoAccountsUrl().ifPresent(settings::accountsUrl);
@@ -63,9 +68,11 @@ final class ZohoWiring {
         }
         return ZohoSandbox.start(vertx, SandboxOptions.defaults()).map(sandbox -> {
             onStop.accept(sandbox::close);
-            LOG.warn("*** NO ZOHO CREDENTIALS: talking to the built-in Zoho SANDBOX at {}, NOT to Zoho. Nothing reaches "
-                    + "your books. Set ZSYNC_ZOHO_CLIENT_ID, _CLIENT_SECRET, _REFRESH_TOKEN and _ORGANIZATION_ID to sync "
-                    + "with Zoho. ***", sandbox.baseUrl());
+            LOG.warn(
+                    "*** NO ZOHO CREDENTIALS: talking to the built-in Zoho SANDBOX at {}, NOT to Zoho. Nothing reaches "
+                            + "your books. Set ZSYNC_ZOHO_CLIENT_ID, _CLIENT_SECRET, _REFRESH_TOKEN and _ORGANIZATION_ID to sync "
+                            + "with Zoho. ***",
+                    sandbox.baseUrl());
             return ZohoSettings.builder(DataCentre.US, SandboxOptions.DEMO_CLIENT_ID, SandboxOptions.DEMO_CLIENT_SECRET)
                     .baseUrl(sandbox.baseUrl())
                     .refreshToken(SandboxOptions.DEMO_REFRESH_TOKEN)
@@ -78,7 +85,9 @@ final class ZohoWiring {
 
     /** Where Zoho sends the admin back after consent; register exactly this URI in Zoho's API console. */
     private static String callbackUrl(Config config) {
-        return config.publicUrl().orElse("http://localhost:" + config.httpPort()).replaceAll("/+$", "") + "/admin/zoho/callback";
+        return config.publicUrl()
+                        .orElse("http://localhost:" + config.httpPort())
+                        .replaceAll("/+$", "") + "/admin/zoho/callback";
     }
 
     private static DataCentre region(Config config) {

@@ -25,9 +25,22 @@ class ConfigTest {
     @Test
     void the_seed_deployments_names_are_accepted_and_the_zsync_ones_win() {
         Config config = Config.fromEnvironment(Map.of(
-                "ZOHO_CLIENT_ID", "seed-id", "ZSYNC_ZOHO_CLIENT_ID", "our-id",
-                "ZOHO_CLIENT_SECRET", "s", "ZOHO_REFRESH_TOKEN", "r", "ZOHO_ORGANIZATION_ID", "42",
-                "ZOHO_REGION", "EU", "ENABLE_ZOHO_SYNC", "false", "DATABASE_URL", "postgresql://u@db/x"));
+                "ZOHO_CLIENT_ID",
+                "seed-id",
+                "ZSYNC_ZOHO_CLIENT_ID",
+                "our-id",
+                "ZOHO_CLIENT_SECRET",
+                "s",
+                "ZOHO_REFRESH_TOKEN",
+                "r",
+                "ZOHO_ORGANIZATION_ID",
+                "42",
+                "ZOHO_REGION",
+                "EU",
+                "ENABLE_ZOHO_SYNC",
+                "false",
+                "DATABASE_URL",
+                "postgresql://u@db/x"));
 
         assertThat(config.zoho().orElseThrow().clientId()).isEqualTo("our-id");
         assertThat(config.zoho().orElseThrow().organizationId()).isEqualTo("42");
@@ -38,14 +51,16 @@ class ConfigTest {
 
     @Test
     void the_refresh_token_may_come_later_through_the_consent_page() {
-        Config config = Config.fromEnvironment(Map.of("ZOHO_CLIENT_ID", "id", "ZOHO_CLIENT_SECRET", "s", "ZOHO_ORGANIZATION_ID", "42"));
+        Config config = Config.fromEnvironment(
+                Map.of("ZOHO_CLIENT_ID", "id", "ZOHO_CLIENT_SECRET", "s", "ZOHO_ORGANIZATION_ID", "42"));
 
         assertThat(config.zoho().orElseThrow().refreshToken()).isNull();
     }
 
     @Test
     void api_keys_are_a_comma_separated_list() {
-        assertThat(Config.fromEnvironment(Map.of("ZSYNC_API_KEYS", " a, b ,,c")).apiKeys()).isEqualTo(Set.of("a", "b", "c"));
+        assertThat(Config.fromEnvironment(Map.of("ZSYNC_API_KEYS", " a, b ,,c")).apiKeys())
+                .isEqualTo(Set.of("a", "b", "c"));
     }
 
     @Test
@@ -67,13 +82,27 @@ class ConfigTest {
 
     @Test
     void credentials_never_print() {
-        Config config = Config.fromEnvironment(Map.of("ZOHO_CLIENT_ID", "id", "ZOHO_CLIENT_SECRET", "very-secret",
-                "ZOHO_REFRESH_TOKEN", "1000.refresh-secret", "ZOHO_ORGANIZATION_ID", "42",
-                "ZSYNC_API_KEYS", "key-secret", "ZSYNC_ADMIN_TOKEN", "admin-secret", "ZSYNC_TOKEN_KEYS", "k1:c2VjcmV0",
-                "ZSYNC_DATABASE_URL", "postgresql://app:db-secret@db:5432/zsync"));
+        Config config = Config.fromEnvironment(Map.of(
+                "ZOHO_CLIENT_ID",
+                "id",
+                "ZOHO_CLIENT_SECRET",
+                "very-secret",
+                "ZOHO_REFRESH_TOKEN",
+                "1000.refresh-secret",
+                "ZOHO_ORGANIZATION_ID",
+                "42",
+                "ZSYNC_API_KEYS",
+                "key-secret",
+                "ZSYNC_ADMIN_TOKEN",
+                "admin-secret",
+                "ZSYNC_TOKEN_KEYS",
+                "k1:c2VjcmV0",
+                "ZSYNC_DATABASE_URL",
+                "postgresql://app:db-secret@db:5432/zsync"));
 
         assertThat(config.toString())
-                .doesNotContain("very-secret", "1000.refresh-secret", "key-secret", "admin-secret", "c2VjcmV0", "db-secret")
+                .doesNotContain(
+                        "very-secret", "1000.refresh-secret", "key-secret", "admin-secret", "c2VjcmV0", "db-secret")
                 .contains("db:5432/zsync");
     }
 }

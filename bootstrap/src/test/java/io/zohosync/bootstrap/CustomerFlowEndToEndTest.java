@@ -43,11 +43,13 @@ class CustomerFlowEndToEndTest {
     static void start(Vertx vertx) throws Exception {
         zoho = await(ZohoSandbox.start(vertx, SandboxOptions.defaults()));
         Path dataDir = Files.createTempDirectory("zsync-e2e");
-        Map<String, String> env = TestEnvironment.connectedTo(zoho.baseUrl(), zoho.baseUrl(), PostgresFixture.shared().settings(), dataDir);
+        Map<String, String> env = TestEnvironment.connectedTo(
+                zoho.baseUrl(), zoho.baseUrl(), PostgresFixture.shared().settings(), dataDir);
         env.put("ZSYNC_MAX_BODY_BYTES", "4096");
         env.put("ENABLE_ZOHO_SYNC", "true");
         app = await(ZohoSyncApp.start(vertx, env));
-        http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(app.httpPort()));
+        http = WebClient.create(
+                vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(app.httpPort()));
     }
 
     @AfterAll
@@ -62,7 +64,8 @@ class CustomerFlowEndToEndTest {
         String email = id + "@example.com";
         HttpResponse<Buffer> accepted = await(post(customer(id, email), API_KEY));
         assertThat(accepted.statusCode()).isEqualTo(202);
-        assertThat(accepted.bodyAsJsonObject().getJsonObject("sync").getString("status")).isEqualTo("pending");
+        assertThat(accepted.bodyAsJsonObject().getJsonObject("sync").getString("status"))
+                .isEqualTo("pending");
         assertThat(accepted.getHeader("Location")).isEqualTo("/api/v1/customers/" + id);
 
         JsonObject sync = awaitStatus(id, "synced");
@@ -71,12 +74,19 @@ class CustomerFlowEndToEndTest {
         assertThat(zoho.inspect().recordsFor("zoho-sync:" + id)).hasSize(1);
         assertThat(zoho.inspect().recordsFor(email)).hasSize(1);
 
-        JsonObject status = await(http.get("/admin/api/sync/status?limit=500").bearerTokenAuthentication(ADMIN_TOKEN).send())
+        JsonObject status = await(http.get("/admin/api/sync/status?limit=500")
+                        .bearerTokenAuthentication(ADMIN_TOKEN)
+                        .send())
                 .bodyAsJsonObject();
         assertThat(status.getBoolean("sync_enabled")).isTrue();
-        assertThat(status.getJsonObject("counts").getJsonObject("customer").getLong("synced")).isPositive();
-        assertThat(status.getJsonArray("recent").stream().map(JsonObject.class::cast)
-                .filter(r -> r.getString("entity_id").equals(id)).findFirst().orElseThrow().getString("zoho_id"))
+        assertThat(status.getJsonObject("counts").getJsonObject("customer").getLong("synced"))
+                .isPositive();
+        assertThat(status.getJsonArray("recent").stream()
+                        .map(JsonObject.class::cast)
+                        .filter(r -> r.getString("entity_id").equals(id))
+                        .findFirst()
+                        .orElseThrow()
+                        .getString("zoho_id"))
                 .isEqualTo(sync.getString("zoho_id"));
     }
 
@@ -102,30 +112,50 @@ class CustomerFlowEndToEndTest {
         String contactId = awaitStatus(known, "synced").getString("zoho_id");
 
         String id = "cust-" + UUID.randomUUID();
-        JsonObject returning = new JsonObject().put("id", id).put("last_name", "Nobody " + id)
-                .put("email", id + "@example.com").put("returning", true);
+        JsonObject returning = new JsonObject()
+                .put("id", id)
+                .put("last_name", "Nobody " + id)
+                .put("email", id + "@example.com")
+                .put("returning", true);
         await(post(returning, API_KEY));
         JsonObject failed = awaitStatus(id, "failed");
         assertThat(failed.getString("last_error")).contains("no matching contact");
         assertThat(zoho.inspect().recordsFor(id + "@example.com")).isEmpty();
 
-        assertProblem(await(admin("/admin/api/sync/customer/" + id + "/books/unlink").send()), 409, "transition_not_allowed");
-        assertProblem(await(admin("/admin/api/sync/customer/" + id + "/books/link").sendJsonObject(new JsonObject())), 422, "validation_failed");
-        assertProblem(await(admin("/admin/api/sync/customer/nobody-" + id + "/books/retry").send()), 404, "record_not_found");
-        assertProblem(await(admin("/admin/api/sync/customer/" + id + "/books/link")
-                .sendJsonObject(new JsonObject().put("zoho_id", "460000999999999"))), 422, "zoho_record_not_found");
+        assertProblem(
+                await(admin("/admin/api/sync/customer/" + id + "/books/unlink").send()), 409, "transition_not_allowed");
+        assertProblem(
+                await(admin("/admin/api/sync/customer/" + id + "/books/link").sendJsonObject(new JsonObject())),
+                422,
+                "validation_failed");
+        assertProblem(
+                await(admin("/admin/api/sync/customer/nobody-" + id + "/books/retry")
+                        .send()),
+                404,
+                "record_not_found");
+        assertProblem(
+                await(admin("/admin/api/sync/customer/" + id + "/books/link")
+                        .sendJsonObject(new JsonObject().put("zoho_id", "460000999999999"))),
+                422,
+                "zoho_record_not_found");
 
         JsonObject linked = await(admin("/admin/api/sync/customer/" + id + "/books/link")
-                .sendJsonObject(new JsonObject().put("zoho_id", contactId))).bodyAsJsonObject();
+                        .sendJsonObject(new JsonObject().put("zoho_id", contactId)))
+                .bodyAsJsonObject();
         assertThat(linked.getString("status")).isEqualTo("manual");
         assertThat(linked.getString("zoho_id")).isEqualTo(contactId);
 
-        assertThat(await(admin("/admin/api/sync/customer/" + id + "/books/unlink").send()).bodyAsJsonObject().getString("status"))
+        assertThat(await(admin("/admin/api/sync/customer/" + id + "/books/unlink")
+                                .send())
+                        .bodyAsJsonObject()
+                        .getString("status"))
                 .isEqualTo("pending");
         JsonObject failedAgain = awaitStatus(id, "failed");
         assertThat(failedAgain.getString("zoho_id")).isNull();
 
-        JsonObject retried = await(admin("/admin/api/sync/customer/" + id + "/books/retry").send()).bodyAsJsonObject();
+        JsonObject retried = await(
+                        admin("/admin/api/sync/customer/" + id + "/books/retry").send())
+                .bodyAsJsonObject();
         assertThat(retried.getString("status")).isEqualTo("pending");
         assertThat(retried.getInteger("attempts")).isZero();
         awaitStatus(id, "failed");
@@ -149,8 +179,10 @@ class CustomerFlowEndToEndTest {
 
     @Test
     void malformed_json_gets_a_problem_and_stores_nothing() throws Exception {
-        HttpResponse<Buffer> response = await(http.post("/api/v1/customers").bearerTokenAuthentication(API_KEY)
-                .putHeader("content-type", "application/json").sendBuffer(Buffer.buffer("{\"id\": \"cust-x\", ")));
+        HttpResponse<Buffer> response = await(http.post("/api/v1/customers")
+                .bearerTokenAuthentication(API_KEY)
+                .putHeader("content-type", "application/json")
+                .sendBuffer(Buffer.buffer("{\"id\": \"cust-x\", ")));
         assertProblem(response, 400, "malformed_json");
         assertNotStored("cust-x");
     }
@@ -163,7 +195,11 @@ class CustomerFlowEndToEndTest {
         HttpResponse<Buffer> response = await(post(body, API_KEY));
 
         assertProblem(response, 422, "validation_failed");
-        assertThat(response.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("email");
+        assertThat(response.bodyAsJsonObject()
+                        .getJsonArray("errors")
+                        .getJsonObject(0)
+                        .getString("field"))
+                .isEqualTo("email");
         assertNotStored(id);
     }
 
@@ -189,17 +225,33 @@ class CustomerFlowEndToEndTest {
 
     @Test
     void the_admin_api_wants_the_admin_token_and_unknown_paths_get_problems_too() throws Exception {
-        assertProblem(await(http.get("/admin/api/sync/status").bearerTokenAuthentication(API_KEY).send()), 401, "unauthorized");
+        assertProblem(
+                await(http.get("/admin/api/sync/status")
+                        .bearerTokenAuthentication(API_KEY)
+                        .send()),
+                401,
+                "unauthorized");
         assertProblem(await(http.get("/nowhere").send()), 404, "not_found");
-        assertProblem(await(http.post("/api/v1/customers").bearerTokenAuthentication(API_KEY)
-                .putHeader("content-type", "text/plain").sendBuffer(Buffer.buffer("hello"))), 415, "unsupported_media_type");
+        assertProblem(
+                await(http.post("/api/v1/customers")
+                        .bearerTokenAuthentication(API_KEY)
+                        .putHeader("content-type", "text/plain")
+                        .sendBuffer(Buffer.buffer("hello"))),
+                415,
+                "unsupported_media_type");
     }
 
     @Test
-    void an_admin_reconnects_zoho_through_the_consent_page_and_a_forged_callback_is_refused(Vertx vertx) throws Exception {
-        JsonObject started = await(http.post("/admin/api/zoho/connect").bearerTokenAuthentication(ADMIN_TOKEN).send()).bodyAsJsonObject();
+    void an_admin_reconnects_zoho_through_the_consent_page_and_a_forged_callback_is_refused(Vertx vertx)
+            throws Exception {
+        JsonObject started = await(http.post("/admin/api/zoho/connect")
+                        .bearerTokenAuthentication(ADMIN_TOKEN)
+                        .send())
+                .bodyAsJsonObject();
         String consentUrl = started.getString("consent_url");
-        assertThat(consentUrl).startsWith(zoho.baseUrl() + "/oauth/v2/auth").contains("access_type=offline", "prompt=consent");
+        assertThat(consentUrl)
+                .startsWith(zoho.baseUrl() + "/oauth/v2/auth")
+                .contains("access_type=offline", "prompt=consent");
 
         WebClient browser = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false));
         String redirect = await(browser.getAbs(consentUrl).send()).getHeader("Location");
@@ -214,7 +266,9 @@ class CustomerFlowEndToEndTest {
         assertProblem(await(http.get(forged).send()), 400, "invalid_state");
         assertProblem(await(http.get(callback).send()), 400, "invalid_state");
 
-        JsonObject connection = await(http.get("/admin/api/zoho/connection").bearerTokenAuthentication(ADMIN_TOKEN).send())
+        JsonObject connection = await(http.get("/admin/api/zoho/connection")
+                        .bearerTokenAuthentication(ADMIN_TOKEN)
+                        .send())
                 .bodyAsJsonObject();
         assertThat(connection.getString("status")).isEqualTo("connected");
         assertThat(connection.getJsonObject("circuits").getString("books")).isEqualTo("closed");
@@ -240,7 +294,8 @@ class CustomerFlowEndToEndTest {
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.getHeader("content-type")).startsWith("text/plain");
         assertThat(metrics.bodyAsString())
-                .containsPattern("zsync_sync_outcomes_total\\{entity=\"customer\",event=\"created\",status=\"synced\",target=\"books\"} [1-9]")
+                .containsPattern(
+                        "zsync_sync_outcomes_total\\{entity=\"customer\",event=\"created\",status=\"synced\",target=\"books\"} [1-9]")
                 .contains("zsync_zoho_circuit_open{product=\"books\"} 0.0")
                 .contains("zsync_zoho_connected 1.0")
                 .contains("jvm_memory_used_bytes");
@@ -255,22 +310,35 @@ class CustomerFlowEndToEndTest {
     }
 
     private static Future<HttpResponse<Buffer>> post(JsonObject body, String key, String idempotencyKey) {
-        return http.post("/api/v1/customers").bearerTokenAuthentication(key)
-                .putHeader("Idempotency-Key", idempotencyKey).sendJsonObject(body);
+        return http.post("/api/v1/customers")
+                .bearerTokenAuthentication(key)
+                .putHeader("Idempotency-Key", idempotencyKey)
+                .sendJsonObject(body);
     }
 
     private static JsonObject customer(String id, String email) {
-        return new JsonObject().put("id", id).put("first_name", "Ada").put("last_name", "Lovelace")
-                .put("email", email).put("phone", "+27 21 555 0100")
-                .put("billing_address", new JsonObject().put("street", "1 Engine Way").put("city", "Cape Town")
-                        .put("zip", "8001").put("country", "South Africa"));
+        return new JsonObject()
+                .put("id", id)
+                .put("first_name", "Ada")
+                .put("last_name", "Lovelace")
+                .put("email", email)
+                .put("phone", "+27 21 555 0100")
+                .put(
+                        "billing_address",
+                        new JsonObject()
+                                .put("street", "1 Engine Way")
+                                .put("city", "Cape Town")
+                                .put("zip", "8001")
+                                .put("country", "South Africa"));
     }
 
     private static JsonObject awaitStatus(String id, String wanted) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         JsonObject sync = null;
         while (Instant.now().isBefore(deadline)) {
-            HttpResponse<Buffer> response = await(http.get("/api/v1/customers/" + id).bearerTokenAuthentication(API_KEY).send());
+            HttpResponse<Buffer> response = await(http.get("/api/v1/customers/" + id)
+                    .bearerTokenAuthentication(API_KEY)
+                    .send());
             if (response.statusCode() == 200) {
                 sync = response.bodyAsJsonObject().getJsonObject("sync");
                 if (wanted.equals(sync.getString("status"))) {
@@ -293,7 +361,9 @@ class CustomerFlowEndToEndTest {
     }
 
     private static void assertNotStored(String id) throws Exception {
-        HttpResponse<Buffer> response = await(http.get("/api/v1/customers/" + id).bearerTokenAuthentication(API_KEY).send());
+        HttpResponse<Buffer> response = await(http.get("/api/v1/customers/" + id)
+                .bearerTokenAuthentication(API_KEY)
+                .send());
         assertProblem(response, 404, "customer_not_found");
     }
 

@@ -27,22 +27,39 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoModeTest {
 
     @Test
-    void without_zoho_credentials_the_built_in_sandbox_serves_and_demo_secrets_are_kept_owner_only(Vertx vertx,
-            @TempDir Path dataDir) throws Exception {
-        ZohoSyncApp app = await(ZohoSyncApp.start(vertx, Map.of(
-                "ZSYNC_DATABASE_URL", databaseUrl(), "ZSYNC_HTTP_HOST", "127.0.0.1", "ZSYNC_HTTP_PORT", "0",
-                "ZSYNC_DATA_DIR", dataDir.toString(), "ZSYNC_POLL_INTERVAL_MS", "100")));
+    void without_zoho_credentials_the_built_in_sandbox_serves_and_demo_secrets_are_kept_owner_only(
+            Vertx vertx, @TempDir Path dataDir) throws Exception {
+        ZohoSyncApp app = await(ZohoSyncApp.start(
+                vertx,
+                Map.of(
+                        "ZSYNC_DATABASE_URL",
+                        databaseUrl(),
+                        "ZSYNC_HTTP_HOST",
+                        "127.0.0.1",
+                        "ZSYNC_HTTP_PORT",
+                        "0",
+                        "ZSYNC_DATA_DIR",
+                        dataDir.toString(),
+                        "ZSYNC_POLL_INTERVAL_MS",
+                        "100")));
         try {
             Path secrets = dataDir.resolve("demo-credentials.env");
             assertThat(Files.getPosixFilePermissions(secrets)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
             List<String> lines = Files.readAllLines(secrets);
-            String apiKey = lines.stream().filter(l -> l.startsWith("export ZSYNC_API_KEY=")).findFirst().orElseThrow()
+            String apiKey = lines.stream()
+                    .filter(l -> l.startsWith("export ZSYNC_API_KEY="))
+                    .findFirst()
+                    .orElseThrow()
                     .substring("export ZSYNC_API_KEY=".length());
 
             WebClient http = WebClient.create(vertx);
             String id = "demo-" + UUID.randomUUID();
-            int accepted = await(http.post(app.httpPort(), "127.0.0.1", "/api/v1/customers").bearerTokenAuthentication(apiKey)
-                    .sendJsonObject(new JsonObject().put("id", id).put("last_name", "Demo " + id).put("email", id + "@example.com")))
+            int accepted = await(http.post(app.httpPort(), "127.0.0.1", "/api/v1/customers")
+                            .bearerTokenAuthentication(apiKey)
+                            .sendJsonObject(new JsonObject()
+                                    .put("id", id)
+                                    .put("last_name", "Demo " + id)
+                                    .put("email", id + "@example.com")))
                     .statusCode();
             assertThat(accepted).isEqualTo(202);
 
@@ -51,7 +68,11 @@ class DemoModeTest {
             while (Instant.now().isBefore(deadline) && !"synced".equals(status)) {
                 Thread.sleep(50);
                 status = await(http.get(app.httpPort(), "127.0.0.1", "/api/v1/customers/" + id)
-                        .bearerTokenAuthentication(apiKey).send()).bodyAsJsonObject().getJsonObject("sync").getString("status");
+                                .bearerTokenAuthentication(apiKey)
+                                .send())
+                        .bodyAsJsonObject()
+                        .getJsonObject("sync")
+                        .getString("status");
             }
             assertThat(status).isEqualTo("synced");
         } finally {
@@ -61,12 +82,28 @@ class DemoModeTest {
 
     @Test
     void a_service_connected_to_zoho_refuses_to_start_with_generated_secrets(Vertx vertx, @TempDir Path dataDir) {
-        Future<ZohoSyncApp> start = ZohoSyncApp.start(vertx, Map.of(
-                "ZSYNC_DATABASE_URL", databaseUrl(), "ZSYNC_HTTP_PORT", "0", "ZSYNC_DATA_DIR", dataDir.toString(),
-                "ZOHO_CLIENT_ID", "1000.X", "ZOHO_CLIENT_SECRET", "s", "ZOHO_REFRESH_TOKEN", "1000.r", "ZOHO_ORGANIZATION_ID", "1"));
+        Future<ZohoSyncApp> start = ZohoSyncApp.start(
+                vertx,
+                Map.of(
+                        "ZSYNC_DATABASE_URL",
+                        databaseUrl(),
+                        "ZSYNC_HTTP_PORT",
+                        "0",
+                        "ZSYNC_DATA_DIR",
+                        dataDir.toString(),
+                        "ZOHO_CLIENT_ID",
+                        "1000.X",
+                        "ZOHO_CLIENT_SECRET",
+                        "s",
+                        "ZOHO_REFRESH_TOKEN",
+                        "1000.r",
+                        "ZOHO_ORGANIZATION_ID",
+                        "1"));
 
-        ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, () -> await(start));
-        assertThat(failure.getCause()).isInstanceOf(Config.ConfigException.class)
+        ExecutionException failure =
+                org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, () -> await(start));
+        assertThat(failure.getCause())
+                .isInstanceOf(Config.ConfigException.class)
                 .hasMessageContaining("ZSYNC_API_KEYS, ZSYNC_ADMIN_TOKEN and ZSYNC_TOKEN_KEYS");
         assertThat(dataDir.resolve("demo-credentials.env")).doesNotExist();
     }

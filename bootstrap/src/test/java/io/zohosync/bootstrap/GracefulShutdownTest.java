@@ -18,8 +18,6 @@ import io.zohosync.sandbox.ZohoSandbox;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -31,25 +29,39 @@ import org.junit.jupiter.api.io.TempDir;
 class GracefulShutdownTest {
 
     @Test
-    void stopping_mid_call_finishes_the_running_job_and_leaves_no_lease_behind(Vertx vertx, @TempDir Path dataDir) throws Exception {
-        ZohoSandbox zoho = await(ZohoSandbox.start(vertx, SandboxOptions.defaults().withLatency(Duration.ofMillis(1500))));
+    void stopping_mid_call_finishes_the_running_job_and_leaves_no_lease_behind(Vertx vertx, @TempDir Path dataDir)
+            throws Exception {
+        ZohoSandbox zoho =
+                await(ZohoSandbox.start(vertx, SandboxOptions.defaults().withLatency(Duration.ofMillis(1500))));
         DatabaseSettings db = PostgresFixture.shared().newDatabase();
-        ZohoSyncApp app = await(ZohoSyncApp.start(vertx, TestEnvironment.connectedTo(zoho.baseUrl(), zoho.baseUrl(), db, dataDir)));
+        ZohoSyncApp app = await(
+                ZohoSyncApp.start(vertx, TestEnvironment.connectedTo(zoho.baseUrl(), zoho.baseUrl(), db, dataDir)));
         Pool pool = PostgresAdapters.pool(vertx, db);
         try {
             String id = "stop-" + UUID.randomUUID();
-            await(WebClient.create(vertx).post(app.httpPort(), "127.0.0.1", "/api/v1/customers").bearerTokenAuthentication(TestEnvironment.API_KEY)
-                    .sendJsonObject(new JsonObject().put("id", id).put("last_name", "Stop").put("email", id + "@example.com")));
+            await(WebClient.create(vertx)
+                    .post(app.httpPort(), "127.0.0.1", "/api/v1/customers")
+                    .bearerTokenAuthentication(TestEnvironment.API_KEY)
+                    .sendJsonObject(new JsonObject()
+                            .put("id", id)
+                            .put("last_name", "Stop")
+                            .put("email", id + "@example.com")));
             awaitStatus(pool, id, "syncing");
 
             await(app.stop());
 
             Row record = await(pool.preparedQuery("select status, zoho_id from sync_records where entity_id = $1")
-                    .execute(Tuple.of(id))).iterator().next();
+                            .execute(Tuple.of(id)))
+                    .iterator()
+                    .next();
             assertThat(record.getString("status")).isEqualTo("synced");
             assertThat(zoho.inspect().recordsFor("zoho-sync:" + id)).hasSize(1);
-            assertThat(await(pool.query("select count(*) from sync_jobs where locked_by is not null").execute())
-                    .iterator().next().getLong(0)).isZero();
+            assertThat(await(pool.query("select count(*) from sync_jobs where locked_by is not null")
+                                    .execute())
+                            .iterator()
+                            .next()
+                            .getLong(0))
+                    .isZero();
         } finally {
             await(pool.close());
             await(zoho.close());
@@ -59,7 +71,8 @@ class GracefulShutdownTest {
     private static void awaitStatus(Pool pool, String id, String status) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         while (Instant.now().isBefore(deadline)) {
-            var rows = await(pool.preparedQuery("select status from sync_records where entity_id = $1").execute(Tuple.of(id)));
+            var rows = await(pool.preparedQuery("select status from sync_records where entity_id = $1")
+                    .execute(Tuple.of(id)));
             if (rows.size() == 1 && status.equals(rows.iterator().next().getString("status"))) {
                 return;
             }

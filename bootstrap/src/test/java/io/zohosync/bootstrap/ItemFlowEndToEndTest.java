@@ -38,10 +38,14 @@ class ItemFlowEndToEndTest {
     static void start(Vertx vertx) throws Exception {
         zoho = await(ZohoSandbox.start(vertx, SandboxOptions.defaults()));
         // a database of its own: the API budget counted there is this sandbox's alone
-        Map<String, String> env = TestEnvironment.connectedTo(zoho.baseUrl(), zoho.baseUrl(), PostgresFixture.shared().newDatabase(),
+        Map<String, String> env = TestEnvironment.connectedTo(
+                zoho.baseUrl(),
+                zoho.baseUrl(),
+                PostgresFixture.shared().newDatabase(),
                 Files.createTempDirectory("zsync-items"));
         app = await(ZohoSyncApp.start(vertx, env));
-        http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(app.httpPort()));
+        http = WebClient.create(
+                vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(app.httpPort()));
     }
 
     @AfterAll
@@ -59,10 +63,15 @@ class ItemFlowEndToEndTest {
         String itemId = awaitStatus(sku, "synced", 1).getString("zoho_id");
         assertThat(items(sku)).hasSize(1);
 
-        assertThat(await(put(sku, item("Yoga for beginners", "250.00"))).bodyAsJsonObject().getString("outcome")).isEqualTo("unchanged");
-        assertThat(await(put(sku, item("Yoga for beginners", "275.00"))).statusCode()).isEqualTo(202);
+        assertThat(await(put(sku, item("Yoga for beginners", "250.00")))
+                        .bodyAsJsonObject()
+                        .getString("outcome"))
+                .isEqualTo("unchanged");
+        assertThat(await(put(sku, item("Yoga for beginners", "275.00"))).statusCode())
+                .isEqualTo(202);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (!items(sku).get(0).body().getValue("rate").toString().startsWith("275") && Instant.now().isBefore(deadline)) {
+        while (!items(sku).get(0).body().getValue("rate").toString().startsWith("275")
+                && Instant.now().isBefore(deadline)) {
             Thread.sleep(50);
         }
         JsonObject updated = awaitStatus(sku, "synced", 1);
@@ -73,33 +82,49 @@ class ItemFlowEndToEndTest {
     }
 
     @Test
-    void an_item_without_a_currency_or_with_a_name_longer_than_books_keeps_is_refused_naming_the_field() throws Exception {
+    void an_item_without_a_currency_or_with_a_name_longer_than_books_keeps_is_refused_naming_the_field()
+            throws Exception {
         String sku = "BAD-" + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<Buffer> response = await(put(sku, new JsonObject().put("name", "x".repeat(101)).put("rate", "1")));
+        HttpResponse<Buffer> response =
+                await(put(sku, new JsonObject().put("name", "x".repeat(101)).put("rate", "1")));
         assertThat(response.statusCode()).isEqualTo(422);
-        assertThat(response.bodyAsJsonObject().getJsonArray("errors").stream().map(e -> ((JsonObject) e).getString("field")))
+        assertThat(response.bodyAsJsonObject().getJsonArray("errors").stream()
+                        .map(e -> ((JsonObject) e).getString("field")))
                 .contains("currency", "name");
-        assertThat(await(http.get("/api/v1/items/" + sku).bearerTokenAuthentication(TestEnvironment.API_KEY).send()).statusCode())
+        assertThat(await(http.get("/api/v1/items/" + sku)
+                                .bearerTokenAuthentication(TestEnvironment.API_KEY)
+                                .send())
+                        .statusCode())
                 .isEqualTo(404);
     }
 
     private static List<SandboxRecord> items(String sku) {
-        return zoho.inspect().recordsFor(sku).stream().filter(r -> r.entity().equals("items")).toList();
+        return zoho.inspect().recordsFor(sku).stream()
+                .filter(r -> r.entity().equals("items"))
+                .toList();
     }
 
     private static JsonObject item(String name, String rate) {
-        return new JsonObject().put("name", name).put("rate", rate).put("currency", "ZAR").put("description", "Weekly class");
+        return new JsonObject()
+                .put("name", name)
+                .put("rate", rate)
+                .put("currency", "ZAR")
+                .put("description", "Weekly class");
     }
 
     private static Future<HttpResponse<Buffer>> put(String sku, JsonObject body) {
-        return http.put("/api/v1/items/" + sku).bearerTokenAuthentication(TestEnvironment.API_KEY).sendJsonObject(body);
+        return http.put("/api/v1/items/" + sku)
+                .bearerTokenAuthentication(TestEnvironment.API_KEY)
+                .sendJsonObject(body);
     }
 
     private static JsonObject awaitStatus(String sku, String wanted, int attempts) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         JsonObject sync = null;
         while (Instant.now().isBefore(deadline)) {
-            HttpResponse<Buffer> response = await(http.get("/api/v1/items/" + sku).bearerTokenAuthentication(TestEnvironment.API_KEY).send());
+            HttpResponse<Buffer> response = await(http.get("/api/v1/items/" + sku)
+                    .bearerTokenAuthentication(TestEnvironment.API_KEY)
+                    .send());
             if (response.statusCode() == 200) {
                 sync = response.bodyAsJsonObject().getJsonObject("sync");
                 if (wanted.equals(sync.getString("status")) && sync.getInteger("attempts") >= attempts) {

@@ -20,7 +20,8 @@ public final class TestEnvironment {
     private TestEnvironment() {}
 
     /** {@code apiUrl} is the sandbox's base URL, or a proxy in front of it. */
-    public static Map<String, String> connectedTo(String accountsUrl, String apiUrl, DatabaseSettings db, Path dataDir) {
+    public static Map<String, String> connectedTo(
+            String accountsUrl, String apiUrl, DatabaseSettings db, Path dataDir) {
         Map<String, String> env = new HashMap<>();
         env.put("ZSYNC_DATABASE_URL", PostgresFixture.url(db));
         env.put("ZSYNC_HTTP_HOST", "127.0.0.1");

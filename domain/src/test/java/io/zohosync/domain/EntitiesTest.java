@@ -31,13 +31,17 @@ class EntitiesTest {
         Item item = new Item(" YOGA-1 ", " Yoga ", Money.of("100", "INR"), null);
         assertThat(item.sku()).isEqualTo("YOGA-1");
         assertThat(item.name()).isEqualTo("Yoga");
-        assertThatThrownBy(() -> new Item("S", "N", Money.of("-1", "INR"), null)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new Item("S", "N", Money.of("-1", "INR"), null))
+                .isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> new Item("S", "N", null, null)).isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> new Item("", "N", Money.of("1", "INR"), null)).isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> new Item("S", "", Money.of("1", "INR"), null)).isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> new Item("S".repeat(101), "N", Money.of("1", "INR"), null)).isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> new Item("S", "N".repeat(101), Money.of("1", "INR"), null)).isInstanceOf(InvalidInput.class);
-        assertThat(new Item("S", "N", Money.of("0", "INR"), null).rate().amount()).isZero();
+        assertThatThrownBy(() -> new Item("S".repeat(101), "N", Money.of("1", "INR"), null))
+                .isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new Item("S", "N".repeat(101), Money.of("1", "INR"), null))
+                .isInstanceOf(InvalidInput.class);
+        assertThat(new Item("S", "N", Money.of("0", "INR"), null).rate().amount())
+                .isZero();
     }
 
     @Test
@@ -49,38 +53,53 @@ class EntitiesTest {
         assertThat(quote.itemSkus()).containsExactly("A");
         assertThat(quote.totals().total().amount()).isEqualByComparingTo("21");
         List<LineItem> lines = List.of(a);
-        assertThatThrownBy(() -> new Quote("", "c", D, null, INR, lines, null, null)).isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> new Quote("q".repeat(101), "c", D, null, INR, lines, null, null)).isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> new Quote("q", "", D, null, INR, lines, null, null)).isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> new Quote("q", "c", null, null, INR, lines, null, null)).isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> new Quote("q", "c", D, D.minusDays(1), INR, lines, null, null)).isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> new Quote("q", "c", D, null, null, lines, null, null)).isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> new Quote("q", "c", D, null, INR, List.of(), null, null)).isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> new Quote("q", "c", D, null, INR, null, null, null)).isInstanceOf(InvalidInput.class);
-        assertThat(new Quote("q", "c", D, D, INR, lines, null, null).expiryDate()).isEqualTo(D);
+        assertThatThrownBy(() -> new Quote("", "c", D, null, INR, lines, null, null))
+                .isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new Quote("q".repeat(101), "c", D, null, INR, lines, null, null))
+                .isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new Quote("q", "", D, null, INR, lines, null, null))
+                .isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new Quote("q", "c", null, null, INR, lines, null, null))
+                .isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new Quote("q", "c", D, D.minusDays(1), INR, lines, null, null))
+                .isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new Quote("q", "c", D, null, null, lines, null, null))
+                .isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new Quote("q", "c", D, null, INR, List.of(), null, null))
+                .isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new Quote("q", "c", D, null, INR, null, null, null))
+                .isInstanceOf(InvalidInput.class);
+        assertThat(new Quote("q", "c", D, D, INR, lines, null, null).expiryDate())
+                .isEqualTo(D);
     }
 
     @Test
     void an_inquiry_becomes_a_lead_with_the_last_word_as_last_name() {
-        Inquiry inquiry = new Inquiry("inq-1", "  Mary  Ann   Smith ", " Mary@Example.com", "+27 21", "Acme", "Call me");
-        assertThat(inquiry.toLead()).isEqualTo(new Lead("inq-1", "Mary Ann", "Smith", "mary@example.com", "+27 21", "Acme",
-                "Call me"));
+        Inquiry inquiry =
+                new Inquiry("inq-1", "  Mary  Ann   Smith ", " Mary@Example.com", "+27 21", "Acme", "Call me");
+        assertThat(inquiry.toLead())
+                .isEqualTo(new Lead("inq-1", "Mary Ann", "Smith", "mary@example.com", "+27 21", "Acme", "Call me"));
     }
 
     @Test
     void a_one_word_or_missing_name_still_gives_the_lead_a_last_name() {
-        assertThat(new Inquiry("i", "Cher", "c@x.io", null, null, null).toLead().lastName()).isEqualTo("Cher");
-        assertThat(new Inquiry("i", "Cher", "c@x.io", null, null, null).toLead().firstName()).isNull();
+        assertThat(new Inquiry("i", "Cher", "c@x.io", null, null, null).toLead().lastName())
+                .isEqualTo("Cher");
+        assertThat(new Inquiry("i", "Cher", "c@x.io", null, null, null).toLead().firstName())
+                .isNull();
         Lead nameless = new Inquiry("i", " ", "info@shop.co.za", null, null, null).toLead();
         assertThat(nameless.lastName()).isEqualTo("info");
         assertThat(nameless.firstName()).isNull();
-        assertThat(new Inquiry("i", null, "a@b.co", null, null, null).toLead().lastName()).isEqualTo("a");
+        assertThat(new Inquiry("i", null, "a@b.co", null, null, null).toLead().lastName())
+                .isEqualTo("a");
     }
 
     @Test
     void an_inquiry_needs_an_id_and_an_email() {
-        assertThatThrownBy(() -> new Inquiry("", "N", "a@b.co", null, null, null)).isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> new Inquiry("i", "N", "nope", null, null, null)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new Inquiry("", "N", "a@b.co", null, null, null))
+                .isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new Inquiry("i", "N", "nope", null, null, null))
+                .isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> new Inquiry("i", "N", null, null, null, null)).isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> new Inquiry("i", "N", "a@b.co", null, null, "m".repeat(32_001)))
                 .isInstanceOf(InvalidInput.class);
@@ -90,7 +109,10 @@ class EntitiesTest {
     void a_platform_user_becomes_a_crm_contact() {
         assertThat(new PlatformUser("u-1", "Thabo Mbeki", "THABO@x.io", "082").toCrmContact())
                 .isEqualTo(new CrmContact("u-1", "Thabo", "Mbeki", "thabo@x.io", "082"));
-        assertThat(new PlatformUser("u-2", null, "ops@x.io", null).toCrmContact().lastName()).isEqualTo("ops");
+        assertThat(new PlatformUser("u-2", null, "ops@x.io", null)
+                        .toCrmContact()
+                        .lastName())
+                .isEqualTo("ops");
         assertThatThrownBy(() -> new PlatformUser("", "N", "a@b.co", null)).isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> new PlatformUser("u", "N", "x", null)).isInstanceOf(InvalidInput.class);
     }
@@ -112,9 +134,12 @@ class EntitiesTest {
         Instant at = Instant.EPOCH;
         BigDecimal one = BigDecimal.ONE;
         assertThatThrownBy(() -> new StockChange("", one, one, at, Origin.ZOHO)).isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> new StockChange("S", null, one, at, Origin.ZOHO)).isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> new StockChange("S", one, null, at, Origin.ZOHO)).isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> new StockChange("S", one, one, null, Origin.ZOHO)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new StockChange("S", null, one, at, Origin.ZOHO))
+                .isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new StockChange("S", one, null, at, Origin.ZOHO))
+                .isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new StockChange("S", one, one, null, Origin.ZOHO))
+                .isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> new StockChange("S", one, one, at, null)).isInstanceOf(InvalidInput.class);
     }
 }

@@ -23,137 +23,272 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(VertxExtension.class)
 class BooksContractTest {
-  private static final Map<String, String> DOCUMENTS = new LinkedHashMap<>();
+    private static final Map<String, String> DOCUMENTS = new LinkedHashMap<>();
 
-  static {
-    DOCUMENTS.put("/contacts/contactpersons", "contact-persons.yml");
-    DOCUMENTS.put("/contacts/[^/]+/contactpersons", "contact-persons.yml");
-    DOCUMENTS.put("/contacts", "contacts.yml");
-    DOCUMENTS.put("/invoices", "invoices.yml");
-    DOCUMENTS.put("/customerpayments", "customer-payments.yml");
-    DOCUMENTS.put("/items", "items.yml");
-    DOCUMENTS.put("/estimates", "estimates.yml");
-    DOCUMENTS.put("/settings/taxes", "taxes.yml");
-    DOCUMENTS.put("/organizations", "organizations.yml");
-  }
-
-  private SandboxClient client;
-  private ZohoContract contract;
-  private String token;
-
-  @Test
-  void everyBooksRequestAndResponseMatchesZohosDocuments(Vertx vertx) {
-    Path folder = ZohoContract.documents("books").orElse(null);
-    Assumptions.assumeTrue(folder != null, "ZOHO_OPENAPI_DIR is not set to a folder with Zoho's books/*.yml: Books contract tests skipped");
-    contract = new ZohoContract(folder, BooksContractTest::document);
-    client = SandboxClient.start(vertx, SandboxOptions.defaults());
-    try {
-      token = client.accessToken();
-      runBooksFlow();
-    } finally {
-      client.close();
+    static {
+        DOCUMENTS.put("/contacts/contactpersons", "contact-persons.yml");
+        DOCUMENTS.put("/contacts/[^/]+/contactpersons", "contact-persons.yml");
+        DOCUMENTS.put("/contacts", "contacts.yml");
+        DOCUMENTS.put("/invoices", "invoices.yml");
+        DOCUMENTS.put("/customerpayments", "customer-payments.yml");
+        DOCUMENTS.put("/items", "items.yml");
+        DOCUMENTS.put("/estimates", "estimates.yml");
+        DOCUMENTS.put("/settings/taxes", "taxes.yml");
+        DOCUMENTS.put("/organizations", "organizations.yml");
     }
-    assertThat(contract.exchanges()).hasSizeGreaterThan(45);
-    assertThat(contract.problems()).isEmpty();
-  }
 
-  private void runBooksFlow() {
-    call(HttpMethod.GET, "/organizations", Map.of(), null);
-    JsonObject tax = call(HttpMethod.POST, "/settings/taxes", Map.of(), new JsonObject().put("tax_name", "Sales Tax").put("tax_percentage", 8.25))
-        .getJsonArray("tax").getJsonObject(0);
-    String taxId = tax.getString("tax_id");
-    call(HttpMethod.GET, "/settings/taxes", Map.of(), null);
-    call(HttpMethod.GET, "/settings/taxes/" + taxId, Map.of(), null);
-    call(HttpMethod.PUT, "/settings/taxes/" + taxId, Map.of(), new JsonObject().put("tax_name", "Sales Tax").put("tax_percentage", 8.5));
+    private SandboxClient client;
+    private ZohoContract contract;
+    private String token;
 
-    JsonObject contact = call(HttpMethod.POST, "/contacts", Map.of(), new JsonObject().put("contact_name", "Bowman and Co")
-        .put("company_name", "Bowman and Co").put("notes", "sync:contract")
-        .put("contact_persons", new JsonArray().add(new JsonObject().put("first_name", "Will").put("last_name", "Smith")
-            .put("email", "willsmith@bowmanfurniture.com")))).getJsonObject("contact");
-    String contactId = contact.getString("contact_id");
-    call(HttpMethod.GET, "/contacts/" + contactId, Map.of(), null);
-    call(HttpMethod.GET, "/contacts", Map.of("email", "willsmith@bowmanfurniture.com"), null);
-    call(HttpMethod.GET, "/contacts", Map.of("search_text", "sync:contract", "page", "1", "per_page", "10"), null);
-    call(HttpMethod.PUT, "/contacts/" + contactId, Map.of(), new JsonObject().put("contact_name", "Bowman and Co").put("notes", "updated"));
+    @Test
+    void everyBooksRequestAndResponseMatchesZohosDocuments(Vertx vertx) {
+        Path folder = ZohoContract.documents("books").orElse(null);
+        Assumptions.assumeTrue(
+                folder != null,
+                "ZOHO_OPENAPI_DIR is not set to a folder with Zoho's books/*.yml: Books contract tests skipped");
+        contract = new ZohoContract(folder, BooksContractTest::document);
+        client = SandboxClient.start(vertx, SandboxOptions.defaults());
+        try {
+            token = client.accessToken();
+            runBooksFlow();
+        } finally {
+            client.close();
+        }
+        assertThat(contract.exchanges()).hasSizeGreaterThan(45);
+        assertThat(contract.problems()).isEmpty();
+    }
 
-    JsonObject person = call(HttpMethod.POST, "/contacts/contactpersons", Map.of(), new JsonObject().put("contact_id", contactId)
-        .put("first_name", "Jane").put("email", "jane@bowmanfurniture.com")).getJsonArray("contact_person").getJsonObject(0);
-    String personId = person.getString("contact_person_id");
-    call(HttpMethod.PUT, "/contacts/contactpersons/" + personId, Map.of(), new JsonObject().put("contact_id", contactId)
-        .put("first_name", "Jane").put("last_name", "Doe"));
-    call(HttpMethod.GET, "/contacts/" + contactId + "/contactpersons", Map.of(), null);
-    call(HttpMethod.GET, "/contacts/" + contactId + "/contactpersons/" + personId, Map.of(), null);
-    call(HttpMethod.POST, "/contacts/contactpersons/" + personId + "/primary", Map.of(), null);
-    call(HttpMethod.DELETE, "/contacts/contactpersons/" + personId, Map.of(), null);
+    private void runBooksFlow() {
+        call(HttpMethod.GET, "/organizations", Map.of(), null);
+        JsonObject tax = call(
+                        HttpMethod.POST,
+                        "/settings/taxes",
+                        Map.of(),
+                        new JsonObject().put("tax_name", "Sales Tax").put("tax_percentage", 8.25))
+                .getJsonArray("tax")
+                .getJsonObject(0);
+        String taxId = tax.getString("tax_id");
+        call(HttpMethod.GET, "/settings/taxes", Map.of(), null);
+        call(HttpMethod.GET, "/settings/taxes/" + taxId, Map.of(), null);
+        call(
+                HttpMethod.PUT,
+                "/settings/taxes/" + taxId,
+                Map.of(),
+                new JsonObject().put("tax_name", "Sales Tax").put("tax_percentage", 8.5));
 
-    String itemId = call(HttpMethod.POST, "/items", Map.of(), new JsonObject().put("name", "Hard Drive").put("rate", 120.0)
-        .put("sku", "HD-1").put("tax_id", taxId)).getJsonObject("item").getString("item_id");
-    call(HttpMethod.GET, "/items/" + itemId, Map.of(), null);
-    call(HttpMethod.GET, "/items", Map.of("name_contains", "drive"), null);
-    call(HttpMethod.PUT, "/items/" + itemId, Map.of(), new JsonObject().put("name", "Hard Drive").put("rate", 125.0));
+        JsonObject contact = call(
+                        HttpMethod.POST,
+                        "/contacts",
+                        Map.of(),
+                        new JsonObject()
+                                .put("contact_name", "Bowman and Co")
+                                .put("company_name", "Bowman and Co")
+                                .put("notes", "sync:contract")
+                                .put(
+                                        "contact_persons",
+                                        new JsonArray()
+                                                .add(new JsonObject()
+                                                        .put("first_name", "Will")
+                                                        .put("last_name", "Smith")
+                                                        .put("email", "willsmith@bowmanfurniture.com"))))
+                .getJsonObject("contact");
+        String contactId = contact.getString("contact_id");
+        call(HttpMethod.GET, "/contacts/" + contactId, Map.of(), null);
+        call(HttpMethod.GET, "/contacts", Map.of("email", "willsmith@bowmanfurniture.com"), null);
+        call(HttpMethod.GET, "/contacts", Map.of("search_text", "sync:contract", "page", "1", "per_page", "10"), null);
+        call(
+                HttpMethod.PUT,
+                "/contacts/" + contactId,
+                Map.of(),
+                new JsonObject().put("contact_name", "Bowman and Co").put("notes", "updated"));
 
-    JsonObject invoice = call(HttpMethod.POST, "/invoices", Map.of("ignore_auto_number_generation", "true"), new JsonObject()
-        .put("customer_id", contactId).put("invoice_number", "ORD-1001").put("reference_number", "ORDER-1001")
-        .put("line_items", new JsonArray().add(new JsonObject().put("item_id", itemId).put("quantity", 2)))).getJsonObject("invoice");
-    String invoiceId = invoice.getString("invoice_id");
-    call(HttpMethod.GET, "/invoices/" + invoiceId, Map.of(), null);
-    call(HttpMethod.GET, "/invoices", Map.of("reference_number", "ORDER-1001"), null);
-    call(HttpMethod.PUT, "/invoices/" + invoiceId, Map.of(), new JsonObject().put("customer_id", contactId).put("notes", "thanks")
-        .put("line_items", new JsonArray().add(new JsonObject().put("item_id", itemId).put("quantity", 3))));
-    call(HttpMethod.POST, "/invoices/" + invoiceId + "/status/sent", Map.of(), null);
+        JsonObject person = call(
+                        HttpMethod.POST,
+                        "/contacts/contactpersons",
+                        Map.of(),
+                        new JsonObject()
+                                .put("contact_id", contactId)
+                                .put("first_name", "Jane")
+                                .put("email", "jane@bowmanfurniture.com"))
+                .getJsonArray("contact_person")
+                .getJsonObject(0);
+        String personId = person.getString("contact_person_id");
+        call(
+                HttpMethod.PUT,
+                "/contacts/contactpersons/" + personId,
+                Map.of(),
+                new JsonObject()
+                        .put("contact_id", contactId)
+                        .put("first_name", "Jane")
+                        .put("last_name", "Doe"));
+        call(HttpMethod.GET, "/contacts/" + contactId + "/contactpersons", Map.of(), null);
+        call(HttpMethod.GET, "/contacts/" + contactId + "/contactpersons/" + personId, Map.of(), null);
+        call(HttpMethod.POST, "/contacts/contactpersons/" + personId + "/primary", Map.of(), null);
+        call(HttpMethod.DELETE, "/contacts/contactpersons/" + personId, Map.of(), null);
 
-    JsonObject payment = call(HttpMethod.POST, "/customerpayments", Map.of(), new JsonObject().put("customer_id", contactId)
-        .put("payment_mode", "banktransfer").put("amount", 100.0).put("date", "2026-01-15").put("reference_number", "PAY-1001")
-        .put("invoices", new JsonArray().add(new JsonObject().put("invoice_id", invoiceId).put("amount_applied", 100.0))))
-        .getJsonObject("payment");
-    String paymentId = payment.getString("payment_id");
-    call(HttpMethod.GET, "/customerpayments/" + paymentId, Map.of(), null);
-    call(HttpMethod.GET, "/customerpayments", Map.of("reference_number", "PAY-1001"), null);
-    call(HttpMethod.PUT, "/customerpayments/" + paymentId, Map.of(), new JsonObject().put("customer_id", contactId)
-        .put("payment_mode", "banktransfer").put("amount", 150.0).put("date", "2026-01-15")
-        .put("invoices", new JsonArray().add(new JsonObject().put("invoice_id", invoiceId).put("amount_applied", 150.0))));
-    call(HttpMethod.DELETE, "/customerpayments/" + paymentId, Map.of(), null);
+        String itemId = call(
+                        HttpMethod.POST,
+                        "/items",
+                        Map.of(),
+                        new JsonObject()
+                                .put("name", "Hard Drive")
+                                .put("rate", 120.0)
+                                .put("sku", "HD-1")
+                                .put("tax_id", taxId))
+                .getJsonObject("item")
+                .getString("item_id");
+        call(HttpMethod.GET, "/items/" + itemId, Map.of(), null);
+        call(HttpMethod.GET, "/items", Map.of("name_contains", "drive"), null);
+        call(
+                HttpMethod.PUT,
+                "/items/" + itemId,
+                Map.of(),
+                new JsonObject().put("name", "Hard Drive").put("rate", 125.0));
 
-    String voided = call(HttpMethod.POST, "/invoices", Map.of(), new JsonObject().put("customer_id", contactId)
-        .put("line_items", new JsonArray().add(new JsonObject().put("item_id", itemId).put("rate", 50.0))))
-        .getJsonObject("invoice").getString("invoice_id");
-    call(HttpMethod.POST, "/invoices/" + voided + "/status/void", Map.of(), null);
-    call(HttpMethod.POST, "/invoices/" + voided + "/status/draft", Map.of(), null);
-    call(HttpMethod.DELETE, "/invoices/" + voided, Map.of(), null);
+        JsonObject invoice = call(
+                        HttpMethod.POST,
+                        "/invoices",
+                        Map.of("ignore_auto_number_generation", "true"),
+                        new JsonObject()
+                                .put("customer_id", contactId)
+                                .put("invoice_number", "ORD-1001")
+                                .put("reference_number", "ORDER-1001")
+                                .put(
+                                        "line_items",
+                                        new JsonArray()
+                                                .add(new JsonObject()
+                                                        .put("item_id", itemId)
+                                                        .put("quantity", 2))))
+                .getJsonObject("invoice");
+        String invoiceId = invoice.getString("invoice_id");
+        call(HttpMethod.GET, "/invoices/" + invoiceId, Map.of(), null);
+        call(HttpMethod.GET, "/invoices", Map.of("reference_number", "ORDER-1001"), null);
+        call(
+                HttpMethod.PUT,
+                "/invoices/" + invoiceId,
+                Map.of(),
+                new JsonObject()
+                        .put("customer_id", contactId)
+                        .put("notes", "thanks")
+                        .put(
+                                "line_items",
+                                new JsonArray()
+                                        .add(new JsonObject()
+                                                .put("item_id", itemId)
+                                                .put("quantity", 3))));
+        call(HttpMethod.POST, "/invoices/" + invoiceId + "/status/sent", Map.of(), null);
 
-    String estimateId = call(HttpMethod.POST, "/estimates", Map.of(), new JsonObject().put("customer_id", contactId)
-        .put("reference_number", "QUOTE-7").put("line_items", new JsonArray().add(new JsonObject().put("item_id", itemId))))
-        .getJsonObject("estimate").getString("estimate_id");
-    call(HttpMethod.GET, "/estimates/" + estimateId, Map.of(), null);
-    call(HttpMethod.GET, "/estimates", Map.of("reference_number", "QUOTE-7"), null);
-    call(HttpMethod.PUT, "/estimates/" + estimateId, Map.of(), new JsonObject().put("customer_id", contactId)
-        .put("line_items", new JsonArray().add(new JsonObject().put("item_id", itemId).put("quantity", 4))));
-    call(HttpMethod.POST, "/estimates/" + estimateId + "/status/sent", Map.of(), null);
-    call(HttpMethod.POST, "/estimates/" + estimateId + "/status/accepted", Map.of(), null);
-    call(HttpMethod.POST, "/estimates/" + estimateId + "/status/declined", Map.of(), null);
-    call(HttpMethod.DELETE, "/estimates/" + estimateId, Map.of(), null);
+        JsonObject payment = call(
+                        HttpMethod.POST,
+                        "/customerpayments",
+                        Map.of(),
+                        new JsonObject()
+                                .put("customer_id", contactId)
+                                .put("payment_mode", "banktransfer")
+                                .put("amount", 100.0)
+                                .put("date", "2026-01-15")
+                                .put("reference_number", "PAY-1001")
+                                .put(
+                                        "invoices",
+                                        new JsonArray()
+                                                .add(new JsonObject()
+                                                        .put("invoice_id", invoiceId)
+                                                        .put("amount_applied", 100.0))))
+                .getJsonObject("payment");
+        String paymentId = payment.getString("payment_id");
+        call(HttpMethod.GET, "/customerpayments/" + paymentId, Map.of(), null);
+        call(HttpMethod.GET, "/customerpayments", Map.of("reference_number", "PAY-1001"), null);
+        call(
+                HttpMethod.PUT,
+                "/customerpayments/" + paymentId,
+                Map.of(),
+                new JsonObject()
+                        .put("customer_id", contactId)
+                        .put("payment_mode", "banktransfer")
+                        .put("amount", 150.0)
+                        .put("date", "2026-01-15")
+                        .put(
+                                "invoices",
+                                new JsonArray()
+                                        .add(new JsonObject()
+                                                .put("invoice_id", invoiceId)
+                                                .put("amount_applied", 150.0))));
+        call(HttpMethod.DELETE, "/customerpayments/" + paymentId, Map.of(), null);
 
-    call(HttpMethod.POST, "/items/" + itemId + "/inactive", Map.of(), null);
-    call(HttpMethod.POST, "/items/" + itemId + "/active", Map.of(), null);
-    call(HttpMethod.POST, "/contacts/" + contactId + "/inactive", Map.of(), null);
-    call(HttpMethod.POST, "/contacts/" + contactId + "/active", Map.of(), null);
-    call(HttpMethod.DELETE, "/items/" + itemId, Map.of(), null);
-    call(HttpMethod.DELETE, "/settings/taxes/" + taxId, Map.of(), null);
-    call(HttpMethod.DELETE, "/invoices/" + invoiceId, Map.of(), null);
-    call(HttpMethod.DELETE, "/contacts/" + contactId, Map.of(), null);
-  }
+        String voided = call(
+                        HttpMethod.POST,
+                        "/invoices",
+                        Map.of(),
+                        new JsonObject()
+                                .put("customer_id", contactId)
+                                .put(
+                                        "line_items",
+                                        new JsonArray()
+                                                .add(new JsonObject()
+                                                        .put("item_id", itemId)
+                                                        .put("rate", 50.0))))
+                .getJsonObject("invoice")
+                .getString("invoice_id");
+        call(HttpMethod.POST, "/invoices/" + voided + "/status/void", Map.of(), null);
+        call(HttpMethod.POST, "/invoices/" + voided + "/status/draft", Map.of(), null);
+        call(HttpMethod.DELETE, "/invoices/" + voided, Map.of(), null);
 
-  private JsonObject call(HttpMethod method, String path, Map<String, String> query, JsonObject body) {
-    HttpRequest<Buffer> request = client.books(method, path, token);
-    query.forEach(request::addQueryParam);
-    HttpResponse<Buffer> response = contract.send(request, body);
-    assertThat(response.statusCode()).as(method + " " + path + ": " + response.bodyAsString()).isBetween(200, 201);
-    return response.bodyAsJsonObject();
-  }
+        String estimateId = call(
+                        HttpMethod.POST,
+                        "/estimates",
+                        Map.of(),
+                        new JsonObject()
+                                .put("customer_id", contactId)
+                                .put("reference_number", "QUOTE-7")
+                                .put("line_items", new JsonArray().add(new JsonObject().put("item_id", itemId))))
+                .getJsonObject("estimate")
+                .getString("estimate_id");
+        call(HttpMethod.GET, "/estimates/" + estimateId, Map.of(), null);
+        call(HttpMethod.GET, "/estimates", Map.of("reference_number", "QUOTE-7"), null);
+        call(
+                HttpMethod.PUT,
+                "/estimates/" + estimateId,
+                Map.of(),
+                new JsonObject()
+                        .put("customer_id", contactId)
+                        .put(
+                                "line_items",
+                                new JsonArray()
+                                        .add(new JsonObject()
+                                                .put("item_id", itemId)
+                                                .put("quantity", 4))));
+        call(HttpMethod.POST, "/estimates/" + estimateId + "/status/sent", Map.of(), null);
+        call(HttpMethod.POST, "/estimates/" + estimateId + "/status/accepted", Map.of(), null);
+        call(HttpMethod.POST, "/estimates/" + estimateId + "/status/declined", Map.of(), null);
+        call(HttpMethod.DELETE, "/estimates/" + estimateId, Map.of(), null);
 
-  private static String document(String path) {
-    String relative = path.substring("/books/v3".length());
-    return DOCUMENTS.entrySet().stream().filter(e -> relative.matches(e.getKey() + "(/.*)?")).findFirst()
-        .map(Map.Entry::getValue).orElseThrow(() -> new IllegalArgumentException("no Zoho document for " + path));
-  }
+        call(HttpMethod.POST, "/items/" + itemId + "/inactive", Map.of(), null);
+        call(HttpMethod.POST, "/items/" + itemId + "/active", Map.of(), null);
+        call(HttpMethod.POST, "/contacts/" + contactId + "/inactive", Map.of(), null);
+        call(HttpMethod.POST, "/contacts/" + contactId + "/active", Map.of(), null);
+        call(HttpMethod.DELETE, "/items/" + itemId, Map.of(), null);
+        call(HttpMethod.DELETE, "/settings/taxes/" + taxId, Map.of(), null);
+        call(HttpMethod.DELETE, "/invoices/" + invoiceId, Map.of(), null);
+        call(HttpMethod.DELETE, "/contacts/" + contactId, Map.of(), null);
+    }
+
+    private JsonObject call(HttpMethod method, String path, Map<String, String> query, JsonObject body) {
+        HttpRequest<Buffer> request = client.books(method, path, token);
+        query.forEach(request::addQueryParam);
+        HttpResponse<Buffer> response = contract.send(request, body);
+        assertThat(response.statusCode())
+                .as(method + " " + path + ": " + response.bodyAsString())
+                .isBetween(200, 201);
+        return response.bodyAsJsonObject();
+    }
+
+    private static String document(String path) {
+        String relative = path.substring("/books/v3".length());
+        return DOCUMENTS.entrySet().stream()
+                .filter(e -> relative.matches(e.getKey() + "(/.*)?"))
+                .findFirst()
+                .map(Map.Entry::getValue)
+                .orElseThrow(() -> new IllegalArgumentException("no Zoho document for " + path));
+    }
 }

@@ -26,123 +26,147 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(VertxExtension.class)
 class LimitsAndFaultsTest {
-  private SandboxClient client;
-  private String token;
+    private SandboxClient client;
+    private String token;
 
-  private void start(Vertx vertx, SandboxOptions options) {
-    client = SandboxClient.start(vertx, options);
-    token = client.accessToken();
-  }
+    private void start(Vertx vertx, SandboxOptions options) {
+        client = SandboxClient.start(vertx, options);
+        token = client.accessToken();
+    }
 
-  @AfterEach
-  void stop() {
-    client.close();
-  }
+    @AfterEach
+    void stop() {
+        client.close();
+    }
 
-  @Test
-  void hundredAndFirstCallInAMinuteIs429Code44UntilTheMinuteEnds(Vertx vertx) {
-    start(vertx, SandboxOptions.defaults());
-    for (int i = 0; i < 100; i++) assertThat(status(listContacts())).isEqualTo(200);
+    @Test
+    void hundredAndFirstCallInAMinuteIs429Code44UntilTheMinuteEnds(Vertx vertx) {
+        start(vertx, SandboxOptions.defaults());
+        for (int i = 0; i < 100; i++) assertThat(status(listContacts())).isEqualTo(200);
 
-    HttpResponse<Buffer> refused = listContacts();
-    assertThat(refused.statusCode()).isEqualTo(429);
-    assertThat(refused.bodyAsJsonObject().getInteger("code")).isEqualTo(44);
-    assertThat(refused.bodyAsJsonObject().getString("message")).startsWith("For security reasons your organization has been blocked");
+        HttpResponse<Buffer> refused = listContacts();
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.bodyAsJsonObject().getInteger("code")).isEqualTo(44);
+        assertThat(refused.bodyAsJsonObject().getString("message"))
+                .startsWith("For security reasons your organization has been blocked");
 
-    client.sandbox.control().advanceClock(Duration.ofSeconds(30));
-    assertThat(status(listContacts())).isEqualTo(429);
-    client.sandbox.control().advanceClock(Duration.ofSeconds(30));
-    assertThat(status(listContacts())).isEqualTo(200);
-    assertThat(client.sandbox.inspect().tooManyRequests(Limit.PER_MINUTE)).isEqualTo(2);
-  }
+        client.sandbox.control().advanceClock(Duration.ofSeconds(30));
+        assertThat(status(listContacts())).isEqualTo(429);
+        client.sandbox.control().advanceClock(Duration.ofSeconds(30));
+        assertThat(status(listContacts())).isEqualTo(200);
+        assertThat(client.sandbox.inspect().tooManyRequests(Limit.PER_MINUTE)).isEqualTo(2);
+    }
 
-  @Test
-  void thousandAndFirstCallInADayIs429Code45UntilTheDayEnds(Vertx vertx) {
-    start(vertx, SandboxOptions.defaults().withBooksPerMinute(5000));
-    for (int i = 0; i < 1000; i++) assertThat(status(listContacts())).isEqualTo(200);
+    @Test
+    void thousandAndFirstCallInADayIs429Code45UntilTheDayEnds(Vertx vertx) {
+        start(vertx, SandboxOptions.defaults().withBooksPerMinute(5000));
+        for (int i = 0; i < 1000; i++) assertThat(status(listContacts())).isEqualTo(200);
 
-    HttpResponse<Buffer> refused = listContacts();
-    assertThat(refused.statusCode()).isEqualTo(429);
-    assertThat(refused.bodyAsJsonObject()).isEqualTo(new JsonObject().put("code", 45)
-        .put("message", "The API call for this organization has exceeded the maximum call rate limit of 1000."));
+        HttpResponse<Buffer> refused = listContacts();
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.bodyAsJsonObject())
+                .isEqualTo(
+                        new JsonObject()
+                                .put("code", 45)
+                                .put(
+                                        "message",
+                                        "The API call for this organization has exceeded the maximum call rate limit of 1000."));
 
-    client.sandbox.control().advanceClock(Duration.ofHours(23));
-    token = client.accessToken();
-    assertThat(status(listContacts())).isEqualTo(429);
-    client.sandbox.control().advanceClock(Duration.ofHours(1));
-    token = client.accessToken();
-    assertThat(status(listContacts())).isEqualTo(200);
-    assertThat(client.sandbox.inspect().tooManyRequests(Limit.PER_DAY)).isEqualTo(2);
-  }
+        client.sandbox.control().advanceClock(Duration.ofHours(23));
+        token = client.accessToken();
+        assertThat(status(listContacts())).isEqualTo(429);
+        client.sandbox.control().advanceClock(Duration.ofHours(1));
+        token = client.accessToken();
+        assertThat(status(listContacts())).isEqualTo(200);
+        assertThat(client.sandbox.inspect().tooManyRequests(Limit.PER_DAY)).isEqualTo(2);
+    }
 
-  @Test
-  void eleventhConcurrentCallIs429Code1070AndSlotsFreeWhenCallsEnd(Vertx vertx) {
-    start(vertx, SandboxOptions.defaults().withLatency(Duration.ofMillis(800)));
-    List<Future<HttpResponse<Buffer>>> calls = new ArrayList<>();
-    for (int i = 0; i < 11; i++) calls.add(client.books(HttpMethod.GET, "/contacts", token).send());
-    await(Future.join(calls));
+    @Test
+    void eleventhConcurrentCallIs429Code1070AndSlotsFreeWhenCallsEnd(Vertx vertx) {
+        start(vertx, SandboxOptions.defaults().withLatency(Duration.ofMillis(800)));
+        List<Future<HttpResponse<Buffer>>> calls = new ArrayList<>();
+        for (int i = 0; i < 11; i++)
+            calls.add(client.books(HttpMethod.GET, "/contacts", token).send());
+        await(Future.join(calls));
 
-    Map<Integer, Long> byStatus = calls.stream().map(f -> f.result().statusCode())
-        .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-    assertThat(byStatus).containsExactlyInAnyOrderEntriesOf(Map.of(200, 10L, 429, 1L));
-    HttpResponse<Buffer> refused = calls.stream().map(Future::result).filter(r -> r.statusCode() == 429).findFirst().orElseThrow();
-    assertThat(refused.bodyAsJsonObject()).isEqualTo(new JsonObject().put("code", 1070)
-        .put("message", "You have reached the maximum number of in process requests allowed. Kindly try again after some time."));
-    assertThat(status(listContacts())).isEqualTo(200);
-    assertThat(client.sandbox.inspect().tooManyRequests(Limit.CONCURRENCY)).isEqualTo(1);
-  }
+        Map<Integer, Long> byStatus = calls.stream()
+                .map(f -> f.result().statusCode())
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        assertThat(byStatus).containsExactlyInAnyOrderEntriesOf(Map.of(200, 10L, 429, 1L));
+        HttpResponse<Buffer> refused = calls.stream()
+                .map(Future::result)
+                .filter(r -> r.statusCode() == 429)
+                .findFirst()
+                .orElseThrow();
+        assertThat(refused.bodyAsJsonObject())
+                .isEqualTo(
+                        new JsonObject()
+                                .put("code", 1070)
+                                .put(
+                                        "message",
+                                        "You have reached the maximum number of in process requests allowed. Kindly try again after some time."));
+        assertThat(status(listContacts())).isEqualTo(200);
+        assertThat(client.sandbox.inspect().tooManyRequests(Limit.CONCURRENCY)).isEqualTo(1);
+    }
 
-  @Test
-  void timeScaleLetsAZohoMinutePassInTwoRealSeconds(Vertx vertx) throws InterruptedException {
-    start(vertx, SandboxOptions.defaults().withTimeScale(30).withBooksPerMinute(3));
-    for (int i = 0; i < 3; i++) assertThat(status(listContacts())).isEqualTo(200);
-    assertThat(status(listContacts())).isEqualTo(429);
+    @Test
+    void timeScaleLetsAZohoMinutePassInTwoRealSeconds(Vertx vertx) throws InterruptedException {
+        start(vertx, SandboxOptions.defaults().withTimeScale(30).withBooksPerMinute(3));
+        for (int i = 0; i < 3; i++) assertThat(status(listContacts())).isEqualTo(200);
+        assertThat(status(listContacts())).isEqualTo(429);
 
-    Thread.sleep(2100);
+        Thread.sleep(2100);
 
-    assertThat(status(listContacts())).isEqualTo(200);
-  }
+        assertThat(status(listContacts())).isEqualTo(200);
+    }
 
-  @Test
-  void forcedFaultsAnswer500ResetOrNothing(Vertx vertx) {
-    start(vertx, SandboxOptions.defaults());
-    client.sandbox.control().failNext(Fault.SERVER_ERROR, 1).failNext(Fault.CONNECTION_RESET, 1).failNext(Fault.TIMEOUT, 1);
+    @Test
+    void forcedFaultsAnswer500ResetOrNothing(Vertx vertx) {
+        start(vertx, SandboxOptions.defaults());
+        client.sandbox
+                .control()
+                .failNext(Fault.SERVER_ERROR, 1)
+                .failNext(Fault.CONNECTION_RESET, 1)
+                .failNext(Fault.TIMEOUT, 1);
 
-    HttpResponse<Buffer> error = listContacts();
-    assertThat(error.statusCode()).isEqualTo(500);
-    assertThat(error.bodyAsJsonObject()).isEqualTo(new JsonObject().put("code", 1000).put("message", "Internal error"));
-    assertThatThrownBy(this::listContacts).hasMessageContaining("closed");
-    assertThatThrownBy(() -> await(client.books(HttpMethod.GET, "/contacts", token).timeout(300).send()))
-        .hasMessageContaining("timeout");
-    assertThat(status(listContacts())).isEqualTo(200);
-  }
+        HttpResponse<Buffer> error = listContacts();
+        assertThat(error.statusCode()).isEqualTo(500);
+        assertThat(error.bodyAsJsonObject())
+                .isEqualTo(new JsonObject().put("code", 1000).put("message", "Internal error"));
+        assertThatThrownBy(this::listContacts).hasMessageContaining("closed");
+        assertThatThrownBy(() -> await(client.books(HttpMethod.GET, "/contacts", token)
+                        .timeout(300)
+                        .send()))
+                .hasMessageContaining("timeout");
+        assertThat(status(listContacts())).isEqualTo(200);
+    }
 
-  @Test
-  void errorRateOneFailsEveryCallAndZeroNone(Vertx vertx) {
-    start(vertx, SandboxOptions.defaults().withErrorRate(1.0, Fault.SERVER_ERROR));
-    for (int i = 0; i < 5; i++) assertThat(status(listContacts())).isEqualTo(500);
+    @Test
+    void errorRateOneFailsEveryCallAndZeroNone(Vertx vertx) {
+        start(vertx, SandboxOptions.defaults().withErrorRate(1.0, Fault.SERVER_ERROR));
+        for (int i = 0; i < 5; i++) assertThat(status(listContacts())).isEqualTo(500);
 
-    client.sandbox.control().errorRate(0);
+        client.sandbox.control().errorRate(0);
 
-    for (int i = 0; i < 5; i++) assertThat(status(listContacts())).isEqualTo(200);
-    assertThat(client.sandbox.inspect().calls("GET /books/v3/contacts")).isEqualTo(10);
-  }
+        for (int i = 0; i < 5; i++) assertThat(status(listContacts())).isEqualTo(200);
+        assertThat(client.sandbox.inspect().calls("GET /books/v3/contacts")).isEqualTo(10);
+    }
 
-  @Test
-  void latencyDelaysEveryApiAnswer(Vertx vertx) {
-    start(vertx, SandboxOptions.defaults().withLatency(Duration.ofMillis(150)));
-    long started = System.nanoTime();
+    @Test
+    void latencyDelaysEveryApiAnswer(Vertx vertx) {
+        start(vertx, SandboxOptions.defaults().withLatency(Duration.ofMillis(150)));
+        long started = System.nanoTime();
 
-    assertThat(status(listContacts())).isEqualTo(200);
+        assertThat(status(listContacts())).isEqualTo(200);
 
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
-  }
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
+    }
 
-  private HttpResponse<Buffer> listContacts() {
-    return send(client.books(HttpMethod.GET, "/contacts", token));
-  }
+    private HttpResponse<Buffer> listContacts() {
+        return send(client.books(HttpMethod.GET, "/contacts", token));
+    }
 
-  private static int status(HttpResponse<Buffer> response) {
-    return response.statusCode();
-  }
+    private static int status(HttpResponse<Buffer> response) {
+        return response.statusCode();
+    }
 }

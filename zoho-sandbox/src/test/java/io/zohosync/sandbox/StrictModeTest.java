@@ -18,58 +18,78 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(VertxExtension.class)
 class StrictModeTest {
-  private SandboxClient client;
-  private String token;
+    private SandboxClient client;
+    private String token;
 
-  @BeforeEach
-  void start(Vertx vertx) {
-    client = SandboxClient.start(vertx, SandboxOptions.defaults().withStrict(true));
-    token = client.accessToken();
-  }
+    @BeforeEach
+    void start(Vertx vertx) {
+        client = SandboxClient.start(vertx, SandboxOptions.defaults().withStrict(true));
+        token = client.accessToken();
+    }
 
-  @AfterEach
-  void stop() {
-    client.close();
-  }
+    @AfterEach
+    void stop() {
+        client.close();
+    }
 
-  @Test
-  void undocumentedQueryParameterIsRefused() {
-    HttpResponse<Buffer> refused = send(client.books(HttpMethod.GET, "/contacts", token).addQueryParam("emails", "a@b.c"));
-    HttpResponse<Buffer> documented = send(client.books(HttpMethod.GET, "/contacts", token).addQueryParam("email_contains", "a@b"));
+    @Test
+    void undocumentedQueryParameterIsRefused() {
+        HttpResponse<Buffer> refused =
+                send(client.books(HttpMethod.GET, "/contacts", token).addQueryParam("emails", "a@b.c"));
+        HttpResponse<Buffer> documented =
+                send(client.books(HttpMethod.GET, "/contacts", token).addQueryParam("email_contains", "a@b"));
 
-    assertThat(refused.statusCode()).isEqualTo(400);
-    assertThat(refused.bodyAsJsonObject().getString("message")).contains("query parameter emails");
-    assertThat(documented.statusCode()).isEqualTo(200);
-  }
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.bodyAsJsonObject().getString("message")).contains("query parameter emails");
+        assertThat(documented.statusCode()).isEqualTo(200);
+    }
 
-  @Test
-  void bodyOnAnOperationThatTakesNoneIsRefused() {
-    String contactId = send(client.books(HttpMethod.POST, "/contacts", token), new JsonObject().put("contact_name", "A"))
-        .bodyAsJsonObject().getJsonObject("contact").getString("contact_id");
-    String invoiceId = send(client.books(HttpMethod.POST, "/invoices", token), new JsonObject().put("customer_id", contactId)
-        .put("line_items", new JsonArray().add(new JsonObject().put("name", "Setup").put("rate", 5))))
-        .bodyAsJsonObject().getJsonObject("invoice").getString("invoice_id");
+    @Test
+    void bodyOnAnOperationThatTakesNoneIsRefused() {
+        String contactId = send(
+                        client.books(HttpMethod.POST, "/contacts", token), new JsonObject().put("contact_name", "A"))
+                .bodyAsJsonObject()
+                .getJsonObject("contact")
+                .getString("contact_id");
+        String invoiceId = send(
+                        client.books(HttpMethod.POST, "/invoices", token),
+                        new JsonObject()
+                                .put("customer_id", contactId)
+                                .put(
+                                        "line_items",
+                                        new JsonArray()
+                                                .add(new JsonObject()
+                                                        .put("name", "Setup")
+                                                        .put("rate", 5))))
+                .bodyAsJsonObject()
+                .getJsonObject("invoice")
+                .getString("invoice_id");
 
-    HttpResponse<Buffer> refused = send(client.books(HttpMethod.POST, "/invoices/" + invoiceId + "/status/sent", token), new JsonObject());
-    HttpResponse<Buffer> accepted = send(client.books(HttpMethod.POST, "/invoices/" + invoiceId + "/status/sent", token));
+        HttpResponse<Buffer> refused =
+                send(client.books(HttpMethod.POST, "/invoices/" + invoiceId + "/status/sent", token), new JsonObject());
+        HttpResponse<Buffer> accepted =
+                send(client.books(HttpMethod.POST, "/invoices/" + invoiceId + "/status/sent", token));
 
-    assertThat(refused.statusCode()).isEqualTo(400);
-    assertThat(refused.bodyAsJsonObject().getString("message")).contains("request body");
-    assertThat(accepted.statusCode()).isEqualTo(200);
-  }
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.bodyAsJsonObject().getString("message")).contains("request body");
+        assertThat(accepted.statusCode()).isEqualTo(200);
+    }
 
-  @Test
-  void bearerTokensAreRefusedOnlyInStrictMode() {
-    HttpResponse<Buffer> strict = bearer();
-    client.sandbox.control().strict(false);
-    HttpResponse<Buffer> lenient = bearer();
+    @Test
+    void bearerTokensAreRefusedOnlyInStrictMode() {
+        HttpResponse<Buffer> strict = bearer();
+        client.sandbox.control().strict(false);
+        HttpResponse<Buffer> lenient = bearer();
 
-    assertThat(strict.statusCode()).isEqualTo(401);
-    assertThat(lenient.statusCode()).isEqualTo(200);
-  }
+        assertThat(strict.statusCode()).isEqualTo(401);
+        assertThat(lenient.statusCode()).isEqualTo(200);
+    }
 
-  private HttpResponse<Buffer> bearer() {
-    return await(client.web.get("/books/v3/contacts").putHeader("Authorization", "Bearer " + token)
-        .addQueryParam("organization_id", SandboxOptions.DEMO_ORGANIZATION_ID).send());
-  }
+    private HttpResponse<Buffer> bearer() {
+        return await(client.web
+                .get("/books/v3/contacts")
+                .putHeader("Authorization", "Bearer " + token)
+                .addQueryParam("organization_id", SandboxOptions.DEMO_ORGANIZATION_ID)
+                .send());
+    }
 }

@@ -28,8 +28,13 @@ public final class HttpAdapters {
     private HttpAdapters() {}
 
     /** What the routes serve: the use cases, the readiness checks, and the Prometheus text of the metrics. */
-    public record Endpoints(RecordEntityUseCase entities, SyncStatusQuery status, AdminSyncUseCase admin,
-            ConnectZohoUseCase connect, List<Readiness> readiness, Supplier<String> metrics) {}
+    public record Endpoints(
+            RecordEntityUseCase entities,
+            SyncStatusQuery status,
+            AdminSyncUseCase admin,
+            ConnectZohoUseCase connect,
+            List<Readiness> readiness,
+            Supplier<String> metrics) {}
 
     public static Router router(Vertx vertx, HttpSettings settings, Endpoints endpoints) {
         Router root = Router.router(vertx);
@@ -40,11 +45,14 @@ public final class HttpAdapters {
         new AdminApi(endpoints.status(), endpoints.admin(), endpoints.connect())
                 .mount(vertx, root, settings.adminToken(), settings.bodyLimitBytes());
 
-        root.get("/health/live").handler(HealthCheckHandler.create(vertx).register("event-loop", p -> p.complete(Status.OK())));
-        root.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(readinessChecks(vertx, endpoints.readiness())));
-        root.get("/metrics").handler(ctx -> ctx.response()
-                .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
-                .end(endpoints.metrics().get()));
+        root.get("/health/live")
+                .handler(HealthCheckHandler.create(vertx).register("event-loop", p -> p.complete(Status.OK())));
+        root.get("/health/ready")
+                .handler(HealthCheckHandler.createWithHealthChecks(readinessChecks(vertx, endpoints.readiness())));
+        root.get("/metrics")
+                .handler(ctx -> ctx.response()
+                        .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
+                        .end(endpoints.metrics().get()));
 
         return root;
     }
@@ -52,9 +60,14 @@ public final class HttpAdapters {
     private static HealthChecks readinessChecks(Vertx vertx, List<Readiness> readiness) {
         HealthChecks checks = HealthChecks.create(vertx);
         for (Readiness r : readiness) {
-            checks.register(r.name(), CHECK_TIMEOUT_MS, promise -> r.check().get()
-                    .onSuccess(details -> promise.complete(Status.OK(details)))
-                    .onFailure(error -> promise.complete(Status.KO(new JsonObject().put("error", error.getMessage())))));
+            checks.register(
+                    r.name(),
+                    CHECK_TIMEOUT_MS,
+                    promise -> r.check()
+                            .get()
+                            .onSuccess(details -> promise.complete(Status.OK(details)))
+                            .onFailure(error ->
+                                    promise.complete(Status.KO(new JsonObject().put("error", error.getMessage())))));
         }
         return checks;
     }

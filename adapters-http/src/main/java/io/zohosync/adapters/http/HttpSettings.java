@@ -25,6 +25,7 @@ public record HttpSettings(Set<String> apiKeys, String adminToken, long bodyLimi
 
     @Override
     public String toString() {
-        return "HttpSettings[apiKeys=" + apiKeys.size() + " configured, adminToken=***, bodyLimitBytes=" + bodyLimitBytes + "]";
+        return "HttpSettings[apiKeys=" + apiKeys.size() + " configured, adminToken=***, bodyLimitBytes="
+                + bodyLimitBytes + "]";
     }
 }

@@ -45,20 +45,33 @@ class AdminStatusRoutesTest {
     @Test
     void theOverviewCountsByEntityTypeAndStatusAndListsRecentRecords() {
         SyncKey key = new SyncKey(EntityType.ITEM, "sku-1", SyncTarget.INVENTORY);
-        fx.status.overview = new SyncOverview(false,
-                Map.of(EntityType.CUSTOMER, Map.of(SyncStatus.SYNCED, 3L, SyncStatus.FAILED, 1L), EntityType.ITEM, Map.of(SyncStatus.PENDING, 2L)),
+        fx.status.overview = new SyncOverview(
+                false,
+                Map.of(
+                        EntityType.CUSTOMER,
+                        Map.of(SyncStatus.SYNCED, 3L, SyncStatus.FAILED, 1L),
+                        EntityType.ITEM,
+                        Map.of(SyncStatus.PENDING, 2L)),
                 List.of(StubSyncStatus.view(key, SyncStatus.PENDING)));
 
-        HttpResponse<Buffer> response = fx.admin(HttpMethod.GET, "/sync/status").send().await();
+        HttpResponse<Buffer> response =
+                fx.admin(HttpMethod.GET, "/sync/status").send().await();
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonObject body = response.bodyAsJsonObject();
         assertThat(body.getBoolean("sync_enabled")).isFalse();
-        assertThat(body.getJsonObject("counts")).isEqualTo(new JsonObject()
-                .put(CUSTOMER, new JsonObject().put(SyncStatus.SYNCED.wire(), 3).put(SyncStatus.FAILED.wire(), 1))
-                .put(EntityType.ITEM.wire(), new JsonObject().put(SyncStatus.PENDING.wire(), 2)));
-        assertThat(body.getJsonArray("recent").getJsonObject(0).getString("entity_id")).isEqualTo("sku-1");
-        assertThat(body.getJsonArray("recent").getJsonObject(0).getString("target")).isEqualTo(SyncTarget.INVENTORY.wire());
+        assertThat(body.getJsonObject("counts"))
+                .isEqualTo(new JsonObject()
+                        .put(
+                                CUSTOMER,
+                                new JsonObject()
+                                        .put(SyncStatus.SYNCED.wire(), 3)
+                                        .put(SyncStatus.FAILED.wire(), 1))
+                        .put(EntityType.ITEM.wire(), new JsonObject().put(SyncStatus.PENDING.wire(), 2)));
+        assertThat(body.getJsonArray("recent").getJsonObject(0).getString("entity_id"))
+                .isEqualTo("sku-1");
+        assertThat(body.getJsonArray("recent").getJsonObject(0).getString("target"))
+                .isEqualTo(SyncTarget.INVENTORY.wire());
         assertThat(fx.status.asked).containsExactly(20);
     }
 
@@ -73,18 +86,23 @@ class AdminStatusRoutesTest {
     @ParameterizedTest
     @ValueSource(strings = {"-1", "501", "ten", "", "99999999999"})
     void aLimitOutOfRangeIsAValidationProblem(String limit) {
-        JsonObject problem = assertProblem(fx.admin(HttpMethod.GET, "/sync/status?limit=" + limit).send().await(), 422, "validation_failed");
+        JsonObject problem = assertProblem(
+                fx.admin(HttpMethod.GET, "/sync/status?limit=" + limit).send().await(), 422, "validation_failed");
 
-        assertThat(problem.getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("limit");
+        assertThat(problem.getJsonArray("errors").getJsonObject(0).getString("field"))
+                .isEqualTo("limit");
         assertThat(fx.status.asked).isEmpty();
     }
 
     @Test
     void everyTargetsRecordOfAnEntityIsListed() {
-        fx.status.held.add(StubSyncStatus.view(new SyncKey(EntityType.CUSTOMER, "c-1", SyncTarget.CRM), SyncStatus.SYNCED));
-        fx.status.held.add(StubSyncStatus.view(new SyncKey(EntityType.CUSTOMER, "c-1", SyncTarget.BOOKS), SyncStatus.FAILED));
+        fx.status.held.add(
+                StubSyncStatus.view(new SyncKey(EntityType.CUSTOMER, "c-1", SyncTarget.CRM), SyncStatus.SYNCED));
+        fx.status.held.add(
+                StubSyncStatus.view(new SyncKey(EntityType.CUSTOMER, "c-1", SyncTarget.BOOKS), SyncStatus.FAILED));
 
-        HttpResponse<Buffer> response = fx.admin(HttpMethod.GET, "/sync/" + CUSTOMER + "/c-1").send().await();
+        HttpResponse<Buffer> response =
+                fx.admin(HttpMethod.GET, "/sync/" + CUSTOMER + "/c-1").send().await();
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonObject body = response.bodyAsJsonObject();
@@ -97,15 +115,22 @@ class AdminStatusRoutesTest {
 
     @Test
     void anEntityWithoutRecordsIsNotFound() {
-        assertProblem(fx.admin(HttpMethod.GET, "/sync/" + CUSTOMER + "/nobody").send().await(), 404, "record_not_found");
+        assertProblem(
+                fx.admin(HttpMethod.GET, "/sync/" + CUSTOMER + "/nobody").send().await(), 404, "record_not_found");
     }
 
     @Test
     void anUnknownEntityTypeIsNotFoundByName() {
-        JsonObject problem = assertProblem(fx.admin(HttpMethod.GET, "/sync/spaceship/c-1").send().await(), 404, "unknown_entity_type");
+        JsonObject problem = assertProblem(
+                fx.admin(HttpMethod.GET, "/sync/spaceship/c-1").send().await(), 404, "unknown_entity_type");
 
         assertThat(problem.getString("detail")).contains("spaceship");
-        assertProblem(fx.admin(HttpMethod.GET, "/sync/" + CUSTOMER.toUpperCase() + "/c-1").send().await(), 404, "unknown_entity_type");
+        assertProblem(
+                fx.admin(HttpMethod.GET, "/sync/" + CUSTOMER.toUpperCase() + "/c-1")
+                        .send()
+                        .await(),
+                404,
+                "unknown_entity_type");
         assertThat(fx.status.asked).isEmpty();
     }
 
@@ -113,8 +138,10 @@ class AdminStatusRoutesTest {
     void aFailedQueryIsAnInternalErrorThatTellsNothing() {
         fx.status.failure = new IllegalStateException("connection refused: pg.internal:5432");
 
-        HttpResponse<Buffer> overview = fx.admin(HttpMethod.GET, "/sync/status").send().await();
-        HttpResponse<Buffer> records = fx.admin(HttpMethod.GET, "/sync/" + CUSTOMER + "/c-1").send().await();
+        HttpResponse<Buffer> overview =
+                fx.admin(HttpMethod.GET, "/sync/status").send().await();
+        HttpResponse<Buffer> records =
+                fx.admin(HttpMethod.GET, "/sync/" + CUSTOMER + "/c-1").send().await();
 
         for (HttpResponse<Buffer> response : List.of(overview, records)) {
             assertProblem(response, 500, "internal_error");

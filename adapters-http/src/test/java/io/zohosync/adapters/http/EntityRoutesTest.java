@@ -56,25 +56,35 @@ class EntityRoutesTest {
 
     @Test
     void aNewEntityIsAcceptedWithItsLinkAndEveryTargetsStatus() {
-        fx.entities.answer(new Result.Recorded(new EntityRef(EntityType.CUSTOMER, "c-1"), Outcome.CREATED,
+        fx.entities.answer(new Result.Recorded(
+                new EntityRef(EntityType.CUSTOMER, "c-1"),
+                Outcome.CREATED,
                 Map.of(SyncTarget.CRM, SyncStatus.WAITING, SyncTarget.BOOKS, SyncStatus.PENDING)));
 
-        HttpResponse<Buffer> response = send(fx.api(HttpMethod.POST, "/" + CUSTOMERS), new JsonObject().put("id", "c-1"));
+        HttpResponse<Buffer> response =
+                send(fx.api(HttpMethod.POST, "/" + CUSTOMERS), new JsonObject().put("id", "c-1"));
 
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(response.getHeader("content-type")).isEqualTo("application/json");
         assertThat(response.getHeader("Location")).isEqualTo("/api/v1/" + CUSTOMERS + "/c-1");
-        assertThat(response.bodyAsJsonObject()).isEqualTo(new JsonObject()
-                .put("id", "c-1")
-                .put("outcome", "created")
-                .put("sync", new JsonObject().put("target", BOOKS).put("status", SyncStatus.PENDING.wire()))
-                .put("targets", new JsonObject().put(BOOKS, SyncStatus.PENDING.wire()).put(CRM, SyncStatus.WAITING.wire()))
-                .put("links", new JsonObject().put("self", "/api/v1/" + CUSTOMERS + "/c-1")));
+        assertThat(response.bodyAsJsonObject())
+                .isEqualTo(new JsonObject()
+                        .put("id", "c-1")
+                        .put("outcome", "created")
+                        .put("sync", new JsonObject().put("target", BOOKS).put("status", SyncStatus.PENDING.wire()))
+                        .put(
+                                "targets",
+                                new JsonObject()
+                                        .put(BOOKS, SyncStatus.PENDING.wire())
+                                        .put(CRM, SyncStatus.WAITING.wire()))
+                        .put("links", new JsonObject().put("self", "/api/v1/" + CUSTOMERS + "/c-1")));
     }
 
     @Test
     void postTakesTheIdFromTheBodyAndPassesNoKeyOrHashWithoutAnIdempotencyKey() {
-        send(fx.api(HttpMethod.POST, "/" + CUSTOMERS), new JsonObject().put("id", "c-2").put("email", "a@example.com"));
+        send(
+                fx.api(HttpMethod.POST, "/" + CUSTOMERS),
+                new JsonObject().put("id", "c-2").put("email", "a@example.com"));
 
         Command command = fx.entities.only();
         assertThat(command.type()).isEqualTo(EntityType.CUSTOMER);
@@ -86,7 +96,8 @@ class EntityRoutesTest {
 
     @Test
     void putTakesTheIdFromThePath() {
-        HttpResponse<Buffer> response = send(fx.api(HttpMethod.PUT, "/" + ITEMS + "/sku-9"), new JsonObject().put("name", "Widget"));
+        HttpResponse<Buffer> response =
+                send(fx.api(HttpMethod.PUT, "/" + ITEMS + "/sku-9"), new JsonObject().put("name", "Widget"));
 
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(response.getHeader("Location")).isEqualTo("/api/v1/" + ITEMS + "/sku-9");
@@ -98,15 +109,21 @@ class EntityRoutesTest {
 
     @Test
     void everyCollectionOfTheIntakeIsMountedAndAnOtherIsNot() {
-        assertThat(send(fx.api(HttpMethod.POST, "/" + ITEMS), new JsonObject().put("id", "sku-1")).statusCode()).isEqualTo(202);
+        assertThat(send(fx.api(HttpMethod.POST, "/" + ITEMS), new JsonObject().put("id", "sku-1"))
+                        .statusCode())
+                .isEqualTo(202);
         assertThat(fx.entities.only().type()).isEqualTo(EntityType.ITEM);
 
         assertProblem(send(fx.api(HttpMethod.POST, "/widgets"), new JsonObject().put("id", "w-1")), 404, "not_found");
-        assertProblem(send(fx.api(HttpMethod.POST, "/" + EntityType.CUSTOMER.wire()), new JsonObject().put("id", "c")), 404, "not_found");
+        assertProblem(
+                send(fx.api(HttpMethod.POST, "/" + EntityType.CUSTOMER.wire()), new JsonObject().put("id", "c")),
+                404,
+                "not_found");
     }
 
     @ParameterizedTest
-    @CsvSource({"CREATED, 202, created", "UPDATED, 202, updated", "UNCHANGED, 200, unchanged", "REPLAYED, 200, replayed"})
+    @CsvSource({"CREATED, 202, created", "UPDATED, 202, updated", "UNCHANGED, 200, unchanged", "REPLAYED, 200, replayed"
+    })
     void queuedWorkIs202AndNothingNewIs200(Outcome outcome, int status, String wire) {
         fx.entities.answer = command -> Future.succeededFuture(StubRecordEntity.recorded(command, outcome));
 
@@ -121,17 +138,21 @@ class EntityRoutesTest {
     void anEntityWithNoTargetYetHasANullSync() {
         fx.entities.answer(new Result.Recorded(new EntityRef(EntityType.CUSTOMER, "c-4"), Outcome.UNCHANGED, Map.of()));
 
-        JsonObject body = send(fx.api(HttpMethod.PUT, "/" + CUSTOMERS + "/c-4"), new JsonObject()).bodyAsJsonObject();
+        JsonObject body = send(fx.api(HttpMethod.PUT, "/" + CUSTOMERS + "/c-4"), new JsonObject())
+                .bodyAsJsonObject();
 
-        assertThat(body.getJsonObject("sync")).isEqualTo(new JsonObject().putNull("target").putNull("status"));
+        assertThat(body.getJsonObject("sync"))
+                .isEqualTo(new JsonObject().putNull("target").putNull("status"));
         assertThat(body.getJsonObject("targets")).isEmpty();
     }
 
     @Test
     void theLinkEscapesAnIdThatWouldBreakIt() {
-        fx.entities.answer(new Result.Recorded(new EntityRef(EntityType.CUSTOMER, "a/b c?d"), Outcome.CREATED, Map.of()));
+        fx.entities.answer(
+                new Result.Recorded(new EntityRef(EntityType.CUSTOMER, "a/b c?d"), Outcome.CREATED, Map.of()));
 
-        HttpResponse<Buffer> response = send(fx.api(HttpMethod.POST, "/" + CUSTOMERS), new JsonObject().put("id", "a/b c?d"));
+        HttpResponse<Buffer> response =
+                send(fx.api(HttpMethod.POST, "/" + CUSTOMERS), new JsonObject().put("id", "a/b c?d"));
 
         assertThat(response.getHeader("Location")).isEqualTo("/api/v1/" + CUSTOMERS + "/a%2Fb%20c%3Fd");
         assertThat(response.bodyAsJsonObject().getString("id")).isEqualTo("a/b c?d");
@@ -145,8 +166,9 @@ class EntityRoutesTest {
 
         Command command = fx.entities.only();
         assertThat(command.idempotencyKey()).isEqualTo("key-1");
-        assertThat(command.payloadHash()).isEqualTo(HexFormat.of().formatHex(
-                MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.UTF_8))));
+        assertThat(command.payloadHash())
+                .isEqualTo(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.UTF_8))));
     }
 
     @ParameterizedTest
@@ -154,8 +176,12 @@ class EntityRoutesTest {
     void anIdempotencyKeyOfTheWrongLengthIsRefused(int length) {
         String key = length == 0 ? " " : "k".repeat(length);
 
-        assertProblem(send(fx.api(HttpMethod.POST, "/" + CUSTOMERS).putHeader("Idempotency-Key", key), new JsonObject().put("id", "c")),
-                400, "invalid_idempotency_key");
+        assertProblem(
+                send(
+                        fx.api(HttpMethod.POST, "/" + CUSTOMERS).putHeader("Idempotency-Key", key),
+                        new JsonObject().put("id", "c")),
+                400,
+                "invalid_idempotency_key");
         assertThat(fx.entities.commands).isEmpty();
     }
 
@@ -163,16 +189,21 @@ class EntityRoutesTest {
     void anIdempotencyKeyOf255CharactersIsAccepted() {
         String key = "k".repeat(255);
 
-        send(fx.api(HttpMethod.POST, "/" + CUSTOMERS).putHeader("Idempotency-Key", key), new JsonObject().put("id", "c"));
+        send(
+                fx.api(HttpMethod.POST, "/" + CUSTOMERS).putHeader("Idempotency-Key", key),
+                new JsonObject().put("id", "c"));
 
         assertThat(fx.entities.only().idempotencyKey()).isEqualTo(key);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"text/plain", "application/x-www-form-urlencoded", "application/jsonp", "multipart/form-data"})
+    @ValueSource(
+            strings = {"text/plain", "application/x-www-form-urlencoded", "application/jsonp", "multipart/form-data"})
     void aBodyThatIsNotJsonByItsContentTypeIsRefused(String contentType) {
-        HttpResponse<Buffer> response = fx.api(HttpMethod.POST, "/" + CUSTOMERS).putHeader("content-type", contentType)
-                .sendBuffer(Buffer.buffer("{\"id\":\"c\"}")).await();
+        HttpResponse<Buffer> response = fx.api(HttpMethod.POST, "/" + CUSTOMERS)
+                .putHeader("content-type", contentType)
+                .sendBuffer(Buffer.buffer("{\"id\":\"c\"}"))
+                .await();
 
         assertProblem(response, 415, "unsupported_media_type");
         assertThat(fx.entities.commands).isEmpty();
@@ -180,14 +211,21 @@ class EntityRoutesTest {
 
     @Test
     void aBodyWithoutAContentTypeIsRefused() {
-        assertProblem(fx.api(HttpMethod.PUT, "/" + CUSTOMERS + "/c").sendBuffer(Buffer.buffer("{}")).await(), 415, "unsupported_media_type");
+        assertProblem(
+                fx.api(HttpMethod.PUT, "/" + CUSTOMERS + "/c")
+                        .sendBuffer(Buffer.buffer("{}"))
+                        .await(),
+                415,
+                "unsupported_media_type");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"application/json; charset=utf-8", "Application/JSON", "application/vnd.platform+json"})
     void everyJsonContentTypeIsAccepted(String contentType) {
-        HttpResponse<Buffer> response = fx.api(HttpMethod.POST, "/" + CUSTOMERS).putHeader("content-type", contentType)
-                .sendBuffer(Buffer.buffer("{\"id\":\"c\"}")).await();
+        HttpResponse<Buffer> response = fx.api(HttpMethod.POST, "/" + CUSTOMERS)
+                .putHeader("content-type", contentType)
+                .sendBuffer(Buffer.buffer("{\"id\":\"c\"}"))
+                .await();
 
         assertThat(response.statusCode()).isEqualTo(202);
     }
@@ -210,36 +248,49 @@ class EntityRoutesTest {
 
     @Test
     void brokenRulesComeBackAsAValidationProblemNamingEachField() {
-        fx.entities.answer(new Result.Invalid(List.of(new FieldError("email", "is required"),
-                new FieldError("billing_address.zip", "must be a string"))));
+        fx.entities.answer(new Result.Invalid(List.of(
+                new FieldError("email", "is required"), new FieldError("billing_address.zip", "must be a string"))));
 
-        JsonObject problem = assertProblem(send(fx.api(HttpMethod.POST, "/" + CUSTOMERS), new JsonObject().put("id", "c")),
-                422, "validation_failed");
+        JsonObject problem = assertProblem(
+                send(fx.api(HttpMethod.POST, "/" + CUSTOMERS), new JsonObject().put("id", "c")),
+                422,
+                "validation_failed");
 
-        assertThat(problem.getJsonArray("errors").getList()).containsExactly(
-                Map.of("field", "email", "message", "is required"),
-                Map.of("field", "billing_address.zip", "message", "must be a string"));
+        assertThat(problem.getJsonArray("errors").getList())
+                .containsExactly(
+                        Map.of("field", "email", "message", "is required"),
+                        Map.of("field", "billing_address.zip", "message", "must be a string"));
     }
 
     @Test
     void aReusedIdempotencyKeyIsAConflict() {
         fx.entities.answer(new Result.KeyReused());
 
-        assertProblem(send(fx.api(HttpMethod.POST, "/" + CUSTOMERS).putHeader("Idempotency-Key", "k"), new JsonObject().put("id", "c")),
-                409, "idempotency_key_reused");
+        assertProblem(
+                send(
+                        fx.api(HttpMethod.POST, "/" + CUSTOMERS).putHeader("Idempotency-Key", "k"),
+                        new JsonObject().put("id", "c")),
+                409,
+                "idempotency_key_reused");
     }
 
     @Test
     void putAnswersWithTheSameProblemsAsPost() {
         String path = "/" + CUSTOMERS + "/c-7";
-        assertProblem(send(fx.api(HttpMethod.PUT, path).putHeader("Idempotency-Key", ""), new JsonObject()), 400, "invalid_idempotency_key");
+        assertProblem(
+                send(fx.api(HttpMethod.PUT, path).putHeader("Idempotency-Key", ""), new JsonObject()),
+                400,
+                "invalid_idempotency_key");
         assertProblem(send(fx.api(HttpMethod.PUT, path), "{"), 400, "malformed_json");
         assertThat(fx.entities.commands).isEmpty();
 
         fx.entities.answer(new Result.Invalid(List.of(new FieldError("id", "must match the id in the path"))));
         assertProblem(send(fx.api(HttpMethod.PUT, path), new JsonObject().put("id", "c-8")), 422, "validation_failed");
         fx.entities.answer(new Result.KeyReused());
-        assertProblem(send(fx.api(HttpMethod.PUT, path).putHeader("Idempotency-Key", "k"), new JsonObject()), 409, "idempotency_key_reused");
+        assertProblem(
+                send(fx.api(HttpMethod.PUT, path).putHeader("Idempotency-Key", "k"), new JsonObject()),
+                409,
+                "idempotency_key_reused");
         fx.entities.answer = command -> Future.failedFuture(new IllegalStateException("boom"));
         assertProblem(send(fx.api(HttpMethod.PUT, path), new JsonObject()), 500, "internal_error");
     }
@@ -288,7 +339,8 @@ class EntityRoutesTest {
     void anAnswerTheAdapterCannotWriteIsAnInternalErrorNotAHangingRequest() {
         fx.entities.answer = command -> Future.succeededFuture(null);
 
-        assertProblem(send(fx.api(HttpMethod.POST, "/" + CUSTOMERS), new JsonObject().put("id", "c")), 500, "internal_error");
+        assertProblem(
+                send(fx.api(HttpMethod.POST, "/" + CUSTOMERS), new JsonObject().put("id", "c")), 500, "internal_error");
     }
 
     private static void assertPlain(Object value) {

@@ -44,10 +44,18 @@ class EntityStatusRoutesTest {
         SyncKey crm = new SyncKey(EntityType.CUSTOMER, "c-1", SyncTarget.CRM);
         SyncKey books = new SyncKey(EntityType.CUSTOMER, "c-1", SyncTarget.BOOKS);
         fx.status.held.add(StubSyncStatus.view(crm, SyncStatus.WAITING));
-        fx.status.held.add(new SyncRecordView(books, SyncStatus.FAILED, "zc-7", 3, "Zoho said no", "retries used up",
-                Instant.parse("2025-02-03T04:05:06Z"), StubSyncStatus.UPDATED));
+        fx.status.held.add(new SyncRecordView(
+                books,
+                SyncStatus.FAILED,
+                "zc-7",
+                3,
+                "Zoho said no",
+                "retries used up",
+                Instant.parse("2025-02-03T04:05:06Z"),
+                StubSyncStatus.UPDATED));
 
-        HttpResponse<Buffer> response = fx.api(HttpMethod.GET, "/" + CUSTOMERS + "/c-1").send().await();
+        HttpResponse<Buffer> response =
+                fx.api(HttpMethod.GET, "/" + CUSTOMERS + "/c-1").send().await();
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.getHeader("content-type")).isEqualTo("application/json");
@@ -66,22 +74,32 @@ class EntityStatusRoutesTest {
                 .put("updated_at", "2025-01-02T03:04:05Z");
         assertThat(body.getJsonObject("sync")).isEqualTo(expectedBooks);
         assertThat(body.getJsonArray("records").getJsonObject(0)).isEqualTo(expectedBooks);
-        assertThat(body.getJsonArray("records").getJsonObject(1).getString("target")).isEqualTo(SyncTarget.CRM.wire());
-        assertThat(body.getJsonArray("records").getJsonObject(1).getValue("next_run_at")).isNull();
+        assertThat(body.getJsonArray("records").getJsonObject(1).getString("target"))
+                .isEqualTo(SyncTarget.CRM.wire());
+        assertThat(body.getJsonArray("records").getJsonObject(1).getValue("next_run_at"))
+                .isNull();
         assertThat(fx.status.asked).containsExactly(new EntityRef(EntityType.CUSTOMER, "c-1"));
     }
 
     @Test
     void eachCollectionAsksForItsOwnType() {
-        fx.status.held.add(StubSyncStatus.view(new SyncKey(EntityType.ITEM, "sku-1", SyncTarget.INVENTORY), SyncStatus.SYNCED));
+        fx.status.held.add(
+                StubSyncStatus.view(new SyncKey(EntityType.ITEM, "sku-1", SyncTarget.INVENTORY), SyncStatus.SYNCED));
 
-        assertThat(fx.api(HttpMethod.GET, "/" + ITEMS + "/sku-1").send().await().statusCode()).isEqualTo(200);
-        assertProblem(fx.api(HttpMethod.GET, "/" + CUSTOMERS + "/sku-1").send().await(), 404, EntityType.CUSTOMER.wire() + "_not_found");
+        assertThat(fx.api(HttpMethod.GET, "/" + ITEMS + "/sku-1").send().await().statusCode())
+                .isEqualTo(200);
+        assertProblem(
+                fx.api(HttpMethod.GET, "/" + CUSTOMERS + "/sku-1").send().await(),
+                404,
+                EntityType.CUSTOMER.wire() + "_not_found");
     }
 
     @Test
     void anEntityWithoutRecordsIsNotFound() {
-        JsonObject problem = assertProblem(fx.api(HttpMethod.GET, "/" + CUSTOMERS + "/nobody").send().await(), 404, EntityType.CUSTOMER.wire() + "_not_found");
+        JsonObject problem = assertProblem(
+                fx.api(HttpMethod.GET, "/" + CUSTOMERS + "/nobody").send().await(),
+                404,
+                EntityType.CUSTOMER.wire() + "_not_found");
 
         assertThat(problem.getString("detail")).isEqualTo("no " + EntityType.CUSTOMER.wire() + " with id nobody");
         assertThat(problem.getString("instance")).isEqualTo("/api/v1/" + CUSTOMERS + "/nobody");
@@ -91,7 +109,8 @@ class EntityStatusRoutesTest {
     void aFailedQueryIsAnInternalErrorThatTellsNothing() {
         fx.status.failure = new IllegalStateException("relation sync_records does not exist");
 
-        HttpResponse<Buffer> response = fx.api(HttpMethod.GET, "/" + CUSTOMERS + "/c-1").send().await();
+        HttpResponse<Buffer> response =
+                fx.api(HttpMethod.GET, "/" + CUSTOMERS + "/c-1").send().await();
 
         assertProblem(response, 500, "internal_error");
         assertThat(response.bodyAsString()).doesNotContain("sync_records");

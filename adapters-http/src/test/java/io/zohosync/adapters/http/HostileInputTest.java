@@ -1,6 +1,5 @@
 package io.zohosync.adapters.http;
 
-import io.zohosync.domain.entity.EntityType;
 import static io.zohosync.adapters.http.HttpFixture.assertProblem;
 import static io.zohosync.adapters.http.HttpFixture.send;
 import static io.zohosync.adapters.http.StubRecordEntity.CUSTOMERS;
@@ -12,6 +11,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
+import io.zohosync.domain.entity.EntityType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,9 @@ class HostileInputTest {
 
     @Test
     void invalidUtf8IsMalformed() {
-        Buffer body = Buffer.buffer("{\"id\":\"c-").appendBytes(new byte[] {(byte) 0xC3, (byte) 0x28}).appendString("\"}");
+        Buffer body = Buffer.buffer("{\"id\":\"c-")
+                .appendBytes(new byte[] {(byte) 0xC3, (byte) 0x28})
+                .appendString("\"}");
 
         assertRefused(post(body), 400, "malformed_json");
     }
@@ -51,7 +53,9 @@ class HostileInputTest {
 
     @Test
     void anOverlongUtf8EncodingIsMalformed() {
-        Buffer body = Buffer.buffer("{\"id\":\"c-").appendBytes(new byte[] {(byte) 0xC0, (byte) 0xAF}).appendString("\"}");
+        Buffer body = Buffer.buffer("{\"id\":\"c-")
+                .appendBytes(new byte[] {(byte) 0xC0, (byte) 0xAF})
+                .appendString("\"}");
 
         assertRefused(post(body), 400, "malformed_json");
     }
@@ -78,31 +82,43 @@ class HostileInputTest {
     @ParameterizedTest
     @ValueSource(strings = {"\\u0000", "\\ud800", "x\\udc00y"})
     void textPostgresCannotHoldIsAValidationProblemNamingTheField(String escaped) {
-        HttpResponse<Buffer> response = post(Buffer.buffer("{\"id\":\"c\",\"lines\":[{\"name\":\"" + escaped + "\"}]}"));
+        HttpResponse<Buffer> response =
+                post(Buffer.buffer("{\"id\":\"c\",\"lines\":[{\"name\":\"" + escaped + "\"}]}"));
 
         JsonObject problem = assertRefused(response, 422, "validation_failed");
-        assertThat(problem.getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("lines[0].name");
+        assertThat(problem.getJsonArray("errors").getJsonObject(0).getString("field"))
+                .isEqualTo("lines[0].name");
     }
 
     @Test
     void aPairedSurrogateIsFine() {
-        assertThat(post(Buffer.buffer("{\"id\":\"c\",\"name\":\"\\ud83d\\ude00 😀\"}")).statusCode()).isEqualTo(202);
+        assertThat(post(Buffer.buffer("{\"id\":\"c\",\"name\":\"\\ud83d\\ude00 😀\"}"))
+                        .statusCode())
+                .isEqualTo(202);
     }
 
     @Test
     void anIdOfTenThousandCharactersInTheBodyIsAValidationProblem() {
-        JsonObject problem = assertRefused(post(Buffer.buffer(new JsonObject().put("id", "x".repeat(10_000)).encode())),
-                422, "validation_failed");
+        JsonObject problem = assertRefused(
+                post(Buffer.buffer(
+                        new JsonObject().put("id", "x".repeat(10_000)).encode())),
+                422,
+                "validation_failed");
 
-        assertThat(problem.getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("id");
+        assertThat(problem.getJsonArray("errors").getJsonObject(0).getString("field"))
+                .isEqualTo("id");
     }
 
     @Test
     void anIdTooLongForAPathIsAValidationProblemOnPutAndNotFoundOnGet() {
         String id = "x".repeat(300);
 
-        assertRefused(send(fx.api(HttpMethod.PUT, "/" + CUSTOMERS + "/" + id), new JsonObject()), 422, "validation_failed");
-        assertProblem(fx.api(HttpMethod.GET, "/" + CUSTOMERS + "/" + id).send().await(), 404, EntityType.CUSTOMER.wire() + "_not_found");
+        assertRefused(
+                send(fx.api(HttpMethod.PUT, "/" + CUSTOMERS + "/" + id), new JsonObject()), 422, "validation_failed");
+        assertProblem(
+                fx.api(HttpMethod.GET, "/" + CUSTOMERS + "/" + id).send().await(),
+                404,
+                EntityType.CUSTOMER.wire() + "_not_found");
         assertThat(fx.status.asked).isEmpty();
     }
 
@@ -111,7 +127,8 @@ class HostileInputTest {
         String id = "x".repeat(10_000);
 
         HttpResponse<Buffer> put = send(fx.api(HttpMethod.PUT, "/" + CUSTOMERS + "/" + id), new JsonObject());
-        HttpResponse<Buffer> get = fx.api(HttpMethod.GET, "/" + CUSTOMERS + "/" + id).send().await();
+        HttpResponse<Buffer> get =
+                fx.api(HttpMethod.GET, "/" + CUSTOMERS + "/" + id).send().await();
 
         assertThat(put.statusCode()).isEqualTo(414);
         assertThat(get.statusCode()).isEqualTo(414);
@@ -121,7 +138,10 @@ class HostileInputTest {
 
     @Test
     void aBlankIdInThePathIsNotFoundNotACrash() {
-        assertProblem(fx.api(HttpMethod.GET, "/" + CUSTOMERS + "/%20%20").send().await(), 404, EntityType.CUSTOMER.wire() + "_not_found");
+        assertProblem(
+                fx.api(HttpMethod.GET, "/" + CUSTOMERS + "/%20%20").send().await(),
+                404,
+                EntityType.CUSTOMER.wire() + "_not_found");
     }
 
     @Test
@@ -131,7 +151,10 @@ class HostileInputTest {
     }
 
     private HttpResponse<Buffer> post(Buffer body) {
-        return fx.api(HttpMethod.POST, "/" + CUSTOMERS).putHeader("content-type", "application/json").sendBuffer(body).await();
+        return fx.api(HttpMethod.POST, "/" + CUSTOMERS)
+                .putHeader("content-type", "application/json")
+                .sendBuffer(body)
+                .await();
     }
 
     private JsonObject assertRefused(HttpResponse<Buffer> response, int status, String code) {

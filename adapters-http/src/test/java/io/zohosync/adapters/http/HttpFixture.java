@@ -30,12 +30,20 @@ final class HttpFixture {
     final WebClient http;
 
     private HttpFixture(Vertx vertx, long bodyLimit) {
-        var endpoints = new HttpAdapters.Endpoints(entities, status, admin, connect,
+        var endpoints = new HttpAdapters.Endpoints(
+                entities,
+                status,
+                admin,
+                connect,
                 List.of(new Readiness("stub", () -> Future.succeededFuture(new JsonObject().put("stub", true)))),
                 () -> "zsync_up 1\n");
         var settings = new HttpSettings(Set.of(API_KEY), ADMIN_TOKEN, bodyLimit);
-        server = vertx.createHttpServer().requestHandler(HttpAdapters.router(vertx, settings, endpoints)).listen(0).await();
-        http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("localhost").setDefaultPort(server.actualPort()));
+        server = vertx.createHttpServer()
+                .requestHandler(HttpAdapters.router(vertx, settings, endpoints))
+                .listen(0)
+                .await();
+        http = WebClient.create(
+                vertx, new WebClientOptions().setDefaultHost("localhost").setDefaultPort(server.actualPort()));
     }
 
     static HttpFixture start(Vertx vertx) {
@@ -57,7 +65,9 @@ final class HttpFixture {
     }
 
     static HttpResponse<Buffer> send(HttpRequest<Buffer> request, String json) {
-        return request.putHeader("content-type", "application/json").sendBuffer(Buffer.buffer(json)).await();
+        return request.putHeader("content-type", "application/json")
+                .sendBuffer(Buffer.buffer(json))
+                .await();
     }
 
     static HttpResponse<Buffer> send(HttpRequest<Buffer> request, JsonObject json) {

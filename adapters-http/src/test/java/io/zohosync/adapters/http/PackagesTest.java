@@ -18,28 +18,47 @@ class PackagesTest {
 
     @Test
     void subpackagesNeverDependOnTheRoot() {
-        noClasses().that().resideInAnyPackage("..http.api..", "..http.admin..", "..http.common..")
-                .should().dependOnClassesThat().resideInAPackage("io.zohosync.adapters.http")
+        noClasses()
+                .that()
+                .resideInAnyPackage("..http.api..", "..http.admin..", "..http.common..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.zohosync.adapters.http")
                 .check(CLASSES);
     }
 
     @Test
     void thePackagesAreFreeOfCycles() {
-        slices().matching("io.zohosync.adapters.http.(**)").should().beFreeOfCycles().check(CLASSES);
+        slices().matching("io.zohosync.adapters.http.(**)")
+                .should()
+                .beFreeOfCycles()
+                .check(CLASSES);
     }
 
     @Test
     void thePlatformAndAdminApisDoNotReachIntoEachOther() {
-        slices().matching("io.zohosync.adapters.http.(api|admin)..").should().notDependOnEachOther().check(CLASSES);
-        noClasses().that().resideInAPackage("..http.common..")
-                .should().dependOnClassesThat().resideInAnyPackage("..http.api..", "..http.admin..")
+        slices().matching("io.zohosync.adapters.http.(api|admin)..")
+                .should()
+                .notDependOnEachOther()
+                .check(CLASSES);
+        noClasses()
+                .that()
+                .resideInAPackage("..http.common..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..http.api..", "..http.admin..")
                 .check(CLASSES);
     }
 
     @Test
     void onlyTheFactoriesOfTheApisArePublic() {
-        classes().that().resideInAnyPackage("..http.api..", "..http.admin..").and().arePublic()
-                .should().haveSimpleNameEndingWith("Api")
+        classes()
+                .that()
+                .resideInAnyPackage("..http.api..", "..http.admin..")
+                .and()
+                .arePublic()
+                .should()
+                .haveSimpleNameEndingWith("Api")
                 .check(CLASSES);
     }
 }

@@ -32,7 +32,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RecordActionRoutesTest {
 
     private static final SyncKey KEY = new SyncKey(EntityType.CUSTOMER, "c-1", SyncTarget.BOOKS);
-    private static final String RECORD = "/sync/" + KEY.type().wire() + "/" + KEY.entityId() + "/" + KEY.target().wire();
+    private static final String RECORD = "/sync/" + KEY.type().wire() + "/" + KEY.entityId() + "/"
+            + KEY.target().wire();
 
     private HttpFixture fx;
 
@@ -47,9 +48,14 @@ class RecordActionRoutesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Action.class, names = {"RETRY", "RESET", "UNLINK"})
+    @EnumSource(
+            value = Action.class,
+            names = {"RETRY", "RESET", "UNLINK"})
     void anActionOnARecordAnswersWithTheRecordAsItNowStands(Action action) {
-        HttpResponse<Buffer> response = fx.admin(HttpMethod.POST, RECORD + "/" + action.name().toLowerCase(Locale.ROOT)).send().await();
+        HttpResponse<Buffer> response = fx.admin(
+                        HttpMethod.POST, RECORD + "/" + action.name().toLowerCase(Locale.ROOT))
+                .send()
+                .await();
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.getHeader("content-type")).isEqualTo("application/json");
@@ -62,14 +68,20 @@ class RecordActionRoutesTest {
     void everyTargetOfEveryEntityTypeIsAddressable() {
         SyncKey key = new SyncKey(EntityType.ITEM, "sku 1/2", SyncTarget.INVENTORY);
 
-        fx.admin(HttpMethod.POST, "/sync/" + key.type().wire() + "/sku%201%2F2/" + key.target().wire() + "/retry").send().await();
+        fx.admin(
+                        HttpMethod.POST,
+                        "/sync/" + key.type().wire() + "/sku%201%2F2/"
+                                + key.target().wire() + "/retry")
+                .send()
+                .await();
 
         assertThat(fx.admin.commands).containsExactly(new Command(key, Action.RETRY, null));
     }
 
     @Test
     void linkTakesTheZohoIdFromTheBody() {
-        HttpResponse<Buffer> response = send(fx.admin(HttpMethod.POST, RECORD + "/link"), new JsonObject().put("zoho_id", " 460000000012345 "));
+        HttpResponse<Buffer> response =
+                send(fx.admin(HttpMethod.POST, RECORD + "/link"), new JsonObject().put("zoho_id", " 460000000012345 "));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(fx.admin.commands).containsExactly(new Command(KEY, Action.LINK, "460000000012345"));
@@ -78,9 +90,11 @@ class RecordActionRoutesTest {
     @ParameterizedTest
     @ValueSource(strings = {"{}", "{\"zoho_id\": \"  \"}", "{\"zoho_id\": null}", "{\"zoho_id\": 460000000012345}"})
     void linkWithoutAZohoIdIsAValidationProblemNamingIt(String body) {
-        JsonObject problem = assertProblem(send(fx.admin(HttpMethod.POST, RECORD + "/link"), body), 422, "validation_failed");
+        JsonObject problem =
+                assertProblem(send(fx.admin(HttpMethod.POST, RECORD + "/link"), body), 422, "validation_failed");
 
-        assertThat(problem.getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("zoho_id");
+        assertThat(problem.getJsonArray("errors").getJsonObject(0).getString("field"))
+                .isEqualTo("zoho_id");
         assertThat(fx.admin.commands).isEmpty();
     }
 
@@ -91,8 +105,10 @@ class RecordActionRoutesTest {
 
     @Test
     void linkWithAZohoIdLongerThanAnyIsAValidationProblem() {
-        assertProblem(send(fx.admin(HttpMethod.POST, RECORD + "/link"), new JsonObject().put("zoho_id", "4".repeat(300))),
-                422, "validation_failed");
+        assertProblem(
+                send(fx.admin(HttpMethod.POST, RECORD + "/link"), new JsonObject().put("zoho_id", "4".repeat(300))),
+                422,
+                "validation_failed");
         assertThat(fx.admin.commands).isEmpty();
     }
 
@@ -113,8 +129,10 @@ class RecordActionRoutesTest {
     void aZohoRecordThatCannotBeFoundRefusesTheLink() {
         fx.admin.answer(new Result.LinkRefused("Books has no contact 460000000012345"));
 
-        JsonObject problem = assertProblem(send(fx.admin(HttpMethod.POST, RECORD + "/link"), new JsonObject().put("zoho_id", "460000000012345")),
-                422, "zoho_record_not_found");
+        JsonObject problem = assertProblem(
+                send(fx.admin(HttpMethod.POST, RECORD + "/link"), new JsonObject().put("zoho_id", "460000000012345")),
+                422,
+                "zoho_record_not_found");
 
         assertThat(problem.getString("detail")).isEqualTo("Books has no contact 460000000012345");
     }
@@ -123,8 +141,10 @@ class RecordActionRoutesTest {
     void aLinkZohoCannotConfirmNowIsUnavailableNotRefused() {
         fx.admin.answer(new Result.ZohoUnavailable("Zoho could not be asked about record 1 now"));
 
-        JsonObject problem = assertProblem(send(fx.admin(HttpMethod.POST, RECORD + "/link"), new JsonObject().put("zoho_id", "1")),
-                503, "zoho_unavailable");
+        JsonObject problem = assertProblem(
+                send(fx.admin(HttpMethod.POST, RECORD + "/link"), new JsonObject().put("zoho_id", "1")),
+                503,
+                "zoho_unavailable");
 
         assertThat(problem.getString("detail")).isEqualTo("Zoho could not be asked about record 1 now");
     }
@@ -133,7 +153,8 @@ class RecordActionRoutesTest {
     void anActionTheStateMachineRefusesIsAConflictSayingWhy() {
         fx.admin.answer(new Result.Refused("a failed record cannot be unlinked"));
 
-        JsonObject problem = assertProblem(fx.admin(HttpMethod.POST, RECORD + "/unlink").send().await(), 409, "transition_not_allowed");
+        JsonObject problem = assertProblem(
+                fx.admin(HttpMethod.POST, RECORD + "/unlink").send().await(), 409, "transition_not_allowed");
 
         assertThat(problem.getString("detail")).isEqualTo("a failed record cannot be unlinked");
     }
@@ -142,35 +163,62 @@ class RecordActionRoutesTest {
     void anActionOnARecordThatDoesNotExistIsNotFound() {
         fx.admin.answer(new Result.NotFound());
 
-        JsonObject problem = assertProblem(fx.admin(HttpMethod.POST, RECORD + "/retry").send().await(), 404, "record_not_found");
+        JsonObject problem = assertProblem(
+                fx.admin(HttpMethod.POST, RECORD + "/retry").send().await(), 404, "record_not_found");
 
         assertThat(problem.getString("detail")).contains(KEY.entityId());
     }
 
     @Test
     void anUnknownEntityTypeOrTargetIsNotFoundByName() {
-        assertProblem(fx.admin(HttpMethod.POST, "/sync/spaceship/c-1/" + SyncTarget.BOOKS.wire() + "/retry").send().await(),
-                404, "unknown_entity_type");
-        assertProblem(fx.admin(HttpMethod.POST, "/sync/" + EntityType.CUSTOMER.wire() + "/c-1/mars/retry").send().await(),
-                404, "unknown_target");
-        assertProblem(send(fx.admin(HttpMethod.POST, "/sync/" + EntityType.CUSTOMER.wire() + "/c-1/mars/link"), new JsonObject()),
-                404, "unknown_target");
+        assertProblem(
+                fx.admin(HttpMethod.POST, "/sync/spaceship/c-1/" + SyncTarget.BOOKS.wire() + "/retry")
+                        .send()
+                        .await(),
+                404,
+                "unknown_entity_type");
+        assertProblem(
+                fx.admin(HttpMethod.POST, "/sync/" + EntityType.CUSTOMER.wire() + "/c-1/mars/retry")
+                        .send()
+                        .await(),
+                404,
+                "unknown_target");
+        assertProblem(
+                send(
+                        fx.admin(HttpMethod.POST, "/sync/" + EntityType.CUSTOMER.wire() + "/c-1/mars/link"),
+                        new JsonObject()),
+                404,
+                "unknown_target");
         assertThat(fx.admin.commands).isEmpty();
     }
 
     @Test
     void anIdNoRecordCanHaveIsNotFound() {
         String target = "/" + SyncTarget.BOOKS.wire() + "/retry";
-        assertProblem(fx.admin(HttpMethod.POST, "/sync/" + EntityType.CUSTOMER.wire() + "/%20" + target).send().await(), 404, "record_not_found");
-        assertProblem(fx.admin(HttpMethod.POST, "/sync/" + EntityType.CUSTOMER.wire() + "/" + "x".repeat(300) + target).send().await(),
-                404, "record_not_found");
+        assertProblem(
+                fx.admin(HttpMethod.POST, "/sync/" + EntityType.CUSTOMER.wire() + "/%20" + target)
+                        .send()
+                        .await(),
+                404,
+                "record_not_found");
+        assertProblem(
+                fx.admin(HttpMethod.POST, "/sync/" + EntityType.CUSTOMER.wire() + "/" + "x".repeat(300) + target)
+                        .send()
+                        .await(),
+                404,
+                "record_not_found");
         assertThat(fx.admin.commands).isEmpty();
     }
 
     @Test
     void anUnknownActionIsNotFound() {
         assertProblem(fx.admin(HttpMethod.POST, RECORD + "/delete").send().await(), 404, "not_found");
-        assertProblem(fx.admin(HttpMethod.POST, "/sync/" + EntityType.CUSTOMER.wire() + "/c-1/retry").send().await(), 404, "not_found");
+        assertProblem(
+                fx.admin(HttpMethod.POST, "/sync/" + EntityType.CUSTOMER.wire() + "/c-1/retry")
+                        .send()
+                        .await(),
+                404,
+                "not_found");
     }
 
     @Test
@@ -182,7 +230,8 @@ class RecordActionRoutesTest {
     void aFailedActionIsAnInternalErrorThatTellsNothing() {
         fx.admin.answer = command -> Future.failedFuture(new IllegalStateException("deadlock detected in sync_jobs"));
 
-        HttpResponse<Buffer> response = fx.admin(HttpMethod.POST, RECORD + "/reset").send().await();
+        HttpResponse<Buffer> response =
+                fx.admin(HttpMethod.POST, RECORD + "/reset").send().await();
 
         assertProblem(response, 500, "internal_error");
         assertThat(response.bodyAsString()).doesNotContain("deadlock", "sync_jobs");

@@ -45,10 +45,18 @@ class RouterTest {
 
     @Test
     void thePlatformApiWithAWrongKeyOrTheAdminTokenIsUnauthorized() {
-        assertProblem(send(fx.http.post("/api/v1/" + CUSTOMERS).bearerTokenAuthentication("not-a-key"), CUSTOMER), 401, "unauthorized");
-        assertProblem(send(fx.http.post("/api/v1/" + CUSTOMERS).bearerTokenAuthentication(HttpFixture.ADMIN_TOKEN), CUSTOMER),
-                401, "unauthorized");
-        assertProblem(send(fx.http.post("/api/v1/" + CUSTOMERS).putHeader("X-API-Key", "not-a-key"), CUSTOMER), 401, "unauthorized");
+        assertProblem(
+                send(fx.http.post("/api/v1/" + CUSTOMERS).bearerTokenAuthentication("not-a-key"), CUSTOMER),
+                401,
+                "unauthorized");
+        assertProblem(
+                send(fx.http.post("/api/v1/" + CUSTOMERS).bearerTokenAuthentication(HttpFixture.ADMIN_TOKEN), CUSTOMER),
+                401,
+                "unauthorized");
+        assertProblem(
+                send(fx.http.post("/api/v1/" + CUSTOMERS).putHeader("X-API-Key", "not-a-key"), CUSTOMER),
+                401,
+                "unauthorized");
         assertProblem(fx.http.get("/api/v1/" + CUSTOMERS + "/c-1").send().await(), 401, "unauthorized");
         assertThat(fx.entities.commands).isEmpty();
         assertThat(fx.status.asked).isEmpty();
@@ -56,7 +64,8 @@ class RouterTest {
 
     @Test
     void thePlatformApiTakesTheKeyInXApiKeyToo() {
-        assertThat(send(fx.http.post("/api/v1/" + CUSTOMERS).putHeader("X-API-Key", HttpFixture.API_KEY), CUSTOMER).statusCode())
+        assertThat(send(fx.http.post("/api/v1/" + CUSTOMERS).putHeader("X-API-Key", HttpFixture.API_KEY), CUSTOMER)
+                        .statusCode())
                 .isEqualTo(202);
     }
 
@@ -72,8 +81,22 @@ class RouterTest {
 
         assertProblem(none, 401, "unauthorized");
         assertThat(none.getHeader("WWW-Authenticate")).isEqualTo("Bearer realm=\"admin token\"");
-        assertProblem(fx.http.get("/admin/api/sync/status").bearerTokenAuthentication(HttpFixture.API_KEY).send().await(), 401, "unauthorized");
-        assertProblem(fx.http.get("/admin/api/sync/status").putHeader("X-API-Key", HttpFixture.ADMIN_TOKEN).send().await(), 401, "unauthorized");
+        assertProblem(
+                fx.http
+                        .get("/admin/api/sync/status")
+                        .bearerTokenAuthentication(HttpFixture.API_KEY)
+                        .send()
+                        .await(),
+                401,
+                "unauthorized");
+        assertProblem(
+                fx.http
+                        .get("/admin/api/sync/status")
+                        .putHeader("X-API-Key", HttpFixture.ADMIN_TOKEN)
+                        .send()
+                        .await(),
+                401,
+                "unauthorized");
         assertThat(fx.status.asked).isEmpty();
     }
 

@@ -11,8 +11,8 @@ import java.util.function.Function;
 final class StubAdminSync implements AdminSyncUseCase {
 
     final List<Command> commands = new CopyOnWriteArrayList<>();
-    volatile Function<Command, Future<Result>> answer =
-            command -> Future.succeededFuture(new Result.Changed(StubSyncStatus.view(command.key(), SyncStatus.PENDING)));
+    volatile Function<Command, Future<Result>> answer = command ->
+            Future.succeededFuture(new Result.Changed(StubSyncStatus.view(command.key(), SyncStatus.PENDING)));
 
     @Override
     public Future<Result> apply(Command command) {

@@ -12,8 +12,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** Stands in for the Zoho connection: a connected organization, and a callback outcome the test sets. */
 final class StubConnectZoho implements ConnectZohoUseCase {
 
-    static final ZohoConnectionState CONNECTED = new ZohoConnectionState(ZohoConnectionState.Status.CONNECTED, "ok", null,
-            Map.of(ZohoProduct.BOOKS, ZohoConnectionState.Circuit.CLOSED, ZohoProduct.CRM, ZohoConnectionState.Circuit.HALF_OPEN));
+    static final ZohoConnectionState CONNECTED = new ZohoConnectionState(
+            ZohoConnectionState.Status.CONNECTED,
+            "ok",
+            null,
+            Map.of(
+                    ZohoProduct.BOOKS,
+                    ZohoConnectionState.Circuit.CLOSED,
+                    ZohoProduct.CRM,
+                    ZohoConnectionState.Circuit.HALF_OPEN));
 
     final List<List<String>> finished = new CopyOnWriteArrayList<>();
     volatile Future<ConnectOutcome> outcome = Future.succeededFuture(new ConnectOutcome.Connected(CONNECTED));

@@ -18,7 +18,8 @@ final class StubRecordEntity implements RecordEntityUseCase {
     static final String ITEMS = "items";
 
     final List<Command> commands = new CopyOnWriteArrayList<>();
-    volatile Function<Command, Future<Result>> answer = command -> Future.succeededFuture(recorded(command, Outcome.CREATED));
+    volatile Function<Command, Future<Result>> answer =
+            command -> Future.succeededFuture(recorded(command, Outcome.CREATED));
 
     @Override
     public Future<Result> record(Command command) {
@@ -44,7 +45,10 @@ final class StubRecordEntity implements RecordEntityUseCase {
 
     /** Recorded under the id the command names, with a pending books sync. */
     static Result recorded(Command command, Outcome outcome) {
-        String id = command.pathId() != null ? command.pathId() : String.valueOf(command.body().get("id"));
-        return new Result.Recorded(new EntityRef(command.type(), id), outcome, Map.of(SyncTarget.BOOKS, SyncStatus.PENDING));
+        String id = command.pathId() != null
+                ? command.pathId()
+                : String.valueOf(command.body().get("id"));
+        return new Result.Recorded(
+                new EntityRef(command.type(), id), outcome, Map.of(SyncTarget.BOOKS, SyncStatus.PENDING));
     }
 }

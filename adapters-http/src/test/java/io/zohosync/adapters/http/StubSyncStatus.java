@@ -33,15 +33,20 @@ final class StubSyncStatus implements SyncStatusQuery {
     @Override
     public Future<Optional<SyncRecordView>> record(SyncKey key) {
         asked.add(key);
-        return failure != null ? Future.failedFuture(failure)
-                : Future.succeededFuture(held.stream().filter(r -> r.key().equals(key)).findFirst());
+        return failure != null
+                ? Future.failedFuture(failure)
+                : Future.succeededFuture(
+                        held.stream().filter(r -> r.key().equals(key)).findFirst());
     }
 
     @Override
     public Future<List<SyncRecordView>> records(EntityRef entity) {
         asked.add(entity);
-        return failure != null ? Future.failedFuture(failure)
-                : Future.succeededFuture(new ArrayList<>(held.stream().filter(r -> r.key().entity().equals(entity)).toList()));
+        return failure != null
+                ? Future.failedFuture(failure)
+                : Future.succeededFuture(new ArrayList<>(held.stream()
+                        .filter(r -> r.key().entity().equals(entity))
+                        .toList()));
     }
 
     static SyncRecordView view(SyncKey key, SyncStatus status) {

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class ZohoConnectionRoutesTest {
 
-    private static final String CALLBACK = "/admin/zoho/callback?code=c0de&location=eu&accounts-server=https%3A%2F%2Faccounts.zoho.eu&state=s1";
+    private static final String CALLBACK =
+            "/admin/zoho/callback?code=c0de&location=eu&accounts-server=https%3A%2F%2Faccounts.zoho.eu&state=s1";
 
     private HttpFixture fx;
 
@@ -39,19 +40,26 @@ class ZohoConnectionRoutesTest {
 
     @Test
     void theConnectionShowsItsStatusAndEachProductsCircuit() {
-        HttpResponse<Buffer> response = fx.admin(HttpMethod.GET, "/zoho/connection").send().await();
+        HttpResponse<Buffer> response =
+                fx.admin(HttpMethod.GET, "/zoho/connection").send().await();
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.bodyAsJsonObject()).isEqualTo(new JsonObject()
-                .put("status", "connected")
-                .put("detail", "ok")
-                .putNull("cool_down_until")
-                .put("circuits", new JsonObject().put(lower(ZohoProduct.BOOKS), "closed").put(lower(ZohoProduct.CRM), "half_open")));
+        assertThat(response.bodyAsJsonObject())
+                .isEqualTo(new JsonObject()
+                        .put("status", "connected")
+                        .put("detail", "ok")
+                        .putNull("cool_down_until")
+                        .put(
+                                "circuits",
+                                new JsonObject()
+                                        .put(lower(ZohoProduct.BOOKS), "closed")
+                                        .put(lower(ZohoProduct.CRM), "half_open")));
     }
 
     @Test
     void connectingGivesTheConsentUrl() {
-        JsonObject body = fx.admin(HttpMethod.POST, "/zoho/connect").send().await().bodyAsJsonObject();
+        JsonObject body =
+                fx.admin(HttpMethod.POST, "/zoho/connect").send().await().bodyAsJsonObject();
 
         assertThat(body.getString("consent_url")).isEqualTo("https://accounts.zoho.example/oauth/v2/auth?state=s");
         assertThat(body.getString("next")).isNotBlank();
@@ -84,7 +92,8 @@ class ZohoConnectionRoutesTest {
 
     @Test
     void consentTheAdminDeniedIsAProblemAndFinishesNothing() {
-        JsonObject problem = assertProblem(fx.http.get("/admin/zoho/callback?error=access_denied").send().await(), 400, "consent_denied");
+        JsonObject problem = assertProblem(
+                fx.http.get("/admin/zoho/callback?error=access_denied").send().await(), 400, "consent_denied");
 
         assertThat(problem.getString("detail")).contains("access_denied");
         assertThat(fx.connect.finished).isEmpty();
@@ -103,8 +112,14 @@ class ZohoConnectionRoutesTest {
     @Test
     void theConnectionRoutesWantTheAdminToken() {
         assertProblem(fx.http.get("/admin/api/zoho/connection").send().await(), 401, "unauthorized");
-        assertProblem(fx.http.post("/admin/api/zoho/connect").bearerTokenAuthentication(HttpFixture.API_KEY).send().await(),
-                401, "unauthorized");
+        assertProblem(
+                fx.http
+                        .post("/admin/api/zoho/connect")
+                        .bearerTokenAuthentication(HttpFixture.API_KEY)
+                        .send()
+                        .await(),
+                401,
+                "unauthorized");
     }
 
     private static String lower(ZohoProduct product) {

@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
  * Where the service's PostgreSQL is, how to reach it ({@code sslMode}: libpq's names, {@code disable}
  * to {@code verify-full}) and how many connections the pool may hold.
  */
-public record DatabaseSettings(String host, int port, String database, String user, String password, int poolSize,
-        String sslMode) {
+public record DatabaseSettings(
+        String host, int port, String database, String user, String password, int poolSize, String sslMode) {
 
     private static final java.util.Set<String> SSL_MODES =
             java.util.Set.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
@@ -19,7 +19,12 @@ public record DatabaseSettings(String host, int port, String database, String us
     }
 
     public DatabaseSettings {
-        if (host == null || host.isBlank() || database == null || database.isBlank() || user == null || user.isBlank()) {
+        if (host == null
+                || host.isBlank()
+                || database == null
+                || database.isBlank()
+                || user == null
+                || user.isBlank()) {
             throw new IllegalArgumentException("database host, name and user are required");
         }
         if (poolSize < 1) {
@@ -57,18 +62,25 @@ public record DatabaseSettings(String host, int port, String database, String us
                 } else if (kv.length == 2 && kv[0].equals("sslmode")) {
                     sslMode = decode(kv[1]);
                 } else {
-                    throw new IllegalArgumentException("unsupported database URL parameter '" + kv[0]
-                            + "' (supported: user, password, sslmode)");
+                    throw new IllegalArgumentException(
+                            "unsupported database URL parameter '" + kv[0] + "' (supported: user, password, sslmode)");
                 }
             }
         }
         String db = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
-        return new DatabaseSettings(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), db,
-                user == null ? "postgres" : user, password, poolSize, sslMode);
+        return new DatabaseSettings(
+                uri.getHost(),
+                uri.getPort() < 0 ? 5432 : uri.getPort(),
+                db,
+                user == null ? "postgres" : user,
+                password,
+                poolSize,
+                sslMode);
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://" + host + ":" + port + "/" + database + ("disable".equals(sslMode) ? "" : "?sslmode=" + sslMode);
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database
+                + ("disable".equals(sslMode) ? "" : "?sslmode=" + sslMode);
     }
 
     /** The URL without its password, safe to log. */

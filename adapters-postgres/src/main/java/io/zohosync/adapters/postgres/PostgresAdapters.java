@@ -2,8 +2,8 @@ package io.zohosync.adapters.postgres;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgBuilder;
 import io.vertx.core.net.ClientSSLOptions;
+import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.SslMode;
 import io.vertx.pgclient.pubsub.PgSubscriber;
@@ -49,13 +49,16 @@ public final class PostgresAdapters {
 
     /** Runs the migrations on a worker thread, then opens the pool. */
     public static Future<PostgresAdapters> start(Vertx vertx, DatabaseSettings settings) {
-        return vertx.executeBlocking(() -> Migrations.apply(settings), false)
-                .map(result -> {
-                    LOG.info("database {}: {}", settings.describe(), result.migrationsExecuted == 0
+        return vertx.executeBlocking(() -> Migrations.apply(settings), false).map(result -> {
+            LOG.info(
+                    "database {}: {}",
+                    settings.describe(),
+                    result.migrationsExecuted == 0
                             ? "schema already current"
-                            : result.migrationsExecuted + " migrations applied, schema now at version " + result.targetSchemaVersion);
-                    return new PostgresAdapters(vertx, settings, pool(vertx, settings));
-                });
+                            : result.migrationsExecuted + " migrations applied, schema now at version "
+                                    + result.targetSchemaVersion);
+            return new PostgresAdapters(vertx, settings, pool(vertx, settings));
+        });
     }
 
     /** Applies the migrations now, blocking the calling thread; for tools and test fixtures, never the event loop. */

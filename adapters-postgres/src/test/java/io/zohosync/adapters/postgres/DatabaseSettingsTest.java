@@ -9,7 +9,8 @@ class DatabaseSettingsTest {
 
     @Test
     void a_libpq_style_url_with_credentials_and_sslmode_is_read() {
-        DatabaseSettings s = DatabaseSettings.fromUrl("postgres://app:p%40ss@db.example.com:6543/zsync?sslmode=require", 5);
+        DatabaseSettings s =
+                DatabaseSettings.fromUrl("postgres://app:p%40ss@db.example.com:6543/zsync?sslmode=require", 5);
 
         assertThat(s).isEqualTo(new DatabaseSettings("db.example.com", 6543, "zsync", "app", "p@ss", 5, "require"));
         assertThat(s.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example.com:6543/zsync?sslmode=require");

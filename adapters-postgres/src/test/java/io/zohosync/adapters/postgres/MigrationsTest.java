@@ -14,11 +14,17 @@ import org.junit.jupiter.api.Test;
 class MigrationsTest {
 
     @Test
-    void customers_stored_before_the_one_pipeline_become_platform_entities_and_their_links_keep_their_origin() throws Exception {
+    void customers_stored_before_the_one_pipeline_become_platform_entities_and_their_links_keep_their_origin()
+            throws Exception {
         DatabaseSettings db = PostgresFixture.shared().emptyDatabase();
-        Flyway.configure().dataSource(db.jdbcUrl(), db.user(), db.password()).locations("classpath:db/migration").target("3")
-                .load().migrate();
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password()); Statement s = c.createStatement()) {
+        Flyway.configure()
+                .dataSource(db.jdbcUrl(), db.user(), db.password())
+                .locations("classpath:db/migration")
+                .target("3")
+                .load()
+                .migrate();
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                Statement s = c.createStatement()) {
             s.execute("""
                     insert into customers (platform_id, first_name, last_name, email, company_name, billing_address, kind, created_at, updated_at)
                     values ('c-1', 'Ada', 'Lovelace', 'ada@example.com', null, '{"city": "Cape Town"}', 'new', now(), now()),
@@ -35,13 +41,18 @@ class MigrationsTest {
 
         PostgresAdapters.migrate(db);
 
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password()); Statement s = c.createStatement()) {
-            ResultSet ada = s.executeQuery("select payload::text, version from platform_entities where entity_id = 'c-1'");
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                Statement s = c.createStatement()) {
+            ResultSet ada =
+                    s.executeQuery("select payload::text, version from platform_entities where entity_id = 'c-1'");
             assertThat(ada.next()).isTrue();
-            assertThat(ada.getString(1)).isEqualTo("{\"id\": \"c-1\", \"email\": \"ada@example.com\", \"last_name\": \"Lovelace\", "
-                    + "\"returning\": false, \"first_name\": \"Ada\", \"billing_address\": {\"city\": \"Cape Town\"}}");
+            assertThat(ada.getString(1))
+                    .isEqualTo(
+                            "{\"id\": \"c-1\", \"email\": \"ada@example.com\", \"last_name\": \"Lovelace\", "
+                                    + "\"returning\": false, \"first_name\": \"Ada\", \"billing_address\": {\"city\": \"Cape Town\"}}");
             assertThat(ada.getInt(2)).isEqualTo(1);
-            ResultSet charles = s.executeQuery("select payload->>'returning', payload ? 'billing_address' from platform_entities where entity_id = 'c-2'");
+            ResultSet charles = s.executeQuery(
+                    "select payload->>'returning', payload ? 'billing_address' from platform_entities where entity_id = 'c-2'");
             assertThat(charles.next()).isTrue();
             assertThat(charles.getString(1)).isEqualTo("true");
             assertThat(charles.getBoolean(2)).as("an empty address is left out").isFalse();
@@ -52,7 +63,9 @@ class MigrationsTest {
             assertThat(origins.getString(2)).isEqualTo("matched");
             ResultSet customers = s.executeQuery("select to_regclass('customers') is null");
             assertThat(customers.next()).isTrue();
-            assertThat(customers.getBoolean(1)).as("the customers table is gone").isTrue();
+            assertThat(customers.getBoolean(1))
+                    .as("the customers table is gone")
+                    .isTrue();
         }
     }
 }

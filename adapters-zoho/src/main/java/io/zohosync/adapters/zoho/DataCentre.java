@@ -65,6 +65,8 @@ public enum DataCentre {
             return Optional.empty();
         }
         String s = accountsServer.trim().replaceAll("/+$", "");
-        return Arrays.stream(values()).filter(dc -> dc.accountsUrl.equalsIgnoreCase(s)).findFirst();
+        return Arrays.stream(values())
+                .filter(dc -> dc.accountsUrl.equalsIgnoreCase(s))
+                .findFirst();
     }
 }

@@ -56,11 +56,15 @@ final class InMemoryBudget implements ZohoBudget {
     private final Map<BudgetAccount, Counter> counters = new HashMap<>();
 
     @Override
-    public synchronized Future<BudgetPermit> acquire(String organizationId, ZohoProduct product, ZohoApiLimits limits, Instant now) {
+    public synchronized Future<BudgetPermit> acquire(
+            String organizationId, ZohoProduct product, ZohoApiLimits limits, Instant now) {
         Counter c = counter(organizationId, product);
         List<Instant> calls = c.lastDay(now);
-        BudgetUsage usage = new BudgetUsage(WindowUsage.of(calls, now.minus(Budget.MINUTE), limits.perMinute()),
-                WindowUsage.of(calls, now.minus(Budget.DAY), limits.perDay()), c.inFlight.size(), c.blockedUntil);
+        BudgetUsage usage = new BudgetUsage(
+                WindowUsage.of(calls, now.minus(Budget.MINUTE), limits.perMinute()),
+                WindowUsage.of(calls, now.minus(Budget.DAY), limits.perDay()),
+                c.inFlight.size(),
+                c.blockedUntil);
         if (Budget.permit(limits.budgetLimits(), usage, now) instanceof BudgetDecision.WaitUntil wait) {
             return Future.succeededFuture(BudgetPermit.Denied.of(wait));
         }
@@ -84,10 +88,11 @@ final class InMemoryBudget implements ZohoBudget {
     }
 
     @Override
-    public synchronized Future<Instant> finishTime(String organizationId, ZohoProduct product, ZohoApiLimits limits, Instant now,
-            long calls) {
+    public synchronized Future<Instant> finishTime(
+            String organizationId, ZohoProduct product, ZohoApiLimits limits, Instant now, long calls) {
         Counter c = counter(organizationId, product);
-        return Future.succeededFuture(Budget.finishTime(limits.budgetLimits(), c.lastDay(now), c.blockedUntil, now, calls));
+        return Future.succeededFuture(
+                Budget.finishTime(limits.budgetLimits(), c.lastDay(now), c.blockedUntil, now, calls));
     }
 
     private Counter counter(String organizationId, ZohoProduct product) {

@@ -70,10 +70,14 @@ public final class ZohoAdapters implements AutoCloseable {
     private ZohoAdapters(Vertx vertx, ZohoSettings settings, TokenStore tokenStore, ZohoBudget budget, Clock clock) {
         this.clock = clock;
         // enough connections for every product's concurrency allowance at once (they share the API host)
-        int connections = settings.limits().values().stream().mapToInt(ZohoApiLimits::concurrency).sum() + 2;
-        this.client = WebClient.create(vertx, new WebClientOptions()
-                .setUserAgent("zoho-sync")
-                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.requestTimeout().toMillis())),
+        int connections = settings.limits().values().stream()
+                        .mapToInt(ZohoApiLimits::concurrency)
+                        .sum()
+                + 2;
+        this.client = WebClient.create(
+                vertx,
+                new WebClientOptions().setUserAgent("zoho-sync").setConnectTimeout((int)
+                        Math.min(Integer.MAX_VALUE, settings.requestTimeout().toMillis())),
                 new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(connections * 4));
         OAuthSettings oauth = settings.oauth();
         AccountsClient accounts = new AccountsClient(client, oauth);
@@ -100,7 +104,8 @@ public final class ZohoAdapters implements AutoCloseable {
     }
 
     /** The adapter with a shared API budget (Postgres, for several instances) and the given clock. */
-    public static ZohoAdapters create(Vertx vertx, ZohoSettings settings, TokenStore tokenStore, ZohoBudget budget, Clock clock) {
+    public static ZohoAdapters create(
+            Vertx vertx, ZohoSettings settings, TokenStore tokenStore, ZohoBudget budget, Clock clock) {
         return new ZohoAdapters(vertx, settings, tokenStore, budget, clock);
     }
 
@@ -186,7 +191,8 @@ public final class ZohoAdapters implements AutoCloseable {
             case COOLING_DOWN -> "Zoho throttled token refresh";
             case RECONNECT_NEEDED -> "Zoho no longer accepts the refresh token: reconnect the organization";
         };
-        return new ZohoConnectionState(status, detail, tokens.cached().map(ZohoTokens::coolDownUntil).orElse(null), breakers.states());
+        return new ZohoConnectionState(
+                status, detail, tokens.cached().map(ZohoTokens::coolDownUntil).orElse(null), breakers.states());
     }
 
     @Override

@@ -53,8 +53,11 @@ public record ZohoSettings(
         breakerReset = breakerReset == null ? Duration.ofSeconds(30) : breakerReset;
         breakerFailures = breakerFailures < 1 ? 5 : breakerFailures;
         for (ZohoProduct p : products) {
-            if (p != ZohoProduct.CRM && blank(organizationIdOf(p, booksOrganizationId, billingOrganizationId, inventoryOrganizationId))) {
-                throw new IllegalArgumentException("Zoho " + p + " is enabled but its organization id is not configured");
+            if (p != ZohoProduct.CRM
+                    && blank(
+                            organizationIdOf(p, booksOrganizationId, billingOrganizationId, inventoryOrganizationId))) {
+                throw new IllegalArgumentException(
+                        "Zoho " + p + " is enabled but its organization id is not configured");
             }
         }
     }
@@ -83,8 +86,19 @@ public record ZohoSettings(
 
     /** What the OAuth side needs of these settings. */
     OAuthSettings oauth() {
-        return new OAuthSettings(clientId, clientSecret, accountsUrl, apiUrl, dataCentre.apiUrl(), refreshToken, redirectUri,
-                connectionId, products, requestTimeout, refreshAhead, DataCentre.accountsServers());
+        return new OAuthSettings(
+                clientId,
+                clientSecret,
+                accountsUrl,
+                apiUrl,
+                dataCentre.apiUrl(),
+                refreshToken,
+                redirectUri,
+                connectionId,
+                products,
+                requestTimeout,
+                refreshAhead,
+                DataCentre.accountsServers());
     }
 
     /** What the call path needs of these settings. */
@@ -135,31 +149,99 @@ public record ZohoSettings(
             return this;
         }
 
-        public Builder accountsUrl(String url) { this.accountsUrl = url; return this; }
-        public Builder apiUrl(String url) { this.apiUrl = url; return this; }
-        public Builder refreshToken(String token) { this.refreshToken = token; return this; }
-        public Builder redirectUri(String uri) { this.redirectUri = uri; return this; }
-        public Builder connectionId(String id) { this.connectionId = id; return this; }
-        public Builder booksOrganizationId(String id) { this.booksOrganizationId = id; return this; }
-        public Builder billingOrganizationId(String id) { this.billingOrganizationId = id; return this; }
-        public Builder inventoryOrganizationId(String id) { this.inventoryOrganizationId = id; return this; }
-        public Builder products(Set<ZohoProduct> products) { this.products = products; return this; }
-        public Builder requestTimeout(Duration timeout) { this.requestTimeout = timeout; return this; }
-        public Builder refreshAhead(Duration ahead) { this.refreshAhead = ahead; return this; }
-        public Builder limits(ZohoProduct product, ZohoApiLimits l) { this.limits.put(product, l); return this; }
-        public Builder breaker(int failures, Duration reset) { this.breakerFailures = failures; this.breakerReset = reset; return this; }
+        public Builder accountsUrl(String url) {
+            this.accountsUrl = url;
+            return this;
+        }
+
+        public Builder apiUrl(String url) {
+            this.apiUrl = url;
+            return this;
+        }
+
+        public Builder refreshToken(String token) {
+            this.refreshToken = token;
+            return this;
+        }
+
+        public Builder redirectUri(String uri) {
+            this.redirectUri = uri;
+            return this;
+        }
+
+        public Builder connectionId(String id) {
+            this.connectionId = id;
+            return this;
+        }
+
+        public Builder booksOrganizationId(String id) {
+            this.booksOrganizationId = id;
+            return this;
+        }
+
+        public Builder billingOrganizationId(String id) {
+            this.billingOrganizationId = id;
+            return this;
+        }
+
+        public Builder inventoryOrganizationId(String id) {
+            this.inventoryOrganizationId = id;
+            return this;
+        }
+
+        public Builder products(Set<ZohoProduct> products) {
+            this.products = products;
+            return this;
+        }
+
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = timeout;
+            return this;
+        }
+
+        public Builder refreshAhead(Duration ahead) {
+            this.refreshAhead = ahead;
+            return this;
+        }
+
+        public Builder limits(ZohoProduct product, ZohoApiLimits l) {
+            this.limits.put(product, l);
+            return this;
+        }
+
+        public Builder breaker(int failures, Duration reset) {
+            this.breakerFailures = failures;
+            this.breakerReset = reset;
+            return this;
+        }
 
         public ZohoSettings build() {
-            return new ZohoSettings(dataCentre, accountsUrl, apiUrl, clientId, clientSecret, refreshToken, redirectUri,
-                    connectionId, booksOrganizationId, billingOrganizationId, inventoryOrganizationId, products,
-                    requestTimeout, refreshAhead, limits, breakerReset, breakerFailures);
+            return new ZohoSettings(
+                    dataCentre,
+                    accountsUrl,
+                    apiUrl,
+                    clientId,
+                    clientSecret,
+                    refreshToken,
+                    redirectUri,
+                    connectionId,
+                    booksOrganizationId,
+                    billingOrganizationId,
+                    inventoryOrganizationId,
+                    products,
+                    requestTimeout,
+                    refreshAhead,
+                    limits,
+                    breakerReset,
+                    breakerFailures);
         }
     }
 
     @Override
     public String toString() {
         return "ZohoSettings[dataCentre=" + dataCentre + ", accountsUrl=" + accountsUrl + ", apiUrl=" + apiUrl
-                + ", clientId=" + clientId + ", clientSecret=***, refreshToken=" + (refreshToken == null ? "none" : "***")
+                + ", clientId=" + clientId + ", clientSecret=***, refreshToken="
+                + (refreshToken == null ? "none" : "***")
                 + ", connectionId=" + connectionId + ", products=" + products + "]";
     }
 }

@@ -49,22 +49,66 @@ class BillingClientsTest {
         String root = "/billing/v1";
         fake.router.route(root + "/*").handler(this::requireOrganization);
         fake.router.post(root + "/customers").handler(this::createCustomer);
-        fake.router.get(root + "/customers").handler(rc -> list(rc, "customers", customers.values().stream()
-                .filter(c -> c.getString("email").equalsIgnoreCase(rc.request().getParam("email"))).toList()));
+        fake.router
+                .get(root + "/customers")
+                .handler(rc -> list(
+                        rc,
+                        "customers",
+                        customers.values().stream()
+                                .filter(c -> c.getString("email")
+                                        .equalsIgnoreCase(rc.request().getParam("email")))
+                                .toList()));
         fake.router.post(root + "/subscriptions").handler(this::createSubscription);
-        fake.router.get(root + "/subscriptions").handler(rc -> list(rc, "subscriptions", subscriptions.values().stream()
-                .filter(s -> s.getString("customer_id").equals(rc.request().getParam("customer_id"))).toList()));
-        fake.router.get(root + "/subscriptions/:id").handler(rc -> reply(rc, 200, "success", "subscription", subscriptions.get(rc.pathParam("id"))));
+        fake.router
+                .get(root + "/subscriptions")
+                .handler(rc -> list(
+                        rc,
+                        "subscriptions",
+                        subscriptions.values().stream()
+                                .filter(s -> s.getString("customer_id")
+                                        .equals(rc.request().getParam("customer_id")))
+                                .toList()));
+        fake.router
+                .get(root + "/subscriptions/:id")
+                .handler(rc -> reply(rc, 200, "success", "subscription", subscriptions.get(rc.pathParam("id"))));
         fake.router.put(root + "/subscriptions/:id").handler(this::updateSubscription);
         fake.router.post(root + "/subscriptions/:id/cancel").handler(this::cancel);
-        fake.router.post(root + "/hostedpages/newsubscription").handler(rc -> reply(rc, 201, "Hosted page has been created.", "hostedpage",
-                new JsonObject().put("hostedpage_id", "2-abc").put("status", "fresh").put("url", "https://billing.zoho.com/hostedpage/2-abc/checkout")
-                        .put("expiring_time", "2026-11-23T01:00:00+0000")));
-        fake.router.get(root + "/invoices").handler(rc -> list(rc, "invoices", List.of(invoice("sub-1".equals(rc.request().getParam("subscription_id")) ? 0 : 1))));
+        fake.router
+                .post(root + "/hostedpages/newsubscription")
+                .handler(rc -> reply(
+                        rc,
+                        201,
+                        "Hosted page has been created.",
+                        "hostedpage",
+                        new JsonObject()
+                                .put("hostedpage_id", "2-abc")
+                                .put("status", "fresh")
+                                .put("url", "https://billing.zoho.com/hostedpage/2-abc/checkout")
+                                .put("expiring_time", "2026-11-23T01:00:00+0000")));
+        fake.router
+                .get(root + "/invoices")
+                .handler(rc -> list(
+                        rc,
+                        "invoices",
+                        List.of(invoice("sub-1".equals(rc.request().getParam("subscription_id")) ? 0 : 1))));
         fake.router.get(root + "/invoices/:id").handler(rc -> reply(rc, 200, "success", "invoice", invoice(0)));
-        fake.router.post(root + "/payments").handler(rc -> reply(rc, 201, "The payment has been recorded.", "payment",
-                new JsonObject().put("payment_id", "pay-1").put("reference_number", rc.body().asJsonObject().getString("reference_number"))));
-        zoho = ZohoAdapters.create(vertx, SandboxFixture.settings(fake.baseUrl()).requestTimeout(Duration.ofSeconds(2)).build(),
+        fake.router
+                .post(root + "/payments")
+                .handler(rc -> reply(
+                        rc,
+                        201,
+                        "The payment has been recorded.",
+                        "payment",
+                        new JsonObject()
+                                .put("payment_id", "pay-1")
+                                .put(
+                                        "reference_number",
+                                        rc.body().asJsonObject().getString("reference_number"))));
+        zoho = ZohoAdapters.create(
+                vertx,
+                SandboxFixture.settings(fake.baseUrl())
+                        .requestTimeout(Duration.ofSeconds(2))
+                        .build(),
                 ZohoAdapters.inMemoryTokenStore());
     }
 
@@ -75,7 +119,8 @@ class BillingClientsTest {
     }
 
     private void requireOrganization(RoutingContext rc) {
-        if (!SandboxOptions.DEMO_ORGANIZATION_ID.equals(rc.request().getHeader(ORG_HEADER)) || rc.request().getParam("organization_id") != null) {
+        if (!SandboxOptions.DEMO_ORGANIZATION_ID.equals(rc.request().getHeader(ORG_HEADER))
+                || rc.request().getParam("organization_id") != null) {
             FakeZoho.json(rc, 400, new JsonObject().put("code", 6041).put("message", "organization id missing"));
             return;
         }
@@ -91,13 +136,19 @@ class BillingClientsTest {
     private void createSubscription(RoutingContext rc) {
         JsonObject body = rc.body().asJsonObject();
         if (!customers.containsKey(body.getString("customer_id"))) {
-            FakeZoho.json(rc, 400, new JsonObject().put("code", 3004).put("message", "Invalid value passed for customer_id"));
+            FakeZoho.json(
+                    rc, 400, new JsonObject().put("code", 3004).put("message", "Invalid value passed for customer_id"));
             return;
         }
-        JsonObject s = new JsonObject().put("subscription_id", "sub-" + (subscriptions.size() + 1)).put("status", "live")
-                .put("customer_id", body.getString("customer_id")).put("reference_id", body.getString("reference_id"))
-                .put("plan", body.getJsonObject("plan")).put("addons", body.getJsonArray("addons"))
-                .put("next_billing_at", "2026-12-22").put("current_term_ends_at", "2026-12-21");
+        JsonObject s = new JsonObject()
+                .put("subscription_id", "sub-" + (subscriptions.size() + 1))
+                .put("status", "live")
+                .put("customer_id", body.getString("customer_id"))
+                .put("reference_id", body.getString("reference_id"))
+                .put("plan", body.getJsonObject("plan"))
+                .put("addons", body.getJsonArray("addons"))
+                .put("next_billing_at", "2026-12-22")
+                .put("current_term_ends_at", "2026-12-21");
         subscriptions.put(s.getString("subscription_id"), s);
         reply(rc, 201, "Subscription has been created successfully.", "subscription", s);
     }
@@ -118,21 +169,41 @@ class BillingClientsTest {
     }
 
     private static JsonObject invoice(int balance) {
-        return new JsonObject().put("invoice_id", "inv-1").put("number", "INV-000001").put("customer_id", "cus-1")
-                .put("status", balance == 0 ? "paid" : "sent").put("total", 499.0).put("balance", balance);
+        return new JsonObject()
+                .put("invoice_id", "inv-1")
+                .put("number", "INV-000001")
+                .put("customer_id", "cus-1")
+                .put("status", balance == 0 ? "paid" : "sent")
+                .put("total", 499.0)
+                .put("balance", balance);
     }
 
     private static void reply(RoutingContext rc, int status, String message, String key, JsonObject value) {
-        FakeZoho.json(rc, status, new JsonObject().put("code", 0).put("message", message).put(key, value));
+        FakeZoho.json(
+                rc,
+                status,
+                new JsonObject().put("code", 0).put("message", message).put(key, value));
     }
 
     private static void list(RoutingContext rc, String key, List<JsonObject> rows) {
-        FakeZoho.json(rc, 200, new JsonObject().put("code", 0).put("message", "success").put(key, new JsonArray(List.copyOf(rows)))
-                .put("page_context", new JsonObject().put("page", 1).put("per_page", 200).put("has_more_page", false)));
+        FakeZoho.json(
+                rc,
+                200,
+                new JsonObject()
+                        .put("code", 0)
+                        .put("message", "success")
+                        .put(key, new JsonArray(List.copyOf(rows)))
+                        .put(
+                                "page_context",
+                                new JsonObject()
+                                        .put("page", 1)
+                                        .put("per_page", 200)
+                                        .put("has_more_page", false)));
     }
 
     private Subscription subscription(String id) {
-        return new Subscription(id, "cust-1", "fibre-50", 1, List.of(new Addon("static-ip", 1)), LocalDate.of(2026, 11, 22), null);
+        return new Subscription(
+                id, "cust-1", "fibre-50", 1, List.of(new Addon("static-ip", 1)), LocalDate.of(2026, 11, 22), null);
     }
 
     @Test
@@ -141,12 +212,14 @@ class BillingClientsTest {
 
         assertThat(created.email()).isEqualTo("ada.b1@example.com");
         assertThat(customers.get(created.customerId()).getString("notes")).isEqualTo("zoho-sync:cust-b1");
-        assertThat(success(zoho.billingCustomers().findByEmail("ADA.b1@example.com "))).containsExactly(created);
+        assertThat(success(zoho.billingCustomers().findByEmail("ADA.b1@example.com ")))
+                .containsExactly(created);
     }
 
     @Test
     void aSubscriptionCarriesThePlatformIdAsReferenceAndIsFoundByIt() {
-        String customerId = success(zoho.billingCustomers().create(customer("b2"))).customerId();
+        String customerId =
+                success(zoho.billingCustomers().create(customer("b2"))).customerId();
 
         BillingSubscription created = success(zoho.subscriptions().create(subscription("svc-1"), customerId));
 
@@ -155,29 +228,40 @@ class BillingClientsTest {
         assertThat(created.nextBillingAt()).isEqualTo(LocalDate.of(2026, 12, 22));
         JsonObject sent = fake.requests("/billing/v1/subscriptions").get(0).body();
         assertThat(sent.getBoolean("auto_collect")).isFalse();
-        assertThat(sent.getJsonArray("addons").getJsonObject(0).getString("addon_code")).isEqualTo("static-ip");
-        assertThat(success(zoho.subscriptions().findByReference(customerId, "svc-1"))).containsExactly(created);
-        assertThat(success(zoho.subscriptions().findByReference(customerId, "svc-9"))).isEmpty();
+        assertThat(sent.getJsonArray("addons").getJsonObject(0).getString("addon_code"))
+                .isEqualTo("static-ip");
+        assertThat(success(zoho.subscriptions().findByReference(customerId, "svc-1")))
+                .containsExactly(created);
+        assertThat(success(zoho.subscriptions().findByReference(customerId, "svc-9")))
+                .isEmpty();
         assertThat(success(zoho.subscriptions().get(created.subscriptionId()))).isEqualTo(created);
     }
 
     @Test
     void aPlanChangeAppliesNowOrAtTermEndAndACancelNowOrAtTermEnd() {
-        String customerId = success(zoho.billingCustomers().create(customer("b3"))).customerId();
-        String id = success(zoho.subscriptions().create(subscription("svc-2"), customerId)).subscriptionId();
+        String customerId =
+                success(zoho.billingCustomers().create(customer("b3"))).customerId();
+        String id = success(zoho.subscriptions().create(subscription("svc-2"), customerId))
+                .subscriptionId();
 
-        BillingSubscription upgraded = success(zoho.subscriptions().change(id,
-                new SubscriptionChange.Upgrade("svc-2", "fibre-100", 1, List.of(), Timing.IMMEDIATELY)));
-        success(zoho.subscriptions().change(id, new SubscriptionChange.Downgrade("svc-2", "fibre-20", 1, List.of(), Timing.END_OF_TERM)));
-        BillingSubscription atEnd = success(zoho.subscriptions().change(id, new SubscriptionChange.Cancel("svc-2", Timing.END_OF_TERM)));
-        BillingSubscription now = success(zoho.subscriptions().change(id, new SubscriptionChange.Cancel("svc-2", Timing.IMMEDIATELY)));
+        BillingSubscription upgraded = success(zoho.subscriptions()
+                .change(id, new SubscriptionChange.Upgrade("svc-2", "fibre-100", 1, List.of(), Timing.IMMEDIATELY)));
+        success(zoho.subscriptions()
+                .change(id, new SubscriptionChange.Downgrade("svc-2", "fibre-20", 1, List.of(), Timing.END_OF_TERM)));
+        BillingSubscription atEnd =
+                success(zoho.subscriptions().change(id, new SubscriptionChange.Cancel("svc-2", Timing.END_OF_TERM)));
+        BillingSubscription now =
+                success(zoho.subscriptions().change(id, new SubscriptionChange.Cancel("svc-2", Timing.IMMEDIATELY)));
 
         assertThat(upgraded.planCode()).isEqualTo("fibre-100");
-        assertThat(fake.requests("/billing/v1/subscriptions/" + id)).filteredOn(r -> r.method().equals("PUT"))
-                .extracting(r -> r.body().getBoolean("end_of_term")).containsExactly(false, true);
+        assertThat(fake.requests("/billing/v1/subscriptions/" + id))
+                .filteredOn(r -> r.method().equals("PUT"))
+                .extracting(r -> r.body().getBoolean("end_of_term"))
+                .containsExactly(false, true);
         assertThat(atEnd.status()).isEqualTo("non_renewing");
         assertThat(now.status()).isEqualTo("cancelled");
-        assertThat(fake.requests("/billing/v1/subscriptions/" + id + "/cancel")).extracting(FakeZoho.Received::query)
+        assertThat(fake.requests("/billing/v1/subscriptions/" + id + "/cancel"))
+                .extracting(FakeZoho.Received::query)
                 .containsExactly("cancel_at_end=true", "cancel_at_end=false");
         assertThat(fake.requests("/billing/v1/subscriptions/" + id + "/cancel")).allMatch(r -> r.body() == null);
     }
@@ -185,24 +269,35 @@ class BillingClientsTest {
     @Test
     void anUnknownCustomerIsAValidationWithZohosCode() {
         assertThat(zoho.subscriptions().create(subscription("svc-3"), "cus-404").await())
-                .isInstanceOfSatisfying(ZohoOutcome.Validation.class, v -> assertThat(v.code()).isEqualTo("3004"));
+                .isInstanceOfSatisfying(
+                        ZohoOutcome.Validation.class, v -> assertThat(v.code()).isEqualTo("3004"));
     }
 
     @Test
     void aHostedPageInvoicesAndAPayment() {
-        HostedPage page = success(zoho.subscriptions().newSubscriptionPage(subscription("svc-4"), "cus-1", "https://shop.example.com/done"));
+        HostedPage page = success(zoho.subscriptions()
+                .newSubscriptionPage(subscription("svc-4"), "cus-1", "https://shop.example.com/done"));
         assertThat(page.url()).startsWith("https://billing.zoho.com/hostedpage/");
-        assertThat(fake.requests("/billing/v1/hostedpages/newsubscription").get(0).body().getString("redirect_url"))
+        assertThat(fake.requests("/billing/v1/hostedpages/newsubscription")
+                        .get(0)
+                        .body()
+                        .getString("redirect_url"))
                 .isEqualTo("https://shop.example.com/done");
 
         BillingInvoice invoice = success(zoho.billingInvoices().get("inv-1"));
         assertThat(invoice.invoiceNumber()).isEqualTo("INV-000001");
-        assertThat(success(zoho.billingInvoices().findBySubscription("sub-1"))).extracting(BillingInvoice::status).containsExactly("paid");
+        assertThat(success(zoho.billingInvoices().findBySubscription("sub-1")))
+                .extracting(BillingInvoice::status)
+                .containsExactly("paid");
 
-        Payment payment = new Payment("pi_9", PaymentMethod.EFT, "cust-1", "inv-1", Money.of("499.00", "ZAR"), LocalDate.of(2026, 11, 22));
-        assertThat(success(zoho.billingInvoices().recordPayment(payment, ZohoPaymentMode.BANK_TRANSFER, "cus-1", "inv-1"))).isEqualTo("pay-1");
+        Payment payment = new Payment(
+                "pi_9", PaymentMethod.EFT, "cust-1", "inv-1", Money.of("499.00", "ZAR"), LocalDate.of(2026, 11, 22));
+        assertThat(success(
+                        zoho.billingInvoices().recordPayment(payment, ZohoPaymentMode.BANK_TRANSFER, "cus-1", "inv-1")))
+                .isEqualTo("pay-1");
         JsonObject sent = fake.requests("/billing/v1/payments").get(0).body();
         assertThat(sent.getString("payment_mode")).isEqualTo("banktransfer");
-        assertThat(sent.getJsonArray("invoices").getJsonObject(0).getString("invoice_id")).isEqualTo("inv-1");
+        assertThat(sent.getJsonArray("invoices").getJsonObject(0).getString("invoice_id"))
+                .isEqualTo("inv-1");
     }
 }

@@ -62,10 +62,15 @@ class BooksContactsClientTest {
         ZohoContact created = success(contacts.create(c).await());
 
         assertThat(success(contacts.get(created.contactId())).contactId()).isEqualTo(created.contactId());
-        assertThat(success(contacts.findByEmail(" " + c.email().toUpperCase() + " "))).extracting(ZohoContact::contactId)
+        assertThat(success(contacts.findByEmail(" " + c.email().toUpperCase() + " ")))
+                .extracting(ZohoContact::contactId)
                 .containsExactly(created.contactId());
-        assertThat(success(contacts.findByName(c.displayName()))).extracting(ZohoContact::contactId).containsExactly(created.contactId());
-        assertThat(success(contacts.findByMarker(c.platformId()))).extracting(ZohoContact::contactId).containsExactly(created.contactId());
+        assertThat(success(contacts.findByName(c.displayName())))
+                .extracting(ZohoContact::contactId)
+                .containsExactly(created.contactId());
+        assertThat(success(contacts.findByMarker(c.platformId())))
+                .extracting(ZohoContact::contactId)
+                .containsExactly(created.contactId());
         assertThat(success(contacts.findByMarker("no-such-" + id))).isEmpty();
     }
 
@@ -74,7 +79,8 @@ class BooksContactsClientTest {
         String id = UUID.randomUUID().toString();
         Customer c = customer(id);
 
-        ZohoContact created = success(contacts.create(c, "Ada Lovelace " + id + " (" + c.email() + ")").await());
+        ZohoContact created = success(contacts.create(c, "Ada Lovelace " + id + " (" + c.email() + ")")
+                .await());
 
         assertThat(created.contactName()).isEqualTo("Ada Lovelace " + id + " (" + c.email() + ")");
         assertThat(created.notes()).isEqualTo(ZohoContacts.marker(c.platformId()));
@@ -84,16 +90,27 @@ class BooksContactsClientTest {
     void aNameBooksAlreadyHoldsIsADuplicateNamingNoContactAndNothingElseIsAsked() {
         String id = UUID.randomUUID().toString();
         success(contacts.create(customer(id)).await());
-        Customer namesake = new Customer("cust-other-" + id, "Ada", "Lovelace " + id, "other." + id + "@example.com", null, null,
-                Address.NONE, CustomerKind.NEW);
+        Customer namesake = new Customer(
+                "cust-other-" + id,
+                "Ada",
+                "Lovelace " + id,
+                "other." + id + "@example.com",
+                null,
+                null,
+                Address.NONE,
+                CustomerKind.NEW);
         int searches = fx.sandbox.inspect().calls("GET /books/v3/contacts");
 
         ZohoOutcome<ZohoContact> again = contacts.create(namesake).await();
 
-        assertThat(again).isInstanceOfSatisfying(ZohoOutcome.Duplicate.class, d -> assertThat(d.existing()).isEmpty());
+        assertThat(again)
+                .isInstanceOfSatisfying(
+                        ZohoOutcome.Duplicate.class,
+                        d -> assertThat(d.existing()).isEmpty());
         assertThat(fx.sandbox.inspect().calls("GET /books/v3/contacts")).isEqualTo(searches);
         assertThat(fx.sandbox.inspect().calls("POST /books/v3/contacts")).isEqualTo(2);
-        assertThat(fx.sandbox.inspect().recordsFor(ZohoContacts.marker(namesake.platformId()))).isEmpty();
+        assertThat(fx.sandbox.inspect().recordsFor(ZohoContacts.marker(namesake.platformId())))
+                .isEmpty();
     }
 
     @Test
@@ -101,36 +118,82 @@ class BooksContactsClientTest {
         String id = UUID.randomUUID().toString();
         Customer c = customer(id);
         ZohoContact created = success(contacts.create(c).await());
-        Customer moved = new Customer(c.platformId(), "Ada", "King " + id, "countess." + id + "@example.com", c.phone(), null,
-                c.billingAddress(), CustomerKind.RETURNING);
+        Customer moved = new Customer(
+                c.platformId(),
+                "Ada",
+                "King " + id,
+                "countess." + id + "@example.com",
+                c.phone(),
+                null,
+                c.billingAddress(),
+                CustomerKind.RETURNING);
 
-        ZohoContact updated = success(contacts.update(created.contactId(), moved).await());
+        ZohoContact updated =
+                success(contacts.update(created.contactId(), moved).await());
 
-        assertThat(updated.contactName()).as("the contact's name and notes are Zoho's to keep").isEqualTo(created.contactName());
+        assertThat(updated.contactName())
+                .as("the contact's name and notes are Zoho's to keep")
+                .isEqualTo(created.contactName());
         assertThat(updated.notes()).isEqualTo(ZohoContacts.marker(c.platformId()));
         assertThat(updated.email()).isEqualTo("countess." + id + "@example.com");
-        assertThat(fx.sandbox.inspect().recordsFor(created.contactId()).get(0).body().getJsonArray("contact_persons")
-                .getJsonObject(0).getString("last_name")).isEqualTo("King " + id);
+        assertThat(fx.sandbox
+                        .inspect()
+                        .recordsFor(created.contactId())
+                        .get(0)
+                        .body()
+                        .getJsonArray("contact_persons")
+                        .getJsonObject(0)
+                        .getString("last_name"))
+                .isEqualTo("King " + id);
         assertThat(success(contacts.findByEmail(c.email()))).isEmpty();
-        assertThat(fx.sandbox.inspect().recordsFor(created.contactId()).get(0).body().getJsonArray("contact_persons")).hasSize(1);
+        assertThat(fx.sandbox
+                        .inspect()
+                        .recordsFor(created.contactId())
+                        .get(0)
+                        .body()
+                        .getJsonArray("contact_persons"))
+                .hasSize(1);
     }
 
     @Test
     void theMarkerSearchCountsOnlyContactsCarryingExactlyThatMarker() {
         String id = UUID.randomUUID().toString().substring(0, 8);
-        Customer one = new Customer("c" + id + "-1", "Marker", "One " + id, "one." + id + "@example.com", null, null, Address.NONE,
+        Customer one = new Customer(
+                "c" + id + "-1",
+                "Marker",
+                "One " + id,
+                "one." + id + "@example.com",
+                null,
+                null,
+                Address.NONE,
                 CustomerKind.NEW);
-        Customer ten = new Customer("c" + id + "-10", "Marker", "Ten " + id, "ten." + id + "@example.com", null, null, Address.NONE,
+        Customer ten = new Customer(
+                "c" + id + "-10",
+                "Marker",
+                "Ten " + id,
+                "ten." + id + "@example.com",
+                null,
+                null,
+                Address.NONE,
                 CustomerKind.NEW);
         ZohoContact first = success(contacts.create(one).await());
         success(contacts.create(ten).await());
         for (int i = 11; i < 19; i++) {
-            success(contacts.create(new Customer("c" + id + "-" + i, "Marker", i + " " + id, i + "." + id + "@example.com", null,
-                    null, Address.NONE, CustomerKind.NEW)).await());
+            success(contacts.create(new Customer(
+                            "c" + id + "-" + i,
+                            "Marker",
+                            i + " " + id,
+                            i + "." + id + "@example.com",
+                            null,
+                            null,
+                            Address.NONE,
+                            CustomerKind.NEW))
+                    .await());
         }
 
         // nine hits for "c…-1", more than Books' concurrency allowance: the hits are read one after another
-        assertThat(success(contacts.findByMarker(one.platformId()).await())).extracting(ZohoContact::contactId)
+        assertThat(success(contacts.findByMarker(one.platformId()).await()))
+                .extracting(ZohoContact::contactId)
                 .containsExactly(first.contactId());
     }
 

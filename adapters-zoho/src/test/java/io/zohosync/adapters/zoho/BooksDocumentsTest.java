@@ -55,9 +55,19 @@ class BooksDocumentsTest {
         fx = SandboxFixture.start(vertx);
         id = UUID.randomUUID().toString().substring(0, 8);
         customerId = success(fx.zoho.contacts().create(customer(id))).contactId();
-        item = success(fx.zoho.items().create(new Item("SKU-" + id, "Guitar lesson " + id, Money.of("40.00", "USD"), "One hour")));
-        JsonObject tax = success(fx.zoho.api().call(ZohoRequest.post(ZohoProduct.BOOKS, "/settings/taxes",
-                new JsonObject().put("tax_name", "Sales tax " + id).put("tax_percentage", 10)), r -> r));
+        item = success(fx.zoho
+                .items()
+                .create(new Item("SKU-" + id, "Guitar lesson " + id, Money.of("40.00", "USD"), "One hour")));
+        JsonObject tax = success(fx.zoho
+                .api()
+                .call(
+                        ZohoRequest.post(
+                                ZohoProduct.BOOKS,
+                                "/settings/taxes",
+                                new JsonObject()
+                                        .put("tax_name", "Sales tax " + id)
+                                        .put("tax_percentage", 10)),
+                        r -> r));
         taxId = tax.getJsonArray("tax").getJsonObject(0).getString("tax_id");
     }
 
@@ -71,10 +81,24 @@ class BooksDocumentsTest {
     }
 
     private Invoice invoice(String number) {
-        LineItem lesson = new LineItem(item.sku(), item.name(), "March", new BigDecimal("2"), new BigDecimal("40.00"),
-                new Discount.Percent(new BigDecimal("25")), new BigDecimal("10"));
-        return new Invoice(number, "order-" + id, "cust-" + id, TODAY, TODAY.plusDays(14), USD, List.of(lesson),
-                PriceBasis.EXCLUSIVE, new TaxScheme.Single("Sales tax"));
+        LineItem lesson = new LineItem(
+                item.sku(),
+                item.name(),
+                "March",
+                new BigDecimal("2"),
+                new BigDecimal("40.00"),
+                new Discount.Percent(new BigDecimal("25")),
+                new BigDecimal("10"));
+        return new Invoice(
+                number,
+                "order-" + id,
+                "cust-" + id,
+                TODAY,
+                TODAY.plusDays(14),
+                USD,
+                List.of(lesson),
+                PriceBasis.EXCLUSIVE,
+                new TaxScheme.Single("Sales tax"));
     }
 
     @Test
@@ -82,34 +106,55 @@ class BooksDocumentsTest {
         assertThat(item.sku()).isEqualTo("SKU-" + id);
         assertThat(item.rate()).isEqualByComparingTo("40");
         assertThat(success(fx.zoho.items().get(item.itemId())).name()).isEqualTo("Guitar lesson " + id);
-        assertThat(success(fx.zoho.items().findBySku("sku-" + id))).extracting(ZohoItem::itemId).containsExactly(item.itemId());
+        assertThat(success(fx.zoho.items().findBySku("sku-" + id)))
+                .extracting(ZohoItem::itemId)
+                .containsExactly(item.itemId());
         int searches = fx.sandbox.inspect().calls("GET /books/v3/items");
 
-        ZohoOutcome<ZohoItem> again = fx.zoho.items().create(new Item("SKU-" + id, "Other name " + id, Money.of("1.00", "USD"), null)).await();
+        ZohoOutcome<ZohoItem> again = fx.zoho
+                .items()
+                .create(new Item("SKU-" + id, "Other name " + id, Money.of("1.00", "USD"), null))
+                .await();
 
-        assertThat(again).isInstanceOfSatisfying(ZohoOutcome.Duplicate.class, d -> assertThat(d.existing()).isEmpty());
-        assertThat(fx.sandbox.inspect().calls("GET /books/v3/items")).as("the caller searches by sku, not the client").isEqualTo(searches);
+        assertThat(again)
+                .isInstanceOfSatisfying(
+                        ZohoOutcome.Duplicate.class,
+                        d -> assertThat(d.existing()).isEmpty());
+        assertThat(fx.sandbox.inspect().calls("GET /books/v3/items"))
+                .as("the caller searches by sku, not the client")
+                .isEqualTo(searches);
     }
 
     @Test
     void anItemIsUpdatedInPlace() {
-        ZohoItem updated = success(fx.zoho.items().update(item.itemId(),
-                new Item("SKU-" + id, "Guitar lesson (90 min) " + id, Money.of("55.50", "USD"), "Ninety minutes")));
+        ZohoItem updated = success(fx.zoho
+                .items()
+                .update(
+                        item.itemId(),
+                        new Item(
+                                "SKU-" + id,
+                                "Guitar lesson (90 min) " + id,
+                                Money.of("55.50", "USD"),
+                                "Ninety minutes")));
 
         assertThat(updated.itemId()).isEqualTo(item.itemId());
         assertThat(updated.name()).isEqualTo("Guitar lesson (90 min) " + id);
         assertThat(updated.rate()).isEqualByComparingTo("55.50");
         assertThat(success(fx.zoho.items().get(item.itemId()))).isEqualTo(updated);
-        assertThat(fx.sandbox.inspect().recordsFor(item.itemId())).singleElement()
+        assertThat(fx.sandbox.inspect().recordsFor(item.itemId()))
+                .singleElement()
                 .satisfies(r -> assertThat(r.body().getString("description")).isEqualTo("Ninety minutes"));
         assertThat(success(fx.zoho.items().findBySku("SKU-" + id))).containsExactly(updated);
     }
 
     @Test
     void taxesAreListedWithTheirRates() {
-        assertThat(success(fx.zoho.taxes().list())).filteredOn(t -> t.taxId().equals(taxId))
-                .singleElement().satisfies(t -> assertThat(t.percent()).isEqualByComparingTo("10"))
-                .extracting(ZohoTax::name).isEqualTo("Sales tax " + id);
+        assertThat(success(fx.zoho.taxes().list()))
+                .filteredOn(t -> t.taxId().equals(taxId))
+                .singleElement()
+                .satisfies(t -> assertThat(t.percent()).isEqualByComparingTo("10"))
+                .extracting(ZohoTax::name)
+                .isEqualTo("Sales tax " + id);
     }
 
     @Test
@@ -121,18 +166,27 @@ class BooksDocumentsTest {
         assertThat(created.customerId()).isEqualTo(customerId);
         assertThat(created.status()).isEqualTo("draft");
         assertThat(created.total()).isEqualByComparingTo("66.00");
-        assertThat(success(fx.zoho.invoices().findByNumber("INV-" + id))).extracting(ZohoInvoice::invoiceId).containsExactly(created.invoiceId());
-        assertThat(success(fx.zoho.invoices().findByReference("order-" + id))).extracting(ZohoInvoice::invoiceId).containsExactly(created.invoiceId());
-        assertThat(success(fx.zoho.invoices().markSent(created.invoiceId())).status()).isEqualTo("sent");
+        assertThat(success(fx.zoho.invoices().findByNumber("INV-" + id)))
+                .extracting(ZohoInvoice::invoiceId)
+                .containsExactly(created.invoiceId());
+        assertThat(success(fx.zoho.invoices().findByReference("order-" + id)))
+                .extracting(ZohoInvoice::invoiceId)
+                .containsExactly(created.invoiceId());
+        assertThat(success(fx.zoho.invoices().markSent(created.invoiceId())).status())
+                .isEqualTo("sent");
     }
 
     @Test
     void aTakenInvoiceNumberIsADuplicateNamingTheInvoiceWithOurReference() {
         ZohoInvoice created = success(fx.zoho.invoices().create(invoice("INV-" + id), links()));
 
-        ZohoOutcome<ZohoInvoice> again = fx.zoho.invoices().create(invoice("INV-" + id), links()).await();
+        ZohoOutcome<ZohoInvoice> again =
+                fx.zoho.invoices().create(invoice("INV-" + id), links()).await();
 
-        assertThat(again).isInstanceOfSatisfying(ZohoOutcome.Duplicate.class, d -> assertThat(d.existing()).contains(created));
+        assertThat(again)
+                .isInstanceOfSatisfying(
+                        ZohoOutcome.Duplicate.class,
+                        d -> assertThat(d.existing()).contains(created));
         assertThat(fx.sandbox.inspect().recordsFor("INV-" + id)).hasSize(1);
     }
 
@@ -142,9 +196,15 @@ class BooksDocumentsTest {
         assertThat(numbered.invoiceNumber()).isNotBlank();
 
         int calls = fx.sandbox.inspect().calls("POST /books/v3/invoices");
-        ZohoOutcome<ZohoInvoice> unlinked = fx.zoho.invoices().create(invoice("INV-x" + id), ZohoLinks.customer(customerId)).await();
+        ZohoOutcome<ZohoInvoice> unlinked = fx.zoho
+                .invoices()
+                .create(invoice("INV-x" + id), ZohoLinks.customer(customerId))
+                .await();
 
-        assertThat(unlinked).isInstanceOfSatisfying(ZohoOutcome.Validation.class, v -> assertThat(v.message()).isEqualTo("no Zoho tax for 10%"));
+        assertThat(unlinked)
+                .isInstanceOfSatisfying(
+                        ZohoOutcome.Validation.class,
+                        v -> assertThat(v.message()).isEqualTo("no Zoho tax for 10%"));
         assertThat(fx.sandbox.inspect().calls("POST /books/v3/invoices")).isEqualTo(calls);
         assertThat(fx.zoho.invoices().get("460000000999999").await()).isInstanceOf(ZohoOutcome.NotFound.class);
     }
@@ -152,33 +212,51 @@ class BooksDocumentsTest {
     @Test
     void aPaymentIsAppliedToItsInvoiceFoundByReferenceAndAnOverpaymentIsRefused() {
         ZohoInvoice invoice = success(fx.zoho.invoices().create(invoice("INV-" + id), links()));
-        Payment paid = new Payment("pi_" + id, PaymentMethod.STRIPE, "cust-" + id, "order-" + id, Money.of("66.00", "USD"), TODAY);
+        Payment paid = new Payment(
+                "pi_" + id, PaymentMethod.STRIPE, "cust-" + id, "order-" + id, Money.of("66.00", "USD"), TODAY);
 
-        ZohoPayment payment = success(fx.zoho.customerPayments().create(paid, ZohoPaymentMode.CREDIT_CARD, customerId, invoice.invoiceId()));
+        ZohoPayment payment = success(
+                fx.zoho.customerPayments().create(paid, ZohoPaymentMode.CREDIT_CARD, customerId, invoice.invoiceId()));
 
         assertThat(payment.referenceNumber()).isEqualTo("pi_" + id);
         assertThat(payment.invoiceId()).isEqualTo(invoice.invoiceId());
-        assertThat(success(fx.zoho.invoices().get(invoice.invoiceId())).status()).isEqualTo("paid");
-        assertThat(success(fx.zoho.customerPayments().findByReference("pi_" + id))).extracting(ZohoPayment::paymentId)
+        assertThat(success(fx.zoho.invoices().get(invoice.invoiceId())).status())
+                .isEqualTo("paid");
+        assertThat(success(fx.zoho.customerPayments().findByReference("pi_" + id)))
+                .extracting(ZohoPayment::paymentId)
                 .containsExactly(payment.paymentId());
 
-        Payment twice = new Payment("pi_2" + id, PaymentMethod.STRIPE, "cust-" + id, "order-" + id, Money.of("5.00", "USD"), TODAY);
-        assertThat(fx.zoho.customerPayments().create(twice, ZohoPaymentMode.CREDIT_CARD, customerId, invoice.invoiceId()).await())
-                .isInstanceOfSatisfying(ZohoOutcome.Validation.class, v -> assertThat(v.code()).isEqualTo("24016"));
+        Payment twice = new Payment(
+                "pi_2" + id, PaymentMethod.STRIPE, "cust-" + id, "order-" + id, Money.of("5.00", "USD"), TODAY);
+        assertThat(fx.zoho
+                        .customerPayments()
+                        .create(twice, ZohoPaymentMode.CREDIT_CARD, customerId, invoice.invoiceId())
+                        .await())
+                .isInstanceOfSatisfying(
+                        ZohoOutcome.Validation.class, v -> assertThat(v.code()).isEqualTo("24016"));
     }
 
     @Test
     void anEstimateCarriesTheQuotesIdAsReference() {
-        Quote quote = new Quote("quote-" + id, "cust-" + id, TODAY, TODAY.plusDays(30), USD,
-                List.of(new LineItem(item.sku(), item.name(), null, BigDecimal.ONE, new BigDecimal("40.00"), null, null)),
-                PriceBasis.EXCLUSIVE, TaxScheme.NONE);
+        Quote quote = new Quote(
+                "quote-" + id,
+                "cust-" + id,
+                TODAY,
+                TODAY.plusDays(30),
+                USD,
+                List.of(new LineItem(
+                        item.sku(), item.name(), null, BigDecimal.ONE, new BigDecimal("40.00"), null, null)),
+                PriceBasis.EXCLUSIVE,
+                TaxScheme.NONE);
 
         ZohoEstimate estimate = success(fx.zoho.estimates().create(quote, links()));
 
         assertThat(estimate.referenceNumber()).isEqualTo("quote-" + id);
         assertThat(estimate.total()).isEqualByComparingTo("40");
-        assertThat(success(fx.zoho.estimates().get(estimate.estimateId())).estimateNumber()).isEqualTo(estimate.estimateNumber());
-        assertThat(success(fx.zoho.estimates().findByReference("quote-" + id))).extracting(ZohoEstimate::estimateId)
+        assertThat(success(fx.zoho.estimates().get(estimate.estimateId())).estimateNumber())
+                .isEqualTo(estimate.estimateNumber());
+        assertThat(success(fx.zoho.estimates().findByReference("quote-" + id)))
+                .extracting(ZohoEstimate::estimateId)
                 .containsExactly(estimate.estimateId());
     }
 }

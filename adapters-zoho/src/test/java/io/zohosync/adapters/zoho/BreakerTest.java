@@ -24,8 +24,11 @@ class BreakerTest {
 
     @BeforeEach
     void start(Vertx vertx) {
-        fx = SandboxFixture.start(vertx, o -> o,
-                s -> s.breaker(3, Duration.ofMillis(400)).limits(ZohoProduct.BOOKS, new ZohoApiLimits(1000, 10_000, 10)),
+        fx = SandboxFixture.start(
+                vertx,
+                o -> o,
+                s -> s.breaker(3, Duration.ofMillis(400))
+                        .limits(ZohoProduct.BOOKS, new ZohoApiLimits(1000, 10_000, 10)),
                 ZohoAdapters.inMemoryBudget());
     }
 
@@ -71,10 +74,18 @@ class BreakerTest {
         fx.sandbox.control().strict(true);
         int before = fx.sandbox.inspect().calls(LIST);
         for (int i = 0; i < 5; i++) {
-            assertThat(fx.zoho.api().call(ZohoRequest.get(ZohoProduct.BOOKS, "/contacts").param("per_page", "-1"), r -> r).await())
+            assertThat(fx.zoho
+                            .api()
+                            .call(
+                                    ZohoRequest.get(ZohoProduct.BOOKS, "/contacts")
+                                            .param("per_page", "-1"),
+                                    r -> r)
+                            .await())
                     .isInstanceOf(ZohoOutcome.Validation.class);
         }
-        assertThat(fx.sandbox.inspect().calls(LIST) - before).as("five refusals reached Zoho, above the threshold of 3").isEqualTo(5);
+        assertThat(fx.sandbox.inspect().calls(LIST) - before)
+                .as("five refusals reached Zoho, above the threshold of 3")
+                .isEqualTo(5);
         assertThat(books()).isEqualTo(Circuit.CLOSED);
 
         fx.sandbox.control().strict(false).perMinuteLimit("books", 1);

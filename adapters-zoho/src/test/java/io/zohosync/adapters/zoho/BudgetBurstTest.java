@@ -40,8 +40,13 @@ class BudgetBurstTest {
 
     @BeforeEach
     void start(Vertx vertx) {
-        fx = SandboxFixture.start(vertx, o -> o.withTimeScale(STANDING_STILL).withBooksPerMinute(ZOHO_PER_MINUTE).withDailyLimit(10_000),
-                s -> s, ZohoAdapters.inMemoryBudget());
+        fx = SandboxFixture.start(
+                vertx,
+                o -> o.withTimeScale(STANDING_STILL)
+                        .withBooksPerMinute(ZOHO_PER_MINUTE)
+                        .withDailyLimit(10_000),
+                s -> s,
+                ZohoAdapters.inMemoryBudget());
     }
 
     @AfterEach
@@ -57,17 +62,24 @@ class BudgetBurstTest {
 
         while (done.size() < BURST) {
             List<ZohoOutcome<?>> round = Future.all(IntStream.range(0, Math.min(LANES, BURST - done.size()))
-                    .mapToObj(lane -> fx.zoho.contacts().findByName("nobody")).toList()).await().list();
+                            .mapToObj(lane -> fx.zoho.contacts().findByName("nobody"))
+                            .toList())
+                    .await()
+                    .list();
             Instant at = fx.clock.instant();
             round.stream().filter(o -> o instanceof ZohoOutcome.Success<?>).forEach(o -> done.add(at));
             if (round.stream().noneMatch(o -> o instanceof ZohoOutcome.Success<?>)) {
-                fx.advance(round.stream().map(o -> ((ZohoOutcome.RateLimited<?>) o).retryAfter()).min(Duration::compareTo).orElseThrow());
+                fx.advance(round.stream()
+                        .map(o -> ((ZohoOutcome.RateLimited<?>) o).retryAfter())
+                        .min(Duration::compareTo)
+                        .orElseThrow());
             }
         }
 
         assertThat(fx.sandbox.inspect().calls("GET /books/v3/contacts")).isEqualTo(BURST + 1);
         assertThat(fx.sandbox.inspect().tooManyRequests()).isZero();
-        assertThat(done.stream().filter(t -> t.isBefore(started.plus(Budget.MINUTE)))).hasSize(LIMITS.perMinute() - 1);
+        assertThat(done.stream().filter(t -> t.isBefore(started.plus(Budget.MINUTE))))
+                .hasSize(LIMITS.perMinute() - 1);
         Instant finish = Budget.finishTime(LIMITS.budgetLimits(), List.of(started), Map.of(), started, BURST);
         assertThat(finish).isEqualTo(started.plus(Budget.MINUTE.multipliedBy(2)));
         assertThat(done.get(BURST - 1)).isCloseTo(finish, within(1, ChronoUnit.MILLIS));

@@ -34,7 +34,8 @@ class ConnectFlowTest {
     @BeforeEach
     void start(Vertx vertx) {
         sandbox = ZohoSandbox.start(vertx, SandboxOptions.defaults()).await();
-        ZohoSettings settings = ZohoSettings.builder(DataCentre.US, SandboxOptions.DEMO_CLIENT_ID, SandboxOptions.DEMO_CLIENT_SECRET)
+        ZohoSettings settings = ZohoSettings.builder(
+                        DataCentre.US, SandboxOptions.DEMO_CLIENT_ID, SandboxOptions.DEMO_CLIENT_SECRET)
                 .baseUrl(sandbox.baseUrl())
                 .redirectUri(CALLBACK)
                 .booksOrganizationId(SandboxOptions.DEMO_ORGANIZATION_ID)
@@ -62,7 +63,8 @@ class ConnectFlowTest {
         assertThat(query.get("response_type")).isEqualTo("code");
         assertThat(query.get("state")).isEqualTo("state-1");
         assertThat(query.get("redirect_uri")).isEqualTo(CALLBACK);
-        assertThat(query.get("scope").split(",")).contains("ZohoBooks.contacts.ALL", "ZohoBooks.invoices.ALL", "ZohoBooks.settings.ALL");
+        assertThat(query.get("scope").split(","))
+                .contains("ZohoBooks.contacts.ALL", "ZohoBooks.invoices.ALL", "ZohoBooks.settings.ALL");
     }
 
     @Test
@@ -77,24 +79,36 @@ class ConnectFlowTest {
         MultiMap callback = consent();
 
         ZohoOutcome<ZohoConnectionState> connected = zoho.authorization()
-                .connect(callback.get("code"), callback.get("location"), callback.get("accounts-server")).await();
+                .connect(callback.get("code"), callback.get("location"), callback.get("accounts-server"))
+                .await();
 
-        assertThat(connected).isInstanceOfSatisfying(ZohoOutcome.Success.class,
-                s -> assertThat(((ZohoConnectionState) s.value()).status()).isEqualTo(Status.CONNECTED));
-        assertThat(zoho.contacts().create(customer(UUID.randomUUID().toString())).await()).isInstanceOf(ZohoOutcome.Success.class);
+        assertThat(connected)
+                .isInstanceOfSatisfying(
+                        ZohoOutcome.Success.class,
+                        s -> assertThat(((ZohoConnectionState) s.value()).status())
+                                .isEqualTo(Status.CONNECTED));
+        assertThat(zoho.contacts()
+                        .create(customer(UUID.randomUUID().toString()))
+                        .await())
+                .isInstanceOf(ZohoOutcome.Success.class);
         assertThat(sandbox.inspect().tokenRefreshes()).isZero();
     }
 
     @Test
     void aCodeUsedTwiceIsRefused() {
         MultiMap callback = consent();
-        zoho.authorization().connect(callback.get("code"), callback.get("location"), callback.get("accounts-server")).await();
+        zoho.authorization()
+                .connect(callback.get("code"), callback.get("location"), callback.get("accounts-server"))
+                .await();
 
         ZohoOutcome<ZohoConnectionState> again = zoho.authorization()
-                .connect(callback.get("code"), callback.get("location"), callback.get("accounts-server")).await();
+                .connect(callback.get("code"), callback.get("location"), callback.get("accounts-server"))
+                .await();
 
-        assertThat(again).isInstanceOfSatisfying(ZohoOutcome.AuthFailure.class,
-                a -> assertThat(a.message()).contains("invalid_code"));
+        assertThat(again)
+                .isInstanceOfSatisfying(
+                        ZohoOutcome.AuthFailure.class,
+                        a -> assertThat(a.message()).contains("invalid_code"));
     }
 
     @Test
@@ -102,7 +116,8 @@ class ConnectFlowTest {
         int before = sandbox.inspect().calls("POST /oauth/v2/token");
 
         ZohoOutcome<ZohoConnectionState> outcome = zoho.authorization()
-                .connect("1000.abc", "us", "https://accounts.evil.example").await();
+                .connect("1000.abc", "us", "https://accounts.evil.example")
+                .await();
 
         assertThat(outcome).isInstanceOf(ZohoOutcome.Validation.class);
         assertThat(sandbox.inspect().calls("POST /oauth/v2/token")).isEqualTo(before);
@@ -110,7 +125,10 @@ class ConnectFlowTest {
 
     /** Plays the admin's browser: opens the consent page; the sandbox consents and redirects to the callback. */
     private MultiMap consent() {
-        String location = browser.getAbs(zoho.authorization().authorizeUrl("s")).send().await().getHeader("Location");
+        String location = browser.getAbs(zoho.authorization().authorizeUrl("s"))
+                .send()
+                .await()
+                .getHeader("Location");
         assertThat(location).startsWith(CALLBACK);
         return query(URI.create(location));
     }
@@ -119,7 +137,9 @@ class ConnectFlowTest {
         MultiMap params = MultiMap.caseInsensitiveMultiMap();
         for (String pair : uri.getRawQuery().split("&")) {
             String[] kv = pair.split("=", 2);
-            params.add(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), kv.length < 2 ? "" : URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+            params.add(
+                    URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                    kv.length < 2 ? "" : URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
         }
         return params;
     }

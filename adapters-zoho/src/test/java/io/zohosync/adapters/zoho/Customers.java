@@ -10,7 +10,14 @@ public final class Customers {
     private Customers() {}
 
     public static Customer customer(String suffix) {
-        return new Customer("cust-" + suffix, "Ada", "Lovelace " + suffix, "ada." + suffix + "@example.com", "+27 21 555 0100",
-                null, new Address("1 Main Road", null, "Cape Town", "WC", "8001", "ZA"), CustomerKind.NEW);
+        return new Customer(
+                "cust-" + suffix,
+                "Ada",
+                "Lovelace " + suffix,
+                "ada." + suffix + "@example.com",
+                "+27 21 555 0100",
+                null,
+                new Address("1 Main Road", null, "Cape Town", "WC", "8001", "ZA"),
+                CustomerKind.NEW);
     }
 }

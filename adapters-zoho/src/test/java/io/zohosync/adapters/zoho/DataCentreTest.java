@@ -17,9 +17,11 @@ class DataCentreTest {
         assertThat(DataCentre.fromLocation("in")).contains(DataCentre.IN);
         assertThat(DataCentre.fromLocation("com.au")).contains(DataCentre.AU);
         assertThat(DataCentre.fromLocation("EU")).contains(DataCentre.EU);
-        assertThat(DataCentre.fromAccountsServer("https://accounts.zoho.com.cn/")).contains(DataCentre.CN);
+        assertThat(DataCentre.fromAccountsServer("https://accounts.zoho.com.cn/"))
+                .contains(DataCentre.CN);
         assertThat(DataCentre.fromAccountsServer("https://accounts.zoho.sa")).contains(DataCentre.SA);
-        assertThat(DataCentre.fromAccountsServer("https://accounts.zoho.evil.example")).isEmpty();
+        assertThat(DataCentre.fromAccountsServer("https://accounts.zoho.evil.example"))
+                .isEmpty();
         assertThat(DataCentre.values()).hasSize(8);
     }
 }

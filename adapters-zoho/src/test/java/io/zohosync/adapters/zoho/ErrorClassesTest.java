@@ -26,8 +26,11 @@ class ErrorClassesTest {
 
     @BeforeEach
     void start(Vertx vertx) {
-        fx = SandboxFixture.start(vertx, o -> o.withConcurrency(50),
-                s -> s.limits(ZohoProduct.BOOKS, new ZohoApiLimits(1000, 10_000, 50)).requestTimeout(Duration.ofSeconds(1))
+        fx = SandboxFixture.start(
+                vertx,
+                o -> o.withConcurrency(50),
+                s -> s.limits(ZohoProduct.BOOKS, new ZohoApiLimits(1000, 10_000, 50))
+                        .requestTimeout(Duration.ofSeconds(1))
                         .breaker(50, Duration.ofSeconds(30)),
                 ZohoAdapters.inMemoryBudget());
         assertThat(find()).isInstanceOf(ZohoOutcome.Success.class);
@@ -66,7 +69,10 @@ class ErrorClassesTest {
             assertThat(r.scope()).isEqualTo(Scope.MINUTE);
             assertThat(r.retryAfter()).isEqualTo(Duration.ofMinutes(1));
         });
-        assertThat(find()).isInstanceOfSatisfying(ZohoOutcome.RateLimited.class, r -> assertThat(r.scope()).isEqualTo(Scope.MINUTE));
+        assertThat(find())
+                .isInstanceOfSatisfying(
+                        ZohoOutcome.RateLimited.class,
+                        r -> assertThat(r.scope()).isEqualTo(Scope.MINUTE));
         assertThat(fx.sandbox.inspect().calls("GET /books/v3/contacts")).isEqualTo(calls);
 
         fx.advance(Duration.ofMinutes(1));
@@ -76,15 +82,21 @@ class ErrorClassesTest {
     @Test
     void code45IsTheDailyLimit() {
         fx.sandbox.control().dailyLimit(1);
-        assertThat(find()).isInstanceOfSatisfying(ZohoOutcome.RateLimited.class, r -> assertThat(r.scope()).isEqualTo(Scope.DAY));
+        assertThat(find())
+                .isInstanceOfSatisfying(
+                        ZohoOutcome.RateLimited.class,
+                        r -> assertThat(r.scope()).isEqualTo(Scope.DAY));
     }
 
     @Test
     void code1070IsTheConcurrencyLimit() {
         fx.sandbox.control().concurrencyLimit(1).latency(Duration.ofMillis(100));
         List<ZohoOutcome<List<ZohoContact>>> outcomes = Outcomes.concurrently(3, this::findAsync);
-        assertThat(outcomes).anySatisfy(o -> assertThat(o).isInstanceOfSatisfying(ZohoOutcome.RateLimited.class,
-                r -> assertThat(r.scope()).isEqualTo(Scope.CONCURRENCY)));
+        assertThat(outcomes)
+                .anySatisfy(o -> assertThat(o)
+                        .isInstanceOfSatisfying(
+                                ZohoOutcome.RateLimited.class,
+                                r -> assertThat(r.scope()).isEqualTo(Scope.CONCURRENCY)));
     }
 
     private io.vertx.core.Future<ZohoOutcome<List<ZohoContact>>> findAsync() {
@@ -94,8 +106,10 @@ class ErrorClassesTest {
     @Test
     void aRefusedValueIsAValidationKeepingZohosCodeAndMessage() {
         fx.sandbox.control().strict(true);
-        ZohoOutcome<io.vertx.core.json.JsonObject> outcome = fx.zoho.api().call(
-                ZohoRequest.get(ZohoProduct.BOOKS, "/contacts").param("per_page", "-5"), r -> r).await();
+        ZohoOutcome<io.vertx.core.json.JsonObject> outcome = fx.zoho
+                .api()
+                .call(ZohoRequest.get(ZohoProduct.BOOKS, "/contacts").param("per_page", "-5"), r -> r)
+                .await();
 
         assertThat(outcome).isInstanceOfSatisfying(ZohoOutcome.Validation.class, v -> {
             assertThat(v.code()).isEqualTo("14");
@@ -105,7 +119,8 @@ class ErrorClassesTest {
 
     @Test
     void aMissingRecordIsNotFound() {
-        assertThat(fx.zoho.contacts().get("460000000000001").await()).isInstanceOfSatisfying(ZohoOutcome.NotFound.class,
-                n -> assertThat(n.message()).isEqualTo("Contact does not exist."));
+        assertThat(fx.zoho.contacts().get("460000000000001").await())
+                .isInstanceOfSatisfying(
+                        ZohoOutcome.NotFound.class, n -> assertThat(n.message()).isEqualTo("Contact does not exist."));
     }
 }

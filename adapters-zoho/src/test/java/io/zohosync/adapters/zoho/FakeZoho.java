@@ -34,8 +34,15 @@ final class FakeZoho implements AutoCloseable {
         HttpServer server = vertx.createHttpServer();
         FakeZoho fake = new FakeZoho(router, server);
         router.route().handler(BodyHandler.create()).handler(fake::record);
-        router.post("/oauth/v2/token").handler(rc -> json(rc, 200, new JsonObject().put("access_token", TOKEN)
-                .put("api_domain", "http://127.0.0.1:" + server.actualPort()).put("token_type", "Bearer").put("expires_in", 3600)));
+        router.post("/oauth/v2/token")
+                .handler(rc -> json(
+                        rc,
+                        200,
+                        new JsonObject()
+                                .put("access_token", TOKEN)
+                                .put("api_domain", "http://127.0.0.1:" + server.actualPort())
+                                .put("token_type", "Bearer")
+                                .put("expires_in", 3600)));
         server.requestHandler(router).listen(0, "127.0.0.1").await();
         return fake;
     }
@@ -52,13 +59,20 @@ final class FakeZoho implements AutoCloseable {
         JsonObject headers = new JsonObject();
         rc.request().headers().forEach(h -> headers.put(h.getKey().toLowerCase(java.util.Locale.ROOT), h.getValue()));
         String body = rc.body() == null ? null : rc.body().asString();
-        received.add(new Received(rc.request().method().name(), rc.request().path(), rc.request().query(), headers,
+        received.add(new Received(
+                rc.request().method().name(),
+                rc.request().path(),
+                rc.request().query(),
+                headers,
                 body == null || body.isEmpty() || !body.startsWith("{") ? null : new JsonObject(body)));
         rc.next();
     }
 
     static void json(RoutingContext rc, int status, JsonObject body) {
-        rc.response().setStatusCode(status).putHeader("content-type", "application/json;charset=UTF-8").end(body.encode());
+        rc.response()
+                .setStatusCode(status)
+                .putHeader("content-type", "application/json;charset=UTF-8")
+                .end(body.encode());
     }
 
     @Override

@@ -29,18 +29,31 @@ class InventoryAdjustmentsClientTest {
         fake = FakeZoho.start(vertx);
         fake.router.post("/inventory/v1/inventoryadjustments").handler(rc -> {
             if (!SandboxOptions.DEMO_ORGANIZATION_ID.equals(rc.request().getParam("organization_id"))) {
-                FakeZoho.json(rc, 400, new JsonObject().put("code", 2).put("message", "Invalid value passed for organization_id"));
+                FakeZoho.json(
+                        rc,
+                        400,
+                        new JsonObject().put("code", 2).put("message", "Invalid value passed for organization_id"));
                 return;
             }
-            JsonObject line = rc.body().asJsonObject().getJsonArray("line_items").getJsonObject(0);
+            JsonObject line =
+                    rc.body().asJsonObject().getJsonArray("line_items").getJsonObject(0);
             if (!"item-7".equals(line.getString("item_id"))) {
                 FakeZoho.json(rc, 404, new JsonObject().put("code", 1002).put("message", "Item does not exist."));
                 return;
             }
-            FakeZoho.json(rc, 201, new JsonObject().put("code", 0).put("message", "Inventory Adjustment has been added")
-                    .put("inventory_adjustment", new JsonObject().put("inventory_adjustment_id", "adj-1")));
+            FakeZoho.json(
+                    rc,
+                    201,
+                    new JsonObject()
+                            .put("code", 0)
+                            .put("message", "Inventory Adjustment has been added")
+                            .put("inventory_adjustment", new JsonObject().put("inventory_adjustment_id", "adj-1")));
         });
-        zoho = ZohoAdapters.create(vertx, SandboxFixture.settings(fake.baseUrl()).requestTimeout(Duration.ofSeconds(2)).build(),
+        zoho = ZohoAdapters.create(
+                vertx,
+                SandboxFixture.settings(fake.baseUrl())
+                        .requestTimeout(Duration.ofSeconds(2))
+                        .build(),
                 ZohoAdapters.inMemoryTokenStore());
     }
 
@@ -51,25 +64,39 @@ class InventoryAdjustmentsClientTest {
     }
 
     private static StockChange change(String from, String to) {
-        return new StockChange("SKU-7", new BigDecimal(from), new BigDecimal(to), Instant.parse("2026-11-22T10:15:00Z"), Origin.PLATFORM);
+        return new StockChange(
+                "SKU-7",
+                new BigDecimal(from),
+                new BigDecimal(to),
+                Instant.parse("2026-11-22T10:15:00Z"),
+                Origin.PLATFORM);
     }
 
     @Test
     void aLevelChangeIsPushedAsAQuantityAdjustmentOfItsDelta() {
-        assertThat(success(zoho.stock().adjust(change("12", "9"), "item-7", "Sold on the platform"))).isEqualTo("adj-1");
+        assertThat(success(zoho.stock().adjust(change("12", "9"), "item-7", "Sold on the platform")))
+                .isEqualTo("adj-1");
 
-        JsonObject sent = fake.requests("/inventory/v1/inventoryadjustments").get(0).body();
+        JsonObject sent =
+                fake.requests("/inventory/v1/inventoryadjustments").get(0).body();
         assertThat(sent.getString("adjustment_type")).isEqualTo("quantity");
         assertThat(sent.getString("date")).isEqualTo("2026-11-22");
         assertThat(sent.getString("reason")).isEqualTo("Sold on the platform");
-        assertThat(sent.getString("reference_number")).isEqualTo("zs:SKU-7@" + Instant.parse("2026-11-22T10:15:00Z").toEpochMilli());
-        assertThat(sent.getJsonArray("line_items").getJsonObject(0).getNumber("quantity_adjusted").intValue()).isEqualTo(-3);
+        assertThat(sent.getString("reference_number"))
+                .isEqualTo("zs:SKU-7@" + Instant.parse("2026-11-22T10:15:00Z").toEpochMilli());
+        assertThat(sent.getJsonArray("line_items")
+                        .getJsonObject(0)
+                        .getNumber("quantity_adjusted")
+                        .intValue())
+                .isEqualTo(-3);
     }
 
     @Test
     void noChangeMakesNoCallAndAnUnknownItemIsNotFound() {
-        assertThat(success(zoho.stock().adjust(change("5", "5.0"), "item-7", "recount"))).isEmpty();
+        assertThat(success(zoho.stock().adjust(change("5", "5.0"), "item-7", "recount")))
+                .isEmpty();
         assertThat(fake.requests("/inventory/v1/inventoryadjustments")).isEmpty();
-        assertThat(zoho.stock().adjust(change("5", "6"), "item-8", "recount").await()).isInstanceOf(ZohoOutcome.NotFound.class);
+        assertThat(zoho.stock().adjust(change("5", "6"), "item-8", "recount").await())
+                .isInstanceOf(ZohoOutcome.NotFound.class);
     }
 }

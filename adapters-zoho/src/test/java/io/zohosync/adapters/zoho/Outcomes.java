@@ -24,7 +24,8 @@ public final class Outcomes {
 
     /** Starts {@code n} calls before waiting for any, and answers their results in order. */
     public static <T> List<T> concurrently(int n, Supplier<Future<T>> call) {
-        List<Future<T>> futures = IntStream.range(0, n).mapToObj(i -> call.get()).toList();
+        List<Future<T>> futures =
+                IntStream.range(0, n).mapToObj(i -> call.get()).toList();
         return Future.all(futures).await().list();
     }
 }

@@ -22,15 +22,23 @@ class PackageCyclesTest {
 
     @BeforeAll
     static void importMainCode() {
-        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        main = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.zohosync.adapters.zoho");
     }
 
     @Test
     void theRootAndEachConcernAreSlicesOfTheirOwn() {
-        assertThat(Slices.matching(SLICES).transform(main)).extracting(slice -> slice.getNamePart(1))
-                .containsExactlyInAnyOrder("adapters.zoho", "adapters.zoho.oauth", "adapters.zoho.call", "adapters.zoho.books",
-                        "adapters.zoho.billing", "adapters.zoho.crm", "adapters.zoho.inventory");
+        assertThat(Slices.matching(SLICES).transform(main))
+                .extracting(slice -> slice.getNamePart(1))
+                .containsExactlyInAnyOrder(
+                        "adapters.zoho",
+                        "adapters.zoho.oauth",
+                        "adapters.zoho.call",
+                        "adapters.zoho.books",
+                        "adapters.zoho.billing",
+                        "adapters.zoho.crm",
+                        "adapters.zoho.inventory");
     }
 
     @Test

@@ -19,7 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class RecordingProxy {
 
     /** A request as sent: method, path, decoded query, headers (lower-case names) and body. */
-    public record Sent(String method, String path, Map<String, String> query, Map<String, String> headers, String body) {}
+    public record Sent(
+            String method, String path, Map<String, String> query, Map<String, String> headers, String body) {}
 
     public final List<Sent> sent = new CopyOnWriteArrayList<>();
     private final HttpServer server;
@@ -35,7 +36,9 @@ public final class RecordingProxy {
         HttpClient client = vertx.createHttpClient();
         HttpServer server = vertx.createHttpServer();
         RecordingProxy proxy = new RecordingProxy(server, client);
-        server.requestHandler(request -> request.body().onSuccess(body -> proxy.forward(request, body, to))).listen(0, "127.0.0.1").await();
+        server.requestHandler(request -> request.body().onSuccess(body -> proxy.forward(request, body, to)))
+                .listen(0, "127.0.0.1")
+                .await();
         return proxy;
     }
 
@@ -49,7 +52,11 @@ public final class RecordingProxy {
         Map<String, String> query = new TreeMap<>();
         in.params().forEach(p -> query.put(p.getKey(), p.getValue()));
         sent.add(new Sent(in.method().name(), in.path(), query, headers, body.length() == 0 ? null : body.toString()));
-        RequestOptions options = new RequestOptions().setMethod(in.method()).setHost(to.getHost()).setPort(to.getPort()).setURI(in.uri());
+        RequestOptions options = new RequestOptions()
+                .setMethod(in.method())
+                .setHost(to.getHost())
+                .setPort(to.getPort())
+                .setURI(in.uri());
         in.headers().forEach(h -> {
             if (!h.getKey().equalsIgnoreCase("host")) {
                 options.addHeader(h.getKey(), h.getValue());

@@ -22,7 +22,8 @@ public final class SandboxFixture implements AutoCloseable {
     public final TokenStore tokenStore;
     public final ZohoAdapters zoho;
 
-    private SandboxFixture(ZohoSandbox sandbox, RecordingProxy proxy, MirrorClock clock, TokenStore tokenStore, ZohoAdapters zoho) {
+    private SandboxFixture(
+            ZohoSandbox sandbox, RecordingProxy proxy, MirrorClock clock, TokenStore tokenStore, ZohoAdapters zoho) {
         this.sandbox = sandbox;
         this.proxy = proxy;
         this.clock = clock;
@@ -34,8 +35,11 @@ public final class SandboxFixture implements AutoCloseable {
         return start(vertx, UnaryOperator.identity(), UnaryOperator.identity(), ZohoAdapters.inMemoryBudget());
     }
 
-    public static SandboxFixture start(Vertx vertx, UnaryOperator<SandboxOptions> options,
-            UnaryOperator<ZohoSettings.Builder> settings, ZohoBudget budget) {
+    public static SandboxFixture start(
+            Vertx vertx,
+            UnaryOperator<SandboxOptions> options,
+            UnaryOperator<ZohoSettings.Builder> settings,
+            ZohoBudget budget) {
         SandboxOptions o = options.apply(SandboxOptions.defaults());
         ZohoSandbox sandbox = ZohoSandbox.start(vertx, o).await();
         RecordingProxy proxy = RecordingProxy.start(vertx, sandbox.baseUrl());

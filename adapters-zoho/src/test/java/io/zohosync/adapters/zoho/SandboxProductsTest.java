@@ -55,53 +55,121 @@ class SandboxProductsTest {
     }
 
     private void catalog() {
-        success(fx.zoho.api().call(ZohoRequest.post(ZohoProduct.BILLING, "/plans", new JsonObject().put("plan_code", "basic-" + id)
-                .put("name", "Basic").put("recurring_price", 100).put("interval", 1).put("product_id", "p-1")), r -> r));
-        success(fx.zoho.api().call(ZohoRequest.post(ZohoProduct.BILLING, "/plans", new JsonObject().put("plan_code", "plus-" + id)
-                .put("name", "Plus").put("recurring_price", 200).put("interval", 1).put("product_id", "p-1")), r -> r));
-        success(fx.zoho.api().call(ZohoRequest.post(ZohoProduct.BILLING, "/addons", new JsonObject().put("addon_code", "ip-" + id)
-                .put("name", "Static IP").put("product_id", "p-1")
-                .put("price_brackets", new JsonArray().add(new JsonObject().put("price", 10)))), r -> r));
+        success(fx.zoho
+                .api()
+                .call(
+                        ZohoRequest.post(
+                                ZohoProduct.BILLING,
+                                "/plans",
+                                new JsonObject()
+                                        .put("plan_code", "basic-" + id)
+                                        .put("name", "Basic")
+                                        .put("recurring_price", 100)
+                                        .put("interval", 1)
+                                        .put("product_id", "p-1")),
+                        r -> r));
+        success(fx.zoho
+                .api()
+                .call(
+                        ZohoRequest.post(
+                                ZohoProduct.BILLING,
+                                "/plans",
+                                new JsonObject()
+                                        .put("plan_code", "plus-" + id)
+                                        .put("name", "Plus")
+                                        .put("recurring_price", 200)
+                                        .put("interval", 1)
+                                        .put("product_id", "p-1")),
+                        r -> r));
+        success(fx.zoho
+                .api()
+                .call(
+                        ZohoRequest.post(
+                                ZohoProduct.BILLING,
+                                "/addons",
+                                new JsonObject()
+                                        .put("addon_code", "ip-" + id)
+                                        .put("name", "Static IP")
+                                        .put("product_id", "p-1")
+                                        .put("price_brackets", new JsonArray().add(new JsonObject().put("price", 10)))),
+                        r -> r));
     }
 
     @Test
     void billingCustomerSubscriptionPlanChangeCancelInvoiceAndPayment() {
         catalog();
         BillingCustomer customer = success(fx.zoho.billingCustomers().create(customer(id)));
-        assertThat(success(fx.zoho.billingCustomers().findByEmail(customer.email().toUpperCase()))).containsExactly(customer);
+        assertThat(success(
+                        fx.zoho.billingCustomers().findByEmail(customer.email().toUpperCase())))
+                .containsExactly(customer);
 
-        Subscription wanted = new Subscription("svc-" + id, "cust-" + id, "basic-" + id, 1, List.of(new Addon("ip-" + id, 1)),
-                LocalDate.now(ZoneOffset.UTC), null);
+        Subscription wanted = new Subscription(
+                "svc-" + id,
+                "cust-" + id,
+                "basic-" + id,
+                1,
+                List.of(new Addon("ip-" + id, 1)),
+                LocalDate.now(ZoneOffset.UTC),
+                null);
         BillingSubscription created = success(fx.zoho.subscriptions().create(wanted, customer.customerId()));
         assertThat(created.referenceId()).isEqualTo("svc-" + id);
         assertThat(created.planCode()).isEqualTo("basic-" + id);
-        assertThat(success(fx.zoho.subscriptions().findByReference(customer.customerId(), "svc-" + id))).extracting(BillingSubscription::subscriptionId)
+        assertThat(success(fx.zoho.subscriptions().findByReference(customer.customerId(), "svc-" + id)))
+                .extracting(BillingSubscription::subscriptionId)
                 .containsExactly(created.subscriptionId());
 
-        BillingSubscription upgraded = success(fx.zoho.subscriptions().change(created.subscriptionId(),
-                new SubscriptionChange.Upgrade("svc-" + id, "plus-" + id, 1, List.of(), Timing.IMMEDIATELY)));
+        BillingSubscription upgraded = success(fx.zoho
+                .subscriptions()
+                .change(
+                        created.subscriptionId(),
+                        new SubscriptionChange.Upgrade("svc-" + id, "plus-" + id, 1, List.of(), Timing.IMMEDIATELY)));
         assertThat(upgraded.planCode()).isEqualTo("plus-" + id);
-        assertThat(success(fx.zoho.subscriptions().change(created.subscriptionId(),
-                new SubscriptionChange.Cancel("svc-" + id, Timing.END_OF_TERM))).status()).isEqualTo("non_renewing");
-        assertThat(success(fx.zoho.subscriptions().change(created.subscriptionId(),
-                new SubscriptionChange.Cancel("svc-" + id, Timing.IMMEDIATELY))).status()).isEqualTo("cancelled");
+        assertThat(success(fx.zoho
+                                .subscriptions()
+                                .change(
+                                        created.subscriptionId(),
+                                        new SubscriptionChange.Cancel("svc-" + id, Timing.END_OF_TERM)))
+                        .status())
+                .isEqualTo("non_renewing");
+        assertThat(success(fx.zoho
+                                .subscriptions()
+                                .change(
+                                        created.subscriptionId(),
+                                        new SubscriptionChange.Cancel("svc-" + id, Timing.IMMEDIATELY)))
+                        .status())
+                .isEqualTo("cancelled");
 
         List<BillingInvoice> invoices = success(fx.zoho.billingInvoices().findBySubscription(created.subscriptionId()));
         assertThat(invoices).isNotEmpty();
         BillingInvoice invoice = invoices.get(0);
-        assertThat(success(fx.zoho.billingInvoices().get(invoice.invoiceId())).invoiceId()).isEqualTo(invoice.invoiceId());
+        assertThat(success(fx.zoho.billingInvoices().get(invoice.invoiceId())).invoiceId())
+                .isEqualTo(invoice.invoiceId());
         if (invoice.balance().signum() > 0) {
-            Payment payment = new Payment("pi_" + id, PaymentMethod.EFT, "cust-" + id, "svc-" + id,
-                    new Money(invoice.balance(), java.util.Currency.getInstance("USD")), LocalDate.now(ZoneOffset.UTC));
-            assertThat(success(fx.zoho.billingInvoices().recordPayment(payment, ZohoPaymentMode.BANK_TRANSFER,
-                    customer.customerId(), invoice.invoiceId()))).isNotBlank();
-            assertThat(success(fx.zoho.billingInvoices().get(invoice.invoiceId())).status()).isEqualTo("paid");
+            Payment payment = new Payment(
+                    "pi_" + id,
+                    PaymentMethod.EFT,
+                    "cust-" + id,
+                    "svc-" + id,
+                    new Money(invoice.balance(), java.util.Currency.getInstance("USD")),
+                    LocalDate.now(ZoneOffset.UTC));
+            assertThat(success(fx.zoho
+                            .billingInvoices()
+                            .recordPayment(
+                                    payment,
+                                    ZohoPaymentMode.BANK_TRANSFER,
+                                    customer.customerId(),
+                                    invoice.invoiceId())))
+                    .isNotBlank();
+            assertThat(success(fx.zoho.billingInvoices().get(invoice.invoiceId()))
+                            .status())
+                    .isEqualTo("paid");
         }
     }
 
     @Test
     void crmLeadsAreUpsertedOnEmail() {
-        Lead lead = new Lead("lead-" + id, "Lee", "Ng " + id, "lee." + id + "@example.com", null, "Acme", "Asked about pricing");
+        Lead lead = new Lead(
+                "lead-" + id, "Lee", "Ng " + id, "lee." + id + "@example.com", null, "Acme", "Asked about pricing");
 
         List<CrmUpsertResult> first = success(fx.zoho.crm().upsertLeads(List.of(lead)));
         List<CrmUpsertResult> again = success(fx.zoho.crm().upsertLeads(List.of(lead)));
@@ -111,21 +179,35 @@ class SandboxProductsTest {
             assertThat(r.action()).isEqualTo(Action.UPDATED);
             assertThat(r.recordId()).isEqualTo(first.get(0).recordId());
         });
-        assertThat(fx.sandbox.inspect().recordsFor("lee." + id + "@example.com")).hasSize(1);
+        assertThat(fx.sandbox.inspect().recordsFor("lee." + id + "@example.com"))
+                .hasSize(1);
     }
 
     @Test
     void inventoryStockIsAdjustedByTheDelta() {
-        JsonObject item = success(fx.zoho.api().call(ZohoRequest.post(ZohoProduct.INVENTORY, "/items", new JsonObject()
-                .put("name", "Router " + id).put("rate", 50).put("sku", "RT-" + id).put("initial_stock", 12)), r -> r));
+        JsonObject item = success(fx.zoho
+                .api()
+                .call(
+                        ZohoRequest.post(
+                                ZohoProduct.INVENTORY,
+                                "/items",
+                                new JsonObject()
+                                        .put("name", "Router " + id)
+                                        .put("rate", 50)
+                                        .put("sku", "RT-" + id)
+                                        .put("initial_stock", 12)),
+                        r -> r));
         String itemId = item.getJsonObject("item").getString("item_id");
-        StockChange sold = new StockChange("RT-" + id, new BigDecimal("12"), new BigDecimal("9"), Instant.now(), StockChange.Origin.PLATFORM);
+        StockChange sold = new StockChange(
+                "RT-" + id, new BigDecimal("12"), new BigDecimal("9"), Instant.now(), StockChange.Origin.PLATFORM);
 
         assertThat(success(fx.zoho.stock().findAdjustments(sold))).isEmpty();
         String adjustment = success(fx.zoho.stock().adjust(sold, itemId, "Sold on the platform"));
         assertThat(success(fx.zoho.stock().findAdjustments(sold))).containsExactly(adjustment);
 
-        JsonObject after = success(fx.zoho.api().call(ZohoRequest.get(ZohoProduct.INVENTORY, "/items/" + itemId), r -> r));
-        assertThat(after.getJsonObject("item").getNumber("stock_on_hand").intValue()).isEqualTo(9);
+        JsonObject after =
+                success(fx.zoho.api().call(ZohoRequest.get(ZohoProduct.INVENTORY, "/items/" + itemId), r -> r));
+        assertThat(after.getJsonObject("item").getNumber("stock_on_hand").intValue())
+                .isEqualTo(9);
     }
 }

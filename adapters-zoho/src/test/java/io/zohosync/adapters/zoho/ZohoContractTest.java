@@ -36,7 +36,10 @@ class ZohoContractTest {
         documents(vertx, sent, BooksDocumentsTest::anItemIsUpdatedInPlace);
         documents(vertx, sent, BooksDocumentsTest::taxesAreListedWithTheirRates);
         documents(vertx, sent, BooksDocumentsTest::anInvoiceKeepsThePlatformsNumberAndReferenceAndCanBeMarkedSent);
-        documents(vertx, sent, BooksDocumentsTest::aPaymentIsAppliedToItsInvoiceFoundByReferenceAndAnOverpaymentIsRefused);
+        documents(
+                vertx,
+                sent,
+                BooksDocumentsTest::aPaymentIsAppliedToItsInvoiceFoundByReferenceAndAnOverpaymentIsRefused);
         documents(vertx, sent, BooksDocumentsTest::anEstimateCarriesTheQuotesIdAsReference);
         billing(vertx, sent, BillingClientsTest::aCustomerIsCreatedWithTheMarkerAndFoundByEmail);
         billing(vertx, sent, BillingClientsTest::aSubscriptionCarriesThePlatformIdAsReferenceAndIsFoundByIt);
@@ -48,20 +51,30 @@ class ZohoContractTest {
         crm(vertx, sent, CrmRecordsClientTest::aMixedAnswerReportsEachRecordAndAllFailedIsStillPerRecord);
         products(vertx, sent, SandboxProductsTest::crmLeadsAreUpsertedOnEmail);
 
-        List<RecordingProxy.Sent> api = sent.stream().filter(s -> !s.path().startsWith("/oauth/")).toList();
+        List<RecordingProxy.Sent> api =
+                sent.stream().filter(s -> !s.path().startsWith("/oauth/")).toList();
         assertThat(api).hasSizeGreaterThan(40);
-        assertThat(api).filteredOn(s -> s.path().startsWith("/crm/v8/")).extracting(RecordingProxy.Sent::path)
-                .contains("/crm/v8/Contacts/upsert", "/crm/v8/Leads/upsert").hasSize(9);
+        assertThat(api)
+                .filteredOn(s -> s.path().startsWith("/crm/v8/"))
+                .extracting(RecordingProxy.Sent::path)
+                .contains("/crm/v8/Contacts/upsert", "/crm/v8/Leads/upsert")
+                .hasSize(9);
         SoftAssertions softly = new SoftAssertions();
         for (RecordingProxy.Sent s : api) {
             softly.assertThat(documents.problems(s.method(), s.path(), s.query(), s.headers(), s.body()))
-                    .as(s.method() + " " + s.path() + " " + s.query() + " " + s.body()).isEmpty();
+                    .as(s.method() + " " + s.path() + " " + s.query() + " " + s.body())
+                    .isEmpty();
         }
         softly.assertAll();
     }
 
     /** Runs one scenario on a fresh instance of its test class and keeps what the adapter sent. */
-    private static <T> void replay(List<RecordingProxy.Sent> sent, T test, Consumer<T> start, Consumer<T> stop, Consumer<T> scenario,
+    private static <T> void replay(
+            List<RecordingProxy.Sent> sent,
+            T test,
+            Consumer<T> start,
+            Consumer<T> stop,
+            Consumer<T> scenario,
             Function<T, List<RecordingProxy.Sent>> recorded) {
         start.accept(test);
         try {
@@ -73,33 +86,70 @@ class ZohoContractTest {
     }
 
     private static void books(Vertx vertx, List<RecordingProxy.Sent> sent, Consumer<BooksContactsClientTest> scenario) {
-        replay(sent, new BooksContactsClientTest(), t -> t.start(vertx), BooksContactsClientTest::stop, scenario, t -> t.fx.proxy.sent);
+        replay(
+                sent,
+                new BooksContactsClientTest(),
+                t -> t.start(vertx),
+                BooksContactsClientTest::stop,
+                scenario,
+                t -> t.fx.proxy.sent);
     }
 
     private static void documents(Vertx vertx, List<RecordingProxy.Sent> sent, Consumer<BooksDocumentsTest> scenario) {
-        replay(sent, new BooksDocumentsTest(), t -> t.start(vertx), BooksDocumentsTest::stop, scenario, t -> t.fx.proxy.sent);
+        replay(
+                sent,
+                new BooksDocumentsTest(),
+                t -> t.start(vertx),
+                BooksDocumentsTest::stop,
+                scenario,
+                t -> t.fx.proxy.sent);
     }
 
     /** Plans and addons are the test's catalog set-up, not the adapter's requests. */
     private static void products(Vertx vertx, List<RecordingProxy.Sent> sent, Consumer<SandboxProductsTest> scenario) {
-        replay(sent, new SandboxProductsTest(), t -> t.start(vertx), SandboxProductsTest::stop, scenario,
-                t -> t.fx.proxy.sent.stream().filter(s -> !s.path().matches("/billing/v1/(plans|addons).*")).toList());
+        replay(
+                sent,
+                new SandboxProductsTest(),
+                t -> t.start(vertx),
+                SandboxProductsTest::stop,
+                scenario,
+                t -> t.fx.proxy.sent.stream()
+                        .filter(s -> !s.path().matches("/billing/v1/(plans|addons).*"))
+                        .toList());
     }
 
     private static void billing(Vertx vertx, List<RecordingProxy.Sent> sent, Consumer<BillingClientsTest> scenario) {
-        replay(sent, new BillingClientsTest(), t -> t.start(vertx), BillingClientsTest::stop, scenario, t -> received(t.fake));
+        replay(
+                sent,
+                new BillingClientsTest(),
+                t -> t.start(vertx),
+                BillingClientsTest::stop,
+                scenario,
+                t -> received(t.fake));
     }
 
     private static void crm(Vertx vertx, List<RecordingProxy.Sent> sent, Consumer<CrmRecordsClientTest> scenario) {
-        replay(sent, new CrmRecordsClientTest(), t -> t.start(vertx), CrmRecordsClientTest::stop, scenario, t -> received(t.fake));
+        replay(
+                sent,
+                new CrmRecordsClientTest(),
+                t -> t.start(vertx),
+                CrmRecordsClientTest::stop,
+                scenario,
+                t -> received(t.fake));
     }
 
     /** What a {@link FakeZoho} received, as the proxy would have recorded it. */
     private static List<RecordingProxy.Sent> received(FakeZoho fake) {
-        return fake.received.stream().map(r -> new RecordingProxy.Sent(r.method(), r.path(), query(r.query()),
-                new TreeMap<>(r.headers().getMap().entrySet().stream()
-                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue())))),
-                r.body() == null ? null : r.body().encode())).toList();
+        return fake.received.stream()
+                .map(r -> new RecordingProxy.Sent(
+                        r.method(),
+                        r.path(),
+                        query(r.query()),
+                        new TreeMap<>(r.headers().getMap().entrySet().stream()
+                                .collect(java.util.stream.Collectors.toMap(
+                                        Map.Entry::getKey, e -> String.valueOf(e.getValue())))),
+                        r.body() == null ? null : r.body().encode()))
+                .toList();
     }
 
     private static Map<String, String> query(String raw) {
@@ -107,7 +157,9 @@ class ZohoContractTest {
         if (raw != null && !raw.isEmpty()) {
             for (String pair : raw.split("&")) {
                 String[] kv = pair.split("=", 2);
-                query.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), kv.length < 2 ? "" : URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+                query.put(
+                        URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                        kv.length < 2 ? "" : URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
             }
         }
         return query;

@@ -48,7 +48,8 @@ final class ZohoDocuments {
     }
 
     /** Where Zoho's CRM documents point their {@code $ref}s: GitHub, which these tests do not reach. */
-    private static final String CRM_REMOTE = "https://raw.githubusercontent.com/Zohocorp-Pvt-Ltd/crm-oas/refs/heads/main/v8.0/";
+    private static final String CRM_REMOTE =
+            "https://raw.githubusercontent.com/Zohocorp-Pvt-Ltd/crm-oas/refs/heads/main/v8.0/";
 
     /** The CRM documents Zoho refers to but that are not in the folder; their schemas are read as any object. */
     private static final List<String> CRM_NOT_SHIPPED = List.of("users.json", "tags.json", "modules.json");
@@ -83,24 +84,35 @@ final class ZohoDocuments {
     /** The documents, or the test is skipped (visibly) when {@code ZOHO_OPENAPI_DIR} is unset. */
     static ZohoDocuments orSkip() {
         String dir = System.getenv(DIR_VARIABLE);
-        Assumptions.assumeTrue(dir != null && Files.isDirectory(Path.of(dir, "books")),
-                DIR_VARIABLE + " is not set to the folder holding Zoho's books/, billing/ and crm/ OpenAPI documents: contract check skipped");
+        Assumptions.assumeTrue(
+                dir != null && Files.isDirectory(Path.of(dir, "books")),
+                DIR_VARIABLE
+                        + " is not set to the folder holding Zoho's books/, billing/ and crm/ OpenAPI documents: contract check skipped");
         return new ZohoDocuments(Path.of(dir));
     }
 
     /** Problems the documents find with one request; empty when it is valid (or its path is not documented here). */
-    List<String> problems(String method, String path, Map<String, String> query, Map<String, String> headers, String body) {
-        Optional<Map.Entry<String, String>> document = DOCUMENTS.entrySet().stream().filter(e -> path.startsWith(e.getKey())).findFirst();
+    List<String> problems(
+            String method, String path, Map<String, String> query, Map<String, String> headers, String body) {
+        Optional<Map.Entry<String, String>> document = DOCUMENTS.entrySet().stream()
+                .filter(e -> path.startsWith(e.getKey()))
+                .findFirst();
         if (document.isEmpty()) {
             return List.of("no Zoho document describes " + path);
         }
-        OpenApiInteractionValidator validator = validators.computeIfAbsent(document.get().getValue(), file -> file.startsWith("crm/")
-                // CRM's paths are written out whole (/crm/v8/...) under a bare host
-                ? OpenApiInteractionValidator.createForSpecificationUrl(withLocalReferences(dir.resolve(file)).toUri().toString()).build()
-                // Books' and Billing's paths are relative to /books/v3 or /billing/v1
-                : OpenApiInteractionValidator.createForSpecificationUrl(dir.resolve(file).toUri().toString())
-                        .withBasePathOverride(path.substring(0, path.indexOf('/', 1) + 3))
-                        .build());
+        OpenApiInteractionValidator validator = validators.computeIfAbsent(
+                document.get().getValue(),
+                file -> file.startsWith("crm/")
+                        // CRM's paths are written out whole (/crm/v8/...) under a bare host
+                        ? OpenApiInteractionValidator.createForSpecificationUrl(withLocalReferences(dir.resolve(file))
+                                        .toUri()
+                                        .toString())
+                                .build()
+                        // Books' and Billing's paths are relative to /books/v3 or /billing/v1
+                        : OpenApiInteractionValidator.createForSpecificationUrl(
+                                        dir.resolve(file).toUri().toString())
+                                .withBasePathOverride(path.substring(0, path.indexOf('/', 1) + 3))
+                                .build());
         SimpleRequest.Builder request = new SimpleRequest.Builder(Request.Method.valueOf(method), path);
         query.forEach(request::withQueryParam);
         headers.forEach(request::withHeader);
@@ -144,8 +156,11 @@ final class ZohoDocuments {
         try {
             Path copy = Files.createTempFile("zoho-crm-", ".json");
             copy.toFile().deleteOnExit();
-            String common = copy.getParent().relativize(document.toAbsolutePath().resolveSibling("common.json")).toString();
-            Files.writeString(copy, ((JsonObject) localised(new JsonObject(Files.readString(document)), common)).encode());
+            String common = copy.getParent()
+                    .relativize(document.toAbsolutePath().resolveSibling("common.json"))
+                    .toString();
+            Files.writeString(
+                    copy, ((JsonObject) localised(new JsonObject(Files.readString(document)), common)).encode());
             return copy;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -171,7 +186,8 @@ final class ZohoDocuments {
             if (CRM_NOT_SHIPPED.contains(file)) {
                 return new JsonObject().put("type", "object");
             }
-            throw new IllegalStateException("the CRM document refers to " + ref + ", which is neither in the folder nor known to be missing");
+            throw new IllegalStateException(
+                    "the CRM document refers to " + ref + ", which is neither in the folder nor known to be missing");
         }
         JsonObject out = new JsonObject();
         object.forEach(e -> out.put(e.getKey(), localised(e.getValue(), common)));

@@ -13,16 +13,24 @@ class ZohoSettingsTest {
     @Test
     void anEnabledProductNeedsItsOrganizationIdButCrmNeedsNone() {
         assertThatThrownBy(() -> ZohoSettings.builder(DataCentre.EU, "1000.id", "secret")
-                .products(EnumSet.of(ZohoProduct.BOOKS, ZohoProduct.BILLING)).booksOrganizationId("1").build())
+                        .products(EnumSet.of(ZohoProduct.BOOKS, ZohoProduct.BILLING))
+                        .booksOrganizationId("1")
+                        .build())
                 .hasMessage("Zoho BILLING is enabled but its organization id is not configured");
-        assertThat(ZohoSettings.builder(DataCentre.EU, "1000.id", "secret").products(EnumSet.of(ZohoProduct.CRM)).build().products())
+        assertThat(ZohoSettings.builder(DataCentre.EU, "1000.id", "secret")
+                        .products(EnumSet.of(ZohoProduct.CRM))
+                        .build()
+                        .products())
                 .containsExactly(ZohoProduct.CRM);
     }
 
     @Test
     void defaultsFollowTheDataCentreAndZohosLimitsAndSecretsStayOutOfToString() {
-        ZohoSettings s = ZohoSettings.builder(DataCentre.CA, "1000.id", "the-secret").refreshToken("1000.the-refresh")
-                .booksOrganizationId("42").limits(ZohoProduct.BOOKS, new ZohoApiLimits(50, 500, 3)).build();
+        ZohoSettings s = ZohoSettings.builder(DataCentre.CA, "1000.id", "the-secret")
+                .refreshToken("1000.the-refresh")
+                .booksOrganizationId("42")
+                .limits(ZohoProduct.BOOKS, new ZohoApiLimits(50, 500, 3))
+                .build();
 
         assertThat(s.accountsUrl()).isEqualTo("https://accounts.zohocloud.ca");
         assertThat(s.apiUrl()).isNull();

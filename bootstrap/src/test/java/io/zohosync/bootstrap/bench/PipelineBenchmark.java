@@ -51,8 +51,10 @@ public final class PipelineBenchmark {
             List<String> report = new ArrayList<>();
             report.add("# zoho-sync benchmark");
             report.add("");
-            report.add("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
-                    + ", database: " + PostgresFixture.shared().source() + ". Figures are medians of 3 rounds; ratios compare runs in the same process.");
+            report.add("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                    + System.getProperty("java.version") + ", database: "
+                    + PostgresFixture.shared().source()
+                    + ". Figures are medians of 3 rounds; ratios compare runs in the same process.");
             report.add("");
             ingest(vertx, requests, report);
             sync(vertx, customers, report);
@@ -71,11 +73,15 @@ public final class PipelineBenchmark {
         WebClient http = client(vertx, app);
         String run = UUID.randomUUID().toString().substring(0, 8);
         IntFunction<HttpRequest<Buffer>> live = i -> http.get("/health/live");
-        IntFunction<Future<HttpResponse<Buffer>>> post = i -> http.post("/api/v1/customers").bearerTokenAuthentication(TestEnvironment.API_KEY)
+        IntFunction<Future<HttpResponse<Buffer>>> post = i -> http.post("/api/v1/customers")
+                .bearerTokenAuthentication(TestEnvironment.API_KEY)
                 .sendJsonObject(customer("ingest-" + run + "-" + i));
         rate(requests / 3, i -> live.apply(i).send());
-        rate(requests / 3, i -> http.post("/api/v1/customers").bearerTokenAuthentication(TestEnvironment.API_KEY)
-                .sendJsonObject(customer("warm-" + run + "-" + i)));
+        rate(
+                requests / 3,
+                i -> http.post("/api/v1/customers")
+                        .bearerTokenAuthentication(TestEnvironment.API_KEY)
+                        .sendJsonObject(customer("warm-" + run + "-" + i)));
         double baseline = median(() -> rate(requests, i -> live.apply(i).send()));
         AtomicInteger round = new AtomicInteger();
         double ingest = median(() -> {
@@ -94,32 +100,54 @@ public final class PipelineBenchmark {
     }
 
     private static void sync(Vertx vertx, int customers, List<String> report) throws Exception {
-        ZohoSandbox zoho = ZohoSandbox.start(vertx, SandboxOptions.defaults().withBooksPerMinute(1_000_000)
-                .withDailyLimit(1_000_000).withConcurrency(1_000)).await(30, TimeUnit.SECONDS);
+        ZohoSandbox zoho = ZohoSandbox.start(
+                        vertx,
+                        SandboxOptions.defaults()
+                                .withBooksPerMinute(1_000_000)
+                                .withDailyLimit(1_000_000)
+                                .withConcurrency(1_000))
+                .await(30, TimeUnit.SECONDS);
         WebClient direct = WebClient.create(vertx, new WebClientOptions(), new PoolOptions().setHttp1MaxSize(10));
         String token = direct.postAbs(zoho.baseUrl() + "/oauth/v2/token")
-                .addQueryParam("grant_type", "refresh_token").addQueryParam("client_id", SandboxOptions.DEMO_CLIENT_ID)
+                .addQueryParam("grant_type", "refresh_token")
+                .addQueryParam("client_id", SandboxOptions.DEMO_CLIENT_ID)
                 .addQueryParam("client_secret", SandboxOptions.DEMO_CLIENT_SECRET)
                 .addQueryParam("refresh_token", SandboxOptions.DEMO_REFRESH_TOKEN)
-                .send().await(30, TimeUnit.SECONDS).bodyAsJsonObject().getString("access_token");
+                .send()
+                .await(30, TimeUnit.SECONDS)
+                .bodyAsJsonObject()
+                .getString("access_token");
         String run = UUID.randomUUID().toString().substring(0, 8);
         AtomicInteger round = new AtomicInteger();
         double baseline = median(() -> {
             int r = round.incrementAndGet();
-            return rate(customers, i -> direct.postAbs(zoho.baseUrl() + "/books/v3/contacts")
-                    .addQueryParam("organization_id", SandboxOptions.DEMO_ORGANIZATION_ID)
-                    .putHeader("Authorization", "Zoho-oauthtoken " + token)
-                    .sendJsonObject(new JsonObject().put("contact_name", "Direct " + run + " " + r + " " + i)
-                            .put("contact_persons", new io.vertx.core.json.JsonArray().add(new JsonObject()
-                                    .put("first_name", "D").put("email", "direct-" + run + "-" + r + "-" + i + "@example.com")))));
+            return rate(
+                    customers,
+                    i -> direct.postAbs(zoho.baseUrl() + "/books/v3/contacts")
+                            .addQueryParam("organization_id", SandboxOptions.DEMO_ORGANIZATION_ID)
+                            .putHeader("Authorization", "Zoho-oauthtoken " + token)
+                            .sendJsonObject(new JsonObject()
+                                    .put("contact_name", "Direct " + run + " " + r + " " + i)
+                                    .put(
+                                            "contact_persons",
+                                            new io.vertx.core.json.JsonArray()
+                                                    .add(new JsonObject()
+                                                            .put("first_name", "D")
+                                                            .put(
+                                                                    "email",
+                                                                    "direct-" + run + "-" + r + "-" + i
+                                                                            + "@example.com")))));
         });
         ZohoSyncApp app = start(vertx, zoho, true);
         WebClient http = client(vertx, app);
         double synced = median(() -> {
             int r = round.incrementAndGet();
             long started = System.nanoTime();
-            rate(customers, i -> http.post("/api/v1/customers").bearerTokenAuthentication(TestEnvironment.API_KEY)
-                    .sendJsonObject(customer("sync-" + run + "-" + r + "-" + i)));
+            rate(
+                    customers,
+                    i -> http.post("/api/v1/customers")
+                            .bearerTokenAuthentication(TestEnvironment.API_KEY)
+                            .sendJsonObject(customer("sync-" + run + "-" + r + "-" + i)));
             String last = "sync-" + run + "-" + r + "-" + (customers - 1);
             awaitAllSynced(http, last, customers);
             return customers / ((System.nanoTime() - started) / 1e9);
@@ -132,10 +160,14 @@ public final class PipelineBenchmark {
         report.add(row("POST → queue → worker (email search + create) → synced", synced, synced / baseline));
         report.add("");
         double zohoCeiling = 100.0 / 60 / 2;
-        report.add(String.format(Locale.ROOT, "A new customer costs two Zoho calls (email search, create), so Zoho's own ceiling of 100 calls a minute"
-                + " per organization allows %.2f new customers/s: the pipeline sustains %.0f times that. Every call also takes and"
-                + " returns a permit of the API budget shared through Postgres (two short transactions on one counter row), which"
-                + " is what bounds the pipeline against the unthrottled sandbox.", zohoCeiling, synced / zohoCeiling));
+        report.add(String.format(
+                Locale.ROOT,
+                "A new customer costs two Zoho calls (email search, create), so Zoho's own ceiling of 100 calls a minute"
+                        + " per organization allows %.2f new customers/s: the pipeline sustains %.0f times that. Every call also takes and"
+                        + " returns a permit of the API budget shared through Postgres (two short transactions on one counter row), which"
+                        + " is what bounds the pipeline against the unthrottled sandbox.",
+                zohoCeiling,
+                synced / zohoCeiling));
         app.stop().await(30, TimeUnit.SECONDS);
         zoho.close().await(30, TimeUnit.SECONDS);
     }
@@ -143,8 +175,11 @@ public final class PipelineBenchmark {
     private static void awaitAllSynced(WebClient http, String lastId, int expected) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline) {
-            JsonObject status = http.get("/admin/api/sync/status?limit=0").bearerTokenAuthentication(TestEnvironment.ADMIN_TOKEN).send()
-                    .await(30, TimeUnit.SECONDS).bodyAsJsonObject();
+            JsonObject status = http.get("/admin/api/sync/status?limit=0")
+                    .bearerTokenAuthentication(TestEnvironment.ADMIN_TOKEN)
+                    .send()
+                    .await(30, TimeUnit.SECONDS)
+                    .bodyAsJsonObject();
             JsonObject counts = status.getJsonObject("counts").getJsonObject("customer", new JsonObject());
             long open = counts.getLong("pending", 0L) + counts.getLong("syncing", 0L) + counts.getLong("retrying", 0L);
             if (open == 0) {
@@ -156,7 +191,10 @@ public final class PipelineBenchmark {
     }
 
     private static ZohoSyncApp start(Vertx vertx, ZohoSandbox zoho, boolean sync) throws Exception {
-        Map<String, String> env = TestEnvironment.connectedTo(zoho.baseUrl(), zoho.baseUrl(), PostgresFixture.shared().newDatabase(),
+        Map<String, String> env = TestEnvironment.connectedTo(
+                zoho.baseUrl(),
+                zoho.baseUrl(),
+                PostgresFixture.shared().newDatabase(),
                 Files.createTempDirectory("zsync-bench"));
         env.put("ZSYNC_ENABLE_SYNC", Boolean.toString(sync));
         env.put("ZSYNC_WORKER_BATCH", "10");
@@ -167,7 +205,9 @@ public final class PipelineBenchmark {
     }
 
     private static WebClient client(Vertx vertx, ZohoSyncApp app) {
-        return WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(app.httpPort()),
+        return WebClient.create(
+                vertx,
+                new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(app.httpPort()),
                 new PoolOptions().setHttp1MaxSize(CONCURRENCY));
     }
 
@@ -188,9 +228,10 @@ public final class PipelineBenchmark {
         if (i >= n) {
             return Future.succeededFuture();
         }
-        return request.apply(i).compose(response -> response.statusCode() / 100 == 2
-                ? lane(next, n, request)
-                : Future.failedFuture("HTTP " + response.statusCode() + ": " + response.bodyAsString()));
+        return request.apply(i)
+                .compose(response -> response.statusCode() / 100 == 2
+                        ? lane(next, n, request)
+                        : Future.failedFuture("HTTP " + response.statusCode() + ": " + response.bodyAsString()));
     }
 
     private interface Round {
@@ -204,7 +245,11 @@ public final class PipelineBenchmark {
     }
 
     private static JsonObject customer(String id) {
-        return new JsonObject().put("id", id).put("first_name", "Bench").put("last_name", id).put("email", id + "@example.com");
+        return new JsonObject()
+                .put("id", id)
+                .put("first_name", "Bench")
+                .put("last_name", id)
+                .put("email", id + "@example.com");
     }
 
     private static String row(String what, double value, double ratio) {

@@ -39,22 +39,33 @@ public final class Budget {
         for (Limit limit : Limit.values()) {
             Instant until = usage.blockedUntil().get(limit);
             if (until != null && now.isBefore(until)) {
-                wait = later(wait, new BudgetDecision.WaitUntil(limit, until, "Zoho refused calls (" + limit + " limit)"));
+                wait = later(
+                        wait, new BudgetDecision.WaitUntil(limit, until, "Zoho refused calls (" + limit + " limit)"));
             }
         }
         if (usage.minute().calls() >= limits.perMinute()) {
-            wait = later(wait, new BudgetDecision.WaitUntil(Limit.MINUTE, usage.minute().oldest().plus(MINUTE),
-                    "allowance of " + limits.perMinute() + " a minute spent"));
+            wait = later(
+                    wait,
+                    new BudgetDecision.WaitUntil(
+                            Limit.MINUTE,
+                            usage.minute().oldest().plus(MINUTE),
+                            "allowance of " + limits.perMinute() + " a minute spent"));
         }
         if (usage.day().calls() >= limits.perDay()) {
-            wait = later(wait, new BudgetDecision.WaitUntil(Limit.DAY, usage.day().oldest().plus(DAY),
-                    "allowance of " + limits.perDay() + " a day spent"));
+            wait = later(
+                    wait,
+                    new BudgetDecision.WaitUntil(
+                            Limit.DAY,
+                            usage.day().oldest().plus(DAY),
+                            "allowance of " + limits.perDay() + " a day spent"));
         }
         if (wait != null) {
             return wait;
         }
         if (usage.inFlight() >= limits.concurrency()) {
-            return new BudgetDecision.WaitUntil(Limit.CONCURRENCY, now.plus(SLOT_RETRY),
+            return new BudgetDecision.WaitUntil(
+                    Limit.CONCURRENCY,
+                    now.plus(SLOT_RETRY),
                     usage.inFlight() + " of " + limits.concurrency() + " calls in flight");
         }
         return ALLOWED;
@@ -65,8 +76,8 @@ public final class Budget {
      * after the {@code recentCalls} of the last day and once Zoho's blocks have ended. Calls are counted as
      * instantaneous, so concurrency bounds how fast, not how many, and is left out.
      */
-    public static Instant finishTime(BudgetLimits limits, List<Instant> recentCalls, Map<Limit, Instant> blockedUntil,
-            Instant now, long calls) {
+    public static Instant finishTime(
+            BudgetLimits limits, List<Instant> recentCalls, Map<Limit, Instant> blockedUntil, Instant now, long calls) {
         if (calls <= 0) {
             return now;
         }
@@ -76,7 +87,8 @@ public final class Budget {
         }
         List<Instant> past = new ArrayList<>(recentCalls);
         past.sort(null);
-        NewestCalls made = new NewestCalls((int) Math.min(Math.max(limits.perMinute(), limits.perDay()), past.size() + calls));
+        NewestCalls made =
+                new NewestCalls((int) Math.min(Math.max(limits.perMinute(), limits.perDay()), past.size() + calls));
         past.forEach(made::add);
         for (long i = 0; i < calls; i++) {
             t = latest(t, reopening(made.newest(limits.perMinute()), MINUTE));
@@ -94,7 +106,8 @@ public final class Budget {
         return b != null && b.isAfter(a) ? b : a;
     }
 
-    private static BudgetDecision.WaitUntil later(BudgetDecision.WaitUntil current, BudgetDecision.WaitUntil candidate) {
+    private static BudgetDecision.WaitUntil later(
+            BudgetDecision.WaitUntil current, BudgetDecision.WaitUntil candidate) {
         return current == null || candidate.at().isAfter(current.at()) ? candidate : current;
     }
 

@@ -24,7 +24,9 @@ public record WindowUsage(int calls, Instant oldest) {
     public static WindowUsage of(List<Instant> ascending, Instant since, int limit) {
         int calls = 0;
         Instant oldest = null;
-        for (int i = ascending.size() - 1; i >= 0 && calls < limit && ascending.get(i).isAfter(since); i--) {
+        for (int i = ascending.size() - 1;
+                i >= 0 && calls < limit && ascending.get(i).isAfter(since);
+                i--) {
             oldest = ascending.get(i);
             calls++;
         }

@@ -11,7 +11,10 @@ public final class InvalidInput extends RuntimeException {
     private final transient List<FieldError> errors;
 
     public InvalidInput(List<FieldError> errors) {
-        super(errors.isEmpty() ? "invalid input" : errors.get(0).field() + ": " + errors.get(0).message());
+        super(
+                errors.isEmpty()
+                        ? "invalid input"
+                        : errors.get(0).field() + ": " + errors.get(0).message());
         this.errors = List.copyOf(errors);
     }
 

@@ -18,7 +18,8 @@ public record Inquiry(String platformId, String name, String email, String phone
     /** The lead: a nameless inquiry takes the email's local part as last name, which CRM requires. */
     public Lead toLead() {
         EmailAddress address = new EmailAddress(email);
-        PersonNameParts parts = PersonNameParts.split(name, address.value().substring(0, address.value().indexOf('@')));
+        PersonNameParts parts = PersonNameParts.split(
+                name, address.value().substring(0, address.value().indexOf('@')));
         return new Lead(platformId, parts.first(), parts.last(), address.value(), phone, company, message);
     }
 }

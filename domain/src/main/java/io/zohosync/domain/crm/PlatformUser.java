@@ -7,12 +7,17 @@ import io.zohosync.domain.matching.EmailAddress;
 public record PlatformUser(String platformId, String fullName, String email, String phone) {
 
     public PlatformUser {
-        new Checks().required("id", platformId).required("email", email).email("email", email).throwIfAny();
+        new Checks()
+                .required("id", platformId)
+                .required("email", email)
+                .email("email", email)
+                .throwIfAny();
     }
 
     public CrmContact toCrmContact() {
         EmailAddress address = new EmailAddress(email);
-        PersonNameParts parts = PersonNameParts.split(fullName, address.value().substring(0, address.value().indexOf('@')));
+        PersonNameParts parts = PersonNameParts.split(
+                fullName, address.value().substring(0, address.value().indexOf('@')));
         return new CrmContact(platformId, parts.first(), parts.last(), address.value(), phone);
     }
 }

@@ -26,13 +26,17 @@ public record Customer(
                 .required("email", email)
                 .email("email", email)
                 .maxLength("email", email, 100)
-                .rule(notBlank(firstName) || notBlank(lastName) || notBlank(companyName),
-                        "last_name", "a first name, last name or company name is required")
+                .rule(
+                        notBlank(firstName) || notBlank(lastName) || notBlank(companyName),
+                        "last_name",
+                        "a first name, last name or company name is required")
                 .maxLength("first_name", firstName, 100)
                 .maxLength("last_name", lastName, 100)
                 .maxLength("company_name", companyName, 200)
                 .maxLength("phone", phone, 50)
-                .rule(personName(firstName, lastName).length() <= MAX_CONTACT_NAME, "last_name",
+                .rule(
+                        personName(firstName, lastName).length() <= MAX_CONTACT_NAME,
+                        "last_name",
                         "first and last name together must be at most " + MAX_CONTACT_NAME
                                 + " characters (Zoho Books' contact_name)")
                 .throwIfAny();
@@ -50,7 +54,8 @@ public record Customer(
     }
 
     private static String personName(String firstName, String lastName) {
-        String full = ((firstName == null ? "" : firstName.trim()) + " " + (lastName == null ? "" : lastName.trim())).trim();
+        String full =
+                ((firstName == null ? "" : firstName.trim()) + " " + (lastName == null ? "" : lastName.trim())).trim();
         return full.replaceAll("\\s+", " ");
     }
 

@@ -6,7 +6,10 @@ import io.zohosync.domain.common.Checks;
 public record EntityRef(EntityType type, String id) {
 
     public EntityRef {
-        new Checks().rule(type != null, "type", "is required").required("id", id).throwIfAny();
+        new Checks()
+                .rule(type != null, "type", "is required")
+                .required("id", id)
+                .throwIfAny();
     }
 
     /** This entity's sync towards {@code target}. */

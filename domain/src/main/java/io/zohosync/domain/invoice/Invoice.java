@@ -15,8 +15,16 @@ import java.util.Optional;
  * marker, design.md §6); {@code invoiceNumber} is set when the platform id is also the number
  * (orders), absent when Zoho numbers it (manual invoices).
  */
-public record Invoice(String invoiceNumber, String referenceNumber, String customerId, LocalDate date,
-        LocalDate dueDate, Currency currency, List<LineItem> lines, PriceBasis priceBasis, TaxScheme taxScheme) {
+public record Invoice(
+        String invoiceNumber,
+        String referenceNumber,
+        String customerId,
+        LocalDate date,
+        LocalDate dueDate,
+        Currency currency,
+        List<LineItem> lines,
+        PriceBasis priceBasis,
+        TaxScheme taxScheme) {
 
     public Invoice {
         new Checks()
@@ -25,7 +33,10 @@ public record Invoice(String invoiceNumber, String referenceNumber, String custo
                 .maxLength("reference_number", referenceNumber, 100)
                 .required("customer_id", customerId)
                 .rule(date != null, "date", "is required")
-                .rule(date == null || dueDate == null || !dueDate.isBefore(date), "due_date", "must not be before the date")
+                .rule(
+                        date == null || dueDate == null || !dueDate.isBefore(date),
+                        "due_date",
+                        "must not be before the date")
                 .rule(currency != null, "currency", "is required")
                 .rule(lines != null && !lines.isEmpty(), "line_items", "needs at least one line")
                 .throwIfAny();

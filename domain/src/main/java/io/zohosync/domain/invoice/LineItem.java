@@ -7,8 +7,15 @@ import java.math.BigDecimal;
 import java.util.Optional;
 
 /** Value: one invoice or estimate line; {@code itemSku} names a catalog item, absent for a free-text line. */
-public record LineItem(String itemSku, String name, String description, BigDecimal quantity, BigDecimal rate,
-        Discount discount, BigDecimal taxPercent) implements PricedLine {
+public record LineItem(
+        String itemSku,
+        String name,
+        String description,
+        BigDecimal quantity,
+        BigDecimal rate,
+        Discount discount,
+        BigDecimal taxPercent)
+        implements PricedLine {
 
     public LineItem {
         new Checks()

@@ -13,8 +13,16 @@ import java.util.Optional;
  * adjustment invoices are synced (reference number = platform id, Zoho numbers them); recurring
  * ones never; an invoice without lines gets one line, named for its kind, for its total.
  */
-public record ManualInvoice(String platformId, String customerId, ManualInvoiceKind kind, LocalDate date,
-        LocalDate dueDate, Money total, List<LineItem> lines, PriceBasis priceBasis, TaxScheme taxScheme) {
+public record ManualInvoice(
+        String platformId,
+        String customerId,
+        ManualInvoiceKind kind,
+        LocalDate date,
+        LocalDate dueDate,
+        Money total,
+        List<LineItem> lines,
+        PriceBasis priceBasis,
+        TaxScheme taxScheme) {
 
     public ManualInvoice {
         new Checks()
@@ -31,7 +39,7 @@ public record ManualInvoice(String platformId, String customerId, ManualInvoiceK
             return Optional.empty();
         }
         List<LineItem> written = lines.isEmpty() ? List.of(LineItem.single(kind.label(), total.amount())) : lines;
-        return Optional.of(new Invoice(null, platformId, customerId, date, dueDate, total.currency(), written,
-                priceBasis, taxScheme));
+        return Optional.of(new Invoice(
+                null, platformId, customerId, date, dueDate, total.currency(), written, priceBasis, taxScheme));
     }
 }

@@ -8,8 +8,15 @@ import java.util.Currency;
 import java.util.List;
 
 /** Domain entity: an enrollment or B2C order; a Books invoice whose number is the platform id. */
-public record Order(String platformId, String customerId, LocalDate date, LocalDate dueDate, Currency currency,
-        List<LineItem> lines, PriceBasis priceBasis, TaxScheme taxScheme) {
+public record Order(
+        String platformId,
+        String customerId,
+        LocalDate date,
+        LocalDate dueDate,
+        Currency currency,
+        List<LineItem> lines,
+        PriceBasis priceBasis,
+        TaxScheme taxScheme) {
 
     public Order {
         new Checks().required("id", platformId).throwIfAny();

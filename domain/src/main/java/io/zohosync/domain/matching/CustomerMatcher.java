@@ -17,8 +17,11 @@ public final class CustomerMatcher {
 
     private CustomerMatcher() {}
 
-    public static MatchOutcome match(Customer customer, List<ContactCandidate> foundByEmail,
-            List<ContactCandidate> foundByName, MatchPolicy policy) {
+    public static MatchOutcome match(
+            Customer customer,
+            List<ContactCandidate> foundByEmail,
+            List<ContactCandidate> foundByName,
+            MatchPolicy policy) {
         EmailAddress email = new EmailAddress(customer.email());
         List<ContactCandidate> emailHits = distinct(foundByEmail, c -> email.sameAs(c.email()));
         if (customer.kind() == CustomerKind.NEW) {
@@ -37,8 +40,12 @@ public final class CustomerMatcher {
         return byEmail(email, emailHits);
     }
 
-    private static MatchOutcome matchReturning(Customer customer, EmailAddress email, List<ContactCandidate> emailHits,
-            List<ContactCandidate> foundByName, MatchPolicy policy) {
+    private static MatchOutcome matchReturning(
+            Customer customer,
+            EmailAddress email,
+            List<ContactCandidate> emailHits,
+            List<ContactCandidate> foundByName,
+            MatchPolicy policy) {
         if (!emailHits.isEmpty()) {
             return byEmail(email, emailHits);
         }
@@ -49,24 +56,32 @@ public final class CustomerMatcher {
         String name = PersonName.normalize(customer.displayName());
         List<ContactCandidate> nameHits = distinct(foundByName, c -> PersonName.same(name, c.name()));
         if (nameHits.isEmpty()) {
-            return new MatchOutcome.NoMatch("no matching contact: no Zoho contact has email " + email
-                    + " or name '" + name + "'; link one by hand");
+            return new MatchOutcome.NoMatch("no matching contact: no Zoho contact has email " + email + " or name '"
+                    + name + "'; link one by hand");
         }
         if (nameHits.size() == 1) {
-            return new MatchOutcome.LinkedByName(nameHits.get(0), "returning customer linked by name: no contact has email "
-                    + email + ", exactly one is named '" + name + "': " + nameHits.get(0).describe());
+            return new MatchOutcome.LinkedByName(
+                    nameHits.get(0),
+                    "returning customer linked by name: no contact has email " + email + ", exactly one is named '"
+                            + name + "': " + nameHits.get(0).describe());
         }
-        return new MatchOutcome.Ambiguous(nameHits, nameHits.size() + " Zoho contacts are named '" + name + "': "
-                + describe(nameHits) + "; an admin must choose");
+        return new MatchOutcome.Ambiguous(
+                nameHits,
+                nameHits.size() + " Zoho contacts are named '" + name + "': " + describe(nameHits)
+                        + "; an admin must choose");
     }
 
     private static MatchOutcome byEmail(EmailAddress email, List<ContactCandidate> emailHits) {
         if (emailHits.size() == 1) {
-            return new MatchOutcome.LinkedByEmail(emailHits.get(0),
-                    "linked by email: exactly one Zoho contact has email " + email + ": " + emailHits.get(0).describe());
+            return new MatchOutcome.LinkedByEmail(
+                    emailHits.get(0),
+                    "linked by email: exactly one Zoho contact has email " + email + ": "
+                            + emailHits.get(0).describe());
         }
-        return new MatchOutcome.Ambiguous(emailHits, emailHits.size() + " Zoho contacts have email " + email + ": "
-                + describe(emailHits) + "; an admin must choose");
+        return new MatchOutcome.Ambiguous(
+                emailHits,
+                emailHits.size() + " Zoho contacts have email " + email + ": " + describe(emailHits)
+                        + "; an admin must choose");
     }
 
     private static List<ContactCandidate> distinct(List<ContactCandidate> found, Predicate<ContactCandidate> fits) {

@@ -19,7 +19,10 @@ public sealed interface MatchOutcome {
     /** Exactly one Zoho contact carries the customer's email. */
     record LinkedByEmail(ContactCandidate contact, String reason) implements MatchOutcome {
         public LinkedByEmail {
-            new Checks().rule(contact != null, "contact", "is required").required("reason", reason).throwIfAny();
+            new Checks()
+                    .rule(contact != null, "contact", "is required")
+                    .required("reason", reason)
+                    .throwIfAny();
         }
 
         @Override
@@ -31,7 +34,10 @@ public sealed interface MatchOutcome {
     /** No contact by email, but exactly one by normalized name (returning customers only). */
     record LinkedByName(ContactCandidate contact, String reason) implements MatchOutcome {
         public LinkedByName {
-            new Checks().rule(contact != null, "contact", "is required").required("reason", reason).throwIfAny();
+            new Checks()
+                    .rule(contact != null, "contact", "is required")
+                    .required("reason", reason)
+                    .throwIfAny();
         }
 
         @Override
@@ -55,14 +61,17 @@ public sealed interface MatchOutcome {
     /** More than one contact fits; an admin must choose (the sync is skipped). */
     record Ambiguous(List<ContactCandidate> candidates, String reason) implements MatchOutcome {
         public Ambiguous {
-            new Checks().rule(candidates != null && candidates.size() > 1, "candidates", "needs at least two")
-                    .required("reason", reason).throwIfAny();
+            new Checks()
+                    .rule(candidates != null && candidates.size() > 1, "candidates", "needs at least two")
+                    .required("reason", reason)
+                    .throwIfAny();
             candidates = List.copyOf(candidates);
         }
 
         @Override
         public Optional<SyncEvent> asSyncEvent() {
-            return Optional.of(new SyncEvent.Ambiguous(candidates.stream().map(ContactCandidate::id).toList(), reason));
+            return Optional.of(new SyncEvent.Ambiguous(
+                    candidates.stream().map(ContactCandidate::id).toList(), reason));
         }
     }
 

@@ -17,8 +17,11 @@ public final class PersonName {
         if (raw == null) {
             return "";
         }
-        String unaccented = MARKS.matcher(Normalizer.normalize(raw, Normalizer.Form.NFD)).replaceAll("");
-        return BLANKS.matcher(unaccented.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+        String unaccented =
+                MARKS.matcher(Normalizer.normalize(raw, Normalizer.Form.NFD)).replaceAll("");
+        return BLANKS.matcher(unaccented.toLowerCase(Locale.ROOT))
+                .replaceAll(" ")
+                .trim();
     }
 
     public static boolean same(String a, String b) {

@@ -15,8 +15,12 @@ public sealed interface Discount {
     /** {@code percent} of the line, 0 to 100. */
     record Percent(BigDecimal percent) implements Discount {
         public Percent {
-            new Checks().rule(percent != null && percent.signum() >= 0 && percent.compareTo(BigDecimal.valueOf(100)) <= 0,
-                    "discount", "must be a percentage from 0 to 100").throwIfAny();
+            new Checks()
+                    .rule(
+                            percent != null && percent.signum() >= 0 && percent.compareTo(BigDecimal.valueOf(100)) <= 0,
+                            "discount",
+                            "must be a percentage from 0 to 100")
+                    .throwIfAny();
         }
 
         @Override
@@ -28,7 +32,9 @@ public sealed interface Discount {
     /** A fixed amount off the line's size (a credit line shrinks towards zero too), never more than the line. */
     record Amount(BigDecimal amount) implements Discount {
         public Amount {
-            new Checks().rule(amount != null && amount.signum() >= 0, "discount", "must not be negative").throwIfAny();
+            new Checks()
+                    .rule(amount != null && amount.signum() >= 0, "discount", "must not be negative")
+                    .throwIfAny();
         }
 
         @Override

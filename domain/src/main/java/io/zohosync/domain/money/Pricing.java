@@ -20,7 +20,8 @@ public final class Pricing {
 
     private Pricing() {}
 
-    public static Totals totals(List<? extends PricedLine> lines, Currency currency, PriceBasis basis, TaxScheme scheme) {
+    public static Totals totals(
+            List<? extends PricedLine> lines, Currency currency, PriceBasis basis, TaxScheme scheme) {
         List<Money> amounts = new ArrayList<>();
         BigDecimal discounts = BigDecimal.ZERO;
         Map<BigDecimal, BigDecimal> byRate = new TreeMap<>();
@@ -36,15 +37,19 @@ public final class Pricing {
         BigDecimal subTotal = BigDecimal.ZERO;
         for (Map.Entry<BigDecimal, BigDecimal> group : byRate.entrySet()) {
             List<TaxComponent> components = scheme.components(group.getKey());
-            BigDecimal taxable = basis == PriceBasis.INCLUSIVE
-                    ? backOut(group.getValue(), components, currency)
-                    : group.getValue();
+            BigDecimal taxable =
+                    basis == PriceBasis.INCLUSIVE ? backOut(group.getValue(), components, currency) : group.getValue();
             subTotal = subTotal.add(taxable);
             taxes.addAll(taxesOn(taxable, group.getValue(), components, basis, currency));
         }
         BigDecimal taxTotal = taxes.stream().map(t -> t.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new Totals(amounts, new Money(discounts, currency), new Money(subTotal, currency), taxes,
-                new Money(taxTotal, currency), new Money(subTotal.add(taxTotal), currency));
+        return new Totals(
+                amounts,
+                new Money(discounts, currency),
+                new Money(subTotal, currency),
+                taxes,
+                new Money(taxTotal, currency),
+                new Money(subTotal.add(taxTotal), currency));
     }
 
     private static BigDecimal backOut(BigDecimal gross, List<TaxComponent> components, Currency currency) {
@@ -53,14 +58,16 @@ public final class Pricing {
         return Money.round(exact, currency);
     }
 
-    private static List<TaxAmount> taxesOn(BigDecimal taxable, BigDecimal gross, List<TaxComponent> components,
-            PriceBasis basis, Currency currency) {
+    private static List<TaxAmount> taxesOn(
+            BigDecimal taxable, BigDecimal gross, List<TaxComponent> components, PriceBasis basis, Currency currency) {
         List<TaxAmount> taxes = new ArrayList<>();
         BigDecimal left = gross.subtract(taxable);
         for (int i = 0; i < components.size(); i++) {
             TaxComponent tax = components.get(i);
             boolean lastInclusive = basis == PriceBasis.INCLUSIVE && i == components.size() - 1;
-            BigDecimal amount = lastInclusive ? left : Money.round(taxable.multiply(tax.percent()).movePointLeft(2), currency);
+            BigDecimal amount = lastInclusive
+                    ? left
+                    : Money.round(taxable.multiply(tax.percent()).movePointLeft(2), currency);
             left = left.subtract(amount);
             taxes.add(new TaxAmount(tax, new Money(taxable, currency), new Money(amount, currency)));
         }

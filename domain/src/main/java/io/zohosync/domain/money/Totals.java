@@ -7,8 +7,13 @@ import java.util.List;
  * discount; tax included when prices are inclusive); {@code subTotal} is the taxable amount;
  * {@code total = subTotal + taxTotal} always holds.
  */
-public record Totals(List<Money> lineAmounts, Money discountTotal, Money subTotal, List<TaxAmount> taxes,
-        Money taxTotal, Money total) {
+public record Totals(
+        List<Money> lineAmounts,
+        Money discountTotal,
+        Money subTotal,
+        List<TaxAmount> taxes,
+        Money taxTotal,
+        Money total) {
 
     public Totals {
         lineAmounts = List.copyOf(lineAmounts);

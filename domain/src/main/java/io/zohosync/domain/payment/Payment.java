@@ -9,8 +9,13 @@ import java.util.Optional;
  * Domain entity: a completed payment; a Zoho customer payment whose reference number is the
  * provider's payment id, applied in full to its invoice or, without one, standalone (an advance).
  */
-public record Payment(String providerPaymentId, PaymentMethod method, String customerId, String invoiceId,
-        Money amount, LocalDate date) {
+public record Payment(
+        String providerPaymentId,
+        PaymentMethod method,
+        String customerId,
+        String invoiceId,
+        Money amount,
+        LocalDate date) {
 
     public Payment {
         new Checks()

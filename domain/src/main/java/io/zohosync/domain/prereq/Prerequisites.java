@@ -2,7 +2,6 @@ package io.zohosync.domain.prereq;
 
 import io.zohosync.domain.entity.EntityRef;
 import io.zohosync.domain.entity.EntityType;
-
 import io.zohosync.domain.invoice.Invoice;
 import io.zohosync.domain.payment.Payment;
 import io.zohosync.domain.quote.Quote;
@@ -39,7 +38,9 @@ public final class Prerequisites {
         List<EntityRef> needed = new ArrayList<>();
         needed.add(new EntityRef(EntityType.CUSTOMER, subscription.customerId()));
         needed.add(new EntityRef(EntityType.PLAN, subscription.planCode()));
-        subscription.addons().stream().map(Addon::addonCode).distinct()
+        subscription.addons().stream()
+                .map(Addon::addonCode)
+                .distinct()
                 .forEach(code -> needed.add(new EntityRef(EntityType.ADDON, code)));
         return List.copyOf(needed);
     }

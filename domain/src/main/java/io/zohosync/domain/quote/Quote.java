@@ -11,8 +11,15 @@ import java.util.Currency;
 import java.util.List;
 
 /** Domain entity: a B2B quote; a Books estimate whose number and reference are the platform id. */
-public record Quote(String platformId, String customerId, LocalDate date, LocalDate expiryDate, Currency currency,
-        List<LineItem> lines, PriceBasis priceBasis, TaxScheme taxScheme) {
+public record Quote(
+        String platformId,
+        String customerId,
+        LocalDate date,
+        LocalDate expiryDate,
+        Currency currency,
+        List<LineItem> lines,
+        PriceBasis priceBasis,
+        TaxScheme taxScheme) {
 
     public Quote {
         new Checks()
@@ -20,7 +27,9 @@ public record Quote(String platformId, String customerId, LocalDate date, LocalD
                 .maxLength("id", platformId, 100)
                 .required("customer_id", customerId)
                 .rule(date != null, "date", "is required")
-                .rule(date == null || expiryDate == null || !expiryDate.isBefore(date), "expiry_date",
+                .rule(
+                        date == null || expiryDate == null || !expiryDate.isBefore(date),
+                        "expiry_date",
                         "must not be before the date")
                 .rule(currency != null, "currency", "is required")
                 .rule(lines != null && !lines.isEmpty(), "line_items", "needs at least one line")

@@ -17,7 +17,9 @@ public sealed interface SubscriptionChange {
 
     record Create(Subscription subscription) implements SubscriptionChange {
         public Create {
-            new Checks().rule(subscription != null, "subscription", "is required").throwIfAny();
+            new Checks()
+                    .rule(subscription != null, "subscription", "is required")
+                    .throwIfAny();
         }
 
         @Override
@@ -44,22 +46,30 @@ public sealed interface SubscriptionChange {
 
     record Cancel(String subscriptionId, Timing timing) implements SubscriptionChange {
         public Cancel {
-            new Checks().required("subscription_id", subscriptionId).rule(timing != null, "timing", "is required")
+            new Checks()
+                    .required("subscription_id", subscriptionId)
+                    .rule(timing != null, "timing", "is required")
                     .throwIfAny();
         }
     }
 
     /** Upgrade or downgrade, decided as Zoho decides it: by comparing the recurring prices. */
-    static SubscriptionChange planChange(Subscription current, String planCode, int quantity, List<Addon> addons,
-            Money currentPrice, Money newPrice, Timing timing) {
+    static SubscriptionChange planChange(
+            Subscription current,
+            String planCode,
+            int quantity,
+            List<Addon> addons,
+            Money currentPrice,
+            Money newPrice,
+            Timing timing) {
         if (newPrice.compareTo(currentPrice) > 0) {
             return new Upgrade(current.platformId(), planCode, quantity, addons, timing);
         }
         return new Downgrade(current.platformId(), planCode, quantity, addons, timing);
     }
 
-    private static List<Addon> checkedMove(String subscriptionId, String planCode, int quantity, List<Addon> addons,
-            Timing timing) {
+    private static List<Addon> checkedMove(
+            String subscriptionId, String planCode, int quantity, List<Addon> addons, Timing timing) {
         new Checks()
                 .required("subscription_id", subscriptionId)
                 .required("plan_code", planCode)

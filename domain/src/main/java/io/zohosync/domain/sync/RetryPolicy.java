@@ -17,8 +17,10 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
         new Checks()
                 .rule(maxAttempts >= 1, "max_attempts", "must be at least 1")
                 .rule(baseDelay != null && baseDelay.toMillis() > 0, "base_delay", "must be positive")
-                .rule(maxDelay != null && baseDelay != null && maxDelay.compareTo(baseDelay) >= 0,
-                        "max_delay", "must be at least the base delay")
+                .rule(
+                        maxDelay != null && baseDelay != null && maxDelay.compareTo(baseDelay) >= 0,
+                        "max_delay",
+                        "must be at least the base delay")
                 .throwIfAny();
     }
 

@@ -16,7 +16,10 @@ public sealed interface SyncEvent {
     /** A worker took the due sync, holding it until {@code leaseUntil}. */
     record Claimed(String workerId, Instant leaseUntil) implements SyncEvent {
         public Claimed {
-            new Checks().required("worker_id", workerId).rule(leaseUntil != null, "lease_until", "is required").throwIfAny();
+            new Checks()
+                    .required("worker_id", workerId)
+                    .rule(leaseUntil != null, "lease_until", "is required")
+                    .throwIfAny();
         }
     }
 
@@ -61,7 +64,10 @@ public sealed interface SyncEvent {
      */
     record Interrupted(String error, Instant until) implements SyncEvent {
         public Interrupted {
-            new Checks().required("error", error).rule(until != null, "until", "is required").throwIfAny();
+            new Checks()
+                    .required("error", error)
+                    .rule(until != null, "until", "is required")
+                    .throwIfAny();
         }
     }
 
@@ -75,8 +81,13 @@ public sealed interface SyncEvent {
     /** Matching found more than one candidate; an admin must choose. */
     record Ambiguous(List<String> candidateIds, String reason) implements SyncEvent {
         public Ambiguous {
-            new Checks().rule(candidateIds != null && candidateIds.size() > 1, "candidates", "needs at least two candidates")
-                    .required("reason", reason).throwIfAny();
+            new Checks()
+                    .rule(
+                            candidateIds != null && candidateIds.size() > 1,
+                            "candidates",
+                            "needs at least two candidates")
+                    .required("reason", reason)
+                    .throwIfAny();
             candidateIds = List.copyOf(candidateIds);
         }
     }
@@ -108,8 +119,10 @@ public sealed interface SyncEvent {
     /** A prerequisite is not in Zoho yet (design.md §7): it has been enqueued; look again at {@code recheckAt}, no attempt used. */
     record WaitingForPrerequisites(List<EntityRef> missing, Instant recheckAt) implements SyncEvent {
         public WaitingForPrerequisites {
-            new Checks().rule(missing != null && !missing.isEmpty(), "missing", "names at least one prerequisite")
-                    .rule(recheckAt != null, "recheck_at", "is required").throwIfAny();
+            new Checks()
+                    .rule(missing != null && !missing.isEmpty(), "missing", "names at least one prerequisite")
+                    .rule(recheckAt != null, "recheck_at", "is required")
+                    .throwIfAny();
             missing = List.copyOf(missing);
         }
     }
@@ -117,14 +130,19 @@ public sealed interface SyncEvent {
     /** A prerequisite this sync waits for is now in Zoho: the sync is due at once. */
     record PrerequisiteReady(EntityRef prerequisite) implements SyncEvent {
         public PrerequisiteReady {
-            new Checks().rule(prerequisite != null, "prerequisite", "is required").throwIfAny();
+            new Checks()
+                    .rule(prerequisite != null, "prerequisite", "is required")
+                    .throwIfAny();
         }
     }
 
     /** A prerequisite this sync waits for failed for good: the sync cannot be written either. */
     record PrerequisiteFailed(EntityRef prerequisite, String error) implements SyncEvent {
         public PrerequisiteFailed {
-            new Checks().rule(prerequisite != null, "prerequisite", "is required").required("error", error).throwIfAny();
+            new Checks()
+                    .rule(prerequisite != null, "prerequisite", "is required")
+                    .required("error", error)
+                    .throwIfAny();
         }
     }
 

@@ -32,7 +32,9 @@ public record SyncState(
                 .rule(attempts >= 0, "attempts", "must not be negative")
                 .rule(nextRunAt != null, "next_run_at", "is required")
                 .rule((status == SyncStatus.SYNCING) == (lease != null), "lease", "is held exactly while syncing")
-                .rule(!linkedStatus(status) || (zohoId != null && !zohoId.isBlank()), "zoho_id",
+                .rule(
+                        !linkedStatus(status) || (zohoId != null && !zohoId.isBlank()),
+                        "zoho_id",
                         "is required when synced or manual")
                 .rule(!dirty || status == SyncStatus.SYNCING, "dirty", "is only marked while syncing")
                 .rule(deferredFor == null || status == SyncStatus.PENDING, "deferred_for", "is only kept while pending")
@@ -40,7 +42,13 @@ public record SyncState(
     }
 
     /** A state with nothing noted about changes, deferrals or origin. */
-    public SyncState(SyncStatus status, int attempts, Instant nextRunAt, String lastError, Lease lease, String zohoId,
+    public SyncState(
+            SyncStatus status,
+            int attempts,
+            Instant nextRunAt,
+            String lastError,
+            Lease lease,
+            String zohoId,
             String reason) {
         this(status, attempts, nextRunAt, lastError, lease, zohoId, reason, false, null, null);
     }
@@ -61,7 +69,9 @@ public record SyncState(
 
     /** Whether a worker holds it or a job waits for it (pending, retrying, waiting, syncing). */
     public boolean isQueued() {
-        return status == SyncStatus.PENDING || status == SyncStatus.RETRYING || status == SyncStatus.WAITING
+        return status == SyncStatus.PENDING
+                || status == SyncStatus.RETRYING
+                || status == SyncStatus.WAITING
                 || status == SyncStatus.SYNCING;
     }
 
@@ -78,13 +88,15 @@ public record SyncState(
         return Optional.ofNullable(lease).map(Lease::until);
     }
 
-    SyncState with(SyncStatus newStatus, int newAttempts, Instant runAt, String error, Lease newLease, String id, String why) {
-        return new SyncState(newStatus, newAttempts, runAt, error, newLease, id, why, false, null,
-                id == null ? null : origin);
+    SyncState with(
+            SyncStatus newStatus, int newAttempts, Instant runAt, String error, Lease newLease, String id, String why) {
+        return new SyncState(
+                newStatus, newAttempts, runAt, error, newLease, id, why, false, null, id == null ? null : origin);
     }
 
     SyncState withOrigin(Origin newOrigin) {
-        return new SyncState(status, attempts, nextRunAt, lastError, lease, zohoId, reason, dirty, deferredFor, newOrigin);
+        return new SyncState(
+                status, attempts, nextRunAt, lastError, lease, zohoId, reason, dirty, deferredFor, newOrigin);
     }
 
     SyncState withDirty(String why) {

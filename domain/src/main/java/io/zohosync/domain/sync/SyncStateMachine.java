@@ -69,8 +69,9 @@ public final class SyncStateMachine {
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(now, "now");
         if (event instanceof AdminLink link) {
-            return moved(state.with(MANUAL, state.attempts(), now, null, null, link.zohoId(), "linked by hand by an admin")
-                    .withOrigin(Origin.MANUAL));
+            return moved(
+                    state.with(MANUAL, state.attempts(), now, null, null, link.zohoId(), "linked by hand by an admin")
+                            .withOrigin(Origin.MANUAL));
         }
         if (event instanceof Claimed claimed) {
             return claim(state, claimed, now);
@@ -104,7 +105,13 @@ public final class SyncStateMachine {
             return rejected(state, claimed, "the lease must end after now");
         }
         Lease lease = new Lease(claimed.workerId(), claimed.leaseUntil());
-        return moved(state.with(SYNCING, state.attempts(), state.nextRunAt(), state.lastError(), lease, state.zohoId(),
+        return moved(state.with(
+                SYNCING,
+                state.attempts(),
+                state.nextRunAt(),
+                state.lastError(),
+                lease,
+                state.zohoId(),
                 "attempt " + state.currentAttempt() + " of " + policy.maxAttempts() + " by " + claimed.workerId()));
     }
 
@@ -113,13 +120,30 @@ public final class SyncStateMachine {
             return rejected(state, event, "only a syncing sync holds a lease");
         }
         if (event instanceof LeaseReleased) {
-            return moved(state.with(PENDING, state.attempts(), now, state.lastError(), null, state.zohoId(),
-                    "handed back by " + state.lease().workerId() + "; attempt " + state.currentAttempt() + " not used"));
+            return moved(state.with(
+                    PENDING,
+                    state.attempts(),
+                    now,
+                    state.lastError(),
+                    null,
+                    state.zohoId(),
+                    "handed back by " + state.lease().workerId() + "; attempt " + state.currentAttempt()
+                            + " not used"));
         }
         if (!state.lease().expiredAt(now)) {
-            return rejected(state, event, "lease held by " + state.lease().workerId() + " until " + state.lease().until());
+            return rejected(
+                    state,
+                    event,
+                    "lease held by " + state.lease().workerId() + " until "
+                            + state.lease().until());
         }
-        return moved(state.with(PENDING, state.attempts(), now, state.lastError(), null, state.zohoId(),
+        return moved(state.with(
+                PENDING,
+                state.attempts(),
+                now,
+                state.lastError(),
+                null,
+                state.zohoId(),
                 "lease of " + state.lease().workerId() + " expired; attempt " + state.currentAttempt() + " not used"));
     }
 
@@ -144,11 +168,18 @@ public final class SyncStateMachine {
         return switch (state.status()) {
             case PENDING, RETRYING -> moved(state);
             case SYNCING -> moved(state.withDirty("changed while a run was in flight; an update follows it"));
-            case WAITING -> moved(state.with(PENDING, state.attempts(), now, state.lastError(), null, state.zohoId(),
-                    "entity changed; its prerequisites are looked at again"));
+            case WAITING ->
+                moved(state.with(
+                        PENDING,
+                        state.attempts(),
+                        now,
+                        state.lastError(),
+                        null,
+                        state.zohoId(),
+                        "entity changed; its prerequisites are looked at again"));
             case SYNCED -> moved(state.with(PENDING, 0, now, null, null, state.zohoId(), "entity changed; update due"));
-            case FAILED, SKIPPED, MANUAL -> rejected(state, event,
-                    "a " + state.status().wire() + " sync leaves only through an admin action");
+            case FAILED, SKIPPED, MANUAL ->
+                rejected(state, event, "a " + state.status().wire() + " sync leaves only through an admin action");
         };
     }
 
@@ -157,7 +188,13 @@ public final class SyncStateMachine {
             if (state.status() != PENDING || state.deferredFor() != DeferCause.RECONNECT) {
                 return rejected(state, event, "only a sync deferred for the connection is woken by a reconnect");
             }
-            return moved(state.with(PENDING, state.attempts(), now, state.lastError(), null, state.zohoId(),
+            return moved(state.with(
+                    PENDING,
+                    state.attempts(),
+                    now,
+                    state.lastError(),
+                    null,
+                    state.zohoId(),
                     "Zoho reconnected; due at once"));
         }
         if (state.status() != WAITING) {
@@ -167,7 +204,13 @@ public final class SyncStateMachine {
             String error = "prerequisite " + failed.prerequisite() + " failed: " + failed.error();
             return moved(state.with(FAILED, state.attempts(), now, error, null, state.zohoId(), error));
         }
-        return moved(state.with(PENDING, state.attempts(), now, state.lastError(), null, state.zohoId(),
+        return moved(state.with(
+                PENDING,
+                state.attempts(),
+                now,
+                state.lastError(),
+                null,
+                state.zohoId(),
                 ((PrerequisiteReady) event).prerequisite() + " is in Zoho; due at once"));
     }
 
@@ -177,14 +220,21 @@ public final class SyncStateMachine {
         }
         int used = state.currentAttempt();
         if (event instanceof Succeeded ok) {
-            Origin origin = ok.zohoId().equals(state.zohoId()) && state.origin() != null ? state.origin() : Origin.CREATED;
+            Origin origin =
+                    ok.zohoId().equals(state.zohoId()) && state.origin() != null ? state.origin() : Origin.CREATED;
             return linked(state, ok.zohoId(), origin, used, "written to Zoho", now);
         }
         if (event instanceof Linked linked) {
             return linked(state, linked.zohoId(), Origin.MATCHED, used, linked.reason(), now);
         }
         if (event instanceof SyncEvent.Kept kept) {
-            return linked(state, kept.zohoId(), state.origin() == null ? Origin.MATCHED : state.origin(), used, kept.reason(), now);
+            return linked(
+                    state,
+                    kept.zohoId(),
+                    state.origin() == null ? Origin.MATCHED : state.origin(),
+                    used,
+                    kept.reason(),
+                    now);
         }
         if (event instanceof Recovered recovered) {
             return linked(state, recovered.zohoId(), Origin.CREATED, used, recovered.reason(), now);
@@ -193,32 +243,61 @@ public final class SyncStateMachine {
             return retryOrFail(state, failure, used, now);
         }
         if (event instanceof WaitingForPrerequisites waiting) {
-            return moved(state.with(WAITING, state.attempts(), waiting.recheckAt().isAfter(now) ? waiting.recheckAt() : now,
-                    state.lastError(), null, state.zohoId(), "waiting for " + waiting.missing().stream()
-                            .map(EntityRef::toString).collect(Collectors.joining(", ")) + "; no attempt used"));
+            return moved(state.with(
+                    WAITING,
+                    state.attempts(),
+                    waiting.recheckAt().isAfter(now) ? waiting.recheckAt() : now,
+                    state.lastError(),
+                    null,
+                    state.zohoId(),
+                    "waiting for "
+                            + waiting.missing().stream()
+                                    .map(EntityRef::toString)
+                                    .collect(Collectors.joining(", ")) + "; no attempt used"));
         }
         if (event instanceof BudgetExhausted budget) {
-            return defer(state, budget.until(), now, DeferCause.BUDGET, "API budget spent; deferred without using an attempt");
+            return defer(
+                    state,
+                    budget.until(),
+                    now,
+                    DeferCause.BUDGET,
+                    "API budget spent; deferred without using an attempt");
         }
         if (event instanceof SyncEvent.Interrupted interrupted) {
             Instant resume = interrupted.until().isAfter(now) ? interrupted.until() : now;
-            return moved(state.with(PENDING, state.attempts(), resume, interrupted.error(), null, state.zohoId(),
+            return moved(state.with(
+                    PENDING,
+                    state.attempts(),
+                    resume,
+                    interrupted.error(),
+                    null,
+                    state.zohoId(),
                     "interrupted before Zoho answered; tried again without using an attempt"));
         }
         if (event instanceof ConnectionLost lost) {
-            return defer(state, lost.until(), now, DeferCause.RECONNECT,
+            return defer(
+                    state,
+                    lost.until(),
+                    now,
+                    DeferCause.RECONNECT,
                     "Zoho needs reconnecting; deferred without using an attempt until an admin reconnects");
         }
         String error = error(event);
         if (state.dirty()) {
-            return moved(state.with(PENDING, 0, now, error, null, state.zohoId(),
+            return moved(state.with(
+                    PENDING,
+                    0,
+                    now,
+                    error,
+                    null,
+                    state.zohoId(),
                     "changed while a run was in flight; the new data gets a fresh try"));
         }
         if (event instanceof Ambiguous) {
             return moved(state.with(SKIPPED, used, now, error, null, state.zohoId(), error));
         }
-        return moved(state.with(FAILED, used, now, error, null, state.zohoId(),
-                event instanceof NoMatch ? error : "permanent error"));
+        return moved(state.with(
+                FAILED, used, now, error, null, state.zohoId(), event instanceof NoMatch ? error : "permanent error"));
     }
 
     private static String error(SyncEvent event) {
@@ -233,8 +312,9 @@ public final class SyncStateMachine {
 
     private static Transition linked(SyncState state, String zohoId, Origin origin, int used, String why, Instant now) {
         if (state.dirty()) {
-            return moved(state.with(PENDING, 0, now, null, null, zohoId, "changed while a run was in flight; update due")
-                    .withOrigin(origin));
+            return moved(
+                    state.with(PENDING, 0, now, null, null, zohoId, "changed while a run was in flight; update due")
+                            .withOrigin(origin));
         }
         return moved(state.with(SYNCED, used, now, null, null, zohoId, why).withOrigin(origin));
     }
@@ -247,11 +327,23 @@ public final class SyncStateMachine {
 
     private Transition retryOrFail(SyncState state, RetryableFailure failure, int used, Instant now) {
         if (!policy.hasAttemptAfter(used)) {
-            return moved(state.with(FAILED, used, now, failure.error(), null, state.zohoId(),
+            return moved(state.with(
+                    FAILED,
+                    used,
+                    now,
+                    failure.error(),
+                    null,
+                    state.zohoId(),
                     "attempts exhausted (" + used + " of " + policy.maxAttempts() + ")"));
         }
         Instant next = now.plus(policy.backoff(used, random));
-        return moved(state.with(RETRYING, used, next, failure.error(), null, state.zohoId(),
+        return moved(state.with(
+                RETRYING,
+                used,
+                next,
+                failure.error(),
+                null,
+                state.zohoId(),
                 "attempt " + used + " of " + policy.maxAttempts() + " failed; retry at " + next));
     }
 

@@ -21,9 +21,11 @@ class BudgetPropertyTest {
 
     @Property
     void the_finishing_time_never_decreases_as_calls_are_added(
-            @ForAll @IntRange(min = 1, max = 30) int perMinute, @ForAll @IntRange(min = 1, max = 200) int perDay,
+            @ForAll @IntRange(min = 1, max = 30) int perMinute,
+            @ForAll @IntRange(min = 1, max = 200) int perDay,
             @ForAll @Size(max = 200) List<@IntRange(min = 0, max = 86_399) Integer> secondsAgo,
-            @ForAll @IntRange(min = 0, max = 300) int calls, @ForAll @IntRange(min = 1, max = 50) int more) {
+            @ForAll @IntRange(min = 0, max = 300) int calls,
+            @ForAll @IntRange(min = 1, max = 50) int more) {
         BudgetLimits limits = new BudgetLimits(perMinute, perDay, 1);
         Instant fewer = Budget.finishTime(limits, history(secondsAgo), Map.of(), NOW, calls);
         Instant moreCalls = Budget.finishTime(limits, history(secondsAgo), Map.of(), NOW, calls + (long) more);
@@ -37,7 +39,8 @@ class BudgetPropertyTest {
      */
     @Property
     void permit_and_finish_time_agree_and_no_window_ever_holds_more_than_its_limit(
-            @ForAll @IntRange(min = 1, max = 12) int perMinute, @ForAll @IntRange(min = 1, max = 40) int perDay,
+            @ForAll @IntRange(min = 1, max = 12) int perMinute,
+            @ForAll @IntRange(min = 1, max = 40) int perDay,
             @ForAll @Size(max = 60) List<@IntRange(min = 0, max = 86_399) Integer> secondsAgo,
             @ForAll @IntRange(min = 1, max = 80) int calls) {
         BudgetLimits limits = new BudgetLimits(perMinute, perDay, 1);
@@ -46,8 +49,11 @@ class BudgetPropertyTest {
         List<Instant> made = new ArrayList<>();
         Instant t = NOW;
         while (made.size() < calls) {
-            BudgetUsage usage = new BudgetUsage(WindowUsage.of(all, t.minus(Budget.MINUTE), perMinute),
-                    WindowUsage.of(all, t.minus(Budget.DAY), perDay), 0, Map.of());
+            BudgetUsage usage = new BudgetUsage(
+                    WindowUsage.of(all, t.minus(Budget.MINUTE), perMinute),
+                    WindowUsage.of(all, t.minus(Budget.DAY), perDay),
+                    0,
+                    Map.of());
             if (Budget.permit(limits, usage, t) instanceof BudgetDecision.WaitUntil wait) {
                 assertThat(wait.at()).isAfter(t);
                 t = wait.at();
@@ -59,8 +65,14 @@ class BudgetPropertyTest {
 
         assertThat(Budget.finishTime(limits, past, Map.of(), NOW, calls)).isEqualTo(t);
         for (Instant end : made) {
-            assertThat(all.stream().filter(c -> c.isAfter(end.minus(Budget.MINUTE)) && !c.isAfter(end)).count()).isLessThanOrEqualTo(perMinute);
-            assertThat(all.stream().filter(c -> c.isAfter(end.minus(Budget.DAY)) && !c.isAfter(end)).count()).isLessThanOrEqualTo(perDay);
+            assertThat(all.stream()
+                            .filter(c -> c.isAfter(end.minus(Budget.MINUTE)) && !c.isAfter(end))
+                            .count())
+                    .isLessThanOrEqualTo(perMinute);
+            assertThat(all.stream()
+                            .filter(c -> c.isAfter(end.minus(Budget.DAY)) && !c.isAfter(end))
+                            .count())
+                    .isLessThanOrEqualTo(perDay);
         }
     }
 }

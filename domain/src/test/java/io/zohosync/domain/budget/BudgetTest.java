@@ -45,12 +45,14 @@ class BudgetTest {
     void a_spent_minute_reopens_a_minute_and_the_margin_after_its_oldest_counted_call_not_at_the_next_clock_minute() {
         BudgetUsage spent = usage(new WindowUsage(100, at("10:15:12")), new WindowUsage(100, at("10:15:12")), 0);
         assertThat(Budget.permit(SEED, spent, NOW))
-                .isEqualTo(new BudgetDecision.WaitUntil(Limit.MINUTE, at("10:16:14"), "allowance of 100 a minute spent"));
+                .isEqualTo(
+                        new BudgetDecision.WaitUntil(Limit.MINUTE, at("10:16:14"), "allowance of 100 a minute spent"));
     }
 
     @Test
     void a_spent_day_reopens_a_day_and_the_margin_after_its_oldest_counted_call_not_at_midnight() {
-        BudgetUsage spent = usage(new WindowUsage(3, at("10:15:00")), new WindowUsage(500, Instant.parse("2026-06-30T11:00:00Z")), 0);
+        BudgetUsage spent = usage(
+                new WindowUsage(3, at("10:15:00")), new WindowUsage(500, Instant.parse("2026-06-30T11:00:00Z")), 0);
         assertThat(Budget.permit(SEED, spent, NOW))
                 .isEqualTo(new BudgetDecision.WaitUntil(Limit.DAY, at("11:00:02"), "allowance of 500 a day spent"));
     }
@@ -61,34 +63,51 @@ class BudgetTest {
         BudgetUsage dayLater = usage(minute, new WindowUsage(500, Instant.parse("2026-06-30T11:00:00Z")), 0);
         BudgetUsage minuteLater = usage(minute, new WindowUsage(500, Instant.parse("2026-06-30T10:15:40Z")), 0);
 
-        assertThat(Budget.permit(SEED, dayLater, NOW)).extracting("limit", "at").containsExactly(Limit.DAY, at("11:00:02"));
-        assertThat(Budget.permit(SEED, minuteLater, NOW)).extracting("limit", "at").containsExactly(Limit.MINUTE, at("10:16:02"));
+        assertThat(Budget.permit(SEED, dayLater, NOW))
+                .extracting("limit", "at")
+                .containsExactly(Limit.DAY, at("11:00:02"));
+        assertThat(Budget.permit(SEED, minuteLater, NOW))
+                .extracting("limit", "at")
+                .containsExactly(Limit.MINUTE, at("10:16:02"));
     }
 
     @Test
     void full_concurrency_waits_a_moment_for_a_slot_but_a_spent_window_answers_first() {
-        assertThat(Budget.permit(SEED, usage(WindowUsage.EMPTY, WindowUsage.EMPTY, 10), NOW)).isEqualTo(
-                new BudgetDecision.WaitUntil(Limit.CONCURRENCY, NOW.plus(Budget.SLOT_RETRY), "10 of 10 calls in flight"));
-        BudgetUsage spentAndFull = usage(new WindowUsage(100, at("10:15:00")), new WindowUsage(100, at("10:15:00")), 10);
+        assertThat(Budget.permit(SEED, usage(WindowUsage.EMPTY, WindowUsage.EMPTY, 10), NOW))
+                .isEqualTo(new BudgetDecision.WaitUntil(
+                        Limit.CONCURRENCY, NOW.plus(Budget.SLOT_RETRY), "10 of 10 calls in flight"));
+        BudgetUsage spentAndFull =
+                usage(new WindowUsage(100, at("10:15:00")), new WindowUsage(100, at("10:15:00")), 10);
         assertThat(Budget.permit(SEED, spentAndFull, NOW)).extracting("limit").isEqualTo(Limit.MINUTE);
     }
 
     @Test
     void a_block_from_zoho_closes_its_limit_until_it_ends() {
-        BudgetUsage blocked = new BudgetUsage(WindowUsage.EMPTY, WindowUsage.EMPTY, 0,
+        BudgetUsage blocked = new BudgetUsage(
+                WindowUsage.EMPTY,
+                WindowUsage.EMPTY,
+                0,
                 Map.of(Limit.CONCURRENCY, at("10:15:31"), Limit.DAY, at("09:00:00")));
         assertThat(Budget.permit(SEED, blocked, NOW))
-                .isEqualTo(new BudgetDecision.WaitUntil(Limit.CONCURRENCY, at("10:15:31"), "Zoho refused calls (CONCURRENCY limit)"));
+                .isEqualTo(new BudgetDecision.WaitUntil(
+                        Limit.CONCURRENCY, at("10:15:31"), "Zoho refused calls (CONCURRENCY limit)"));
         assertThat(Budget.permit(SEED, blocked, at("10:15:31"))).isEqualTo(new BudgetDecision.Allowed());
     }
 
     @Test
     void a_block_and_a_spent_window_answer_with_the_later_of_the_two() {
-        BudgetUsage both = new BudgetUsage(new WindowUsage(100, at("10:15:00")), new WindowUsage(100, at("10:15:00")), 0,
+        BudgetUsage both = new BudgetUsage(
+                new WindowUsage(100, at("10:15:00")),
+                new WindowUsage(100, at("10:15:00")),
+                0,
                 Map.of(Limit.MINUTE, at("10:15:50")));
-        assertThat(Budget.permit(SEED, both, NOW)).extracting("limit", "at").containsExactly(Limit.MINUTE, at("10:16:02"));
+        assertThat(Budget.permit(SEED, both, NOW))
+                .extracting("limit", "at")
+                .containsExactly(Limit.MINUTE, at("10:16:02"));
         BudgetUsage longBlock = new BudgetUsage(both.minute(), both.day(), 0, Map.of(Limit.DAY, at("12:00:00")));
-        assertThat(Budget.permit(SEED, longBlock, NOW)).extracting("limit", "at").containsExactly(Limit.DAY, at("12:00:00"));
+        assertThat(Budget.permit(SEED, longBlock, NOW))
+                .extracting("limit", "at")
+                .containsExactly(Limit.DAY, at("12:00:00"));
     }
 
     @Test
@@ -104,13 +123,16 @@ class BudgetTest {
 
     @Test
     void no_calls_finish_now_and_calls_that_fit_both_windows_finish_now() {
-        assertThat(Budget.finishTime(SEED, times(100, at("10:15:00")), Map.of(), NOW, 0)).isEqualTo(NOW);
-        assertThat(Budget.finishTime(SEED, times(40, at("10:15:20")), Map.of(), NOW, 60)).isEqualTo(NOW);
+        assertThat(Budget.finishTime(SEED, times(100, at("10:15:00")), Map.of(), NOW, 0))
+                .isEqualTo(NOW);
+        assertThat(Budget.finishTime(SEED, times(40, at("10:15:20")), Map.of(), NOW, 60))
+                .isEqualTo(NOW);
     }
 
     @Test
     void calls_beyond_the_minute_wait_for_the_oldest_calls_to_leave_the_sliding_minute() {
-        assertThat(Budget.finishTime(SEED, times(40, at("10:15:20")), Map.of(), NOW, 61)).isEqualTo(at("10:16:22"));
+        assertThat(Budget.finishTime(SEED, times(40, at("10:15:20")), Map.of(), NOW, 61))
+                .isEqualTo(at("10:16:22"));
         assertThat(Budget.finishTime(SEED, List.of(), Map.of(), NOW, 250)).isEqualTo(at("10:17:34"));
     }
 
@@ -120,13 +142,16 @@ class BudgetTest {
         assertThat(Budget.finishTime(SEED, yesterday, Map.of(), NOW, 50)).isEqualTo(NOW);
         assertThat(Budget.finishTime(SEED, yesterday, Map.of(), NOW, 51)).isEqualTo(at("12:00:02"));
         // 500 in five windows today, 500 in five tomorrow from a day and the margin later, 100 the day after
-        assertThat(Budget.finishTime(SEED, List.of(), Map.of(), NOW, 1_000)).isEqualTo(Instant.parse("2026-07-02T10:19:40Z"));
-        assertThat(Budget.finishTime(SEED, List.of(), Map.of(), NOW, 1_100)).isEqualTo(Instant.parse("2026-07-03T10:15:34Z"));
+        assertThat(Budget.finishTime(SEED, List.of(), Map.of(), NOW, 1_000))
+                .isEqualTo(Instant.parse("2026-07-02T10:19:40Z"));
+        assertThat(Budget.finishTime(SEED, List.of(), Map.of(), NOW, 1_100))
+                .isEqualTo(Instant.parse("2026-07-03T10:15:34Z"));
     }
 
     @Test
     void calls_wait_for_zohos_blocks_to_end_and_ignore_those_already_over() {
-        assertThat(Budget.finishTime(SEED, List.of(), Map.of(Limit.MINUTE, at("10:16:00"), Limit.DAY, at("10:00:00")), NOW, 1))
+        assertThat(Budget.finishTime(
+                        SEED, List.of(), Map.of(Limit.MINUTE, at("10:16:00"), Limit.DAY, at("10:00:00")), NOW, 1))
                 .isEqualTo(at("10:16:00"));
     }
 
@@ -139,15 +164,25 @@ class BudgetTest {
 
     @Test
     void limits_and_usage_reject_nonsense() {
-        assertThatThrownBy(() -> new BudgetLimits(0, 1, 1)).isInstanceOf(InvalidInput.class).hasMessageContaining("per_minute");
-        assertThatThrownBy(() -> new BudgetLimits(1, 0, 1)).isInstanceOf(InvalidInput.class).hasMessageContaining("per_day");
-        assertThatThrownBy(() -> new BudgetLimits(1, 1, 0)).isInstanceOf(InvalidInput.class).hasMessageContaining("concurrency");
+        assertThatThrownBy(() -> new BudgetLimits(0, 1, 1))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("per_minute");
+        assertThatThrownBy(() -> new BudgetLimits(1, 0, 1))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("per_day");
+        assertThatThrownBy(() -> new BudgetLimits(1, 1, 0))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("concurrency");
         assertThatThrownBy(() -> new WindowUsage(-1, null)).isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> new WindowUsage(1, null)).isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> new WindowUsage(0, NOW)).isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> new BudgetUsage(null, WindowUsage.EMPTY, 0, null)).isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> new BudgetUsage(WindowUsage.EMPTY, null, 0, null)).isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> new BudgetUsage(WindowUsage.EMPTY, WindowUsage.EMPTY, -1, null)).isInstanceOf(InvalidInput.class);
-        assertThat(new BudgetUsage(WindowUsage.EMPTY, WindowUsage.EMPTY, 0, null).blockedUntil()).isEmpty();
+        assertThatThrownBy(() -> new BudgetUsage(null, WindowUsage.EMPTY, 0, null))
+                .isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new BudgetUsage(WindowUsage.EMPTY, null, 0, null))
+                .isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new BudgetUsage(WindowUsage.EMPTY, WindowUsage.EMPTY, -1, null))
+                .isInstanceOf(InvalidInput.class);
+        assertThat(new BudgetUsage(WindowUsage.EMPTY, WindowUsage.EMPTY, 0, null).blockedUntil())
+                .isEmpty();
     }
 }

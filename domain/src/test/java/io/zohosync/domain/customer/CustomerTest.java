@@ -34,18 +34,22 @@ class CustomerTest {
 
     @Test
     void a_customer_needs_some_name() {
-        assertThatThrownBy(() -> customer(" ", null, "")).isInstanceOf(InvalidInput.class)
+        assertThatThrownBy(() -> customer(" ", null, ""))
+                .isInstanceOf(InvalidInput.class)
                 .hasMessage("last_name: a first name, last name or company name is required");
     }
 
     @Test
     void an_address_is_empty_only_without_any_part() {
         assertThat(Address.NONE.isEmpty()).isTrue();
-        assertThat(new Address("1 Main", null, null, null, null, null).isEmpty()).isFalse();
-        assertThat(new Address(null, "Unit 2", null, null, null, null).isEmpty()).isFalse();
+        assertThat(new Address("1 Main", null, null, null, null, null).isEmpty())
+                .isFalse();
+        assertThat(new Address(null, "Unit 2", null, null, null, null).isEmpty())
+                .isFalse();
         assertThat(new Address(null, null, "Pune", null, null, null).isEmpty()).isFalse();
         assertThat(new Address(null, null, null, "MH", null, null).isEmpty()).isFalse();
-        assertThat(new Address(null, null, null, null, "411001", null).isEmpty()).isFalse();
+        assertThat(new Address(null, null, null, null, "411001", null).isEmpty())
+                .isFalse();
         assertThat(new Address(null, null, null, null, null, "IN").isEmpty()).isFalse();
     }
 
@@ -53,10 +57,13 @@ class CustomerTest {
     void an_id_whose_marker_fits_a_zoho_search_is_accepted_and_a_longer_one_is_refused_by_name() {
         String longest = "c".repeat(Customer.MAX_ID_LENGTH);
 
-        assertThat(new Customer(longest, "A", "B", "a@example.com", null, null, null, null).platformId()).isEqualTo(longest);
+        assertThat(new Customer(longest, "A", "B", "a@example.com", null, null, null, null).platformId())
+                .isEqualTo(longest);
         assertThatThrownBy(() -> new Customer(longest + "c", "A", "B", "a@example.com", null, null, null, null))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors())
-                        .containsExactly(new InvalidInput.FieldError("id", "must be at most 90 characters")));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        e -> assertThat(e.errors())
+                                .containsExactly(new InvalidInput.FieldError("id", "must be at most 90 characters")));
     }
 
     @Test
@@ -64,16 +71,31 @@ class CustomerTest {
         String hundred = "n".repeat(100);
         assertThat(customer(hundred, "n".repeat(99), null).displayName()).hasSize(Customer.MAX_CONTACT_NAME);
         assertThatThrownBy(() -> customer(hundred, hundred, null))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors()).containsExactly(new InvalidInput.FieldError(
-                        "last_name", "first and last name together must be at most 200 characters (Zoho Books' contact_name)")));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        e -> assertThat(e.errors())
+                                .containsExactly(
+                                        new InvalidInput.FieldError(
+                                                "last_name",
+                                                "first and last name together must be at most 200 characters (Zoho Books' contact_name)")));
     }
 
     @Test
     void an_address_part_longer_than_books_keeps_is_refused_by_name() {
         assertThatThrownBy(() -> new Address(null, null, "c".repeat(300), null, null, null))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors())
-                        .containsExactly(new InvalidInput.FieldError("city", "must be at most 100 characters")));
-        assertThat(new Address("s".repeat(500), "t".repeat(255), "c".repeat(100), "s".repeat(100), "z".repeat(50), "c".repeat(100))
-                .isEmpty()).isFalse();
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        e -> assertThat(e.errors())
+                                .containsExactly(
+                                        new InvalidInput.FieldError("city", "must be at most 100 characters")));
+        assertThat(new Address(
+                                "s".repeat(500),
+                                "t".repeat(255),
+                                "c".repeat(100),
+                                "s".repeat(100),
+                                "z".repeat(50),
+                                "c".repeat(100))
+                        .isEmpty())
+                .isFalse();
     }
 }

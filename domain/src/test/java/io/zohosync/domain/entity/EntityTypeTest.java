@@ -17,12 +17,15 @@ class EntityTypeTest {
 
     @Test
     void each_type_knows_what_must_be_in_zoho_before_it() {
-        assertThat(EntityType.PAYMENT.prerequisites()).containsExactlyInAnyOrder(EntityType.CUSTOMER, EntityType.INVOICE);
+        assertThat(EntityType.PAYMENT.prerequisites())
+                .containsExactlyInAnyOrder(EntityType.CUSTOMER, EntityType.INVOICE);
         assertThat(EntityType.INVOICE.prerequisites()).containsExactlyInAnyOrder(EntityType.CUSTOMER, EntityType.ITEM);
-        assertThat(EntityType.SUBSCRIPTION.prerequisites()).containsExactlyInAnyOrder(EntityType.CUSTOMER, EntityType.PLAN,
-                EntityType.ADDON);
+        assertThat(EntityType.SUBSCRIPTION.prerequisites())
+                .containsExactlyInAnyOrder(EntityType.CUSTOMER, EntityType.PLAN, EntityType.ADDON);
         assertThat(EntityType.CUSTOMER.prerequisites()).isEmpty();
-        assertThat(EntityType.PAYMENT.dependsOn(EntityType.ITEM)).as("through the invoice").isTrue();
+        assertThat(EntityType.PAYMENT.dependsOn(EntityType.ITEM))
+                .as("through the invoice")
+                .isTrue();
         assertThat(EntityType.CUSTOMER.dependsOn(EntityType.PAYMENT)).isFalse();
     }
 
@@ -48,7 +51,8 @@ class EntityTypeTest {
         SyncKey key = new EntityRef(EntityType.INVOICE, "inv-1").at(SyncTarget.BOOKS);
         assertThat(key).hasToString("invoice inv-1 → books");
         assertThat(key.entity()).isEqualTo(new EntityRef(EntityType.INVOICE, "inv-1"));
-        assertThatThrownBy(() -> new SyncKey(EntityType.ITEM, " ", SyncTarget.BOOKS)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new SyncKey(EntityType.ITEM, " ", SyncTarget.BOOKS))
+                .isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> new SyncKey(null, "x", null)).isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> EntityType.fromWire("contact")).hasMessage("unknown entity type 'contact'");
         assertThatThrownBy(() -> SyncTarget.fromWire("sheets")).hasMessage("unknown sync target 'sheets'");

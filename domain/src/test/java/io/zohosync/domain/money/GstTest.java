@@ -14,17 +14,21 @@ class GstTest {
     void a_supply_within_the_organizations_state_pays_cgst_and_sgst_at_half_the_rate() {
         GstSupply supply = new GstSupply("TN", " tn ");
         assertThat(supply.intraState()).isTrue();
-        assertThat(supply.components(new BigDecimal("18"))).containsExactly(
-                new TaxComponent("CGST", new BigDecimal("9")), new TaxComponent("SGST", new BigDecimal("9")));
-        assertThat(supply.components(new BigDecimal("5"))).containsExactly(
-                new TaxComponent("CGST", new BigDecimal("2.5")), new TaxComponent("SGST", new BigDecimal("2.5")));
+        assertThat(supply.components(new BigDecimal("18")))
+                .containsExactly(
+                        new TaxComponent("CGST", new BigDecimal("9")), new TaxComponent("SGST", new BigDecimal("9")));
+        assertThat(supply.components(new BigDecimal("5")))
+                .containsExactly(
+                        new TaxComponent("CGST", new BigDecimal("2.5")),
+                        new TaxComponent("SGST", new BigDecimal("2.5")));
     }
 
     @Test
     void a_supply_to_another_state_pays_igst_at_the_full_rate() {
         GstSupply supply = new GstSupply("TN", "KA");
         assertThat(supply.intraState()).isFalse();
-        assertThat(supply.components(new BigDecimal("18"))).containsExactly(new TaxComponent("IGST", new BigDecimal("18")));
+        assertThat(supply.components(new BigDecimal("18")))
+                .containsExactly(new TaxComponent("IGST", new BigDecimal("18")));
     }
 
     @Test

@@ -34,7 +34,8 @@ class MoneyTest {
         assertThat(Money.of("10.5", "INR").isEqualTo(Money.of("10.51", "INR"))).isFalse();
         assertThat(Money.of("2", "INR").compareTo(Money.of("1", "INR"))).isPositive();
         assertThatThrownBy(() -> Money.of("1", "INR").plus(Money.of("1", "ZAR")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("cannot mix INR and ZAR");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cannot mix INR and ZAR");
     }
 
     @Test
@@ -58,10 +59,14 @@ class MoneyTest {
 
     @Test
     void a_percent_discount_is_rounded_and_an_amount_discount_never_exceeds_the_line() {
-        assertThat(new Discount.Percent(new BigDecimal("12.5")).on(new BigDecimal("99.99"), INR)).isEqualTo(new BigDecimal("12.50"));
-        assertThat(new Discount.Amount(new BigDecimal("5.555")).on(new BigDecimal("100"), INR)).isEqualTo(new BigDecimal("5.56"));
-        assertThat(new Discount.Amount(new BigDecimal("150")).on(new BigDecimal("100.00"), INR)).isEqualByComparingTo("100");
-        assertThat(new Discount.Amount(new BigDecimal("5")).on(new BigDecimal("-100.00"), INR)).isEqualByComparingTo("-5");
+        assertThat(new Discount.Percent(new BigDecimal("12.5")).on(new BigDecimal("99.99"), INR))
+                .isEqualTo(new BigDecimal("12.50"));
+        assertThat(new Discount.Amount(new BigDecimal("5.555")).on(new BigDecimal("100"), INR))
+                .isEqualTo(new BigDecimal("5.56"));
+        assertThat(new Discount.Amount(new BigDecimal("150")).on(new BigDecimal("100.00"), INR))
+                .isEqualByComparingTo("100");
+        assertThat(new Discount.Amount(new BigDecimal("5")).on(new BigDecimal("-100.00"), INR))
+                .isEqualByComparingTo("-5");
         assertThat(Discount.NONE.on(new BigDecimal("10"), INR)).isEqualByComparingTo("0");
     }
 

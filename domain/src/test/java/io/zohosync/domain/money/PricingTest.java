@@ -26,18 +26,28 @@ class PricingTest {
     @Test
     void exclusive_lines_are_rounded_then_taxed_once_per_rate_and_component() {
         List<Line> lines = List.of(
-                new Line(new BigDecimal("3"), new BigDecimal("33.33"), new Discount.Percent(BigDecimal.TEN), new BigDecimal("18")),
+                new Line(
+                        new BigDecimal("3"),
+                        new BigDecimal("33.33"),
+                        new Discount.Percent(BigDecimal.TEN),
+                        new BigDecimal("18")),
                 Line.of("1", "10.005", "18"),
                 Line.of("2", "50", "5"));
         Totals totals = Pricing.totals(lines, INR, PriceBasis.EXCLUSIVE, TAMIL_NADU);
-        assertThat(totals.lineAmounts()).extracting(PricingTest::amount).containsExactly(
-                new BigDecimal("89.99"), new BigDecimal("10.01"), new BigDecimal("100.00"));
+        assertThat(totals.lineAmounts())
+                .extracting(PricingTest::amount)
+                .containsExactly(new BigDecimal("89.99"), new BigDecimal("10.01"), new BigDecimal("100.00"));
         assertThat(totals.discountTotal().amount()).isEqualByComparingTo("10.00");
         assertThat(totals.subTotal().amount()).isEqualByComparingTo("200.00");
-        assertThat(totals.taxes()).extracting(t -> t.tax().name() + " " + t.tax().percent().toPlainString() + " on "
-                + t.taxable().amount().toPlainString() + " = " + t.amount().amount().toPlainString())
-                .containsExactly("CGST 2.5 on 100.00 = 2.50", "SGST 2.5 on 100.00 = 2.50",
-                        "CGST 9 on 100.00 = 9.00", "SGST 9 on 100.00 = 9.00");
+        assertThat(totals.taxes())
+                .extracting(t -> t.tax().name() + " " + t.tax().percent().toPlainString() + " on "
+                        + t.taxable().amount().toPlainString() + " = "
+                        + t.amount().amount().toPlainString())
+                .containsExactly(
+                        "CGST 2.5 on 100.00 = 2.50",
+                        "SGST 2.5 on 100.00 = 2.50",
+                        "CGST 9 on 100.00 = 9.00",
+                        "SGST 9 on 100.00 = 9.00");
         assertThat(totals.taxTotal().amount()).isEqualByComparingTo("23.00");
         assertThat(totals.total().amount()).isEqualByComparingTo("223.00");
         assertThat(totals.total().currency()).isEqualTo(INR);
@@ -46,9 +56,13 @@ class PricingTest {
     @Test
     void cgst_and_sgst_are_rounded_each_so_they_can_differ_from_igst_by_a_paisa() {
         List<Line> lines = List.of(Line.of("1", "100.05", "18"));
-        assertThat(Pricing.totals(lines, INR, PriceBasis.EXCLUSIVE, TAMIL_NADU).taxTotal().amount())
+        assertThat(Pricing.totals(lines, INR, PriceBasis.EXCLUSIVE, TAMIL_NADU)
+                        .taxTotal()
+                        .amount())
                 .isEqualByComparingTo("18.00");
-        assertThat(Pricing.totals(lines, INR, PriceBasis.EXCLUSIVE, TO_KARNATAKA).taxTotal().amount())
+        assertThat(Pricing.totals(lines, INR, PriceBasis.EXCLUSIVE, TO_KARNATAKA)
+                        .taxTotal()
+                        .amount())
                 .isEqualByComparingTo("18.01");
     }
 
@@ -63,7 +77,9 @@ class PricingTest {
     void inclusive_prices_back_the_tax_out_and_keep_the_gross() {
         Totals totals = Pricing.totals(List.of(Line.of("1", "100", "18")), INR, PriceBasis.INCLUSIVE, TAMIL_NADU);
         assertThat(totals.subTotal().amount()).isEqualByComparingTo("84.75");
-        assertThat(totals.taxes()).extracting(t -> t.amount().amount().toPlainString()).containsExactly("7.63", "7.62");
+        assertThat(totals.taxes())
+                .extracting(t -> t.amount().amount().toPlainString())
+                .containsExactly("7.63", "7.62");
         assertThat(totals.total().amount()).isEqualByComparingTo("100.00");
     }
 
@@ -85,8 +101,11 @@ class PricingTest {
 
     @Test
     void a_single_named_tax_applies_per_rate() {
-        Totals totals = Pricing.totals(List.of(Line.of("1", "100", "15"), Line.of("1", "10", "0")),
-                Currency.getInstance("ZAR"), PriceBasis.EXCLUSIVE, new TaxScheme.Single("VAT"));
+        Totals totals = Pricing.totals(
+                List.of(Line.of("1", "100", "15"), Line.of("1", "10", "0")),
+                Currency.getInstance("ZAR"),
+                PriceBasis.EXCLUSIVE,
+                new TaxScheme.Single("VAT"));
         assertThat(totals.taxes()).hasSize(1);
         assertThat(totals.taxTotal().amount()).isEqualByComparingTo("15.00");
         assertThat(totals.total().amount()).isEqualByComparingTo("125.00");

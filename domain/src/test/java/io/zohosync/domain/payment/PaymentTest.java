@@ -22,8 +22,10 @@ class PaymentTest {
 
     @Test
     void a_payment_without_an_invoice_is_standalone() {
-        assertThat(new Payment("n-1", PaymentMethod.NETCASH, "cus-1", " ", Money.of("1", "ZAR"), D).appliedTo()).isEmpty();
-        assertThat(new Payment("n-2", PaymentMethod.NETCASH, "cus-1", null, Money.of("1", "ZAR"), D).appliedTo()).isEmpty();
+        assertThat(new Payment("n-1", PaymentMethod.NETCASH, "cus-1", " ", Money.of("1", "ZAR"), D).appliedTo())
+                .isEmpty();
+        assertThat(new Payment("n-2", PaymentMethod.NETCASH, "cus-1", null, Money.of("1", "ZAR"), D).appliedTo())
+                .isEmpty();
     }
 
     @Test
@@ -43,20 +45,25 @@ class PaymentTest {
         PaymentModeMapping m = PaymentModeMapping.DEFAULT.with(PaymentMethod.NETCASH, ZohoPaymentMode.AUTO_TRANSACTION);
         assertThat(m.modeFor(PaymentMethod.NETCASH)).isEqualTo(ZohoPaymentMode.AUTO_TRANSACTION);
         assertThat(m.modeFor(PaymentMethod.EFT)).isEqualTo(ZohoPaymentMode.BANK_TRANSFER);
-        assertThat(new PaymentModeMapping(java.util.Map.of()).modeFor(PaymentMethod.CASH)).isEqualTo(ZohoPaymentMode.OTHERS);
+        assertThat(new PaymentModeMapping(java.util.Map.of()).modeFor(PaymentMethod.CASH))
+                .isEqualTo(ZohoPaymentMode.OTHERS);
     }
 
     @Test
     void a_payment_needs_a_reference_a_method_a_customer_a_positive_amount_and_a_date() {
         Money one = Money.of("1", "ZAR");
-        assertThatThrownBy(() -> new Payment("", PaymentMethod.EFT, "c", null, one, D)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new Payment("", PaymentMethod.EFT, "c", null, one, D))
+                .isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> new Payment("x".repeat(101), PaymentMethod.EFT, "c", null, one, D))
                 .isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> new Payment("r", null, "c", null, one, D)).isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> new Payment("r", PaymentMethod.EFT, "", null, one, D)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new Payment("r", PaymentMethod.EFT, "", null, one, D))
+                .isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> new Payment("r", PaymentMethod.EFT, "c", null, Money.of("0", "ZAR"), D))
                 .isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> new Payment("r", PaymentMethod.EFT, "c", null, null, D)).isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> new Payment("r", PaymentMethod.EFT, "c", null, one, null)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new Payment("r", PaymentMethod.EFT, "c", null, null, D))
+                .isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new Payment("r", PaymentMethod.EFT, "c", null, one, null))
+                .isInstanceOf(InvalidInput.class);
     }
 }

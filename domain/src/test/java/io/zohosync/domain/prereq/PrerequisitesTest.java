@@ -1,12 +1,11 @@
 package io.zohosync.domain.prereq;
 
-import io.zohosync.domain.entity.EntityRef;
-import io.zohosync.domain.entity.EntityType;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zohosync.domain.common.InvalidInput;
+import io.zohosync.domain.entity.EntityRef;
+import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.invoice.Invoice;
 import io.zohosync.domain.invoice.LineItem;
 import io.zohosync.domain.money.Money;
@@ -46,10 +45,10 @@ class PrerequisitesTest {
 
     @Test
     void an_invoice_needs_its_customer_and_each_item_once() {
-        Invoice invoice = new Invoice("o", "o", "cus-1", D, null, ZAR, List.of(line("A"), line(null), line("B"), line("A")),
-                null, null);
-        assertThat(Prerequisites.of(invoice)).containsExactly(CUSTOMER, new EntityRef(EntityType.ITEM, "A"),
-                new EntityRef(EntityType.ITEM, "B"));
+        Invoice invoice = new Invoice(
+                "o", "o", "cus-1", D, null, ZAR, List.of(line("A"), line(null), line("B"), line("A")), null, null);
+        assertThat(Prerequisites.of(invoice))
+                .containsExactly(CUSTOMER, new EntityRef(EntityType.ITEM, "A"), new EntityRef(EntityType.ITEM, "B"));
     }
 
     @Test
@@ -60,9 +59,11 @@ class PrerequisitesTest {
 
     @Test
     void a_subscription_needs_its_customer_its_plan_and_its_addons() {
-        Subscription s = new Subscription("s", "cus-1", "FIBRE", 1, List.of(new Addon("IP", 1), new Addon("IP", 2)), null, null);
-        assertThat(Prerequisites.of(s)).containsExactly(CUSTOMER, new EntityRef(EntityType.PLAN, "FIBRE"),
-                new EntityRef(EntityType.ADDON, "IP"));
+        Subscription s =
+                new Subscription("s", "cus-1", "FIBRE", 1, List.of(new Addon("IP", 1), new Addon("IP", 2)), null, null);
+        assertThat(Prerequisites.of(s))
+                .containsExactly(
+                        CUSTOMER, new EntityRef(EntityType.PLAN, "FIBRE"), new EntityRef(EntityType.ADDON, "IP"));
     }
 
     @Test

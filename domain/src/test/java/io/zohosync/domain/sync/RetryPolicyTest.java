@@ -63,10 +63,13 @@ class RetryPolicyTest {
                 .isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> new RetryPolicy(1, Duration.ZERO, Duration.ofSeconds(1)))
                 .isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> new RetryPolicy(1, null, Duration.ofSeconds(1))).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new RetryPolicy(1, null, Duration.ofSeconds(1)))
+                .isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> new RetryPolicy(1, Duration.ofSeconds(2), Duration.ofSeconds(1)))
                 .isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> new RetryPolicy(1, Duration.ofSeconds(2), null)).isInstanceOf(InvalidInput.class);
-        assertThat(new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1)).maxAttempts()).isEqualTo(1);
+        assertThatThrownBy(() -> new RetryPolicy(1, Duration.ofSeconds(2), null))
+                .isInstanceOf(InvalidInput.class);
+        assertThat(new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1)).maxAttempts())
+                .isEqualTo(1);
     }
 }

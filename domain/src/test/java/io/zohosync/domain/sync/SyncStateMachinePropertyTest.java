@@ -34,8 +34,8 @@ class SyncStateMachinePropertyTest {
                 Arbitraries.just(new SyncEvent.Ambiguous(List.of("a", "b"), "two")),
                 Arbitraries.just(new SyncEvent.NoMatch("none")),
                 later.map(SyncEvent.BudgetExhausted::new),
-                later.map(t -> new SyncEvent.WaitingForPrerequisites(
-                        List.of(new EntityRef(EntityType.CUSTOMER, "c")), t)),
+                later.map(t ->
+                        new SyncEvent.WaitingForPrerequisites(List.of(new EntityRef(EntityType.CUSTOMER, "c")), t)),
                 Arbitraries.just(new SyncEvent.LeaseExpired()),
                 Arbitraries.just(new SyncEvent.AdminRetry()),
                 Arbitraries.just(new SyncEvent.AdminReset()),
@@ -47,7 +47,8 @@ class SyncStateMachinePropertyTest {
     @Property
     void only_an_admin_action_leaves_failed_skipped_or_manual(
             @ForAll @Size(max = 60) List<@From("events") SyncEvent> events,
-            @ForAll @IntRange(min = 1, max = 5) int maxAttempts, @ForAll long seed) {
+            @ForAll @IntRange(min = 1, max = 5) int maxAttempts,
+            @ForAll long seed) {
         SyncStateMachine machine = machine(maxAttempts, seed);
         SyncState state = SyncState.pending(T0);
         Instant now = T0;
@@ -56,7 +57,8 @@ class SyncStateMachinePropertyTest {
             SyncState before = state;
             Instant at = now;
             state = machine.apply(state, event, now).nextState().orElse(state);
-            if (EnumSet.of(SyncStatus.FAILED, SyncStatus.SKIPPED, SyncStatus.MANUAL).contains(before.status())
+            if (EnumSet.of(SyncStatus.FAILED, SyncStatus.SKIPPED, SyncStatus.MANUAL)
+                            .contains(before.status())
                     && !event.isAdminAction()) {
                 assertThat(state).as("%s after %s at %s", before, event, at).isEqualTo(before);
             }
@@ -66,7 +68,8 @@ class SyncStateMachinePropertyTest {
     @Property
     void attempts_never_exceed_the_maximum(
             @ForAll @Size(max = 80) List<@From("events") SyncEvent> events,
-            @ForAll @IntRange(min = 1, max = 5) int maxAttempts, @ForAll long seed) {
+            @ForAll @IntRange(min = 1, max = 5) int maxAttempts,
+            @ForAll long seed) {
         SyncStateMachine machine = machine(maxAttempts, seed);
         SyncState state = SyncState.pending(T0);
         Instant now = T0;
@@ -84,7 +87,9 @@ class SyncStateMachinePropertyTest {
         SyncState state = SyncState.pending(T0);
         Instant now = T0;
         for (int i = 0; i < interruptions; i++) {
-            state = machine.apply(state, new SyncEvent.Claimed("w", now.plusSeconds(60)), now).nextState().orElseThrow();
+            state = machine.apply(state, new SyncEvent.Claimed("w", now.plusSeconds(60)), now)
+                    .nextState()
+                    .orElseThrow();
             now = now.plusSeconds(60);
             SyncEvent interruption = switch (i % 3) {
                 case 0 -> new SyncEvent.BudgetExhausted(now);
@@ -103,7 +108,8 @@ class SyncStateMachinePropertyTest {
             @ForAll @IntRange(min = 1, max = 100_000) int baseMillis,
             @ForAll @IntRange(min = 0, max = 10_000_000) int extraCapMillis,
             @ForAll long seed) {
-        RetryPolicy policy = new RetryPolicy(3, Duration.ofMillis(baseMillis), Duration.ofMillis(baseMillis + (long) extraCapMillis));
+        RetryPolicy policy = new RetryPolicy(
+                3, Duration.ofMillis(baseMillis), Duration.ofMillis(baseMillis + (long) extraCapMillis));
         Duration delay = policy.backoff(attempt, new SplittableRandom(seed));
         double exponential = baseMillis * Math.pow(2, attempt - 1);
         assertThat(delay.toMillis()).isBetween(0L, (long) Math.min(baseMillis + (long) extraCapMillis, exponential));
@@ -113,12 +119,17 @@ class SyncStateMachinePropertyTest {
     void a_retry_is_never_scheduled_before_the_failure(
             @ForAll @IntRange(min = 0, max = 1) int attemptsUsed, @ForAll long seed) {
         SyncStateMachine machine = new SyncStateMachine(RetryPolicy.DEFAULT, new SplittableRandom(seed));
-        SyncState syncing = new SyncState(SyncStatus.SYNCING, attemptsUsed, T0, null, new Lease("w", T0.plusSeconds(60)), null, "r");
-        SyncState next = machine.apply(syncing, new SyncEvent.RetryableFailure("503"), T0).nextState().orElseThrow();
+        SyncState syncing = new SyncState(
+                SyncStatus.SYNCING, attemptsUsed, T0, null, new Lease("w", T0.plusSeconds(60)), null, "r");
+        SyncState next = machine.apply(syncing, new SyncEvent.RetryableFailure("503"), T0)
+                .nextState()
+                .orElseThrow();
         assertThat(next.nextRunAt()).isBetween(T0, T0.plus(RetryPolicy.DEFAULT.ceiling(attemptsUsed + 1)));
     }
 
     private static SyncStateMachine machine(int maxAttempts, long seed) {
-        return new SyncStateMachine(new RetryPolicy(maxAttempts, Duration.ofSeconds(1), Duration.ofMinutes(10)), new SplittableRandom(seed));
+        return new SyncStateMachine(
+                new RetryPolicy(maxAttempts, Duration.ofSeconds(1), Duration.ofMinutes(10)),
+                new SplittableRandom(seed));
     }
 }

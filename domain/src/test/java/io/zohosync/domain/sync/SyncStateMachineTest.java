@@ -74,8 +74,12 @@ class SyncStateMachineTest {
             case FAILED -> apply(s, new PermanentFailure("bad"), T0);
             case SKIPPED -> apply(s, new Ambiguous(List.of("a", "b"), "two"), T0);
             case MANUAL -> apply(s, new AdminLink("z9"), T0);
-            case WAITING -> apply(s, new WaitingForPrerequisites(List.of(new EntityRef(EntityType.CUSTOMER, "c1")),
-                    T0.plusSeconds(300)), T0);
+            case WAITING ->
+                apply(
+                        s,
+                        new WaitingForPrerequisites(
+                                List.of(new EntityRef(EntityType.CUSTOMER, "c1")), T0.plusSeconds(300)),
+                        T0);
         };
     }
 
@@ -103,18 +107,20 @@ class SyncStateMachineTest {
     void a_sync_cannot_be_claimed_before_it_is_due() {
         SyncState retrying = in(SyncStatus.RETRYING);
         Instant early = retrying.nextRunAt().minusMillis(1);
-        assertThat(reject(retrying, new Claimed("w2", early.plus(LEASE)), early).reason()).startsWith("not due before");
+        assertThat(reject(retrying, new Claimed("w2", early.plus(LEASE)), early).reason())
+                .startsWith("not due before");
     }
 
     @Test
     void a_claim_needs_a_lease_that_ends_after_now() {
-        assertThat(reject(SyncState.pending(T0), new Claimed("w1", T0), T0).reason()).contains("lease must end");
+        assertThat(reject(SyncState.pending(T0), new Claimed("w1", T0), T0).reason())
+                .contains("lease must end");
     }
 
     @Test
     void a_sync_in_any_other_state_cannot_be_claimed() {
-        for (SyncStatus status : List.of(SyncStatus.SYNCING, SyncStatus.SYNCED, SyncStatus.FAILED, SyncStatus.SKIPPED,
-                SyncStatus.MANUAL)) {
+        for (SyncStatus status : List.of(
+                SyncStatus.SYNCING, SyncStatus.SYNCED, SyncStatus.FAILED, SyncStatus.SKIPPED, SyncStatus.MANUAL)) {
             Transition.Rejected r = reject(in(status), new Claimed("w", T0.plus(LEASE)), T0);
             assertThat(r.from()).isEqualTo(status);
             assertThat(r.event()).isEqualTo("Claimed");
@@ -217,13 +223,15 @@ class SyncStateMachineTest {
 
     @Test
     void a_lease_still_running_cannot_be_expired() {
-        assertThat(reject(syncing(), new LeaseExpired(), T0.plus(LEASE).minusMillis(1)).reason())
+        assertThat(reject(syncing(), new LeaseExpired(), T0.plus(LEASE).minusMillis(1))
+                        .reason())
                 .startsWith("lease held by w1 until");
     }
 
     @Test
     void only_a_syncing_sync_can_lose_its_lease() {
-        assertThat(reject(SyncState.pending(T0), new LeaseExpired(), T0).reason()).contains("holds a lease");
+        assertThat(reject(SyncState.pending(T0), new LeaseExpired(), T0).reason())
+                .contains("holds a lease");
     }
 
     @Test
@@ -238,14 +246,17 @@ class SyncStateMachineTest {
 
     @Test
     void a_missing_prerequisite_defers_the_sync_without_using_an_attempt_and_names_what_it_waits_for() {
-        List<EntityRef> missing = List.of(new EntityRef(EntityType.CUSTOMER, "cus-1"), new EntityRef(EntityType.ITEM, "YOGA"));
+        List<EntityRef> missing =
+                List.of(new EntityRef(EntityType.CUSTOMER, "cus-1"), new EntityRef(EntityType.ITEM, "YOGA"));
         SyncState next = apply(syncing(), new WaitingForPrerequisites(missing, T0.plusSeconds(30)), T0);
         assertThat(next.status()).isEqualTo(SyncStatus.WAITING);
         assertThat(next.attempts()).isZero();
         assertThat(next.nextRunAt()).isEqualTo(T0.plusSeconds(30));
         assertThat(next.lease()).isNull();
         assertThat(next.reason()).isEqualTo("waiting for customer cus-1, item YOGA; no attempt used");
-        assertThat(apply(syncing(), new WaitingForPrerequisites(missing, T0.minusSeconds(1)), T0).nextRunAt()).isEqualTo(T0);
+        assertThat(apply(syncing(), new WaitingForPrerequisites(missing, T0.minusSeconds(1)), T0)
+                        .nextRunAt())
+                .isEqualTo(T0);
         assertThatThrownBy(() -> new WaitingForPrerequisites(List.of(), T0)).isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> new WaitingForPrerequisites(null, T0)).isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> new WaitingForPrerequisites(missing, null)).isInstanceOf(InvalidInput.class);
@@ -260,10 +271,17 @@ class SyncStateMachineTest {
 
     @Test
     void outcomes_apply_only_to_a_syncing_sync() {
-        for (SyncEvent e : List.of(new Succeeded("z"), new Linked("z", "r"), new RetryableFailure("e"),
-                new PermanentFailure("e"), new Ambiguous(List.of("a", "b"), "r"), new NoMatch("r"),
-                new BudgetExhausted(T0), new WaitingForPrerequisites(List.of(new EntityRef(EntityType.ITEM, "A")), T0))) {
-            assertThat(reject(SyncState.pending(T0), e, T0).reason()).isEqualTo("an outcome applies only to a syncing sync");
+        for (SyncEvent e : List.of(
+                new Succeeded("z"),
+                new Linked("z", "r"),
+                new RetryableFailure("e"),
+                new PermanentFailure("e"),
+                new Ambiguous(List.of("a", "b"), "r"),
+                new NoMatch("r"),
+                new BudgetExhausted(T0),
+                new WaitingForPrerequisites(List.of(new EntityRef(EntityType.ITEM, "A")), T0))) {
+            assertThat(reject(SyncState.pending(T0), e, T0).reason())
+                    .isEqualTo("an outcome applies only to a syncing sync");
         }
     }
 
@@ -280,14 +298,15 @@ class SyncStateMachineTest {
     @Test
     void an_admin_reset_of_a_skipped_sync_clears_everything() {
         SyncState next = apply(in(SyncStatus.SKIPPED), new AdminReset(), T0.plusSeconds(9));
-        assertThat(next).isEqualTo(new SyncState(SyncStatus.PENDING, 0, T0.plusSeconds(9), null, null, null,
-                "reset by an admin"));
+        assertThat(next)
+                .isEqualTo(
+                        new SyncState(SyncStatus.PENDING, 0, T0.plusSeconds(9), null, null, null, "reset by an admin"));
     }
 
     @Test
     void retry_and_reset_apply_only_to_failed_or_skipped_syncs() {
-        for (SyncStatus status : List.of(SyncStatus.PENDING, SyncStatus.SYNCING, SyncStatus.SYNCED,
-                SyncStatus.RETRYING, SyncStatus.MANUAL)) {
+        for (SyncStatus status : List.of(
+                SyncStatus.PENDING, SyncStatus.SYNCING, SyncStatus.SYNCED, SyncStatus.RETRYING, SyncStatus.MANUAL)) {
             reject(in(status), new AdminRetry(), T0);
             reject(in(status), new AdminReset(), T0);
         }
@@ -309,15 +328,16 @@ class SyncStateMachineTest {
     void an_admin_unlink_returns_synced_and_manual_syncs_to_a_fresh_pending() {
         for (SyncStatus status : List.of(SyncStatus.SYNCED, SyncStatus.MANUAL)) {
             SyncState next = apply(in(status), new AdminUnlink(), T0.plusSeconds(2));
-            assertThat(next).isEqualTo(new SyncState(SyncStatus.PENDING, 0, T0.plusSeconds(2), null, null, null,
-                    "unlinked by an admin"));
+            assertThat(next)
+                    .isEqualTo(new SyncState(
+                            SyncStatus.PENDING, 0, T0.plusSeconds(2), null, null, null, "unlinked by an admin"));
         }
     }
 
     @Test
     void there_is_nothing_to_unlink_in_other_states() {
-        for (SyncStatus status : List.of(SyncStatus.PENDING, SyncStatus.SYNCING, SyncStatus.RETRYING,
-                SyncStatus.FAILED, SyncStatus.SKIPPED)) {
+        for (SyncStatus status : List.of(
+                SyncStatus.PENDING, SyncStatus.SYNCING, SyncStatus.RETRYING, SyncStatus.FAILED, SyncStatus.SKIPPED)) {
             assertThat(reject(in(status), new AdminUnlink(), T0).reason()).contains("link to remove");
         }
     }
@@ -365,9 +385,17 @@ class SyncStateMachineTest {
     void only_admin_events_say_they_are_admin_actions() {
         assertThat(List.of(new AdminRetry(), new AdminReset(), new AdminLink("z"), new AdminUnlink()))
                 .allMatch(SyncEvent::isAdminAction);
-        assertThat(List.of(new Claimed("w", T0), new Succeeded("z"), new Linked("z", "r"), new RetryableFailure("e"),
-                new PermanentFailure("e"), new NoMatch("r"), new BudgetExhausted(T0), new LeaseExpired(),
-                new EntityChanged(), new Ambiguous(List.of("a", "b"), "r")))
+        assertThat(List.of(
+                        new Claimed("w", T0),
+                        new Succeeded("z"),
+                        new Linked("z", "r"),
+                        new RetryableFailure("e"),
+                        new PermanentFailure("e"),
+                        new NoMatch("r"),
+                        new BudgetExhausted(T0),
+                        new LeaseExpired(),
+                        new EntityChanged(),
+                        new Ambiguous(List.of("a", "b"), "r")))
                 .noneMatch(SyncEvent::isAdminAction);
     }
 
@@ -391,7 +419,8 @@ class SyncStateMachineTest {
     @Test
     void the_machine_needs_a_policy_and_a_random_source() {
         assertThatThrownBy(() -> new SyncStateMachine(null, TOP)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> new SyncStateMachine(RetryPolicy.DEFAULT, null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new SyncStateMachine(RetryPolicy.DEFAULT, null))
+                .isInstanceOf(NullPointerException.class);
         assertThat(machine.policy()).isEqualTo(RetryPolicy.DEFAULT);
     }
 
@@ -403,13 +432,16 @@ class SyncStateMachineTest {
         assertThat(next.isDue(T0.plusSeconds(5))).isTrue();
         assertThat(next.attempts()).isZero();
         assertThat(next.reason()).isEqualTo("customer c1 is in Zoho; due at once");
-        assertThat(reject(in(SyncStatus.SYNCED), new SyncEvent.PrerequisiteReady(customer), T0).reason()).contains("only a waiting");
+        assertThat(reject(in(SyncStatus.SYNCED), new SyncEvent.PrerequisiteReady(customer), T0)
+                        .reason())
+                .contains("only a waiting");
     }
 
     @Test
     void a_waiting_sync_fails_with_the_reason_of_a_prerequisite_that_failed_for_good() {
         EntityRef invoice = new EntityRef(EntityType.INVOICE, "inv-1");
-        SyncState next = apply(in(SyncStatus.WAITING), new SyncEvent.PrerequisiteFailed(invoice, "Zoho refused it"), T0);
+        SyncState next =
+                apply(in(SyncStatus.WAITING), new SyncEvent.PrerequisiteFailed(invoice, "Zoho refused it"), T0);
         assertThat(next.status()).isEqualTo(SyncStatus.FAILED);
         assertThat(next.attempts()).isZero();
         assertThat(next.lastError()).isEqualTo("prerequisite invoice inv-1 failed: Zoho refused it");
@@ -418,9 +450,12 @@ class SyncStateMachineTest {
     @Test
     void a_waiting_sync_is_claimed_again_at_its_recheck() {
         SyncState waiting = in(SyncStatus.WAITING);
-        assertThat(reject(waiting, new Claimed("w", T0.plus(LEASE)), T0).reason()).startsWith("not due before");
+        assertThat(reject(waiting, new Claimed("w", T0.plus(LEASE)), T0).reason())
+                .startsWith("not due before");
         Instant recheck = waiting.nextRunAt();
-        assertThat(apply(waiting, new Claimed("w", recheck.plus(LEASE)), recheck).status()).isEqualTo(SyncStatus.SYNCING);
+        assertThat(apply(waiting, new Claimed("w", recheck.plus(LEASE)), recheck)
+                        .status())
+                .isEqualTo(SyncStatus.SYNCING);
     }
 
     @Test
@@ -462,8 +497,11 @@ class SyncStateMachineTest {
     @Test
     void the_origin_of_a_link_says_whether_the_service_owns_the_record() {
         assertThat(in(SyncStatus.SYNCED).origin()).isEqualTo(Origin.CREATED);
-        assertThat(apply(syncing(), new Linked("z2", "one contact with this email"), T0).origin()).isEqualTo(Origin.MATCHED);
-        assertThat(apply(syncing(), new SyncEvent.Recovered("z3", "marker"), T0).origin()).isEqualTo(Origin.CREATED);
+        assertThat(apply(syncing(), new Linked("z2", "one contact with this email"), T0)
+                        .origin())
+                .isEqualTo(Origin.MATCHED);
+        assertThat(apply(syncing(), new SyncEvent.Recovered("z3", "marker"), T0).origin())
+                .isEqualTo(Origin.CREATED);
         assertThat(in(SyncStatus.MANUAL).origin()).isEqualTo(Origin.MANUAL);
         SyncState matched = apply(syncing(), new Linked("z2", "by email"), T0);
         SyncState update = apply(matched, new EntityChanged(), T0);
@@ -483,7 +521,8 @@ class SyncStateMachineTest {
 
     @Test
     void a_run_interrupted_on_our_side_is_tried_again_later_without_using_an_attempt() {
-        SyncState next = apply(syncing(), new SyncEvent.Interrupted("internal error: PgException", T0.plusSeconds(60)), T0);
+        SyncState next =
+                apply(syncing(), new SyncEvent.Interrupted("internal error: PgException", T0.plusSeconds(60)), T0);
         assertThat(next.status()).isEqualTo(SyncStatus.PENDING);
         assertThat(next.attempts()).isZero();
         assertThat(next.nextRunAt()).isEqualTo(T0.plusSeconds(60));

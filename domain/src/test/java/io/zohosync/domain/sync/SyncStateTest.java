@@ -38,12 +38,14 @@ class SyncStateTest {
                 .isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> new SyncState(SyncStatus.MANUAL, 1, T0, null, null, " ", "r"))
                 .isInstanceOf(InvalidInput.class);
-        assertThat(new SyncState(SyncStatus.MANUAL, 1, T0, null, null, "z", "r").zohoId()).isEqualTo("z");
+        assertThat(new SyncState(SyncStatus.MANUAL, 1, T0, null, null, "z", "r").zohoId())
+                .isEqualTo("z");
     }
 
     @Test
     void a_state_needs_a_status_a_due_time_and_non_negative_attempts() {
-        assertThatThrownBy(() -> new SyncState(null, 0, T0, null, null, null, "r")).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new SyncState(null, 0, T0, null, null, null, "r"))
+                .isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> new SyncState(SyncStatus.PENDING, -1, T0, null, null, null, "r"))
                 .isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> new SyncState(SyncStatus.PENDING, 0, null, null, null, null, "r"))

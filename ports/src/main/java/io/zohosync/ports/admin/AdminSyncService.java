@@ -6,9 +6,9 @@ import io.zohosync.domain.sync.SyncStateMachine;
 import io.zohosync.domain.sync.Transition;
 import io.zohosync.ports.in.AdminSyncUseCase;
 import io.zohosync.ports.in.SyncRecordView;
-import io.zohosync.ports.sync.Dependants;
 import io.zohosync.ports.out.SyncRecords;
 import io.zohosync.ports.out.zoho.ZohoOutcome;
+import io.zohosync.ports.sync.Dependants;
 import io.zohosync.ports.sync.handler.Handlers;
 import io.zohosync.ports.sync.handler.SyncHandler;
 import java.time.Clock;
@@ -27,7 +27,8 @@ public final class AdminSyncService implements AdminSyncUseCase {
     private final SyncStateMachine machine;
     private final Clock clock;
 
-    public AdminSyncService(SyncRecords records, Dependants dependants, Handlers handlers, SyncStateMachine machine, Clock clock) {
+    public AdminSyncService(
+            SyncRecords records, Dependants dependants, Handlers handlers, SyncStateMachine machine, Clock clock) {
         this.records = records;
         this.dependants = dependants;
         this.handlers = handlers;
@@ -43,14 +44,19 @@ public final class AdminSyncService implements AdminSyncUseCase {
             case LINK -> new SyncEvent.AdminLink(command.zohoId());
             case UNLINK -> new SyncEvent.AdminUnlink();
         };
-        Future<Optional<Result>> check = command.action() == Action.LINK ? checkLink(command) : Future.succeededFuture(Optional.empty());
-        return check.compose(refused -> refused.isPresent() ? Future.succeededFuture(refused.get()) : change(command, event));
+        Future<Optional<Result>> check =
+                command.action() == Action.LINK ? checkLink(command) : Future.succeededFuture(Optional.empty());
+        return check.compose(
+                refused -> refused.isPresent() ? Future.succeededFuture(refused.get()) : change(command, event));
     }
 
     private Future<Result> change(Command command, SyncEvent event) {
         var now = clock.instant();
-        return records.change(command.key(), "admin_" + command.action().name().toLowerCase(Locale.ROOT),
-                        state -> machine.apply(state, event, now), now)
+        return records.change(
+                        command.key(),
+                        "admin_" + command.action().name().toLowerCase(Locale.ROOT),
+                        state -> machine.apply(state, event, now),
+                        now)
                 .compose(changed -> {
                     if (changed.isEmpty()) {
                         return Future.succeededFuture(new Result.NotFound());
@@ -60,7 +66,8 @@ public final class AdminSyncService implements AdminSyncUseCase {
                     }
                     SyncRecordView record = changed.get().record();
                     // a record linked by hand may be what others wait for
-                    return dependants.follow(record.key(), record.status(), record.zohoId(), record.lastError(), now)
+                    return dependants
+                            .follow(record.key(), record.status(), record.zohoId(), record.lastError(), now)
                             .map(new Result.Changed(record));
                 });
     }
@@ -69,16 +76,17 @@ public final class AdminSyncService implements AdminSyncUseCase {
     private Future<Optional<Result>> checkLink(Command command) {
         Optional<SyncHandler<?>> handler = handlers.of(command.key());
         if (handler.isEmpty()) {
-            return Future.succeededFuture(Optional.of(new Result.Refused("no flow syncs "
-                    + command.key().type().wire() + " to " + command.key().target().wire() + ": nothing to link")));
+            return Future.succeededFuture(Optional.of(
+                    new Result.Refused("no flow syncs " + command.key().type().wire() + " to "
+                            + command.key().target().wire() + ": nothing to link")));
         }
         return handler.get().read(command.zohoId()).map(outcome -> {
             if (outcome instanceof ZohoOutcome.Success<String>) {
                 return Optional.empty();
             }
             if (outcome instanceof ZohoOutcome.NotFound<String>) {
-                return Optional.of(new Result.LinkRefused("Zoho " + command.key().target().wire() + " has no record "
-                        + command.zohoId()));
+                return Optional.of(new Result.LinkRefused(
+                        "Zoho " + command.key().target().wire() + " has no record " + command.zohoId()));
             }
             return Optional.of(new Result.ZohoUnavailable("Zoho could not be asked about record " + command.zohoId()
                     + " now; nothing changed, try again in a moment"));

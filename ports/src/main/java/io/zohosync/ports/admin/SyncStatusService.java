@@ -23,8 +23,9 @@ public final class SyncStatusService implements SyncStatusQuery {
 
     @Override
     public Future<SyncOverview> overview(int recentLimit) {
-        return records.countsByEntityAndStatus().compose(counts -> records.recentlyChanged(recentLimit)
-                .map(recent -> new SyncOverview(syncEnabled, counts, recent)));
+        return records.countsByEntityAndStatus()
+                .compose(counts -> records.recentlyChanged(recentLimit)
+                        .map(recent -> new SyncOverview(syncEnabled, counts, recent)));
     }
 
     @Override

@@ -41,8 +41,13 @@ public final class ZohoConnectionService implements ConnectZohoUseCase {
      * {@code stateSecret}: a secret all instances share (the admin token serves); only a key derived from it is
      * used. {@code reconnected} runs after a successful connect (it wakes the work deferred for the connection).
      */
-    public ZohoConnectionService(ZohoAuthorization authorization, ConsentStates states,
-            Supplier<Future<ZohoConnectionState>> connection, Supplier<Future<?>> reconnected, String stateSecret, Clock clock) {
+    public ZohoConnectionService(
+            ZohoAuthorization authorization,
+            ConsentStates states,
+            Supplier<Future<ZohoConnectionState>> connection,
+            Supplier<Future<?>> reconnected,
+            String stateSecret,
+            Clock clock) {
         this.authorization = authorization;
         this.states = states;
         this.connection = connection;
@@ -69,11 +74,14 @@ public final class ZohoConnectionService implements ConnectZohoUseCase {
             return Future.succeededFuture(new ConnectOutcome.InvalidState(problem));
         }
         if (code == null || code.isBlank()) {
-            return Future.succeededFuture(new ConnectOutcome.Refused("missing_code", "Zoho sent no code: was consent declined?"));
+            return Future.succeededFuture(
+                    new ConnectOutcome.Refused("missing_code", "Zoho sent no code: was consent declined?"));
         }
-        return states.consume(state.split("\\.")[0], clock.instant()).compose(fresh -> fresh
-                ? exchange(code, location, accountsServer)
-                : Future.succeededFuture(new ConnectOutcome.InvalidState("this consent was already used or never started; connect again")));
+        return states.consume(state.split("\\.")[0], clock.instant())
+                .compose(fresh -> fresh
+                        ? exchange(code, location, accountsServer)
+                        : Future.succeededFuture(new ConnectOutcome.InvalidState(
+                                "this consent was already used or never started; connect again")));
     }
 
     private Future<ConnectOutcome> exchange(String code, String location, String accountsServer) {
@@ -93,7 +101,8 @@ public final class ZohoConnectionService implements ConnectZohoUseCase {
         if (outcome instanceof ZohoOutcome.AuthFailure<ZohoConnectionState> a) {
             return new ConnectOutcome.Refused("invalid_code", a.message() + "; connect again");
         }
-        return new ConnectOutcome.Refused("zoho_unavailable", "Zoho did not complete the exchange; connect again in a moment");
+        return new ConnectOutcome.Refused(
+                "zoho_unavailable", "Zoho did not complete the exchange; connect again in a moment");
     }
 
     @Override
@@ -107,7 +116,8 @@ public final class ZohoConnectionService implements ConnectZohoUseCase {
             return "the state is missing or malformed";
         }
         String payload = parts[0] + "." + parts[1];
-        if (!MessageDigest.isEqual(sign(payload).getBytes(StandardCharsets.US_ASCII), parts[2].getBytes(StandardCharsets.US_ASCII))) {
+        if (!MessageDigest.isEqual(
+                sign(payload).getBytes(StandardCharsets.US_ASCII), parts[2].getBytes(StandardCharsets.US_ASCII))) {
             return "the state was not issued by this service";
         }
         try {

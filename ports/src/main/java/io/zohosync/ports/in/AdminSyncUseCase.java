@@ -9,7 +9,12 @@ public interface AdminSyncUseCase {
     /** What the admin asks of one record; {@code zohoId} only for {@link Action#LINK}. */
     record Command(SyncKey key, Action action, String zohoId) {}
 
-    enum Action { RETRY, RESET, LINK, UNLINK }
+    enum Action {
+        RETRY,
+        RESET,
+        LINK,
+        UNLINK
+    }
 
     /** How it ended: the record as it now stands, or why nothing changed. */
     sealed interface Result {

@@ -17,7 +17,8 @@ public interface RecordEntityUseCase {
      * it); {@code body} is the wire form as plain Java values; {@code idempotencyKey} the caller's
      * {@code Idempotency-Key} (may be null) and {@code payloadHash} the hash of the request body it guards.
      */
-    record Command(EntityType type, String pathId, Map<String, Object> body, String idempotencyKey, String payloadHash) {
+    record Command(
+            EntityType type, String pathId, Map<String, Object> body, String idempotencyKey, String payloadHash) {
         public Command {
             if (type == null || body == null) {
                 throw new IllegalArgumentException("type and body are required");

@@ -6,4 +6,5 @@ import java.util.List;
 import java.util.Map;
 
 /** Read model: counts per entity type and status, and the most recently changed records. */
-public record SyncOverview(boolean syncEnabled, Map<EntityType, Map<SyncStatus, Long>> counts, List<SyncRecordView> recent) {}
+public record SyncOverview(
+        boolean syncEnabled, Map<EntityType, Map<SyncStatus, Long>> counts, List<SyncRecordView> recent) {}

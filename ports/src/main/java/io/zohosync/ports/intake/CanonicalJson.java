@@ -16,7 +16,8 @@ public final class CanonicalJson {
 
     public static String sha256(Map<String, Object> json) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(write(json).getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(write(json).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
@@ -51,7 +52,8 @@ public final class CanonicalJson {
             }
             out.append(']');
         } else if (value instanceof BigDecimal d) {
-            // the scientific form of an unbounded exponent stays short; a mapping's own decimals are bounded (WireFields)
+            // the scientific form of an unbounded exponent stays short; a mapping's own decimals are bounded
+            // (WireFields)
             BigDecimal plain = d.stripTrailingZeros();
             out.append(Math.abs(plain.scale()) > 100 ? plain.toString() : plain.toPlainString());
         } else if (value instanceof Number || value instanceof Boolean) {

@@ -19,8 +19,8 @@ import io.zohosync.ports.out.StoredEntity;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +45,8 @@ public final class IntakeService implements RecordEntityUseCase {
     private final SyncStateMachine machine;
     private final Clock clock;
 
-    public IntakeService(Intake intake, List<EntityMapping<?>> mappings, Routing routing, SyncStateMachine machine, Clock clock) {
+    public IntakeService(
+            Intake intake, List<EntityMapping<?>> mappings, Routing routing, SyncStateMachine machine, Clock clock) {
         this.intake = intake;
         this.mappings = new EnumMap<>(EntityType.class);
         mappings.forEach(m -> this.mappings.put(m.type(), m));
@@ -65,7 +66,8 @@ public final class IntakeService implements RecordEntityUseCase {
     public Future<Result> record(Command command) {
         EntityMapping<?> mapping = mappings.get(command.type());
         if (mapping == null) {
-            throw new IllegalArgumentException("no mapping for " + command.type().wire());
+            throw new IllegalArgumentException(
+                    "no mapping for " + command.type().wire());
         }
         Canonical canonical;
         try {
@@ -74,9 +76,9 @@ public final class IntakeService implements RecordEntityUseCase {
             return Future.succeededFuture(new Result.Invalid(e.errors()));
         }
         Instant now = clock.instant();
-        return intake.inTransaction(tx -> claim(tx, command, canonical.ref(), now).compose(claimed -> claimed.isPresent()
-                ? Future.succeededFuture(claimed.get())
-                : store(tx, canonical, now)));
+        return intake.inTransaction(tx -> claim(tx, command, canonical.ref(), now)
+                .compose(claimed ->
+                        claimed.isPresent() ? Future.succeededFuture(claimed.get()) : store(tx, canonical, now)));
     }
 
     private record Canonical(EntityRef ref, Map<String, Object> payload, String hash) {}
@@ -86,7 +88,8 @@ public final class IntakeService implements RecordEntityUseCase {
         if (command.pathId() != null && bodyId != null && !command.pathId().equals(bodyId)) {
             throw new InvalidInput(List.of(new FieldError("id", "must match the id in the path")));
         }
-        E entity = mapping.read(command.pathId() != null ? command.pathId() : bodyId instanceof String s ? s : null, command.body());
+        E entity = mapping.read(
+                command.pathId() != null ? command.pathId() : bodyId instanceof String s ? s : null, command.body());
         Map<String, Object> payload = mapping.write(entity);
         return new Canonical(new EntityRef(mapping.type(), mapping.id(entity)), payload, CanonicalJson.sha256(payload));
     }
@@ -98,15 +101,16 @@ public final class IntakeService implements RecordEntityUseCase {
         }
         // the key guards this body for this entity: the same body sent for another entity is another request
         String guarded = CanonicalJson.sha256(Map.of("entity", ref.toString(), "body", command.payloadHash()));
-        return tx.claimEvent(API_PROVIDER, command.idempotencyKey(), guarded, ref, now).compose(earlier -> {
-            if (earlier.isEmpty()) {
-                return Future.succeededFuture(Optional.empty());
-            }
-            if (!earlier.get().equals(guarded)) {
-                return Future.succeededFuture(Optional.of(new Result.KeyReused()));
-            }
-            return statuses(tx, ref).map(s -> Optional.of(new Result.Recorded(ref, Outcome.REPLAYED, s)));
-        });
+        return tx.claimEvent(API_PROVIDER, command.idempotencyKey(), guarded, ref, now)
+                .compose(earlier -> {
+                    if (earlier.isEmpty()) {
+                        return Future.succeededFuture(Optional.empty());
+                    }
+                    if (!earlier.get().equals(guarded)) {
+                        return Future.succeededFuture(Optional.of(new Result.KeyReused()));
+                    }
+                    return statuses(tx, ref).map(s -> Optional.of(new Result.Recorded(ref, Outcome.REPLAYED, s)));
+                });
     }
 
     private Future<Result> store(IntakeTransaction tx, Canonical fact, Instant now) {
@@ -115,23 +119,46 @@ public final class IntakeService implements RecordEntityUseCase {
             Outcome outcome = stored.isEmpty() ? Outcome.CREATED : unchanged ? Outcome.UNCHANGED : Outcome.UPDATED;
             Future<Void> saved = unchanged
                     ? Future.succeededFuture()
-                    : tx.saveEntity(new StoredEntity(fact.ref(), fact.payload(), stored.map(s -> s.version() + 1).orElse(1),
-                            fact.hash(), stored.map(StoredEntity::receivedAt).orElse(now), now), now);
-            return saved.compose(x -> tx.awaitedAt(fact.ref())).compose(awaited -> tx.records(fact.ref()).compose(existing -> {
-                // every target it is routed to, waited for at, or already kept in; locked in one order, as everywhere
-                Set<SyncTarget> targets = new TreeSet<>(Comparator.comparing(SyncTarget::wire));
-                targets.addAll(routing.of(fact.ref().type()));
-                targets.addAll(awaited);
-                targets.addAll(existing.keySet());
-                return enqueueAll(tx, fact.ref(), new ArrayList<>(targets), 0, unchanged, outcome == Outcome.CREATED, now);
-            })).compose(x -> statuses(tx, fact.ref()))
+                    : tx.saveEntity(
+                            new StoredEntity(
+                                    fact.ref(),
+                                    fact.payload(),
+                                    stored.map(s -> s.version() + 1).orElse(1),
+                                    fact.hash(),
+                                    stored.map(StoredEntity::receivedAt).orElse(now),
+                                    now),
+                            now);
+            return saved.compose(x -> tx.awaitedAt(fact.ref()))
+                    .compose(awaited -> tx.records(fact.ref()).compose(existing -> {
+                        // every target it is routed to, waited for at, or already kept in; locked in one order, as
+                        // everywhere
+                        Set<SyncTarget> targets = new TreeSet<>(Comparator.comparing(SyncTarget::wire));
+                        targets.addAll(routing.of(fact.ref().type()));
+                        targets.addAll(awaited);
+                        targets.addAll(existing.keySet());
+                        return enqueueAll(
+                                tx,
+                                fact.ref(),
+                                new ArrayList<>(targets),
+                                0,
+                                unchanged,
+                                outcome == Outcome.CREATED,
+                                now);
+                    }))
+                    .compose(x -> statuses(tx, fact.ref()))
                     .map(s -> new Result.Recorded(fact.ref(), outcome, s));
         });
     }
 
     /** Offers each target's record the change, one after another in the transaction; an unchanged entity only gains targets it lacks. */
-    private Future<Void> enqueueAll(IntakeTransaction tx, EntityRef ref, List<SyncTarget> targets, int next, boolean unchanged,
-            boolean created, Instant now) {
+    private Future<Void> enqueueAll(
+            IntakeTransaction tx,
+            EntityRef ref,
+            List<SyncTarget> targets,
+            int next,
+            boolean unchanged,
+            boolean created,
+            Instant now) {
         if (next == targets.size()) {
             return Future.succeededFuture();
         }
@@ -141,7 +168,12 @@ public final class IntakeService implements RecordEntityUseCase {
                 .compose(x -> enqueueAll(tx, ref, targets, next + 1, unchanged, created, now));
     }
 
-    private Future<Void> enqueue(IntakeTransaction tx, SyncKey key, Optional<SyncState> state, boolean unchanged, boolean created,
+    private Future<Void> enqueue(
+            IntakeTransaction tx,
+            SyncKey key,
+            Optional<SyncState> state,
+            boolean unchanged,
+            boolean created,
             Instant now) {
         if (state.isEmpty()) {
             return tx.storeRecord(key, state, SyncState.pending(now), created ? "registered" : "target_added", now);

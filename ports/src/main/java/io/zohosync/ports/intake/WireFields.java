@@ -57,7 +57,8 @@ public final class WireFields {
         }
         BigDecimal number;
         try {
-            number = value instanceof Number n ? new BigDecimal(n.toString())
+            number = value instanceof Number n
+                    ? new BigDecimal(n.toString())
                     : value instanceof String s && s.length() <= 2 * MAX_DIGITS ? new BigDecimal(s.trim()) : null;
         } catch (NumberFormatException e) {
             number = null;
@@ -79,7 +80,8 @@ public final class WireFields {
         if (value != null && !(value instanceof Map)) {
             wrong(field, "must be an object");
         }
-        return new WireFields(value instanceof Map<?, ?> m ? (Map<String, Object>) m : null, path + field + ".", errors);
+        return new WireFields(
+                value instanceof Map<?, ?> m ? (Map<String, Object>) m : null, path + field + ".", errors);
     }
 
     public boolean present(String field) {

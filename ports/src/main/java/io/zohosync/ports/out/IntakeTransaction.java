@@ -17,7 +17,8 @@ public interface IntakeTransaction {
      * Records an inbound fact under {@code provider} and {@code eventId} (an Idempotency-Key, a webhook's event
      * id). Empty when it is new; otherwise the payload hash it was first recorded with.
      */
-    Future<Optional<String>> claimEvent(String provider, String eventId, String payloadHash, EntityRef entity, Instant now);
+    Future<Optional<String>> claimEvent(
+            String provider, String eventId, String payloadHash, EntityRef entity, Instant now);
 
     /** The entity as stored, locked for this transaction. */
     Future<Optional<StoredEntity>> lockEntity(EntityRef ref);

@@ -9,7 +9,12 @@ import java.util.Map;
  * booleans), a version counting its changes, the hash of its canonical form, when it was first received and
  * when it last changed.
  */
-public record StoredEntity(EntityRef ref, Map<String, Object> payload, int version, String payloadHash, Instant receivedAt,
+public record StoredEntity(
+        EntityRef ref,
+        Map<String, Object> payload,
+        int version,
+        String payloadHash,
+        Instant receivedAt,
         Instant changedAt) {
 
     public StoredEntity {

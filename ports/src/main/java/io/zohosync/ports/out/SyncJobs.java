@@ -18,8 +18,8 @@ import java.util.function.Function;
 public interface SyncJobs {
 
     /** Claims up to {@code max} due jobs for {@code workerId}, storing what {@code decide} makes of each claim. */
-    Future<List<ClaimedJob>> claimDue(String workerId, int max, Duration lease, Instant now,
-            Function<SyncState, Transition> decide);
+    Future<List<ClaimedJob>> claimDue(
+            String workerId, int max, Duration lease, Instant now, Function<SyncState, Transition> decide);
 
     /** Notes, before a create, that a write to Zoho may land: until the record is linked, runs look for the marker first. */
     Future<Boolean> markIntent(ClaimedJob job, Instant now);
@@ -29,7 +29,11 @@ public interface SyncJobs {
      * stands (a change may have arrived while the run was in flight). {@code waitingFor} names the
      * prerequisites a waiting record waits on. Empty when the lease was lost.
      */
-    Future<Optional<SyncState>> complete(ClaimedJob job, String event, List<SyncKey> waitingFor, Instant now,
+    Future<Optional<SyncState>> complete(
+            ClaimedJob job,
+            String event,
+            List<SyncKey> waitingFor,
+            Instant now,
             Function<SyncState, Transition> decide);
 
     /** Extends the leases this worker still holds among {@code jobs}; how many were extended. */

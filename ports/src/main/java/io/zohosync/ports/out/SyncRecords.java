@@ -25,11 +25,12 @@ public interface SyncRecords {
     Future<Optional<Changed>> change(SyncKey key, String event, Function<SyncState, Transition> decide, Instant now);
 
     /** Offers every record waiting on {@code prerequisite} to {@code decide}. */
-    Future<List<Changed>> changeWaitingOn(SyncKey prerequisite, String event, Function<SyncState, Transition> decide,
-            Instant now);
+    Future<List<Changed>> changeWaitingOn(
+            SyncKey prerequisite, String event, Function<SyncState, Transition> decide, Instant now);
 
     /** Offers every pending record deferred for {@code cause} to {@code decide}. */
-    Future<List<Changed>> changeDeferred(DeferCause cause, String event, Function<SyncState, Transition> decide, Instant now);
+    Future<List<Changed>> changeDeferred(
+            DeferCause cause, String event, Function<SyncState, Transition> decide, Instant now);
 
     /** Creates a pending record (and its job) for {@code key} unless one exists; the state it now has. */
     Future<SyncState> ensureQueued(SyncKey key, String why, Instant now);

@@ -45,11 +45,14 @@ public final class Dependants {
         }
         String logEvent = event instanceof SyncEvent.PrerequisiteReady ? "prerequisite_ready" : "prerequisite_failed";
         return records.changeWaitingOn(key, logEvent, waiting -> machine.apply(waiting, event, now), now)
-                .onSuccess(changed -> changed.forEach(c -> c.transition().nextState()
-                        .ifPresent(s -> observer.recorded(c.key(), s.status(), logEvent))))
+                .onSuccess(changed -> changed.forEach(c ->
+                        c.transition().nextState().ifPresent(s -> observer.recorded(c.key(), s.status(), logEvent))))
                 .<Void>mapEmpty()
                 .recover(error -> {
-                    LOG.warn("could not update the records waiting on {}; they look again at their recheck: {}", key, error.toString());
+                    LOG.warn(
+                            "could not update the records waiting on {}; they look again at their recheck: {}",
+                            key,
+                            error.toString());
                     return Future.succeededFuture();
                 });
     }
@@ -59,16 +62,25 @@ public final class Dependants {
         if (prerequisites.isEmpty()) {
             return Future.succeededFuture();
         }
-        return records.states(prerequisites).compose(states -> {
-            boolean allInZoho = prerequisites.stream().allMatch(p -> states.containsKey(p) && states.get(p).zohoId() != null);
-            if (!allInZoho) {
-                return Future.succeededFuture();
-            }
-            SyncEvent ready = new SyncEvent.PrerequisiteReady(prerequisites.get(0).entity());
-            return records.change(key, "prerequisite_ready", state -> machine.apply(state, ready, now), now).<Void>mapEmpty();
-        }).recover(error -> {
-            LOG.warn("could not look again at the prerequisites of {}; it does at its recheck: {}", key, error.toString());
-            return Future.succeededFuture();
-        });
+        return records.states(prerequisites)
+                .compose(states -> {
+                    boolean allInZoho = prerequisites.stream()
+                            .allMatch(
+                                    p -> states.containsKey(p) && states.get(p).zohoId() != null);
+                    if (!allInZoho) {
+                        return Future.succeededFuture();
+                    }
+                    SyncEvent ready =
+                            new SyncEvent.PrerequisiteReady(prerequisites.get(0).entity());
+                    return records.change(key, "prerequisite_ready", state -> machine.apply(state, ready, now), now)
+                            .<Void>mapEmpty();
+                })
+                .recover(error -> {
+                    LOG.warn(
+                            "could not look again at the prerequisites of {}; it does at its recheck: {}",
+                            key,
+                            error.toString());
+                    return Future.succeededFuture();
+                });
     }
 }

@@ -24,7 +24,13 @@ public final class ReconnectWakeUp {
     /** How many deferred syncs were woken. */
     public Future<Integer> wake() {
         Instant now = clock.instant();
-        return records.changeDeferred(DeferCause.RECONNECT, "reconnected", state -> machine.apply(state, new SyncEvent.Reconnected(), now), now)
-                .map(changed -> (int) changed.stream().filter(c -> c.transition().nextState().isPresent()).count());
+        return records.changeDeferred(
+                        DeferCause.RECONNECT,
+                        "reconnected",
+                        state -> machine.apply(state, new SyncEvent.Reconnected(), now),
+                        now)
+                .map(changed -> (int) changed.stream()
+                        .filter(c -> c.transition().nextState().isPresent())
+                        .count());
     }
 }

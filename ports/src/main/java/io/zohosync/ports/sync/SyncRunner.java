@@ -59,11 +59,15 @@ public final class SyncRunner {
     /** Runs one claimed job; what it decided, for the state machine. */
     public Future<Decision> run(ClaimedJob job, Instant now) {
         SyncKey key = job.key();
-        return handlers.of(key).<Future<Decision>>map(handler -> entities.find(key.entity()).compose(stored -> stored.isEmpty()
-                        ? done(new SyncEvent.PermanentFailure(key.entity() + " is no longer stored"), "missing")
-                        : run(handler, job, stored.get(), now)))
-                .orElseGet(() -> done(new SyncEvent.PermanentFailure("no handler syncs " + key.type().wire() + " to "
-                        + key.target().wire()), "unsupported"));
+        return handlers.of(key)
+                .<Future<Decision>>map(handler -> entities.find(key.entity())
+                        .compose(stored -> stored.isEmpty()
+                                ? done(new SyncEvent.PermanentFailure(key.entity() + " is no longer stored"), "missing")
+                                : run(handler, job, stored.get(), now)))
+                .orElseGet(() -> done(
+                        new SyncEvent.PermanentFailure("no handler syncs "
+                                + key.type().wire() + " to " + key.target().wire()),
+                        "unsupported"));
     }
 
     private <E> Future<Decision> run(SyncHandler<E> handler, ClaimedJob job, StoredEntity stored, Instant now) {
@@ -71,22 +75,30 @@ public final class SyncRunner {
         try {
             entity = handler.mapping().read(stored.ref().id(), stored.payload());
         } catch (InvalidInput e) {
-            return done(new SyncEvent.PermanentFailure("the stored " + stored.ref() + " no longer reads: " + e.getMessage()),
+            return done(
+                    new SyncEvent.PermanentFailure(
+                            "the stored " + stored.ref() + " no longer reads: " + e.getMessage()),
                     "unreadable");
         }
         List<EntityRef> needed = handler.prerequisites(entity);
         for (EntityRef ref : needed) {
             if (ref.equals(stored.ref())) {
-                return done(new SyncEvent.PermanentFailure(stored.ref() + " cannot depend on itself"), "prerequisite_cycle");
+                return done(
+                        new SyncEvent.PermanentFailure(stored.ref() + " cannot depend on itself"),
+                        "prerequisite_cycle");
             }
             if (!job.key().type().prerequisites().contains(ref.type())) {
-                return done(new SyncEvent.PermanentFailure(stored.ref() + " cannot depend on " + ref + ": a "
-                        + job.key().type().wire() + " depends only on " + job.key().type().prerequisites()), "prerequisite_undeclared");
+                return done(
+                        new SyncEvent.PermanentFailure(stored.ref() + " cannot depend on " + ref + ": a "
+                                + job.key().type().wire() + " depends only on "
+                                + job.key().type().prerequisites()),
+                        "prerequisite_undeclared");
             }
         }
-        return prerequisites(job.key(), needed, stored, now).compose(found -> found.decision() != null
-                ? Future.succeededFuture(found.decision())
-                : write(handler, job, entity, found.links(), now));
+        return prerequisites(job.key(), needed, stored, now)
+                .compose(found -> found.decision() != null
+                        ? Future.succeededFuture(found.decision())
+                        : write(handler, job, entity, found.links(), now));
     }
 
     private record Prerequisites(Links links, Decision decision) {}
@@ -109,9 +121,12 @@ public final class SyncRunner {
                     // in Zoho, however its latest update went: that is all a dependant needs
                     ids.put(needs.entity(), state.zohoId());
                 } else if (state.status() == SyncStatus.FAILED || state.status() == SyncStatus.SKIPPED) {
-                    return Future.succeededFuture(new Prerequisites(null, Decision.of(new SyncEvent.PermanentFailure(
-                            "prerequisite " + needs.entity() + " " + state.status().wire() + ": " + state.lastError()),
-                            "prerequisite_failed")));
+                    return Future.succeededFuture(new Prerequisites(
+                            null,
+                            Decision.of(
+                                    new SyncEvent.PermanentFailure("prerequisite " + needs.entity() + " "
+                                            + state.status().wire() + ": " + state.lastError()),
+                                    "prerequisite_failed")));
                 } else {
                     queued.add(needs);
                 }
@@ -120,33 +135,45 @@ public final class SyncRunner {
                 return Future.succeededFuture(new Prerequisites(new Links(ids), null));
             }
             return enqueueUnknown(key, unknown, 0, new ArrayList<>(), now)
-                    .map(neverSent -> new Prerequisites(null, waitOrFail(key, stored, queued, unknown, neverSent, now)));
+                    .map(neverSent ->
+                            new Prerequisites(null, waitOrFail(key, stored, queued, unknown, neverSent, now)));
         });
     }
 
     /** Queues each unknown prerequisite the platform has sent (once: a second dependant finds it queued); the ones it has not. */
-    private Future<List<SyncKey>> enqueueUnknown(SyncKey dependant, List<SyncKey> unknown, int next, List<SyncKey> neverSent,
-            Instant now) {
+    private Future<List<SyncKey>> enqueueUnknown(
+            SyncKey dependant, List<SyncKey> unknown, int next, List<SyncKey> neverSent, Instant now) {
         if (next == unknown.size()) {
             return Future.succeededFuture(neverSent);
         }
         SyncKey needs = unknown.get(next);
-        return entities.find(needs.entity()).compose(found -> {
-            if (found.isEmpty()) {
-                neverSent.add(needs);
-                return Future.succeededFuture();
-            }
-            return records.ensureQueued(needs, "queued as a prerequisite of " + dependant.entity(), now).mapEmpty();
-        }).compose(x -> enqueueUnknown(dependant, unknown, next + 1, neverSent, now));
+        return entities.find(needs.entity())
+                .compose(found -> {
+                    if (found.isEmpty()) {
+                        neverSent.add(needs);
+                        return Future.succeededFuture();
+                    }
+                    return records.ensureQueued(needs, "queued as a prerequisite of " + dependant.entity(), now)
+                            .mapEmpty();
+                })
+                .compose(x -> enqueueUnknown(dependant, unknown, next + 1, neverSent, now));
     }
 
-    private Decision waitOrFail(SyncKey key, StoredEntity stored, List<SyncKey> queued, List<SyncKey> unknown,
-            List<SyncKey> neverSent, Instant now) {
+    private Decision waitOrFail(
+            SyncKey key,
+            StoredEntity stored,
+            List<SyncKey> queued,
+            List<SyncKey> unknown,
+            List<SyncKey> neverSent,
+            Instant now) {
         // counted from the entity's last change: that is when it may have named a new reference
         Instant giveUpAt = stored.changedAt().plus(settings.neverSentAfter());
         if (!neverSent.isEmpty() && !now.isBefore(giveUpAt)) {
-            return Decision.of(new SyncEvent.PermanentFailure(key.entity() + " refers to " + neverSent.get(0).entity()
-                    + ", which the platform never sent (waited " + settings.neverSentAfter() + ")"), "prerequisite_never_sent");
+            return Decision.of(
+                    new SyncEvent.PermanentFailure(
+                            key.entity() + " refers to " + neverSent.get(0).entity()
+                                    + ", which the platform never sent (waited " + settings.neverSentAfter() + ")"),
+                    "prerequisite_never_sent");
         }
         List<SyncKey> waiting = new ArrayList<>(queued);
         waiting.addAll(unknown);
@@ -154,8 +181,11 @@ public final class SyncRunner {
         if (!neverSent.isEmpty() && giveUpAt.isBefore(recheck)) {
             recheck = giveUpAt;
         }
-        return new Decision(new SyncEvent.WaitingForPrerequisites(waiting.stream().map(SyncKey::entity).toList(), recheck),
-                neverSent.isEmpty() ? "waiting" : "waiting_never_sent", waiting);
+        return new Decision(
+                new SyncEvent.WaitingForPrerequisites(
+                        waiting.stream().map(SyncKey::entity).toList(), recheck),
+                neverSent.isEmpty() ? "waiting" : "waiting_never_sent",
+                waiting);
     }
 
     private <E> Future<Decision> write(SyncHandler<E> handler, ClaimedJob job, E entity, Links links, Instant now) {
@@ -163,7 +193,12 @@ public final class SyncRunner {
             return update(handler, job, entity, links, now);
         }
         if (job.outcomeUnsure()) {
-            return byMarker(handler, entity, "the marker search", now, found -> matchThenCreate(handler, job, entity, links, now),
+            return byMarker(
+                    handler,
+                    entity,
+                    "the marker search",
+                    now,
+                    found -> matchThenCreate(handler, job, entity, links, now),
                     "found the record an earlier attempt created");
         }
         return matchThenCreate(handler, job, entity, links, now);
@@ -174,24 +209,34 @@ public final class SyncRunner {
         String zohoId = job.zohoId();
         return records.linkedTo(job.key(), zohoId).compose(sharing -> {
             if (sharing > 1) {
-                return done(new SyncEvent.Kept(zohoId, "Zoho record " + zohoId + " is linked to " + sharing + " "
-                        + job.key().type().wire() + " records; none of them rewrites it"), "update_skipped_shared");
+                return done(
+                        new SyncEvent.Kept(
+                                zohoId,
+                                "Zoho record " + zohoId + " is linked to " + sharing + " "
+                                        + job.key().type().wire() + " records; none of them rewrites it"),
+                        "update_skipped_shared");
             }
             boolean ours = job.state().origin() == Origin.CREATED;
-            Future<ZohoOutcome<String>> call = ours ? handler.update(zohoId, entity, links)
-                    : handler.updateOwnedFields(zohoId, entity, links);
+            Future<ZohoOutcome<String>> call =
+                    ours ? handler.update(zohoId, entity, links) : handler.updateOwnedFields(zohoId, entity, links);
             return call.map(outcome -> {
                 if (!(outcome instanceof ZohoOutcome.Success<String>)) {
                     return ZohoOutcomes.failure(outcome, "the update", now);
                 }
-                return ours ? Decision.of(new SyncEvent.Succeeded(zohoId), "updated")
-                        : Decision.of(new SyncEvent.Kept(zohoId, "linked to a record zoho-sync did not create: left as it is "
-                                + "but for the fields zoho-sync owns"), "updated_owned_fields");
+                return ours
+                        ? Decision.of(new SyncEvent.Succeeded(zohoId), "updated")
+                        : Decision.of(
+                                new SyncEvent.Kept(
+                                        zohoId,
+                                        "linked to a record zoho-sync did not create: left as it is "
+                                                + "but for the fields zoho-sync owns"),
+                                "updated_owned_fields");
             });
         });
     }
 
-    private <E> Future<Decision> matchThenCreate(SyncHandler<E> handler, ClaimedJob job, E entity, Links links, Instant now) {
+    private <E> Future<Decision> matchThenCreate(
+            SyncHandler<E> handler, ClaimedJob job, E entity, Links links, Instant now) {
         return handler.match(entity).compose(outcome -> {
             if (!(outcome instanceof ZohoOutcome.Success<Match> matched)) {
                 return Future.succeededFuture(ZohoOutcomes.failure(outcome, "the search", now));
@@ -199,36 +244,53 @@ public final class SyncRunner {
             if (matched.value() instanceof Match.Settled settled) {
                 return done(settled.event(), settled.logEvent());
             }
-            return jobs.markIntent(job, now).compose(held -> held
-                    ? handler.create(entity, links).compose(created -> created(handler, entity, links, created, now))
-                    : done(new SyncEvent.RetryableFailure("the lease was lost before the create"), "lease_lost"));
+            return jobs.markIntent(job, now)
+                    .compose(held -> held
+                            ? handler.create(entity, links)
+                                    .compose(created -> created(handler, entity, links, created, now))
+                            : done(
+                                    new SyncEvent.RetryableFailure("the lease was lost before the create"),
+                                    "lease_lost"));
         });
     }
 
-    private <E> Future<Decision> created(SyncHandler<E> handler, E entity, Links links, ZohoOutcome<String> outcome, Instant now) {
+    private <E> Future<Decision> created(
+            SyncHandler<E> handler, E entity, Links links, ZohoOutcome<String> outcome, Instant now) {
         if (outcome instanceof ZohoOutcome.Success<String> ok) {
             return done(new SyncEvent.Succeeded(ok.value()), "created");
         }
         if (!(outcome instanceof ZohoOutcome.Duplicate<String> duplicate)) {
             return Future.succeededFuture(ZohoOutcomes.failure(outcome, "the create", now));
         }
-        return byMarker(handler, entity, "the marker search after a duplicate", now,
-                none -> handler.createAfterDuplicate(entity, links, duplicate.message()).map(again -> {
-                    if (again instanceof ZohoOutcome.Success<String> ok) {
-                        return Decision.of(new SyncEvent.Succeeded(ok.value()), "created");
-                    }
-                    if (again instanceof ZohoOutcome.Duplicate<String> dup) {
-                        return Decision.of(new SyncEvent.PermanentFailure("Zoho reports a duplicate it would not show: "
-                                + dup.message() + "; link the record by hand"), "duplicate");
-                    }
-                    return ZohoOutcomes.failure(again, "the create", now);
-                }),
+        return byMarker(
+                handler,
+                entity,
+                "the marker search after a duplicate",
+                now,
+                none -> handler.createAfterDuplicate(entity, links, duplicate.message())
+                        .map(again -> {
+                            if (again instanceof ZohoOutcome.Success<String> ok) {
+                                return Decision.of(new SyncEvent.Succeeded(ok.value()), "created");
+                            }
+                            if (again instanceof ZohoOutcome.Duplicate<String> dup) {
+                                return Decision.of(
+                                        new SyncEvent.PermanentFailure("Zoho reports a duplicate it would not show: "
+                                                + dup.message() + "; link the record by hand"),
+                                        "duplicate");
+                            }
+                            return ZohoOutcomes.failure(again, "the create", now);
+                        }),
                 "Zoho already had this record (" + duplicate.message() + "); linked it");
     }
 
     /** Looks for our marker: one record is ours (linked), several need an admin, none lets {@code otherwise} go on. */
-    private <E> Future<Decision> byMarker(SyncHandler<E> handler, E entity, String doing, Instant now,
-            Function<Void, Future<Decision>> otherwise, String foundReason) {
+    private <E> Future<Decision> byMarker(
+            SyncHandler<E> handler,
+            E entity,
+            String doing,
+            Instant now,
+            Function<Void, Future<Decision>> otherwise,
+            String foundReason) {
         return handler.findByMarker(entity).compose(outcome -> {
             if (!(outcome instanceof ZohoOutcome.Success<List<String>> found)) {
                 return Future.succeededFuture(ZohoOutcomes.failure(outcome, doing, now));
@@ -238,7 +300,9 @@ public final class SyncRunner {
                 return done(new SyncEvent.Recovered(ids.get(0), foundReason), "linked_by_marker");
             }
             if (ids.size() > 1) {
-                return done(new SyncEvent.Ambiguous(ids, ids.size() + " Zoho records carry this entity's marker; an admin must choose"),
+                return done(
+                        new SyncEvent.Ambiguous(
+                                ids, ids.size() + " Zoho records carry this entity's marker; an admin must choose"),
                         "ambiguous");
             }
             return otherwise.apply(null);

@@ -46,8 +46,14 @@ public final class SyncWorker {
     private final Settings settings;
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
-    public SyncWorker(SyncJobs jobs, Dependants dependants, SyncRunner runner, SyncObserver observer, SyncStateMachine machine,
-            Clock clock, Settings settings) {
+    public SyncWorker(
+            SyncJobs jobs,
+            Dependants dependants,
+            SyncRunner runner,
+            SyncObserver observer,
+            SyncStateMachine machine,
+            Clock clock,
+            Settings settings) {
         this.jobs = jobs;
         this.dependants = dependants;
         this.runner = runner;
@@ -62,10 +68,15 @@ public final class SyncWorker {
         Instant now = clock.instant();
         SyncEvent.Claimed claim = new SyncEvent.Claimed(workerId, now.plus(settings.lease()));
         return jobs.releaseExpired(now, state -> machine.apply(state, new SyncEvent.LeaseExpired(), now))
-                .compose(released -> jobs.claimDue(workerId, settings.batchSize(), settings.lease(), now,
+                .compose(released -> jobs.claimDue(
+                        workerId,
+                        settings.batchSize(),
+                        settings.lease(),
+                        now,
                         state -> machine.apply(state, claim, now)))
                 .compose(claimed -> {
-                    Future<?> all = Future.join(claimed.stream().map(job -> process(job, now)).toList());
+                    Future<?> all = Future.join(
+                            claimed.stream().map(job -> process(job, now)).toList());
                     return all.map(claimed.size());
                 });
     }
@@ -86,8 +97,11 @@ public final class SyncWorker {
         return runner.run(job, claimedAt)
                 .recover(error -> {
                     LOG.error("job {} ({}) failed unexpectedly", job.jobId(), job.key(), error);
-                    return Future.succeededFuture(Decision.of(new SyncEvent.Interrupted("internal error: "
-                            + error.getClass().getSimpleName(), clock.instant().plus(INTERRUPTED_WAIT)), "interrupted"));
+                    return Future.succeededFuture(Decision.of(
+                            new SyncEvent.Interrupted(
+                                    "internal error: " + error.getClass().getSimpleName(),
+                                    clock.instant().plus(INTERRUPTED_WAIT)),
+                            "interrupted"));
                 })
                 .compose(decision -> record(job, decision))
                 .onComplete(done -> running.remove(job.jobId()));
@@ -95,11 +109,18 @@ public final class SyncWorker {
 
     private Future<Boolean> record(ClaimedJob job, Decision decision) {
         Instant now = clock.instant();
-        return jobs.complete(job, decision.logEvent(), decision.waitingFor(), now,
+        return jobs.complete(
+                        job,
+                        decision.logEvent(),
+                        decision.waitingFor(),
+                        now,
                         state -> machine.apply(state, decision.event(), now))
                 .compose(next -> {
                     if (next.isEmpty()) {
-                        LOG.warn("job {} ({}): lease lost before its outcome ({}) was recorded", job.jobId(), job.key(),
+                        LOG.warn(
+                                "job {} ({}): lease lost before its outcome ({}) was recorded",
+                                job.jobId(),
+                                job.key(),
                                 decision.logEvent());
                         return Future.succeededFuture(false);
                     }
@@ -111,5 +132,4 @@ public final class SyncWorker {
                     return follow.map(true);
                 });
     }
-
 }

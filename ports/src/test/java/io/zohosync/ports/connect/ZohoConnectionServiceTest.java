@@ -32,7 +32,8 @@ class ZohoConnectionServiceTest {
         var service = service("admin-secret", NOW);
         String state = stateOf(service.consentUrl().result());
 
-        ConnectOutcome outcome = service.finish("code-1", "eu", "https://accounts.zoho.eu", state).result();
+        ConnectOutcome outcome = service.finish("code-1", "eu", "https://accounts.zoho.eu", state)
+                .result();
 
         assertThat(outcome).isEqualTo(new ConnectOutcome.Connected(CONNECTED));
         assertThat(zoho.exchanged).containsExactly("code-1 eu https://accounts.zoho.eu");
@@ -43,12 +44,24 @@ class ZohoConnectionServiceTest {
     void a_connection_that_failed_wakes_nothing_and_a_failed_wake_up_does_not_undo_the_connection() {
         var service = service("admin-secret", NOW);
         zoho.answer = new ZohoOutcome.AuthFailure<>("invalid_code");
-        service.finish("used", "us", "x", stateOf(service.consentUrl().result())).result();
+        service.finish("used", "us", "x", stateOf(service.consentUrl().result()))
+                .result();
         assertThat(wakeUps).isZero();
 
-        var failingWakeUp = new ZohoConnectionService(new FakeAuthorization(), states, () -> Future.succeededFuture(CONNECTED),
-                () -> Future.failedFuture("database down"), "admin-secret", Clock.fixed(NOW, ZoneOffset.UTC));
-        assertThat(failingWakeUp.finish("c", "us", "https://accounts.zoho.com", stateOf(failingWakeUp.consentUrl().result())).result())
+        var failingWakeUp = new ZohoConnectionService(
+                new FakeAuthorization(),
+                states,
+                () -> Future.succeededFuture(CONNECTED),
+                () -> Future.failedFuture("database down"),
+                "admin-secret",
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        assertThat(failingWakeUp
+                        .finish(
+                                "c",
+                                "us",
+                                "https://accounts.zoho.com",
+                                stateOf(failingWakeUp.consentUrl().result()))
+                        .result())
                 .isEqualTo(new ConnectOutcome.Connected(CONNECTED));
     }
 
@@ -58,7 +71,8 @@ class ZohoConnectionServiceTest {
         String state = stateOf(service.consentUrl().result());
         service.finish("code-1", "us", "https://accounts.zoho.com", state).result();
 
-        ConnectOutcome replay = service.finish("attackers-code", "us", "https://accounts.zoho.com", state).result();
+        ConnectOutcome replay = service.finish("attackers-code", "us", "https://accounts.zoho.com", state)
+                .result();
 
         assertThat(replay).isInstanceOf(ConnectOutcome.InvalidState.class);
         assertThat(zoho.exchanged).containsExactly("code-1 us https://accounts.zoho.com");
@@ -68,7 +82,9 @@ class ZohoConnectionServiceTest {
     void a_state_signed_with_another_secret_is_refused_without_asking_zoho() {
         String foreign = stateOf(service("someone-else", NOW).consentUrl().result());
 
-        ConnectOutcome outcome = service("admin-secret", NOW).finish("code", "us", "https://accounts.zoho.com", foreign).result();
+        ConnectOutcome outcome = service("admin-secret", NOW)
+                .finish("code", "us", "https://accounts.zoho.com", foreign)
+                .result();
 
         assertThat(outcome).isInstanceOf(ConnectOutcome.InvalidState.class);
         assertThat(zoho.exchanged).isEmpty();
@@ -79,8 +95,10 @@ class ZohoConnectionServiceTest {
         String state = stateOf(service("admin-secret", NOW).consentUrl().result());
         String tampered = state.replaceFirst("\\.(\\d+)\\.", ".9999999999.");
 
-        assertThat(service("admin-secret", NOW).finish("c", "us", "x", tampered).result()).isInstanceOf(ConnectOutcome.InvalidState.class);
-        assertThat(service("admin-secret", NOW).finish("c", "us", "x", null).result()).isInstanceOf(ConnectOutcome.InvalidState.class);
+        assertThat(service("admin-secret", NOW).finish("c", "us", "x", tampered).result())
+                .isInstanceOf(ConnectOutcome.InvalidState.class);
+        assertThat(service("admin-secret", NOW).finish("c", "us", "x", null).result())
+                .isInstanceOf(ConnectOutcome.InvalidState.class);
         assertThat(zoho.exchanged).isEmpty();
     }
 
@@ -89,7 +107,8 @@ class ZohoConnectionServiceTest {
         String state = stateOf(service("admin-secret", NOW).consentUrl().result());
         Instant later = NOW.plus(ZohoConnectionService.STATE_LIFETIME).plus(Duration.ofSeconds(1));
 
-        ConnectOutcome outcome = service("admin-secret", later).finish("c", "us", "x", state).result();
+        ConnectOutcome outcome =
+                service("admin-secret", later).finish("c", "us", "x", state).result();
 
         assertThat(outcome).isInstanceOf(ConnectOutcome.InvalidState.class);
         assertThat(((ConnectOutcome.InvalidState) outcome).reason()).contains("connect again");
@@ -99,19 +118,34 @@ class ZohoConnectionServiceTest {
     void zohos_refusals_are_named_for_the_admin() {
         var service = service("admin-secret", NOW);
         zoho.answer = new ZohoOutcome.AuthFailure<>("invalid_code");
-        assertThat(service.finish("used", "us", "x", stateOf(service.consentUrl().result())).result())
+        assertThat(service.finish(
+                                "used", "us", "x", stateOf(service.consentUrl().result()))
+                        .result())
                 .isEqualTo(new ConnectOutcome.Refused("invalid_code", "invalid_code; connect again"));
 
-        zoho.answer = new ZohoOutcome.Validation<>("accounts_server", "https://evil.example is not a Zoho accounts server");
-        assertThat(((ConnectOutcome.Refused) service.finish("c", "us", "https://evil.example", stateOf(service.consentUrl().result())).result()).code())
+        zoho.answer =
+                new ZohoOutcome.Validation<>("accounts_server", "https://evil.example is not a Zoho accounts server");
+        assertThat(((ConnectOutcome.Refused) service.finish(
+                                        "c",
+                                        "us",
+                                        "https://evil.example",
+                                        stateOf(service.consentUrl().result()))
+                                .result())
+                        .code())
                 .isEqualTo("untrusted_accounts_server");
     }
 
     private ZohoConnectionService service(String secret, Instant now) {
-        return new ZohoConnectionService(zoho, states, () -> Future.succeededFuture(CONNECTED), () -> {
-            wakeUps++;
-            return Future.succeededFuture();
-        }, secret, Clock.fixed(now, ZoneOffset.UTC));
+        return new ZohoConnectionService(
+                zoho,
+                states,
+                () -> Future.succeededFuture(CONNECTED),
+                () -> {
+                    wakeUps++;
+                    return Future.succeededFuture();
+                },
+                secret,
+                Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private static String stateOf(String url) {

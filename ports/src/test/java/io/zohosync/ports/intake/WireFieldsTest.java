@@ -23,18 +23,32 @@ class WireFieldsTest {
 
     @Test
     void numbers_too_large_or_too_fine_to_be_money_are_refused_without_being_expanded() {
-        WireFields fields = WireFields.of(Map.of("huge", "1e999999999", "long", "9".repeat(21), "fine", new BigDecimal("0.00000000001"),
-                "text", "twelve", "object", Map.of()));
+        WireFields fields = WireFields.of(Map.of(
+                "huge",
+                "1e999999999",
+                "long",
+                "9".repeat(21),
+                "fine",
+                new BigDecimal("0.00000000001"),
+                "text",
+                "twelve",
+                "object",
+                Map.of()));
         for (String field : List.of("huge", "long", "fine", "text", "object")) {
             fields.decimal(field);
         }
-        assertThatThrownBy(() -> fields.build(() -> "built")).isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors())
-                .extracting(FieldError::field).containsExactly("huge", "long", "fine", "text", "object"));
+        assertThatThrownBy(() -> fields.build(() -> "built"))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        e -> assertThat(e.errors())
+                                .extracting(FieldError::field)
+                                .containsExactly("huge", "long", "fine", "text", "object"));
     }
 
     @Test
     void the_canonical_form_of_an_unbounded_exponent_stays_short() {
-        assertThat(CanonicalJson.write(Map.of("x", new BigDecimal("1e999999999")))).isEqualTo("{\"x\":1E+999999999}");
+        assertThat(CanonicalJson.write(Map.of("x", new BigDecimal("1e999999999"))))
+                .isEqualTo("{\"x\":1E+999999999}");
         assertThat(CanonicalJson.write(Map.of("b", List.of(1, true), "a", new BigDecimal("12.50"), "c", "q\"\n")))
                 .isEqualTo("{\"a\":12.5,\"b\":[1,true],\"c\":\"q\\\"\\u000a\"}");
     }

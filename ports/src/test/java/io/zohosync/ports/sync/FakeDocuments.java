@@ -168,7 +168,9 @@ final class FakeDocuments implements SyncHandler<FakeDocuments.Doc> {
 
     @Override
     public Future<ZohoOutcome<String>> read(String zohoId) {
-        return Future.succeededFuture(zoho.values().stream().anyMatch(w -> w.zohoId().equals(zohoId))
-                ? new ZohoOutcome.Success<>(zohoId) : new ZohoOutcome.NotFound<>("no such record"));
+        return Future.succeededFuture(
+                zoho.values().stream().anyMatch(w -> w.zohoId().equals(zohoId))
+                        ? new ZohoOutcome.Success<>(zohoId)
+                        : new ZohoOutcome.NotFound<>("no such record"));
     }
 }

@@ -44,39 +44,64 @@ class SyncPipelineTest {
     private final FakeDocuments invoices = new FakeDocuments(EntityType.INVOICE, calls);
     private final FakeDocuments payments = new FakeDocuments(EntityType.PAYMENT, calls);
     private final FakeDocuments items = new FakeDocuments(EntityType.ITEM, calls);
-    private final SyncStateMachine machine = new SyncStateMachine(new RetryPolicy(3, Duration.ofSeconds(30), Duration.ofHours(1)),
-            new SplittableRandom(11));
-    private final List<SyncHandler<?>> handlers = List.of(new CustomerBooksHandler(contacts, MatchPolicy.DEFAULT), invoices, payments,
-            items);
-    private final SyncObserver observer = (key, status, event) -> observed.add(key.type().wire() + " " + status.wire() + " " + event);
-    private final SyncWorker worker = new SyncWorker(store, new Dependants(store, machine, observer),
-            new SyncRunner(new Handlers(handlers), store, store, store, new SyncRunner.Settings(Duration.ofMinutes(5), Duration.ofHours(24))),
-            observer, machine, clock, new SyncWorker.Settings(10, Duration.ofMinutes(2)));
+    private final SyncStateMachine machine = new SyncStateMachine(
+            new RetryPolicy(3, Duration.ofSeconds(30), Duration.ofHours(1)), new SplittableRandom(11));
+    private final List<SyncHandler<?>> handlers =
+            List.of(new CustomerBooksHandler(contacts, MatchPolicy.DEFAULT), invoices, payments, items);
+    private final SyncObserver observer =
+            (key, status, event) -> observed.add(key.type().wire() + " " + status.wire() + " " + event);
+    private final SyncWorker worker = new SyncWorker(
+            store,
+            new Dependants(store, machine, observer),
+            new SyncRunner(
+                    new Handlers(handlers),
+                    store,
+                    store,
+                    store,
+                    new SyncRunner.Settings(Duration.ofMinutes(5), Duration.ofHours(24))),
+            observer,
+            machine,
+            clock,
+            new SyncWorker.Settings(10, Duration.ofMinutes(2)));
 
     @Test
-    void a_payment_an_invoice_and_a_customer_in_any_arrival_order_are_written_once_each_in_dependency_order() throws Exception {
-        List<List<String>> orders = List.of(List.of("payment", "invoice", "customer"), List.of("payment", "customer", "invoice"),
-                List.of("invoice", "payment", "customer"), List.of("invoice", "customer", "payment"),
-                List.of("customer", "payment", "invoice"), List.of("customer", "invoice", "payment"));
+    void a_payment_an_invoice_and_a_customer_in_any_arrival_order_are_written_once_each_in_dependency_order()
+            throws Exception {
+        List<List<String>> orders = List.of(
+                List.of("payment", "invoice", "customer"),
+                List.of("payment", "customer", "invoice"),
+                List.of("invoice", "payment", "customer"),
+                List.of("invoice", "customer", "payment"),
+                List.of("customer", "payment", "invoice"),
+                List.of("customer", "invoice", "payment"));
         for (List<String> order : orders) {
             SyncPipelineTest fresh = new SyncPipelineTest();
             fresh.arriveInOrder(order);
             fresh.drainUntilQuiet();
-            assertThat(fresh.status(EntityType.PAYMENT, "pay-1")).as("order %s", order).isEqualTo(SyncStatus.SYNCED);
-            assertThat(fresh.calls.stream().filter(c -> c.startsWith("create")).toList()).as("order %s", order)
+            assertThat(fresh.status(EntityType.PAYMENT, "pay-1"))
+                    .as("order %s", order)
+                    .isEqualTo(SyncStatus.SYNCED);
+            assertThat(fresh.calls.stream().filter(c -> c.startsWith("create")).toList())
+                    .as("order %s", order)
                     .containsExactly("create item YOGA", "create invoice inv-1", "create payment pay-1");
-            assertThat(fresh.contacts.calls().stream().filter(c -> c.equals("create")).count()).isEqualTo(1);
+            assertThat(fresh.contacts.calls().stream()
+                            .filter(c -> c.equals("create"))
+                            .count())
+                    .isEqualTo(1);
             String invoiceId = fresh.invoices.written("inv-1").orElseThrow().zohoId();
             String contactId = fresh.contacts.contacts().get(0).contactId();
             assertThat(fresh.payments.written("pay-1").orElseThrow().links())
                     .containsEntry(new EntityRef(EntityType.INVOICE, "inv-1"), invoiceId)
                     .containsEntry(new EntityRef(EntityType.CUSTOMER, "cus-1"), contactId);
-            assertThat(fresh.view(EntityType.PAYMENT, "pay-1").attempts()).as("waiting used no attempt").isEqualTo(1);
+            assertThat(fresh.view(EntityType.PAYMENT, "pay-1").attempts())
+                    .as("waiting used no attempt")
+                    .isEqualTo(1);
         }
     }
 
     @Test
-    void a_missing_prerequisite_is_queued_once_for_all_its_dependants_and_they_wait_without_using_attempts() throws Exception {
+    void a_missing_prerequisite_is_queued_once_for_all_its_dependants_and_they_wait_without_using_attempts()
+            throws Exception {
         record(EntityType.ITEM, "YOGA", Map.of("name", "Yoga"));
         recordCustomer("cus-1");
         record(EntityType.INVOICE, "inv-1", Map.of("customer", "cus-1", "items", List.of("YOGA")));
@@ -92,23 +117,29 @@ class SyncPipelineTest {
         assertThat(view(EntityType.PAYMENT, "pay-1").attempts()).isZero();
 
         drainUntilQuiet();
-        assertThat(calls.stream().filter(c -> c.equals("create invoice inv-1")).count()).isEqualTo(1);
+        assertThat(calls.stream().filter(c -> c.equals("create invoice inv-1")).count())
+                .isEqualTo(1);
         assertThat(status(EntityType.PAYMENT, "pay-1")).isEqualTo(SyncStatus.SYNCED);
         assertThat(status(EntityType.PAYMENT, "pay-2")).isEqualTo(SyncStatus.SYNCED);
     }
 
     @Test
-    void a_prerequisite_the_platform_sent_but_did_not_route_here_is_queued_once_by_its_first_dependant() throws Exception {
+    void a_prerequisite_the_platform_sent_but_did_not_route_here_is_queued_once_by_its_first_dependant()
+            throws Exception {
         SyncWorker routedNowhere = this.worker;
-        IntakeService paymentsOnly = new IntakeService(store, mappings(), new Routing(Map.of(EntityType.PAYMENT,
-                List.of(SyncTarget.BOOKS))), machine, clock);
+        IntakeService paymentsOnly = new IntakeService(
+                store, mappings(), new Routing(Map.of(EntityType.PAYMENT, List.of(SyncTarget.BOOKS))), machine, clock);
         await(paymentsOnly.record(new Command(EntityType.INVOICE, "inv-9", Map.of(), null, null)));
         await(paymentsOnly.record(new Command(EntityType.PAYMENT, "pay-9", Map.of("invoice", "inv-9"), null, null)));
         await(paymentsOnly.record(new Command(EntityType.PAYMENT, "pay-10", Map.of("invoice", "inv-9"), null, null)));
-        assertThat(store.log().stream().filter(r -> r.key().type() == EntityType.INVOICE)).isEmpty();
+        assertThat(store.log().stream().filter(r -> r.key().type() == EntityType.INVOICE))
+                .isEmpty();
 
         await(routedNowhere.drainOnce("w"));
-        assertThat(store.log().stream().filter(r -> r.event().equals("queued_as_prerequisite")).count()).isEqualTo(1);
+        assertThat(store.log().stream()
+                        .filter(r -> r.event().equals("queued_as_prerequisite"))
+                        .count())
+                .isEqualTo(1);
         drainUntilQuiet();
         assertThat(status(EntityType.PAYMENT, "pay-10")).isEqualTo(SyncStatus.SYNCED);
     }
@@ -158,7 +189,8 @@ class SyncPipelineTest {
         drainUntilQuiet();
         SyncRecordView failed = view(EntityType.PAYMENT, "pay-1");
         assertThat(failed.status()).isEqualTo(SyncStatus.FAILED);
-        assertThat(failed.lastError()).isEqualTo("payment pay-1 refers to invoice inv-ghost, which the platform never sent (waited PT24H)");
+        assertThat(failed.lastError())
+                .isEqualTo("payment pay-1 refers to invoice inv-ghost, which the platform never sent (waited PT24H)");
     }
 
     @Test
@@ -182,8 +214,9 @@ class SyncPipelineTest {
         recordCustomer("cus-1");
         contacts.onCall("create", () -> {
             clock.advance(Duration.ofMinutes(3));
-            await(store.releaseExpired(clock.instant(), s -> machine.apply(s, new io.zohosync.domain.sync.SyncEvent.LeaseExpired(),
-                    clock.instant())));
+            await(store.releaseExpired(
+                    clock.instant(),
+                    s -> machine.apply(s, new io.zohosync.domain.sync.SyncEvent.LeaseExpired(), clock.instant())));
         });
         await(worker.drainOnce("w"));
         assertThat(status(EntityType.CUSTOMER, "cus-1")).isEqualTo(SyncStatus.PENDING);
@@ -197,8 +230,12 @@ class SyncPipelineTest {
 
     @Test
     void a_returning_customer_is_never_looked_for_by_marker_on_a_retry_because_it_is_never_created() throws Exception {
-        await(intake().record(new Command(EntityType.CUSTOMER, "cus-r", Map.of("first_name", "Grace", "last_name", "Hopper",
-                "email", "grace@example.com", "returning", true), null, null)));
+        await(intake().record(new Command(
+                EntityType.CUSTOMER,
+                "cus-r",
+                Map.of("first_name", "Grace", "last_name", "Hopper", "email", "grace@example.com", "returning", true),
+                null,
+                null)));
         contacts.thenAnswer(new ZohoOutcome.Outage<>("timeout"));
         await(worker.drainOnce("w"));
         clock.advance(Duration.ofMinutes(2));
@@ -213,7 +250,8 @@ class SyncPipelineTest {
         recordCustomer("cus-1");
         drainUntilQuiet();
         assertThat(status(EntityType.CUSTOMER, "cus-1")).isEqualTo(SyncStatus.SYNCED);
-        assertThat(contacts.contacts()).extracting(c -> c.contactName())
+        assertThat(contacts.contacts())
+                .extracting(c -> c.contactName())
                 .containsExactly("Ada Lovelace", "Ada Lovelace (cus-1@example.com)");
     }
 
@@ -223,9 +261,13 @@ class SyncPipelineTest {
         record(EntityType.CUSTOMER, "cus-a", Map.of("first_name", "Ada", "email", "family@example.com"));
         record(EntityType.CUSTOMER, "cus-b", Map.of("first_name", "Byron", "email", "family@example.com"));
         drainUntilQuiet();
-        assertThat(view(EntityType.CUSTOMER, "cus-a").zohoId()).isEqualTo(view(EntityType.CUSTOMER, "cus-b").zohoId());
+        assertThat(view(EntityType.CUSTOMER, "cus-a").zohoId())
+                .isEqualTo(view(EntityType.CUSTOMER, "cus-b").zohoId());
 
-        record(EntityType.CUSTOMER, "cus-a", Map.of("first_name", "Ada", "last_name", "King", "email", "family@example.com"));
+        record(
+                EntityType.CUSTOMER,
+                "cus-a",
+                Map.of("first_name", "Ada", "last_name", "King", "email", "family@example.com"));
         drainUntilQuiet();
         assertThat(contacts.calls()).doesNotContain("update");
         assertThat(view(EntityType.CUSTOMER, "cus-a").reason()).contains("none of them rewrites it");
@@ -235,9 +277,15 @@ class SyncPipelineTest {
     @Test
     void a_contact_that_existed_before_the_service_is_not_rewritten_by_a_change() throws Exception {
         contacts.add("Ada L.", "ada@example.com", "a note someone wrote");
-        record(EntityType.CUSTOMER, "cus-1", Map.of("first_name", "Ada", "last_name", "Lovelace", "email", "ada@example.com"));
+        record(
+                EntityType.CUSTOMER,
+                "cus-1",
+                Map.of("first_name", "Ada", "last_name", "Lovelace", "email", "ada@example.com"));
         drainUntilQuiet();
-        record(EntityType.CUSTOMER, "cus-1", Map.of("first_name", "Ada", "last_name", "King", "email", "ada@example.com"));
+        record(
+                EntityType.CUSTOMER,
+                "cus-1",
+                Map.of("first_name", "Ada", "last_name", "King", "email", "ada@example.com"));
         drainUntilQuiet();
         assertThat(contacts.calls()).doesNotContain("update");
         assertThat(status(EntityType.CUSTOMER, "cus-1")).isEqualTo(SyncStatus.SYNCED);
@@ -268,17 +316,20 @@ class SyncPipelineTest {
         assertThat(status(EntityType.ITEM, "YOGA")).isEqualTo(SyncStatus.RETRYING);
         assertThat(status(EntityType.INVOICE, "inv-1")).isEqualTo(SyncStatus.WAITING);
 
-        var admin = new io.zohosync.ports.admin.AdminSyncService(store, new Dependants(store, machine, observer), new Handlers(handlers),
-                machine, clock);
+        var admin = new io.zohosync.ports.admin.AdminSyncService(
+                store, new Dependants(store, machine, observer), new Handlers(handlers), machine, clock);
         items.add("YOGA", "item-zoho-1");
-        await(admin.apply(new io.zohosync.ports.in.AdminSyncUseCase.Command(new SyncKey(EntityType.ITEM, "YOGA", SyncTarget.BOOKS),
-                io.zohosync.ports.in.AdminSyncUseCase.Action.LINK, "item-zoho-1")));
+        await(admin.apply(new io.zohosync.ports.in.AdminSyncUseCase.Command(
+                new SyncKey(EntityType.ITEM, "YOGA", SyncTarget.BOOKS),
+                io.zohosync.ports.in.AdminSyncUseCase.Action.LINK,
+                "item-zoho-1")));
 
         SyncRecordView invoice = view(EntityType.INVOICE, "inv-1");
         assertThat(invoice.status()).isEqualTo(SyncStatus.PENDING);
         assertThat(invoice.nextRunAt()).isEqualTo(clock.instant());
         await(worker.drainOnce("w"));
-        assertThat(invoices.written("inv-1").orElseThrow().links()).containsEntry(new EntityRef(EntityType.ITEM, "YOGA"), "item-zoho-1");
+        assertThat(invoices.written("inv-1").orElseThrow().links())
+                .containsEntry(new EntityRef(EntityType.ITEM, "YOGA"), "item-zoho-1");
     }
 
     @Test
@@ -303,7 +354,9 @@ class SyncPipelineTest {
         clock.advance(Duration.ofHours(30));
         record(EntityType.PAYMENT, "pay-1", Map.of("invoice", "inv-late"));
         await(worker.drainOnce("w"));
-        assertThat(status(EntityType.PAYMENT, "pay-1")).as("a day old, but the reference is new").isEqualTo(SyncStatus.WAITING);
+        assertThat(status(EntityType.PAYMENT, "pay-1"))
+                .as("a day old, but the reference is new")
+                .isEqualTo(SyncStatus.WAITING);
         record(EntityType.INVOICE, "inv-late", Map.of());
         drainUntilQuiet();
         assertThat(status(EntityType.PAYMENT, "pay-1")).isEqualTo(SyncStatus.SYNCED);
@@ -316,7 +369,8 @@ class SyncPipelineTest {
         for (String what : order) {
             switch (what) {
                 case "customer" -> recordCustomer("cus-1");
-                case "invoice" -> record(EntityType.INVOICE, "inv-1", Map.of("customer", "cus-1", "items", List.of("YOGA")));
+                case "invoice" ->
+                    record(EntityType.INVOICE, "inv-1", Map.of("customer", "cus-1", "items", List.of("YOGA")));
                 default -> record(EntityType.PAYMENT, "pay-1", Map.of("customer", "cus-1", "invoice", "inv-1"));
             }
             await(worker.drainOnce("w"));
@@ -337,13 +391,26 @@ class SyncPipelineTest {
     }
 
     private IntakeService intake() {
-        return new IntakeService(store, mappings(), new Routing(Map.of(EntityType.CUSTOMER, List.of(SyncTarget.BOOKS),
-                EntityType.INVOICE, List.of(SyncTarget.BOOKS), EntityType.PAYMENT, List.of(SyncTarget.BOOKS),
-                EntityType.ITEM, List.of(SyncTarget.BOOKS))), machine, clock);
+        return new IntakeService(
+                store,
+                mappings(),
+                new Routing(Map.of(
+                        EntityType.CUSTOMER,
+                        List.of(SyncTarget.BOOKS),
+                        EntityType.INVOICE,
+                        List.of(SyncTarget.BOOKS),
+                        EntityType.PAYMENT,
+                        List.of(SyncTarget.BOOKS),
+                        EntityType.ITEM,
+                        List.of(SyncTarget.BOOKS))),
+                machine,
+                clock);
     }
 
     private List<io.zohosync.ports.intake.EntityMapping<?>> mappings() {
-        return handlers.stream().<io.zohosync.ports.intake.EntityMapping<?>>map(SyncHandler::mapping).toList();
+        return handlers.stream()
+                .<io.zohosync.ports.intake.EntityMapping<?>>map(SyncHandler::mapping)
+                .toList();
     }
 
     private void record(EntityType type, String id, Map<String, Object> body) throws Exception {
@@ -351,12 +418,19 @@ class SyncPipelineTest {
     }
 
     private void recordCustomer(String id) throws Exception {
-        record(EntityType.CUSTOMER, id, Map.of("first_name", "Ada", "last_name", "Lovelace", "email", id + "@example.com"));
+        record(
+                EntityType.CUSTOMER,
+                id,
+                Map.of("first_name", "Ada", "last_name", "Lovelace", "email", id + "@example.com"));
     }
 
     private void recordChanged(String id) {
-        await(intake().record(new Command(EntityType.CUSTOMER, id, Map.of("first_name", "Ada", "last_name", "King",
-                "email", id + "@example.com"), null, null)));
+        await(intake().record(new Command(
+                EntityType.CUSTOMER,
+                id,
+                Map.of("first_name", "Ada", "last_name", "King", "email", id + "@example.com"),
+                null,
+                null)));
     }
 
     private SyncStatus status(EntityType type, String id) throws Exception {

@@ -102,7 +102,8 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
 
     private final class Tx implements IntakeTransaction {
         @Override
-        public Future<Optional<String>> claimEvent(String provider, String eventId, String payloadHash, EntityRef entity, Instant now) {
+        public Future<Optional<String>> claimEvent(
+                String provider, String eventId, String payloadHash, EntityRef entity, Instant now) {
             String earlier = events.putIfAbsent(provider + "\n" + eventId, payloadHash);
             return Future.succeededFuture(Optional.ofNullable(earlier));
         }
@@ -124,7 +125,8 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
         }
 
         @Override
-        public Future<Void> storeRecord(SyncKey key, Optional<SyncState> before, SyncState next, String event, Instant now) {
+        public Future<Void> storeRecord(
+                SyncKey key, Optional<SyncState> before, SyncState next, String event, Instant now) {
             store(key, before, next, event, now);
             return Future.succeededFuture();
         }
@@ -138,14 +140,17 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
         @Override
         public Future<Set<SyncTarget>> awaitedAt(EntityRef ref) {
             Set<SyncTarget> targets = EnumSet.noneOf(SyncTarget.class);
-            waits.values().forEach(needs -> needs.stream().filter(k -> k.entity().equals(ref)).forEach(k -> targets.add(k.target())));
+            waits.values()
+                    .forEach(needs ->
+                            needs.stream().filter(k -> k.entity().equals(ref)).forEach(k -> targets.add(k.target())));
             return Future.succeededFuture(targets);
         }
 
         @Override
         public Future<Map<SyncTarget, SyncState>> records(EntityRef ref) {
             Map<SyncTarget, SyncState> found = new EnumMap<>(SyncTarget.class);
-            records.keySet().stream().filter(k -> k.entity().equals(ref))
+            records.keySet().stream()
+                    .filter(k -> k.entity().equals(ref))
                     .forEach(k -> found.put(k.target(), state(k, Instant.EPOCH).orElseThrow()));
             return Future.succeededFuture(found);
         }
@@ -161,13 +166,18 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
     // ---- SyncJobs
 
     @Override
-    public synchronized Future<List<ClaimedJob>> claimDue(String workerId, int max, Duration lease, Instant now,
-            Function<SyncState, Transition> decide) {
+    public synchronized Future<List<ClaimedJob>> claimDue(
+            String workerId, int max, Duration lease, Instant now, Function<SyncState, Transition> decide) {
         List<SyncKey> due = jobs.entrySet().stream()
-                .filter(e -> e.getValue().lockedBy == null && !e.getValue().runAt.isAfter(now))
-                .sorted(Comparator.<Map.Entry<SyncKey, Job>>comparingInt(e -> e.getKey().type().priority())
-                        .thenComparing(e -> e.getValue().runAt).thenComparingLong(e -> e.getValue().id))
-                .limit(max).map(Map.Entry::getKey).toList();
+                .filter(e ->
+                        e.getValue().lockedBy == null && !e.getValue().runAt.isAfter(now))
+                .sorted(Comparator.<Map.Entry<SyncKey, Job>>comparingInt(
+                                e -> e.getKey().type().priority())
+                        .thenComparing(e -> e.getValue().runAt)
+                        .thenComparingLong(e -> e.getValue().id))
+                .limit(max)
+                .map(Map.Entry::getKey)
+                .toList();
         List<ClaimedJob> claimed = new ArrayList<>();
         for (SyncKey key : due) {
             Job job = jobs.get(key);
@@ -203,7 +213,11 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
     }
 
     @Override
-    public synchronized Future<Optional<SyncState>> complete(ClaimedJob job, String event, List<SyncKey> waitingFor, Instant now,
+    public synchronized Future<Optional<SyncState>> complete(
+            ClaimedJob job,
+            String event,
+            List<SyncKey> waitingFor,
+            Instant now,
             Function<SyncState, Transition> decide) {
         if (!holds(job)) {
             return Future.succeededFuture(Optional.empty());
@@ -234,15 +248,21 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
 
     @Override
     public synchronized Future<Integer> releaseExpired(Instant now, Function<SyncState, Transition> decide) {
-        return Future.succeededFuture(release(j -> j.lockedBy != null && j.lockedUntil.isBefore(now), "lease_expired", now, decide));
+        return Future.succeededFuture(
+                release(j -> j.lockedBy != null && j.lockedUntil.isBefore(now), "lease_expired", now, decide));
     }
 
     @Override
-    public synchronized Future<Integer> releaseAll(String workerId, Instant now, Function<SyncState, Transition> decide) {
+    public synchronized Future<Integer> releaseAll(
+            String workerId, Instant now, Function<SyncState, Transition> decide) {
         return Future.succeededFuture(release(j -> workerId.equals(j.lockedBy), "lease_released", now, decide));
     }
 
-    private int release(java.util.function.Predicate<Job> which, String event, Instant now, Function<SyncState, Transition> decide) {
+    private int release(
+            java.util.function.Predicate<Job> which,
+            String event,
+            Instant now,
+            Function<SyncState, Transition> decide) {
         int n = 0;
         for (SyncKey key : List.copyOf(jobs.keySet())) {
             Job job = jobs.get(key);
@@ -265,29 +285,39 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
     // ---- SyncRecords
 
     @Override
-    public synchronized Future<Optional<Changed>> change(SyncKey key, String event, Function<SyncState, Transition> decide,
-            Instant now) {
+    public synchronized Future<Optional<Changed>> change(
+            SyncKey key, String event, Function<SyncState, Transition> decide, Instant now) {
         return Future.succeededFuture(changeOne(key, event, decide, now));
     }
 
     @Override
-    public synchronized Future<List<Changed>> changeWaitingOn(SyncKey prerequisite, String event,
-            Function<SyncState, Transition> decide, Instant now) {
-        List<SyncKey> dependants = waits.entrySet().stream().filter(e -> e.getValue().contains(prerequisite))
-                .map(Map.Entry::getKey).filter(k -> records.get(k).state().status() == SyncStatus.WAITING).toList();
-        return Future.succeededFuture(dependants.stream().map(k -> changeOne(k, event, decide, now).orElseThrow()).toList());
+    public synchronized Future<List<Changed>> changeWaitingOn(
+            SyncKey prerequisite, String event, Function<SyncState, Transition> decide, Instant now) {
+        List<SyncKey> dependants = waits.entrySet().stream()
+                .filter(e -> e.getValue().contains(prerequisite))
+                .map(Map.Entry::getKey)
+                .filter(k -> records.get(k).state().status() == SyncStatus.WAITING)
+                .toList();
+        return Future.succeededFuture(dependants.stream()
+                .map(k -> changeOne(k, event, decide, now).orElseThrow())
+                .toList());
     }
 
     @Override
-    public synchronized Future<List<Changed>> changeDeferred(DeferCause cause, String event, Function<SyncState, Transition> decide,
-            Instant now) {
+    public synchronized Future<List<Changed>> changeDeferred(
+            DeferCause cause, String event, Function<SyncState, Transition> decide, Instant now) {
         List<SyncKey> deferred = records.entrySet().stream()
-                .filter(e -> e.getValue().state().status() == SyncStatus.PENDING && e.getValue().state().deferredFor() == cause)
-                .map(Map.Entry::getKey).toList();
-        return Future.succeededFuture(deferred.stream().map(k -> changeOne(k, event, decide, now).orElseThrow()).toList());
+                .filter(e -> e.getValue().state().status() == SyncStatus.PENDING
+                        && e.getValue().state().deferredFor() == cause)
+                .map(Map.Entry::getKey)
+                .toList();
+        return Future.succeededFuture(deferred.stream()
+                .map(k -> changeOne(k, event, decide, now).orElseThrow())
+                .toList());
     }
 
-    private Optional<Changed> changeOne(SyncKey key, String event, Function<SyncState, Transition> decide, Instant now) {
+    private Optional<Changed> changeOne(
+            SyncKey key, String event, Function<SyncState, Transition> decide, Instant now) {
         Optional<SyncState> state = state(key, now);
         if (state.isEmpty()) {
             return Optional.empty();
@@ -320,7 +350,8 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
     @Override
     public synchronized Future<Integer> linkedTo(SyncKey key, String zohoId) {
         return Future.succeededFuture((int) records.entrySet().stream()
-                .filter(e -> e.getKey().type() == key.type() && e.getKey().target() == key.target()
+                .filter(e -> e.getKey().type() == key.type()
+                        && e.getKey().target() == key.target()
                         && zohoId.equals(e.getValue().state().zohoId()))
                 .count());
     }
@@ -338,8 +369,12 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
     @Override
     public synchronized Future<List<SyncRecordView>> recentlyChanged(int limit) {
         return Future.succeededFuture(records.entrySet().stream()
-                .sorted(Comparator.<Map.Entry<SyncKey, Record>, Instant>comparing(e -> e.getValue().updatedAt()).reversed())
-                .limit(limit).map(e -> view(e.getKey())).toList());
+                .sorted(Comparator.<Map.Entry<SyncKey, Record>, Instant>comparing(
+                                e -> e.getValue().updatedAt())
+                        .reversed())
+                .limit(limit)
+                .map(e -> view(e.getKey()))
+                .toList());
     }
 
     @Override
@@ -349,8 +384,11 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
 
     @Override
     public synchronized Future<List<SyncRecordView>> findAll(EntityRef entity) {
-        return Future.succeededFuture(records.keySet().stream().filter(k -> k.entity().equals(entity))
-                .sorted(Comparator.comparing(k -> k.target().wire())).map(this::view).toList());
+        return Future.succeededFuture(records.keySet().stream()
+                .filter(k -> k.entity().equals(entity))
+                .sorted(Comparator.comparing(k -> k.target().wire()))
+                .map(this::view)
+                .toList());
     }
 
     // ---- storage of the state machine's answers
@@ -367,7 +405,7 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
                 job.leaseSeq++;
                 job.runAt = next.nextRunAt();
             }
-            case SYNCING -> { }
+            case SYNCING -> {}
             case SYNCED, FAILED, SKIPPED, MANUAL -> jobs.remove(key);
         }
         if (next.status() != SyncStatus.WAITING) {
@@ -386,33 +424,66 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
             return Optional.of(s);
         }
         Job job = jobs.get(key);
-        Lease lease = job == null || job.lockedBy == null ? new Lease("nobody", now) : new Lease(job.lockedBy, job.lockedUntil);
-        return Optional.of(new SyncState(s.status(), s.attempts(), s.nextRunAt(), s.lastError(), lease, s.zohoId(), s.reason(),
-                s.dirty(), s.deferredFor(), s.origin()));
+        Lease lease = job == null || job.lockedBy == null
+                ? new Lease("nobody", now)
+                : new Lease(job.lockedBy, job.lockedUntil);
+        return Optional.of(new SyncState(
+                s.status(),
+                s.attempts(),
+                s.nextRunAt(),
+                s.lastError(),
+                lease,
+                s.zohoId(),
+                s.reason(),
+                s.dirty(),
+                s.deferredFor(),
+                s.origin()));
     }
 
     private boolean holds(ClaimedJob claimed) {
         Job job = jobs.get(claimed.key());
-        return job != null && job.id == claimed.jobId() && claimed.workerId().equals(job.lockedBy) && job.leaseSeq == claimed.leaseSeq();
+        return job != null
+                && job.id == claimed.jobId()
+                && claimed.workerId().equals(job.lockedBy)
+                && job.leaseSeq == claimed.leaseSeq();
     }
 
     private SyncRecordView view(SyncKey key) {
         Record r = records.get(key);
         SyncState s = r.state();
-        return new SyncRecordView(key, s.status(), s.zohoId(), s.attempts(), s.lastError(), s.reason(),
-                s.isQueued() ? s.nextRunAt() : null, r.updatedAt());
+        return new SyncRecordView(
+                key,
+                s.status(),
+                s.zohoId(),
+                s.attempts(),
+                s.lastError(),
+                s.reason(),
+                s.isQueued() ? s.nextRunAt() : null,
+                r.updatedAt());
     }
 
-    private record Snapshot(Map<EntityRef, StoredEntity> entities, Map<String, String> events, Map<SyncKey, Record> records,
-            Map<SyncKey, Job> jobs, Map<SyncKey, Set<SyncKey>> waits, List<LogRow> log, long nextJobId) {}
+    private record Snapshot(
+            Map<EntityRef, StoredEntity> entities,
+            Map<String, String> events,
+            Map<SyncKey, Record> records,
+            Map<SyncKey, Job> jobs,
+            Map<SyncKey, Set<SyncKey>> waits,
+            List<LogRow> log,
+            long nextJobId) {}
 
     private Snapshot snapshot() {
         Map<SyncKey, Job> jobCopies = new LinkedHashMap<>();
         jobs.forEach((k, j) -> jobCopies.put(k, j.copy()));
         Map<SyncKey, Set<SyncKey>> waitCopies = new HashMap<>();
         waits.forEach((k, w) -> waitCopies.put(k, new LinkedHashSet<>(w)));
-        return new Snapshot(new HashMap<>(entities), new HashMap<>(events), new LinkedHashMap<>(records), jobCopies, waitCopies,
-                new ArrayList<>(log), nextJobId);
+        return new Snapshot(
+                new HashMap<>(entities),
+                new HashMap<>(events),
+                new LinkedHashMap<>(records),
+                jobCopies,
+                waitCopies,
+                new ArrayList<>(log),
+                nextJobId);
     }
 
     private synchronized void restore(Snapshot s) {

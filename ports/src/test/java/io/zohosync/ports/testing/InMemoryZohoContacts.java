@@ -55,7 +55,8 @@ public final class InMemoryZohoContacts implements ZohoContacts {
     public Future<ZohoOutcome<ZohoContact>> create(Customer customer, String contactName) {
         return answer("create", () -> {
             if (contacts.stream().anyMatch(c -> contactName.equalsIgnoreCase(c.contactName()))) {
-                return new ZohoOutcome.Duplicate<>(Optional.empty(), "The contact \"" + contactName + "\" already exists.");
+                return new ZohoOutcome.Duplicate<>(
+                        Optional.empty(), "The contact \"" + contactName + "\" already exists.");
             }
             ZohoContact made = add(contactName, customer.email(), ZohoContacts.marker(customer.platformId()));
             return new ZohoOutcome.Success<>(made);
@@ -65,11 +66,17 @@ public final class InMemoryZohoContacts implements ZohoContacts {
     @Override
     public Future<ZohoOutcome<ZohoContact>> update(String contactId, Customer customer) {
         return answer("update", () -> {
-            Optional<ZohoContact> found = contacts.stream().filter(c -> c.contactId().equals(contactId)).findFirst();
+            Optional<ZohoContact> found = contacts.stream()
+                    .filter(c -> c.contactId().equals(contactId))
+                    .findFirst();
             if (found.isEmpty()) {
                 return new ZohoOutcome.NotFound<>("Contact does not exist.");
             }
-            ZohoContact updated = new ZohoContact(contactId, customer.displayName(), customer.email(), found.get().notes());
+            ZohoContact updated = new ZohoContact(
+                    contactId,
+                    customer.displayName(),
+                    customer.email(),
+                    found.get().notes());
             contacts.set(contacts.indexOf(found.get()), updated);
             return new ZohoOutcome.Success<>(updated);
         });
@@ -77,9 +84,13 @@ public final class InMemoryZohoContacts implements ZohoContacts {
 
     @Override
     public Future<ZohoOutcome<ZohoContact>> get(String contactId) {
-        return answer("get", () -> contacts.stream().filter(c -> c.contactId().equals(contactId)).findFirst()
-                .<ZohoOutcome<ZohoContact>>map(ZohoOutcome.Success::new)
-                .orElseGet(() -> new ZohoOutcome.NotFound<>("Contact does not exist.")));
+        return answer(
+                "get",
+                () -> contacts.stream()
+                        .filter(c -> c.contactId().equals(contactId))
+                        .findFirst()
+                        .<ZohoOutcome<ZohoContact>>map(ZohoOutcome.Success::new)
+                        .orElseGet(() -> new ZohoOutcome.NotFound<>("Contact does not exist.")));
     }
 
     @Override
@@ -90,17 +101,25 @@ public final class InMemoryZohoContacts implements ZohoContacts {
     @Override
     public Future<ZohoOutcome<List<ZohoContact>>> findByName(String contactName) {
         String wanted = contactName.toLowerCase(Locale.ROOT);
-        return find("findByName", c -> c.contactName() != null && c.contactName().toLowerCase(Locale.ROOT).contains(wanted));
+        return find(
+                "findByName",
+                c -> c.contactName() != null
+                        && c.contactName().toLowerCase(Locale.ROOT).contains(wanted));
     }
 
     @Override
     public Future<ZohoOutcome<List<ZohoContact>>> findByMarker(String platformId) {
         Pattern marker = Pattern.compile("(^|\\s)" + Pattern.quote(ZohoContacts.marker(platformId)) + "($|\\s)");
-        return find("findByMarker", c -> c.notes() != null && marker.matcher(c.notes()).find());
+        return find(
+                "findByMarker",
+                c -> c.notes() != null && marker.matcher(c.notes()).find());
     }
 
     private Future<ZohoOutcome<List<ZohoContact>>> find(String call, Predicate<ZohoContact> matches) {
-        return answer(call, () -> new ZohoOutcome.Success<>(contacts.stream().filter(matches).toList()));
+        return answer(
+                call,
+                () -> new ZohoOutcome.Success<>(
+                        contacts.stream().filter(matches).toList()));
     }
 
     @SuppressWarnings("unchecked")

@@ -14,13 +14,13 @@ import io.zohosync.domain.sync.SyncState;
 import io.zohosync.domain.sync.SyncStateMachine;
 import io.zohosync.domain.sync.SyncStatus;
 import io.zohosync.domain.sync.Transition;
+import io.zohosync.ports.flows.customer.CustomerMapping;
+import io.zohosync.ports.flows.item.ItemMapping;
 import io.zohosync.ports.in.RecordEntityUseCase.Command;
 import io.zohosync.ports.in.RecordEntityUseCase.Outcome;
 import io.zohosync.ports.in.RecordEntityUseCase.Result;
 import io.zohosync.ports.intake.IntakeService;
 import io.zohosync.ports.intake.Routing;
-import io.zohosync.ports.flows.customer.CustomerMapping;
-import io.zohosync.ports.flows.item.ItemMapping;
 import io.zohosync.ports.out.ClaimedJob;
 import io.zohosync.ports.out.StoredEntity;
 import java.time.Clock;
@@ -45,8 +45,11 @@ import org.junit.jupiter.api.Test;
 public abstract class SyncStoreContract {
 
     private static final Duration LEASE = Duration.ofSeconds(30);
-    private static final Routing ROUTING = new Routing(Map.of(EntityType.CUSTOMER, List.of(SyncTarget.BOOKS, SyncTarget.CRM),
-            EntityType.ITEM, List.of(SyncTarget.BOOKS)));
+    private static final Routing ROUTING = new Routing(Map.of(
+            EntityType.CUSTOMER,
+            List.of(SyncTarget.BOOKS, SyncTarget.CRM),
+            EntityType.ITEM,
+            List.of(SyncTarget.BOOKS)));
 
     protected final SyncStateMachine machine = new SyncStateMachine(RetryPolicy.DEFAULT, new SplittableRandom(7));
     private SyncStores stores;
@@ -67,11 +70,15 @@ public abstract class SyncStoreContract {
         Result.Recorded recorded = record(customer(id, "ada@example.com"));
 
         assertThat(recorded.outcome()).isEqualTo(Outcome.CREATED);
-        assertThat(recorded.syncs()).containsEntry(SyncTarget.BOOKS, SyncStatus.PENDING).containsEntry(SyncTarget.CRM, SyncStatus.PENDING);
-        StoredEntity stored = await(stores.entities().find(new EntityRef(EntityType.CUSTOMER, id))).orElseThrow();
+        assertThat(recorded.syncs())
+                .containsEntry(SyncTarget.BOOKS, SyncStatus.PENDING)
+                .containsEntry(SyncTarget.CRM, SyncStatus.PENDING);
+        StoredEntity stored = await(stores.entities().find(new EntityRef(EntityType.CUSTOMER, id)))
+                .orElseThrow();
         assertThat(stored.version()).isEqualTo(1);
         assertThat(stored.payload()).containsEntry("email", "ada@example.com").containsEntry("returning", false);
-        assertThat(await(stores.reader().findAll(new EntityRef(EntityType.CUSTOMER, id)))).extracting(v -> v.key().target())
+        assertThat(await(stores.reader().findAll(new EntityRef(EntityType.CUSTOMER, id))))
+                .extracting(v -> v.key().target())
                 .containsExactly(SyncTarget.BOOKS, SyncTarget.CRM);
     }
 
@@ -84,7 +91,8 @@ public abstract class SyncStoreContract {
         Result.Recorded changed = record(customer(id, "ada.lovelace@example.com"));
         assertThat(changed.outcome()).isEqualTo(Outcome.UPDATED);
         assertThat(changed.syncs()).containsEntry(SyncTarget.BOOKS, SyncStatus.PENDING);
-        StoredEntity stored = await(stores.entities().find(new EntityRef(EntityType.CUSTOMER, id))).orElseThrow();
+        StoredEntity stored = await(stores.entities().find(new EntityRef(EntityType.CUSTOMER, id)))
+                .orElseThrow();
         assertThat(stored.version()).isEqualTo(2);
         assertThat(stored.payload()).containsEntry("email", "ada.lovelace@example.com");
     }
@@ -93,26 +101,34 @@ public abstract class SyncStoreContract {
     void an_idempotency_key_replays_the_same_body_and_refuses_another_storing_nothing() throws Exception {
         String id = unique("c");
         String key = unique("key");
-        Result first = await(intake().record(new Command(EntityType.CUSTOMER, null, customer(id, "a@example.com"), key, "h1")));
-        Result replay = await(intake().record(new Command(EntityType.CUSTOMER, null, customer(id, "a@example.com"), key, "h1")));
+        Result first = await(
+                intake().record(new Command(EntityType.CUSTOMER, null, customer(id, "a@example.com"), key, "h1")));
+        Result replay = await(
+                intake().record(new Command(EntityType.CUSTOMER, null, customer(id, "a@example.com"), key, "h1")));
         String other = unique("c");
-        Result reused = await(intake().record(new Command(EntityType.CUSTOMER, null, customer(other, "b@example.com"), key, "h2")));
+        Result reused = await(
+                intake().record(new Command(EntityType.CUSTOMER, null, customer(other, "b@example.com"), key, "h2")));
 
         assertThat(((Result.Recorded) first).outcome()).isEqualTo(Outcome.CREATED);
         assertThat(((Result.Recorded) replay).outcome()).isEqualTo(Outcome.REPLAYED);
         assertThat(reused).isInstanceOf(Result.KeyReused.class);
-        assertThat(await(stores.entities().find(new EntityRef(EntityType.CUSTOMER, other)))).isEmpty();
-        Result sameBodyOtherEntity = await(intake().record(new Command(EntityType.CUSTOMER, null, customer(other, "a@example.com"), key, "h1")));
-        assertThat(sameBodyOtherEntity).as("a key guards its body for its entity only").isInstanceOf(Result.KeyReused.class);
+        assertThat(await(stores.entities().find(new EntityRef(EntityType.CUSTOMER, other))))
+                .isEmpty();
+        Result sameBodyOtherEntity = await(
+                intake().record(new Command(EntityType.CUSTOMER, null, customer(other, "a@example.com"), key, "h1")));
+        assertThat(sameBodyOtherEntity)
+                .as("a key guards its body for its entity only")
+                .isInstanceOf(Result.KeyReused.class);
     }
 
     @Test
     void a_failed_intake_transaction_leaves_nothing_behind() throws Exception {
         EntityRef ref = new EntityRef(EntityType.ITEM, unique("sku"));
-        Future<Object> failed = stores.intake().inTransaction(tx -> tx.saveEntity(
-                        new StoredEntity(ref, Map.of("name", "Yoga"), 1, "h", now, now), now)
-                .compose(x -> tx.storeRecord(ref.at(SyncTarget.BOOKS), Optional.empty(), SyncState.pending(now), "registered", now))
-                .compose(x -> Future.failedFuture("the platform's connection dropped")));
+        Future<Object> failed = stores.intake()
+                .inTransaction(tx -> tx.saveEntity(new StoredEntity(ref, Map.of("name", "Yoga"), 1, "h", now, now), now)
+                        .compose(x -> tx.storeRecord(
+                                ref.at(SyncTarget.BOOKS), Optional.empty(), SyncState.pending(now), "registered", now))
+                        .compose(x -> Future.failedFuture("the platform's connection dropped")));
         assertThat(failed.toCompletionStage().toCompletableFuture()).failsWithin(30, TimeUnit.SECONDS);
         assertThat(await(stores.entities().find(ref))).isEmpty();
         assertThat(await(stores.reader().find(ref.at(SyncTarget.BOOKS)))).isEmpty();
@@ -129,11 +145,13 @@ public abstract class SyncStoreContract {
 
         ClaimedJob impostor = new ClaimedJob(job.jobId(), job.leaseSeq() - 1, key, job.state(), false);
         assertThat(await(complete(impostor, new SyncEvent.Succeeded("999")))).isEmpty();
-        SyncState done = await(complete(job, new SyncEvent.Succeeded("4600001"))).orElseThrow();
+        SyncState done =
+                await(complete(job, new SyncEvent.Succeeded("4600001"))).orElseThrow();
 
         assertThat(done.status()).isEqualTo(SyncStatus.SYNCED);
         assertThat(await(stores.reader().find(key)).orElseThrow().zohoId()).isEqualTo("4600001");
-        assertThat(claimAll(unique("again"), now.plusSeconds(3600))).noneMatch(j -> j.key().equals(key));
+        assertThat(claimAll(unique("again"), now.plusSeconds(3600)))
+                .noneMatch(j -> j.key().equals(key));
     }
 
     @Test
@@ -142,25 +160,33 @@ public abstract class SyncStoreContract {
         ClaimedJob job = claim(key, now, Duration.ofMillis(10));
         assertThat(await(stores.jobs().markIntent(job, now))).isTrue();
 
-        assertThat(await(stores.jobs().releaseExpired(now.plusSeconds(1),
-                s -> machine.apply(s, new SyncEvent.LeaseExpired(), now.plusSeconds(1))))).isPositive();
+        assertThat(await(stores.jobs()
+                        .releaseExpired(
+                                now.plusSeconds(1),
+                                s -> machine.apply(s, new SyncEvent.LeaseExpired(), now.plusSeconds(1)))))
+                .isPositive();
         assertThat(status(key)).isEqualTo(SyncStatus.PENDING);
         assertThat(await(complete(job, new SyncEvent.Succeeded("late")))).isEmpty();
 
         ClaimedJob again = claim(key, now.plusSeconds(2), LEASE);
         assertThat(again.state().attempts()).isZero();
         assertThat(again.outcomeUnsure()).isTrue();
-        assertThat(await(complete(again, new SyncEvent.Recovered("z1", "found by marker")))).isPresent();
+        assertThat(await(complete(again, new SyncEvent.Recovered("z1", "found by marker"))))
+                .isPresent();
         ClaimedJob afterLink = claimAfterChange(key);
-        assertThat(afterLink.outcomeUnsure()).as("a linked record has no write intent left").isFalse();
+        assertThat(afterLink.outcomeUnsure())
+                .as("a linked record has no write intent left")
+                .isFalse();
     }
 
     @Test
     void a_renewed_lease_outlives_its_first_expiry_and_only_its_holder_renews_it() throws Exception {
         SyncKey key = newItem();
         ClaimedJob job = claim(key, now, Duration.ofSeconds(5));
-        assertThat(await(stores.jobs().renew("someone-else", List.of(job.jobId()), Duration.ofMinutes(5), now))).isZero();
-        assertThat(await(stores.jobs().renew(job.workerId(), List.of(job.jobId()), Duration.ofMinutes(5), now))).isEqualTo(1);
+        assertThat(await(stores.jobs().renew("someone-else", List.of(job.jobId()), Duration.ofMinutes(5), now)))
+                .isZero();
+        assertThat(await(stores.jobs().renew(job.workerId(), List.of(job.jobId()), Duration.ofMinutes(5), now)))
+                .isEqualTo(1);
         Instant later = now.plusSeconds(60);
         await(stores.jobs().releaseExpired(later, s -> machine.apply(s, new SyncEvent.LeaseExpired(), later)));
         assertThat(status(key)).isEqualTo(SyncStatus.SYNCING);
@@ -169,9 +195,11 @@ public abstract class SyncStoreContract {
     @Test
     void a_retrying_job_waits_for_its_next_run() throws Exception {
         SyncKey key = newItem();
-        SyncState retrying = await(complete(claim(key, now, LEASE), new SyncEvent.RetryableFailure("503"))).orElseThrow();
+        SyncState retrying = await(complete(claim(key, now, LEASE), new SyncEvent.RetryableFailure("503")))
+                .orElseThrow();
         assertThat(retrying.status()).isEqualTo(SyncStatus.RETRYING);
-        assertThat(claimAll(unique("early"), retrying.nextRunAt().minusMillis(1))).noneMatch(j -> j.key().equals(key));
+        assertThat(claimAll(unique("early"), retrying.nextRunAt().minusMillis(1)))
+                .noneMatch(j -> j.key().equals(key));
         assertThat(claim(key, retrying.nextRunAt(), LEASE).state().attempts()).isEqualTo(1);
     }
 
@@ -196,47 +224,79 @@ public abstract class SyncStoreContract {
         SyncKey prerequisite = new SyncKey(EntityType.CUSTOMER, unique("c"), SyncTarget.BOOKS);
         SyncState queued = await(stores.records().ensureQueued(prerequisite, "needed first", now));
         assertThat(queued.status()).isEqualTo(SyncStatus.PENDING);
-        assertThat(await(stores.records().ensureQueued(prerequisite, "asked again", now.plusSeconds(1))).reason())
-                .as("a prerequisite is queued once").isEqualTo("needed first");
+        assertThat(await(stores.records().ensureQueued(prerequisite, "asked again", now.plusSeconds(1)))
+                        .reason())
+                .as("a prerequisite is queued once")
+                .isEqualTo("needed first");
 
         ClaimedJob job = claim(dependant, now, LEASE);
-        SyncState waiting = await(stores.jobs().complete(job, "waiting", List.of(prerequisite), now, s -> machine.apply(s,
-                new SyncEvent.WaitingForPrerequisites(List.of(prerequisite.entity()), now.plusSeconds(300)), now))).orElseThrow();
+        SyncState waiting = await(stores.jobs()
+                        .complete(
+                                job,
+                                "waiting",
+                                List.of(prerequisite),
+                                now,
+                                s -> machine.apply(
+                                        s,
+                                        new SyncEvent.WaitingForPrerequisites(
+                                                List.of(prerequisite.entity()), now.plusSeconds(300)),
+                                        now)))
+                .orElseThrow();
         assertThat(waiting.status()).isEqualTo(SyncStatus.WAITING);
-        assertThat(claimAll(unique("early"), now.plusSeconds(1))).noneMatch(j -> j.key().equals(dependant));
+        assertThat(claimAll(unique("early"), now.plusSeconds(1)))
+                .noneMatch(j -> j.key().equals(dependant));
 
-        var woken = await(stores.records().changeWaitingOn(prerequisite, "prerequisite_ready",
-                s -> machine.apply(s, new SyncEvent.PrerequisiteReady(prerequisite.entity()), now.plusSeconds(2)), now.plusSeconds(2)));
+        var woken = await(stores.records()
+                .changeWaitingOn(
+                        prerequisite,
+                        "prerequisite_ready",
+                        s -> machine.apply(
+                                s, new SyncEvent.PrerequisiteReady(prerequisite.entity()), now.plusSeconds(2)),
+                        now.plusSeconds(2)));
         assertThat(woken).extracting(c -> c.key()).containsExactly(dependant);
         assertThat(status(dependant)).isEqualTo(SyncStatus.PENDING);
-        assertThat(claim(dependant, now.plusSeconds(2), LEASE).state().attempts()).isZero();
+        assertThat(claim(dependant, now.plusSeconds(2), LEASE).state().attempts())
+                .isZero();
     }
 
     @Test
     void an_admin_link_drops_the_job_so_a_worker_still_running_it_records_nothing() throws Exception {
         SyncKey key = newItem();
         ClaimedJob job = claim(key, now, LEASE);
-        var refused = await(stores.records().change(key, "admin_retry", s -> machine.apply(s, new SyncEvent.AdminRetry(), now), now));
+        var refused = await(stores.records()
+                .change(key, "admin_retry", s -> machine.apply(s, new SyncEvent.AdminRetry(), now), now));
         assertThat(refused.orElseThrow().transition()).isInstanceOf(Transition.Rejected.class);
 
-        var linked = await(stores.records().change(key, "admin_link", s -> machine.apply(s, new SyncEvent.AdminLink("z-9"), now), now));
+        var linked = await(stores.records()
+                .change(key, "admin_link", s -> machine.apply(s, new SyncEvent.AdminLink("z-9"), now), now));
         assertThat(linked.orElseThrow().record().status()).isEqualTo(SyncStatus.MANUAL);
         assertThat(await(complete(job, new SyncEvent.Succeeded("z-late")))).isEmpty();
         assertThat(await(stores.reader().find(key)).orElseThrow().zohoId()).isEqualTo("z-9");
-        assertThat(await(stores.records().change(new SyncKey(EntityType.ITEM, unique("none"), SyncTarget.BOOKS), "admin_retry",
-                s -> machine.apply(s, new SyncEvent.AdminRetry(), now), now))).isEmpty();
+        assertThat(await(stores.records()
+                        .change(
+                                new SyncKey(EntityType.ITEM, unique("none"), SyncTarget.BOOKS),
+                                "admin_retry",
+                                s -> machine.apply(s, new SyncEvent.AdminRetry(), now),
+                                now)))
+                .isEmpty();
     }
 
     @Test
     void a_reconnect_wakes_the_syncs_deferred_for_the_connection() throws Exception {
         SyncKey key = newItem();
-        SyncState deferred = await(complete(claim(key, now, LEASE), new SyncEvent.ConnectionLost(now.plusSeconds(300)))).orElseThrow();
+        SyncState deferred = await(complete(claim(key, now, LEASE), new SyncEvent.ConnectionLost(now.plusSeconds(300))))
+                .orElseThrow();
         assertThat(deferred.deferredFor()).isEqualTo(DeferCause.RECONNECT);
-        assertThat(claimAll(unique("early"), now.plusSeconds(1))).noneMatch(j -> j.key().equals(key));
+        assertThat(claimAll(unique("early"), now.plusSeconds(1)))
+                .noneMatch(j -> j.key().equals(key));
 
         Instant later = now.plusSeconds(2);
-        await(stores.records().changeDeferred(DeferCause.RECONNECT, "reconnected",
-                s -> machine.apply(s, new SyncEvent.Reconnected(), later), later));
+        await(stores.records()
+                .changeDeferred(
+                        DeferCause.RECONNECT,
+                        "reconnected",
+                        s -> machine.apply(s, new SyncEvent.Reconnected(), later),
+                        later));
         assertThat(claim(key, later, LEASE).state().status()).isEqualTo(SyncStatus.SYNCING);
     }
 
@@ -244,7 +304,8 @@ public abstract class SyncStoreContract {
     void a_worker_handing_its_jobs_back_returns_them_unused() throws Exception {
         SyncKey key = newItem();
         ClaimedJob job = claim(key, now, LEASE);
-        assertThat(await(stores.jobs().releaseAll(job.workerId(), now, s -> machine.apply(s, new SyncEvent.LeaseReleased(), now))))
+        assertThat(await(stores.jobs()
+                        .releaseAll(job.workerId(), now, s -> machine.apply(s, new SyncEvent.LeaseReleased(), now))))
                 .isEqualTo(1);
         assertThat(status(key)).isEqualTo(SyncStatus.PENDING);
         assertThat(await(complete(job, new SyncEvent.Succeeded("late")))).isEmpty();
@@ -258,8 +319,8 @@ public abstract class SyncStoreContract {
         await(complete(claim(a, now, LEASE), new SyncEvent.Linked(zohoId, "same sku")));
         await(complete(claim(b, now, LEASE), new SyncEvent.Linked(zohoId, "same sku")));
         assertThat(await(stores.records().linkedTo(a, zohoId))).isEqualTo(2);
-        Map<SyncKey, SyncState> states = await(stores.records().states(List.of(a, b,
-                new SyncKey(EntityType.ITEM, unique("none"), SyncTarget.BOOKS))));
+        Map<SyncKey, SyncState> states = await(
+                stores.records().states(List.of(a, b, new SyncKey(EntityType.ITEM, unique("none"), SyncTarget.BOOKS))));
         assertThat(states).containsOnlyKeys(a, b);
         assertThat(states.get(a).isLinked()).isTrue();
     }
@@ -267,7 +328,11 @@ public abstract class SyncStoreContract {
     // ---- helpers
 
     private IntakeService intake() {
-        return new IntakeService(stores.intake(), List.of(new CustomerMapping(), new ItemMapping()), ROUTING, machine,
+        return new IntakeService(
+                stores.intake(),
+                List.of(new CustomerMapping(), new ItemMapping()),
+                ROUTING,
+                machine,
                 Clock.fixed(now, ZoneOffset.UTC));
     }
 
@@ -284,24 +349,37 @@ public abstract class SyncStoreContract {
 
     private ClaimedJob claimAfterChange(SyncKey key) throws Exception {
         Instant later = now.plusSeconds(5);
-        await(stores.records().change(key, "changed", s -> machine.apply(s, new SyncEvent.EntityChanged(), later), later));
+        await(stores.records()
+                .change(key, "changed", s -> machine.apply(s, new SyncEvent.EntityChanged(), later), later));
         return claim(key, later, LEASE);
     }
 
     /** Other tests' jobs may share the queue: claim everything due, keep ours, hand the rest back. */
     private ClaimedJob claim(SyncKey key, Instant at, Duration lease) throws Exception {
         String worker = unique("worker");
-        List<ClaimedJob> claimed = await(stores.jobs().claimDue(worker, 10_000, lease, at,
-                s -> machine.apply(s, new SyncEvent.Claimed(worker, at.plus(lease)), at)));
-        ClaimedJob mine = claimed.stream().filter(j -> j.key().equals(key)).findFirst().orElseThrow(
-                () -> new AssertionError(key + " was not claimable at " + at));
+        List<ClaimedJob> claimed = await(stores.jobs()
+                .claimDue(
+                        worker,
+                        10_000,
+                        lease,
+                        at,
+                        s -> machine.apply(s, new SyncEvent.Claimed(worker, at.plus(lease)), at)));
+        ClaimedJob mine = claimed.stream()
+                .filter(j -> j.key().equals(key))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(key + " was not claimable at " + at));
         handBack(claimed, mine, at);
         return mine;
     }
 
     private List<ClaimedJob> claimAll(String worker, Instant at) throws Exception {
-        List<ClaimedJob> claimed = await(stores.jobs().claimDue(worker, 10_000, LEASE, at,
-                s -> machine.apply(s, new SyncEvent.Claimed(worker, at.plus(LEASE)), at)));
+        List<ClaimedJob> claimed = await(stores.jobs()
+                .claimDue(
+                        worker,
+                        10_000,
+                        LEASE,
+                        at,
+                        s -> machine.apply(s, new SyncEvent.Claimed(worker, at.plus(LEASE)), at)));
         handBack(claimed, null, at);
         return claimed;
     }
@@ -309,7 +387,13 @@ public abstract class SyncStoreContract {
     private void handBack(List<ClaimedJob> claimed, ClaimedJob keep, Instant at) throws Exception {
         for (ClaimedJob other : claimed) {
             if (other != keep) {
-                await(stores.jobs().complete(other, "released", List.of(), at, s -> machine.apply(s, new SyncEvent.LeaseReleased(), at)));
+                await(stores.jobs()
+                        .complete(
+                                other,
+                                "released",
+                                List.of(),
+                                at,
+                                s -> machine.apply(s, new SyncEvent.LeaseReleased(), at)));
             }
         }
     }

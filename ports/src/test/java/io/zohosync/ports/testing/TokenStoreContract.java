@@ -39,8 +39,15 @@ public abstract class TokenStoreContract {
     }
 
     protected static ZohoTokens tokens(String refresh, String access) {
-        return new ZohoTokens(refresh, access, T0.plusSeconds(3600), "https://www.zohoapis.eu", "https://accounts.zoho.eu",
-                List.of(T0.minusSeconds(60), T0), T0.plusSeconds(30), false);
+        return new ZohoTokens(
+                refresh,
+                access,
+                T0.plusSeconds(3600),
+                "https://www.zohoapis.eu",
+                "https://accounts.zoho.eu",
+                List.of(T0.minusSeconds(60), T0),
+                T0.plusSeconds(30),
+                false);
     }
 
     @Test
@@ -48,9 +55,10 @@ public abstract class TokenStoreContract {
         assertThat(store.load(connection).await()).isEmpty();
 
         ZohoTokens saved = store.update(connection, current -> {
-            assertThat(current).isEmpty();
-            return Future.succeededFuture(tokens("1000.r", "1000.a"));
-        }).await();
+                    assertThat(current).isEmpty();
+                    return Future.succeededFuture(tokens("1000.r", "1000.a"));
+                })
+                .await();
 
         assertThat(saved).isEqualTo(tokens("1000.r", "1000.a"));
     }
@@ -70,11 +78,21 @@ public abstract class TokenStoreContract {
 
     @Test
     void an_update_is_handed_the_last_saved_tokens_and_replaces_them() {
-        store.update(connection, current -> Future.succeededFuture(tokens("1000.r", "1000.a1"))).await();
+        store.update(connection, current -> Future.succeededFuture(tokens("1000.r", "1000.a1")))
+                .await();
 
-        ZohoTokens next = store.update(connection, current -> Future.succeededFuture(
-                new ZohoTokens(current.orElseThrow().refreshToken(), "1000.a2", T0.plusSeconds(7200), current.get().apiDomain(),
-                        current.get().accountsServer(), current.get().refreshedAt(), null, false))).await();
+        ZohoTokens next = store.update(
+                        connection,
+                        current -> Future.succeededFuture(new ZohoTokens(
+                                current.orElseThrow().refreshToken(),
+                                "1000.a2",
+                                T0.plusSeconds(7200),
+                                current.get().apiDomain(),
+                                current.get().accountsServer(),
+                                current.get().refreshedAt(),
+                                null,
+                                false)))
+                .await();
 
         assertThat(next.accessToken()).isEqualTo("1000.a2");
         assertThat(store.load(connection).await()).contains(next);
@@ -85,19 +103,25 @@ public abstract class TokenStoreContract {
         ZohoTokens saved = tokens("1000.r", "1000.a");
         store.update(connection, current -> Future.succeededFuture(saved)).await();
 
-        assertThatThrownBy(() -> store.update(connection, current -> Future.failedFuture("Accounts refused")).await())
+        assertThatThrownBy(() -> store.update(connection, current -> Future.failedFuture("Accounts refused"))
+                        .await())
                 .hasMessageContaining("Accounts refused");
         assertThatThrownBy(() -> store.update(connection, current -> {
-            throw new IllegalStateException("bug in change");
-        }).await()).hasMessageContaining("bug in change");
+                            throw new IllegalStateException("bug in change");
+                        })
+                        .await())
+                .hasMessageContaining("bug in change");
 
         assertThat(store.load(connection).await()).contains(saved);
-        assertThat(store.update(connection, current -> Future.succeededFuture(current.orElseThrow())).await()).isEqualTo(saved);
+        assertThat(store.update(connection, current -> Future.succeededFuture(current.orElseThrow()))
+                        .await())
+                .isEqualTo(saved);
     }
 
     @Test
     void a_failed_first_update_leaves_the_connection_without_tokens() {
-        assertThatThrownBy(() -> store.update(connection, current -> Future.failedFuture("no grant")).await())
+        assertThatThrownBy(() -> store.update(connection, current -> Future.failedFuture("no grant"))
+                        .await())
                 .hasMessageContaining("no grant");
 
         assertThat(store.load(connection).await()).isEmpty();
@@ -106,13 +130,15 @@ public abstract class TokenStoreContract {
     @Test
     void connections_keep_their_own_tokens() {
         String other = "conn-" + UUID.randomUUID();
-        store.update(connection, current -> Future.succeededFuture(tokens("1000.mine", "1000.a"))).await();
+        store.update(connection, current -> Future.succeededFuture(tokens("1000.mine", "1000.a")))
+                .await();
 
         assertThat(store.load(other).await()).isEmpty();
         store.update(other, current -> {
-            assertThat(current).isEmpty();
-            return Future.succeededFuture(tokens("1000.theirs", "1000.b"));
-        }).await();
+                    assertThat(current).isEmpty();
+                    return Future.succeededFuture(tokens("1000.theirs", "1000.b"));
+                })
+                .await();
         assertThat(store.load(connection).await().map(ZohoTokens::refreshToken)).contains("1000.mine");
     }
 
@@ -122,16 +148,18 @@ public abstract class TokenStoreContract {
         AtomicInteger mostAtOnce = new AtomicInteger();
         List<Future<ZohoTokens>> updates = new ArrayList<>();
 
-        IntStream.range(0, 10).forEach(i -> updates.add(store.update(connection, current -> {
-            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
-            List<Instant> seen = new ArrayList<>(current.map(ZohoTokens::refreshedAt).orElse(List.of()));
-            seen.add(T0.plusSeconds(i));
-            // finish on a later event-loop turn, so an update that did not wait would overlap this one
-            return vertx.timer(1).map(x -> {
-                running.decrementAndGet();
-                return new ZohoTokens("1000.r", "1000.a", null, null, null, seen, null, false);
-            });
-        })));
+        IntStream.range(0, 10)
+                .forEach(i -> updates.add(store.update(connection, current -> {
+                    mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+                    List<Instant> seen =
+                            new ArrayList<>(current.map(ZohoTokens::refreshedAt).orElse(List.of()));
+                    seen.add(T0.plusSeconds(i));
+                    // finish on a later event-loop turn, so an update that did not wait would overlap this one
+                    return vertx.timer(1).map(x -> {
+                        running.decrementAndGet();
+                        return new ZohoTokens("1000.r", "1000.a", null, null, null, seen, null, false);
+                    });
+                })));
         Future.all(updates).await();
 
         Optional<ZohoTokens> last = store.load(connection).await();

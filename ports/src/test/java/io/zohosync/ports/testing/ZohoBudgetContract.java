@@ -29,6 +29,7 @@ public abstract class ZohoBudgetContract {
     protected static final ZohoProduct BOOKS = ZohoProduct.BOOKS;
     /** How long a call counts against the minute and the day (the domain's windows). */
     protected static final Duration MINUTE = Budget.MINUTE;
+
     protected static final Duration DAY = Budget.DAY;
     protected ZohoBudget budget;
     protected String org;
@@ -61,7 +62,8 @@ public abstract class ZohoBudgetContract {
 
         assertThat(take(BOOKS, limits, T0.plusSeconds(30))).isEqualTo(new Denied(Scope.MINUTE, T0.plus(MINUTE)));
         granted(BOOKS, limits, T0.plus(MINUTE));
-        assertThat(take(BOOKS, limits, T0.plus(MINUTE).plusSeconds(1))).isEqualTo(new Denied(Scope.MINUTE, T0.plusSeconds(10).plus(MINUTE)));
+        assertThat(take(BOOKS, limits, T0.plus(MINUTE).plusSeconds(1)))
+                .isEqualTo(new Denied(Scope.MINUTE, T0.plusSeconds(10).plus(MINUTE)));
     }
 
     @Test
@@ -83,7 +85,8 @@ public abstract class ZohoBudgetContract {
         BudgetPermit.Granted first = granted(BOOKS, limits, T0);
         granted(BOOKS, limits, T0);
 
-        assertThat(take(BOOKS, limits, T0.plusSeconds(1))).isEqualTo(new Denied(Scope.CONCURRENCY, T0.plusSeconds(1).plus(Budget.SLOT_RETRY)));
+        assertThat(take(BOOKS, limits, T0.plusSeconds(1)))
+                .isEqualTo(new Denied(Scope.CONCURRENCY, T0.plusSeconds(1).plus(Budget.SLOT_RETRY)));
         budget.release(first).await();
         budget.release(first).await();
         granted(BOOKS, limits, T0.plusSeconds(2));
@@ -99,7 +102,8 @@ public abstract class ZohoBudgetContract {
         budget.release(first).await();
 
         granted(BOOKS, limits, T0);
-        assertThat(take(BOOKS, limits, T0)).isInstanceOfSatisfying(Denied.class, d -> assertThat(d.scope()).isEqualTo(Scope.CONCURRENCY));
+        assertThat(take(BOOKS, limits, T0))
+                .isInstanceOfSatisfying(Denied.class, d -> assertThat(d.scope()).isEqualTo(Scope.CONCURRENCY));
     }
 
     @Test
@@ -112,7 +116,8 @@ public abstract class ZohoBudgetContract {
         granted(BOOKS, limits, T0.plusSeconds(60));
         budget.block(org, BOOKS, Scope.DAY, T0.plus(Duration.ofHours(3))).await();
         budget.block(org, BOOKS, Scope.CONCURRENCY, T0.plusSeconds(90)).await();
-        assertThat(take(BOOKS, limits, T0.plusSeconds(61))).isEqualTo(new Denied(Scope.DAY, T0.plus(Duration.ofHours(3))));
+        assertThat(take(BOOKS, limits, T0.plusSeconds(61)))
+                .isEqualTo(new Denied(Scope.DAY, T0.plus(Duration.ofHours(3))));
     }
 
     @Test
@@ -128,14 +133,16 @@ public abstract class ZohoBudgetContract {
     void books_and_inventory_of_one_organization_share_every_count_and_every_block() {
         ZohoApiLimits limits = new ZohoApiLimits(2, 1000, 1);
         BudgetPermit.Granted books = granted(BOOKS, limits, T0);
-        assertThat(take(ZohoProduct.INVENTORY, limits, T0)).isInstanceOfSatisfying(Denied.class,
-                d -> assertThat(d.scope()).isEqualTo(Scope.CONCURRENCY));
+        assertThat(take(ZohoProduct.INVENTORY, limits, T0))
+                .isInstanceOfSatisfying(Denied.class, d -> assertThat(d.scope()).isEqualTo(Scope.CONCURRENCY));
         budget.release(books).await();
         granted(ZohoProduct.INVENTORY, limits, T0.plusSeconds(5));
 
         assertThat(take(BOOKS, limits, T0.plusSeconds(6))).isEqualTo(new Denied(Scope.MINUTE, T0.plus(MINUTE)));
-        budget.block(org, ZohoProduct.INVENTORY, Scope.DAY, T0.plus(Duration.ofHours(1))).await();
-        assertThat(take(BOOKS, limits, T0.plusSeconds(120))).isEqualTo(new Denied(Scope.DAY, T0.plus(Duration.ofHours(1))));
+        budget.block(org, ZohoProduct.INVENTORY, Scope.DAY, T0.plus(Duration.ofHours(1)))
+                .await();
+        assertThat(take(BOOKS, limits, T0.plusSeconds(120)))
+                .isEqualTo(new Denied(Scope.DAY, T0.plus(Duration.ofHours(1))));
     }
 
     @Test
@@ -158,14 +165,16 @@ public abstract class ZohoBudgetContract {
         budget.block(org, BOOKS, Scope.DAY, T0.plus(Duration.ofHours(1))).await();
 
         assertThat(budget.acquire(other, BOOKS, limits, T0).await()).isInstanceOf(BudgetPermit.Granted.class);
-        assertThat(budget.acquire(other, ZohoProduct.INVENTORY, limits, T0.plusSeconds(1)).await())
+        assertThat(budget.acquire(other, ZohoProduct.INVENTORY, limits, T0.plusSeconds(1))
+                        .await())
                 .isEqualTo(new Denied(Scope.MINUTE, T0.plus(MINUTE)));
     }
 
     @Test
     void a_denial_names_the_moment_every_limit_has_room_again_and_the_limit_that_reopens_last() {
         ZohoApiLimits limits = new ZohoApiLimits(1, 2, 10);
-        Instant late = T0.plus(Duration.ofHours(23)).plus(Duration.ofMinutes(59)).plusSeconds(30);
+        Instant late =
+                T0.plus(Duration.ofHours(23)).plus(Duration.ofMinutes(59)).plusSeconds(30);
         granted(BOOKS, limits, T0);
         granted(BOOKS, limits, late);
 
@@ -173,7 +182,8 @@ public abstract class ZohoBudgetContract {
         assertThat(take(BOOKS, limits, late.plusSeconds(10))).isEqualTo(new Denied(Scope.MINUTE, late.plus(MINUTE)));
         granted(BOOKS, limits, late.plus(MINUTE));
         // now the minute reopens in a minute and the day only when the call at `late` is a day old
-        assertThat(take(BOOKS, limits, late.plus(MINUTE).plusSeconds(1))).isEqualTo(new Denied(Scope.DAY, late.plus(DAY)));
+        assertThat(take(BOOKS, limits, late.plus(MINUTE).plusSeconds(1)))
+                .isEqualTo(new Denied(Scope.DAY, late.plus(DAY)));
     }
 
     @Test
@@ -194,9 +204,12 @@ public abstract class ZohoBudgetContract {
         Instant now = T0.plusSeconds(10);
 
         assertThat(budget.finishTime(org, BOOKS, limits, now, 0).await()).isEqualTo(now);
-        assertThat(budget.finishTime(org, BOOKS, limits, now, 3).await()).isEqualTo(T0.plus(MINUTE).plus(MINUTE));
-        assertThat(budget.finishTime(org, ZohoProduct.INVENTORY, limits, now, 4).await()).isEqualTo(T0.plus(DAY));
-        assertThat(budget.finishTime(org, ZohoProduct.CRM, limits, now, 2).await()).isEqualTo(now);
+        assertThat(budget.finishTime(org, BOOKS, limits, now, 3).await())
+                .isEqualTo(T0.plus(MINUTE).plus(MINUTE));
+        assertThat(budget.finishTime(org, ZohoProduct.INVENTORY, limits, now, 4).await())
+                .isEqualTo(T0.plus(DAY));
+        assertThat(budget.finishTime(org, ZohoProduct.CRM, limits, now, 2).await())
+                .isEqualTo(now);
         granted(ZohoProduct.BILLING, limits, now);
         assertThat(take(BOOKS, limits, now)).isEqualTo(new Denied(Scope.MINUTE, T0.plus(MINUTE)));
     }
@@ -206,6 +219,7 @@ public abstract class ZohoBudgetContract {
         ZohoApiLimits limits = new ZohoApiLimits(2, 5, 10);
         budget.block(org, ZohoProduct.CRM, Scope.MINUTE, T0.plusSeconds(45)).await();
 
-        assertThat(budget.finishTime(org, ZohoProduct.CRM, limits, T0, 3).await()).isEqualTo(T0.plusSeconds(45).plus(MINUTE));
+        assertThat(budget.finishTime(org, ZohoProduct.CRM, limits, T0, 3).await())
+                .isEqualTo(T0.plusSeconds(45).plus(MINUTE));
     }
 }

@@ -9,27 +9,29 @@ import io.zohosync.sandbox.core.ZohoReplies;
 
 /** Zoho Billing v1 under {@code /billing/v1}: customers, plans, addons, subscriptions, invoices, payments, hosted pages, events and signed webhooks. */
 public final class BillingApi implements SandboxApi {
-  public static final String PRODUCT = "billing";
-  public static final String ORGANIZATION_HEADER = "X-com-zoho-subscriptions-organizationid";
-  static final String ROOT = "/billing/v1";
+    public static final String PRODUCT = "billing";
+    public static final String ORGANIZATION_HEADER = "X-com-zoho-subscriptions-organizationid";
+    static final String ROOT = "/billing/v1";
 
-  @Override
-  public void mount(Router router, SandboxContext context) {
-    ApiRoutes routes = context.routes(router,
-        new ProductPolicy(PRODUCT, ProductPolicy.headerOrganization(ORGANIZATION_HEADER), ZohoReplies.BOOKS_STYLE));
-    BillingLedger ledger = new BillingLedger(context);
-    Customers customers = new Customers(ledger);
-    customers.mount(routes);
-    Catalog plans = new Catalog(ledger, Catalog.PLANS);
-    plans.mount(routes);
-    Catalog addons = new Catalog(ledger, Catalog.ADDONS);
-    addons.mount(routes);
-    BillingInvoices invoices = new BillingInvoices(ledger, customers);
-    invoices.mount(routes);
-    Subscriptions subscriptions = new Subscriptions(ledger, customers, plans, addons, invoices);
-    subscriptions.mount(routes);
-    new Payments(ledger, customers, invoices).mount(routes);
-    new HostedPages(ledger, customers, subscriptions).mount(routes, router);
-    new Events(ledger).mount(routes);
-  }
+    @Override
+    public void mount(Router router, SandboxContext context) {
+        ApiRoutes routes = context.routes(
+                router,
+                new ProductPolicy(
+                        PRODUCT, ProductPolicy.headerOrganization(ORGANIZATION_HEADER), ZohoReplies.BOOKS_STYLE));
+        BillingLedger ledger = new BillingLedger(context);
+        Customers customers = new Customers(ledger);
+        customers.mount(routes);
+        Catalog plans = new Catalog(ledger, Catalog.PLANS);
+        plans.mount(routes);
+        Catalog addons = new Catalog(ledger, Catalog.ADDONS);
+        addons.mount(routes);
+        BillingInvoices invoices = new BillingInvoices(ledger, customers);
+        invoices.mount(routes);
+        Subscriptions subscriptions = new Subscriptions(ledger, customers, plans, addons, invoices);
+        subscriptions.mount(routes);
+        new Payments(ledger, customers, invoices).mount(routes);
+        new HostedPages(ledger, customers, subscriptions).mount(routes, router);
+        new Events(ledger).mount(routes);
+    }
 }

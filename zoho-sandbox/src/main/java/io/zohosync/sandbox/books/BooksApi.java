@@ -1,8 +1,8 @@
 package io.zohosync.sandbox.books;
 
 import io.vertx.ext.web.Router;
-import io.zohosync.sandbox.core.Ledger;
 import io.zohosync.sandbox.core.ApiRoutes;
+import io.zohosync.sandbox.core.Ledger;
 import io.zohosync.sandbox.core.ProductPolicy;
 import io.zohosync.sandbox.core.SandboxApi;
 import io.zohosync.sandbox.core.SandboxContext;
@@ -10,27 +10,36 @@ import io.zohosync.sandbox.core.ZohoReplies;
 
 /** Zoho Books v3 under {@code /books/v3}: organizations, contacts and persons, items, invoices, payments, estimates, taxes. */
 public final class BooksApi implements SandboxApi {
-  public static final String PRODUCT = "books";
-  static final String ROOT = "/books/v3";
+    public static final String PRODUCT = "books";
+    static final String ROOT = "/books/v3";
 
-  @Override
-  public void mount(Router router, SandboxContext context) {
-    ApiRoutes routes = context.routes(router, new ProductPolicy(PRODUCT, ProductPolicy.queryOrganization(), ZohoReplies.BOOKS_STYLE));
-    Ledger ledger = new Ledger(context, PRODUCT);
-    new Organizations(ledger).mount(context.routes(router, new ProductPolicy(PRODUCT, null, ZohoReplies.BOOKS_STYLE)));
-    Contacts contacts = new Contacts(ledger);
-    contacts.mount(routes);
-    new ContactPersons(contacts).mount(routes);
-    Taxes taxes = new Taxes(ledger);
-    taxes.mount(routes);
-    Items items = new Items(ledger, taxes);
-    items.mount(routes);
-    LineItems lineItems = new LineItems(ledger, items, taxes);
-    Invoices invoices = new Invoices(new SalesDocuments(ledger, contacts, lineItems,
-        new SalesDocuments.Kind("invoices", "invoice", "invoice_number", "INV-", "Invoice")));
-    invoices.mount(routes);
-    new CustomerPayments(ledger, contacts, invoices).mount(routes);
-    new Estimates(new SalesDocuments(ledger, contacts, lineItems,
-        new SalesDocuments.Kind("estimates", "estimate", "estimate_number", "EST-", "Estimate"))).mount(routes);
-  }
+    @Override
+    public void mount(Router router, SandboxContext context) {
+        ApiRoutes routes = context.routes(
+                router, new ProductPolicy(PRODUCT, ProductPolicy.queryOrganization(), ZohoReplies.BOOKS_STYLE));
+        Ledger ledger = new Ledger(context, PRODUCT);
+        new Organizations(ledger)
+                .mount(context.routes(router, new ProductPolicy(PRODUCT, null, ZohoReplies.BOOKS_STYLE)));
+        Contacts contacts = new Contacts(ledger);
+        contacts.mount(routes);
+        new ContactPersons(contacts).mount(routes);
+        Taxes taxes = new Taxes(ledger);
+        taxes.mount(routes);
+        Items items = new Items(ledger, taxes);
+        items.mount(routes);
+        LineItems lineItems = new LineItems(ledger, items, taxes);
+        Invoices invoices = new Invoices(new SalesDocuments(
+                ledger,
+                contacts,
+                lineItems,
+                new SalesDocuments.Kind("invoices", "invoice", "invoice_number", "INV-", "Invoice")));
+        invoices.mount(routes);
+        new CustomerPayments(ledger, contacts, invoices).mount(routes);
+        new Estimates(new SalesDocuments(
+                        ledger,
+                        contacts,
+                        lineItems,
+                        new SalesDocuments.Kind("estimates", "estimate", "estimate_number", "EST-", "Estimate")))
+                .mount(routes);
+    }
 }

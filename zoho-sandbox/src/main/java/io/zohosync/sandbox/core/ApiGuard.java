@@ -11,124 +11,128 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the OAuth token, the organization, then the per-minute, per-day and concurrency limits, then latency.
  */
 public final class ApiGuard {
-  private static final String TOKEN_PREFIX = "Zoho-oauthtoken ";
-  private static final String BEARER_PREFIX = "Bearer ";
+    private static final String TOKEN_PREFIX = "Zoho-oauthtoken ";
+    private static final String BEARER_PREFIX = "Bearer ";
 
-  private final SandboxContext context;
-  private final ProductPolicy policy;
+    private final SandboxContext context;
+    private final ProductPolicy policy;
 
-  ApiGuard(SandboxContext context, ProductPolicy policy) {
-    this.context = context;
-    this.policy = policy;
-  }
+    ApiGuard(SandboxContext context, ProductPolicy policy) {
+        this.context = context;
+        this.policy = policy;
+    }
 
-  void handle(RoutingContext rc, Operation operation) {
-    context.recorder().call(operation.endpoint());
-    if (injectFault(rc)) return;
-    GuardReplies replies = policy.replies();
-    String undocumented = context.settings().strict() ? undocumented(rc, operation) : null;
-    if (undocumented != null) {
-      replies.undocumented(rc, undocumented);
-      return;
+    void handle(RoutingContext rc, Operation operation) {
+        context.recorder().call(operation.endpoint());
+        if (injectFault(rc)) return;
+        GuardReplies replies = policy.replies();
+        String undocumented = context.settings().strict() ? undocumented(rc, operation) : null;
+        if (undocumented != null) {
+            replies.undocumented(rc, undocumented);
+            return;
+        }
+        if (!authorized(rc)) {
+            replies.unauthorized(rc);
+            return;
+        }
+        if (operation.body() && !bodyIsJson(rc)) {
+            replies.malformedBody(rc);
+            return;
+        }
+        String organization = context.settings().organizationId();
+        if (policy.organizationId() != null) {
+            String given = policy.organizationId().apply(rc);
+            if (given == null || given.isBlank()) {
+                replies.organizationMissing(rc);
+                return;
+            }
+            if (!given.equals(organization)) {
+                replies.organizationUnknown(rc, given);
+                return;
+            }
+        }
+        admit(rc, policy.name() + "/" + organization);
     }
-    if (!authorized(rc)) {
-      replies.unauthorized(rc);
-      return;
-    }
-    if (operation.body() && !bodyIsJson(rc)) {
-      replies.malformedBody(rc);
-      return;
-    }
-    String organization = context.settings().organizationId();
-    if (policy.organizationId() != null) {
-      String given = policy.organizationId().apply(rc);
-      if (given == null || given.isBlank()) {
-        replies.organizationMissing(rc);
-        return;
-      }
-      if (!given.equals(organization)) {
-        replies.organizationUnknown(rc, given);
-        return;
-      }
-    }
-    admit(rc, policy.name() + "/" + organization);
-  }
 
-  private void admit(RoutingContext rc, String key) {
-    SandboxSettings settings = context.settings();
-    AtomicInteger running = context.inFlight(key);
-    if (running.incrementAndGet() > settings.concurrency()) {
-      running.decrementAndGet();
-      refuse(rc, Limit.CONCURRENCY, settings.concurrency());
-      return;
+    private void admit(RoutingContext rc, String key) {
+        SandboxSettings settings = context.settings();
+        AtomicInteger running = context.inFlight(key);
+        if (running.incrementAndGet() > settings.concurrency()) {
+            running.decrementAndGet();
+            refuse(rc, Limit.CONCURRENCY, settings.concurrency());
+            return;
+        }
+        rc.addEndHandler(ended -> running.decrementAndGet());
+        Instant now = context.clock().now();
+        int perMinute = settings.perMinute(policy.name());
+        if (!context.limiter().tryHit(key + "/minute", perMinute, Duration.ofMinutes(1), now)) {
+            refuse(rc, Limit.PER_MINUTE, perMinute);
+            return;
+        }
+        if (!context.limiter().tryHit(key + "/day", settings.dailyLimit(), Duration.ofDays(1), now)) {
+            refuse(rc, Limit.PER_DAY, settings.dailyLimit());
+            return;
+        }
+        long latency = settings.latency().toMillis();
+        if (latency > 0) {
+            context.vertx().setTimer(latency, id -> rc.next());
+        } else {
+            rc.next();
+        }
     }
-    rc.addEndHandler(ended -> running.decrementAndGet());
-    Instant now = context.clock().now();
-    int perMinute = settings.perMinute(policy.name());
-    if (!context.limiter().tryHit(key + "/minute", perMinute, Duration.ofMinutes(1), now)) {
-      refuse(rc, Limit.PER_MINUTE, perMinute);
-      return;
-    }
-    if (!context.limiter().tryHit(key + "/day", settings.dailyLimit(), Duration.ofDays(1), now)) {
-      refuse(rc, Limit.PER_DAY, settings.dailyLimit());
-      return;
-    }
-    long latency = settings.latency().toMillis();
-    if (latency > 0) {
-      context.vertx().setTimer(latency, id -> rc.next());
-    } else {
-      rc.next();
-    }
-  }
 
-  private void refuse(RoutingContext rc, Limit limit, int configured) {
-    context.recorder().refused(limit);
-    policy.replies().tooManyRequests(rc, limit, configured);
-  }
-
-  private boolean injectFault(RoutingContext rc) {
-    Fault fault = context.settings().nextFault();
-    if (fault == null) return false;
-    switch (fault) {
-      case SERVER_ERROR -> policy.replies().internalError(rc);
-      case CONNECTION_RESET -> rc.request().connection().close();
-      case TIMEOUT -> { /* never answer: the client's timeout has to fire */ }
+    private void refuse(RoutingContext rc, Limit limit, int configured) {
+        context.recorder().refused(limit);
+        policy.replies().tooManyRequests(rc, limit, configured);
     }
-    return true;
-  }
 
-  private boolean authorized(RoutingContext rc) {
-    String header = rc.request().getHeader("Authorization");
-    if (header == null) return false;
-    String token;
-    if (header.startsWith(TOKEN_PREFIX)) {
-      token = header.substring(TOKEN_PREFIX.length());
-    } else if (header.startsWith(BEARER_PREFIX) && !context.settings().strict()) {
-      token = header.substring(BEARER_PREFIX.length());
-    } else {
-      return false;
+    private boolean injectFault(RoutingContext rc) {
+        Fault fault = context.settings().nextFault();
+        if (fault == null) return false;
+        switch (fault) {
+            case SERVER_ERROR -> policy.replies().internalError(rc);
+            case CONNECTION_RESET -> rc.request().connection().close();
+            case TIMEOUT -> {
+                /* never answer: the client's timeout has to fire */
+            }
+        }
+        return true;
     }
-    return context.tokens().check(token.trim(), context.clock().now()) == TokenRegistry.Check.VALID;
-  }
 
-  private static boolean bodyIsJson(RoutingContext rc) {
-    if (rc.body().length() == 0) return true;
-    try {
-      return rc.body().asJsonObject() != null;
-    } catch (DecodeException | ClassCastException e) {
-      return false;
+    private boolean authorized(RoutingContext rc) {
+        String header = rc.request().getHeader("Authorization");
+        if (header == null) return false;
+        String token;
+        if (header.startsWith(TOKEN_PREFIX)) {
+            token = header.substring(TOKEN_PREFIX.length());
+        } else if (header.startsWith(BEARER_PREFIX) && !context.settings().strict()) {
+            token = header.substring(BEARER_PREFIX.length());
+        } else {
+            return false;
+        }
+        return context.tokens().check(token.trim(), context.clock().now()) == TokenRegistry.Check.VALID;
     }
-  }
 
-  private static String undocumented(RoutingContext rc, Operation operation) {
-    for (String name : rc.queryParams().names()) {
-      if (!name.equals("organization_id") && !operation.query().contains(name)) return "query parameter " + name;
+    private static boolean bodyIsJson(RoutingContext rc) {
+        if (rc.body().length() == 0) return true;
+        try {
+            return rc.body().asJsonObject() != null;
+        } catch (DecodeException | ClassCastException e) {
+            return false;
+        }
     }
-    boolean hasBody = rc.request().getHeader("Content-Length") != null && !"0".equals(rc.request().getHeader("Content-Length"))
-        || rc.request().getHeader("Transfer-Encoding") != null;
-    if (!operation.body() && hasBody) return "request body (this operation takes none)";
-    String type = rc.request().getHeader("Content-Type");
-    if (operation.body() && hasBody && (type == null || !type.startsWith("application/json"))) return "Content-Type " + type;
-    return null;
-  }
+
+    private static String undocumented(RoutingContext rc, Operation operation) {
+        for (String name : rc.queryParams().names()) {
+            if (!name.equals("organization_id") && !operation.query().contains(name)) return "query parameter " + name;
+        }
+        boolean hasBody = rc.request().getHeader("Content-Length") != null
+                        && !"0".equals(rc.request().getHeader("Content-Length"))
+                || rc.request().getHeader("Transfer-Encoding") != null;
+        if (!operation.body() && hasBody) return "request body (this operation takes none)";
+        String type = rc.request().getHeader("Content-Type");
+        if (operation.body() && hasBody && (type == null || !type.startsWith("application/json")))
+            return "Content-Type " + type;
+        return null;
+    }
 }

@@ -10,25 +10,25 @@ import java.util.Map;
  * every further hit is refused until the window closes ("blocked for the rest of the window").
  */
 public final class FixedWindowLimiter {
-  private record Window(Instant start, int hits) {}
+    private record Window(Instant start, int hits) {}
 
-  private final Map<String, Window> windows = new HashMap<>();
+    private final Map<String, Window> windows = new HashMap<>();
 
-  /** Counts a hit and answers true, or answers false (not counting it) when the key's window is full. */
-  public synchronized boolean tryHit(String key, int limit, Duration length, Instant now) {
-    Window window = windows.get(key);
-    if (window == null || !now.isBefore(window.start().plus(length))) {
-      window = new Window(now, 0);
+    /** Counts a hit and answers true, or answers false (not counting it) when the key's window is full. */
+    public synchronized boolean tryHit(String key, int limit, Duration length, Instant now) {
+        Window window = windows.get(key);
+        if (window == null || !now.isBefore(window.start().plus(length))) {
+            window = new Window(now, 0);
+        }
+        if (window.hits() >= limit) {
+            windows.put(key, window);
+            return false;
+        }
+        windows.put(key, new Window(window.start(), window.hits() + 1));
+        return true;
     }
-    if (window.hits() >= limit) {
-      windows.put(key, window);
-      return false;
-    }
-    windows.put(key, new Window(window.start(), window.hits() + 1));
-    return true;
-  }
 
-  public synchronized void clear() {
-    windows.clear();
-  }
+    public synchronized void clear() {
+        windows.clear();
+    }
 }

@@ -9,29 +9,29 @@ import java.util.Set;
  */
 public record Operation(HttpMethod method, String path, Set<String> query, boolean body) {
 
-  public static Operation get(String path, String... query) {
-    return new Operation(HttpMethod.GET, path, Set.of(query), false);
-  }
+    public static Operation get(String path, String... query) {
+        return new Operation(HttpMethod.GET, path, Set.of(query), false);
+    }
 
-  public static Operation post(String path, String... query) {
-    return new Operation(HttpMethod.POST, path, Set.of(query), true);
-  }
+    public static Operation post(String path, String... query) {
+        return new Operation(HttpMethod.POST, path, Set.of(query), true);
+    }
 
-  /** A POST without a body, such as {@code /invoices/{id}/status/sent}. */
-  public static Operation action(String path, String... query) {
-    return new Operation(HttpMethod.POST, path, Set.of(query), false);
-  }
+    /** A POST without a body, such as {@code /invoices/{id}/status/sent}. */
+    public static Operation action(String path, String... query) {
+        return new Operation(HttpMethod.POST, path, Set.of(query), false);
+    }
 
-  public static Operation put(String path, String... query) {
-    return new Operation(HttpMethod.PUT, path, Set.of(query), true);
-  }
+    public static Operation put(String path, String... query) {
+        return new Operation(HttpMethod.PUT, path, Set.of(query), true);
+    }
 
-  public static Operation delete(String path, String... query) {
-    return new Operation(HttpMethod.DELETE, path, Set.of(query), false);
-  }
+    public static Operation delete(String path, String... query) {
+        return new Operation(HttpMethod.DELETE, path, Set.of(query), false);
+    }
 
-  /** The name inspection counts calls under, in Zoho's notation: {@code GET /books/v3/contacts/{contact_id}}. */
-  public String endpoint() {
-    return method.name() + " " + path.replaceAll(":([a-z_]+)", "{$1}");
-  }
+    /** The name inspection counts calls under, in Zoho's notation: {@code GET /books/v3/contacts/{contact_id}}. */
+    public String endpoint() {
+        return method.name() + " " + path.replaceAll(":([a-z_]+)", "{$1}");
+    }
 }

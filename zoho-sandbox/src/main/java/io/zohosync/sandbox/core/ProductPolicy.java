@@ -9,13 +9,13 @@ import java.util.function.Function;
  */
 public record ProductPolicy(String name, Function<RoutingContext, String> organizationId, GuardReplies replies) {
 
-  /** Books and Inventory: {@code organization_id} query parameter. */
-  public static Function<RoutingContext, String> queryOrganization() {
-    return rc -> rc.request().getParam("organization_id");
-  }
+    /** Books and Inventory: {@code organization_id} query parameter. */
+    public static Function<RoutingContext, String> queryOrganization() {
+        return rc -> rc.request().getParam("organization_id");
+    }
 
-  /** Billing: {@code X-com-zoho-subscriptions-organizationid} header. */
-  public static Function<RoutingContext, String> headerOrganization(String header) {
-    return rc -> rc.request().getHeader(header);
-  }
+    /** Billing: {@code X-com-zoho-subscriptions-organizationid} header. */
+    public static Function<RoutingContext, String> headerOrganization(String header) {
+        return rc -> rc.request().getHeader(header);
+    }
 }

@@ -9,48 +9,72 @@ import java.util.function.Supplier;
 
 /** Everything a mounted product shares: clock, settings, tokens, limits, ids and the recorder for inspection. */
 public final class SandboxContext {
-  private final Vertx vertx;
-  private final SandboxClock clock;
-  private final SandboxSettings settings;
-  private final TokenRegistry tokens = new TokenRegistry();
-  private final Recorder recorder = new Recorder();
-  private final FixedWindowLimiter limiter = new FixedWindowLimiter();
-  private final Ids ids = new Ids();
-  private final Map<Class<?>, Object> shared = new ConcurrentHashMap<>();
-  private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
-  private volatile String baseUrl = "";
+    private final Vertx vertx;
+    private final SandboxClock clock;
+    private final SandboxSettings settings;
+    private final TokenRegistry tokens = new TokenRegistry();
+    private final Recorder recorder = new Recorder();
+    private final FixedWindowLimiter limiter = new FixedWindowLimiter();
+    private final Ids ids = new Ids();
+    private final Map<Class<?>, Object> shared = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private volatile String baseUrl = "";
 
-  public SandboxContext(Vertx vertx, SandboxClock clock, SandboxSettings settings) {
-    this.vertx = vertx;
-    this.clock = clock;
-    this.settings = settings;
-  }
+    public SandboxContext(Vertx vertx, SandboxClock clock, SandboxSettings settings) {
+        this.vertx = vertx;
+        this.clock = clock;
+        this.settings = settings;
+    }
 
-  public Vertx vertx() { return vertx; }
-  public SandboxClock clock() { return clock; }
-  public SandboxSettings settings() { return settings; }
-  public TokenRegistry tokens() { return tokens; }
-  public Recorder recorder() { return recorder; }
-  public FixedWindowLimiter limiter() { return limiter; }
-  public Ids ids() { return ids; }
+    public Vertx vertx() {
+        return vertx;
+    }
 
-  /** Requests in process for one product and organization, shared by all the product's routes. */
-  public AtomicInteger inFlight(String key) {
-    return inFlight.computeIfAbsent(key, k -> new AtomicInteger());
-  }
+    public SandboxClock clock() {
+        return clock;
+    }
 
-  /** {@code http://127.0.0.1:<port>}, known once the server listens; it is also the token's {@code api_domain}. */
-  public String baseUrl() { return baseUrl; }
+    public SandboxSettings settings() {
+        return settings;
+    }
 
-  public void baseUrl(String baseUrl) { this.baseUrl = baseUrl; }
+    public TokenRegistry tokens() {
+        return tokens;
+    }
 
-  /** The one instance of {@code type} in this sandbox (product state, the webhook sender), created on first use. */
-  public <T> T shared(Class<T> type, Supplier<T> create) {
-    return type.cast(shared.computeIfAbsent(type, k -> create.get()));
-  }
+    public Recorder recorder() {
+        return recorder;
+    }
 
-  /** Routes of one product, each behind the product's {@link ApiGuard}. */
-  public ApiRoutes routes(Router router, ProductPolicy policy) {
-    return new ApiRoutes(router, new ApiGuard(this, policy));
-  }
+    public FixedWindowLimiter limiter() {
+        return limiter;
+    }
+
+    public Ids ids() {
+        return ids;
+    }
+
+    /** Requests in process for one product and organization, shared by all the product's routes. */
+    public AtomicInteger inFlight(String key) {
+        return inFlight.computeIfAbsent(key, k -> new AtomicInteger());
+    }
+
+    /** {@code http://127.0.0.1:<port>}, known once the server listens; it is also the token's {@code api_domain}. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public void baseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /** The one instance of {@code type} in this sandbox (product state, the webhook sender), created on first use. */
+    public <T> T shared(Class<T> type, Supplier<T> create) {
+        return type.cast(shared.computeIfAbsent(type, k -> create.get()));
+    }
+
+    /** Routes of one product, each behind the product's {@link ApiGuard}. */
+    public ApiRoutes routes(Router router, ProductPolicy policy) {
+        return new ApiRoutes(router, new ApiGuard(this, policy));
+    }
 }

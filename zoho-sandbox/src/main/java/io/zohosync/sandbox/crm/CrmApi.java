@@ -9,21 +9,34 @@ import io.zohosync.sandbox.core.SandboxContext;
 
 /** Zoho CRM v8 records of Contacts and Leads under {@code /crm/v8}: insert, update, upsert, get and search, with CRM's result codes. */
 public final class CrmApi implements SandboxApi {
-  public static final String PRODUCT = "crm";
-  static final String ROOT = "/crm/v8/:module";
+    public static final String PRODUCT = "crm";
+    static final String ROOT = "/crm/v8/:module";
 
-  @Override
-  public void mount(Router router, SandboxContext context) {
-    ApiRoutes routes = context.routes(router, new ProductPolicy(PRODUCT, null, CrmReplies.GUARD));
-    CrmRecords records = new CrmRecords(context);
-    CrmWrites writes = new CrmWrites(records);
-    CrmSearch search = new CrmSearch(records);
-    routes.add(Operation.post(ROOT + "/upsert"), writes::upsert)
-        .add(Operation.post(ROOT), writes::insert)
-        .add(Operation.put(ROOT), writes::updateMany)
-        .add(Operation.put(ROOT + "/:id"), writes::updateOne)
-        .add(Operation.get(ROOT + "/search", "criteria", "email", "phone", "word", "converted", "approved", "page",
-            "per_page", "fields", "cvid", "type"), search::search)
-        .add(Operation.get(ROOT + "/:id", "fields"), search::get);
-  }
+    @Override
+    public void mount(Router router, SandboxContext context) {
+        ApiRoutes routes = context.routes(router, new ProductPolicy(PRODUCT, null, CrmReplies.GUARD));
+        CrmRecords records = new CrmRecords(context);
+        CrmWrites writes = new CrmWrites(records);
+        CrmSearch search = new CrmSearch(records);
+        routes.add(Operation.post(ROOT + "/upsert"), writes::upsert)
+                .add(Operation.post(ROOT), writes::insert)
+                .add(Operation.put(ROOT), writes::updateMany)
+                .add(Operation.put(ROOT + "/:id"), writes::updateOne)
+                .add(
+                        Operation.get(
+                                ROOT + "/search",
+                                "criteria",
+                                "email",
+                                "phone",
+                                "word",
+                                "converted",
+                                "approved",
+                                "page",
+                                "per_page",
+                                "fields",
+                                "cvid",
+                                "type"),
+                        search::search)
+                .add(Operation.get(ROOT + "/:id", "fields"), search::get);
+    }
 }

@@ -11,107 +11,143 @@ import java.util.regex.Pattern;
 
 /** The CRM organization's Contacts and Leads, with the per-record checks Zoho applies (mandatory Last_Name, valid and unique Email). */
 final class CrmRecords {
-  static final int MAX_RECORDS = 100;
-  static final List<String> MODULES = List.of("Contacts", "Leads");
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx").withZone(ZoneOffset.UTC);
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-  private static final JsonObject USER = new JsonObject().put("name", "Sandbox User").put("id", "5725767000000411001")
-      .put("email", "sandbox.user@example.com");
+    static final int MAX_RECORDS = 100;
+    static final List<String> MODULES = List.of("Contacts", "Leads");
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx").withZone(ZoneOffset.UTC);
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final JsonObject USER = new JsonObject()
+            .put("name", "Sandbox User")
+            .put("id", "5725767000000411001")
+            .put("email", "sandbox.user@example.com");
 
-  private final SandboxContext context;
-  private final Ledger ledger;
+    private final SandboxContext context;
+    private final Ledger ledger;
 
-  CrmRecords(SandboxContext context) {
-    this.context = context;
-    this.ledger = new Ledger(context, CrmApi.PRODUCT);
-  }
-
-  /** The module named in the path (any case) as Zoho spells it, or null after answering INVALID_MODULE. */
-  static String module(RoutingContext rc) {
-    String given = rc.pathParam("module");
-    for (String module : MODULES) {
-      if (module.equalsIgnoreCase(given)) return module;
+    CrmRecords(SandboxContext context) {
+        this.context = context;
+        this.ledger = new Ledger(context, CrmApi.PRODUCT);
     }
-    CrmReplies.send(rc, 400, "INVALID_MODULE", "The module name given seems to be invalid", new JsonObject());
-    return null;
-  }
 
-  List<JsonObject> all(String module) {
-    return ledger.all(module);
-  }
-
-  JsonObject find(String module, String id) {
-    return ledger.find(module, id);
-  }
-
-  /** Another record of the module whose {@code field} equals {@code value} (text compared ignoring case). */
-  JsonObject matching(String module, String field, Object value, String exceptId) {
-    if (value == null) return null;
-    for (JsonObject record : ledger.all(module)) {
-      Object other = record.getValue(field);
-      boolean same = value instanceof String text && other instanceof String otherText ? text.equalsIgnoreCase(otherText) : value.equals(other);
-      if (same && !record.getString("id").equals(exceptId)) return record;
+    /** The module named in the path (any case) as Zoho spells it, or null after answering INVALID_MODULE. */
+    static String module(RoutingContext rc) {
+        String given = rc.pathParam("module");
+        for (String module : MODULES) {
+            if (module.equalsIgnoreCase(given)) return module;
+        }
+        CrmReplies.send(rc, 400, "INVALID_MODULE", "The module name given seems to be invalid", new JsonObject());
+        return null;
     }
-    return null;
-  }
 
-  /** Why {@code fields} (at {@code $.data[index]}) cannot be written, as a per-record error; null when they can. */
-  JsonObject problem(String module, JsonObject fields, int index, boolean creating, String exceptId) {
-    Object lastName = fields.getValue("Last_Name");
-    if (creating && lastName == null || fields.containsKey("Last_Name") && (!(lastName instanceof String name) || name.isBlank())) {
-      return lastName == null || lastName instanceof String
-          ? CrmReplies.error("MANDATORY_NOT_FOUND", "required field not found", at("Last_Name", index))
-          : CrmReplies.error("INVALID_DATA", "invalid data", at("Last_Name", index).put("expected_data_type", "text"));
+    List<JsonObject> all(String module) {
+        return ledger.all(module);
     }
-    Object email = fields.getValue("Email");
-    if (email != null && (!(email instanceof String text) || !EMAIL.matcher(text).matches())) {
-      return CrmReplies.error("INVALID_DATA", "invalid data", at("Email", index).put("expected_data_type", "email"));
+
+    JsonObject find(String module, String id) {
+        return ledger.find(module, id);
     }
-    JsonObject duplicate = matching(module, "Email", email, exceptId);
-    if (duplicate != null) {
-      return CrmReplies.error("DUPLICATE_DATA", "duplicate data", at("Email", index)
-          .put("duplicate_record", new JsonObject().put("id", duplicate.getString("id"))
-              .put("module", new JsonObject().put("api_name", module)).put("Owner", USER.copy()))
-          .put("more_records", false));
+
+    /** Another record of the module whose {@code field} equals {@code value} (text compared ignoring case). */
+    JsonObject matching(String module, String field, Object value, String exceptId) {
+        if (value == null) return null;
+        for (JsonObject record : ledger.all(module)) {
+            Object other = record.getValue(field);
+            boolean same = value instanceof String text && other instanceof String otherText
+                    ? text.equalsIgnoreCase(otherText)
+                    : value.equals(other);
+            if (same && !record.getString("id").equals(exceptId)) return record;
+        }
+        return null;
     }
-    return null;
-  }
 
-  static JsonObject at(String field, int index) {
-    return new JsonObject().put("api_name", field).put("json_path", "$.data[" + index + "]." + field);
-  }
+    /** Why {@code fields} (at {@code $.data[index]}) cannot be written, as a per-record error; null when they can. */
+    JsonObject problem(String module, JsonObject fields, int index, boolean creating, String exceptId) {
+        Object lastName = fields.getValue("Last_Name");
+        if (creating && lastName == null
+                || fields.containsKey("Last_Name") && (!(lastName instanceof String name) || name.isBlank())) {
+            return lastName == null || lastName instanceof String
+                    ? CrmReplies.error("MANDATORY_NOT_FOUND", "required field not found", at("Last_Name", index))
+                    : CrmReplies.error(
+                            "INVALID_DATA",
+                            "invalid data",
+                            at("Last_Name", index).put("expected_data_type", "text"));
+        }
+        Object email = fields.getValue("Email");
+        if (email != null
+                && (!(email instanceof String text) || !EMAIL.matcher(text).matches())) {
+            return CrmReplies.error(
+                    "INVALID_DATA", "invalid data", at("Email", index).put("expected_data_type", "email"));
+        }
+        JsonObject duplicate = matching(module, "Email", email, exceptId);
+        if (duplicate != null) {
+            return CrmReplies.error(
+                    "DUPLICATE_DATA",
+                    "duplicate data",
+                    at("Email", index)
+                            .put(
+                                    "duplicate_record",
+                                    new JsonObject()
+                                            .put("id", duplicate.getString("id"))
+                                            .put("module", new JsonObject().put("api_name", module))
+                                            .put("Owner", USER.copy()))
+                            .put("more_records", false));
+        }
+        return null;
+    }
 
-  JsonObject insert(String module, JsonObject fields) {
-    String now = now();
-    JsonObject record = fields.copy().put("id", "57257670" + ledger.newId().substring(8)).put("Created_Time", now)
-        .put("Modified_Time", now).put("Created_By", USER.copy()).put("Modified_By", USER.copy()).put("Owner", USER.copy());
-    save(module, record);
-    return record;
-  }
+    static JsonObject at(String field, int index) {
+        return new JsonObject().put("api_name", field).put("json_path", "$.data[" + index + "]." + field);
+    }
 
-  JsonObject update(String module, JsonObject record, JsonObject fields) {
-    JsonObject changes = fields.copy();
-    for (String system : List.of("id", "Created_Time", "Created_By")) changes.remove(system);
-    record.mergeIn(changes).put("Modified_Time", now()).put("Modified_By", USER.copy());
-    save(module, record);
-    return record;
-  }
+    JsonObject insert(String module, JsonObject fields) {
+        String now = now();
+        JsonObject record = fields.copy()
+                .put("id", "57257670" + ledger.newId().substring(8))
+                .put("Created_Time", now)
+                .put("Modified_Time", now)
+                .put("Created_By", USER.copy())
+                .put("Modified_By", USER.copy())
+                .put("Owner", USER.copy());
+        save(module, record);
+        return record;
+    }
 
-  /** A SUCCESS item: what Zoho reports about the record written. */
-  static JsonObject success(JsonObject record, String message) {
-    return new JsonObject().put("code", "SUCCESS").put("details", new JsonObject().put("Modified_Time", record.getString("Modified_Time"))
-        .put("Modified_By", record.getJsonObject("Modified_By")).put("Created_Time", record.getString("Created_Time"))
-        .put("id", record.getString("id")).put("Created_By", record.getJsonObject("Created_By"))
-        .put("$approval_state", "approved")).put("message", message).put("status", "success");
-  }
+    JsonObject update(String module, JsonObject record, JsonObject fields) {
+        JsonObject changes = fields.copy();
+        for (String system : List.of("id", "Created_Time", "Created_By")) changes.remove(system);
+        record.mergeIn(changes).put("Modified_Time", now()).put("Modified_By", USER.copy());
+        save(module, record);
+        return record;
+    }
 
-  private void save(String module, JsonObject record) {
-    String email = record.getValue("Email") instanceof String text ? text : "";
-    ledger.save(module, record.getString("id"), record,
-        List.of(record.getString("id"), email), List.of(record.getValue("Description") instanceof String text ? text : ""));
-  }
+    /** A SUCCESS item: what Zoho reports about the record written. */
+    static JsonObject success(JsonObject record, String message) {
+        return new JsonObject()
+                .put("code", "SUCCESS")
+                .put(
+                        "details",
+                        new JsonObject()
+                                .put("Modified_Time", record.getString("Modified_Time"))
+                                .put("Modified_By", record.getJsonObject("Modified_By"))
+                                .put("Created_Time", record.getString("Created_Time"))
+                                .put("id", record.getString("id"))
+                                .put("Created_By", record.getJsonObject("Created_By"))
+                                .put("$approval_state", "approved"))
+                .put("message", message)
+                .put("status", "success");
+    }
 
-  private String now() {
-    return TIME.format(context.clock().now());
-  }
+    private void save(String module, JsonObject record) {
+        String email = record.getValue("Email") instanceof String text ? text : "";
+        ledger.save(
+                module,
+                record.getString("id"),
+                record,
+                List.of(record.getString("id"), email),
+                List.of(record.getValue("Description") instanceof String text ? text : ""));
+    }
+
+    private String now() {
+        return TIME.format(context.clock().now());
+    }
 }

@@ -10,117 +10,143 @@ import io.zohosync.sandbox.core.ZohoReplies;
  * {@code INVALID_DATA}, {@code MANDATORY_NOT_FOUND}); the HTTP status sums them up: all written, mixed (207) or none (400).
  */
 final class CrmWrites {
-  private final CrmRecords records;
+    private final CrmRecords records;
 
-  CrmWrites(CrmRecords records) {
-    this.records = records;
-  }
-
-  void insert(RoutingContext rc) {
-    String module = CrmRecords.module(rc);
-    JsonArray data = module == null ? null : batch(rc);
-    if (data == null) return;
-    JsonArray results = new JsonArray();
-    for (int i = 0; i < data.size(); i++) {
-      JsonObject fields = fields(data, i);
-      JsonObject problem = fields == null ? invalidRecord(i) : records.problem(module, fields, i, true, null);
-      results.add(problem != null ? problem : CrmRecords.success(records.insert(module, fields), "record added"));
+    CrmWrites(CrmRecords records) {
+        this.records = records;
     }
-    reply(rc, 201, results);
-  }
 
-  void updateMany(RoutingContext rc) {
-    String module = CrmRecords.module(rc);
-    JsonArray data = module == null ? null : batch(rc);
-    if (data != null) update(rc, module, data, null);
-  }
-
-  void updateOne(RoutingContext rc) {
-    String module = CrmRecords.module(rc);
-    JsonArray data = module == null ? null : batch(rc);
-    if (data != null) update(rc, module, data, rc.pathParam("id"));
-  }
-
-  private void update(RoutingContext rc, String module, JsonArray data, String pathId) {
-    JsonArray results = new JsonArray();
-    for (int i = 0; i < data.size(); i++) {
-      JsonObject fields = fields(data, i);
-      String id = pathId != null ? pathId : fields == null ? null : fields.getString("id");
-      JsonObject record = records.find(module, id);
-      JsonObject problem = fields == null ? invalidRecord(i)
-          : id == null ? CrmReplies.error("MANDATORY_NOT_FOUND", "required field not found", CrmRecords.at("id", i))
-          : record == null ? CrmReplies.error("INVALID_DATA", "the id given seems to be invalid", CrmRecords.at("id", i))
-          : records.problem(module, fields, i, false, id);
-      results.add(problem != null ? problem : CrmRecords.success(records.update(module, record, fields), "record updated"));
-    }
-    reply(rc, 200, results);
-  }
-
-  /** Updates the record matching the first duplicate-check field that matches (default Email), inserts otherwise. */
-  void upsert(RoutingContext rc) {
-    String module = CrmRecords.module(rc);
-    JsonArray data = module == null ? null : batch(rc);
-    if (data == null) return;
-    JsonArray checks = body(rc).getJsonArray("duplicate_check_fields", new JsonArray().add("Email"));
-    JsonArray results = new JsonArray();
-    for (int i = 0; i < data.size(); i++) {
-      JsonObject fields = fields(data, i);
-      if (fields == null) {
-        results.add(invalidRecord(i));
-        continue;
-      }
-      String field = null;
-      JsonObject existing = null;
-      for (Object check : checks) {
-        existing = records.matching(module, String.valueOf(check), fields.getValue(String.valueOf(check)), null);
-        if (existing != null) {
-          field = String.valueOf(check);
-          break;
+    void insert(RoutingContext rc) {
+        String module = CrmRecords.module(rc);
+        JsonArray data = module == null ? null : batch(rc);
+        if (data == null) return;
+        JsonArray results = new JsonArray();
+        for (int i = 0; i < data.size(); i++) {
+            JsonObject fields = fields(data, i);
+            JsonObject problem = fields == null ? invalidRecord(i) : records.problem(module, fields, i, true, null);
+            results.add(problem != null ? problem : CrmRecords.success(records.insert(module, fields), "record added"));
         }
-      }
-      JsonObject problem = records.problem(module, fields, i, existing == null, existing == null ? null : existing.getString("id"));
-      if (problem != null) {
-        results.add(problem);
-      } else if (existing != null) {
-        results.add(CrmRecords.success(records.update(module, existing, fields), "record updated").put("action", "update").put("duplicate_field", field));
-      } else {
-        results.add(CrmRecords.success(records.insert(module, fields), "record added").put("action", "insert").putNull("duplicate_field"));
-      }
+        reply(rc, 201, results);
     }
-    reply(rc, 200, results);
-  }
 
-  /** The request's {@code data} array, or null after answering why it is refused (missing, empty, over 100 records). */
-  private static JsonArray batch(RoutingContext rc) {
-    JsonArray data = body(rc).getValue("data") instanceof JsonArray array ? array : null;
-    if (data == null || data.isEmpty()) {
-      CrmReplies.send(rc, 400, "MANDATORY_NOT_FOUND", "required field not found",
-          new JsonObject().put("api_name", "data").put("json_path", "$.data"));
-      return null;
+    void updateMany(RoutingContext rc) {
+        String module = CrmRecords.module(rc);
+        JsonArray data = module == null ? null : batch(rc);
+        if (data != null) update(rc, module, data, null);
     }
-    if (data.size() > CrmRecords.MAX_RECORDS) {
-      CrmReplies.send(rc, 400, "LIMIT_EXCEEDED", "Record count exceeded", new JsonObject().put("limit", CrmRecords.MAX_RECORDS));
-      return null;
+
+    void updateOne(RoutingContext rc) {
+        String module = CrmRecords.module(rc);
+        JsonArray data = module == null ? null : batch(rc);
+        if (data != null) update(rc, module, data, rc.pathParam("id"));
     }
-    return data;
-  }
 
-  private static JsonObject body(RoutingContext rc) {
-    return rc.body().length() == 0 ? new JsonObject() : rc.body().asJsonObject();
-  }
+    private void update(RoutingContext rc, String module, JsonArray data, String pathId) {
+        JsonArray results = new JsonArray();
+        for (int i = 0; i < data.size(); i++) {
+            JsonObject fields = fields(data, i);
+            String id = pathId != null ? pathId : fields == null ? null : fields.getString("id");
+            JsonObject record = records.find(module, id);
+            JsonObject problem = fields == null
+                    ? invalidRecord(i)
+                    : id == null
+                            ? CrmReplies.error(
+                                    "MANDATORY_NOT_FOUND", "required field not found", CrmRecords.at("id", i))
+                            : record == null
+                                    ? CrmReplies.error(
+                                            "INVALID_DATA", "the id given seems to be invalid", CrmRecords.at("id", i))
+                                    : records.problem(module, fields, i, false, id);
+            results.add(
+                    problem != null
+                            ? problem
+                            : CrmRecords.success(records.update(module, record, fields), "record updated"));
+        }
+        reply(rc, 200, results);
+    }
 
-  private static JsonObject fields(JsonArray data, int index) {
-    return data.getValue(index) instanceof JsonObject object ? object : null;
-  }
+    /** Updates the record matching the first duplicate-check field that matches (default Email), inserts otherwise. */
+    void upsert(RoutingContext rc) {
+        String module = CrmRecords.module(rc);
+        JsonArray data = module == null ? null : batch(rc);
+        if (data == null) return;
+        JsonArray checks = body(rc).getJsonArray("duplicate_check_fields", new JsonArray().add("Email"));
+        JsonArray results = new JsonArray();
+        for (int i = 0; i < data.size(); i++) {
+            JsonObject fields = fields(data, i);
+            if (fields == null) {
+                results.add(invalidRecord(i));
+                continue;
+            }
+            String field = null;
+            JsonObject existing = null;
+            for (Object check : checks) {
+                existing =
+                        records.matching(module, String.valueOf(check), fields.getValue(String.valueOf(check)), null);
+                if (existing != null) {
+                    field = String.valueOf(check);
+                    break;
+                }
+            }
+            JsonObject problem = records.problem(
+                    module, fields, i, existing == null, existing == null ? null : existing.getString("id"));
+            if (problem != null) {
+                results.add(problem);
+            } else if (existing != null) {
+                results.add(CrmRecords.success(records.update(module, existing, fields), "record updated")
+                        .put("action", "update")
+                        .put("duplicate_field", field));
+            } else {
+                results.add(CrmRecords.success(records.insert(module, fields), "record added")
+                        .put("action", "insert")
+                        .putNull("duplicate_field"));
+            }
+        }
+        reply(rc, 200, results);
+    }
 
-  private static JsonObject invalidRecord(int index) {
-    return CrmReplies.error("INVALID_DATA", "invalid data", new JsonObject().put("json_path", "$.data[" + index + "]"));
-  }
+    /** The request's {@code data} array, or null after answering why it is refused (missing, empty, over 100 records). */
+    private static JsonArray batch(RoutingContext rc) {
+        JsonArray data = body(rc).getValue("data") instanceof JsonArray array ? array : null;
+        if (data == null || data.isEmpty()) {
+            CrmReplies.send(
+                    rc,
+                    400,
+                    "MANDATORY_NOT_FOUND",
+                    "required field not found",
+                    new JsonObject().put("api_name", "data").put("json_path", "$.data"));
+            return null;
+        }
+        if (data.size() > CrmRecords.MAX_RECORDS) {
+            CrmReplies.send(
+                    rc,
+                    400,
+                    "LIMIT_EXCEEDED",
+                    "Record count exceeded",
+                    new JsonObject().put("limit", CrmRecords.MAX_RECORDS));
+            return null;
+        }
+        return data;
+    }
 
-  /** {@code allWritten} when every record succeeded, 207 when some did, 400 when none did. */
-  private static void reply(RoutingContext rc, int allWritten, JsonArray results) {
-    long written = results.stream().filter(r -> "success".equals(((JsonObject) r).getString("status"))).count();
-    int status = written == results.size() ? allWritten : written == 0 ? 400 : 207;
-    ZohoReplies.send(rc, status, new JsonObject().put("data", results));
-  }
+    private static JsonObject body(RoutingContext rc) {
+        return rc.body().length() == 0 ? new JsonObject() : rc.body().asJsonObject();
+    }
+
+    private static JsonObject fields(JsonArray data, int index) {
+        return data.getValue(index) instanceof JsonObject object ? object : null;
+    }
+
+    private static JsonObject invalidRecord(int index) {
+        return CrmReplies.error(
+                "INVALID_DATA", "invalid data", new JsonObject().put("json_path", "$.data[" + index + "]"));
+    }
+
+    /** {@code allWritten} when every record succeeded, 207 when some did, 400 when none did. */
+    private static void reply(RoutingContext rc, int allWritten, JsonArray results) {
+        long written = results.stream()
+                .filter(r -> "success".equals(((JsonObject) r).getString("status")))
+                .count();
+        int status = written == results.size() ? allWritten : written == 0 ? 400 : 207;
+        ZohoReplies.send(rc, status, new JsonObject().put("data", results));
+    }
 }

@@ -12,40 +12,42 @@ import java.util.List;
 
 /** Inventory quantity adjustments: each line changes an item's stock (never below zero); readable by id and listable by reference number. */
 final class Adjustments {
-  private final Stock stock;
+    private final Stock stock;
 
-  Adjustments(Stock stock) {
-    this.stock = stock;
-  }
-
-  void mount(ApiRoutes routes) {
-    routes.add(Operation.post(ROOT + "/inventoryadjustments"), this::create)
-        .add(Operation.get(ROOT + "/inventoryadjustments", "reference_number", "page", "per_page"), this::list)
-        .add(Operation.get(ROOT + "/inventoryadjustments/:inventory_adjustment_id"), this::get);
-  }
-
-  private void create(RoutingContext rc) {
-    JsonObject body = rc.body().length() == 0 ? new JsonObject() : rc.body().asJsonObject();
-    String problem = stock.problem(body);
-    if (problem != null) {
-      ZohoReplies.invalid(rc, problem);
-      return;
+    Adjustments(Stock stock) {
+        this.stock = stock;
     }
-    ZohoReplies.created(rc, "Inventory Adjustment has been added", "inventory_adjustment", stock.adjust(body, "api"));
-  }
 
-  private void get(RoutingContext rc) {
-    JsonObject adjustment = stock.adjustment(rc.pathParam("inventory_adjustment_id"));
-    if (adjustment == null) {
-      ZohoReplies.notFound(rc, "Inventory Adjustment");
-      return;
+    void mount(ApiRoutes routes) {
+        routes.add(Operation.post(ROOT + "/inventoryadjustments"), this::create)
+                .add(Operation.get(ROOT + "/inventoryadjustments", "reference_number", "page", "per_page"), this::list)
+                .add(Operation.get(ROOT + "/inventoryadjustments/:inventory_adjustment_id"), this::get);
     }
-    ZohoReplies.ok(rc, "success", "inventory_adjustment", adjustment);
-  }
 
-  private void list(RoutingContext rc) {
-    List<JsonObject> rows = stock.adjustments().stream()
-        .filter(a -> Filters.exact(rc, "reference_number", a.getString("reference_number"))).toList();
-    ZohoReplies.list(rc, "inventory_adjustments", rows, new JsonObject());
-  }
+    private void create(RoutingContext rc) {
+        JsonObject body = rc.body().length() == 0 ? new JsonObject() : rc.body().asJsonObject();
+        String problem = stock.problem(body);
+        if (problem != null) {
+            ZohoReplies.invalid(rc, problem);
+            return;
+        }
+        ZohoReplies.created(
+                rc, "Inventory Adjustment has been added", "inventory_adjustment", stock.adjust(body, "api"));
+    }
+
+    private void get(RoutingContext rc) {
+        JsonObject adjustment = stock.adjustment(rc.pathParam("inventory_adjustment_id"));
+        if (adjustment == null) {
+            ZohoReplies.notFound(rc, "Inventory Adjustment");
+            return;
+        }
+        ZohoReplies.ok(rc, "success", "inventory_adjustment", adjustment);
+    }
+
+    private void list(RoutingContext rc) {
+        List<JsonObject> rows = stock.adjustments().stream()
+                .filter(a -> Filters.exact(rc, "reference_number", a.getString("reference_number")))
+                .toList();
+        ZohoReplies.list(rc, "inventory_adjustments", rows, new JsonObject());
+    }
 }

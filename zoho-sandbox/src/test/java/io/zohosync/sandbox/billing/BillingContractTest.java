@@ -25,95 +25,209 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(VertxExtension.class)
 class BillingContractTest {
-  private static final Map<String, String> DOCUMENTS = Map.of("customers", "customers.yml", "plans", "plans.yml",
-      "addons", "addons.yml", "subscriptions", "subscription.yml", "invoices", "invoices.yml", "payments", "payments.yml",
-      "hostedpages", "hosted-pages.yml", "events", "events.yml");
+    private static final Map<String, String> DOCUMENTS = Map.of(
+            "customers",
+            "customers.yml",
+            "plans",
+            "plans.yml",
+            "addons",
+            "addons.yml",
+            "subscriptions",
+            "subscription.yml",
+            "invoices",
+            "invoices.yml",
+            "payments",
+            "payments.yml",
+            "hostedpages",
+            "hosted-pages.yml",
+            "events",
+            "events.yml");
 
-  private SandboxClient client;
-  private ZohoContract contract;
-  private String token;
+    private SandboxClient client;
+    private ZohoContract contract;
+    private String token;
 
-  @Test
-  void everyBillingRequestAndResponseMatchesZohosDocuments(Vertx vertx) {
-    Path folder = ZohoContract.documents("billing").orElse(null);
-    Assumptions.assumeTrue(folder != null, "ZOHO_OPENAPI_DIR is not set to a folder with Zoho's billing/*.yml: Billing contract tests skipped");
-    contract = new ZohoContract(folder, path -> DOCUMENTS.get(path.split("/")[3]));
-    client = SandboxClient.start(vertx, SandboxOptions.defaults());
-    try {
-      token = client.accessToken();
-      runBillingFlow();
-    } finally {
-      client.close();
+    @Test
+    void everyBillingRequestAndResponseMatchesZohosDocuments(Vertx vertx) {
+        Path folder = ZohoContract.documents("billing").orElse(null);
+        Assumptions.assumeTrue(
+                folder != null,
+                "ZOHO_OPENAPI_DIR is not set to a folder with Zoho's billing/*.yml: Billing contract tests skipped");
+        contract = new ZohoContract(folder, path -> DOCUMENTS.get(path.split("/")[3]));
+        client = SandboxClient.start(vertx, SandboxOptions.defaults());
+        try {
+            token = client.accessToken();
+            runBillingFlow();
+        } finally {
+            client.close();
+        }
+        assertThat(contract.exchanges()).hasSizeGreaterThan(25);
+        assertThat(contract.problems()).isEmpty();
     }
-    assertThat(contract.exchanges()).hasSizeGreaterThan(25);
-    assertThat(contract.problems()).isEmpty();
-  }
 
-  private void runBillingFlow() {
-    String customerId = call(HttpMethod.POST, "/customers", new JsonObject().put("display_name", "Bowman and Co")
-        .put("email", "bowman@example.com").put("zcrm_account_id", "5725767000000411002")).getJsonObject("customer").getString("customer_id");
-    call(HttpMethod.GET, "/customers/" + customerId, null);
-    call(HttpMethod.GET, "/customers?email=bowman@example.com", null);
-    call(HttpMethod.GET, "/customers/reference/5725767000000411002?reference_id_type=zcrm_account_id", null);
-    call(HttpMethod.PUT, "/customers/" + customerId, new JsonObject().put("display_name", "Bowman and Co").put("email", "bowman@example.com")
-        .put("company_name", "Bowman"));
+    private void runBillingFlow() {
+        String customerId = call(
+                        HttpMethod.POST,
+                        "/customers",
+                        new JsonObject()
+                                .put("display_name", "Bowman and Co")
+                                .put("email", "bowman@example.com")
+                                .put("zcrm_account_id", "5725767000000411002"))
+                .getJsonObject("customer")
+                .getString("customer_id");
+        call(HttpMethod.GET, "/customers/" + customerId, null);
+        call(HttpMethod.GET, "/customers?email=bowman@example.com", null);
+        call(HttpMethod.GET, "/customers/reference/5725767000000411002?reference_id_type=zcrm_account_id", null);
+        call(
+                HttpMethod.PUT,
+                "/customers/" + customerId,
+                new JsonObject()
+                        .put("display_name", "Bowman and Co")
+                        .put("email", "bowman@example.com")
+                        .put("company_name", "Bowman"));
 
-    call(HttpMethod.POST, "/plans", new JsonObject().put("plan_code", "BASIC").put("name", "Basic").put("recurring_price", 10.0)
-        .put("interval", 1).put("interval_unit", "months").put("product_id", "9030000001"));
-    call(HttpMethod.POST, "/plans", new JsonObject().put("plan_code", "PRO").put("name", "Pro").put("recurring_price", 30.0)
-        .put("interval", 1).put("interval_unit", "months").put("product_id", "9030000001"));
-    call(HttpMethod.GET, "/plans", null);
-    call(HttpMethod.GET, "/plans/BASIC", null);
-    call(HttpMethod.POST, "/addons", new JsonObject().put("addon_code", "SEAT").put("name", "Seat").put("unit_name", "seat")
-        .put("product_id", "9030000001").put("pricing_scheme", "unit").put("type", "recurring").put("interval_unit", "monthly")
-        .put("price_brackets", new JsonArray().add(new JsonObject().put("price", 5.0)))
-        .put("plans", new JsonArray().add(new JsonObject().put("plan_code", "BASIC"))));
-    call(HttpMethod.GET, "/addons", null);
-    call(HttpMethod.GET, "/addons/SEAT", null);
+        call(
+                HttpMethod.POST,
+                "/plans",
+                new JsonObject()
+                        .put("plan_code", "BASIC")
+                        .put("name", "Basic")
+                        .put("recurring_price", 10.0)
+                        .put("interval", 1)
+                        .put("interval_unit", "months")
+                        .put("product_id", "9030000001"));
+        call(
+                HttpMethod.POST,
+                "/plans",
+                new JsonObject()
+                        .put("plan_code", "PRO")
+                        .put("name", "Pro")
+                        .put("recurring_price", 30.0)
+                        .put("interval", 1)
+                        .put("interval_unit", "months")
+                        .put("product_id", "9030000001"));
+        call(HttpMethod.GET, "/plans", null);
+        call(HttpMethod.GET, "/plans/BASIC", null);
+        call(
+                HttpMethod.POST,
+                "/addons",
+                new JsonObject()
+                        .put("addon_code", "SEAT")
+                        .put("name", "Seat")
+                        .put("unit_name", "seat")
+                        .put("product_id", "9030000001")
+                        .put("pricing_scheme", "unit")
+                        .put("type", "recurring")
+                        .put("interval_unit", "monthly")
+                        .put("price_brackets", new JsonArray().add(new JsonObject().put("price", 5.0)))
+                        .put("plans", new JsonArray().add(new JsonObject().put("plan_code", "BASIC"))));
+        call(HttpMethod.GET, "/addons", null);
+        call(HttpMethod.GET, "/addons/SEAT", null);
 
-    JsonObject subscription = call(HttpMethod.POST, "/subscriptions", new JsonObject().put("customer_id", customerId)
-        .put("reference_id", "sync:contract-1").put("plan", new JsonObject().put("plan_code", "BASIC").put("quantity", 2))
-        .put("addons", new JsonArray().add(new JsonObject().put("addon_code", "SEAT").put("quantity", 1)))).getJsonObject("subscription");
-    String subscriptionId = subscription.getString("subscription_id");
-    call(HttpMethod.POST, "/subscriptions", new JsonObject().put("customer", new JsonObject().put("display_name", "New Co")
-        .put("email", "new@example.com")).put("plan", new JsonObject().put("plan_code", "BASIC")));
-    call(HttpMethod.GET, "/subscriptions/" + subscriptionId, null);
-    call(HttpMethod.GET, "/subscriptions?customer_id=" + customerId, null);
-    call(HttpMethod.GET, "/subscriptions?filter_by=SubscriptionStatus.LIVE", null);
-    call(HttpMethod.PUT, "/subscriptions/" + subscriptionId, new JsonObject().put("plan", new JsonObject().put("plan_code", "PRO")));
-    call(HttpMethod.PUT, "/subscriptions/" + subscriptionId, new JsonObject().put("end_of_term", true)
-        .put("plan", new JsonObject().put("plan_code", "BASIC")));
+        JsonObject subscription = call(
+                        HttpMethod.POST,
+                        "/subscriptions",
+                        new JsonObject()
+                                .put("customer_id", customerId)
+                                .put("reference_id", "sync:contract-1")
+                                .put(
+                                        "plan",
+                                        new JsonObject()
+                                                .put("plan_code", "BASIC")
+                                                .put("quantity", 2))
+                                .put(
+                                        "addons",
+                                        new JsonArray()
+                                                .add(new JsonObject()
+                                                        .put("addon_code", "SEAT")
+                                                        .put("quantity", 1))))
+                .getJsonObject("subscription");
+        String subscriptionId = subscription.getString("subscription_id");
+        call(
+                HttpMethod.POST,
+                "/subscriptions",
+                new JsonObject()
+                        .put(
+                                "customer",
+                                new JsonObject().put("display_name", "New Co").put("email", "new@example.com"))
+                        .put("plan", new JsonObject().put("plan_code", "BASIC")));
+        call(HttpMethod.GET, "/subscriptions/" + subscriptionId, null);
+        call(HttpMethod.GET, "/subscriptions?customer_id=" + customerId, null);
+        call(HttpMethod.GET, "/subscriptions?filter_by=SubscriptionStatus.LIVE", null);
+        call(
+                HttpMethod.PUT,
+                "/subscriptions/" + subscriptionId,
+                new JsonObject().put("plan", new JsonObject().put("plan_code", "PRO")));
+        call(
+                HttpMethod.PUT,
+                "/subscriptions/" + subscriptionId,
+                new JsonObject().put("end_of_term", true).put("plan", new JsonObject().put("plan_code", "BASIC")));
 
-    String invoiceId = subscription.getString("child_invoice_id");
-    call(HttpMethod.GET, "/invoices/" + invoiceId, null);
-    call(HttpMethod.GET, "/invoices?customer_id=" + customerId, null);
-    call(HttpMethod.POST, "/invoices", new JsonObject().put("customer_id", customerId).put("date", "2026-11-22")
-        .put("invoice_items", new JsonArray().add(new JsonObject().put("name", "Setup").put("price", 40.0).put("quantity", 1))));
-    String paymentId = call(HttpMethod.POST, "/payments", new JsonObject().put("customer_id", customerId).put("payment_mode", "banktransfer")
-        .put("amount", 25.0).put("date", "2026-11-22").put("reference_number", "PAY-1")
-        .put("invoices", new JsonArray().add(new JsonObject().put("invoice_id", invoiceId).put("amount_applied", 25.0))))
-        .getJsonObject("payment").getString("payment_id");
-    call(HttpMethod.GET, "/payments/" + paymentId, null);
+        String invoiceId = subscription.getString("child_invoice_id");
+        call(HttpMethod.GET, "/invoices/" + invoiceId, null);
+        call(HttpMethod.GET, "/invoices?customer_id=" + customerId, null);
+        call(
+                HttpMethod.POST,
+                "/invoices",
+                new JsonObject()
+                        .put("customer_id", customerId)
+                        .put("date", "2026-11-22")
+                        .put(
+                                "invoice_items",
+                                new JsonArray()
+                                        .add(new JsonObject()
+                                                .put("name", "Setup")
+                                                .put("price", 40.0)
+                                                .put("quantity", 1))));
+        String paymentId = call(
+                        HttpMethod.POST,
+                        "/payments",
+                        new JsonObject()
+                                .put("customer_id", customerId)
+                                .put("payment_mode", "banktransfer")
+                                .put("amount", 25.0)
+                                .put("date", "2026-11-22")
+                                .put("reference_number", "PAY-1")
+                                .put(
+                                        "invoices",
+                                        new JsonArray()
+                                                .add(new JsonObject()
+                                                        .put("invoice_id", invoiceId)
+                                                        .put("amount_applied", 25.0))))
+                .getJsonObject("payment")
+                .getString("payment_id");
+        call(HttpMethod.GET, "/payments/" + paymentId, null);
 
-    JsonObject page = call(HttpMethod.POST, "/hostedpages/newsubscription", new JsonObject().put("customer_id", customerId)
-        .put("plan", new JsonObject().put("plan_code", "BASIC"))).getJsonObject("hostedpage");
-    SandboxClient.send(client.web.get(URI.create(page.getString("url")).getPath()));
-    call(HttpMethod.GET, "/hostedpages/" + page.getString("hostedpage_id"), null);
-    call(HttpMethod.POST, "/hostedpages/updatesubscription", new JsonObject().put("subscription_id", subscriptionId)
-        .put("plan", new JsonObject().put("plan_code", "PRO")));
+        JsonObject page = call(
+                        HttpMethod.POST,
+                        "/hostedpages/newsubscription",
+                        new JsonObject()
+                                .put("customer_id", customerId)
+                                .put("plan", new JsonObject().put("plan_code", "BASIC")))
+                .getJsonObject("hostedpage");
+        SandboxClient.send(client.web.get(URI.create(page.getString("url")).getPath()));
+        call(HttpMethod.GET, "/hostedpages/" + page.getString("hostedpage_id"), null);
+        call(
+                HttpMethod.POST,
+                "/hostedpages/updatesubscription",
+                new JsonObject()
+                        .put("subscription_id", subscriptionId)
+                        .put("plan", new JsonObject().put("plan_code", "PRO")));
 
-    JsonArray events = call(HttpMethod.GET, "/events", null).getJsonArray("events");
-    call(HttpMethod.GET, "/events/" + events.getJsonObject(0).getString("event_id"), null);
-    call(HttpMethod.POST, "/subscriptions/" + subscriptionId + "/cancel?cancel_at_end=true", null);
-    call(HttpMethod.POST, "/subscriptions/" + subscriptionId + "/cancel?cancel_at_end=false", null);
-    call(HttpMethod.POST, "/plans/PRO/markasinactive", null);
-    call(HttpMethod.POST, "/plans/PRO/markasactive", null);
-    call(HttpMethod.POST, "/addons/SEAT/markasinactive", null);
-  }
+        JsonArray events = call(HttpMethod.GET, "/events", null).getJsonArray("events");
+        call(HttpMethod.GET, "/events/" + events.getJsonObject(0).getString("event_id"), null);
+        call(HttpMethod.POST, "/subscriptions/" + subscriptionId + "/cancel?cancel_at_end=true", null);
+        call(HttpMethod.POST, "/subscriptions/" + subscriptionId + "/cancel?cancel_at_end=false", null);
+        call(HttpMethod.POST, "/plans/PRO/markasinactive", null);
+        call(HttpMethod.POST, "/plans/PRO/markasactive", null);
+        call(HttpMethod.POST, "/addons/SEAT/markasinactive", null);
+    }
 
-  private JsonObject call(HttpMethod method, String path, JsonObject body) {
-    HttpResponse<Buffer> response = contract.send(client.billing(method, path, token), body);
-    assertThat(response.statusCode()).as(method + " " + path + ": " + response.bodyAsString()).isBetween(200, 201);
-    return response.bodyAsJsonObject();
-  }
+    private JsonObject call(HttpMethod method, String path, JsonObject body) {
+        HttpResponse<Buffer> response = contract.send(client.billing(method, path, token), body);
+        assertThat(response.statusCode())
+                .as(method + " " + path + ": " + response.bodyAsString())
+                .isBetween(200, 201);
+        return response.bodyAsJsonObject();
+    }
 }

@@ -23,55 +23,92 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(VertxExtension.class)
 class CrmContractTest {
-  private SandboxClient client;
-  private ZohoContract contract;
-  private String token;
+    private SandboxClient client;
+    private ZohoContract contract;
+    private String token;
 
-  @Test
-  void everyCrmRequestAndResponseMatchesZohosDocument(Vertx vertx) {
-    Path folder = ZohoContract.documents("crm").orElse(null);
-    Assumptions.assumeTrue(folder != null, "ZOHO_OPENAPI_DIR is not set to a folder with Zoho's crm/record.json: CRM contract tests skipped");
-    contract = new ZohoContract(folder, path -> "record.json");
-    client = SandboxClient.start(vertx, SandboxOptions.defaults());
-    try {
-      token = client.accessToken();
-      runCrmFlow();
-    } finally {
-      client.close();
+    @Test
+    void everyCrmRequestAndResponseMatchesZohosDocument(Vertx vertx) {
+        Path folder = ZohoContract.documents("crm").orElse(null);
+        Assumptions.assumeTrue(
+                folder != null,
+                "ZOHO_OPENAPI_DIR is not set to a folder with Zoho's crm/record.json: CRM contract tests skipped");
+        contract = new ZohoContract(folder, path -> "record.json");
+        client = SandboxClient.start(vertx, SandboxOptions.defaults());
+        try {
+            token = client.accessToken();
+            runCrmFlow();
+        } finally {
+            client.close();
+        }
+        assertThat(contract.exchanges())
+                .extracting(ZohoContract.Exchange::status)
+                .contains(200, 201, 204, 207, 400);
+        assertThat(contract.problems()).isEmpty();
     }
-    assertThat(contract.exchanges()).extracting(ZohoContract.Exchange::status).contains(200, 201, 204, 207, 400);
-    assertThat(contract.problems()).isEmpty();
-  }
 
-  private void runCrmFlow() {
-    String id = write(HttpMethod.POST, "/Contacts", 201, contact("Lovelace", "ada@example.com"), contact("Hopper", "grace@example.com"))
-        .getJsonArray("data").getJsonObject(0).getJsonObject("details").getString("id");
-    write(HttpMethod.POST, "/Leads", 207, contact("Turing", "alan@example.com").put("Company", "Bletchley"), new JsonObject().put("Company", "Acme"));
-    write(HttpMethod.POST, "/Contacts", 400, contact("Again", "ada@example.com"));
-    write(HttpMethod.POST, "/Contacts/upsert", 200, contact("King", "ada@example.com"), contact("Lamarr", "hedy@example.com"));
-    write(HttpMethod.POST, "/Contacts/upsert", 207, contact("Noether", "emmy@example.com"), new JsonObject().put("Email", "bad"));
-    write(HttpMethod.PUT, "/Contacts/" + id, 200, new JsonObject().put("Title", "Countess"));
-    write(HttpMethod.PUT, "/Contacts", 207, new JsonObject().put("id", id).put("Phone", "555"), new JsonObject().put("id", "1"));
-    read("/Contacts/" + id, 200);
-    read("/Contacts/search?email=ada@example.com", 200);
-    read("/Contacts/search?criteria=(Last_Name:starts_with:Ho)", 200);
-    read("/Contacts/search?word=lamarr&page=1&per_page=10", 200);
-    read("/Contacts/search?email=nobody@example.com", 204);
-  }
+    private void runCrmFlow() {
+        String id = write(
+                        HttpMethod.POST,
+                        "/Contacts",
+                        201,
+                        contact("Lovelace", "ada@example.com"),
+                        contact("Hopper", "grace@example.com"))
+                .getJsonArray("data")
+                .getJsonObject(0)
+                .getJsonObject("details")
+                .getString("id");
+        write(
+                HttpMethod.POST,
+                "/Leads",
+                207,
+                contact("Turing", "alan@example.com").put("Company", "Bletchley"),
+                new JsonObject().put("Company", "Acme"));
+        write(HttpMethod.POST, "/Contacts", 400, contact("Again", "ada@example.com"));
+        write(
+                HttpMethod.POST,
+                "/Contacts/upsert",
+                200,
+                contact("King", "ada@example.com"),
+                contact("Lamarr", "hedy@example.com"));
+        write(
+                HttpMethod.POST,
+                "/Contacts/upsert",
+                207,
+                contact("Noether", "emmy@example.com"),
+                new JsonObject().put("Email", "bad"));
+        write(HttpMethod.PUT, "/Contacts/" + id, 200, new JsonObject().put("Title", "Countess"));
+        write(
+                HttpMethod.PUT,
+                "/Contacts",
+                207,
+                new JsonObject().put("id", id).put("Phone", "555"),
+                new JsonObject().put("id", "1"));
+        read("/Contacts/" + id, 200);
+        read("/Contacts/search?email=ada@example.com", 200);
+        read("/Contacts/search?criteria=(Last_Name:starts_with:Ho)", 200);
+        read("/Contacts/search?word=lamarr&page=1&per_page=10", 200);
+        read("/Contacts/search?email=nobody@example.com", 204);
+    }
 
-  private JsonObject write(HttpMethod method, String path, int status, JsonObject... records) {
-    HttpResponse<Buffer> response = contract.send(client.crm(method, path, token),
-        new JsonObject().put("data", new JsonArray(java.util.List.of((Object[]) records))));
-    assertThat(response.statusCode()).as(method + " " + path + ": " + response.bodyAsString()).isEqualTo(status);
-    return response.bodyAsJsonObject();
-  }
+    private JsonObject write(HttpMethod method, String path, int status, JsonObject... records) {
+        HttpResponse<Buffer> response = contract.send(
+                client.crm(method, path, token),
+                new JsonObject().put("data", new JsonArray(java.util.List.of((Object[]) records))));
+        assertThat(response.statusCode())
+                .as(method + " " + path + ": " + response.bodyAsString())
+                .isEqualTo(status);
+        return response.bodyAsJsonObject();
+    }
 
-  private void read(String path, int status) {
-    HttpResponse<Buffer> response = contract.send(client.crm(HttpMethod.GET, path, token), null);
-    assertThat(response.statusCode()).as("GET " + path + ": " + response.bodyAsString()).isEqualTo(status);
-  }
+    private void read(String path, int status) {
+        HttpResponse<Buffer> response = contract.send(client.crm(HttpMethod.GET, path, token), null);
+        assertThat(response.statusCode())
+                .as("GET " + path + ": " + response.bodyAsString())
+                .isEqualTo(status);
+    }
 
-  private static JsonObject contact(String lastName, String email) {
-    return new JsonObject().put("Last_Name", lastName).put("Email", email);
-  }
+    private static JsonObject contact(String lastName, String email) {
+        return new JsonObject().put("Last_Name", lastName).put("Email", email);
+    }
 }

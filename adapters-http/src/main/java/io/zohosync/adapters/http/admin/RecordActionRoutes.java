@@ -29,7 +29,9 @@ final class RecordActionRoutes {
         for (Action action : Action.values()) {
             String path = "/sync/:entity/:id/:target/" + action.name().toLowerCase(Locale.ROOT);
             if (action == Action.LINK) {
-                admin.post(path).handler(BodyHandler.create(false).setBodyLimit(bodyLimit)).handler(ctx -> act(ctx, action));
+                admin.post(path)
+                        .handler(BodyHandler.create(false).setBodyLimit(bodyLimit))
+                        .handler(ctx -> act(ctx, action));
             } else {
                 admin.post(path).handler(ctx -> act(ctx, action));
             }

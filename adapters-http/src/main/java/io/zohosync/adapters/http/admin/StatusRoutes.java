@@ -49,7 +49,9 @@ final class StatusRoutes {
         if (records.isEmpty()) {
             throw new Problem(404, "record_not_found", "no sync record for " + entity);
         }
-        List<SyncRecordView> byTarget = records.stream().sorted(Comparator.comparing(r -> r.key().target())).toList();
+        List<SyncRecordView> byTarget = records.stream()
+                .sorted(Comparator.comparing(r -> r.key().target()))
+                .toList();
         return Reply.ok(new JsonObject()
                 .put("entity_type", entity.type().wire())
                 .put("entity_id", entity.id())

@@ -42,7 +42,8 @@ final class ZohoConnectionRoutes {
 
     private void start(RoutingContext ctx) {
         connect.consentUrl()
-                .map(url -> Reply.ok(new JsonObject().put("consent_url", url)
+                .map(url -> Reply.ok(new JsonObject()
+                        .put("consent_url", url)
                         .put("next", "open consent_url in a browser as a Zoho administrator and accept")))
                 .onSuccess(reply -> reply.send(ctx))
                 .onFailure(ctx::fail);
@@ -76,7 +77,11 @@ final class ZohoConnectionRoutes {
         return new JsonObject()
                 .put("status", lower(state.status().name()))
                 .put("detail", state.detail())
-                .put("cool_down_until", state.coolDownUntil() == null ? null : state.coolDownUntil().toString())
+                .put(
+                        "cool_down_until",
+                        state.coolDownUntil() == null
+                                ? null
+                                : state.coolDownUntil().toString())
                 .put("circuits", circuits);
     }
 

@@ -58,7 +58,10 @@ final class EntityRoutes {
         JsonBodies.requireJson(ctx, "the " + type.wire());
         String key = ctx.request().getHeader("Idempotency-Key");
         if (key != null && (key.isBlank() || key.length() > MAX_IDEMPOTENCY_KEY)) {
-            throw new Problem(400, "invalid_idempotency_key", "Idempotency-Key must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters");
+            throw new Problem(
+                    400,
+                    "invalid_idempotency_key",
+                    "Idempotency-Key must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters");
         }
         ctx.next();
     }
@@ -89,7 +92,9 @@ final class EntityRoutes {
         if (records.isEmpty()) {
             throw notFound(id);
         }
-        List<SyncRecordView> byTarget = records.stream().sorted(Comparator.comparing(r -> r.key().target())).toList();
+        List<SyncRecordView> byTarget = records.stream()
+                .sorted(Comparator.comparing(r -> r.key().target()))
+                .toList();
         return Reply.ok(new JsonObject()
                 .put("id", id)
                 .put("sync", JsonBodies.record(byTarget.get(0)))

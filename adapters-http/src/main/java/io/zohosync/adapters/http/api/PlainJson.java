@@ -56,7 +56,10 @@ final class PlainJson {
             }
             return java.math.BigDecimal.valueOf(d);
         }
-        boolean container = value instanceof JsonObject || value instanceof Map || value instanceof JsonArray || value instanceof List;
+        boolean container = value instanceof JsonObject
+                || value instanceof Map
+                || value instanceof JsonArray
+                || value instanceof List;
         if (container && depth >= MAX_DEPTH) {
             throw new Problem(400, "malformed_json", "the body nests deeper than " + MAX_DEPTH + " levels");
         }
@@ -81,7 +84,9 @@ final class PlainJson {
     private static String storable(String text, String field) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+            boolean paired = Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
             if (paired) {
                 i++;
             } else if (c == '\0' || Character.isSurrogate(c)) {

@@ -25,8 +25,9 @@ public final class PlatformApi {
         Router api = Router.router(vertx);
         Problems.install(api);
         api.route().handler(new BearerAuth(apiKeys, "X-API-Key", "API key"));
-        entities.collections().forEach((collection, type) ->
-                new EntityRoutes(collection, type, entities, status).mount(api, bodyLimitBytes));
+        entities.collections()
+                .forEach((collection, type) ->
+                        new EntityRoutes(collection, type, entities, status).mount(api, bodyLimitBytes));
         root.route(PREFIX + "/*").subRouter(api);
     }
 }

@@ -22,13 +22,17 @@ final class RecordedReply {
             throw Problem.validation(invalid.errors());
         }
         if (result instanceof Result.KeyReused) {
-            throw new Problem(409, "idempotency_key_reused", "this Idempotency-Key was used with a different body; nothing was stored");
+            throw new Problem(
+                    409,
+                    "idempotency_key_reused",
+                    "this Idempotency-Key was used with a different body; nothing was stored");
         }
         return recorded(collection, (Result.Recorded) result);
     }
 
     private static Reply recorded(String collection, Result.Recorded recorded) {
-        String self = PlatformApi.PREFIX + "/" + collection + "/" + Ids.segment(recorded.entity().id());
+        String self = PlatformApi.PREFIX + "/" + collection + "/"
+                + Ids.segment(recorded.entity().id());
         Map<SyncTarget, SyncStatus> syncs = new EnumMap<>(SyncTarget.class);
         syncs.putAll(recorded.syncs());
         JsonObject targets = new JsonObject();
@@ -38,12 +42,15 @@ final class RecordedReply {
                 .put("target", first == null ? null : first.wire())
                 .put("status", first == null ? null : wire(syncs.get(first)));
         boolean queued = recorded.outcome() == Outcome.CREATED || recorded.outcome() == Outcome.UPDATED;
-        return new Reply(queued ? 202 : 200, new JsonObject()
-                .put("id", recorded.entity().id())
-                .put("outcome", recorded.outcome().name().toLowerCase(Locale.ROOT))
-                .put("sync", sync)
-                .put("targets", targets)
-                .put("links", new JsonObject().put("self", self)), self);
+        return new Reply(
+                queued ? 202 : 200,
+                new JsonObject()
+                        .put("id", recorded.entity().id())
+                        .put("outcome", recorded.outcome().name().toLowerCase(Locale.ROOT))
+                        .put("sync", sync)
+                        .put("targets", targets)
+                        .put("links", new JsonObject().put("self", self)),
+                self);
     }
 
     private static String wire(SyncStatus status) {

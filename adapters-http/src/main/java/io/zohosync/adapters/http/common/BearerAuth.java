@@ -18,7 +18,8 @@ public final class BearerAuth implements Handler<RoutingContext> {
     private final String realm;
 
     public BearerAuth(Set<String> secrets, String headerName, String realm) {
-        this.secrets = secrets.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
+        this.secrets =
+                secrets.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
         this.headerName = headerName;
         this.realm = realm;
     }
@@ -28,8 +29,11 @@ public final class BearerAuth implements Handler<RoutingContext> {
         String presented = presented(ctx);
         if (presented == null) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"" + realm + "\"");
-            ctx.fail(new Problem(401, "unauthorized", "send the " + realm + " credential as 'Authorization: Bearer …'"
-                    + (headerName == null ? "" : " or '" + headerName + ": …'")));
+            ctx.fail(new Problem(
+                    401,
+                    "unauthorized",
+                    "send the " + realm + " credential as 'Authorization: Bearer …'"
+                            + (headerName == null ? "" : " or '" + headerName + ": …'")));
             return;
         }
         byte[] candidate = presented.getBytes(StandardCharsets.UTF_8);

@@ -25,7 +25,10 @@ public final class JsonBodies {
     /** 415 {@code unsupported_media_type} unless the request says its body is JSON. */
     public static void requireJson(RoutingContext ctx, String what) {
         String contentType = ctx.request().getHeader("content-type");
-        if (contentType == null || !JSON_MEDIA_TYPE.matcher(contentType.trim().toLowerCase(Locale.ROOT)).matches()) {
+        if (contentType == null
+                || !JSON_MEDIA_TYPE
+                        .matcher(contentType.trim().toLowerCase(Locale.ROOT))
+                        .matches()) {
             throw new Problem(415, "unsupported_media_type", "send " + what + " as application/json");
         }
     }
@@ -71,7 +74,8 @@ public final class JsonBodies {
     /** Strict UTF-8: a lenient decoder would turn bad bytes into U+FFFD and store the damage. */
     private static String utf8(Buffer body) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body.getBytes()))

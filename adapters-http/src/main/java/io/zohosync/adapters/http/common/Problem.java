@@ -33,8 +33,11 @@ public final class Problem extends RuntimeException {
     public static Problem validation(List<FieldError> errors) {
         JsonArray list = new JsonArray();
         errors.forEach(e -> list.add(new JsonObject().put("field", e.field()).put("message", e.message())));
-        return new Problem(422, "validation_failed", "the request breaks " + errors.size()
-                + (errors.size() == 1 ? " rule" : " rules") + "; see errors", list);
+        return new Problem(
+                422,
+                "validation_failed",
+                "the request breaks " + errors.size() + (errors.size() == 1 ? " rule" : " rules") + "; see errors",
+                list);
     }
 
     /** 422 {@code validation_failed} for one field. */

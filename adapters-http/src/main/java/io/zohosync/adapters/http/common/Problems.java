@@ -38,14 +38,20 @@ public final class Problems {
         Problem problem = switch (status) {
             case 400 -> new Problem(400, "bad_request", "the request could not be read");
             case 401 -> new Problem(401, "unauthorized", "credentials are missing or wrong");
-            case 404 -> new Problem(404, "not_found", "no such resource: " + ctx.request().path());
+            case 404 ->
+                new Problem(
+                        404, "not_found", "no such resource: " + ctx.request().path());
             case 405 -> new Problem(405, "method_not_allowed", ctx.request().method() + " is not allowed here");
             case 413 -> new Problem(413, "payload_too_large", "the request body is larger than this endpoint accepts");
             case 415 -> new Problem(415, "unsupported_media_type", "send application/json");
             default -> null;
         };
         if (problem == null) {
-            LOG.error("unhandled failure on {} {}", ctx.request().method(), ctx.request().path(), failure);
+            LOG.error(
+                    "unhandled failure on {} {}",
+                    ctx.request().method(),
+                    ctx.request().path(),
+                    failure);
             problem = new Problem(500, "internal_error", "something went wrong on our side; nothing was acknowledged");
         }
         problem.send(ctx);

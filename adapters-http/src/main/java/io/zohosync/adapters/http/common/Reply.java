@@ -18,6 +18,9 @@ public record Reply(int status, JsonObject body, String location) {
         if (location != null) {
             ctx.response().putHeader("Location", location);
         }
-        ctx.response().setStatusCode(status).putHeader("content-type", "application/json").end(body.encode());
+        ctx.response()
+                .setStatusCode(status)
+                .putHeader("content-type", "application/json")
+                .end(body.encode());
     }
 }

@@ -11,7 +11,8 @@ import java.time.Instant;
 /** Postgres adapter for {@link ConsentStates}; issuing also forgets nonces expired a day ago. */
 public final class PgConsentStates implements ConsentStates {
 
-    private static final String FORGET = "delete from zoho_consent_states where expires_at < $1::timestamptz - interval '1 day'";
+    private static final String FORGET =
+            "delete from zoho_consent_states where expires_at < $1::timestamptz - interval '1 day'";
     private static final String ISSUE = "insert into zoho_consent_states (nonce, expires_at) values ($1, $2)";
     private static final String CONSUME = """
             update zoho_consent_states set used_at = $2
@@ -25,7 +26,8 @@ public final class PgConsentStates implements ConsentStates {
 
     @Override
     public Future<Void> issue(String nonce, Instant expiresAt, Instant now) {
-        return pool.preparedQuery(FORGET).execute(Tuple.of(utc(now)))
+        return pool.preparedQuery(FORGET)
+                .execute(Tuple.of(utc(now)))
                 .compose(x -> pool.preparedQuery(ISSUE).execute(Tuple.of(nonce, utc(expiresAt))))
                 .mapEmpty();
     }

@@ -39,18 +39,32 @@ public final class PgIntake implements Intake, EntityStore {
     }
 
     static Future<Optional<StoredEntity>> find(SqlClient client, String sql, EntityRef ref) {
-        return client.preparedQuery(sql).execute(Tuple.of(ref.type().wire(), ref.id()))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(entity(rows.iterator().next())));
+        return client.preparedQuery(sql)
+                .execute(Tuple.of(ref.type().wire(), ref.id()))
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
+                        : Optional.of(entity(rows.iterator().next())));
     }
 
     private static StoredEntity entity(Row row) {
-        return new StoredEntity(new EntityRef(EntityType.fromWire(row.getString("entity_type")), row.getString("entity_id")),
-                JsonValues.plain((JsonObject) row.getValue("payload")), row.getInteger("version"), row.getString("payload_hash"),
-                row.getOffsetDateTime("received_at").toInstant(), row.getOffsetDateTime("updated_at").toInstant());
+        return new StoredEntity(
+                new EntityRef(EntityType.fromWire(row.getString("entity_type")), row.getString("entity_id")),
+                JsonValues.plain((JsonObject) row.getValue("payload")),
+                row.getInteger("version"),
+                row.getString("payload_hash"),
+                row.getOffsetDateTime("received_at").toInstant(),
+                row.getOffsetDateTime("updated_at").toInstant());
     }
 
     static Tuple save(StoredEntity entity, java.time.Instant now) {
-        return Tuple.from(new Object[] {entity.ref().type().wire(), entity.ref().id(), entity.version(),
-                JsonValues.json(entity.payload()), entity.payloadHash(), utc(entity.receivedAt()), utc(now)});
+        return Tuple.from(new Object[] {
+            entity.ref().type().wire(),
+            entity.ref().id(),
+            entity.version(),
+            JsonValues.json(entity.payload()),
+            entity.payloadHash(),
+            utc(entity.receivedAt()),
+            utc(now)
+        });
     }
 }

@@ -26,9 +26,12 @@ final class PgIntakeTransaction implements IntakeTransaction {
     private static final String CLAIM_EVENT = """
             insert into inbound_events (provider, event_id, payload_hash, entity_type, entity_id, received_at)
             values ($1, $2, $3, $4, $5, $6) on conflict do nothing""";
-    private static final String KNOWN_EVENT = "select payload_hash from inbound_events where provider = $1 and event_id = $2";
+    private static final String KNOWN_EVENT =
+            "select payload_hash from inbound_events where provider = $1 and event_id = $2";
     /** The entity's key, locked even before its first row exists, so two first arrivals of one entity take turns. */
-    private static final String LOCK_ENTITY_KEY = "select pg_advisory_xact_lock(hashtextextended('zsync-entity/' || $1 || '/' || $2, 0))";
+    private static final String LOCK_ENTITY_KEY =
+            "select pg_advisory_xact_lock(hashtextextended('zsync-entity/' || $1 || '/' || $2, 0))";
+
     private static final String LOCK_ENTITY = PgIntake.FIND + " for update";
     private static final String SAVE_ENTITY = """
             insert into platform_entities (entity_type, entity_id, version, payload, payload_hash, received_at, updated_at)
@@ -36,7 +39,8 @@ final class PgIntakeTransaction implements IntakeTransaction {
             on conflict (entity_type, entity_id) do update set
                 version = excluded.version, payload = excluded.payload, payload_hash = excluded.payload_hash,
                 updated_at = excluded.updated_at""";
-    private static final String AWAITED = "select distinct needs_target from sync_waits where needs_type = $1 and needs_id = $2";
+    private static final String AWAITED =
+            "select distinct needs_target from sync_waits where needs_type = $1 and needs_id = $2";
     private static final String RECORDS = """
             select r.*, j.locked_by, j.locked_until from sync_records r
             left join sync_jobs j using (entity_type, entity_id, target)
@@ -49,24 +53,30 @@ final class PgIntakeTransaction implements IntakeTransaction {
     }
 
     @Override
-    public Future<Optional<String>> claimEvent(String provider, String eventId, String payloadHash, EntityRef entity, Instant now) {
+    public Future<Optional<String>> claimEvent(
+            String provider, String eventId, String payloadHash, EntityRef entity, Instant now) {
         return conn.preparedQuery(CLAIM_EVENT)
                 .execute(Tuple.of(provider, eventId, payloadHash, entity.type().wire(), entity.id(), utc(now)))
                 .compose(rows -> rows.rowCount() == 1
                         ? Future.succeededFuture(Optional.<String>empty())
-                        : conn.preparedQuery(KNOWN_EVENT).execute(Tuple.of(provider, eventId))
-                                .map(known -> Optional.of(known.iterator().next().getString("payload_hash"))));
+                        : conn.preparedQuery(KNOWN_EVENT)
+                                .execute(Tuple.of(provider, eventId))
+                                .map(known ->
+                                        Optional.of(known.iterator().next().getString("payload_hash"))));
     }
 
     @Override
     public Future<Optional<StoredEntity>> lockEntity(EntityRef ref) {
-        return conn.preparedQuery(LOCK_ENTITY_KEY).execute(Tuple.of(ref.type().wire(), ref.id()))
+        return conn.preparedQuery(LOCK_ENTITY_KEY)
+                .execute(Tuple.of(ref.type().wire(), ref.id()))
                 .compose(x -> PgIntake.find(conn, LOCK_ENTITY, ref));
     }
 
     @Override
     public Future<Void> saveEntity(StoredEntity entity, Instant now) {
-        return conn.preparedQuery(SAVE_ENTITY).execute(PgIntake.save(entity, now)).mapEmpty();
+        return conn.preparedQuery(SAVE_ENTITY)
+                .execute(PgIntake.save(entity, now))
+                .mapEmpty();
     }
 
     @Override
@@ -75,7 +85,8 @@ final class PgIntakeTransaction implements IntakeTransaction {
     }
 
     @Override
-    public Future<Void> storeRecord(SyncKey key, Optional<SyncState> before, SyncState next, String event, Instant now) {
+    public Future<Void> storeRecord(
+            SyncKey key, Optional<SyncState> before, SyncState next, String event, Instant now) {
         return RecordStore.store(conn, key, before, next, event, now);
     }
 
@@ -86,22 +97,26 @@ final class PgIntakeTransaction implements IntakeTransaction {
 
     @Override
     public Future<Set<SyncTarget>> awaitedAt(EntityRef ref) {
-        return conn.preparedQuery(AWAITED).execute(Tuple.of(ref.type().wire(), ref.id())).map(rows -> {
-            Set<SyncTarget> targets = EnumSet.noneOf(SyncTarget.class);
-            rows.forEach(row -> targets.add(SyncTarget.fromWire(row.getString("needs_target"))));
-            return targets;
-        });
+        return conn.preparedQuery(AWAITED)
+                .execute(Tuple.of(ref.type().wire(), ref.id()))
+                .map(rows -> {
+                    Set<SyncTarget> targets = EnumSet.noneOf(SyncTarget.class);
+                    rows.forEach(row -> targets.add(SyncTarget.fromWire(row.getString("needs_target"))));
+                    return targets;
+                });
     }
 
     @Override
     public Future<Map<SyncTarget, SyncState>> records(EntityRef ref) {
         Instant now = Instant.now();
-        return conn.preparedQuery(RECORDS).execute(Tuple.of(ref.type().wire(), ref.id())).map(rows -> {
-            Map<SyncTarget, SyncState> records = new EnumMap<>(SyncTarget.class);
-            for (Row row : rows) {
-                records.put(RecordStore.key(row).target(), RecordStore.state(row, now));
-            }
-            return records;
-        });
+        return conn.preparedQuery(RECORDS)
+                .execute(Tuple.of(ref.type().wire(), ref.id()))
+                .map(rows -> {
+                    Map<SyncTarget, SyncState> records = new EnumMap<>(SyncTarget.class);
+                    for (Row row : rows) {
+                        records.put(RecordStore.key(row).target(), RecordStore.state(row, now));
+                    }
+                    return records;
+                });
     }
 }

@@ -42,6 +42,7 @@ public final class PgSyncJobs implements SyncJobs {
             join sync_records r using (entity_type, entity_id, target)
             order by j.priority, j.run_at, j.id
             for update of r skip locked""";
+
     private static final String LEASE = """
             update sync_jobs j set locked_by = $1, locked_until = $2, lease_seq = j.lease_seq + 1, updated_at = $3
             from unnest($4::bigint[]) as u(id) where j.id = u.id
@@ -55,14 +56,17 @@ public final class PgSyncJobs implements SyncJobs {
      * the record is settled; an expired lease when the record says syncing, so the rescuer returns it.
      */
     private static final String RESYNC_JOB = "update sync_jobs set run_at = $2, updated_at = $3 where id = $1";
-    private static final String ORPHAN_JOB = "update sync_jobs set locked_by = 'orphan', locked_until = $2, updated_at = $2 where id = $1";
+
+    private static final String ORPHAN_JOB =
+            "update sync_jobs set locked_by = 'orphan', locked_until = $2, updated_at = $2 where id = $1";
     private static final String DROP_JOB = "delete from sync_jobs where id = $1";
     private static final String INTENT = """
             update sync_records r set intent_at = $1
             from sync_jobs j
             where j.id = $2 and j.locked_by = $3 and j.lease_seq = $4
               and r.entity_type = j.entity_type and r.entity_id = j.entity_id and r.target = j.target""";
-    private static final String FENCE = "select id from sync_jobs where id = $1 and locked_by = $2 and lease_seq = $3 for update";
+    private static final String FENCE =
+            "select id from sync_jobs where id = $1 and locked_by = $2 and lease_seq = $3 for update";
     private static final String LOAD = """
             select r.*, j.locked_by, j.locked_until from sync_records r
             join sync_jobs j using (entity_type, entity_id, target)
@@ -75,9 +79,11 @@ public final class PgSyncJobs implements SyncJobs {
             join sync_records r using (entity_type, entity_id, target)
             where %s
             for update of j, r skip locked""";
-    private static final String EXPIRED = LEASED.formatted("j.locked_by is not null and j.locked_until < $1::timestamptz");
+    private static final String EXPIRED =
+            LEASED.formatted("j.locked_by is not null and j.locked_until < $1::timestamptz");
     private static final String HELD_BY = LEASED.formatted("j.locked_by = $1");
-    private static final String UNLOCK = "update sync_jobs set locked_by = null, locked_until = null, lease_seq = lease_seq + 1 where id = $1";
+    private static final String UNLOCK =
+            "update sync_jobs set locked_by = null, locked_until = null, lease_seq = lease_seq + 1 where id = $1";
 
     private final Pool pool;
 
@@ -86,54 +92,76 @@ public final class PgSyncJobs implements SyncJobs {
     }
 
     @Override
-    public Future<List<ClaimedJob>> claimDue(String workerId, int max, Duration lease, Instant now,
-            Function<SyncState, Transition> decide) {
-        return pool.withTransaction(conn -> conn.preparedQuery(DUE).execute(Tuple.of(utc(now), max)).compose(rows -> {
-            List<Row> claimed = new ArrayList<>();
-            List<SyncState> states = new ArrayList<>();
-            Future<?> others = Future.succeededFuture();
-            for (Row row : rows) {
-                SyncState state = RecordStore.state(row, now);
-                Transition transition = decide.apply(state);
-                if (transition instanceof Transition.Moved moved && moved.next().status() == SyncStatus.SYNCING) {
-                    claimed.add(row);
-                    states.add(moved.next());
-                } else {
-                    others = others.compose(x -> resync(conn, row, state, transition, now));
-                }
-            }
-            return others.compose(x -> claimed.isEmpty() ? Future.succeededFuture(List.<ClaimedJob>of())
-                    : lease(conn, workerId, now.plus(lease), claimed, states, now));
-        }));
+    public Future<List<ClaimedJob>> claimDue(
+            String workerId, int max, Duration lease, Instant now, Function<SyncState, Transition> decide) {
+        return pool.withTransaction(conn -> conn.preparedQuery(DUE)
+                .execute(Tuple.of(utc(now), max))
+                .compose(rows -> {
+                    List<Row> claimed = new ArrayList<>();
+                    List<SyncState> states = new ArrayList<>();
+                    Future<?> others = Future.succeededFuture();
+                    for (Row row : rows) {
+                        SyncState state = RecordStore.state(row, now);
+                        Transition transition = decide.apply(state);
+                        if (transition instanceof Transition.Moved moved
+                                && moved.next().status() == SyncStatus.SYNCING) {
+                            claimed.add(row);
+                            states.add(moved.next());
+                        } else {
+                            others = others.compose(x -> resync(conn, row, state, transition, now));
+                        }
+                    }
+                    return others.compose(x -> claimed.isEmpty()
+                            ? Future.succeededFuture(List.<ClaimedJob>of())
+                            : lease(conn, workerId, now.plus(lease), claimed, states, now));
+                }));
     }
 
-    private Future<List<ClaimedJob>> lease(SqlConnection conn, String workerId, Instant until, List<Row> rows,
-            List<SyncState> states, Instant now) {
+    private Future<List<ClaimedJob>> lease(
+            SqlConnection conn, String workerId, Instant until, List<Row> rows, List<SyncState> states, Instant now) {
         Long[] ids = rows.stream().map(r -> r.getLong("job_id")).toArray(Long[]::new);
-        return conn.preparedQuery(LEASE).execute(Tuple.of(workerId, utc(until), utc(now), ids)).compose(leased -> {
-            java.util.Map<Long, Integer> seqs = new java.util.HashMap<>();
-            leased.forEach(r -> seqs.put(r.getLong("id"), r.getInteger("lease_seq")));
-            return conn.preparedQuery(SYNCING).execute(Tuple.of(utc(now),
-                            rows.stream().map(r -> r.getString("entity_type")).toArray(String[]::new),
-                            rows.stream().map(r -> r.getString("entity_id")).toArray(String[]::new),
-                            rows.stream().map(r -> r.getString("target")).toArray(String[]::new),
-                            states.stream().map(SyncState::reason).toArray(String[]::new)))
-                    .map(x -> {
-                        List<ClaimedJob> jobs = new ArrayList<>(rows.size());
-                        for (int i = 0; i < rows.size(); i++) {
-                            Row row = rows.get(i);
-                            long id = row.getLong("job_id");
-                            jobs.add(new ClaimedJob(id, seqs.get(id), RecordStore.key(row), states.get(i), row.getBoolean("unsure")));
-                        }
-                        return jobs;
-                    });
-        });
+        return conn.preparedQuery(LEASE)
+                .execute(Tuple.of(workerId, utc(until), utc(now), ids))
+                .compose(leased -> {
+                    java.util.Map<Long, Integer> seqs = new java.util.HashMap<>();
+                    leased.forEach(r -> seqs.put(r.getLong("id"), r.getInteger("lease_seq")));
+                    return conn.preparedQuery(SYNCING)
+                            .execute(Tuple.of(
+                                    utc(now),
+                                    rows.stream()
+                                            .map(r -> r.getString("entity_type"))
+                                            .toArray(String[]::new),
+                                    rows.stream()
+                                            .map(r -> r.getString("entity_id"))
+                                            .toArray(String[]::new),
+                                    rows.stream()
+                                            .map(r -> r.getString("target"))
+                                            .toArray(String[]::new),
+                                    states.stream().map(SyncState::reason).toArray(String[]::new)))
+                            .map(x -> {
+                                List<ClaimedJob> jobs = new ArrayList<>(rows.size());
+                                for (int i = 0; i < rows.size(); i++) {
+                                    Row row = rows.get(i);
+                                    long id = row.getLong("job_id");
+                                    jobs.add(new ClaimedJob(
+                                            id,
+                                            seqs.get(id),
+                                            RecordStore.key(row),
+                                            states.get(i),
+                                            row.getBoolean("unsure")));
+                                }
+                                return jobs;
+                            });
+                });
     }
 
     private static Future<?> resync(SqlConnection conn, Row row, SyncState state, Transition transition, Instant now) {
         long id = row.getLong("job_id");
-        LOG.warn("job {} ({}) not claimed: {}", id, RecordStore.key(row), transition instanceof Transition.Rejected r ? r.reason()
-                : "the state machine did not make it syncing");
+        LOG.warn(
+                "job {} ({}) not claimed: {}",
+                id,
+                RecordStore.key(row),
+                transition instanceof Transition.Rejected r ? r.reason() : "the state machine did not make it syncing");
         if (state.status() == SyncStatus.SYNCING) {
             return conn.preparedQuery(ORPHAN_JOB).execute(Tuple.of(id, utc(now)));
         }
@@ -144,32 +172,46 @@ public final class PgSyncJobs implements SyncJobs {
 
     @Override
     public Future<Boolean> markIntent(ClaimedJob job, Instant now) {
-        return pool.preparedQuery(INTENT).execute(Tuple.of(utc(now), job.jobId(), job.workerId(), job.leaseSeq()))
+        return pool.preparedQuery(INTENT)
+                .execute(Tuple.of(utc(now), job.jobId(), job.workerId(), job.leaseSeq()))
                 .map(rows -> rows.rowCount() == 1);
     }
 
     @Override
-    public Future<Optional<SyncState>> complete(ClaimedJob job, String event, List<SyncKey> waitingFor, Instant now,
+    public Future<Optional<SyncState>> complete(
+            ClaimedJob job,
+            String event,
+            List<SyncKey> waitingFor,
+            Instant now,
             Function<SyncState, Transition> decide) {
         return pool.withTransaction(conn -> conn.preparedQuery(FENCE)
                 .execute(Tuple.of(job.jobId(), job.workerId(), job.leaseSeq()))
-                .compose(held -> held.size() == 0 ? Future.succeededFuture(Optional.<SyncState>empty())
-                        : conn.preparedQuery(LOAD).execute(Tuple.of(job.jobId())).compose(rows -> {
-                            SyncState state = RecordStore.state(rows.iterator().next(), now);
-                            Transition transition = decide.apply(state);
-                            if (!(transition instanceof Transition.Moved moved)) {
-                                // nothing stored: the lease runs out and the rescuer returns the record to the queue
-                                LOG.error("job {} ({}): the state machine refused the outcome {}: {}", job.jobId(), job.key(), event,
-                                        ((Transition.Rejected) transition).reason());
-                                return Future.succeededFuture(Optional.<SyncState>empty());
-                            }
-                            SyncState next = moved.next();
-                            return RecordStore.store(conn, job.key(), Optional.of(state), next, event, now)
-                                    .compose(x -> next.status() == SyncStatus.WAITING
-                                            ? RecordStore.waitFor(conn, job.key(), waitingFor, now)
-                                            : Future.succeededFuture())
-                                    .map(Optional.of(next));
-                        })));
+                .compose(held -> held.size() == 0
+                        ? Future.succeededFuture(Optional.<SyncState>empty())
+                        : conn.preparedQuery(LOAD)
+                                .execute(Tuple.of(job.jobId()))
+                                .compose(rows -> {
+                                    SyncState state =
+                                            RecordStore.state(rows.iterator().next(), now);
+                                    Transition transition = decide.apply(state);
+                                    if (!(transition instanceof Transition.Moved moved)) {
+                                        // nothing stored: the lease runs out and the rescuer returns the record to the
+                                        // queue
+                                        LOG.error(
+                                                "job {} ({}): the state machine refused the outcome {}: {}",
+                                                job.jobId(),
+                                                job.key(),
+                                                event,
+                                                ((Transition.Rejected) transition).reason());
+                                        return Future.succeededFuture(Optional.<SyncState>empty());
+                                    }
+                                    SyncState next = moved.next();
+                                    return RecordStore.store(conn, job.key(), Optional.of(state), next, event, now)
+                                            .compose(x -> next.status() == SyncStatus.WAITING
+                                                    ? RecordStore.waitFor(conn, job.key(), waitingFor, now)
+                                                    : Future.succeededFuture())
+                                            .map(Optional.of(next));
+                                })));
     }
 
     @Override
@@ -177,7 +219,8 @@ public final class PgSyncJobs implements SyncJobs {
         if (jobIds.isEmpty()) {
             return Future.succeededFuture(0);
         }
-        return pool.preparedQuery(RENEW).execute(Tuple.of(jobIds.toArray(Long[]::new), workerId, utc(now), lease.toMillis()))
+        return pool.preparedQuery(RENEW)
+                .execute(Tuple.of(jobIds.toArray(Long[]::new), workerId, utc(now), lease.toMillis()))
                 .map(rows -> rows.rowCount());
     }
 
@@ -191,19 +234,24 @@ public final class PgSyncJobs implements SyncJobs {
         return release(HELD_BY, Tuple.of(workerId), "lease_released", now, decide);
     }
 
-    private Future<Integer> release(String sql, Tuple args, String event, Instant now, Function<SyncState, Transition> decide) {
-        return pool.withTransaction(conn -> conn.preparedQuery(sql).execute(args).compose(rows -> back(conn, rows, event, now, decide)));
+    private Future<Integer> release(
+            String sql, Tuple args, String event, Instant now, Function<SyncState, Transition> decide) {
+        return pool.withTransaction(
+                conn -> conn.preparedQuery(sql).execute(args).compose(rows -> back(conn, rows, event, now, decide)));
     }
 
-    private static Future<Integer> back(SqlConnection conn, RowSet<Row> rows, String event, Instant now,
-            Function<SyncState, Transition> decide) {
+    private static Future<Integer> back(
+            SqlConnection conn, RowSet<Row> rows, String event, Instant now, Function<SyncState, Transition> decide) {
         Future<Integer> count = Future.succeededFuture(0);
         for (Row row : rows) {
             SyncState state = RecordStore.state(row, now);
             Transition transition = decide.apply(state);
             count = count.compose(n -> transition instanceof Transition.Moved moved
-                    ? RecordStore.store(conn, RecordStore.key(row), Optional.of(state), moved.next(), event, now).map(n + 1)
-                    : conn.preparedQuery(UNLOCK).execute(Tuple.of(row.getLong("job_id"))).map(n));
+                    ? RecordStore.store(conn, RecordStore.key(row), Optional.of(state), moved.next(), event, now)
+                            .map(n + 1)
+                    : conn.preparedQuery(UNLOCK)
+                            .execute(Tuple.of(row.getLong("job_id")))
+                            .map(n));
         }
         return count;
     }

@@ -30,10 +30,13 @@ import java.util.function.Function;
 /** Postgres adapter for {@link SyncRecords} and {@link SyncRecordsReader}: lock, let the state machine decide, store its answer. */
 public final class PgSyncRecords implements SyncRecords, SyncRecordsReader {
 
-    private static final String COUNTS = "select entity_type, status, count(*) as n from sync_records group by entity_type, status";
+    private static final String COUNTS =
+            "select entity_type, status, count(*) as n from sync_records group by entity_type, status";
     private static final String RECENT = "select * from sync_records order by updated_at desc, entity_id limit $1";
-    private static final String FIND = "select * from sync_records where entity_type = $1 and entity_id = $2 and target = $3";
-    private static final String FIND_ALL = "select * from sync_records where entity_type = $1 and entity_id = $2 order by target";
+    private static final String FIND =
+            "select * from sync_records where entity_type = $1 and entity_id = $2 and target = $3";
+    private static final String FIND_ALL =
+            "select * from sync_records where entity_type = $1 and entity_id = $2 order by target";
     private static final String WAITING_ON = """
             select w.entity_type, w.entity_id, w.target from sync_waits w
             join sync_records r using (entity_type, entity_id, target)
@@ -46,7 +49,8 @@ public final class PgSyncRecords implements SyncRecords, SyncRecordsReader {
             select r.*, j.locked_by, j.locked_until from sync_records r
             left join sync_jobs j using (entity_type, entity_id, target)
             where (r.entity_type, r.entity_id, r.target) in (select * from unnest($1::text[], $2::text[], $3::text[]))""";
-    private static final String LINKED_TO = "select count(*) as n from sync_records where entity_type = $1 and target = $2 and zoho_id = $3";
+    private static final String LINKED_TO =
+            "select count(*) as n from sync_records where entity_type = $1 and target = $2 and zoho_id = $3";
 
     private final Pool pool;
 
@@ -55,24 +59,26 @@ public final class PgSyncRecords implements SyncRecords, SyncRecordsReader {
     }
 
     @Override
-    public Future<Optional<Changed>> change(SyncKey key, String event, Function<SyncState, Transition> decide, Instant now) {
+    public Future<Optional<Changed>> change(
+            SyncKey key, String event, Function<SyncState, Transition> decide, Instant now) {
         return pool.withTransaction(conn -> change(conn, key, event, decide, now));
     }
 
     @Override
-    public Future<List<Changed>> changeWaitingOn(SyncKey prerequisite, String event, Function<SyncState, Transition> decide,
-            Instant now) {
+    public Future<List<Changed>> changeWaitingOn(
+            SyncKey prerequisite, String event, Function<SyncState, Transition> decide, Instant now) {
         return changeAll(WAITING_ON, RecordStore.ids(prerequisite), event, decide, now);
     }
 
     @Override
-    public Future<List<Changed>> changeDeferred(DeferCause cause, String event, Function<SyncState, Transition> decide, Instant now) {
+    public Future<List<Changed>> changeDeferred(
+            DeferCause cause, String event, Function<SyncState, Transition> decide, Instant now) {
         return changeAll(DEFERRED, Tuple.of(cause.name().toLowerCase(Locale.ROOT)), event, decide, now);
     }
 
     /** Each selected record in a transaction of its own, one after another: no long transaction however many there are. */
-    private Future<List<Changed>> changeAll(String select, Tuple args, String event, Function<SyncState, Transition> decide,
-            Instant now) {
+    private Future<List<Changed>> changeAll(
+            String select, Tuple args, String event, Function<SyncState, Transition> decide, Instant now) {
         return pool.preparedQuery(select).execute(args).compose(rows -> {
             List<Changed> changed = new ArrayList<>();
             Future<?> chain = Future.succeededFuture();
@@ -84,8 +90,8 @@ public final class PgSyncRecords implements SyncRecords, SyncRecordsReader {
         });
     }
 
-    private static Future<Optional<Changed>> change(SqlConnection conn, SyncKey key, String event,
-            Function<SyncState, Transition> decide, Instant now) {
+    private static Future<Optional<Changed>> change(
+            SqlConnection conn, SyncKey key, String event, Function<SyncState, Transition> decide, Instant now) {
         return RecordStore.lock(conn, key, now).compose(found -> {
             if (found.isEmpty()) {
                 return Future.succeededFuture(Optional.<Changed>empty());
@@ -94,7 +100,8 @@ public final class PgSyncRecords implements SyncRecords, SyncRecordsReader {
             Future<Void> stored = transition instanceof Transition.Moved moved
                     ? RecordStore.store(conn, key, found, moved.next(), event, now)
                     : Future.succeededFuture();
-            return stored.compose(x -> view(conn, key)).map(view -> Optional.of(new Changed(key, transition, view.orElseThrow())));
+            return stored.compose(x -> view(conn, key))
+                    .map(view -> Optional.of(new Changed(key, transition, view.orElseThrow())));
         });
     }
 
@@ -105,14 +112,16 @@ public final class PgSyncRecords implements SyncRecords, SyncRecordsReader {
                 return Future.succeededFuture(found.get());
             }
             SyncState pending = new SyncState(SyncStatus.PENDING, 0, now, null, null, null, why);
-            return RecordStore.store(conn, key, found, pending, "queued_as_prerequisite", now).map(pending);
+            return RecordStore.store(conn, key, found, pending, "queued_as_prerequisite", now)
+                    .map(pending);
         }));
     }
 
     @Override
     public Future<Map<SyncKey, SyncState>> states(Collection<SyncKey> keys) {
         Instant now = Instant.now();
-        return pool.preparedQuery(STATES).execute(Tuple.of(
+        return pool.preparedQuery(STATES)
+                .execute(Tuple.of(
                         keys.stream().map(k -> k.type().wire()).toArray(String[]::new),
                         keys.stream().map(SyncKey::entityId).toArray(String[]::new),
                         keys.stream().map(k -> k.target().wire()).toArray(String[]::new)))
@@ -125,7 +134,8 @@ public final class PgSyncRecords implements SyncRecords, SyncRecordsReader {
 
     @Override
     public Future<Integer> linkedTo(SyncKey key, String zohoId) {
-        return pool.preparedQuery(LINKED_TO).execute(Tuple.of(key.type().wire(), key.target().wire(), zohoId))
+        return pool.preparedQuery(LINKED_TO)
+                .execute(Tuple.of(key.type().wire(), key.target().wire(), zohoId))
                 .map(rows -> rows.iterator().next().getLong("n").intValue());
     }
 
@@ -134,7 +144,8 @@ public final class PgSyncRecords implements SyncRecords, SyncRecordsReader {
         return pool.query(COUNTS).execute().map(rows -> {
             Map<EntityType, Map<SyncStatus, Long>> counts = new TreeMap<>();
             for (Row row : rows) {
-                counts.computeIfAbsent(EntityType.fromWire(row.getString("entity_type")), k -> new EnumMap<>(SyncStatus.class))
+                counts.computeIfAbsent(
+                                EntityType.fromWire(row.getString("entity_type")), k -> new EnumMap<>(SyncStatus.class))
                         .put(SyncStatus.fromWire(row.getString("status")), row.getLong("n"));
             }
             return counts;
@@ -153,12 +164,17 @@ public final class PgSyncRecords implements SyncRecords, SyncRecordsReader {
 
     @Override
     public Future<List<SyncRecordView>> findAll(EntityRef entity) {
-        return pool.preparedQuery(FIND_ALL).execute(Tuple.of(entity.type().wire(), entity.id())).map(PgSyncRecords::views);
+        return pool.preparedQuery(FIND_ALL)
+                .execute(Tuple.of(entity.type().wire(), entity.id()))
+                .map(PgSyncRecords::views);
     }
 
     private static Future<Optional<SyncRecordView>> view(io.vertx.sqlclient.SqlClient client, SyncKey key) {
-        return client.preparedQuery(FIND).execute(RecordStore.ids(key))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(RecordStore.view(rows.iterator().next())));
+        return client.preparedQuery(FIND)
+                .execute(RecordStore.ids(key))
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
+                        : Optional.of(RecordStore.view(rows.iterator().next())));
     }
 
     private static List<SyncRecordView> views(io.vertx.sqlclient.RowSet<Row> rows) {

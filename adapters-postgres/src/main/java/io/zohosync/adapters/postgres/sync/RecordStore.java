@@ -33,8 +33,10 @@ import java.util.Optional;
 public final class RecordStore {
 
     static final String COLUMNS = "r.*, j.locked_by, j.locked_until";
-    private static final String LOCK_KEY = "select pg_advisory_xact_lock(hashtextextended('zsync-record/' || $1 || '/' || $2 || '/' || $3, 0))";
-    private static final String LOCK_JOB = "select id from sync_jobs where entity_type = $1 and entity_id = $2 and target = $3 for update";
+    private static final String LOCK_KEY =
+            "select pg_advisory_xact_lock(hashtextextended('zsync-record/' || $1 || '/' || $2 || '/' || $3, 0))";
+    private static final String LOCK_JOB =
+            "select id from sync_jobs where entity_type = $1 and entity_id = $2 and target = $3 for update";
     private static final String LOCK_RECORD = """
             select r.*, j.locked_by, j.locked_until from sync_records r
             left join sync_jobs j using (entity_type, entity_id, target)
@@ -58,8 +60,11 @@ public final class RecordStore {
             on conflict (entity_type, entity_id, target) do update set
                 locked_by = null, locked_until = null, lease_seq = sync_jobs.lease_seq + 1,
                 priority = excluded.priority, run_at = excluded.run_at, updated_at = excluded.updated_at""";
-    private static final String DROP_JOB = "delete from sync_jobs where entity_type = $1 and entity_id = $2 and target = $3";
-    private static final String DROP_WAITS = "delete from sync_waits where entity_type = $1 and entity_id = $2 and target = $3";
+
+    private static final String DROP_JOB =
+            "delete from sync_jobs where entity_type = $1 and entity_id = $2 and target = $3";
+    private static final String DROP_WAITS =
+            "delete from sync_waits where entity_type = $1 and entity_id = $2 and target = $3";
     private static final String WAIT = """
             insert into sync_waits (entity_type, entity_id, target, needs_type, needs_id, needs_target, since)
             values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing""";
@@ -72,24 +77,40 @@ public final class RecordStore {
     /** The record's state, its job and then the record locked for the transaction; empty when there is no record. */
     public static Future<Optional<SyncState>> lock(SqlConnection conn, SyncKey key, Instant now) {
         Tuple ids = ids(key);
-        return conn.preparedQuery(LOCK_KEY).execute(ids)
+        return conn.preparedQuery(LOCK_KEY)
+                .execute(ids)
                 .compose(x -> conn.preparedQuery(LOCK_JOB).execute(ids))
                 .compose(x -> conn.preparedQuery(LOCK_RECORD).execute(ids))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(state(rows.iterator().next(), now)));
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
+                        : Optional.of(state(rows.iterator().next(), now)));
     }
 
     /** Stores {@code next} with its job and a log row; {@code before} is empty for a new record. */
-    public static Future<Void> store(SqlConnection conn, SyncKey key, Optional<SyncState> before, SyncState next, String event,
-            Instant now) {
-        return conn.preparedQuery(UPSERT_RECORD).execute(Tuple.from(new Object[] {
-                    key.type().wire(), key.entityId(), key.target().wire(), next.status().wire(), next.zohoId(), next.attempts(),
-                    next.lastError(), next.isQueued() ? utc(next.nextRunAt()) : null, next.reason(), next.dirty(), wire(next.deferredFor()),
-                    wire(next.origin()), utc(now)}))
+    public static Future<Void> store(
+            SqlConnection conn, SyncKey key, Optional<SyncState> before, SyncState next, String event, Instant now) {
+        return conn.preparedQuery(UPSERT_RECORD)
+                .execute(Tuple.from(new Object[] {
+                    key.type().wire(),
+                    key.entityId(),
+                    key.target().wire(),
+                    next.status().wire(),
+                    next.zohoId(),
+                    next.attempts(),
+                    next.lastError(),
+                    next.isQueued() ? utc(next.nextRunAt()) : null,
+                    next.reason(),
+                    next.dirty(),
+                    wire(next.deferredFor()),
+                    wire(next.origin()),
+                    utc(now)
+                }))
                 .compose(x -> job(conn, key, next, now))
                 .compose(x -> next.status() == SyncStatus.WAITING
                         ? Future.succeededFuture()
                         : conn.preparedQuery(DROP_WAITS).execute(ids(key)).mapEmpty())
-                .compose(x -> log(conn, key, before.map(SyncState::status).orElse(null), next, event, next.reason(), now));
+                .compose(x ->
+                        log(conn, key, before.map(SyncState::status).orElse(null), next, event, next.reason(), now));
     }
 
     /** Replaces what a waiting record waits on. */
@@ -97,30 +118,66 @@ public final class RecordStore {
         if (prerequisites.isEmpty()) {
             return Future.succeededFuture();
         }
-        List<Tuple> rows = prerequisites.stream().map(p -> Tuple.of(key.type().wire(), key.entityId(), key.target().wire(),
-                p.type().wire(), p.entityId(), p.target().wire(), utc(now))).toList();
-        return conn.preparedQuery(DROP_WAITS).execute(ids(key))
-                .compose(x -> conn.preparedQuery(WAIT).executeBatch(rows)).mapEmpty();
+        List<Tuple> rows = prerequisites.stream()
+                .map(p -> Tuple.of(
+                        key.type().wire(),
+                        key.entityId(),
+                        key.target().wire(),
+                        p.type().wire(),
+                        p.entityId(),
+                        p.target().wire(),
+                        utc(now)))
+                .toList();
+        return conn.preparedQuery(DROP_WAITS)
+                .execute(ids(key))
+                .compose(x -> conn.preparedQuery(WAIT).executeBatch(rows))
+                .mapEmpty();
     }
 
     /** A log row; {@code from} is null for a new record. */
-    public static Future<Void> log(SqlConnection conn, SyncKey key, SyncStatus from, SyncState state, String event, String message,
+    public static Future<Void> log(
+            SqlConnection conn,
+            SyncKey key,
+            SyncStatus from,
+            SyncState state,
+            String event,
+            String message,
             Instant now) {
-        return conn.preparedQuery(LOG).execute(Tuple.from(new Object[] {key.type().wire(), key.entityId(), key.target().wire(),
-                utc(now), from == null ? null : from.wire(), state.status().wire(), event, message, state.zohoId()})).mapEmpty();
+        return conn.preparedQuery(LOG)
+                .execute(Tuple.from(new Object[] {
+                    key.type().wire(),
+                    key.entityId(),
+                    key.target().wire(),
+                    utc(now),
+                    from == null ? null : from.wire(),
+                    state.status().wire(),
+                    event,
+                    message,
+                    state.zohoId()
+                }))
+                .mapEmpty();
     }
 
     private static Future<?> job(SqlConnection conn, SyncKey key, SyncState next, Instant now) {
         return switch (next.status()) {
-            case PENDING, RETRYING, WAITING -> conn.preparedQuery(QUEUE_JOB).execute(Tuple.of(key.type().wire(), key.entityId(),
-                    key.target().wire(), key.type().priority(), utc(next.nextRunAt()), utc(now)));
+            case PENDING, RETRYING, WAITING ->
+                conn.preparedQuery(QUEUE_JOB)
+                        .execute(Tuple.of(
+                                key.type().wire(),
+                                key.entityId(),
+                                key.target().wire(),
+                                key.type().priority(),
+                                utc(next.nextRunAt()),
+                                utc(now)));
             case SYNCING -> Future.succeededFuture();
             case SYNCED, FAILED, SKIPPED, MANUAL -> conn.preparedQuery(DROP_JOB).execute(ids(key));
         };
     }
 
     public static SyncKey key(Row row) {
-        return new SyncKey(EntityType.fromWire(row.getString("entity_type")), row.getString("entity_id"),
+        return new SyncKey(
+                EntityType.fromWire(row.getString("entity_type")),
+                row.getString("entity_id"),
                 SyncTarget.fromWire(row.getString("target")));
     }
 
@@ -135,16 +192,29 @@ public final class RecordStore {
         }
         OffsetDateTime next = row.getOffsetDateTime("next_run_at");
         String reason = row.getString("reason");
-        return new SyncState(status, row.getInteger("attempts"),
-                next == null ? row.getOffsetDateTime("updated_at").toInstant() : next.toInstant(), row.getString("last_error"),
-                lease, row.getString("zoho_id"), reason == null ? "" : reason, Boolean.TRUE.equals(row.getBoolean("dirty")),
-                enumOf(DeferCause.class, row.getString("deferred_for")), enumOf(Origin.class, row.getString("origin")));
+        return new SyncState(
+                status,
+                row.getInteger("attempts"),
+                next == null ? row.getOffsetDateTime("updated_at").toInstant() : next.toInstant(),
+                row.getString("last_error"),
+                lease,
+                row.getString("zoho_id"),
+                reason == null ? "" : reason,
+                Boolean.TRUE.equals(row.getBoolean("dirty")),
+                enumOf(DeferCause.class, row.getString("deferred_for")),
+                enumOf(Origin.class, row.getString("origin")));
     }
 
     public static SyncRecordView view(Row row) {
-        return new SyncRecordView(key(row), SyncStatus.fromWire(row.getString("status")), row.getString("zoho_id"),
-                row.getInteger("attempts"), row.getString("last_error"), row.getString("reason"),
-                instant(row.getOffsetDateTime("next_run_at")), instant(row.getOffsetDateTime("updated_at")));
+        return new SyncRecordView(
+                key(row),
+                SyncStatus.fromWire(row.getString("status")),
+                row.getString("zoho_id"),
+                row.getInteger("attempts"),
+                row.getString("last_error"),
+                row.getString("reason"),
+                instant(row.getOffsetDateTime("next_run_at")),
+                instant(row.getOffsetDateTime("updated_at")));
     }
 
     static Tuple ids(SyncKey key) {

@@ -36,8 +36,10 @@ import java.util.UUID;
  */
 final class PgZohoBudget implements ZohoBudget {
 
-    private static final String LOCK = "select pg_advisory_xact_lock(hashtextextended('zoho-budget/' || $1 || '/' || $2, 0))";
-    private static final String PRUNE = "delete from zoho_api_permits where organization_id = $1 and meter = $2 and taken_at <= $3";
+    private static final String LOCK =
+            "select pg_advisory_xact_lock(hashtextextended('zoho-budget/' || $1 || '/' || $2, 0))";
+    private static final String PRUNE =
+            "delete from zoho_api_permits where organization_id = $1 and meter = $2 and taken_at <= $3";
     /** Per window the newest calls, at most its limit of them (WindowUsage); permits whose lease is running. */
     private static final String USAGE = """
             with minute as (select taken_at from zoho_api_permits
@@ -48,10 +50,12 @@ final class PgZohoBudget implements ZohoBudget {
                    (select count(*) from day) as day_calls, (select min(taken_at) from day) as day_oldest,
                    (select count(*) from zoho_api_permits
                      where organization_id = $1 and meter = $2 and lease_until > $7) as in_flight""";
+
     private static final String RECENT = """
             select taken_at from zoho_api_permits where organization_id = $1 and meter = $2 and taken_at > $3
              order by taken_at desc limit $4""";
-    private static final String BLOCKS = "select scope, blocked_until from zoho_api_blocks where organization_id = $1 and meter = $2";
+    private static final String BLOCKS =
+            "select scope, blocked_until from zoho_api_blocks where organization_id = $1 and meter = $2";
     private static final String TAKE = """
             insert into zoho_api_permits (permit_id, organization_id, meter, taken_at, lease_until)
             values ($1, $2, $3, $4, $5)""";
@@ -74,26 +78,39 @@ final class PgZohoBudget implements ZohoBudget {
         BudgetAccount account = BudgetAccount.of(organizationId, product);
         String org = account.organizationId();
         String meter = account.meter().name();
-        Tuple usageQuery = Tuple.of(org, meter, utc(now.minus(Budget.MINUTE)), (long) limits.perMinute(),
-                utc(now.minus(Budget.DAY)), (long) limits.perDay(), utc(now));
-        return pool.withTransaction(conn -> conn.preparedQuery(LOCK).execute(Tuple.of(org, meter))
+        Tuple usageQuery = Tuple.of(
+                org,
+                meter,
+                utc(now.minus(Budget.MINUTE)),
+                (long) limits.perMinute(),
+                utc(now.minus(Budget.DAY)),
+                (long) limits.perDay(),
+                utc(now));
+        return pool.withTransaction(conn -> conn.preparedQuery(LOCK)
+                .execute(Tuple.of(org, meter))
                 .compose(x -> conn.preparedQuery(PRUNE).execute(Tuple.of(org, meter, utc(now.minus(Budget.DAY)))))
                 .compose(x -> conn.preparedQuery(USAGE).execute(usageQuery))
-                .compose(counts -> blocks(conn, org, meter).map(blocks -> usage(counts.iterator().next(), blocks)))
-                .compose(usage -> Budget.permit(limits.budgetLimits(), usage, now) instanceof BudgetDecision.WaitUntil wait
-                        ? Future.succeededFuture(BudgetPermit.Denied.of(wait))
-                        : take(conn, organizationId, product, meter, now)));
+                .compose(counts -> blocks(conn, org, meter)
+                        .map(blocks -> usage(counts.iterator().next(), blocks)))
+                .compose(usage ->
+                        Budget.permit(limits.budgetLimits(), usage, now) instanceof BudgetDecision.WaitUntil wait
+                                ? Future.succeededFuture(BudgetPermit.Denied.of(wait))
+                                : take(conn, organizationId, product, meter, now)));
     }
 
-    private Future<BudgetPermit> take(SqlConnection conn, String organizationId, ZohoProduct product, String meter, Instant now) {
+    private Future<BudgetPermit> take(
+            SqlConnection conn, String organizationId, ZohoProduct product, String meter, Instant now) {
         UUID id = UUID.randomUUID();
-        return conn.preparedQuery(TAKE).execute(Tuple.of(id, organizationId, meter, utc(now), utc(now.plus(lease))))
+        return conn.preparedQuery(TAKE)
+                .execute(Tuple.of(id, organizationId, meter, utc(now), utc(now.plus(lease))))
                 .map(x -> new BudgetPermit.Granted(id.toString(), organizationId, product));
     }
 
     @Override
     public Future<Void> release(BudgetPermit.Granted permit) {
-        return pool.preparedQuery(RELEASE).execute(Tuple.of(UUID.fromString(permit.permitId()))).mapEmpty();
+        return pool.preparedQuery(RELEASE)
+                .execute(Tuple.of(UUID.fromString(permit.permitId())))
+                .mapEmpty();
     }
 
     @Override
@@ -101,12 +118,15 @@ final class PgZohoBudget implements ZohoBudget {
         BudgetAccount account = BudgetAccount.of(organizationId, product);
         return BudgetPermit.limitOf(scope)
                 .map(limit -> pool.preparedQuery(BLOCK)
-                        .execute(Tuple.of(account.organizationId(), account.meter().name(), limit.name(), utc(until))).<Void>mapEmpty())
+                        .execute(Tuple.of(
+                                account.organizationId(), account.meter().name(), limit.name(), utc(until)))
+                        .<Void>mapEmpty())
                 .orElseGet(Future::succeededFuture);
     }
 
     @Override
-    public Future<Instant> finishTime(String organizationId, ZohoProduct product, ZohoApiLimits limits, Instant now, long calls) {
+    public Future<Instant> finishTime(
+            String organizationId, ZohoProduct product, ZohoApiLimits limits, Instant now, long calls) {
         BudgetAccount account = BudgetAccount.of(organizationId, product);
         String org = account.organizationId();
         String meter = account.meter().name();
@@ -125,12 +145,15 @@ final class PgZohoBudget implements ZohoBudget {
 
     private static Map<Limit, Instant> blocks(RowSet<Row> rows) {
         Map<Limit, Instant> blocks = new EnumMap<>(Limit.class);
-        rows.forEach(r -> blocks.put(Limit.valueOf(r.getString("scope")), r.getOffsetDateTime("blocked_until").toInstant()));
+        rows.forEach(r -> blocks.put(
+                Limit.valueOf(r.getString("scope")),
+                r.getOffsetDateTime("blocked_until").toInstant()));
         return blocks;
     }
 
     private static BudgetUsage usage(Row r, Map<Limit, Instant> blocks) {
-        return new BudgetUsage(window(r, "minute"), window(r, "day"), r.getLong("in_flight").intValue(), blocks);
+        return new BudgetUsage(
+                window(r, "minute"), window(r, "day"), r.getLong("in_flight").intValue(), blocks);
     }
 
     private static WindowUsage window(Row r, String name) {

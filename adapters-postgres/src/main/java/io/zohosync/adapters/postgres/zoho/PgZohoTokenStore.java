@@ -25,10 +25,12 @@ final class PgZohoTokenStore implements TokenStore {
 
     /** Another instance refreshing holds the row at most for one Accounts call; waiting longer means something is stuck. */
     private static final String LOCK_TIMEOUT = "set local lock_timeout = '45s'";
+
     private static final String COLUMNS = "key_id, refresh_token, access_token, access_expires_at, api_domain, "
             + "accounts_server, refreshed_at, cool_down_until, reconnect_needed";
     private static final String SELECT = "select " + COLUMNS + " from zoho_tokens where connection_id = $1";
-    private static final String ENSURE_ROW = "insert into zoho_tokens (connection_id) values ($1) on conflict do nothing";
+    private static final String ENSURE_ROW =
+            "insert into zoho_tokens (connection_id) values ($1) on conflict do nothing";
     private static final String SAVE = """
             update zoho_tokens set key_id = $2, refresh_token = $3, access_token = $4, access_expires_at = $5,
                    api_domain = $6, accounts_server = $7, refreshed_at = $8, cool_down_until = $9,
@@ -50,7 +52,8 @@ final class PgZohoTokenStore implements TokenStore {
 
     @Override
     public Future<ZohoTokens> update(String connectionId, Function<Optional<ZohoTokens>, Future<ZohoTokens>> change) {
-        return pool.withTransaction(conn -> conn.query(LOCK_TIMEOUT).execute()
+        return pool.withTransaction(conn -> conn.query(LOCK_TIMEOUT)
+                .execute()
                 .compose(x -> conn.preparedQuery(ENSURE_ROW).execute(Tuple.of(connectionId)))
                 .compose(x -> conn.preparedQuery(SELECT + " for update").execute(Tuple.of(connectionId)))
                 .compose(rows -> change.apply(read(connectionId, rows)))
@@ -58,13 +61,20 @@ final class PgZohoTokenStore implements TokenStore {
     }
 
     private Future<RowSet<Row>> save(SqlClient conn, String connectionId, ZohoTokens t) {
-        OffsetDateTime[] refreshed = t.refreshedAt().stream().map(PgZohoTokenStore::utc).toArray(OffsetDateTime[]::new);
+        OffsetDateTime[] refreshed =
+                t.refreshedAt().stream().map(PgZohoTokenStore::utc).toArray(OffsetDateTime[]::new);
         return conn.preparedQuery(SAVE).execute(Tuple.from(new Object[] {
-                connectionId, keys.currentKeyId(),
-                buffer(keys.encrypt(t.refreshToken(), connectionId + "/refresh")),
-                buffer(keys.encrypt(t.accessToken(), connectionId + "/access")),
-                utc(t.accessTokenExpiresAt()), t.apiDomain(), t.accountsServer(), refreshed,
-                utc(t.coolDownUntil()), t.reconnectNeeded()}));
+            connectionId,
+            keys.currentKeyId(),
+            buffer(keys.encrypt(t.refreshToken(), connectionId + "/refresh")),
+            buffer(keys.encrypt(t.accessToken(), connectionId + "/access")),
+            utc(t.accessTokenExpiresAt()),
+            t.apiDomain(),
+            t.accountsServer(),
+            refreshed,
+            utc(t.coolDownUntil()),
+            t.reconnectNeeded()
+        }));
     }
 
     private Optional<ZohoTokens> read(String connectionId, RowSet<Row> rows) {
@@ -83,7 +93,11 @@ final class PgZohoTokenStore implements TokenStore {
                 instant(r.getOffsetDateTime("access_expires_at")),
                 r.getString("api_domain"),
                 r.getString("accounts_server"),
-                refreshed == null ? null : Arrays.stream(refreshed).map(OffsetDateTime::toInstant).toList(),
+                refreshed == null
+                        ? null
+                        : Arrays.stream(refreshed)
+                                .map(OffsetDateTime::toInstant)
+                                .toList(),
                 instant(r.getOffsetDateTime("cool_down_until")),
                 r.getBoolean("reconnect_needed")));
     }

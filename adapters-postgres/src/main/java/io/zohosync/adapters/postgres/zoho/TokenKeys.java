@@ -54,7 +54,8 @@ public final class TokenKeys {
             }
             byte[] key = Base64.getDecoder().decode(idAndKey[1].trim());
             if (key.length != 16 && key.length != 24 && key.length != 32) {
-                throw new IllegalArgumentException("token key " + idAndKey[0] + " must be 16, 24 or 32 bytes, not " + key.length);
+                throw new IllegalArgumentException(
+                        "token key " + idAndKey[0] + " must be 16, 24 or 32 bytes, not " + key.length);
             }
             keys.put(idAndKey[0].trim(), new SecretKeySpec(key, "AES"));
             current = current == null ? idAndKey[0].trim() : current;
@@ -77,7 +78,10 @@ public final class TokenKeys {
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentKeyId), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+            return ByteBuffer.allocate(NONCE_BYTES + sealed.length)
+                    .put(nonce)
+                    .put(sealed)
+                    .array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("could not encrypt a Zoho token", e);
         }
@@ -89,7 +93,8 @@ public final class TokenKeys {
         }
         SecretKeySpec key = keys.get(keyId);
         if (key == null) {
-            throw new IllegalStateException("Zoho tokens are encrypted with key '" + keyId + "', which is not configured");
+            throw new IllegalStateException(
+                    "Zoho tokens are encrypted with key '" + keyId + "', which is not configured");
         }
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");

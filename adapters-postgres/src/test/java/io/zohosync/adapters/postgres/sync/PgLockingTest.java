@@ -11,19 +11,10 @@ import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncKey;
 import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.domain.sync.RetryPolicy;
-import io.zohosync.domain.sync.SyncEvent;
 import io.zohosync.domain.sync.SyncState;
 import io.zohosync.domain.sync.SyncStateMachine;
 import io.zohosync.domain.sync.SyncStatus;
-import io.zohosync.ports.flows.customer.CustomerMapping;
-import io.zohosync.ports.in.RecordEntityUseCase.Command;
-import io.zohosync.ports.intake.IntakeService;
-import io.zohosync.ports.intake.Routing;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -39,21 +30,31 @@ class PgLockingTest {
     private static final SyncStateMachine MACHINE = new SyncStateMachine(RetryPolicy.DEFAULT, new SplittableRandom(5));
 
     @Test
-    void a_record_without_a_row_is_still_locked_so_the_second_transaction_sees_the_first_ones_answer() throws Exception {
+    void a_record_without_a_row_is_still_locked_so_the_second_transaction_sees_the_first_ones_answer()
+            throws Exception {
         Vertx vertx = Vertx.vertx();
-        PostgresAdapters pg = await(PostgresAdapters.start(vertx, PostgresFixture.shared().newDatabase()));
+        PostgresAdapters pg =
+                await(PostgresAdapters.start(vertx, PostgresFixture.shared().newDatabase()));
         try {
             SyncKey key = new SyncKey(EntityType.CUSTOMER, "lock-1", SyncTarget.BOOKS);
             Instant now = Instant.now();
-            Future<Void> first = pg.pool().withTransaction(conn -> RecordStore.lock(conn, key, now).compose(found -> {
-                assertThat(found).isEmpty();
-                return sleep(vertx, 300).compose(x -> RecordStore.store(conn, key, found,
-                        new SyncState(SyncStatus.PENDING, 0, now, null, null, null, "queued first"), "registered", now));
-            }));
-            Future<Optional<SyncState>> second = sleep(vertx, 100)
-                    .compose(x -> pg.pool().withTransaction(conn -> RecordStore.lock(conn, key, now)));
+            Future<Void> first = pg.pool()
+                    .withTransaction(conn -> RecordStore.lock(conn, key, now).compose(found -> {
+                        assertThat(found).isEmpty();
+                        return sleep(vertx, 300)
+                                .compose(x -> RecordStore.store(
+                                        conn,
+                                        key,
+                                        found,
+                                        new SyncState(SyncStatus.PENDING, 0, now, null, null, null, "queued first"),
+                                        "registered",
+                                        now));
+                    }));
+            Future<Optional<SyncState>> second =
+                    sleep(vertx, 100).compose(x -> pg.pool().withTransaction(conn -> RecordStore.lock(conn, key, now)));
 
-            assertThat(await(second)).as("the second waited for the first and sees its record")
+            assertThat(await(second))
+                    .as("the second waited for the first and sees its record")
                     .hasValueSatisfying(state -> assertThat(state.reason()).isEqualTo("queued first"));
             assertThat(first.succeeded()).isTrue();
         } finally {

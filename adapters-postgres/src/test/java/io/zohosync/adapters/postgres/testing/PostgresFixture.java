@@ -59,13 +59,18 @@ public final class PostgresFixture {
             PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:15-alpine");
             container.start();
             Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
-            return new PostgresFixture(DatabaseSettings.fromUrl(container.getJdbcUrl() + "?user="
-                    + container.getUsername() + "&password=" + container.getPassword(), 8), "Testcontainers");
+            return new PostgresFixture(
+                    DatabaseSettings.fromUrl(
+                            container.getJdbcUrl() + "?user=" + container.getUsername() + "&password="
+                                    + container.getPassword(),
+                            8),
+                    "Testcontainers");
         }
         try {
             EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(embedded)));
-            return new PostgresFixture(new DatabaseSettings("localhost", embedded.getPort(), "postgres", "postgres", "", 8),
+            return new PostgresFixture(
+                    new DatabaseSettings("localhost", embedded.getPort(), "postgres", "postgres", "", 8),
                     "embedded PostgreSQL");
         } catch (IOException e) {
             throw new UncheckedIOException("no database for tests: set " + URL_VARIABLE + " or start Docker", e);
@@ -87,9 +92,12 @@ public final class PostgresFixture {
     }
 
     private static DatabaseSettings createDatabase(DatabaseSettings server) {
-        String name = "zsync_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name =
+                "zsync_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute(server, "create database " + name);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(server, "drop database if exists " + name + " with (force)")));
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(() -> execute(server, "drop database if exists " + name + " with (force)")));
         return new DatabaseSettings(server.host(), server.port(), name, server.user(), server.password(), 8);
     }
 
@@ -115,7 +123,7 @@ public final class PostgresFixture {
 
     private static void execute(DatabaseSettings server, String sql) {
         try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("could not run '" + sql + "' on " + server.describe(), e);

@@ -58,12 +58,16 @@ class PgZohoBudgetTest {
         ZohoApiLimits limits = new ZohoApiLimits(4, 1000, 100);
         for (int i = 0; i < 4; i++) {
             ZohoProduct product = i < 2 ? ZohoProduct.BOOKS : ZohoProduct.INVENTORY;
-            assertThat(take(i % 2 == 0 ? budget : otherBudget, product, limits, T0.plusSeconds(i))).isInstanceOf(BudgetPermit.Granted.class);
+            assertThat(take(i % 2 == 0 ? budget : otherBudget, product, limits, T0.plusSeconds(i)))
+                    .isInstanceOf(BudgetPermit.Granted.class);
         }
 
-        assertThat(take(otherBudget, ZohoProduct.BOOKS, limits, T0.plusSeconds(10))).isEqualTo(new BudgetPermit.Denied(Scope.MINUTE, T0.plus(Budget.MINUTE)));
-        assertThat(take(budget, ZohoProduct.BOOKS, limits, T0.plus(Budget.MINUTE))).isInstanceOf(BudgetPermit.Granted.class);
-        budget.block(org, ZohoProduct.INVENTORY, Scope.DAY, T0.plus(Duration.ofHours(1))).await();
+        assertThat(take(otherBudget, ZohoProduct.BOOKS, limits, T0.plusSeconds(10)))
+                .isEqualTo(new BudgetPermit.Denied(Scope.MINUTE, T0.plus(Budget.MINUTE)));
+        assertThat(take(budget, ZohoProduct.BOOKS, limits, T0.plus(Budget.MINUTE)))
+                .isInstanceOf(BudgetPermit.Granted.class);
+        budget.block(org, ZohoProduct.INVENTORY, Scope.DAY, T0.plus(Duration.ofHours(1)))
+                .await();
         assertThat(take(otherBudget, ZohoProduct.BOOKS, limits, T0.plusSeconds(600)))
                 .isEqualTo(new BudgetPermit.Denied(Scope.DAY, T0.plus(Duration.ofHours(1))));
     }
@@ -72,9 +76,11 @@ class PgZohoBudgetTest {
     void instances_racing_for_the_last_slots_never_take_more_than_the_minutes_limit() {
         ZohoApiLimits limits = new ZohoApiLimits(10, 1000, 100);
         List<BudgetPermit> permits = Future.all(IntStream.range(0, 30)
-                        .mapToObj(i -> (i % 2 == 0 ? budget : otherBudget).acquire(org, i % 3 == 0 ? ZohoProduct.INVENTORY : ZohoProduct.BOOKS, limits, T0))
+                        .mapToObj(i -> (i % 2 == 0 ? budget : otherBudget)
+                                .acquire(org, i % 3 == 0 ? ZohoProduct.INVENTORY : ZohoProduct.BOOKS, limits, T0))
                         .toList())
-                .await().list();
+                .await()
+                .list();
 
         assertThat(permits).filteredOn(p -> p instanceof BudgetPermit.Granted).hasSize(10);
     }
@@ -84,8 +90,10 @@ class PgZohoBudgetTest {
         ZohoApiLimits limits = new ZohoApiLimits(100, 1000, 1);
         take(budget, ZohoProduct.BOOKS, limits, T0);
 
-        assertThat(take(otherBudget, ZohoProduct.BOOKS, limits, T0.plusSeconds(119))).isInstanceOfSatisfying(BudgetPermit.Denied.class,
-                d -> assertThat(d.scope()).isEqualTo(Scope.CONCURRENCY));
-        assertThat(take(otherBudget, ZohoProduct.BOOKS, limits, T0.plusSeconds(120))).isInstanceOf(BudgetPermit.Granted.class);
+        assertThat(take(otherBudget, ZohoProduct.BOOKS, limits, T0.plusSeconds(119)))
+                .isInstanceOfSatisfying(
+                        BudgetPermit.Denied.class, d -> assertThat(d.scope()).isEqualTo(Scope.CONCURRENCY));
+        assertThat(take(otherBudget, ZohoProduct.BOOKS, limits, T0.plusSeconds(120)))
+                .isInstanceOf(BudgetPermit.Granted.class);
     }
 }

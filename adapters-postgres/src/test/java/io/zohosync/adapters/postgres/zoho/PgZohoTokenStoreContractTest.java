@@ -18,7 +18,8 @@ class PgZohoTokenStoreContractTest extends TokenStoreContract {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         pool = PostgresFixture.shared().pool(vertx);
-        return ZohoPostgres.tokenStore(pool, TokenKeys.parse("k1:" + Base64.getEncoder().encodeToString(key)));
+        return ZohoPostgres.tokenStore(
+                pool, TokenKeys.parse("k1:" + Base64.getEncoder().encodeToString(key)));
     }
 
     @AfterEach

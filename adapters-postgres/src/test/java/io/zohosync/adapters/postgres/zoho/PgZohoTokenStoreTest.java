@@ -64,8 +64,15 @@ class PgZohoTokenStoreTest {
 
     private static ZohoTokens tokens(String refresh, String access) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        return new ZohoTokens(refresh, access, now.plusSeconds(3600), "https://www.zohoapis.eu", "https://accounts.zoho.eu",
-                List.of(now), null, false);
+        return new ZohoTokens(
+                refresh,
+                access,
+                now.plusSeconds(3600),
+                "https://www.zohoapis.eu",
+                "https://accounts.zoho.eu",
+                List.of(now),
+                null,
+                false);
     }
 
     @Test
@@ -78,32 +85,54 @@ class PgZohoTokenStoreTest {
         store.update(connection, current -> Future.succeededFuture(saved)).await();
 
         assertThat(store.load(connection).await()).contains(saved);
-        Row row = pool.preparedQuery("select * from zoho_tokens where connection_id = $1").execute(Tuple.of(connection))
-                .await().iterator().next();
+        Row row = pool.preparedQuery("select * from zoho_tokens where connection_id = $1")
+                .execute(Tuple.of(connection))
+                .await()
+                .iterator()
+                .next();
         StringBuilder everything = new StringBuilder();
         for (int i = 0; i < row.size(); i++) {
             Object value = row.getValue(i);
-            everything.append(value instanceof io.vertx.core.buffer.Buffer b ? new String(b.getBytes(), StandardCharsets.ISO_8859_1) : value).append('|');
+            everything
+                    .append(
+                            value instanceof io.vertx.core.buffer.Buffer b
+                                    ? new String(b.getBytes(), StandardCharsets.ISO_8859_1)
+                                    : value)
+                    .append('|');
         }
-        assertThat(everything.toString()).doesNotContain(refresh).doesNotContain(access).doesNotContain("refresh-").contains("k1");
+        assertThat(everything.toString())
+                .doesNotContain(refresh)
+                .doesNotContain(access)
+                .doesNotContain("refresh-")
+                .contains("k1");
         String text = pool.preparedQuery("select zoho_tokens::text from zoho_tokens where connection_id = $1")
-                .execute(Tuple.of(connection)).await().iterator().next().getString(0);
+                .execute(Tuple.of(connection))
+                .await()
+                .iterator()
+                .next()
+                .getString(0);
         assertThat(text).doesNotContain(refresh).doesNotContain(access);
         assertThat(saved.toString()).doesNotContain(refresh).doesNotContain(access);
-        assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage).noneMatch(l -> l.contains(refresh) || l.contains(access));
+        assertThat(logs.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .noneMatch(l -> l.contains(refresh) || l.contains(access));
     }
 
     @Test
     void keysRotateTheOldKeyStillReadsAndTheNextWriteUsesTheNewOne() {
         ZohoTokens saved = tokens("1000.r-" + UUID.randomUUID(), "1000.a");
-        ZohoPostgres.tokenStore(pool, TokenKeys.parse(K1)).update(connection, c -> Future.succeededFuture(saved)).await();
+        ZohoPostgres.tokenStore(pool, TokenKeys.parse(K1))
+                .update(connection, c -> Future.succeededFuture(saved))
+                .await();
         TokenStore rotated = ZohoPostgres.tokenStore(pool, TokenKeys.parse(K2 + "," + K1));
 
         assertThat(rotated.load(connection).await()).contains(saved);
         rotated.update(connection, c -> Future.succeededFuture(c.orElseThrow())).await();
 
         assertThat(keyIdOf(connection)).isEqualTo("k2");
-        assertThatThrownBy(() -> ZohoPostgres.tokenStore(pool, TokenKeys.parse(K1)).load(connection).await())
+        assertThatThrownBy(() -> ZohoPostgres.tokenStore(pool, TokenKeys.parse(K1))
+                        .load(connection)
+                        .await())
                 .hasMessageContaining("key 'k2'");
     }
 
@@ -111,10 +140,15 @@ class PgZohoTokenStoreTest {
     void aCiphertextCopiedToAnotherConnectionDoesNotDecrypt() {
         TokenStore store = ZohoPostgres.tokenStore(pool, TokenKeys.parse(K1));
         String other = "conn-" + UUID.randomUUID();
-        store.update(connection, c -> Future.succeededFuture(tokens("1000.r", "1000.a"))).await();
-        store.update(other, c -> Future.succeededFuture(tokens("1000.x", "1000.y"))).await();
-        pool.preparedQuery("update zoho_tokens set refresh_token = (select refresh_token from zoho_tokens where connection_id = $1) "
-                + "where connection_id = $2").execute(Tuple.of(connection, other)).await();
+        store.update(connection, c -> Future.succeededFuture(tokens("1000.r", "1000.a")))
+                .await();
+        store.update(other, c -> Future.succeededFuture(tokens("1000.x", "1000.y")))
+                .await();
+        pool.preparedQuery(
+                        "update zoho_tokens set refresh_token = (select refresh_token from zoho_tokens where connection_id = $1) "
+                                + "where connection_id = $2")
+                .execute(Tuple.of(connection, other))
+                .await();
 
         assertThatThrownBy(() -> store.load(other).await()).hasMessageContaining("could not decrypt");
     }
@@ -122,15 +156,19 @@ class PgZohoTokenStoreTest {
     @Test
     void updatesFromTwoInstancesRunOneAfterAnotherEachSeeingTheLastSave(Vertx vertx) {
         Pool otherInstance = PostgresFixture.shared().pool(vertx);
-        List<TokenStore> stores = List.of(ZohoPostgres.tokenStore(pool, TokenKeys.parse(K1)),
+        List<TokenStore> stores = List.of(
+                ZohoPostgres.tokenStore(pool, TokenKeys.parse(K1)),
                 ZohoPostgres.tokenStore(otherInstance, TokenKeys.parse(K1)));
         List<Future<ZohoTokens>> updates = new ArrayList<>();
 
-        IntStream.range(0, 10).forEach(i -> updates.add(stores.get(i % 2).update(connection, current -> {
-            List<Instant> seen = new ArrayList<>(current.map(ZohoTokens::refreshedAt).orElse(List.of()));
-            seen.add(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-            return vertx.timer(5).map(x -> new ZohoTokens("1000.r", "1000.a", null, null, null, seen, null, false));
-        })));
+        IntStream.range(0, 10)
+                .forEach(i -> updates.add(stores.get(i % 2).update(connection, current -> {
+                    List<Instant> seen =
+                            new ArrayList<>(current.map(ZohoTokens::refreshedAt).orElse(List.of()));
+                    seen.add(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                    return vertx.timer(5)
+                            .map(x -> new ZohoTokens("1000.r", "1000.a", null, null, null, seen, null, false));
+                })));
         Future.all(updates).await();
 
         Optional<ZohoTokens> last = stores.get(0).load(connection).await();
@@ -139,8 +177,12 @@ class PgZohoTokenStoreTest {
     }
 
     private String keyIdOf(String connectionId) {
-        return pool.preparedQuery("select key_id from zoho_tokens where connection_id = $1").execute(Tuple.of(connectionId))
-                .await().iterator().next().getString(0);
+        return pool.preparedQuery("select key_id from zoho_tokens where connection_id = $1")
+                .execute(Tuple.of(connectionId))
+                .await()
+                .iterator()
+                .next()
+                .getString(0);
     }
 
     @Test

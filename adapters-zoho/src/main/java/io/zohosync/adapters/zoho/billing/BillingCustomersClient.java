@@ -35,23 +35,30 @@ public final class BillingCustomersClient implements ZohoBillingCustomers {
                 .put("phone", c.phone())
                 .put("notes", ZohoContacts.marker(c.platformId())));
         if (!c.billingAddress().isEmpty()) {
-            body.put("billing_address", ZohoJson.withoutNulls(new JsonObject()
-                    .put("street", c.billingAddress().street())
-                    .put("city", c.billingAddress().city())
-                    .put("state", c.billingAddress().state())
-                    .put("zip", c.billingAddress().zip())
-                    .put("country", c.billingAddress().country())));
+            body.put(
+                    "billing_address",
+                    ZohoJson.withoutNulls(new JsonObject()
+                            .put("street", c.billingAddress().street())
+                            .put("city", c.billingAddress().city())
+                            .put("state", c.billingAddress().state())
+                            .put("zip", c.billingAddress().zip())
+                            .put("country", c.billingAddress().country())));
         }
-        return api.call(ZohoRequest.post(ZohoProduct.BILLING, "/customers", body), r -> customer(r.getJsonObject("customer")));
+        return api.call(
+                ZohoRequest.post(ZohoProduct.BILLING, "/customers", body), r -> customer(r.getJsonObject("customer")));
     }
 
     @Override
     public Future<ZohoOutcome<List<BillingCustomer>>> findByEmail(String email) {
         String wanted = email.trim().toLowerCase(Locale.ROOT);
-        return api.call(ZohoRequest.get(ZohoProduct.BILLING, "/customers").param("email", email.trim()),
-                r -> r.getJsonArray("customers", new JsonArray()).stream().map(JsonObject.class::cast)
+        return api.call(
+                ZohoRequest.get(ZohoProduct.BILLING, "/customers").param("email", email.trim()),
+                r -> r.getJsonArray("customers", new JsonArray()).stream()
+                        .map(JsonObject.class::cast)
                         .map(BillingCustomersClient::customer)
-                        .filter(c -> c.email() != null && c.email().trim().toLowerCase(Locale.ROOT).equals(wanted)).toList());
+                        .filter(c -> c.email() != null
+                                && c.email().trim().toLowerCase(Locale.ROOT).equals(wanted))
+                        .toList());
     }
 
     static BillingCustomer customer(JsonObject c) {

@@ -25,32 +25,48 @@ public final class BillingInvoicesClient implements ZohoBillingInvoices {
 
     @Override
     public Future<ZohoOutcome<BillingInvoice>> get(String invoiceId) {
-        return api.call(ZohoRequest.get(ZohoProduct.BILLING, "/invoices/" + invoiceId), r -> invoice(r.getJsonObject("invoice")));
+        return api.call(
+                ZohoRequest.get(ZohoProduct.BILLING, "/invoices/" + invoiceId),
+                r -> invoice(r.getJsonObject("invoice")));
     }
 
     @Override
     public Future<ZohoOutcome<List<BillingInvoice>>> findBySubscription(String subscriptionId) {
-        return api.call(ZohoRequest.get(ZohoProduct.BILLING, "/invoices").param("subscription_id", subscriptionId),
-                r -> r.getJsonArray("invoices", new JsonArray()).stream().map(JsonObject.class::cast)
-                        .map(BillingInvoicesClient::invoice).toList());
+        return api.call(
+                ZohoRequest.get(ZohoProduct.BILLING, "/invoices").param("subscription_id", subscriptionId),
+                r -> r.getJsonArray("invoices", new JsonArray()).stream()
+                        .map(JsonObject.class::cast)
+                        .map(BillingInvoicesClient::invoice)
+                        .toList());
     }
 
     @Override
-    public Future<ZohoOutcome<String>> recordPayment(Payment payment, ZohoPaymentMode mode, String customerId, String invoiceId) {
+    public Future<ZohoOutcome<String>> recordPayment(
+            Payment payment, ZohoPaymentMode mode, String customerId, String invoiceId) {
         JsonObject body = new JsonObject()
                 .put("customer_id", customerId)
                 .put("payment_mode", mode.zohoName())
                 .put("amount", payment.amount().amount())
                 .put("date", payment.date().toString())
                 .put("reference_number", payment.providerPaymentId())
-                .put("invoices", new JsonArray().add(new JsonObject().put("invoice_id", invoiceId)
-                        .put("amount_applied", payment.amount().amount())));
-        return api.call(ZohoRequest.post(ZohoProduct.BILLING, "/payments", body),
+                .put(
+                        "invoices",
+                        new JsonArray()
+                                .add(new JsonObject()
+                                        .put("invoice_id", invoiceId)
+                                        .put("amount_applied", payment.amount().amount())));
+        return api.call(
+                ZohoRequest.post(ZohoProduct.BILLING, "/payments", body),
                 r -> r.getJsonObject("payment", new JsonObject()).getString("payment_id"));
     }
 
     static BillingInvoice invoice(JsonObject i) {
-        return new BillingInvoice(i.getString("invoice_id"), i.getString("number", i.getString("invoice_number")),
-                i.getString("customer_id"), i.getString("status"), ZohoJson.decimal(i, "total"), ZohoJson.decimal(i, "balance"));
+        return new BillingInvoice(
+                i.getString("invoice_id"),
+                i.getString("number", i.getString("invoice_number")),
+                i.getString("customer_id"),
+                i.getString("status"),
+                ZohoJson.decimal(i, "total"),
+                ZohoJson.decimal(i, "balance"));
     }
 }

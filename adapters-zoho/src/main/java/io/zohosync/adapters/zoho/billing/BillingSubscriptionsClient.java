@@ -32,27 +32,34 @@ public final class BillingSubscriptionsClient implements ZohoSubscriptions {
         if (s.startsAt() != null) {
             body.put("starts_at", s.startsAt().toString());
         }
-        return api.call(ZohoRequest.post(ZohoProduct.BILLING, "/subscriptions", body), r -> subscription(r.getJsonObject("subscription")));
+        return api.call(
+                ZohoRequest.post(ZohoProduct.BILLING, "/subscriptions", body),
+                r -> subscription(r.getJsonObject("subscription")));
     }
 
     @Override
     public Future<ZohoOutcome<BillingSubscription>> get(String subscriptionId) {
-        return api.call(ZohoRequest.get(ZohoProduct.BILLING, "/subscriptions/" + subscriptionId),
+        return api.call(
+                ZohoRequest.get(ZohoProduct.BILLING, "/subscriptions/" + subscriptionId),
                 r -> subscription(r.getJsonObject("subscription")));
     }
 
     @Override
     public Future<ZohoOutcome<List<BillingSubscription>>> findByReference(String customerId, String referenceId) {
-        return api.call(ZohoRequest.get(ZohoProduct.BILLING, "/subscriptions").param("customer_id", customerId),
-                r -> r.getJsonArray("subscriptions", new JsonArray()).stream().map(JsonObject.class::cast)
+        return api.call(
+                ZohoRequest.get(ZohoProduct.BILLING, "/subscriptions").param("customer_id", customerId),
+                r -> r.getJsonArray("subscriptions", new JsonArray()).stream()
+                        .map(JsonObject.class::cast)
                         .map(BillingSubscriptionsClient::subscription)
-                        .filter(sub -> referenceId.equals(sub.referenceId())).toList());
+                        .filter(sub -> referenceId.equals(sub.referenceId()))
+                        .toList());
     }
 
     @Override
     public Future<ZohoOutcome<BillingSubscription>> change(String subscriptionId, SubscriptionChange change) {
         if (change instanceof SubscriptionChange.Cancel cancel) {
-            ZohoRequest request = ZohoRequest.post(ZohoProduct.BILLING, "/subscriptions/" + subscriptionId + "/cancel", null)
+            ZohoRequest request = ZohoRequest.post(
+                            ZohoProduct.BILLING, "/subscriptions/" + subscriptionId + "/cancel", null)
                     .param("cancel_at_end", cancel.timing() == SubscriptionChange.Timing.END_OF_TERM);
             return api.call(request, r -> subscription(r.getJsonObject("subscription")));
         }
@@ -70,18 +77,26 @@ public final class BillingSubscriptionsClient implements ZohoSubscriptions {
         JsonObject body = subscriptionBody(s, customerId).put("redirect_url", redirectUrl);
         return api.call(ZohoRequest.post(ZohoProduct.BILLING, "/hostedpages/newsubscription", body), r -> {
             JsonObject page = r.getJsonObject("hostedpage", new JsonObject());
-            return new HostedPage(page.getString("hostedpage_id"), page.getString("url"), page.getString("status"),
+            return new HostedPage(
+                    page.getString("hostedpage_id"),
+                    page.getString("url"),
+                    page.getString("status"),
                     page.getString("expiring_time"));
         });
     }
 
-    private Future<ZohoOutcome<BillingSubscription>> move(String subscriptionId, String planCode, int quantity, List<Addon> addons,
+    private Future<ZohoOutcome<BillingSubscription>> move(
+            String subscriptionId,
+            String planCode,
+            int quantity,
+            List<Addon> addons,
             SubscriptionChange.Timing timing) {
         JsonObject body = new JsonObject()
                 .put("plan", new JsonObject().put("plan_code", planCode).put("quantity", quantity))
                 .put("addons", addons(addons))
                 .put("end_of_term", timing == SubscriptionChange.Timing.END_OF_TERM);
-        return api.call(ZohoRequest.put(ZohoProduct.BILLING, "/subscriptions/" + subscriptionId, body),
+        return api.call(
+                ZohoRequest.put(ZohoProduct.BILLING, "/subscriptions/" + subscriptionId, body),
                 r -> subscription(r.getJsonObject("subscription")));
     }
 
@@ -95,16 +110,23 @@ public final class BillingSubscriptionsClient implements ZohoSubscriptions {
 
     private static JsonArray addons(List<Addon> addons) {
         JsonArray array = new JsonArray();
-        addons.forEach(a -> array.add(new JsonObject().put("addon_code", a.addonCode()).put("quantity", a.quantity())));
+        addons.forEach(
+                a -> array.add(new JsonObject().put("addon_code", a.addonCode()).put("quantity", a.quantity())));
         return array;
     }
 
     static BillingSubscription subscription(JsonObject s) {
         JsonObject plan = s.getJsonObject("plan", new JsonObject());
-        return new BillingSubscription(s.getString("subscription_id"), ZohoJson.blankToNull(s.getString("reference_id")),
-                s.getString("customer_id", s.getJsonObject("customer", new JsonObject()).getString("customer_id")),
-                plan.getString("plan_code", s.getString("plan_code")), s.getString("status"),
-                date(s.getString("next_billing_at")), date(s.getString("current_term_ends_at")));
+        return new BillingSubscription(
+                s.getString("subscription_id"),
+                ZohoJson.blankToNull(s.getString("reference_id")),
+                s.getString(
+                        "customer_id",
+                        s.getJsonObject("customer", new JsonObject()).getString("customer_id")),
+                plan.getString("plan_code", s.getString("plan_code")),
+                s.getString("status"),
+                date(s.getString("next_billing_at")),
+                date(s.getString("current_term_ends_at")));
     }
 
     private static LocalDate date(String value) {

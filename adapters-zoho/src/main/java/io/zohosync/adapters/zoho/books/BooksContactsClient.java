@@ -35,7 +35,8 @@ public final class BooksContactsClient implements ZohoContacts {
     @Override
     public Future<ZohoOutcome<ZohoContact>> create(Customer customer, String contactName) {
         JsonObject body = body(customer).put("contact_name", contactName);
-        return api.call(ZohoRequest.post(ZohoProduct.BOOKS, "/contacts", body), r -> contact(r.getJsonObject("contact")));
+        return api.call(
+                ZohoRequest.post(ZohoProduct.BOOKS, "/contacts", body), r -> contact(r.getJsonObject("contact")));
     }
 
     /**
@@ -45,40 +46,54 @@ public final class BooksContactsClient implements ZohoContacts {
      */
     @Override
     public Future<ZohoOutcome<ZohoContact>> update(String contactId, Customer customer) {
-        return api.call(ZohoRequest.get(ZohoProduct.BOOKS, "/contacts/" + contactId), r -> r.getJsonObject("contact", new JsonObject()))
+        return api.call(
+                        ZohoRequest.get(ZohoProduct.BOOKS, "/contacts/" + contactId),
+                        r -> r.getJsonObject("contact", new JsonObject()))
                 .compose(current -> {
                     if (!(current instanceof ZohoOutcome.Success<JsonObject> found)) {
                         return Future.succeededFuture(retype(current));
                     }
                     String personId = found.value().getString("primary_contact_id");
                     if (personId == null || personId.isBlank()) {
-                        return Future.succeededFuture(new ZohoOutcome.Validation<>("no_primary_person",
+                        return Future.succeededFuture(new ZohoOutcome.Validation<>(
+                                "no_primary_person",
                                 "contact " + contactId + " has no primary contact person to update"));
                     }
-                    JsonObject body = body(customer).put("contact_name", found.value().getString("contact_name"));
+                    JsonObject body =
+                            body(customer).put("contact_name", found.value().getString("contact_name"));
                     body.remove("notes");
-                    body.put("contact_persons", new JsonArray().add(ZohoJson.withoutNulls(person(customer).put("contact_person_id", personId))));
-                    return api.call(ZohoRequest.put(ZohoProduct.BOOKS, "/contacts/" + contactId, body), r -> contact(r.getJsonObject("contact")));
+                    body.put(
+                            "contact_persons",
+                            new JsonArray()
+                                    .add(ZohoJson.withoutNulls(person(customer).put("contact_person_id", personId))));
+                    return api.call(
+                            ZohoRequest.put(ZohoProduct.BOOKS, "/contacts/" + contactId, body),
+                            r -> contact(r.getJsonObject("contact")));
                 });
     }
 
     @Override
     public Future<ZohoOutcome<ZohoContact>> get(String contactId) {
-        return api.call(ZohoRequest.get(ZohoProduct.BOOKS, "/contacts/" + contactId), r -> contact(r.getJsonObject("contact")));
+        return api.call(
+                ZohoRequest.get(ZohoProduct.BOOKS, "/contacts/" + contactId), r -> contact(r.getJsonObject("contact")));
     }
 
     /** Zoho's {@code email} filter is not documented as exact: only contacts whose primary email equals it are kept. */
     @Override
     public Future<ZohoOutcome<List<ZohoContact>>> findByEmail(String email) {
         String wanted = email.trim();
-        return api.call(ZohoRequest.get(ZohoProduct.BOOKS, "/contacts").param("email", wanted),
-                r -> contacts(r).stream().filter(c -> c.email() != null && c.email().trim().equalsIgnoreCase(wanted)).toList());
+        return api.call(
+                ZohoRequest.get(ZohoProduct.BOOKS, "/contacts").param("email", wanted),
+                r -> contacts(r).stream()
+                        .filter(c -> c.email() != null && c.email().trim().equalsIgnoreCase(wanted))
+                        .toList());
     }
 
     @Override
     public Future<ZohoOutcome<List<ZohoContact>>> findByName(String contactName) {
         // Books takes at most 100 characters in a filter; the matcher compares the whole name afterwards
-        return list(ZohoRequest.get(ZohoProduct.BOOKS, "/contacts").param("contact_name", truncate(contactName.trim(), MAX_FILTER)));
+        return list(ZohoRequest.get(ZohoProduct.BOOKS, "/contacts")
+                .param("contact_name", truncate(contactName.trim(), MAX_FILTER)));
     }
 
     /**
@@ -93,9 +108,16 @@ public final class BooksContactsClient implements ZohoContacts {
     }
 
     private Future<ZohoOutcome<List<ZohoContact>>> markerHits(String marker, int page, List<ZohoContact> hits) {
-        ZohoRequest request = ZohoRequest.get(ZohoProduct.BOOKS, "/contacts").param("search_text", marker)
-                .param("page", String.valueOf(page)).param("per_page", String.valueOf(PAGE_SIZE));
-        return api.call(request, r -> new Page(contacts(r), r.getJsonObject("page_context", new JsonObject()).getBoolean("has_more_page", false)))
+        ZohoRequest request = ZohoRequest.get(ZohoProduct.BOOKS, "/contacts")
+                .param("search_text", marker)
+                .param("page", String.valueOf(page))
+                .param("per_page", String.valueOf(PAGE_SIZE));
+        return api.call(
+                        request,
+                        r -> new Page(
+                                contacts(r),
+                                r.getJsonObject("page_context", new JsonObject())
+                                        .getBoolean("has_more_page", false)))
                 .compose(outcome -> {
                     if (!(outcome instanceof ZohoOutcome.Success<Page> found)) {
                         return Future.succeededFuture(retype(outcome));
@@ -104,13 +126,17 @@ public final class BooksContactsClient implements ZohoContacts {
                     if (!found.value().more()) {
                         return carrying(marker, hits, 0, new ArrayList<>());
                     }
-                    return page < MAX_MARKER_PAGES ? markerHits(marker, page + 1, hits) : Future.succeededFuture(
-                            new ZohoOutcome.Validation<>("marker_search_too_broad", "more than " + MAX_MARKER_PAGES * PAGE_SIZE
-                                    + " contacts match " + marker + "; link the contact by hand"));
+                    return page < MAX_MARKER_PAGES
+                            ? markerHits(marker, page + 1, hits)
+                            : Future.succeededFuture(new ZohoOutcome.Validation<>(
+                                    "marker_search_too_broad",
+                                    "more than " + MAX_MARKER_PAGES * PAGE_SIZE + " contacts match " + marker
+                                            + "; link the contact by hand"));
                 });
     }
 
-    private Future<ZohoOutcome<List<ZohoContact>>> carrying(String marker, List<ZohoContact> hits, int next, List<ZohoContact> ours) {
+    private Future<ZohoOutcome<List<ZohoContact>>> carrying(
+            String marker, List<ZohoContact> hits, int next, List<ZohoContact> ours) {
         if (next == hits.size()) {
             return Future.succeededFuture(new ZohoOutcome.Success<>(List.copyOf(ours)));
         }
@@ -194,11 +220,15 @@ public final class BooksContactsClient implements ZohoContacts {
 
     private static List<ZohoContact> contacts(JsonObject response) {
         JsonArray rows = response.getJsonArray("contacts", new JsonArray());
-        return rows.stream().map(JsonObject.class::cast).map(BooksContactsClient::contact).toList();
+        return rows.stream()
+                .map(JsonObject.class::cast)
+                .map(BooksContactsClient::contact)
+                .toList();
     }
 
     static ZohoContact contact(JsonObject c) {
-        return new ZohoContact(c.getString("contact_id"), c.getString("contact_name"), primaryEmail(c), c.getString("notes"));
+        return new ZohoContact(
+                c.getString("contact_id"), c.getString("contact_name"), primaryEmail(c), c.getString("notes"));
     }
 
     private static String primaryEmail(JsonObject c) {

@@ -27,29 +27,49 @@ public final class BooksCustomerPaymentsClient implements ZohoCustomerPayments {
     }
 
     @Override
-    public Future<ZohoOutcome<ZohoPayment>> create(Payment payment, ZohoPaymentMode mode, String customerId, String invoiceId) {
+    public Future<ZohoOutcome<ZohoPayment>> create(
+            Payment payment, ZohoPaymentMode mode, String customerId, String invoiceId) {
         JsonObject body = new JsonObject()
                 .put("customer_id", customerId)
                 .put("payment_mode", mode.zohoName())
                 .put("amount", payment.amount().amount())
                 .put("date", payment.date().toString())
                 .put("reference_number", payment.providerPaymentId())
-                .put("description", "Payment " + payment.providerPaymentId() + " via " + payment.method().name().toLowerCase(java.util.Locale.ROOT))
-                .put("invoices", new JsonArray().add(new JsonObject().put("invoice_id", invoiceId).put("amount_applied", payment.amount().amount())));
-        return api.call(ZohoRequest.post(ZohoProduct.BOOKS, "/customerpayments", body), r -> payment(r.getJsonObject("payment")));
+                .put(
+                        "description",
+                        "Payment " + payment.providerPaymentId() + " via "
+                                + payment.method().name().toLowerCase(java.util.Locale.ROOT))
+                .put(
+                        "invoices",
+                        new JsonArray()
+                                .add(new JsonObject()
+                                        .put("invoice_id", invoiceId)
+                                        .put("amount_applied", payment.amount().amount())));
+        return api.call(
+                ZohoRequest.post(ZohoProduct.BOOKS, "/customerpayments", body),
+                r -> payment(r.getJsonObject("payment")));
     }
 
     @Override
     public Future<ZohoOutcome<List<ZohoPayment>>> findByReference(String referenceNumber) {
-        return api.call(ZohoRequest.get(ZohoProduct.BOOKS, "/customerpayments").param("reference_number", referenceNumber),
-                r -> r.getJsonArray("customer_payments", r.getJsonArray("customerpayments", new JsonArray())).stream().map(JsonObject.class::cast)
-                        .map(BooksCustomerPaymentsClient::payment).toList());
+        return api.call(
+                ZohoRequest.get(ZohoProduct.BOOKS, "/customerpayments").param("reference_number", referenceNumber),
+                r -> r.getJsonArray("customer_payments", r.getJsonArray("customerpayments", new JsonArray())).stream()
+                        .map(JsonObject.class::cast)
+                        .map(BooksCustomerPaymentsClient::payment)
+                        .toList());
     }
 
     static ZohoPayment payment(JsonObject p) {
         JsonArray invoices = p.getJsonArray("invoices");
-        String invoiceId = invoices != null && !invoices.isEmpty() ? invoices.getJsonObject(0).getString("invoice_id") : p.getString("invoice_id");
-        return new ZohoPayment(p.getString("payment_id"), ZohoJson.blankToNull(p.getString("reference_number")),
-                p.getString("customer_id"), ZohoJson.decimal(p, "amount"), ZohoJson.blankToNull(invoiceId));
+        String invoiceId = invoices != null && !invoices.isEmpty()
+                ? invoices.getJsonObject(0).getString("invoice_id")
+                : p.getString("invoice_id");
+        return new ZohoPayment(
+                p.getString("payment_id"),
+                ZohoJson.blankToNull(p.getString("reference_number")),
+                p.getString("customer_id"),
+                ZohoJson.decimal(p, "amount"),
+                ZohoJson.blankToNull(invoiceId));
     }
 }

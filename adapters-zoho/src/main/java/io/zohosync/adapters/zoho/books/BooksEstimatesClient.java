@@ -30,30 +30,41 @@ public final class BooksEstimatesClient implements ZohoEstimates {
         if (missing.isPresent()) {
             return Future.succeededFuture(new ZohoOutcome.Validation<>("links", missing.get()));
         }
-        JsonObject body = BooksLines.document(new JsonObject(), quote.lines(), quote.currency(), quote.priceBasis(), quote.taxScheme(), links)
+        JsonObject body = BooksLines.document(
+                        new JsonObject(), quote.lines(), quote.currency(), quote.priceBasis(), quote.taxScheme(), links)
                 .put("reference_number", quote.platformId())
                 .put("date", quote.date().toString());
         if (quote.expiryDate() != null) {
             body.put("expiry_date", quote.expiryDate().toString());
         }
-        return api.call(ZohoRequest.post(ZohoProduct.BOOKS, "/estimates", body), r -> estimate(r.getJsonObject("estimate")));
+        return api.call(
+                ZohoRequest.post(ZohoProduct.BOOKS, "/estimates", body), r -> estimate(r.getJsonObject("estimate")));
     }
 
     @Override
     public Future<ZohoOutcome<ZohoEstimate>> get(String estimateId) {
-        return api.call(ZohoRequest.get(ZohoProduct.BOOKS, "/estimates/" + estimateId), r -> estimate(r.getJsonObject("estimate")));
+        return api.call(
+                ZohoRequest.get(ZohoProduct.BOOKS, "/estimates/" + estimateId),
+                r -> estimate(r.getJsonObject("estimate")));
     }
 
     @Override
     public Future<ZohoOutcome<List<ZohoEstimate>>> findByReference(String referenceNumber) {
-        return api.call(ZohoRequest.get(ZohoProduct.BOOKS, "/estimates").param("reference_number", referenceNumber),
-                r -> r.getJsonArray("estimates", new JsonArray()).stream().map(JsonObject.class::cast)
-                        .map(BooksEstimatesClient::estimate).toList());
+        return api.call(
+                ZohoRequest.get(ZohoProduct.BOOKS, "/estimates").param("reference_number", referenceNumber),
+                r -> r.getJsonArray("estimates", new JsonArray()).stream()
+                        .map(JsonObject.class::cast)
+                        .map(BooksEstimatesClient::estimate)
+                        .toList());
     }
 
     static ZohoEstimate estimate(JsonObject e) {
-        return new ZohoEstimate(e.getString("estimate_id"), e.getString("estimate_number"),
-                ZohoJson.blankToNull(e.getString("reference_number")), e.getString("customer_id"), e.getString("status"),
+        return new ZohoEstimate(
+                e.getString("estimate_id"),
+                e.getString("estimate_number"),
+                ZohoJson.blankToNull(e.getString("reference_number")),
+                e.getString("customer_id"),
+                e.getString("status"),
                 ZohoJson.decimal(e, "total"));
     }
 }

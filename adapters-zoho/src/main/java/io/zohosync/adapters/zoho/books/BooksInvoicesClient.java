@@ -30,7 +30,13 @@ public final class BooksInvoicesClient implements ZohoInvoices {
         if (missing.isPresent()) {
             return Future.succeededFuture(new ZohoOutcome.Validation<>("links", missing.get()));
         }
-        JsonObject body = BooksLines.document(new JsonObject(), invoice.lines(), invoice.currency(), invoice.priceBasis(), invoice.taxScheme(), links)
+        JsonObject body = BooksLines.document(
+                        new JsonObject(),
+                        invoice.lines(),
+                        invoice.currency(),
+                        invoice.priceBasis(),
+                        invoice.taxScheme(),
+                        links)
                 .put("reference_number", invoice.referenceNumber())
                 .put("date", invoice.date().toString());
         if (invoice.dueDate() != null) {
@@ -42,12 +48,15 @@ public final class BooksInvoicesClient implements ZohoInvoices {
             request.param("ignore_auto_number_generation", true);
         });
         return api.call(request, r -> invoice(r.getJsonObject("invoice")))
-                .compose(o -> o instanceof ZohoOutcome.Duplicate<ZohoInvoice> d ? withExisting(invoice, d) : Future.succeededFuture(o));
+                .compose(o -> o instanceof ZohoOutcome.Duplicate<ZohoInvoice> d
+                        ? withExisting(invoice, d)
+                        : Future.succeededFuture(o));
     }
 
     @Override
     public Future<ZohoOutcome<ZohoInvoice>> get(String invoiceId) {
-        return api.call(ZohoRequest.get(ZohoProduct.BOOKS, "/invoices/" + invoiceId), r -> invoice(r.getJsonObject("invoice")));
+        return api.call(
+                ZohoRequest.get(ZohoProduct.BOOKS, "/invoices/" + invoiceId), r -> invoice(r.getJsonObject("invoice")));
     }
 
     @Override
@@ -63,27 +72,42 @@ public final class BooksInvoicesClient implements ZohoInvoices {
     @Override
     public Future<ZohoOutcome<ZohoInvoice>> markSent(String invoiceId) {
         return api.call(ZohoRequest.post(ZohoProduct.BOOKS, "/invoices/" + invoiceId + "/status/sent", null), r -> r)
-                .compose(o -> o instanceof ZohoOutcome.Success<JsonObject> ? get(invoiceId) : Future.succeededFuture(retype(o)));
+                .compose(o -> o instanceof ZohoOutcome.Success<JsonObject>
+                        ? get(invoiceId)
+                        : Future.succeededFuture(retype(o)));
     }
 
     /** Zoho refused the number as taken: the invoice holding it is the existing one when it carries our reference. */
-    private Future<ZohoOutcome<ZohoInvoice>> withExisting(Invoice invoice, ZohoOutcome.Duplicate<ZohoInvoice> duplicate) {
+    private Future<ZohoOutcome<ZohoInvoice>> withExisting(
+            Invoice invoice, ZohoOutcome.Duplicate<ZohoInvoice> duplicate) {
         Future<ZohoOutcome<List<ZohoInvoice>>> found = invoice.number().isPresent()
-                ? findByNumber(invoice.number().get()) : findByReference(invoice.referenceNumber());
-        return found.map(o -> o instanceof ZohoOutcome.Success<List<ZohoInvoice>> s && s.value().size() == 1
-                && invoice.referenceNumber().equals(s.value().get(0).referenceNumber())
+                ? findByNumber(invoice.number().get())
+                : findByReference(invoice.referenceNumber());
+        return found.map(o -> o instanceof ZohoOutcome.Success<List<ZohoInvoice>> s
+                        && s.value().size() == 1
+                        && invoice.referenceNumber().equals(s.value().get(0).referenceNumber())
                 ? new ZohoOutcome.Duplicate<>(Optional.of(s.value().get(0)), duplicate.message())
                 : duplicate);
     }
 
     private Future<ZohoOutcome<List<ZohoInvoice>>> list(ZohoRequest request) {
-        return api.call(request, r -> r.getJsonArray("invoices", new JsonArray()).stream().map(JsonObject.class::cast)
-                .map(BooksInvoicesClient::invoice).toList());
+        return api.call(
+                request,
+                r -> r.getJsonArray("invoices", new JsonArray()).stream()
+                        .map(JsonObject.class::cast)
+                        .map(BooksInvoicesClient::invoice)
+                        .toList());
     }
 
     static ZohoInvoice invoice(JsonObject i) {
-        return new ZohoInvoice(i.getString("invoice_id"), i.getString("invoice_number"), ZohoJson.blankToNull(i.getString("reference_number")),
-                i.getString("customer_id"), i.getString("status"), ZohoJson.decimal(i, "total"), ZohoJson.decimal(i, "balance"));
+        return new ZohoInvoice(
+                i.getString("invoice_id"),
+                i.getString("invoice_number"),
+                ZohoJson.blankToNull(i.getString("reference_number")),
+                i.getString("customer_id"),
+                i.getString("status"),
+                ZohoJson.decimal(i, "total"),
+                ZohoJson.decimal(i, "balance"));
     }
 
     /** A non-success outcome of one type as an outcome of another (no value is carried). */

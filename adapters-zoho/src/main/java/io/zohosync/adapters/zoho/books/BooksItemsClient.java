@@ -42,7 +42,8 @@ public final class BooksItemsClient implements ZohoItems {
                 .put("sku", item.sku())
                 .put("rate", item.rate().amount())
                 .put("description", item.description()));
-        return api.call(ZohoRequest.put(ZohoProduct.BOOKS, "/items/" + itemId, body), r -> item(r.getJsonObject("item")));
+        return api.call(
+                ZohoRequest.put(ZohoProduct.BOOKS, "/items/" + itemId, body), r -> item(r.getJsonObject("item")));
     }
 
     @Override
@@ -53,13 +54,22 @@ public final class BooksItemsClient implements ZohoItems {
     @Override
     public Future<ZohoOutcome<List<ZohoItem>>> findBySku(String sku) {
         String wanted = sku.trim().toLowerCase(Locale.ROOT);
-        return api.call(ZohoRequest.get(ZohoProduct.BOOKS, "/items").param("search_text", sku.trim()),
-                r -> r.getJsonArray("items", new JsonArray()).stream().map(JsonObject.class::cast).map(BooksItemsClient::item)
-                        .filter(i -> i.sku() != null && i.sku().toLowerCase(Locale.ROOT).equals(wanted)).toList());
+        return api.call(
+                ZohoRequest.get(ZohoProduct.BOOKS, "/items").param("search_text", sku.trim()),
+                r -> r.getJsonArray("items", new JsonArray()).stream()
+                        .map(JsonObject.class::cast)
+                        .map(BooksItemsClient::item)
+                        .filter(i -> i.sku() != null
+                                && i.sku().toLowerCase(Locale.ROOT).equals(wanted))
+                        .toList());
     }
 
     static ZohoItem item(JsonObject i) {
-        return new ZohoItem(i.getString("item_id"), i.getString("name"), ZohoJson.blankToNull(i.getString("sku")),
-                ZohoJson.decimal(i, "rate"), i.getString("status"));
+        return new ZohoItem(
+                i.getString("item_id"),
+                i.getString("name"),
+                ZohoJson.blankToNull(i.getString("sku")),
+                ZohoJson.decimal(i, "rate"),
+                i.getString("status"));
     }
 }

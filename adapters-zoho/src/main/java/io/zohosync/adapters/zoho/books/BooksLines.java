@@ -25,11 +25,17 @@ final class BooksLines {
         return lines.stream()
                 .filter(l -> taxed(l, scheme) && links.taxId(l.taxPercent()).isEmpty())
                 .findFirst()
-                .map(l -> "no Zoho tax for " + l.taxPercent().stripTrailingZeros().toPlainString() + "%");
+                .map(l ->
+                        "no Zoho tax for " + l.taxPercent().stripTrailingZeros().toPlainString() + "%");
     }
 
     /** Puts customer, lines, tax treatment and (India) place of supply on a document body. */
-    static JsonObject document(JsonObject body, List<LineItem> lines, Currency currency, PriceBasis basis, TaxScheme scheme,
+    static JsonObject document(
+            JsonObject body,
+            List<LineItem> lines,
+            Currency currency,
+            PriceBasis basis,
+            TaxScheme scheme,
             ZohoLinks links) {
         JsonArray items = new JsonArray();
         for (int i = 0; i < lines.size(); i++) {

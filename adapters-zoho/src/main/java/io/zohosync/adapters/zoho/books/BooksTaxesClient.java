@@ -23,10 +23,16 @@ public final class BooksTaxesClient implements ZohoTaxes {
 
     @Override
     public Future<ZohoOutcome<List<ZohoTax>>> list() {
-        return api.call(ZohoRequest.get(ZohoProduct.BOOKS, "/settings/taxes"),
-                r -> r.getJsonArray("taxes", new JsonArray()).stream().map(JsonObject.class::cast)
-                        .map(t -> new ZohoTax(t.getString("tax_id"), t.getString("tax_name"), ZohoJson.decimal(t, "tax_percentage"),
-                                t.getString("tax_type"), ZohoJson.blankToNull(t.getString("tax_specific_type"))))
+        return api.call(
+                ZohoRequest.get(ZohoProduct.BOOKS, "/settings/taxes"),
+                r -> r.getJsonArray("taxes", new JsonArray()).stream()
+                        .map(JsonObject.class::cast)
+                        .map(t -> new ZohoTax(
+                                t.getString("tax_id"),
+                                t.getString("tax_name"),
+                                ZohoJson.decimal(t, "tax_percentage"),
+                                t.getString("tax_type"),
+                                ZohoJson.blankToNull(t.getString("tax_specific_type"))))
                         .toList());
     }
 }

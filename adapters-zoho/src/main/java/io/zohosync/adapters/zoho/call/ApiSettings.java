@@ -9,7 +9,8 @@ import java.util.Map;
  * What the call path needs of the adapter's configuration (the public shape is {@code ZohoSettings}): the request
  * timeout, and per product the organization id Zoho expects and the API limits it allows.
  */
-public record ApiSettings(Duration requestTimeout, Map<ZohoProduct, String> organizationIds, Map<ZohoProduct, ZohoApiLimits> limits) {
+public record ApiSettings(
+        Duration requestTimeout, Map<ZohoProduct, String> organizationIds, Map<ZohoProduct, ZohoApiLimits> limits) {
 
     public ApiSettings {
         organizationIds = Map.copyOf(organizationIds);

@@ -39,7 +39,9 @@ public final class Breakers {
                 .setTimeout(-1)
                 .setFallbackOnFailure(false);
         for (ZohoProduct product : ZohoProduct.values()) {
-            breakers.put(product, CircuitBreaker.create("zoho-" + product.name().toLowerCase(java.util.Locale.ROOT), vertx, options));
+            breakers.put(
+                    product,
+                    CircuitBreaker.create("zoho-" + product.name().toLowerCase(java.util.Locale.ROOT), vertx, options));
         }
     }
 
@@ -54,21 +56,28 @@ public final class Breakers {
 
     @SuppressWarnings("unchecked")
     <T> Future<ZohoOutcome<T>> execute(ZohoProduct product, Supplier<Future<ZohoOutcome<T>>> call) {
-        return breakers.get(product).<ZohoOutcome<T>>execute(() -> call.get().compose(outcome -> outcome instanceof ZohoOutcome.Outage<T>
-                        ? Future.failedFuture(new OutageSignal(outcome))
-                        : Future.succeededFuture(outcome)))
-                .recover(e -> Future.succeededFuture(e instanceof OutageSignal s
-                        ? (ZohoOutcome<T>) s.outcome
-                        : e instanceof OpenCircuitException
-                                // half-open lets one trial call through; the others wait, as when the circuit is open
-                                ? new ZohoOutcome.RateLimited<>(ZohoOutcome.RateLimited.Scope.CIRCUIT_OPEN, reset,
-                                        "Zoho " + product + " circuit is open")
-                                : new ZohoOutcome.Outage<>("Zoho " + product + " circuit: " + e.getMessage())));
+        return breakers.get(product)
+                .<ZohoOutcome<T>>execute(() -> call.get()
+                        .compose(outcome -> outcome instanceof ZohoOutcome.Outage<T>
+                                ? Future.failedFuture(new OutageSignal(outcome))
+                                : Future.succeededFuture(outcome)))
+                .recover(e -> Future.succeededFuture(
+                        e instanceof OutageSignal s
+                                ? (ZohoOutcome<T>) s.outcome
+                                : e instanceof OpenCircuitException
+                                        // half-open lets one trial call through; the others wait, as when the circuit
+                                        // is open
+                                        ? new ZohoOutcome.RateLimited<>(
+                                                ZohoOutcome.RateLimited.Scope.CIRCUIT_OPEN,
+                                                reset,
+                                                "Zoho " + product + " circuit is open")
+                                        : new ZohoOutcome.Outage<>("Zoho " + product + " circuit: " + e.getMessage())));
     }
 
     public Map<ZohoProduct, Circuit> states() {
         Map<ZohoProduct, Circuit> states = new EnumMap<>(ZohoProduct.class);
-        breakers.forEach((product, breaker) -> states.put(product, Circuit.valueOf(breaker.state().name())));
+        breakers.forEach((product, breaker) ->
+                states.put(product, Circuit.valueOf(breaker.state().name())));
         return states;
     }
 

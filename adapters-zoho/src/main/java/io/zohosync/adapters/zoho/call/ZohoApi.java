@@ -36,7 +36,13 @@ public final class ZohoApi {
     private final Breakers breakers;
     private final Clock clock;
 
-    public ZohoApi(WebClient client, ApiSettings settings, OAuthTokens tokens, ZohoBudget budget, Breakers breakers, Clock clock) {
+    public ZohoApi(
+            WebClient client,
+            ApiSettings settings,
+            OAuthTokens tokens,
+            ZohoBudget budget,
+            Breakers breakers,
+            Clock clock) {
         this.client = client;
         this.settings = settings;
         this.tokens = tokens;
@@ -50,15 +56,19 @@ public final class ZohoApi {
         ZohoProduct product = request.product();
         if (breakers.open(product)) {
             // no call made, nothing learnt: the work waits for the circuit to half-open, using no attempt
-            return Future.succeededFuture(new ZohoOutcome.RateLimited<>(ZohoOutcome.RateLimited.Scope.CIRCUIT_OPEN,
-                    breakers.reset(), "Zoho " + product + " circuit is open"));
+            return Future.succeededFuture(new ZohoOutcome.RateLimited<>(
+                    ZohoOutcome.RateLimited.Scope.CIRCUIT_OPEN,
+                    breakers.reset(),
+                    "Zoho " + product + " circuit is open"));
         }
         // a token first: a call that cannot be authorized must not spend the minute's or the day's budget
         return tokens.accessToken()
                 .compose(token -> withPermit(request, read))
-                .recover(e -> Future.succeededFuture(e instanceof ZohoUnavailable u
-                        ? u.<T>outcome()
-                        : new ZohoOutcome.Outage<>("Zoho call failed: " + e.getClass().getSimpleName() + " " + e.getMessage())));
+                .recover(e -> Future.succeededFuture(
+                        e instanceof ZohoUnavailable u
+                                ? u.<T>outcome()
+                                : new ZohoOutcome.Outage<>(
+                                        "Zoho call failed: " + e.getClass().getSimpleName() + " " + e.getMessage())));
     }
 
     private <T> Future<ZohoOutcome<T>> withPermit(ZohoRequest request, Function<JsonObject, T> read) {
@@ -67,8 +77,10 @@ public final class ZohoApi {
         Instant now = clock.instant();
         return budget.acquire(org, product, settings.limits(product), now).compose(permit -> {
             if (permit instanceof BudgetPermit.Denied denied) {
-                return Future.succeededFuture(new ZohoOutcome.RateLimited<T>(denied.scope(),
-                        nonNegative(Duration.between(now, denied.retryAt())), "API budget for " + product + " spent"));
+                return Future.succeededFuture(new ZohoOutcome.RateLimited<T>(
+                        denied.scope(),
+                        nonNegative(Duration.between(now, denied.retryAt())),
+                        "API budget for " + product + " spent"));
             }
             BudgetPermit.Granted granted = (BudgetPermit.Granted) permit;
             return breakers.execute(product, () -> authorized(request, read))
@@ -86,11 +98,15 @@ public final class ZohoApi {
                     if (!(outcome instanceof ZohoOutcome.AuthFailure<T>)) {
                         return Future.succeededFuture(outcome);
                     }
-                    return tokens.replace(token).compose(fresh -> send(fresh, request, read)).compose(this::reconnectIfRefused);
+                    return tokens.replace(token)
+                            .compose(fresh -> send(fresh, request, read))
+                            .compose(this::reconnectIfRefused);
                 }))
-                .recover(e -> Future.succeededFuture(e instanceof ZohoUnavailable u
-                        ? u.<T>outcome()
-                        : new ZohoOutcome.Outage<>("Zoho call failed: " + e.getClass().getSimpleName() + " " + e.getMessage())));
+                .recover(e -> Future.succeededFuture(
+                        e instanceof ZohoUnavailable u
+                                ? u.<T>outcome()
+                                : new ZohoOutcome.Outage<>(
+                                        "Zoho call failed: " + e.getClass().getSimpleName() + " " + e.getMessage())));
     }
 
     private <T> Future<ZohoOutcome<T>> reconnectIfRefused(ZohoOutcome<T> outcome) {
@@ -102,24 +118,28 @@ public final class ZohoApi {
     }
 
     private <T> Future<ZohoOutcome<T>> send(AccessToken token, ZohoRequest request, Function<JsonObject, T> read) {
-        HttpRequest<Buffer> http = client.requestAbs(request.method(), token.apiDomain() + ZohoRequest.root(request.product()) + request.path())
+        HttpRequest<Buffer> http = client.requestAbs(
+                        request.method(), token.apiDomain() + ZohoRequest.root(request.product()) + request.path())
                 .idleTimeout(settings.requestTimeout().toMillis())
                 .putHeader("Authorization", token.header());
         String org = settings.organizationId(request.product());
         switch (request.product()) {
             case BOOKS, INVENTORY -> http.addQueryParam("organization_id", org);
             case BILLING -> http.putHeader(BILLING_ORG_HEADER, org);
-            case CRM -> { }
+            case CRM -> {}
         }
         request.query().forEach(http::addQueryParam);
-        Future<io.vertx.ext.web.client.HttpResponse<Buffer>> sent = request.body() == null ? http.send() : http.sendJsonObject(request.body());
-        return sent.timeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS).map(response -> ZohoResponses.classify(request.product(), response, read))
+        Future<io.vertx.ext.web.client.HttpResponse<Buffer>> sent =
+                request.body() == null ? http.send() : http.sendJsonObject(request.body());
+        return sent.timeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .map(response -> ZohoResponses.classify(request.product(), response, read))
                 .otherwise(e -> new ZohoOutcome.Outage<>("Zoho " + request.product() + " did not answer: "
                         + e.getClass().getSimpleName() + " " + e.getMessage()));
     }
 
     private <T> Future<ZohoOutcome<T>> afterCall(String org, ZohoProduct product, ZohoOutcome<T> outcome) {
-        if (outcome instanceof ZohoOutcome.RateLimited<T> limited && limited.scope() != ZohoOutcome.RateLimited.Scope.TOKEN_REFRESH) {
+        if (outcome instanceof ZohoOutcome.RateLimited<T> limited
+                && limited.scope() != ZohoOutcome.RateLimited.Scope.TOKEN_REFRESH) {
             LOG.warn("Zoho {} limit reached for {} ({}): {}", limited.scope(), product, org, limited.message());
             return budget.block(org, product, limited.scope(), clock.instant().plus(limited.retryAfter()))
                     .transform(ignored -> Future.succeededFuture(outcome));

@@ -17,7 +17,9 @@ public final class ZohoJson {
     /** A number Zoho sent as a number or a string; null when absent or blank. */
     public static BigDecimal decimal(JsonObject o, String field) {
         Object v = o.getValue(field);
-        return v instanceof Number n ? new BigDecimal(n.toString()) : v instanceof String s && !s.isBlank() ? new BigDecimal(s) : null;
+        return v instanceof Number n
+                ? new BigDecimal(n.toString())
+                : v instanceof String s && !s.isBlank() ? new BigDecimal(s) : null;
     }
 
     public static String blankToNull(String s) {

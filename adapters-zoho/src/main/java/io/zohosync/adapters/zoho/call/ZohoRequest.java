@@ -7,7 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** One call to a product's API, relative to its root ({@code /books/v3}, {@code /billing/v1}, ...). */
-public record ZohoRequest(ZohoProduct product, HttpMethod method, String path, Map<String, String> query, JsonObject body) {
+public record ZohoRequest(
+        ZohoProduct product, HttpMethod method, String path, Map<String, String> query, JsonObject body) {
 
     public static ZohoRequest get(ZohoProduct product, String path) {
         return new ZohoRequest(product, HttpMethod.GET, path, new LinkedHashMap<>(), null);

@@ -20,6 +20,7 @@ final class ZohoResponses {
 
     /** Books/Billing codes meaning "a record like this already exists" (invoice number, contact name, sku, ...). */
     private static final Set<Integer> DUPLICATE_CODES = Set.of(1001, 3062, 120106, 4097);
+
     private static final int MINUTE_LIMIT = 44;
     private static final int DAY_LIMIT = 45;
     private static final int CONCURRENCY_LIMIT = 1070;
@@ -27,7 +28,8 @@ final class ZohoResponses {
 
     private ZohoResponses() {}
 
-    static <T> ZohoOutcome<T> classify(ZohoProduct product, HttpResponse<Buffer> response, Function<JsonObject, T> read) {
+    static <T> ZohoOutcome<T> classify(
+            ZohoProduct product, HttpResponse<Buffer> response, Function<JsonObject, T> read) {
         int status = response.statusCode();
         JsonObject body = json(response.body());
         if (body == null) {
@@ -48,7 +50,8 @@ final class ZohoResponses {
         return product == ZohoProduct.CRM ? crm(status, body, response, read) : books(status, body, response, read);
     }
 
-    private static <T> ZohoOutcome<T> books(int status, JsonObject body, HttpResponse<Buffer> response, Function<JsonObject, T> read) {
+    private static <T> ZohoOutcome<T> books(
+            int status, JsonObject body, HttpResponse<Buffer> response, Function<JsonObject, T> read) {
         Object rawCode = body.getValue("code");
         int code = rawCode instanceof Number n ? n.intValue() : 0;
         String message = body.getString("message", "HTTP " + status);
@@ -69,27 +72,32 @@ final class ZohoResponses {
             return new ZohoOutcome.NotFound<>(message);
         }
         if (status == 404) {
-            // "Invalid URL Passed" (code 5): a wrong host or path, not a missing record — work waits, nothing fails for good
+            // "Invalid URL Passed" (code 5): a wrong host or path, not a missing record — work waits, nothing fails for
+            // good
             return new ZohoOutcome.Outage<>("Zoho does not know this URL (" + message + "): check the API host");
         }
-        if (DUPLICATE_CODES.contains(code) || message.toLowerCase(java.util.Locale.ROOT).contains("already exist")) {
+        if (DUPLICATE_CODES.contains(code)
+                || message.toLowerCase(java.util.Locale.ROOT).contains("already exist")) {
             return new ZohoOutcome.Duplicate<>(java.util.Optional.empty(), message);
         }
         return new ZohoOutcome.Validation<>(String.valueOf(code), message);
     }
 
-    private static <T> ZohoOutcome<T> crm(int status, JsonObject body, HttpResponse<Buffer> response, Function<JsonObject, T> read) {
+    private static <T> ZohoOutcome<T> crm(
+            int status, JsonObject body, HttpResponse<Buffer> response, Function<JsonObject, T> read) {
         String code = body.getValue("code") == null ? "" : String.valueOf(body.getValue("code"));
         String message = body.getString("message", "HTTP " + status);
         if (status == 429 || "TOO_MANY_REQUESTS".equals(code)) {
             JsonObject details = body.getJsonObject("details", new JsonObject());
             Duration after = details.getValue("retry_after") instanceof Number n
-                    ? Duration.ofSeconds(n.longValue()) : retryAfter(response, Scope.CONCURRENCY);
+                    ? Duration.ofSeconds(n.longValue())
+                    : retryAfter(response, Scope.CONCURRENCY);
             return new ZohoOutcome.RateLimited<>(Scope.CONCURRENCY, after, message);
         }
         if ("OAUTH_SCOPE_MISMATCH".equals(code) || "NO_PERMISSION".equals(code)) {
             // the token is fine, it lacks a scope or a permission: refreshing cannot help
-            return new ZohoOutcome.Validation<>(code, message + ": connect again with the CRM scopes, or grant the permission");
+            return new ZohoOutcome.Validation<>(
+                    code, message + ": connect again with the CRM scopes, or grant the permission");
         }
         if (status == 401 || "INVALID_TOKEN".equals(code) || "AUTHENTICATION_FAILURE".equals(code)) {
             return new ZohoOutcome.AuthFailure<>(code + ": " + message);

@@ -31,19 +31,29 @@ public final class InventoryAdjustmentsClient implements ZohoStock {
                 .put("reason", reason)
                 .put("adjustment_type", "quantity")
                 .put("reference_number", ZohoStock.marker(change))
-                .put("description", "zoho-sync: " + change.itemSku() + " " + change.previousLevel().toPlainString()
-                        + " -> " + change.newLevel().toPlainString())
-                .put("line_items", new JsonArray().add(new JsonObject().put("item_id", itemId).put("quantity_adjusted", change.delta())));
-        return api.call(ZohoRequest.post(ZohoProduct.INVENTORY, "/inventoryadjustments", body),
+                .put(
+                        "description",
+                        "zoho-sync: " + change.itemSku() + " "
+                                + change.previousLevel().toPlainString() + " -> "
+                                + change.newLevel().toPlainString())
+                .put(
+                        "line_items",
+                        new JsonArray()
+                                .add(new JsonObject().put("item_id", itemId).put("quantity_adjusted", change.delta())));
+        return api.call(
+                ZohoRequest.post(ZohoProduct.INVENTORY, "/inventoryadjustments", body),
                 r -> r.getJsonObject("inventory_adjustment", new JsonObject()).getString("inventory_adjustment_id"));
     }
 
     @Override
     public Future<ZohoOutcome<List<String>>> findAdjustments(StockChange change) {
         String marker = ZohoStock.marker(change);
-        return api.call(ZohoRequest.get(ZohoProduct.INVENTORY, "/inventoryadjustments").param("reference_number", marker),
-                r -> r.getJsonArray("inventory_adjustments", new JsonArray()).stream().map(JsonObject.class::cast)
+        return api.call(
+                ZohoRequest.get(ZohoProduct.INVENTORY, "/inventoryadjustments").param("reference_number", marker),
+                r -> r.getJsonArray("inventory_adjustments", new JsonArray()).stream()
+                        .map(JsonObject.class::cast)
                         .filter(a -> marker.equals(a.getString("reference_number")))
-                        .map(a -> a.getString("inventory_adjustment_id")).toList());
+                        .map(a -> a.getString("inventory_adjustment_id"))
+                        .toList());
     }
 }

@@ -74,7 +74,8 @@ public final class AccountsClient {
                 .sendForm(form)
                 .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
                 .map(AccountsClient::read)
-                .otherwise(e -> new Answer.Failed("Zoho Accounts unreachable: " + e.getClass().getSimpleName() + " " + e.getMessage()));
+                .otherwise(e -> new Answer.Failed(
+                        "Zoho Accounts unreachable: " + e.getClass().getSimpleName() + " " + e.getMessage()));
     }
 
     static Answer read(HttpResponse<Buffer> response) {
@@ -83,20 +84,27 @@ public final class AccountsClient {
             Buffer raw = response.body();
             body = raw == null || raw.length() == 0 ? new JsonObject() : raw.toJsonObject();
         } catch (DecodeException e) {
-            return new Answer.Failed("Zoho Accounts answered HTTP " + response.statusCode() + " with a body that is not JSON");
+            return new Answer.Failed(
+                    "Zoho Accounts answered HTTP " + response.statusCode() + " with a body that is not JSON");
         }
         String error = body.getString("error");
         if (body.getString("access_token") != null && error == null) {
             // older answers carry expires_in_sec, and then expires_in is in milliseconds (zoho-api.md §1.3)
-            long seconds = body.containsKey("expires_in_sec") ? body.getLong("expires_in_sec") : body.getLong("expires_in", 3600L);
-            return new Answer.Issued(body.getString("access_token"), body.getString("refresh_token"),
-                    body.getString("api_domain"), Duration.ofSeconds(seconds));
+            long seconds = body.containsKey("expires_in_sec")
+                    ? body.getLong("expires_in_sec")
+                    : body.getLong("expires_in", 3600L);
+            return new Answer.Issued(
+                    body.getString("access_token"),
+                    body.getString("refresh_token"),
+                    body.getString("api_domain"),
+                    Duration.ofSeconds(seconds));
         }
         if ("Access Denied".equalsIgnoreCase(error) || response.statusCode() == 429) {
             return new Answer.Throttled(body.getString("error_description", "too many token requests"));
         }
         if (response.statusCode() >= 500 || error == null) {
-            return new Answer.Failed("Zoho Accounts answered HTTP " + response.statusCode() + (error == null ? "" : " " + error));
+            return new Answer.Failed(
+                    "Zoho Accounts answered HTTP " + response.statusCode() + (error == null ? "" : " " + error));
         }
         return new Answer.Rejected(error);
     }

@@ -31,32 +31,51 @@ public final class ConnectFlow implements ZohoAuthorization {
     private final Clock clock;
     private final Supplier<ZohoConnectionState> state;
 
-    public ConnectFlow(Vertx vertx, OAuthSettings settings, AccountsClient accounts, OAuthTokens tokens, Clock clock,
+    public ConnectFlow(
+            Vertx vertx,
+            OAuthSettings settings,
+            AccountsClient accounts,
+            OAuthTokens tokens,
+            Clock clock,
             Supplier<ZohoConnectionState> state) {
         this.settings = settings;
         this.accounts = accounts;
         this.tokens = tokens;
         this.clock = clock;
         this.state = state;
-        this.oauth2 = OAuth2Auth.create(vertx, new OAuth2Options()
-                .setClientId(settings.clientId())
-                .setSite(settings.accountsUrl())
-                .setAuthorizationPath("/oauth/v2/auth")
-                .setTokenPath("/oauth/v2/token")
-                .setScopeSeparator(","));
+        this.oauth2 = OAuth2Auth.create(
+                vertx,
+                new OAuth2Options()
+                        .setClientId(settings.clientId())
+                        .setSite(settings.accountsUrl())
+                        .setAuthorizationPath("/oauth/v2/auth")
+                        .setTokenPath("/oauth/v2/token")
+                        .setScopeSeparator(","));
     }
 
     static List<String> scopes(Iterable<ZohoProduct> products) {
         List<String> scopes = new ArrayList<>();
         for (ZohoProduct product : products) {
             switch (product) {
-                case BOOKS -> scopes.addAll(List.of("ZohoBooks.contacts.ALL", "ZohoBooks.invoices.ALL",
-                        "ZohoBooks.customerpayments.ALL", "ZohoBooks.estimates.ALL", "ZohoBooks.settings.ALL"));
-                case BILLING -> scopes.addAll(List.of("ZohoSubscriptions.customers.ALL", "ZohoSubscriptions.subscriptions.ALL",
-                        "ZohoSubscriptions.invoices.ALL", "ZohoSubscriptions.payments.ALL", "ZohoSubscriptions.hostedpages.ALL",
-                        "ZohoSubscriptions.plans.READ", "ZohoSubscriptions.addons.READ"));
+                case BOOKS ->
+                    scopes.addAll(List.of(
+                            "ZohoBooks.contacts.ALL",
+                            "ZohoBooks.invoices.ALL",
+                            "ZohoBooks.customerpayments.ALL",
+                            "ZohoBooks.estimates.ALL",
+                            "ZohoBooks.settings.ALL"));
+                case BILLING ->
+                    scopes.addAll(List.of(
+                            "ZohoSubscriptions.customers.ALL",
+                            "ZohoSubscriptions.subscriptions.ALL",
+                            "ZohoSubscriptions.invoices.ALL",
+                            "ZohoSubscriptions.payments.ALL",
+                            "ZohoSubscriptions.hostedpages.ALL",
+                            "ZohoSubscriptions.plans.READ",
+                            "ZohoSubscriptions.addons.READ"));
                 case CRM -> scopes.addAll(List.of("ZohoCRM.modules.contacts.ALL", "ZohoCRM.modules.leads.ALL"));
-                case INVENTORY -> scopes.addAll(List.of("ZohoInventory.inventoryadjustments.ALL", "ZohoInventory.items.READ"));
+                case INVENTORY ->
+                    scopes.addAll(List.of("ZohoInventory.inventoryadjustments.ALL", "ZohoInventory.items.READ"));
             }
         }
         return scopes;
@@ -76,14 +95,21 @@ public final class ConnectFlow implements ZohoAuthorization {
     public Future<ZohoOutcome<ZohoConnectionState>> connect(String code, String location, String accountsServer) {
         Optional<String> server = accountsServer(location, accountsServer);
         if (server.isEmpty()) {
-            return Future.succeededFuture(new ZohoOutcome.Validation<>("accounts-server",
-                    "not a Zoho accounts server: " + accountsServer));
+            return Future.succeededFuture(
+                    new ZohoOutcome.Validation<>("accounts-server", "not a Zoho accounts server: " + accountsServer));
         }
         Instant now = clock.instant();
         return accounts.exchange(server.get(), code, settings.redirectUri()).compose(answer -> {
             if (answer instanceof AccountsClient.Answer.Issued i && i.refreshToken() != null) {
-                ZohoTokens fresh = new ZohoTokens(i.refreshToken(), i.accessToken(), now.plus(i.expiresIn()), i.apiDomain(),
-                        server.get(), List.of(), null, false);
+                ZohoTokens fresh = new ZohoTokens(
+                        i.refreshToken(),
+                        i.accessToken(),
+                        now.plus(i.expiresIn()),
+                        i.apiDomain(),
+                        server.get(),
+                        List.of(),
+                        null,
+                        false);
                 return tokens.connected(fresh).map(t -> new ZohoOutcome.Success<>(state.get()));
             }
             return Future.succeededFuture(refused(answer));
@@ -105,11 +131,13 @@ public final class ConnectFlow implements ZohoAuthorization {
             return new ZohoOutcome.AuthFailure<>("Zoho refused the authorization code: " + r.error());
         }
         if (answer instanceof AccountsClient.Answer.Throttled t) {
-            return new ZohoOutcome.RateLimited<>(ZohoOutcome.RateLimited.Scope.TOKEN_REFRESH, ZohoTokens.REFRESH_WINDOW, t.description());
+            return new ZohoOutcome.RateLimited<>(
+                    ZohoOutcome.RateLimited.Scope.TOKEN_REFRESH, ZohoTokens.REFRESH_WINDOW, t.description());
         }
         if (answer instanceof AccountsClient.Answer.Failed f) {
             return new ZohoOutcome.Outage<>(f.message());
         }
-        return new ZohoOutcome.AuthFailure<>("Zoho issued no refresh token: was access_type=offline and prompt=consent sent?");
+        return new ZohoOutcome.AuthFailure<>(
+                "Zoho issued no refresh token: was access_type=offline and prompt=consent sent?");
     }
 }

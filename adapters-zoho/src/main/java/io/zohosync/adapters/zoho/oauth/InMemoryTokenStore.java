@@ -33,7 +33,8 @@ public final class InMemoryTokenStore implements TokenStore {
 
     private Future<ZohoTokens> run(String connectionId, Function<Optional<ZohoTokens>, Future<ZohoTokens>> change) {
         try {
-            return change.apply(Optional.ofNullable(tokens.get(connectionId))).onSuccess(t -> tokens.put(connectionId, t));
+            return change.apply(Optional.ofNullable(tokens.get(connectionId)))
+                    .onSuccess(t -> tokens.put(connectionId, t));
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
         }

@@ -25,7 +25,8 @@ public record OAuthSettings(
 
     @Override
     public String toString() {
-        return "OAuthSettings[clientId=" + clientId + ", clientSecret=***, accountsUrl=" + accountsUrl + ", apiUrl=" + apiUrl
-                + ", refreshToken=" + (refreshToken == null ? "none" : "***") + ", connectionId=" + connectionId + "]";
+        return "OAuthSettings[clientId=" + clientId + ", clientSecret=***, accountsUrl=" + accountsUrl + ", apiUrl="
+                + apiUrl + ", refreshToken=" + (refreshToken == null ? "none" : "***") + ", connectionId="
+                + connectionId + "]";
     }
 }

@@ -43,7 +43,9 @@ public final class OAuthTokens {
 
     /** Reads the stored connection (after a restart, or tokens another instance saved) without asking Zoho. */
     public Future<Void> load() {
-        return store.load(settings.connectionId()).onSuccess(t -> t.ifPresent(tokens -> current = withoutRefused(tokens))).mapEmpty();
+        return store.load(settings.connectionId())
+                .onSuccess(t -> t.ifPresent(tokens -> current = withoutRefused(tokens)))
+                .mapEmpty();
     }
 
     /** A usable access token; refreshes first when the cached one is missing or about to expire. */
@@ -55,7 +57,9 @@ public final class OAuthTokens {
         }
         if (t != null && t.accessTokenValid(now, EXPIRY_SAFETY)) {
             // refresh ahead in the background; the current token still serves this call
-            refresh(null).onFailure(e -> LOG.warn("Refreshing the Zoho access token ahead of expiry failed: {}", e.toString()));
+            refresh(null)
+                    .onFailure(
+                            e -> LOG.warn("Refreshing the Zoho access token ahead of expiry failed: {}", e.toString()));
             return Future.succeededFuture(token(t));
         }
         return refresh(null).compose(fresh -> usable(fresh, null));
@@ -78,8 +82,10 @@ public final class OAuthTokens {
 
     /** Zoho refused even a fresh token: only a reconnect helps now. */
     public Future<Void> markReconnectNeeded() {
-        return store.update(settings.connectionId(), stored -> Future.succeededFuture(
-                        stored.map(OAuthTokens::needingReconnect).orElseThrow()))
+        return store.update(
+                        settings.connectionId(),
+                        stored -> Future.succeededFuture(
+                                stored.map(OAuthTokens::needingReconnect).orElseThrow()))
                 .recover(OAuthTokens::storeFailed)
                 .onSuccess(t -> current = t)
                 .mapEmpty();
@@ -87,7 +93,8 @@ public final class OAuthTokens {
 
     /** Replaces the connection's tokens with those a completed authorization-code exchange issued. */
     Future<ZohoTokens> connected(ZohoTokens tokens) {
-        return store.update(settings.connectionId(), ignored -> Future.succeededFuture(tokens)).onSuccess(t -> current = t);
+        return store.update(settings.connectionId(), ignored -> Future.succeededFuture(tokens))
+                .onSuccess(t -> current = t);
     }
 
     public Status status(Instant now) {
@@ -123,9 +130,12 @@ public final class OAuthTokens {
         if (inFlight != null) {
             return inFlight;
         }
-        // bounded: waiting for another instance's lock plus one Accounts call, so a stuck refresh cannot hold every caller
+        // bounded: waiting for another instance's lock plus one Accounts call, so a stuck refresh cannot hold every
+        // caller
         Future<ZohoTokens> f = store.update(settings.connectionId(), stored -> decide(stored, rejected))
-                .timeout(settings.requestTimeout().multipliedBy(2).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .timeout(
+                        settings.requestTimeout().multipliedBy(2).toMillis(),
+                        java.util.concurrent.TimeUnit.MILLISECONDS)
                 .recover(OAuthTokens::storeFailed);
         inFlight = f;
         f.onComplete(ar -> {
@@ -144,10 +154,13 @@ public final class OAuthTokens {
         Optional<ZohoTokens> known = stored.or(() -> Optional.ofNullable(settings.refreshToken())
                 .map(rt -> ZohoTokens.ofRefreshToken(rt, null, settings.accountsUrl())));
         if (known.isEmpty()) {
-            return Future.failedFuture(ZohoUnavailable.auth("Zoho is not connected: no refresh token configured or stored"));
+            return Future.failedFuture(
+                    ZohoUnavailable.auth("Zoho is not connected: no refresh token configured or stored"));
         }
         // the refused token leaves the store with this update, whether or not Zoho is asked for a new one
-        ZohoTokens t = rejected != null && rejected.equals(known.get().accessToken()) ? withoutAccessToken(known.get()) : known.get();
+        ZohoTokens t = rejected != null && rejected.equals(known.get().accessToken())
+                ? withoutAccessToken(known.get())
+                : known.get();
         Instant now = clock.instant();
         if (t.reconnectNeeded() || t.accessTokenValid(now, settings.refreshAhead())) {
             return Future.succeededFuture(t);
@@ -168,9 +181,15 @@ public final class OAuthTokens {
 
     private ZohoTokens apply(ZohoTokens t, List<Instant> attempted, Instant now, AccountsClient.Answer answer) {
         if (answer instanceof AccountsClient.Answer.Issued i) {
-            return new ZohoTokens(i.refreshToken() != null ? i.refreshToken() : t.refreshToken(), i.accessToken(),
-                    now.plus(i.expiresIn()), i.apiDomain() != null ? i.apiDomain() : t.apiDomain(), t.accountsServer(),
-                    attempted, null, false);
+            return new ZohoTokens(
+                    i.refreshToken() != null ? i.refreshToken() : t.refreshToken(),
+                    i.accessToken(),
+                    now.plus(i.expiresIn()),
+                    i.apiDomain() != null ? i.apiDomain() : t.apiDomain(),
+                    t.accountsServer(),
+                    attempted,
+                    null,
+                    false);
         }
         if (answer instanceof AccountsClient.Answer.Throttled th) {
             LOG.warn("Zoho throttled token refresh ({}); cooling down for ten minutes", th.description());
@@ -178,26 +197,39 @@ public final class OAuthTokens {
         }
         if (answer instanceof AccountsClient.Answer.Rejected r) {
             LOG.error("Zoho rejected the refresh token ({}); the organization must be reconnected", r.error());
-            return new ZohoTokens(t.refreshToken(), null, null, t.apiDomain(), t.accountsServer(), attempted, null, true);
+            return new ZohoTokens(
+                    t.refreshToken(), null, null, t.apiDomain(), t.accountsServer(), attempted, null, true);
         }
         // a pause before the next try, so a short Accounts outage cannot use up the nine refreshes of the window
-        LOG.warn("Zoho token refresh failed: {}; next try in {} s", ((AccountsClient.Answer.Failed) answer).message(),
+        LOG.warn(
+                "Zoho token refresh failed: {}; next try in {} s",
+                ((AccountsClient.Answer.Failed) answer).message(),
                 FAILED_REFRESH_PAUSE.toSeconds());
-        return new ZohoTokens(t.refreshToken(), t.accessToken(), t.accessTokenExpiresAt(), t.apiDomain(),
-                t.accountsServer(), attempted, now.plus(FAILED_REFRESH_PAUSE), false);
+        return new ZohoTokens(
+                t.refreshToken(),
+                t.accessToken(),
+                t.accessTokenExpiresAt(),
+                t.apiDomain(),
+                t.accountsServer(),
+                attempted,
+                now.plus(FAILED_REFRESH_PAUSE),
+                false);
     }
 
     private Future<AccessToken> usable(ZohoTokens t, String rejected) {
         Instant now = clock.instant();
         if (t.reconnectNeeded()) {
-            return Future.failedFuture(ZohoUnavailable.auth("Zoho refused the connection's credentials: reconnect needed"));
+            return Future.failedFuture(
+                    ZohoUnavailable.auth("Zoho refused the connection's credentials: reconnect needed"));
         }
         if (t.accessTokenValid(now, EXPIRY_SAFETY) && !t.accessToken().equals(rejected)) {
             return Future.succeededFuture(token(t));
         }
         if (t.coolDownUntil() != null && now.isBefore(t.coolDownUntil())) {
-            return Future.failedFuture(ZohoUnavailable.rateLimited(Scope.TOKEN_REFRESH,
-                    Duration.between(now, t.coolDownUntil()), "Zoho token refresh is cooling down"));
+            return Future.failedFuture(ZohoUnavailable.rateLimited(
+                    Scope.TOKEN_REFRESH,
+                    Duration.between(now, t.coolDownUntil()),
+                    "Zoho token refresh is cooling down"));
         }
         return Future.failedFuture(ZohoUnavailable.outage("Zoho Accounts did not issue an access token"));
     }
@@ -208,13 +240,23 @@ public final class OAuthTokens {
      * Failures this class decided on ({@link ZohoUnavailable}) pass through the store unchanged.
      */
     private static <T> Future<T> storeFailed(Throwable e) {
-        return Future.failedFuture(e instanceof ZohoUnavailable ? e
-                : ZohoUnavailable.auth("the Zoho token store failed (not Zoho): " + e.getClass().getSimpleName() + ": " + e.getMessage()));
+        return Future.failedFuture(
+                e instanceof ZohoUnavailable
+                        ? e
+                        : ZohoUnavailable.auth("the Zoho token store failed (not Zoho): "
+                                + e.getClass().getSimpleName() + ": " + e.getMessage()));
     }
 
     private static ZohoTokens withCoolDown(ZohoTokens t, List<Instant> refreshes, Instant until) {
-        return new ZohoTokens(t.refreshToken(), t.accessToken(), t.accessTokenExpiresAt(), t.apiDomain(),
-                t.accountsServer(), refreshes, until, t.reconnectNeeded());
+        return new ZohoTokens(
+                t.refreshToken(),
+                t.accessToken(),
+                t.accessTokenExpiresAt(),
+                t.apiDomain(),
+                t.accountsServer(),
+                refreshes,
+                until,
+                t.reconnectNeeded());
     }
 
     /** The tokens without the access token Zoho refused last, if they still hold it. */
@@ -224,12 +266,26 @@ public final class OAuthTokens {
     }
 
     private static ZohoTokens withoutAccessToken(ZohoTokens t) {
-        return new ZohoTokens(t.refreshToken(), null, null, t.apiDomain(), t.accountsServer(), t.refreshedAt(),
-                t.coolDownUntil(), t.reconnectNeeded());
+        return new ZohoTokens(
+                t.refreshToken(),
+                null,
+                null,
+                t.apiDomain(),
+                t.accountsServer(),
+                t.refreshedAt(),
+                t.coolDownUntil(),
+                t.reconnectNeeded());
     }
 
     private static ZohoTokens needingReconnect(ZohoTokens t) {
-        return new ZohoTokens(t.refreshToken(), null, null, t.apiDomain(), t.accountsServer(), t.refreshedAt(),
-                t.coolDownUntil(), true);
+        return new ZohoTokens(
+                t.refreshToken(),
+                null,
+                null,
+                t.apiDomain(),
+                t.accountsServer(),
+                t.refreshedAt(),
+                t.coolDownUntil(),
+                true);
     }
 }

@@ -6,7 +6,11 @@ import java.time.Duration;
 /** Why no call could be made without a usable token (not connected, refresh throttled, Accounts down); the call path turns it into an outcome. */
 public final class ZohoUnavailable extends RuntimeException {
 
-    private enum Kind { AUTH, RATE_LIMITED, OUTAGE }
+    private enum Kind {
+        AUTH,
+        RATE_LIMITED,
+        OUTAGE
+    }
 
     private final Kind kind;
     private final ZohoOutcome.RateLimited.Scope scope;

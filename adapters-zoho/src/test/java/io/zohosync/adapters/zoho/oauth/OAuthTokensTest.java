@@ -44,8 +44,11 @@ class OAuthTokensTest {
     private final LogCapture logs = new LogCapture();
 
     private void start(Vertx vertx) {
-        fx = SandboxFixture.start(vertx, o -> o.withConcurrency(200),
-                s -> s.limits(ZohoProduct.BOOKS, new ZohoApiLimits(1000, 10_000, 200)), ZohoAdapters.inMemoryBudget());
+        fx = SandboxFixture.start(
+                vertx,
+                o -> o.withConcurrency(200),
+                s -> s.limits(ZohoProduct.BOOKS, new ZohoApiLimits(1000, 10_000, 200)),
+                ZohoAdapters.inMemoryBudget());
     }
 
     @AfterEach
@@ -60,10 +63,12 @@ class OAuthTokensTest {
     @Test
     void tenConcurrentCallersHoldingAnExpiredTokenCauseExactlyOneRefresh(Vertx vertx) {
         start(vertx);
-        ZohoContact contact = success(fx.zoho.contacts().create(customer(UUID.randomUUID().toString())));
+        ZohoContact contact =
+                success(fx.zoho.contacts().create(customer(UUID.randomUUID().toString())));
         fx.advance(Duration.ofMinutes(61));
 
-        List<ZohoOutcome<ZohoContact>> outcomes = concurrently(10, () -> fx.zoho.contacts().get(contact.contactId()));
+        List<ZohoOutcome<ZohoContact>> outcomes =
+                concurrently(10, () -> fx.zoho.contacts().get(contact.contactId()));
 
         assertThat(outcomes).allMatch(o -> o instanceof ZohoOutcome.Success);
         assertThat(fx.sandbox.inspect().tokenRefreshes()).isEqualTo(2);
@@ -72,10 +77,12 @@ class OAuthTokensTest {
     @Test
     void tenConcurrentCallersRefusedWithHttp401CauseExactlyOneRefresh(Vertx vertx) {
         start(vertx);
-        ZohoContact contact = success(fx.zoho.contacts().create(customer(UUID.randomUUID().toString())));
+        ZohoContact contact =
+                success(fx.zoho.contacts().create(customer(UUID.randomUUID().toString())));
         fx.sandbox.control().expireAccessTokens();
 
-        List<ZohoOutcome<ZohoContact>> outcomes = concurrently(10, () -> fx.zoho.contacts().get(contact.contactId()));
+        List<ZohoOutcome<ZohoContact>> outcomes =
+                concurrently(10, () -> fx.zoho.contacts().get(contact.contactId()));
 
         assertThat(outcomes).allMatch(o -> o instanceof ZohoOutcome.Success);
         assertThat(fx.sandbox.inspect().tokenRefreshes()).isEqualTo(2);
@@ -84,15 +91,22 @@ class OAuthTokensTest {
     @Test
     void twoInstancesSharingATokenStoreRefreshOnceBetweenThem(Vertx vertx) {
         start(vertx);
-        ZohoAdapters other = ZohoAdapters.create(vertx, SandboxFixture.settings(fx.proxy.baseUrl())
-                .limits(ZohoProduct.BOOKS, new ZohoApiLimits(1000, 10_000, 200)).build(), fx.tokenStore, ZohoAdapters.inMemoryBudget(), fx.clock);
+        ZohoAdapters other = ZohoAdapters.create(
+                vertx,
+                SandboxFixture.settings(fx.proxy.baseUrl())
+                        .limits(ZohoProduct.BOOKS, new ZohoApiLimits(1000, 10_000, 200))
+                        .build(),
+                fx.tokenStore,
+                ZohoAdapters.inMemoryBudget(),
+                fx.clock);
         try {
             success(fx.zoho.contacts().findByName("nobody"));
             success(other.contacts().findByName("nobody"));
             assertThat(fx.sandbox.inspect().tokenRefreshes()).isEqualTo(1);
             fx.advance(Duration.ofMinutes(61));
 
-            List<ZohoOutcome<List<ZohoContact>>> outcomes = new ArrayList<>(concurrently(10, () -> fx.zoho.contacts().findByName("nobody")));
+            List<ZohoOutcome<List<ZohoContact>>> outcomes =
+                    new ArrayList<>(concurrently(10, () -> fx.zoho.contacts().findByName("nobody")));
             outcomes.addAll(concurrently(10, () -> other.contacts().findByName("nobody")));
 
             assertThat(outcomes).allMatch(o -> o instanceof ZohoOutcome.Success);
@@ -107,8 +121,12 @@ class OAuthTokensTest {
         start(vertx);
         fx.sandbox.control().revoke(SandboxOptions.DEMO_REFRESH_TOKEN);
         fx.zoho.contacts().findByName("nobody").await();
-        ZohoAdapters restarted = ZohoAdapters.create(vertx, SandboxFixture.settings(fx.proxy.baseUrl()).build(), fx.tokenStore,
-                ZohoAdapters.inMemoryBudget(), fx.clock);
+        ZohoAdapters restarted = ZohoAdapters.create(
+                vertx,
+                SandboxFixture.settings(fx.proxy.baseUrl()).build(),
+                fx.tokenStore,
+                ZohoAdapters.inMemoryBudget(),
+                fx.clock);
         try {
             assertThat(restarted.connection().state().status()).isEqualTo(Status.CONNECTED);
             assertThat(restarted.loadConnection().await().status()).isEqualTo(Status.RECONNECT_NEEDED);
@@ -129,7 +147,8 @@ class OAuthTokensTest {
         assertThat(fx.sandbox.inspect().tokenRefreshes()).isEqualTo(OAuthTokens.MAX_REFRESHES_PER_WINDOW);
         assertThat(fx.sandbox.inspect().tokenRefreshesDenied()).isZero();
         assertThat(outcomes).filteredOn(o -> o instanceof ZohoOutcome.Success).hasSize(90);
-        assertThat(outcomes).filteredOn(o -> o instanceof ZohoOutcome.RateLimited<?> r && r.scope() == Scope.TOKEN_REFRESH)
+        assertThat(outcomes)
+                .filteredOn(o -> o instanceof ZohoOutcome.RateLimited<?> r && r.scope() == Scope.TOKEN_REFRESH)
                 .hasSize(10);
         assertThat(fx.zoho.connection().state().status()).isEqualTo(Status.COOLING_DOWN);
 
@@ -144,8 +163,10 @@ class OAuthTokensTest {
         exhaustRefreshThrottle(vertx);
         int tokenCalls = fx.sandbox.inspect().calls("POST /oauth/v2/token");
 
-        ZohoOutcome<List<ZohoContact>> first = fx.zoho.contacts().findByName("nobody").await();
-        ZohoOutcome<List<ZohoContact>> second = fx.zoho.contacts().findByName("nobody").await();
+        ZohoOutcome<List<ZohoContact>> first =
+                fx.zoho.contacts().findByName("nobody").await();
+        ZohoOutcome<List<ZohoContact>> second =
+                fx.zoho.contacts().findByName("nobody").await();
 
         assertThat(first).isInstanceOfSatisfying(ZohoOutcome.RateLimited.class, r -> {
             assertThat(r.scope()).isEqualTo(Scope.TOKEN_REFRESH);
@@ -167,21 +188,32 @@ class OAuthTokensTest {
         exhaustRefreshThrottle(vertx);
         fx.sandbox.control().revoke(refused.substring("Zoho-oauthtoken ".length()));
 
-        ZohoOutcome<List<ZohoContact>> refusedCall = fx.zoho.contacts().findByName("nobody").await();
-        ZohoOutcome<List<ZohoContact>> coolingDown = fx.zoho.contacts().findByName("nobody").await();
+        ZohoOutcome<List<ZohoContact>> refusedCall =
+                fx.zoho.contacts().findByName("nobody").await();
+        ZohoOutcome<List<ZohoContact>> coolingDown =
+                fx.zoho.contacts().findByName("nobody").await();
         Optional<ZohoTokens> stored = fx.tokenStore.load("default").await();
         fx.advance(Duration.ofMinutes(10));
-        ZohoOutcome<List<ZohoContact>> afterCoolDown = fx.zoho.contacts().findByName("nobody").await();
+        ZohoOutcome<List<ZohoContact>> afterCoolDown =
+                fx.zoho.contacts().findByName("nobody").await();
 
-        assertThat(refusedCall).isInstanceOfSatisfying(ZohoOutcome.RateLimited.class,
-                r -> assertThat(r.scope()).isEqualTo(Scope.TOKEN_REFRESH));
-        assertThat(coolingDown).isInstanceOfSatisfying(ZohoOutcome.RateLimited.class,
-                r -> assertThat(r.scope()).isEqualTo(Scope.TOKEN_REFRESH));
+        assertThat(refusedCall)
+                .isInstanceOfSatisfying(
+                        ZohoOutcome.RateLimited.class,
+                        r -> assertThat(r.scope()).isEqualTo(Scope.TOKEN_REFRESH));
+        assertThat(coolingDown)
+                .isInstanceOfSatisfying(
+                        ZohoOutcome.RateLimited.class,
+                        r -> assertThat(r.scope()).isEqualTo(Scope.TOKEN_REFRESH));
         assertThat(afterCoolDown).isInstanceOf(ZohoOutcome.Success.class);
-        assertThat(fx.proxy.sent).filteredOn(s -> refused.equals(s.headers().get("authorization")))
-                .as("calls carrying the refused token: the one that succeeded and the one Zoho refused").hasSize(2);
-        assertThat(stored).hasValueSatisfying(t -> assertThat(t.accessToken()).as("the refused token, as stored for other instances")
-                .isNotEqualTo(refused.substring("Zoho-oauthtoken ".length())));
+        assertThat(fx.proxy.sent)
+                .filteredOn(s -> refused.equals(s.headers().get("authorization")))
+                .as("calls carrying the refused token: the one that succeeded and the one Zoho refused")
+                .hasSize(2);
+        assertThat(stored)
+                .hasValueSatisfying(t -> assertThat(t.accessToken())
+                        .as("the refused token, as stored for other instances")
+                        .isNotEqualTo(refused.substring("Zoho-oauthtoken ".length())));
     }
 
     @Test
@@ -189,9 +221,11 @@ class OAuthTokensTest {
         start(vertx);
         fx.sandbox.control().revoke(SandboxOptions.DEMO_REFRESH_TOKEN);
 
-        ZohoOutcome<List<ZohoContact>> outcome = fx.zoho.contacts().findByName("nobody").await();
+        ZohoOutcome<List<ZohoContact>> outcome =
+                fx.zoho.contacts().findByName("nobody").await();
         int tokenCalls = fx.sandbox.inspect().calls("POST /oauth/v2/token");
-        ZohoOutcome<List<ZohoContact>> again = fx.zoho.contacts().findByName("nobody").await();
+        ZohoOutcome<List<ZohoContact>> again =
+                fx.zoho.contacts().findByName("nobody").await();
 
         assertThat(outcome).isInstanceOf(ZohoOutcome.AuthFailure.class);
         assertThat(again).isInstanceOf(ZohoOutcome.AuthFailure.class);
@@ -203,12 +237,20 @@ class OAuthTokensTest {
     @Test
     void aFailedRefreshPausesBeforeTheNextTrySoAnAccountsOutageCannotUseUpTheWindow(Vertx vertx) {
         AtomicInteger tokenCalls = new AtomicInteger();
-        HttpServer accounts = vertx.createHttpServer().requestHandler(rq -> {
-            tokenCalls.incrementAndGet();
-            rq.response().setStatusCode(500).end();
-        }).listen(0, "127.0.0.1").await();
-        ZohoAdapters broken = ZohoAdapters.create(vertx, SandboxFixture.settings("http://127.0.0.1:" + accounts.actualPort()).build(),
-                ZohoAdapters.inMemoryTokenStore(), ZohoAdapters.inMemoryBudget(), Clock.systemUTC());
+        HttpServer accounts = vertx.createHttpServer()
+                .requestHandler(rq -> {
+                    tokenCalls.incrementAndGet();
+                    rq.response().setStatusCode(500).end();
+                })
+                .listen(0, "127.0.0.1")
+                .await();
+        ZohoAdapters broken = ZohoAdapters.create(
+                vertx,
+                SandboxFixture.settings("http://127.0.0.1:" + accounts.actualPort())
+                        .build(),
+                ZohoAdapters.inMemoryTokenStore(),
+                ZohoAdapters.inMemoryBudget(),
+                Clock.systemUTC());
         try {
             for (int i = 0; i < 5; i++) {
                 assertThat(broken.contacts().findByName("nobody").await()).isNotInstanceOf(ZohoOutcome.Success.class);
@@ -223,12 +265,17 @@ class OAuthTokensTest {
 
     @Test
     void callsThatCannotBeAuthorizedSpendNoBudget(Vertx vertx) {
-        fx = SandboxFixture.start(vertx, o -> o, s -> s.limits(ZohoProduct.BOOKS, new ZohoApiLimits(100, 2, 5)),
+        fx = SandboxFixture.start(
+                vertx,
+                o -> o,
+                s -> s.limits(ZohoProduct.BOOKS, new ZohoApiLimits(100, 2, 5)),
                 ZohoAdapters.inMemoryBudget());
         fx.sandbox.control().revoke(SandboxOptions.DEMO_REFRESH_TOKEN);
 
         for (int i = 0; i < 5; i++) {
-            assertThat(fx.zoho.contacts().findByName("nobody").await()).as("call %d", i).isInstanceOf(ZohoOutcome.AuthFailure.class);
+            assertThat(fx.zoho.contacts().findByName("nobody").await())
+                    .as("call %d", i)
+                    .isInstanceOf(ZohoOutcome.AuthFailure.class);
         }
         assertThat(fx.sandbox.inspect().calls("GET /books/v3/contacts")).isZero();
     }
@@ -246,12 +293,20 @@ class OAuthTokensTest {
     @Test
     void aTokenStoreThatCannotBeReadIsAnAuthFailureThatNeitherOpensTheBreakerNorCallsZoho(Vertx vertx) {
         start(vertx);
-        ZohoAdapters unreadable = ZohoAdapters.create(vertx, SandboxFixture.settings(fx.proxy.baseUrl()).breaker(2, Duration.ofMinutes(1)).build(),
-                new UnreadableTokenStore(), ZohoAdapters.inMemoryBudget(), fx.clock);
+        ZohoAdapters unreadable = ZohoAdapters.create(
+                vertx,
+                SandboxFixture.settings(fx.proxy.baseUrl())
+                        .breaker(2, Duration.ofMinutes(1))
+                        .build(),
+                new UnreadableTokenStore(),
+                ZohoAdapters.inMemoryBudget(),
+                fx.clock);
         try {
             for (int i = 0; i < 5; i++) {
-                assertThat(unreadable.contacts().findByName("nobody").await()).isInstanceOfSatisfying(ZohoOutcome.AuthFailure.class,
-                        a -> assertThat(a.message()).contains("token store", UnreadableTokenStore.CAUSE));
+                assertThat(unreadable.contacts().findByName("nobody").await())
+                        .isInstanceOfSatisfying(
+                                ZohoOutcome.AuthFailure.class,
+                                a -> assertThat(a.message()).contains("token store", UnreadableTokenStore.CAUSE));
             }
             assertThat(unreadable.connection().state().circuits()).containsEntry(ZohoProduct.BOOKS, Circuit.CLOSED);
             assertThat(fx.proxy.sent).isEmpty();
@@ -270,7 +325,8 @@ class OAuthTokensTest {
         }
 
         @Override
-        public Future<ZohoTokens> update(String connectionId, Function<Optional<ZohoTokens>, Future<ZohoTokens>> change) {
+        public Future<ZohoTokens> update(
+                String connectionId, Function<Optional<ZohoTokens>, Future<ZohoTokens>> change) {
             return Future.failedFuture(new IllegalStateException(CAUSE));
         }
     }
@@ -278,10 +334,13 @@ class OAuthTokensTest {
     private void exhaustRefreshThrottle(Vertx vertx) {
         WebClient client = WebClient.create(vertx);
         for (int i = 0; i < 10; i++) {
-            client.postAbs(fx.sandbox.baseUrl() + "/oauth/v2/token").sendForm(MultiMap.caseInsensitiveMultiMap()
-                    .add("grant_type", "refresh_token").add("client_id", SandboxOptions.DEMO_CLIENT_ID)
-                    .add("client_secret", SandboxOptions.DEMO_CLIENT_SECRET)
-                    .add("refresh_token", SandboxOptions.DEMO_REFRESH_TOKEN)).await();
+            client.postAbs(fx.sandbox.baseUrl() + "/oauth/v2/token")
+                    .sendForm(MultiMap.caseInsensitiveMultiMap()
+                            .add("grant_type", "refresh_token")
+                            .add("client_id", SandboxOptions.DEMO_CLIENT_ID)
+                            .add("client_secret", SandboxOptions.DEMO_CLIENT_SECRET)
+                            .add("refresh_token", SandboxOptions.DEMO_REFRESH_TOKEN))
+                    .await();
         }
         client.close();
     }

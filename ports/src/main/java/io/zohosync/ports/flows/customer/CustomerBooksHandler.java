@@ -66,8 +66,10 @@ public final class CustomerBooksHandler implements SyncHandler<Customer> {
             if (!(withoutName instanceof MatchOutcome.NoMatch) || !policy.matchReturningByName()) {
                 return Future.succeededFuture(new ZohoOutcome.Success<>(settle(withoutName)));
             }
-            return then(contacts.findByName(customer.displayName()), byName -> Future.succeededFuture(
-                    new ZohoOutcome.Success<>(settle(CustomerMatcher.match(customer, emailHits, candidates(byName), policy)))));
+            return then(
+                    contacts.findByName(customer.displayName()),
+                    byName -> Future.succeededFuture(new ZohoOutcome.Success<>(
+                            settle(CustomerMatcher.match(customer, emailHits, candidates(byName), policy)))));
         });
     }
 
@@ -97,7 +99,9 @@ public final class CustomerBooksHandler implements SyncHandler<Customer> {
     }
 
     private static Match settle(MatchOutcome match) {
-        return match.asSyncEvent().<Match>map(event -> new Match.Settled(event, logName(match))).orElse(Match.CREATE);
+        return match.asSyncEvent()
+                .<Match>map(event -> new Match.Settled(event, logName(match)))
+                .orElse(Match.CREATE);
     }
 
     private static String logName(MatchOutcome match) {
@@ -110,14 +114,17 @@ public final class CustomerBooksHandler implements SyncHandler<Customer> {
         return match instanceof MatchOutcome.Ambiguous ? "ambiguous" : "no_match";
     }
 
-    private static <T> Future<ZohoOutcome<Match>> then(Future<ZohoOutcome<T>> call, Function<T, Future<ZohoOutcome<Match>>> next) {
+    private static <T> Future<ZohoOutcome<Match>> then(
+            Future<ZohoOutcome<T>> call, Function<T, Future<ZohoOutcome<Match>>> next) {
         return call.compose(outcome -> outcome instanceof ZohoOutcome.Success<T> ok
                 ? next.apply(ok.value())
                 : Future.succeededFuture(ZohoOutcome.retype(outcome)));
     }
 
     private static List<ContactCandidate> candidates(List<ZohoContact> contacts) {
-        return contacts.stream().map(c -> new ContactCandidate(c.contactId(), c.contactName(), c.email())).toList();
+        return contacts.stream()
+                .map(c -> new ContactCandidate(c.contactId(), c.contactName(), c.email()))
+                .toList();
     }
 
     private static ZohoOutcome<String> id(ZohoOutcome<ZohoContact> outcome) {
@@ -128,7 +135,8 @@ public final class CustomerBooksHandler implements SyncHandler<Customer> {
 
     private static ZohoOutcome<List<String>> ids(ZohoOutcome<List<ZohoContact>> outcome) {
         return outcome instanceof ZohoOutcome.Success<List<ZohoContact>> ok
-                ? new ZohoOutcome.Success<>(ok.value().stream().map(ZohoContact::contactId).toList())
+                ? new ZohoOutcome.Success<>(
+                        ok.value().stream().map(ZohoContact::contactId).toList())
                 : ZohoOutcome.retype(outcome);
     }
 }

@@ -31,10 +31,22 @@ public final class CustomerMapping implements EntityMapping<Customer> {
         String phone = fields.string("phone");
         String company = fields.string("company_name");
         Boolean returning = fields.bool("returning");
-        Address address = a.nested(() -> new Address(a.string("street"), a.string("street2"), a.string("city"),
-                a.string("state"), a.string("zip"), a.string("country")));
-        return fields.build(() -> new Customer(id, firstName, lastName, email, phone, company,
-                address == null ? Address.NONE : address, Boolean.TRUE.equals(returning) ? CustomerKind.RETURNING : CustomerKind.NEW));
+        Address address = a.nested(() -> new Address(
+                a.string("street"),
+                a.string("street2"),
+                a.string("city"),
+                a.string("state"),
+                a.string("zip"),
+                a.string("country")));
+        return fields.build(() -> new Customer(
+                id,
+                firstName,
+                lastName,
+                email,
+                phone,
+                company,
+                address == null ? Address.NONE : address,
+                Boolean.TRUE.equals(returning) ? CustomerKind.RETURNING : CustomerKind.NEW));
     }
 
     @Override
@@ -47,8 +59,20 @@ public final class CustomerMapping implements EntityMapping<Customer> {
                 "email", c.email(),
                 "phone", c.phone(),
                 "company_name", c.companyName(),
-                "billing_address", WireFields.compact("street", a.street(), "street2", a.street2(), "city", a.city(),
-                        "state", a.state(), "zip", a.zip(), "country", a.country()),
+                "billing_address",
+                        WireFields.compact(
+                                "street",
+                                a.street(),
+                                "street2",
+                                a.street2(),
+                                "city",
+                                a.city(),
+                                "state",
+                                a.state(),
+                                "zip",
+                                a.zip(),
+                                "country",
+                                a.country()),
                 "returning", c.kind() == CustomerKind.RETURNING);
     }
 

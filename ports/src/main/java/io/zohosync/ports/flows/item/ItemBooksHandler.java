@@ -57,7 +57,8 @@ public final class ItemBooksHandler implements SyncHandler<Item> {
             }
             SyncEvent event = ids.size() == 1
                     ? new SyncEvent.Linked(ids.get(0), "Books already has an item with sku " + item.sku())
-                    : new SyncEvent.Ambiguous(ids, ids.size() + " Books items carry sku " + item.sku() + "; an admin must choose");
+                    : new SyncEvent.Ambiguous(
+                            ids, ids.size() + " Books items carry sku " + item.sku() + "; an admin must choose");
             return new ZohoOutcome.Success<>(new Match.Settled(event, ids.size() == 1 ? "linked_by_sku" : "ambiguous"));
         });
     }
@@ -80,7 +81,8 @@ public final class ItemBooksHandler implements SyncHandler<Item> {
                 return Future.succeededFuture(ZohoOutcome.retype(current));
             }
             ZohoItem zoho = ok.value();
-            return items.update(itemId, new Item(item.sku(), zoho.name(), item.rate(), null)).map(ItemBooksHandler::id);
+            return items.update(itemId, new Item(item.sku(), zoho.name(), item.rate(), null))
+                    .map(ItemBooksHandler::id);
         });
     }
 
@@ -90,12 +92,15 @@ public final class ItemBooksHandler implements SyncHandler<Item> {
     }
 
     private static ZohoOutcome<String> id(ZohoOutcome<ZohoItem> outcome) {
-        return outcome instanceof ZohoOutcome.Success<ZohoItem> ok ? new ZohoOutcome.Success<>(ok.value().itemId()) : ZohoOutcome.retype(outcome);
+        return outcome instanceof ZohoOutcome.Success<ZohoItem> ok
+                ? new ZohoOutcome.Success<>(ok.value().itemId())
+                : ZohoOutcome.retype(outcome);
     }
 
     private static ZohoOutcome<List<String>> ids(ZohoOutcome<List<ZohoItem>> outcome) {
         return outcome instanceof ZohoOutcome.Success<List<ZohoItem>> ok
-                ? new ZohoOutcome.Success<>(ok.value().stream().map(ZohoItem::itemId).toList())
+                ? new ZohoOutcome.Success<>(
+                        ok.value().stream().map(ZohoItem::itemId).toList())
                 : ZohoOutcome.retype(outcome);
     }
 }

@@ -3,8 +3,8 @@ package io.zohosync.ports.flows.item;
 import io.zohosync.domain.catalog.Item;
 import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.money.Money;
-import io.zohosync.ports.intake.WireFields;
 import io.zohosync.ports.intake.EntityMapping;
+import io.zohosync.ports.intake.WireFields;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Map;
@@ -30,13 +30,23 @@ public final class ItemMapping implements EntityMapping<Item> {
         String currencyCode = fields.string("currency");
         String description = fields.string("description");
         Currency currency = fields.nested(() -> currency(currencyCode));
-        return fields.build(() -> new Item(sku, name, rate == null || currency == null ? null : new Money(rate, currency), description));
+        return fields.build(() ->
+                new Item(sku, name, rate == null || currency == null ? null : new Money(rate, currency), description));
     }
 
     @Override
     public Map<String, Object> write(Item item) {
-        return WireFields.compact("id", item.sku(), "name", item.name(), "rate", item.rate().amount(),
-                "currency", item.rate().currency().getCurrencyCode(), "description", item.description());
+        return WireFields.compact(
+                "id",
+                item.sku(),
+                "name",
+                item.name(),
+                "rate",
+                item.rate().amount(),
+                "currency",
+                item.rate().currency().getCurrencyCode(),
+                "description",
+                item.description());
     }
 
     @Override
@@ -46,14 +56,16 @@ public final class ItemMapping implements EntityMapping<Item> {
 
     private static Currency currency(String code) {
         if (code == null || code.isBlank()) {
-            throw new io.zohosync.domain.common.InvalidInput(java.util.List.of(
-                    new io.zohosync.domain.common.InvalidInput.FieldError("currency", "is required (ISO 4217, e.g. ZAR)")));
+            throw new io.zohosync.domain.common.InvalidInput(
+                    java.util.List.of(new io.zohosync.domain.common.InvalidInput.FieldError(
+                            "currency", "is required (ISO 4217, e.g. ZAR)")));
         }
         try {
             return Currency.getInstance(code.trim());
         } catch (IllegalArgumentException e) {
-            throw new io.zohosync.domain.common.InvalidInput(java.util.List.of(
-                    new io.zohosync.domain.common.InvalidInput.FieldError("currency", "is not an ISO 4217 currency code")));
+            throw new io.zohosync.domain.common.InvalidInput(
+                    java.util.List.of(new io.zohosync.domain.common.InvalidInput.FieldError(
+                            "currency", "is not an ISO 4217 currency code")));
         }
     }
 }

@@ -14,8 +14,10 @@ public record ZohoApiLimits(int perMinute, int perDay, int concurrency) {
         try {
             new BudgetLimits(perMinute, perDay, concurrency);
         } catch (InvalidInput e) {
-            throw new IllegalArgumentException("API limits must be positive: " + perMinute + "/min, " + perDay + "/day, "
-                    + concurrency + " at once (" + e.getMessage() + ")", e);
+            throw new IllegalArgumentException(
+                    "API limits must be positive: " + perMinute + "/min, " + perDay + "/day, " + concurrency
+                            + " at once (" + e.getMessage() + ")",
+                    e);
         }
     }
 

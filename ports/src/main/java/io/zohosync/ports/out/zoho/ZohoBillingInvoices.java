@@ -13,5 +13,6 @@ public interface ZohoBillingInvoices {
     Future<ZohoOutcome<List<BillingInvoice>>> findBySubscription(String subscriptionId);
 
     /** Records an offline payment applied to the Billing invoice {@code invoiceId}; reference number = provider id. */
-    Future<ZohoOutcome<String>> recordPayment(Payment payment, ZohoPaymentMode mode, String customerId, String invoiceId);
+    Future<ZohoOutcome<String>> recordPayment(
+            Payment payment, ZohoPaymentMode mode, String customerId, String invoiceId);
 }

@@ -23,5 +23,6 @@ public interface ZohoBudget {
     Future<Void> block(String organizationId, ZohoProduct product, ZohoOutcome.RateLimited.Scope scope, Instant until);
 
     /** When the last of {@code calls} more calls could be made, each as soon as the budget allows (a backlog's finish). */
-    Future<Instant> finishTime(String organizationId, ZohoProduct product, ZohoApiLimits limits, Instant now, long calls);
+    Future<Instant> finishTime(
+            String organizationId, ZohoProduct product, ZohoApiLimits limits, Instant now, long calls);
 }

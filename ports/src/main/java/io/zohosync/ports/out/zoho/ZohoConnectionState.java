@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /** Value: what health and the admin see of the Zoho connection and of each product's circuit. */
-public record ZohoConnectionState(Status status, String detail, Instant coolDownUntil, Map<ZohoProduct, Circuit> circuits) {
+public record ZohoConnectionState(
+        Status status, String detail, Instant coolDownUntil, Map<ZohoProduct, Circuit> circuits) {
 
     public enum Status {
         /** No token obtained yet (or none configured). */
@@ -18,7 +19,11 @@ public record ZohoConnectionState(Status status, String detail, Instant coolDown
     }
 
     /** A product's circuit breaker: CLOSED passes calls, OPEN rejects them fast, HALF_OPEN tries one. */
-    public enum Circuit { CLOSED, OPEN, HALF_OPEN }
+    public enum Circuit {
+        CLOSED,
+        OPEN,
+        HALF_OPEN
+    }
 
     public ZohoConnectionState {
         circuits = Map.copyOf(circuits);

@@ -25,7 +25,9 @@ public record ZohoLinks(String customerId, Map<String, String> itemIdsBySku, Map
 
     /** The tax id for a line's rate; rates are compared by value (18 equals 18.00). */
     public Optional<String> taxId(BigDecimal percent) {
-        return taxIdsByPercent.entrySet().stream().filter(e -> e.getKey().compareTo(percent) == 0)
-                .map(Map.Entry::getValue).findFirst();
+        return taxIdsByPercent.entrySet().stream()
+                .filter(e -> e.getKey().compareTo(percent) == 0)
+                .map(Map.Entry::getValue)
+                .findFirst();
     }
 }

@@ -26,7 +26,13 @@ public sealed interface ZohoOutcome<T> {
      * token refresh is throttled, or the product's circuit is open. Try again after {@code retryAfter}.
      */
     record RateLimited<T>(Scope scope, Duration retryAfter, String message) implements ZohoOutcome<T> {
-        public enum Scope { MINUTE, DAY, CONCURRENCY, TOKEN_REFRESH, CIRCUIT_OPEN }
+        public enum Scope {
+            MINUTE,
+            DAY,
+            CONCURRENCY,
+            TOKEN_REFRESH,
+            CIRCUIT_OPEN
+        }
     }
 
     /** Credentials are no longer accepted; an admin must reconnect the organization. */

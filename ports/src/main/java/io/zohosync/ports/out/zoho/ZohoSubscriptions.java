@@ -26,5 +26,6 @@ public interface ZohoSubscriptions {
     Future<ZohoOutcome<BillingSubscription>> change(String subscriptionId, SubscriptionChange change);
 
     /** A hosted page on which the customer starts {@code subscription} with their card; Zoho returns them to {@code redirectUrl}. */
-    Future<ZohoOutcome<HostedPage>> newSubscriptionPage(Subscription subscription, String customerId, String redirectUrl);
+    Future<ZohoOutcome<HostedPage>> newSubscriptionPage(
+            Subscription subscription, String customerId, String redirectUrl);
 }

@@ -33,7 +33,9 @@ public record ZohoTokens(
 
     /** Whether the access token is present and valid for at least {@code margin} after {@code now}. */
     public boolean accessTokenValid(Instant now, Duration margin) {
-        return accessToken != null && accessTokenExpiresAt != null && now.plus(margin).isBefore(accessTokenExpiresAt);
+        return accessToken != null
+                && accessTokenExpiresAt != null
+                && now.plus(margin).isBefore(accessTokenExpiresAt);
     }
 
     /** Refreshes of this refresh token within the ten minutes before {@code now}. */

@@ -18,7 +18,8 @@ public final class Handlers {
     public Handlers(List<SyncHandler<?>> handlers) {
         for (SyncHandler<?> handler : handlers) {
             if (byKey.put(new Key(handler.type(), handler.target()), handler) != null) {
-                throw new IllegalArgumentException("two handlers sync " + handler.type().wire() + " to " + handler.target().wire());
+                throw new IllegalArgumentException("two handlers sync "
+                        + handler.type().wire() + " to " + handler.target().wire());
             }
         }
     }
