@@ -128,29 +128,36 @@ public final class IntakeService implements RecordEntityUseCase {
                                     stored.map(StoredEntity::receivedAt).orElse(now),
                                     now),
                             now);
+            // a new entity has no records yet; a known one keeps every target it is already kept in
+            Future<Map<SyncTarget, SyncState>> existing =
+                    stored.isEmpty() ? Future.succeededFuture(Map.of()) : tx.records(fact.ref());
             return saved.compose(x -> tx.awaitedAt(fact.ref()))
-                    .compose(awaited -> tx.records(fact.ref()).compose(existing -> {
-                        // every target it is routed to, waited for at, or already kept in; locked in one order, as
-                        // everywhere
+                    .compose(awaited -> existing.compose(records -> {
+                        // every target it is routed to, waited for at, or already kept in; locked in one order
                         Set<SyncTarget> targets = new TreeSet<>(Comparator.comparing(SyncTarget::wire));
                         targets.addAll(routing.of(fact.ref().type()));
                         targets.addAll(awaited);
-                        targets.addAll(existing.keySet());
+                        targets.addAll(records.keySet());
+                        Map<SyncTarget, SyncStatus> statuses = new EnumMap<>(SyncTarget.class);
                         return enqueueAll(
-                                tx,
-                                fact.ref(),
-                                new ArrayList<>(targets),
-                                0,
-                                unchanged,
-                                outcome == Outcome.CREATED,
-                                now);
+                                        tx,
+                                        fact.ref(),
+                                        new ArrayList<>(targets),
+                                        0,
+                                        unchanged,
+                                        outcome == Outcome.CREATED,
+                                        statuses,
+                                        now)
+                                .map(statuses);
                     }))
-                    .compose(x -> statuses(tx, fact.ref()))
-                    .map(s -> new Result.Recorded(fact.ref(), outcome, s));
+                    .map(statuses -> new Result.Recorded(fact.ref(), outcome, statuses));
         });
     }
 
-    /** Offers each target's record the change, one after another in the transaction; an unchanged entity only gains targets it lacks. */
+    /**
+     * Offers each target's record the change, one after another in the transaction, noting where each now
+     * stands; an unchanged entity only gains targets it lacks.
+     */
     private Future<Void> enqueueAll(
             IntakeTransaction tx,
             EntityRef ref,
@@ -158,6 +165,7 @@ public final class IntakeService implements RecordEntityUseCase {
             int next,
             boolean unchanged,
             boolean created,
+            Map<SyncTarget, SyncStatus> statuses,
             Instant now) {
         if (next == targets.size()) {
             return Future.succeededFuture();
@@ -165,10 +173,14 @@ public final class IntakeService implements RecordEntityUseCase {
         SyncKey key = ref.at(targets.get(next));
         return tx.lockRecord(key, now)
                 .compose(state -> enqueue(tx, key, state, unchanged, created, now))
-                .compose(x -> enqueueAll(tx, ref, targets, next + 1, unchanged, created, now));
+                .compose(status -> {
+                    statuses.put(key.target(), status);
+                    return enqueueAll(tx, ref, targets, next + 1, unchanged, created, statuses, now);
+                });
     }
 
-    private Future<Void> enqueue(
+    /** Where the record stands once the change was offered to it. */
+    private Future<SyncStatus> enqueue(
             IntakeTransaction tx,
             SyncKey key,
             Optional<SyncState> state,
@@ -176,20 +188,24 @@ public final class IntakeService implements RecordEntityUseCase {
             boolean created,
             Instant now) {
         if (state.isEmpty()) {
-            return tx.storeRecord(key, state, SyncState.pending(now), created ? "registered" : "target_added", now);
+            SyncState pending = SyncState.pending(now);
+            return tx.storeRecord(key, state, pending, created ? "registered" : "target_added", now)
+                    .map(pending.status());
         }
         if (unchanged) {
-            return Future.succeededFuture();
+            return Future.succeededFuture(state.get().status());
         }
         Transition transition = machine.apply(state.get(), new SyncEvent.EntityChanged(), now);
         if (transition instanceof Transition.Rejected rejected) {
-            return tx.note(key, state.get(), "changed", "not queued: " + rejected.reason(), now);
+            return tx.note(key, state.get(), "changed", "not queued: " + rejected.reason(), now)
+                    .map(state.get().status());
         }
         SyncState next = ((Transition.Moved) transition).next();
         if (next.equals(state.get())) {
-            return tx.note(key, next, "changed", "coalesced into the queued run, which reads the newest data", now);
+            return tx.note(key, next, "changed", "coalesced into the queued run, which reads the newest data", now)
+                    .map(next.status());
         }
-        return tx.storeRecord(key, state, next, "changed", now);
+        return tx.storeRecord(key, state, next, "changed", now).map(next.status());
     }
 
     private static Future<Map<SyncTarget, SyncStatus>> statuses(IntakeTransaction tx, EntityRef ref) {

@@ -106,11 +106,17 @@ public final class RecordStore {
                     utc(now)
                 }))
                 .compose(x -> job(conn, key, next, now))
-                .compose(x -> next.status() == SyncStatus.WAITING
-                        ? Future.succeededFuture()
-                        : conn.preparedQuery(DROP_WAITS).execute(ids(key)).mapEmpty())
+                .compose(x -> next.status() != SyncStatus.WAITING && mayWait(before)
+                        ? conn.preparedQuery(DROP_WAITS).execute(ids(key)).mapEmpty()
+                        : Future.succeededFuture())
                 .compose(x ->
                         log(conn, key, before.map(SyncState::status).orElse(null), next, event, next.reason(), now));
+    }
+
+    /** Only a waiting record, or one claimed from waiting, has waits to forget. */
+    private static boolean mayWait(Optional<SyncState> before) {
+        return before.map(s -> s.status() == SyncStatus.WAITING || s.status() == SyncStatus.SYNCING)
+                .orElse(false);
     }
 
     /** Replaces what a waiting record waits on. */
