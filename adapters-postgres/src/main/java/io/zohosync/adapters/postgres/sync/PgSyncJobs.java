@@ -184,8 +184,8 @@ public final class PgSyncJobs implements SyncJobs {
             List<SyncKey> waitingFor,
             Instant now,
             Function<SyncState, Transition> decide) {
-        return pool.withTransaction(conn -> conn.preparedQuery(FENCE)
-                .execute(Tuple.of(job.jobId(), job.workerId(), job.leaseSeq()))
+        return pool.withTransaction(conn -> RecordStore.lockKey(conn, job.key())
+                .compose(x -> conn.preparedQuery(FENCE).execute(Tuple.of(job.jobId(), job.workerId(), job.leaseSeq())))
                 .compose(held -> held.size() == 0
                         ? Future.succeededFuture(Optional.<SyncState>empty())
                         : conn.preparedQuery(LOAD)

@@ -16,6 +16,8 @@ import io.zohosync.ports.in.SyncRecordView;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,44 +27,63 @@ import java.util.Optional;
  * decided. The job is the queue's projection of the state: a queued state (pending, retrying, waiting) has an
  * unleased job due at its next run, a syncing one keeps its worker's lease, a settled one has none.
  *
- * <p>Locking: every path that may wait takes, in this order, a transaction-scoped advisory lock on the key
- * (which exists even when the job or the record does not yet), the job, then the record; a transaction that
- * locks several keys takes them in (type, id, target) order. Paths that must not wait — claims and lease
- * rescue — take job and record with SKIP LOCKED.
+ * <p>Locking: every path that may wait for a record first takes a transaction-scoped advisory lock on its key
+ * ({@link #lockKey}; it exists even before the job or the record does), then the rows; a transaction that
+ * locks several keys takes them in (type, id, target) order. So waiting paths take turns per key and never
+ * meet in opposite orders. Paths that must not wait — claims and lease rescue — take job and record with
+ * SKIP LOCKED, so they pass over a record someone holds.
  */
 public final class RecordStore {
 
     static final String COLUMNS = "r.*, j.locked_by, j.locked_until";
     private static final String LOCK_KEY =
             "select pg_advisory_xact_lock(hashtextextended('zsync-record/' || $1 || '/' || $2 || '/' || $3, 0))";
-    private static final String LOCK_JOB =
-            "select id from sync_jobs where entity_type = $1 and entity_id = $2 and target = $3 for update";
     private static final String LOCK_RECORD = """
             select r.*, j.locked_by, j.locked_until from sync_records r
             left join sync_jobs j using (entity_type, entity_id, target)
             where r.entity_type = $1 and r.entity_id = $2 and r.target = $3
             for update of r""";
-    private static final String UPSERT_RECORD = """
-            insert into sync_records as r (entity_type, entity_id, target, status, zoho_id, attempts, last_error, next_run_at,
-                                           reason, dirty, deferred_for, origin, created_at, updated_at, synced_at)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13,
-                    case when $4::text in ('synced', 'manual') then $13::timestamptz end)
-            on conflict (entity_type, entity_id, target) do update set
-                status = excluded.status, zoho_id = excluded.zoho_id, attempts = excluded.attempts,
-                last_error = excluded.last_error, next_run_at = excluded.next_run_at, reason = excluded.reason,
-                dirty = excluded.dirty, deferred_for = excluded.deferred_for, origin = excluded.origin,
-                updated_at = excluded.updated_at, synced_at = coalesce(excluded.synced_at, r.synced_at),
-                intent_at = case when excluded.status in ('synced', 'manual') then null else r.intent_at end""";
+    /**
+     * The record, its job and its log row in one statement ({@code %s}: the job's part, by the state's kind).
+     * $1–$3 the key, $4–$12 the state, $13 now, $14 the status before, $15 the event; $16–$17 the job's
+     * priority and run time when the state is queued.
+     */
+    private static final String STORE = """
+            with rec as (
+                insert into sync_records as r (entity_type, entity_id, target, status, zoho_id, attempts, last_error,
+                                               next_run_at, reason, dirty, deferred_for, origin, created_at, updated_at,
+                                               synced_at)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13,
+                        case when $4::text in ('synced', 'manual') then $13::timestamptz end)
+                on conflict (entity_type, entity_id, target) do update set
+                    status = excluded.status, zoho_id = excluded.zoho_id, attempts = excluded.attempts,
+                    last_error = excluded.last_error, next_run_at = excluded.next_run_at, reason = excluded.reason,
+                    dirty = excluded.dirty, deferred_for = excluded.deferred_for, origin = excluded.origin,
+                    updated_at = excluded.updated_at, synced_at = coalesce(excluded.synced_at, r.synced_at),
+                    intent_at = case when excluded.status in ('synced', 'manual') then null else r.intent_at end
+                returning 1
+            ), logged as (
+                insert into sync_log (entity_type, entity_id, target, at, from_status, to_status, event, message, zoho_id)
+                values ($1, $2, $3, $13, $14::text, $4, $15, $9, $5)
+            )%s
+            select 1""";
     /** A queued state's job: unleased, due at the state's next run; a fresh lease sequence fences out an old worker. */
-    private static final String QUEUE_JOB = """
-            insert into sync_jobs (entity_type, entity_id, target, priority, run_at, created_at, updated_at)
-            values ($1, $2, $3, $4, $5, $6, $6)
-            on conflict (entity_type, entity_id, target) do update set
-                locked_by = null, locked_until = null, lease_seq = sync_jobs.lease_seq + 1,
-                priority = excluded.priority, run_at = excluded.run_at, updated_at = excluded.updated_at""";
+    private static final String STORE_QUEUED = STORE.formatted("""
+            , job as (
+                insert into sync_jobs (entity_type, entity_id, target, priority, run_at, created_at, updated_at)
+                values ($1, $2, $3, $16, $17, $13, $13)
+                on conflict (entity_type, entity_id, target) do update set
+                    locked_by = null, locked_until = null, lease_seq = sync_jobs.lease_seq + 1,
+                    priority = excluded.priority, run_at = excluded.run_at, updated_at = excluded.updated_at
+            )""");
+    /** A syncing state keeps its worker's lease. */
+    private static final String STORE_SYNCING = STORE.formatted("");
+    /** A settled state has no job. */
+    private static final String STORE_SETTLED = STORE.formatted("""
+            , job as (
+                delete from sync_jobs where entity_type = $1 and entity_id = $2 and target = $3
+            )""");
 
-    private static final String DROP_JOB =
-            "delete from sync_jobs where entity_type = $1 and entity_id = $2 and target = $3";
     private static final String DROP_WAITS =
             "delete from sync_waits where entity_type = $1 and entity_id = $2 and target = $3";
     private static final String WAIT = """
@@ -77,40 +98,52 @@ public final class RecordStore {
     /** The record's state, its job and then the record locked for the transaction; empty when there is no record. */
     public static Future<Optional<SyncState>> lock(SqlConnection conn, SyncKey key, Instant now) {
         Tuple ids = ids(key);
-        return conn.preparedQuery(LOCK_KEY)
-                .execute(ids)
-                .compose(x -> conn.preparedQuery(LOCK_JOB).execute(ids))
+        return lockKey(conn, key)
                 .compose(x -> conn.preparedQuery(LOCK_RECORD).execute(ids))
                 .map(rows -> rows.size() == 0
                         ? Optional.empty()
                         : Optional.of(state(rows.iterator().next(), now)));
     }
 
+    /** The key's advisory lock, held until the transaction ends: the first thing a waiting path takes. */
+    static Future<Void> lockKey(SqlConnection conn, SyncKey key) {
+        return conn.preparedQuery(LOCK_KEY).execute(ids(key)).mapEmpty();
+    }
+
     /** Stores {@code next} with its job and a log row; {@code before} is empty for a new record. */
     public static Future<Void> store(
             SqlConnection conn, SyncKey key, Optional<SyncState> before, SyncState next, String event, Instant now) {
-        return conn.preparedQuery(UPSERT_RECORD)
-                .execute(Tuple.from(new Object[] {
-                    key.type().wire(),
-                    key.entityId(),
-                    key.target().wire(),
-                    next.status().wire(),
-                    next.zohoId(),
-                    next.attempts(),
-                    next.lastError(),
-                    next.isQueued() ? utc(next.nextRunAt()) : null,
-                    next.reason(),
-                    next.dirty(),
-                    wire(next.deferredFor()),
-                    wire(next.origin()),
-                    utc(now)
-                }))
-                .compose(x -> job(conn, key, next, now))
+        List<Object> args = new ArrayList<>(List.of(
+                key.type().wire(),
+                key.entityId(),
+                key.target().wire(),
+                next.status().wire()));
+        args.addAll(Arrays.asList(
+                next.zohoId(),
+                next.attempts(),
+                next.lastError(),
+                next.isQueued() ? utc(next.nextRunAt()) : null,
+                next.reason(),
+                next.dirty(),
+                wire(next.deferredFor()),
+                wire(next.origin()),
+                utc(now),
+                before.map(s -> s.status().wire()).orElse(null),
+                event));
+        String sql = switch (next.status()) {
+            case PENDING, RETRYING, WAITING -> {
+                args.add(key.type().priority());
+                args.add(utc(next.nextRunAt()));
+                yield STORE_QUEUED;
+            }
+            case SYNCING -> STORE_SYNCING;
+            case SYNCED, FAILED, SKIPPED, MANUAL -> STORE_SETTLED;
+        };
+        return conn.preparedQuery(sql)
+                .execute(Tuple.from(args))
                 .compose(x -> next.status() != SyncStatus.WAITING && mayWait(before)
-                        ? conn.preparedQuery(DROP_WAITS).execute(ids(key)).mapEmpty()
-                        : Future.succeededFuture())
-                .compose(x ->
-                        log(conn, key, before.map(SyncState::status).orElse(null), next, event, next.reason(), now));
+                        ? conn.preparedQuery(DROP_WAITS).execute(ids(key)).<Void>mapEmpty()
+                        : Future.<Void>succeededFuture());
     }
 
     /** Only a waiting record, or one claimed from waiting, has waits to forget. */
@@ -162,22 +195,6 @@ public final class RecordStore {
                     state.zohoId()
                 }))
                 .mapEmpty();
-    }
-
-    private static Future<?> job(SqlConnection conn, SyncKey key, SyncState next, Instant now) {
-        return switch (next.status()) {
-            case PENDING, RETRYING, WAITING ->
-                conn.preparedQuery(QUEUE_JOB)
-                        .execute(Tuple.of(
-                                key.type().wire(),
-                                key.entityId(),
-                                key.target().wire(),
-                                key.type().priority(),
-                                utc(next.nextRunAt()),
-                                utc(now)));
-            case SYNCING -> Future.succeededFuture();
-            case SYNCED, FAILED, SKIPPED, MANUAL -> conn.preparedQuery(DROP_JOB).execute(ids(key));
-        };
     }
 
     public static SyncKey key(Row row) {
