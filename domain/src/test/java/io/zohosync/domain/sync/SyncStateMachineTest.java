@@ -529,4 +529,33 @@ class SyncStateMachineTest {
         assertThat(next.lastError()).isEqualTo("internal error: PgException");
         assertThatThrownBy(() -> new SyncEvent.Interrupted(" ", T0)).isInstanceOf(InvalidInput.class);
     }
+
+    @Test
+    void a_record_left_as_it_is_stays_synced_and_keeps_its_origin() {
+        SyncState matched = apply(syncing(), new Linked("z2", "by email"), T0);
+        SyncState again = apply(apply(matched, new EntityChanged(), T0), new Claimed("w", T0.plus(LEASE)), T0);
+        SyncState kept = apply(again, new SyncEvent.Kept("z2", "shared by two customers"), T0);
+        assertThat(kept.status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(kept.origin()).isEqualTo(Origin.MATCHED);
+        assertThat(kept.reason()).isEqualTo("shared by two customers");
+        assertThat(apply(syncing(), new SyncEvent.Kept("z3", "left as it is"), T0)
+                        .origin())
+                .as("a record of unknown origin is not taken for ours")
+                .isEqualTo(Origin.MATCHED);
+    }
+
+    @Test
+    void queued_and_linked_say_whether_a_job_waits_and_whether_zoho_holds_the_record() {
+        for (SyncStatus status : SyncStatus.values()) {
+            SyncState state = in(status);
+            boolean queued = status == SyncStatus.PENDING
+                    || status == SyncStatus.RETRYING
+                    || status == SyncStatus.WAITING
+                    || status == SyncStatus.SYNCING;
+            assertThat(state.isQueued()).as(status.wire()).isEqualTo(queued);
+            assertThat(state.isLinked())
+                    .as(status.wire())
+                    .isEqualTo(status == SyncStatus.SYNCED || status == SyncStatus.MANUAL);
+        }
+    }
 }

@@ -27,6 +27,7 @@ final class FakeDocuments implements SyncHandler<FakeDocuments.Doc> {
     record Written(String zohoId, String marker, Map<EntityRef, String> links) {}
 
     private final EntityType type;
+    private final SyncTarget target;
     private final List<String> calls;
     private final Map<String, Written> zoho = new LinkedHashMap<>();
     private final Map<String, ZohoOutcome<String>> failCreate = new HashMap<>();
@@ -35,7 +36,12 @@ final class FakeDocuments implements SyncHandler<FakeDocuments.Doc> {
     private int nextId = 1;
 
     FakeDocuments(EntityType type, List<String> calls) {
+        this(type, SyncTarget.BOOKS, calls);
+    }
+
+    FakeDocuments(EntityType type, SyncTarget target, List<String> calls) {
         this.type = type;
+        this.target = target;
         this.calls = calls;
     }
 
@@ -73,7 +79,7 @@ final class FakeDocuments implements SyncHandler<FakeDocuments.Doc> {
 
     @Override
     public SyncTarget target() {
-        return SyncTarget.BOOKS;
+        return target;
     }
 
     @Override

@@ -362,6 +362,46 @@ class SyncPipelineTest {
         assertThat(status(EntityType.PAYMENT, "pay-1")).isEqualTo(SyncStatus.SYNCED);
     }
 
+    @Test
+    void a_customer_kept_in_books_and_in_crm_has_a_record_for_each_with_its_own_state() throws Exception {
+        FakeDocuments crm = new FakeDocuments(EntityType.CUSTOMER, SyncTarget.CRM, calls);
+        List<SyncHandler<?>> both = List.of(new CustomerBooksHandler(contacts, MatchPolicy.DEFAULT), crm);
+        SyncWorker twoTargets = new SyncWorker(
+                store,
+                new Dependants(store, machine, observer),
+                new SyncRunner(new Handlers(both), store, store, store, SyncRunner.Settings.DEFAULT),
+                observer,
+                machine,
+                clock,
+                new SyncWorker.Settings(10, Duration.ofMinutes(2)));
+        IntakeService intake = new IntakeService(
+                store,
+                List.of(both.get(0).mapping()),
+                new Routing(Map.of(EntityType.CUSTOMER, List.of(SyncTarget.BOOKS, SyncTarget.CRM))),
+                machine,
+                clock);
+        crm.failCreateOf("cus-1", new ZohoOutcome.Validation<>("MANDATORY_NOT_FOUND", "Last_Name is required"));
+
+        var recorded = (io.zohosync.ports.in.RecordEntityUseCase.Result.Recorded) await(intake.record(new Command(
+                EntityType.CUSTOMER,
+                "cus-1",
+                Map.of("last_name", "Lovelace", "email", "ada@example.com"),
+                null,
+                null)));
+        assertThat(recorded.syncs()).containsOnlyKeys(SyncTarget.BOOKS, SyncTarget.CRM);
+        await(twoTargets.drainOnce("w"));
+
+        SyncRecordView books = await(store.find(new SyncKey(EntityType.CUSTOMER, "cus-1", SyncTarget.BOOKS)))
+                .orElseThrow();
+        SyncRecordView inCrm = await(store.find(new SyncKey(EntityType.CUSTOMER, "cus-1", SyncTarget.CRM)))
+                .orElseThrow();
+        assertThat(books.status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(inCrm.status()).isEqualTo(SyncStatus.FAILED);
+        assertThat(inCrm.lastError()).contains("Last_Name is required");
+        assertThat(await(store.findAll(new EntityRef(EntityType.CUSTOMER, "cus-1"))))
+                .hasSize(2);
+    }
+
     // ---- helpers
 
     private void arriveInOrder(List<String> order) throws Exception {
