@@ -125,6 +125,9 @@ class BudgetTest {
     void no_calls_finish_now_and_calls_that_fit_both_windows_finish_now() {
         assertThat(Budget.finishTime(SEED, times(100, at("10:15:00")), Map.of(), NOW, 0))
                 .isEqualTo(NOW);
+        assertThat(Budget.finishTime(SEED, List.of(), Map.of(Limit.MINUTE, at("10:20:00")), NOW, 0))
+                .as("no calls wait for no block")
+                .isEqualTo(NOW);
         assertThat(Budget.finishTime(SEED, times(40, at("10:15:20")), Map.of(), NOW, 60))
                 .isEqualTo(NOW);
     }
