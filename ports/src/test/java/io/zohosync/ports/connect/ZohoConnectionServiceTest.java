@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
 import io.zohosync.ports.in.ConnectZohoUseCase.ConnectOutcome;
-import io.zohosync.ports.out.ConsentStates;
 import io.zohosync.ports.out.zoho.ZohoAuthorization;
 import io.zohosync.ports.out.zoho.ZohoConnectionState;
 import io.zohosync.ports.out.zoho.ZohoOutcome;
+import io.zohosync.ports.testing.InMemoryConsentStates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -153,22 +153,6 @@ class ZohoConnectionServiceTest {
     }
 
     /** Nonces in a map: issued, then usable once before they expire. */
-    private static final class InMemoryConsentStates implements ConsentStates {
-        private final Map<String, Instant> open = new java.util.HashMap<>();
-
-        @Override
-        public Future<Void> issue(String nonce, Instant expiresAt, Instant now) {
-            open.put(nonce, expiresAt);
-            return Future.succeededFuture();
-        }
-
-        @Override
-        public Future<Boolean> consume(String nonce, Instant now) {
-            Instant expires = open.remove(nonce);
-            return Future.succeededFuture(expires != null && expires.isAfter(now));
-        }
-    }
-
     private static final class FakeAuthorization implements ZohoAuthorization {
         final List<String> exchanged = new ArrayList<>();
         ZohoOutcome<ZohoConnectionState> answer = new ZohoOutcome.Success<>(CONNECTED);
