@@ -118,7 +118,10 @@ public final class ZohoSyncApp {
                 new HttpAdapters.Endpoints(intake, status, admin, connect, Health.checks(pg, zoho), metrics::scrape);
         var httpSettings = new HttpSettings(secrets.apiKeys(), secrets.adminToken(), config.bodyLimitBytes());
         http = new HttpVerticle(
-                v -> HttpAdapters.router(v, httpSettings, endpoints), config.httpHost(), config.httpPort());
+                v -> HttpAdapters.router(v, httpSettings, endpoints),
+                config.httpHost(),
+                config.httpPort(),
+                config.httpIdleTimeout());
         return deploy(http)
                 .compose(x -> config.syncEnabled() ? deploy(worker(pg, handlers, dependants, machine)) : disabled());
     }

@@ -46,6 +46,7 @@ class CustomerFlowEndToEndTest {
         Map<String, String> env = TestEnvironment.connectedTo(
                 zoho.baseUrl(), zoho.baseUrl(), PostgresFixture.shared().settings(), dataDir);
         env.put("ZSYNC_MAX_BODY_BYTES", "4096");
+        env.put("ZSYNC_HTTP_IDLE_TIMEOUT_MS", "1000");
         env.put("ENABLE_ZOHO_SYNC", "true");
         app = await(ZohoSyncApp.start(vertx, env));
         http = WebClient.create(
@@ -303,6 +304,16 @@ class CustomerFlowEndToEndTest {
 
     private static io.vertx.ext.web.client.HttpRequest<Buffer> admin(String path) {
         return http.post(path).bearerTokenAuthentication(ADMIN_TOKEN);
+    }
+
+    @Test
+    void a_request_whose_body_never_arrives_is_closed_after_the_idle_timeout(Vertx vertx) throws Exception {
+        var socket = await(vertx.createNetClient().connect(app.httpPort(), "127.0.0.1"));
+        var closed = new java.util.concurrent.CompletableFuture<Void>();
+        socket.closeHandler(x -> closed.complete(null));
+        await(socket.write("POST /api/v1/customers HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + API_KEY
+                + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"id\":"));
+        closed.get(10, TimeUnit.SECONDS);
     }
 
     private static Future<HttpResponse<Buffer>> post(JsonObject body, String key) {

@@ -198,6 +198,25 @@ class BooksContactsClientTest {
     }
 
     @Test
+    void aMarkerInsideALongerIdsMarkerIsNotOurs() {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        for (String suffix : new String[] {" eu", "/eu", "+1"}) {
+            success(contacts.create(new Customer(
+                            "acme" + id + suffix,
+                            null,
+                            null,
+                            "eu" + suffix.length() + "." + id + "@example.com",
+                            null,
+                            "Acme " + id + suffix,
+                            Address.NONE,
+                            CustomerKind.NEW))
+                    .await());
+        }
+
+        assertThat(success(contacts.findByMarker("acme" + id).await())).isEmpty();
+    }
+
+    @Test
     void anUnknownContactIsNotFound() {
         assertThat(contacts.get("460000000999999").await()).isInstanceOf(ZohoOutcome.NotFound.class);
     }

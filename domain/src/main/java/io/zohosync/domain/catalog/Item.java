@@ -9,6 +9,7 @@ public record Item(String sku, String name, Money rate, String description) {
     public Item {
         new Checks()
                 .required("sku", sku)
+                .identifier("sku", sku)
                 .maxLength("sku", sku, 100)
                 .required("name", name)
                 .maxLength("name", name, 100)

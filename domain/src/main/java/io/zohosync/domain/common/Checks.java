@@ -18,6 +18,17 @@ public final class Checks {
         return this;
     }
 
+    /**
+     * An identifier that travels in paths, headers and Zoho markers: no control characters and no line or
+     * paragraph separators (a line break in an id would end a header, or hide a marker on a line of its own).
+     */
+    public Checks identifier(String field, String value) {
+        if (value != null && value.chars().anyMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029)) {
+            errors.add(new InvalidInput.FieldError(field, "must not contain control characters or line breaks"));
+        }
+        return this;
+    }
+
     public Checks maxLength(String field, String value, int max) {
         if (value != null && value.length() > max) {
             errors.add(new InvalidInput.FieldError(field, "must be at most " + max + " characters"));

@@ -22,6 +22,7 @@ public record Customer(
     public Customer {
         new Checks()
                 .required("id", platformId)
+                .identifier("id", platformId)
                 .maxLength("id", platformId, MAX_ID_LENGTH)
                 .required("email", email)
                 .email("email", email)

@@ -98,4 +98,18 @@ class CustomerTest {
                         .isEmpty())
                 .isFalse();
     }
+
+    @Test
+    void an_id_with_a_line_break_or_a_control_character_is_refused() {
+        for (String id : new String[] {"acme\r\nX-Injected: 1", "acme\u0000", "acme\u2028eu", "acme\teu"}) {
+            assertThatThrownBy(() -> new Customer(id, "A", "B", "a@example.com", null, null, null, null))
+                    .isInstanceOfSatisfying(
+                            InvalidInput.class,
+                            e -> assertThat(e.errors())
+                                    .containsExactly(new InvalidInput.FieldError(
+                                            "id", "must not contain control characters or line breaks")));
+        }
+        assertThat(new Customer("acme eu/1+2", "A", "B", "a@example.com", null, null, null, null).platformId())
+                .isEqualTo("acme eu/1+2");
+    }
 }

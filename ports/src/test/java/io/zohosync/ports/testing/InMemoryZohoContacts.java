@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /** Test double for {@link ZohoContacts}: contacts in a list, calls counted, the next outcomes scriptable. */
 public final class InMemoryZohoContacts implements ZohoContacts {
@@ -109,10 +108,11 @@ public final class InMemoryZohoContacts implements ZohoContacts {
 
     @Override
     public Future<ZohoOutcome<List<ZohoContact>>> findByMarker(String platformId) {
-        Pattern marker = Pattern.compile("(^|\\s)" + Pattern.quote(ZohoContacts.marker(platformId)) + "($|\\s)");
+        String marker = ZohoContacts.marker(platformId);
+        // as Books' client reads it: the marker alone on a line of the notes
         return find(
                 "findByMarker",
-                c -> c.notes() != null && marker.matcher(c.notes()).find());
+                c -> c.notes() != null && c.notes().lines().map(String::strip).anyMatch(marker::equals));
     }
 
     private Future<ZohoOutcome<List<ZohoContact>>> find(String call, Predicate<ZohoContact> matches) {

@@ -166,20 +166,13 @@ public final class BooksContactsClient implements ZohoContacts {
         return api.call(request, BooksContactsClient::contacts);
     }
 
+    /**
+     * Whether the notes carry exactly this marker on a line of its own: the service writes it so, and any other
+     * text on the line — a longer id ({@code zoho-sync:acme eu} holds {@code zoho-sync:acme}), a word before it —
+     * makes it someone else's. Ids hold no line breaks (the domain refuses control characters).
+     */
     static boolean carriesMarker(String notes, String marker) {
-        int at = notes.indexOf(marker);
-        while (at >= 0) {
-            int end = at + marker.length();
-            if (end == notes.length() || !isMarkerChar(notes.charAt(end))) {
-                return true;
-            }
-            at = notes.indexOf(marker, at + 1);
-        }
-        return false;
-    }
-
-    private static boolean isMarkerChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.' || c == ':';
+        return notes.lines().map(String::strip).anyMatch(marker::equals);
     }
 
     private static JsonObject person(Customer c) {
