@@ -108,6 +108,22 @@ class DemoModeTest {
         assertThat(dataDir.resolve("demo-credentials.env")).doesNotExist();
     }
 
+    @Test
+    void a_service_connected_to_zoho_refuses_short_keys_naming_the_variable(Vertx vertx, @TempDir Path dataDir)
+            throws Exception {
+        Map<String, String> env = TestEnvironment.connectedTo(
+                "http://127.0.0.1:9",
+                "http://127.0.0.1:9",
+                PostgresFixture.shared().settings(),
+                dataDir);
+        env.put("ZSYNC_ADMIN_TOKEN", "s3cret");
+        ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(
+                ExecutionException.class, () -> await(ZohoSyncApp.start(vertx, env)));
+        assertThat(failure.getCause())
+                .isInstanceOf(Config.ConfigException.class)
+                .hasMessageStartingWith("ZSYNC_ADMIN_TOKEN: with Zoho connected every key must be at least 32");
+    }
+
     /** A database of its own: a demo run keeps its own token-encryption key, unlike the other tests' instances. */
     private static String databaseUrl() {
         return PostgresFixture.url(PostgresFixture.shared().newDatabase());

@@ -14,8 +14,8 @@ import java.util.Map;
  */
 public final class TestEnvironment {
 
-    public static final String API_KEY = "test-api-key";
-    public static final String ADMIN_TOKEN = "test-admin-token";
+    public static final String API_KEY = "test-api-key-0123456789abcdef0123456789";
+    public static final String ADMIN_TOKEN = "test-admin-token-0123456789abcdef012345";
 
     private TestEnvironment() {}
 
@@ -27,7 +27,7 @@ public final class TestEnvironment {
         env.put("ZSYNC_HTTP_HOST", "127.0.0.1");
         env.put("ZSYNC_HTTP_PORT", "0");
         env.put("ZSYNC_DATA_DIR", dataDir.toString());
-        env.put("ZSYNC_API_KEYS", "other-key," + API_KEY);
+        env.put("ZSYNC_API_KEYS", "other-key-0123456789abcdef0123456789ab," + API_KEY);
         env.put("ZSYNC_ADMIN_TOKEN", ADMIN_TOKEN);
         env.put("ZSYNC_TOKEN_KEYS", "test:" + Base64.getEncoder().encodeToString(new byte[32]));
         env.put("ZSYNC_POLL_INTERVAL_MS", "100");
