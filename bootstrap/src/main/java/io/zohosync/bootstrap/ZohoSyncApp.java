@@ -109,7 +109,7 @@ public final class ZohoSyncApp {
                 pg.consentStates(),
                 zoho::loadConnection,
                 wakeUp::wake,
-                secrets.adminToken(),
+                secrets.tokenKeys(), // not the admin token: a leaked admin token must not also forge consent states
                 clock);
         metrics.watch(zoho.connection());
         long counting = metrics.watch(vertx, pg.syncRecordsReader());

@@ -13,6 +13,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
+import io.zohosync.adapters.http.common.BearerAuth;
 import io.zohosync.domain.common.InvalidInput.FieldError;
 import io.zohosync.domain.entity.EntityRef;
 import io.zohosync.domain.entity.EntityType;
@@ -165,7 +166,7 @@ class EntityRoutesTest {
         send(fx.api(HttpMethod.POST, "/" + CUSTOMERS).putHeader("Idempotency-Key", "key-1"), raw);
 
         Command command = fx.entities.only();
-        assertThat(command.idempotencyKey()).isEqualTo("key-1");
+        assertThat(command.idempotencyKey()).isEqualTo(BearerAuth.fingerprint(HttpFixture.API_KEY) + "/key-1");
         assertThat(command.payloadHash())
                 .isEqualTo(HexFormat.of()
                         .formatHex(MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.UTF_8))));
@@ -193,7 +194,28 @@ class EntityRoutesTest {
                 fx.api(HttpMethod.POST, "/" + CUSTOMERS).putHeader("Idempotency-Key", key),
                 new JsonObject().put("id", "c"));
 
-        assertThat(fx.entities.only().idempotencyKey()).isEqualTo(key);
+        assertThat(fx.entities.only().idempotencyKey())
+                .isEqualTo(BearerAuth.fingerprint(HttpFixture.API_KEY) + "/" + key);
+    }
+
+    @Test
+    void twoPlatformsUsingTheSameIdempotencyKeyNeverShareIt() {
+        send(
+                fx.api(HttpMethod.POST, "/" + CUSTOMERS).putHeader("Idempotency-Key", "order-1"),
+                new JsonObject().put("id", "c"));
+        send(
+                fx.api(HttpMethod.POST, "/" + CUSTOMERS)
+                        .bearerTokenAuthentication(HttpFixture.OTHER_API_KEY)
+                        .putHeader("Idempotency-Key", "order-1"),
+                new JsonObject().put("id", "c"));
+
+        assertThat(fx.entities.commands)
+                .extracting(Command::idempotencyKey)
+                .doesNotHaveDuplicates()
+                .hasSize(2)
+                .allSatisfy(k -> assertThat(k)
+                        .endsWith("/order-1")
+                        .doesNotContain(HttpFixture.API_KEY, HttpFixture.OTHER_API_KEY));
     }
 
     @ParameterizedTest

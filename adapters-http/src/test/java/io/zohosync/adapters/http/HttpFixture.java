@@ -19,6 +19,7 @@ import java.util.Set;
 final class HttpFixture {
 
     static final String API_KEY = "api-key-for-tests";
+    static final String OTHER_API_KEY = "another-platforms-api-key";
     static final String ADMIN_TOKEN = "admin-token-for-tests";
     static final long BODY_LIMIT = 4096;
 
@@ -37,7 +38,7 @@ final class HttpFixture {
                 connect,
                 List.of(new Readiness("stub", () -> Future.succeededFuture(new JsonObject().put("stub", true)))),
                 () -> "zsync_up 1\n");
-        var settings = new HttpSettings(Set.of(API_KEY), ADMIN_TOKEN, bodyLimit);
+        var settings = new HttpSettings(Set.of(API_KEY, OTHER_API_KEY), ADMIN_TOKEN, bodyLimit);
         server = vertx.createHttpServer()
                 .requestHandler(HttpAdapters.router(vertx, settings, endpoints))
                 .listen(0)

@@ -38,7 +38,7 @@ public final class ZohoConnectionService implements ConnectZohoUseCase {
     private final Clock clock;
 
     /**
-     * {@code stateSecret}: a secret all instances share (the admin token serves); only a key derived from it is
+     * {@code stateSecret}: a secret all instances share (the token-encryption keys serve); only a key derived from it is
      * used. {@code reconnected} runs after a successful connect (it wakes the work deferred for the connection).
      */
     public ZohoConnectionService(

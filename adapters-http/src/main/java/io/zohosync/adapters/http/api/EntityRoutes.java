@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.zohosync.adapters.http.common.BearerAuth;
 import io.zohosync.adapters.http.common.Ids;
 import io.zohosync.adapters.http.common.JsonBodies;
 import io.zohosync.adapters.http.common.Problem;
@@ -71,7 +72,9 @@ final class EntityRoutes {
         Map<String, Object> body = PlainJson.map(JsonBodies.object(raw));
         checkIdLength(pathId != null ? pathId : body.get("id"));
         String key = ctx.request().getHeader("Idempotency-Key");
-        entities.record(new Command(type, pathId, body, key, key == null ? null : sha256(raw)))
+        // each API key has its own Idempotency-Keys: two platforms choosing the same key never collide
+        String scoped = key == null ? null : BearerAuth.caller(ctx) + "/" + key;
+        entities.record(new Command(type, pathId, body, scoped, key == null ? null : sha256(raw)))
                 .map(result -> RecordedReply.of(collection, result))
                 .onSuccess(reply -> reply.send(ctx))
                 .onFailure(ctx::fail);

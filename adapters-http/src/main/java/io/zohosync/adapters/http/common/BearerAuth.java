@@ -4,14 +4,18 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Checks a shared secret sent as {@code Authorization: Bearer <secret>} (or in {@code headerName}),
- * comparing in constant time.
+ * comparing in constant time, and names the caller for the routes by the secret's fingerprint.
  */
 public final class BearerAuth implements Handler<RoutingContext> {
+
+    private static final String CALLER = "zsync.caller";
 
     private final List<byte[]> secrets;
     private final String headerName;
@@ -45,7 +49,23 @@ public final class BearerAuth implements Handler<RoutingContext> {
             ctx.fail(new Problem(401, "unauthorized", "the " + realm + " credential is not valid"));
             return;
         }
+        ctx.put(CALLER, fingerprint(presented));
         ctx.next();
+    }
+
+    /** Who sent the request: the fingerprint of the credential it was let in with (never the credential). */
+    public static String caller(RoutingContext ctx) {
+        return ctx.get(CALLER);
+    }
+
+    /** The first 16 hex digits of a secret's SHA-256: tells callers apart, reveals nothing of the secret. */
+    public static String fingerprint(String secret) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     private String presented(RoutingContext ctx) {
