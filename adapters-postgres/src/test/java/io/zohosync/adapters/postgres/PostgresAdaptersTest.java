@@ -159,8 +159,7 @@ class PostgresAdaptersTest {
                     .isEmpty();
             var records = await(own.pool()
                             .query(
-                                    "select count(*) filter (where status = 'syncing') as syncing, "
-                                            + "count(*) filter (where status in ('synced', 'manual', 'failed', 'skipped') and exists (select 1 from sync_jobs j "
+                                    "select count(*) filter (where status in ('synced', 'manual', 'failed', 'skipped') and exists (select 1 from sync_jobs j "
                                             + "where j.entity_id = r.entity_id and j.target = r.target)) as settled_with_job from sync_records r")
                             .execute())
                     .iterator()

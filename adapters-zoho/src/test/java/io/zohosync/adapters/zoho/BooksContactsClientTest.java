@@ -42,7 +42,8 @@ class BooksContactsClientTest {
     @Test
     void createsAContactCarryingTheMarkerAndThePrimaryEmail() {
         String id = UUID.randomUUID().toString();
-        ZohoOutcome<ZohoContact> created = contacts.create(customer(id)).await();
+        ZohoOutcome<ZohoContact> created =
+                Customers.createContact(contacts, customer(id)).await();
 
         assertThat(created).isInstanceOf(ZohoOutcome.Success.class);
         ZohoContact contact = ((ZohoOutcome.Success<ZohoContact>) created).value();
@@ -59,7 +60,7 @@ class BooksContactsClientTest {
     void findsTheContactByIdEmailNameAndMarker() {
         String id = UUID.randomUUID().toString();
         Customer c = customer(id);
-        ZohoContact created = success(contacts.create(c).await());
+        ZohoContact created = success(Customers.createContact(contacts, c).await());
 
         assertThat(success(contacts.get(created.contactId())).contactId()).isEqualTo(created.contactId());
         assertThat(success(contacts.findByEmail(" " + c.email().toUpperCase() + " ")))
@@ -89,7 +90,7 @@ class BooksContactsClientTest {
     @Test
     void aNameBooksAlreadyHoldsIsADuplicateNamingNoContactAndNothingElseIsAsked() {
         String id = UUID.randomUUID().toString();
-        success(contacts.create(customer(id)).await());
+        success(Customers.createContact(contacts, customer(id)).await());
         Customer namesake = new Customer(
                 "cust-other-" + id,
                 "Ada",
@@ -101,7 +102,8 @@ class BooksContactsClientTest {
                 CustomerKind.NEW);
         int searches = fx.sandbox.inspect().calls("GET /books/v3/contacts");
 
-        ZohoOutcome<ZohoContact> again = contacts.create(namesake).await();
+        ZohoOutcome<ZohoContact> again =
+                Customers.createContact(contacts, namesake).await();
 
         assertThat(again)
                 .isInstanceOfSatisfying(
@@ -117,7 +119,7 @@ class BooksContactsClientTest {
     void anUpdateEditsThePrimaryPersonInsteadOfAddingOne() {
         String id = UUID.randomUUID().toString();
         Customer c = customer(id);
-        ZohoContact created = success(contacts.create(c).await());
+        ZohoContact created = success(Customers.createContact(contacts, c).await());
         Customer moved = new Customer(
                 c.platformId(),
                 "Ada",
@@ -176,18 +178,20 @@ class BooksContactsClientTest {
                 null,
                 Address.NONE,
                 CustomerKind.NEW);
-        ZohoContact first = success(contacts.create(one).await());
-        success(contacts.create(ten).await());
+        ZohoContact first = success(Customers.createContact(contacts, one).await());
+        success(Customers.createContact(contacts, ten).await());
         for (int i = 11; i < 19; i++) {
-            success(contacts.create(new Customer(
-                            "c" + id + "-" + i,
-                            "Marker",
-                            i + " " + id,
-                            i + "." + id + "@example.com",
-                            null,
-                            null,
-                            Address.NONE,
-                            CustomerKind.NEW))
+            success(Customers.createContact(
+                            contacts,
+                            new Customer(
+                                    "c" + id + "-" + i,
+                                    "Marker",
+                                    i + " " + id,
+                                    i + "." + id + "@example.com",
+                                    null,
+                                    null,
+                                    Address.NONE,
+                                    CustomerKind.NEW))
                     .await());
         }
 
@@ -201,15 +205,17 @@ class BooksContactsClientTest {
     void aMarkerInsideALongerIdsMarkerIsNotOurs() {
         String id = UUID.randomUUID().toString().substring(0, 8);
         for (String suffix : new String[] {" eu", "/eu", "+1"}) {
-            success(contacts.create(new Customer(
-                            "acme" + id + suffix,
-                            null,
-                            null,
-                            "eu" + suffix.length() + "." + id + "@example.com",
-                            null,
-                            "Acme " + id + suffix,
-                            Address.NONE,
-                            CustomerKind.NEW))
+            success(Customers.createContact(
+                            contacts,
+                            new Customer(
+                                    "acme" + id + suffix,
+                                    null,
+                                    null,
+                                    "eu" + suffix.length() + "." + id + "@example.com",
+                                    null,
+                                    "Acme " + id + suffix,
+                                    Address.NONE,
+                                    CustomerKind.NEW))
                     .await());
         }
 

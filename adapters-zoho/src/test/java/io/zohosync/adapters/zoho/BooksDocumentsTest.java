@@ -54,7 +54,8 @@ class BooksDocumentsTest {
     void start(Vertx vertx) {
         fx = SandboxFixture.start(vertx);
         id = UUID.randomUUID().toString().substring(0, 8);
-        customerId = success(fx.zoho.contacts().create(customer(id))).contactId();
+        customerId = success(Customers.createContact(fx.zoho.contacts(), customer(id)))
+                .contactId();
         item = success(fx.zoho
                 .items()
                 .create(new Item("SKU-" + id, "Guitar lesson " + id, Money.of("40.00", "USD"), "One hour")));

@@ -87,8 +87,8 @@ class ConnectFlowTest {
                         ZohoOutcome.Success.class,
                         s -> assertThat(((ZohoConnectionState) s.value()).status())
                                 .isEqualTo(Status.CONNECTED));
-        assertThat(zoho.contacts()
-                        .create(customer(UUID.randomUUID().toString()))
+        assertThat(Customers.createContact(
+                                zoho.contacts(), customer(UUID.randomUUID().toString()))
                         .await())
                 .isInstanceOf(ZohoOutcome.Success.class);
         assertThat(sandbox.inspect().tokenRefreshes()).isZero();

@@ -119,24 +119,17 @@ public final class SyncStateMachine {
         if (state.status() != SYNCING) {
             return rejected(state, event, "only a syncing sync holds a lease");
         }
-        if (event instanceof LeaseReleased) {
-            return moved(state.with(
-                    PENDING,
-                    state.attempts(),
-                    now,
-                    state.lastError(),
-                    null,
-                    state.zohoId(),
-                    "handed back by " + state.lease().workerId() + "; attempt " + state.currentAttempt()
-                            + " not used"));
-        }
-        if (!state.lease().expiredAt(now)) {
+        boolean released = event instanceof LeaseReleased;
+        if (!released && !state.lease().expiredAt(now)) {
             return rejected(
                     state,
                     event,
                     "lease held by " + state.lease().workerId() + " until "
                             + state.lease().until());
         }
+        String why = released
+                ? "handed back by " + state.lease().workerId()
+                : "lease of " + state.lease().workerId() + " expired";
         return moved(state.with(
                 PENDING,
                 state.attempts(),
@@ -144,7 +137,7 @@ public final class SyncStateMachine {
                 state.lastError(),
                 null,
                 state.zohoId(),
-                "lease of " + state.lease().workerId() + " expired; attempt " + state.currentAttempt() + " not used"));
+                why + "; attempt " + state.currentAttempt() + " not used"));
     }
 
     private Transition adminRestart(SyncState state, SyncEvent event, Instant now) {

@@ -171,7 +171,7 @@ public final class IntakeService implements RecordEntityUseCase {
             return Future.succeededFuture();
         }
         SyncKey key = ref.at(targets.get(next));
-        return tx.lockRecord(key, now)
+        return tx.lockRecord(key)
                 .compose(state -> enqueue(tx, key, state, unchanged, created, now))
                 .compose(status -> {
                     statuses.put(key.target(), status);

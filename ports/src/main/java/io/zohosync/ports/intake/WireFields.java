@@ -84,10 +84,6 @@ public final class WireFields {
                 value instanceof Map<?, ?> m ? (Map<String, Object>) m : null, path + field + ".", errors);
     }
 
-    public boolean present(String field) {
-        return json.get(field) != null;
-    }
-
     /** Builds the entity; the field errors collected so far, and those the domain finds, come out as one {@link InvalidInput}. */
     public <E> E build(java.util.function.Supplier<E> entity) {
         List<FieldError> all = new ArrayList<>(errors);

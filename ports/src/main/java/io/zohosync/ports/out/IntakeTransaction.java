@@ -26,7 +26,7 @@ public interface IntakeTransaction {
     Future<Void> saveEntity(StoredEntity entity, Instant now);
 
     /** The record's state, locked for this transaction (its job first, then the record). */
-    Future<Optional<SyncState>> lockRecord(SyncKey key, Instant now);
+    Future<Optional<SyncState>> lockRecord(SyncKey key);
 
     /** Stores the state the state machine decided, with its job and a log row; {@code before} is empty for a new record. */
     Future<Void> storeRecord(SyncKey key, Optional<SyncState> before, SyncState next, String event, Instant now);

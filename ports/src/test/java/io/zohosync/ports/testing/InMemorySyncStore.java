@@ -120,8 +120,8 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
         }
 
         @Override
-        public Future<Optional<SyncState>> lockRecord(SyncKey key, Instant now) {
-            return Future.succeededFuture(state(key, now));
+        public Future<Optional<SyncState>> lockRecord(SyncKey key) {
+            return Future.succeededFuture(state(key));
         }
 
         @Override
@@ -151,7 +151,7 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
             Map<SyncTarget, SyncState> found = new EnumMap<>(SyncTarget.class);
             records.keySet().stream()
                     .filter(k -> k.entity().equals(ref))
-                    .forEach(k -> found.put(k.target(), state(k, Instant.EPOCH).orElseThrow()));
+                    .forEach(k -> found.put(k.target(), state(k).orElseThrow()));
             return Future.succeededFuture(found);
         }
     }
@@ -182,7 +182,7 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
         for (SyncKey key : due) {
             Job job = jobs.get(key);
             Record record = records.get(key);
-            SyncState state = state(key, now).orElseThrow();
+            SyncState state = state(key).orElseThrow();
             Transition transition = decide.apply(state);
             if (transition instanceof Transition.Moved moved && moved.next().status() == SyncStatus.SYNCING) {
                 job.lockedBy = workerId;
@@ -222,7 +222,7 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
         if (!holds(job)) {
             return Future.succeededFuture(Optional.empty());
         }
-        SyncState state = state(job.key(), now).orElseThrow();
+        SyncState state = state(job.key()).orElseThrow();
         Transition transition = decide.apply(state);
         if (!(transition instanceof Transition.Moved moved)) {
             return Future.succeededFuture(Optional.empty());
@@ -269,7 +269,7 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
             if (!which.test(job)) {
                 continue;
             }
-            SyncState state = state(key, now).orElseThrow();
+            SyncState state = state(key).orElseThrow();
             if (decide.apply(state) instanceof Transition.Moved moved) {
                 store(key, Optional.of(state), moved.next(), event, now);
                 n++;
@@ -318,7 +318,7 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
 
     private Optional<Changed> changeOne(
             SyncKey key, String event, Function<SyncState, Transition> decide, Instant now) {
-        Optional<SyncState> state = state(key, now);
+        Optional<SyncState> state = state(key);
         if (state.isEmpty()) {
             return Optional.empty();
         }
@@ -331,7 +331,7 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
 
     @Override
     public synchronized Future<SyncState> ensureQueued(SyncKey key, String why, Instant now) {
-        Optional<SyncState> found = state(key, now);
+        Optional<SyncState> found = state(key);
         if (found.isPresent()) {
             return Future.succeededFuture(found.get());
         }
@@ -343,7 +343,7 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
     @Override
     public synchronized Future<Map<SyncKey, SyncState>> states(Collection<SyncKey> keys) {
         Map<SyncKey, SyncState> found = new HashMap<>();
-        keys.forEach(k -> state(k, Instant.EPOCH).ifPresent(s -> found.put(k, s)));
+        keys.forEach(k -> state(k).ifPresent(s -> found.put(k, s)));
         return Future.succeededFuture(found);
     }
 
@@ -414,7 +414,7 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
         log.add(new LogRow(key, before.map(SyncState::status).orElse(null), next.status(), event, next.reason()));
     }
 
-    private Optional<SyncState> state(SyncKey key, Instant now) {
+    private Optional<SyncState> state(SyncKey key) {
         Record record = records.get(key);
         if (record == null) {
             return Optional.empty();
@@ -425,7 +425,7 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
         }
         Job job = jobs.get(key);
         Lease lease = job == null || job.lockedBy == null
-                ? new Lease("nobody", now)
+                ? new Lease("nobody", record.updatedAt())
                 : new Lease(job.lockedBy, job.lockedUntil);
         return Optional.of(new SyncState(
                 s.status(),

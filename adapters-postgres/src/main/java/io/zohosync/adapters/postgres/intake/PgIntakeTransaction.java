@@ -80,8 +80,8 @@ final class PgIntakeTransaction implements IntakeTransaction {
     }
 
     @Override
-    public Future<Optional<SyncState>> lockRecord(SyncKey key, Instant now) {
-        return RecordStore.lock(conn, key, now);
+    public Future<Optional<SyncState>> lockRecord(SyncKey key) {
+        return RecordStore.lock(conn, key);
     }
 
     @Override
@@ -108,13 +108,12 @@ final class PgIntakeTransaction implements IntakeTransaction {
 
     @Override
     public Future<Map<SyncTarget, SyncState>> records(EntityRef ref) {
-        Instant now = Instant.now();
         return conn.preparedQuery(RECORDS)
                 .execute(Tuple.of(ref.type().wire(), ref.id()))
                 .map(rows -> {
                     Map<SyncTarget, SyncState> records = new EnumMap<>(SyncTarget.class);
                     for (Row row : rows) {
-                        records.put(RecordStore.key(row).target(), RecordStore.state(row, now));
+                        records.put(RecordStore.key(row).target(), RecordStore.state(row));
                     }
                     return records;
                 });

@@ -101,7 +101,7 @@ public final class PgSyncJobs implements SyncJobs {
                     List<SyncState> states = new ArrayList<>();
                     Future<?> others = Future.succeededFuture();
                     for (Row row : rows) {
-                        SyncState state = RecordStore.state(row, now);
+                        SyncState state = RecordStore.state(row);
                         Transition transition = decide.apply(state);
                         if (transition instanceof Transition.Moved moved
                                 && moved.next().status() == SyncStatus.SYNCING) {
@@ -192,7 +192,7 @@ public final class PgSyncJobs implements SyncJobs {
                                 .execute(Tuple.of(job.jobId()))
                                 .compose(rows -> {
                                     SyncState state =
-                                            RecordStore.state(rows.iterator().next(), now);
+                                            RecordStore.state(rows.iterator().next());
                                     Transition transition = decide.apply(state);
                                     if (!(transition instanceof Transition.Moved moved)) {
                                         // nothing stored: the lease runs out and the rescuer returns the record to the
@@ -244,7 +244,7 @@ public final class PgSyncJobs implements SyncJobs {
             SqlConnection conn, RowSet<Row> rows, String event, Instant now, Function<SyncState, Transition> decide) {
         Future<Integer> count = Future.succeededFuture(0);
         for (Row row : rows) {
-            SyncState state = RecordStore.state(row, now);
+            SyncState state = RecordStore.state(row);
             Transition transition = decide.apply(state);
             count = count.compose(n -> transition instanceof Transition.Moved moved
                     ? RecordStore.store(conn, RecordStore.key(row), Optional.of(state), moved.next(), event, now)

@@ -92,7 +92,7 @@ public final class PgSyncRecords implements SyncRecords, SyncRecordsReader {
 
     private static Future<Optional<Changed>> change(
             SqlConnection conn, SyncKey key, String event, Function<SyncState, Transition> decide, Instant now) {
-        return RecordStore.lock(conn, key, now).compose(found -> {
+        return RecordStore.lock(conn, key).compose(found -> {
             if (found.isEmpty()) {
                 return Future.succeededFuture(Optional.<Changed>empty());
             }
@@ -107,7 +107,7 @@ public final class PgSyncRecords implements SyncRecords, SyncRecordsReader {
 
     @Override
     public Future<SyncState> ensureQueued(SyncKey key, String why, Instant now) {
-        return pool.withTransaction(conn -> RecordStore.lock(conn, key, now).compose(found -> {
+        return pool.withTransaction(conn -> RecordStore.lock(conn, key).compose(found -> {
             if (found.isPresent()) {
                 return Future.succeededFuture(found.get());
             }
@@ -119,7 +119,6 @@ public final class PgSyncRecords implements SyncRecords, SyncRecordsReader {
 
     @Override
     public Future<Map<SyncKey, SyncState>> states(Collection<SyncKey> keys) {
-        Instant now = Instant.now();
         return pool.preparedQuery(STATES)
                 .execute(Tuple.of(
                         keys.stream().map(k -> k.type().wire()).toArray(String[]::new),
@@ -127,7 +126,7 @@ public final class PgSyncRecords implements SyncRecords, SyncRecordsReader {
                         keys.stream().map(k -> k.target().wire()).toArray(String[]::new)))
                 .map(rows -> {
                     Map<SyncKey, SyncState> states = new HashMap<>();
-                    rows.forEach(row -> states.put(RecordStore.key(row), RecordStore.state(row, now)));
+                    rows.forEach(row -> states.put(RecordStore.key(row), RecordStore.state(row)));
                     return states;
                 });
     }

@@ -96,13 +96,13 @@ public final class RecordStore {
     private RecordStore() {}
 
     /** The record's state, its job and then the record locked for the transaction; empty when there is no record. */
-    public static Future<Optional<SyncState>> lock(SqlConnection conn, SyncKey key, Instant now) {
+    public static Future<Optional<SyncState>> lock(SqlConnection conn, SyncKey key) {
         Tuple ids = ids(key);
         return lockKey(conn, key)
                 .compose(x -> conn.preparedQuery(LOCK_RECORD).execute(ids))
                 .map(rows -> rows.size() == 0
                         ? Optional.empty()
-                        : Optional.of(state(rows.iterator().next(), now)));
+                        : Optional.of(state(rows.iterator().next())));
     }
 
     /** The key's advisory lock, held until the transaction ends: the first thing a waiting path takes. */
@@ -205,13 +205,16 @@ public final class RecordStore {
     }
 
     /** A record row (with its job's {@code locked_by} and {@code locked_until}) as the domain's state. */
-    public static SyncState state(Row row, Instant now) {
+    public static SyncState state(Row row) {
         SyncStatus status = SyncStatus.fromWire(row.getString("status"));
         Lease lease = null;
         if (status == SyncStatus.SYNCING) {
+            // a syncing record whose job holds no lease (it should not happen) counts as expired since its last change
             String owner = row.getString("locked_by");
             OffsetDateTime until = row.getOffsetDateTime("locked_until");
-            lease = new Lease(owner == null ? "nobody" : owner, until == null ? now : until.toInstant());
+            lease = new Lease(
+                    owner == null ? "nobody" : owner,
+                    (until == null ? row.getOffsetDateTime("updated_at") : until).toInstant());
         }
         OffsetDateTime next = row.getOffsetDateTime("next_run_at");
         String reason = row.getString("reason");

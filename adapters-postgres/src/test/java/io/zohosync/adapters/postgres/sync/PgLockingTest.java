@@ -39,7 +39,7 @@ class PgLockingTest {
             SyncKey key = new SyncKey(EntityType.CUSTOMER, "lock-1", SyncTarget.BOOKS);
             Instant now = Instant.now();
             Future<Void> first = pg.pool()
-                    .withTransaction(conn -> RecordStore.lock(conn, key, now).compose(found -> {
+                    .withTransaction(conn -> RecordStore.lock(conn, key).compose(found -> {
                         assertThat(found).isEmpty();
                         return sleep(vertx, 300)
                                 .compose(x -> RecordStore.store(
@@ -51,7 +51,7 @@ class PgLockingTest {
                                         now));
                     }));
             Future<Optional<SyncState>> second =
-                    sleep(vertx, 100).compose(x -> pg.pool().withTransaction(conn -> RecordStore.lock(conn, key, now)));
+                    sleep(vertx, 100).compose(x -> pg.pool().withTransaction(conn -> RecordStore.lock(conn, key)));
 
             assertThat(await(second))
                     .as("the second waited for the first and sees its record")

@@ -51,7 +51,7 @@ public final class BooksContactsClient implements ZohoContacts {
                         r -> r.getJsonObject("contact", new JsonObject()))
                 .compose(current -> {
                     if (!(current instanceof ZohoOutcome.Success<JsonObject> found)) {
-                        return Future.succeededFuture(retype(current));
+                        return Future.succeededFuture(ZohoOutcome.retype(current));
                     }
                     String personId = found.value().getString("primary_contact_id");
                     if (personId == null || personId.isBlank()) {
@@ -120,7 +120,7 @@ public final class BooksContactsClient implements ZohoContacts {
                                         .getBoolean("has_more_page", false)))
                 .compose(outcome -> {
                     if (!(outcome instanceof ZohoOutcome.Success<Page> found)) {
-                        return Future.succeededFuture(retype(outcome));
+                        return Future.succeededFuture(ZohoOutcome.retype(outcome));
                     }
                     hits.addAll(found.value().contacts());
                     if (!found.value().more()) {
@@ -142,7 +142,7 @@ public final class BooksContactsClient implements ZohoContacts {
         }
         return get(hits.get(next).contactId()).compose(read -> {
             if (!(read instanceof ZohoOutcome.Success<ZohoContact> contact)) {
-                return Future.succeededFuture(retype(read));
+                return Future.succeededFuture(ZohoOutcome.retype(read));
             }
             if (contact.value().notes() != null && carriesMarker(contact.value().notes(), marker)) {
                 ours.add(contact.value());
@@ -152,15 +152,6 @@ public final class BooksContactsClient implements ZohoContacts {
     }
 
     private record Page(List<ZohoContact> contacts, boolean more) {}
-
-    /** A failed outcome as another result type: failures carry no value, so only the type changes. */
-    @SuppressWarnings("unchecked")
-    private static <T> ZohoOutcome<T> retype(ZohoOutcome<?> failure) {
-        if (failure instanceof ZohoOutcome.Success<?> || failure instanceof ZohoOutcome.Duplicate<?>) {
-            throw new IllegalArgumentException("not a failure: " + failure);
-        }
-        return (ZohoOutcome<T>) failure;
-    }
 
     private Future<ZohoOutcome<List<ZohoContact>>> list(ZohoRequest request) {
         return api.call(request, BooksContactsClient::contacts);

@@ -74,7 +74,7 @@ public final class BooksInvoicesClient implements ZohoInvoices {
         return api.call(ZohoRequest.post(ZohoProduct.BOOKS, "/invoices/" + invoiceId + "/status/sent", null), r -> r)
                 .compose(o -> o instanceof ZohoOutcome.Success<JsonObject>
                         ? get(invoiceId)
-                        : Future.succeededFuture(retype(o)));
+                        : Future.succeededFuture(ZohoOutcome.retype(o)));
     }
 
     /** Zoho refused the number as taken: the invoice holding it is the existing one when it carries our reference. */
@@ -108,14 +108,5 @@ public final class BooksInvoicesClient implements ZohoInvoices {
                 i.getString("status"),
                 ZohoJson.decimal(i, "total"),
                 ZohoJson.decimal(i, "balance"));
-    }
-
-    /** A non-success outcome of one type as an outcome of another (no value is carried). */
-    @SuppressWarnings("unchecked")
-    static <A, B> ZohoOutcome<B> retype(ZohoOutcome<A> o) {
-        if (o instanceof ZohoOutcome.Success<A> || o instanceof ZohoOutcome.Duplicate<A>) {
-            throw new IllegalArgumentException("only failures can be retyped: " + o);
-        }
-        return (ZohoOutcome<B>) o;
     }
 }

@@ -11,6 +11,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
+import io.zohosync.adapters.zoho.Customers;
 import io.zohosync.adapters.zoho.LogCapture;
 import io.zohosync.adapters.zoho.SandboxFixture;
 import io.zohosync.adapters.zoho.ZohoAdapters;
@@ -63,8 +64,8 @@ class OAuthTokensTest {
     @Test
     void tenConcurrentCallersHoldingAnExpiredTokenCauseExactlyOneRefresh(Vertx vertx) {
         start(vertx);
-        ZohoContact contact =
-                success(fx.zoho.contacts().create(customer(UUID.randomUUID().toString())));
+        ZohoContact contact = success(Customers.createContact(
+                fx.zoho.contacts(), customer(UUID.randomUUID().toString())));
         fx.advance(Duration.ofMinutes(61));
 
         List<ZohoOutcome<ZohoContact>> outcomes =
@@ -77,8 +78,8 @@ class OAuthTokensTest {
     @Test
     void tenConcurrentCallersRefusedWithHttp401CauseExactlyOneRefresh(Vertx vertx) {
         start(vertx);
-        ZohoContact contact =
-                success(fx.zoho.contacts().create(customer(UUID.randomUUID().toString())));
+        ZohoContact contact = success(Customers.createContact(
+                fx.zoho.contacts(), customer(UUID.randomUUID().toString())));
         fx.sandbox.control().expireAccessTokens();
 
         List<ZohoOutcome<ZohoContact>> outcomes =

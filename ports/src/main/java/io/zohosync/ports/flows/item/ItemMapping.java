@@ -1,12 +1,14 @@
 package io.zohosync.ports.flows.item;
 
 import io.zohosync.domain.catalog.Item;
+import io.zohosync.domain.common.InvalidInput;
 import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.money.Money;
 import io.zohosync.ports.intake.EntityMapping;
 import io.zohosync.ports.intake.WireFields;
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.List;
 import java.util.Map;
 
 /** The JSON mapping of a catalog item, identified by its sku: {@code name, rate, currency, description}. */
@@ -56,16 +58,14 @@ public final class ItemMapping implements EntityMapping<Item> {
 
     private static Currency currency(String code) {
         if (code == null || code.isBlank()) {
-            throw new io.zohosync.domain.common.InvalidInput(
-                    java.util.List.of(new io.zohosync.domain.common.InvalidInput.FieldError(
-                            "currency", "is required (ISO 4217, e.g. ZAR)")));
+            throw new InvalidInput(
+                    List.of(new InvalidInput.FieldError("currency", "is required (ISO 4217, e.g. ZAR)")));
         }
         try {
             return Currency.getInstance(code.trim());
         } catch (IllegalArgumentException e) {
-            throw new io.zohosync.domain.common.InvalidInput(
-                    java.util.List.of(new io.zohosync.domain.common.InvalidInput.FieldError(
-                            "currency", "is not an ISO 4217 currency code")));
+            throw new InvalidInput(
+                    List.of(new InvalidInput.FieldError("currency", "is not an ISO 4217 currency code")));
         }
     }
 }

@@ -22,11 +22,6 @@ public interface ZohoContacts {
      */
     Future<ZohoOutcome<ZohoContact>> create(Customer customer, String contactName);
 
-    /** Creates the contact under the customer's display name. */
-    default Future<ZohoOutcome<ZohoContact>> create(Customer customer) {
-        return create(customer, customer.displayName());
-    }
-
     /** Pushes a changed customer onto the contact it is linked to (name, company, primary person's email and phone). */
     Future<ZohoOutcome<ZohoContact>> update(String contactId, Customer customer);
 

@@ -25,10 +25,6 @@ public final class Handlers {
     }
 
     public Optional<SyncHandler<?>> of(SyncKey key) {
-        return of(key.type(), key.target());
-    }
-
-    public Optional<SyncHandler<?>> of(EntityType type, SyncTarget target) {
-        return Optional.ofNullable(byKey.get(new Key(type, target)));
+        return Optional.ofNullable(byKey.get(new Key(key.type(), key.target())));
     }
 }
