@@ -28,23 +28,34 @@ import org.slf4j.LoggerFactory;
 public final class PostgresAdapters {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresAdapters.class);
+    private static final int POOL_WAIT_SECONDS = 10;
 
     private final Vertx vertx;
     private final DatabaseSettings settings;
     private final Pool pool;
-    private final PgIntake intake;
+    private final Intake intake;
+    private final EntityStore entities;
     private final PgSyncJobs jobs;
-    private final PgSyncRecords records;
-    private final PgConsentStates consentStates;
+    private final SyncRecords records;
+    private final SyncRecordsReader recordsReader;
+    private final ConsentStates consentStates;
 
+    /**
+     * The ports the HTTP side answers from are guarded: a database that cannot be reached fails their
+     * futures as {@link io.zohosync.ports.out.StoreUnavailable} (a 503 to callers), not as the driver's error.
+     */
     private PostgresAdapters(Vertx vertx, DatabaseSettings settings, Pool pool) {
         this.vertx = vertx;
         this.settings = settings;
         this.pool = pool;
-        this.intake = new PgIntake(pool);
+        Object pgIntake = Unreachable.guard(new PgIntake(pool), Intake.class, EntityStore.class);
+        this.intake = (Intake) pgIntake;
+        this.entities = (EntityStore) pgIntake;
         this.jobs = new PgSyncJobs(pool);
-        this.records = new PgSyncRecords(pool);
-        this.consentStates = new PgConsentStates(pool);
+        Object pgRecords = Unreachable.guard(new PgSyncRecords(pool), SyncRecords.class, SyncRecordsReader.class);
+        this.records = (SyncRecords) pgRecords;
+        this.recordsReader = (SyncRecordsReader) pgRecords;
+        this.consentStates = Unreachable.guard(new PgConsentStates(pool), ConsentStates.class);
     }
 
     /** Runs the migrations on a worker thread, then opens the pool. */
@@ -69,7 +80,11 @@ public final class PostgresAdapters {
     /** A pool for {@code settings}, for adapters that live outside this package. */
     public static Pool pool(Vertx vertx, DatabaseSettings settings) {
         return PgBuilder.pool()
-                .with(new PoolOptions().setMaxSize(settings.poolSize()).setName("zoho-sync"))
+                .with(new PoolOptions()
+                        .setMaxSize(settings.poolSize())
+                        .setName("zoho-sync")
+                        // a request waits this long for a connection, then is told the database is unavailable
+                        .setConnectionTimeout(POOL_WAIT_SECONDS))
                 .connectingTo(connectOptions(settings))
                 .using(vertx)
                 .build();
@@ -103,7 +118,7 @@ public final class PostgresAdapters {
     }
 
     public EntityStore entities() {
-        return intake;
+        return entities;
     }
 
     public SyncJobs syncJobs() {
@@ -115,7 +130,7 @@ public final class PostgresAdapters {
     }
 
     public SyncRecordsReader syncRecordsReader() {
-        return records;
+        return recordsReader;
     }
 
     public ConsentStates consentStates() {
