@@ -5,8 +5,10 @@ import io.zohosync.domain.common.InvalidInput.FieldError;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Reads typed fields out of a wire form, collecting a {@link FieldError} for each field of the wrong type. */
 public final class WireFields {
@@ -25,12 +27,29 @@ public final class WireFields {
         return new WireFields(json, "", new ArrayList<>());
     }
 
+    /**
+     * The longest text any field takes unless its mapping says less: Zoho's longest free-text fields (an
+     * item's description, a note) stop at 2,000 characters. No field of any flow is unbounded.
+     */
+    public static final int MAX_TEXT = 2_000;
+
+    /** A text field of at most {@value #MAX_TEXT} characters. */
     public String string(String field) {
+        return string(field, MAX_TEXT);
+    }
+
+    /** A text field of at most {@code max} characters (UTF-16 units, as Zoho counts them): longer is refused, never cut. */
+    public String string(String field, int max) {
         Object value = json.get(field);
-        if (value == null || value instanceof String) {
-            return (String) value;
+        if (value != null && !(value instanceof String)) {
+            return wrong(field, "must be a string");
         }
-        return wrong(field, "must be a string");
+        String text = (String) value;
+        if (text != null && text.length() > max) {
+            // the text still goes on to the entity, whose own rules would otherwise report a field missing
+            wrong(field, "must be at most " + max + " characters");
+        }
+        return text;
     }
 
     public Boolean bool(String field) {
@@ -86,7 +105,8 @@ public final class WireFields {
 
     /** Builds the entity; the field errors collected so far, and those the domain finds, come out as one {@link InvalidInput}. */
     public <E> E build(java.util.function.Supplier<E> entity) {
-        List<FieldError> all = new ArrayList<>(errors);
+        // a rule broken here and in the domain (a length both know) is reported once
+        Set<FieldError> all = new LinkedHashSet<>(errors);
         E built = null;
         try {
             built = entity.get();
@@ -94,7 +114,7 @@ public final class WireFields {
             all.addAll(e.errors());
         }
         if (!all.isEmpty()) {
-            throw new InvalidInput(all);
+            throw new InvalidInput(List.copyOf(all));
         }
         return built;
     }

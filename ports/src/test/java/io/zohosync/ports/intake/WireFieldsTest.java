@@ -52,4 +52,36 @@ class WireFieldsTest {
         assertThat(CanonicalJson.write(Map.of("b", List.of(1, true), "a", new BigDecimal("12.50"), "c", "q\"\n")))
                 .isEqualTo("{\"a\":12.5,\"b\":[1,true],\"c\":\"q\\\"\\u000a\"}");
     }
+
+    @Test
+    void every_text_field_is_bounded_by_its_mapping_or_by_the_default_and_too_long_is_refused_not_cut() {
+        WireFields fields = WireFields.of(
+                Map.of("name", "n".repeat(101), "note", "x".repeat(WireFields.MAX_TEXT + 1), "fits", "y".repeat(100)));
+
+        assertThat(fields.string("name", 100)).hasSize(101);
+        fields.string("note");
+        assertThat(fields.string("fits", 100)).hasSize(100);
+
+        assertThatThrownBy(() -> fields.build(() -> "built"))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        e -> assertThat(e.errors())
+                                .containsExactly(
+                                        new FieldError("name", "must be at most 100 characters"),
+                                        new FieldError(
+                                                "note", "must be at most " + WireFields.MAX_TEXT + " characters")));
+    }
+
+    @Test
+    void a_rule_broken_in_the_wire_form_and_in_the_domain_is_reported_once() {
+        WireFields fields = WireFields.of(Map.of("name", "n".repeat(101)));
+        String name = fields.string("name", 100);
+
+        assertThatThrownBy(() -> fields.build(() -> {
+                    throw new InvalidInput(List.of(new FieldError("name", "must be at most 100 characters")));
+                }))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.errors()).hasSize(1));
+        assertThat(name).hasSize(101);
+    }
 }

@@ -14,6 +14,11 @@ import java.util.Map;
 /** The JSON mapping of a catalog item, identified by its sku: {@code name, rate, currency, description}. */
 public final class ItemMapping implements EntityMapping<Item> {
 
+    // Zoho Books' limits for an item (items.yml: name 100, description 2000); a currency is an ISO 4217 code
+    static final int MAX_NAME = 100;
+    static final int MAX_DESCRIPTION = 2_000;
+    static final int MAX_CURRENCY = 3;
+
     @Override
     public EntityType type() {
         return EntityType.ITEM;
@@ -27,10 +32,10 @@ public final class ItemMapping implements EntityMapping<Item> {
     @Override
     public Item read(String sku, Map<String, Object> json) {
         WireFields fields = WireFields.of(json);
-        String name = fields.string("name");
+        String name = fields.string("name", MAX_NAME);
         BigDecimal rate = fields.decimal("rate");
-        String currencyCode = fields.string("currency");
-        String description = fields.string("description");
+        String currencyCode = fields.string("currency", MAX_CURRENCY);
+        String description = fields.string("description", MAX_DESCRIPTION);
         Currency currency = fields.nested(() -> currency(currencyCode));
         return fields.build(() ->
                 new Item(sku, name, rate == null || currency == null ? null : new Money(rate, currency), description));
