@@ -8,18 +8,23 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.zohosync.adapters.http.admin.AdminApi;
 import io.zohosync.adapters.http.api.PlatformApi;
+import io.zohosync.adapters.http.common.BearerAuth;
 import io.zohosync.adapters.http.common.Problems;
+import io.zohosync.adapters.http.common.RequestGuards;
+import io.zohosync.adapters.http.common.SignInThrottle;
 import io.zohosync.ports.in.AdminSyncUseCase;
 import io.zohosync.ports.in.ConnectZohoUseCase;
 import io.zohosync.ports.in.RecordEntityUseCase;
 import io.zohosync.ports.in.SyncStatusQuery;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * HTTP adapter factory: the one router of the service — platform API under {@code /api/v1} (API
  * key), admin API under {@code /admin/api} (admin token), Zoho's consent callback, health under
- * {@code /health}, Prometheus metrics at {@code /metrics}.
+ * {@code /health}, Prometheus metrics at {@code /metrics} (behind a bearer token when one is set). Every
+ * request first passes {@link RequestGuards}; every credential check shares one {@link SignInThrottle}.
  */
 public final class HttpAdapters {
 
@@ -39,16 +44,24 @@ public final class HttpAdapters {
     public static Router router(Vertx vertx, HttpSettings settings, Endpoints endpoints) {
         Router root = Router.router(vertx);
         Problems.install(root);
+        RequestGuards guards = new RequestGuards(settings.maxInFlight(), settings.bodyLimitBytes());
+        root.route().handler(guards::handle);
+        // one throttle for every credential: guesses at the admin token count with guesses at an API key
+        SignInThrottle throttle = new SignInThrottle(
+                settings.maxFailedSignIns(), settings.failedSignInWindow(), System::currentTimeMillis);
 
         new PlatformApi(endpoints.entities(), endpoints.status())
-                .mount(vertx, root, settings.apiKeys(), settings.bodyLimitBytes());
+                .mount(vertx, root, settings.apiKeys(), settings.bodyLimitBytes(), throttle);
         new AdminApi(endpoints.status(), endpoints.admin(), endpoints.connect())
-                .mount(vertx, root, settings.adminToken(), settings.bodyLimitBytes());
+                .mount(vertx, root, settings.adminToken(), settings.bodyLimitBytes(), throttle);
 
         root.get("/health/live")
                 .handler(HealthCheckHandler.create(vertx).register("event-loop", p -> p.complete(Status.OK())));
         root.get("/health/ready")
                 .handler(HealthCheckHandler.createWithHealthChecks(readinessChecks(vertx, endpoints.readiness())));
+        settings.metricsToken()
+                .ifPresent(token ->
+                        root.get("/metrics").handler(new BearerAuth(Set.of(token), null, "metrics token", throttle)));
         root.get("/metrics")
                 .handler(ctx -> ctx.response()
                         .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")

@@ -146,7 +146,7 @@ class HostileInputTest {
 
     @Test
     void aBrokenPercentEncodingIsABadRequest() {
-        assertProblem(fx.api(HttpMethod.GET, "/" + CUSTOMERS + "/%zz").send().await(), 400, "bad_request");
+        assertProblem(fx.api(HttpMethod.GET, "/" + CUSTOMERS + "/%zz").send().await(), 400, "invalid_path");
         assertThat(fx.status.asked).isEmpty();
     }
 

@@ -30,7 +30,7 @@ final class HttpFixture {
     final HttpServer server;
     final WebClient http;
 
-    private HttpFixture(Vertx vertx, long bodyLimit) {
+    private HttpFixture(Vertx vertx, HttpSettings settings) {
         var endpoints = new HttpAdapters.Endpoints(
                 entities,
                 status,
@@ -38,7 +38,6 @@ final class HttpFixture {
                 connect,
                 List.of(new Readiness("stub", () -> Future.succeededFuture(new JsonObject().put("stub", true)))),
                 () -> "zsync_up 1\n");
-        var settings = new HttpSettings(Set.of(API_KEY, OTHER_API_KEY), ADMIN_TOKEN, bodyLimit);
         server = vertx.createHttpServer()
                 .requestHandler(HttpAdapters.router(vertx, settings, endpoints))
                 .listen(0)
@@ -48,11 +47,20 @@ final class HttpFixture {
     }
 
     static HttpFixture start(Vertx vertx) {
-        return new HttpFixture(vertx, BODY_LIMIT);
+        return start(vertx, BODY_LIMIT);
     }
 
     static HttpFixture start(Vertx vertx, long bodyLimit) {
-        return new HttpFixture(vertx, bodyLimit);
+        return new HttpFixture(vertx, settings(bodyLimit));
+    }
+
+    static HttpFixture start(Vertx vertx, HttpSettings settings) {
+        return new HttpFixture(vertx, settings);
+    }
+
+    /** The fixture's credentials with this body limit and every other setting at its default. */
+    static HttpSettings settings(long bodyLimit) {
+        return new HttpSettings(Set.of(API_KEY, OTHER_API_KEY), ADMIN_TOKEN, bodyLimit);
     }
 
     /** A request to the platform API under {@code /api/v1}, with the API key. */

@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.zohosync.adapters.http.common.BearerAuth;
 import io.zohosync.adapters.http.common.Problems;
+import io.zohosync.adapters.http.common.SignInThrottle;
 import io.zohosync.ports.in.AdminSyncUseCase;
 import io.zohosync.ports.in.ConnectZohoUseCase;
 import io.zohosync.ports.in.SyncStatusQuery;
@@ -27,10 +28,10 @@ public final class AdminApi {
         this.connect = connect;
     }
 
-    public void mount(Vertx vertx, Router root, String adminToken, long bodyLimitBytes) {
+    public void mount(Vertx vertx, Router root, String adminToken, long bodyLimitBytes, SignInThrottle throttle) {
         Router admin = Router.router(vertx);
         Problems.install(admin);
-        admin.route().handler(new BearerAuth(Set.of(adminToken), null, "admin token"));
+        admin.route().handler(new BearerAuth(Set.of(adminToken), null, "admin token", throttle));
         new StatusRoutes(status).mount(admin);
         new RecordActionRoutes(actions).mount(admin, bodyLimitBytes);
         ZohoConnectionRoutes zoho = new ZohoConnectionRoutes(connect);

@@ -1,11 +1,9 @@
 package io.zohosync.adapters.http.admin;
 
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.zohosync.adapters.http.common.Ids;
 import io.zohosync.adapters.http.common.JsonBodies;
 import io.zohosync.adapters.http.common.Problem;
 import io.zohosync.adapters.http.common.Reply;
@@ -15,9 +13,14 @@ import io.zohosync.ports.in.AdminSyncUseCase.Action;
 import io.zohosync.ports.in.AdminSyncUseCase.Command;
 import io.zohosync.ports.in.AdminSyncUseCase.Result;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Admin API, acting: an admin's hand on one record — {@code POST /sync/{entity}/{id}/{target}/{retry|reset|link|unlink}}. */
 final class RecordActionRoutes {
+
+    static final int MAX_ZOHO_ID = 32;
+    private static final Pattern ZOHO_ID = Pattern.compile("[0-9]{1," + MAX_ZOHO_ID + "}");
 
     private final AdminSyncUseCase actions;
 
@@ -63,20 +66,25 @@ final class RecordActionRoutes {
         throw new Problem(404, "record_not_found", "no sync record for " + key);
     }
 
-    /** The Zoho id to link, from {@code {"zoho_id": "…"}}; an empty body is an empty object, so the answer names the field. */
+    /**
+     * The Zoho id to link, from {@code {"zoho_id": "…"}}: Zoho's ids are decimal digits (a Books contact's 18, a
+     * CRM record's 19), so anything else is refused rather than sent to Zoho. An empty body is an empty object,
+     * so the answer names the field.
+     */
     private static String zohoId(Buffer body) {
-        JsonObject json = body == null || body.length() == 0 ? new JsonObject() : JsonBodies.object(body);
-        Object zohoId = json.getValue("zoho_id");
+        Map<String, Object> json = body == null || body.length() == 0 ? Map.of() : JsonBodies.object(body);
+        Object zohoId = json.get("zoho_id");
         if (zohoId != null && !(zohoId instanceof String)) {
             throw Problem.invalid("zoho_id", "must be a string");
         }
-        String value = (String) zohoId;
-        if (value == null || value.isBlank()) {
+        // surrounding blanks are what a paste brings along; inside, only digits
+        String value = zohoId == null ? null : ((String) zohoId).trim();
+        if (value == null || value.isEmpty()) {
             throw Problem.invalid("zoho_id", "is required: the id of the Zoho record to link");
         }
-        if (value.trim().length() > Ids.MAX_LENGTH) {
-            throw Problem.invalid("zoho_id", "must be at most " + Ids.MAX_LENGTH + " characters");
+        if (!ZOHO_ID.matcher(value).matches()) {
+            throw Problem.invalid("zoho_id", "must be a Zoho record id: 1 to " + MAX_ZOHO_ID + " digits");
         }
-        return value.trim();
+        return value;
     }
 }

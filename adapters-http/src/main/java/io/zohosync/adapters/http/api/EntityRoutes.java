@@ -69,7 +69,7 @@ final class EntityRoutes {
 
     private void accept(RoutingContext ctx, String pathId) {
         Buffer raw = ctx.body().buffer();
-        Map<String, Object> body = PlainJson.map(JsonBodies.object(raw));
+        Map<String, Object> body = JsonBodies.object(raw);
         checkIdLength(pathId != null ? pathId : body.get("id"));
         String key = ctx.request().getHeader("Idempotency-Key");
         // each API key has its own Idempotency-Keys: two platforms choosing the same key never collide

@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.zohosync.adapters.http.common.BearerAuth;
 import io.zohosync.adapters.http.common.Problems;
+import io.zohosync.adapters.http.common.SignInThrottle;
 import io.zohosync.ports.in.RecordEntityUseCase;
 import io.zohosync.ports.in.SyncStatusQuery;
 import java.util.Set;
@@ -21,10 +22,10 @@ public final class PlatformApi {
         this.status = status;
     }
 
-    public void mount(Vertx vertx, Router root, Set<String> apiKeys, long bodyLimitBytes) {
+    public void mount(Vertx vertx, Router root, Set<String> apiKeys, long bodyLimitBytes, SignInThrottle throttle) {
         Router api = Router.router(vertx);
         Problems.install(api);
-        api.route().handler(new BearerAuth(apiKeys, "X-API-Key", "API key"));
+        api.route().handler(new BearerAuth(apiKeys, "X-API-Key", "API key", throttle));
         entities.collections()
                 .forEach((collection, type) ->
                         new EntityRoutes(collection, type, entities, status).mount(api, bodyLimitBytes));

@@ -20,16 +20,31 @@ public final class BearerAuth implements Handler<RoutingContext> {
     private final List<byte[]> secrets;
     private final String headerName;
     private final String realm;
+    private final SignInThrottle throttle;
 
-    public BearerAuth(Set<String> secrets, String headerName, String realm) {
+    /** {@code throttle}: shared by every credential check, so guesses at one are counted with guesses at another. */
+    public BearerAuth(Set<String> secrets, String headerName, String realm, SignInThrottle throttle) {
         this.secrets =
                 secrets.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
         this.headerName = headerName;
         this.realm = realm;
+        this.throttle = throttle;
     }
 
     @Override
     public void handle(RoutingContext ctx) {
+        String address = ctx.request().remoteAddress() == null
+                ? "unknown"
+                : ctx.request().remoteAddress().hostAddress();
+        long wait = throttle.refusedForSeconds(address);
+        if (wait > 0) {
+            ctx.fail(Problem.retryLater(
+                    429,
+                    "too_many_failed_attempts",
+                    "too many wrong credentials from this address; try again later",
+                    wait));
+            return;
+        }
         String presented = presented(ctx);
         if (presented == null) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"" + realm + "\"");
@@ -46,6 +61,7 @@ public final class BearerAuth implements Handler<RoutingContext> {
             known |= MessageDigest.isEqual(secret, candidate);
         }
         if (!known) {
+            throttle.failed(address);
             ctx.fail(new Problem(401, "unauthorized", "the " + realm + " credential is not valid"));
             return;
         }

@@ -1,8 +1,6 @@
 package io.zohosync.adapters.http.common;
 
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -13,6 +11,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Reading JSON request bodies strictly and writing JSON responses and read models; JSON stays in this adapter. */
@@ -33,21 +32,15 @@ public final class JsonBodies {
         }
     }
 
-    /** The body as a JSON object; 400 {@code malformed_json} when it is empty, not UTF-8, not JSON or not an object. */
-    public static JsonObject object(Buffer body) {
+    /**
+     * The body as a JSON object of plain Java values (see {@link StrictJson}); 400 {@code malformed_json} when it
+     * is empty, not UTF-8, not strict JSON or not an object, 422 naming the field for text that cannot be kept.
+     */
+    public static Map<String, Object> object(Buffer body) {
         if (body == null || body.length() == 0) {
             throw new Problem(400, "malformed_json", "the body is empty; send a JSON object");
         }
-        Object value;
-        try {
-            value = Json.decodeValue(utf8(body));
-        } catch (DecodeException e) {
-            throw new Problem(400, "malformed_json", "the body is not valid JSON");
-        }
-        if (value instanceof JsonObject json) {
-            return json;
-        }
-        throw new Problem(400, "malformed_json", "the body must be a JSON object");
+        return StrictJson.object(utf8(body));
     }
 
     /** One sync record as the platform and the admin see it. */

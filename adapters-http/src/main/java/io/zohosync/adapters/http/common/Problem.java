@@ -17,16 +17,23 @@ public final class Problem extends RuntimeException {
     private final int status;
     private final String code;
     private final transient JsonArray errors;
+    private final long retryAfterSeconds;
 
     public Problem(int status, String code, String detail) {
-        this(status, code, detail, null);
+        this(status, code, detail, null, 0);
     }
 
-    private Problem(int status, String code, String detail, JsonArray errors) {
+    private Problem(int status, String code, String detail, JsonArray errors, long retryAfterSeconds) {
         super(detail, null, false, false);
         this.status = status;
         this.code = code;
         this.errors = errors;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** A refusal that passes: sent with {@code Retry-After} so callers know when to try again (429, 503). */
+    public static Problem retryLater(int status, String code, String detail, long retryAfterSeconds) {
+        return new Problem(status, code, detail, null, Math.max(1, retryAfterSeconds));
     }
 
     /** 422 {@code validation_failed} listing every broken field. */
@@ -37,7 +44,8 @@ public final class Problem extends RuntimeException {
                 422,
                 "validation_failed",
                 "the request breaks " + errors.size() + (errors.size() == 1 ? " rule" : " rules") + "; see errors",
-                list);
+                list,
+                0);
     }
 
     /** 422 {@code validation_failed} for one field. */
@@ -59,7 +67,18 @@ public final class Problem extends RuntimeException {
         return body;
     }
 
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
     void send(RoutingContext ctx) {
+        if (retryAfterSeconds > 0) {
+            ctx.response().putHeader("Retry-After", Long.toString(retryAfterSeconds));
+        }
         ctx.response()
                 .setStatusCode(status)
                 .putHeader("content-type", "application/problem+json")
@@ -76,7 +95,10 @@ public final class Problem extends RuntimeException {
             case 409 -> "Conflict";
             case 413 -> "Content Too Large";
             case 415 -> "Unsupported Media Type";
+            case 414 -> "URI Too Long";
             case 422 -> "Unprocessable Content";
+            case 429 -> "Too Many Requests";
+            case 431 -> "Request Header Fields Too Large";
             case 503 -> "Service Unavailable";
             default -> "Internal Server Error";
         };

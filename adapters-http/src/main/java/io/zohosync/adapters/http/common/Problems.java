@@ -2,6 +2,7 @@ package io.zohosync.adapters.http.common;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.zohosync.ports.out.StoreUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,6 +11,9 @@ public final class Problems {
 
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
     private static final int[] ROUTER_STATUSES = {400, 404, 405, 413, 415, 500};
+
+    /** How long a caller is asked to wait while the database cannot be reached: about a restart's length. */
+    static final long DATABASE_RETRY_AFTER_SECONDS = 5;
 
     private Problems() {}
 
@@ -35,6 +39,20 @@ public final class Problems {
             problem.send(ctx);
             return;
         }
+        if (unreachableStore(failure)) {
+            LOG.warn(
+                    "{} {}: the database cannot be reached ({})",
+                    ctx.request().method(),
+                    ctx.request().path(),
+                    failure.getMessage());
+            Problem.retryLater(
+                            503,
+                            "database_unavailable",
+                            "the database cannot be reached; nothing was stored, send the request again later",
+                            DATABASE_RETRY_AFTER_SECONDS)
+                    .send(ctx);
+            return;
+        }
         Problem problem = switch (status) {
             case 400 -> new Problem(400, "bad_request", "the request could not be read");
             case 401 -> new Problem(401, "unauthorized", "credentials are missing or wrong");
@@ -55,5 +73,14 @@ public final class Problems {
             problem = new Problem(500, "internal_error", "something went wrong on our side; nothing was acknowledged");
         }
         problem.send(ctx);
+    }
+
+    private static boolean unreachableStore(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StoreUnavailable) {
+                return true;
+            }
+        }
+        return false;
     }
 }
