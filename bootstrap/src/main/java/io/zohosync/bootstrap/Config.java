@@ -38,6 +38,8 @@ record Config(
         Optional<String> tokenKeys,
         long bodyLimitBytes,
         Duration httpIdleTimeout,
+        int httpMaxInFlight,
+        Optional<String> metricsToken,
         Duration pollInterval,
         int batchSize,
         Duration lease,
@@ -81,6 +83,8 @@ record Config(
                 r.text("ZSYNC_TOKEN_KEYS", null),
                 r.integer("ZSYNC_MAX_BODY_BYTES", 64 * 1024),
                 Duration.ofMillis(r.positive("ZSYNC_HTTP_IDLE_TIMEOUT_MS", 30_000)),
+                r.positive("ZSYNC_HTTP_MAX_IN_FLIGHT", 256),
+                r.text("ZSYNC_METRICS_TOKEN", null),
                 Duration.ofMillis(r.integer("ZSYNC_POLL_INTERVAL_MS", 1000)),
                 r.integer("ZSYNC_WORKER_BATCH", 5),
                 Duration.ofSeconds(r.integer("ZSYNC_LEASE_SECONDS", 120)),
@@ -162,7 +166,8 @@ record Config(
                 + ", zoho=" + zoho.map(Object::toString).orElse("sandbox") + ", region=" + zohoRegion
                 + ", syncEnabled=" + syncEnabled + ", apiKeys=" + apiKeys.size() + " x ***, adminToken="
                 + adminToken.map(t -> "***").orElse("none") + ", tokenKeys="
-                + tokenKeys.map(t -> "***").orElse("none") + "]";
+                + tokenKeys.map(t -> "***").orElse("none") + ", metricsToken="
+                + metricsToken.map(t -> "***").orElse("none") + "]";
     }
 
     /** A configuration mistake, reported at start-up in one sentence. */

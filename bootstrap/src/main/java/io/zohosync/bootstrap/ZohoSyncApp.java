@@ -116,7 +116,14 @@ public final class ZohoSyncApp {
         shutdown.push(() -> Future.succeededFuture(vertx.cancelTimer(counting)));
         var endpoints =
                 new HttpAdapters.Endpoints(intake, status, admin, connect, Health.checks(pg, zoho), metrics::scrape);
-        var httpSettings = new HttpSettings(secrets.apiKeys(), secrets.adminToken(), config.bodyLimitBytes());
+        var httpSettings = new HttpSettings(
+                secrets.apiKeys(),
+                secrets.adminToken(),
+                config.bodyLimitBytes(),
+                config.httpMaxInFlight(),
+                config.metricsToken(),
+                HttpSettings.DEFAULT_MAX_FAILED_SIGN_INS,
+                HttpSettings.DEFAULT_FAILED_SIGN_IN_WINDOW);
         http = new HttpVerticle(
                 v -> HttpAdapters.router(v, httpSettings, endpoints),
                 config.httpHost(),

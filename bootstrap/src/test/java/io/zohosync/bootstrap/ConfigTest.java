@@ -98,11 +98,33 @@ class ConfigTest {
                 "ZSYNC_TOKEN_KEYS",
                 "k1:c2VjcmV0",
                 "ZSYNC_DATABASE_URL",
-                "postgresql://app:db-secret@db:5432/zsync"));
+                "postgresql://app:db-secret@db:5432/zsync",
+                "ZSYNC_METRICS_TOKEN",
+                "metrics-secret"));
 
         assertThat(config.toString())
                 .doesNotContain(
-                        "very-secret", "1000.refresh-secret", "key-secret", "admin-secret", "c2VjcmV0", "db-secret")
+                        "very-secret",
+                        "1000.refresh-secret",
+                        "key-secret",
+                        "admin-secret",
+                        "c2VjcmV0",
+                        "db-secret",
+                        "metrics-secret")
                 .contains("db:5432/zsync");
+    }
+
+    @Test
+    void the_http_guards_default_to_256_requests_at_once_and_open_metrics() {
+        Config defaults = Config.fromEnvironment(Map.of());
+        Config set = Config.fromEnvironment(
+                Map.of("ZSYNC_HTTP_MAX_IN_FLIGHT", "64", "ZSYNC_METRICS_TOKEN", "a-token-for-the-scraper"));
+
+        assertThat(defaults.httpMaxInFlight()).isEqualTo(256);
+        assertThat(defaults.metricsToken()).isEmpty();
+        assertThat(set.httpMaxInFlight()).isEqualTo(64);
+        assertThat(set.metricsToken()).contains("a-token-for-the-scraper");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ZSYNC_HTTP_MAX_IN_FLIGHT", "0")))
+                .hasMessage("ZSYNC_HTTP_MAX_IN_FLIGHT must be at least 1, not 0");
     }
 }
