@@ -43,7 +43,11 @@ final class RecordActionRoutes {
 
     private void act(RoutingContext ctx, Action action) {
         SyncKey key = PathKeys.key(ctx);
-        String zohoId = action == Action.LINK ? zohoId(ctx.body().buffer()) : null;
+        Buffer body = ctx.body().buffer();
+        if (action == Action.LINK && body != null && body.length() > 0) {
+            JsonBodies.requireJson(ctx, "the link");
+        }
+        String zohoId = action == Action.LINK ? zohoId(body) : null;
         actions.apply(new Command(key, action, zohoId))
                 .map(result -> reply(key, result))
                 .onSuccess(reply -> reply.send(ctx))
