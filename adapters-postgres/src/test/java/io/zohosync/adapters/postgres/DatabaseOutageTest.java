@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.net.NetClient;
-import io.vertx.core.net.NetServer;
-import io.vertx.core.net.NetSocket;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import io.zohosync.adapters.postgres.testing.PostgresFixture;
+import io.zohosync.adapters.postgres.testing.TcpProxy;
 import io.zohosync.domain.entity.EntityRef;
 import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncTarget;
@@ -27,9 +25,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +44,7 @@ class DatabaseOutageTest {
 
     private Vertx vertx;
     private DatabaseSettings direct;
-    private Proxy proxy;
+    private TcpProxy proxy;
     private PostgresAdapters pg;
     private IntakeService intake;
 
@@ -56,8 +52,7 @@ class DatabaseOutageTest {
     void start(Vertx vertx) throws Exception {
         this.vertx = vertx;
         direct = PostgresFixture.shared().newDatabase();
-        proxy = new Proxy(vertx, direct);
-        proxy.open(0);
+        proxy = new TcpProxy(vertx, direct).open(0);
         pg = await(PostgresAdapters.start(vertx, proxy.settings()));
         intake = new IntakeService(
                 pg.intake(),
@@ -85,7 +80,7 @@ class DatabaseOutageTest {
         assertUnavailable(pg.entities().find(new EntityRef(EntityType.CUSTOMER, "before")));
         assertUnavailable(pg.consentStates().consume("nonce", Instant.now()));
 
-        proxy.open(proxy.port);
+        proxy.reopen();
 
         assertThat(await(record("after"))).isInstanceOf(Result.Recorded.class);
         assertThat(storedIds()).containsExactlyInAnyOrder("before", "after");
@@ -158,60 +153,5 @@ class DatabaseOutageTest {
 
     private static <T> T await(Future<T> future) throws Exception {
         return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    }
-
-    /** A TCP proxy in front of the test database: closing it is the database's network going away. */
-    private static final class Proxy {
-        private final Vertx vertx;
-        private final DatabaseSettings target;
-        private final NetClient client;
-        private final Set<NetSocket> sockets = ConcurrentHashMap.newKeySet();
-        private NetServer server;
-        int port;
-
-        Proxy(Vertx vertx, DatabaseSettings target) {
-            this.vertx = vertx;
-            this.target = target;
-            this.client = vertx.createNetClient();
-        }
-
-        void open(int at) throws Exception {
-            server = await(vertx.createNetServer()
-                    .connectHandler(in -> {
-                        in.pause();
-                        sockets.add(in);
-                        client.connect(target.port(), target.host()).onComplete(ar -> {
-                            if (ar.failed()) {
-                                in.close();
-                                return;
-                            }
-                            NetSocket out = ar.result();
-                            sockets.add(out);
-                            in.handler(out::write);
-                            out.handler(in::write);
-                            in.closeHandler(v -> out.close());
-                            out.closeHandler(v -> in.close());
-                            in.resume();
-                        });
-                    })
-                    .listen(at, "127.0.0.1"));
-            port = server.actualPort();
-        }
-
-        DatabaseSettings settings() {
-            return new DatabaseSettings(
-                    "127.0.0.1", port, target.database(), target.user(), target.password(), target.poolSize());
-        }
-
-        void close() throws Exception {
-            if (server != null) {
-                await(server.close());
-                server = null;
-            }
-            for (NetSocket socket : sockets) {
-                socket.close();
-            }
-            sockets.clear();
-        }
     }
 }
