@@ -48,7 +48,9 @@ class LocationRoundTripTest {
                 "back\\slash",
                 "quote\"d",
                 "a..b",
-                "x/../y"
+                "x/../y",
+                "./x",
+                "..."
             })
     void theLocationOfAnAcceptedIdReturnsItsEntity(String id) {
         HttpResponse<Buffer> created = fx.http
@@ -72,5 +74,24 @@ class LocationRoundTripTest {
         assertThat(followed.statusCode()).as(followed.bodyAsString()).isEqualTo(200);
         assertThat(followed.bodyAsJsonObject().getString("id")).isEqualTo(id);
         assertThat(fx.stored(EntityType.CUSTOMER, id)).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {".", ".."})
+    void anIdNoPathCanNameIsRefused(String id) {
+        HttpResponse<Buffer> refused = fx.http
+                .post("/api/v1/customers")
+                .bearerTokenAuthentication(HttpFixture.API_KEY)
+                .sendJsonObject(
+                        new JsonObject().put("id", id).put("last_name", "Dot").put("email", "dot@example.com"))
+                .await();
+
+        HttpFixture.assertProblem(refused, 422, "validation_failed");
+        assertThat(refused.bodyAsJsonObject()
+                        .getJsonArray("errors")
+                        .getJsonObject(0)
+                        .getString("field"))
+                .isEqualTo("id");
+        assertThat(fx.stored(EntityType.CUSTOMER, id)).isEmpty();
     }
 }

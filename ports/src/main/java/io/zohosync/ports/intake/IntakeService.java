@@ -39,6 +39,8 @@ public final class IntakeService implements RecordEntityUseCase {
     /** The provider name under which platform Idempotency-Keys are kept. */
     static final String API_PROVIDER = "api";
 
+    private static final Set<String> DOT_SEGMENTS = Set.of(".", "..");
+
     private final Intake intake;
     private final Map<EntityType, EntityMapping<?>> mappings;
     private final Routing routing;
@@ -90,8 +92,13 @@ public final class IntakeService implements RecordEntityUseCase {
         }
         E entity = mapping.read(
                 command.pathId() != null ? command.pathId() : bodyId instanceof String s ? s : null, command.body());
+        String id = mapping.id(entity);
+        if (DOT_SEGMENTS.contains(id)) {
+            // a path normalizes these away (RFC 3986), so the entity could never be read back by its id
+            throw new InvalidInput(List.of(new FieldError("id", "must not be '.' or '..', which no path can name")));
+        }
         Map<String, Object> payload = mapping.write(entity);
-        return new Canonical(new EntityRef(mapping.type(), mapping.id(entity)), payload, CanonicalJson.sha256(payload));
+        return new Canonical(new EntityRef(mapping.type(), id), payload, CanonicalJson.sha256(payload));
     }
 
     /** A result when the Idempotency-Key was seen before (replay or reuse); empty when the request is new. */
