@@ -5,6 +5,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import io.zohosync.adapters.http.HttpAdapters;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -39,6 +40,7 @@ public final class HttpVerticle extends VerticleBase {
                         .setIdleTimeout((int) idleTimeout.toMillis())
                         .setIdleTimeoutUnit(TimeUnit.MILLISECONDS))
                 .requestHandler(routes.apply(vertx))
+                .invalidRequestHandler(HttpAdapters.invalidRequests())
                 .listen()
                 .onSuccess(s -> {
                     server = s;

@@ -1,6 +1,8 @@
 package io.zohosync.adapters.http;
 
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
@@ -68,6 +70,15 @@ public final class HttpAdapters {
                         .end(endpoints.metrics().get()));
 
         return root;
+    }
+
+    /**
+     * For {@code HttpServer.invalidRequestHandler}: a request the HTTP codec could not read (a line or headers
+     * too long, not HTTP) is answered with a problem (414 {@code uri_too_long}, 431 {@code headers_too_large},
+     * 400 {@code bad_request}) like every other refusal.
+     */
+    public static Handler<HttpServerRequest> invalidRequests() {
+        return Problems::invalidRequest;
     }
 
     private static HealthChecks readinessChecks(Vertx vertx, List<Readiness> readiness) {

@@ -12,6 +12,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import io.zohosync.domain.entity.EntityType;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -130,9 +131,25 @@ class HostileInputTest {
         HttpResponse<Buffer> get =
                 fx.api(HttpMethod.GET, "/" + CUSTOMERS + "/" + id).send().await();
 
-        assertThat(put.statusCode()).isEqualTo(414);
-        assertThat(get.statusCode()).isEqualTo(414);
+        for (HttpResponse<Buffer> response : List.of(put, get)) {
+            assertThat(response.statusCode()).isEqualTo(414);
+            assertThat(response.getHeader("content-type")).isEqualTo("application/problem+json");
+            assertThat(response.bodyAsJsonObject().getString("code")).isEqualTo("uri_too_long");
+        }
         assertThat(fx.entities.commands).isEmpty();
+        assertThat(fx.status.asked).isEmpty();
+    }
+
+    @Test
+    void headersLargerThanTheServiceReadsAreAProblemToo() {
+        HttpResponse<Buffer> response = fx.api(HttpMethod.GET, "/" + CUSTOMERS + "/c-1")
+                .putHeader("X-Padding", "p".repeat(20_000))
+                .send()
+                .await();
+
+        assertThat(response.statusCode()).isEqualTo(431);
+        assertThat(response.getHeader("content-type")).isEqualTo("application/problem+json");
+        assertThat(response.bodyAsJsonObject().getString("code")).isEqualTo("headers_too_large");
         assertThat(fx.status.asked).isEmpty();
     }
 

@@ -40,6 +40,7 @@ final class HttpFixture {
                 () -> "zsync_up 1\n");
         server = vertx.createHttpServer()
                 .requestHandler(HttpAdapters.router(vertx, settings, endpoints))
+                .invalidRequestHandler(HttpAdapters.invalidRequests())
                 .listen(0)
                 .await();
         http = WebClient.create(

@@ -1,5 +1,6 @@
 package io.zohosync.adapters.http.common;
 
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -59,20 +60,22 @@ public final class Problem extends RuntimeException {
                 .put("title", title(status))
                 .put("status", status)
                 .put("code", code)
-                .put("detail", getMessage())
-                .put("instance", instance);
+                .put("detail", getMessage());
+        if (instance != null) {
+            body.put("instance", instance);
+        }
         if (errors != null) {
             body.put("errors", errors);
         }
         return body;
     }
 
-    public int status() {
-        return status;
-    }
-
-    public String code() {
-        return code;
+    /** Sends this problem on a request no router saw (its line or headers unreadable), and closes the connection. */
+    void send(HttpServerResponse response) {
+        response.setStatusCode(status)
+                .putHeader("content-type", "application/problem+json")
+                .putHeader("connection", "close")
+                .end(body(null).encode());
     }
 
     void send(RoutingContext ctx) {

@@ -1,5 +1,8 @@
 package io.zohosync.adapters.http.common;
 
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.zohosync.ports.out.StoreUnavailable;
@@ -27,6 +30,24 @@ public final class Problems {
         for (int status : ROUTER_STATUSES) {
             router.errorHandler(status, ctx -> handle(ctx, status));
         }
+    }
+
+    /**
+     * Answers a request the HTTP codec could not read — a request line or headers longer than it reads, or
+     * not HTTP at all — with a problem too, where Vert.x would send an empty answer. For
+     * {@code HttpServer.invalidRequestHandler}.
+     */
+    public static void invalidRequest(HttpServerRequest request) {
+        Throwable cause = request.decoderResult().cause();
+        Problem problem;
+        if (cause instanceof TooLongHttpLineException) {
+            problem = new Problem(414, "uri_too_long", "the request line is longer than this service reads");
+        } else if (cause instanceof TooLongHttpHeaderException) {
+            problem = new Problem(431, "headers_too_large", "the request headers are larger than this service reads");
+        } else {
+            problem = new Problem(400, "bad_request", "the request is not HTTP this service can read");
+        }
+        problem.send(request.response());
     }
 
     private static void handle(RoutingContext ctx, int status) {
