@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Event-loop verticle that drains the job queue: at once when Postgres signals a due job, at once
  * again while it finds full batches, every poll interval otherwise; while the API budget has no room,
- * when the budget says it will (no sooner than a nudge). On undeploy it lets the running
+ * when the budget says it will or as soon as this instance frees a slot. On undeploy it lets the running
  * batch finish, then hands back whatever it still holds so another worker can take it.
  */
 public final class SyncWorkerVerticle extends VerticleBase {
@@ -31,6 +31,9 @@ public final class SyncWorkerVerticle extends VerticleBase {
     private boolean stopping;
     private boolean draining;
     private boolean nudged;
+    /** The last pass claimed nothing as the API budget had no room: a slot this instance frees is worth a look. */
+    private boolean waitingForBudget;
+
     private Future<?> inFlight = Future.succeededFuture();
 
     public SyncWorkerVerticle(
@@ -45,6 +48,11 @@ public final class SyncWorkerVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         schedule(1);
+        worker.onBudgetFreed(() -> context.runOnContext(v -> {
+            if (waitingForBudget) {
+                nudge();
+            }
+        }));
         renewals = vertx.setPeriodic(
                 Math.max(1_000, leaseRenewEveryMs),
                 id -> worker.renewLeases(workerId)
@@ -82,6 +90,7 @@ public final class SyncWorkerVerticle extends VerticleBase {
         nudged = false;
         inFlight = worker.drainOnce(workerId).onComplete(ar -> {
             draining = false;
+            waitingForBudget = ar.succeeded() && ar.result().budgetOpensAt() != null;
             if (ar.failed()) {
                 LOG.warn(
                         "sync worker {}: drain failed, trying again in {} ms: {}",

@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -93,6 +94,8 @@ class ReservedCallsTest {
         start(vertx);
         ZohoCallBudget budget = fx.zoho.callBudget();
         Instant now = fx.clock.instant();
+        AtomicInteger freed = new AtomicInteger();
+        budget.onFreed(freed::incrementAndGet);
         BudgetPermit.Reserved reserved = (BudgetPermit.Reserved)
                 budget.reserve(ZohoProduct.BOOKS, 3, now).await();
         assertThat(budget.headroom(Set.of(ZohoProduct.BOOKS), now).await().free())
@@ -100,7 +103,9 @@ class ReservedCallsTest {
                 .isEqualTo(4);
 
         fx.zoho.contacts().findByEmail("nobody@example.com").await();
+        assertThat(freed).as("the call's end frees its slot").hasValue(1);
         budget.finish(reserved).await();
+        assertThat(freed).as("and the job's end its reservation's").hasValue(2);
 
         // the call used a reserved slot and the two unused went back: 14 of 15 calls left, every slot free
         assertThat(budget.headroom(Set.of(ZohoProduct.BOOKS), now).await().free())
@@ -197,6 +202,11 @@ class ReservedCallsTest {
             @Override
             public Future<ZohoBudget.Headroom> headroom(Set<ZohoProduct> products, Instant now) {
                 return Future.succeededFuture(new ZohoBudget.Headroom(Integer.MAX_VALUE, now));
+            }
+
+            @Override
+            public void onFreed(Runnable listener) {
+                budget.onFreed(listener);
             }
         };
     }

@@ -95,6 +95,11 @@ public final class SyncWorker {
                 });
     }
 
+    /** Calls {@code listener} whenever this instance frees a slot of the API budget (see {@link Drained#budgetOpensAt}). */
+    public void onBudgetFreed(Runnable listener) {
+        budget.onFreed(listener);
+    }
+
     /** Extends the leases of the jobs this worker is running, so a long run is not taken for a dead one. */
     public Future<Integer> renewLeases(String workerId) {
         return jobs.renew(workerId, List.copyOf(running), settings.lease(), clock.instant());

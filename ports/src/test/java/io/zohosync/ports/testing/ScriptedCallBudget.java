@@ -67,4 +67,8 @@ public final class ScriptedCallBudget implements ZohoCallBudget {
         events.add("headroom");
         return Future.succeededFuture(headroom);
     }
+
+    /** Nothing here frees a slot: the listener is never called. */
+    @Override
+    public void onFreed(Runnable listener) {}
 }

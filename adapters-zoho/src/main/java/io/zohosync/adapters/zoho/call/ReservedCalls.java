@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Jobs' reservations over the shared budget, and the budget as every call takes it: per {@link BudgetAccount}
@@ -34,6 +35,8 @@ public final class ReservedCalls implements ZohoCallBudget {
     private final Map<BudgetAccount, Slots> accounts = new HashMap<>();
     /** Calls in flight on a reserved slot, by slot id. */
     private final Map<String, Slots> drawn = new HashMap<>();
+
+    private final List<Runnable> freed = new CopyOnWriteArrayList<>();
 
     private record Slot(BudgetPermit.Reserved reservation, String id) {}
 
@@ -84,7 +87,16 @@ public final class ReservedCalls implements ZohoCallBudget {
                 unused.add(order.get(i).id());
             }
         }
-        return store.finish(reservation.slotIds().get(0), unused);
+        return store.finish(reservation.slotIds().get(0), unused).onComplete(x -> freed());
+    }
+
+    @Override
+    public void onFreed(Runnable listener) {
+        freed.add(listener);
+    }
+
+    private void freed() {
+        freed.forEach(Runnable::run);
     }
 
     @Override
@@ -142,10 +154,10 @@ public final class ReservedCalls implements ZohoCallBudget {
             Slots slots = drawn.remove(permit.permitId());
             if (slots != null) {
                 slots.callsInFlight--;
-                return Future.succeededFuture();
+                return Future.<Void>succeededFuture().onComplete(x -> freed());
             }
         }
-        return store.release(permit);
+        return store.release(permit).onComplete(x -> freed());
     }
 
     /** Zoho answered 429: the shared budget closes {@code scope} (reserved slots stay reserved). */

@@ -23,4 +23,10 @@ public interface ZohoCallBudget {
      * look again.
      */
     Future<ZohoBudget.Headroom> headroom(Set<ZohoProduct> products, Instant now);
+
+    /**
+     * Calls {@code listener} whenever this instance frees a concurrency slot (a call or a job has ended), so a worker
+     * waiting for one can look again at once rather than at its next poll.
+     */
+    void onFreed(Runnable listener);
 }
