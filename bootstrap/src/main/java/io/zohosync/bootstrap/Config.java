@@ -50,7 +50,8 @@ record Config(
         boolean matchReturningByName,
         Map<EntityType, List<SyncTarget>> targets,
         Duration prerequisiteRecheck,
-        Duration prerequisiteWait) {
+        Duration prerequisiteWait,
+        Duration permitHeartbeat) {
 
     /** What connects the service to a real Zoho organization; {@code refreshToken} is null until the consent flow provides one. */
     record ZohoCredentials(String clientId, String clientSecret, String refreshToken, String organizationId) {
@@ -95,7 +96,8 @@ record Config(
                 r.bool("ZSYNC_MATCH_RETURNING_BY_NAME", null, true),
                 targets(r),
                 Duration.ofSeconds(r.positive("ZSYNC_PREREQUISITE_RECHECK_SECONDS", 300)),
-                Duration.ofHours(r.positive("ZSYNC_PREREQUISITE_WAIT_HOURS", 24)));
+                Duration.ofHours(r.positive("ZSYNC_PREREQUISITE_WAIT_HOURS", 24)),
+                Duration.ofSeconds(r.positive("ZSYNC_PERMIT_HEARTBEAT_SECONDS", 2)));
     }
 
     /** {@code ZSYNC_TARGETS=customer=books+crm,item=books}: where each entity type is kept; unnamed types keep every target a flow serves. */

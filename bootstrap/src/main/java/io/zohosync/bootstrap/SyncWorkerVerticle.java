@@ -5,12 +5,14 @@ import io.vertx.core.VerticleBase;
 import io.zohosync.ports.out.JobSignals;
 import io.zohosync.ports.sync.SyncWorker;
 import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Event-loop verticle that drains the job queue: at once when Postgres signals a due job, at once
- * again while it finds full batches, every poll interval otherwise. On undeploy it lets the running
+ * again while it finds full batches, every poll interval otherwise; while the API budget has no room,
+ * when the budget says it will or as soon as this instance frees a slot. On undeploy it lets the running
  * batch finish, then hands back whatever it still holds so another worker can take it.
  */
 public final class SyncWorkerVerticle extends VerticleBase {
@@ -21,7 +23,6 @@ public final class SyncWorkerVerticle extends VerticleBase {
     private final JobSignals signals;
     private final String workerId;
     private final Duration pollInterval;
-    private final int batchSize;
     /** Renewed at a third of its length, so a run survives two missed renewals. */
     private final long leaseRenewEveryMs;
 
@@ -30,32 +31,34 @@ public final class SyncWorkerVerticle extends VerticleBase {
     private boolean stopping;
     private boolean draining;
     private boolean nudged;
-    private Future<Integer> inFlight = Future.succeededFuture(0);
+    /** The last pass claimed nothing as the API budget had no room: a slot this instance frees is worth a look. */
+    private boolean waitingForBudget;
+
+    private Future<?> inFlight = Future.succeededFuture();
 
     public SyncWorkerVerticle(
-            SyncWorker worker,
-            JobSignals signals,
-            String workerId,
-            Duration pollInterval,
-            int batchSize,
-            Duration lease) {
+            SyncWorker worker, JobSignals signals, String workerId, Duration pollInterval, Duration lease) {
         this.worker = worker;
         this.signals = signals;
         this.workerId = workerId;
         this.pollInterval = pollInterval;
-        this.batchSize = batchSize;
         this.leaseRenewEveryMs = lease.toMillis() / 3;
     }
 
     @Override
     public Future<?> start() {
         schedule(1);
+        worker.onBudgetFreed(() -> context.runOnContext(v -> {
+            if (waitingForBudget) {
+                nudge();
+            }
+        }));
         renewals = vertx.setPeriodic(
                 Math.max(1_000, leaseRenewEveryMs),
                 id -> worker.renewLeases(workerId)
                         .onFailure(
                                 e -> LOG.warn("sync worker {}: could not renew leases: {}", workerId, e.toString())));
-        LOG.info("sync worker {} polling every {} ms, batches of {}", workerId, pollInterval.toMillis(), batchSize);
+        LOG.info("sync worker {} polling every {} ms", workerId, pollInterval.toMillis());
         return signals.listen(this::nudge).recover(error -> {
             LOG.warn("sync worker {}: no LISTEN/NOTIFY ({}); polling only", workerId, error.toString());
             return Future.succeededFuture();
@@ -87,6 +90,7 @@ public final class SyncWorkerVerticle extends VerticleBase {
         nudged = false;
         inFlight = worker.drainOnce(workerId).onComplete(ar -> {
             draining = false;
+            waitingForBudget = ar.succeeded() && ar.result().budgetOpensAt() != null;
             if (ar.failed()) {
                 LOG.warn(
                         "sync worker {}: drain failed, trying again in {} ms: {}",
@@ -95,10 +99,21 @@ public final class SyncWorkerVerticle extends VerticleBase {
                         ar.cause().toString());
             }
             if (!stopping) {
-                boolean fullBatch = ar.succeeded() && ar.result() >= batchSize;
-                schedule(fullBatch || nudged ? 1 : pollInterval.toMillis());
+                schedule(nudged ? 1 : ar.failed() ? pollInterval.toMillis() : next(ar.result()));
             }
         });
+    }
+
+    /** Milliseconds to the next pass: at once after a full one, when the budget opens after a refused one. */
+    private long next(SyncWorker.Drained drained) {
+        if (drained.full()) {
+            return 1;
+        }
+        if (drained.budgetOpensAt() != null) {
+            long wait = Duration.between(Instant.now(), drained.budgetOpensAt()).toMillis();
+            return Math.max(1, Math.min(wait, pollInterval.toMillis()));
+        }
+        return pollInterval.toMillis();
     }
 
     @Override

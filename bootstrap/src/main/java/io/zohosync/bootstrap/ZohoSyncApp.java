@@ -130,19 +130,26 @@ public final class ZohoSyncApp {
                 config.httpPort(),
                 config.httpIdleTimeout());
         return deploy(http)
-                .compose(x -> config.syncEnabled() ? deploy(worker(pg, handlers, dependants, machine)) : disabled());
+                .compose(x ->
+                        config.syncEnabled() ? deploy(worker(pg, zoho, handlers, dependants, machine)) : disabled());
     }
 
     private SyncWorkerVerticle worker(
-            PostgresAdapters pg, Handlers handlers, Dependants dependants, SyncStateMachine machine) {
+            PostgresAdapters pg,
+            ZohoAdapters zoho,
+            Handlers handlers,
+            Dependants dependants,
+            SyncStateMachine machine) {
         var runner = new SyncRunner(
                 handlers,
                 pg.entities(),
                 pg.syncRecords(),
                 pg.syncJobs(),
+                zoho.callBudget(),
                 new SyncRunner.Settings(config.prerequisiteRecheck(), config.prerequisiteWait()));
         var worker = new SyncWorker(
                 pg.syncJobs(),
+                zoho.callBudget(),
                 dependants,
                 runner,
                 metrics,
@@ -150,8 +157,7 @@ public final class ZohoSyncApp {
                 clock,
                 new SyncWorker.Settings(config.batchSize(), config.lease()));
         String workerId = ManagementFactory.getRuntimeMXBean().getName() + "-" + Long.toHexString(System.nanoTime());
-        return new SyncWorkerVerticle(
-                worker, pg.jobSignals(), workerId, config.pollInterval(), config.batchSize(), config.lease());
+        return new SyncWorkerVerticle(worker, pg.jobSignals(), workerId, config.pollInterval(), config.lease());
     }
 
     private static Future<Void> disabled() {

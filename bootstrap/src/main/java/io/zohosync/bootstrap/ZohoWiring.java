@@ -11,8 +11,10 @@ import io.zohosync.adapters.zoho.ZohoSettings;
 import io.zohosync.ports.out.zoho.ZohoProduct;
 import io.zohosync.sandbox.SandboxOptions;
 import io.zohosync.sandbox.ZohoSandbox;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -25,8 +27,11 @@ import org.slf4j.LoggerFactory;
 final class ZohoWiring {
 
     private static final Logger LOG = LoggerFactory.getLogger(ZohoWiring.class);
-    /** A permit's concurrency slot outlives its call: send, token refresh and resend, each bounded by the request timeout. */
-    private static final int BUDGET_LEASE_CALLS = 3;
+    /**
+     * How many heartbeats an instance may miss before the slots it holds count no more: a small multiple, so a
+     * killed instance's slots come back within seconds while a slow heartbeat or two loses nothing.
+     */
+    static final int HEARTBEATS_TO_DEATH = 3;
 
     private ZohoWiring() {}
 
@@ -40,13 +45,20 @@ final class ZohoWiring {
             } catch (IllegalArgumentException e) {
                 throw new Config.ConfigException("ZSYNC_TOKEN_KEYS: " + e.getMessage());
             }
+            String holder = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
             ZohoAdapters zoho = ZohoAdapters.create(
                     vertx,
                     settings,
                     ZohoPostgres.tokenStore(pg.pool(), keys),
-                    ZohoPostgres.budget(pg.pool(), settings.requestTimeout().multipliedBy(BUDGET_LEASE_CALLS)),
+                    ZohoPostgres.budget(
+                            pg.pool(), holder, config.permitHeartbeat().multipliedBy(HEARTBEATS_TO_DEATH)),
                     Clock.systemUTC());
+            long heartbeats = vertx.setPeriodic(
+                    config.permitHeartbeat().toMillis(),
+                    id -> zoho.heartbeat()
+                            .onFailure(e -> LOG.warn("API budget heartbeat of {} failed: {}", holder, e.toString())));
             onStop.accept(() -> {
+                vertx.cancelTimer(heartbeats);
                 zoho.close();
                 return Future.succeededFuture();
             });

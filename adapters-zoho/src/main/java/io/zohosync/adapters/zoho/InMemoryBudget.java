@@ -24,13 +24,18 @@ import java.util.UUID;
 
 /**
  * In-memory adapter for {@link ZohoBudget}, for one process: per {@link BudgetAccount} it keeps the last
- * day's call times, the permits in flight and Zoho's blocks; the domain's {@link Budget} decides.
+ * day's call times, the slots reserved and not yet drawn, the permits in flight and Zoho's blocks; the
+ * domain's {@link Budget} decides. Its one holder is the process, alive as long as the counts are: a
+ * heartbeat has nothing to renew and no release can fail.
  */
 final class InMemoryBudget implements ZohoBudget {
 
     private static final class Counter {
         final List<Instant> calls = new ArrayList<>();
         final Set<String> inFlight = new HashSet<>();
+        /** Reserved slots not yet drawn: each counts as a call made now. */
+        final Set<String> reserved = new HashSet<>();
+
         final Map<Limit, Instant> blockedUntil = new EnumMap<>(Limit.class);
 
         /** Drops the calls the sliding day no longer holds at {@code now}. */
@@ -54,29 +59,106 @@ final class InMemoryBudget implements ZohoBudget {
     }
 
     private final Map<BudgetAccount, Counter> counters = new HashMap<>();
+    /** The counter of each reserved or held slot. */
+    private final Map<String, Counter> slots = new HashMap<>();
 
     @Override
     public synchronized Future<BudgetPermit> acquire(
             String organizationId, ZohoProduct product, ZohoApiLimits limits, Instant now) {
         Counter c = counter(organizationId, product);
-        List<Instant> calls = c.lastDay(now);
-        BudgetUsage usage = new BudgetUsage(
-                WindowUsage.of(calls, now.minus(Budget.MINUTE), limits.perMinute()),
-                WindowUsage.of(calls, now.minus(Budget.DAY), limits.perDay()),
-                c.inFlight.size(),
-                c.blockedUntil);
-        if (Budget.permit(limits.budgetLimits(), usage, now) instanceof BudgetDecision.WaitUntil wait) {
+        if (Budget.permit(limits.budgetLimits(), usage(c, limits, now, 1), now)
+                instanceof BudgetDecision.WaitUntil wait) {
             return Future.succeededFuture(BudgetPermit.Denied.of(wait));
         }
         String id = UUID.randomUUID().toString();
         c.add(now);
         c.inFlight.add(id);
+        slots.put(id, c);
         return Future.succeededFuture(new BudgetPermit.Granted(id, organizationId, product));
+    }
+
+    @Override
+    public synchronized Future<BudgetPermit> reserve(
+            String organizationId, ZohoProduct product, ZohoApiLimits limits, Instant now, int calls) {
+        Counter c = counter(organizationId, product);
+        int n = Budget.reservable(limits.budgetLimits(), calls);
+        if (Budget.reserve(limits.budgetLimits(), usage(c, limits, now, n), now, n)
+                instanceof BudgetDecision.WaitUntil wait) {
+            return Future.succeededFuture(BudgetPermit.Denied.of(wait));
+        }
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            c.reserved.add(id);
+            slots.put(id, c);
+        }
+        c.inFlight.add(ids.get(0));
+        return Future.succeededFuture(new BudgetPermit.Reserved(organizationId, product, ids));
+    }
+
+    /** The windows as {@link Budget#reserve} of {@code calls} reads them: reserved slots count as calls made now. */
+    private static BudgetUsage usage(Counter c, ZohoApiLimits limits, Instant now, int calls) {
+        List<Instant> counted = new ArrayList<>(c.lastDay(now));
+        for (int i = 0; i < c.reserved.size(); i++) {
+            counted.add(now);
+        }
+        counted.sort(null);
+        return new BudgetUsage(
+                WindowUsage.of(counted, now.minus(Budget.MINUTE), Budget.counted(limits.perMinute(), calls)),
+                WindowUsage.of(counted, now.minus(Budget.DAY), Budget.counted(limits.perDay(), calls)),
+                c.inFlight.size(),
+                c.blockedUntil);
+    }
+
+    @Override
+    public synchronized Future<Void> draw(BudgetPermit.Reserved reservation, String slotId, Instant now) {
+        Counter c = counter(reservation.organizationId(), reservation.product());
+        c.reserved.remove(slotId);
+        if (!c.inFlight.contains(slotId)) {
+            slots.remove(slotId);
+        }
+        c.add(now);
+        return Future.succeededFuture();
     }
 
     @Override
     public synchronized Future<Void> release(BudgetPermit.Granted permit) {
         counter(permit.organizationId(), permit.product()).inFlight.remove(permit.permitId());
+        slots.remove(permit.permitId());
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public synchronized Future<Void> finish(String holding, List<String> unused) {
+        Counter holder = slots.remove(holding);
+        if (holder != null) {
+            holder.inFlight.remove(holding);
+            holder.reserved.remove(holding);
+        }
+        for (String id : unused) {
+            Counter c = slots.remove(id);
+            if (c != null) {
+                c.reserved.remove(id);
+            }
+        }
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public synchronized Future<Headroom> headroom(
+            String organizationId, ZohoProduct product, ZohoApiLimits limits, Instant now) {
+        BudgetUsage usage = usage(counter(organizationId, product), limits, now, 1);
+        int free = Budget.freeSlots(limits.budgetLimits(), usage, now);
+        return Future.succeededFuture(new Headroom(
+                free,
+                Budget.permit(limits.budgetLimits(), usage, now) instanceof BudgetDecision.WaitUntil wait
+                        ? wait.at()
+                        : now));
+    }
+
+    @Override
+    public Future<Void> heartbeat(Instant now) {
         return Future.succeededFuture();
     }
 

@@ -15,6 +15,7 @@ import io.zohosync.adapters.zoho.books.BooksInvoicesClient;
 import io.zohosync.adapters.zoho.books.BooksItemsClient;
 import io.zohosync.adapters.zoho.books.BooksTaxesClient;
 import io.zohosync.adapters.zoho.call.Breakers;
+import io.zohosync.adapters.zoho.call.ReservedCalls;
 import io.zohosync.adapters.zoho.call.ZohoApi;
 import io.zohosync.adapters.zoho.crm.CrmRecordsClient;
 import io.zohosync.adapters.zoho.inventory.InventoryAdjustmentsClient;
@@ -29,6 +30,7 @@ import io.zohosync.ports.out.zoho.ZohoAuthorization;
 import io.zohosync.ports.out.zoho.ZohoBillingCustomers;
 import io.zohosync.ports.out.zoho.ZohoBillingInvoices;
 import io.zohosync.ports.out.zoho.ZohoBudget;
+import io.zohosync.ports.out.zoho.ZohoCallBudget;
 import io.zohosync.ports.out.zoho.ZohoConnection;
 import io.zohosync.ports.out.zoho.ZohoConnectionState;
 import io.zohosync.ports.out.zoho.ZohoContacts;
@@ -53,6 +55,8 @@ public final class ZohoAdapters implements AutoCloseable {
     private final Breakers breakers;
     private final OAuthTokens tokens;
     private final Clock clock;
+    private final ZohoBudget budget;
+    private final ReservedCalls calls;
     private final ZohoApi api;
     private final ZohoContacts contacts;
     private final ZohoItems items;
@@ -83,7 +87,9 @@ public final class ZohoAdapters implements AutoCloseable {
         AccountsClient accounts = new AccountsClient(client, oauth);
         this.tokens = new OAuthTokens(oauth, tokenStore, accounts, clock);
         this.breakers = new Breakers(vertx, settings.breakerFailures(), settings.breakerReset());
-        this.api = new ZohoApi(client, settings.api(), tokens, budget, breakers, clock);
+        this.budget = budget;
+        this.calls = new ReservedCalls(budget, settings.api());
+        this.api = new ZohoApi(client, settings.api(), tokens, calls, breakers, clock);
         this.contacts = new BooksContactsClient(api);
         this.items = new BooksItemsClient(api);
         this.invoices = new BooksInvoicesClient(api);
@@ -122,6 +128,16 @@ public final class ZohoAdapters implements AutoCloseable {
     /** The call path every client uses; package-private for tests that speak raw Zoho requests. */
     ZohoApi api() {
         return api;
+    }
+
+    /** The API budget as jobs reserve their calls from it (their calls then use the reserved slots). */
+    public ZohoCallBudget callBudget() {
+        return calls;
+    }
+
+    /** This instance is alive: the budget keeps its slots held; releases that failed are retried. */
+    public Future<Void> heartbeat() {
+        return budget.heartbeat(clock.instant());
     }
 
     public ZohoContacts contacts() {

@@ -23,18 +23,48 @@ public final class Budget {
     public static final Duration MINUTE = Duration.ofMinutes(1).plus(MARGIN);
     /** The sliding day as counted: Zoho's 24 hours and the margin. */
     public static final Duration DAY = Duration.ofDays(1).plus(MARGIN);
-    /** A slot frees when a call in flight ends, at no known time: ask again this much later. */
-    public static final Duration SLOT_RETRY = Duration.ofMillis(200);
+    /**
+     * A slot frees when a call in flight ends, at no known time: ask again this much later. A second, not less:
+     * the worker does not claim work while no slot is free, so this is only the rare race a refusal inside a job
+     * loses, and a shorter wait would only turn it into more deferrals.
+     */
+    public static final Duration SLOT_RETRY = Duration.ofSeconds(1);
 
     private static final BudgetDecision ALLOWED = new BudgetDecision.Allowed();
 
     private Budget() {}
 
     /**
-     * Whether one more call may be made at {@code now}. A closed limit answers when every closed limit has
-     * reopened, naming the one that reopens last; a full concurrency count is asked about only then.
+     * Whether one more call may be made at {@code now}: {@link #reserve} of one call. {@code usage} counts each
+     * window's newest calls up to the window's limit.
      */
     public static BudgetDecision permit(BudgetLimits limits, BudgetUsage usage, Instant now) {
+        return reserve(limits, usage, now, 1);
+    }
+
+    /** How many calls one reservation may hold: no more than any window holds, so that it can ever fit. */
+    public static int reservable(BudgetLimits limits, int calls) {
+        return Math.max(1, Math.min(calls, Math.min(limits.perMinute(), limits.perDay())));
+    }
+
+    /**
+     * How many of a window's newest calls {@code usage} must count for {@link #reserve} of {@code calls}: the
+     * window has room for them exactly when it holds fewer than this many.
+     */
+    public static int counted(int limit, int calls) {
+        return Math.max(1, limit - calls + 1);
+    }
+
+    /**
+     * Whether {@code calls} more calls may be reserved at {@code now}, all together (a job's planned calls), holding
+     * one concurrency slot. {@code usage} counts each window's newest {@link #counted} calls. A closed limit answers
+     * when every closed limit has room for all of them, naming the one that opens last; a full concurrency count is
+     * asked about only then. {@code calls} must be {@link #reservable}.
+     */
+    public static BudgetDecision reserve(BudgetLimits limits, BudgetUsage usage, Instant now, int calls) {
+        if (calls < 1 || calls != reservable(limits, calls)) {
+            throw new IllegalArgumentException(calls + " calls cannot be reserved under " + limits);
+        }
         BudgetDecision.WaitUntil wait = null;
         for (Limit limit : Limit.values()) {
             Instant until = usage.blockedUntil().get(limit);
@@ -43,7 +73,7 @@ public final class Budget {
                         wait, new BudgetDecision.WaitUntil(limit, until, "Zoho refused calls (" + limit + " limit)"));
             }
         }
-        if (usage.minute().calls() >= limits.perMinute()) {
+        if (usage.minute().calls() >= counted(limits.perMinute(), calls)) {
             wait = later(
                     wait,
                     new BudgetDecision.WaitUntil(
@@ -51,7 +81,7 @@ public final class Budget {
                             usage.minute().oldest().plus(MINUTE),
                             "allowance of " + limits.perMinute() + " a minute spent"));
         }
-        if (usage.day().calls() >= limits.perDay()) {
+        if (usage.day().calls() >= counted(limits.perDay(), calls)) {
             wait = later(
                     wait,
                     new BudgetDecision.WaitUntil(
@@ -69,6 +99,24 @@ public final class Budget {
                     usage.inFlight() + " of " + limits.concurrency() + " calls in flight");
         }
         return ALLOWED;
+    }
+
+    /**
+     * How many calls could start at once now: the free concurrency slots, no more than either window still holds
+     * ({@code usage} counting each window's newest calls up to its limit); none while Zoho blocks a limit.
+     */
+    public static int freeSlots(BudgetLimits limits, BudgetUsage usage, Instant now) {
+        for (Instant until : usage.blockedUntil().values()) {
+            if (now.isBefore(until)) {
+                return 0;
+            }
+        }
+        int free = Math.min(
+                limits.concurrency() - usage.inFlight(),
+                Math.min(
+                        limits.perMinute() - usage.minute().calls(),
+                        limits.perDay() - usage.day().calls()));
+        return Math.max(0, free);
     }
 
     /**

@@ -75,4 +75,69 @@ class BudgetPropertyTest {
                     .isLessThanOrEqualTo(perDay);
         }
     }
+
+    /**
+     * Jobs each reserving their calls at the moment {@link Budget#reserve} first allows all of them, then making them
+     * one by one {@code gap} seconds apart (a reserved call not yet made counts as made at the moment of each
+     * decision, as both adapters count it): no sliding minute or day ending at one of them holds more than its limit.
+     */
+    @Property
+    void calls_reserved_whenever_reserve_allows_and_made_later_never_overfill_a_window(
+            @ForAll @IntRange(min = 1, max = 12) int perMinute,
+            @ForAll @IntRange(min = 1, max = 40) int perDay,
+            @ForAll @Size(max = 40) List<@IntRange(min = 0, max = 86_399) Integer> secondsAgo,
+            @ForAll @Size(min = 1, max = 30) List<@IntRange(min = 1, max = 4) Integer> jobs,
+            @ForAll @IntRange(min = 0, max = 40) int gap) {
+        BudgetLimits limits = new BudgetLimits(perMinute, perDay, 100);
+        List<Instant> made = new ArrayList<>(history(secondsAgo));
+        List<Instant> pending = new ArrayList<>();
+        List<Instant> reserved = new ArrayList<>();
+        Instant t = NOW;
+        for (int wanted : jobs) {
+            int calls = Budget.reservable(limits, wanted);
+            while (true) {
+                Instant at = t;
+                pending.removeIf(p -> {
+                    if (!p.isAfter(at)) {
+                        made.add(p);
+                        return true;
+                    }
+                    return false;
+                });
+                List<Instant> counted = new ArrayList<>(made);
+                pending.forEach(p -> counted.add(at));
+                counted.sort(null);
+                BudgetUsage usage = new BudgetUsage(
+                        WindowUsage.of(counted, t.minus(Budget.MINUTE), Budget.counted(perMinute, calls)),
+                        WindowUsage.of(counted, t.minus(Budget.DAY), Budget.counted(perDay, calls)),
+                        0,
+                        Map.of());
+                if (Budget.reserve(limits, usage, t, calls) instanceof BudgetDecision.WaitUntil wait) {
+                    assertThat(wait.at()).isAfter(t);
+                    Instant next = wait.at();
+                    for (Instant p : pending) {
+                        next = p.isBefore(next) ? p : next;
+                    }
+                    t = next;
+                } else {
+                    for (int i = 0; i < calls; i++) {
+                        pending.add(t.plusSeconds((long) gap * i));
+                        reserved.add(t.plusSeconds((long) gap * i));
+                    }
+                    break;
+                }
+            }
+        }
+        made.addAll(pending);
+        for (Instant end : reserved) {
+            assertThat(made.stream()
+                            .filter(c -> c.isAfter(end.minus(Budget.MINUTE)) && !c.isAfter(end))
+                            .count())
+                    .isLessThanOrEqualTo(perMinute);
+            assertThat(made.stream()
+                            .filter(c -> c.isAfter(end.minus(Budget.DAY)) && !c.isAfter(end))
+                            .count())
+                    .isLessThanOrEqualTo(perDay);
+        }
+    }
 }

@@ -188,4 +188,47 @@ class BudgetTest {
         assertThat(new BudgetUsage(WindowUsage.EMPTY, WindowUsage.EMPTY, 0, null).blockedUntil())
                 .isEmpty();
     }
+
+    @Test
+    void a_reservation_fits_when_each_window_has_room_for_all_its_calls_and_waits_for_the_call_that_makes_room() {
+        BudgetLimits limits = new BudgetLimits(10, 500, 10);
+        List<Instant> calls = List.of(at("10:15:00"), at("10:15:10"), at("10:15:20"), at("10:15:25"), at("10:15:28"));
+        // five of ten spent: five fit, six wait until the oldest of the newest five leaves
+        BudgetUsage forFive = usage(
+                WindowUsage.of(calls, NOW.minus(Budget.MINUTE), Budget.counted(10, 5)),
+                WindowUsage.of(calls, NOW.minus(Budget.DAY), Budget.counted(500, 5)),
+                0);
+        assertThat(Budget.reserve(limits, forFive, NOW, 5)).isEqualTo(new BudgetDecision.Allowed());
+        BudgetUsage forSix = usage(
+                WindowUsage.of(calls, NOW.minus(Budget.MINUTE), Budget.counted(10, 6)),
+                WindowUsage.of(calls, NOW.minus(Budget.DAY), Budget.counted(500, 6)),
+                0);
+        assertThat(Budget.reserve(limits, forSix, NOW, 6))
+                .isEqualTo(new BudgetDecision.WaitUntil(
+                        Limit.MINUTE, at("10:15:00").plus(Budget.MINUTE), "allowance of 10 a minute spent"));
+    }
+
+    @Test
+    void a_reservation_holds_at_most_what_a_window_holds_and_one_beyond_is_refused_outright() {
+        BudgetLimits limits = new BudgetLimits(3, 500, 10);
+        assertThat(Budget.reservable(limits, 7)).isEqualTo(3);
+        assertThat(Budget.reservable(new BudgetLimits(100, 2, 10), 7)).isEqualTo(2);
+        assertThat(Budget.reservable(limits, 2)).isEqualTo(2);
+        assertThatThrownBy(() -> Budget.reserve(limits, BudgetUsage.NONE, NOW, 4))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void free_slots_are_the_fewest_of_the_free_concurrency_and_the_room_in_each_window_and_none_while_blocked() {
+        BudgetLimits limits = new BudgetLimits(10, 500, 5);
+        assertThat(Budget.freeSlots(limits, BudgetUsage.NONE, NOW)).isEqualTo(5);
+        assertThat(Budget.freeSlots(limits, usage(new WindowUsage(8, at("10:15:00")), WindowUsage.EMPTY, 1), NOW))
+                .isEqualTo(2);
+        assertThat(Budget.freeSlots(limits, usage(WindowUsage.EMPTY, WindowUsage.EMPTY, 5), NOW))
+                .isZero();
+        BudgetUsage blocked =
+                new BudgetUsage(WindowUsage.EMPTY, WindowUsage.EMPTY, 0, Map.of(Limit.MINUTE, NOW.plusSeconds(1)));
+        assertThat(Budget.freeSlots(limits, blocked, NOW)).isZero();
+        assertThat(Budget.freeSlots(limits, blocked, NOW.plusSeconds(1))).isEqualTo(5);
+    }
 }

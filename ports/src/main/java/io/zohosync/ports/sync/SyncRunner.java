@@ -13,7 +13,10 @@ import io.zohosync.ports.out.EntityStore;
 import io.zohosync.ports.out.StoredEntity;
 import io.zohosync.ports.out.SyncJobs;
 import io.zohosync.ports.out.SyncRecords;
+import io.zohosync.ports.out.zoho.BudgetPermit;
+import io.zohosync.ports.out.zoho.ZohoCallBudget;
 import io.zohosync.ports.out.zoho.ZohoOutcome;
+import io.zohosync.ports.out.zoho.ZohoProduct;
 import io.zohosync.ports.sync.handler.Handlers;
 import io.zohosync.ports.sync.handler.Links;
 import io.zohosync.ports.sync.handler.Match;
@@ -21,17 +24,27 @@ import io.zohosync.ports.sync.handler.SyncHandler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The write template every flow runs through: prerequisites → (write intent set? find by marker) → linked?
  * update : match-or-create → duplicate? resolve by marker → link. Handlers supply only their Zoho calls and
- * matching; markers and "never write twice" (design.md §6) are this class's.
+ * matching; markers and "never write twice" (design.md §6) are this class's. Before its first Zoho call a job
+ * reserves the calls its handler plans, all or none (issue 13): refused, it waits for the moment they all fit
+ * and has made no call, so it never repeats calls it made before a refusal.
  */
 public final class SyncRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncRunner.class);
 
     /**
      * {@code recheck}: how long a waiting sync sleeps before it looks at its prerequisites again by itself (a
@@ -46,14 +59,29 @@ public final class SyncRunner {
     private final EntityStore entities;
     private final SyncRecords records;
     private final SyncJobs jobs;
+    private final ZohoCallBudget budget;
     private final Settings settings;
 
-    public SyncRunner(Handlers handlers, EntityStore entities, SyncRecords records, SyncJobs jobs, Settings settings) {
+    public SyncRunner(
+            Handlers handlers,
+            EntityStore entities,
+            SyncRecords records,
+            SyncJobs jobs,
+            ZohoCallBudget budget,
+            Settings settings) {
         this.handlers = handlers;
         this.entities = entities;
         this.records = records;
         this.jobs = jobs;
+        this.budget = budget;
         this.settings = settings;
+    }
+
+    /** The Zoho products its jobs call. */
+    public Set<ZohoProduct> products() {
+        Set<ZohoProduct> products = EnumSet.noneOf(ZohoProduct.class);
+        handlers.targets().forEach(target -> products.add(ZohoProduct.of(target)));
+        return products;
     }
 
     /** Runs one claimed job; what it decided, for the state machine. */
@@ -192,6 +220,63 @@ public final class SyncRunner {
         if (job.zohoId() != null) {
             return update(handler, job, entity, links, now);
         }
+        int planned = handler.plannedCreateCalls(entity) + (job.outcomeUnsure() ? 1 : 0);
+        return reserved(handler, planned, now, () -> create(handler, job, entity, links, now));
+    }
+
+    /**
+     * Runs {@code calls} Zoho calls' {@code work} on a reservation of them, ended when the work has; refused, it is
+     * deferred to when they all fit. Should the reservation itself fail (the database), the calls take their
+     * permits one by one as they go.
+     */
+    private Future<Decision> reserved(SyncHandler<?> handler, int calls, Instant now, Supplier<Future<Decision>> work) {
+        if (calls < 1) {
+            return work.get();
+        }
+        ZohoProduct product = ZohoProduct.of(handler.target());
+        return budget.reserve(product, calls, now)
+                .map(Optional::of)
+                .recover(e -> {
+                    LOG.warn(
+                            "could not reserve {} Zoho {} calls ({}); they take permits as they go",
+                            calls,
+                            product,
+                            e.toString());
+                    return Future.succeededFuture(Optional.empty());
+                })
+                .compose(reservation -> {
+                    if (reservation.isEmpty()) {
+                        return started(work);
+                    }
+                    if (reservation.get() instanceof BudgetPermit.Denied denied) {
+                        Duration wait = Duration.between(now, denied.retryAt());
+                        return Future.succeededFuture(ZohoOutcomes.failure(
+                                new ZohoOutcome.RateLimited<>(
+                                        denied.scope(),
+                                        wait.isNegative() ? Duration.ZERO : wait,
+                                        "the API budget has no room for " + calls + " " + product + " calls"),
+                                "the reservation",
+                                now));
+                    }
+                    BudgetPermit.Reserved held = (BudgetPermit.Reserved) reservation.get();
+                    return started(work)
+                            .eventually(() -> budget.finish(held).recover(e -> {
+                                LOG.warn("could not end a reservation of Zoho {} calls: {}", product, e.toString());
+                                return Future.succeededFuture();
+                            }));
+                });
+    }
+
+    /** The work's future, failed should it throw: the reservation is ended either way. */
+    private static Future<Decision> started(Supplier<Future<Decision>> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+    }
+
+    private <E> Future<Decision> create(SyncHandler<E> handler, ClaimedJob job, E entity, Links links, Instant now) {
         if (job.outcomeUnsure()) {
             return byMarker(
                     handler,
@@ -217,21 +302,30 @@ public final class SyncRunner {
                         "update_skipped_shared");
             }
             boolean ours = job.state().origin() == Origin.CREATED;
-            Future<ZohoOutcome<String>> call =
-                    ours ? handler.update(zohoId, entity, links) : handler.updateOwnedFields(zohoId, entity, links);
-            return call.map(outcome -> {
-                if (!(outcome instanceof ZohoOutcome.Success<String>)) {
-                    return ZohoOutcomes.failure(outcome, "the update", now);
-                }
-                return ours
-                        ? Decision.of(new SyncEvent.Succeeded(zohoId), "updated")
-                        : Decision.of(
-                                new SyncEvent.Kept(
-                                        zohoId,
-                                        "linked to a record zoho-sync did not create: left as it is "
-                                                + "but for the fields zoho-sync owns"),
-                                "updated_owned_fields");
-            });
+            return reserved(
+                    handler,
+                    handler.plannedUpdateCalls(entity, ours),
+                    now,
+                    () -> update(handler, zohoId, entity, links, ours, now));
+        });
+    }
+
+    private <E> Future<Decision> update(
+            SyncHandler<E> handler, String zohoId, E entity, Links links, boolean ours, Instant now) {
+        Future<ZohoOutcome<String>> call =
+                ours ? handler.update(zohoId, entity, links) : handler.updateOwnedFields(zohoId, entity, links);
+        return call.map(outcome -> {
+            if (!(outcome instanceof ZohoOutcome.Success<String>)) {
+                return ZohoOutcomes.failure(outcome, "the update", now);
+            }
+            return ours
+                    ? Decision.of(new SyncEvent.Succeeded(zohoId), "updated")
+                    : Decision.of(
+                            new SyncEvent.Kept(
+                                    zohoId,
+                                    "linked to a record zoho-sync did not create: left as it is "
+                                            + "but for the fields zoho-sync owns"),
+                            "updated_owned_fields");
         });
     }
 

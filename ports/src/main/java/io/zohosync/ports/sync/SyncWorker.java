@@ -8,6 +8,7 @@ import io.zohosync.domain.sync.SyncStatus;
 import io.zohosync.ports.out.ClaimedJob;
 import io.zohosync.ports.out.SyncJobs;
 import io.zohosync.ports.out.SyncObserver;
+import io.zohosync.ports.out.zoho.ZohoCallBudget;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Use case: drain the queue once — return expired leases, claim due jobs, run each through the
  * {@link SyncRunner}, and record what the domain's state machine makes of the outcome under the lease;
- * then let the records that wait for it follow ({@link Dependants}).
+ * then let the records that wait for it follow ({@link Dependants}). It claims no more jobs than the API budget
+ * could start now, and none while it has no room: a job it cannot run stays queued, unclaimed and unlogged, and
+ * the worker looks again when the budget says (issue 13, defect 3).
  */
 public final class SyncWorker {
 
@@ -37,7 +40,14 @@ public final class SyncWorker {
         }
     }
 
+    /**
+     * What one pass did: the jobs it ran; {@code full} when it ran all it could claim (more may be due: go on at
+     * once); {@code budgetOpensAt} set when it claimed none as the budget had no room, until then.
+     */
+    public record Drained(int ran, boolean full, Instant budgetOpensAt) {}
+
     private final SyncJobs jobs;
+    private final ZohoCallBudget budget;
     private final Dependants dependants;
     private final SyncRunner runner;
     private final SyncObserver observer;
@@ -48,6 +58,7 @@ public final class SyncWorker {
 
     public SyncWorker(
             SyncJobs jobs,
+            ZohoCallBudget budget,
             Dependants dependants,
             SyncRunner runner,
             SyncObserver observer,
@@ -55,6 +66,7 @@ public final class SyncWorker {
             Clock clock,
             Settings settings) {
         this.jobs = jobs;
+        this.budget = budget;
         this.dependants = dependants;
         this.runner = runner;
         this.observer = observer;
@@ -63,22 +75,29 @@ public final class SyncWorker {
         this.settings = settings;
     }
 
-    /** One pass over the queue; the number of jobs it ran. */
-    public Future<Integer> drainOnce(String workerId) {
+    /** One pass over the queue: claims as many due jobs as the budget could start, at most a batch, and runs them. */
+    public Future<Drained> drainOnce(String workerId) {
         Instant now = clock.instant();
         SyncEvent.Claimed claim = new SyncEvent.Claimed(workerId, now.plus(settings.lease()));
         return jobs.releaseExpired(now, state -> machine.apply(state, new SyncEvent.LeaseExpired(), now))
-                .compose(released -> jobs.claimDue(
-                        workerId,
-                        settings.batchSize(),
-                        settings.lease(),
-                        now,
-                        state -> machine.apply(state, claim, now)))
+                .compose(released -> budget.headroom(runner.products(), now))
+                .compose(room -> room.free() < 1
+                        ? Future.succeededFuture(new Drained(0, false, room.retryAt()))
+                        : claimAndRun(workerId, Math.min(settings.batchSize(), room.free()), claim, now));
+    }
+
+    private Future<Drained> claimAndRun(String workerId, int limit, SyncEvent.Claimed claim, Instant now) {
+        return jobs.claimDue(workerId, limit, settings.lease(), now, state -> machine.apply(state, claim, now))
                 .compose(claimed -> {
                     Future<?> all = Future.join(
                             claimed.stream().map(job -> process(job, now)).toList());
-                    return all.map(claimed.size());
+                    return all.map(new Drained(claimed.size(), claimed.size() >= limit, null));
                 });
+    }
+
+    /** Calls {@code listener} whenever this instance frees a slot of the API budget (see {@link Drained#budgetOpensAt}). */
+    public void onBudgetFreed(Runnable listener) {
+        budget.onFreed(listener);
     }
 
     /** Extends the leases of the jobs this worker is running, so a long run is not taken for a dead one. */

@@ -17,12 +17,15 @@ import io.zohosync.ports.in.SyncRecordView;
 import io.zohosync.ports.intake.IntakeService;
 import io.zohosync.ports.intake.Routing;
 import io.zohosync.ports.out.SyncObserver;
+import io.zohosync.ports.out.zoho.BudgetPermit;
+import io.zohosync.ports.out.zoho.ZohoBudget;
 import io.zohosync.ports.out.zoho.ZohoOutcome;
 import io.zohosync.ports.sync.handler.Handlers;
 import io.zohosync.ports.sync.handler.SyncHandler;
 import io.zohosync.ports.testing.InMemorySyncStore;
 import io.zohosync.ports.testing.InMemoryZohoContacts;
 import io.zohosync.ports.testing.MutableClock;
+import io.zohosync.ports.testing.ScriptedCallBudget;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,14 +53,17 @@ class SyncPipelineTest {
             List.of(new CustomerBooksHandler(contacts, MatchPolicy.DEFAULT), invoices, payments, items);
     private final SyncObserver observer =
             (key, status, event) -> observed.add(key.type().wire() + " " + status.wire() + " " + event);
+    private final ScriptedCallBudget budget = new ScriptedCallBudget();
     private final SyncWorker worker = new SyncWorker(
             store,
+            budget,
             new Dependants(store, machine, observer),
             new SyncRunner(
                     new Handlers(handlers),
                     store,
                     store,
                     store,
+                    budget,
                     new SyncRunner.Settings(Duration.ofMinutes(5), Duration.ofHours(24))),
             observer,
             machine,
@@ -368,8 +374,9 @@ class SyncPipelineTest {
         List<SyncHandler<?>> both = List.of(new CustomerBooksHandler(contacts, MatchPolicy.DEFAULT), crm);
         SyncWorker twoTargets = new SyncWorker(
                 store,
+                budget,
                 new Dependants(store, machine, observer),
-                new SyncRunner(new Handlers(both), store, store, store, SyncRunner.Settings.DEFAULT),
+                new SyncRunner(new Handlers(both), store, store, store, budget, SyncRunner.Settings.DEFAULT),
                 observer,
                 machine,
                 clock,
@@ -402,6 +409,51 @@ class SyncPipelineTest {
                 .hasSize(2);
     }
 
+    @Test
+    void a_job_reserves_its_planned_calls_first_and_a_refusal_makes_no_call_and_waits_until_they_all_fit()
+            throws Exception {
+        recordCustomer("cus-1");
+        Instant fits = clock.instant().plusSeconds(40);
+        budget.refuse(new BudgetPermit.Denied(ZohoOutcome.RateLimited.Scope.MINUTE, fits));
+
+        await(worker.drainOnce("w"));
+        assertThat(contacts.calls()).as("no call before the reservation").isEmpty();
+        assertThat(view(EntityType.CUSTOMER, "cus-1").status()).isEqualTo(SyncStatus.PENDING);
+        assertThat(view(EntityType.CUSTOMER, "cus-1").nextRunAt()).isEqualTo(fits);
+        assertThat(view(EntityType.CUSTOMER, "cus-1").attempts()).isZero();
+
+        budget.allow();
+        clock.advance(Duration.ofSeconds(40));
+        await(worker.drainOnce("w"));
+        assertThat(status(EntityType.CUSTOMER, "cus-1")).isEqualTo(SyncStatus.SYNCED);
+        assertThat(contacts.calls()).containsExactly("findByEmail", "create");
+        assertThat(budget.events().stream().filter(e -> !e.equals("headroom")))
+                .containsExactly("refused BOOKS 2", "reserve BOOKS 2", "finish BOOKS 2");
+    }
+
+    @Test
+    void the_worker_claims_nothing_while_the_budget_has_no_room_and_no_more_jobs_than_it_has_room_for()
+            throws Exception {
+        recordCustomer("cus-1");
+        recordCustomer("cus-2");
+        recordCustomer("cus-3");
+        int logged = store.log().size();
+        Instant opens = clock.instant().plusSeconds(1);
+        budget.headroom(new ZohoBudget.Headroom(0, opens));
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(await(worker.drainOnce("w"))).isEqualTo(new SyncWorker.Drained(0, false, opens));
+        }
+        assertThat(store.log()).as("nothing claimed, nothing logged").hasSize(logged);
+        assertThat(contacts.calls()).isEmpty();
+
+        budget.headroom(new ZohoBudget.Headroom(2, clock.instant()));
+        assertThat(await(worker.drainOnce("w"))).isEqualTo(new SyncWorker.Drained(2, true, null));
+        assertThat(contacts.calls().stream().filter(c -> c.equals("findByEmail")))
+                .as("two jobs ran")
+                .hasSize(2);
+    }
+
     // ---- helpers
 
     private void arriveInOrder(List<String> order) throws Exception {
@@ -419,10 +471,10 @@ class SyncPipelineTest {
 
     private void drainUntilQuiet() throws Exception {
         for (int round = 0; round < 50; round++) {
-            int ran = await(worker.drainOnce("w"));
+            int ran = await(worker.drainOnce("w")).ran();
             if (ran == 0) {
                 clock.advance(Duration.ofMinutes(6));
-                if (await(worker.drainOnce("w")) == 0) {
+                if (await(worker.drainOnce("w")).ran() == 0) {
                     return;
                 }
             }

@@ -44,8 +44,13 @@ import java.util.function.Function;
  */
 public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, SyncRecords, SyncRecordsReader {
 
-    /** One log row, for assertions. */
-    public record LogRow(SyncKey key, SyncStatus from, SyncStatus to, String event, String message) {}
+    /** One log row, for assertions; {@code repeats}: how many times it was logged in a row (a repeated deferral). */
+    public record LogRow(SyncKey key, SyncStatus from, SyncStatus to, String event, String message, int repeats) {
+
+        LogRow(SyncKey key, SyncStatus from, SyncStatus to, String event, String message) {
+            this(key, from, to, event, message, 1);
+        }
+    }
 
     private static final class Job {
         final long id;
@@ -411,7 +416,31 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
         if (next.status() != SyncStatus.WAITING) {
             waits.remove(key);
         }
-        log.add(new LogRow(key, before.map(SyncState::status).orElse(null), next.status(), event, next.reason()));
+        logRepeated(new LogRow(key, before.map(SyncState::status).orElse(null), next.status(), event, next.reason()));
+    }
+
+    /** As the Postgres adapter: a deferral the record's latest row already tells counts on that row. */
+    private void logRepeated(LogRow row) {
+        for (int i = log.size() - 1; i >= 0; i--) {
+            LogRow latest = log.get(i);
+            if (!latest.key().equals(row.key())) {
+                continue;
+            }
+            if (row.event().startsWith("deferred_") && latest.event().equals(row.event()) && latest.to() == row.to()) {
+                log.set(
+                        i,
+                        new LogRow(
+                                latest.key(),
+                                latest.from(),
+                                latest.to(),
+                                latest.event(),
+                                row.message(),
+                                latest.repeats() + 1));
+                return;
+            }
+            break;
+        }
+        log.add(row);
     }
 
     private Optional<SyncState> state(SyncKey key) {

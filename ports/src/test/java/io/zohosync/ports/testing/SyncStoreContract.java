@@ -58,6 +58,12 @@ public abstract class SyncStoreContract {
     /** The implementation under test; a fresh or shared one. */
     protected abstract SyncStores stores();
 
+    /** One row of a record's sync log: its event and how many times it was logged in a row. */
+    public record Logged(String event, int repeats) {}
+
+    /** The record's sync log, oldest row first (the log has no reading port: each implementation reads its own). */
+    protected abstract List<Logged> log(SyncKey key) throws Exception;
+
     @BeforeEach
     void setUp() {
         stores = stores();
@@ -201,6 +207,47 @@ public abstract class SyncStoreContract {
         assertThat(claimAll(unique("early"), retrying.nextRunAt().minusMillis(1)))
                 .noneMatch(j -> j.key().equals(key));
         assertThat(claim(key, retrying.nextRunAt(), LEASE).state().attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void repeated_deferrals_of_a_record_are_one_log_row_with_a_count_and_other_events_are_rows_of_their_own()
+            throws Exception {
+        SyncKey key = newItem();
+        Instant at = now;
+        for (int i = 0; i < 5; i++) {
+            at = defer(claim(key, at, LEASE), "deferred_concurrency", at);
+        }
+        at = defer(claim(key, at, LEASE), "deferred_minute", at);
+        at = defer(claim(key, at, LEASE), "deferred_concurrency", at);
+        Instant last = at;
+        await(stores.jobs()
+                .complete(
+                        claim(key, at, LEASE),
+                        "created",
+                        List.of(),
+                        at,
+                        s -> machine.apply(s, new SyncEvent.Succeeded("4600077"), last)));
+
+        assertThat(log(key))
+                .endsWith(
+                        new Logged("deferred_concurrency", 5),
+                        new Logged("deferred_minute", 1),
+                        new Logged("deferred_concurrency", 1),
+                        new Logged("created", 1));
+    }
+
+    /** Records the job deferred by the budget until a second later; when it is due again. */
+    private Instant defer(ClaimedJob job, String event, Instant at) throws Exception {
+        SyncState deferred = await(stores.jobs()
+                        .complete(
+                                job,
+                                event,
+                                List.of(),
+                                at,
+                                s -> machine.apply(s, new SyncEvent.BudgetExhausted(at.plusSeconds(1)), at)))
+                .orElseThrow();
+        assertThat(deferred.status()).isEqualTo(SyncStatus.PENDING);
+        return deferred.nextRunAt();
     }
 
     @Test

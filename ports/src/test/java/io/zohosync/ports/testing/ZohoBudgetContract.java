@@ -13,6 +13,7 @@ import io.zohosync.ports.out.zoho.ZohoOutcome.RateLimited.Scope;
 import io.zohosync.ports.out.zoho.ZohoProduct;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -221,5 +222,106 @@ public abstract class ZohoBudgetContract {
 
         assertThat(budget.finishTime(org, ZohoProduct.CRM, limits, T0, 3).await())
                 .isEqualTo(T0.plusSeconds(45).plus(MINUTE));
+    }
+
+    @Test
+    void a_holder_that_heartbeats_keeps_its_slots_however_long_its_calls_run() {
+        ZohoApiLimits limits = new ZohoApiLimits(100, 1000, 1);
+        BudgetPermit.Granted slow = granted(BOOKS, limits, T0);
+        for (int s = 2; s <= 400; s += 2) {
+            budget.heartbeat(T0.plusSeconds(s)).await();
+        }
+
+        assertThat(take(BOOKS, limits, T0.plusSeconds(401)))
+                .isInstanceOfSatisfying(Denied.class, d -> assertThat(d.scope()).isEqualTo(Scope.CONCURRENCY));
+        budget.release(slow).await();
+        granted(BOOKS, limits, T0.plusSeconds(401));
+    }
+
+    @Test
+    void a_reservation_takes_all_its_calls_or_none_and_is_refused_until_all_of_them_fit() {
+        ZohoApiLimits limits = new ZohoApiLimits(5, 1000, 10);
+        granted(BOOKS, limits, T0);
+        granted(BOOKS, limits, T0.plusSeconds(10));
+        granted(BOOKS, limits, T0.plusSeconds(20));
+
+        // two of five are left: three fit once the call at T0 has left the minute, not before
+        assertThat(budget.reserve(org, BOOKS, limits, T0.plusSeconds(30), 3).await())
+                .isEqualTo(new Denied(Scope.MINUTE, T0.plus(MINUTE)));
+        granted(BOOKS, limits, T0.plusSeconds(31));
+        assertThat(budget.reserve(org, BOOKS, limits, T0.plus(MINUTE), 3).await())
+                .isEqualTo(new Denied(Scope.MINUTE, T0.plusSeconds(10).plus(MINUTE)));
+        BudgetPermit reserved = budget.reserve(
+                        org, BOOKS, limits, T0.plusSeconds(10).plus(MINUTE), 3)
+                .await();
+        assertThat(reserved)
+                .isInstanceOfSatisfying(
+                        BudgetPermit.Reserved.class,
+                        r -> assertThat(r.slotIds()).hasSize(3));
+        // the three reserved slots count as calls made now: the minute is full again
+        assertThat(take(BOOKS, limits, T0.plusSeconds(11).plus(MINUTE)))
+                .isEqualTo(new Denied(Scope.MINUTE, T0.plusSeconds(20).plus(MINUTE)));
+    }
+
+    @Test
+    void a_drawn_slot_counts_from_its_call_and_slots_given_back_never_count() {
+        ZohoApiLimits limits = new ZohoApiLimits(4, 1000, 10);
+        BudgetPermit.Reserved r = (BudgetPermit.Reserved)
+                budget.reserve(org, BOOKS, limits, T0, 3).await();
+        budget.draw(r, r.slotIds().get(1), T0.plusSeconds(30)).await();
+        budget.finish(
+                        r.slotIds().get(0),
+                        List.of(r.slotIds().get(0), r.slotIds().get(2)))
+                .await();
+
+        granted(BOOKS, limits, T0.plusSeconds(31));
+        granted(BOOKS, limits, T0.plusSeconds(31));
+        granted(BOOKS, limits, T0.plusSeconds(31));
+        assertThat(take(BOOKS, limits, T0.plusSeconds(32)))
+                .isEqualTo(new Denied(Scope.MINUTE, T0.plusSeconds(30).plus(MINUTE)));
+        assertThat(budget.finishTime(org, BOOKS, limits, T0.plusSeconds(32), 1).await())
+                .isEqualTo(T0.plusSeconds(30).plus(MINUTE));
+    }
+
+    @Test
+    void a_reservation_holds_one_concurrency_slot_until_it_is_finished() {
+        ZohoApiLimits limits = new ZohoApiLimits(100, 1000, 2);
+        BudgetPermit.Reserved r = (BudgetPermit.Reserved)
+                budget.reserve(org, BOOKS, limits, T0, 3).await();
+        granted(BOOKS, limits, T0);
+        assertThat(take(BOOKS, limits, T0))
+                .isInstanceOfSatisfying(Denied.class, d -> assertThat(d.scope()).isEqualTo(Scope.CONCURRENCY));
+        assertThat(budget.reserve(org, BOOKS, limits, T0, 1).await())
+                .isInstanceOfSatisfying(Denied.class, d -> assertThat(d.scope()).isEqualTo(Scope.CONCURRENCY));
+
+        budget.draw(r, r.slotIds().get(0), T0.plusSeconds(1)).await();
+        budget.finish(r.slotIds().get(0), r.slotIds().subList(1, 3)).await();
+        granted(BOOKS, limits, T0.plusSeconds(2));
+    }
+
+    @Test
+    void more_calls_than_a_window_holds_are_reserved_as_many_as_it_holds() {
+        ZohoApiLimits limits = new ZohoApiLimits(3, 1000, 10);
+        assertThat(budget.reserve(org, BOOKS, limits, T0, 7).await())
+                .isInstanceOfSatisfying(
+                        BudgetPermit.Reserved.class,
+                        r -> assertThat(r.slotIds()).hasSize(3));
+    }
+
+    @Test
+    void the_headroom_counts_the_calls_that_could_start_now_and_when_one_could_when_none_can() {
+        ZohoApiLimits limits = new ZohoApiLimits(3, 1000, 2);
+        assertThat(budget.headroom(org, BOOKS, limits, T0).await()).isEqualTo(new ZohoBudget.Headroom(2, T0));
+        BudgetPermit.Granted first = granted(BOOKS, limits, T0);
+        assertThat(budget.headroom(org, BOOKS, limits, T0).await()).isEqualTo(new ZohoBudget.Headroom(1, T0));
+        granted(BOOKS, limits, T0);
+        assertThat(budget.headroom(org, BOOKS, limits, T0).await())
+                .isEqualTo(new ZohoBudget.Headroom(0, T0.plus(Budget.SLOT_RETRY)));
+        budget.release(first).await();
+        granted(BOOKS, limits, T0.plusSeconds(5));
+        budget.release(first).await();
+        assertThat(budget.headroom(org, BOOKS, limits, T0.plusSeconds(6)).await())
+                .isEqualTo(new ZohoBudget.Headroom(0, T0.plus(MINUTE)));
+        assertThat(take(BOOKS, limits, T0.plusSeconds(6))).isInstanceOf(Denied.class);
     }
 }

@@ -44,7 +44,9 @@ public final class RecordStore {
             where r.entity_type = $1 and r.entity_id = $2 and r.target = $3
             for update of r""";
     /**
-     * The record, its job and its log row in one statement ({@code %s}: the job's part, by the state's kind).
+     * The record, its job and its log row in one statement. A deferral ({@code deferred_…}) the record's latest log
+     * row already tells is counted on that row ({@code repeats}, {@code last_at}) instead of logged again: a record
+     * deferred a thousand times is one row (issue 13, defect 3). ({@code %s}: the job's part, by the state's kind).
      * $1–$3 the key, $4–$12 the state, $13 now, $14 the status before, $15 the event; $16–$17 the job's
      * priority and run time when the state is queued.
      */
@@ -62,9 +64,18 @@ public final class RecordStore {
                     updated_at = excluded.updated_at, synced_at = coalesce(excluded.synced_at, r.synced_at),
                     intent_at = case when excluded.status in ('synced', 'manual') then null else r.intent_at end
                 returning 1
+            ), latest as (
+                select id, event, to_status from sync_log
+                 where entity_type = $1 and entity_id = $2 and target = $3 order by id desc limit 1
+            ), repeated as (
+                update sync_log l set repeats = l.repeats + 1, last_at = $13, message = $9, zoho_id = $5
+                  from latest
+                 where l.id = latest.id and latest.event = $15 and latest.to_status = $4
+                   and left($15, 9) = 'deferred_'
+                returning 1
             ), logged as (
                 insert into sync_log (entity_type, entity_id, target, at, from_status, to_status, event, message, zoho_id)
-                values ($1, $2, $3, $13, $14::text, $4, $15, $9, $5)
+                select $1, $2, $3, $13, $14::text, $4, $15, $9, $5 where not exists (select 1 from repeated)
             )%s
             select 1""";
     /** A queued state's job: unleased, due at the state's next run; a fresh lease sequence fences out an old worker. */

@@ -14,8 +14,12 @@ public final class ZohoPostgres {
         return new PgZohoTokenStore(pool, keys);
     }
 
-    /** {@code lease}: how long a permit holds its concurrency slot if its instance dies (longer than a call's timeout). */
-    public static ZohoBudget budget(Pool pool, Duration lease) {
-        return new PgZohoBudget(pool, lease);
+    /**
+     * The budget as the instance {@code holderId} takes from it: its slots stay held while it heartbeats
+     * ({@link ZohoBudget#heartbeat}) and come back {@code aliveFor} after its last heartbeat or permit should it die
+     * (a small multiple of the heartbeat's period).
+     */
+    public static ZohoBudget budget(Pool pool, String holderId, Duration aliveFor) {
+        return new PgZohoBudget(pool, holderId, aliveFor);
     }
 }

@@ -28,6 +28,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PgZohoBudgetTest {
 
     private static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
+    /** How long an instance's slots stay held after its last heartbeat (production: 3 heartbeats of 2 s). */
+    private static final Duration ALIVE_FOR = Duration.ofSeconds(6);
+
     private Pool pool;
     private Pool otherInstance;
     private ZohoBudget budget;
@@ -38,8 +41,8 @@ class PgZohoBudgetTest {
     void start(Vertx vertx) {
         pool = PostgresFixture.shared().pool(vertx);
         otherInstance = PostgresFixture.shared().pool(vertx);
-        budget = ZohoPostgres.budget(pool, Duration.ofMinutes(2));
-        otherBudget = ZohoPostgres.budget(otherInstance, Duration.ofMinutes(2));
+        budget = ZohoPostgres.budget(pool, "instance-" + UUID.randomUUID(), ALIVE_FOR);
+        otherBudget = ZohoPostgres.budget(otherInstance, "instance-" + UUID.randomUUID(), ALIVE_FOR);
         org = "org-" + UUID.randomUUID();
     }
 
@@ -86,14 +89,70 @@ class PgZohoBudgetTest {
     }
 
     @Test
-    void a_permit_its_instance_never_released_frees_its_slot_when_its_lease_ends() {
-        ZohoApiLimits limits = new ZohoApiLimits(100, 1000, 1);
-        take(budget, ZohoProduct.BOOKS, limits, T0);
+    void an_instance_that_stopped_heartbeating_holds_nothing_once_its_heartbeat_runs_out() {
+        ZohoApiLimits limits = new ZohoApiLimits(100, 1000, 2);
+        ZohoBudget killed = ZohoPostgres.budget(pool, "killed-" + UUID.randomUUID(), ALIVE_FOR);
+        take(killed, ZohoProduct.BOOKS, limits, T0);
+        take(killed, ZohoProduct.BOOKS, limits, T0.plusSeconds(1));
+        killed.reserve(org, ZohoProduct.BOOKS, limits, T0.plusSeconds(1), 5).await();
+        // killed -9: neither released nor heartbeating any more
 
-        assertThat(take(otherBudget, ZohoProduct.BOOKS, limits, T0.plusSeconds(119)))
+        assertThat(take(otherBudget, ZohoProduct.BOOKS, limits, T0.plusSeconds(6)))
                 .isInstanceOfSatisfying(
                         BudgetPermit.Denied.class, d -> assertThat(d.scope()).isEqualTo(Scope.CONCURRENCY));
-        assertThat(take(otherBudget, ZohoProduct.BOOKS, limits, T0.plusSeconds(120)))
+        assertThat(take(otherBudget, ZohoProduct.BOOKS, limits, T0.plusSeconds(7)))
+                .isInstanceOf(BudgetPermit.Granted.class);
+        assertThat(take(otherBudget, ZohoProduct.BOOKS, limits, T0.plusSeconds(7)))
+                .isInstanceOf(BudgetPermit.Granted.class);
+        // its calls still count in the minute, the slots it reserved and never used do not
+        assertThat(take(otherBudget, ZohoProduct.BOOKS, new ZohoApiLimits(4, 1000, 10), T0.plusSeconds(8)))
+                .isEqualTo(new BudgetPermit.Denied(Scope.MINUTE, T0.plus(Budget.MINUTE)));
+    }
+
+    @Test
+    void a_live_instance_keeps_its_slots_however_long_its_calls_run() {
+        ZohoApiLimits limits = new ZohoApiLimits(100, 1000, 1);
+        BudgetPermit.Granted slow = (BudgetPermit.Granted) take(budget, ZohoProduct.BOOKS, limits, T0);
+        for (int s = 2; s <= 300; s += 2) {
+            budget.heartbeat(T0.plusSeconds(s)).await();
+        }
+
+        assertThat(take(otherBudget, ZohoProduct.BOOKS, limits, T0.plusSeconds(301)))
+                .isInstanceOfSatisfying(
+                        BudgetPermit.Denied.class, d -> assertThat(d.scope()).isEqualTo(Scope.CONCURRENCY));
+        budget.release(slow).await();
+        assertThat(take(otherBudget, ZohoProduct.BOOKS, limits, T0.plusSeconds(301)))
+                .isInstanceOf(BudgetPermit.Granted.class);
+    }
+
+    @Test
+    void a_release_that_failed_is_retried_on_the_next_heartbeat_not_leaked() {
+        ZohoApiLimits limits = new ZohoApiLimits(100, 1000, 1);
+        BudgetPermit.Granted permit = (BudgetPermit.Granted) take(budget, ZohoProduct.BOOKS, limits, T0);
+        String fail = "fail_" + UUID.randomUUID().toString().replace("-", "");
+        pool.query("create function " + fail + "() returns trigger language plpgsql as "
+                        + "$$ begin raise exception 'the database is restarting'; end $$")
+                .execute()
+                .await();
+        pool.query("create trigger " + fail + " before update on zoho_api_permits for each row when"
+                        + " (old.organization_id = '" + org + "') execute function " + fail + "()")
+                .execute()
+                .await();
+        try {
+            assertThat(budget.release(permit).toCompletionStage().toCompletableFuture())
+                    .failsWithin(Duration.ofSeconds(10));
+        } finally {
+            pool.query("drop trigger " + fail + " on zoho_api_permits")
+                    .execute()
+                    .await();
+            pool.query("drop function " + fail + "()").execute().await();
+        }
+        assertThat(take(otherBudget, ZohoProduct.BOOKS, limits, T0.plusSeconds(1)))
+                .isInstanceOfSatisfying(
+                        BudgetPermit.Denied.class, d -> assertThat(d.scope()).isEqualTo(Scope.CONCURRENCY));
+
+        budget.heartbeat(T0.plusSeconds(2)).await();
+        assertThat(take(otherBudget, ZohoProduct.BOOKS, limits, T0.plusSeconds(3)))
                 .isInstanceOf(BudgetPermit.Granted.class);
     }
 }

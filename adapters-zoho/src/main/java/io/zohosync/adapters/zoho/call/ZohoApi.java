@@ -9,7 +9,6 @@ import io.zohosync.adapters.zoho.oauth.AccessToken;
 import io.zohosync.adapters.zoho.oauth.OAuthTokens;
 import io.zohosync.adapters.zoho.oauth.ZohoUnavailable;
 import io.zohosync.ports.out.zoho.BudgetPermit;
-import io.zohosync.ports.out.zoho.ZohoBudget;
 import io.zohosync.ports.out.zoho.ZohoOutcome;
 import io.zohosync.ports.out.zoho.ZohoProduct;
 import java.time.Clock;
@@ -32,7 +31,7 @@ public final class ZohoApi {
     private final WebClient client;
     private final ApiSettings settings;
     private final OAuthTokens tokens;
-    private final ZohoBudget budget;
+    private final ReservedCalls budget;
     private final Breakers breakers;
     private final Clock clock;
 
@@ -40,7 +39,7 @@ public final class ZohoApi {
             WebClient client,
             ApiSettings settings,
             OAuthTokens tokens,
-            ZohoBudget budget,
+            ReservedCalls budget,
             Breakers breakers,
             Clock clock) {
         this.client = client;
@@ -86,7 +85,9 @@ public final class ZohoApi {
             return breakers.execute(product, () -> authorized(request, read))
                     .compose(outcome -> afterCall(org, product, outcome))
                     .eventually(() -> budget.release(granted).otherwise(e -> {
-                        LOG.warn("Releasing a Zoho budget permit failed", e);
+                        LOG.warn(
+                                "Releasing a Zoho budget permit failed (retried on the next heartbeat): {}",
+                                e.toString());
                         return null;
                     }));
         });

@@ -54,6 +54,15 @@ public final class CustomerBooksHandler implements SyncHandler<Customer> {
         return contacts.findByMarker(customer.platformId()).map(found -> ids(found));
     }
 
+    /** A new customer: the email search (when new ones link by email) and the create; a returning one: its searches. */
+    @Override
+    public int plannedCreateCalls(Customer customer) {
+        if (customer.kind() == CustomerKind.NEW) {
+            return (policy.linkNewByEmail() ? 1 : 0) + 1;
+        }
+        return 1 + (policy.matchReturningByName() ? 1 : 0);
+    }
+
     @Override
     public Future<ZohoOutcome<Match>> match(Customer customer) {
         boolean needsEmailSearch = customer.kind() == CustomerKind.RETURNING || policy.linkNewByEmail();

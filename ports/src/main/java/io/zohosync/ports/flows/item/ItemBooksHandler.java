@@ -45,6 +45,18 @@ public final class ItemBooksHandler implements SyncHandler<Item> {
     }
 
     /** An item Books already holds under this sku is linked, not created again. */
+    /** The search by SKU and the create. */
+    @Override
+    public int plannedCreateCalls(Item item) {
+        return 2;
+    }
+
+    /** Ours: the update; another's: its read and the update of the fields we own. */
+    @Override
+    public int plannedUpdateCalls(Item item, boolean ours) {
+        return ours ? 1 : 2;
+    }
+
     @Override
     public Future<ZohoOutcome<Match>> match(Item item) {
         return items.findBySku(item.sku()).map(found -> {

@@ -4,6 +4,7 @@ import io.zohosync.domain.budget.BudgetDecision;
 import io.zohosync.domain.budget.Limit;
 import io.zohosync.ports.out.zoho.ZohoOutcome.RateLimited.Scope;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** The API budget's answer to "may I call Zoho now?". */
@@ -11,6 +12,20 @@ public sealed interface BudgetPermit {
 
     /** One call may go out; {@link ZohoBudget#release} it when the call has ended. */
     record Granted(String permitId, String organizationId, ZohoProduct product) implements BudgetPermit {}
+
+    /**
+     * Calls reserved together ({@link ZohoBudget#reserve}): each slot is counted against the windows from now until
+     * it is {@link ZohoBudget#draw drawn} by a call (then from that call) or given back; the first slot holds one
+     * concurrency slot until {@link ZohoBudget#finish}.
+     */
+    record Reserved(String organizationId, ZohoProduct product, List<String> slotIds) implements BudgetPermit {
+        public Reserved {
+            slotIds = List.copyOf(slotIds);
+            if (slotIds.isEmpty()) {
+                throw new IllegalArgumentException("a reservation holds at least one slot");
+            }
+        }
+    }
 
     /** No call now: the {@code scope} budget reopens at {@code retryAt}. */
     record Denied(Scope scope, Instant retryAt) implements BudgetPermit {

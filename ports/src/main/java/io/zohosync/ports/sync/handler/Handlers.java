@@ -3,10 +3,12 @@ package io.zohosync.ports.sync.handler;
 import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncKey;
 import io.zohosync.domain.entity.SyncTarget;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The registered handlers, one per entity type and target. */
 public final class Handlers {
@@ -22,6 +24,13 @@ public final class Handlers {
                         + handler.type().wire() + " to " + handler.target().wire());
             }
         }
+    }
+
+    /** The targets some handler writes to. */
+    public Set<SyncTarget> targets() {
+        Set<SyncTarget> targets = EnumSet.noneOf(SyncTarget.class);
+        byKey.keySet().forEach(k -> targets.add(k.target()));
+        return targets;
     }
 
     public Optional<SyncHandler<?>> of(SyncKey key) {

@@ -28,6 +28,21 @@ public interface SyncHandler<E> {
         return List.of();
     }
 
+    /**
+     * How many Zoho calls matching and creating the entity make on their usual path ({@link #match} and
+     * {@link #create}): the runner reserves them before the first (issue 13), so a budget refusal never comes
+     * between them. A rarer path (a duplicate to resolve) takes what more it needs as it goes. By default: the
+     * create alone, as the default {@link #match} calls nothing.
+     */
+    default int plannedCreateCalls(E entity) {
+        return 1;
+    }
+
+    /** How many Zoho calls {@link #update} ({@code ours}) or {@link #updateOwnedFields} make; reserved likewise. */
+    default int plannedUpdateCalls(E entity, boolean ours) {
+        return ours ? 1 : 0;
+    }
+
     /** The Zoho records carrying this entity's marker (design.md §6): what an earlier, unconfirmed create left. */
     Future<ZohoOutcome<List<String>>> findByMarker(E entity);
 
