@@ -42,7 +42,7 @@ class CrashSuiteIT {
         List<String> skus = Fact.collidingSkus(scaled(4, 20));
         List<Fact> schedule = Poster.schedule(customers, skus, 3);
         Duration pause = Duration.ofMillis(scaled(400, 2000));
-        Duration convergenceBound = Duration.ofSeconds(scaled(60, 120));
+        Duration convergenceBound = Duration.ofSeconds(scaled(60, 300));
         long seed = System.nanoTime();
         Random random = new Random(seed);
         figure(SUITE, "seed", seed);

@@ -1,6 +1,8 @@
 package io.zohosync.bootstrap.reliability;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -39,13 +41,14 @@ record Fact(String collection, String id, int version) {
         return skus;
     }
 
-    /** The JSON body the platform posts ({@code index} keeps e-mail addresses and names apart). */
-    String body(int index) {
+    /** The JSON body the platform posts; e-mail addresses and names are the id in hex, so no two objects share one. */
+    String body() {
+        String tag = HexFormat.of().formatHex(id.getBytes(StandardCharsets.UTF_8));
         if (collection.equals("customers")) {
-            return "{\"id\":" + quote(id) + ",\"first_name\":\"Customer\",\"last_name\":\"Acme " + index
-                    + "\",\"email\":\"acme" + index + "@example.com\",\"phone\":\"" + phone(version) + "\"}";
+            return "{\"id\":" + quote(id) + ",\"first_name\":\"Customer\",\"last_name\":\"Acme " + tag
+                    + "\",\"email\":\"c" + tag + "@example.com\",\"phone\":\"" + phone(version) + "\"}";
         }
-        return "{\"id\":" + quote(id) + ",\"name\":\"Class " + index + "\",\"rate\":" + rate(version)
+        return "{\"id\":" + quote(id) + ",\"name\":\"Class " + tag + "\",\"rate\":" + rate(version)
                 + ",\"currency\":\"ZAR\"}";
     }
 

@@ -35,8 +35,8 @@ class FaultSuiteIT {
     void twenty_percent_faults_and_a_tight_minute_budget_sync_everything_without_an_admin_429_or_duplicate(
             @TempDir Path dataDir) throws Exception {
         int perMinute = scaled(20, 40);
-        List<String> customers = Fact.collidingCustomerIds(scaled(6, 60));
-        List<String> skus = Fact.collidingSkus(scaled(2, 20));
+        List<String> customers = Fact.collidingCustomerIds(scaled(6, 24));
+        List<String> skus = Fact.collidingSkus(scaled(2, 8));
         Fault[] faults = Reliability.longVariant()
                 ? new Fault[] {Fault.SERVER_ERROR, Fault.CONNECTION_RESET, Fault.TIMEOUT}
                 : new Fault[] {Fault.SERVER_ERROR, Fault.CONNECTION_RESET};

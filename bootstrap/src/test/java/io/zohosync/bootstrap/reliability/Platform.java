@@ -33,13 +33,13 @@ final class Platform {
     }
 
     /** Posts {@code fact} to the service on {@code port}; a refused, reset or timed-out connection is {@link Answer#noAnswer}. */
-    Answer post(int port, Fact fact, int index) {
+    Answer post(int port, Fact fact) {
         HttpRequest request = HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/v1/" + fact.collection()))
                 .timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Bearer " + apiKey)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(fact.body(index)))
+                .POST(HttpRequest.BodyPublishers.ofString(fact.body()))
                 .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -24,7 +24,6 @@ final class Poster {
     private final IntSupplier port;
     private final Map<String, Integer> acknowledged = new ConcurrentHashMap<>();
     private final Map<String, Integer> sent = new ConcurrentHashMap<>();
-    private final Map<String, Integer> index = new ConcurrentHashMap<>();
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private final List<String> refused = new CopyOnWriteArrayList<>();
 
@@ -38,7 +37,6 @@ final class Poster {
     void postAll(List<Fact> schedule, Duration pause, Instant deadline) {
         for (Fact fact : schedule) {
             String key = key(fact.collection(), fact.id());
-            index.putIfAbsent(key, index.size() + 1);
             while (Instant.now().isBefore(deadline)) {
                 int now = port.getAsInt();
                 if (now == 0) {
@@ -46,7 +44,7 @@ final class Poster {
                     continue;
                 }
                 sent.merge(key, fact.version(), Math::max);
-                Platform.Answer answer = platform.post(now, fact, index.get(key));
+                Platform.Answer answer = platform.post(now, fact);
                 seen.add(new Seen(Instant.now(), fact, answer));
                 if (answer.acknowledged()) {
                     acknowledged.merge(key, fact.version(), Math::max);

@@ -39,8 +39,8 @@ class TwoInstancesSuiteIT {
     void two_instances_on_one_database_share_the_budget_and_write_each_object_once(
             @TempDir Path dataA, @TempDir Path dataB) throws Exception {
         int perMinute = scaled(10, 30);
-        List<String> customers = Fact.collidingCustomerIds(scaled(16, 60));
-        List<String> skus = Fact.collidingSkus(scaled(4, 16));
+        List<String> customers = Fact.collidingCustomerIds(scaled(16, 24));
+        List<String> skus = Fact.collidingSkus(scaled(4, 6));
         Vertx sandboxVertx = Vertx.vertx();
         ZohoSandbox zoho = await(ZohoSandbox.start(
                 sandboxVertx,
