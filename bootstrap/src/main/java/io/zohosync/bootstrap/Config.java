@@ -46,6 +46,7 @@ record Config(
         int maxAttempts,
         Duration retryBase,
         Duration retryCap,
+        Duration transientRetryWindow,
         boolean linkNewByEmail,
         boolean matchReturningByName,
         Map<EntityType, List<SyncTarget>> targets,
@@ -92,12 +93,25 @@ record Config(
                 r.integer("ZSYNC_MAX_ATTEMPTS", 3),
                 Duration.ofSeconds(r.integer("ZSYNC_RETRY_BASE_SECONDS", 30)),
                 Duration.ofSeconds(r.integer("ZSYNC_RETRY_CAP_SECONDS", 3600)),
+                transientRetryWindow(r),
                 r.bool("ZSYNC_LINK_NEW_BY_EMAIL", null, true),
                 r.bool("ZSYNC_MATCH_RETURNING_BY_NAME", null, true),
                 targets(r),
                 Duration.ofSeconds(r.positive("ZSYNC_PREREQUISITE_RECHECK_SECONDS", 300)),
                 Duration.ofHours(r.positive("ZSYNC_PREREQUISITE_WAIT_HOURS", 24)),
                 Duration.ofSeconds(r.positive("ZSYNC_PERMIT_HEARTBEAT_SECONDS", 2)));
+    }
+
+    /**
+     * {@code ZSYNC_TRANSIENT_RETRY_HOURS} (default 12, at most 720): how long one attempt keeps retrying transient
+     * Zoho faults (outages, 5xx, timeouts, reset connections) before it counts as failed.
+     */
+    private static Duration transientRetryWindow(Reader r) {
+        int hours = r.positive("ZSYNC_TRANSIENT_RETRY_HOURS", 12);
+        if (hours > 720) {
+            throw new ConfigException("ZSYNC_TRANSIENT_RETRY_HOURS must be at most 720 (30 days), not " + hours);
+        }
+        return Duration.ofHours(hours);
     }
 
     /** {@code ZSYNC_TARGETS=customer=books+crm,item=books}: where each entity type is kept; unnamed types keep every target a flow serves. */

@@ -96,7 +96,9 @@ public final class ZohoSyncApp {
 
     private Future<Void> wire(PostgresAdapters pg, ZohoAdapters zoho, Secrets secrets) {
         SyncStateMachine machine = new SyncStateMachine(
-                new RetryPolicy(config.maxAttempts(), config.retryBase(), config.retryCap()), new SecureRandom());
+                new RetryPolicy(
+                        config.maxAttempts(), config.retryBase(), config.retryCap(), config.transientRetryWindow()),
+                new SecureRandom());
         Flows flows = new Flows(zoho, config);
         Handlers handlers = new Handlers(flows.handlers());
         var intake = new IntakeService(pg.intake(), flows.mappings(), flows.routing(config.targets()), machine, clock);

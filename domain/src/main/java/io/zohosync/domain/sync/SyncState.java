@@ -12,7 +12,8 @@ import java.util.Optional;
  * deferral never uses an attempt. {@code reason} says in words why the state is what it is.
  * {@code dirty} says the entity changed while a run was in flight, so the run's success is followed
  * by an update; {@code deferredFor} says what a pending sync waits for besides its time;
- * {@code origin} how its Zoho record came to be linked.
+ * {@code origin} how its Zoho record came to be linked; {@code transientFaults} the transient faults the
+ * current attempt has met (none: {@code null}) — they are retried without using an attempt.
  */
 public record SyncState(
         SyncStatus status,
@@ -24,7 +25,8 @@ public record SyncState(
         String reason,
         boolean dirty,
         DeferCause deferredFor,
-        Origin origin) {
+        Origin origin,
+        TransientFaults transientFaults) {
 
     public SyncState {
         new Checks()
@@ -38,6 +40,10 @@ public record SyncState(
                         "is required when synced or manual")
                 .rule(!dirty || status == SyncStatus.SYNCING, "dirty", "is only marked while syncing")
                 .rule(deferredFor == null || status == SyncStatus.PENDING, "deferred_for", "is only kept while pending")
+                .rule(
+                        transientFaults == null || queuedStatus(status),
+                        "transient_faults",
+                        "are only counted while queued or syncing")
                 .throwIfAny();
     }
 
@@ -50,7 +56,7 @@ public record SyncState(
             Lease lease,
             String zohoId,
             String reason) {
-        this(status, attempts, nextRunAt, lastError, lease, zohoId, reason, false, null, null);
+        this(status, attempts, nextRunAt, lastError, lease, zohoId, reason, false, null, null, null);
     }
 
     /** A new sync, due at once. */
@@ -69,10 +75,23 @@ public record SyncState(
 
     /** Whether a worker holds it or a job waits for it (pending, retrying, waiting, syncing). */
     public boolean isQueued() {
-        return status == SyncStatus.PENDING
-                || status == SyncStatus.RETRYING
-                || status == SyncStatus.WAITING
-                || status == SyncStatus.SYNCING;
+        return queuedStatus(status);
+    }
+
+    /** The same state held by another lease (storage reads the lease from its job). */
+    public SyncState withLease(Lease newLease) {
+        return new SyncState(
+                status,
+                attempts,
+                nextRunAt,
+                lastError,
+                newLease,
+                zohoId,
+                reason,
+                dirty,
+                deferredFor,
+                origin,
+                transientFaults);
     }
 
     /** Whether it is linked to a Zoho record (synced or manual). */
@@ -88,23 +107,59 @@ public record SyncState(
         return Optional.ofNullable(lease).map(Lease::until);
     }
 
+    /** The next state; the current attempt's transient faults stay while it is still queued or syncing. */
     SyncState with(
             SyncStatus newStatus, int newAttempts, Instant runAt, String error, Lease newLease, String id, String why) {
         return new SyncState(
-                newStatus, newAttempts, runAt, error, newLease, id, why, false, null, id == null ? null : origin);
+                newStatus,
+                newAttempts,
+                runAt,
+                error,
+                newLease,
+                id,
+                why,
+                false,
+                null,
+                id == null ? null : origin,
+                queuedStatus(newStatus) ? transientFaults : null);
     }
 
     SyncState withOrigin(Origin newOrigin) {
         return new SyncState(
-                status, attempts, nextRunAt, lastError, lease, zohoId, reason, dirty, deferredFor, newOrigin);
+                status,
+                attempts,
+                nextRunAt,
+                lastError,
+                lease,
+                zohoId,
+                reason,
+                dirty,
+                deferredFor,
+                newOrigin,
+                transientFaults);
     }
 
     SyncState withDirty(String why) {
-        return new SyncState(status, attempts, nextRunAt, lastError, lease, zohoId, why, true, deferredFor, origin);
+        return new SyncState(
+                status, attempts, nextRunAt, lastError, lease, zohoId, why, true, deferredFor, origin, transientFaults);
     }
 
     SyncState deferredFor(DeferCause cause) {
-        return new SyncState(status, attempts, nextRunAt, lastError, lease, zohoId, reason, dirty, cause, origin);
+        return new SyncState(
+                status, attempts, nextRunAt, lastError, lease, zohoId, reason, dirty, cause, origin, transientFaults);
+    }
+
+    /** The same state counting {@code faults} as its current attempt's transient faults ({@code null}: none). */
+    SyncState withTransientFaults(TransientFaults faults) {
+        return new SyncState(
+                status, attempts, nextRunAt, lastError, lease, zohoId, reason, dirty, deferredFor, origin, faults);
+    }
+
+    private static boolean queuedStatus(SyncStatus status) {
+        return status == SyncStatus.PENDING
+                || status == SyncStatus.RETRYING
+                || status == SyncStatus.WAITING
+                || status == SyncStatus.SYNCING;
     }
 
     private static boolean linkedStatus(SyncStatus status) {

@@ -112,7 +112,13 @@ public final class SyncStateMachine {
                 state.lastError(),
                 lease,
                 state.zohoId(),
-                "attempt " + state.currentAttempt() + " of " + policy.maxAttempts() + " by " + claimed.workerId()));
+                "attempt " + state.currentAttempt() + " of " + policy.maxAttempts() + " by " + claimed.workerId()
+                        + afterFaults(state)));
+    }
+
+    private static String afterFaults(SyncState state) {
+        TransientFaults faults = state.transientFaults();
+        return faults == null ? "" : ", after transient fault " + faults.count() + " (since " + faults.since() + ")";
     }
 
     private Transition handBack(SyncState state, SyncEvent event, Instant now) {
@@ -233,7 +239,7 @@ public final class SyncStateMachine {
             return linked(state, recovered.zohoId(), Origin.CREATED, used, recovered.reason(), now);
         }
         if (event instanceof RetryableFailure failure) {
-            return retryOrFail(state, failure, used, now);
+            return transientFault(state, failure, now);
         }
         if (event instanceof WaitingForPrerequisites waiting) {
             return moved(state.with(
@@ -277,14 +283,15 @@ public final class SyncStateMachine {
         }
         String error = error(event);
         if (state.dirty()) {
-            return moved(state.with(
-                    PENDING,
-                    0,
-                    now,
-                    error,
-                    null,
-                    state.zohoId(),
-                    "changed while a run was in flight; the new data gets a fresh try"));
+            return moved(state.withTransientFaults(null)
+                    .with(
+                            PENDING,
+                            0,
+                            now,
+                            error,
+                            null,
+                            state.zohoId(),
+                            "changed while a run was in flight; the new data gets a fresh try"));
         }
         if (event instanceof Ambiguous) {
             return moved(state.with(SKIPPED, used, now, error, null, state.zohoId(), error));
@@ -305,9 +312,9 @@ public final class SyncStateMachine {
 
     private static Transition linked(SyncState state, String zohoId, Origin origin, int used, String why, Instant now) {
         if (state.dirty()) {
-            return moved(
-                    state.with(PENDING, 0, now, null, null, zohoId, "changed while a run was in flight; update due")
-                            .withOrigin(origin));
+            return moved(state.withTransientFaults(null)
+                    .with(PENDING, 0, now, null, null, zohoId, "changed while a run was in flight; update due")
+                    .withOrigin(origin));
         }
         return moved(state.with(SYNCED, used, now, null, null, zohoId, why).withOrigin(origin));
     }
@@ -318,26 +325,51 @@ public final class SyncStateMachine {
                 .deferredFor(cause));
     }
 
-    private Transition retryOrFail(SyncState state, RetryableFailure failure, int used, Instant now) {
-        if (!policy.hasAttemptAfter(used)) {
+    /**
+     * Zoho did not answer (outage, 5xx, timeout, reset connection): the attempt is tried again after a backoff
+     * per fault, without being used, until the policy's transient window has passed since its first fault; then
+     * the attempt counts as failed, and the last one fails the sync.
+     */
+    private Transition transientFault(SyncState state, RetryableFailure failure, Instant now) {
+        TransientFaults faults = state.transientFaults() == null
+                ? TransientFaults.first(now)
+                : state.transientFaults().next();
+        int attempt = state.currentAttempt();
+        String of = " of " + policy.maxAttempts();
+        if (!policy.transientWindowSpent(faults.since(), now)) {
+            Instant next = now.plus(policy.backoff(faults.count(), random));
+            return moved(state.withTransientFaults(faults)
+                    .with(
+                            RETRYING,
+                            state.attempts(),
+                            next,
+                            failure.error(),
+                            null,
+                            state.zohoId(),
+                            "transient fault " + faults.count() + " since " + faults.since() + "; retry at " + next
+                                    + "; attempt " + attempt + of + " not used"));
+        }
+        String spent = faults.count() + " transient faults since " + faults.since();
+        if (!policy.hasAttemptAfter(attempt)) {
             return moved(state.with(
                     FAILED,
-                    used,
+                    attempt,
                     now,
                     failure.error(),
                     null,
                     state.zohoId(),
-                    "attempts exhausted (" + used + " of " + policy.maxAttempts() + ")"));
+                    "attempts exhausted (" + attempt + of + "): " + spent));
         }
-        Instant next = now.plus(policy.backoff(used, random));
-        return moved(state.with(
-                RETRYING,
-                used,
-                next,
-                failure.error(),
-                null,
-                state.zohoId(),
-                "attempt " + used + " of " + policy.maxAttempts() + " failed; retry at " + next));
+        Instant next = now.plus(policy.backoff(attempt, random));
+        return moved(state.withTransientFaults(null)
+                .with(
+                        RETRYING,
+                        attempt,
+                        next,
+                        failure.error(),
+                        null,
+                        state.zohoId(),
+                        "attempt " + attempt + of + " failed after " + spent + "; retry at " + next));
     }
 
     private static Transition moved(SyncState next) {

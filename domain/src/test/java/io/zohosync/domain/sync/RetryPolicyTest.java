@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zohosync.domain.common.InvalidInput;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -13,8 +14,23 @@ class RetryPolicyTest {
     final RetryPolicy policy = new RetryPolicy(5, Duration.ofSeconds(10), Duration.ofSeconds(60));
 
     @Test
-    void the_default_is_three_attempts_from_thirty_seconds_capped_at_an_hour() {
-        assertThat(RetryPolicy.DEFAULT).isEqualTo(new RetryPolicy(3, Duration.ofSeconds(30), Duration.ofHours(1)));
+    void the_default_is_three_attempts_from_thirty_seconds_capped_at_an_hour_with_twelve_hours_of_transient_faults() {
+        assertThat(RetryPolicy.DEFAULT)
+                .isEqualTo(new RetryPolicy(3, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofHours(12)));
+    }
+
+    @Test
+    void the_transient_window_is_spent_from_its_end_on() {
+        RetryPolicy hour = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofHours(1));
+        Instant since = Instant.parse("2026-01-01T10:00:00Z");
+        assertThat(hour.transientWindowSpent(since, since)).isFalse();
+        assertThat(hour.transientWindowSpent(
+                        since, since.plus(Duration.ofHours(1)).minusMillis(1)))
+                .isFalse();
+        assertThat(hour.transientWindowSpent(since, since.plus(Duration.ofHours(1))))
+                .isTrue();
+        assertThat(hour.transientWindowSpent(since, since.plus(Duration.ofHours(2))))
+                .isTrue();
     }
 
     @Test
@@ -71,5 +87,17 @@ class RetryPolicyTest {
                 .isInstanceOf(InvalidInput.class);
         assertThat(new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1)).maxAttempts())
                 .isEqualTo(1);
+        Duration second = Duration.ofSeconds(1);
+        assertThatThrownBy(() -> new RetryPolicy(1, second, second, null)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new RetryPolicy(1, second, second, Duration.ZERO))
+                .isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() ->
+                        new RetryPolicy(1, second, second, Duration.ofDays(30).plusMillis(1)))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("at most 30 days");
+        assertThat(new RetryPolicy(1, second, second, Duration.ofDays(30)).transientWindow())
+                .isEqualTo(Duration.ofDays(30));
+        assertThat(new RetryPolicy(1, second, second, Duration.ofMillis(1)).transientWindow())
+                .isEqualTo(Duration.ofMillis(1));
     }
 }

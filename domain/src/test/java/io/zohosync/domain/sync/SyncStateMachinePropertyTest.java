@@ -103,6 +103,54 @@ class SyncStateMachinePropertyTest {
     }
 
     @Property
+    void transient_faults_inside_the_window_never_use_an_attempt_and_each_waits_its_jittered_backoff(
+            @ForAll @IntRange(min = 1, max = 60) int faults,
+            @ForAll @IntRange(min = 0, max = 5) int attemptsUsed,
+            @ForAll long seed) {
+        RetryPolicy policy = new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofMinutes(10), Duration.ofHours(12));
+        SyncStateMachine machine = new SyncStateMachine(policy, new SplittableRandom(seed));
+        SyncState state = new SyncState(SyncStatus.PENDING, attemptsUsed, T0, null, null, null, "r");
+        for (int fault = 1; fault <= faults; fault++) {
+            Instant at = state.nextRunAt();
+            state = machine.apply(state, new SyncEvent.Claimed("w", at.plusSeconds(60)), at)
+                    .nextState()
+                    .orElseThrow();
+            state = machine.apply(state, new SyncEvent.RetryableFailure("reset"), at)
+                    .nextState()
+                    .orElseThrow();
+            assertThat(state.status()).isEqualTo(SyncStatus.RETRYING);
+            assertThat(state.attempts()).isEqualTo(attemptsUsed);
+            assertThat(state.transientFaults()).isEqualTo(new TransientFaults(fault, T0));
+            assertThat(state.nextRunAt()).isBetween(at, at.plus(policy.ceiling(fault)));
+        }
+    }
+
+    @Property
+    void only_transient_faults_fail_a_sync_after_every_attempt_had_its_whole_window(
+            @ForAll @IntRange(min = 1, max = 4) int maxAttempts,
+            @ForAll @IntRange(min = 1, max = 120) int windowMinutes,
+            @ForAll long seed) {
+        Duration window = Duration.ofMinutes(windowMinutes);
+        SyncStateMachine machine = new SyncStateMachine(
+                new RetryPolicy(maxAttempts, Duration.ofSeconds(1), Duration.ofMinutes(1), window),
+                new SplittableRandom(seed));
+        SyncState state = SyncState.pending(T0);
+        Instant at = T0;
+        while (state.status() != SyncStatus.FAILED) {
+            at = state.nextRunAt();
+            state = machine.apply(state, new SyncEvent.Claimed("w", at.plusSeconds(60)), at)
+                    .nextState()
+                    .orElseThrow();
+            state = machine.apply(state, new SyncEvent.RetryableFailure("reset"), at)
+                    .nextState()
+                    .orElseThrow();
+            assertThat(at).isBefore(T0.plus(window.plusMinutes(2).multipliedBy(maxAttempts)));
+        }
+        assertThat(state.attempts()).isEqualTo(maxAttempts);
+        assertThat(at).isAfterOrEqualTo(T0.plus(window.multipliedBy(maxAttempts)));
+    }
+
+    @Property
     void backoff_stays_between_zero_and_the_capped_exponential(
             @ForAll @IntRange(min = 1, max = 200) int attempt,
             @ForAll @IntRange(min = 1, max = 100_000) int baseMillis,

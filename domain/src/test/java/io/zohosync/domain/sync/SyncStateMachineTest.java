@@ -95,15 +95,6 @@ class SyncStateMachineTest {
     }
 
     @Test
-    void a_due_retrying_sync_can_be_claimed() {
-        SyncState retrying = in(SyncStatus.RETRYING);
-        SyncState next = apply(retrying, new Claimed("w2", retrying.nextRunAt().plus(LEASE)), retrying.nextRunAt());
-        assertThat(next.status()).isEqualTo(SyncStatus.SYNCING);
-        assertThat(next.attempts()).isEqualTo(1);
-        assertThat(next.lastError()).isEqualTo("500");
-    }
-
-    @Test
     void a_sync_cannot_be_claimed_before_it_is_due() {
         SyncState retrying = in(SyncStatus.RETRYING);
         Instant early = retrying.nextRunAt().minusMillis(1);
@@ -147,41 +138,158 @@ class SyncStateMachineTest {
         assertThat(next.attempts()).isEqualTo(1);
     }
 
+    /** A machine whose attempts keep retrying transient faults for {@code window}. */
+    static SyncStateMachine machine(Duration window) {
+        return new SyncStateMachine(
+                new RetryPolicy(3, Duration.ofSeconds(30), Duration.ofHours(1), window), SyncStateMachineTest.TOP);
+    }
+
+    /** Claims {@code s} when due and answers the run with a transient fault {@code after} the claim. */
+    static SyncState faultAgain(SyncStateMachine m, SyncState s, Duration after) {
+        Instant at = s.nextRunAt();
+        SyncState claimed =
+                m.apply(s, new Claimed("w", at.plus(LEASE)), at).nextState().orElseThrow();
+        return m.apply(claimed, new RetryableFailure("timeout"), at.plus(after))
+                .nextState()
+                .orElseThrow();
+    }
+
     @Test
-    void a_retryable_failure_with_attempts_left_waits_a_jittered_backoff() {
+    void a_transient_fault_waits_a_jittered_backoff_without_using_the_attempt() {
         Instant now = T0.plusSeconds(5);
         SyncState next = apply(syncing(), new RetryableFailure("HTTP 503"), now);
         assertThat(next.status()).isEqualTo(SyncStatus.RETRYING);
-        assertThat(next.attempts()).isEqualTo(1);
+        assertThat(next.attempts()).isZero();
+        assertThat(next.transientFaults()).isEqualTo(new TransientFaults(1, now));
         assertThat(next.lastError()).isEqualTo("HTTP 503");
         assertThat(next.nextRunAt()).isEqualTo(now.plus(Duration.ofSeconds(30)));
         assertThat(next.lease()).isNull();
-        assertThat(next.reason()).startsWith("attempt 1 of 3 failed; retry at");
+        assertThat(next.reason())
+                .isEqualTo("transient fault 1 since " + now + "; retry at " + now.plusSeconds(30)
+                        + "; attempt 1 of 3 not used");
     }
 
     @Test
-    void the_second_retryable_failure_waits_twice_as_long_at_most() {
+    void a_due_retrying_sync_can_be_claimed_and_says_which_fault_it_follows() {
+        SyncState retrying = in(SyncStatus.RETRYING);
+        SyncState next = apply(retrying, new Claimed("w2", retrying.nextRunAt().plus(LEASE)), retrying.nextRunAt());
+        assertThat(next.status()).isEqualTo(SyncStatus.SYNCING);
+        assertThat(next.attempts()).isZero();
+        assertThat(next.lastError()).isEqualTo("500");
+        assertThat(next.transientFaults()).isEqualTo(new TransientFaults(1, T0));
+        assertThat(next.reason()).isEqualTo("attempt 1 of 3 by w2, after transient fault 1 (since " + T0 + ")");
+    }
+
+    @Test
+    void each_further_transient_fault_waits_twice_as_long_at_most_until_the_cap() {
         SyncState s = in(SyncStatus.RETRYING);
-        s = apply(s, new Claimed("w", s.nextRunAt().plus(LEASE)), s.nextRunAt());
-        Instant now = s.nextRunAt().plusSeconds(1);
-        SyncState next = apply(s, new RetryableFailure("timeout"), now);
-        assertThat(next.attempts()).isEqualTo(2);
-        assertThat(next.nextRunAt()).isEqualTo(now.plus(Duration.ofSeconds(60)));
+        long[] ceilings = {60, 120, 240, 480, 960, 1920, 3600, 3600};
+        for (int i = 0; i < ceilings.length; i++) {
+            Instant claimedAt = s.nextRunAt();
+            s = faultAgain(machine, s, Duration.ofSeconds(1));
+            assertThat(s.status()).isEqualTo(SyncStatus.RETRYING);
+            assertThat(s.attempts()).isZero();
+            assertThat(s.transientFaults()).isEqualTo(new TransientFaults(i + 2, T0));
+            assertThat(s.nextRunAt()).isEqualTo(claimedAt.plusSeconds(1 + ceilings[i]));
+            assertThat(s.reason()).startsWith("transient fault " + (i + 2) + " since " + T0 + "; retry at ");
+        }
     }
 
     @Test
-    void a_retryable_failure_on_the_last_attempt_fails_the_sync() {
+    void an_attempt_whose_transient_faults_outlast_the_window_fails_and_the_next_starts_afresh() {
+        SyncStateMachine m = machine(Duration.ofHours(1));
+        SyncState s = m.apply(syncing(), new RetryableFailure("reset"), T0)
+                .nextState()
+                .orElseThrow();
+        s = faultAgain(m, s, Duration.ofMinutes(59).minusSeconds(30));
+        assertThat(s.transientFaults()).isEqualTo(new TransientFaults(2, T0));
+        assertThat(s.attempts()).isZero();
+
+        Instant end = T0.plus(Duration.ofHours(1));
+        SyncState claimed = apply(s, new Claimed("w", end.plus(LEASE)), s.nextRunAt());
+        SyncState failed =
+                m.apply(claimed, new RetryableFailure("reset"), end).nextState().orElseThrow();
+        assertThat(failed.status()).isEqualTo(SyncStatus.RETRYING);
+        assertThat(failed.attempts()).isEqualTo(1);
+        assertThat(failed.transientFaults()).isNull();
+        assertThat(failed.nextRunAt()).isEqualTo(end.plusSeconds(30));
+        assertThat(failed.reason())
+                .isEqualTo("attempt 1 of 3 failed after 3 transient faults since " + T0 + "; retry at "
+                        + end.plusSeconds(30));
+
+        SyncState second = faultAgain(m, failed, Duration.ofSeconds(2));
+        assertThat(second.attempts()).isEqualTo(1);
+        assertThat(second.transientFaults()).isEqualTo(new TransientFaults(1, end.plusSeconds(32)));
+        assertThat(second.reason()).endsWith("; attempt 2 of 3 not used");
+    }
+
+    @Test
+    void the_window_is_measured_from_the_first_fault_of_the_attempt() {
+        SyncStateMachine m = machine(Duration.ofHours(1));
+        SyncState s = m.apply(syncing(), new RetryableFailure("reset"), T0)
+                .nextState()
+                .orElseThrow();
+        SyncState claimed = apply(s, new Claimed("w", T0.plus(Duration.ofHours(2))), s.nextRunAt());
+        Instant justBefore = T0.plus(Duration.ofHours(1)).minusMillis(1);
+        SyncState next = m.apply(claimed, new RetryableFailure("reset"), justBefore)
+                .nextState()
+                .orElseThrow();
+        assertThat(next.attempts()).isZero();
+        assertThat(next.transientFaults()).isEqualTo(new TransientFaults(2, T0));
+    }
+
+    @Test
+    void transient_faults_outlasting_the_window_on_the_last_attempt_fail_the_sync() {
+        SyncStateMachine m = machine(Duration.ofMinutes(10));
         SyncState s = SyncState.pending(T0);
         for (int i = 0; i < 2; i++) {
-            s = apply(s, new Claimed("w", s.nextRunAt().plus(LEASE)), s.nextRunAt());
-            s = apply(s, new RetryableFailure("timeout"), s.nextRunAt());
+            s = faultAgain(m, s, Duration.ZERO);
+            s = faultAgain(m, s, Duration.ofMinutes(10));
+            assertThat(s.attempts()).isEqualTo(i + 1);
         }
-        s = apply(s, new Claimed("w", s.nextRunAt().plus(LEASE)), s.nextRunAt());
-        SyncState next = apply(s, new RetryableFailure("timeout"), s.nextRunAt());
+        s = faultAgain(m, s, Duration.ZERO);
+        Instant first = s.transientFaults().since();
+        SyncState next = faultAgain(m, s, Duration.ofMinutes(10));
         assertThat(next.status()).isEqualTo(SyncStatus.FAILED);
         assertThat(next.attempts()).isEqualTo(3);
         assertThat(next.lastError()).isEqualTo("timeout");
-        assertThat(next.reason()).isEqualTo("attempts exhausted (3 of 3)");
+        assertThat(next.transientFaults()).isNull();
+        assertThat(next.reason()).isEqualTo("attempts exhausted (3 of 3): 2 transient faults since " + first);
+    }
+
+    @Test
+    void an_answer_from_zoho_ends_the_transient_faults_of_the_attempt() {
+        SyncState faulted = in(SyncStatus.RETRYING);
+        SyncState claimed = apply(faulted, new Claimed("w", faulted.nextRunAt().plus(LEASE)), faulted.nextRunAt());
+        SyncState synced = apply(claimed, new Succeeded("z1"), faulted.nextRunAt());
+        assertThat(synced.transientFaults()).isNull();
+        assertThat(synced.attempts()).isEqualTo(1);
+
+        SyncState dirty = apply(claimed, new EntityChanged(), faulted.nextRunAt());
+        assertThat(dirty.transientFaults()).isEqualTo(new TransientFaults(1, T0));
+        SyncState updateDue = apply(dirty, new Succeeded("z1"), faulted.nextRunAt());
+        assertThat(updateDue.status()).isEqualTo(SyncStatus.PENDING);
+        assertThat(updateDue.transientFaults()).isNull();
+        SyncState freshTry = apply(dirty, new PermanentFailure("bad"), faulted.nextRunAt());
+        assertThat(freshTry.status()).isEqualTo(SyncStatus.PENDING);
+        assertThat(freshTry.transientFaults()).isNull();
+        assertThat(apply(claimed, new PermanentFailure("bad"), T0).transientFaults())
+                .isNull();
+    }
+
+    @Test
+    void a_deferral_an_interruption_or_a_lost_lease_keeps_the_faults_of_the_attempt() {
+        SyncState faulted = in(SyncStatus.RETRYING);
+        Instant at = faulted.nextRunAt();
+        SyncState claimed = apply(faulted, new Claimed("w", at.plus(LEASE)), at);
+        TransientFaults one = new TransientFaults(1, T0);
+        assertThat(apply(claimed, new BudgetExhausted(at.plusSeconds(60)), at).transientFaults())
+                .isEqualTo(one);
+        assertThat(apply(claimed, new SyncEvent.Interrupted("db", at), at).transientFaults())
+                .isEqualTo(one);
+        assertThat(apply(claimed, new LeaseExpired(), at.plus(LEASE)).transientFaults())
+                .isEqualTo(one);
+        assertThat(apply(claimed, new AdminLink("z9"), at).transientFaults()).isNull();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zohosync.domain.common.InvalidInput;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SyncStateTest {
@@ -50,6 +51,55 @@ class SyncStateTest {
                 .isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> new SyncState(SyncStatus.PENDING, 0, null, null, null, null, "r"))
                 .isInstanceOf(InvalidInput.class);
+    }
+
+    @Test
+    void transient_faults_are_counted_only_while_queued_or_syncing() {
+        TransientFaults one = new TransientFaults(1, T0);
+        for (SyncStatus status : List.of(SyncStatus.PENDING, SyncStatus.RETRYING, SyncStatus.WAITING)) {
+            assertThat(new SyncState(status, 0, T0, null, null, null, "r", false, null, null, one).transientFaults())
+                    .isEqualTo(one);
+        }
+        assertThat(new SyncState(SyncStatus.SYNCING, 0, T0, null, new Lease("w", T0), null, "r", false, null, null, one)
+                        .transientFaults())
+                .isEqualTo(one);
+        for (SyncStatus status : List.of(SyncStatus.SYNCED, SyncStatus.FAILED, SyncStatus.SKIPPED, SyncStatus.MANUAL)) {
+            assertThatThrownBy(() -> new SyncState(status, 1, T0, null, null, "z", "r", false, null, null, one))
+                    .isInstanceOf(InvalidInput.class)
+                    .hasMessageContaining("transient_faults");
+        }
+        assertThatThrownBy(() -> new TransientFaults(0, T0)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> new TransientFaults(1, null)).isInstanceOf(InvalidInput.class);
+        assertThat(TransientFaults.first(T0).next()).isEqualTo(new TransientFaults(2, T0));
+    }
+
+    @Test
+    void another_lease_keeps_everything_else() {
+        SyncState s = new SyncState(
+                SyncStatus.SYNCING,
+                2,
+                T0,
+                "e",
+                new Lease("a", T0),
+                "z",
+                "r",
+                true,
+                null,
+                Origin.CREATED,
+                new TransientFaults(3, T0));
+        assertThat(s.withLease(new Lease("b", T0.plusSeconds(1))))
+                .isEqualTo(new SyncState(
+                        SyncStatus.SYNCING,
+                        2,
+                        T0,
+                        "e",
+                        new Lease("b", T0.plusSeconds(1)),
+                        "z",
+                        "r",
+                        true,
+                        null,
+                        Origin.CREATED,
+                        new TransientFaults(3, T0)));
     }
 
     @Test

@@ -339,6 +339,33 @@ class SyncPipelineTest {
     }
 
     @Test
+    void a_customer_that_meets_more_transient_faults_than_attempts_still_syncs_without_an_admin() throws Exception {
+        recordCustomer("cus-1");
+        for (int fault = 0; fault < 7; fault++) {
+            contacts.thenAnswer(new ZohoOutcome.Outage<>("connection reset"));
+        }
+        for (int run = 0; run < 7; run++) {
+            await(worker.drainOnce("w"));
+            SyncRecordView retrying = view(EntityType.CUSTOMER, "cus-1");
+            assertThat(retrying.status()).as("after fault %d", run + 1).isEqualTo(SyncStatus.RETRYING);
+            assertThat(retrying.attempts())
+                    .as("a transient fault uses no attempt")
+                    .isZero();
+            assertThat(retrying.reason())
+                    .startsWith("transient fault " + (run + 1) + " since 2026-03-01T09:00:00Z; retry at ")
+                    .endsWith("; attempt 1 of 3 not used");
+            clock.advance(Duration.between(clock.instant(), retrying.nextRunAt()));
+        }
+        await(worker.drainOnce("w"));
+
+        SyncRecordView synced = view(EntityType.CUSTOMER, "cus-1");
+        assertThat(synced.status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(synced.attempts()).isEqualTo(1);
+        assertThat(contacts.contacts()).hasSize(1);
+        assertThat(observed.stream().filter(o -> o.endsWith(" outage")).count()).isEqualTo(7);
+    }
+
+    @Test
     void a_run_that_breaks_down_on_our_side_is_tried_again_without_using_an_attempt() throws Exception {
         record(EntityType.ITEM, "YOGA", Map.of());
         items.breakNextCall(new IllegalStateException("connection reset by the database"));

@@ -456,17 +456,7 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
         Lease lease = job == null || job.lockedBy == null
                 ? new Lease("nobody", record.updatedAt())
                 : new Lease(job.lockedBy, job.lockedUntil);
-        return Optional.of(new SyncState(
-                s.status(),
-                s.attempts(),
-                s.nextRunAt(),
-                s.lastError(),
-                lease,
-                s.zohoId(),
-                s.reason(),
-                s.dirty(),
-                s.deferredFor(),
-                s.origin()));
+        return Optional.of(s.withLease(lease));
     }
 
     private boolean holds(ClaimedJob claimed) {

@@ -13,6 +13,7 @@ import io.zohosync.domain.sync.SyncEvent;
 import io.zohosync.domain.sync.SyncState;
 import io.zohosync.domain.sync.SyncStateMachine;
 import io.zohosync.domain.sync.SyncStatus;
+import io.zohosync.domain.sync.TransientFaults;
 import io.zohosync.domain.sync.Transition;
 import io.zohosync.ports.flows.customer.CustomerMapping;
 import io.zohosync.ports.flows.item.ItemMapping;
@@ -206,7 +207,9 @@ public abstract class SyncStoreContract {
         assertThat(retrying.status()).isEqualTo(SyncStatus.RETRYING);
         assertThat(claimAll(unique("early"), retrying.nextRunAt().minusMillis(1)))
                 .noneMatch(j -> j.key().equals(key));
-        assertThat(claim(key, retrying.nextRunAt(), LEASE).state().attempts()).isEqualTo(1);
+        SyncState claimed = claim(key, retrying.nextRunAt(), LEASE).state();
+        assertThat(claimed.attempts()).as("a transient fault uses no attempt").isZero();
+        assertThat(claimed.transientFaults()).isEqualTo(new TransientFaults(1, now));
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.zohosync.domain.sync.Lease;
 import io.zohosync.domain.sync.Origin;
 import io.zohosync.domain.sync.SyncState;
 import io.zohosync.domain.sync.SyncStatus;
+import io.zohosync.domain.sync.TransientFaults;
 import io.zohosync.ports.in.SyncRecordView;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -47,20 +48,21 @@ public final class RecordStore {
      * The record, its job and its log row in one statement. A deferral ({@code deferred_…}) the record's latest log
      * row already tells is counted on that row ({@code repeats}, {@code last_at}) instead of logged again: a record
      * deferred a thousand times is one row (issue 13, defect 3). ({@code %s}: the job's part, by the state's kind).
-     * $1–$3 the key, $4–$12 the state, $13 now, $14 the status before, $15 the event; $16–$17 the job's
-     * priority and run time when the state is queued.
+     * $1–$3 the key, $4–$12 the state, $13 now, $14 the status before, $15 the event, $16–$17 the state's
+     * transient faults; $18–$19 the job's priority and run time when the state is queued.
      */
     private static final String STORE = """
             with rec as (
                 insert into sync_records as r (entity_type, entity_id, target, status, zoho_id, attempts, last_error,
                                                next_run_at, reason, dirty, deferred_for, origin, created_at, updated_at,
-                                               synced_at)
+                                               synced_at, transient_faults, transient_since)
                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13,
-                        case when $4::text in ('synced', 'manual') then $13::timestamptz end)
+                        case when $4::text in ('synced', 'manual') then $13::timestamptz end, $16, $17)
                 on conflict (entity_type, entity_id, target) do update set
                     status = excluded.status, zoho_id = excluded.zoho_id, attempts = excluded.attempts,
                     last_error = excluded.last_error, next_run_at = excluded.next_run_at, reason = excluded.reason,
                     dirty = excluded.dirty, deferred_for = excluded.deferred_for, origin = excluded.origin,
+                    transient_faults = excluded.transient_faults, transient_since = excluded.transient_since,
                     updated_at = excluded.updated_at, synced_at = coalesce(excluded.synced_at, r.synced_at),
                     intent_at = case when excluded.status in ('synced', 'manual') then null else r.intent_at end
                 returning 1
@@ -82,7 +84,7 @@ public final class RecordStore {
     private static final String STORE_QUEUED = STORE.formatted("""
             , job as (
                 insert into sync_jobs (entity_type, entity_id, target, priority, run_at, created_at, updated_at)
-                values ($1, $2, $3, $16, $17, $13, $13)
+                values ($1, $2, $3, $18, $19, $13, $13)
                 on conflict (entity_type, entity_id, target) do update set
                     locked_by = null, locked_until = null, lease_seq = sync_jobs.lease_seq + 1,
                     priority = excluded.priority, run_at = excluded.run_at, updated_at = excluded.updated_at
@@ -140,7 +142,11 @@ public final class RecordStore {
                 wire(next.origin()),
                 utc(now),
                 before.map(s -> s.status().wire()).orElse(null),
-                event));
+                event,
+                next.transientFaults() == null ? 0 : next.transientFaults().count(),
+                next.transientFaults() == null
+                        ? null
+                        : utc(next.transientFaults().since())));
         String sql = switch (next.status()) {
             case PENDING, RETRYING, WAITING -> {
                 args.add(key.type().priority());
@@ -229,6 +235,7 @@ public final class RecordStore {
         }
         OffsetDateTime next = row.getOffsetDateTime("next_run_at");
         String reason = row.getString("reason");
+        OffsetDateTime faultsSince = row.getOffsetDateTime("transient_since");
         return new SyncState(
                 status,
                 row.getInteger("attempts"),
@@ -239,7 +246,10 @@ public final class RecordStore {
                 reason == null ? "" : reason,
                 Boolean.TRUE.equals(row.getBoolean("dirty")),
                 enumOf(DeferCause.class, row.getString("deferred_for")),
-                enumOf(Origin.class, row.getString("origin")));
+                enumOf(Origin.class, row.getString("origin")),
+                faultsSince == null
+                        ? null
+                        : new TransientFaults(row.getInteger("transient_faults"), faultsSince.toInstant()));
     }
 
     public static SyncRecordView view(Row row) {
