@@ -23,6 +23,8 @@ final class Unreachable {
 
     /** Vert.x's pool fails a wait for a connection with this message and no type of its own. */
     private static final String POOL_WAIT_TIMED_OUT = "Timeout waiting for connection";
+    /** The SQL client fails a statement on a connection that has just closed with this message, and no type of its own. */
+    private static final String CONNECTION_NOT_ACTIVE = "Connection is not active now";
 
     private static final Set<String> SERVER_GOING_AWAY = Set.of("57P01", "57P02", "57P03", "53300");
 
@@ -41,7 +43,10 @@ final class Unreachable {
             if (t instanceof PgException pg && pg.getSqlState() != null) {
                 return pg.getSqlState().startsWith("08") || SERVER_GOING_AWAY.contains(pg.getSqlState());
             }
-            if (t instanceof VertxException && POOL_WAIT_TIMED_OUT.equals(t.getMessage())) {
+            if (t instanceof VertxException
+                    && t.getMessage() != null
+                    && (t.getMessage().equals(POOL_WAIT_TIMED_OUT)
+                            || t.getMessage().startsWith(CONNECTION_NOT_ACTIVE))) {
                 return true;
             }
         }

@@ -121,6 +121,18 @@ class DatabaseOutageTest {
         assertThat(Unreachable.is(failure)).isFalse();
     }
 
+    @Test
+    void the_drivers_untyped_outage_messages_count_as_unreachable() {
+        // both come as a bare VertxException: a pool wait that timed out, a statement on a connection that just closed
+        assertThat(Unreachable.is(new io.vertx.core.VertxException("Timeout waiting for connection")))
+                .isTrue();
+        assertThat(Unreachable.is(
+                        new io.vertx.core.VertxException("Connection is not active now, current status: CLOSED")))
+                .isTrue();
+        assertThat(Unreachable.is(new io.vertx.core.VertxException("something else")))
+                .isFalse();
+    }
+
     private Future<Result> record(String id) {
         return intake.record(new Command(
                 EntityType.CUSTOMER, id, Map.of("last_name", "Outage", "email", id + "@example.com"), null, null));
