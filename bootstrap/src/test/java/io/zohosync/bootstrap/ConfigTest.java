@@ -127,4 +127,26 @@ class ConfigTest {
         assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ZSYNC_HTTP_MAX_IN_FLIGHT", "0")))
                 .hasMessage("ZSYNC_HTTP_MAX_IN_FLIGHT must be at least 1, not 0");
     }
+
+    @Test
+    void an_attempt_retries_transient_faults_for_twelve_hours_unless_configured() {
+        assertThat(Config.fromEnvironment(Map.of()).transientRetryWindow()).isEqualTo(Duration.ofHours(12));
+        assertThat(Config.fromEnvironment(Map.of("ZSYNC_TRANSIENT_RETRY_HOURS", "720"))
+                        .transientRetryWindow())
+                .isEqualTo(Duration.ofDays(30));
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ZSYNC_TRANSIENT_RETRY_HOURS", "0")))
+                .hasMessageContaining("ZSYNC_TRANSIENT_RETRY_HOURS must be at least 1");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ZSYNC_TRANSIENT_RETRY_HOURS", "721")))
+                .hasMessage("ZSYNC_TRANSIENT_RETRY_HOURS must be at most 720 (30 days), not 721");
+    }
+
+    @Test
+    void permits_are_held_with_a_heartbeat_every_two_seconds_unless_configured() {
+        assertThat(Config.fromEnvironment(Map.of()).permitHeartbeat()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(Config.fromEnvironment(Map.of("ZSYNC_PERMIT_HEARTBEAT_SECONDS", "5"))
+                        .permitHeartbeat())
+                .isEqualTo(Duration.ofSeconds(5));
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ZSYNC_PERMIT_HEARTBEAT_SECONDS", "0")))
+                .hasMessageContaining("ZSYNC_PERMIT_HEARTBEAT_SECONDS must be at least 1");
+    }
 }

@@ -101,7 +101,9 @@ class CustomerTest {
 
     @Test
     void an_id_with_a_line_break_or_a_control_character_is_refused() {
-        for (String id : new String[] {"acme\r\nX-Injected: 1", "acme\u0000", "acme\u2028eu", "acme\teu"}) {
+        for (String id : new String[] {
+            "acme\r\nX-Injected: 1", "acme\u0000", "acme\u2028eu", "acme\u2029eu", "acme\u0085eu", "acme\teu"
+        }) {
             assertThatThrownBy(() -> new Customer(id, "A", "B", "a@example.com", null, null, null, null))
                     .isInstanceOfSatisfying(
                             InvalidInput.class,
