@@ -19,6 +19,7 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The JSON mapping of an order or enrollment, identified by the platform id that becomes its Books invoice
@@ -63,7 +64,7 @@ public final class OrderMapping implements EntityMapping<Order> {
                 lines.add(read);
             }
         }
-        return fields.build(() -> {
+        return onePerField(() -> fields.build(() -> {
             Order order = new Order(
                     id,
                     customerId,
@@ -75,7 +76,18 @@ public final class OrderMapping implements EntityMapping<Order> {
                     scheme);
             order.toInvoice(); // the invoice's own rules: a customer, a date, a currency, at least one line
             return order;
-        });
+        }));
+    }
+
+    /** A field the wire form already found broken (a date that is no date) is not reported again as missing. */
+    private static Order onePerField(Supplier<Order> read) {
+        try {
+            return read.get();
+        } catch (InvalidInput e) {
+            Map<String, FieldError> first = new LinkedHashMap<>();
+            e.errors().forEach(error -> first.putIfAbsent(error.field(), error));
+            throw new InvalidInput(List.copyOf(first.values()));
+        }
     }
 
     @Override

@@ -69,6 +69,15 @@ class OrderMappingTest {
     }
 
     @Test
+    void a_date_that_is_no_date_is_reported_once_as_such_not_also_as_missing() {
+        Map<String, Object> json = enrollment();
+        json.put("date", "2026-13-01");
+        InvalidInput invalid = catchThrowableOfType(() -> mapping.read("ENR-1", json), InvalidInput.class);
+        assertThat(invalid.errors())
+                .containsExactly(new InvalidInput.FieldError("date", "must be a date as YYYY-MM-DD"));
+    }
+
+    @Test
     void an_amount_with_more_decimals_than_its_currency_is_refused_not_rounded() {
         Map<String, Object> json = enrollment();
         json.put("currency", "JPY");
