@@ -51,6 +51,8 @@ public final class BooksTaxIds {
 
     private final ZohoTaxes taxes;
     private final Map<String, String> ids = new ConcurrentHashMap<>();
+    /** Look-ups run one after another, so two orders needing the same new tax at once create it once. */
+    private Future<?> lookups = Future.succeededFuture();
 
     public BooksTaxIds(ZohoTaxes taxes) {
         this.taxes = taxes;
@@ -62,10 +64,25 @@ public final class BooksTaxIds {
     }
 
     /** The Books tax id for each taxed rate of the lines: listed once when one is not known, created if Books lacks it. */
-    public Future<ZohoOutcome<Map<BigDecimal, String>>> idsFor(TaxScheme scheme, List<LineItem> lines) {
+    public synchronized Future<ZohoOutcome<Map<BigDecimal, String>>> idsFor(TaxScheme scheme, List<LineItem> lines) {
         List<Wanted> wanted = wanted(scheme, lines);
         if (wanted.stream().allMatch(w -> ids.containsKey(w.key()))) {
             return Future.succeededFuture(new ZohoOutcome.Success<>(byPercent(wanted)));
+        }
+        Future<ZohoOutcome<Map<BigDecimal, String>>> next = lookups.transform(before -> lookUp(wanted));
+        lookups = next;
+        return next;
+    }
+
+    /** Forgets every tax id: Books refused one (deleted or changed there), so the next write looks them up again. */
+    public void forget() {
+        ids.clear();
+    }
+
+    private Future<ZohoOutcome<Map<BigDecimal, String>>> lookUp(List<Wanted> wanted) {
+        if (wanted.stream().allMatch(w -> ids.containsKey(w.key()))) {
+            return Future.succeededFuture(
+                    new ZohoOutcome.Success<>(byPercent(wanted))); // an earlier look-up found them
         }
         return taxes.list().compose(listed -> {
             if (!(listed instanceof ZohoOutcome.Success<List<ZohoTax>> ok)) {
