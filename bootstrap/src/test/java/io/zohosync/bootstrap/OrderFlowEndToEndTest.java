@@ -95,6 +95,9 @@ class OrderFlowEndToEndTest {
         assertThat(invoice.getDouble("tax_total")).isEqualTo(67.50);
         assertThat(invoice.getDouble("total")).isEqualTo(517.50);
         assertThat(line.getString("tax_name")).isEqualTo("VAT 15%");
+        // the order's own Zoho calls: the taxes listed and VAT 15% created once, then the invoice created once
+        assertThat(zoho.inspect().calls("GET /books/v3/settings/taxes")).isEqualTo(1);
+        assertThat(zoho.inspect().calls("POST /books/v3/settings/taxes")).isEqualTo(1);
         assertThat(zoho.inspect().calls("POST /books/v3/invoices")).isEqualTo(1);
 
         assertThat(await(put("orders", orderId, order(customerId, sku, "3"))).statusCode())
@@ -109,6 +112,10 @@ class OrderFlowEndToEndTest {
                 .singleElement()
                 .satisfies(r -> assertThat(r.body().getDouble("total")).isEqualTo(776.25))
                 .satisfies(r -> assertThat(r.body().getString("invoice_id")).isEqualTo(synced.getString("zoho_id")));
+        // the change: the invoice read for its status, then updated; the taxes are known by now
+        assertThat(zoho.inspect().calls("GET /books/v3/invoices/{invoice_id}")).isEqualTo(1);
+        assertThat(zoho.inspect().calls("PUT /books/v3/invoices/{invoice_id}")).isEqualTo(1);
+        assertThat(zoho.inspect().calls("GET /books/v3/settings/taxes")).isEqualTo(1);
         assertThat(zoho.inspect().calls("POST /books/v3/invoices")).isEqualTo(1);
     }
 

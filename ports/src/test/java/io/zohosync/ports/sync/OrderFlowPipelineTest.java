@@ -9,6 +9,7 @@ import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.domain.invoice.Invoice;
 import io.zohosync.domain.matching.MatchPolicy;
 import io.zohosync.domain.sync.RetryPolicy;
+import io.zohosync.domain.sync.SyncEvent;
 import io.zohosync.domain.sync.SyncStateMachine;
 import io.zohosync.domain.sync.SyncStatus;
 import io.zohosync.ports.flows.customer.CustomerBooksHandler;
@@ -161,8 +162,8 @@ class OrderFlowPipelineTest {
     void the_books_tax_is_listed_once_created_once_when_missing_and_then_known_without_calls() {
         recordCustomer("cus-1");
         record(EntityType.ITEM, "YOGA", Map.of("name", "Yoga"));
-        record(EntityType.INVOICE, "ENR-1", vatEnrollment());
-        record(EntityType.INVOICE, "ENR-2", vatEnrollment());
+        record(EntityType.INVOICE, "ENR-1", vatEnrollment("1"));
+        record(EntityType.INVOICE, "ENR-2", vatEnrollment("1"));
         drainUntilQuiet();
 
         assertThat(view("ENR-1").status()).isEqualTo(SyncStatus.SYNCED);
@@ -174,6 +175,30 @@ class OrderFlowPipelineTest {
                 .contains(taxId);
         assertThat(invoices.byNumber("ENR-2").orElseThrow().links().taxId(new BigDecimal("15")))
                 .contains(taxId);
+    }
+
+    @Test
+    void a_tax_id_books_refuses_is_looked_up_again_when_an_admin_retries_the_order() {
+        recordCustomer("cus-1");
+        record(EntityType.ITEM, "YOGA", Map.of("name", "Yoga"));
+        invoices.refuseNextCreate(new ZohoOutcome.Validation<>("14", "Invalid value passed for tax_id"));
+        record(EntityType.INVOICE, "ENR-1", vatEnrollment("1"));
+        drainUntilQuiet();
+        assertThat(view("ENR-1").status()).isEqualTo(SyncStatus.FAILED);
+
+        SyncKey key = new SyncKey(EntityType.INVOICE, "ENR-1", SyncTarget.BOOKS);
+        await(store.change(
+                key,
+                "admin_retry",
+                s -> machine.apply(s, new SyncEvent.AdminRetry(), clock.instant()),
+                clock.instant()));
+        drainUntilQuiet();
+
+        assertThat(view("ENR-1").status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(calls.stream().filter(c -> c.startsWith("list taxes")))
+                .as("listed again after the refusal")
+                .hasSize(2);
+        assertThat(invoices.held()).hasSize(1);
     }
 
     @Test
@@ -206,7 +231,7 @@ class OrderFlowPipelineTest {
                 List.of(Map.of("item_id", "YOGA", "quantity", quantity, "rate", "250.00")));
     }
 
-    private static Map<String, Object> vatEnrollment() {
+    private static Map<String, Object> vatEnrollment(String quantity) {
         return Map.of(
                 "customer_id",
                 "cus-1",
@@ -217,7 +242,7 @@ class OrderFlowPipelineTest {
                 "tax",
                 Map.of("scheme", "single", "name", "VAT"),
                 "line_items",
-                List.of(Map.of("item_id", "YOGA", "quantity", "1", "rate", "250.00", "tax_percentage", "15.00")));
+                List.of(Map.of("item_id", "YOGA", "quantity", quantity, "rate", "250.00", "tax_percentage", "15.00")));
     }
 
     private void drainUntilQuiet() {
@@ -272,6 +297,7 @@ class OrderFlowPipelineTest {
         private final List<String> calls;
         private final Map<String, Held> byId = new LinkedHashMap<>();
         private boolean loseNextAnswer;
+        private ZohoOutcome<ZohoInvoice> refusal;
         private int nextId = 1;
 
         BooksInvoices(List<String> calls) {
@@ -280,6 +306,10 @@ class OrderFlowPipelineTest {
 
         void loseNextCreateAnswer() {
             loseNextAnswer = true;
+        }
+
+        void refuseNextCreate(ZohoOutcome<ZohoInvoice> refusal) {
+            this.refusal = refusal;
         }
 
         List<Held> held() {
@@ -313,6 +343,11 @@ class OrderFlowPipelineTest {
         @Override
         public Future<ZohoOutcome<ZohoInvoice>> create(Invoice invoice, ZohoLinks links) {
             calls.add("create invoice " + invoice.invoiceNumber());
+            if (refusal != null) {
+                ZohoOutcome<ZohoInvoice> refused = refusal;
+                refusal = null;
+                return Future.succeededFuture(refused);
+            }
             if (byNumber(invoice.invoiceNumber()).isPresent()) {
                 return Future.succeededFuture(new ZohoOutcome.Duplicate<>(Optional.empty(), "number taken"));
             }

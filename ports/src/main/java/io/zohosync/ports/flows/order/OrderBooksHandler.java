@@ -96,7 +96,9 @@ public final class OrderBooksHandler implements SyncHandler<Order> {
         Invoice invoice = order.toInvoice();
         return zohoLinks(order, links)
                 .compose(resolved -> resolved instanceof ZohoOutcome.Success<ZohoLinks> ok
-                        ? invoices.create(invoice, ok.value()).map(OrderBooksHandler::id)
+                        ? invoices.create(invoice, ok.value())
+                                .map(this::forgetRefusedTax)
+                                .map(OrderBooksHandler::id)
                         : Future.succeededFuture(ZohoOutcome.retype(resolved)));
     }
 
@@ -119,6 +121,7 @@ public final class OrderBooksHandler implements SyncHandler<Order> {
             return zohoLinks(order, links)
                     .compose(resolved -> resolved instanceof ZohoOutcome.Success<ZohoLinks> links2
                             ? invoices.update(invoiceId, order.toInvoice(), links2.value())
+                                    .map(this::forgetRefusedTax)
                                     .map(OrderBooksHandler::id)
                             : Future.succeededFuture(ZohoOutcome.retype(resolved)));
         });
@@ -137,6 +140,15 @@ public final class OrderBooksHandler implements SyncHandler<Order> {
                 .map(found -> found instanceof ZohoOutcome.Success<Map<BigDecimal, String>> ok
                         ? new ZohoOutcome.Success<>(new ZohoLinks(customerId, items, ok.value()))
                         : ZohoOutcome.retype(found));
+    }
+
+    /** Books refused a tax id it gave out (deleted there since): the cached ids are dropped, the next attempt lists them again. */
+    private ZohoOutcome<ZohoInvoice> forgetRefusedTax(ZohoOutcome<ZohoInvoice> outcome) {
+        if (outcome instanceof ZohoOutcome.Validation<ZohoInvoice> refused
+                && String.valueOf(refused.message()).contains("tax_id")) {
+            taxes.forget();
+        }
+        return outcome;
     }
 
     private static ZohoOutcome<String> id(ZohoOutcome<ZohoInvoice> outcome) {
