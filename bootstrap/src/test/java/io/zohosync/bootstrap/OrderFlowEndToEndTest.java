@@ -3,6 +3,7 @@ package io.zohosync.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -35,12 +36,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class OrderFlowEndToEndTest {
 
+    private static Vertx vertx;
     private static ZohoSandbox zoho;
     private static ZohoSyncApp app;
     private static WebClient http;
 
     @BeforeAll
-    static void start(Vertx vertx) throws Exception {
+    static void start(Vertx v) throws Exception {
+        vertx = v;
         zoho = await(ZohoSandbox.start(vertx, SandboxOptions.defaults()));
         Map<String, String> env = TestEnvironment.connectedTo(
                 zoho.baseUrl(),
@@ -65,6 +68,7 @@ class OrderFlowEndToEndTest {
         String orderId = "ENR-" + suffix;
         String customerId = "cus-" + suffix;
         String sku = "YOGA-" + suffix;
+        Map<String, Integer> before = zoho.inspect().calls();
 
         HttpResponse<Buffer> accepted = await(put("orders", orderId, order(customerId, sku, "2")));
         assertThat(accepted.statusCode()).isEqualTo(202);
@@ -96,9 +100,9 @@ class OrderFlowEndToEndTest {
         assertThat(invoice.getDouble("total")).isEqualTo(517.50);
         assertThat(line.getString("tax_name")).isEqualTo("VAT 15%");
         // the order's own Zoho calls: the taxes listed and VAT 15% created once, then the invoice created once
-        assertThat(zoho.inspect().calls("GET /books/v3/settings/taxes")).isEqualTo(1);
-        assertThat(zoho.inspect().calls("POST /books/v3/settings/taxes")).isEqualTo(1);
-        assertThat(zoho.inspect().calls("POST /books/v3/invoices")).isEqualTo(1);
+        assertThat(callsSince(before, "GET /books/v3/settings/taxes")).isEqualTo(1);
+        assertThat(callsSince(before, "POST /books/v3/settings/taxes")).isEqualTo(1);
+        assertThat(callsSince(before, "POST /books/v3/invoices")).isEqualTo(1);
 
         assertThat(await(put("orders", orderId, order(customerId, sku, "3"))).statusCode())
                 .isEqualTo(202);
@@ -113,10 +117,44 @@ class OrderFlowEndToEndTest {
                 .satisfies(r -> assertThat(r.body().getDouble("total")).isEqualTo(776.25))
                 .satisfies(r -> assertThat(r.body().getString("invoice_id")).isEqualTo(synced.getString("zoho_id")));
         // the change: the invoice read for its status, then updated; the taxes are known by now
-        assertThat(zoho.inspect().calls("GET /books/v3/invoices/{invoice_id}")).isEqualTo(1);
-        assertThat(zoho.inspect().calls("PUT /books/v3/invoices/{invoice_id}")).isEqualTo(1);
-        assertThat(zoho.inspect().calls("GET /books/v3/settings/taxes")).isEqualTo(1);
-        assertThat(zoho.inspect().calls("POST /books/v3/invoices")).isEqualTo(1);
+        assertThat(callsSince(before, "GET /books/v3/invoices/{invoice_id}")).isEqualTo(1);
+        assertThat(callsSince(before, "PUT /books/v3/invoices/{invoice_id}")).isEqualTo(1);
+        assertThat(callsSince(before, "GET /books/v3/settings/taxes")).isEqualTo(1);
+        assertThat(callsSince(before, "POST /books/v3/invoices")).isEqualTo(1);
+    }
+
+    @Test
+    void an_intra_state_gst_order_takes_the_books_tax_group_and_an_inter_state_one_the_igst_tax_of_its_rate()
+            throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String customerId = "gst-" + suffix;
+        String sku = "COURSE-" + suffix;
+        String groupId = taxGroupInBooks("GST18-" + suffix, "CGST9-" + suffix, "SGST9-" + suffix);
+        await(put("items", sku, item()));
+        await(http.post("/api/v1/customers")
+                .bearerTokenAuthentication(TestEnvironment.API_KEY)
+                .sendJsonObject(customer(customerId)));
+
+        await(put("orders", "IN-" + suffix, gstOrder(customerId, sku, "TN")));
+        await(put("orders", "OUT-" + suffix, gstOrder(customerId, sku, "KA")));
+        awaitStatus("orders", "IN-" + suffix, "synced");
+        awaitStatus("orders", "OUT-" + suffix, "synced");
+
+        // 9 % of 1000.55 is 90.0495: CGST and SGST each round to 90.05; IGST at 18 % is 180.099, so 180.10
+        JsonObject intra = invoices("IN-" + suffix).get(0).body();
+        assertThat(intra.getJsonArray("line_items").getJsonObject(0).getString("tax_id"))
+                .isEqualTo(groupId);
+        assertThat(intra.getString("place_of_supply")).isEqualTo("TN");
+        assertThat(intra.getJsonArray("taxes").stream()
+                        .map(t -> ((JsonObject) t).getString("tax_name") + " "
+                                + ((JsonObject) t).getDouble("tax_amount")))
+                .containsExactly("CGST9-" + suffix + " 90.05", "SGST9-" + suffix + " 90.05");
+        assertThat(intra.getDouble("total")).isEqualTo(1180.65);
+        JsonObject inter = invoices("OUT-" + suffix).get(0).body();
+        assertThat(inter.getJsonArray("line_items").getJsonObject(0).getString("tax_name"))
+                .isEqualTo("IGST 18%");
+        assertThat(inter.getDouble("tax_total")).isEqualTo(180.10);
+        assertThat(inter.getDouble("total")).isEqualTo(1180.65);
     }
 
     @Test
@@ -162,6 +200,71 @@ class OrderFlowEndToEndTest {
                                         .put("rate", "250.00")
                                         .put("discount_percent", "10")
                                         .put("tax_percentage", "15")));
+    }
+
+    private static JsonObject gstOrder(String customerId, String sku, String placeOfSupply) {
+        return new JsonObject()
+                .put("customer_id", customerId)
+                .put("date", "2026-03-01")
+                .put("currency", "INR")
+                .put(
+                        "tax",
+                        new JsonObject()
+                                .put("scheme", "gst")
+                                .put("organization_state", "TN")
+                                .put("place_of_supply", placeOfSupply))
+                .put(
+                        "line_items",
+                        new JsonArray()
+                                .add(new JsonObject()
+                                        .put("item_id", sku)
+                                        .put("quantity", "1")
+                                        .put("rate", "1000.55")
+                                        .put("tax_percentage", "18")));
+    }
+
+    /** What an admin sets up in Books once: CGST 9 % and SGST 9 % and their group; the group's id. */
+    private static String taxGroupInBooks(String group, String cgst, String sgst) throws Exception {
+        WebClient books = WebClient.create(
+                vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(zoho.port()));
+        String token = await(books.post("/oauth/v2/token")
+                        .sendForm(MultiMap.caseInsensitiveMultiMap()
+                                .add("grant_type", "refresh_token")
+                                .add("client_id", SandboxOptions.DEMO_CLIENT_ID)
+                                .add("client_secret", SandboxOptions.DEMO_CLIENT_SECRET)
+                                .add("refresh_token", SandboxOptions.DEMO_REFRESH_TOKEN)))
+                .bodyAsJsonObject()
+                .getString("access_token");
+        List<String> ids = new java.util.ArrayList<>();
+        for (String name : List.of(cgst, sgst)) {
+            ids.add(await(books.post("/books/v3/settings/taxes")
+                            .putHeader("Authorization", "Zoho-oauthtoken " + token)
+                            .addQueryParam("organization_id", SandboxOptions.DEMO_ORGANIZATION_ID)
+                            .sendJsonObject(new JsonObject()
+                                    .put("tax_name", name)
+                                    .put("tax_percentage", 9)
+                                    .put(
+                                            "tax_specific_type",
+                                            name.substring(0, 4).toLowerCase(java.util.Locale.ROOT))))
+                    .bodyAsJsonObject()
+                    .getJsonArray("tax")
+                    .getJsonObject(0)
+                    .getString("tax_id"));
+        }
+        String id = await(books.post("/books/v3/settings/taxgroups")
+                        .putHeader("Authorization", "Zoho-oauthtoken " + token)
+                        .addQueryParam("organization_id", SandboxOptions.DEMO_ORGANIZATION_ID)
+                        .sendJsonObject(
+                                new JsonObject().put("tax_group_name", group).put("taxes", String.join(",", ids))))
+                .bodyAsJsonObject()
+                .getJsonObject("tax_group")
+                .getString("tax_group_id");
+        books.close();
+        return id;
+    }
+
+    private static int callsSince(Map<String, Integer> before, String endpoint) {
+        return zoho.inspect().calls(endpoint) - before.getOrDefault(endpoint, 0);
     }
 
     private static JsonObject item() {
