@@ -6,6 +6,8 @@ import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.domain.matching.MatchPolicy;
 import io.zohosync.ports.flows.customer.CustomerBooksHandler;
 import io.zohosync.ports.flows.item.ItemBooksHandler;
+import io.zohosync.ports.flows.order.BooksTaxIds;
+import io.zohosync.ports.flows.order.OrderBooksHandler;
 import io.zohosync.ports.intake.EntityMapping;
 import io.zohosync.ports.intake.Routing;
 import io.zohosync.ports.sync.handler.SyncHandler;
@@ -22,8 +24,10 @@ final class Flows {
 
     Flows(ZohoAdapters zoho, Config config) {
         MatchPolicy matching = new MatchPolicy(config.linkNewByEmail(), config.matchReturningByName());
-        this.handlers =
-                List.of(new CustomerBooksHandler(zoho.contacts(), matching), new ItemBooksHandler(zoho.items()));
+        this.handlers = List.of(
+                new CustomerBooksHandler(zoho.contacts(), matching),
+                new ItemBooksHandler(zoho.items()),
+                new OrderBooksHandler(zoho.invoices(), new BooksTaxIds(zoho.taxes())));
     }
 
     List<SyncHandler<?>> handlers() {

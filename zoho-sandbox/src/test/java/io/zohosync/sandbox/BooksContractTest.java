@@ -34,6 +34,7 @@ class BooksContractTest {
         DOCUMENTS.put("/items", "items.yml");
         DOCUMENTS.put("/estimates", "estimates.yml");
         DOCUMENTS.put("/settings/taxes", "taxes.yml");
+        DOCUMENTS.put("/settings/taxgroups", "taxes.yml");
         DOCUMENTS.put("/organizations", "organizations.yml");
     }
 
@@ -76,6 +77,36 @@ class BooksContractTest {
                 "/settings/taxes/" + taxId,
                 Map.of(),
                 new JsonObject().put("tax_name", "Sales Tax").put("tax_percentage", 8.5));
+        String cgst = call(
+                        HttpMethod.POST,
+                        "/settings/taxes",
+                        Map.of(),
+                        new JsonObject()
+                                .put("tax_name", "CGST9")
+                                .put("tax_percentage", 9)
+                                .put("tax_specific_type", "cgst"))
+                .getJsonArray("tax")
+                .getJsonObject(0)
+                .getString("tax_id");
+        String sgst = call(
+                        HttpMethod.POST,
+                        "/settings/taxes",
+                        Map.of(),
+                        new JsonObject()
+                                .put("tax_name", "SGST9")
+                                .put("tax_percentage", 9)
+                                .put("tax_specific_type", "sgst"))
+                .getJsonArray("tax")
+                .getJsonObject(0)
+                .getString("tax_id");
+        String groupId = call(
+                        HttpMethod.POST,
+                        "/settings/taxgroups",
+                        Map.of(),
+                        new JsonObject().put("tax_group_name", "GST18").put("taxes", cgst + "," + sgst))
+                .getJsonObject("tax_group")
+                .getString("tax_group_id");
+        call(HttpMethod.GET, "/settings/taxgroups/" + groupId, Map.of(), null);
 
         JsonObject contact = call(
                         HttpMethod.POST,

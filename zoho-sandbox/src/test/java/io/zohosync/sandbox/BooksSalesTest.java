@@ -75,6 +75,70 @@ class BooksSalesTest {
     }
 
     @Test
+    void aLineIsRoundedToTheCentBeforeItsDiscountSoTheWholeRoundedLineMayBeTakenOff() {
+        // 0.5 × 0.05 = 0.025, shown as 0.03: a discount of 0.03 takes the whole line, as Zoho prices it
+        JsonObject invoice = createInvoice(
+                null,
+                "",
+                new JsonObject()
+                        .put("name", "Sample")
+                        .put("rate", 0.05)
+                        .put("quantity", 0.5)
+                        .put("discount", 0.03));
+
+        assertThat(invoice.getDouble("sub_total")).isEqualTo(0.0);
+        assertThat(invoice.getJsonArray("line_items").getJsonObject(0).getDouble("discount_amount"))
+                .isEqualTo(0.03);
+    }
+
+    @Test
+    void aTaxGroupIsListedAmongTheTaxesAndPricedAsEachOfItsTaxes() {
+        String cgst = taxId("CGST9", 9, "cgst");
+        String sgst = taxId("SGST9", 9, "sgst");
+        JsonObject group = ok(
+                        HttpMethod.POST,
+                        "/settings/taxgroups",
+                        new JsonObject().put("tax_group_name", "GST18").put("taxes", cgst + "," + sgst))
+                .getJsonObject("tax_group");
+        assertThat(group.getDouble("tax_group_percentage")).isEqualTo(18.0);
+        assertThat(ok(HttpMethod.GET, "/settings/taxes", null).getJsonArray("taxes").stream()
+                        .map(JsonObject.class::cast)
+                        .filter(t -> t.getString("tax_id").equals(group.getString("tax_group_id"))))
+                .singleElement()
+                .satisfies(t -> assertThat(t.getString("tax_type")).isEqualTo("tax_group"));
+
+        JsonObject invoice = createInvoice(
+                null,
+                "",
+                new JsonObject()
+                        .put("name", "Course")
+                        .put("rate", 1000.55)
+                        .put("quantity", 1)
+                        .put("tax_id", group.getString("tax_group_id")));
+
+        // 9 % of 1000.55 is 90.0495: each tax rounds to 90.05 on its own
+        assertThat(invoice.getJsonArray("taxes"))
+                .containsExactly(
+                        new JsonObject().put("tax_name", "CGST9").put("tax_amount", 90.05),
+                        new JsonObject().put("tax_name", "SGST9").put("tax_amount", 90.05));
+        assertThat(invoice.getDouble("tax_total")).isEqualTo(180.10);
+        assertThat(invoice.getDouble("total")).isEqualTo(1180.65);
+    }
+
+    private String taxId(String name, double percentage, String specificType) {
+        return ok(
+                        HttpMethod.POST,
+                        "/settings/taxes",
+                        new JsonObject()
+                                .put("tax_name", name)
+                                .put("tax_percentage", percentage)
+                                .put("tax_specific_type", specificType))
+                .getJsonArray("tax")
+                .getJsonObject(0)
+                .getString("tax_id");
+    }
+
+    @Test
     void ownInvoiceNumbersMustBeGivenAndUnique() {
         JsonObject line = new JsonObject().put("item_id", itemId);
         createInvoice("ORD-1", "", line);

@@ -159,6 +159,51 @@ class BooksDocumentsTest {
     }
 
     @Test
+    void aTaxIsCreatedWithItsIndianTypeAndListedAfterwards() {
+        ZohoTax created = success(fx.zoho.taxes().create("IGST " + id, new BigDecimal("18"), "igst"));
+
+        assertThat(created.taxId()).isNotBlank();
+        assertThat(created.percent()).isEqualByComparingTo("18");
+        assertThat(success(fx.zoho.taxes().list()))
+                .filteredOn(t -> t.taxId().equals(created.taxId()))
+                .singleElement()
+                .satisfies(t -> assertThat(t.specificType()).isEqualTo("igst"))
+                .extracting(ZohoTax::name)
+                .isEqualTo("IGST " + id);
+    }
+
+    @Test
+    void anInvoiceUpdateReplacesItsLinesAndKeepsItsNumberAndId() {
+        ZohoInvoice created = success(fx.zoho.invoices().create(invoice("INV-" + id), links()));
+        Invoice three = invoice("INV-" + id);
+        LineItem line = three.lines().get(0);
+        Invoice changed = new Invoice(
+                three.invoiceNumber(),
+                three.referenceNumber(),
+                three.customerId(),
+                three.date(),
+                three.dueDate(),
+                three.currency(),
+                List.of(new LineItem(
+                        line.itemSku(),
+                        line.name(),
+                        line.description(),
+                        new BigDecimal("3"),
+                        line.rate(),
+                        line.discount(),
+                        line.taxPercent())),
+                three.priceBasis(),
+                three.taxScheme());
+
+        ZohoInvoice updated = success(fx.zoho.invoices().update(created.invoiceId(), changed, links()));
+
+        assertThat(updated.invoiceId()).isEqualTo(created.invoiceId());
+        assertThat(updated.invoiceNumber()).isEqualTo("INV-" + id);
+        assertThat(updated.total()).as("3 × 40 − 25 % = 90, + 10 %").isEqualByComparingTo("99.00");
+        assertThat(success(fx.zoho.invoices().findByNumber("INV-" + id))).hasSize(1);
+    }
+
+    @Test
     void anInvoiceKeepsThePlatformsNumberAndReferenceAndCanBeMarkedSent() {
         ZohoInvoice created = success(fx.zoho.invoices().create(invoice("INV-" + id), links()));
 

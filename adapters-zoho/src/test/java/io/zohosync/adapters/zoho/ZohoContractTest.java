@@ -35,7 +35,9 @@ class ZohoContractTest {
         documents(vertx, sent, BooksDocumentsTest::itemsAreCreatedFoundBySkuAndASecondSkuIsADuplicate);
         documents(vertx, sent, BooksDocumentsTest::anItemIsUpdatedInPlace);
         documents(vertx, sent, BooksDocumentsTest::taxesAreListedWithTheirRates);
+        documents(vertx, sent, BooksDocumentsTest::aTaxIsCreatedWithItsIndianTypeAndListedAfterwards);
         documents(vertx, sent, BooksDocumentsTest::anInvoiceKeepsThePlatformsNumberAndReferenceAndCanBeMarkedSent);
+        documents(vertx, sent, BooksDocumentsTest::anInvoiceUpdateReplacesItsLinesAndKeepsItsNumberAndId);
         documents(
                 vertx,
                 sent,

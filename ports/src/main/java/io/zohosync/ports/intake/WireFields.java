@@ -103,6 +103,29 @@ public final class WireFields {
                 value instanceof Map<?, ?> m ? (Map<String, Object>) m : null, path + field + ".", errors);
     }
 
+    /** A list of nested objects (empty when absent); errors in one are named {@code field[i].inner}. */
+    @SuppressWarnings("unchecked")
+    public List<WireFields> objects(String field) {
+        Object value = json.get(field);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list)) {
+            wrong(field, "must be a list");
+            return List.of();
+        }
+        List<WireFields> objects = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String at = path + field + "[" + i + "].";
+            if (list.get(i) instanceof Map<?, ?> m) {
+                objects.add(new WireFields((Map<String, Object>) m, at, errors));
+            } else {
+                errors.add(new FieldError(path + field + "[" + i + "]", "must be an object"));
+            }
+        }
+        return objects;
+    }
+
     /** Builds the entity; the field errors collected so far, and those the domain finds, come out as one {@link InvalidInput}. */
     public <E> E build(java.util.function.Supplier<E> entity) {
         // a rule broken here and in the domain (a length both know) is reported once

@@ -3,6 +3,8 @@ package io.zohosync.sandbox.books;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.zohosync.sandbox.core.Ledger;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,8 +30,8 @@ final class LineItems {
     Priced price(JsonArray given) {
         if (given.isEmpty()) return Priced.invalid("line_items");
         JsonArray lines = new JsonArray();
-        Map<String, double[]> taxTotals = new LinkedHashMap<>();
-        double subTotal = 0;
+        Map<String, BigDecimal> taxTotals = new LinkedHashMap<>();
+        BigDecimal subTotal = BigDecimal.ZERO;
         for (int i = 0; i < given.size(); i++) {
             if (!(given.getValue(i) instanceof JsonObject line)) return Priced.invalid("line_items");
             JsonObject item = Bodies.blank(line.getString("item_id")) ? null : items.find(line.getString("item_id"));
@@ -43,15 +45,22 @@ final class LineItems {
             String taxId = line.getString("tax_id", item == null ? "" : item.getString("tax_id", ""));
             JsonObject tax = Bodies.blank(taxId) ? null : taxes.find(taxId);
             if (!Bodies.blank(taxId) && tax == null) return Priced.invalid("tax_id");
-            double gross = rate * quantity;
-            Double discount = discount(line.getValue("discount"), gross);
+            // amounts are exact decimals rounded half-up to the cent: the line first, then each tax on its lines' sum
+            BigDecimal gross = cents(decimal(rate).multiply(decimal(quantity)));
+            BigDecimal discount = discount(line.getValue("discount"), gross);
             if (discount == null) return Priced.invalid("discount");
-            double itemTotal = Bodies.money(gross - discount);
-            subTotal += itemTotal;
+            BigDecimal itemTotal = gross.subtract(discount);
+            subTotal = subTotal.add(itemTotal);
             double percentage = tax == null ? 0 : tax.getDouble("tax_percentage");
             if (tax != null) {
-                taxTotals.computeIfAbsent(tax.getString("tax_name"), k -> new double[1])[0] +=
-                        itemTotal * percentage / 100;
+                for (JsonObject component : taxes.components(tax)) {
+                    taxTotals.merge(
+                            component.getString("tax_name"),
+                            itemTotal
+                                    .multiply(decimal(component.getDouble("tax_percentage")))
+                                    .movePointLeft(2),
+                            BigDecimal::add);
+                }
             }
             lines.add(line.copy()
                     .put(
@@ -69,20 +78,28 @@ final class LineItems {
                     .put("quantity", quantity)
                     .put("unit", line.getString("unit", ""))
                     .put("discount", line.getValue("discount", 0.0))
-                    .put("discount_amount", Bodies.money(discount))
+                    .put("discount_amount", discount.doubleValue())
                     .put("tax_id", tax == null ? "" : taxId)
                     .put("tax_name", tax == null ? "" : tax.getString("tax_name"))
                     .put("tax_percentage", percentage)
-                    .put("item_total", itemTotal));
+                    .put("item_total", itemTotal.doubleValue()));
         }
         JsonArray taxLines = new JsonArray();
-        double taxTotal = 0;
-        for (Map.Entry<String, double[]> entry : taxTotals.entrySet()) {
-            double amount = Bodies.money(entry.getValue()[0]);
-            taxTotal += amount;
-            taxLines.add(new JsonObject().put("tax_name", entry.getKey()).put("tax_amount", amount));
+        BigDecimal taxTotal = BigDecimal.ZERO;
+        for (Map.Entry<String, BigDecimal> entry : taxTotals.entrySet()) {
+            BigDecimal amount = cents(entry.getValue());
+            taxTotal = taxTotal.add(amount);
+            taxLines.add(new JsonObject().put("tax_name", entry.getKey()).put("tax_amount", amount.doubleValue()));
         }
-        return new Priced(lines, Bodies.money(subTotal), Bodies.money(taxTotal), taxLines, null);
+        return new Priced(lines, subTotal.doubleValue(), taxTotal.doubleValue(), taxLines, null);
+    }
+
+    private static BigDecimal decimal(double value) {
+        return new BigDecimal(Double.toString(value));
+    }
+
+    private static BigDecimal cents(BigDecimal value) {
+        return value.setScale(2, RoundingMode.HALF_UP);
     }
 
     private static Double number(JsonObject line, String key, double fallback) {
@@ -91,23 +108,26 @@ final class LineItems {
         return value instanceof Number n ? n.doubleValue() : null;
     }
 
-    /** The discount amount: a number is an amount, "12.5%" a share of the line; null when unreadable or too big. */
-    private static Double discount(Object value, double gross) {
-        double amount;
-        if (value == null) {
-            amount = 0;
-        } else if (value instanceof Number n) {
-            amount = n.doubleValue();
-        } else {
-            String text = value.toString().trim();
-            try {
+    /** The discount amount in cents: a number is an amount, "12.5%" a share of the line; null when unreadable or too big. */
+    private static BigDecimal discount(Object value, BigDecimal gross) {
+        BigDecimal amount;
+        try {
+            if (value == null) {
+                amount = BigDecimal.ZERO;
+            } else if (value instanceof Number n) {
+                amount = new BigDecimal(n.toString());
+            } else {
+                String text = value.toString().trim();
                 amount = text.endsWith("%")
-                        ? gross * Double.parseDouble(text.substring(0, text.length() - 1)) / 100
-                        : Double.parseDouble(text);
-            } catch (NumberFormatException e) {
-                return null;
+                        ? gross.multiply(new BigDecimal(
+                                        text.substring(0, text.length() - 1).trim()))
+                                .movePointLeft(2)
+                        : new BigDecimal(text);
             }
+        } catch (NumberFormatException e) {
+            return null;
         }
-        return amount < 0 || amount > gross ? null : amount;
+        amount = cents(amount);
+        return amount.signum() < 0 || amount.compareTo(gross) > 0 ? null : amount;
     }
 }

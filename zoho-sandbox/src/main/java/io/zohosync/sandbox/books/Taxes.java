@@ -11,7 +11,11 @@ import io.zohosync.sandbox.core.Operation;
 import io.zohosync.sandbox.core.ZohoReplies;
 import java.util.List;
 
-/** Books taxes under {@code /settings/taxes}: name and percentage, referenced by line items through {@code tax_id}. */
+/**
+ * Books taxes under {@code /settings/taxes}: name and percentage, referenced by line items through {@code tax_id}; tax
+ * groups under {@code /settings/taxgroups} (India's CGST + SGST) are listed among the taxes with {@code tax_type}
+ * {@code tax_group}, their percentage the sum of their taxes', and priced as their taxes each.
+ */
 final class Taxes {
     static final String ENTITY = "taxes";
     private final Ledger ledger;
@@ -25,7 +29,65 @@ final class Taxes {
                 .add(Operation.get(ROOT + "/settings/taxes", "page", "per_page"), this::list)
                 .add(Operation.get(ROOT + "/settings/taxes/:tax_id"), this::get)
                 .add(Operation.put(ROOT + "/settings/taxes/:tax_id"), this::update)
-                .add(Operation.delete(ROOT + "/settings/taxes/:tax_id"), this::delete);
+                .add(Operation.delete(ROOT + "/settings/taxes/:tax_id"), this::delete)
+                .add(Operation.post(ROOT + "/settings/taxgroups"), this::createGroup)
+                .add(Operation.get(ROOT + "/settings/taxgroups/:tax_group_id"), this::getGroup);
+    }
+
+    /** The taxes a line's tax stands for: the group's taxes, or the tax itself. */
+    List<JsonObject> components(JsonObject tax) {
+        if (!"tax_group".equals(tax.getString("tax_type"))) return List.of(tax);
+        return tax.getJsonArray("taxes").stream().map(JsonObject.class::cast).toList();
+    }
+
+    private void createGroup(RoutingContext rc) {
+        JsonObject body = Bodies.json(rc);
+        if (Bodies.blank(body.getString("tax_group_name"))) {
+            ZohoReplies.invalid(rc, "tax_group_name");
+            return;
+        }
+        JsonArray members = new JsonArray();
+        double percentage = 0;
+        for (String id : body.getString("taxes", "").split(",")) {
+            JsonObject tax = find(id.trim());
+            if (tax == null || "tax_group".equals(tax.getString("tax_type"))) {
+                ZohoReplies.invalid(rc, "taxes");
+                return;
+            }
+            members.add(new JsonObject()
+                    .put("tax_id", tax.getString("tax_id"))
+                    .put("tax_name", tax.getString("tax_name"))
+                    .put("tax_percentage", tax.getDouble("tax_percentage"))
+                    .put("tax_type", tax.getString("tax_type")));
+            percentage += tax.getDouble("tax_percentage");
+        }
+        String id = ledger.newId();
+        JsonObject group = new JsonObject()
+                .put("tax_id", id)
+                .put("tax_name", body.getString("tax_group_name"))
+                .put("tax_percentage", percentage)
+                .put("tax_type", "tax_group")
+                .put("tax_specific_type", "")
+                .put("taxes", members);
+        save(group);
+        ZohoReplies.created(rc, "success", "tax_group", asGroup(group));
+    }
+
+    private void getGroup(RoutingContext rc) {
+        JsonObject group = find(rc.pathParam("tax_group_id"));
+        if (group == null || !"tax_group".equals(group.getString("tax_type"))) {
+            ZohoReplies.notFound(rc, "Tax group");
+            return;
+        }
+        ZohoReplies.ok(rc, "success", "tax_group", asGroup(group));
+    }
+
+    private static JsonObject asGroup(JsonObject group) {
+        return new JsonObject()
+                .put("tax_group_id", group.getString("tax_id"))
+                .put("tax_group_name", group.getString("tax_name"))
+                .put("tax_group_percentage", group.getDouble("tax_percentage"))
+                .put("taxes", group.getJsonArray("taxes").copy());
     }
 
     JsonObject find(String id) {
@@ -52,7 +114,15 @@ final class Taxes {
     }
 
     private void list(RoutingContext rc) {
-        ZohoReplies.list(rc, "taxes", ledger.all(ENTITY), new JsonObject());
+        // a group is listed as a tax of type tax_group; its taxes are shown by the group's own call
+        List<JsonObject> rows = ledger.all(ENTITY).stream()
+                .map(tax -> {
+                    JsonObject row = tax.copy();
+                    row.remove("taxes");
+                    return row;
+                })
+                .toList();
+        ZohoReplies.list(rc, "taxes", rows, new JsonObject());
     }
 
     private void get(RoutingContext rc) {

@@ -30,6 +30,31 @@ public final class BooksInvoicesClient implements ZohoInvoices {
         if (missing.isPresent()) {
             return Future.succeededFuture(new ZohoOutcome.Validation<>("links", missing.get()));
         }
+        JsonObject body = body(invoice, links);
+        ZohoRequest request = ZohoRequest.post(ZohoProduct.BOOKS, "/invoices", body);
+        invoice.number().ifPresent(number -> {
+            body.put("invoice_number", number);
+            request.param("ignore_auto_number_generation", true);
+        });
+        return api.call(request, r -> invoice(r.getJsonObject("invoice")))
+                .compose(o -> o instanceof ZohoOutcome.Duplicate<ZohoInvoice> d
+                        ? withExisting(invoice, d)
+                        : Future.succeededFuture(o));
+    }
+
+    /** The number is not sent: an update never renumbers, so auto-numbering is not touched. */
+    @Override
+    public Future<ZohoOutcome<ZohoInvoice>> update(String invoiceId, Invoice invoice, ZohoLinks links) {
+        Optional<String> missing = BooksLines.missingLink(invoice.lines(), invoice.taxScheme(), links);
+        if (missing.isPresent()) {
+            return Future.succeededFuture(new ZohoOutcome.Validation<>("links", missing.get()));
+        }
+        return api.call(
+                ZohoRequest.put(ZohoProduct.BOOKS, "/invoices/" + invoiceId, body(invoice, links)),
+                r -> invoice(r.getJsonObject("invoice")));
+    }
+
+    private static JsonObject body(Invoice invoice, ZohoLinks links) {
         JsonObject body = BooksLines.document(
                         new JsonObject(),
                         invoice.lines(),
@@ -42,15 +67,7 @@ public final class BooksInvoicesClient implements ZohoInvoices {
         if (invoice.dueDate() != null) {
             body.put("due_date", invoice.dueDate().toString());
         }
-        ZohoRequest request = ZohoRequest.post(ZohoProduct.BOOKS, "/invoices", body);
-        invoice.number().ifPresent(number -> {
-            body.put("invoice_number", number);
-            request.param("ignore_auto_number_generation", true);
-        });
-        return api.call(request, r -> invoice(r.getJsonObject("invoice")))
-                .compose(o -> o instanceof ZohoOutcome.Duplicate<ZohoInvoice> d
-                        ? withExisting(invoice, d)
-                        : Future.succeededFuture(o));
+        return body;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.zohosync.adapters.zoho.call.ZohoJson;
 import io.zohosync.domain.invoice.LineItem;
+import io.zohosync.domain.money.Money;
 import io.zohosync.domain.money.PriceBasis;
 import io.zohosync.domain.money.TaxScheme;
 import io.zohosync.ports.out.zoho.ZohoLinks;
@@ -50,7 +51,7 @@ final class BooksLines {
         return body;
     }
 
-    /** Discounts go as amounts (Zoho documents a line's discount as a number), computed as the domain prices them. */
+    /** Discounts go as amounts (Zoho documents a line's discount as a number), computed as the domain prices them (on the line rounded to the minor unit). */
     private static JsonObject line(LineItem l, int order, Currency currency, TaxScheme scheme, ZohoLinks links) {
         JsonObject line = new JsonObject()
                 .put("name", l.name())
@@ -59,7 +60,7 @@ final class BooksLines {
                 .put("quantity", l.quantity())
                 .put("item_order", order);
         links.itemId(l.itemSku()).ifPresent(id -> line.put("item_id", id));
-        BigDecimal discount = l.discount().on(l.rate().multiply(l.quantity()), currency);
+        BigDecimal discount = l.discount().on(Money.round(l.rate().multiply(l.quantity()), currency), currency);
         if (discount.signum() != 0) {
             line.put("discount", discount);
         }

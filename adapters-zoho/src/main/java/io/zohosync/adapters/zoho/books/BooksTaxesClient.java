@@ -10,6 +10,7 @@ import io.zohosync.ports.out.zoho.ZohoOutcome;
 import io.zohosync.ports.out.zoho.ZohoProduct;
 import io.zohosync.ports.out.zoho.ZohoTax;
 import io.zohosync.ports.out.zoho.ZohoTaxes;
+import java.math.BigDecimal;
 import java.util.List;
 
 /** Zoho Books adapter for {@link ZohoTaxes}: {@code /books/v3/settings/taxes}. */
@@ -27,12 +28,34 @@ public final class BooksTaxesClient implements ZohoTaxes {
                 ZohoRequest.get(ZohoProduct.BOOKS, "/settings/taxes"),
                 r -> r.getJsonArray("taxes", new JsonArray()).stream()
                         .map(JsonObject.class::cast)
-                        .map(t -> new ZohoTax(
-                                t.getString("tax_id"),
-                                t.getString("tax_name"),
-                                ZohoJson.decimal(t, "tax_percentage"),
-                                t.getString("tax_type"),
-                                ZohoJson.blankToNull(t.getString("tax_specific_type"))))
+                        .map(BooksTaxesClient::tax)
                         .toList());
+    }
+
+    /** Zoho answers the new tax as a one-element array (taxes.yml {@code tax}); an object is read too. */
+    @Override
+    public Future<ZohoOutcome<ZohoTax>> create(String name, BigDecimal percent, String specificType) {
+        JsonObject body = new JsonObject()
+                .put("tax_name", name)
+                .put("tax_percentage", percent)
+                .put("tax_type", "tax");
+        if (specificType != null) {
+            body.put("tax_specific_type", specificType);
+        }
+        return api.call(
+                ZohoRequest.post(ZohoProduct.BOOKS, "/settings/taxes", body),
+                r -> tax(
+                        r.getValue("tax") instanceof JsonArray array
+                                ? array.getJsonObject(0)
+                                : r.getJsonObject("tax")));
+    }
+
+    private static ZohoTax tax(JsonObject t) {
+        return new ZohoTax(
+                t.getString("tax_id"),
+                t.getString("tax_name"),
+                ZohoJson.decimal(t, "tax_percentage"),
+                t.getString("tax_type"),
+                ZohoJson.blankToNull(t.getString("tax_specific_type")));
     }
 }

@@ -12,6 +12,9 @@ public interface ZohoInvoices {
 
     Future<ZohoOutcome<ZohoInvoice>> create(Invoice invoice, ZohoLinks links);
 
+    /** Replaces the invoice's customer, dates, lines and tax treatment with the entity's; its number stays. */
+    Future<ZohoOutcome<ZohoInvoice>> update(String invoiceId, Invoice invoice, ZohoLinks links);
+
     Future<ZohoOutcome<ZohoInvoice>> get(String invoiceId);
 
     Future<ZohoOutcome<List<ZohoInvoice>>> findByNumber(String invoiceNumber);

@@ -1,0 +1,159 @@
+package io.zohosync.ports.flows.order;
+
+import io.vertx.core.Future;
+import io.zohosync.domain.entity.EntityRef;
+import io.zohosync.domain.entity.EntityType;
+import io.zohosync.domain.entity.SyncTarget;
+import io.zohosync.domain.invoice.Invoice;
+import io.zohosync.domain.invoice.Order;
+import io.zohosync.ports.intake.EntityMapping;
+import io.zohosync.ports.out.zoho.ZohoInvoice;
+import io.zohosync.ports.out.zoho.ZohoInvoices;
+import io.zohosync.ports.out.zoho.ZohoLinks;
+import io.zohosync.ports.out.zoho.ZohoOutcome;
+import io.zohosync.ports.sync.handler.Links;
+import io.zohosync.ports.sync.handler.SyncHandler;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An order or enrollment as a Zoho Books invoice numbered with the platform id ({@code invoice_number}, auto-numbering
+ * off; the reference number carries the id too). Its marker is that number: an invoice holding it and our reference
+ * is the one an earlier, unconfirmed create left. It waits for its customer and its items; its lines point at the
+ * Books items, its taxed lines at the Books taxes {@link BooksTaxIds} finds once. A changed order updates its invoice
+ * while Books lets it change (draft, sent, overdue); a paid, partly paid or void invoice is refused with a reason.
+ */
+public final class OrderBooksHandler implements SyncHandler<Order> {
+
+    /** Statuses in which an invoice no longer takes changed lines: money was applied, or it was voided. */
+    static final Set<String> CLOSED = Set.of("paid", "partially_paid", "void");
+
+    private final ZohoInvoices invoices;
+    private final BooksTaxIds taxes;
+    private final OrderMapping mapping = new OrderMapping();
+
+    public OrderBooksHandler(ZohoInvoices invoices, BooksTaxIds taxes) {
+        this.invoices = invoices;
+        this.taxes = taxes;
+    }
+
+    @Override
+    public EntityType type() {
+        return EntityType.INVOICE;
+    }
+
+    @Override
+    public SyncTarget target() {
+        return SyncTarget.BOOKS;
+    }
+
+    @Override
+    public EntityMapping<Order> mapping() {
+        return mapping;
+    }
+
+    /** The customer, then each catalog item the lines name, once. */
+    @Override
+    public List<EntityRef> prerequisites(Order order) {
+        List<EntityRef> needed = new ArrayList<>();
+        needed.add(new EntityRef(EntityType.CUSTOMER, order.customerId()));
+        order.toInvoice().itemSkus().forEach(sku -> needed.add(new EntityRef(EntityType.ITEM, sku)));
+        return needed;
+    }
+
+    /** The create, and the list of taxes when one of the order's is not known yet. */
+    @Override
+    public int plannedCreateCalls(Order order) {
+        return 1 + (taxes.known(order.taxScheme(), order.lines()) ? 0 : 1);
+    }
+
+    /** The read of the invoice's status, its update, and the list of taxes when one is not known yet. */
+    @Override
+    public int plannedUpdateCalls(Order order, boolean ours) {
+        return ours ? 2 + (taxes.known(order.taxScheme(), order.lines()) ? 0 : 1) : 0;
+    }
+
+    @Override
+    public Future<ZohoOutcome<List<String>>> findByMarker(Order order) {
+        return invoices.findByNumber(order.platformId()).map(found -> {
+            if (!(found instanceof ZohoOutcome.Success<List<ZohoInvoice>> ok)) {
+                return ZohoOutcome.retype(found);
+            }
+            return new ZohoOutcome.Success<>(ok.value().stream()
+                    .filter(i -> order.platformId().equalsIgnoreCase(i.invoiceNumber())
+                            && order.platformId().equals(i.referenceNumber()))
+                    .map(ZohoInvoice::invoiceId)
+                    .toList());
+        });
+    }
+
+    @Override
+    public Future<ZohoOutcome<String>> create(Order order, Links links) {
+        Invoice invoice = order.toInvoice();
+        return zohoLinks(order, links)
+                .compose(resolved -> resolved instanceof ZohoOutcome.Success<ZohoLinks> ok
+                        ? invoices.create(invoice, ok.value())
+                                .map(this::forgetRefusedTax)
+                                .map(OrderBooksHandler::id)
+                        : Future.succeededFuture(ZohoOutcome.retype(resolved)));
+    }
+
+    @Override
+    public Future<ZohoOutcome<String>> update(String invoiceId, Order order, Links links) {
+        return invoices.get(invoiceId).compose(current -> {
+            if (!(current instanceof ZohoOutcome.Success<ZohoInvoice> ok)) {
+                return Future.succeededFuture(ZohoOutcome.retype(current));
+            }
+            String status = ok.value().status();
+            if (CLOSED.contains(status)) {
+                return Future.succeededFuture(new ZohoOutcome.Validation<>(
+                        "invoice_" + status,
+                        "invoice " + ok.value().invoiceNumber() + " is " + status.replace('_', ' ')
+                                + " in Books and cannot take the changed order; "
+                                + (status.equals("void")
+                                        ? "raise a new order or restore the invoice to draft in Books"
+                                        : "issue a credit note for the difference")));
+            }
+            return zohoLinks(order, links)
+                    .compose(resolved -> resolved instanceof ZohoOutcome.Success<ZohoLinks> links2
+                            ? invoices.update(invoiceId, order.toInvoice(), links2.value())
+                                    .map(this::forgetRefusedTax)
+                                    .map(OrderBooksHandler::id)
+                            : Future.succeededFuture(ZohoOutcome.retype(resolved)));
+        });
+    }
+
+    @Override
+    public Future<ZohoOutcome<String>> read(String invoiceId) {
+        return invoices.get(invoiceId).map(OrderBooksHandler::id);
+    }
+
+    private Future<ZohoOutcome<ZohoLinks>> zohoLinks(Order order, Links links) {
+        String customerId = links.zohoId(new EntityRef(EntityType.CUSTOMER, order.customerId()));
+        Map<String, String> items = new LinkedHashMap<>();
+        order.toInvoice().itemSkus().forEach(sku -> items.put(sku, links.zohoId(new EntityRef(EntityType.ITEM, sku))));
+        return taxes.idsFor(order.taxScheme(), order.lines())
+                .map(found -> found instanceof ZohoOutcome.Success<Map<BigDecimal, String>> ok
+                        ? new ZohoOutcome.Success<>(new ZohoLinks(customerId, items, ok.value()))
+                        : ZohoOutcome.retype(found));
+    }
+
+    /** Books refused a tax id it gave out (deleted there since): the cached ids are dropped, the next attempt lists them again. */
+    private ZohoOutcome<ZohoInvoice> forgetRefusedTax(ZohoOutcome<ZohoInvoice> outcome) {
+        if (outcome instanceof ZohoOutcome.Validation<ZohoInvoice> refused
+                && String.valueOf(refused.message()).contains("tax_id")) {
+            taxes.forget();
+        }
+        return outcome;
+    }
+
+    private static ZohoOutcome<String> id(ZohoOutcome<ZohoInvoice> outcome) {
+        return outcome instanceof ZohoOutcome.Success<ZohoInvoice> ok
+                ? new ZohoOutcome.Success<>(ok.value().invoiceId())
+                : ZohoOutcome.retype(outcome);
+    }
+}

@@ -1,0 +1,436 @@
+package io.zohosync.ports.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
+import io.zohosync.domain.entity.EntityType;
+import io.zohosync.domain.entity.SyncKey;
+import io.zohosync.domain.entity.SyncTarget;
+import io.zohosync.domain.invoice.Invoice;
+import io.zohosync.domain.matching.MatchPolicy;
+import io.zohosync.domain.sync.RetryPolicy;
+import io.zohosync.domain.sync.SyncEvent;
+import io.zohosync.domain.sync.SyncStateMachine;
+import io.zohosync.domain.sync.SyncStatus;
+import io.zohosync.ports.flows.customer.CustomerBooksHandler;
+import io.zohosync.ports.flows.order.BooksTaxIds;
+import io.zohosync.ports.flows.order.OrderBooksHandler;
+import io.zohosync.ports.in.RecordEntityUseCase.Command;
+import io.zohosync.ports.in.SyncRecordView;
+import io.zohosync.ports.intake.EntityMapping;
+import io.zohosync.ports.intake.IntakeService;
+import io.zohosync.ports.intake.Routing;
+import io.zohosync.ports.out.SyncObserver;
+import io.zohosync.ports.out.zoho.ZohoInvoice;
+import io.zohosync.ports.out.zoho.ZohoInvoices;
+import io.zohosync.ports.out.zoho.ZohoLinks;
+import io.zohosync.ports.out.zoho.ZohoOutcome;
+import io.zohosync.ports.out.zoho.ZohoTax;
+import io.zohosync.ports.out.zoho.ZohoTaxes;
+import io.zohosync.ports.sync.handler.Handlers;
+import io.zohosync.ports.sync.handler.SyncHandler;
+import io.zohosync.ports.testing.InMemorySyncStore;
+import io.zohosync.ports.testing.InMemoryZohoContacts;
+import io.zohosync.ports.testing.MutableClock;
+import io.zohosync.ports.testing.ScriptedCallBudget;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The order flow's real handler in the pipeline over in-memory storage and an in-memory Books: arrival orders, a lost answer, changes. */
+class OrderFlowPipelineTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
+    private final InMemorySyncStore store = new InMemorySyncStore();
+    private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    private final InMemoryZohoContacts contacts = new InMemoryZohoContacts();
+    private final FakeDocuments items = new FakeDocuments(EntityType.ITEM, calls);
+    private final BooksInvoices invoices = new BooksInvoices(calls);
+    private final BooksTaxList taxes = new BooksTaxList(calls);
+    private final SyncStateMachine machine = new SyncStateMachine(
+            new RetryPolicy(3, Duration.ofSeconds(30), Duration.ofHours(1)), new SplittableRandom(11));
+    private final List<SyncHandler<?>> handlers = List.of(
+            new CustomerBooksHandler(contacts, MatchPolicy.DEFAULT),
+            items,
+            new OrderBooksHandler(invoices, new BooksTaxIds(taxes)));
+    private final SyncObserver observer = (key, status, event) -> {};
+    private final ScriptedCallBudget budget = new ScriptedCallBudget();
+    private final SyncWorker worker = new SyncWorker(
+            store,
+            budget,
+            new Dependants(store, machine, observer),
+            new SyncRunner(
+                    new Handlers(handlers),
+                    store,
+                    store,
+                    store,
+                    budget,
+                    new SyncRunner.Settings(Duration.ofMinutes(5), Duration.ofHours(24))),
+            observer,
+            machine,
+            clock,
+            new SyncWorker.Settings(10, Duration.ofMinutes(2)));
+
+    @Test
+    void an_order_arriving_before_or_after_its_customer_and_item_is_invoiced_once_pointing_at_both() {
+        List<List<String>> orders = List.of(
+                List.of("order", "customer", "item"),
+                List.of("order", "item", "customer"),
+                List.of("customer", "order", "item"),
+                List.of("item", "order", "customer"),
+                List.of("customer", "item", "order"),
+                List.of("item", "customer", "order"));
+        for (List<String> order : orders) {
+            OrderFlowPipelineTest fresh = new OrderFlowPipelineTest();
+            for (String what : order) {
+                switch (what) {
+                    case "customer" -> fresh.recordCustomer("cus-1");
+                    case "item" -> fresh.record(EntityType.ITEM, "YOGA", Map.of("name", "Yoga"));
+                    default -> fresh.record(EntityType.INVOICE, "ENR-1", enrollment("2"));
+                }
+                await(fresh.worker.drainOnce("w"));
+            }
+            fresh.drainUntilQuiet();
+
+            assertThat(fresh.view("ENR-1").status()).as("order %s", order).isEqualTo(SyncStatus.SYNCED);
+            assertThat(fresh.calls.stream().filter(c -> c.startsWith("create invoice")))
+                    .as("order %s", order)
+                    .containsExactly("create invoice ENR-1");
+            BooksInvoices.Held held = fresh.invoices.byNumber("ENR-1").orElseThrow();
+            assertThat(held.links().customerId())
+                    .isEqualTo(fresh.contacts.contacts().get(0).contactId());
+            assertThat(held.links().itemId("YOGA"))
+                    .contains(fresh.items.written("YOGA").orElseThrow().zohoId());
+            assertThat(fresh.view("ENR-1").zohoId()).isEqualTo(held.invoice().invoiceId());
+        }
+    }
+
+    @Test
+    void a_create_whose_answer_was_lost_is_found_by_its_number_and_never_written_again() {
+        recordCustomer("cus-1");
+        record(EntityType.ITEM, "YOGA", Map.of("name", "Yoga"));
+        invoices.loseNextCreateAnswer();
+        record(EntityType.INVOICE, "ENR-1", enrollment("2"));
+
+        drainUntilQuiet();
+
+        assertThat(invoices.held()).as("one invoice in Books").hasSize(1);
+        assertThat(calls.stream().filter(c -> c.startsWith("create invoice"))).hasSize(1);
+        assertThat(calls).contains("findByNumber ENR-1");
+        SyncRecordView view = view("ENR-1");
+        assertThat(view.status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(view.zohoId())
+                .isEqualTo(invoices.byNumber("ENR-1").orElseThrow().invoice().invoiceId());
+    }
+
+    @Test
+    void a_changed_order_updates_its_invoice_and_a_paid_invoice_refuses_the_change_naming_a_credit_note() {
+        recordCustomer("cus-1");
+        record(EntityType.ITEM, "YOGA", Map.of("name", "Yoga"));
+        record(EntityType.INVOICE, "ENR-1", enrollment("2"));
+        drainUntilQuiet();
+        String invoiceId = view("ENR-1").zohoId();
+
+        record(EntityType.INVOICE, "ENR-1", enrollment("3"));
+        drainUntilQuiet();
+        assertThat(calls).contains("update invoice " + invoiceId);
+        assertThat(invoices.byNumber("ENR-1").orElseThrow().lines()).isEqualTo("3");
+        assertThat(view("ENR-1").status()).isEqualTo(SyncStatus.SYNCED);
+
+        invoices.setStatus(invoiceId, "paid");
+        record(EntityType.INVOICE, "ENR-1", enrollment("4"));
+        drainUntilQuiet();
+        SyncRecordView refused = view("ENR-1");
+        assertThat(refused.status()).isEqualTo(SyncStatus.FAILED);
+        assertThat(refused.lastError()).contains("is paid in Books", "credit note");
+        assertThat(invoices.byNumber("ENR-1").orElseThrow().lines())
+                .as("the paid invoice was not touched")
+                .isEqualTo("3");
+        assertThat(invoices.held()).hasSize(1);
+    }
+
+    @Test
+    void the_books_tax_is_listed_once_created_once_when_missing_and_then_known_without_calls() {
+        recordCustomer("cus-1");
+        record(EntityType.ITEM, "YOGA", Map.of("name", "Yoga"));
+        record(EntityType.INVOICE, "ENR-1", vatEnrollment("1"));
+        record(EntityType.INVOICE, "ENR-2", vatEnrollment("1"));
+        drainUntilQuiet();
+
+        assertThat(view("ENR-1").status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(view("ENR-2").status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(calls.stream().filter(c -> c.startsWith("list taxes"))).hasSize(1);
+        assertThat(calls).containsOnlyOnce("create tax VAT 15% 15");
+        String taxId = taxes.taxes.get(0).taxId();
+        assertThat(invoices.byNumber("ENR-1").orElseThrow().links().taxId(new BigDecimal("15.00")))
+                .contains(taxId);
+        assertThat(invoices.byNumber("ENR-2").orElseThrow().links().taxId(new BigDecimal("15")))
+                .contains(taxId);
+    }
+
+    @Test
+    void a_tax_id_books_refuses_is_looked_up_again_when_an_admin_retries_the_order() {
+        recordCustomer("cus-1");
+        record(EntityType.ITEM, "YOGA", Map.of("name", "Yoga"));
+        invoices.refuseNextCreate(new ZohoOutcome.Validation<>("14", "Invalid value passed for tax_id"));
+        record(EntityType.INVOICE, "ENR-1", vatEnrollment("1"));
+        drainUntilQuiet();
+        assertThat(view("ENR-1").status()).isEqualTo(SyncStatus.FAILED);
+
+        SyncKey key = new SyncKey(EntityType.INVOICE, "ENR-1", SyncTarget.BOOKS);
+        await(store.change(
+                key,
+                "admin_retry",
+                s -> machine.apply(s, new SyncEvent.AdminRetry(), clock.instant()),
+                clock.instant()));
+        drainUntilQuiet();
+
+        assertThat(view("ENR-1").status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(calls.stream().filter(c -> c.startsWith("list taxes")))
+                .as("listed again after the refusal")
+                .hasSize(2);
+        assertThat(invoices.held()).hasSize(1);
+    }
+
+    @Test
+    void an_intra_state_gst_order_without_a_books_tax_group_fails_with_what_to_set_up() {
+        recordCustomer("cus-1");
+        record(EntityType.ITEM, "YOGA", Map.of("name", "Yoga"));
+        Map<String, Object> gst = new LinkedHashMap<>(enrollment("1"));
+        gst.put("currency", "INR");
+        gst.put("tax", Map.of("scheme", "gst", "organization_state", "TN", "place_of_supply", "TN"));
+        gst.put(
+                "line_items",
+                List.of(Map.of("item_id", "YOGA", "quantity", "1", "rate", "1000", "tax_percentage", "18")));
+        record(EntityType.INVOICE, "ENR-1", gst);
+        drainUntilQuiet();
+
+        assertThat(view("ENR-1").status()).isEqualTo(SyncStatus.FAILED);
+        assertThat(view("ENR-1").lastError()).contains("no tax group at 18%", "CGST + SGST");
+        assertThat(invoices.held()).isEmpty();
+    }
+
+    private static Map<String, Object> enrollment(String quantity) {
+        return Map.of(
+                "customer_id",
+                "cus-1",
+                "date",
+                "2026-03-01",
+                "currency",
+                "ZAR",
+                "line_items",
+                List.of(Map.of("item_id", "YOGA", "quantity", quantity, "rate", "250.00")));
+    }
+
+    private static Map<String, Object> vatEnrollment(String quantity) {
+        return Map.of(
+                "customer_id",
+                "cus-1",
+                "date",
+                "2026-03-01",
+                "currency",
+                "ZAR",
+                "tax",
+                Map.of("scheme", "single", "name", "VAT"),
+                "line_items",
+                List.of(Map.of("item_id", "YOGA", "quantity", quantity, "rate", "250.00", "tax_percentage", "15.00")));
+    }
+
+    private void drainUntilQuiet() {
+        for (int round = 0; round < 50; round++) {
+            int ran = await(worker.drainOnce("w")).ran();
+            if (ran == 0) {
+                clock.advance(Duration.ofMinutes(6));
+                if (await(worker.drainOnce("w")).ran() == 0) {
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("the queue never went quiet");
+    }
+
+    private void record(EntityType type, String id, Map<String, Object> body) {
+        List<EntityMapping<?>> mappings =
+                handlers.stream().<EntityMapping<?>>map(SyncHandler::mapping).toList();
+        Routing routing = new Routing(Map.of(
+                EntityType.CUSTOMER, List.of(SyncTarget.BOOKS),
+                EntityType.INVOICE, List.of(SyncTarget.BOOKS),
+                EntityType.ITEM, List.of(SyncTarget.BOOKS)));
+        await(new IntakeService(store, mappings, routing, machine, clock)
+                .record(new Command(type, id, body, null, null)));
+    }
+
+    private void recordCustomer(String id) {
+        record(
+                EntityType.CUSTOMER,
+                id,
+                Map.of("first_name", "Ada", "last_name", "Lovelace", "email", id + "@example.com"));
+    }
+
+    private SyncRecordView view(String orderId) {
+        return await(store.find(new SyncKey(EntityType.INVOICE, orderId, SyncTarget.BOOKS)))
+                .orElseThrow();
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Books invoices in memory: numbers are unique; a create's answer can be lost after the invoice is kept. */
+    static final class BooksInvoices implements ZohoInvoices {
+
+        record Held(ZohoInvoice invoice, ZohoLinks links, String lines) {}
+
+        private final List<String> calls;
+        private final Map<String, Held> byId = new LinkedHashMap<>();
+        private boolean loseNextAnswer;
+        private ZohoOutcome<ZohoInvoice> refusal;
+        private int nextId = 1;
+
+        BooksInvoices(List<String> calls) {
+            this.calls = calls;
+        }
+
+        void loseNextCreateAnswer() {
+            loseNextAnswer = true;
+        }
+
+        void refuseNextCreate(ZohoOutcome<ZohoInvoice> refusal) {
+            this.refusal = refusal;
+        }
+
+        List<Held> held() {
+            return List.copyOf(byId.values());
+        }
+
+        Optional<Held> byNumber(String number) {
+            return byId.values().stream()
+                    .filter(h -> h.invoice().invoiceNumber().equals(number))
+                    .findFirst();
+        }
+
+        void setStatus(String invoiceId, String status) {
+            Held h = byId.get(invoiceId);
+            ZohoInvoice i = h.invoice();
+            byId.put(
+                    invoiceId,
+                    new Held(
+                            new ZohoInvoice(
+                                    i.invoiceId(),
+                                    i.invoiceNumber(),
+                                    i.referenceNumber(),
+                                    i.customerId(),
+                                    status,
+                                    i.total(),
+                                    i.balance()),
+                            h.links(),
+                            h.lines()));
+        }
+
+        @Override
+        public Future<ZohoOutcome<ZohoInvoice>> create(Invoice invoice, ZohoLinks links) {
+            calls.add("create invoice " + invoice.invoiceNumber());
+            if (refusal != null) {
+                ZohoOutcome<ZohoInvoice> refused = refusal;
+                refusal = null;
+                return Future.succeededFuture(refused);
+            }
+            if (byNumber(invoice.invoiceNumber()).isPresent()) {
+                return Future.succeededFuture(new ZohoOutcome.Duplicate<>(Optional.empty(), "number taken"));
+            }
+            ZohoInvoice created = new ZohoInvoice(
+                    "inv-z" + nextId++,
+                    invoice.invoiceNumber(),
+                    invoice.referenceNumber(),
+                    links.customerId(),
+                    "draft",
+                    invoice.totals().total().amount(),
+                    invoice.totals().total().amount());
+            byId.put(created.invoiceId(), new Held(created, links, quantities(invoice)));
+            if (loseNextAnswer) {
+                loseNextAnswer = false;
+                return Future.succeededFuture(new ZohoOutcome.Outage<>("connection reset after the write"));
+            }
+            return Future.succeededFuture(new ZohoOutcome.Success<>(created));
+        }
+
+        @Override
+        public Future<ZohoOutcome<ZohoInvoice>> update(String invoiceId, Invoice invoice, ZohoLinks links) {
+            calls.add("update invoice " + invoiceId);
+            Held h = byId.get(invoiceId);
+            byId.put(invoiceId, new Held(h.invoice(), links, quantities(invoice)));
+            return Future.succeededFuture(new ZohoOutcome.Success<>(h.invoice()));
+        }
+
+        @Override
+        public Future<ZohoOutcome<ZohoInvoice>> get(String invoiceId) {
+            calls.add("get invoice " + invoiceId);
+            Held h = byId.get(invoiceId);
+            return Future.succeededFuture(
+                    h == null ? new ZohoOutcome.NotFound<>("no invoice") : new ZohoOutcome.Success<>(h.invoice()));
+        }
+
+        @Override
+        public Future<ZohoOutcome<List<ZohoInvoice>>> findByNumber(String invoiceNumber) {
+            calls.add("findByNumber " + invoiceNumber);
+            return Future.succeededFuture(new ZohoOutcome.Success<>(
+                    byNumber(invoiceNumber).map(h -> List.of(h.invoice())).orElse(List.of())));
+        }
+
+        @Override
+        public Future<ZohoOutcome<List<ZohoInvoice>>> findByReference(String referenceNumber) {
+            throw new AssertionError("the order flow looks invoices up by number");
+        }
+
+        @Override
+        public Future<ZohoOutcome<ZohoInvoice>> markSent(String invoiceId) {
+            throw new AssertionError("the order flow does not send invoices");
+        }
+
+        private static String quantities(Invoice invoice) {
+            return String.join(
+                    ",",
+                    invoice.lines().stream()
+                            .map(l -> l.quantity().toPlainString())
+                            .toList());
+        }
+    }
+
+    /** Books taxes in memory. */
+    static final class BooksTaxList implements ZohoTaxes {
+
+        private final List<String> calls;
+        final List<ZohoTax> taxes = new ArrayList<>();
+
+        BooksTaxList(List<String> calls) {
+            this.calls = calls;
+        }
+
+        @Override
+        public Future<ZohoOutcome<List<ZohoTax>>> list() {
+            calls.add("list taxes");
+            return Future.succeededFuture(new ZohoOutcome.Success<>(List.copyOf(taxes)));
+        }
+
+        @Override
+        public Future<ZohoOutcome<ZohoTax>> create(String name, BigDecimal percent, String specificType) {
+            calls.add("create tax " + name + " " + percent.toPlainString());
+            ZohoTax tax = new ZohoTax("tax-" + (taxes.size() + 1), name, percent, "tax", specificType);
+            taxes.add(tax);
+            return Future.succeededFuture(new ZohoOutcome.Success<>(tax));
+        }
+    }
+}
