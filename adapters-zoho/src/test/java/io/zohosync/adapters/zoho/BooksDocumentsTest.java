@@ -298,7 +298,28 @@ class BooksDocumentsTest {
         ZohoEstimate estimate = success(fx.zoho.estimates().create(quote, links()));
 
         assertThat(estimate.referenceNumber()).isEqualTo("quote-" + id);
+        assertThat(estimate.estimateNumber()).isEqualTo("quote-" + id);
         assertThat(estimate.total()).isEqualByComparingTo("40");
+        assertThat(success(fx.zoho.estimates().findByNumber("quote-" + id)))
+                .extracting(ZohoEstimate::estimateId)
+                .containsExactly(estimate.estimateId());
+        Quote changed = new Quote(
+                quote.platformId(),
+                quote.customerId(),
+                TODAY,
+                TODAY.plusDays(30),
+                USD,
+                List.of(new LineItem(
+                        item.sku(), item.name(), null, new BigDecimal("2"), new BigDecimal("40.00"), null, null)),
+                PriceBasis.EXCLUSIVE,
+                TaxScheme.NONE);
+        assertThat(success(fx.zoho.estimates().update(estimate.estimateId(), changed, links()))
+                        .total())
+                .isEqualByComparingTo("80");
+        success(fx.zoho.estimates().mark(estimate.estimateId(), "sent"));
+        success(fx.zoho.estimates().mark(estimate.estimateId(), "accepted"));
+        assertThat(success(fx.zoho.estimates().get(estimate.estimateId())).status())
+                .isEqualTo("accepted");
         assertThat(success(fx.zoho.estimates().get(estimate.estimateId())).estimateNumber())
                 .isEqualTo(estimate.estimateNumber());
         assertThat(success(fx.zoho.estimates().findByReference("quote-" + id)))

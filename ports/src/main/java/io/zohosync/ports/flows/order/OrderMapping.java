@@ -1,41 +1,24 @@
 package io.zohosync.ports.flows.order;
 
-import io.zohosync.domain.common.InvalidInput;
-import io.zohosync.domain.common.InvalidInput.FieldError;
 import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.invoice.LineItem;
 import io.zohosync.domain.invoice.Order;
-import io.zohosync.domain.money.Discount;
-import io.zohosync.domain.money.GstSupply;
 import io.zohosync.domain.money.PriceBasis;
 import io.zohosync.domain.money.TaxScheme;
+import io.zohosync.ports.flows.sales.SalesFields;
 import io.zohosync.ports.intake.EntityMapping;
 import io.zohosync.ports.intake.WireFields;
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Currency;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The JSON mapping of an order or enrollment, identified by the platform id that becomes its Books invoice
- * number: {@code customer_id, date, due_date, currency, prices_include_tax, tax {scheme, name,
- * organization_state, place_of_supply}, line_items [{item_id, name, description, quantity, rate,
- * discount_percent | discount_amount, tax_percentage}]}. Amounts are decimal strings or numbers, never
- * with more decimals than the currency has.
+ * number: {@code customer_id, date, due_date} and the lines, currency and tax every sales document has
+ * ({@link SalesFields}).
  */
 public final class OrderMapping implements EntityMapping<Order> {
-
-    // invoices.yml: a line's name 100, description 2000; ids of customers and items are platform ids
-    static final int MAX_ID = 100;
-    static final int MAX_NAME = 100;
-    static final int MAX_DESCRIPTION = 2_000;
-    static final int MAX_STATE = 50;
-    static final int MAX_TAX_NAME = 50;
 
     @Override
     public EntityType type() {
@@ -50,69 +33,22 @@ public final class OrderMapping implements EntityMapping<Order> {
     @Override
     public Order read(String id, Map<String, Object> json) {
         WireFields fields = WireFields.of(json);
-        String customerId = fields.string("customer_id", MAX_ID);
-        LocalDate date = date(fields, "date");
-        LocalDate dueDate = date(fields, "due_date");
-        String currencyCode = fields.string("currency", 3);
-        Currency currency = fields.nested(() -> currency(currencyCode));
-        Boolean inclusive = fields.bool("prices_include_tax");
-        TaxScheme scheme = taxScheme(fields.object("tax"));
-        List<LineItem> lines = new ArrayList<>();
-        for (WireFields line : fields.objects("line_items")) {
-            LineItem read = line(line, currency);
-            if (read != null) {
-                lines.add(read);
-            }
-        }
-        return onePerField(() -> fields.build(() -> {
-            Order order = new Order(
-                    id,
-                    customerId,
-                    date,
-                    dueDate,
-                    currency,
-                    lines,
-                    Boolean.TRUE.equals(inclusive) ? PriceBasis.INCLUSIVE : PriceBasis.EXCLUSIVE,
-                    scheme);
+        String customerId = fields.string("customer_id", SalesFields.MAX_ID);
+        LocalDate date = SalesFields.date(fields, "date");
+        LocalDate dueDate = SalesFields.date(fields, "due_date");
+        Currency currency = SalesFields.currency(fields);
+        PriceBasis basis = SalesFields.priceBasis(fields);
+        TaxScheme scheme = SalesFields.taxScheme(fields);
+        List<LineItem> lines = SalesFields.lines(fields, currency);
+        return SalesFields.onePerField(() -> fields.build(() -> {
+            Order order = new Order(id, customerId, date, dueDate, currency, lines, basis, scheme);
             order.toInvoice(); // the invoice's own rules: a customer, a date, a currency, at least one line
             return order;
         }));
     }
 
-    /** A field the wire form already found broken (a date that is no date) is not reported again as missing. */
-    private static Order onePerField(Supplier<Order> read) {
-        try {
-            return read.get();
-        } catch (InvalidInput e) {
-            Map<String, FieldError> first = new LinkedHashMap<>();
-            e.errors().forEach(error -> first.putIfAbsent(error.field(), error));
-            throw new InvalidInput(List.copyOf(first.values()));
-        }
-    }
-
     @Override
     public Map<String, Object> write(Order order) {
-        List<Map<String, Object>> lines = order.lines().stream()
-                .map(l -> WireFields.compact(
-                        "item_id",
-                        l.itemSku(),
-                        "name",
-                        l.name(),
-                        "description",
-                        l.description(),
-                        "quantity",
-                        l.quantity().toPlainString(),
-                        "rate",
-                        l.rate().toPlainString(),
-                        "discount_percent",
-                        l.discount() instanceof Discount.Percent p ? p.percent().toPlainString() : null,
-                        "discount_amount",
-                        l.discount() instanceof Discount.Amount a && a.amount().signum() != 0
-                                ? a.amount().toPlainString()
-                                : null,
-                        "tax_percentage",
-                        l.taxPercent().signum() == 0 ? null : l.taxPercent().toPlainString()))
-                .toList();
         return WireFields.compact(
                 "id",
                 order.platformId(),
@@ -127,111 +63,13 @@ public final class OrderMapping implements EntityMapping<Order> {
                 "prices_include_tax",
                 order.priceBasis() == PriceBasis.INCLUSIVE,
                 "tax",
-                tax(order.taxScheme()),
+                SalesFields.writeTax(order.taxScheme()),
                 "line_items",
-                lines);
+                SalesFields.writeLines(order.lines()));
     }
 
     @Override
     public String id(Order order) {
         return order.platformId();
-    }
-
-    private static Map<String, Object> tax(TaxScheme scheme) {
-        Map<String, Object> tax = new LinkedHashMap<>();
-        if (scheme instanceof TaxScheme.Single single) {
-            tax.put("scheme", "single");
-            tax.put("name", single.name());
-        } else if (scheme instanceof TaxScheme.Gst gst) {
-            tax.put("scheme", "gst");
-            tax.put("organization_state", gst.supply().organizationState());
-            tax.put("place_of_supply", gst.supply().placeOfSupply());
-        }
-        return tax;
-    }
-
-    private static TaxScheme taxScheme(WireFields tax) {
-        String scheme = tax.string("scheme", 10);
-        String name = tax.string("name", MAX_TAX_NAME);
-        String organizationState = tax.string("organization_state", MAX_STATE);
-        String placeOfSupply = tax.string("place_of_supply", MAX_STATE);
-        if (scheme == null || scheme.equals("none")) {
-            return TaxScheme.NONE;
-        }
-        return tax.nested(() -> switch (scheme) {
-            case "single" -> new TaxScheme.Single(name);
-            case "gst" -> new TaxScheme.Gst(new GstSupply(organizationState, placeOfSupply));
-            default -> throw invalid("scheme", "must be none, single or gst");
-        });
-    }
-
-    private static LineItem line(WireFields line, Currency currency) {
-        String itemId = line.string("item_id", MAX_ID);
-        String name = line.string("name", MAX_NAME);
-        String description = line.string("description", MAX_DESCRIPTION);
-        BigDecimal quantity = line.decimal("quantity");
-        BigDecimal rate = line.decimal("rate");
-        BigDecimal percentOff = line.decimal("discount_percent");
-        BigDecimal amountOff = line.decimal("discount_amount");
-        BigDecimal taxPercent = line.decimal("tax_percentage");
-        line.nested(() -> {
-            if (rate != null && rate.signum() < 0) {
-                throw invalid("rate", "must not be negative");
-            }
-            return minorUnits("rate", rate, currency);
-        });
-        line.nested(() -> minorUnits("discount_amount", amountOff, currency));
-        Discount discount = line.nested(() -> {
-            if (percentOff != null && amountOff != null) {
-                throw invalid("discount_amount", "only one of discount_percent and discount_amount may be given");
-            }
-            return percentOff != null
-                    ? new Discount.Percent(percentOff)
-                    : amountOff != null ? new Discount.Amount(amountOff) : Discount.NONE;
-        });
-        // a line for a catalog item is named after it unless it says otherwise
-        String shown = name == null || name.isBlank() ? itemId : name;
-        return line.nested(() -> new LineItem(itemId, shown, description, quantity, rate, discount, taxPercent));
-    }
-
-    /** An amount with more decimals than the currency has is refused, never rounded away. */
-    private static Void minorUnits(String field, BigDecimal amount, Currency currency) {
-        if (amount != null
-                && currency != null
-                && amount.stripTrailingZeros().scale() > Math.max(currency.getDefaultFractionDigits(), 0)) {
-            throw invalid(
-                    field,
-                    "has more decimals than " + currency.getCurrencyCode() + " has ("
-                            + currency.getDefaultFractionDigits() + ")");
-        }
-        return null;
-    }
-
-    private static LocalDate date(WireFields fields, String field) {
-        String text = fields.string(field, 10);
-        return text == null
-                ? null
-                : fields.nested(() -> {
-                    try {
-                        return LocalDate.parse(text);
-                    } catch (DateTimeParseException e) {
-                        throw invalid(field, "must be a date as YYYY-MM-DD");
-                    }
-                });
-    }
-
-    private static Currency currency(String code) {
-        if (code == null || code.isBlank()) {
-            throw invalid("currency", "is required (ISO 4217, e.g. INR)");
-        }
-        try {
-            return Currency.getInstance(code.trim());
-        } catch (IllegalArgumentException e) {
-            throw invalid("currency", "is not an ISO 4217 currency code");
-        }
-    }
-
-    private static InvalidInput invalid(String field, String message) {
-        return new InvalidInput(List.of(new FieldError(field, message)));
     }
 }
