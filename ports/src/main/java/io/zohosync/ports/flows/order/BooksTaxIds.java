@@ -1,11 +1,15 @@
 package io.zohosync.ports.flows.order;
 
 import io.vertx.core.Future;
+import io.zohosync.domain.entity.EntityRef;
+import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.invoice.LineItem;
 import io.zohosync.domain.money.TaxScheme;
+import io.zohosync.ports.out.zoho.ZohoLinks;
 import io.zohosync.ports.out.zoho.ZohoOutcome;
 import io.zohosync.ports.out.zoho.ZohoTax;
 import io.zohosync.ports.out.zoho.ZohoTaxes;
+import io.zohosync.ports.sync.handler.Links;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,6 +81,27 @@ public final class BooksTaxIds {
     /** Forgets every tax id: Books refused one (deleted or changed there), so the next write looks them up again. */
     public void forget() {
         ids.clear();
+    }
+
+    /** The Zoho ids a sales document points at: its customer's, its items' (from the pipeline) and its taxes'. */
+    public Future<ZohoOutcome<ZohoLinks>> links(
+            String customerId, List<String> skus, TaxScheme scheme, List<LineItem> lines, Links links) {
+        String customer = links.zohoId(new EntityRef(EntityType.CUSTOMER, customerId));
+        Map<String, String> items = new LinkedHashMap<>();
+        skus.forEach(sku -> items.put(sku, links.zohoId(new EntityRef(EntityType.ITEM, sku))));
+        return idsFor(scheme, lines)
+                .map(found -> found instanceof ZohoOutcome.Success<Map<BigDecimal, String>> ok
+                        ? new ZohoOutcome.Success<>(new ZohoLinks(customer, items, ok.value()))
+                        : ZohoOutcome.retype(found));
+    }
+
+    /** Books refused a tax id it gave out (deleted there since): the cached ids are dropped, the next attempt lists them again. */
+    public <T> ZohoOutcome<T> forgetIfRefused(ZohoOutcome<T> outcome) {
+        if (outcome instanceof ZohoOutcome.Validation<T> refused
+                && String.valueOf(refused.message()).contains("tax_id")) {
+            forget();
+        }
+        return outcome;
     }
 
     private Future<ZohoOutcome<Map<BigDecimal, String>>> lookUp(List<Wanted> wanted) {

@@ -13,11 +13,8 @@ import io.zohosync.ports.out.zoho.ZohoLinks;
 import io.zohosync.ports.out.zoho.ZohoOutcome;
 import io.zohosync.ports.sync.handler.Links;
 import io.zohosync.ports.sync.handler.SyncHandler;
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -97,7 +94,7 @@ public final class OrderBooksHandler implements SyncHandler<Order> {
         return zohoLinks(order, links)
                 .compose(resolved -> resolved instanceof ZohoOutcome.Success<ZohoLinks> ok
                         ? invoices.create(invoice, ok.value())
-                                .map(this::forgetRefusedTax)
+                                .map(taxes::forgetIfRefused)
                                 .map(OrderBooksHandler::id)
                         : Future.succeededFuture(ZohoOutcome.retype(resolved)));
     }
@@ -121,7 +118,7 @@ public final class OrderBooksHandler implements SyncHandler<Order> {
             return zohoLinks(order, links)
                     .compose(resolved -> resolved instanceof ZohoOutcome.Success<ZohoLinks> links2
                             ? invoices.update(invoiceId, order.toInvoice(), links2.value())
-                                    .map(this::forgetRefusedTax)
+                                    .map(taxes::forgetIfRefused)
                                     .map(OrderBooksHandler::id)
                             : Future.succeededFuture(ZohoOutcome.retype(resolved)));
         });
@@ -133,22 +130,7 @@ public final class OrderBooksHandler implements SyncHandler<Order> {
     }
 
     private Future<ZohoOutcome<ZohoLinks>> zohoLinks(Order order, Links links) {
-        String customerId = links.zohoId(new EntityRef(EntityType.CUSTOMER, order.customerId()));
-        Map<String, String> items = new LinkedHashMap<>();
-        order.toInvoice().itemSkus().forEach(sku -> items.put(sku, links.zohoId(new EntityRef(EntityType.ITEM, sku))));
-        return taxes.idsFor(order.taxScheme(), order.lines())
-                .map(found -> found instanceof ZohoOutcome.Success<Map<BigDecimal, String>> ok
-                        ? new ZohoOutcome.Success<>(new ZohoLinks(customerId, items, ok.value()))
-                        : ZohoOutcome.retype(found));
-    }
-
-    /** Books refused a tax id it gave out (deleted there since): the cached ids are dropped, the next attempt lists them again. */
-    private ZohoOutcome<ZohoInvoice> forgetRefusedTax(ZohoOutcome<ZohoInvoice> outcome) {
-        if (outcome instanceof ZohoOutcome.Validation<ZohoInvoice> refused
-                && String.valueOf(refused.message()).contains("tax_id")) {
-            taxes.forget();
-        }
-        return outcome;
+        return taxes.links(order.customerId(), order.toInvoice().itemSkus(), order.taxScheme(), order.lines(), links);
     }
 
     private static ZohoOutcome<String> id(ZohoOutcome<ZohoInvoice> outcome) {

@@ -1,0 +1,362 @@
+package io.zohosync.ports.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
+import io.zohosync.domain.entity.EntityType;
+import io.zohosync.domain.entity.SyncKey;
+import io.zohosync.domain.entity.SyncTarget;
+import io.zohosync.domain.matching.MatchPolicy;
+import io.zohosync.domain.quote.Quote;
+import io.zohosync.domain.sync.RetryPolicy;
+import io.zohosync.domain.sync.SyncStateMachine;
+import io.zohosync.domain.sync.SyncStatus;
+import io.zohosync.ports.flows.customer.CustomerBooksHandler;
+import io.zohosync.ports.flows.order.BooksTaxIds;
+import io.zohosync.ports.flows.quote.QuoteBooksHandler;
+import io.zohosync.ports.in.RecordEntityUseCase.Command;
+import io.zohosync.ports.in.SyncRecordView;
+import io.zohosync.ports.intake.EntityMapping;
+import io.zohosync.ports.intake.IntakeService;
+import io.zohosync.ports.intake.Routing;
+import io.zohosync.ports.out.SyncObserver;
+import io.zohosync.ports.out.zoho.ZohoEstimate;
+import io.zohosync.ports.out.zoho.ZohoEstimates;
+import io.zohosync.ports.out.zoho.ZohoLinks;
+import io.zohosync.ports.out.zoho.ZohoOutcome;
+import io.zohosync.ports.sync.handler.Handlers;
+import io.zohosync.ports.sync.handler.SyncHandler;
+import io.zohosync.ports.testing.InMemorySyncStore;
+import io.zohosync.ports.testing.InMemoryZohoContacts;
+import io.zohosync.ports.testing.MutableClock;
+import io.zohosync.ports.testing.ScriptedCallBudget;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The quote flow's real handler in the pipeline over in-memory storage and an in-memory Books: waiting, a lost answer, status, changes. */
+class QuoteFlowPipelineTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
+    private final InMemorySyncStore store = new InMemorySyncStore();
+    private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    private final InMemoryZohoContacts contacts = new InMemoryZohoContacts();
+    private final FakeDocuments items = new FakeDocuments(EntityType.ITEM, calls);
+    private final BooksEstimates estimates = new BooksEstimates(calls);
+    private final OrderFlowPipelineTest.BooksTaxList taxes = new OrderFlowPipelineTest.BooksTaxList(calls);
+    private final SyncStateMachine machine = new SyncStateMachine(
+            new RetryPolicy(3, Duration.ofSeconds(30), Duration.ofHours(1)), new SplittableRandom(11));
+    private final List<SyncHandler<?>> handlers = List.of(
+            new CustomerBooksHandler(contacts, MatchPolicy.DEFAULT),
+            items,
+            new QuoteBooksHandler(estimates, new BooksTaxIds(taxes)));
+    private final SyncObserver observer = (key, status, event) -> {};
+    private final ScriptedCallBudget budget = new ScriptedCallBudget();
+    private final SyncWorker worker = new SyncWorker(
+            store,
+            budget,
+            new Dependants(store, machine, observer),
+            new SyncRunner(
+                    new Handlers(handlers),
+                    store,
+                    store,
+                    store,
+                    budget,
+                    new SyncRunner.Settings(Duration.ofMinutes(5), Duration.ofHours(24))),
+            observer,
+            machine,
+            clock,
+            new SyncWorker.Settings(10, Duration.ofMinutes(2)));
+
+    @Test
+    void a_quote_waits_for_its_customer_and_item_and_is_written_once_pointing_at_both() {
+        record(EntityType.ESTIMATE, "Q-1", quote("2", "draft"));
+        await(worker.drainOnce("w"));
+        recordCustomer("cus-1");
+        await(worker.drainOnce("w"));
+        await(worker.drainOnce("w"));
+        assertThat(view("Q-1").status()).isIn(SyncStatus.PENDING, SyncStatus.WAITING);
+        assertThat(estimates.held)
+                .as("nothing written before its item is in Books")
+                .isEmpty();
+        record(EntityType.ITEM, "DESK", Map.of("name", "Desk"));
+        drainUntilQuiet();
+
+        assertThat(view("Q-1").status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(calls.stream().filter(c -> c.startsWith("create estimate"))).containsExactly("create estimate Q-1");
+        BooksEstimates.Held held = estimates.byNumber("Q-1").orElseThrow();
+        assertThat(held.links().customerId())
+                .isEqualTo(contacts.contacts().get(0).contactId());
+        assertThat(held.links().itemId("DESK"))
+                .contains(items.written("DESK").orElseThrow().zohoId());
+        assertThat(held.estimate().status()).isEqualTo("draft");
+        assertThat(view("Q-1").zohoId()).isEqualTo(held.estimate().estimateId());
+    }
+
+    @Test
+    void a_create_whose_answer_was_lost_is_found_by_its_number_and_never_written_again() {
+        recordCustomer("cus-1");
+        record(EntityType.ITEM, "DESK", Map.of("name", "Desk"));
+        estimates.loseNextCreateAnswer();
+        record(EntityType.ESTIMATE, "Q-1", quote("2", "draft"));
+
+        drainUntilQuiet();
+
+        assertThat(estimates.held).as("one estimate in Books").hasSize(1);
+        assertThat(calls.stream().filter(c -> c.startsWith("create estimate"))).hasSize(1);
+        assertThat(calls).contains("findByNumber Q-1");
+        assertThat(view("Q-1").status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(view("Q-1").zohoId())
+                .isEqualTo(estimates.byNumber("Q-1").orElseThrow().estimate().estimateId());
+    }
+
+    @Test
+    void an_accepted_quote_is_sent_then_accepted_and_a_later_decline_follows() {
+        recordCustomer("cus-1");
+        record(EntityType.ITEM, "DESK", Map.of("name", "Desk"));
+        record(EntityType.ESTIMATE, "Q-1", quote("2", "accepted"));
+        drainUntilQuiet();
+
+        String id = view("Q-1").zohoId();
+        assertThat(calls)
+                .containsSubsequence("create estimate Q-1", "mark " + id + " sent", "mark " + id + " accepted");
+        assertThat(estimates.byNumber("Q-1").orElseThrow().estimate().status()).isEqualTo("accepted");
+
+        record(EntityType.ESTIMATE, "Q-1", quote("2", "declined"));
+        drainUntilQuiet();
+        assertThat(view("Q-1").status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(estimates.byNumber("Q-1").orElseThrow().estimate().status()).isEqualTo("declined");
+        assertThat(calls).as("an accepted estimate's lines are not rewritten").doesNotContain("update estimate " + id);
+    }
+
+    @Test
+    void a_changed_quote_updates_its_estimate_and_an_accepted_one_refuses_changed_lines_with_a_reason() {
+        recordCustomer("cus-1");
+        record(EntityType.ITEM, "DESK", Map.of("name", "Desk"));
+        record(EntityType.ESTIMATE, "Q-1", quote("2", "sent"));
+        drainUntilQuiet();
+        String id = view("Q-1").zohoId();
+
+        record(EntityType.ESTIMATE, "Q-1", quote("3", "sent"));
+        drainUntilQuiet();
+        assertThat(calls).contains("update estimate " + id);
+        assertThat(estimates.byNumber("Q-1").orElseThrow().quantities()).isEqualTo("3");
+        assertThat(view("Q-1").status()).isEqualTo(SyncStatus.SYNCED);
+
+        estimates.setStatus(id, "accepted");
+        record(EntityType.ESTIMATE, "Q-1", quote("4", "accepted"));
+        drainUntilQuiet();
+        SyncRecordView refused = view("Q-1");
+        assertThat(refused.status()).isEqualTo(SyncStatus.FAILED);
+        assertThat(refused.lastError()).contains("Q-1 is accepted in Books", "raise a new quote");
+        assertThat(estimates.byNumber("Q-1").orElseThrow().quantities()).isEqualTo("3");
+        assertThat(estimates.held).hasSize(1);
+    }
+
+    @Test
+    void the_books_tax_of_a_taxed_quote_is_found_as_for_an_order() {
+        recordCustomer("cus-1");
+        record(EntityType.ITEM, "DESK", Map.of("name", "Desk"));
+        Map<String, Object> taxed = new LinkedHashMap<>(quote("1", "draft"));
+        taxed.put("tax", Map.of("scheme", "single", "name", "VAT"));
+        taxed.put(
+                "line_items",
+                List.of(Map.of("item_id", "DESK", "quantity", "1", "rate", "500.00", "tax_percentage", "15")));
+        record(EntityType.ESTIMATE, "Q-1", taxed);
+        drainUntilQuiet();
+
+        assertThat(view("Q-1").status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(calls).containsOnlyOnce("list taxes").containsOnlyOnce("create tax VAT 15% 15");
+        assertThat(estimates.byNumber("Q-1").orElseThrow().links().taxId(new BigDecimal("15")))
+                .contains(taxes.taxes.get(0).taxId());
+    }
+
+    private static Map<String, Object> quote(String quantity, String status) {
+        return Map.of(
+                "customer_id",
+                "cus-1",
+                "date",
+                "2026-03-01",
+                "expiry_date",
+                "2026-03-31",
+                "status",
+                status,
+                "currency",
+                "ZAR",
+                "line_items",
+                List.of(Map.of("item_id", "DESK", "quantity", quantity, "rate", "500.00")));
+    }
+
+    private void drainUntilQuiet() {
+        for (int round = 0; round < 50; round++) {
+            int ran = await(worker.drainOnce("w")).ran();
+            if (ran == 0) {
+                clock.advance(Duration.ofMinutes(6));
+                if (await(worker.drainOnce("w")).ran() == 0) {
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("the queue never went quiet");
+    }
+
+    private void record(EntityType type, String id, Map<String, Object> body) {
+        List<EntityMapping<?>> mappings =
+                handlers.stream().<EntityMapping<?>>map(SyncHandler::mapping).toList();
+        Routing routing = new Routing(Map.of(
+                EntityType.CUSTOMER, List.of(SyncTarget.BOOKS),
+                EntityType.ESTIMATE, List.of(SyncTarget.BOOKS),
+                EntityType.ITEM, List.of(SyncTarget.BOOKS)));
+        await(new IntakeService(store, mappings, routing, machine, clock)
+                .record(new Command(type, id, body, null, null)));
+    }
+
+    private void recordCustomer(String id) {
+        record(
+                EntityType.CUSTOMER,
+                id,
+                Map.of("first_name", "Ada", "last_name", "Lovelace", "email", id + "@example.com"));
+    }
+
+    private SyncRecordView view(String quoteId) {
+        return await(store.find(new SyncKey(EntityType.ESTIMATE, quoteId, SyncTarget.BOOKS)))
+                .orElseThrow();
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Books estimates in memory: numbers are unique; statuses move as Books' actions allow; a create's answer can be lost. */
+    static final class BooksEstimates implements ZohoEstimates {
+
+        record Held(ZohoEstimate estimate, ZohoLinks links, String quantities) {}
+
+        private final List<String> calls;
+        final Map<String, Held> held = new LinkedHashMap<>();
+        private boolean loseNextAnswer;
+        private int nextId = 1;
+
+        BooksEstimates(List<String> calls) {
+            this.calls = calls;
+        }
+
+        void loseNextCreateAnswer() {
+            loseNextAnswer = true;
+        }
+
+        Optional<Held> byNumber(String number) {
+            return held.values().stream()
+                    .filter(h -> h.estimate().estimateNumber().equals(number))
+                    .findFirst();
+        }
+
+        void setStatus(String estimateId, String status) {
+            Held h = held.get(estimateId);
+            ZohoEstimate e = h.estimate();
+            held.put(
+                    estimateId,
+                    new Held(
+                            new ZohoEstimate(
+                                    e.estimateId(),
+                                    e.estimateNumber(),
+                                    e.referenceNumber(),
+                                    e.customerId(),
+                                    status,
+                                    e.total()),
+                            h.links(),
+                            h.quantities()));
+        }
+
+        @Override
+        public Future<ZohoOutcome<ZohoEstimate>> create(Quote quote, ZohoLinks links) {
+            calls.add("create estimate " + quote.estimateNumber());
+            if (byNumber(quote.estimateNumber()).isPresent()) {
+                return Future.succeededFuture(new ZohoOutcome.Duplicate<>(Optional.empty(), "number taken"));
+            }
+            ZohoEstimate created = new ZohoEstimate(
+                    "est-z" + nextId++,
+                    quote.estimateNumber(),
+                    quote.platformId(),
+                    links.customerId(),
+                    "draft",
+                    quote.totals().total().amount());
+            held.put(created.estimateId(), new Held(created, links, quantities(quote)));
+            if (loseNextAnswer) {
+                loseNextAnswer = false;
+                return Future.succeededFuture(new ZohoOutcome.Outage<>("connection reset after the write"));
+            }
+            return Future.succeededFuture(new ZohoOutcome.Success<>(created));
+        }
+
+        @Override
+        public Future<ZohoOutcome<ZohoEstimate>> update(String estimateId, Quote quote, ZohoLinks links) {
+            calls.add("update estimate " + estimateId);
+            Held h = held.get(estimateId);
+            ZohoEstimate e = h.estimate();
+            ZohoEstimate updated = new ZohoEstimate(
+                    e.estimateId(),
+                    e.estimateNumber(),
+                    e.referenceNumber(),
+                    e.customerId(),
+                    e.status(),
+                    quote.totals().total().amount());
+            held.put(estimateId, new Held(updated, links, quantities(quote)));
+            return Future.succeededFuture(new ZohoOutcome.Success<>(updated));
+        }
+
+        @Override
+        public Future<ZohoOutcome<ZohoEstimate>> get(String estimateId) {
+            calls.add("get estimate " + estimateId);
+            Held h = held.get(estimateId);
+            return Future.succeededFuture(
+                    h == null ? new ZohoOutcome.NotFound<>("no estimate") : new ZohoOutcome.Success<>(h.estimate()));
+        }
+
+        @Override
+        public Future<ZohoOutcome<List<ZohoEstimate>>> findByNumber(String estimateNumber) {
+            calls.add("findByNumber " + estimateNumber);
+            return Future.succeededFuture(new ZohoOutcome.Success<>(
+                    byNumber(estimateNumber).map(h -> List.of(h.estimate())).orElse(List.of())));
+        }
+
+        @Override
+        public Future<ZohoOutcome<List<ZohoEstimate>>> findByReference(String referenceNumber) {
+            throw new AssertionError("the quote flow looks estimates up by number");
+        }
+
+        /** As Books: sent only from draft, accepted or declined only once sent. */
+        @Override
+        public Future<ZohoOutcome<Void>> mark(String estimateId, String status) {
+            calls.add("mark " + estimateId + " " + status);
+            String current = held.get(estimateId).estimate().status();
+            boolean allowed = status.equals("sent") ? current.equals("draft") : !current.equals("draft");
+            if (!allowed) {
+                return Future.succeededFuture(new ZohoOutcome.Validation<>("status", current + " to " + status));
+            }
+            setStatus(estimateId, status);
+            return Future.succeededFuture(new ZohoOutcome.Success<>(null));
+        }
+
+        private static String quantities(Quote quote) {
+            return String.join(
+                    ",",
+                    quote.lines().stream()
+                            .map(l -> l.quantity().toPlainString())
+                            .toList());
+        }
+    }
+}
