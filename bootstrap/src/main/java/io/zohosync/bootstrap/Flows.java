@@ -8,6 +8,7 @@ import io.zohosync.ports.flows.customer.CustomerBooksHandler;
 import io.zohosync.ports.flows.item.ItemBooksHandler;
 import io.zohosync.ports.flows.order.BooksTaxIds;
 import io.zohosync.ports.flows.order.OrderBooksHandler;
+import io.zohosync.ports.flows.quote.QuoteBooksHandler;
 import io.zohosync.ports.intake.EntityMapping;
 import io.zohosync.ports.intake.Routing;
 import io.zohosync.ports.sync.handler.SyncHandler;
@@ -27,7 +28,8 @@ final class Flows {
         this.handlers = List.of(
                 new CustomerBooksHandler(zoho.contacts(), matching),
                 new ItemBooksHandler(zoho.items()),
-                new OrderBooksHandler(zoho.invoices(), new BooksTaxIds(zoho.taxes())));
+                new OrderBooksHandler(zoho.invoices(), new BooksTaxIds(zoho.taxes())),
+                new QuoteBooksHandler(zoho.estimates(), new BooksTaxIds(zoho.taxes())));
     }
 
     List<SyncHandler<?>> handlers() {

@@ -1,0 +1,226 @@
+package io.zohosync.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.junit5.VertxExtension;
+import io.zohosync.adapters.postgres.testing.PostgresFixture;
+import io.zohosync.sandbox.SandboxOptions;
+import io.zohosync.sandbox.ZohoSandbox;
+import io.zohosync.sandbox.core.SandboxRecord;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Quotes through HTTP, Postgres, the worker and the Books sandbox: a quote sent before its customer and item waits
+ * for them and becomes one Books estimate numbered with the quote's id, with the VAT an order would get; a quote
+ * accepted later is marked sent and accepted in Books; a broken quote is refused naming its fields.
+ */
+@ExtendWith(VertxExtension.class)
+class QuoteFlowEndToEndTest {
+
+    private static Vertx vertx;
+    private static ZohoSandbox zoho;
+    private static ZohoSyncApp app;
+    private static WebClient http;
+
+    @BeforeAll
+    static void start(Vertx v) throws Exception {
+        vertx = v;
+        zoho = await(ZohoSandbox.start(vertx, SandboxOptions.defaults()));
+        Map<String, String> env = TestEnvironment.connectedTo(
+                zoho.baseUrl(),
+                zoho.baseUrl(),
+                PostgresFixture.shared().newDatabase(),
+                Files.createTempDirectory("zsync-quotes"));
+        app = await(ZohoSyncApp.start(vertx, env));
+        http = WebClient.create(
+                vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(app.httpPort()));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        await(app.stop());
+        await(zoho.close());
+    }
+
+    @Test
+    void a_quote_waits_for_its_customer_and_item_becomes_one_estimate_and_its_acceptance_follows() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String quoteId = "Q-" + suffix;
+        String customerId = "b2b-" + suffix;
+        String sku = "DESK-" + suffix;
+        Map<String, Integer> before = zoho.inspect().calls();
+
+        assertThat(await(put("quotes", quoteId, quote(customerId, sku, "sent"))).statusCode())
+                .isEqualTo(202);
+        awaitStatus("quotes", quoteId, "waiting");
+        assertThat(estimates(quoteId)).as("nothing written while it waits").isEmpty();
+
+        assertThat(await(put("items", sku, item())).statusCode()).isEqualTo(202);
+        assertThat(await(http.post("/api/v1/customers")
+                                .bearerTokenAuthentication(TestEnvironment.API_KEY)
+                                .sendJsonObject(customer(customerId)))
+                        .statusCode())
+                .isEqualTo(202);
+
+        JsonObject synced = awaitStatus("quotes", quoteId, "synced");
+        String contactId = awaitStatus("customers", customerId, "synced").getString("zoho_id");
+        String itemId = awaitStatus("items", sku, "synced").getString("zoho_id");
+        List<SandboxRecord> held = estimates(quoteId);
+        assertThat(held).hasSize(1);
+        JsonObject estimate = held.get(0).body();
+        assertThat(estimate.getString("estimate_id")).isEqualTo(synced.getString("zoho_id"));
+        assertThat(estimate.getString("estimate_number")).isEqualTo(quoteId);
+        assertThat(estimate.getString("reference_number")).isEqualTo(quoteId);
+        assertThat(estimate.getString("customer_id")).isEqualTo(contactId);
+        assertThat(estimate.getString("status")).isEqualTo("sent");
+        JsonObject line = estimate.getJsonArray("line_items").getJsonObject(0);
+        assertThat(line.getString("item_id")).isEqualTo(itemId);
+        // 2 × 500.00 = 1000.00; VAT 15 % = 150.00
+        assertThat(estimate.getDouble("sub_total")).isEqualTo(1000.00);
+        assertThat(estimate.getDouble("tax_total")).isEqualTo(150.00);
+        assertThat(estimate.getDouble("total")).isEqualTo(1150.00);
+        assertThat(line.getString("tax_name")).isEqualTo("VAT 15%");
+        // the quote's own Zoho calls: taxes listed and VAT 15% created once, the estimate created, then marked sent
+        assertThat(callsSince(before, "GET /books/v3/settings/taxes")).isEqualTo(1);
+        assertThat(callsSince(before, "POST /books/v3/settings/taxes")).isEqualTo(1);
+        assertThat(callsSince(before, "POST /books/v3/estimates")).isEqualTo(1);
+        assertThat(callsSince(before, "POST /books/v3/estimates/{estimate_id}/status/sent"))
+                .isEqualTo(1);
+
+        assertThat(await(put("quotes", quoteId, quote(customerId, sku, "accepted")))
+                        .statusCode())
+                .isEqualTo(202);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (!"accepted".equals(estimates(quoteId).get(0).body().getString("status"))
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        awaitStatus("quotes", quoteId, "synced");
+        assertThat(estimates(quoteId))
+                .singleElement()
+                .satisfies(r -> assertThat(r.body().getString("status")).isEqualTo("accepted"))
+                .satisfies(r -> assertThat(r.body().getDouble("total")).isEqualTo(1150.00));
+        // the acceptance: the estimate read for its status, updated, marked accepted; nothing created again
+        assertThat(callsSince(before, "GET /books/v3/estimates/{estimate_id}")).isEqualTo(1);
+        assertThat(callsSince(before, "PUT /books/v3/estimates/{estimate_id}")).isEqualTo(1);
+        assertThat(callsSince(before, "POST /books/v3/estimates/{estimate_id}/status/accepted"))
+                .isEqualTo(1);
+        assertThat(callsSince(before, "POST /books/v3/estimates")).isEqualTo(1);
+        assertThat(callsSince(before, "GET /books/v3/settings/taxes")).isEqualTo(1);
+    }
+
+    @Test
+    void a_broken_quote_is_refused_naming_each_field_and_nothing_is_stored() throws Exception {
+        String quoteId = "BADQ-" + UUID.randomUUID().toString().substring(0, 8);
+        JsonObject body = new JsonObject()
+                .put("customer_id", "cus-x")
+                .put("date", "2026-03-01")
+                .put("status", "won")
+                .put("currency", "ZAR")
+                .put(
+                        "line_items",
+                        new JsonArray()
+                                .add(new JsonObject()
+                                        .put("item_id", "DESK")
+                                        .put("quantity", "1")
+                                        .put("rate", "250.005")));
+
+        HttpResponse<Buffer> response = await(put("quotes", quoteId, body));
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.bodyAsJsonObject().getJsonArray("errors").stream()
+                        .map(e -> ((JsonObject) e).getString("field")))
+                .containsExactlyInAnyOrder("status", "line_items[0].rate");
+        assertThat(await(http.get("/api/v1/quotes/" + quoteId)
+                                .bearerTokenAuthentication(TestEnvironment.API_KEY)
+                                .send())
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    private static JsonObject quote(String customerId, String sku, String status) {
+        return new JsonObject()
+                .put("customer_id", customerId)
+                .put("date", "2026-03-01")
+                .put("expiry_date", "2026-12-31")
+                .put("status", status)
+                .put("currency", "ZAR")
+                .put("tax", new JsonObject().put("scheme", "single").put("name", "VAT"))
+                .put(
+                        "line_items",
+                        new JsonArray()
+                                .add(new JsonObject()
+                                        .put("item_id", sku)
+                                        .put("quantity", "2")
+                                        .put("rate", "500.00")
+                                        .put("tax_percentage", "15")));
+    }
+
+    private static int callsSince(Map<String, Integer> before, String endpoint) {
+        return zoho.inspect().calls(endpoint) - before.getOrDefault(endpoint, 0);
+    }
+
+    private static JsonObject item() {
+        return new JsonObject().put("name", "Desk").put("rate", "500.00").put("currency", "ZAR");
+    }
+
+    private static JsonObject customer(String id) {
+        return new JsonObject()
+                .put("id", id)
+                .put("first_name", "Ada")
+                .put("last_name", "Lovelace")
+                .put("email", id + "@example.com");
+    }
+
+    private static List<SandboxRecord> estimates(String number) {
+        return zoho.inspect().recordsFor(number).stream()
+                .filter(r -> r.entity().equals("estimates"))
+                .toList();
+    }
+
+    private static Future<HttpResponse<Buffer>> put(String collection, String id, JsonObject body) {
+        return http.put("/api/v1/" + collection + "/" + id)
+                .bearerTokenAuthentication(TestEnvironment.API_KEY)
+                .sendJsonObject(body);
+    }
+
+    private static JsonObject awaitStatus(String collection, String id, String wanted) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        JsonObject sync = null;
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<Buffer> response = await(http.get("/api/v1/" + collection + "/" + id)
+                    .bearerTokenAuthentication(TestEnvironment.API_KEY)
+                    .send());
+            if (response.statusCode() == 200) {
+                sync = response.bodyAsJsonObject().getJsonObject("sync");
+                if (wanted.equals(sync.getString("status"))) {
+                    return sync;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(collection + " " + id + " never reached " + wanted + "; last seen " + sync);
+    }
+
+    private static <T> T await(Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+}
