@@ -4,10 +4,12 @@ import io.zohosync.adapters.zoho.ZohoAdapters;
 import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.domain.matching.MatchPolicy;
+import io.zohosync.domain.payment.PaymentModeMapping;
 import io.zohosync.ports.flows.customer.CustomerBooksHandler;
 import io.zohosync.ports.flows.item.ItemBooksHandler;
 import io.zohosync.ports.flows.order.BooksTaxIds;
 import io.zohosync.ports.flows.order.OrderBooksHandler;
+import io.zohosync.ports.flows.payment.PaymentBooksHandler;
 import io.zohosync.ports.intake.EntityMapping;
 import io.zohosync.ports.intake.Routing;
 import io.zohosync.ports.sync.handler.SyncHandler;
@@ -27,7 +29,8 @@ final class Flows {
         this.handlers = List.of(
                 new CustomerBooksHandler(zoho.contacts(), matching),
                 new ItemBooksHandler(zoho.items()),
-                new OrderBooksHandler(zoho.invoices(), new BooksTaxIds(zoho.taxes())));
+                new OrderBooksHandler(zoho.invoices(), new BooksTaxIds(zoho.taxes())),
+                new PaymentBooksHandler(zoho.customerPayments(), PaymentModeMapping.DEFAULT));
     }
 
     List<SyncHandler<?>> handlers() {
