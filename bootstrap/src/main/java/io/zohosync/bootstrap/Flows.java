@@ -4,10 +4,12 @@ import io.zohosync.adapters.zoho.ZohoAdapters;
 import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.domain.matching.MatchPolicy;
+import io.zohosync.domain.payment.PaymentModeMapping;
 import io.zohosync.ports.flows.customer.CustomerBooksHandler;
 import io.zohosync.ports.flows.item.ItemBooksHandler;
 import io.zohosync.ports.flows.order.BooksTaxIds;
 import io.zohosync.ports.flows.order.OrderBooksHandler;
+import io.zohosync.ports.flows.payment.PaymentBooksHandler;
 import io.zohosync.ports.flows.quote.QuoteBooksHandler;
 import io.zohosync.ports.intake.EntityMapping;
 import io.zohosync.ports.intake.Routing;
@@ -25,11 +27,15 @@ final class Flows {
 
     Flows(ZohoAdapters zoho, Config config) {
         MatchPolicy matching = new MatchPolicy(config.linkNewByEmail(), config.matchReturningByName());
+        // one cache of Books tax ids for every sales document: a new rate is created once, a refused id forgotten by
+        // all
+        BooksTaxIds taxes = new BooksTaxIds(zoho.taxes());
         this.handlers = List.of(
                 new CustomerBooksHandler(zoho.contacts(), matching),
                 new ItemBooksHandler(zoho.items()),
-                new OrderBooksHandler(zoho.invoices(), new BooksTaxIds(zoho.taxes())),
-                new QuoteBooksHandler(zoho.estimates(), new BooksTaxIds(zoho.taxes())));
+                new OrderBooksHandler(zoho.invoices(), taxes),
+                new QuoteBooksHandler(zoho.estimates(), taxes),
+                new PaymentBooksHandler(zoho.customerPayments(), PaymentModeMapping.DEFAULT));
     }
 
     List<SyncHandler<?>> handlers() {

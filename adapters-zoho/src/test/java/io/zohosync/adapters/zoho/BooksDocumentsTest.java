@@ -283,6 +283,28 @@ class BooksDocumentsTest {
     }
 
     @Test
+    void aPaymentWithoutAnInvoiceIsUnappliedAndAnUpdateChangesItsAmountModeAndDate() {
+        Payment credit =
+                new Payment("pi_c" + id, PaymentMethod.EFT, "cust-" + id, null, Money.of("30.00", "USD"), TODAY);
+
+        ZohoPayment created =
+                success(fx.zoho.customerPayments().create(credit, ZohoPaymentMode.BANK_TRANSFER, customerId, null));
+
+        assertThat(created.invoiceId()).as("unapplied: the customer's credit").isNull();
+        assertThat(created.amount()).isEqualByComparingTo("30.00");
+        Payment changed = new Payment(
+                "pi_c" + id, PaymentMethod.CASH, "cust-" + id, null, Money.of("45.50", "USD"), TODAY.minusDays(1));
+        ZohoPayment updated = success(fx.zoho
+                .customerPayments()
+                .update(created.paymentId(), changed, ZohoPaymentMode.CASH, customerId, null));
+        assertThat(updated.paymentId()).isEqualTo(created.paymentId());
+        ZohoPayment read = success(fx.zoho.customerPayments().get(created.paymentId()));
+        assertThat(read.amount()).isEqualByComparingTo("45.50");
+        assertThat(read.referenceNumber()).isEqualTo("pi_c" + id);
+        assertThat(fx.zoho.customerPayments().get("460000000999999").await()).isInstanceOf(ZohoOutcome.NotFound.class);
+    }
+
+    @Test
     void anEstimateCarriesTheQuotesIdAsReference() {
         Quote quote = new Quote(
                 "quote-" + id,

@@ -42,6 +42,10 @@ class ZohoContractTest {
                 vertx,
                 sent,
                 BooksDocumentsTest::aPaymentIsAppliedToItsInvoiceFoundByReferenceAndAnOverpaymentIsRefused);
+        documents(
+                vertx,
+                sent,
+                BooksDocumentsTest::aPaymentWithoutAnInvoiceIsUnappliedAndAnUpdateChangesItsAmountModeAndDate);
         documents(vertx, sent, BooksDocumentsTest::anEstimateCarriesTheQuotesIdAsReference);
         billing(vertx, sent, BillingClientsTest::aCustomerIsCreatedWithTheMarkerAndFoundByEmail);
         billing(vertx, sent, BillingClientsTest::aSubscriptionCarriesThePlatformIdAsReferenceAndIsFoundByIt);

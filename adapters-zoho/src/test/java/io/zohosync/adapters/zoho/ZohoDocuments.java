@@ -62,6 +62,8 @@ final class ZohoDocuments {
             new String[] {"POST", "/books/v3/customerpayments", "invoice_id"},
             new String[] {"POST", "/books/v3/customerpayments", "amount_applied"},
             new String[] {"PUT", "/books/v3/estimates/", "custom_fields"},
+            new String[] {"PUT", "/books/v3/customerpayments", "invoice_id"},
+            new String[] {"PUT", "/books/v3/customerpayments", "amount_applied"},
             new String[] {"POST", "/billing/v1/subscriptions", "customer"},
             new String[] {"POST", "/billing/v1/subscriptions", "card_id"},
             new String[] {"POST", "/billing/v1/subscriptions", "account_id"},

@@ -29,7 +29,38 @@ public final class BooksCustomerPaymentsClient implements ZohoCustomerPayments {
     @Override
     public Future<ZohoOutcome<ZohoPayment>> create(
             Payment payment, ZohoPaymentMode mode, String customerId, String invoiceId) {
-        JsonObject body = new JsonObject()
+        return api.call(
+                ZohoRequest.post(ZohoProduct.BOOKS, "/customerpayments", body(payment, mode, customerId, invoiceId)),
+                r -> payment(r.getJsonObject("payment")));
+    }
+
+    @Override
+    public Future<ZohoOutcome<ZohoPayment>> update(
+            String paymentId, Payment payment, ZohoPaymentMode mode, String customerId, String invoiceId) {
+        return api.call(
+                ZohoRequest.put(
+                        ZohoProduct.BOOKS,
+                        "/customerpayments/" + paymentId,
+                        body(payment, mode, customerId, invoiceId)),
+                r -> payment(r.getJsonObject("payment")));
+    }
+
+    @Override
+    public Future<ZohoOutcome<ZohoPayment>> get(String paymentId) {
+        return api.call(
+                ZohoRequest.get(ZohoProduct.BOOKS, "/customerpayments/" + paymentId),
+                r -> payment(r.getJsonObject("payment")));
+    }
+
+    /** Applied in full to the invoice when there is one; without, an empty application list leaves it unapplied. */
+    private static JsonObject body(Payment payment, ZohoPaymentMode mode, String customerId, String invoiceId) {
+        JsonArray applications = new JsonArray();
+        if (invoiceId != null) {
+            applications.add(new JsonObject()
+                    .put("invoice_id", invoiceId)
+                    .put("amount_applied", payment.amount().amount()));
+        }
+        return new JsonObject()
                 .put("customer_id", customerId)
                 .put("payment_mode", mode.zohoName())
                 .put("amount", payment.amount().amount())
@@ -39,15 +70,7 @@ public final class BooksCustomerPaymentsClient implements ZohoCustomerPayments {
                         "description",
                         "Payment " + payment.providerPaymentId() + " via "
                                 + payment.method().name().toLowerCase(java.util.Locale.ROOT))
-                .put(
-                        "invoices",
-                        new JsonArray()
-                                .add(new JsonObject()
-                                        .put("invoice_id", invoiceId)
-                                        .put("amount_applied", payment.amount().amount())));
-        return api.call(
-                ZohoRequest.post(ZohoProduct.BOOKS, "/customerpayments", body),
-                r -> payment(r.getJsonObject("payment")));
+                .put("invoices", applications);
     }
 
     @Override
