@@ -6,6 +6,7 @@ import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.money.Money;
 import io.zohosync.domain.payment.Payment;
 import io.zohosync.domain.payment.PaymentMethod;
+import io.zohosync.ports.flows.sales.SalesFields;
 import io.zohosync.ports.intake.EntityMapping;
 import io.zohosync.ports.intake.WireFields;
 import java.math.BigDecimal;
@@ -47,14 +48,13 @@ public final class PaymentMapping implements EntityMapping<PlatformPayment> {
         String customerId = fields.string("customer_id", MAX_ID);
         String invoiceId = fields.string("invoice_id", MAX_ID);
         BigDecimal amount = fields.decimal("amount");
-        String currencyCode = fields.string("currency", 3);
         String dateText = fields.string("date", 10);
         String methodText = fields.string("method", 20);
         String providerId = fields.string("provider_payment_id", MAX_ID);
-        Currency currency = fields.nested(() -> currency(currencyCode));
+        Currency currency = SalesFields.currency(fields);
         LocalDate date = dateText == null ? null : fields.nested(() -> date(dateText));
         PaymentMethod method = methodText == null ? null : fields.nested(() -> method(methodText));
-        fields.nested(() -> minorUnits(amount, currency));
+        fields.nested(() -> SalesFields.minorUnits("amount", amount, currency));
         try {
             return fields.build(() -> new PlatformPayment(
                     id,
@@ -126,35 +126,11 @@ public final class PaymentMapping implements EntityMapping<PlatformPayment> {
         };
     }
 
-    /** An amount with more decimals than the currency has is refused, never rounded away. */
-    private static Void minorUnits(BigDecimal amount, Currency currency) {
-        if (amount != null
-                && currency != null
-                && amount.stripTrailingZeros().scale() > Math.max(currency.getDefaultFractionDigits(), 0)) {
-            throw invalid(
-                    "amount",
-                    "has more decimals than " + currency.getCurrencyCode() + " has ("
-                            + currency.getDefaultFractionDigits() + ")");
-        }
-        return null;
-    }
-
     private static LocalDate date(String text) {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             throw invalid("date", "must be a date as YYYY-MM-DD");
-        }
-    }
-
-    private static Currency currency(String code) {
-        if (code == null || code.isBlank()) {
-            throw invalid("currency", "is required (ISO 4217, e.g. INR)");
-        }
-        try {
-            return Currency.getInstance(code.trim());
-        } catch (IllegalArgumentException e) {
-            throw invalid("currency", "is not an ISO 4217 currency code");
         }
     }
 

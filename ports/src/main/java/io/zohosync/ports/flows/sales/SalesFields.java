@@ -167,7 +167,7 @@ public final class SalesFields {
     }
 
     /** An amount with more decimals than the currency has is refused, never rounded away. */
-    private static Void minorUnits(String field, BigDecimal amount, Currency currency) {
+    public static Void minorUnits(String field, BigDecimal amount, Currency currency) {
         if (amount != null
                 && currency != null
                 && amount.stripTrailingZeros().scale() > Math.max(currency.getDefaultFractionDigits(), 0)) {
