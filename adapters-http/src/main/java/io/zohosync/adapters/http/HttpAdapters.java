@@ -14,18 +14,22 @@ import io.zohosync.adapters.http.common.BearerAuth;
 import io.zohosync.adapters.http.common.Problems;
 import io.zohosync.adapters.http.common.RequestGuards;
 import io.zohosync.adapters.http.common.SignInThrottle;
+import io.zohosync.adapters.http.webhooks.StripeWebhookRoutes;
+import io.zohosync.adapters.http.webhooks.StripeWebhookSettings;
 import io.zohosync.ports.in.AdminSyncUseCase;
 import io.zohosync.ports.in.ConnectZohoUseCase;
 import io.zohosync.ports.in.RecordEntityUseCase;
 import io.zohosync.ports.in.SyncStatusQuery;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * HTTP adapter factory: the one router of the service — platform API under {@code /api/v1} (API
  * key), admin API under {@code /admin/api} (admin token), Zoho's consent callback, health under
- * {@code /health}, Prometheus metrics at {@code /metrics} (behind a bearer token when one is set). Every
+ * {@code /health}, Stripe's webhooks at {@code /webhooks/stripe}, Prometheus metrics at {@code /metrics} (behind a bearer token when one is set). Every
  * request first passes {@link RequestGuards}; every credential check shares one {@link SignInThrottle}.
  */
 public final class HttpAdapters {
@@ -44,6 +48,12 @@ public final class HttpAdapters {
             Supplier<String> metrics) {}
 
     public static Router router(Vertx vertx, HttpSettings settings, Endpoints endpoints) {
+        return router(vertx, settings, endpoints, Optional.empty());
+    }
+
+    /** The router with {@code POST /webhooks/stripe} verifying against these settings (none: 404 {@code stripe_not_configured}). */
+    public static Router router(
+            Vertx vertx, HttpSettings settings, Endpoints endpoints, Optional<StripeWebhookSettings> stripe) {
         Router root = Router.router(vertx);
         Problems.install(root);
         RequestGuards guards = new RequestGuards(settings.maxInFlight(), settings.bodyLimitBytes());
@@ -56,6 +66,8 @@ public final class HttpAdapters {
                 .mount(vertx, root, settings.apiKeys(), settings.bodyLimitBytes(), throttle);
         new AdminApi(endpoints.status(), endpoints.admin(), endpoints.connect())
                 .mount(vertx, root, settings.adminToken(), settings.bodyLimitBytes(), throttle);
+
+        new StripeWebhookRoutes(stripe, endpoints.entities(), Clock.systemUTC()).mount(root, settings.bodyLimitBytes());
 
         root.get("/health/live")
                 .handler(HealthCheckHandler.create(vertx).register("event-loop", p -> p.complete(Status.OK())));
