@@ -1,5 +1,6 @@
 package io.zohosync.bootstrap;
 
+import io.zohosync.adapters.http.webhooks.StripeWebhookSettings;
 import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.ports.out.zoho.ZohoApiLimits;
@@ -52,7 +53,8 @@ record Config(
         Map<EntityType, List<SyncTarget>> targets,
         Duration prerequisiteRecheck,
         Duration prerequisiteWait,
-        Duration permitHeartbeat) {
+        Duration permitHeartbeat,
+        Optional<StripeWebhookSettings> stripe) {
 
     /** What connects the service to a real Zoho organization; {@code refreshToken} is null until the consent flow provides one. */
     record ZohoCredentials(String clientId, String clientSecret, String refreshToken, String organizationId) {
@@ -99,7 +101,31 @@ record Config(
                 targets(r),
                 Duration.ofSeconds(r.positive("ZSYNC_PREREQUISITE_RECHECK_SECONDS", 300)),
                 Duration.ofHours(r.positive("ZSYNC_PREREQUISITE_WAIT_HOURS", 24)),
-                Duration.ofSeconds(r.positive("ZSYNC_PERMIT_HEARTBEAT_SECONDS", 2)));
+                Duration.ofSeconds(r.positive("ZSYNC_PERMIT_HEARTBEAT_SECONDS", 2)),
+                stripe(r));
+    }
+
+    /**
+     * {@code ZSYNC_STRIPE_WEBHOOK_SECRETS}: the webhook endpoint's signing secrets ({@code whsec_...}, comma-separated:
+     * the old and the new one while Stripe rolls it); unset, {@code POST /webhooks/stripe} answers 404. The metadata
+     * keys naming the platform customer and order: {@code ZSYNC_STRIPE_METADATA_CUSTOMER_KEY} (default
+     * {@code customer_id}), {@code ZSYNC_STRIPE_METADATA_ORDER_KEY} (default {@code order_id}).
+     */
+    private static Optional<StripeWebhookSettings> stripe(Reader r) {
+        Set<String> secrets = r.list("ZSYNC_STRIPE_WEBHOOK_SECRETS");
+        if (secrets.isEmpty()) {
+            return Optional.empty();
+        }
+        if (secrets.stream().anyMatch(s -> !s.startsWith("whsec_"))) {
+            // an API key (sk_...) pasted here would verify nothing and say nothing about why
+            throw new ConfigException(
+                    "ZSYNC_STRIPE_WEBHOOK_SECRETS must hold webhook signing secrets, each starting with whsec_");
+        }
+        return Optional.of(new StripeWebhookSettings(
+                List.copyOf(secrets),
+                StripeWebhookSettings.DEFAULT_TOLERANCE,
+                r.text("ZSYNC_STRIPE_METADATA_CUSTOMER_KEY", null).orElse(StripeWebhookSettings.DEFAULT_CUSTOMER_KEY),
+                r.text("ZSYNC_STRIPE_METADATA_ORDER_KEY", null).orElse(StripeWebhookSettings.DEFAULT_ORDER_KEY)));
     }
 
     /**
@@ -183,7 +209,8 @@ record Config(
                 + ", syncEnabled=" + syncEnabled + ", apiKeys=" + apiKeys.size() + " x ***, adminToken="
                 + adminToken.map(t -> "***").orElse("none") + ", tokenKeys="
                 + tokenKeys.map(t -> "***").orElse("none") + ", metricsToken="
-                + metricsToken.map(t -> "***").orElse("none") + "]";
+                + metricsToken.map(t -> "***").orElse("none") + ", stripe="
+                + stripe.map(Object::toString).orElse("none") + "]";
     }
 
     /** A configuration mistake, reported at start-up in one sentence. */
