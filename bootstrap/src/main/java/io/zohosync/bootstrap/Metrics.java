@@ -55,6 +55,12 @@ final class Metrics implements SyncObserver {
                 .increment();
     }
 
+    /** A verified Stripe event and what became of it (ignored, unmatched, created, replayed...). */
+    void stripeEvent(String type, String outcome) {
+        registry.counter("zsync.stripe.events", "type", type, "outcome", outcome)
+                .increment();
+    }
+
     /** Sync-record counts read now and every {@link #RECORD_COUNTS_EVERY_MS}; the timer's id, to cancel it. */
     long watch(Vertx vertx, SyncRecordsReader reader) {
         Runnable refresh = () -> reader.countsByEntityAndStatus()

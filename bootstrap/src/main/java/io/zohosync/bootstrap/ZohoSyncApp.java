@@ -127,7 +127,7 @@ public final class ZohoSyncApp {
                 HttpSettings.DEFAULT_MAX_FAILED_SIGN_INS,
                 HttpSettings.DEFAULT_FAILED_SIGN_IN_WINDOW);
         http = new HttpVerticle(
-                v -> HttpAdapters.router(v, httpSettings, endpoints, config.stripe()),
+                v -> HttpAdapters.router(v, httpSettings, endpoints, config.stripe(), metrics::stripeEvent),
                 config.httpHost(),
                 config.httpPort(),
                 config.httpIdleTimeout());

@@ -105,6 +105,10 @@ class StripeWebhookEndToEndTest {
         assertThat(callsSince(before, "POST /books/v3/customerpayments")).isEqualTo(1);
         assertThat(callsSince(before, "PUT /books/v3/customerpayments/{payment_id}"))
                 .isZero();
+        String metrics = await(http.get("/metrics").send()).bodyAsString();
+        assertThat(metrics)
+                .contains("zsync_stripe_events_total{outcome=\"created\",type=\"payment_intent.succeeded\"} 1.0")
+                .contains("zsync_stripe_events_total{outcome=\"replayed\",type=\"payment_intent.succeeded\"} 1.0");
     }
 
     @Test

@@ -48,12 +48,19 @@ public final class HttpAdapters {
             Supplier<String> metrics) {}
 
     public static Router router(Vertx vertx, HttpSettings settings, Endpoints endpoints) {
-        return router(vertx, settings, endpoints, Optional.empty());
+        return router(vertx, settings, endpoints, Optional.empty(), (type, outcome) -> {});
     }
 
-    /** The router with {@code POST /webhooks/stripe} verifying against these settings (none: 404 {@code stripe_not_configured}). */
+    /**
+     * The router with {@code POST /webhooks/stripe} verifying against these settings (none: 404
+     * {@code stripe_not_configured}), telling {@code stripeEvents} what became of each verified event.
+     */
     public static Router router(
-            Vertx vertx, HttpSettings settings, Endpoints endpoints, Optional<StripeWebhookSettings> stripe) {
+            Vertx vertx,
+            HttpSettings settings,
+            Endpoints endpoints,
+            Optional<StripeWebhookSettings> stripe,
+            StripeWebhookRoutes.Counter stripeEvents) {
         Router root = Router.router(vertx);
         Problems.install(root);
         RequestGuards guards = new RequestGuards(settings.maxInFlight(), settings.bodyLimitBytes());
@@ -67,7 +74,8 @@ public final class HttpAdapters {
         new AdminApi(endpoints.status(), endpoints.admin(), endpoints.connect())
                 .mount(vertx, root, settings.adminToken(), settings.bodyLimitBytes(), throttle);
 
-        new StripeWebhookRoutes(stripe, endpoints.entities(), Clock.systemUTC()).mount(root, settings.bodyLimitBytes());
+        new StripeWebhookRoutes(stripe, endpoints.entities(), stripeEvents, Clock.systemUTC())
+                .mount(root, settings.bodyLimitBytes());
 
         root.get("/health/live")
                 .handler(HealthCheckHandler.create(vertx).register("event-loop", p -> p.complete(Status.OK())));

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +37,7 @@ class StripeWebhookRoutesTest {
     private static final String OLD_SECRET = "whsec_old_secret_being_rolled";
 
     private final StubRecordEntity entities = new StubRecordEntity();
+    private final List<String> counted = new CopyOnWriteArrayList<>();
     private HttpServer server;
     private WebClient http;
 
@@ -61,8 +63,12 @@ class StripeWebhookRoutesTest {
                 List.of(new Readiness("stub", () -> Future.succeededFuture(new JsonObject()))),
                 () -> "");
         return vertx.createHttpServer()
-                .requestHandler(
-                        HttpAdapters.router(vertx, HttpFixture.settings(HttpFixture.BODY_LIMIT), endpoints, stripe))
+                .requestHandler(HttpAdapters.router(
+                        vertx,
+                        HttpFixture.settings(HttpFixture.BODY_LIMIT),
+                        endpoints,
+                        stripe,
+                        (type, outcome) -> counted.add(type + "/" + outcome)))
                 .listen(0)
                 .await();
     }
@@ -107,6 +113,7 @@ class StripeWebhookRoutesTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.bodyAsJsonObject().getString("outcome")).isEqualTo("replayed");
+        assertThat(counted).containsExactly("payment_intent.succeeded/replayed");
     }
 
     @Test
@@ -136,6 +143,7 @@ class StripeWebhookRoutesTest {
             assertThat(response.bodyAsJsonObject().getString("outcome")).isEqualTo("ignored");
         }
         assertThat(entities.commands).isEmpty();
+        assertThat(counted).containsExactly("checkout.session.completed/ignored", "customer.created/ignored");
     }
 
     @Test
@@ -147,6 +155,7 @@ class StripeWebhookRoutesTest {
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(response.bodyAsJsonObject().getString("outcome")).isEqualTo("unmatched");
         assertThat(entities.commands).isEmpty();
+        assertThat(counted).containsExactly("payment_intent.succeeded/unmatched");
     }
 
     @Test
@@ -180,6 +189,7 @@ class StripeWebhookRoutesTest {
         assertProblem(post(body, "v1=" + sign(now(), SECRET, body)), 400, "invalid_signature");
         assertProblem(post(body, "t=" + now()), 400, "invalid_signature");
         assertThat(entities.commands).isEmpty();
+        assertThat(counted).as("nothing unverified is counted").isEmpty();
     }
 
     @Test

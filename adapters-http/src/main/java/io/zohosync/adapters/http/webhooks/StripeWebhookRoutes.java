@@ -51,12 +51,22 @@ public final class StripeWebhookRoutes {
     private final Optional<StripeWebhookSettings> settings;
     private final Optional<StripeSignature> signature;
     private final RecordEntityUseCase entities;
+    private final Counter counter;
     private final Clock clock;
 
-    public StripeWebhookRoutes(Optional<StripeWebhookSettings> settings, RecordEntityUseCase entities, Clock clock) {
+    /** Told what became of each verified event, by its type: for a metrics counter. */
+    @FunctionalInterface
+    public interface Counter {
+        /** {@code outcome}: ignored, unmatched, or the intake's (created, updated, unchanged, replayed). */
+        void count(String eventType, String outcome);
+    }
+
+    public StripeWebhookRoutes(
+            Optional<StripeWebhookSettings> settings, RecordEntityUseCase entities, Counter counter, Clock clock) {
         this.settings = settings;
         this.signature = settings.map(s -> new StripeSignature(s.secrets(), s.tolerance()));
         this.entities = entities;
+        this.counter = counter;
         this.clock = clock;
     }
 
@@ -98,6 +108,7 @@ public final class StripeWebhookRoutes {
             default -> Optional.empty();
         };
         if (payment.isEmpty()) {
+            counter.count(type, "ignored");
             new Reply(200, new JsonObject().put("outcome", "ignored").put("event", id), null).send(ctx);
             return;
         }
@@ -110,6 +121,7 @@ public final class StripeWebhookRoutes {
                     id,
                     type,
                     keys.customerKey());
+            counter.count(type, "unmatched");
             new Reply(202, new JsonObject().put("outcome", "unmatched").put("event", id), null).send(ctx);
             return;
         }
@@ -123,6 +135,7 @@ public final class StripeWebhookRoutes {
         body.put("date", date(event));
         entities.record(new Command(EntityType.PAYMENT, null, body, KEY_SCOPE + id, sha256(bytes)))
                 .map(result -> reply(id, result))
+                .onSuccess(reply -> counter.count(type, reply.body().getString("outcome")))
                 .onSuccess(reply -> reply.send(ctx))
                 .onFailure(ctx::fail);
     }
