@@ -131,6 +131,18 @@ class StripeWebhookRoutesTest {
     }
 
     @Test
+    void aDelayedCheckoutPaymentThatSettlesIsThePaymentOfItsPaymentIntent() {
+        String body = "{\"id\":\"evt_11\",\"type\":\"checkout.session.async_payment_succeeded\","
+                + "\"created\":1796000000,\"data\":{\"object\":{\"id\":\"cs_3\",\"payment_status\":\"paid\","
+                + "\"payment_intent\":\"pi_10\",\"amount_total\":1234,\"currency\":\"eur\","
+                + "\"metadata\":{\"customer_id\":\"p-8\"}}}}";
+
+        assertThat(post(body, header(now(), SECRET, body)).statusCode()).isEqualTo(202);
+
+        assertThat(entities.only().body()).containsEntry("id", "pi_10").containsEntry("amount", "12.34");
+    }
+
+    @Test
     void anUnpaidCheckoutSessionAndOtherTypesAreIgnored() {
         String unpaid = "{\"id\":\"evt_4\",\"type\":\"checkout.session.completed\",\"created\":1796000000,"
                 + "\"data\":{\"object\":{\"id\":\"cs_2\",\"payment_status\":\"unpaid\"}}}";

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * {@code POST /webhooks/stripe}: Stripe's events, their {@code Stripe-Signature} checked over the raw bytes
  * ({@link StripeSignature}) before anything is read, turned into the platform's facts through the one intake.
  * {@code payment_intent.succeeded} and a paid {@code checkout.session.completed} become a payment whose id is the
- * payment intent's, in the currency's major units, method {@code stripe}, for the customer and order named in the
+ * payment intent's (so does {@code checkout.session.async_payment_succeeded}, a delayed method settling), in the
+ * currency's major units, method {@code stripe}, for the customer and order named in the
  * event's metadata; the Stripe event id is the Idempotency-Key, so an event delivered again does nothing again.
  * An event naming no customer is answered 202 {@code unmatched} and logged, never guessed; other types 200
  * {@code ignored}. Without secrets configured the route answers 404 {@code stripe_not_configured}.
@@ -105,6 +106,8 @@ public final class StripeWebhookRoutes {
             case "payment_intent.succeeded" -> Optional.of(paymentIntent(object));
             case "checkout.session.completed" ->
                 "paid".equals(text(object, "payment_status")) ? Optional.of(checkoutSession(object)) : Optional.empty();
+            // a delayed method (a bank debit) settled: the session's payment is now paid
+            case "checkout.session.async_payment_succeeded" -> Optional.of(checkoutSession(object));
             default -> Optional.empty();
         };
         if (payment.isEmpty()) {
