@@ -69,8 +69,13 @@ final class Ledger {
         List<String> budget = new ArrayList<>();
         query(
                 "select count(*) filter (where taken_at > now() - interval '1 minute'),"
-                        + " count(*) filter (where lease_until > now()) from zoho_api_permits",
-                rs -> budget.add("permits in the last minute " + rs.getInt(1) + ", held " + rs.getInt(2)));
+                        + " count(*) filter (where holding), count(*) filter (where taken_at is null)"
+                        + " from zoho_api_permits",
+                rs -> budget.add("permits in the last minute " + rs.getInt(1) + ", holding a slot " + rs.getInt(2)
+                        + ", reserved and not yet drawn " + rs.getInt(3)));
+        query(
+                "select holder_id || ' alive until ' || alive_until from zoho_api_holders",
+                rs -> budget.add("holder " + rs.getString(1)));
         query(
                 "select scope || ' until ' || blocked_until from zoho_api_blocks where blocked_until > now()",
                 rs -> budget.add("blocked " + rs.getString(1)));
