@@ -1,82 +1,51 @@
 package io.zohosync.ports.sync;
 
+import static io.zohosync.ports.sync.FlowPipeline.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
 import io.zohosync.domain.entity.EntityType;
-import io.zohosync.domain.entity.SyncKey;
-import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.domain.matching.MatchPolicy;
 import io.zohosync.domain.payment.Payment;
 import io.zohosync.domain.payment.PaymentModeMapping;
 import io.zohosync.domain.payment.ZohoPaymentMode;
-import io.zohosync.domain.sync.RetryPolicy;
 import io.zohosync.domain.sync.SyncStateMachine;
 import io.zohosync.domain.sync.SyncStatus;
 import io.zohosync.ports.flows.customer.CustomerBooksHandler;
 import io.zohosync.ports.flows.order.BooksTaxIds;
 import io.zohosync.ports.flows.order.OrderBooksHandler;
 import io.zohosync.ports.flows.payment.PaymentBooksHandler;
-import io.zohosync.ports.in.RecordEntityUseCase.Command;
 import io.zohosync.ports.in.SyncRecordView;
-import io.zohosync.ports.intake.EntityMapping;
-import io.zohosync.ports.intake.IntakeService;
-import io.zohosync.ports.intake.Routing;
-import io.zohosync.ports.out.SyncObserver;
 import io.zohosync.ports.out.zoho.ZohoCustomerPayments;
 import io.zohosync.ports.out.zoho.ZohoOutcome;
 import io.zohosync.ports.out.zoho.ZohoPayment;
-import io.zohosync.ports.sync.handler.Handlers;
-import io.zohosync.ports.sync.handler.SyncHandler;
 import io.zohosync.ports.testing.InMemorySyncStore;
 import io.zohosync.ports.testing.InMemoryZohoContacts;
 import io.zohosync.ports.testing.MutableClock;
-import io.zohosync.ports.testing.ScriptedCallBudget;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The payment flow's real handler in the pipeline, with the real customer and order handlers, over in-memory Books. */
 class PaymentFlowPipelineTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
-    private final InMemorySyncStore store = new InMemorySyncStore();
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     private final InMemoryZohoContacts contacts = new InMemoryZohoContacts();
     private final FakeDocuments items = new FakeDocuments(EntityType.ITEM, calls);
     private final OrderFlowPipelineTest.BooksInvoices invoices = new OrderFlowPipelineTest.BooksInvoices(calls);
     private final BooksPayments payments = new BooksPayments(calls);
-    private final SyncStateMachine machine = new SyncStateMachine(
-            new RetryPolicy(3, Duration.ofSeconds(30), Duration.ofHours(1)), new SplittableRandom(11));
-    private final List<SyncHandler<?>> handlers = List.of(
+    private final FlowPipeline pipeline = new FlowPipeline(List.of(
             new CustomerBooksHandler(contacts, MatchPolicy.DEFAULT),
             items,
             new OrderBooksHandler(invoices, new BooksTaxIds(new OrderFlowPipelineTest.BooksTaxList(calls))),
-            new PaymentBooksHandler(payments, PaymentModeMapping.DEFAULT));
-    private final SyncObserver observer = (key, status, event) -> {};
-    private final ScriptedCallBudget budget = new ScriptedCallBudget();
-    private final SyncWorker worker = new SyncWorker(
-            store,
-            budget,
-            new Dependants(store, machine, observer),
-            new SyncRunner(
-                    new Handlers(handlers),
-                    store,
-                    store,
-                    store,
-                    budget,
-                    new SyncRunner.Settings(Duration.ofMinutes(5), Duration.ofHours(24))),
-            observer,
-            machine,
-            clock,
-            new SyncWorker.Settings(10, Duration.ofMinutes(2)));
+            new PaymentBooksHandler(payments, PaymentModeMapping.DEFAULT)));
+    private final MutableClock clock = pipeline.clock;
+    private final InMemorySyncStore store = pipeline.store;
+    private final SyncStateMachine machine = pipeline.machine;
+    private final SyncWorker worker = pipeline.worker;
 
     @Test
     void a_payment_arriving_before_or_after_its_customer_and_order_is_booked_once_on_the_orders_invoice() {
@@ -206,48 +175,19 @@ class PaymentFlowPipelineTest {
     }
 
     private void drainUntilQuiet() {
-        for (int round = 0; round < 50; round++) {
-            int ran = await(worker.drainOnce("w")).ran();
-            if (ran == 0) {
-                clock.advance(Duration.ofMinutes(6));
-                if (await(worker.drainOnce("w")).ran() == 0) {
-                    return;
-                }
-            }
-        }
-        throw new AssertionError("the queue never went quiet");
+        pipeline.drainUntilQuiet();
     }
 
     private void record(EntityType type, String id, Map<String, Object> body) {
-        List<EntityMapping<?>> mappings =
-                handlers.stream().<EntityMapping<?>>map(SyncHandler::mapping).toList();
-        Routing routing = new Routing(Map.of(
-                EntityType.CUSTOMER, List.of(SyncTarget.BOOKS),
-                EntityType.INVOICE, List.of(SyncTarget.BOOKS),
-                EntityType.ITEM, List.of(SyncTarget.BOOKS),
-                EntityType.PAYMENT, List.of(SyncTarget.BOOKS)));
-        await(new IntakeService(store, mappings, routing, machine, clock)
-                .record(new Command(type, id, body, null, null)));
+        pipeline.record(type, id, body);
     }
 
     private void recordCustomer(String id) {
-        record(
-                EntityType.CUSTOMER,
-                id,
-                Map.of("first_name", "Ada", "last_name", "Lovelace", "email", id + "@example.com"));
+        pipeline.recordCustomer(id);
     }
 
-    private SyncRecordView view(String paymentId) {
-        return await(store.find(new SyncKey(EntityType.PAYMENT, paymentId, SyncTarget.BOOKS)))
-                .orElseThrow();
-    }
-
-    private static <T> T await(Future<T> future) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+    private SyncRecordView view(String id) {
+        return pipeline.view(EntityType.PAYMENT, id);
     }
 
     /**
