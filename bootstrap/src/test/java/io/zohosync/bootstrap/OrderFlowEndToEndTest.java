@@ -1,8 +1,8 @@
 package io.zohosync.bootstrap;
 
+import static io.zohosync.bootstrap.RunningService.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -12,17 +12,14 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.junit5.VertxExtension;
-import io.zohosync.adapters.postgres.testing.PostgresFixture;
 import io.zohosync.sandbox.SandboxOptions;
 import io.zohosync.sandbox.ZohoSandbox;
 import io.zohosync.sandbox.core.SandboxRecord;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,28 +34,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class OrderFlowEndToEndTest {
 
     private static Vertx vertx;
+    private static RunningService service;
     private static ZohoSandbox zoho;
-    private static ZohoSyncApp app;
     private static WebClient http;
 
     @BeforeAll
     static void start(Vertx v) throws Exception {
         vertx = v;
-        zoho = await(ZohoSandbox.start(vertx, SandboxOptions.defaults()));
-        Map<String, String> env = TestEnvironment.connectedTo(
-                zoho.baseUrl(),
-                zoho.baseUrl(),
-                PostgresFixture.shared().newDatabase(),
-                Files.createTempDirectory("zsync-orders"));
-        app = await(ZohoSyncApp.start(vertx, env));
-        http = WebClient.create(
-                vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(app.httpPort()));
+        service = RunningService.start(v, "orders", Map.of());
+        zoho = service.zoho;
+        http = service.http;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        await(app.stop());
-        await(zoho.close());
+        service.stop();
     }
 
     @Test
@@ -70,21 +60,22 @@ class OrderFlowEndToEndTest {
         String sku = "YOGA-" + suffix;
         Map<String, Integer> before = zoho.inspect().calls();
 
-        HttpResponse<Buffer> accepted = await(put("orders", orderId, order(customerId, sku, "2")));
+        HttpResponse<Buffer> accepted = await(service.put("orders", orderId, order(customerId, sku, "2")));
         assertThat(accepted.statusCode()).isEqualTo(202);
-        awaitStatus("orders", orderId, "waiting");
+        service.awaitStatus("orders", orderId, "waiting");
         assertThat(invoices(orderId)).as("nothing written while it waits").isEmpty();
 
-        assertThat(await(put("items", sku, item())).statusCode()).isEqualTo(202);
+        assertThat(await(service.put("items", sku, item())).statusCode()).isEqualTo(202);
         assertThat(await(http.post("/api/v1/customers")
                                 .bearerTokenAuthentication(TestEnvironment.API_KEY)
                                 .sendJsonObject(customer(customerId)))
                         .statusCode())
                 .isEqualTo(202);
 
-        JsonObject synced = awaitStatus("orders", orderId, "synced");
-        String contactId = awaitStatus("customers", customerId, "synced").getString("zoho_id");
-        String itemId = awaitStatus("items", sku, "synced").getString("zoho_id");
+        JsonObject synced = service.awaitStatus("orders", orderId, "synced");
+        String contactId =
+                service.awaitStatus("customers", customerId, "synced").getString("zoho_id");
+        String itemId = service.awaitStatus("items", sku, "synced").getString("zoho_id");
         List<SandboxRecord> held = invoices(orderId);
         assertThat(held).hasSize(1);
         JsonObject invoice = held.get(0).body();
@@ -100,27 +91,30 @@ class OrderFlowEndToEndTest {
         assertThat(invoice.getDouble("total")).isEqualTo(517.50);
         assertThat(line.getString("tax_name")).isEqualTo("VAT 15%");
         // the order's own Zoho calls: the taxes listed and VAT 15% created once, then the invoice created once
-        assertThat(callsSince(before, "GET /books/v3/settings/taxes")).isEqualTo(1);
-        assertThat(callsSince(before, "POST /books/v3/settings/taxes")).isEqualTo(1);
-        assertThat(callsSince(before, "POST /books/v3/invoices")).isEqualTo(1);
+        assertThat(service.callsSince(before, "GET /books/v3/settings/taxes")).isEqualTo(1);
+        assertThat(service.callsSince(before, "POST /books/v3/settings/taxes")).isEqualTo(1);
+        assertThat(service.callsSince(before, "POST /books/v3/invoices")).isEqualTo(1);
 
-        assertThat(await(put("orders", orderId, order(customerId, sku, "3"))).statusCode())
+        assertThat(await(service.put("orders", orderId, order(customerId, sku, "3")))
+                        .statusCode())
                 .isEqualTo(202);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (invoices(orderId).get(0).body().getDouble("total") != 776.25
                 && Instant.now().isBefore(deadline)) {
             Thread.sleep(50);
         }
-        awaitStatus("orders", orderId, "synced");
+        service.awaitStatus("orders", orderId, "synced");
         assertThat(invoices(orderId))
                 .singleElement()
                 .satisfies(r -> assertThat(r.body().getDouble("total")).isEqualTo(776.25))
                 .satisfies(r -> assertThat(r.body().getString("invoice_id")).isEqualTo(synced.getString("zoho_id")));
         // the change: the invoice read for its status, then updated; the taxes are known by now
-        assertThat(callsSince(before, "GET /books/v3/invoices/{invoice_id}")).isEqualTo(1);
-        assertThat(callsSince(before, "PUT /books/v3/invoices/{invoice_id}")).isEqualTo(1);
-        assertThat(callsSince(before, "GET /books/v3/settings/taxes")).isEqualTo(1);
-        assertThat(callsSince(before, "POST /books/v3/invoices")).isEqualTo(1);
+        assertThat(service.callsSince(before, "GET /books/v3/invoices/{invoice_id}"))
+                .isEqualTo(1);
+        assertThat(service.callsSince(before, "PUT /books/v3/invoices/{invoice_id}"))
+                .isEqualTo(1);
+        assertThat(service.callsSince(before, "GET /books/v3/settings/taxes")).isEqualTo(1);
+        assertThat(service.callsSince(before, "POST /books/v3/invoices")).isEqualTo(1);
     }
 
     @Test
@@ -130,15 +124,15 @@ class OrderFlowEndToEndTest {
         String customerId = "gst-" + suffix;
         String sku = "COURSE-" + suffix;
         String groupId = taxGroupInBooks("GST18-" + suffix, "CGST9-" + suffix, "SGST9-" + suffix);
-        await(put("items", sku, item()));
+        await(service.put("items", sku, item()));
         await(http.post("/api/v1/customers")
                 .bearerTokenAuthentication(TestEnvironment.API_KEY)
                 .sendJsonObject(customer(customerId)));
 
-        await(put("orders", "IN-" + suffix, gstOrder(customerId, sku, "TN")));
-        await(put("orders", "OUT-" + suffix, gstOrder(customerId, sku, "KA")));
-        awaitStatus("orders", "IN-" + suffix, "synced");
-        awaitStatus("orders", "OUT-" + suffix, "synced");
+        await(service.put("orders", "IN-" + suffix, gstOrder(customerId, sku, "TN")));
+        await(service.put("orders", "OUT-" + suffix, gstOrder(customerId, sku, "KA")));
+        service.awaitStatus("orders", "IN-" + suffix, "synced");
+        service.awaitStatus("orders", "OUT-" + suffix, "synced");
 
         // 9 % of 1000.55 is 90.0495: CGST and SGST each round to 90.05; IGST at 18 % is 180.099, so 180.10
         JsonObject intra = invoices("IN-" + suffix).get(0).body();
@@ -172,7 +166,7 @@ class OrderFlowEndToEndTest {
                                         .put("quantity", "1")
                                         .put("rate", "250.005")));
 
-        HttpResponse<Buffer> response = await(put("orders", orderId, body));
+        HttpResponse<Buffer> response = await(service.put("orders", orderId, body));
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.bodyAsJsonObject().getJsonArray("errors").stream()
@@ -263,10 +257,6 @@ class OrderFlowEndToEndTest {
         return id;
     }
 
-    private static int callsSince(Map<String, Integer> before, String endpoint) {
-        return zoho.inspect().calls(endpoint) - before.getOrDefault(endpoint, 0);
-    }
-
     private static JsonObject item() {
         return new JsonObject().put("name", "Yoga").put("rate", "250.00").put("currency", "ZAR");
     }
@@ -283,33 +273,5 @@ class OrderFlowEndToEndTest {
         return zoho.inspect().recordsFor(number).stream()
                 .filter(r -> r.entity().equals("invoices"))
                 .toList();
-    }
-
-    private static Future<HttpResponse<Buffer>> put(String collection, String id, JsonObject body) {
-        return http.put("/api/v1/" + collection + "/" + id)
-                .bearerTokenAuthentication(TestEnvironment.API_KEY)
-                .sendJsonObject(body);
-    }
-
-    private static JsonObject awaitStatus(String collection, String id, String wanted) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        JsonObject sync = null;
-        while (Instant.now().isBefore(deadline)) {
-            HttpResponse<Buffer> response = await(http.get("/api/v1/" + collection + "/" + id)
-                    .bearerTokenAuthentication(TestEnvironment.API_KEY)
-                    .send());
-            if (response.statusCode() == 200) {
-                sync = response.bodyAsJsonObject().getJsonObject("sync");
-                if (wanted.equals(sync.getString("status"))) {
-                    return sync;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError(collection + " " + id + " never reached " + wanted + "; last seen " + sync);
-    }
-
-    private static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 }

@@ -1,27 +1,22 @@
 package io.zohosync.bootstrap;
 
+import static io.zohosync.bootstrap.RunningService.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.junit5.VertxExtension;
-import io.zohosync.adapters.postgres.testing.PostgresFixture;
-import io.zohosync.sandbox.SandboxOptions;
 import io.zohosync.sandbox.ZohoSandbox;
 import io.zohosync.sandbox.core.SandboxRecord;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,28 +32,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PaymentFlowEndToEndTest {
 
     private static Vertx vertx;
+    private static RunningService service;
     private static ZohoSandbox zoho;
-    private static ZohoSyncApp app;
     private static WebClient http;
 
     @BeforeAll
     static void start(Vertx v) throws Exception {
         vertx = v;
-        zoho = await(ZohoSandbox.start(vertx, SandboxOptions.defaults()));
-        Map<String, String> env = TestEnvironment.connectedTo(
-                zoho.baseUrl(),
-                zoho.baseUrl(),
-                PostgresFixture.shared().newDatabase(),
-                Files.createTempDirectory("zsync-payments"));
-        app = await(ZohoSyncApp.start(vertx, env));
-        http = WebClient.create(
-                vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(app.httpPort()));
+        service = RunningService.start(v, "payments", Map.of());
+        zoho = service.zoho;
+        http = service.http;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        await(app.stop());
-        await(zoho.close());
+        service.stop();
     }
 
     @Test
@@ -70,23 +58,25 @@ class PaymentFlowEndToEndTest {
         String sku = "YOGA-" + suffix;
         Map<String, Integer> before = zoho.inspect().calls();
 
-        assertThat(await(put("payments", "PAY1-" + suffix, payment(customerId, orderId, "200.00", "pi_1" + suffix)))
+        assertThat(await(service.put(
+                                "payments", "PAY1-" + suffix, payment(customerId, orderId, "200.00", "pi_1" + suffix)))
                         .statusCode())
                 .isEqualTo(202);
-        awaitStatus("payments", "PAY1-" + suffix, "waiting");
+        service.awaitStatus("payments", "PAY1-" + suffix, "waiting");
         assertThat(payments("pi_1" + suffix))
                 .as("nothing booked while it waits")
                 .isEmpty();
 
-        await(put("items", sku, item()));
+        await(service.put("items", sku, item()));
         await(http.post("/api/v1/customers")
                 .bearerTokenAuthentication(TestEnvironment.API_KEY)
                 .sendJsonObject(customer(customerId)));
-        await(put("orders", orderId, order(customerId, sku)));
+        await(service.put("orders", orderId, order(customerId, sku)));
 
-        JsonObject synced = awaitStatus("payments", "PAY1-" + suffix, "synced");
-        String contactId = awaitStatus("customers", customerId, "synced").getString("zoho_id");
-        String invoiceId = awaitStatus("orders", orderId, "synced").getString("zoho_id");
+        JsonObject synced = service.awaitStatus("payments", "PAY1-" + suffix, "synced");
+        String contactId =
+                service.awaitStatus("customers", customerId, "synced").getString("zoho_id");
+        String invoiceId = service.awaitStatus("orders", orderId, "synced").getString("zoho_id");
         JsonObject first = payments("pi_1" + suffix).get(0);
         assertThat(payments("pi_1" + suffix)).hasSize(1);
         assertThat(first.getString("payment_id")).isEqualTo(synced.getString("zoho_id"));
@@ -98,23 +88,24 @@ class PaymentFlowEndToEndTest {
         assertThat(invoice(orderId).getString("status")).isEqualTo("partially_paid");
         assertThat(invoice(orderId).getDouble("balance")).isEqualTo(300.00);
 
-        await(put("payments", "PAY2-" + suffix, payment(customerId, orderId, "300.00", "pi_2" + suffix)));
-        awaitStatus("payments", "PAY2-" + suffix, "synced");
+        await(service.put("payments", "PAY2-" + suffix, payment(customerId, orderId, "300.00", "pi_2" + suffix)));
+        service.awaitStatus("payments", "PAY2-" + suffix, "synced");
         assertThat(invoice(orderId).getString("status")).isEqualTo("paid");
         assertThat(invoice(orderId).getDouble("balance")).isEqualTo(0.0);
         // each payment is one Books write, and nothing else of Books' payments is read on the way
-        assertThat(callsSince(before, "POST /books/v3/customerpayments")).isEqualTo(2);
-        assertThat(callsSince(before, "GET /books/v3/customerpayments")).isEqualTo(0);
+        assertThat(service.callsSince(before, "POST /books/v3/customerpayments"))
+                .isEqualTo(2);
+        assertThat(service.callsSince(before, "GET /books/v3/customerpayments")).isEqualTo(0);
 
         // more than the paid invoice can take: Books refuses, the payment fails with what to do, nothing changes
-        await(put("payments", "PAY1-" + suffix, payment(customerId, orderId, "250.00", "pi_1" + suffix)));
-        JsonObject refused = awaitStatus("payments", "PAY1-" + suffix, "failed");
+        await(service.put("payments", "PAY1-" + suffix, payment(customerId, orderId, "250.00", "pi_1" + suffix)));
+        JsonObject refused = service.awaitStatus("payments", "PAY1-" + suffix, "failed");
         assertThat(refused.getString("last_error")).contains("more than the balance due", "refund the excess");
         assertThat(payments("pi_1" + suffix).get(0).getDouble("amount")).isEqualTo(200.00);
         assertThat(invoice(orderId).getString("status")).isEqualTo("paid");
 
         // corrected to less, and the admin retries: Books takes the change, and the invoice is partly paid again
-        await(put("payments", "PAY1-" + suffix, payment(customerId, orderId, "150.00", "pi_1" + suffix)));
+        await(service.put("payments", "PAY1-" + suffix, payment(customerId, orderId, "150.00", "pi_1" + suffix)));
         assertThat(await(http.post("/admin/api/sync/payment/PAY1-" + suffix + "/books/retry")
                                 .bearerTokenAuthentication(TestEnvironment.ADMIN_TOKEN)
                                 .send())
@@ -125,15 +116,16 @@ class PaymentFlowEndToEndTest {
                 && Instant.now().isBefore(deadline)) {
             Thread.sleep(50);
         }
-        awaitStatus("payments", "PAY1-" + suffix, "synced");
+        service.awaitStatus("payments", "PAY1-" + suffix, "synced");
         assertThat(payments("pi_1" + suffix))
                 .singleElement()
                 .satisfies(p -> assertThat(p.getString("payment_id")).isEqualTo(synced.getString("zoho_id")));
         assertThat(invoice(orderId).getString("status")).isEqualTo("partially_paid");
         assertThat(invoice(orderId).getDouble("balance")).isEqualTo(50.00);
-        assertThat(callsSince(before, "PUT /books/v3/customerpayments/{payment_id}"))
+        assertThat(service.callsSince(before, "PUT /books/v3/customerpayments/{payment_id}"))
                 .isEqualTo(2);
-        assertThat(callsSince(before, "POST /books/v3/customerpayments")).isEqualTo(2);
+        assertThat(service.callsSince(before, "POST /books/v3/customerpayments"))
+                .isEqualTo(2);
     }
 
     @Test
@@ -149,8 +141,8 @@ class PaymentFlowEndToEndTest {
         body.remove("provider_payment_id");
         body.put("method", "bank_transfer");
 
-        assertThat(await(put("payments", paymentId, body)).statusCode()).isEqualTo(202);
-        JsonObject synced = awaitStatus("payments", paymentId, "synced");
+        assertThat(await(service.put("payments", paymentId, body)).statusCode()).isEqualTo(202);
+        JsonObject synced = service.awaitStatus("payments", paymentId, "synced");
 
         assertThat(payments(paymentId)).singleElement().satisfies(p -> {
             assertThat(p.getString("payment_id")).isEqualTo(synced.getString("zoho_id"));
@@ -168,7 +160,7 @@ class PaymentFlowEndToEndTest {
         String paymentId = "BAD-" + UUID.randomUUID().toString().substring(0, 8);
         JsonObject body = payment("cus-x", "ENR-x", "10.005", "pi_x").put("method", "cheque");
 
-        HttpResponse<Buffer> response = await(put("payments", paymentId, body));
+        HttpResponse<Buffer> response = await(service.put("payments", paymentId, body));
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.bodyAsJsonObject().getJsonArray("errors").stream()
@@ -179,10 +171,6 @@ class PaymentFlowEndToEndTest {
                                 .send())
                         .statusCode())
                 .isEqualTo(404);
-    }
-
-    private static int callsSince(Map<String, Integer> before, String endpoint) {
-        return zoho.inspect().calls(endpoint) - before.getOrDefault(endpoint, 0);
     }
 
     private static JsonObject item() {
@@ -235,33 +223,5 @@ class PaymentFlowEndToEndTest {
                 .put("first_name", "Ada")
                 .put("last_name", "Lovelace")
                 .put("email", id + "@example.com");
-    }
-
-    private static Future<HttpResponse<Buffer>> put(String collection, String id, JsonObject body) {
-        return http.put("/api/v1/" + collection + "/" + id)
-                .bearerTokenAuthentication(TestEnvironment.API_KEY)
-                .sendJsonObject(body);
-    }
-
-    private static JsonObject awaitStatus(String collection, String id, String wanted) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        JsonObject sync = null;
-        while (Instant.now().isBefore(deadline)) {
-            HttpResponse<Buffer> response = await(http.get("/api/v1/" + collection + "/" + id)
-                    .bearerTokenAuthentication(TestEnvironment.API_KEY)
-                    .send());
-            if (response.statusCode() == 200) {
-                sync = response.bodyAsJsonObject().getJsonObject("sync");
-                if (wanted.equals(sync.getString("status"))) {
-                    return sync;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError(collection + " " + id + " never reached " + wanted + "; last seen " + sync);
-    }
-
-    private static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 }

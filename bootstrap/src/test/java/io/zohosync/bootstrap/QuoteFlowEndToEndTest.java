@@ -1,27 +1,22 @@
 package io.zohosync.bootstrap;
 
+import static io.zohosync.bootstrap.RunningService.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.junit5.VertxExtension;
-import io.zohosync.adapters.postgres.testing.PostgresFixture;
-import io.zohosync.sandbox.SandboxOptions;
 import io.zohosync.sandbox.ZohoSandbox;
 import io.zohosync.sandbox.core.SandboxRecord;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,28 +31,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class QuoteFlowEndToEndTest {
 
     private static Vertx vertx;
+    private static RunningService service;
     private static ZohoSandbox zoho;
-    private static ZohoSyncApp app;
     private static WebClient http;
 
     @BeforeAll
     static void start(Vertx v) throws Exception {
         vertx = v;
-        zoho = await(ZohoSandbox.start(vertx, SandboxOptions.defaults()));
-        Map<String, String> env = TestEnvironment.connectedTo(
-                zoho.baseUrl(),
-                zoho.baseUrl(),
-                PostgresFixture.shared().newDatabase(),
-                Files.createTempDirectory("zsync-quotes"));
-        app = await(ZohoSyncApp.start(vertx, env));
-        http = WebClient.create(
-                vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(app.httpPort()));
+        service = RunningService.start(v, "quotes", Map.of());
+        zoho = service.zoho;
+        http = service.http;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        await(app.stop());
-        await(zoho.close());
+        service.stop();
     }
 
     @Test
@@ -68,21 +56,23 @@ class QuoteFlowEndToEndTest {
         String sku = "DESK-" + suffix;
         Map<String, Integer> before = zoho.inspect().calls();
 
-        assertThat(await(put("quotes", quoteId, quote(customerId, sku, "sent"))).statusCode())
+        assertThat(await(service.put("quotes", quoteId, quote(customerId, sku, "sent")))
+                        .statusCode())
                 .isEqualTo(202);
-        awaitStatus("quotes", quoteId, "waiting");
+        service.awaitStatus("quotes", quoteId, "waiting");
         assertThat(estimates(quoteId)).as("nothing written while it waits").isEmpty();
 
-        assertThat(await(put("items", sku, item())).statusCode()).isEqualTo(202);
+        assertThat(await(service.put("items", sku, item())).statusCode()).isEqualTo(202);
         assertThat(await(http.post("/api/v1/customers")
                                 .bearerTokenAuthentication(TestEnvironment.API_KEY)
                                 .sendJsonObject(customer(customerId)))
                         .statusCode())
                 .isEqualTo(202);
 
-        JsonObject synced = awaitStatus("quotes", quoteId, "synced");
-        String contactId = awaitStatus("customers", customerId, "synced").getString("zoho_id");
-        String itemId = awaitStatus("items", sku, "synced").getString("zoho_id");
+        JsonObject synced = service.awaitStatus("quotes", quoteId, "synced");
+        String contactId =
+                service.awaitStatus("customers", customerId, "synced").getString("zoho_id");
+        String itemId = service.awaitStatus("items", sku, "synced").getString("zoho_id");
         List<SandboxRecord> held = estimates(quoteId);
         assertThat(held).hasSize(1);
         JsonObject estimate = held.get(0).body();
@@ -99,13 +89,13 @@ class QuoteFlowEndToEndTest {
         assertThat(estimate.getDouble("total")).isEqualTo(1150.00);
         assertThat(line.getString("tax_name")).isEqualTo("VAT 15%");
         // the quote's own Zoho calls: taxes listed and VAT 15% created once, the estimate created, then marked sent
-        assertThat(callsSince(before, "GET /books/v3/settings/taxes")).isEqualTo(1);
-        assertThat(callsSince(before, "POST /books/v3/settings/taxes")).isEqualTo(1);
-        assertThat(callsSince(before, "POST /books/v3/estimates")).isEqualTo(1);
-        assertThat(callsSince(before, "POST /books/v3/estimates/{estimate_id}/status/sent"))
+        assertThat(service.callsSince(before, "GET /books/v3/settings/taxes")).isEqualTo(1);
+        assertThat(service.callsSince(before, "POST /books/v3/settings/taxes")).isEqualTo(1);
+        assertThat(service.callsSince(before, "POST /books/v3/estimates")).isEqualTo(1);
+        assertThat(service.callsSince(before, "POST /books/v3/estimates/{estimate_id}/status/sent"))
                 .isEqualTo(1);
 
-        assertThat(await(put("quotes", quoteId, quote(customerId, sku, "accepted")))
+        assertThat(await(service.put("quotes", quoteId, quote(customerId, sku, "accepted")))
                         .statusCode())
                 .isEqualTo(202);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
@@ -113,18 +103,20 @@ class QuoteFlowEndToEndTest {
                 && Instant.now().isBefore(deadline)) {
             Thread.sleep(50);
         }
-        awaitStatus("quotes", quoteId, "synced");
+        service.awaitStatus("quotes", quoteId, "synced");
         assertThat(estimates(quoteId))
                 .singleElement()
                 .satisfies(r -> assertThat(r.body().getString("status")).isEqualTo("accepted"))
                 .satisfies(r -> assertThat(r.body().getDouble("total")).isEqualTo(1150.00));
         // the acceptance: the estimate read for its status, updated, marked accepted; nothing created again
-        assertThat(callsSince(before, "GET /books/v3/estimates/{estimate_id}")).isEqualTo(1);
-        assertThat(callsSince(before, "PUT /books/v3/estimates/{estimate_id}")).isEqualTo(1);
-        assertThat(callsSince(before, "POST /books/v3/estimates/{estimate_id}/status/accepted"))
+        assertThat(service.callsSince(before, "GET /books/v3/estimates/{estimate_id}"))
                 .isEqualTo(1);
-        assertThat(callsSince(before, "POST /books/v3/estimates")).isEqualTo(1);
-        assertThat(callsSince(before, "GET /books/v3/settings/taxes")).isEqualTo(1);
+        assertThat(service.callsSince(before, "PUT /books/v3/estimates/{estimate_id}"))
+                .isEqualTo(1);
+        assertThat(service.callsSince(before, "POST /books/v3/estimates/{estimate_id}/status/accepted"))
+                .isEqualTo(1);
+        assertThat(service.callsSince(before, "POST /books/v3/estimates")).isEqualTo(1);
+        assertThat(service.callsSince(before, "GET /books/v3/settings/taxes")).isEqualTo(1);
     }
 
     @Test
@@ -143,7 +135,7 @@ class QuoteFlowEndToEndTest {
                                         .put("quantity", "1")
                                         .put("rate", "250.005")));
 
-        HttpResponse<Buffer> response = await(put("quotes", quoteId, body));
+        HttpResponse<Buffer> response = await(service.put("quotes", quoteId, body));
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.bodyAsJsonObject().getJsonArray("errors").stream()
@@ -174,10 +166,6 @@ class QuoteFlowEndToEndTest {
                                         .put("tax_percentage", "15")));
     }
 
-    private static int callsSince(Map<String, Integer> before, String endpoint) {
-        return zoho.inspect().calls(endpoint) - before.getOrDefault(endpoint, 0);
-    }
-
     private static JsonObject item() {
         return new JsonObject().put("name", "Desk").put("rate", "500.00").put("currency", "ZAR");
     }
@@ -194,33 +182,5 @@ class QuoteFlowEndToEndTest {
         return zoho.inspect().recordsFor(number).stream()
                 .filter(r -> r.entity().equals("estimates"))
                 .toList();
-    }
-
-    private static Future<HttpResponse<Buffer>> put(String collection, String id, JsonObject body) {
-        return http.put("/api/v1/" + collection + "/" + id)
-                .bearerTokenAuthentication(TestEnvironment.API_KEY)
-                .sendJsonObject(body);
-    }
-
-    private static JsonObject awaitStatus(String collection, String id, String wanted) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        JsonObject sync = null;
-        while (Instant.now().isBefore(deadline)) {
-            HttpResponse<Buffer> response = await(http.get("/api/v1/" + collection + "/" + id)
-                    .bearerTokenAuthentication(TestEnvironment.API_KEY)
-                    .send());
-            if (response.statusCode() == 200) {
-                sync = response.bodyAsJsonObject().getJsonObject("sync");
-                if (wanted.equals(sync.getString("status"))) {
-                    return sync;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError(collection + " " + id + " never reached " + wanted + "; last seen " + sync);
-    }
-
-    private static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 }

@@ -1,5 +1,6 @@
 package io.zohosync.bootstrap;
 
+import static io.zohosync.bootstrap.RunningService.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
@@ -9,22 +10,15 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.junit5.VertxExtension;
-import io.zohosync.adapters.postgres.testing.PostgresFixture;
-import io.zohosync.sandbox.SandboxOptions;
 import io.zohosync.sandbox.ZohoSandbox;
 import io.zohosync.sandbox.core.SandboxRecord;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
@@ -42,28 +36,21 @@ class StripeWebhookEndToEndTest {
 
     private static final String SECRET = "whsec_end_to_end_secret";
 
+    private static RunningService service;
     private static ZohoSandbox zoho;
-    private static ZohoSyncApp app;
     private static WebClient http;
 
     @BeforeAll
     static void start(Vertx vertx) throws Exception {
-        zoho = await(ZohoSandbox.start(vertx, SandboxOptions.defaults()));
-        Map<String, String> env = new HashMap<>(TestEnvironment.connectedTo(
-                zoho.baseUrl(),
-                zoho.baseUrl(),
-                PostgresFixture.shared().newDatabase(),
-                Files.createTempDirectory("zsync-stripe")));
-        env.put("ZSYNC_STRIPE_WEBHOOK_SECRETS", "whsec_the_old_one," + SECRET);
-        app = await(ZohoSyncApp.start(vertx, env));
-        http = WebClient.create(
-                vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(app.httpPort()));
+        service = RunningService.start(
+                vertx, "stripe", Map.of("ZSYNC_STRIPE_WEBHOOK_SECRETS", "whsec_the_old_one," + SECRET));
+        zoho = service.zoho;
+        http = service.http;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        await(app.stop());
-        await(zoho.close());
+        service.stop();
     }
 
     @Test
@@ -73,13 +60,13 @@ class StripeWebhookEndToEndTest {
         String orderId = "ENR-" + suffix;
         String sku = "CLASS-" + suffix;
         String intent = "pi_" + suffix;
-        await(put(
+        await(service.put(
                 "items",
                 sku,
                 new JsonObject().put("name", "Yoga").put("rate", "250.00").put("currency", "ZAR")));
-        await(put("customers", customerId, customer(customerId)));
-        await(put("orders", orderId, order(customerId, sku)));
-        awaitStatus("orders", orderId, "synced");
+        await(service.put("customers", customerId, customer(customerId)));
+        await(service.put("orders", orderId, order(customerId, sku)));
+        service.awaitStatus("orders", orderId, "synced");
         Map<String, Integer> before = zoho.inspect().calls();
 
         String event = "{\"id\":\"evt_" + suffix + "\",\"object\":\"event\",\"type\":\"payment_intent.succeeded\","
@@ -89,7 +76,7 @@ class StripeWebhookEndToEndTest {
 
         HttpResponse<Buffer> first = await(webhook(event));
         assertThat(first.statusCode()).as(first.bodyAsString()).isEqualTo(202);
-        JsonObject synced = awaitStatus("payments", intent, "synced");
+        JsonObject synced = service.awaitStatus("payments", intent, "synced");
         assertThat(payments(intent)).singleElement().satisfies(p -> {
             assertThat(p.getString("payment_id")).isEqualTo(synced.getString("zoho_id"));
             assertThat(p.getString("reference_number")).isEqualTo(intent);
@@ -102,8 +89,9 @@ class StripeWebhookEndToEndTest {
         assertThat(again.bodyAsJsonObject().getString("outcome")).isEqualTo("replayed");
         Thread.sleep(500); // anything queued by mistake would be written by now
         assertThat(payments(intent)).hasSize(1);
-        assertThat(callsSince(before, "POST /books/v3/customerpayments")).isEqualTo(1);
-        assertThat(callsSince(before, "PUT /books/v3/customerpayments/{payment_id}"))
+        assertThat(service.callsSince(before, "POST /books/v3/customerpayments"))
+                .isEqualTo(1);
+        assertThat(service.callsSince(before, "PUT /books/v3/customerpayments/{payment_id}"))
                 .isZero();
         String metrics = await(http.get("/metrics").send()).bodyAsString();
         assertThat(metrics)
@@ -150,10 +138,6 @@ class StripeWebhookEndToEndTest {
         }
     }
 
-    private static int callsSince(Map<String, Integer> before, String endpoint) {
-        return zoho.inspect().calls(endpoint) - before.getOrDefault(endpoint, 0);
-    }
-
     private static JsonObject customer(String id) {
         return new JsonObject()
                 .put("first_name", "Ada")
@@ -188,33 +172,5 @@ class StripeWebhookEndToEndTest {
                 .filter(r -> r.entity().equals("customerpayments"))
                 .map(SandboxRecord::body)
                 .toList();
-    }
-
-    private static Future<HttpResponse<Buffer>> put(String collection, String id, JsonObject body) {
-        return http.put("/api/v1/" + collection + "/" + id)
-                .bearerTokenAuthentication(TestEnvironment.API_KEY)
-                .sendJsonObject(body);
-    }
-
-    private static JsonObject awaitStatus(String collection, String id, String wanted) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        JsonObject sync = null;
-        while (Instant.now().isBefore(deadline)) {
-            HttpResponse<Buffer> response = await(http.get("/api/v1/" + collection + "/" + id)
-                    .bearerTokenAuthentication(TestEnvironment.API_KEY)
-                    .send());
-            if (response.statusCode() == 200) {
-                sync = response.bodyAsJsonObject().getJsonObject("sync");
-                if (wanted.equals(sync.getString("status"))) {
-                    return sync;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError(collection + " " + id + " never reached " + wanted + "; last seen " + sync);
-    }
-
-    private static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 }
