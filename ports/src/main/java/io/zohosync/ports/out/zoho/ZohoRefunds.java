@@ -43,12 +43,14 @@ public interface ZohoRefunds {
 
     /**
      * A Books customer payment as a refund sees it: the account it was deposited to (a refund is paid from it), the
-     * invoices it was applied to, and what of it is unused (refundable directly).
+     * invoices it was applied to, its Books payment mode (a refund goes back the same way unless told otherwise), and what
+     * of it is unused (refundable directly).
      */
     record RefundablePayment(
             String paymentId,
             String customerId,
             String accountId,
+            String paymentMode,
             String currencyCode,
             BigDecimal amount,
             BigDecimal unusedAmount,
