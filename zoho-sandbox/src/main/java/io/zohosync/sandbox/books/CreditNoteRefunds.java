@@ -83,7 +83,7 @@ final class CreditNoteRefunds {
         JsonObject body = Bodies.json(rc);
         BigDecimal amount = Refunds.checked(rc, body, Refunds.amount(note, "balance"), "the credit note's balance");
         if (amount == null) return;
-        JsonObject refund = Refunds.record(body, amount, ledger.today())
+        JsonObject refund = Refunds.record(body, amount)
                 .put("creditnote_refund_id", ledger.newId())
                 .put("creditnote_id", note.getString("creditnote_id"))
                 .put("creditnote_number", note.getString("creditnote_number"))

@@ -69,7 +69,7 @@ final class PaymentRefunds {
         BigDecimal amount =
                 Refunds.checked(rc, body, Refunds.amount(payment, "unused_amount"), "the payment's unused amount");
         if (amount == null) return;
-        JsonObject refund = Refunds.record(body, amount, ledger.today())
+        JsonObject refund = Refunds.record(body, amount)
                 .put("payment_refund_id", ledger.newId())
                 .put("payment_id", payment.getString("payment_id"))
                 .put("payment_number", payment.getString("payment_number"))

@@ -51,9 +51,9 @@ final class Refunds {
     }
 
     /** The refund record both kinds keep: the body's fields as Zoho echoes them, with the amount in base and foreign currency. */
-    static JsonObject record(JsonObject body, BigDecimal amount, String today) {
+    static JsonObject record(JsonObject body, BigDecimal amount) {
         return new JsonObject()
-                .put("date", body.getString("date", today))
+                .put("date", body.getString("date"))
                 .put("refund_mode", body.getString("refund_mode", ""))
                 .put("reference_number", body.getString("reference_number", ""))
                 .put("description", body.getString("description", ""))
