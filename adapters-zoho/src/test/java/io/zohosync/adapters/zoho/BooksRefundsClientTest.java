@@ -100,6 +100,7 @@ class BooksRefundsClientTest {
                 "RF-" + id,
                 "re_" + id,
                 TODAY,
+                toCredit.inclusiveTax(),
                 toCredit.lines().stream()
                         .map(l -> new CreditLine(l.lineItemId(), l.itemId(), l.name(), null, l.quantity(), null))
                         .toList(),
@@ -143,6 +144,7 @@ class BooksRefundsClientTest {
                 "RF-" + id,
                 "re_" + id,
                 TODAY,
+                false,
                 List.of(new CreditLine(
                         null, null, "Partial refund", "Refund re_" + id, BigDecimal.ONE, new BigDecimal("12.34"))),
                 null)));
@@ -256,6 +258,7 @@ class BooksRefundsClientTest {
                 number,
                 reference,
                 TODAY,
+                false,
                 List.of(new CreditLine(null, null, "Goodwill", null, BigDecimal.ONE, new BigDecimal("10.00"))),
                 null);
     }

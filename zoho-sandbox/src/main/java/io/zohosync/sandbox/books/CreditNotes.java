@@ -167,7 +167,12 @@ final class CreditNotes {
             }
             lines.add(copied);
         }
-        LineItems.Priced priced = lineItems.price(lines);
+        if (body.containsKey("is_inclusive_tax") && !(body.getValue("is_inclusive_tax") instanceof Boolean)) {
+            ZohoReplies.invalid(rc, "is_inclusive_tax");
+            return;
+        }
+        boolean inclusive = Boolean.TRUE.equals(body.getValue("is_inclusive_tax"));
+        LineItems.Priced priced = lineItems.price(lines, inclusive);
         if (priced.invalid() != null) {
             ZohoReplies.invalid(rc, priced.invalid());
             return;
@@ -198,6 +203,7 @@ final class CreditNotes {
                 .put("customer_name", customer.getString("contact_name"))
                 .put("currency_id", customer.getString("currency_id"))
                 .put("currency_code", customer.getString("currency_code"))
+                .put("is_inclusive_tax", inclusive)
                 .put("line_items", priced.lines())
                 .put("sub_total", priced.subTotal())
                 .put("tax_total", priced.taxTotal())

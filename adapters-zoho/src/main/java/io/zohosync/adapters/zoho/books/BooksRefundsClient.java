@@ -140,6 +140,7 @@ public final class BooksRefundsClient implements ZohoRefunds {
                 .put("creditnote_number", note.creditNoteNumber())
                 .put("reference_number", note.referenceNumber())
                 .put("date", note.date().toString())
+                .put("is_inclusive_tax", note.inclusiveTax())
                 .put("line_items", lines)
                 .put("notes", note.notes()));
     }
@@ -163,6 +164,7 @@ public final class BooksRefundsClient implements ZohoRefunds {
                 i.getString("invoice_id"),
                 i.getString("customer_id"),
                 ZohoJson.decimal(i, "total"),
+                Boolean.TRUE.equals(i.getValue("is_inclusive_tax")),
                 i.getJsonArray("line_items", new JsonArray()).stream()
                         .map(JsonObject.class::cast)
                         .map(l -> new InvoiceLine(
