@@ -281,6 +281,7 @@ public final class SyncRunner {
             return byMarker(
                     handler,
                     entity,
+                    links,
                     "the marker search",
                     now,
                     found -> matchThenCreate(handler, job, entity, links, now),
@@ -359,6 +360,7 @@ public final class SyncRunner {
         return byMarker(
                 handler,
                 entity,
+                links,
                 "the marker search after a duplicate",
                 now,
                 none -> handler.createAfterDuplicate(entity, links, duplicate.message())
@@ -377,10 +379,14 @@ public final class SyncRunner {
                 "Zoho already had this record (" + duplicate.message() + "); linked it");
     }
 
-    /** Looks for our marker: one record is ours (linked), several need an admin, none lets {@code otherwise} go on. */
+    /**
+     * Looks for our marker: one record is ours (completed by the handler, then linked), several need an admin, none
+     * lets {@code otherwise} go on.
+     */
     private <E> Future<Decision> byMarker(
             SyncHandler<E> handler,
             E entity,
+            Links links,
             String doing,
             Instant now,
             Function<Void, Future<Decision>> otherwise,
@@ -391,7 +397,10 @@ public final class SyncRunner {
             }
             List<String> ids = found.value();
             if (ids.size() == 1) {
-                return done(new SyncEvent.Recovered(ids.get(0), foundReason), "linked_by_marker");
+                return handler.completeFound(ids.get(0), entity, links)
+                        .map(completed -> completed instanceof ZohoOutcome.Success<String> ok
+                                ? Decision.of(new SyncEvent.Recovered(ok.value(), foundReason), "linked_by_marker")
+                                : ZohoOutcomes.failure(completed, "completing the record found by its marker", now));
             }
             if (ids.size() > 1) {
                 return done(

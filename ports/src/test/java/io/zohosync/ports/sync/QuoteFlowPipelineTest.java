@@ -89,6 +89,48 @@ class QuoteFlowPipelineTest {
     }
 
     @Test
+    void an_accepted_quote_whose_create_answer_was_lost_is_found_by_its_number_and_still_sent_then_accepted() {
+        recordCustomer("cus-1");
+        record(EntityType.ITEM, "DESK", Map.of("name", "Desk"));
+        estimates.loseNextCreateAnswer();
+        record(EntityType.ESTIMATE, "Q-1", quote("2", "accepted"));
+
+        drainUntilQuiet();
+
+        String id = estimates.byNumber("Q-1").orElseThrow().estimate().estimateId();
+        assertThat(calls)
+                .containsSubsequence(
+                        "create estimate Q-1",
+                        "findByNumber Q-1",
+                        "get estimate " + id,
+                        "mark " + id + " sent",
+                        "mark " + id + " accepted");
+        assertThat(calls.stream().filter(c -> c.startsWith("create estimate"))).hasSize(1);
+        assertThat(estimates.byNumber("Q-1").orElseThrow().estimate().status()).isEqualTo("accepted");
+        assertThat(view("Q-1").status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(view("Q-1").zohoId()).isEqualTo(id);
+    }
+
+    @Test
+    void a_sent_estimate_found_after_a_lost_answer_takes_only_the_actions_it_lacks() {
+        recordCustomer("cus-1");
+        record(EntityType.ITEM, "DESK", Map.of("name", "Desk"));
+        drainUntilQuiet();
+        estimates.loseNextCreateAnswer();
+        record(EntityType.ESTIMATE, "Q-1", quote("2", "declined"));
+        await(worker.drainOnce("w"));
+        assertThat(view("Q-1").status()).isEqualTo(SyncStatus.RETRYING);
+        String id = estimates.byNumber("Q-1").orElseThrow().estimate().estimateId();
+        estimates.setStatus(id, "sent"); // the earlier attempt's first action had landed too
+
+        drainUntilQuiet();
+
+        assertThat(calls).doesNotContain("mark " + id + " sent").contains("mark " + id + " declined");
+        assertThat(estimates.byNumber("Q-1").orElseThrow().estimate().status()).isEqualTo("declined");
+        assertThat(view("Q-1").status()).isEqualTo(SyncStatus.SYNCED);
+    }
+
+    @Test
     void an_accepted_quote_is_sent_then_accepted_and_a_later_decline_follows() {
         recordCustomer("cus-1");
         record(EntityType.ITEM, "DESK", Map.of("name", "Desk"));

@@ -108,6 +108,20 @@ public final class QuoteBooksHandler implements SyncHandler<PlatformQuote> {
         });
     }
 
+    /**
+     * An estimate found by its number after a lost create answer may still lack the status actions the create would
+     * have made after it: read where it stands and take the quote there (the read and the actions fit the create's
+     * reservation, in which the marker search replaced the create).
+     */
+    @Override
+    public Future<ZohoOutcome<String>> completeFound(String estimateId, PlatformQuote quote, Links links) {
+        return estimates
+                .get(estimateId)
+                .compose(current -> current instanceof ZohoOutcome.Success<ZohoEstimate> ok
+                        ? follow(estimateId, ok.value().status(), quote.status())
+                        : Future.succeededFuture(ZohoOutcome.retype(current)));
+    }
+
     @Override
     public Future<ZohoOutcome<String>> update(String estimateId, PlatformQuote quote, Links links) {
         return estimates.get(estimateId).compose(current -> {
