@@ -332,7 +332,7 @@ public final class SyncRunner {
 
     private <E> Future<Decision> matchThenCreate(
             SyncHandler<E> handler, ClaimedJob job, E entity, Links links, Instant now) {
-        return handler.match(entity).compose(outcome -> {
+        return handler.match(entity, links).compose(outcome -> {
             if (!(outcome instanceof ZohoOutcome.Success<Match> matched)) {
                 return Future.succeededFuture(ZohoOutcomes.failure(outcome, "the search", now));
             }

@@ -15,6 +15,7 @@ import io.zohosync.domain.sync.SyncStatus;
 import io.zohosync.ports.flows.customer.CustomerBooksHandler;
 import io.zohosync.ports.flows.order.BooksTaxIds;
 import io.zohosync.ports.flows.order.OrderBooksHandler;
+import io.zohosync.ports.flows.sales.ContactCurrencies;
 import io.zohosync.ports.in.SyncRecordView;
 import io.zohosync.ports.out.zoho.ZohoInvoice;
 import io.zohosync.ports.out.zoho.ZohoInvoices;
@@ -45,7 +46,7 @@ class OrderFlowPipelineTest {
     private final FlowPipeline pipeline = new FlowPipeline(List.of(
             new CustomerBooksHandler(contacts, MatchPolicy.DEFAULT),
             items,
-            new OrderBooksHandler(invoices, new BooksTaxIds(taxes))));
+            new OrderBooksHandler(invoices, new BooksTaxIds(taxes), new ContactCurrencies(contacts))));
     private final MutableClock clock = pipeline.clock;
     private final InMemorySyncStore store = pipeline.store;
     private final SyncStateMachine machine = pipeline.machine;
@@ -174,6 +175,7 @@ class OrderFlowPipelineTest {
 
     @Test
     void an_intra_state_gst_order_without_a_books_tax_group_fails_with_what_to_set_up() {
+        contacts.billingIn("INR");
         recordCustomer("cus-1");
         record(EntityType.ITEM, "YOGA", Map.of("name", "Yoga"));
         Map<String, Object> gst = new LinkedHashMap<>(enrollment("1"));
@@ -188,6 +190,38 @@ class OrderFlowPipelineTest {
         assertThat(view("ENR-1").status()).isEqualTo(SyncStatus.FAILED);
         assertThat(view("ENR-1").lastError()).contains("no tax group at 18%", "CGST + SGST");
         assertThat(invoices.held()).isEmpty();
+    }
+
+    @Test
+    void an_order_in_another_currency_than_its_customers_contact_fails_naming_both_and_nothing_is_created() {
+        recordCustomer("cus-1");
+        record(EntityType.ITEM, "YOGA", Map.of("name", "Yoga"));
+        Map<String, Object> dollars = new LinkedHashMap<>(enrollment("1"));
+        dollars.put("currency", "USD");
+        record(EntityType.INVOICE, "ENR-1", dollars);
+        drainUntilQuiet();
+
+        SyncRecordView refused = view("ENR-1");
+        assertThat(refused.status()).isEqualTo(SyncStatus.FAILED);
+        assertThat(refused.lastError())
+                .contains("customer cus-1 is billed in ZAR in Books", "order ENR-1 is in USD", "send the order in ZAR");
+        assertThat(calls).noneMatch(c -> c.startsWith("create invoice"));
+        assertThat(invoices.held()).isEmpty();
+    }
+
+    @Test
+    void the_contacts_currency_is_read_once_for_the_orders_that_agree_with_it() {
+        recordCustomer("cus-1");
+        record(EntityType.ITEM, "YOGA", Map.of("name", "Yoga"));
+        drainUntilQuiet();
+        record(EntityType.INVOICE, "ENR-1", enrollment("1"));
+        drainUntilQuiet();
+        record(EntityType.INVOICE, "ENR-2", enrollment("2"));
+        drainUntilQuiet();
+
+        assertThat(view("ENR-1").status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(view("ENR-2").status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(contacts.calls().stream().filter(c -> c.equals("get"))).hasSize(1);
     }
 
     private static Map<String, Object> enrollment(String quantity) {

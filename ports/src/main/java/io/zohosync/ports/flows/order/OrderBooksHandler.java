@@ -6,12 +6,14 @@ import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.domain.invoice.Invoice;
 import io.zohosync.domain.invoice.Order;
+import io.zohosync.ports.flows.sales.ContactCurrencies;
 import io.zohosync.ports.intake.EntityMapping;
 import io.zohosync.ports.out.zoho.ZohoInvoice;
 import io.zohosync.ports.out.zoho.ZohoInvoices;
 import io.zohosync.ports.out.zoho.ZohoLinks;
 import io.zohosync.ports.out.zoho.ZohoOutcome;
 import io.zohosync.ports.sync.handler.Links;
+import io.zohosync.ports.sync.handler.Match;
 import io.zohosync.ports.sync.handler.SyncHandler;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +23,8 @@ import java.util.Set;
  * An order or enrollment as a Zoho Books invoice numbered with the platform id ({@code invoice_number}, auto-numbering
  * off; the reference number carries the id too). Its marker is that number: an invoice holding it and our reference
  * is the one an earlier, unconfirmed create left. It waits for its customer and its items; its lines point at the
- * Books items, its taxed lines at the Books taxes {@link BooksTaxIds} finds once. A changed order updates its invoice
+ * Books items, its taxed lines at the Books taxes {@link BooksTaxIds} finds once. Its currency must be the one its
+ * customer's contact is billed in ({@link ContactCurrencies}), checked before the create. A changed order updates its invoice
  * while Books lets it change (draft, sent, overdue); a paid, partly paid or void invoice is refused with a reason.
  */
 public final class OrderBooksHandler implements SyncHandler<Order> {
@@ -31,11 +34,13 @@ public final class OrderBooksHandler implements SyncHandler<Order> {
 
     private final ZohoInvoices invoices;
     private final BooksTaxIds taxes;
+    private final ContactCurrencies currencies;
     private final OrderMapping mapping = new OrderMapping();
 
-    public OrderBooksHandler(ZohoInvoices invoices, BooksTaxIds taxes) {
+    public OrderBooksHandler(ZohoInvoices invoices, BooksTaxIds taxes, ContactCurrencies currencies) {
         this.invoices = invoices;
         this.taxes = taxes;
+        this.currencies = currencies;
     }
 
     @Override
@@ -62,10 +67,18 @@ public final class OrderBooksHandler implements SyncHandler<Order> {
         return needed;
     }
 
-    /** The create, and the list of taxes when one of the order's is not known yet. */
+    /** The create, the read of the customer's contact and the list of taxes when they are not known yet. */
     @Override
     public int plannedCreateCalls(Order order) {
-        return 1 + (taxes.known(order.taxScheme(), order.lines()) ? 0 : 1);
+        return 1
+                + (currencies.known(order.customerId()) ? 0 : 1)
+                + (taxes.known(order.taxScheme(), order.lines()) ? 0 : 1);
+    }
+
+    /** An order in another currency than its customer's contact is billed in is refused before the create. */
+    @Override
+    public Future<ZohoOutcome<Match>> match(Order order, Links links) {
+        return currencies.check(order.customerId(), "order", order.platformId(), order.currency(), links);
     }
 
     /** The read of the invoice's status, its update, and the list of taxes when one is not known yet. */

@@ -46,8 +46,12 @@ public interface SyncHandler<E> {
     /** The Zoho records carrying this entity's marker (design.md §6): what an earlier, unconfirmed create left. */
     Future<ZohoOutcome<List<String>>> findByMarker(E entity);
 
-    /** Matching before a create (design.md §5); by default there is nothing to match and the record is created. */
-    default Future<ZohoOutcome<Match>> match(E entity) {
+    /**
+     * Matching before a create (design.md §5), and any check that can settle the sync before it (a document in a
+     * currency its customer's contact is not billed in); it sees the prerequisites' ids. By default there is nothing
+     * to match and the record is created.
+     */
+    default Future<ZohoOutcome<Match>> match(E entity, Links links) {
         return Future.succeededFuture(new ZohoOutcome.Success<>(Match.CREATE));
     }
 
