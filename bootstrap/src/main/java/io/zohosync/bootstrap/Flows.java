@@ -37,7 +37,7 @@ final class Flows {
         this.handlers = List.of(
                 new CustomerBooksHandler(zoho.contacts(), matching),
                 new ItemBooksHandler(zoho.items()),
-                new OrderBooksHandler(zoho.invoices(), taxes, currencies),
+                new OrderBooksHandler(zoho.invoices(), zoho.estimates(), taxes, currencies, entities),
                 new QuoteBooksHandler(zoho.estimates(), taxes, currencies),
                 new PaymentBooksHandler(zoho.customerPayments(), PaymentModeMapping.DEFAULT, entities));
     }

@@ -46,8 +46,10 @@ class PaymentFlowPipelineTest {
                     items,
                     new OrderBooksHandler(
                             invoices,
+                            new QuoteFlowPipelineTest.BooksEstimates(calls),
                             new BooksTaxIds(new OrderFlowPipelineTest.BooksTaxList(calls)),
-                            new ContactCurrencies(contacts)),
+                            new ContactCurrencies(contacts),
+                            stored),
                     new PaymentBooksHandler(payments, PaymentModeMapping.DEFAULT, stored)));
     private final MutableClock clock = pipeline.clock;
     private final InMemorySyncStore store = pipeline.store;

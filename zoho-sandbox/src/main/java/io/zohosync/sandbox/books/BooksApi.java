@@ -28,18 +28,20 @@ public final class BooksApi implements SandboxApi {
         Items items = new Items(ledger, taxes);
         items.mount(routes);
         LineItems lineItems = new LineItems(ledger, items, taxes);
-        Invoices invoices = new Invoices(new SalesDocuments(
+        Estimates estimates = new Estimates(new SalesDocuments(
                 ledger,
                 contacts,
                 lineItems,
-                new SalesDocuments.Kind("invoices", "invoice", "invoice_number", "INV-", "Invoice")));
-        invoices.mount(routes);
-        new CustomerPayments(ledger, contacts, invoices).mount(routes);
-        new Estimates(new SalesDocuments(
+                new SalesDocuments.Kind("estimates", "estimate", "estimate_number", "EST-", "Estimate")));
+        Invoices invoices = new Invoices(
+                new SalesDocuments(
                         ledger,
                         contacts,
                         lineItems,
-                        new SalesDocuments.Kind("estimates", "estimate", "estimate_number", "EST-", "Estimate")))
-                .mount(routes);
+                        new SalesDocuments.Kind("invoices", "invoice", "invoice_number", "INV-", "Invoice")),
+                estimates);
+        invoices.mount(routes);
+        new CustomerPayments(ledger, contacts, invoices).mount(routes);
+        estimates.mount(routes);
     }
 }
