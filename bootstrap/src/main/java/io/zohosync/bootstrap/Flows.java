@@ -12,8 +12,10 @@ import io.zohosync.ports.flows.order.OrderBooksHandler;
 import io.zohosync.ports.flows.payment.PaymentBooksHandler;
 import io.zohosync.ports.flows.quote.QuoteBooksHandler;
 import io.zohosync.ports.flows.refund.RefundBooksHandler;
+import io.zohosync.ports.flows.sales.ContactCurrencies;
 import io.zohosync.ports.intake.EntityMapping;
 import io.zohosync.ports.intake.Routing;
+import io.zohosync.ports.out.EntityStore;
 import io.zohosync.ports.sync.handler.SyncHandler;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -26,17 +28,19 @@ final class Flows {
 
     private final List<SyncHandler<?>> handlers;
 
-    Flows(ZohoAdapters zoho, Config config) {
+    Flows(ZohoAdapters zoho, EntityStore entities, Config config) {
         MatchPolicy matching = new MatchPolicy(config.linkNewByEmail(), config.matchReturningByName());
         // one cache of Books tax ids for every sales document: a new rate is created once, a refused id forgotten by
         // all
         BooksTaxIds taxes = new BooksTaxIds(zoho.taxes());
+        // and one of the currencies customers' contacts are billed in, read once per customer
+        ContactCurrencies currencies = new ContactCurrencies(zoho.contacts());
         this.handlers = List.of(
                 new CustomerBooksHandler(zoho.contacts(), matching),
                 new ItemBooksHandler(zoho.items()),
-                new OrderBooksHandler(zoho.invoices(), taxes),
-                new QuoteBooksHandler(zoho.estimates(), taxes),
-                new PaymentBooksHandler(zoho.customerPayments(), PaymentModeMapping.DEFAULT),
+                new OrderBooksHandler(zoho.invoices(), zoho.estimates(), taxes, currencies, entities),
+                new QuoteBooksHandler(zoho.estimates(), taxes, currencies),
+                new PaymentBooksHandler(zoho.customerPayments(), PaymentModeMapping.DEFAULT, entities),
                 new RefundBooksHandler(zoho.refunds()));
     }
 

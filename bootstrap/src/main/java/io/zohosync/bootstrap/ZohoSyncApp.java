@@ -99,7 +99,7 @@ public final class ZohoSyncApp {
                 new RetryPolicy(
                         config.maxAttempts(), config.retryBase(), config.retryCap(), config.transientRetryWindow()),
                 new SecureRandom());
-        Flows flows = new Flows(zoho, config);
+        Flows flows = new Flows(zoho, pg.entities(), config);
         Handlers handlers = new Handlers(flows.handlers());
         var intake = new IntakeService(pg.intake(), flows.mappings(), flows.routing(config.targets()), machine, clock);
         var status = new SyncStatusService(pg.syncRecordsReader(), config.syncEnabled());

@@ -80,6 +80,7 @@ final class ZohoWiring {
         }
         return ZohoSandbox.start(vertx, SandboxOptions.defaults()).map(sandbox -> {
             onStop.accept(sandbox::close);
+            sandbox.control().baseCurrency("ZAR"); // the walk-through's organization bills in rand (README)
             LOG.warn(
                     "*** NO ZOHO CREDENTIALS: talking to the built-in Zoho SANDBOX at {}, NOT to Zoho. Nothing reaches "
                             + "your books. Set ZSYNC_ZOHO_CLIENT_ID, _CLIENT_SECRET, _REFRESH_TOKEN and _ORGANIZATION_ID to sync "

@@ -125,9 +125,15 @@ class OrderFlowEndToEndTest {
         String sku = "COURSE-" + suffix;
         String groupId = taxGroupInBooks("GST18-" + suffix, "CGST9-" + suffix, "SGST9-" + suffix);
         await(service.put("items", sku, item()));
-        await(http.post("/api/v1/customers")
-                .bearerTokenAuthentication(TestEnvironment.API_KEY)
-                .sendJsonObject(customer(customerId)));
+        zoho.control().baseCurrency("INR"); // an Indian customer's contact bills in rupees
+        try {
+            await(http.post("/api/v1/customers")
+                    .bearerTokenAuthentication(TestEnvironment.API_KEY)
+                    .sendJsonObject(customer(customerId)));
+            service.awaitStatus("customers", customerId, "synced");
+        } finally {
+            zoho.control().baseCurrency("ZAR");
+        }
 
         await(service.put("orders", "IN-" + suffix, gstOrder(customerId, sku, "TN")));
         await(service.put("orders", "OUT-" + suffix, gstOrder(customerId, sku, "KA")));
@@ -149,6 +155,48 @@ class OrderFlowEndToEndTest {
                 .isEqualTo("IGST 18%");
         assertThat(inter.getDouble("tax_total")).isEqualTo(180.10);
         assertThat(inter.getDouble("total")).isEqualTo(1180.65);
+    }
+
+    @Test
+    void an_order_or_payment_in_another_currency_than_its_customers_fails_with_the_reason_and_writes_nothing()
+            throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String customerId = "cur-" + suffix;
+        String sku = "YOGA-" + suffix;
+        await(service.put("items", sku, item()));
+        await(http.post("/api/v1/customers")
+                .bearerTokenAuthentication(TestEnvironment.API_KEY)
+                .sendJsonObject(customer(customerId)));
+        await(service.put("orders", "RAND-" + suffix, order(customerId, sku, "1")));
+        service.awaitStatus("orders", "RAND-" + suffix, "synced");
+        Map<String, Integer> before = zoho.inspect().calls();
+
+        await(service.put("orders", "USD-" + suffix, order(customerId, sku, "1").put("currency", "USD")));
+        await(service.put(
+                "payments",
+                "PAY-" + suffix,
+                new JsonObject()
+                        .put("customer_id", customerId)
+                        .put("invoice_id", "RAND-" + suffix)
+                        .put("amount", "100.00")
+                        .put("currency", "USD")
+                        .put("date", "2026-03-02")
+                        .put("method", "card")));
+
+        JsonObject order = service.awaitStatus("orders", "USD-" + suffix, "failed");
+        assertThat(order.getString("last_error"))
+                .contains(
+                        "customer " + customerId + " is billed in ZAR in Books", "order USD-" + suffix + " is in USD");
+        JsonObject payment = service.awaitStatus("payments", "PAY-" + suffix, "failed");
+        assertThat(payment.getString("last_error"))
+                .contains("payment PAY-" + suffix + " is in USD", "order RAND-" + suffix + " it pays is in ZAR");
+        assertThat(invoices("USD-" + suffix)).isEmpty();
+        // the contact's currency was read when the first order was written; neither refusal made a call
+        assertThat(service.callsSince(before, "POST /books/v3/invoices")).isZero();
+        assertThat(service.callsSince(before, "POST /books/v3/customerpayments"))
+                .isZero();
+        assertThat(service.callsSince(before, "GET /books/v3/contacts/{contact_id}"))
+                .isZero();
     }
 
     @Test

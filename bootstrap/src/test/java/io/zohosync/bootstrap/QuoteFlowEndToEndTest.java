@@ -120,6 +120,49 @@ class QuoteFlowEndToEndTest {
     }
 
     @Test
+    void an_accepted_quote_is_invoiced_once_by_the_order_naming_it_and_a_second_order_for_it_fails_with_the_reason()
+            throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String quoteId = "QA-" + suffix;
+        String customerId = "b2b-" + suffix;
+        String sku = "DESK-" + suffix;
+        await(service.put("items", sku, item()));
+        await(http.post("/api/v1/customers")
+                .bearerTokenAuthentication(TestEnvironment.API_KEY)
+                .sendJsonObject(customer(customerId)));
+        // the order arrives with its quote: it waits for the quote's estimate
+        // untaxed, so as not to find the VAT the other test expects to create
+        await(service.put("quotes", quoteId, untaxed(quote(customerId, sku, "accepted"))));
+        await(service.put("orders", "ORD-" + suffix, order(customerId, sku, quoteId)));
+
+        String invoiceId =
+                service.awaitStatus("orders", "ORD-" + suffix, "synced").getString("zoho_id");
+        String estimateId = service.awaitStatus("quotes", quoteId, "synced").getString("zoho_id");
+        JsonObject invoice = zoho.inspect().recordsFor("ORD-" + suffix).stream()
+                .filter(r -> r.entity().equals("invoices"))
+                .findFirst()
+                .orElseThrow()
+                .body();
+        assertThat(invoice.getString("invoice_id")).isEqualTo(invoiceId);
+        assertThat(invoice.getString("invoice_number")).isEqualTo("ORD-" + suffix);
+        assertThat(invoice.getString("invoiced_estimate_id")).isEqualTo(estimateId);
+        assertThat(estimates(quoteId))
+                .singleElement()
+                .satisfies(r -> assertThat(r.body().getString("status")).isEqualTo("invoiced"));
+        Map<String, Integer> before = zoho.inspect().calls();
+
+        await(service.put("orders", "ORD2-" + suffix, order(customerId, sku, quoteId)));
+
+        JsonObject refused = service.awaitStatus("orders", "ORD2-" + suffix, "failed");
+        assertThat(refused.getString("last_error"))
+                .contains("quote " + quoteId + " is invoiced in Books already", "ORD2-" + suffix);
+        assertThat(service.callsSince(before, "POST /books/v3/invoices")).isZero();
+        assertThat(service.callsSince(before, "GET /books/v3/estimates/{estimate_id}"))
+                .as("the estimate read to see it invoiced")
+                .isEqualTo(1);
+    }
+
+    @Test
     void a_broken_quote_is_refused_naming_each_field_and_nothing_is_stored() throws Exception {
         String quoteId = "BADQ-" + UUID.randomUUID().toString().substring(0, 8);
         JsonObject body = new JsonObject()
@@ -164,6 +207,27 @@ class QuoteFlowEndToEndTest {
                                         .put("quantity", "2")
                                         .put("rate", "500.00")
                                         .put("tax_percentage", "15")));
+    }
+
+    private static JsonObject order(String customerId, String sku, String quoteId) {
+        return new JsonObject()
+                .put("customer_id", customerId)
+                .put("quote_id", quoteId)
+                .put("date", "2026-03-02")
+                .put("currency", "ZAR")
+                .put(
+                        "line_items",
+                        new JsonArray()
+                                .add(new JsonObject()
+                                        .put("item_id", sku)
+                                        .put("quantity", "2")
+                                        .put("rate", "500.00")));
+    }
+
+    private static JsonObject untaxed(JsonObject document) {
+        document.remove("tax");
+        document.getJsonArray("line_items").forEach(line -> ((JsonObject) line).remove("tax_percentage"));
+        return document;
     }
 
     private static JsonObject item() {

@@ -36,6 +36,8 @@ final class RunningService {
     /** Sandbox, database and service; {@code extra} environment on top of {@link TestEnvironment#connectedTo}. */
     static RunningService start(Vertx vertx, String name, Map<String, String> extra) throws Exception {
         ZohoSandbox zoho = await(ZohoSandbox.start(vertx, SandboxOptions.defaults()));
+        // the organization bills in rand, as the platform of these tests does: a contact takes its currency
+        zoho.control().baseCurrency("ZAR");
         Map<String, String> env = new HashMap<>(TestEnvironment.connectedTo(
                 zoho.baseUrl(),
                 zoho.baseUrl(),

@@ -67,6 +67,12 @@ public final class SandboxControl {
         return this;
     }
 
+    /** The organization's base currency from now on (USD at first): contacts created after it are billed in it. */
+    public SandboxControl baseCurrency(String code) {
+        context.settings().baseCurrency(code);
+        return this;
+    }
+
     public SandboxControl strict(boolean strict) {
         context.settings().strict(strict);
         return this;

@@ -76,6 +76,20 @@ class BooksContactsClientTest {
     }
 
     @Test
+    void aContactIsReadWithTheCurrencyItIsBilledInTheOrganizationsBaseCurrencyWhenCreated() {
+        ZohoContact dollars = success(
+                Customers.createContact(contacts, customer(UUID.randomUUID().toString()))
+                        .await());
+        fx.sandbox.control().baseCurrency("ZAR");
+        ZohoContact rand = success(
+                Customers.createContact(contacts, customer(UUID.randomUUID().toString()))
+                        .await());
+
+        assertThat(success(contacts.get(dollars.contactId())).currencyCode()).isEqualTo("USD");
+        assertThat(success(contacts.get(rand.contactId())).currencyCode()).isEqualTo("ZAR");
+    }
+
+    @Test
     void aContactIsCreatedUnderExactlyTheGivenName() {
         String id = UUID.randomUUID().toString();
         Customer c = customer(id);

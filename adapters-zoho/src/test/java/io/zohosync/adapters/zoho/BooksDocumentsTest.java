@@ -348,4 +348,39 @@ class BooksDocumentsTest {
                 .extracting(ZohoEstimate::estimateId)
                 .containsExactly(estimate.estimateId());
     }
+
+    @Test
+    void anInvoiceMadeFromAnAcceptedEstimateIsTiedToItWhichBecomesInvoiced() {
+        Quote quote = new Quote(
+                "quote-" + id,
+                "cust-" + id,
+                TODAY,
+                TODAY.plusDays(30),
+                USD,
+                List.of(new LineItem(
+                        item.sku(), item.name(), null, BigDecimal.ONE, new BigDecimal("40.00"), null, null)),
+                PriceBasis.EXCLUSIVE,
+                TaxScheme.NONE);
+        ZohoEstimate estimate = success(fx.zoho.estimates().create(quote, links()));
+        success(fx.zoho.estimates().mark(estimate.estimateId(), "sent"));
+        success(fx.zoho.estimates().mark(estimate.estimateId(), "accepted"));
+
+        ZohoInvoice invoice =
+                success(fx.zoho.invoices().createFromEstimate(invoice("INV-" + id), links(), estimate.estimateId()));
+
+        assertThat(invoice.invoiceNumber()).isEqualTo("INV-" + id);
+        assertThat(fx.sandbox.inspect().recordsFor("INV-" + id))
+                .filteredOn(r -> r.entity().equals("invoices"))
+                .singleElement()
+                .satisfies(r ->
+                        assertThat(r.body().getString("invoiced_estimate_id")).isEqualTo(estimate.estimateId()));
+        assertThat(success(fx.zoho.estimates().get(estimate.estimateId())).status())
+                .isEqualTo("invoiced");
+        assertThat(fx.zoho
+                        .invoices()
+                        .createFromEstimate(invoice("INV-x" + id), links(), "460000999999")
+                        .await())
+                .as("an estimate Books does not have")
+                .isInstanceOf(ZohoOutcome.Validation.class);
+    }
 }

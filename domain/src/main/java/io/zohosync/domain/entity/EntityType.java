@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * The kinds of platform entity the service syncs. Each knows its queue priority (design.md §7: fresh
  * money first, backfill last) and the kinds that must be in Zoho before it (design.md §7: a payment needs
- * its customer and invoice, a refund its payment, an invoice or estimate its customer and items, a subscription its customer,
+ * its customer and invoice, a refund its payment, an invoice or estimate its customer and items (and an invoice the
+ * accepted quote's estimate it comes from), a subscription its customer,
  * plan and addons). The graph of prerequisites is checked to be free of cycles when the type loads.
  */
 public enum EntityType {
@@ -17,11 +18,11 @@ public enum EntityType {
     ITEM(300),
     PLAN(300),
     ADDON(300),
-    INVOICE(200, CUSTOMER, ITEM),
+    ESTIMATE(350, CUSTOMER, ITEM), // before INVOICE, which depends on it
+    INVOICE(200, CUSTOMER, ITEM, ESTIMATE),
     PAYMENT(100, CUSTOMER, INVOICE),
     REFUND(100, PAYMENT),
     SUBSCRIPTION(250, CUSTOMER, PLAN, ADDON),
-    ESTIMATE(350, CUSTOMER, ITEM),
     LEAD(350),
     STOCK(400, ITEM);
 

@@ -19,7 +19,9 @@ class EntityTypeTest {
     void each_type_knows_what_must_be_in_zoho_before_it() {
         assertThat(EntityType.PAYMENT.prerequisites())
                 .containsExactlyInAnyOrder(EntityType.CUSTOMER, EntityType.INVOICE);
-        assertThat(EntityType.INVOICE.prerequisites()).containsExactlyInAnyOrder(EntityType.CUSTOMER, EntityType.ITEM);
+        assertThat(EntityType.INVOICE.prerequisites())
+                .as("an order from an accepted quote waits for its estimate")
+                .containsExactlyInAnyOrder(EntityType.CUSTOMER, EntityType.ITEM, EntityType.ESTIMATE);
         assertThat(EntityType.SUBSCRIPTION.prerequisites())
                 .containsExactlyInAnyOrder(EntityType.CUSTOMER, EntityType.PLAN, EntityType.ADDON);
         assertThat(EntityType.CUSTOMER.prerequisites()).isEmpty();

@@ -332,7 +332,7 @@ public final class SyncRunner {
 
     private <E> Future<Decision> matchThenCreate(
             SyncHandler<E> handler, ClaimedJob job, E entity, Links links, Instant now) {
-        return handler.match(entity).compose(outcome -> {
+        return handler.match(entity, links).compose(outcome -> {
             if (!(outcome instanceof ZohoOutcome.Success<Match> matched)) {
                 return Future.succeededFuture(ZohoOutcomes.failure(outcome, "the search", now));
             }
@@ -379,7 +379,10 @@ public final class SyncRunner {
                 "Zoho already had this record (" + duplicate.message() + "); linked it");
     }
 
-    /** Looks for our marker: one record is ours (linked), several need an admin, none lets {@code otherwise} go on. */
+    /**
+     * Looks for our marker: one record is ours (completed by the handler, then linked), several need an admin, none
+     * lets {@code otherwise} go on.
+     */
     private <E> Future<Decision> byMarker(
             SyncHandler<E> handler,
             E entity,
@@ -394,7 +397,10 @@ public final class SyncRunner {
             }
             List<String> ids = found.value();
             if (ids.size() == 1) {
-                return done(new SyncEvent.Recovered(ids.get(0), foundReason), "linked_by_marker");
+                return handler.completeFound(ids.get(0), entity, links)
+                        .map(completed -> completed instanceof ZohoOutcome.Success<String> ok
+                                ? Decision.of(new SyncEvent.Recovered(ok.value(), foundReason), "linked_by_marker")
+                                : ZohoOutcomes.failure(completed, "completing the record found by its marker", now));
             }
             if (ids.size() > 1) {
                 return done(

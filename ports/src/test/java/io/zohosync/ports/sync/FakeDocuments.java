@@ -33,6 +33,7 @@ final class FakeDocuments implements SyncHandler<FakeDocuments.Doc> {
     private final Map<String, ZohoOutcome<String>> failCreate = new HashMap<>();
     private RuntimeException breakNextCall;
     private ZohoOutcome<String> failUpdate;
+    private ZohoOutcome<String> failNextCompletion;
     private int nextId = 1;
 
     FakeDocuments(EntityType type, List<String> calls) {
@@ -52,6 +53,11 @@ final class FakeDocuments implements SyncHandler<FakeDocuments.Doc> {
     /** Every update answers {@code outcome} (Zoho refusing the changed data). */
     void failUpdates(ZohoOutcome<String> outcome) {
         failUpdate = outcome;
+    }
+
+    /** The next completion of a record found by its marker answers {@code outcome}. */
+    void failNextCompletion(ZohoOutcome<String> outcome) {
+        failNextCompletion = outcome;
     }
 
     /** A record that is in "Zoho" already, under {@code zohoId}, carrying {@code marker}. */
@@ -139,6 +145,14 @@ final class FakeDocuments implements SyncHandler<FakeDocuments.Doc> {
         brokenCall();
         return Future.succeededFuture(new ZohoOutcome.Success<>(
                 zoho.containsKey(doc.id()) ? List.of(zoho.get(doc.id()).zohoId()) : List.of()));
+    }
+
+    @Override
+    public Future<ZohoOutcome<String>> completeFound(String zohoId, Doc doc, Links links) {
+        calls.add("complete " + type.wire() + " " + doc.id() + " as " + zohoId);
+        ZohoOutcome<String> failure = failNextCompletion;
+        failNextCompletion = null;
+        return Future.succeededFuture(failure != null ? failure : new ZohoOutcome.Success<>(zohoId));
     }
 
     @Override

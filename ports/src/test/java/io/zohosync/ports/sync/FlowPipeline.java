@@ -33,13 +33,19 @@ import java.util.concurrent.TimeUnit;
 final class FlowPipeline {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
-    final InMemorySyncStore store = new InMemorySyncStore();
+    final InMemorySyncStore store;
     final SyncStateMachine machine = new SyncStateMachine(
             new RetryPolicy(3, Duration.ofSeconds(30), Duration.ofHours(1)), new SplittableRandom(11));
     final SyncWorker worker;
     private final IntakeService intake;
 
     FlowPipeline(List<SyncHandler<?>> handlers) {
+        this(new InMemorySyncStore(), handlers);
+    }
+
+    /** Over a store the handlers read too (a payment reads its stored order). */
+    FlowPipeline(InMemorySyncStore store, List<SyncHandler<?>> handlers) {
+        this.store = store;
         SyncObserver observer = (key, status, event) -> {};
         ScriptedCallBudget budget = new ScriptedCallBudget();
         worker = new SyncWorker(

@@ -15,6 +15,8 @@ import io.zohosync.domain.sync.SyncStatus;
 import io.zohosync.ports.flows.customer.CustomerBooksHandler;
 import io.zohosync.ports.flows.order.BooksTaxIds;
 import io.zohosync.ports.flows.order.OrderBooksHandler;
+import io.zohosync.ports.flows.quote.QuoteBooksHandler;
+import io.zohosync.ports.flows.sales.ContactCurrencies;
 import io.zohosync.ports.in.SyncRecordView;
 import io.zohosync.ports.out.zoho.ZohoInvoice;
 import io.zohosync.ports.out.zoho.ZohoInvoices;
@@ -42,10 +44,24 @@ class OrderFlowPipelineTest {
     private final FakeDocuments items = new FakeDocuments(EntityType.ITEM, calls);
     private final BooksInvoices invoices = new BooksInvoices(calls);
     private final BooksTaxList taxes = new BooksTaxList(calls);
-    private final FlowPipeline pipeline = new FlowPipeline(List.of(
-            new CustomerBooksHandler(contacts, MatchPolicy.DEFAULT),
-            items,
-            new OrderBooksHandler(invoices, new BooksTaxIds(taxes))));
+    private final QuoteFlowPipelineTest.BooksEstimates estimates = new QuoteFlowPipelineTest.BooksEstimates(calls);
+    private final InMemorySyncStore stored = new InMemorySyncStore();
+    private final FlowPipeline pipeline = pipeline();
+
+    private FlowPipeline pipeline() {
+        BooksTaxIds taxIds = new BooksTaxIds(taxes);
+        ContactCurrencies currencies = new ContactCurrencies(contacts);
+        // Books marks an estimate invoiced when an invoice is made from it
+        invoices.onInvoicedEstimate = estimateId -> estimates.setStatus(estimateId, "invoiced");
+        return new FlowPipeline(
+                stored,
+                List.of(
+                        new CustomerBooksHandler(contacts, MatchPolicy.DEFAULT),
+                        items,
+                        new QuoteBooksHandler(estimates, taxIds, currencies),
+                        new OrderBooksHandler(invoices, estimates, taxIds, currencies, stored)));
+    }
+
     private final MutableClock clock = pipeline.clock;
     private final InMemorySyncStore store = pipeline.store;
     private final SyncStateMachine machine = pipeline.machine;
@@ -174,6 +190,7 @@ class OrderFlowPipelineTest {
 
     @Test
     void an_intra_state_gst_order_without_a_books_tax_group_fails_with_what_to_set_up() {
+        contacts.billingIn("INR");
         recordCustomer("cus-1");
         record(EntityType.ITEM, "YOGA", Map.of("name", "Yoga"));
         Map<String, Object> gst = new LinkedHashMap<>(enrollment("1"));
@@ -188,6 +205,120 @@ class OrderFlowPipelineTest {
         assertThat(view("ENR-1").status()).isEqualTo(SyncStatus.FAILED);
         assertThat(view("ENR-1").lastError()).contains("no tax group at 18%", "CGST + SGST");
         assertThat(invoices.held()).isEmpty();
+    }
+
+    @Test
+    void an_order_in_another_currency_than_its_customers_contact_fails_naming_both_and_nothing_is_created() {
+        recordCustomer("cus-1");
+        record(EntityType.ITEM, "YOGA", Map.of("name", "Yoga"));
+        Map<String, Object> dollars = new LinkedHashMap<>(enrollment("1"));
+        dollars.put("currency", "USD");
+        record(EntityType.INVOICE, "ENR-1", dollars);
+        drainUntilQuiet();
+
+        SyncRecordView refused = view("ENR-1");
+        assertThat(refused.status()).isEqualTo(SyncStatus.FAILED);
+        assertThat(refused.lastError())
+                .contains("customer cus-1 is billed in ZAR in Books", "order ENR-1 is in USD", "send the order in ZAR");
+        assertThat(calls).noneMatch(c -> c.startsWith("create invoice"));
+        assertThat(invoices.held()).isEmpty();
+    }
+
+    @Test
+    void the_contacts_currency_is_read_once_for_the_orders_that_agree_with_it() {
+        recordCustomer("cus-1");
+        record(EntityType.ITEM, "YOGA", Map.of("name", "Yoga"));
+        drainUntilQuiet();
+        record(EntityType.INVOICE, "ENR-1", enrollment("1"));
+        drainUntilQuiet();
+        record(EntityType.INVOICE, "ENR-2", enrollment("2"));
+        drainUntilQuiet();
+
+        assertThat(view("ENR-1").status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(view("ENR-2").status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(contacts.calls().stream().filter(c -> c.equals("get"))).hasSize(1);
+    }
+
+    @Test
+    void an_order_from_an_accepted_quote_waits_for_its_estimate_and_is_invoiced_from_it_once() {
+        recordCustomer("cus-1");
+        record(EntityType.ITEM, "YOGA", Map.of("name", "Yoga"));
+        record(EntityType.INVOICE, "ENR-1", fromQuote("ENR-1", "Q-1"));
+        await(worker.drainOnce("w"));
+        await(worker.drainOnce("w"));
+        assertThat(invoices.held())
+                .as("nothing invoiced before the quote is in Books")
+                .isEmpty();
+        record(EntityType.ESTIMATE, "Q-1", quote("accepted"));
+        drainUntilQuiet();
+
+        assertThat(view("ENR-1").status()).isEqualTo(SyncStatus.SYNCED);
+        String estimateId = pipeline.view(EntityType.ESTIMATE, "Q-1").zohoId();
+        String invoiceId = view("ENR-1").zohoId();
+        assertThat(invoices.estimateOf).containsExactly(Map.entry(invoiceId, estimateId));
+        assertThat(estimates.byNumber("Q-1").orElseThrow().estimate().status()).isEqualTo("invoiced");
+        assertThat(calls)
+                .containsSubsequence(
+                        "mark " + estimateId + " accepted", "get estimate " + estimateId, "create invoice ENR-1");
+        assertThat(invoices.byNumber("ENR-1").orElseThrow().invoice().invoiceNumber())
+                .as("numbered with the order's id as any order")
+                .isEqualTo("ENR-1");
+    }
+
+    @Test
+    void a_second_order_naming_an_invoiced_quote_fails_saying_so_and_creates_nothing() {
+        recordCustomer("cus-1");
+        record(EntityType.ITEM, "YOGA", Map.of("name", "Yoga"));
+        record(EntityType.ESTIMATE, "Q-1", quote("accepted"));
+        record(EntityType.INVOICE, "ENR-1", fromQuote("ENR-1", "Q-1"));
+        drainUntilQuiet();
+        assertThat(view("ENR-1").status()).isEqualTo(SyncStatus.SYNCED);
+
+        record(EntityType.INVOICE, "ENR-2", fromQuote("ENR-2", "Q-1"));
+        drainUntilQuiet();
+
+        SyncRecordView refused = view("ENR-2");
+        assertThat(refused.status()).isEqualTo(SyncStatus.FAILED);
+        assertThat(refused.lastError())
+                .contains("quote Q-1 is invoiced in Books already", "order ENR-2 does not invoice it again");
+        assertThat(calls).doesNotContain("create invoice ENR-2");
+        assertThat(invoices.held()).hasSize(1);
+    }
+
+    @Test
+    void an_order_naming_a_quote_the_platform_has_not_accepted_fails_before_any_create() {
+        recordCustomer("cus-1");
+        record(EntityType.ITEM, "YOGA", Map.of("name", "Yoga"));
+        record(EntityType.ESTIMATE, "Q-1", quote("declined"));
+        record(EntityType.INVOICE, "ENR-1", fromQuote("ENR-1", "Q-1"));
+        drainUntilQuiet();
+
+        SyncRecordView refused = view("ENR-1");
+        assertThat(refused.status()).isEqualTo(SyncStatus.FAILED);
+        assertThat(refused.lastError())
+                .contains("quote Q-1 is declined, not accepted", "only an accepted quote becomes an order");
+        assertThat(invoices.held()).isEmpty();
+        assertThat(estimates.byNumber("Q-1").orElseThrow().estimate().status()).isEqualTo("declined");
+    }
+
+    private static Map<String, Object> fromQuote(String orderId, String quoteId) {
+        Map<String, Object> order = new LinkedHashMap<>(enrollment("2"));
+        order.put("quote_id", quoteId);
+        return order;
+    }
+
+    private static Map<String, Object> quote(String status) {
+        return Map.of(
+                "customer_id",
+                "cus-1",
+                "date",
+                "2026-02-20",
+                "status",
+                status,
+                "currency",
+                "ZAR",
+                "line_items",
+                List.of(Map.of("item_id", "YOGA", "quantity", "2", "rate", "250.00")));
     }
 
     private static Map<String, Object> enrollment(String quantity) {
@@ -239,6 +370,11 @@ class OrderFlowPipelineTest {
 
         private final List<String> calls;
         private final Map<String, Held> byId = new LinkedHashMap<>();
+        /** The estimate each invoice was made from. */
+        final Map<String, String> estimateOf = new LinkedHashMap<>();
+        /** What Books does to an estimate an invoice is made from. */
+        java.util.function.Consumer<String> onInvoicedEstimate = estimateId -> {};
+
         private boolean loseNextAnswer;
         private ZohoOutcome<ZohoInvoice> refusal;
         private int nextId = 1;
@@ -308,6 +444,20 @@ class OrderFlowPipelineTest {
                 return Future.succeededFuture(new ZohoOutcome.Outage<>("connection reset after the write"));
             }
             return Future.succeededFuture(new ZohoOutcome.Success<>(created));
+        }
+
+        @Override
+        public Future<ZohoOutcome<ZohoInvoice>> createFromEstimate(
+                Invoice invoice, ZohoLinks links, String estimateId) {
+            return create(invoice, links).map(created -> {
+                byNumber(invoice.invoiceNumber()).ifPresent(h -> {
+                    if (!estimateOf.containsKey(h.invoice().invoiceId())) {
+                        estimateOf.put(h.invoice().invoiceId(), estimateId);
+                        onInvoicedEstimate.accept(estimateId);
+                    }
+                });
+                return created;
+            });
         }
 
         @Override

@@ -15,6 +15,7 @@ import io.zohosync.ports.flows.customer.CustomerBooksHandler;
 import io.zohosync.ports.flows.order.BooksTaxIds;
 import io.zohosync.ports.flows.order.OrderBooksHandler;
 import io.zohosync.ports.flows.payment.PaymentBooksHandler;
+import io.zohosync.ports.flows.sales.ContactCurrencies;
 import io.zohosync.ports.in.SyncRecordView;
 import io.zohosync.ports.out.zoho.ZohoCustomerPayments;
 import io.zohosync.ports.out.zoho.ZohoOutcome;
@@ -37,11 +38,19 @@ class PaymentFlowPipelineTest {
     private final FakeDocuments items = new FakeDocuments(EntityType.ITEM, calls);
     private final OrderFlowPipelineTest.BooksInvoices invoices = new OrderFlowPipelineTest.BooksInvoices(calls);
     private final BooksPayments payments = new BooksPayments(calls);
-    private final FlowPipeline pipeline = new FlowPipeline(List.of(
-            new CustomerBooksHandler(contacts, MatchPolicy.DEFAULT),
-            items,
-            new OrderBooksHandler(invoices, new BooksTaxIds(new OrderFlowPipelineTest.BooksTaxList(calls))),
-            new PaymentBooksHandler(payments, PaymentModeMapping.DEFAULT)));
+    private final InMemorySyncStore stored = new InMemorySyncStore();
+    private final FlowPipeline pipeline = new FlowPipeline(
+            stored,
+            List.of(
+                    new CustomerBooksHandler(contacts, MatchPolicy.DEFAULT),
+                    items,
+                    new OrderBooksHandler(
+                            invoices,
+                            new QuoteFlowPipelineTest.BooksEstimates(calls),
+                            new BooksTaxIds(new OrderFlowPipelineTest.BooksTaxList(calls)),
+                            new ContactCurrencies(contacts),
+                            stored),
+                    new PaymentBooksHandler(payments, PaymentModeMapping.DEFAULT, stored)));
     private final MutableClock clock = pipeline.clock;
     private final InMemorySyncStore store = pipeline.store;
     private final SyncStateMachine machine = pipeline.machine;
@@ -146,6 +155,24 @@ class PaymentFlowPipelineTest {
         assertThat(payments.held())
                 .singleElement()
                 .satisfies(p -> assertThat(p.amount()).isEqualTo("500.00"));
+    }
+
+    @Test
+    void a_payment_in_another_currency_than_its_order_fails_naming_both_and_books_nothing() {
+        recordCustomer("cus-1");
+        record(EntityType.ITEM, "YOGA", Map.of("name", "Yoga"));
+        record(EntityType.INVOICE, "ENR-1", enrollment());
+        Map<String, Object> dollars = new LinkedHashMap<>(payment("500.00", "ENR-1"));
+        dollars.put("currency", "USD");
+        record(EntityType.PAYMENT, "PAY-1", dollars);
+        drainUntilQuiet();
+
+        SyncRecordView refused = view("PAY-1");
+        assertThat(refused.status()).isEqualTo(SyncStatus.FAILED);
+        assertThat(refused.lastError()).contains("payment PAY-1 is in USD", "order ENR-1 it pays is in ZAR");
+        assertThat(calls).noneMatch(c -> c.startsWith("create payment"));
+        assertThat(payments.held()).isEmpty();
+        assertThat(pipeline.view(EntityType.INVOICE, "ENR-1").status()).isEqualTo(SyncStatus.SYNCED);
     }
 
     private static Map<String, Object> enrollment() {

@@ -12,6 +12,7 @@ import io.zohosync.domain.sync.SyncStatus;
 import io.zohosync.ports.flows.customer.CustomerBooksHandler;
 import io.zohosync.ports.flows.order.BooksTaxIds;
 import io.zohosync.ports.flows.quote.QuoteBooksHandler;
+import io.zohosync.ports.flows.sales.ContactCurrencies;
 import io.zohosync.ports.in.SyncRecordView;
 import io.zohosync.ports.out.zoho.ZohoEstimate;
 import io.zohosync.ports.out.zoho.ZohoEstimates;
@@ -40,7 +41,7 @@ class QuoteFlowPipelineTest {
     private final FlowPipeline pipeline = new FlowPipeline(List.of(
             new CustomerBooksHandler(contacts, MatchPolicy.DEFAULT),
             items,
-            new QuoteBooksHandler(estimates, new BooksTaxIds(taxes))));
+            new QuoteBooksHandler(estimates, new BooksTaxIds(taxes), new ContactCurrencies(contacts))));
     private final MutableClock clock = pipeline.clock;
     private final InMemorySyncStore store = pipeline.store;
     private final SyncStateMachine machine = pipeline.machine;
@@ -86,6 +87,48 @@ class QuoteFlowPipelineTest {
         assertThat(view("Q-1").status()).isEqualTo(SyncStatus.SYNCED);
         assertThat(view("Q-1").zohoId())
                 .isEqualTo(estimates.byNumber("Q-1").orElseThrow().estimate().estimateId());
+    }
+
+    @Test
+    void an_accepted_quote_whose_create_answer_was_lost_is_found_by_its_number_and_still_sent_then_accepted() {
+        recordCustomer("cus-1");
+        record(EntityType.ITEM, "DESK", Map.of("name", "Desk"));
+        estimates.loseNextCreateAnswer();
+        record(EntityType.ESTIMATE, "Q-1", quote("2", "accepted"));
+
+        drainUntilQuiet();
+
+        String id = estimates.byNumber("Q-1").orElseThrow().estimate().estimateId();
+        assertThat(calls)
+                .containsSubsequence(
+                        "create estimate Q-1",
+                        "findByNumber Q-1",
+                        "get estimate " + id,
+                        "mark " + id + " sent",
+                        "mark " + id + " accepted");
+        assertThat(calls.stream().filter(c -> c.startsWith("create estimate"))).hasSize(1);
+        assertThat(estimates.byNumber("Q-1").orElseThrow().estimate().status()).isEqualTo("accepted");
+        assertThat(view("Q-1").status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(view("Q-1").zohoId()).isEqualTo(id);
+    }
+
+    @Test
+    void a_sent_estimate_found_after_a_lost_answer_takes_only_the_actions_it_lacks() {
+        recordCustomer("cus-1");
+        record(EntityType.ITEM, "DESK", Map.of("name", "Desk"));
+        drainUntilQuiet();
+        estimates.loseNextCreateAnswer();
+        record(EntityType.ESTIMATE, "Q-1", quote("2", "declined"));
+        await(worker.drainOnce("w"));
+        assertThat(view("Q-1").status()).isEqualTo(SyncStatus.RETRYING);
+        String id = estimates.byNumber("Q-1").orElseThrow().estimate().estimateId();
+        estimates.setStatus(id, "sent"); // the earlier attempt's first action had landed too
+
+        drainUntilQuiet();
+
+        assertThat(calls).doesNotContain("mark " + id + " sent").contains("mark " + id + " declined");
+        assertThat(estimates.byNumber("Q-1").orElseThrow().estimate().status()).isEqualTo("declined");
+        assertThat(view("Q-1").status()).isEqualTo(SyncStatus.SYNCED);
     }
 
     @Test
@@ -147,6 +190,19 @@ class QuoteFlowPipelineTest {
         assertThat(calls).containsOnlyOnce("list taxes").containsOnlyOnce("create tax VAT 15% 15");
         assertThat(estimates.byNumber("Q-1").orElseThrow().links().taxId(new BigDecimal("15")))
                 .contains(taxes.taxes.get(0).taxId());
+    }
+
+    @Test
+    void a_quote_in_another_currency_than_its_customers_contact_fails_naming_both_and_nothing_is_created() {
+        contacts.billingIn("USD");
+        recordCustomer("cus-1");
+        record(EntityType.ITEM, "DESK", Map.of("name", "Desk"));
+        record(EntityType.ESTIMATE, "Q-1", quote("1", "sent"));
+        drainUntilQuiet();
+
+        assertThat(view("Q-1").status()).isEqualTo(SyncStatus.FAILED);
+        assertThat(view("Q-1").lastError()).contains("customer cus-1 is billed in USD", "quote Q-1 is in ZAR");
+        assertThat(estimates.held).isEmpty();
     }
 
     private static Map<String, Object> quote(String quantity, String status) {

@@ -13,9 +13,11 @@ import io.zohosync.ports.flows.order.BooksTaxIds;
 import io.zohosync.ports.flows.order.OrderBooksHandler;
 import io.zohosync.ports.flows.payment.PaymentBooksHandler;
 import io.zohosync.ports.flows.refund.RefundBooksHandler;
+import io.zohosync.ports.flows.sales.ContactCurrencies;
 import io.zohosync.ports.in.SyncRecordView;
 import io.zohosync.ports.out.zoho.ZohoOutcome;
 import io.zohosync.ports.out.zoho.ZohoRefunds;
+import io.zohosync.ports.testing.InMemorySyncStore;
 import io.zohosync.ports.testing.InMemoryZohoContacts;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -34,12 +36,20 @@ class RefundFlowPipelineTest {
     private final OrderFlowPipelineTest.BooksInvoices invoices = new OrderFlowPipelineTest.BooksInvoices(calls);
     private final PaymentFlowPipelineTest.BooksPayments payments = new PaymentFlowPipelineTest.BooksPayments(calls);
     private final BooksRefunds refunds = new BooksRefunds();
-    private final FlowPipeline pipeline = new FlowPipeline(List.of(
-            new CustomerBooksHandler(contacts, MatchPolicy.DEFAULT),
-            new FakeDocuments(EntityType.ITEM, calls),
-            new OrderBooksHandler(invoices, new BooksTaxIds(new OrderFlowPipelineTest.BooksTaxList(calls))),
-            new PaymentBooksHandler(payments, PaymentModeMapping.DEFAULT),
-            new RefundBooksHandler(refunds)));
+    private final InMemorySyncStore stored = new InMemorySyncStore();
+    private final FlowPipeline pipeline = new FlowPipeline(
+            stored,
+            List.of(
+                    new CustomerBooksHandler(contacts, MatchPolicy.DEFAULT),
+                    new FakeDocuments(EntityType.ITEM, calls),
+                    new OrderBooksHandler(
+                            invoices,
+                            new QuoteFlowPipelineTest.BooksEstimates(calls),
+                            new BooksTaxIds(new OrderFlowPipelineTest.BooksTaxList(calls)),
+                            new ContactCurrencies(contacts),
+                            stored),
+                    new PaymentBooksHandler(payments, PaymentModeMapping.DEFAULT, stored),
+                    new RefundBooksHandler(refunds)));
 
     @Test
     void a_refund_of_an_invoiced_payment_raises_a_credit_note_for_all_of_the_invoice_and_refunds_it_once() {

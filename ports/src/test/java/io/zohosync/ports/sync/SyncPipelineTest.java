@@ -481,6 +481,35 @@ class SyncPipelineTest {
                 .hasSize(2);
     }
 
+    @Test
+    void a_record_found_by_its_marker_after_a_lost_answer_is_completed_by_its_handler_before_it_is_linked()
+            throws Exception {
+        recordCustomer("cus-1");
+        record(EntityType.ITEM, "YOGA", Map.of("name", "Yoga"));
+        drainUntilQuiet();
+        invoices.failCreateOf("inv-1", new ZohoOutcome.Outage<>("connection reset after the write"));
+        record(EntityType.INVOICE, "inv-1", Map.of("customer", "cus-1", "items", List.of("YOGA")));
+        await(worker.drainOnce("w"));
+        assertThat(status(EntityType.INVOICE, "inv-1")).isEqualTo(SyncStatus.RETRYING);
+        invoices.add("inv-1", "invoice-z77"); // the create had landed in Zoho after all
+        invoices.failNextCompletion(new ZohoOutcome.Outage<>("the status action timed out"));
+
+        drainUntilQuiet();
+
+        assertThat(calls)
+                .as("a failed completion links nothing; the next attempt looks and completes again")
+                .containsSubsequence(
+                        "findByMarker invoice inv-1",
+                        "complete invoice inv-1 as invoice-z77",
+                        "findByMarker invoice inv-1",
+                        "complete invoice inv-1 as invoice-z77");
+        assertThat(calls.stream().filter(c -> c.equals("create invoice inv-1"))).hasSize(1);
+        SyncRecordView linked = view(EntityType.INVOICE, "inv-1");
+        assertThat(linked.status()).isEqualTo(SyncStatus.SYNCED);
+        assertThat(linked.zohoId()).isEqualTo("invoice-z77");
+        assertThat(linked.reason()).contains("earlier attempt");
+    }
+
     // ---- helpers
 
     private void arriveInOrder(List<String> order) throws Exception {

@@ -21,10 +21,17 @@ public final class InMemoryZohoContacts implements ZohoContacts {
     private final List<String> calls = new ArrayList<>();
     private final java.util.Map<String, Runnable> hooks = new java.util.HashMap<>();
     private long nextId = 460_000_000_000_001L;
+    private String currency = "ZAR";
+
+    /** The currency contacts made from now on are billed in (the organization's base currency); ZAR at first. */
+    public InMemoryZohoContacts billingIn(String currencyCode) {
+        currency = currencyCode;
+        return this;
+    }
 
     /** A contact that already exists in "Zoho". */
     public ZohoContact add(String name, String email, String notes) {
-        ZohoContact contact = new ZohoContact(Long.toString(nextId++), name, email, notes);
+        ZohoContact contact = new ZohoContact(Long.toString(nextId++), name, email, notes, currency);
         contacts.add(contact);
         return contact;
     }
@@ -75,7 +82,8 @@ public final class InMemoryZohoContacts implements ZohoContacts {
                     contactId,
                     customer.displayName(),
                     customer.email(),
-                    found.get().notes());
+                    found.get().notes(),
+                    found.get().currencyCode());
             contacts.set(contacts.indexOf(found.get()), updated);
             return new ZohoOutcome.Success<>(updated);
         });

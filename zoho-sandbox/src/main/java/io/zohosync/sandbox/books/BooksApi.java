@@ -31,11 +31,18 @@ public final class BooksApi implements SandboxApi {
         Items items = new Items(ledger, taxes);
         items.mount(routes);
         LineItems lineItems = new LineItems(ledger, items, taxes);
-        Invoices invoices = new Invoices(new SalesDocuments(
+        Estimates estimates = new Estimates(new SalesDocuments(
                 ledger,
                 contacts,
                 lineItems,
-                new SalesDocuments.Kind("invoices", "invoice", "invoice_number", "INV-", "Invoice")));
+                new SalesDocuments.Kind("estimates", "estimate", "estimate_number", "EST-", "Estimate")));
+        Invoices invoices = new Invoices(
+                new SalesDocuments(
+                        ledger,
+                        contacts,
+                        lineItems,
+                        new SalesDocuments.Kind("invoices", "invoice", "invoice_number", "INV-", "Invoice")),
+                estimates);
         invoices.mount(routes);
         CustomerPayments payments = new CustomerPayments(ledger, contacts, invoices);
         payments.mount(routes);
@@ -43,11 +50,6 @@ public final class BooksApi implements SandboxApi {
         CreditNotes creditNotes = new CreditNotes(ledger, contacts, invoices, lineItems);
         new CreditNoteRefunds(ledger, creditNotes).mount(routes);
         creditNotes.mount(routes);
-        new Estimates(new SalesDocuments(
-                        ledger,
-                        contacts,
-                        lineItems,
-                        new SalesDocuments.Kind("estimates", "estimate", "estimate_number", "EST-", "Estimate")))
-                .mount(routes);
+        estimates.mount(routes);
     }
 }

@@ -115,6 +115,7 @@ final class Contacts {
         String id = ledger.newId();
         String now = ledger.now();
         JsonObject contact = defaults()
+                .put("currency_code", ledger.context().settings().baseCurrency())
                 .mergeIn(body.copy())
                 .put("contact_id", id)
                 .put("contact_name", name)

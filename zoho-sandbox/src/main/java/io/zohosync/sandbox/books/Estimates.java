@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Books estimates: numbering and pricing like invoices, then draft → sent → accepted/declined, expired past the expiry date. */
+/**
+ * Books estimates: numbering and pricing like invoices, then draft → sent → accepted/declined, expired past the expiry
+ * date, invoiced once an invoice is made from one.
+ */
 final class Estimates {
     private static final List<String> SORT_COLUMNS =
             List.of("customer_name", "estimate_number", "date", "total", "created_time");
@@ -95,6 +98,19 @@ final class Estimates {
                                 "declined",
                                 "Estimate status has been changed to Declined.",
                                 List.of("sent", "expired", "accepted", "declined")));
+    }
+
+    /** An invoice was made from the estimate (Books' {@code invoiced_estimate_id}): it is invoiced. False when there is none. */
+    boolean invoiced(String estimateId) {
+        JsonObject estimate = find(estimateId);
+        if (estimate == null) return false;
+        estimate.put("status", "invoiced");
+        documents.touch(estimate);
+        return true;
+    }
+
+    boolean exists(String estimateId) {
+        return find(estimateId) != null;
     }
 
     private JsonObject find(String id) {

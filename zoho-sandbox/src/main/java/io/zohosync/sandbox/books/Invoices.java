@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Books invoices: numbering, pricing, the draft → sent → partially_paid/paid/overdue life (overdue judged on the sandbox
+ * Books invoices (one made from an estimate marks it invoiced): numbering, pricing, the draft → sent → partially_paid/paid/overdue life (overdue judged on the sandbox
  * clock), void and back to draft; balances move when customer payments are applied.
  */
 final class Invoices {
@@ -84,9 +84,11 @@ final class Invoices {
     };
 
     private final SalesDocuments documents;
+    private final Estimates estimates;
 
-    Invoices(SalesDocuments documents) {
+    Invoices(SalesDocuments documents, Estimates estimates) {
         this.documents = documents;
+        this.estimates = estimates;
     }
 
     void mount(ApiRoutes routes) {
@@ -122,7 +124,13 @@ final class Invoices {
     }
 
     private void create(RoutingContext rc) {
-        JsonObject invoice = documents.create(rc, Bodies.json(rc));
+        JsonObject body = Bodies.json(rc);
+        String fromEstimate = body.getString("invoiced_estimate_id");
+        if (!Bodies.blank(fromEstimate) && !estimates.exists(fromEstimate)) {
+            ZohoReplies.invalid(rc, "invoiced_estimate_id");
+            return;
+        }
+        JsonObject invoice = documents.create(rc, body);
         if (invoice == null) return;
         invoice.put("due_date", invoice.getString("due_date", invoice.getString("date")))
                 .put("payment_terms", 0)
@@ -140,6 +148,7 @@ final class Invoices {
                 .put("status", Bodies.flag(rc, "send") ? "sent" : "draft");
         settle(invoice);
         documents.save(invoice);
+        if (!Bodies.blank(fromEstimate)) estimates.invoiced(fromEstimate);
         ZohoReplies.created(rc, "The invoice has been created.", "invoice", invoice);
     }
 

@@ -53,8 +53,12 @@ final class Organizations {
                 .put("time_zone", "UTC")
                 .put("is_org_active", true)
                 .put("currency_id", "460000000000097")
-                .put("currency_code", "USD")
-                .put("currency_symbol", "$")
+                .put("currency_code", ledger.context().settings().baseCurrency())
+                .put(
+                        "currency_symbol",
+                        java.util.Currency.getInstance(
+                                        ledger.context().settings().baseCurrency())
+                                .getSymbol(java.util.Locale.US))
                 .put("currency_format", "###,##0.00")
                 .put("price_precision", 2);
     }

@@ -26,6 +26,7 @@ public final class SandboxSettings {
     private volatile int dailyLimit;
     private volatile int concurrency;
     private volatile boolean strict;
+    private volatile String baseCurrency = "USD";
 
     public SandboxSettings(
             String clientId,
@@ -79,6 +80,15 @@ public final class SandboxSettings {
 
     public boolean strict() {
         return strict;
+    }
+
+    /** The organization's base currency (ISO 4217): what a contact created without a currency is billed in. */
+    public String baseCurrency() {
+        return baseCurrency;
+    }
+
+    public void baseCurrency(String code) {
+        this.baseCurrency = java.util.Currency.getInstance(code).getCurrencyCode();
     }
 
     public int perMinute(String product) {

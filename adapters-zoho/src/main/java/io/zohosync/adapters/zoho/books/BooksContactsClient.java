@@ -212,7 +212,11 @@ public final class BooksContactsClient implements ZohoContacts {
 
     static ZohoContact contact(JsonObject c) {
         return new ZohoContact(
-                c.getString("contact_id"), c.getString("contact_name"), primaryEmail(c), c.getString("notes"));
+                c.getString("contact_id"),
+                c.getString("contact_name"),
+                primaryEmail(c),
+                c.getString("notes"),
+                ZohoJson.blankToNull(c.getString("currency_code")));
     }
 
     private static String primaryEmail(JsonObject c) {

@@ -26,11 +26,21 @@ public final class BooksInvoicesClient implements ZohoInvoices {
 
     @Override
     public Future<ZohoOutcome<ZohoInvoice>> create(Invoice invoice, ZohoLinks links) {
+        return create(invoice, links, Optional.empty());
+    }
+
+    @Override
+    public Future<ZohoOutcome<ZohoInvoice>> createFromEstimate(Invoice invoice, ZohoLinks links, String estimateId) {
+        return create(invoice, links, Optional.of(estimateId));
+    }
+
+    private Future<ZohoOutcome<ZohoInvoice>> create(Invoice invoice, ZohoLinks links, Optional<String> estimateId) {
         Optional<String> missing = BooksLines.missingLink(invoice.lines(), invoice.taxScheme(), links);
         if (missing.isPresent()) {
             return Future.succeededFuture(new ZohoOutcome.Validation<>("links", missing.get()));
         }
         JsonObject body = body(invoice, links);
+        estimateId.ifPresent(id -> body.put("invoiced_estimate_id", id));
         ZohoRequest request = ZohoRequest.post(ZohoProduct.BOOKS, "/invoices", body);
         invoice.number().ifPresent(number -> {
             body.put("invoice_number", number);

@@ -64,7 +64,7 @@ public final class CustomerBooksHandler implements SyncHandler<Customer> {
     }
 
     @Override
-    public Future<ZohoOutcome<Match>> match(Customer customer) {
+    public Future<ZohoOutcome<Match>> match(Customer customer, Links links) {
         boolean needsEmailSearch = customer.kind() == CustomerKind.RETURNING || policy.linkNewByEmail();
         if (!needsEmailSearch) {
             return Future.succeededFuture(new ZohoOutcome.Success<>(Match.CREATE));

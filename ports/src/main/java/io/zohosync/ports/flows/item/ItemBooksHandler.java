@@ -58,7 +58,7 @@ public final class ItemBooksHandler implements SyncHandler<Item> {
     }
 
     @Override
-    public Future<ZohoOutcome<Match>> match(Item item) {
+    public Future<ZohoOutcome<Match>> match(Item item, Links links) {
         return items.findBySku(item.sku()).map(found -> {
             if (!(found instanceof ZohoOutcome.Success<List<ZohoItem>> ok)) {
                 return ZohoOutcome.retype(found);

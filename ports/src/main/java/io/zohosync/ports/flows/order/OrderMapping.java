@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * The JSON mapping of an order or enrollment, identified by the platform id that becomes its Books invoice
- * number: {@code customer_id, date, due_date} and the lines, currency and tax every sales document has
+ * number: {@code customer_id, date, due_date, quote_id} (the accepted quote it comes from, optional) and the lines, currency and tax every sales document has
  * ({@link SalesFields}).
  */
 public final class OrderMapping implements EntityMapping<Order> {
@@ -34,6 +34,7 @@ public final class OrderMapping implements EntityMapping<Order> {
     public Order read(String id, Map<String, Object> json) {
         WireFields fields = WireFields.of(json);
         String customerId = fields.string("customer_id", SalesFields.MAX_ID);
+        String quoteId = fields.string("quote_id", SalesFields.MAX_ID);
         LocalDate date = SalesFields.date(fields, "date");
         LocalDate dueDate = SalesFields.date(fields, "due_date");
         Currency currency = SalesFields.currency(fields);
@@ -41,7 +42,7 @@ public final class OrderMapping implements EntityMapping<Order> {
         TaxScheme scheme = SalesFields.taxScheme(fields);
         List<LineItem> lines = SalesFields.lines(fields, currency);
         return SalesFields.onePerField(() -> fields.build(() -> {
-            Order order = new Order(id, customerId, date, dueDate, currency, lines, basis, scheme);
+            Order order = new Order(id, customerId, date, dueDate, currency, lines, basis, scheme, quoteId);
             order.toInvoice(); // the invoice's own rules: a customer, a date, a currency, at least one line
             return order;
         }));
@@ -54,6 +55,8 @@ public final class OrderMapping implements EntityMapping<Order> {
                 order.platformId(),
                 "customer_id",
                 order.customerId(),
+                "quote_id",
+                order.quoteId(),
                 "date",
                 order.date().toString(),
                 "due_date",

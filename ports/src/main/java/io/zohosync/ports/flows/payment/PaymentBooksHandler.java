@@ -6,13 +6,18 @@ import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.domain.payment.Payment;
 import io.zohosync.domain.payment.PaymentModeMapping;
+import io.zohosync.domain.sync.SyncEvent;
+import io.zohosync.ports.flows.order.OrderMapping;
 import io.zohosync.ports.intake.EntityMapping;
+import io.zohosync.ports.out.EntityStore;
 import io.zohosync.ports.out.zoho.ZohoCustomerPayments;
 import io.zohosync.ports.out.zoho.ZohoOutcome;
 import io.zohosync.ports.out.zoho.ZohoPayment;
 import io.zohosync.ports.sync.handler.Links;
+import io.zohosync.ports.sync.handler.Match;
 import io.zohosync.ports.sync.handler.SyncHandler;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 
 /**
@@ -20,7 +25,7 @@ import java.util.List;
  * platform id without one): its marker, so a payment an earlier, unconfirmed create left is found again rather than
  * booked twice. It waits for its customer and, when it pays an order, for that order's invoice, to which it is
  * applied in full (Books marks the invoice paid or partially paid); without an order it is an unapplied payment, the
- * customer's credit. The mode is the domain's {@link PaymentModeMapping}. A changed payment updates the Books payment
+ * customer's credit; applied, it must be in the order's currency. The mode is the domain's {@link PaymentModeMapping}. A changed payment updates the Books payment
  * (amount, date, mode); what Books refuses (more than the invoice's balance due) fails with a reason an admin can act on.
  */
 public final class PaymentBooksHandler implements SyncHandler<PlatformPayment> {
@@ -30,11 +35,14 @@ public final class PaymentBooksHandler implements SyncHandler<PlatformPayment> {
 
     private final ZohoCustomerPayments payments;
     private final PaymentModeMapping modes;
+    private final EntityStore orders;
     private final PaymentMapping mapping = new PaymentMapping();
+    private final OrderMapping orderMapping = new OrderMapping();
 
-    public PaymentBooksHandler(ZohoCustomerPayments payments, PaymentModeMapping modes) {
+    public PaymentBooksHandler(ZohoCustomerPayments payments, PaymentModeMapping modes, EntityStore orders) {
         this.payments = payments;
         this.modes = modes;
+        this.orders = orders;
     }
 
     @Override
@@ -59,6 +67,34 @@ public final class PaymentBooksHandler implements SyncHandler<PlatformPayment> {
         needed.add(new EntityRef(EntityType.CUSTOMER, platform.payment().customerId()));
         platform.payment().appliedTo().ifPresent(order -> needed.add(new EntityRef(EntityType.INVOICE, order)));
         return needed;
+    }
+
+    /**
+     * A payment applied to an order must be in the order's currency, its invoice's: read from the stored order, no
+     * Zoho call. Otherwise the sync fails before the create, saying what to correct.
+     */
+    @Override
+    public Future<ZohoOutcome<Match>> match(PlatformPayment platform, Links links) {
+        Payment payment = platform.payment();
+        if (payment.appliedTo().isEmpty()) {
+            return Future.succeededFuture(new ZohoOutcome.Success<>(Match.CREATE));
+        }
+        String orderId = payment.appliedTo().get();
+        return orders.find(new EntityRef(EntityType.INVOICE, orderId)).map(stored -> {
+            Currency paid = payment.amount().currency();
+            Currency billed = stored.map(
+                            s -> orderMapping.read(orderId, s.payload()).currency())
+                    .orElse(paid); // the order is in Books (a prerequisite) and so was sent; a deleted one has no say
+            if (billed.equals(paid)) {
+                return new ZohoOutcome.Success<>(Match.CREATE);
+            }
+            return new ZohoOutcome.Success<>(new Match.Settled(
+                    new SyncEvent.PermanentFailure("payment " + platform.id() + " is in " + paid.getCurrencyCode()
+                            + "; order " + orderId + " it pays is in " + billed.getCurrencyCode()
+                            + " (its Books invoice's currency): send the payment in " + billed.getCurrencyCode()
+                            + ", or without invoice_id as the customer's credit, and retry"),
+                    "currency_mismatch"));
+        });
     }
 
     @Override

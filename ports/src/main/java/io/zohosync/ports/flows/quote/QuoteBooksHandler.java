@@ -6,12 +6,14 @@ import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.domain.quote.Quote;
 import io.zohosync.ports.flows.order.BooksTaxIds;
+import io.zohosync.ports.flows.sales.ContactCurrencies;
 import io.zohosync.ports.intake.EntityMapping;
 import io.zohosync.ports.out.zoho.ZohoEstimate;
 import io.zohosync.ports.out.zoho.ZohoEstimates;
 import io.zohosync.ports.out.zoho.ZohoLinks;
 import io.zohosync.ports.out.zoho.ZohoOutcome;
 import io.zohosync.ports.sync.handler.Links;
+import io.zohosync.ports.sync.handler.Match;
 import io.zohosync.ports.sync.handler.SyncHandler;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +21,8 @@ import java.util.Set;
 
 /**
  * A B2B quote as a Zoho Books estimate numbered with the platform id ({@code estimate_number}, auto-numbering off;
- * the reference number carries the id too), with the lines and taxes an order would get. It waits for its customer
+ * the reference number carries the id too), with the lines and taxes an order would get, in its customer's contact's
+ * currency ({@link ContactCurrencies}). It waits for its customer
  * and items. Its status follows through Books' status actions (draft → sent → accepted or declined; a draft quote
  * accepted at once is marked sent first). A changed quote updates its estimate while Books lets it change (draft,
  * sent, expired); an accepted, declined or invoiced estimate takes a status change but refuses changed lines with
@@ -32,11 +35,13 @@ public final class QuoteBooksHandler implements SyncHandler<PlatformQuote> {
 
     private final ZohoEstimates estimates;
     private final BooksTaxIds taxes;
+    private final ContactCurrencies currencies;
     private final QuoteMapping mapping = new QuoteMapping();
 
-    public QuoteBooksHandler(ZohoEstimates estimates, BooksTaxIds taxes) {
+    public QuoteBooksHandler(ZohoEstimates estimates, BooksTaxIds taxes, ContactCurrencies currencies) {
         this.estimates = estimates;
         this.taxes = taxes;
+        this.currencies = currencies;
     }
 
     @Override
@@ -63,10 +68,20 @@ public final class QuoteBooksHandler implements SyncHandler<PlatformQuote> {
         return needed;
     }
 
-    /** The create, the status actions from draft, and the list of taxes when one is not known yet. */
+    /** The create, the status actions from draft, and the read of the contact and list of taxes when not known yet. */
     @Override
     public int plannedCreateCalls(PlatformQuote quote) {
-        return 1 + moves("draft", quote.status()).size() + taxLookups(quote.quote());
+        return 1
+                + moves("draft", quote.status()).size()
+                + (currencies.known(quote.quote().customerId()) ? 0 : 1)
+                + taxLookups(quote.quote());
+    }
+
+    /** A quote in another currency than its customer's contact is billed in is refused before the create. */
+    @Override
+    public Future<ZohoOutcome<Match>> match(PlatformQuote platformQuote, Links links) {
+        Quote quote = platformQuote.quote();
+        return currencies.check(quote.customerId(), "quote", quote.platformId(), quote.currency(), links);
     }
 
     /** The read of the estimate, its update, at most the status actions from draft, and a tax list when needed. */
@@ -106,6 +121,20 @@ public final class QuoteBooksHandler implements SyncHandler<PlatformQuote> {
                                 estimate.value().estimateId(), estimate.value().status(), quote.status());
                     });
         });
+    }
+
+    /**
+     * An estimate found by its number after a lost create answer may still lack the status actions the create would
+     * have made after it: read where it stands and take the quote there (the read and the actions fit the create's
+     * reservation, in which the marker search replaced the create).
+     */
+    @Override
+    public Future<ZohoOutcome<String>> completeFound(String estimateId, PlatformQuote quote, Links links) {
+        return estimates
+                .get(estimateId)
+                .compose(current -> current instanceof ZohoOutcome.Success<ZohoEstimate> ok
+                        ? follow(estimateId, ok.value().status(), quote.status())
+                        : Future.succeededFuture(ZohoOutcome.retype(current)));
     }
 
     @Override

@@ -12,6 +12,12 @@ public interface ZohoInvoices {
 
     Future<ZohoOutcome<ZohoInvoice>> create(Invoice invoice, ZohoLinks links);
 
+    /**
+     * Creates the invoice of an accepted estimate (Books' {@code invoiced_estimate_id}): tied to it in Books, which
+     * marks the estimate invoiced.
+     */
+    Future<ZohoOutcome<ZohoInvoice>> createFromEstimate(Invoice invoice, ZohoLinks links, String estimateId);
+
     /** Replaces the invoice's customer, dates, lines and tax treatment with the entity's; its number stays. */
     Future<ZohoOutcome<ZohoInvoice>> update(String invoiceId, Invoice invoice, ZohoLinks links);
 

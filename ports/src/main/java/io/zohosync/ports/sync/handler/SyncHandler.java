@@ -54,9 +54,23 @@ public interface SyncHandler<E> {
         return findByMarker(entity);
     }
 
-    /** Matching before a create (design.md §5); by default there is nothing to match and the record is created. */
-    default Future<ZohoOutcome<Match>> match(E entity) {
+    /**
+     * Matching before a create (design.md §5), and any check that can settle the sync before it (a document in a
+     * currency its customer's contact is not billed in); it sees the prerequisites' ids. By default there is nothing
+     * to match and the record is created.
+     */
+    default Future<ZohoOutcome<Match>> match(E entity, Links links) {
         return Future.succeededFuture(new ZohoOutcome.Success<>(Match.CREATE));
+    }
+
+    /**
+     * Completes a record found by its marker (an earlier create whose answer was lost, or a duplicate that was ours)
+     * before the runner links it: whatever {@link #create} does after the record exists (a status action) may not
+     * have happened. Its calls come out of the create's reservation, in which the marker search replaces the create.
+     * By default a create is one call and there is nothing to complete.
+     */
+    default Future<ZohoOutcome<String>> completeFound(String zohoId, E entity, Links links) {
+        return Future.succeededFuture(new ZohoOutcome.Success<>(zohoId));
     }
 
     /** Creates the record, carrying the entity's marker; its Zoho id. */

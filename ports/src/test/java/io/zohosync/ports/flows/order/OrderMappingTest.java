@@ -136,6 +136,20 @@ class OrderMappingTest {
         return invalid.errors().stream().map(InvalidInput.FieldError::field).toList();
     }
 
+    @Test
+    void an_order_may_name_the_quote_it_comes_from_which_is_written_back_and_kept_to_zohos_length() {
+        Map<String, Object> json = enrollment();
+        json.put("quote_id", "Q-7");
+        Order order = mapping.read("ENR-1", json);
+        assertThat(order.quote()).contains("Q-7");
+        assertThat(mapping.write(order)).containsEntry("quote_id", "Q-7");
+        assertThat(mapping.read("ENR-1", mapping.write(order))).isEqualTo(order);
+        assertThat(mapping.read("ENR-2", enrollment()).quote()).isEmpty();
+
+        json.put("quote_id", "Q".repeat(101));
+        assertThat(fields(json)).containsExactly("quote_id");
+    }
+
     private static Map<String, Object> enrollment() {
         Map<String, Object> json = new HashMap<>();
         json.put("customer_id", "cus-1");
