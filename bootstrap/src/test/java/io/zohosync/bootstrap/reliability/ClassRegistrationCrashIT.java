@@ -61,6 +61,8 @@ class ClassRegistrationCrashIT {
         env.put("ZSYNC_STRIPE_WEBHOOK_SECRETS", ClassRegistration.STRIPE_SECRET);
         env.put("ZSYNC_BOOKS_CONCURRENCY", "1");
         env.put("ZSYNC_LEASE_SECONDS", "5");
+        // the killed instance's Zoho slot (the only one) counts no more after three missed heartbeats: 3 s
+        env.put("ZSYNC_PERMIT_HEARTBEAT_SECONDS", "1");
         env.put("ZSYNC_RETRY_BASE_SECONDS", "1");
         env.put("ZSYNC_RETRY_CAP_SECONDS", "2");
         Ledger ledger = new Ledger(db);

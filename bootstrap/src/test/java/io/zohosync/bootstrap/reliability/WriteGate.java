@@ -100,13 +100,14 @@ final class WriteGate implements AutoCloseable {
 
     private void forward(HttpServerRequest request, Buffer body, boolean write) {
         boolean last;
+        CompletableFuture<String> report;
         synchronized (this) {
             last = write && writesLeft == 1;
             if (write && writesLeft > 0) {
                 writesLeft--;
             }
+            report = answered;
         }
-        CompletableFuture<String> report = answered;
         String endpoint = request.method() + " " + request.path();
         RequestOptions options = new RequestOptions()
                 .setMethod(request.method())
