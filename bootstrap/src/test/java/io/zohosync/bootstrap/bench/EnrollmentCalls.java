@@ -100,6 +100,7 @@ final class EnrollmentCalls {
             ClassRegistration again = registration.again(suffix);
             returning.add(count(again, List.of(Message.ORDER, Message.STRIPE)));
         }
+        report.add("");
         report.add("## Zoho calls per paid enrollment (class registration through Stripe Checkout)");
         report.add("");
         report.add("Counted from the sandbox's call log, " + ROUNDS + " registrations each; search = a filtered list,"
