@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +50,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ClassRegistrationCrashIT {
 
     private static final String SUITE = "class registration crash";
+    /** How long a registration may take to reach its kill point, or to converge after the restart (as CrashSuiteIT). */
+    private static final Duration BOUND = Duration.ofSeconds(60);
+
     private static final Map<Message, String> ENTITY_TYPES = Map.of(
             Message.CUSTOMER, "customer", Message.ITEM, "item", Message.ORDER, "invoice", Message.STRIPE, "payment");
 
@@ -107,7 +111,13 @@ class ClassRegistrationCrashIT {
                 Map<String, Integer> before = zoho.inspect().calls();
                 gate.shut();
                 deliverAll(port, registration);
-                String killedAfter = gate.openFor(k).get(30, TimeUnit.SECONDS);
+                String killedAfter;
+                try {
+                    killedAfter = gate.openFor(k).get(BOUND.toSeconds(), TimeUnit.SECONDS);
+                } catch (TimeoutException e) {
+                    throw new AssertionError("k=" + k + ": write " + k + " was not answered within " + BOUND + "; "
+                            + statuses(ledger, registration) + " " + ledger.progress() + "\njar:\n" + jar.tail());
+                }
                 jar.kill();
                 gate.dropHeld();
                 figure(
@@ -122,11 +132,12 @@ class ClassRegistrationCrashIT {
                 jar = JarProcess.start(env);
                 port = jar.awaitUp(90);
                 figure(SUITE, "k=" + k + " restart to 'up'", seconds(Duration.between(restart, Instant.now())));
+                JarProcess running = jar;
                 Duration took = Reliability.await(
-                        Duration.ofSeconds(30),
+                        BOUND,
                         "registration k=" + k + " synced",
                         () -> statuses(ledger, registration).values().stream().allMatch("synced"::equals),
-                        () -> statuses(ledger, registration) + " " + ledger.progress());
+                        () -> statuses(ledger, registration) + " " + ledger.progress() + "\njar:\n" + running.tail());
                 figure(SUITE, "k=" + k + " synced after the restart", seconds(took));
 
                 Map<Message, String> zohoIds = new EnumMap<>(Message.class);
