@@ -33,7 +33,8 @@ import java.util.function.IntFunction;
  *   <li>ingest: {@code POST /api/v1/customers} (validate, one transaction with the job) against
  *       {@code GET /health/live} (the HTTP stack doing nothing) on the same server and client;</li>
  *   <li>sync: customers from POST to {@code synced} through the worker, against the same number of
- *       contact creations sent straight to the sandbox (the Zoho calls alone).</li>
+ *       contact creations sent straight to the sandbox (the Zoho calls alone);</li>
+ *   <li>Zoho calls per paid enrollment, by kind, against the hand-written integration's four ({@link EnrollmentCalls}).</li>
  * </ol>
  * Writes {@code bootstrap/target/bench-report.md}.
  */
@@ -58,6 +59,7 @@ public final class PipelineBenchmark {
             report.add("");
             ingest(vertx, requests, report);
             sync(vertx, customers, report);
+            EnrollmentCalls.measure(vertx, report);
             Path out = Path.of(System.getProperty("bench.report", "bench-report.md"));
             Files.write(out, report);
             report.forEach(PipelineBenchmark::print);
