@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.zohosync.domain.entity.EntityRef;
 import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncTarget;
+import io.zohosync.domain.money.Money;
 import io.zohosync.domain.payment.Refund;
 import io.zohosync.ports.intake.EntityMapping;
 import io.zohosync.ports.out.zoho.ZohoOutcome;
@@ -102,26 +103,25 @@ public final class RefundBooksHandler implements SyncHandler<PlatformRefund> {
     }
 
     private Future<ZohoOutcome<List<String>>> refundedCreditNotes(PlatformRefund platform) {
-        return ours(platform).compose(notes -> {
-            if (!(notes instanceof ZohoOutcome.Success<List<ZohoCreditNote>> ok)) {
-                return Future.succeededFuture(ZohoOutcome.retype(notes));
+        return ours(platform)
+                .compose(notes -> notes instanceof ZohoOutcome.Success<List<ZohoCreditNote>> ok
+                        ? refunded(ok.value(), 0, platform, new ArrayList<>())
+                        : Future.succeededFuture(ZohoOutcome.retype(notes)));
+    }
+
+    /** The ids of {@code notes} from {@code from} on that carry the refund, one note's refunds after another's. */
+    private Future<ZohoOutcome<List<String>>> refunded(
+            List<ZohoCreditNote> notes, int from, PlatformRefund platform, List<String> found) {
+        if (from == notes.size()) {
+            return Future.succeededFuture(new ZohoOutcome.Success<>(List.copyOf(found)));
+        }
+        String noteId = notes.get(from).creditNoteId();
+        return refundOf(noteId, platform).compose(refund -> {
+            if (!(refund instanceof ZohoOutcome.Success<Optional<ZohoRefund>> ok)) {
+                return Future.succeededFuture(ZohoOutcome.retype(refund));
             }
-            List<Future<ZohoOutcome<Optional<String>>>> checks = ok.value().stream()
-                    .map(note -> refundOf(note.creditNoteId(), platform)
-                            .map(refund -> refund instanceof ZohoOutcome.Success<Optional<ZohoRefund>> r
-                                    ? new ZohoOutcome.Success<>(r.value().map(x -> note.creditNoteId()))
-                                    : ZohoOutcome.<Optional<String>>retype(refund)))
-                    .toList();
-            return Future.all(checks).map(done -> {
-                List<String> ids = new ArrayList<>();
-                for (Future<ZohoOutcome<Optional<String>>> check : checks) {
-                    if (!(check.result() instanceof ZohoOutcome.Success<Optional<String>> found)) {
-                        return ZohoOutcome.<List<String>>retype(check.result());
-                    }
-                    found.value().ifPresent(ids::add);
-                }
-                return new ZohoOutcome.Success<>(List.copyOf(ids));
-            });
+            ok.value().ifPresent(r -> found.add(noteId));
+            return refunded(notes, from + 1, platform, found);
         });
     }
 
@@ -286,6 +286,13 @@ public final class RefundBooksHandler implements SyncHandler<PlatformRefund> {
                 refund.reason());
     }
 
+    /** An amount Books answered (575.0), shown in the refund's currency's decimals (575.00). */
+    private static String shown(BigDecimal amount, PlatformRefund platform) {
+        return amount == null
+                ? "?"
+                : Money.round(amount, platform.refund().amount().currency()).toPlainString();
+    }
+
     /** Books' refusal, said as what an admin can act on. */
     private static ZohoOutcome<String> refused(
             ZohoOutcome<?> outcome, PlatformRefund platform, RefundablePayment paid) {
@@ -294,8 +301,9 @@ public final class RefundBooksHandler implements SyncHandler<PlatformRefund> {
                     refused.code(),
                     "Books refused refund " + platform.id() + " of "
                             + platform.refund().amount() + " against payment "
-                            + platform.refund().paymentId() + " (" + paid.amount() + " paid, " + paid.unusedAmount()
-                            + " unused): " + refused.message() + "; check the amount against what is left to refund");
+                            + platform.refund().paymentId() + " (" + shown(paid.amount(), platform) + " paid, "
+                            + shown(paid.unusedAmount(), platform) + " unused): " + refused.message()
+                            + "; check the amount against what is left to refund");
         }
         return ZohoOutcome.retype(outcome);
     }
