@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A signed Stripe {@code payment_intent.succeeded} through HTTP, Postgres, the worker and the Books sandbox: it becomes
  * the Books customer payment (reference = the payment intent id) that pays the order's invoice; the same event
- * delivered again writes nothing more.
+ * delivered again writes nothing more. One naming no customer is held until an admin matches it, and then pays.
  */
 @ExtendWith(VertxExtension.class)
 class StripeWebhookEndToEndTest {
@@ -97,6 +97,64 @@ class StripeWebhookEndToEndTest {
         assertThat(metrics)
                 .contains("zsync_stripe_events_total{outcome=\"created\",type=\"payment_intent.succeeded\"} 1.0")
                 .contains("zsync_stripe_events_total{outcome=\"replayed\",type=\"payment_intent.succeeded\"} 1.0");
+    }
+
+    @Test
+    void an_event_naming_no_customer_is_held_and_an_admins_match_pays_the_books_invoice() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String customerId = "parent-" + suffix;
+        String orderId = "ENR-" + suffix;
+        String sku = "CLASS-" + suffix;
+        String intent = "pi_" + suffix;
+        String eventId = "evt_u_" + suffix;
+        await(service.put(
+                "items",
+                sku,
+                new JsonObject().put("name", "Yoga").put("rate", "250.00").put("currency", "ZAR")));
+        await(service.put("customers", customerId, customer(customerId)));
+        await(service.put("orders", orderId, order(customerId, sku)));
+        service.awaitStatus("orders", orderId, "synced");
+        String event = "{\"id\":\"" + eventId + "\",\"object\":\"event\",\"type\":\"payment_intent.succeeded\","
+                + "\"created\":" + Instant.now().getEpochSecond() + ",\"data\":{\"object\":{\"id\":\"" + intent
+                + "\",\"object\":\"payment_intent\",\"amount\":50000,\"amount_received\":50000,\"currency\":\"zar\","
+                + "\"metadata\":{\"note\":\"paid at the desk\"}}}}";
+
+        HttpResponse<Buffer> held = await(webhook(event));
+        assertThat(held.statusCode()).as(held.bodyAsString()).isEqualTo(202);
+        assertThat(held.bodyAsJsonObject().getString("outcome")).isEqualTo("unmatched");
+        assertThat(await(webhook(event)).statusCode()).as("delivered again").isEqualTo(202);
+        JsonArray listed = await(http.get("/admin/api/inbound-events?status=unmatched&source=stripe&limit=500")
+                        .bearerTokenAuthentication(TestEnvironment.ADMIN_TOKEN)
+                        .send())
+                .bodyAsJsonObject()
+                .getJsonArray("events");
+        List<JsonObject> mine = listed.stream()
+                .map(JsonObject.class::cast)
+                .filter(e -> e.getString("event_id").equals(eventId))
+                .toList();
+        assertThat(mine).as("held once").hasSize(1);
+        assertThat(mine.get(0).getString("amount")).isEqualTo("500.00");
+        long id = mine.get(0).getLong("id");
+
+        HttpResponse<Buffer> matched = await(http.post("/admin/api/inbound-events/" + id + "/match")
+                .bearerTokenAuthentication(TestEnvironment.ADMIN_TOKEN)
+                .sendJsonObject(new JsonObject().put("customer_id", customerId).put("order_id", orderId)));
+        assertThat(matched.statusCode()).as(matched.bodyAsString()).isEqualTo(200);
+        assertThat(matched.bodyAsJsonObject().getString("status")).isEqualTo("resolved");
+
+        service.awaitStatus("payments", intent, "synced");
+        assertThat(payments(intent))
+                .singleElement()
+                .satisfies(p -> assertThat(p.getDouble("amount")).isEqualTo(500.00));
+        assertThat(invoice(orderId).getString("status")).isEqualTo("paid");
+        HttpResponse<Buffer> again = await(http.post("/admin/api/inbound-events/" + id + "/match")
+                .bearerTokenAuthentication(TestEnvironment.ADMIN_TOKEN)
+                .sendJsonObject(new JsonObject().put("customer_id", customerId)));
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.bodyAsJsonObject().getString("code")).isEqualTo("inbound_event_resolved");
+        String metrics = await(http.get("/metrics").send()).bodyAsString();
+        assertThat(metrics)
+                .contains("zsync_stripe_events_total{outcome=\"unmatched\",type=\"payment_intent.succeeded\"} 2.0");
     }
 
     @Test
