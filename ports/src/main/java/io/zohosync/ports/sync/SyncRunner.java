@@ -281,6 +281,7 @@ public final class SyncRunner {
             return byMarker(
                     handler,
                     entity,
+                    links,
                     "the marker search",
                     now,
                     found -> matchThenCreate(handler, job, entity, links, now),
@@ -359,6 +360,7 @@ public final class SyncRunner {
         return byMarker(
                 handler,
                 entity,
+                links,
                 "the marker search after a duplicate",
                 now,
                 none -> handler.createAfterDuplicate(entity, links, duplicate.message())
@@ -381,11 +383,12 @@ public final class SyncRunner {
     private <E> Future<Decision> byMarker(
             SyncHandler<E> handler,
             E entity,
+            Links links,
             String doing,
             Instant now,
             Function<Void, Future<Decision>> otherwise,
             String foundReason) {
-        return handler.findByMarker(entity).compose(outcome -> {
+        return handler.findByMarker(entity, links).compose(outcome -> {
             if (!(outcome instanceof ZohoOutcome.Success<List<String>> found)) {
                 return Future.succeededFuture(ZohoOutcomes.failure(outcome, doing, now));
             }

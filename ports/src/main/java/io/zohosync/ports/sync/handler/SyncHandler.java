@@ -46,6 +46,14 @@ public interface SyncHandler<E> {
     /** The Zoho records carrying this entity's marker (design.md §6): what an earlier, unconfirmed create left. */
     Future<ZohoOutcome<List<String>>> findByMarker(E entity);
 
+    /**
+     * The marker search the runner makes, given the prerequisites' Zoho ids: a record that lives under another (a
+     * refund under its payment) is searched there. By default the search needs none of them.
+     */
+    default Future<ZohoOutcome<List<String>>> findByMarker(E entity, Links links) {
+        return findByMarker(entity);
+    }
+
     /** Matching before a create (design.md §5); by default there is nothing to match and the record is created. */
     default Future<ZohoOutcome<Match>> match(E entity) {
         return Future.succeededFuture(new ZohoOutcome.Success<>(Match.CREATE));
