@@ -11,6 +11,7 @@ import io.zohosync.ports.flows.order.BooksTaxIds;
 import io.zohosync.ports.flows.order.OrderBooksHandler;
 import io.zohosync.ports.flows.payment.PaymentBooksHandler;
 import io.zohosync.ports.flows.quote.QuoteBooksHandler;
+import io.zohosync.ports.flows.refund.RefundBooksHandler;
 import io.zohosync.ports.intake.EntityMapping;
 import io.zohosync.ports.intake.Routing;
 import io.zohosync.ports.sync.handler.SyncHandler;
@@ -35,7 +36,8 @@ final class Flows {
                 new ItemBooksHandler(zoho.items()),
                 new OrderBooksHandler(zoho.invoices(), taxes),
                 new QuoteBooksHandler(zoho.estimates(), taxes),
-                new PaymentBooksHandler(zoho.customerPayments(), PaymentModeMapping.DEFAULT));
+                new PaymentBooksHandler(zoho.customerPayments(), PaymentModeMapping.DEFAULT),
+                new RefundBooksHandler(zoho.refunds()));
     }
 
     List<SyncHandler<?>> handlers() {

@@ -31,6 +31,7 @@ class BooksContractTest {
         DOCUMENTS.put("/contacts", "contacts.yml");
         DOCUMENTS.put("/invoices", "invoices.yml");
         DOCUMENTS.put("/customerpayments", "customer-payments.yml");
+        DOCUMENTS.put("/creditnotes", "credit-notes.yml");
         DOCUMENTS.put("/items", "items.yml");
         DOCUMENTS.put("/estimates", "estimates.yml");
         DOCUMENTS.put("/settings/taxes", "taxes.yml");
@@ -294,6 +295,8 @@ class BooksContractTest {
         call(HttpMethod.POST, "/estimates/" + estimateId + "/status/declined", Map.of(), null);
         call(HttpMethod.DELETE, "/estimates/" + estimateId, Map.of(), null);
 
+        runRefundsFlow(contactId, itemId);
+
         call(HttpMethod.POST, "/items/" + itemId + "/inactive", Map.of(), null);
         call(HttpMethod.POST, "/items/" + itemId + "/active", Map.of(), null);
         call(HttpMethod.POST, "/contacts/" + contactId + "/inactive", Map.of(), null);
@@ -302,6 +305,99 @@ class BooksContractTest {
         call(HttpMethod.DELETE, "/settings/taxes/" + taxId, Map.of(), null);
         call(HttpMethod.DELETE, "/invoices/" + invoiceId, Map.of(), null);
         call(HttpMethod.DELETE, "/contacts/" + contactId, Map.of(), null);
+    }
+
+    /** A paid invoice credited in full and refunded, a partial credit note voided, a payment's excess refunded. */
+    private void runRefundsFlow(String contactId, String itemId) {
+        JsonObject invoice = call(
+                        HttpMethod.POST,
+                        "/invoices",
+                        Map.of("send", "true"),
+                        new JsonObject()
+                                .put("customer_id", contactId)
+                                .put("line_items", new JsonArray().add(new JsonObject().put("item_id", itemId))))
+                .getJsonObject("invoice");
+        String invoiceId = invoice.getString("invoice_id");
+        double total = invoice.getDouble("total");
+        JsonObject overpaid = call(
+                        HttpMethod.POST,
+                        "/customerpayments",
+                        Map.of(),
+                        new JsonObject()
+                                .put("customer_id", contactId)
+                                .put("payment_mode", "creditcard")
+                                .put("amount", total + 20)
+                                .put("date", "2026-01-16")
+                                .put("reference_number", "pi_contract")
+                                .put(
+                                        "invoices",
+                                        new JsonArray()
+                                                .add(new JsonObject()
+                                                        .put("invoice_id", invoiceId)
+                                                        .put("amount_applied", total))))
+                .getJsonObject("payment");
+        String paymentId = overpaid.getString("payment_id");
+        JsonObject refund = new JsonObject()
+                .put("date", "2026-01-17")
+                .put("amount", 20.0)
+                .put("refund_mode", "creditcard")
+                .put("reference_number", "re_contract")
+                .put("from_account_id", overpaid.getString("account_id"))
+                .put("description", "Refund of the excess");
+        String paymentRefundId = call(HttpMethod.POST, "/customerpayments/" + paymentId + "/refunds", Map.of(), refund)
+                .getJsonArray("payment_refunds")
+                .getJsonObject(0)
+                .getString("payment_refund_id");
+        call(HttpMethod.GET, "/customerpayments/" + paymentId + "/refunds", Map.of(), null);
+        call(HttpMethod.GET, "/customerpayments/" + paymentId + "/refunds/" + paymentRefundId, Map.of(), null);
+        call(HttpMethod.GET, "/customerpayments/" + paymentId, Map.of(), null);
+
+        String lineId = invoice.getJsonArray("line_items").getJsonObject(0).getString("line_item_id");
+        String noteId = call(
+                        HttpMethod.POST,
+                        "/creditnotes",
+                        Map.of("invoice_id", invoiceId, "ignore_auto_number_generation", "true"),
+                        new JsonObject()
+                                .put("customer_id", contactId)
+                                .put("date", "2026-01-18")
+                                .put("creditnote_number", "RF-contract")
+                                .put("reference_number", "re_contract_2")
+                                .put(
+                                        "line_items",
+                                        new JsonArray().add(new JsonObject().put("invoice_item_id", lineId))))
+                .getJsonObject("creditnote")
+                .getString("creditnote_id");
+        call(HttpMethod.GET, "/creditnotes", Map.of("creditnote_number", "RF-contract"), null);
+        call(HttpMethod.GET, "/creditnotes/" + noteId, Map.of(), null);
+        String noteRefundId = call(
+                        HttpMethod.POST,
+                        "/creditnotes/" + noteId + "/refunds",
+                        Map.of(),
+                        refund.copy().put("amount", total).put("reference_number", "re_contract_2"))
+                .getJsonObject("creditnote_refund")
+                .getString("creditnote_refund_id");
+        call(HttpMethod.GET, "/creditnotes/" + noteId + "/refunds", Map.of(), null);
+        call(HttpMethod.GET, "/creditnotes/" + noteId + "/refunds/" + noteRefundId, Map.of(), null);
+        call(HttpMethod.GET, "/creditnotes/refunds", Map.of("customer_id", contactId), null);
+
+        String partialId = call(
+                        HttpMethod.POST,
+                        "/creditnotes",
+                        Map.of(),
+                        new JsonObject()
+                                .put("customer_id", contactId)
+                                .put("date", "2026-01-18")
+                                .put("creditnote_number", "CN-unused")
+                                .put(
+                                        "line_items",
+                                        new JsonArray()
+                                                .add(new JsonObject()
+                                                        .put("name", "Goodwill")
+                                                        .put("rate", 5.5)
+                                                        .put("quantity", 1))))
+                .getJsonObject("creditnote")
+                .getString("creditnote_id");
+        call(HttpMethod.POST, "/creditnotes/" + partialId + "/status/void", Map.of(), null);
     }
 
     private JsonObject call(HttpMethod method, String path, Map<String, String> query, JsonObject body) {

@@ -111,12 +111,19 @@ public final class ZohoContract {
 
     /**
      * Zoho's CRM documents point their {@code $ref}s at GitHub; this copies the document next to a copy of {@code common.json}
-     * and replaces references to the users, tags and modules documents (not shipped) by plain objects.
+     * and replaces references to the users, tags and modules documents (not shipped) by plain objects; a document the
+     * parser refuses as it stands is read from a copy {@link ZohoDocumentQuirks#loadable made loadable}.
      */
     private static Path withLocalReferences(Path document) {
         try {
             String text = Files.readString(document);
-            if (!text.contains(REMOTE)) return document;
+            if (!text.contains(REMOTE)) {
+                String loadable = ZohoDocumentQuirks.loadable(text);
+                if (loadable.equals(text)) return document;
+                Path copy = Files.createTempFile("zoho-openapi-", ".yml");
+                copy.toFile().deleteOnExit();
+                return Files.writeString(copy, loadable);
+            }
             Path copy = Files.createTempDirectory("zoho-openapi");
             for (Path file : List.of(document, document.resolveSibling("common.json"))) {
                 String local = Files.readString(file)

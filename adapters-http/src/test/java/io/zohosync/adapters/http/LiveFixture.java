@@ -15,6 +15,10 @@ import io.zohosync.ports.admin.AdminSyncService;
 import io.zohosync.ports.admin.SyncStatusService;
 import io.zohosync.ports.flows.customer.CustomerMapping;
 import io.zohosync.ports.flows.item.ItemMapping;
+import io.zohosync.ports.flows.order.OrderMapping;
+import io.zohosync.ports.flows.payment.PaymentMapping;
+import io.zohosync.ports.flows.quote.QuoteMapping;
+import io.zohosync.ports.flows.refund.RefundMapping;
 import io.zohosync.ports.intake.IntakeService;
 import io.zohosync.ports.intake.Routing;
 import io.zohosync.ports.out.StoredEntity;
@@ -45,9 +49,20 @@ final class LiveFixture {
         SyncStateMachine machine = new SyncStateMachine(RetryPolicy.DEFAULT, new SplittableRandom(7));
         var intake = new IntakeService(
                 store,
-                List.of(new CustomerMapping(), new ItemMapping()),
+                List.of(
+                        new CustomerMapping(),
+                        new ItemMapping(),
+                        new OrderMapping(),
+                        new QuoteMapping(),
+                        new PaymentMapping(),
+                        new RefundMapping()),
                 new Routing(Map.of(
-                        EntityType.CUSTOMER, List.of(SyncTarget.BOOKS), EntityType.ITEM, List.of(SyncTarget.BOOKS))),
+                        EntityType.CUSTOMER, List.of(SyncTarget.BOOKS),
+                        EntityType.ITEM, List.of(SyncTarget.BOOKS),
+                        EntityType.INVOICE, List.of(SyncTarget.BOOKS),
+                        EntityType.ESTIMATE, List.of(SyncTarget.BOOKS),
+                        EntityType.PAYMENT, List.of(SyncTarget.BOOKS),
+                        EntityType.REFUND, List.of(SyncTarget.BOOKS))),
                 machine,
                 clock);
         var admin = new AdminSyncService(

@@ -13,6 +13,7 @@ import io.zohosync.adapters.zoho.books.BooksCustomerPaymentsClient;
 import io.zohosync.adapters.zoho.books.BooksEstimatesClient;
 import io.zohosync.adapters.zoho.books.BooksInvoicesClient;
 import io.zohosync.adapters.zoho.books.BooksItemsClient;
+import io.zohosync.adapters.zoho.books.BooksRefundsClient;
 import io.zohosync.adapters.zoho.books.BooksTaxesClient;
 import io.zohosync.adapters.zoho.call.Breakers;
 import io.zohosync.adapters.zoho.call.ReservedCalls;
@@ -39,6 +40,7 @@ import io.zohosync.ports.out.zoho.ZohoCustomerPayments;
 import io.zohosync.ports.out.zoho.ZohoEstimates;
 import io.zohosync.ports.out.zoho.ZohoInvoices;
 import io.zohosync.ports.out.zoho.ZohoItems;
+import io.zohosync.ports.out.zoho.ZohoRefunds;
 import io.zohosync.ports.out.zoho.ZohoStock;
 import io.zohosync.ports.out.zoho.ZohoSubscriptions;
 import io.zohosync.ports.out.zoho.ZohoTaxes;
@@ -62,6 +64,7 @@ public final class ZohoAdapters implements AutoCloseable {
     private final ZohoItems items;
     private final ZohoInvoices invoices;
     private final ZohoCustomerPayments payments;
+    private final ZohoRefunds refunds;
     private final ZohoEstimates estimates;
     private final ZohoTaxes taxes;
     private final ZohoCrm crm;
@@ -94,6 +97,7 @@ public final class ZohoAdapters implements AutoCloseable {
         this.items = new BooksItemsClient(api);
         this.invoices = new BooksInvoicesClient(api);
         this.payments = new BooksCustomerPaymentsClient(api);
+        this.refunds = new BooksRefundsClient(api);
         this.estimates = new BooksEstimatesClient(api);
         this.taxes = new BooksTaxesClient(api);
         this.crm = new CrmRecordsClient(api);
@@ -154,6 +158,10 @@ public final class ZohoAdapters implements AutoCloseable {
 
     public ZohoCustomerPayments customerPayments() {
         return payments;
+    }
+
+    public ZohoRefunds refunds() {
+        return refunds;
     }
 
     public ZohoEstimates estimates() {

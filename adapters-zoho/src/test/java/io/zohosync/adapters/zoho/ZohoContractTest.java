@@ -47,6 +47,17 @@ class ZohoContractTest {
                 sent,
                 BooksDocumentsTest::aPaymentWithoutAnInvoiceIsUnappliedAndAnUpdateChangesItsAmountModeAndDate);
         documents(vertx, sent, BooksDocumentsTest::anEstimateCarriesTheQuotesIdAsReference);
+        refunds(
+                vertx,
+                sent,
+                BooksRefundsClientTest::aFullRefundRaisesACreditNoteCopyingEveryInvoiceLineAndRefundsItUntilClosed);
+        refunds(vertx, sent, BooksRefundsClientTest::aPartialRefundIsOneUntaxedLineForTheAmount);
+        refunds(vertx, sent, BooksRefundsClientTest::aPaymentsExcessIsRefundedDirectlyAndListedByItsReference);
+        refunds(
+                vertx,
+                sent,
+                BooksRefundsClientTest::creditNotesAreFoundByTheirExactNumberAndATakenNumberNamesTheExistingNote);
+        refunds(vertx, sent, BooksRefundsClientTest::aRefundBeyondWhatIsLeftIsZohosValidationError);
         billing(vertx, sent, BillingClientsTest::aCustomerIsCreatedWithTheMarkerAndFoundByEmail);
         billing(vertx, sent, BillingClientsTest::aSubscriptionCarriesThePlatformIdAsReferenceAndIsFoundByIt);
         billing(vertx, sent, BillingClientsTest::aPlanChangeAppliesNowOrAtTermEndAndACancelNowOrAtTermEnd);
@@ -60,6 +71,11 @@ class ZohoContractTest {
         List<RecordingProxy.Sent> api =
                 sent.stream().filter(s -> !s.path().startsWith("/oauth/")).toList();
         assertThat(api).hasSizeGreaterThan(40);
+        assertThat(api)
+                .extracting(RecordingProxy.Sent::path)
+                .anyMatch(p -> p.matches("/books/v3/creditnotes/\\d+/refunds"))
+                .anyMatch(p -> p.matches("/books/v3/customerpayments/\\d+/refunds"))
+                .contains("/books/v3/creditnotes");
         assertThat(api)
                 .filteredOn(s -> s.path().startsWith("/crm/v8/"))
                 .extracting(RecordingProxy.Sent::path)
@@ -107,6 +123,17 @@ class ZohoContractTest {
                 new BooksDocumentsTest(),
                 t -> t.start(vertx),
                 BooksDocumentsTest::stop,
+                scenario,
+                t -> t.fx.proxy.sent);
+    }
+
+    private static void refunds(
+            Vertx vertx, List<RecordingProxy.Sent> sent, Consumer<BooksRefundsClientTest> scenario) {
+        replay(
+                sent,
+                new BooksRefundsClientTest(),
+                t -> t.start(vertx),
+                BooksRefundsClientTest::stop,
                 scenario,
                 t -> t.fx.proxy.sent);
     }

@@ -31,6 +31,11 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return amount.setScale(Math.max(currency.getDefaultFractionDigits(), 0), ROUNDING);
     }
 
+    /** {@code dividend / divisor} rounded the way Zoho rounds, from the exact quotient (no intermediate rounding). */
+    public static BigDecimal divide(BigDecimal dividend, BigDecimal divisor, Currency currency) {
+        return dividend.divide(divisor, Math.max(currency.getDefaultFractionDigits(), 0), ROUNDING);
+    }
+
     public Money rounded() {
         return new Money(round(amount, currency), currency);
     }

@@ -1,7 +1,6 @@
 package io.zohosync.domain.money;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -9,10 +8,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Domain rule: line totals, discounts and tax the way this service rounds them (README "Money and
- * GST"): each line is rounded to the minor unit, then each tax is computed once per tax rate on the
- * sum of its lines and rounded half-up; with inclusive prices the taxable part is backed out of the
- * rate group's gross and the last component takes the remainder, so the gross never changes.
+ * Domain rule: line totals, discounts and tax the way Zoho Books rounds them (README "Money and GST"):
+ * each line is rounded to the minor unit, then each tax is computed once per tax rate on the sum of
+ * its lines and rounded half-up. Exclusive: {@code tax = sum × p / 100}. Inclusive (Books' formula,
+ * "price inclusive of tax × tax rate ÷ (100 + tax rate)", each tax of a group at its own share):
+ * {@code tax = sum × p / (100 + rate)}, and the taxable part is the sum less its taxes, so the gross
+ * the customer saw is the total.
  */
 public final class Pricing {
 
@@ -37,10 +38,19 @@ public final class Pricing {
         BigDecimal subTotal = BigDecimal.ZERO;
         for (Map.Entry<BigDecimal, BigDecimal> group : byRate.entrySet()) {
             List<TaxComponent> components = scheme.components(group.getKey());
-            BigDecimal taxable =
-                    basis == PriceBasis.INCLUSIVE ? backOut(group.getValue(), components, currency) : group.getValue();
+            BigDecimal sum = group.getValue();
+            BigDecimal base = basis == PriceBasis.INCLUSIVE ? HUNDRED.add(percent(components)) : HUNDRED;
+            List<BigDecimal> amountsOfTaxes = components.stream()
+                    .map(tax -> Money.divide(sum.multiply(tax.percent()), base, currency))
+                    .toList();
+            BigDecimal taxable = basis == PriceBasis.INCLUSIVE
+                    ? sum.subtract(amountsOfTaxes.stream().reduce(BigDecimal.ZERO, BigDecimal::add))
+                    : sum;
             subTotal = subTotal.add(taxable);
-            taxes.addAll(taxesOn(taxable, group.getValue(), components, basis, currency));
+            for (int i = 0; i < components.size(); i++) {
+                taxes.add(new TaxAmount(
+                        components.get(i), new Money(taxable, currency), new Money(amountsOfTaxes.get(i), currency)));
+            }
         }
         BigDecimal taxTotal = taxes.stream().map(t -> t.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new Totals(
@@ -52,25 +62,7 @@ public final class Pricing {
                 new Money(subTotal.add(taxTotal), currency));
     }
 
-    private static BigDecimal backOut(BigDecimal gross, List<TaxComponent> components, Currency currency) {
-        BigDecimal percent = components.stream().map(TaxComponent::percent).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal exact = gross.multiply(HUNDRED).divide(HUNDRED.add(percent), MathContext.DECIMAL128);
-        return Money.round(exact, currency);
-    }
-
-    private static List<TaxAmount> taxesOn(
-            BigDecimal taxable, BigDecimal gross, List<TaxComponent> components, PriceBasis basis, Currency currency) {
-        List<TaxAmount> taxes = new ArrayList<>();
-        BigDecimal left = gross.subtract(taxable);
-        for (int i = 0; i < components.size(); i++) {
-            TaxComponent tax = components.get(i);
-            boolean lastInclusive = basis == PriceBasis.INCLUSIVE && i == components.size() - 1;
-            BigDecimal amount = lastInclusive
-                    ? left
-                    : Money.round(taxable.multiply(tax.percent()).movePointLeft(2), currency);
-            left = left.subtract(amount);
-            taxes.add(new TaxAmount(tax, new Money(taxable, currency), new Money(amount, currency)));
-        }
-        return taxes;
+    private static BigDecimal percent(List<TaxComponent> components) {
+        return components.stream().map(TaxComponent::percent).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 }

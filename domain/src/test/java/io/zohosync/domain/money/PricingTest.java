@@ -74,13 +74,37 @@ class PricingTest {
     }
 
     @Test
-    void inclusive_prices_back_the_tax_out_and_keep_the_gross() {
+    void inclusive_prices_back_each_tax_out_of_the_gross_and_keep_the_gross() {
+        // Books: tax = 100 × 9 / (100 + 18) = 7.627 → 7.63 for CGST and for SGST; taxable = 100 − 15.26
         Totals totals = Pricing.totals(List.of(Line.of("1", "100", "18")), INR, PriceBasis.INCLUSIVE, TAMIL_NADU);
-        assertThat(totals.subTotal().amount()).isEqualByComparingTo("84.75");
+        assertThat(totals.subTotal().amount()).isEqualByComparingTo("84.74");
         assertThat(totals.taxes())
-                .extracting(t -> t.amount().amount().toPlainString())
-                .containsExactly("7.63", "7.62");
+                .extracting(t -> t.tax().name() + " " + t.amount().amount().toPlainString() + " on "
+                        + t.taxable().amount().toPlainString())
+                .containsExactly("CGST 7.63 on 84.74", "SGST 7.63 on 84.74");
+        assertThat(totals.taxTotal().amount()).isEqualByComparingTo("15.26");
         assertThat(totals.total().amount()).isEqualByComparingTo("100.00");
+    }
+
+    @Test
+    void inclusive_tax_is_backed_out_of_the_sum_of_a_rate_not_per_line() {
+        // each 0.10 line at 5 % holds 0.10 × 5 / 105 = 0.0048 → 0.00; the three together 0.30 hold 0.0143 → 0.01
+        Totals totals = Pricing.totals(
+                List.of(Line.of("1", "0.10", "5"), Line.of("1", "0.10", "5"), Line.of("1", "0.10", "5")),
+                INR,
+                PriceBasis.INCLUSIVE,
+                TO_KARNATAKA);
+        assertThat(totals.taxTotal().amount()).isEqualByComparingTo("0.01");
+        assertThat(totals.subTotal().amount()).isEqualByComparingTo("0.29");
+        assertThat(totals.total().amount()).isEqualByComparingTo("0.30");
+    }
+
+    @Test
+    void an_inclusive_half_paisa_rounds_up() {
+        // 0.59 × 9 / 118 = 0.045 exactly: half-up makes each of CGST and SGST 0.05, the taxable part 0.49
+        Totals totals = Pricing.totals(List.of(Line.of("1", "0.59", "18")), INR, PriceBasis.INCLUSIVE, TAMIL_NADU);
+        assertThat(totals.taxTotal().amount()).isEqualByComparingTo("0.10");
+        assertThat(totals.subTotal().amount()).isEqualByComparingTo("0.49");
     }
 
     @Test

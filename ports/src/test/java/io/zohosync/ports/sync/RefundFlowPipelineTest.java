@@ -283,6 +283,7 @@ class RefundFlowPipelineTest {
                             invoiceId,
                             h.invoice().customerId(),
                             new BigDecimal("500.00"),
+                            false,
                             List.of(new InvoiceLine(
                                     invoiceId + "-line-1", "item-YOGA", "Yoga", BigDecimal.valueOf(2))))))
                     .orElse(new ZohoOutcome.NotFound<>("no invoice")));

@@ -8,7 +8,10 @@ import io.zohosync.sandbox.core.SandboxApi;
 import io.zohosync.sandbox.core.SandboxContext;
 import io.zohosync.sandbox.core.ZohoReplies;
 
-/** Zoho Books v3 under {@code /books/v3}: organizations, contacts and persons, items, invoices, payments, estimates, taxes. */
+/**
+ * Zoho Books v3 under {@code /books/v3}: organizations, contacts and persons, items, invoices, payments and their refunds,
+ * credit notes and their refunds, estimates, taxes.
+ */
 public final class BooksApi implements SandboxApi {
     public static final String PRODUCT = "books";
     static final String ROOT = "/books/v3";
@@ -34,7 +37,12 @@ public final class BooksApi implements SandboxApi {
                 lineItems,
                 new SalesDocuments.Kind("invoices", "invoice", "invoice_number", "INV-", "Invoice")));
         invoices.mount(routes);
-        new CustomerPayments(ledger, contacts, invoices).mount(routes);
+        CustomerPayments payments = new CustomerPayments(ledger, contacts, invoices);
+        payments.mount(routes);
+        new PaymentRefunds(ledger, payments).mount(routes);
+        CreditNotes creditNotes = new CreditNotes(ledger, contacts, invoices, lineItems);
+        new CreditNoteRefunds(ledger, creditNotes).mount(routes);
+        creditNotes.mount(routes);
         new Estimates(new SalesDocuments(
                         ledger,
                         contacts,

@@ -10,6 +10,7 @@ import io.zohosync.sandbox.core.Filters;
 import io.zohosync.sandbox.core.Ledger;
 import io.zohosync.sandbox.core.Operation;
 import io.zohosync.sandbox.core.ZohoReplies;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,9 +18,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Books customer payments: applied to a customer's invoices (moving their balance and status), edited, deleted, listed. */
+/**
+ * Books customer payments: applied to a customer's invoices (moving their balance and status), edited, deleted, listed;
+ * what is neither applied nor refunded ({@link PaymentRefunds}) is the payment's {@code unused_amount}.
+ */
 final class CustomerPayments {
     static final String ENTITY = "customerpayments";
+    /** The deposit account of a payment recorded without {@code account_id}: Books' "Undeposited Funds". */
+    static final String DEFAULT_DEPOSIT_ACCOUNT = "460000000000361";
+
+    private static final String REFUNDED = "amount_refunded";
     /** Kept with each payment but shown only in list rows, as Zoho's document has it. */
     private static final String NUMBER = "payment_number";
 
@@ -85,6 +93,7 @@ final class CustomerPayments {
 
     private void create(RoutingContext rc) {
         JsonObject body = Bodies.json(rc);
+        body.put(REFUNDED, 0.0).remove("unused_amount");
         JsonArray applied = checked(rc, body, Map.of());
         if (applied == null) return;
         JsonObject payment = new JsonObject()
@@ -106,7 +115,9 @@ final class CustomerPayments {
             return;
         }
         JsonObject body = payment.copy().mergeIn(Bodies.json(rc));
-        body.put("payment_id", payment.getString("payment_id")).put(NUMBER, payment.getString(NUMBER));
+        body.put("payment_id", payment.getString("payment_id"))
+                .put(NUMBER, payment.getString(NUMBER))
+                .put(REFUNDED, payment.getDouble(REFUNDED, 0.0));
         JsonArray applied = checked(rc, body, appliedBy(payment));
         if (applied == null) return;
         unapply(payment);
@@ -119,6 +130,11 @@ final class CustomerPayments {
         JsonObject payment = ledger.find(ENTITY, rc.pathParam("payment_id"));
         if (payment == null) {
             ZohoReplies.notFound(rc, "Payment");
+            return;
+        }
+        if (payment.getDouble(REFUNDED, 0.0) > 0) {
+            ZohoReplies.error(
+                    rc, 400, ZohoReplies.CODE_INVALID_VALUE, "Payments with recorded refunds cannot be deleted.");
             return;
         }
         unapply(payment);
@@ -209,7 +225,7 @@ final class CustomerPayments {
                     .put("invoice_id", invoice.getString("invoice_id"))
                     .put("amount_applied", Bodies.money(amount.doubleValue())));
         }
-        if (total > body.getNumber("amount").doubleValue() + 0.001) {
+        if (total + body.getDouble(REFUNDED) > body.getNumber("amount").doubleValue() + 0.001) {
             ZohoReplies.invalid(rc, "amount");
             return null;
         }
@@ -236,10 +252,32 @@ final class CustomerPayments {
                     .put("balance_amount", invoice.getDouble("balance")));
         }
         double amount = body.getNumber("amount").doubleValue();
+        if (Bodies.blank(payment.getString("account_id"))) payment.put("account_id", DEFAULT_DEPOSIT_ACCOUNT);
         payment.put("amount", amount)
+                .put("unused_amount", Bodies.money(amount - appliedTotal - payment.getDouble(REFUNDED)))
                 .put("invoices", summary)
                 .put("customer_name", customer.getString("contact_name"))
                 .put("currency_code", customer.getString("currency_code"));
+        save(payment);
+    }
+
+    JsonObject find(String id) {
+        return ledger.find(ENTITY, id);
+    }
+
+    /** Records a refund of part of the unused amount. */
+    void refunded(JsonObject payment, BigDecimal amount) {
+        BigDecimal refunded = Refunds.amount(payment, REFUNDED).add(amount);
+        payment.put(REFUNDED, refunded.doubleValue())
+                .put(
+                        "unused_amount",
+                        Refunds.amount(payment, "unused_amount")
+                                .subtract(amount)
+                                .doubleValue());
+        save(payment);
+    }
+
+    private void save(JsonObject payment) {
         ledger.save(
                 ENTITY,
                 payment.getString("payment_id"),

@@ -6,9 +6,17 @@ import io.zohosync.sandbox.core.Ledger;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Prices the line items of an invoice or estimate: item defaults, discounts ("12.5%" or an amount), taxes and totals. */
+/**
+ * Prices the line items of an invoice or estimate: item defaults, discounts ("12.5%" or an amount), taxes and totals.
+ * Each line is rounded to the cent, discount off; each tax is then computed once on the sum of its lines and rounded
+ * half-up: {@code sum × p / 100} on exclusive rates, {@code sum × p / (100 + line rate)} on inclusive ones (Books'
+ * knowledge base: "Tax Amount = Price inclusive of tax × Tax rate ÷ (100 + Tax rate)"; a group's taxes each at their
+ * own share). With inclusive rates {@code sub_total} is the lines less their taxes, so {@code total} is what the lines
+ * say (UNCONFIRMED: the OpenAPI names {@code sub_total} but not which side of the tax it is on).
+ */
 final class LineItems {
     /** The priced lines and document totals, or the name of the first invalid field. */
     record Priced(JsonArray lines, double subTotal, double taxTotal, JsonArray taxes, String invalid) {
@@ -16,6 +24,8 @@ final class LineItems {
             return new Priced(null, 0, 0, null, field);
         }
     }
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final Ledger ledger;
     private final Items items;
@@ -27,10 +37,16 @@ final class LineItems {
         this.taxes = taxes;
     }
 
+    /** Prices lines whose rates exclude tax. */
     Priced price(JsonArray given) {
+        return price(given, false);
+    }
+
+    /** Prices lines whose rates include tax when {@code inclusive} (Books' {@code is_inclusive_tax}). */
+    Priced price(JsonArray given, boolean inclusive) {
         if (given.isEmpty()) return Priced.invalid("line_items");
         JsonArray lines = new JsonArray();
-        Map<String, BigDecimal> taxTotals = new LinkedHashMap<>();
+        Map<String, Map<BigDecimal, BigDecimal>> taxShares = new LinkedHashMap<>();
         BigDecimal subTotal = BigDecimal.ZERO;
         for (int i = 0; i < given.size(); i++) {
             if (!(given.getValue(i) instanceof JsonObject line)) return Priced.invalid("line_items");
@@ -52,15 +68,17 @@ final class LineItems {
             BigDecimal itemTotal = gross.subtract(discount);
             subTotal = subTotal.add(itemTotal);
             double percentage = tax == null ? 0 : tax.getDouble("tax_percentage");
-            if (tax != null) {
-                for (JsonObject component : taxes.components(tax)) {
-                    taxTotals.merge(
-                            component.getString("tax_name"),
-                            itemTotal
-                                    .multiply(decimal(component.getDouble("tax_percentage")))
-                                    .movePointLeft(2),
-                            BigDecimal::add);
-                }
+            List<JsonObject> components = tax == null ? List.of() : taxes.components(tax);
+            BigDecimal base = inclusive ? HUNDRED.add(percent(components)).stripTrailingZeros() : HUNDRED;
+            // UNCONFIRMED: with inclusive rates a line's item_total is shown before its own taxes, as an integration
+            // reading Books estimates found ("item_total is the pre-tax figure"); the document's taxes are on the sum
+            BigDecimal shown = itemTotal;
+            for (JsonObject component : components) {
+                BigDecimal share = itemTotal.multiply(decimal(component.getDouble("tax_percentage")));
+                taxShares
+                        .computeIfAbsent(component.getString("tax_name"), key -> new LinkedHashMap<>())
+                        .merge(base, share, BigDecimal::add);
+                if (inclusive) shown = shown.subtract(share.divide(base, 2, RoundingMode.HALF_UP));
             }
             lines.add(line.copy()
                     .put(
@@ -82,16 +100,38 @@ final class LineItems {
                     .put("tax_id", tax == null ? "" : taxId)
                     .put("tax_name", tax == null ? "" : tax.getString("tax_name"))
                     .put("tax_percentage", percentage)
-                    .put("item_total", itemTotal.doubleValue()));
+                    .put("item_total", shown.doubleValue()));
         }
         JsonArray taxLines = new JsonArray();
         BigDecimal taxTotal = BigDecimal.ZERO;
-        for (Map.Entry<String, BigDecimal> entry : taxTotals.entrySet()) {
-            BigDecimal amount = cents(entry.getValue());
+        for (Map.Entry<String, Map<BigDecimal, BigDecimal>> entry : taxShares.entrySet()) {
+            BigDecimal amount = taxOf(entry.getValue());
             taxTotal = taxTotal.add(amount);
             taxLines.add(new JsonObject().put("tax_name", entry.getKey()).put("tax_amount", amount.doubleValue()));
         }
+        if (inclusive) subTotal = subTotal.subtract(taxTotal);
         return new Priced(lines, subTotal.doubleValue(), taxTotal.doubleValue(), taxLines, null);
+    }
+
+    private static BigDecimal percent(List<JsonObject> components) {
+        return components.stream()
+                .map(c -> decimal(c.getDouble("tax_percentage")))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /**
+     * One tax in cents from its shares (the summed {@code amount × p} per divisor): rounded once from the exact
+     * quotient; shares over different divisors (one tax in groups of different rates) are summed at 20 places first.
+     */
+    private static BigDecimal taxOf(Map<BigDecimal, BigDecimal> shares) {
+        if (shares.size() == 1) {
+            Map.Entry<BigDecimal, BigDecimal> only =
+                    shares.entrySet().iterator().next();
+            return only.getValue().divide(only.getKey(), 2, RoundingMode.HALF_UP);
+        }
+        return cents(shares.entrySet().stream()
+                .map(e -> e.getValue().divide(e.getKey(), 20, RoundingMode.HALF_EVEN))
+                .reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 
     private static BigDecimal decimal(double value) {

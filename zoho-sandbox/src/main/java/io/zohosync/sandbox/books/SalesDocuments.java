@@ -130,8 +130,12 @@ final class SalesDocuments {
                 return false;
             }
         }
-        LineItems.Priced priced =
-                lineItems.price(Bodies.array(body.containsKey("line_items") ? body : document, "line_items"));
+        if (!(document.getValue("is_inclusive_tax") instanceof Boolean inclusive)) {
+            ZohoReplies.invalid(rc, "is_inclusive_tax");
+            return false;
+        }
+        LineItems.Priced priced = lineItems.price(
+                Bodies.array(body.containsKey("line_items") ? body : document, "line_items"), inclusive);
         if (priced.invalid() != null) {
             ZohoReplies.invalid(rc, priced.invalid());
             return false;

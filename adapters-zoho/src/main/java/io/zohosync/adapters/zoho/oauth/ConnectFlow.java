@@ -62,6 +62,7 @@ public final class ConnectFlow implements ZohoAuthorization {
                             "ZohoBooks.contacts.ALL",
                             "ZohoBooks.invoices.ALL",
                             "ZohoBooks.customerpayments.ALL",
+                            "ZohoBooks.creditnotes.ALL",
                             "ZohoBooks.estimates.ALL",
                             "ZohoBooks.settings.ALL"));
                 case BILLING ->

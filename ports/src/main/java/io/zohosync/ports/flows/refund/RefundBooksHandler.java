@@ -262,7 +262,8 @@ public final class RefundBooksHandler implements SyncHandler<PlatformRefund> {
             PlatformRefund platform, RefundablePayment paid, InvoiceToCredit invoice) {
         Refund refund = platform.refund();
         BigDecimal amount = refund.amount().amount();
-        List<CreditLine> lines = invoice.total().compareTo(amount) == 0
+        boolean all = invoice.total().compareTo(amount) == 0;
+        List<CreditLine> lines = all
                 ? invoice.lines().stream()
                         .map(line -> new CreditLine(
                                 line.lineItemId(), line.itemId(), line.name(), null, line.quantity(), null))
@@ -280,6 +281,7 @@ public final class RefundBooksHandler implements SyncHandler<PlatformRefund> {
                 platform.id(),
                 refund.referenceNumber(),
                 refund.date(),
+                all && invoice.inclusiveTax(),
                 lines,
                 refund.reason());
     }

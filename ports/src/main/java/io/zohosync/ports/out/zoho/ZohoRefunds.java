@@ -60,8 +60,9 @@ public interface ZohoRefunds {
         }
     }
 
-    /** A Books invoice's total and lines, as a credit note reverses them. */
-    record InvoiceToCredit(String invoiceId, String customerId, BigDecimal total, List<InvoiceLine> lines) {
+    /** A Books invoice's total and lines, and whether its rates include tax, as a credit note reverses them. */
+    record InvoiceToCredit(
+            String invoiceId, String customerId, BigDecimal total, boolean inclusiveTax, List<InvoiceLine> lines) {
         public InvoiceToCredit {
             lines = List.copyOf(lines);
         }
@@ -85,7 +86,8 @@ public interface ZohoRefunds {
     /**
      * A credit note raised against {@code invoiceId} for {@code customerId}, numbered {@code creditNoteNumber}:
      * either every line of the invoice ({@link CreditLine#invoiceLineId} set, the invoice's own rate and tax), or one
-     * line of an amount without tax ({@link CreditLine#rate} set).
+     * line of an amount without tax ({@link CreditLine#rate} set); {@code inclusiveTax} as the invoice's, so its lines
+     * come to the invoice's total again.
      */
     record CreditNoteRequest(
             String customerId,
@@ -93,6 +95,7 @@ public interface ZohoRefunds {
             String creditNoteNumber,
             String referenceNumber,
             LocalDate date,
+            boolean inclusiveTax,
             List<CreditLine> lines,
             String notes) {
         public CreditNoteRequest {
