@@ -116,8 +116,8 @@ public final class ZohoSyncApp {
         metrics.watch(zoho.connection());
         long counting = metrics.watch(vertx, pg.syncRecordsReader());
         shutdown.push(() -> Future.succeededFuture(vertx.cancelTimer(counting)));
-        var endpoints =
-                new HttpAdapters.Endpoints(intake, status, admin, connect, Health.checks(pg, zoho), metrics::scrape);
+        var endpoints = new HttpAdapters.Endpoints(
+                intake, status, admin, connect, pg.inboundEvents(), Health.checks(pg, zoho), metrics::scrape);
         var httpSettings = new HttpSettings(
                 secrets.apiKeys(),
                 secrets.adminToken(),

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A signed Stripe {@code payment_intent.succeeded} through HTTP, Postgres, the worker and the Books sandbox: it becomes
  * the Books customer payment (reference = the payment intent id) that pays the order's invoice; the same event
- * delivered again writes nothing more.
+ * delivered again writes nothing more. One naming no customer is held until an admin matches it, and then pays. A
+ * refund reached through refund.created and charge.refunded is one Books credit note and its refund.
  */
 @ExtendWith(VertxExtension.class)
 class StripeWebhookEndToEndTest {
@@ -97,6 +98,116 @@ class StripeWebhookEndToEndTest {
         assertThat(metrics)
                 .contains("zsync_stripe_events_total{outcome=\"created\",type=\"payment_intent.succeeded\"} 1.0")
                 .contains("zsync_stripe_events_total{outcome=\"replayed\",type=\"payment_intent.succeeded\"} 1.0");
+    }
+
+    @Test
+    void an_event_naming_no_customer_is_held_and_an_admins_match_pays_the_books_invoice() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String customerId = "parent-" + suffix;
+        String orderId = "ENR-" + suffix;
+        String sku = "CLASS-" + suffix;
+        String intent = "pi_" + suffix;
+        String eventId = "evt_u_" + suffix;
+        await(service.put(
+                "items",
+                sku,
+                new JsonObject().put("name", "Yoga").put("rate", "250.00").put("currency", "ZAR")));
+        await(service.put("customers", customerId, customer(customerId)));
+        await(service.put("orders", orderId, order(customerId, sku)));
+        service.awaitStatus("orders", orderId, "synced");
+        String event = "{\"id\":\"" + eventId + "\",\"object\":\"event\",\"type\":\"payment_intent.succeeded\","
+                + "\"created\":" + Instant.now().getEpochSecond() + ",\"data\":{\"object\":{\"id\":\"" + intent
+                + "\",\"object\":\"payment_intent\",\"amount\":50000,\"amount_received\":50000,\"currency\":\"zar\","
+                + "\"metadata\":{\"note\":\"paid at the desk\"}}}}";
+
+        HttpResponse<Buffer> held = await(webhook(event));
+        assertThat(held.statusCode()).as(held.bodyAsString()).isEqualTo(202);
+        assertThat(held.bodyAsJsonObject().getString("outcome")).isEqualTo("unmatched");
+        assertThat(await(webhook(event)).statusCode()).as("delivered again").isEqualTo(202);
+        JsonArray listed = await(http.get("/admin/api/inbound-events?status=unmatched&source=stripe&limit=500")
+                        .bearerTokenAuthentication(TestEnvironment.ADMIN_TOKEN)
+                        .send())
+                .bodyAsJsonObject()
+                .getJsonArray("events");
+        List<JsonObject> mine = listed.stream()
+                .map(JsonObject.class::cast)
+                .filter(e -> e.getString("event_id").equals(eventId))
+                .toList();
+        assertThat(mine).as("held once").hasSize(1);
+        assertThat(mine.get(0).getString("amount")).isEqualTo("500.00");
+        long id = mine.get(0).getLong("id");
+
+        HttpResponse<Buffer> matched = await(http.post("/admin/api/inbound-events/" + id + "/match")
+                .bearerTokenAuthentication(TestEnvironment.ADMIN_TOKEN)
+                .sendJsonObject(new JsonObject().put("customer_id", customerId).put("order_id", orderId)));
+        assertThat(matched.statusCode()).as(matched.bodyAsString()).isEqualTo(200);
+        assertThat(matched.bodyAsJsonObject().getString("status")).isEqualTo("resolved");
+
+        service.awaitStatus("payments", intent, "synced");
+        assertThat(payments(intent))
+                .singleElement()
+                .satisfies(p -> assertThat(p.getDouble("amount")).isEqualTo(500.00));
+        assertThat(invoice(orderId).getString("status")).isEqualTo("paid");
+        HttpResponse<Buffer> again = await(http.post("/admin/api/inbound-events/" + id + "/match")
+                .bearerTokenAuthentication(TestEnvironment.ADMIN_TOKEN)
+                .sendJsonObject(new JsonObject().put("customer_id", customerId)));
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.bodyAsJsonObject().getString("code")).isEqualTo("inbound_event_resolved");
+        String metrics = await(http.get("/metrics").send()).bodyAsString();
+        assertThat(metrics)
+                .contains("zsync_stripe_events_total{outcome=\"unmatched\",type=\"payment_intent.succeeded\"} 2.0");
+    }
+
+    @Test
+    void a_stripe_refund_reached_through_two_event_types_is_one_books_credit_note_and_refund() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String customerId = "parent-" + suffix;
+        String orderId = "ENR-" + suffix;
+        String sku = "CLASS-" + suffix;
+        String intent = "pi_" + suffix;
+        String refundId = "re_" + suffix;
+        await(service.put(
+                "items",
+                sku,
+                new JsonObject().put("name", "Yoga").put("rate", "250.00").put("currency", "ZAR")));
+        await(service.put("customers", customerId, customer(customerId)));
+        await(service.put("orders", orderId, order(customerId, sku)));
+        service.awaitStatus("orders", orderId, "synced");
+        long now = Instant.now().getEpochSecond();
+        String paid = "{\"id\":\"evt_p_" + suffix + "\",\"type\":\"payment_intent.succeeded\",\"created\":" + now
+                + ",\"data\":{\"object\":{\"id\":\"" + intent + "\",\"amount\":50000,\"amount_received\":50000,"
+                + "\"currency\":\"zar\",\"metadata\":{\"customer_id\":\"" + customerId + "\",\"order_id\":\""
+                + orderId + "\"}}}}";
+        assertThat(await(webhook(paid)).statusCode()).isEqualTo(202);
+        service.awaitStatus("payments", intent, "synced");
+        Map<String, Integer> before = zoho.inspect().calls();
+        String refund = "{\"id\":\"" + refundId + "\",\"object\":\"refund\",\"status\":\"succeeded\",\"amount\":10000,"
+                + "\"currency\":\"zar\",\"created\":" + now + ",\"payment_intent\":\"" + intent + "\","
+                + "\"reason\":\"requested_by_customer\"}";
+        String created = "{\"id\":\"evt_rc_" + suffix + "\",\"type\":\"refund.created\",\"created\":" + now
+                + ",\"data\":{\"object\":" + refund + "}}";
+        String charge = "{\"id\":\"evt_cr_" + suffix + "\",\"type\":\"charge.refunded\",\"created\":" + now
+                + ",\"data\":{\"object\":{\"id\":\"ch_" + suffix + "\",\"payment_intent\":\"" + intent + "\","
+                + "\"amount_refunded\":10000,\"currency\":\"zar\",\"refunds\":{\"data\":[" + refund + "]}}}}";
+
+        HttpResponse<Buffer> first = await(webhook(created));
+        assertThat(first.statusCode()).as(first.bodyAsString()).isEqualTo(202);
+        service.awaitStatus("refunds", refundId, "synced");
+        HttpResponse<Buffer> second = await(webhook(charge));
+        assertThat(second.statusCode()).as(second.bodyAsString()).isEqualTo(200);
+        assertThat(second.bodyAsJsonObject().getString("outcome")).isEqualTo("unchanged");
+
+        Thread.sleep(300); // anything queued by mistake would be written by now
+        assertThat(service.callsSince(before, "POST /books/v3/creditnotes")).isEqualTo(1);
+        assertThat(service.callsSince(before, "POST /books/v3/creditnotes/{creditnote_id}/refunds"))
+                .isEqualTo(1);
+        List<JsonObject> notes = zoho.inspect().recordsFor(refundId).stream()
+                .filter(r -> r.entity().equals("creditnotes"))
+                .map(SandboxRecord::body)
+                .toList();
+        assertThat(notes)
+                .singleElement()
+                .satisfies(n -> assertThat(n.getDouble("total")).isEqualTo(100.00));
     }
 
     @Test

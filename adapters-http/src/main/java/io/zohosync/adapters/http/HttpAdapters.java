@@ -14,12 +14,14 @@ import io.zohosync.adapters.http.common.BearerAuth;
 import io.zohosync.adapters.http.common.Problems;
 import io.zohosync.adapters.http.common.RequestGuards;
 import io.zohosync.adapters.http.common.SignInThrottle;
+import io.zohosync.adapters.http.webhooks.StripeEvents;
 import io.zohosync.adapters.http.webhooks.StripeWebhookRoutes;
 import io.zohosync.adapters.http.webhooks.StripeWebhookSettings;
 import io.zohosync.ports.in.AdminSyncUseCase;
 import io.zohosync.ports.in.ConnectZohoUseCase;
 import io.zohosync.ports.in.RecordEntityUseCase;
 import io.zohosync.ports.in.SyncStatusQuery;
+import io.zohosync.ports.out.InboundEvents;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +30,7 @@ import java.util.function.Supplier;
 
 /**
  * HTTP adapter factory: the one router of the service — platform API under {@code /api/v1} (API
- * key), admin API under {@code /admin/api} (admin token), Zoho's consent callback, health under
+ * key), admin API under {@code /admin/api} (admin token; with the Stripe events held for a person), Zoho's consent callback, health under
  * {@code /health}, Stripe's webhooks at {@code /webhooks/stripe}, Prometheus metrics at {@code /metrics} (behind a bearer token when one is set). Every
  * request first passes {@link RequestGuards}; every credential check shares one {@link SignInThrottle}.
  */
@@ -38,12 +40,16 @@ public final class HttpAdapters {
 
     private HttpAdapters() {}
 
-    /** What the routes serve: the use cases, the readiness checks, and the Prometheus text of the metrics. */
+    /**
+     * What the routes serve: the use cases, the provider events held for an admin, the readiness checks, and the
+     * Prometheus text of the metrics.
+     */
     public record Endpoints(
             RecordEntityUseCase entities,
             SyncStatusQuery status,
             AdminSyncUseCase admin,
             ConnectZohoUseCase connect,
+            InboundEvents inboundEvents,
             List<Readiness> readiness,
             Supplier<String> metrics) {}
 
@@ -69,12 +75,25 @@ public final class HttpAdapters {
         SignInThrottle throttle = new SignInThrottle(
                 settings.maxFailedSignIns(), settings.failedSignInWindow(), System::currentTimeMillis);
 
+        // an admin's match replays a held event exactly as the webhook would have read it
+        StripeEvents stripeReader = stripe.map(s -> new StripeEvents(s.customerKey(), s.orderKey()))
+                .orElseGet(() -> new StripeEvents(
+                        StripeWebhookSettings.DEFAULT_CUSTOMER_KEY, StripeWebhookSettings.DEFAULT_ORDER_KEY));
+        Clock clock = Clock.systemUTC();
         new PlatformApi(endpoints.entities(), endpoints.status())
                 .mount(vertx, root, settings.apiKeys(), settings.bodyLimitBytes(), throttle);
-        new AdminApi(endpoints.status(), endpoints.admin(), endpoints.connect())
+        new AdminApi(
+                        endpoints.status(),
+                        endpoints.admin(),
+                        endpoints.connect(),
+                        endpoints.inboundEvents(),
+                        stripeReader,
+                        endpoints.entities(),
+                        clock)
                 .mount(vertx, root, settings.adminToken(), settings.bodyLimitBytes(), throttle);
 
-        new StripeWebhookRoutes(stripe, endpoints.entities(), stripeEvents, Clock.systemUTC())
+        new StripeWebhookRoutes(
+                        stripe, stripeReader, endpoints.entities(), endpoints.inboundEvents(), stripeEvents, clock)
                 .mount(root, settings.bodyLimitBytes());
 
         root.get("/health/live")

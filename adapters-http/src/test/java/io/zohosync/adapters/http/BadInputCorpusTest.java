@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.zohosync.domain.entity.EntityType;
+import io.zohosync.ports.out.InboundEvents;
 import io.zohosync.ports.out.StoredEntity;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,6 +73,22 @@ class BadInputCorpusTest {
                         .withFailedSignIns(100_000, Duration.ofMinutes(1)));
         seed("/api/v1/customers/seed-1", "{\"last_name\":\"Seed\",\"email\":\"seed@example.com\"}");
         seed("/api/v1/items/sku-1", "{\"name\":\"Seed\",\"rate\":1,\"currency\":\"ZAR\"}");
+        // held event 1: a failed payment, so a well-formed match reaches the route's last refusal and changes nothing
+        fx.inbound
+                .keep(new InboundEvents.Received(
+                        "stripe",
+                        "evt_seed",
+                        "checkout.session.async_payment_failed",
+                        InboundEvents.Status.FAILED_PAYMENT,
+                        "the delayed payment failed",
+                        fx.clock.instant(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        java.util.Map.of(),
+                        "{\"id\":\"evt_seed\"}"))
+                .await();
         // a key each money route has seen, with another body than the corpus sends under it
         seedKeyed(
                 "orders",
@@ -215,6 +233,10 @@ class BadInputCorpusTest {
         JsonArray recent = new JsonArray();
         fx.store.recentlyChanged(10_000).await().forEach(r -> recent.add(r.toString()));
         return List.of(
+                fx.inbound
+                        .list(new InboundEvents.Page(Optional.empty(), Optional.empty(), 0, 500))
+                        .await()
+                        .toString(),
                 fx.store.log().size(),
                 fx.store.jobCount(),
                 fx.store.countsByEntityAndStatus().await().toString(),

@@ -12,6 +12,7 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import io.zohosync.ports.testing.InMemoryInboundEvents;
 import java.util.List;
 import java.util.Set;
 
@@ -27,6 +28,7 @@ final class HttpFixture {
     final StubSyncStatus status = new StubSyncStatus();
     final StubAdminSync admin = new StubAdminSync();
     final StubConnectZoho connect = new StubConnectZoho();
+    final InMemoryInboundEvents inbound = new InMemoryInboundEvents();
     final HttpServer server;
     final WebClient http;
 
@@ -36,6 +38,7 @@ final class HttpFixture {
                 status,
                 admin,
                 connect,
+                inbound,
                 List.of(new Readiness("stub", () -> Future.succeededFuture(new JsonObject().put("stub", true)))),
                 () -> "zsync_up 1\n");
         server = vertx.createHttpServer()

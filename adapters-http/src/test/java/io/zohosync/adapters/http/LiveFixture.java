@@ -24,6 +24,7 @@ import io.zohosync.ports.intake.Routing;
 import io.zohosync.ports.out.StoredEntity;
 import io.zohosync.ports.sync.Dependants;
 import io.zohosync.ports.sync.handler.Handlers;
+import io.zohosync.ports.testing.InMemoryInboundEvents;
 import io.zohosync.ports.testing.InMemorySyncStore;
 import io.zohosync.ports.testing.MutableClock;
 import java.time.Instant;
@@ -40,6 +41,7 @@ final class LiveFixture {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     final InMemorySyncStore store = new InMemorySyncStore();
+    final InMemoryInboundEvents inbound = new InMemoryInboundEvents();
     final HttpServer server;
     final WebClient http;
 
@@ -74,6 +76,7 @@ final class LiveFixture {
                 new SyncStatusService(store, true),
                 admin,
                 new StubConnectZoho(),
+                inbound,
                 List.of(new Readiness("stub", () -> Future.succeededFuture(new JsonObject().put("stub", true)))),
                 () -> "zsync_up 1\n");
         server = vertx.createHttpServer()

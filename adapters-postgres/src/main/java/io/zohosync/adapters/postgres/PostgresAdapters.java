@@ -10,12 +10,14 @@ import io.vertx.pgclient.pubsub.PgSubscriber;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.zohosync.adapters.postgres.connect.PgConsentStates;
+import io.zohosync.adapters.postgres.inbound.PgInboundEvents;
 import io.zohosync.adapters.postgres.intake.PgIntake;
 import io.zohosync.adapters.postgres.sync.PgJobSignals;
 import io.zohosync.adapters.postgres.sync.PgSyncJobs;
 import io.zohosync.adapters.postgres.sync.PgSyncRecords;
 import io.zohosync.ports.out.ConsentStates;
 import io.zohosync.ports.out.EntityStore;
+import io.zohosync.ports.out.InboundEvents;
 import io.zohosync.ports.out.Intake;
 import io.zohosync.ports.out.JobSignals;
 import io.zohosync.ports.out.SyncJobs;
@@ -39,6 +41,7 @@ public final class PostgresAdapters {
     private final SyncRecords records;
     private final SyncRecordsReader recordsReader;
     private final ConsentStates consentStates;
+    private final InboundEvents inboundEvents;
 
     /**
      * The ports the HTTP side answers from are guarded: a database that cannot be reached fails their
@@ -56,6 +59,7 @@ public final class PostgresAdapters {
         this.records = (SyncRecords) pgRecords;
         this.recordsReader = (SyncRecordsReader) pgRecords;
         this.consentStates = Unreachable.guard(new PgConsentStates(pool), ConsentStates.class);
+        this.inboundEvents = Unreachable.guard(new PgInboundEvents(pool), InboundEvents.class);
     }
 
     /** Runs the migrations on a worker thread, then opens the pool. */
@@ -135,6 +139,11 @@ public final class PostgresAdapters {
 
     public ConsentStates consentStates() {
         return consentStates;
+    }
+
+    /** Provider events held for a person: unmatched, failed payments. */
+    public InboundEvents inboundEvents() {
+        return inboundEvents;
     }
 
     /** A new listener on its own connection: one per worker. */

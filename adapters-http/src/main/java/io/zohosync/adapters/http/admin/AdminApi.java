@@ -5,14 +5,19 @@ import io.vertx.ext.web.Router;
 import io.zohosync.adapters.http.common.BearerAuth;
 import io.zohosync.adapters.http.common.Problems;
 import io.zohosync.adapters.http.common.SignInThrottle;
+import io.zohosync.adapters.http.webhooks.StripeEvents;
 import io.zohosync.ports.in.AdminSyncUseCase;
 import io.zohosync.ports.in.ConnectZohoUseCase;
+import io.zohosync.ports.in.RecordEntityUseCase;
 import io.zohosync.ports.in.SyncStatusQuery;
+import io.zohosync.ports.out.InboundEvents;
+import java.time.Clock;
 import java.util.Set;
 
 /**
- * Admin API factory: sync status, an admin's actions on a record and the Zoho connection under
- * {@code /admin/api} behind the admin token, plus Zoho's consent callback (authenticated by its signed state).
+ * Admin API factory: sync status, an admin's actions on a record, the provider events held for a person and the
+ * Zoho connection under {@code /admin/api} behind the admin token, plus Zoho's consent callback (authenticated by
+ * its signed state).
  */
 public final class AdminApi {
 
@@ -21,11 +26,21 @@ public final class AdminApi {
     private final SyncStatusQuery status;
     private final AdminSyncUseCase actions;
     private final ConnectZohoUseCase connect;
+    private final InboundEventRoutes held;
 
-    public AdminApi(SyncStatusQuery status, AdminSyncUseCase actions, ConnectZohoUseCase connect) {
+    /** {@code held}, {@code stripe}, {@code entities}: the held events, the reader that replays them, the intake. */
+    public AdminApi(
+            SyncStatusQuery status,
+            AdminSyncUseCase actions,
+            ConnectZohoUseCase connect,
+            InboundEvents held,
+            StripeEvents stripe,
+            RecordEntityUseCase entities,
+            Clock clock) {
         this.status = status;
         this.actions = actions;
         this.connect = connect;
+        this.held = new InboundEventRoutes(held, stripe, entities, clock);
     }
 
     public void mount(Vertx vertx, Router root, String adminToken, long bodyLimitBytes, SignInThrottle throttle) {
@@ -34,6 +49,7 @@ public final class AdminApi {
         admin.route().handler(new BearerAuth(Set.of(adminToken), null, "admin token", throttle));
         new StatusRoutes(status).mount(admin);
         new RecordActionRoutes(actions).mount(admin, bodyLimitBytes);
+        held.mount(admin, bodyLimitBytes);
         ZohoConnectionRoutes zoho = new ZohoConnectionRoutes(connect);
         zoho.mountAdmin(admin);
         root.route(PREFIX + "/*").subRouter(admin);

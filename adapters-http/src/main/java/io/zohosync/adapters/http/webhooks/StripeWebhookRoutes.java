@@ -1,6 +1,8 @@
 package io.zohosync.adapters.http.webhooks;
 
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -13,31 +15,32 @@ import io.zohosync.ports.in.RecordEntityUseCase;
 import io.zohosync.ports.in.RecordEntityUseCase.Command;
 import io.zohosync.ports.in.RecordEntityUseCase.Outcome;
 import io.zohosync.ports.in.RecordEntityUseCase.Result;
-import java.math.BigDecimal;
-import java.math.BigInteger;
+import io.zohosync.ports.out.InboundEvents;
+import io.zohosync.ports.out.InboundEvents.Received;
+import io.zohosync.ports.out.InboundEvents.Status;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Currency;
+import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /webhooks/stripe}: Stripe's events, their {@code Stripe-Signature} checked over the raw bytes
- * ({@link StripeSignature}) before anything is read, turned into the platform's facts through the one intake.
- * {@code payment_intent.succeeded} and a paid {@code checkout.session.completed} become a payment whose id is the
- * payment intent's (so does {@code checkout.session.async_payment_succeeded}, a delayed method settling), in the
- * currency's major units, method {@code stripe}, for the customer and order named in the
- * event's metadata; the Stripe event id is the Idempotency-Key, so an event delivered again does nothing again.
- * An event naming no customer is answered 202 {@code unmatched} and logged, never guessed; other types 200
- * {@code ignored}. Without secrets configured the route answers 404 {@code stripe_not_configured}.
+ * ({@link StripeSignature}) before anything is read, read by {@link StripeEvents} and turned into the platform's
+ * facts through the one intake: a payment under the Idempotency-Key {@code stripe/<event id>}, each refund under
+ * {@code stripe/<event id>/<refund id>}, so an event delivered again does nothing again. An event the service cannot
+ * record by itself — a payment naming no customer (202 {@code unmatched}), a failed delayed checkout payment (200
+ * {@code payment_failed}) — is held in {@link InboundEvents}, once per event id, before the answer, for an admin to
+ * see and match; other types 200 {@code ignored}. Without secrets configured the route answers 404
+ * {@code stripe_not_configured}.
  */
 public final class StripeWebhookRoutes {
 
@@ -46,27 +49,37 @@ public final class StripeWebhookRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(StripeWebhookRoutes.class);
     /** Kept apart from the platform's own Idempotency-Keys, which are scoped by API key. */
     private static final String KEY_SCOPE = "stripe/";
-    /** 9999-12-31T23:59:59Z: a created time beyond it is no date. */
-    private static final BigDecimal LAST_DAY = BigDecimal.valueOf(253_402_300_799L);
 
     private final Optional<StripeWebhookSettings> settings;
     private final Optional<StripeSignature> signature;
+    private final StripeEvents events;
     private final RecordEntityUseCase entities;
+    private final InboundEvents inbound;
     private final Counter counter;
     private final Clock clock;
 
     /** Told what became of each verified event, by its type: for a metrics counter. */
     @FunctionalInterface
     public interface Counter {
-        /** {@code outcome}: ignored, unmatched, or the intake's (created, updated, unchanged, replayed). */
+        /**
+         * {@code outcome}: ignored, unmatched, payment_failed, or the intake's (created, updated, unchanged,
+         * replayed; {@code mixed} for refunds that differ).
+         */
         void count(String eventType, String outcome);
     }
 
     public StripeWebhookRoutes(
-            Optional<StripeWebhookSettings> settings, RecordEntityUseCase entities, Counter counter, Clock clock) {
+            Optional<StripeWebhookSettings> settings,
+            StripeEvents events,
+            RecordEntityUseCase entities,
+            InboundEvents inbound,
+            Counter counter,
+            Clock clock) {
         this.settings = settings;
         this.signature = settings.map(s -> new StripeSignature(s.secrets(), s.tolerance()));
+        this.events = events;
         this.entities = entities;
+        this.inbound = inbound;
         this.counter = counter;
         this.clock = clock;
     }
@@ -95,96 +108,97 @@ public final class StripeWebhookRoutes {
                     "invalid_signature",
                     "the Stripe-Signature header is missing, expired or does not sign this body; nothing was stored");
         }
-        Map<String, Object> event = JsonBodies.object(raw);
-        String id = text(event, "id");
-        String type = text(event, "type");
-        if (id == null || type == null) {
-            throw new Problem(400, "invalid_event", "a Stripe event needs its id and type");
+        StripeEvents.Event event = StripeEvents.Event.of(JsonBodies.object(raw));
+        String id = event.id();
+        String type = event.type();
+        Future<Reply> reply;
+        StripeEvents.Reading reading = events.read(event);
+        if (reading instanceof StripeEvents.Payment payment) {
+            reply = entities.record(
+                            new Command(EntityType.PAYMENT, null, payment.body(), KEY_SCOPE + id, sha256(bytes)))
+                    .map(result -> reply(id, result));
+        } else if (reading instanceof StripeEvents.Refunds refunds) {
+            reply = refunds(id, refunds.bodies(), sha256(bytes));
+        } else if (reading instanceof StripeEvents.Hold hold) {
+            reply = hold(event, hold, new String(bytes, StandardCharsets.UTF_8));
+        } else {
+            reply = Future.succeededFuture(
+                    new Reply(200, new JsonObject().put("outcome", "ignored").put("event", id), null));
         }
-        Map<String, Object> object = map(map(event, "data"), "object");
-        Optional<Map<String, Object>> payment = switch (type) {
-            case "payment_intent.succeeded" -> Optional.of(paymentIntent(object));
-            case "checkout.session.completed" ->
-                "paid".equals(text(object, "payment_status")) ? Optional.of(checkoutSession(object)) : Optional.empty();
-            // a delayed method (a bank debit) settled: the session's payment is now paid
-            case "checkout.session.async_payment_succeeded" -> Optional.of(checkoutSession(object));
-            default -> Optional.empty();
-        };
-        if (payment.isEmpty()) {
-            counter.count(type, "ignored");
-            new Reply(200, new JsonObject().put("outcome", "ignored").put("event", id), null).send(ctx);
-            return;
-        }
-        StripeWebhookSettings keys = settings.orElseThrow();
-        Map<String, Object> metadata = map(object, "metadata");
-        String customer = text(metadata, keys.customerKey());
-        if (customer == null || customer.isBlank()) {
-            LOG.warn(
-                    "Stripe event {} ({}) names no platform customer under metadata key '{}'; not recorded",
-                    id,
-                    type,
-                    keys.customerKey());
-            counter.count(type, "unmatched");
-            new Reply(202, new JsonObject().put("outcome", "unmatched").put("event", id), null).send(ctx);
-            return;
-        }
-        Map<String, Object> body = payment.get();
-        body.put("customer_id", customer);
-        String order = text(metadata, keys.orderKey());
-        if (order != null && !order.isBlank()) {
-            body.put("invoice_id", order);
-        }
-        body.put("method", "stripe");
-        body.put("date", date(event));
-        entities.record(new Command(EntityType.PAYMENT, null, body, KEY_SCOPE + id, sha256(bytes)))
-                .map(result -> reply(id, result))
-                .onSuccess(reply -> counter.count(type, reply.body().getString("outcome")))
-                .onSuccess(reply -> reply.send(ctx))
+        reply.onSuccess(r -> counter.count(type, r.body().getString("outcome")))
+                .onSuccess(r -> r.send(ctx))
                 .onFailure(ctx::fail);
     }
 
-    private static Map<String, Object> paymentIntent(Map<String, Object> intent) {
-        Object received = intent.get("amount_received");
-        return payment(text(intent, "id"), received != null ? received : intent.get("amount"), intent);
+    /** Keeps the event for a person (once per event id; a repeat answers the same and keeps nothing new). */
+    private Future<Reply> hold(StripeEvents.Event event, StripeEvents.Hold hold, String body) {
+        if (hold.status() == Status.UNMATCHED) {
+            LOG.warn("Stripe event {} ({}) held as unmatched: {}", event.id(), event.type(), hold.reason());
+        }
+        Received received = new Received(
+                StripeEvents.SOURCE,
+                event.id(),
+                event.type(),
+                hold.status(),
+                hold.reason(),
+                clock.instant(),
+                hold.amount(),
+                hold.currency(),
+                hold.customerId(),
+                hold.orderId(),
+                hold.metadata(),
+                body);
+        return inbound.keep(received)
+                .map(isNew -> hold.status() == Status.UNMATCHED
+                        ? new Reply(
+                                202,
+                                new JsonObject()
+                                        .put("outcome", "unmatched")
+                                        .put("event", event.id())
+                                        .put("reason", hold.reason()),
+                                null)
+                        : new Reply(
+                                200,
+                                new JsonObject()
+                                        .put("outcome", "payment_failed")
+                                        .put("event", event.id()),
+                                null));
     }
 
-    private static Map<String, Object> checkoutSession(Map<String, Object> session) {
-        String intent = text(session, "payment_intent");
-        return payment(intent != null ? intent : text(session, "id"), session.get("amount_total"), session);
-    }
-
-    private static Map<String, Object> payment(String paymentIntentId, Object minorUnits, Map<String, Object> object) {
-        String currency = text(object, "currency");
-        BigDecimal minor = whole(minorUnits);
-        if (paymentIntentId == null || minor == null || currency == null) {
-            throw new Problem(
-                    400, "invalid_event", "a paid Stripe event needs its payment intent, amount and currency");
+    /**
+     * Each refund through the intake, one after another, under its own key ({@code stripe/<event>/<refund>}); the
+     * event's outcome is theirs when they agree, {@code mixed} when not, {@code ignored} when none has succeeded.
+     */
+    private Future<Reply> refunds(String eventId, List<Map<String, Object>> bodies, String hash) {
+        JsonArray each = new JsonArray();
+        Future<Void> chain = Future.succeededFuture();
+        for (Map<String, Object> body : bodies) {
+            String refund = (String) body.get("id");
+            chain = chain.compose(x -> entities.record(
+                            new Command(EntityType.REFUND, null, body, KEY_SCOPE + eventId + "/" + refund, hash))
+                    .map(result -> {
+                        Reply one = reply(eventId, result);
+                        each.add(new JsonObject()
+                                .put("refund", refund)
+                                .put("outcome", one.body().getString("outcome")));
+                        return null;
+                    }));
         }
-        String code = currency.toUpperCase(Locale.ROOT);
-        BigDecimal amount;
-        try {
-            amount = minor.movePointLeft(Currency.getInstance(code).getDefaultFractionDigits());
-        } catch (IllegalArgumentException e) {
-            throw Problem.invalid("currency", "must be an ISO 4217 currency code");
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", paymentIntentId);
-        body.put("provider_payment_id", paymentIntentId);
-        body.put("amount", amount.toPlainString());
-        body.put("currency", code);
-        return body;
-    }
-
-    /** The day (UTC) Stripe created the event. */
-    private static String date(Map<String, Object> event) {
-        BigDecimal created = whole(event.get("created"));
-        if (created == null || created.signum() < 0 || created.compareTo(LAST_DAY) > 0) {
-            throw new Problem(400, "invalid_event", "a Stripe event needs its created time");
-        }
-        return Instant.ofEpochSecond(created.longValueExact())
-                .atOffset(ZoneOffset.UTC)
-                .toLocalDate()
-                .toString();
+        return chain.map(x -> {
+            Set<String> outcomes = new HashSet<>();
+            each.forEach(o -> outcomes.add(((JsonObject) o).getString("outcome")));
+            String outcome = outcomes.isEmpty()
+                    ? "ignored"
+                    : outcomes.size() == 1 ? outcomes.iterator().next() : "mixed";
+            boolean queued = outcomes.contains("created") || outcomes.contains("updated");
+            return new Reply(
+                    queued ? 202 : 200,
+                    new JsonObject()
+                            .put("outcome", outcome)
+                            .put("event", eventId)
+                            .put("refunds", each),
+                    null);
+        });
     }
 
     private static Reply reply(String eventId, Result result) {
@@ -206,26 +220,6 @@ public final class StripeWebhookRoutes {
                         .put("event", eventId)
                         .put("payment", recorded.entity().id()),
                 null);
-    }
-
-    /** A JSON integer exactly (Stripe's amounts and times are integers); null for anything else. */
-    private static BigDecimal whole(Object value) {
-        if (value instanceof Integer || value instanceof Long) {
-            return BigDecimal.valueOf(((Number) value).longValue());
-        }
-        if (value instanceof BigInteger big) {
-            return new BigDecimal(big);
-        }
-        return null;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Map<String, Object> parent, String key) {
-        return parent.get(key) instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-    }
-
-    private static String text(Map<String, Object> parent, String key) {
-        return parent.get(key) instanceof String s ? s : null;
     }
 
     private static String sha256(byte[] body) {
