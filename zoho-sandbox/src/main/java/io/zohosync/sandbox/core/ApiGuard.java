@@ -24,6 +24,9 @@ public final class ApiGuard {
 
     void handle(RoutingContext rc, Operation operation) {
         context.recorder().call(operation.endpoint());
+        if (policy.rateLimitHeaders()) {
+            rc.addHeadersEndHandler(v -> tellDay(rc));
+        }
         if (injectFault(rc)) return;
         GuardReplies replies = policy.replies();
         String undocumented = context.settings().strict() ? undocumented(rc, operation) : null;
@@ -69,7 +72,7 @@ public final class ApiGuard {
             refuse(rc, Limit.PER_MINUTE, perMinute);
             return;
         }
-        if (!context.limiter().tryHit(key + "/day", settings.dailyLimit(), Duration.ofDays(1), now)) {
+        if (!context.limiter().tryHit(dayKey(key), settings.dailyLimit(), Duration.ofDays(1), now)) {
             refuse(rc, Limit.PER_DAY, settings.dailyLimit());
             return;
         }
@@ -79,6 +82,26 @@ public final class ApiGuard {
         } else {
             rc.next();
         }
+    }
+
+    private static String dayKey(String productKey) {
+        return productKey + "/day";
+    }
+
+    /**
+     * Books' rate-limit headers (zoho-api.md, field notes): the day's limit, the calls the organization has left in
+     * it — every caller's calls counted — and the seconds until it resets, as they stand when the answer goes out.
+     */
+    private void tellDay(RoutingContext rc) {
+        int limit = context.settings().dailyLimit();
+        Instant now = context.clock().now();
+        FixedWindowLimiter.Usage day = context.limiter()
+                .usage(dayKey(policy.name() + "/" + context.settings().organizationId()), Duration.ofDays(1), now);
+        long reset = Math.max(0, (Duration.between(now, day.closes()).toMillis() + 999) / 1000);
+        rc.response()
+                .putHeader("X-Rate-Limit-Limit", String.valueOf(limit))
+                .putHeader("X-Rate-Limit-Remaining", String.valueOf(Math.max(0, limit - day.hits())))
+                .putHeader("X-Rate-Limit-Reset", String.valueOf(reset));
     }
 
     private void refuse(RoutingContext rc, Limit limit, int configured) {
