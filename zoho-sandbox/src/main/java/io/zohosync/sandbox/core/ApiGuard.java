@@ -154,8 +154,18 @@ public final class ApiGuard {
                 || rc.request().getHeader("Transfer-Encoding") != null;
         if (!operation.body() && hasBody) return "request body (this operation takes none)";
         String type = rc.request().getHeader("Content-Type");
-        if (operation.body() && hasBody && (type == null || !type.startsWith("application/json")))
-            return "Content-Type " + type;
+        if (operation.body() && hasBody && !jsonContentType(type)) return "Content-Type " + type;
         return null;
+    }
+
+    /**
+     * The content types Zoho reads a JSON body under: JSON itself, {@code text/plain} (Zoho's Java SDK sends that)
+     * and none at all (pyZohoAPI); the body must still be JSON. Strict mode refuses what Zoho refuses, not what its
+     * documents leave unsaid.
+     */
+    private static boolean jsonContentType(String type) {
+        if (type == null || type.isBlank()) return true;
+        String media = type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        return media.equals("application/json") || media.equals("text/plain");
     }
 }
