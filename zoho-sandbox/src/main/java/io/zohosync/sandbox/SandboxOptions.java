@@ -41,7 +41,10 @@ public record SandboxOptions(
 
     public static final String DEMO_CLIENT_ID = "1000.SANDBOXDEMOCLIENT";
     public static final String DEMO_CLIENT_SECRET = "sandbox-demo-secret";
-    public static final String DEMO_REFRESH_TOKEN = "1000.sandbox-demo-refresh-token";
+    /** Shaped like Zoho's refresh tokens, {@code 1000.<32 hex>.<32 hex>}: Zoho's CRM Java SDK slices the last 32 characters. */
+    public static final String DEMO_REFRESH_TOKEN =
+            "1000.5a9d0be5c0e1f5d3a6b7c8d9e0f1a2b3.4c5d6e7f8091a2b3c4d5e6f708192a3b";
+
     public static final String DEMO_ORGANIZATION_ID = "10234695";
 
     /** Random port, demo credentials, organization 10234695, US, Zoho's Free-plan limits, no faults, real time. */

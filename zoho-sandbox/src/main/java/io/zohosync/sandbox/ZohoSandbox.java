@@ -51,6 +51,7 @@ public final class ZohoSandbox {
         SandboxContext context = new SandboxContext(vertx, new SandboxClock(options.timeScale()), settings);
         context.tokens().seed(options.clientId(), options.refreshToken(), ACCESS_SCOPE);
         Router router = Router.router(vertx);
+        SandboxHttpControl.mount(router, context);
         products().forEach(api -> api.mount(router, context));
         router.route().last().handler(rc -> ZohoReplies.error(rc, 404, 5, "Invalid URL Passed"));
         router.route().failureHandler(ZohoSandbox::failed);

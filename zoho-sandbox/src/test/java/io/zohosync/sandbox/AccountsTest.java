@@ -24,6 +24,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(VertxExtension.class)
 class AccountsTest {
+    /** The shape of Zoho's access and refresh tokens (Zoho's CRM Java SDK slices the last 32 characters). */
+    private static final String ZOHO_TOKEN = "1000\\.[0-9a-f]{32}\\.[0-9a-f]{32}";
+
     private static final String REDIRECT = "http://localhost:8080/oauth/callback";
     private SandboxClient client;
 
@@ -45,7 +48,8 @@ class AccountsTest {
         JsonObject body = response.bodyAsJsonObject();
         assertThat(body.fieldNames())
                 .containsExactlyInAnyOrder("access_token", "api_domain", "token_type", "expires_in");
-        assertThat(body.getString("access_token")).startsWith("1000.");
+        assertThat(body.getString("access_token")).matches(ZOHO_TOKEN);
+        assertThat(SandboxOptions.DEMO_REFRESH_TOKEN).matches(ZOHO_TOKEN);
         assertThat(body.getString("api_domain")).isEqualTo(client.sandbox.baseUrl());
         assertThat(body.getString("token_type")).isEqualTo("Bearer");
         assertThat(body.getInteger("expires_in")).isEqualTo(3600);

@@ -82,6 +82,50 @@ class LimitsAndFaultsTest {
     }
 
     @Test
+    void booksAnswersTellTheDaysLimitWhatEveryCallerLeftOfItAndWhenItResets(Vertx vertx) {
+        start(vertx, SandboxOptions.defaults().withDailyLimit(5).withTimeScale(1e-9));
+
+        HttpResponse<Buffer> first = listContacts();
+        assertThat(rateLimitHeaders(first))
+                .containsExactly("5", "4", String.valueOf(Duration.ofDays(1).toSeconds()));
+        client.sandbox.control().advanceClock(Duration.ofHours(10));
+        token = client.accessToken();
+        String otherIntegration = client.accessToken();
+        send(client.books(HttpMethod.GET, "/contacts", otherIntegration));
+        send(client.books(HttpMethod.GET, "/items", otherIntegration));
+        assertThat(rateLimitHeaders(send(client.books(HttpMethod.GET, "/organizations", token))))
+                .containsExactly("5", "1", String.valueOf(Duration.ofHours(14).toSeconds()));
+        listContacts();
+
+        HttpResponse<Buffer> refused = listContacts();
+        assertThat(refused.bodyAsJsonObject().getInteger("code")).isEqualTo(45);
+        assertThat(rateLimitHeaders(refused))
+                .containsExactly("5", "0", String.valueOf(Duration.ofHours(14).toSeconds()));
+        HttpResponse<Buffer> unauthorized = send(client.books(HttpMethod.GET, "/contacts", "not-a-token"));
+        assertThat(unauthorized.statusCode()).isEqualTo(401);
+        assertThat(rateLimitHeaders(unauthorized))
+                .containsExactly("5", "0", String.valueOf(Duration.ofHours(14).toSeconds()));
+    }
+
+    @Test
+    void billingAndCrmAnswersCarryNoRateLimitHeaders(Vertx vertx) {
+        start(vertx, SandboxOptions.defaults());
+        HttpResponse<Buffer> billing = send(client.billing(HttpMethod.GET, "/plans", token));
+        HttpResponse<Buffer> crm = send(client.crm(HttpMethod.GET, "/Contacts/search?email=a@example.com", token));
+
+        assertThat(billing.statusCode()).isEqualTo(200);
+        assertThat(billing.headers().names()).noneMatch(n -> n.toLowerCase().startsWith("x-rate-limit"));
+        assertThat(crm.headers().names()).noneMatch(n -> n.toLowerCase().startsWith("x-rate-limit"));
+    }
+
+    private static List<String> rateLimitHeaders(HttpResponse<Buffer> response) {
+        return List.of(
+                String.valueOf(response.getHeader("X-Rate-Limit-Limit")),
+                String.valueOf(response.getHeader("X-Rate-Limit-Remaining")),
+                String.valueOf(response.getHeader("X-Rate-Limit-Reset")));
+    }
+
+    @Test
     void eleventhConcurrentCallIs429Code1070AndSlotsFreeWhenCallsEnd(Vertx vertx) {
         start(vertx, SandboxOptions.defaults().withLatency(Duration.ofMillis(800)));
         List<Future<HttpResponse<Buffer>>> calls = new ArrayList<>();

@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,33 @@ class StrictModeTest {
 
         assertThat(strict.statusCode()).isEqualTo(401);
         assertThat(lenient.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void jsonBodiesAreTakenUnderTheContentTypesZohosClientsSendAndOthersRefused() {
+        JsonObject contact = new JsonObject().put("contact_name", "Typed");
+
+        HttpResponse<Buffer> javaSdk = withType("text/plain; charset=UTF-8", contact.put("contact_name", "Java SDK"));
+        HttpResponse<Buffer> pyZohoApi = withType(null, contact.put("contact_name", "pyZohoAPI"));
+        HttpResponse<Buffer> json = withType("application/json; charset=UTF-8", contact.put("contact_name", "JSON"));
+        HttpResponse<Buffer> xml = withType("application/xml", contact.put("contact_name", "XML"));
+        HttpResponse<Buffer> notJson = await(client.books(HttpMethod.POST, "/contacts", token)
+                .putHeader("Content-Type", "text/plain")
+                .sendBuffer(Buffer.buffer("contact_name=plain")));
+
+        assertThat(List.of(javaSdk.statusCode(), pyZohoApi.statusCode(), json.statusCode()))
+                .containsOnly(201);
+        assertThat(xml.statusCode()).isEqualTo(400);
+        assertThat(xml.bodyAsJsonObject().getString("message")).contains("Content-Type application/xml");
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(notJson.bodyAsJsonObject().getInteger("code")).isEqualTo(14);
+    }
+
+    /** A JSON body sent with {@code type} as its Content-Type, or with none when null. */
+    private HttpResponse<Buffer> withType(String type, JsonObject body) {
+        var request = client.books(HttpMethod.POST, "/contacts", token);
+        if (type != null) request.putHeader("Content-Type", type);
+        return await(request.sendBuffer(body.toBuffer()));
     }
 
     private HttpResponse<Buffer> bearer() {

@@ -10,6 +10,7 @@ import io.zohosync.ports.out.zoho.BudgetAccount;
 import io.zohosync.ports.out.zoho.BudgetPermit;
 import io.zohosync.ports.out.zoho.ZohoApiLimits;
 import io.zohosync.ports.out.zoho.ZohoBudget;
+import io.zohosync.ports.out.zoho.ZohoDayCount;
 import io.zohosync.ports.out.zoho.ZohoOutcome.RateLimited.Scope;
 import io.zohosync.ports.out.zoho.ZohoProduct;
 import java.time.Instant;
@@ -19,12 +20,14 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * In-memory adapter for {@link ZohoBudget}, for one process: per {@link BudgetAccount} it keeps the last
- * day's call times, the slots reserved and not yet drawn, the permits in flight and Zoho's blocks; the
+ * day's call times, the slots reserved and not yet drawn, the permits in flight, Zoho's blocks and its own count
+ * of the day; the
  * domain's {@link Budget} decides. Its one holder is the process, alive as long as the counts are: a
  * heartbeat has nothing to renew and no release can fail.
  */
@@ -37,6 +40,21 @@ final class InMemoryBudget implements ZohoBudget {
         final Set<String> reserved = new HashSet<>();
 
         final Map<Limit, Instant> blockedUntil = new EnumMap<>(Limit.class);
+        /** Zoho's own count of the day, as last told; null until told. */
+        ZohoDayCount zoho;
+
+        /** The calls counted from Zoho's report on (reserved slots as made now): what its count has not seen. */
+        long sinceZohoCounted() {
+            if (zoho == null) {
+                return 0;
+            }
+            return calls.stream().filter(t -> !t.isBefore(zoho.calledAt())).count() + reserved.size();
+        }
+
+        /** The budget's own decision for {@code calls} calls and Zoho's count: the refusal, if either refuses. */
+        Optional<BudgetPermit.Denied> refusal(BudgetDecision own, int calls, ZohoApiLimits limits, Instant now) {
+            return ZohoDayCount.refusal(own, zoho, sinceZohoCounted(), calls, limits.concurrency(), now);
+        }
 
         /** Drops the calls the sliding day no longer holds at {@code now}. */
         List<Instant> lastDay(Instant now) {
@@ -66,9 +84,10 @@ final class InMemoryBudget implements ZohoBudget {
     public synchronized Future<BudgetPermit> acquire(
             String organizationId, ZohoProduct product, ZohoApiLimits limits, Instant now) {
         Counter c = counter(organizationId, product);
-        if (Budget.permit(limits.budgetLimits(), usage(c, limits, now, 1), now)
-                instanceof BudgetDecision.WaitUntil wait) {
-            return Future.succeededFuture(BudgetPermit.Denied.of(wait));
+        Optional<BudgetPermit.Denied> refused =
+                c.refusal(Budget.permit(limits.budgetLimits(), usage(c, limits, now, 1), now), 1, limits, now);
+        if (refused.isPresent()) {
+            return Future.succeededFuture(refused.get());
         }
         String id = UUID.randomUUID().toString();
         c.add(now);
@@ -82,9 +101,10 @@ final class InMemoryBudget implements ZohoBudget {
             String organizationId, ZohoProduct product, ZohoApiLimits limits, Instant now, int calls) {
         Counter c = counter(organizationId, product);
         int n = Budget.reservable(limits.budgetLimits(), calls);
-        if (Budget.reserve(limits.budgetLimits(), usage(c, limits, now, n), now, n)
-                instanceof BudgetDecision.WaitUntil wait) {
-            return Future.succeededFuture(BudgetPermit.Denied.of(wait));
+        Optional<BudgetPermit.Denied> refused =
+                c.refusal(Budget.reserve(limits.budgetLimits(), usage(c, limits, now, n), now, n), n, limits, now);
+        if (refused.isPresent()) {
+            return Future.succeededFuture(refused.get());
         }
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -148,13 +168,17 @@ final class InMemoryBudget implements ZohoBudget {
     @Override
     public synchronized Future<Headroom> headroom(
             String organizationId, ZohoProduct product, ZohoApiLimits limits, Instant now) {
-        BudgetUsage usage = usage(counter(organizationId, product), limits, now, 1);
+        Counter c = counter(organizationId, product);
+        BudgetUsage usage = usage(c, limits, now, 1);
         int free = Budget.freeSlots(limits.budgetLimits(), usage, now);
+        if (c.zoho != null) {
+            free = Math.min(free, c.zoho.left(c.sinceZohoCounted(), limits.concurrency(), now));
+        }
         return Future.succeededFuture(new Headroom(
                 free,
-                Budget.permit(limits.budgetLimits(), usage, now) instanceof BudgetDecision.WaitUntil wait
-                        ? wait.at()
-                        : now));
+                c.refusal(Budget.permit(limits.budgetLimits(), usage, now), 1, limits, now)
+                        .map(BudgetPermit.Denied::retryAt)
+                        .orElse(now)));
     }
 
     @Override
@@ -173,8 +197,18 @@ final class InMemoryBudget implements ZohoBudget {
     public synchronized Future<Instant> finishTime(
             String organizationId, ZohoProduct product, ZohoApiLimits limits, Instant now, long calls) {
         Counter c = counter(organizationId, product);
-        return Future.succeededFuture(
-                Budget.finishTime(limits.budgetLimits(), c.lastDay(now), c.blockedUntil, now, calls));
+        Instant finish = Budget.finishTime(limits.budgetLimits(), c.lastDay(now), c.blockedUntil, now, calls);
+        boolean beyondZohosDay = c.zoho != null && c.zoho.left(c.sinceZohoCounted(), limits.concurrency(), now) < calls;
+        return Future.succeededFuture(beyondZohosDay && c.zoho.resetAt().isAfter(finish) ? c.zoho.resetAt() : finish);
+    }
+
+    @Override
+    public synchronized Future<Void> zohoCount(String organizationId, ZohoProduct product, ZohoDayCount count) {
+        Counter c = counter(organizationId, product);
+        if (count.supersedes(c.zoho)) {
+            c.zoho = count;
+        }
+        return Future.succeededFuture();
     }
 
     private Counter counter(String organizationId, ZohoProduct product) {

@@ -80,12 +80,20 @@ class ErrorClassesTest {
     }
 
     @Test
-    void code45IsTheDailyLimit() {
+    void code45IsTheDailyLimitAndTheBudgetWaitsForTheResetZohoTold() {
         fx.sandbox.control().dailyLimit(1);
         assertThat(find())
                 .isInstanceOfSatisfying(
                         ZohoOutcome.RateLimited.class,
                         r -> assertThat(r.scope()).isEqualTo(Scope.DAY));
+        int calls = fx.sandbox.inspect().calls("GET /books/v3/contacts");
+
+        // the refusal said 0 remain and when the day resets: no re-probe an hour later, the wait is Zoho's
+        assertThat(find()).isInstanceOfSatisfying(ZohoOutcome.RateLimited.class, r -> {
+            assertThat(r.scope()).isEqualTo(Scope.DAY);
+            assertThat(r.retryAfter()).isGreaterThan(Duration.ofHours(23));
+        });
+        assertThat(fx.sandbox.inspect().calls("GET /books/v3/contacts")).isEqualTo(calls);
     }
 
     @Test

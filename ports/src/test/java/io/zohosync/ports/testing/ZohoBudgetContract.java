@@ -9,6 +9,7 @@ import io.zohosync.ports.out.zoho.BudgetPermit;
 import io.zohosync.ports.out.zoho.BudgetPermit.Denied;
 import io.zohosync.ports.out.zoho.ZohoApiLimits;
 import io.zohosync.ports.out.zoho.ZohoBudget;
+import io.zohosync.ports.out.zoho.ZohoDayCount;
 import io.zohosync.ports.out.zoho.ZohoOutcome.RateLimited.Scope;
 import io.zohosync.ports.out.zoho.ZohoProduct;
 import java.time.Duration;
@@ -323,5 +324,58 @@ public abstract class ZohoBudgetContract {
         assertThat(budget.headroom(org, BOOKS, limits, T0.plusSeconds(6)).await())
                 .isEqualTo(new ZohoBudget.Headroom(0, T0.plus(MINUTE)));
         assertThat(take(BOOKS, limits, T0.plusSeconds(6))).isInstanceOf(Denied.class);
+    }
+
+    @Test
+    void zohos_count_of_the_day_caps_the_calls_until_it_resets() {
+        ZohoApiLimits limits = new ZohoApiLimits(100, 1000, 1);
+        BudgetPermit.Granted told = granted(BOOKS, limits, T0);
+        budget.release(told).await();
+        Instant reset = T0.plus(Duration.ofHours(3));
+        budget.zohoCount(org, BOOKS, new ZohoDayCount(3, T0, reset)).await();
+
+        for (int i = 1; i <= 3; i++) {
+            budget.release(granted(ZohoProduct.INVENTORY, limits, T0.plusSeconds(i)))
+                    .await();
+        }
+        assertThat(take(BOOKS, limits, T0.plusSeconds(4))).isEqualTo(new Denied(Scope.DAY, reset));
+        assertThat(budget.headroom(org, BOOKS, limits, T0.plusSeconds(4)).await())
+                .isEqualTo(new ZohoBudget.Headroom(0, reset));
+        assertThat(budget.finishTime(org, BOOKS, limits, T0.plusSeconds(4), 1).await())
+                .isEqualTo(reset);
+        granted(BOOKS, limits, reset);
+    }
+
+    @Test
+    void calls_in_flight_when_zoho_counted_are_kept_back_as_zoho_may_count_them_later() {
+        ZohoApiLimits limits = new ZohoApiLimits(100, 1000, 5);
+        granted(BOOKS, limits, T0);
+        budget.zohoCount(org, BOOKS, new ZohoDayCount(10, T0, T0.plus(Duration.ofHours(1))))
+                .await();
+
+        assertThat(budget.headroom(org, BOOKS, limits, T0).await().free()).isEqualTo(4);
+        assertThat(budget.reserve(org, BOOKS, limits, T0, 7).await()).isInstanceOf(Denied.class);
+        assertThat(budget.reserve(org, BOOKS, limits, T0, 6).await()).isInstanceOf(BudgetPermit.Reserved.class);
+        assertThat(take(BOOKS, limits, T0)).isEqualTo(new Denied(Scope.DAY, T0.plus(Duration.ofHours(1))));
+    }
+
+    @Test
+    void a_newer_count_replaces_an_older_one_and_an_older_one_changes_nothing() {
+        ZohoApiLimits limits = new ZohoApiLimits(100, 1000, 1);
+        Instant reset = T0.plus(Duration.ofHours(1));
+        budget.release(granted(BOOKS, limits, T0)).await();
+        budget.zohoCount(org, BOOKS, new ZohoDayCount(0, T0, reset)).await();
+        assertThat(take(BOOKS, limits, T0.plusSeconds(1))).isEqualTo(new Denied(Scope.DAY, reset));
+
+        budget.zohoCount(org, BOOKS, new ZohoDayCount(1, T0.plusSeconds(2), reset))
+                .await();
+        budget.zohoCount(org, BOOKS, new ZohoDayCount(0, T0.plusSeconds(1), reset))
+                .await();
+
+        budget.release(granted(BOOKS, limits, T0.plusSeconds(2))).await();
+        budget.release(granted(BOOKS, limits, T0.plusSeconds(3))).await();
+        assertThat(take(BOOKS, limits, T0.plusSeconds(4))).isEqualTo(new Denied(Scope.DAY, reset));
+        budget.zohoCount(org, ZohoProduct.CRM, new ZohoDayCount(0, T0, reset)).await();
+        granted(ZohoProduct.BILLING, limits, T0.plusSeconds(4));
     }
 }

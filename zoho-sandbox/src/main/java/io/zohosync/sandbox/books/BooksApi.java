@@ -19,10 +19,13 @@ public final class BooksApi implements SandboxApi {
     @Override
     public void mount(Router router, SandboxContext context) {
         ApiRoutes routes = context.routes(
-                router, new ProductPolicy(PRODUCT, ProductPolicy.queryOrganization(), ZohoReplies.BOOKS_STYLE));
+                router,
+                new ProductPolicy(PRODUCT, ProductPolicy.queryOrganization(), ZohoReplies.BOOKS_STYLE)
+                        .withRateLimitHeaders());
         Ledger ledger = new Ledger(context, PRODUCT);
         new Organizations(ledger)
-                .mount(context.routes(router, new ProductPolicy(PRODUCT, null, ZohoReplies.BOOKS_STYLE)));
+                .mount(context.routes(
+                        router, new ProductPolicy(PRODUCT, null, ZohoReplies.BOOKS_STYLE).withRateLimitHeaders()));
         Contacts contacts = new Contacts(ledger);
         contacts.mount(routes);
         new ContactPersons(contacts).mount(routes);

@@ -24,6 +24,9 @@ public final class ApiGuard {
 
     void handle(RoutingContext rc, Operation operation) {
         context.recorder().call(operation.endpoint());
+        if (policy.rateLimitHeaders()) {
+            rc.addHeadersEndHandler(v -> tellDay(rc));
+        }
         if (injectFault(rc)) return;
         GuardReplies replies = policy.replies();
         String undocumented = context.settings().strict() ? undocumented(rc, operation) : null;
@@ -69,7 +72,7 @@ public final class ApiGuard {
             refuse(rc, Limit.PER_MINUTE, perMinute);
             return;
         }
-        if (!context.limiter().tryHit(key + "/day", settings.dailyLimit(), Duration.ofDays(1), now)) {
+        if (!context.limiter().tryHit(dayKey(key), settings.dailyLimit(), Duration.ofDays(1), now)) {
             refuse(rc, Limit.PER_DAY, settings.dailyLimit());
             return;
         }
@@ -79,6 +82,26 @@ public final class ApiGuard {
         } else {
             rc.next();
         }
+    }
+
+    private static String dayKey(String productKey) {
+        return productKey + "/day";
+    }
+
+    /**
+     * Books' rate-limit headers (zoho-api.md, field notes): the day's limit, the calls the organization has left in
+     * it — every caller's calls counted — and the seconds until it resets, as they stand when the answer goes out.
+     */
+    private void tellDay(RoutingContext rc) {
+        int limit = context.settings().dailyLimit();
+        Instant now = context.clock().now();
+        FixedWindowLimiter.Usage day = context.limiter()
+                .usage(dayKey(policy.name() + "/" + context.settings().organizationId()), Duration.ofDays(1), now);
+        long reset = Math.max(0, (Duration.between(now, day.closes()).toMillis() + 999) / 1000);
+        rc.response()
+                .putHeader("X-Rate-Limit-Limit", String.valueOf(limit))
+                .putHeader("X-Rate-Limit-Remaining", String.valueOf(Math.max(0, limit - day.hits())))
+                .putHeader("X-Rate-Limit-Reset", String.valueOf(reset));
     }
 
     private void refuse(RoutingContext rc, Limit limit, int configured) {
@@ -131,8 +154,18 @@ public final class ApiGuard {
                 || rc.request().getHeader("Transfer-Encoding") != null;
         if (!operation.body() && hasBody) return "request body (this operation takes none)";
         String type = rc.request().getHeader("Content-Type");
-        if (operation.body() && hasBody && (type == null || !type.startsWith("application/json")))
-            return "Content-Type " + type;
+        if (operation.body() && hasBody && !jsonContentType(type)) return "Content-Type " + type;
         return null;
+    }
+
+    /**
+     * The content types Zoho reads a JSON body under: JSON itself, {@code text/plain} (Zoho's Java SDK sends that)
+     * and none at all (pyZohoAPI); the body must still be JSON. Strict mode refuses what Zoho refuses, not what its
+     * documents leave unsaid.
+     */
+    private static boolean jsonContentType(String type) {
+        if (type == null || type.isBlank()) return true;
+        String media = type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        return media.equals("application/json") || media.equals("text/plain");
     }
 }

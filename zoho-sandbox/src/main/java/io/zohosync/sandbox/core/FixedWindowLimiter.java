@@ -28,6 +28,18 @@ public final class FixedWindowLimiter {
         return true;
     }
 
+    /** What the key's window holds at {@code now}: its hits and when it closes (an unopened window would close {@code length} from now). */
+    public synchronized Usage usage(String key, Duration length, Instant now) {
+        Window window = windows.get(key);
+        if (window == null || !now.isBefore(window.start().plus(length))) {
+            return new Usage(0, now.plus(length));
+        }
+        return new Usage(window.hits(), window.start().plus(length));
+    }
+
+    /** Value: the hits a window holds and the moment it closes. */
+    public record Usage(int hits, Instant closes) {}
+
     public synchronized void clear() {
         windows.clear();
     }

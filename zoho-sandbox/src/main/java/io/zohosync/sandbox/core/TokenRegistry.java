@@ -112,9 +112,11 @@ public final class TokenRegistry {
         if (active != null) active.forEach(accessTokens::remove);
     }
 
+    /** Shaped like Zoho's access and refresh tokens: {@code 1000.<32 hex>.<32 hex>}. */
     private static String newToken() {
-        byte[] bytes = new byte[16];
+        byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        return "1000." + HexFormat.of().formatHex(bytes);
+        String hex = HexFormat.of().formatHex(bytes);
+        return "1000." + hex.substring(0, 32) + "." + hex.substring(32);
     }
 }

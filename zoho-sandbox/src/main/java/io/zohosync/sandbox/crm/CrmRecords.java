@@ -16,7 +16,7 @@ final class CrmRecords {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx").withZone(ZoneOffset.UTC);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final JsonObject USER = new JsonObject()
+    static final JsonObject USER = new JsonObject()
             .put("name", "Sandbox User")
             .put("id", "5725767000000411001")
             .put("email", "sandbox.user@example.com");
@@ -149,5 +149,13 @@ final class CrmRecords {
 
     private String now() {
         return TIME.format(context.clock().now());
+    }
+
+    java.time.Instant instant() {
+        return context.clock().now();
+    }
+
+    static String time(java.time.Instant at) {
+        return TIME.format(at);
     }
 }

@@ -4,6 +4,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.zohosync.sandbox.core.ZohoReplies;
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -65,6 +67,66 @@ final class CrmSearch {
                 new JsonObject()
                         .put("data", new JsonArray(List.copyOf(found.subList(from, to))))
                         .put("info", info));
+    }
+
+    /**
+     * List records ({@code GET /crm/v8/{module}}): {@code fields} is required and each record carries its {@code id}
+     * and those fields; {@code sort_by} id, Created_Time or Modified_Time, {@code sort_order} desc or asc;
+     * {@code page} and {@code per_page} (at most 200) reach the first 2,000 records, {@code page_token} (from
+     * {@code next_page_token}) any further. HTTP 204 with no body when the page is empty.
+     */
+    void list(RoutingContext rc) {
+        String module = CrmRecords.module(rc);
+        if (module == null) return;
+        String fields = rc.request().getParam("fields");
+        if (fields == null || fields.isBlank()) {
+            CrmReplies.send(
+                    rc,
+                    400,
+                    "REQUIRED_PARAM_MISSING",
+                    "One of the expected parameter is missing",
+                    new JsonObject().put("param_name", "fields"));
+            return;
+        }
+        ListPage page = ListPage.of(rc, module);
+        if (page == null) return;
+        Comparator<JsonObject> order = Comparator.comparing(r -> text(r, page.sortBy()));
+        List<JsonObject> all = records.all(module).stream()
+                .sorted(page.ascending() ? order : order.reversed())
+                .toList();
+        int from = Math.min(all.size(), page.offset());
+        int to = Math.min(all.size(), from + page.perPage());
+        if (from == to) {
+            rc.response().setStatusCode(204).end();
+            return;
+        }
+        List<String> wanted = List.of(fields.split(","));
+        JsonArray data = new JsonArray();
+        for (JsonObject record : all.subList(from, to)) {
+            JsonObject shown = new JsonObject().put("id", record.getString("id"));
+            wanted.stream()
+                    .map(String::trim)
+                    .filter(record::containsKey)
+                    .forEach(f -> shown.put(f, record.getValue(f)));
+            data.add(shown);
+        }
+        boolean more = to < all.size();
+        JsonObject info = new JsonObject()
+                .put("per_page", page.perPage())
+                .put("count", to - from)
+                .put("page", page.number())
+                .put("sort_by", page.sortBy())
+                .put("sort_order", page.ascending() ? "asc" : "desc")
+                .put("more_records", more);
+        // the tokens are left out, not null, where there is no such page (record.json types them as strings)
+        if (more) {
+            info.put("next_page_token", page.tokenAt(to))
+                    .put("page_token_expiry", CrmRecords.time(records.instant().plus(Duration.ofDays(1))));
+        }
+        if (from > 0) {
+            info.put("previous_page_token", page.tokenAt(Math.max(0, from - page.perPage())));
+        }
+        ZohoReplies.send(rc, 200, new JsonObject().put("data", data).put("info", info));
     }
 
     /** The filter the query asks for, or null after answering why it cannot be used. */

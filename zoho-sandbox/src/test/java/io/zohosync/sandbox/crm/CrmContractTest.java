@@ -89,6 +89,8 @@ class CrmContractTest {
         read("/Contacts/search?criteria=(Last_Name:starts_with:Ho)", 200);
         read("/Contacts/search?word=lamarr&page=1&per_page=10", 200);
         read("/Contacts/search?email=nobody@example.com", 204);
+        read("/Contacts?fields=Last_Name,Email&per_page=2&sort_by=Modified_Time&sort_order=asc", 200);
+        read("/Leads?fields=Last_Name", 200);
     }
 
     private JsonObject write(HttpMethod method, String path, int status, JsonObject... records) {

@@ -16,6 +16,7 @@ import io.zohosync.ports.out.zoho.BudgetAccount;
 import io.zohosync.ports.out.zoho.BudgetPermit;
 import io.zohosync.ports.out.zoho.ZohoApiLimits;
 import io.zohosync.ports.out.zoho.ZohoBudget;
+import io.zohosync.ports.out.zoho.ZohoDayCount;
 import io.zohosync.ports.out.zoho.ZohoOutcome.RateLimited.Scope;
 import io.zohosync.ports.out.zoho.ZohoProduct;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -35,7 +37,8 @@ import java.util.stream.IntStream;
  * Postgres adapter for {@link ZohoBudget}: every instance counts the same permits, one row per call, per
  * {@link BudgetAccount}; the domain's {@link Budget} decides from the counts. A permit is taken in one short
  * transaction that holds an advisory lock for its account, so two instances can never both take the last
- * slot. Time comes from the caller, so tests and Zoho's sandbox can share a clock.
+ * slot. Zoho's own count of the day (a row per account in {@code zoho_api_day_counts}) is read under the same lock, so
+ * no instance takes more than it leaves. Time comes from the caller, so tests and Zoho's sandbox can share a clock.
  *
  * <p>This instance is the holder {@code holderId}: its row in {@code zoho_api_holders} stays alive for
  * {@code aliveFor} after each heartbeat or permit; slots held by a holder whose row has run out count no more.
@@ -56,7 +59,8 @@ final class PgZohoBudget implements ZohoBudget {
                                                           where h.holder_id = p.holder_id and h.alive_until > $4)))""";
     /**
      * Per window the newest calls, at most $4 and $6 of them ({@code Budget.counted}); a reserved slot not yet
-     * drawn counts as a call made now ($7); the slots held by live holders.
+     * drawn counts as a call made now ($7); the slots held by live holders; Zoho's count of the day while it has not
+     * reset, and the calls counted since it was told.
      */
     private static final String USAGE = """
             with alive as (select holder_id from zoho_api_holders where alive_until > $7),
@@ -64,12 +68,17 @@ final class PgZohoBudget implements ZohoBudget {
                               where organization_id = $1 and meter = $2
                                 and (taken_at > $5 or (taken_at is null and holder_id in (select holder_id from alive)))),
                  minute as (select t from counted where t > $3 order by t desc limit $4),
-                 day as (select t from counted order by t desc limit $6)
+                 day as (select t from counted order by t desc limit $6),
+                 zoho as (select remaining, called_at, reset_at from zoho_api_day_counts
+                           where organization_id = $1 and meter = $2 and reset_at > $7)
             select (select count(*) from minute) as minute_calls, (select min(t) from minute) as minute_oldest,
                    (select count(*) from day) as day_calls, (select min(t) from day) as day_oldest,
                    (select count(*) from zoho_api_permits
                      where organization_id = $1 and meter = $2 and holding
-                       and holder_id in (select holder_id from alive)) as in_flight""";
+                       and holder_id in (select holder_id from alive)) as in_flight,
+                   zoho.remaining as zoho_remaining, zoho.called_at as zoho_called_at, zoho.reset_at as zoho_reset_at,
+                   (select count(*) from counted where t >= zoho.called_at) as zoho_since
+              from (select 1) as one left join zoho on true""";
 
     private static final String RECENT = """
             select taken_at from zoho_api_permits where organization_id = $1 and meter = $2 and taken_at > $3
@@ -92,6 +101,15 @@ final class PgZohoBudget implements ZohoBudget {
             insert into zoho_api_blocks (organization_id, meter, scope, blocked_until) values ($1, $2, $3, $4)
             on conflict (organization_id, meter, scope)
             do update set blocked_until = greatest(zoho_api_blocks.blocked_until, excluded.blocked_until)""";
+    /** A newer report replaces the stored one, an older one changes nothing ({@code ZohoDayCount.supersedes}). */
+    private static final String ZOHO_COUNT = """
+            insert into zoho_api_day_counts (organization_id, meter, remaining, called_at, reset_at)
+            values ($1, $2, $3, $4, $5)
+            on conflict (organization_id, meter) do update
+               set remaining = excluded.remaining, called_at = excluded.called_at, reset_at = excluded.reset_at
+             where excluded.called_at > zoho_api_day_counts.called_at
+                or (excluded.called_at = zoho_api_day_counts.called_at
+                    and excluded.remaining < zoho_api_day_counts.remaining)""";
     /** Holders dead for a day hold nothing that still counts. */
     private static final String FORGET_DEAD = "delete from zoho_api_holders where alive_until < $1";
 
@@ -155,11 +173,11 @@ final class PgZohoBudget implements ZohoBudget {
                 .compose(x -> conn.preparedQuery(ALIVE).execute(Tuple.of(holderId, utc(now.plus(aliveFor)))))
                 .compose(x ->
                         conn.preparedQuery(PRUNE).execute(Tuple.of(org, meter, utc(now.minus(Budget.DAY)), utc(now))))
-                .compose(x -> usage(conn, org, meter, usageQuery))
-                .compose(usage -> Budget.reserve(limits.budgetLimits(), usage, now, calls)
-                                instanceof BudgetDecision.WaitUntil wait
-                        ? Future.succeededFuture(BudgetPermit.Denied.of(wait))
-                        : take.take(conn, meter)));
+                .compose(x -> counts(conn, org, meter, usageQuery))
+                .compose(counts -> counts.refusal(
+                                Budget.reserve(limits.budgetLimits(), counts.usage(), now, calls), calls, limits, now)
+                        .<Future<BudgetPermit>>map(Future::succeededFuture)
+                        .orElseGet(() -> take.take(conn, meter))));
     }
 
     private static Tuple usageQuery(String org, String meter, ZohoApiLimits limits, Instant now, int calls) {
@@ -173,11 +191,32 @@ final class PgZohoBudget implements ZohoBudget {
                 utc(now));
     }
 
-    private static Future<BudgetUsage> usage(SqlClient conn, String org, String meter, Tuple usageQuery) {
+    /** What the account's counts show: the domain's usage, and Zoho's count of the day with the calls made since. */
+    private record Counts(BudgetUsage usage, ZohoDayCount zoho, long sinceZoho) {
+
+        Optional<BudgetPermit.Denied> refusal(BudgetDecision own, int calls, ZohoApiLimits limits, Instant now) {
+            return ZohoDayCount.refusal(own, zoho, sinceZoho, calls, limits.concurrency(), now);
+        }
+
+        int zohoLeft(ZohoApiLimits limits, Instant now) {
+            return zoho == null ? Integer.MAX_VALUE : zoho.left(sinceZoho, limits.concurrency(), now);
+        }
+    }
+
+    private static Future<Counts> counts(SqlClient conn, String org, String meter, Tuple usageQuery) {
         return conn.preparedQuery(USAGE)
                 .execute(usageQuery)
-                .compose(counts -> blocks(conn, org, meter)
-                        .map(blocks -> usage(counts.iterator().next(), blocks)));
+                .compose(rows -> blocks(conn, org, meter).map(blocks -> {
+                    Row r = rows.iterator().next();
+                    OffsetDateTime calledAt = r.getOffsetDateTime("zoho_called_at");
+                    ZohoDayCount zoho = calledAt == null
+                            ? null
+                            : new ZohoDayCount(
+                                    r.getInteger("zoho_remaining"),
+                                    calledAt.toInstant(),
+                                    r.getOffsetDateTime("zoho_reset_at").toInstant());
+                    return new Counts(usage(r, blocks), zoho, r.getLong("zoho_since"));
+                }));
     }
 
     @Override
@@ -253,14 +292,15 @@ final class PgZohoBudget implements ZohoBudget {
         BudgetAccount account = BudgetAccount.of(organizationId, product);
         String org = account.organizationId();
         String meter = account.meter().name();
-        return pool.withConnection(conn -> usage(conn, org, meter, usageQuery(org, meter, limits, now, 1)))
-                .map(usage -> {
-                    int free = Budget.freeSlots(limits.budgetLimits(), usage, now);
+        return pool.withConnection(conn -> counts(conn, org, meter, usageQuery(org, meter, limits, now, 1)))
+                .map(counts -> {
+                    int free = Math.min(
+                            Budget.freeSlots(limits.budgetLimits(), counts.usage(), now), counts.zohoLeft(limits, now));
                     return new ZohoBudget.Headroom(
                             free,
-                            Budget.permit(limits.budgetLimits(), usage, now) instanceof BudgetDecision.WaitUntil wait
-                                    ? wait.at()
-                                    : now);
+                            counts.refusal(Budget.permit(limits.budgetLimits(), counts.usage(), now), 1, limits, now)
+                                    .map(BudgetPermit.Denied::retryAt)
+                                    .orElse(now));
                 });
     }
 
@@ -283,11 +323,36 @@ final class PgZohoBudget implements ZohoBudget {
         String meter = account.meter().name();
         return pool.withConnection(conn -> conn.preparedQuery(RECENT)
                 .execute(Tuple.of(org, meter, utc(now.minus(Budget.DAY)), (long) limits.perDay()))
-                .compose(rows -> blocks(conn, org, meter).map(blocks -> {
-                    List<Instant> recent = new ArrayList<>();
-                    rows.forEach(r -> recent.add(r.getOffsetDateTime("taken_at").toInstant()));
-                    return Budget.finishTime(limits.budgetLimits(), recent, blocks, now, calls);
-                })));
+                .compose(rows -> counts(conn, org, meter, usageQuery(org, meter, limits, now, 1))
+                        .map(counts -> {
+                            List<Instant> recent = new ArrayList<>();
+                            rows.forEach(r ->
+                                    recent.add(r.getOffsetDateTime("taken_at").toInstant()));
+                            Instant finish = Budget.finishTime(
+                                    limits.budgetLimits(),
+                                    recent,
+                                    counts.usage().blockedUntil(),
+                                    now,
+                                    calls);
+                            // beyond what Zoho's count leaves, the rest waits for its reset
+                            return counts.zohoLeft(limits, now) < calls
+                                            && counts.zoho().resetAt().isAfter(finish)
+                                    ? counts.zoho().resetAt()
+                                    : finish;
+                        })));
+    }
+
+    @Override
+    public Future<Void> zohoCount(String organizationId, ZohoProduct product, ZohoDayCount count) {
+        BudgetAccount account = BudgetAccount.of(organizationId, product);
+        return pool.preparedQuery(ZOHO_COUNT)
+                .execute(Tuple.of(
+                        account.organizationId(),
+                        account.meter().name(),
+                        count.remaining(),
+                        utc(count.calledAt()),
+                        utc(count.resetAt())))
+                .mapEmpty();
     }
 
     private static Future<Map<Limit, Instant>> blocks(SqlClient conn, String org, String meter) {

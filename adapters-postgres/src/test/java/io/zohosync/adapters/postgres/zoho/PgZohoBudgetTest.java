@@ -11,6 +11,7 @@ import io.zohosync.domain.budget.Budget;
 import io.zohosync.ports.out.zoho.BudgetPermit;
 import io.zohosync.ports.out.zoho.ZohoApiLimits;
 import io.zohosync.ports.out.zoho.ZohoBudget;
+import io.zohosync.ports.out.zoho.ZohoDayCount;
 import io.zohosync.ports.out.zoho.ZohoOutcome.RateLimited.Scope;
 import io.zohosync.ports.out.zoho.ZohoProduct;
 import java.time.Duration;
@@ -86,6 +87,30 @@ class PgZohoBudgetTest {
                 .list();
 
         assertThat(permits).filteredOn(p -> p instanceof BudgetPermit.Granted).hasSize(10);
+    }
+
+    @Test
+    void instances_racing_under_zohos_count_of_the_day_never_take_more_than_it_leaves() {
+        ZohoApiLimits limits = new ZohoApiLimits(1000, 1000, 100);
+        budget.release((BudgetPermit.Granted) take(budget, ZohoProduct.BOOKS, limits, T0))
+                .await();
+        Instant reset = T0.plus(Duration.ofHours(2));
+        otherBudget
+                .zohoCount(org, ZohoProduct.BOOKS, new ZohoDayCount(120, T0, reset))
+                .await();
+
+        List<BudgetPermit> permits = Future.all(IntStream.range(0, 60)
+                        .mapToObj(i -> (i % 2 == 0 ? budget : otherBudget)
+                                .acquire(org, ZohoProduct.BOOKS, limits, T0.plusSeconds(1 + i % 5)))
+                        .toList())
+                .await()
+                .list();
+
+        // 120 left after the call Zoho counted, less the 99 others that could have been in flight unseen
+        assertThat(permits).filteredOn(p -> p instanceof BudgetPermit.Granted).hasSize(120 - 99);
+        assertThat(permits)
+                .filteredOn(p -> p instanceof BudgetPermit.Denied)
+                .allSatisfy(p -> assertThat(p).isEqualTo(new BudgetPermit.Denied(Scope.DAY, reset)));
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.zohosync.ports.out.zoho.BudgetPermit;
 import io.zohosync.ports.out.zoho.ZohoApiLimits;
 import io.zohosync.ports.out.zoho.ZohoBudget;
 import io.zohosync.ports.out.zoho.ZohoCallBudget;
+import io.zohosync.ports.out.zoho.ZohoDayCount;
 import io.zohosync.ports.out.zoho.ZohoOutcome.RateLimited.Scope;
 import io.zohosync.ports.out.zoho.ZohoProduct;
 import java.time.Instant;
@@ -163,6 +164,11 @@ public final class ReservedCalls implements ZohoCallBudget {
     /** Zoho answered 429: the shared budget closes {@code scope} (reserved slots stay reserved). */
     Future<Void> block(String organizationId, ZohoProduct product, Scope scope, Instant until) {
         return store.block(organizationId, product, scope, until);
+    }
+
+    /** Zoho told its own count of the day in an answer's headers: the shared budget follows it. */
+    Future<Void> zohoCount(String organizationId, ZohoProduct product, ZohoDayCount count) {
+        return store.zohoCount(organizationId, product, count);
     }
 
     private Slots slots(String organizationId, ZohoProduct product) {

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.zohosync.adapters.zoho.oauth.AccessToken;
 import io.zohosync.adapters.zoho.oauth.OAuthTokens;
@@ -82,7 +83,7 @@ public final class ZohoApi {
                         "API budget for " + product + " spent"));
             }
             BudgetPermit.Granted granted = (BudgetPermit.Granted) permit;
-            return breakers.execute(product, () -> authorized(request, read))
+            return breakers.execute(product, () -> authorized(request, now, read))
                     .compose(outcome -> afterCall(org, product, outcome))
                     .eventually(() -> budget.release(granted).otherwise(e -> {
                         LOG.warn(
@@ -93,14 +94,14 @@ public final class ZohoApi {
         });
     }
 
-    private <T> Future<ZohoOutcome<T>> authorized(ZohoRequest request, Function<JsonObject, T> read) {
+    private <T> Future<ZohoOutcome<T>> authorized(ZohoRequest request, Instant calledAt, Function<JsonObject, T> read) {
         return tokens.accessToken()
-                .compose(token -> send(token, request, read).compose(outcome -> {
+                .compose(token -> send(token, request, calledAt, read).compose(outcome -> {
                     if (!(outcome instanceof ZohoOutcome.AuthFailure<T>)) {
                         return Future.succeededFuture(outcome);
                     }
                     return tokens.replace(token)
-                            .compose(fresh -> send(fresh, request, read))
+                            .compose(fresh -> send(fresh, request, calledAt, read))
                             .compose(this::reconnectIfRefused);
                 }))
                 .recover(e -> Future.succeededFuture(
@@ -118,7 +119,8 @@ public final class ZohoApi {
         return Future.succeededFuture(outcome);
     }
 
-    private <T> Future<ZohoOutcome<T>> send(AccessToken token, ZohoRequest request, Function<JsonObject, T> read) {
+    private <T> Future<ZohoOutcome<T>> send(
+            AccessToken token, ZohoRequest request, Instant calledAt, Function<JsonObject, T> read) {
         HttpRequest<Buffer> http = client.requestAbs(
                         request.method(), token.apiDomain() + ZohoRequest.root(request.product()) + request.path())
                 .idleTimeout(settings.requestTimeout().toMillis())
@@ -130,12 +132,26 @@ public final class ZohoApi {
             case CRM -> {}
         }
         request.query().forEach(http::addQueryParam);
-        Future<io.vertx.ext.web.client.HttpResponse<Buffer>> sent =
-                request.body() == null ? http.send() : http.sendJsonObject(request.body());
+        Future<HttpResponse<Buffer>> sent = request.body() == null ? http.send() : http.sendJsonObject(request.body());
         return sent.timeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .map(response -> ZohoResponses.classify(request.product(), response, read))
+                .compose(response -> followZohosCount(org, request.product(), response, calledAt)
+                        .map(x -> ZohoResponses.classify(request.product(), response, read)))
                 .otherwise(e -> new ZohoOutcome.Outage<>("Zoho " + request.product() + " did not answer: "
                         + e.getClass().getSimpleName() + " " + e.getMessage()));
+    }
+
+    /**
+     * The budget follows Zoho's own count of the day when the answer tells it, so the calls other integrations make
+     * on the organization are counted too. A count that cannot be stored leaves the budget's own count in charge.
+     */
+    private Future<Void> followZohosCount(
+            String org, ZohoProduct product, HttpResponse<Buffer> response, Instant calledAt) {
+        return ZohoResponses.dayCount(response, calledAt, clock.instant())
+                .map(count -> budget.zohoCount(org, product, count).otherwise(e -> {
+                    LOG.warn("Storing Zoho's count of the day failed (the budget's own count stays): {}", e.toString());
+                    return null;
+                }))
+                .orElseGet(Future::succeededFuture);
     }
 
     private <T> Future<ZohoOutcome<T>> afterCall(String org, ZohoProduct product, ZohoOutcome<T> outcome) {

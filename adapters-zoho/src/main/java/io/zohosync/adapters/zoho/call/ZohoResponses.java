@@ -5,10 +5,14 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import io.zohosync.ports.out.zoho.ZohoDayCount;
 import io.zohosync.ports.out.zoho.ZohoOutcome;
 import io.zohosync.ports.out.zoho.ZohoOutcome.RateLimited.Scope;
 import io.zohosync.ports.out.zoho.ZohoProduct;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -118,6 +122,33 @@ final class ZohoResponses {
             return new ZohoOutcome.Duplicate<>(java.util.Optional.empty(), message);
         }
         return new ZohoOutcome.Validation<>(code, message);
+    }
+
+    /**
+     * Zoho's count of the day when the answer tells it (Books sends {@code X-Rate-Limit-Limit}, {@code -Remaining}
+     * and {@code -Reset}, seconds to the reset: zoho-api.md, field notes): after the call made at {@code calledAt},
+     * so many remain until {@code answeredAt} plus the reset. Empty when a header is missing or not a count (some
+     * integrators saw zeros where a header was absent: a count is believed only with its limit beside it).
+     */
+    static Optional<ZohoDayCount> dayCount(HttpResponse<Buffer> response, Instant calledAt, Instant answeredAt) {
+        OptionalLong limit = count(response, "X-Rate-Limit-Limit");
+        OptionalLong remaining = count(response, "X-Rate-Limit-Remaining");
+        OptionalLong reset = count(response, "X-Rate-Limit-Reset");
+        if (limit.isEmpty() || limit.getAsLong() == 0 || remaining.isEmpty() || reset.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ZohoDayCount(
+                (int) Math.min(remaining.getAsLong(), limit.getAsLong()),
+                calledAt,
+                answeredAt.plusSeconds(reset.getAsLong())));
+    }
+
+    private static OptionalLong count(HttpResponse<Buffer> response, String header) {
+        String value = response.getHeader(header);
+        if (value == null || !value.trim().matches("\\d{1,9}")) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(Long.parseLong(value.trim()));
     }
 
     /** Zoho documents no Retry-After; when absent: a minute, an hour (the day limit is re-probed hourly), two seconds. */

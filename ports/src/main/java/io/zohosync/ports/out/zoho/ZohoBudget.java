@@ -51,6 +51,12 @@ public interface ZohoBudget {
      */
     Future<Void> block(String organizationId, ZohoProduct product, ZohoOutcome.RateLimited.Scope scope, Instant until);
 
+    /**
+     * Zoho told its own count of the day ({@link ZohoDayCount}): until it resets, no permit or reservation takes
+     * more calls than it leaves. A report replaces an older one ({@link ZohoDayCount#supersedes}), never a newer one.
+     */
+    Future<Void> zohoCount(String organizationId, ZohoProduct product, ZohoDayCount count);
+
     /** When the last of {@code calls} more calls could be made, each as soon as the budget allows (a backlog's finish). */
     Future<Instant> finishTime(
             String organizationId, ZohoProduct product, ZohoApiLimits limits, Instant now, long calls);
