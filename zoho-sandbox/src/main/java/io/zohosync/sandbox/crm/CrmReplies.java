@@ -15,8 +15,7 @@ final class CrmReplies {
     private CrmReplies() {}
 
     /**
-     * A CRM request that failed outside its handler's own answers (a body over the size limit, a method the URL does
-     * not take, a crash): CRM's shape with the code CRM's enum has for it, never Books' {@code {"code":..,"message"}}.
+     * A CRM request that failed outside its handler's own answers (a body over the size limit, a crash): CRM's shape with the code CRM's enum has for it, never Books' {@code {"code":..,"message"}}.
      */
     static void failed(RoutingContext rc) {
         if (rc.response().ended()) return;
@@ -29,20 +28,12 @@ final class CrmReplies {
             GUARD.internalError(rc);
             return;
         }
-        switch (rc.statusCode()) {
-            case 404 -> CrmMetadata.invalidUrl(rc);
-            case 405 ->
-                send(
-                        rc,
-                        405,
-                        "INVALID_REQUEST_METHOD",
-                        "The http request method type is not a valid one",
-                        new JsonObject());
-            case 413 ->
-                // UNCONFIRMED: the code CRM answers for a body over its size limit
-                send(rc, 413, "LIMIT_EXCEEDED", "Record count exceeded", new JsonObject());
-            default -> send(rc, rc.statusCode(), "INVALID_DATA", "invalid data", new JsonObject());
+        if (rc.statusCode() == 413) {
+            // UNCONFIRMED: the code CRM answers for a body over its size limit
+            send(rc, 413, "LIMIT_EXCEEDED", "Record count exceeded", new JsonObject());
+            return;
         }
+        send(rc, rc.statusCode(), "INVALID_DATA", "invalid data", new JsonObject());
     }
 
     static JsonObject error(String code, String message, JsonObject details) {
