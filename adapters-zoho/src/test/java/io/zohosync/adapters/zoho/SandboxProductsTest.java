@@ -55,6 +55,13 @@ class SandboxProductsTest {
     }
 
     private void catalog() {
+        JsonObject product = success(fx.zoho
+                .api()
+                .call(
+                        ZohoRequest.post(
+                                ZohoProduct.BILLING, "/products", new JsonObject().put("name", "Broadband " + id)),
+                        r -> r));
+        String productId = product.getJsonObject("product").getString("product_id");
         success(fx.zoho
                 .api()
                 .call(
@@ -66,7 +73,7 @@ class SandboxProductsTest {
                                         .put("name", "Basic")
                                         .put("recurring_price", 100)
                                         .put("interval", 1)
-                                        .put("product_id", "p-1")),
+                                        .put("product_id", productId)),
                         r -> r));
         success(fx.zoho
                 .api()
@@ -79,7 +86,7 @@ class SandboxProductsTest {
                                         .put("name", "Plus")
                                         .put("recurring_price", 200)
                                         .put("interval", 1)
-                                        .put("product_id", "p-1")),
+                                        .put("product_id", productId)),
                         r -> r));
         success(fx.zoho
                 .api()
@@ -90,7 +97,7 @@ class SandboxProductsTest {
                                 new JsonObject()
                                         .put("addon_code", "ip-" + id)
                                         .put("name", "Static IP")
-                                        .put("product_id", "p-1")
+                                        .put("product_id", productId)
                                         .put("price_brackets", new JsonArray().add(new JsonObject().put("price", 10)))),
                         r -> r));
     }

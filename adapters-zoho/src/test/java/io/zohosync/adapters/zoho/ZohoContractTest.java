@@ -138,7 +138,7 @@ class ZohoContractTest {
                 t -> t.fx.proxy.sent);
     }
 
-    /** Plans and addons are the test's catalog set-up, not the adapter's requests. */
+    /** Products, plans and addons are the test's catalog set-up, not the adapter's requests. */
     private static void products(Vertx vertx, List<RecordingProxy.Sent> sent, Consumer<SandboxProductsTest> scenario) {
         replay(
                 sent,
@@ -147,7 +147,7 @@ class ZohoContractTest {
                 SandboxProductsTest::stop,
                 scenario,
                 t -> t.fx.proxy.sent.stream()
-                        .filter(s -> !s.path().matches("/billing/v1/(plans|addons).*"))
+                        .filter(s -> !s.path().matches("/billing/v1/(products|plans|addons).*"))
                         .toList());
     }
 

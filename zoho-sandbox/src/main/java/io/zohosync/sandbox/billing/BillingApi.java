@@ -7,7 +7,7 @@ import io.zohosync.sandbox.core.SandboxApi;
 import io.zohosync.sandbox.core.SandboxContext;
 import io.zohosync.sandbox.core.ZohoReplies;
 
-/** Zoho Billing v1 under {@code /billing/v1}: customers, plans, addons, subscriptions, invoices, payments, hosted pages, events and signed webhooks. */
+/** Zoho Billing v1 under {@code /billing/v1}: customers, products, plans, addons, subscriptions, invoices, payments, hosted pages, events and signed webhooks. */
 public final class BillingApi implements SandboxApi {
     public static final String PRODUCT = "billing";
     public static final String ORGANIZATION_HEADER = "X-com-zoho-subscriptions-organizationid";
@@ -22,9 +22,11 @@ public final class BillingApi implements SandboxApi {
         BillingLedger ledger = new BillingLedger(context);
         Customers customers = new Customers(ledger);
         customers.mount(routes);
-        Catalog plans = new Catalog(ledger, Catalog.PLANS);
+        Products products = new Products(ledger);
+        products.mount(routes);
+        Catalog plans = new Catalog(ledger, products, Catalog.PLANS);
         plans.mount(routes);
-        Catalog addons = new Catalog(ledger, Catalog.ADDONS);
+        Catalog addons = new Catalog(ledger, products, Catalog.ADDONS);
         addons.mount(routes);
         BillingInvoices invoices = new BillingInvoices(ledger, customers);
         invoices.mount(routes);

@@ -10,7 +10,7 @@ import io.zohosync.sandbox.core.Operation;
 import io.zohosync.sandbox.core.ZohoReplies;
 import java.util.List;
 
-/** Billing's product catalog, plans or addons: created with a unique code, found by code, listed, marked active or inactive. */
+/** Billing's catalog, plans or addons of a {@link Products product}: created with a unique code, found by code, listed, marked active or inactive. */
 final class Catalog {
     /** What differs between plans and addons: names, the price field and the fields a create needs. */
     record Kind(
@@ -32,10 +32,12 @@ final class Catalog {
             List.of("addon_code", "name", "product_id", "price_brackets"));
 
     private final BillingLedger ledger;
+    private final Products products;
     private final Kind kind;
 
-    Catalog(BillingLedger ledger, Kind kind) {
+    Catalog(BillingLedger ledger, Products products, Kind kind) {
         this.ledger = ledger;
+        this.products = products;
         this.kind = kind;
     }
 
@@ -78,6 +80,12 @@ final class Catalog {
                                         .getValue("price")
                                 instanceof Number)) {
             ZohoReplies.invalid(rc, kind == PLANS ? "recurring_price" : "price_brackets");
+            return;
+        }
+        if (!(body.getValue("product_id") instanceof String productId) || products.find(productId) == null) {
+            // UNCONFIRMED: the code Billing answers for a product that does not exist; the sandbox answers its
+            // usual invalid-value error (400, code 14) and stores nothing.
+            ZohoReplies.invalid(rc, "product_id");
             return;
         }
         String code = body.getString(kind.codeField());

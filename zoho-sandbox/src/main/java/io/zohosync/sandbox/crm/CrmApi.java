@@ -67,5 +67,7 @@ public final class CrmApi implements SandboxApi {
                         search::list);
         // any other CRM URL: CRM's own error shape, as Zoho answers it
         router.route("/crm/*").handler(CrmMetadata::invalidUrl);
+        // and CRM's shape for what fails outside a handler's answers (body too large, a crash)
+        router.route("/crm/*").failureHandler(CrmReplies::failed);
     }
 }

@@ -5,10 +5,36 @@ import io.vertx.ext.web.RoutingContext;
 import io.zohosync.sandbox.core.GuardReplies;
 import io.zohosync.sandbox.core.Limit;
 import io.zohosync.sandbox.core.ZohoReplies;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** CRM's error shape {@code {"code":"INVALID_DATA","message":..,"status":"error","details":{..}}}, for whole calls and for each record. */
 final class CrmReplies {
+    private static final Logger LOG = LoggerFactory.getLogger(CrmReplies.class);
+
     private CrmReplies() {}
+
+    /**
+     * A CRM request that failed outside its handler's own answers (a body over the size limit, a crash): CRM's shape with the code CRM's enum has for it, never Books' {@code {"code":..,"message"}}.
+     */
+    static void failed(RoutingContext rc) {
+        if (rc.response().ended()) return;
+        if (rc.failure() != null) {
+            LOG.error(
+                    "Sandbox CRM failed on {} {}",
+                    rc.request().method(),
+                    rc.request().path(),
+                    rc.failure());
+            GUARD.internalError(rc);
+            return;
+        }
+        if (rc.statusCode() == 413) {
+            // UNCONFIRMED: the code CRM answers for a body over its size limit
+            send(rc, 413, "LIMIT_EXCEEDED", "Record count exceeded", new JsonObject());
+            return;
+        }
+        send(rc, rc.statusCode(), "INVALID_DATA", "invalid data", new JsonObject());
+    }
 
     static JsonObject error(String code, String message, JsonObject details) {
         return new JsonObject()

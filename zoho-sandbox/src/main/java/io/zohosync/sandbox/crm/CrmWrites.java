@@ -45,11 +45,15 @@ final class CrmWrites {
         JsonArray results = new JsonArray();
         for (int i = 0; i < data.size(); i++) {
             JsonObject fields = fields(data, i);
-            String id = pathId != null ? pathId : fields == null ? null : fields.getString("id");
+            Object givenId = pathId != null ? pathId : fields == null ? null : fields.getValue("id");
+            // an id sent as a JSON number is read as its digits; anything else is no id of this module
+            String id = givenId instanceof String text
+                    ? text
+                    : givenId instanceof Long || givenId instanceof Integer ? String.valueOf(givenId) : null;
             JsonObject record = records.find(module, id);
             JsonObject problem = fields == null
                     ? invalidRecord(i)
-                    : id == null
+                    : givenId == null
                             ? CrmReplies.error(
                                     "MANDATORY_NOT_FOUND", "required field not found", CrmRecords.at("id", i))
                             : record == null
@@ -69,7 +73,19 @@ final class CrmWrites {
         String module = CrmRecords.module(rc);
         JsonArray data = module == null ? null : batch(rc);
         if (data == null) return;
-        JsonArray checks = body(rc).getJsonArray("duplicate_check_fields", new JsonArray().add("Email"));
+        Object given = body(rc).getValue("duplicate_check_fields", new JsonArray().add("Email"));
+        if (!(given instanceof JsonArray checks)) {
+            CrmReplies.send(
+                    rc,
+                    400,
+                    "INVALID_DATA",
+                    "invalid data",
+                    new JsonObject()
+                            .put("api_name", "duplicate_check_fields")
+                            .put("json_path", "$.duplicate_check_fields")
+                            .put("expected_data_type", "jsonarray"));
+            return;
+        }
         JsonArray results = new JsonArray();
         for (int i = 0; i < data.size(); i++) {
             JsonObject fields = fields(data, i);

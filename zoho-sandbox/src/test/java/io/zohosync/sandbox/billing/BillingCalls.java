@@ -14,6 +14,7 @@ import io.zohosync.sandbox.SandboxClient;
 final class BillingCalls {
     final SandboxClient client;
     final String token;
+    private String productId;
 
     BillingCalls(SandboxClient client) {
         this.client = client;
@@ -35,6 +36,16 @@ final class BillingCalls {
         return response.bodyAsJsonObject();
     }
 
+    /** The product the catalog's plans and addons belong to, created on first use. */
+    String productId() {
+        if (productId == null) {
+            productId = ok(HttpMethod.POST, "/products", new JsonObject().put("name", "Sandbox Service"), 201)
+                    .getJsonObject("product")
+                    .getString("product_id");
+        }
+        return productId;
+    }
+
     JsonObject plan(String code, double price) {
         return ok(
                         HttpMethod.POST,
@@ -45,7 +56,7 @@ final class BillingCalls {
                                 .put("recurring_price", price)
                                 .put("interval", 1)
                                 .put("interval_unit", "months")
-                                .put("product_id", "9030000001"),
+                                .put("product_id", productId()),
                         201)
                 .getJsonObject("plan");
     }
@@ -57,7 +68,7 @@ final class BillingCalls {
                         new JsonObject()
                                 .put("addon_code", code)
                                 .put("name", "Addon " + code)
-                                .put("product_id", "9030000001")
+                                .put("product_id", productId())
                                 .put("unit_name", "seat")
                                 .put("pricing_scheme", "unit")
                                 .put("price_brackets", new JsonArray().add(new JsonObject().put("price", price))),

@@ -124,7 +124,7 @@ class BillingCatalogTest {
                                         .put("name", "Again")
                                         .put("recurring_price", 1)
                                         .put("interval", 1)
-                                        .put("product_id", "1"))
+                                        .put("product_id", billing.productId()))
                         .statusCode())
                 .isEqualTo(400);
         assertThat(billing.call(
@@ -134,7 +134,7 @@ class BillingCatalogTest {
                                         .put("plan_code", "NOPRICE")
                                         .put("name", "No price")
                                         .put("interval", 1)
-                                        .put("product_id", "1"))
+                                        .put("product_id", billing.productId()))
                         .bodyAsJsonObject()
                         .getString("message"))
                 .isEqualTo("Invalid value passed for recurring_price");
@@ -148,7 +148,7 @@ class BillingCatalogTest {
                                 new JsonObject()
                                         .put("addon_code", "FREE")
                                         .put("name", "Free")
-                                        .put("product_id", "1"))
+                                        .put("product_id", billing.productId()))
                         .bodyAsJsonObject()
                         .getString("message"))
                 .isEqualTo("Invalid value passed for price_brackets");

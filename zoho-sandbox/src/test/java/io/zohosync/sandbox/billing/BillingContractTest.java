@@ -86,6 +86,7 @@ class BillingContractTest {
                         .put("email", "bowman@example.com")
                         .put("company_name", "Bowman"));
 
+        String productId = product();
         call(
                 HttpMethod.POST,
                 "/plans",
@@ -95,7 +96,7 @@ class BillingContractTest {
                         .put("recurring_price", 10.0)
                         .put("interval", 1)
                         .put("interval_unit", "months")
-                        .put("product_id", "9030000001"));
+                        .put("product_id", productId));
         call(
                 HttpMethod.POST,
                 "/plans",
@@ -105,7 +106,7 @@ class BillingContractTest {
                         .put("recurring_price", 30.0)
                         .put("interval", 1)
                         .put("interval_unit", "months")
-                        .put("product_id", "9030000001"));
+                        .put("product_id", productId));
         call(HttpMethod.GET, "/plans", null);
         call(HttpMethod.GET, "/plans/BASIC", null);
         call(
@@ -115,7 +116,7 @@ class BillingContractTest {
                         .put("addon_code", "SEAT")
                         .put("name", "Seat")
                         .put("unit_name", "seat")
-                        .put("product_id", "9030000001")
+                        .put("product_id", productId)
                         .put("pricing_scheme", "unit")
                         .put("type", "recurring")
                         .put("interval_unit", "monthly")
@@ -221,6 +222,14 @@ class BillingContractTest {
         call(HttpMethod.POST, "/plans/PRO/markasinactive", null);
         call(HttpMethod.POST, "/plans/PRO/markasactive", null);
         call(HttpMethod.POST, "/addons/SEAT/markasinactive", null);
+    }
+
+    /** The product the plans belong to; created outside the contract, as Zoho's documents hold no products one. */
+    private String product() {
+        HttpResponse<Buffer> response = SandboxClient.send(
+                client.billing(HttpMethod.POST, "/products", token), new JsonObject().put("name", "Contract Service"));
+        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(201);
+        return response.bodyAsJsonObject().getJsonObject("product").getString("product_id");
     }
 
     private JsonObject call(HttpMethod method, String path, JsonObject body) {
