@@ -31,7 +31,7 @@ await (await new ZOHOCRMSDK.InitializeBuilder())
     .logger(new ZOHOCRMSDK.LogBuilder().level(ZOHOCRMSDK.Levels.INFO).filePath(join(workDir, "sdk.log")).build())
     .initialize();
 
-/** Ids are BigInt, details are Maps, values are Choices: plain JSON for the line. */
+/** Ids are BigInt, details are Maps, values are Choices, users and duplicate records objects with an id: plain JSON. */
 function plain(value) {
     if (value === null || value === undefined) return null;
     if (typeof value === "bigint") return value.toString();
@@ -145,6 +145,11 @@ await run("list", async () => {
 await run("create_without_last_name", async () => {
     const response = await operations.createRecords(wrap([contact([[Contacts.EMAIL, `nameless-${email}`]])]));
     print("create_without_last_name", response, body(response));
+});
+
+await run("create_duplicate_email", async () => {
+    const response = await operations.createRecords(wrap([contact([[Contacts.LAST_NAME, "Byron"], [Contacts.EMAIL, email]])]));
+    print("create_duplicate_email", response, body(response));
 });
 
 await run("get_unknown_id", async () => {

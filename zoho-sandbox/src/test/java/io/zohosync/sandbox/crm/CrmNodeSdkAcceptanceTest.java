@@ -77,6 +77,7 @@ class CrmNodeSdkAcceptanceTest {
                         "get",
                         "list",
                         "create_without_last_name",
+                        "create_duplicate_email",
                         "get_unknown_id",
                         "update_unknown_id");
 
@@ -103,12 +104,16 @@ class CrmNodeSdkAcceptanceTest {
                 .isFalse();
 
         failed(ops.get("create_without_last_name"), "MANDATORY_NOT_FOUND", "Last_Name");
+        assertThat(failed(ops.get("create_duplicate_email"), "DUPLICATE_DATA", "Email")
+                        .getString("duplicate_record"))
+                .as("the SDK's duplicate record, by its id")
+                .isEqualTo(id);
         assertThat(ops.get("get_unknown_id").getInteger("http")).isEqualTo(204);
         failed(ops.get("update_unknown_id"), "INVALID_DATA", "id");
 
         SandboxInspection inspect = client.sandbox.inspect();
         List<SandboxRecord> stored = inspect.recordsFor(EMAIL);
-        assertThat(stored).hasSize(1);
+        assertThat(stored).as("the duplicate was refused").hasSize(1);
         assertThat(stored.get(0).product()).isEqualTo("crm");
         assertThat(stored.get(0).id()).isEqualTo(id);
         assertThat(stored.get(0).body().getString("First_Name")).isEqualTo("Augusta Ada");
@@ -140,12 +145,14 @@ class CrmNodeSdkAcceptanceTest {
         return answer.getJsonObject("details");
     }
 
-    private static void failed(JsonObject op, String code, String apiName) {
+    /** A refused write's details. */
+    private static JsonObject failed(JsonObject op, String code, String apiName) {
         assertThat(op.getInteger("http")).as(op.encode()).isEqualTo(400);
         JsonObject answer = answer(op);
         assertThat(answer.getString("status")).isEqualTo("error");
         assertThat(answer.getString("code")).isEqualTo(code);
         assertThat(answer.getJsonObject("details").getString("api_name")).isEqualTo(apiName);
+        return answer.getJsonObject("details");
     }
 
     private static JsonObject onlyRecord(JsonObject op) {
