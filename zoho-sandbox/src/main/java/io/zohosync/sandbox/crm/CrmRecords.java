@@ -102,7 +102,8 @@ final class CrmRecords {
     JsonObject insert(String module, JsonObject fields) {
         String now = now();
         JsonObject record = fields.copy()
-                .put("id", "57257670" + ledger.newId().substring(8))
+                // 19 digits like Zoho's record ids: beyond JavaScript's 2^53, as clients meet them there
+                .put("id", "572576700000" + ledger.newId().substring(8))
                 .put("Created_Time", now)
                 .put("Modified_Time", now)
                 .put("Created_By", USER.copy())
