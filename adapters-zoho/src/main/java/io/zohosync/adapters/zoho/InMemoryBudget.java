@@ -117,6 +117,23 @@ final class InMemoryBudget implements ZohoBudget {
         return Future.succeededFuture(new BudgetPermit.Reserved(organizationId, product, ids));
     }
 
+    @Override
+    public synchronized Future<BudgetPermit> extend(
+            BudgetPermit.Reserved reservation, ZohoApiLimits limits, Instant now) {
+        Counter c = counter(reservation.organizationId(), reservation.product());
+        Optional<BudgetPermit.Denied> refused = c.refusal(
+                Budget.permit(limits.budgetLimits(), usage(c, limits, now, 1).withoutCallsInFlight(), now),
+                1,
+                limits,
+                now);
+        if (refused.isPresent()) {
+            return Future.succeededFuture(refused.get());
+        }
+        c.add(now);
+        return Future.succeededFuture(new BudgetPermit.Granted(
+                UUID.randomUUID().toString(), reservation.organizationId(), reservation.product()));
+    }
+
     /** The windows as {@link Budget#reserve} of {@code calls} reads them: reserved slots count as calls made now. */
     private static BudgetUsage usage(Counter c, ZohoApiLimits limits, Instant now, int calls) {
         List<Instant> counted = new ArrayList<>(c.lastDay(now));

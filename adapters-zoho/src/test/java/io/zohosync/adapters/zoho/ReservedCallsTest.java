@@ -121,6 +121,43 @@ class ReservedCallsTest {
         assertThat(fx.sandbox.inspect().calls("GET /books/v3/contacts")).isEqualTo(15);
     }
 
+    @Test
+    void a_call_beyond_a_jobs_reservation_runs_under_the_jobs_own_slot_even_at_one_call_at_once(Vertx vertx) {
+        ZohoApiLimits oneAtOnce = new ZohoApiLimits(3, 10_000, 1);
+        fx = SandboxFixture.start(
+                vertx,
+                o -> o.withTimeScale(STANDING_STILL).withBooksPerMinute(100).withDailyLimit(10_000),
+                s -> s.limits(ZohoProduct.BOOKS, oneAtOnce),
+                ZohoAdapters.inMemoryBudget());
+        ZohoCallBudget budget = fx.zoho.callBudget();
+        Instant now = fx.clock.instant();
+        BudgetPermit.Reserved job = (BudgetPermit.Reserved)
+                budget.reserve(ZohoProduct.BOOKS, 1, now).await();
+
+        assertThat(fx.zoho.contacts().findByEmail("ada@example.com").await())
+                .as("the planned call, on the reserved slot")
+                .isInstanceOf(ZohoOutcome.Success.class);
+        // e.g. the marker search after Zoho refused the create as a duplicate: no other call is in flight, and
+        // the one concurrency slot is the job's own; it used to be refused for concurrency on every run, for ever
+        assertThat(fx.zoho.contacts().findByEmail("ada@example.com").await())
+                .as("a call the job did not plan")
+                .isInstanceOf(ZohoOutcome.Success.class);
+        assertThat(budget.headroom(Set.of(ZohoProduct.BOOKS), now).await().free())
+                .as("the job still holds the one slot")
+                .isZero();
+        budget.finish(job).await();
+
+        // the unplanned call counted in the minute like any other: one of three left
+        assertThat(budget.headroom(Set.of(ZohoProduct.BOOKS), now).await().free())
+                .isEqualTo(1);
+        assertThat(fx.zoho.contacts().findByEmail("ada@example.com").await()).isInstanceOf(ZohoOutcome.Success.class);
+        assertThat(fx.zoho.contacts().findByEmail("ada@example.com").await())
+                .isInstanceOfSatisfying(
+                        ZohoOutcome.RateLimited.class,
+                        limited -> assertThat(limited.scope()).isEqualTo(ZohoOutcome.RateLimited.Scope.MINUTE));
+        assertThat(fx.sandbox.inspect().calls("GET /books/v3/contacts")).isEqualTo(3);
+    }
+
     /** The Books calls the sandbox counted to sync every customer. */
     private int syncAll(ZohoCallBudget budget) {
         InMemorySyncStore store = new InMemorySyncStore();

@@ -68,11 +68,15 @@ final class Ledger {
                         + rs.getTimestamp(4) + ": " + rs.getString(5)));
         List<String> budget = new ArrayList<>();
         query(
-                "select count(*) filter (where taken_at > now() - interval '1 minute'),"
-                        + " count(*) filter (where holding), count(*) filter (where taken_at is null)"
-                        + " from zoho_api_permits",
+                // a dead holder's rows keep their holding flag but hold no slot: counted apart, as the budget does
+                "select count(*) filter (where p.taken_at > now() - interval '1 minute'),"
+                        + " count(*) filter (where p.holding and h.alive_until > now()),"
+                        + " count(*) filter (where p.holding and not coalesce(h.alive_until > now(), false)),"
+                        + " count(*) filter (where p.taken_at is null)"
+                        + " from zoho_api_permits p left join zoho_api_holders h on h.holder_id = p.holder_id",
                 rs -> budget.add("permits in the last minute " + rs.getInt(1) + ", holding a slot " + rs.getInt(2)
-                        + ", reserved and not yet drawn " + rs.getInt(3)));
+                        + " (and flagged holding by dead holders " + rs.getInt(3) + "), reserved and not yet drawn "
+                        + rs.getInt(4)));
         query(
                 "select holder_id || ' alive until ' || alive_until from zoho_api_holders",
                 rs -> budget.add("holder " + rs.getString(1)));

@@ -20,4 +20,9 @@ public record BudgetUsage(WindowUsage minute, WindowUsage day, int inFlight, Map
                 .throwIfAny();
         blockedUntil = blockedUntil == null ? Map.of() : Map.copyOf(blockedUntil);
     }
+
+    /** The same counts with no call in flight: how a call that runs under a slot already held sees them. */
+    public BudgetUsage withoutCallsInFlight() {
+        return new BudgetUsage(minute, day, 0, blockedUntil);
+    }
 }

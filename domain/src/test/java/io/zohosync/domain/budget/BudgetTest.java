@@ -82,6 +82,18 @@ class BudgetTest {
     }
 
     @Test
+    void a_call_under_a_slot_already_held_sees_no_call_in_flight_but_the_same_windows_and_blocks() {
+        BudgetUsage full = new BudgetUsage(
+                new WindowUsage(3, at("10:15:00")), WindowUsage.EMPTY, 10, Map.of(Limit.DAY, at("11:00:00")));
+        assertThat(full.withoutCallsInFlight())
+                .isEqualTo(new BudgetUsage(
+                        new WindowUsage(3, at("10:15:00")), WindowUsage.EMPTY, 0, Map.of(Limit.DAY, at("11:00:00"))));
+        assertThat(Budget.permit(
+                        SEED, usage(WindowUsage.EMPTY, WindowUsage.EMPTY, 10).withoutCallsInFlight(), NOW))
+                .isEqualTo(new BudgetDecision.Allowed());
+    }
+
+    @Test
     void a_block_from_zoho_closes_its_limit_until_it_ends() {
         BudgetUsage blocked = new BudgetUsage(
                 WindowUsage.EMPTY,

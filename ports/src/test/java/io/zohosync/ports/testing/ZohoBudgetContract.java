@@ -301,6 +301,34 @@ public abstract class ZohoBudgetContract {
     }
 
     @Test
+    void a_call_beyond_a_reservation_runs_under_its_slot_and_counts_against_the_windows_like_any_call() {
+        ZohoApiLimits oneAtOnce = new ZohoApiLimits(3, 1000, 1);
+        BudgetPermit.Reserved job = (BudgetPermit.Reserved)
+                budget.reserve(org, BOOKS, oneAtOnce, T0, 1).await();
+        budget.draw(job, job.slotIds().get(0), T0).await();
+
+        // the one slot is the job's: its own next call is not refused for it, another's permit is
+        assertThat(budget.extend(job, oneAtOnce, T0.plusSeconds(1)).await()).isInstanceOf(BudgetPermit.Granted.class);
+        assertThat(take(BOOKS, oneAtOnce, T0.plusSeconds(1)))
+                .isInstanceOfSatisfying(Denied.class, d -> assertThat(d.scope()).isEqualTo(Scope.CONCURRENCY));
+        assertThat(budget.headroom(org, BOOKS, oneAtOnce, T0.plusSeconds(1)).await())
+                .isEqualTo(new ZohoBudget.Headroom(0, T0.plusSeconds(1).plus(Budget.SLOT_RETRY)));
+        assertThat(budget.extend(job, oneAtOnce, T0.plusSeconds(2)).await()).isInstanceOf(BudgetPermit.Granted.class);
+        // three calls in the minute: the windows refuse a fourth, Zoho's blocks any
+        assertThat(budget.extend(job, oneAtOnce, T0.plusSeconds(3)).await())
+                .isEqualTo(new Denied(Scope.MINUTE, T0.plus(MINUTE)));
+        budget.block(org, BOOKS, Scope.DAY, T0.plus(Duration.ofHours(1))).await();
+        assertThat(budget.extend(job, oneAtOnce, T0.plus(MINUTE)).await())
+                .isEqualTo(new Denied(Scope.DAY, T0.plus(Duration.ofHours(1))));
+
+        // its calls held no slot of their own: the job's end frees the one there is
+        budget.finish(job.slotIds().get(0), List.of()).await();
+        assertThat(budget.headroom(org, BOOKS, oneAtOnce, T0.plus(Duration.ofHours(1)))
+                        .await())
+                .isEqualTo(new ZohoBudget.Headroom(1, T0.plus(Duration.ofHours(1))));
+    }
+
+    @Test
     void more_calls_than_a_window_holds_are_reserved_as_many_as_it_holds() {
         ZohoApiLimits limits = new ZohoApiLimits(3, 1000, 10);
         assertThat(budget.reserve(org, BOOKS, limits, T0, 7).await())

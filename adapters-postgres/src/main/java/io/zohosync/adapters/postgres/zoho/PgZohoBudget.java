@@ -129,10 +129,23 @@ final class PgZohoBudget implements ZohoBudget {
 
     @Override
     public Future<BudgetPermit> acquire(String organizationId, ZohoProduct product, ZohoApiLimits limits, Instant now) {
-        return decide(organizationId, product, limits, now, 1, (conn, meter) -> {
+        return decide(organizationId, product, limits, now, 1, false, (conn, meter) -> {
             UUID id = UUID.randomUUID();
             return conn.preparedQuery(TAKE)
                     .execute(Tuple.of(id, organizationId, meter, utc(now), holderId, true))
+                    .map(x -> new BudgetPermit.Granted(id.toString(), organizationId, product));
+        });
+    }
+
+    /** A call of its own under the reservation's slot: a row counted from {@code now}, holding no slot. */
+    @Override
+    public Future<BudgetPermit> extend(BudgetPermit.Reserved reservation, ZohoApiLimits limits, Instant now) {
+        String organizationId = reservation.organizationId();
+        ZohoProduct product = reservation.product();
+        return decide(organizationId, product, limits, now, 1, true, (conn, meter) -> {
+            UUID id = UUID.randomUUID();
+            return conn.preparedQuery(TAKE)
+                    .execute(Tuple.of(id, organizationId, meter, utc(now), holderId, false))
                     .map(x -> new BudgetPermit.Granted(id.toString(), organizationId, product));
         });
     }
@@ -141,7 +154,7 @@ final class PgZohoBudget implements ZohoBudget {
     public Future<BudgetPermit> reserve(
             String organizationId, ZohoProduct product, ZohoApiLimits limits, Instant now, int calls) {
         int slots = Budget.reservable(limits.budgetLimits(), calls);
-        return decide(organizationId, product, limits, now, slots, (conn, meter) -> {
+        return decide(organizationId, product, limits, now, slots, false, (conn, meter) -> {
             List<UUID> ids =
                     IntStream.range(0, slots).mapToObj(i -> UUID.randomUUID()).toList();
             List<Tuple> rows = new ArrayList<>();
@@ -161,9 +174,18 @@ final class PgZohoBudget implements ZohoBudget {
         Future<BudgetPermit> take(SqlConnection conn, String meter);
     }
 
-    /** Under the account's lock: this holder alive, old rows pruned, the domain's answer, and {@code take} if allowed. */
+    /**
+     * Under the account's lock: this holder alive, old rows pruned, the domain's answer, and {@code take} if allowed;
+     * {@code inHeldSlot}: the call runs under a slot already held, so the calls in flight do not refuse it.
+     */
     private Future<BudgetPermit> decide(
-            String organizationId, ZohoProduct product, ZohoApiLimits limits, Instant now, int calls, Take take) {
+            String organizationId,
+            ZohoProduct product,
+            ZohoApiLimits limits,
+            Instant now,
+            int calls,
+            boolean inHeldSlot,
+            Take take) {
         BudgetAccount account = BudgetAccount.of(organizationId, product);
         String org = account.organizationId();
         String meter = account.meter().name();
@@ -175,7 +197,14 @@ final class PgZohoBudget implements ZohoBudget {
                         conn.preparedQuery(PRUNE).execute(Tuple.of(org, meter, utc(now.minus(Budget.DAY)), utc(now))))
                 .compose(x -> counts(conn, org, meter, usageQuery))
                 .compose(counts -> counts.refusal(
-                                Budget.reserve(limits.budgetLimits(), counts.usage(), now, calls), calls, limits, now)
+                                Budget.reserve(
+                                        limits.budgetLimits(),
+                                        inHeldSlot ? counts.usage().withoutCallsInFlight() : counts.usage(),
+                                        now,
+                                        calls),
+                                calls,
+                                limits,
+                                now)
                         .<Future<BudgetPermit>>map(Future::succeededFuture)
                         .orElseGet(() -> take.take(conn, meter))));
     }

@@ -6,6 +6,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
 import io.zohosync.adapters.postgres.testing.PostgresFixture;
 import io.zohosync.domain.budget.Budget;
 import io.zohosync.ports.out.zoho.BudgetPermit;
@@ -132,6 +134,68 @@ class PgZohoBudgetTest {
         // its calls still count in the minute, the slots it reserved and never used do not
         assertThat(take(otherBudget, ZohoProduct.BOOKS, new ZohoApiLimits(4, 1000, 10), T0.plusSeconds(8)))
                 .isEqualTo(new BudgetPermit.Denied(Scope.MINUTE, T0.plus(Budget.MINUTE)));
+    }
+
+    @Test
+    void
+            a_job_killed_between_its_calls_at_one_call_at_once_holds_the_restarted_instance_back_only_until_its_heartbeat_runs_out() {
+        ZohoApiLimits oneAtOnce = new ZohoApiLimits(95, 900, 1);
+        ZohoBudget killed = ZohoPostgres.budget(pool, "killed-" + UUID.randomUUID(), ALIVE_FOR);
+        // its customer job reserved the search and the create, made both, and was killed before it finished
+        BudgetPermit.Reserved lost = (BudgetPermit.Reserved)
+                killed.reserve(org, ZohoProduct.BOOKS, oneAtOnce, T0, 2).await();
+        killed.draw(lost, lost.slotIds().get(0), T0).await();
+        killed.draw(lost, lost.slotIds().get(1), T0.plusMillis(500)).await();
+
+        // restarted on the same database: no room while the killed one's heartbeat runs, a look again every second
+        Instant early = T0.plus(ALIVE_FOR).minusMillis(1);
+        assertThat(otherBudget
+                        .headroom(org, ZohoProduct.BOOKS, oneAtOnce, early)
+                        .await())
+                .isEqualTo(new ZohoBudget.Headroom(0, early.plus(Budget.SLOT_RETRY)));
+        assertThat(otherBudget
+                        .reserve(org, ZohoProduct.BOOKS, oneAtOnce, early, 3)
+                        .await())
+                .isInstanceOfSatisfying(
+                        BudgetPermit.Denied.class, d -> assertThat(d.scope()).isEqualTo(Scope.CONCURRENCY));
+        // then the record's new job reserves the marker search, the search and the create, and makes the first
+        Instant restarted = T0.plus(ALIVE_FOR);
+        assertThat(otherBudget
+                        .headroom(org, ZohoProduct.BOOKS, oneAtOnce, restarted)
+                        .await())
+                .isEqualTo(new ZohoBudget.Headroom(1, restarted));
+        BudgetPermit.Reserved again = (BudgetPermit.Reserved) otherBudget
+                .reserve(org, ZohoProduct.BOOKS, oneAtOnce, restarted, 3)
+                .await();
+        otherBudget.draw(again, again.slotIds().get(0), restarted).await();
+
+        // what the crash suite's ledger showed: 3 calls, 2 rows flagged holding, 2 slots reserved and not drawn;
+        // the dead instance's row keeps its flag, but only the live job's slot counts
+        assertThat(permitRows()).containsExactly(3L, 2L, 2L);
+        Instant running = restarted.plusSeconds(1);
+        assertThat(otherBudget
+                        .headroom(org, ZohoProduct.BOOKS, oneAtOnce, running)
+                        .await())
+                .isEqualTo(new ZohoBudget.Headroom(0, running.plus(Budget.SLOT_RETRY)));
+        otherBudget
+                .finish(again.slotIds().get(0), again.slotIds().subList(1, 3))
+                .await();
+        assertThat(otherBudget
+                        .headroom(org, ZohoProduct.BOOKS, oneAtOnce, running)
+                        .await())
+                .isEqualTo(new ZohoBudget.Headroom(1, running));
+    }
+
+    /** The account's calls made, rows flagged holding and slots reserved and not drawn, as the crash suite counts them. */
+    private List<Long> permitRows() {
+        Row row = pool.preparedQuery("select count(*) filter (where taken_at is not null) as calls,"
+                        + " count(*) filter (where holding) as holding, count(*) filter (where taken_at is null) as reserved"
+                        + " from zoho_api_permits where organization_id = $1")
+                .execute(Tuple.of(org))
+                .await()
+                .iterator()
+                .next();
+        return List.of(row.getLong("calls"), row.getLong("holding"), row.getLong("reserved"));
     }
 
     @Test

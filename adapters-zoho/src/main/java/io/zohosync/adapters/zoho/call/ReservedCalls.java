@@ -24,8 +24,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Jobs' reservations over the shared budget, and the budget as every call takes it: per {@link BudgetAccount}
  * this instance keeps the slots its running jobs reserved, and a call takes one of them when there is one
- * (drawing it: it counts from the call), else a permit as before. A call on a reserved slot runs under one of
- * the reservations' concurrency slots, so no more such calls run at once than there are running reservations.
+ * (drawing it: it counts from the call); when none is left but a reservation's concurrency slot is idle (a call its
+ * job did not plan), it runs under that slot, counted like any call ({@link ZohoBudget#extend}): it must not wait
+ * for the slot its own job holds, which with one call at once it never got; else a permit as before. A call on a
+ * reserved slot runs under one of the reservations' concurrency slots, so no more such calls run at once than
+ * there are running reservations.
  * When a job ends, the slots beyond what the other running jobs reserved are given back; the job's own
  * concurrency slot is released.
  */
@@ -122,17 +125,30 @@ public final class ReservedCalls implements ZohoCallBudget {
         });
     }
 
-    /** A permit for one call: a reserved slot when there is one, else one of the shared budget's. */
+    /**
+     * A permit for one call: a reserved slot when there is one; else, while a reservation's concurrency slot is idle,
+     * a call more under it (a job's call it did not plan: it must not wait for a slot its own job holds); else one
+     * of the shared budget's.
+     */
     Future<BudgetPermit> acquire(String organizationId, ZohoProduct product, ZohoApiLimits limits, Instant now) {
         Slot slot;
         Slots slots;
+        BudgetPermit.Reserved idle = null;
         synchronized (this) {
             slots = slots(organizationId, product);
-            slot = slots.callsInFlight < slots.running.size() ? slots.available.poll() : null;
+            boolean slotIdle = slots.callsInFlight < slots.running.size();
+            slot = slotIdle ? slots.available.poll() : null;
             if (slot != null) {
-                slots.callsInFlight++;
                 drawn.put(slot.id(), slots);
+            } else if (slotIdle) {
+                idle = slots.running.iterator().next();
             }
+            if (slotIdle) {
+                slots.callsInFlight++;
+            }
+        }
+        if (idle != null) {
+            return beyond(idle, slots, limits, now);
         }
         if (slot == null) {
             return store.acquire(organizationId, product, limits, now);
@@ -147,6 +163,20 @@ public final class ReservedCalls implements ZohoCallBudget {
                         slots.available.addFirst(taken);
                     }
                 });
+    }
+
+    /** A call beyond the reservations' slots under {@code reservation}'s idle concurrency slot (counted in flight). */
+    private Future<BudgetPermit> beyond(
+            BudgetPermit.Reserved reservation, Slots slots, ZohoApiLimits limits, Instant now) {
+        return store.extend(reservation, limits, now).onComplete(ar -> {
+            synchronized (this) {
+                if (ar.succeeded() && ar.result() instanceof BudgetPermit.Granted granted) {
+                    drawn.put(granted.permitId(), slots);
+                } else {
+                    slots.callsInFlight--;
+                }
+            }
+        });
     }
 
     /** The call has ended: a reserved slot's concurrency goes back to its reservations, a permit to the budget. */

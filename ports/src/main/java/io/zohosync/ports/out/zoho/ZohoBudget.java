@@ -30,6 +30,15 @@ public interface ZohoBudget {
     Future<BudgetPermit> reserve(
             String organizationId, ZohoProduct product, ZohoApiLimits limits, Instant now, int calls);
 
+    /**
+     * One call more than {@code reservation} holds slots for, made {@code now} while no other of its calls is in
+     * flight (a call its job did not plan, e.g. the marker search after Zoho refused a create as a duplicate): it runs
+     * under the reservation's concurrency slot and counts against the windows like any call. {@link
+     * BudgetPermit.Granted} (holding no slot of its own: nothing to release) or {@link BudgetPermit.Denied} for a
+     * window or Zoho's block, never for concurrency: with one call at once, the job's own slot is the only one.
+     */
+    Future<BudgetPermit> extend(BudgetPermit.Reserved reservation, ZohoApiLimits limits, Instant now);
+
     /** A slot of {@code reservation} is used by a call made {@code now}: from now on it counts from {@code now}. */
     Future<Void> draw(BudgetPermit.Reserved reservation, String slotId, Instant now);
 
