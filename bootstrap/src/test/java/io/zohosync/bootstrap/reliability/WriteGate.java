@@ -119,11 +119,27 @@ final class WriteGate implements AutoCloseable {
                 .compose(out -> out.send(body))
                 .compose(answer -> answer.body()
                         .compose(answerBody -> relay(request, answer.statusCode(), answer.headers(), answerBody)))
+                .onFailure(e -> unanswered(request))
                 .onComplete(done -> {
                     if (last) {
                         report.complete(endpoint);
                     }
                 });
+    }
+
+    /**
+     * A forward that failed (the sandbox unreachable, its answer cut) is answered 502, as a proxy would, rather than
+     * left to the service's 30 s Zoho timeout; an answer already begun is cut off. A dead service's request is moot.
+     */
+    private static void unanswered(HttpServerRequest request) {
+        if (request.response().ended() || request.response().closed()) {
+            return;
+        }
+        if (request.response().headWritten()) {
+            request.connection().close();
+        } else {
+            request.response().setStatusCode(502).end();
+        }
     }
 
     private static Future<Void> relay(HttpServerRequest request, int status, MultiMap headers, Buffer body) {
