@@ -71,6 +71,11 @@ class RefundFlowEndToEndTest {
         assertThat(service.callsSince(before, "POST /books/v3/creditnotes")).isEqualTo(1);
         assertThat(service.callsSince(before, "POST /books/v3/creditnotes/{creditnote_id}/refunds"))
                 .isEqualTo(1);
+        // and two reads: the payment (its account, mode and invoice) and the invoice (its lines): 4 calls in all
+        assertThat(service.callsSince(before, "GET /books/v3/customerpayments/{payment_id}"))
+                .isEqualTo(1);
+        assertThat(service.callsSince(before, "GET /books/v3/invoices/{invoice_id}"))
+                .isEqualTo(1);
         // the same refund again is unchanged: nothing more is written
         assertThat(await(service.put(
                                 "refunds", "re_full" + suffix, refund("PAY-" + suffix, "575.00", "class cancelled")))

@@ -1,5 +1,7 @@
 package io.zohosync.bootstrap;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -59,6 +61,22 @@ final class RunningService {
         return http.put("/api/v1/" + collection + "/" + id)
                 .bearerTokenAuthentication(TestEnvironment.API_KEY)
                 .sendJsonObject(body);
+    }
+
+    /** A PUT refused with 422 naming exactly {@code fields}, after which nothing is stored under the id. */
+    void assertRefused(String collection, String id, JsonObject body, String... fields) throws Exception {
+        HttpResponse<Buffer> response = await(put(collection, id, body));
+
+        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(422);
+        assertThat(response.bodyAsJsonObject().getJsonArray("errors").stream()
+                        .map(e -> ((JsonObject) e).getString("field")))
+                .containsExactlyInAnyOrder(fields);
+        assertThat(await(http.get("/api/v1/" + collection + "/" + id)
+                                .bearerTokenAuthentication(TestEnvironment.API_KEY)
+                                .send())
+                        .statusCode())
+                .as("nothing stored")
+                .isEqualTo(404);
     }
 
     /** The record's sync view once it reaches {@code wanted}; fails after 20 s naming what it last saw. */

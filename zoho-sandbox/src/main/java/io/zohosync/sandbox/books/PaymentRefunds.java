@@ -123,14 +123,10 @@ final class PaymentRefunds {
     }
 
     private static JsonObject row(JsonObject refund) {
-        JsonObject row = new JsonObject();
-        for (String field : ROW_FIELDS) row.put(field, refund.getValue(field));
-        return row;
+        return Refunds.pick(refund, ROW_FIELDS);
     }
 
     private static JsonObject view(JsonObject refund) {
-        JsonObject view = new JsonObject();
-        for (String field : RECORD_FIELDS) view.put(field, refund.getValue(field));
-        return view;
+        return Refunds.pick(refund, RECORD_FIELDS);
     }
 }

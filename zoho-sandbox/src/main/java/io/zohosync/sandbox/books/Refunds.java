@@ -63,6 +63,13 @@ final class Refunds {
                 .put("amount_fcy", amount.doubleValue());
     }
 
+    /** The fields of a refund an answer shows (a list row or the whole record), in their order. */
+    static JsonObject pick(JsonObject refund, String[] fields) {
+        JsonObject shown = new JsonObject();
+        for (String field : fields) shown.put(field, refund.getValue(field));
+        return shown;
+    }
+
     /** An amount stored as a JSON number, exactly. */
     static BigDecimal amount(JsonObject record, String field) {
         Object value = record.getValue(field);
