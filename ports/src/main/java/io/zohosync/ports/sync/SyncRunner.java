@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -40,7 +41,10 @@ import org.slf4j.LoggerFactory;
  * update : match-or-create → duplicate? resolve by marker → link. Handlers supply only their Zoho calls and
  * matching; markers and "never write twice" (design.md §6) are this class's. Before its first Zoho call a job
  * reserves the calls its handler plans, all or none (issue 13): refused, it waits for the moment they all fit
- * and has made no call, so it never repeats calls it made before a refusal.
+ * and has made no call. A job that needs more calls than its handler planned (a namesake's extra searches, a marker
+ * search after a lost answer) takes the rest as it goes; should the budget refuse one of those, the job's next run
+ * reserves twice what it reserved, so it does not start again each time a single slot frees only to spend it on its
+ * first calls and be refused again (under a tight minute limit, a job could otherwise never finish).
  */
 public final class SyncRunner {
 
@@ -61,6 +65,8 @@ public final class SyncRunner {
     private final SyncJobs jobs;
     private final ZohoCallBudget budget;
     private final Settings settings;
+    /** Per job whose calls beyond its reservation the budget refused, how many its next run reserves (this instance). */
+    private final Map<SyncKey, Integer> reserveNext = new ConcurrentHashMap<>();
 
     public SyncRunner(
             Handlers handlers,
@@ -221,17 +227,20 @@ public final class SyncRunner {
             return update(handler, job, entity, links, now);
         }
         int planned = handler.plannedCreateCalls(entity) + (job.outcomeUnsure() ? 1 : 0);
-        return reserved(handler, planned, now, () -> create(handler, job, entity, links, now));
+        return reserved(job.key(), handler, planned, now, () -> create(handler, job, entity, links, now));
     }
 
     /**
-     * Runs {@code calls} Zoho calls' {@code work} on a reservation of them, ended when the work has; refused, it is
-     * deferred to when they all fit. Should the reservation itself fail (the database), the calls take their
-     * permits one by one as they go.
+     * Runs {@code planned} Zoho calls' {@code work} on a reservation of them (or of more, should an earlier run of the
+     * job have been refused a call beyond its reservation), ended when the work has; refused, it is deferred to when
+     * they all fit. Should the reservation itself fail (the database), the calls take their permits one by one as
+     * they go.
      */
-    private Future<Decision> reserved(SyncHandler<?> handler, int calls, Instant now, Supplier<Future<Decision>> work) {
+    private Future<Decision> reserved(
+            SyncKey key, SyncHandler<?> handler, int planned, Instant now, Supplier<Future<Decision>> work) {
+        int calls = Math.max(planned, reserveNext.getOrDefault(key, 0));
         if (calls < 1) {
-            return work.get();
+            return learned(key, 1, started(work));
         }
         ZohoProduct product = ZohoProduct.of(handler.target());
         return budget.reserve(product, calls, now)
@@ -259,12 +268,23 @@ public final class SyncRunner {
                                 now));
                     }
                     BudgetPermit.Reserved held = (BudgetPermit.Reserved) reservation.get();
-                    return started(work)
+                    return learned(key, calls, started(work))
                             .eventually(() -> budget.finish(held).recover(e -> {
                                 LOG.warn("could not end a reservation of Zoho {} calls: {}", product, e.toString());
                                 return Future.succeededFuture();
                             }));
                 });
+    }
+
+    /** {@code run}, which had {@code calls} reserved: refused a call by the budget, the job's next run reserves twice as many. */
+    private Future<Decision> learned(SyncKey key, int calls, Future<Decision> run) {
+        return run.onSuccess(decision -> {
+            if (decision.event() instanceof SyncEvent.BudgetExhausted) {
+                reserveNext.merge(key, 2 * calls, Math::max);
+            } else {
+                reserveNext.remove(key);
+            }
+        });
     }
 
     /** The work's future, failed should it throw: the reservation is ended either way. */
@@ -304,6 +324,7 @@ public final class SyncRunner {
             }
             boolean ours = job.state().origin() == Origin.CREATED;
             return reserved(
+                    job.key(),
                     handler,
                     handler.plannedUpdateCalls(entity, ours),
                     now,

@@ -459,6 +459,38 @@ class SyncPipelineTest {
     }
 
     @Test
+    void a_job_the_budget_refuses_a_call_midway_reserves_twice_as_many_calls_next_time_and_then_as_planned_again()
+            throws Exception {
+        recordCustomer("cus-1");
+        // the budget refuses the create, the job's second call: as it refuses a call beyond a reservation whose slots
+        // a tight minute limit frees one at a time
+        contacts.onCall(
+                "create",
+                () -> contacts.thenAnswer(new ZohoOutcome.RateLimited<>(
+                        ZohoOutcome.RateLimited.Scope.MINUTE, Duration.ofSeconds(3), "no permit for that call")));
+
+        await(worker.drainOnce("w"));
+        assertThat(view(EntityType.CUSTOMER, "cus-1").status()).isEqualTo(SyncStatus.PENDING);
+        assertThat(view(EntityType.CUSTOMER, "cus-1").attempts()).isZero();
+
+        clock.advance(Duration.ofSeconds(3));
+        await(worker.drainOnce("w"));
+        assertThat(status(EntityType.CUSTOMER, "cus-1")).isEqualTo(SyncStatus.SYNCED);
+
+        recordChanged("cus-1");
+        await(worker.drainOnce("w"));
+        assertThat(budget.events().stream().filter(e -> !e.equals("headroom")))
+                .as("the second run reserves all it may need at once; once synced, the job plans as before")
+                .containsExactly(
+                        "reserve BOOKS 2",
+                        "finish BOOKS 2",
+                        "reserve BOOKS 4",
+                        "finish BOOKS 4",
+                        "reserve BOOKS 1",
+                        "finish BOOKS 1");
+    }
+
+    @Test
     void the_worker_claims_nothing_while_the_budget_has_no_room_and_no_more_jobs_than_it_has_room_for()
             throws Exception {
         recordCustomer("cus-1");
