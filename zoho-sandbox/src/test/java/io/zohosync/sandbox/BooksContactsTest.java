@@ -111,6 +111,16 @@ class BooksContactsTest {
     }
 
     @Test
+    void aFilterSentEmptyFiltersNothing() {
+        create("Ada Lovelace", "ada@example.com", "");
+
+        assertThat(names(list("contact_type", ""))).containsExactly("Ada Lovelace");
+        assertThat(names(list("email", ""))).containsExactly("Ada Lovelace");
+        assertThat(names(list("contact_name_startswith", ""))).containsExactly("Ada Lovelace");
+        assertThat(names(list("contact_type", "vendor"))).isEmpty();
+    }
+
+    @Test
     void listRowsCarryThePrimaryPersonsEmailAndPagesWithPageContext() {
         for (int i = 0; i < 5; i++) create("Contact " + i, "c" + i + "@example.com", "");
 

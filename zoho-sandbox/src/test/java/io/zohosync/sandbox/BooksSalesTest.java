@@ -4,6 +4,7 @@ import static io.zohosync.sandbox.SandboxClient.await;
 import static io.zohosync.sandbox.SandboxClient.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -189,6 +190,38 @@ class BooksSalesTest {
         assertThat(invoice(id).getDouble("balance")).isZero();
         post("/invoices/" + id + "/status/draft", null);
         assertThat(invoice(id).getString("status")).isEqualTo("draft");
+    }
+
+    @Test
+    void invoicesAreMarkedSentTogetherByAFormOfIdsAllOrNothing() {
+        String first =
+                createInvoice(null, "", new JsonObject().put("item_id", itemId)).getString("invoice_id");
+        String second =
+                createInvoice(null, "", new JsonObject().put("item_id", itemId)).getString("invoice_id");
+
+        HttpResponse<Buffer> withUnknown = markSent(first + ",460000000000001");
+        assertThat(withUnknown.statusCode()).isEqualTo(404);
+        assertThat(withUnknown.bodyAsJsonObject().getInteger("code")).isEqualTo(1002);
+        assertThat(invoice(first).getString("status")).as("nothing changed").isEqualTo("draft");
+
+        HttpResponse<Buffer> sent = markSent(first + "," + second);
+        assertThat(sent.statusCode()).isEqualTo(200);
+        assertThat(sent.bodyAsJsonObject().getString("message")).isEqualTo("Invoice status has been changed to Sent.");
+        assertThat(invoice(first).getString("status")).isEqualTo("sent");
+        assertThat(invoice(second).getString("status")).isEqualTo("sent");
+
+        post("/invoices/" + second + "/status/void", null);
+        assertThat(markSent(first + "," + second).statusCode())
+                .as("a void invoice is not sent")
+                .isEqualTo(400);
+        assertThat(invoice(second).getString("status")).isEqualTo("void");
+        assertThat(markSent("").bodyAsJsonObject().getString("message"))
+                .isEqualTo("Invalid value passed for invoice_ids");
+    }
+
+    private HttpResponse<Buffer> markSent(String invoiceIds) {
+        return await(client.books(HttpMethod.POST, "/invoices/status/sent", token)
+                .sendForm(MultiMap.caseInsensitiveMultiMap().add("invoice_ids", invoiceIds)));
     }
 
     @Test

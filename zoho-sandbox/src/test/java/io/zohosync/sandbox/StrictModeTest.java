@@ -4,6 +4,7 @@ import static io.zohosync.sandbox.SandboxClient.await;
 import static io.zohosync.sandbox.SandboxClient.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -43,6 +44,58 @@ class StrictModeTest {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.bodyAsJsonObject().getString("message")).contains("query parameter emails");
         assertThat(documented.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anUndocumentedQueryParameterSentEmptyIsLetThrough() {
+        HttpResponse<Buffer> empty = send(client.books(HttpMethod.GET, "/contacts", token)
+                .addQueryParam("status", "")
+                .addQueryParam("last_modified_time", ""));
+        HttpResponse<Buffer> given =
+                send(client.books(HttpMethod.GET, "/contacts", token).addQueryParam("status", "active"));
+
+        assertThat(empty.statusCode()).as(empty.bodyAsString()).isEqualTo(200);
+        assertThat(given.statusCode()).isEqualTo(400);
+        assertThat(given.bodyAsJsonObject().getString("message")).contains("query parameter status");
+    }
+
+    @Test
+    void aFormOperationTakesItsFieldsFormEncodedOnly() {
+        String contactId = send(
+                        client.books(HttpMethod.POST, "/contacts", token), new JsonObject().put("contact_name", "A"))
+                .bodyAsJsonObject()
+                .getJsonObject("contact")
+                .getString("contact_id");
+        String invoiceId = send(
+                        client.books(HttpMethod.POST, "/invoices", token),
+                        new JsonObject()
+                                .put("customer_id", contactId)
+                                .put(
+                                        "line_items",
+                                        new JsonArray()
+                                                .add(new JsonObject()
+                                                        .put("name", "Setup")
+                                                        .put("rate", 5))))
+                .bodyAsJsonObject()
+                .getJsonObject("invoice")
+                .getString("invoice_id");
+
+        HttpResponse<Buffer> json = send(
+                client.books(HttpMethod.POST, "/invoices/status/sent", token),
+                new JsonObject().put("invoice_ids", invoiceId));
+        HttpResponse<Buffer> unknownField = await(client.books(HttpMethod.POST, "/invoices/status/sent", token)
+                .sendForm(MultiMap.caseInsensitiveMultiMap()
+                        .add("invoice_ids", invoiceId)
+                        .add("send_email", "true")));
+        HttpResponse<Buffer> form = await(client.books(HttpMethod.POST, "/invoices/status/sent", token)
+                .putHeader("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .sendBuffer(Buffer.buffer("invoice_ids=" + invoiceId)));
+
+        assertThat(json.statusCode()).isEqualTo(400);
+        assertThat(json.bodyAsJsonObject().getString("message")).contains("Content-Type application/json");
+        assertThat(unknownField.statusCode()).isEqualTo(400);
+        assertThat(unknownField.bodyAsJsonObject().getString("message")).contains("form field send_email");
+        assertThat(form.statusCode()).as(form.bodyAsString()).isEqualTo(200);
     }
 
     @Test

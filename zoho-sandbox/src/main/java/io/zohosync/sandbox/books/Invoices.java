@@ -104,6 +104,7 @@ final class Invoices {
                 .add(Operation.get(ROOT + "/invoices/:invoice_id", "print", "accept"), this::get)
                 .add(Operation.put(ROOT + "/invoices/:invoice_id", "ignore_auto_number_generation"), this::update)
                 .add(Operation.delete(ROOT + "/invoices/:invoice_id"), this::delete)
+                .add(Operation.form(ROOT + "/invoices/status/sent", "invoice_ids"), this::markAllSent)
                 .add(Operation.action(ROOT + "/invoices/:invoice_id/status/sent"), this::markSent)
                 .add(Operation.action(ROOT + "/invoices/:invoice_id/status/void"), this::markVoid)
                 .add(Operation.action(ROOT + "/invoices/:invoice_id/status/draft"), this::markDraft);
@@ -211,6 +212,36 @@ final class Invoices {
         }
         if (invoice.getString("status").equals("draft")) invoice.put("status", "sent");
         changed(invoice);
+        ZohoReplies.ok(rc, "Invoice status has been changed to Sent.");
+    }
+
+    /**
+     * Marks several invoices sent at once: {@code invoice_ids=<id>,<id>} in a form body, as Zoho's web client and
+     * zoho-ts send it (not in Zoho's API documents). All or nothing: an unknown or void invoice changes none.
+     */
+    private void markAllSent(RoutingContext rc) {
+        String ids = rc.request().getFormAttribute("invoice_ids");
+        if (Bodies.blank(ids)) {
+            ZohoReplies.invalid(rc, "invoice_ids");
+            return;
+        }
+        List<JsonObject> invoices = new ArrayList<>();
+        for (String id : ids.split(",")) {
+            JsonObject invoice = find(id.trim());
+            if (invoice == null) {
+                ZohoReplies.notFound(rc, "Invoice");
+                return;
+            }
+            if (invoice.getString("status").equals("void")) {
+                ZohoReplies.invalid(rc, "status");
+                return;
+            }
+            invoices.add(invoice);
+        }
+        for (JsonObject invoice : invoices) {
+            if (invoice.getString("status").equals("draft")) invoice.put("status", "sent");
+            changed(invoice);
+        }
         ZohoReplies.ok(rc, "Invoice status has been changed to Sent.");
     }
 

@@ -147,14 +147,33 @@ public final class ApiGuard {
 
     private static String undocumented(RoutingContext rc, Operation operation) {
         for (String name : rc.queryParams().names()) {
-            if (!name.equals("organization_id") && !operation.query().contains(name)) return "query parameter " + name;
+            if (!name.equals("organization_id") && !operation.query().contains(name) && given(rc, name))
+                return "query parameter " + name;
         }
         boolean hasBody = rc.request().getHeader("Content-Length") != null
                         && !"0".equals(rc.request().getHeader("Content-Length"))
                 || rc.request().getHeader("Transfer-Encoding") != null;
-        if (!operation.body() && hasBody) return "request body (this operation takes none)";
         String type = rc.request().getHeader("Content-Type");
+        if (!operation.form().isEmpty() && hasBody) return undocumentedForm(rc, operation, type);
+        if (!operation.body() && hasBody) return "request body (this operation takes none)";
         if (operation.body() && hasBody && !jsonContentType(type)) return "Content-Type " + type;
+        return null;
+    }
+
+    /**
+     * Whether an undocumented query parameter carries a value: one sent empty ({@code status=}) asks for nothing, and
+     * clients built on query-string builders send every option, set or not (zoho-ts sends {@code last_modified_time=}).
+     */
+    private static boolean given(RoutingContext rc, String name) {
+        return rc.queryParams().getAll(name).stream().anyMatch(value -> !value.isEmpty());
+    }
+
+    private static String undocumentedForm(RoutingContext rc, Operation operation, String type) {
+        String media = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        if (!media.equals("application/x-www-form-urlencoded")) return "Content-Type " + type;
+        for (String name : rc.request().formAttributes().names()) {
+            if (!operation.form().contains(name)) return "form field " + name;
+        }
         return null;
     }
 

@@ -20,7 +20,8 @@ public final class ApiRoutes {
 
     public ApiRoutes add(Operation operation, Handler<RoutingContext> handler) {
         Route route = router.route(operation.method(), operation.path());
-        if (operation.body()) route.handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        if (operation.body() || !operation.form().isEmpty())
+            route.handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         route.handler(rc -> guard.handle(rc, operation)).handler(handler);
         return this;
     }

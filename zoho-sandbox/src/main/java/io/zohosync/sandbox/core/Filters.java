@@ -6,33 +6,37 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-/** Zoho's list filters: {@code name}, {@code name_startswith}, {@code name_contains} (case-insensitive), and sorting. */
+/**
+ * Zoho's list filters: {@code name}, {@code name_startswith}, {@code name_contains} (case-insensitive), and sorting. A
+ * filter given with an empty value ({@code contact_type=}) filters nothing: clients built on query-string builders send
+ * every option, set or not (zoho-ts sends {@code contact_type=} when no type is asked for).
+ */
 public final class Filters {
     private Filters() {}
 
     /** True when {@code value} passes the {@code param} filter and its variants that the request carries. */
     public static boolean text(RoutingContext rc, String param, String value) {
         String actual = value == null ? "" : value.toLowerCase(Locale.ROOT);
-        String exact = lower(rc.request().getParam(param));
-        String prefix = lower(rc.request().getParam(param + "_startswith"));
-        String part = lower(rc.request().getParam(param + "_contains"));
+        String exact = lower(given(rc, param));
+        String prefix = lower(given(rc, param + "_startswith"));
+        String part = lower(given(rc, param + "_contains"));
         return (exact == null || actual.equals(exact))
                 && (prefix == null || actual.startsWith(prefix))
                 && (part == null || actual.contains(part));
     }
 
-    /** True when the request carries no {@code param}, or when it equals {@code value} exactly. */
+    /** True when the request carries no (or an empty) {@code param}, or when it equals {@code value} exactly. */
     public static boolean exact(RoutingContext rc, String param, String value) {
-        String wanted = rc.request().getParam(param);
+        String wanted = given(rc, param);
         return wanted == null || wanted.equals(value);
     }
 
     /** True when a {@code yyyy-mm-dd} value passes {@code <param>_start}, {@code _end} (inclusive), {@code _before}, {@code _after}. */
     public static boolean dateRange(RoutingContext rc, String param, String value) {
-        String start = rc.request().getParam(param + "_start");
-        String end = rc.request().getParam(param + "_end");
-        String before = rc.request().getParam(param + "_before");
-        String after = rc.request().getParam(param + "_after");
+        String start = given(rc, param + "_start");
+        String end = given(rc, param + "_end");
+        String before = given(rc, param + "_before");
+        String after = given(rc, param + "_after");
         String date = value == null ? "" : value;
         return (start == null || date.compareTo(start) >= 0)
                 && (end == null || date.compareTo(end) <= 0)
@@ -64,6 +68,12 @@ public final class Filters {
     private static int compare(Object a, Object b) {
         if (a instanceof Number x && b instanceof Number y) return Double.compare(x.doubleValue(), y.doubleValue());
         return String.valueOf(a == null ? "" : a).compareToIgnoreCase(String.valueOf(b == null ? "" : b));
+    }
+
+    /** The parameter's value, or null where the request leaves it out or empty. */
+    private static String given(RoutingContext rc, String param) {
+        String value = rc.request().getParam(param);
+        return value == null || value.isEmpty() ? null : value;
     }
 
     private static String lower(String value) {

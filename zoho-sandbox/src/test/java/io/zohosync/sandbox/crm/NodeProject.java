@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Assumptions;
  * Test helper: a Node project under {@code src/test/node} copied to {@code target/} and installed there with
  * {@code npm ci} (skipped while the lock file is unchanged), then run with {@code node}. Where {@code node} or
  * {@code npm} is not on the PATH, or the npm registry cannot be reached, the test is skipped (JUnit assumptions), so
- * the build stays offline-safe.
+ * the build stays offline-safe. Shared by the Node acceptance tests (CRM's official SDK, the Books client).
  */
-final class NodeProject {
+public final class NodeProject {
     private static final Pattern NETWORK_ERROR = Pattern.compile(
             "E(NOTFOUND|AI_AGAIN|CONNREFUSED|CONNRESET|TIMEDOUT|NETUNREACH|HOSTUNREACH)|network|ERR_SOCKET_TIMEOUT");
     private static final Duration INSTALL_TIMEOUT = Duration.ofSeconds(60);
@@ -35,7 +35,7 @@ final class NodeProject {
     }
 
     /** Copies {@code src/test/node/<name>} to {@code target/node/<name>} and installs its locked dependencies. */
-    static NodeProject install(String name) throws IOException, InterruptedException {
+    public static NodeProject install(String name) throws IOException, InterruptedException {
         String node = executable("node");
         String npm = executable("npm");
         Path basedir = Path.of(System.getProperty("basedir", "."));
@@ -69,12 +69,13 @@ final class NodeProject {
         return new NodeProject(dir, node);
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
     /** Runs {@code node script.js args..} in the project, with {@code env} added to this process's environment. */
-    Result script(Duration timeout, Map<String, String> env, String... args) throws IOException, InterruptedException {
+    public Result script(Duration timeout, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(node, "script.js"));
         command.addAll(List.of(args));
         return run(dir, timeout, env, command.toArray(String[]::new));
@@ -121,5 +122,5 @@ final class NodeProject {
         return text.length() <= 2000 ? text : text.substring(text.length() - 2000);
     }
 
-    record Result(int exitCode, boolean timedOut, String stdout, String stderr) {}
+    public record Result(int exitCode, boolean timedOut, String stdout, String stderr) {}
 }
