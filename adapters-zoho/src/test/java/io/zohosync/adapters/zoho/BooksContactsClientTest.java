@@ -237,6 +237,31 @@ class BooksContactsClientTest {
     }
 
     @Test
+    void aReadOfTheMarkerSearchThatMeetsAnOutageIsAskedOnceMoreAndTheSearchGoesOn() throws Exception {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        ZohoContact ours =
+                success(Customers.createContact(contacts, customer("acme" + id)).await());
+        for (String suffix : new String[] {"-eu", "+1"}) {
+            success(Customers.createContact(contacts, customer("acme" + id + suffix))
+                    .await());
+        }
+        fx.sandbox.control().latency(java.time.Duration.ofMillis(300));
+        int searches = fx.sandbox.inspect().calls("GET /books/v3/contacts");
+
+        var found = contacts.findByMarker("cust-acme" + id);
+        // the search has arrived and is answered 300 ms later: the next call is the first hit's read
+        while (fx.sandbox.inspect().calls("GET /books/v3/contacts") == searches) {
+            Thread.sleep(5);
+        }
+        fx.sandbox.control().failNext(io.zohosync.sandbox.core.Fault.SERVER_ERROR, 1);
+
+        assertThat(success(found.await())).extracting(ZohoContact::contactId).containsExactly(ours.contactId());
+        assertThat(fx.sandbox.inspect().calls("GET /books/v3/contacts/{contact_id}"))
+                .as("three hits read, the one that met a 500 twice")
+                .isEqualTo(4);
+    }
+
+    @Test
     void anUnknownContactIsNotFound() {
         assertThat(contacts.get("460000000999999").await()).isInstanceOf(ZohoOutcome.NotFound.class);
     }

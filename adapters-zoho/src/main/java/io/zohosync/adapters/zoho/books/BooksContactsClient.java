@@ -135,20 +135,30 @@ public final class BooksContactsClient implements ZohoContacts {
                 });
     }
 
+    /**
+     * Reads each hit to keep those whose notes carry exactly the marker (a list answer holds no notes). A read that
+     * meets an outage is asked once more at once: the search may read many contacts (every id the marker prefixes),
+     * and one blip among them would otherwise start the whole recovery over, and with it every read before it.
+     */
     private Future<ZohoOutcome<List<ZohoContact>>> carrying(
             String marker, List<ZohoContact> hits, int next, List<ZohoContact> ours) {
         if (next == hits.size()) {
             return Future.succeededFuture(new ZohoOutcome.Success<>(List.copyOf(ours)));
         }
-        return get(hits.get(next).contactId()).compose(read -> {
-            if (!(read instanceof ZohoOutcome.Success<ZohoContact> contact)) {
-                return Future.succeededFuture(ZohoOutcome.retype(read));
-            }
-            if (contact.value().notes() != null && carriesMarker(contact.value().notes(), marker)) {
-                ours.add(contact.value());
-            }
-            return carrying(marker, hits, next + 1, ours);
-        });
+        String contactId = hits.get(next).contactId();
+        return get(contactId)
+                .compose(read ->
+                        read instanceof ZohoOutcome.Outage<ZohoContact> ? get(contactId) : Future.succeededFuture(read))
+                .compose(read -> {
+                    if (!(read instanceof ZohoOutcome.Success<ZohoContact> contact)) {
+                        return Future.succeededFuture(ZohoOutcome.retype(read));
+                    }
+                    if (contact.value().notes() != null
+                            && carriesMarker(contact.value().notes(), marker)) {
+                        ours.add(contact.value());
+                    }
+                    return carrying(marker, hits, next + 1, ours);
+                });
     }
 
     private record Page(List<ZohoContact> contacts, boolean more) {}
