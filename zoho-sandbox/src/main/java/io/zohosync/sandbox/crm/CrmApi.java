@@ -1,16 +1,25 @@
 package io.zohosync.sandbox.crm;
 
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.zohosync.sandbox.core.ApiRoutes;
 import io.zohosync.sandbox.core.Operation;
 import io.zohosync.sandbox.core.ProductPolicy;
 import io.zohosync.sandbox.core.SandboxApi;
 import io.zohosync.sandbox.core.SandboxContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Zoho CRM v8 records of Contacts and Leads under {@code /crm/v8}: insert, update, upsert, get, list and search, with
  * CRM's result codes; the metadata SDKs read first (modules, fields, current user, org); CRM's error shape for any
- * other CRM URL.
+ * other CRM request: 405 {@code INVALID_REQUEST_METHOD} for a method not served on a URL it serves (DELETE of records,
+ * which Zoho serves, is not modelled and answered so too), 404 {@code INVALID_URL_PATTERN} for any other URL.
  */
 public final class CrmApi implements SandboxApi {
     public static final String PRODUCT = "crm";
@@ -18,7 +27,8 @@ public final class CrmApi implements SandboxApi {
 
     @Override
     public void mount(Router router, SandboxContext context) {
-        ApiRoutes routes = context.routes(router, new ProductPolicy(PRODUCT, null, CrmReplies.GUARD));
+        Served routes = new Served(
+                context.routes(router, new ProductPolicy(PRODUCT, null, CrmReplies.GUARD)), new ArrayList<>());
         CrmRecords records = new CrmRecords(context);
         CrmWrites writes = new CrmWrites(records);
         CrmSearch search = new CrmSearch(records);
@@ -65,9 +75,48 @@ public final class CrmApi implements SandboxApi {
                                 "territory_id",
                                 "include_child"),
                         search::list);
-        // any other CRM URL: CRM's own error shape, as Zoho answers it
-        router.route("/crm/*").handler(CrmMetadata::invalidUrl);
+        // any other CRM request: CRM's own error shape, as Zoho answers it
+        router.route("/crm/*").handler(rc -> unserved(rc, routes.operations()));
         // and CRM's shape for what fails outside a handler's answers (body too large, a crash)
         router.route("/crm/*").failureHandler(CrmReplies::failed);
+    }
+
+    /** The CRM operations registered, kept to tell a wrong method on a served URL from a URL CRM does not serve. */
+    private record Served(ApiRoutes routes, List<Operation> operations) {
+        Served add(Operation operation, Handler<RoutingContext> handler) {
+            routes.add(operation, handler);
+            operations.add(operation);
+            return this;
+        }
+    }
+
+    /**
+     * A CRM request no operation took: 405 {@code INVALID_REQUEST_METHOD} (with {@code Allow}) when an operation serves
+     * its URL under another method, else 404 {@code INVALID_URL_PATTERN}. Neither needs a token (UNCONFIRMED whether
+     * Zoho checks the token first).
+     */
+    private static void unserved(RoutingContext rc, List<Operation> operations) {
+        String path = rc.request().path();
+        Set<String> allowed = new TreeSet<>();
+        for (Operation operation : operations) {
+            if (pattern(operation.path()).matcher(path).matches())
+                allowed.add(operation.method().name());
+        }
+        if (allowed.isEmpty()) {
+            CrmMetadata.invalidUrl(rc);
+            return;
+        }
+        rc.response().putHeader("Allow", String.join(", ", allowed));
+        CrmReplies.send(
+                rc, 405, "INVALID_REQUEST_METHOD", "The http request method type is not a valid one", new JsonObject());
+    }
+
+    /** A Vert.x route path ({@code /crm/v8/:module/:id}) as a pattern matching the URLs it takes. */
+    private static Pattern pattern(String routePath) {
+        StringBuilder regex = new StringBuilder();
+        for (String segment : routePath.substring(1).split("/")) {
+            regex.append('/').append(segment.startsWith(":") ? "[^/]+" : Pattern.quote(segment));
+        }
+        return Pattern.compile(regex.toString());
     }
 }

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 /** CRM's error shape {@code {"code":"INVALID_DATA","message":..,"status":"error","details":{..}}}, for whole calls and for each record. */
 final class CrmReplies {
     private static final Logger LOG = LoggerFactory.getLogger(CrmReplies.class);
+    private static final String TOKEN_PREFIX = "Zoho-oauthtoken ";
 
     private CrmReplies() {}
 
@@ -49,9 +50,24 @@ final class CrmReplies {
     }
 
     static final GuardReplies GUARD = new GuardReplies() {
+        /**
+         * No usable {@code Authorization} header (none, another scheme, no token after it) is
+         * {@code AUTHENTICATION_FAILURE} "Authentication failed"; a token Zoho does not honour (unknown, expired,
+         * revoked) is {@code INVALID_TOKEN} "invalid oauth token". Codes and messages are CRM's (its error enum);
+         * UNCONFIRMED: the 401 status of both, and where exactly Zoho draws the line between them (integrators report
+         * both codes for bad tokens: docs/zoho-api.md, field notes).
+         */
         @Override
         public void unauthorized(RoutingContext rc) {
-            send(rc, 401, "INVALID_TOKEN", "invalid oauth token", new JsonObject());
+            String header = rc.request().getHeader("Authorization");
+            boolean tokenGiven = header != null
+                    && header.startsWith(TOKEN_PREFIX)
+                    && !header.substring(TOKEN_PREFIX.length()).isBlank();
+            if (tokenGiven) {
+                send(rc, 401, "INVALID_TOKEN", "invalid oauth token", new JsonObject());
+            } else {
+                send(rc, 401, "AUTHENTICATION_FAILURE", "Authentication failed", new JsonObject());
+            }
         }
 
         @Override

@@ -19,6 +19,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -203,8 +204,53 @@ class CrmErrorsTest {
                                 "REQUIRED_PARAM_MISSING",
                                 false),
                         new Case(
-                                "no token",
+                                "a method CRM does not serve on a collection",
+                                (c, t) -> send(c.crm(HttpMethod.PATCH, "/Contacts", t)),
+                                405,
+                                "INVALID_REQUEST_METHOD",
+                                false),
+                        new Case(
+                                "a method CRM does not serve on a record",
+                                (c, t) -> write(
+                                        c, t, HttpMethod.POST, "/Contacts/5725767000000000404", contact("X", MARKER)),
+                                405,
+                                "INVALID_REQUEST_METHOD",
+                                false),
+                        new Case(
+                                "no Authorization header",
                                 (c, t) -> send(c.web.get("/crm/v8/Contacts?fields=Email")),
+                                401,
+                                "AUTHENTICATION_FAILURE",
+                                false),
+                        new Case(
+                                "an Authorization header of another scheme",
+                                (c, t) -> send(c.web.get("/crm/v8/Contacts?fields=Email")
+                                        .putHeader("Authorization", "Basic " + t)),
+                                401,
+                                "AUTHENTICATION_FAILURE",
+                                false),
+                        new Case(
+                                "the Zoho-oauthtoken scheme without a token",
+                                (c, t) -> send(c.web.get("/crm/v8/Contacts?fields=Email")
+                                        .putHeader("Authorization", "Zoho-oauthtoken ")),
+                                401,
+                                "AUTHENTICATION_FAILURE",
+                                false),
+                        new Case(
+                                "a token Zoho never issued",
+                                (c, t) -> send(c.crm(
+                                        HttpMethod.GET,
+                                        "/Contacts?fields=Email",
+                                        "1000.00000000000000000000000000000000.00000000000000000000000000000000")),
+                                401,
+                                "INVALID_TOKEN",
+                                false),
+                        new Case(
+                                "an expired token",
+                                (c, t) -> {
+                                    c.sandbox.control().expireAccessTokens();
+                                    return send(c.crm(HttpMethod.GET, "/Contacts?fields=Email", t));
+                                },
                                 401,
                                 "INVALID_TOKEN",
                                 false),
@@ -279,6 +325,60 @@ class CrmErrorsTest {
         assertThat(shown.getString("message")).isNotBlank();
         assertThat(shown.getString("status")).isEqualTo("error");
         assertThat(client.sandbox.inspect().recordsFor(MARKER)).isEmpty();
+    }
+
+    @Test
+    void aWrongMethodIsRefusedWithCrmsMessageAndTheMethodsTheUrlTakes() {
+        HttpResponse<Buffer> response = send(client.crm(HttpMethod.DELETE, "/Contacts/5725767000000000404", token));
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.getHeader("Allow")).isEqualTo("GET, PUT");
+        assertThat(response.bodyAsJsonObject())
+                .isEqualTo(new JsonObject()
+                        .put("code", "INVALID_REQUEST_METHOD")
+                        .put("details", new JsonObject())
+                        .put("message", "The http request method type is not a valid one")
+                        .put("status", "error"));
+    }
+
+    @Test
+    void anUnknownUrlIsStillInvalidUrlPatternWhateverTheMethod() {
+        HttpResponse<Buffer> response = send(client.crm(HttpMethod.PATCH, "/Contacts/1/notes/2/x", token));
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.bodyAsJsonObject().getString("code")).isEqualTo("INVALID_URL_PATTERN");
+        assertThat(response.getHeader("Allow")).isNull();
+    }
+
+    @Test
+    void authFailuresSayWhatWasWrongInCrmsWords() {
+        HttpResponse<Buffer> noHeader = send(client.web.get("/crm/v8/Contacts?fields=Email"));
+        client.sandbox.control().revoke(token);
+        HttpResponse<Buffer> revoked = send(client.crm(HttpMethod.GET, "/Contacts?fields=Email", token));
+
+        assertThat(noHeader.bodyAsJsonObject())
+                .isEqualTo(new JsonObject()
+                        .put("code", "AUTHENTICATION_FAILURE")
+                        .put("details", new JsonObject())
+                        .put("message", "Authentication failed")
+                        .put("status", "error"));
+        assertThat(revoked.bodyAsJsonObject())
+                .isEqualTo(new JsonObject()
+                        .put("code", "INVALID_TOKEN")
+                        .put("details", new JsonObject())
+                        .put("message", "invalid oauth token")
+                        .put("status", "error"));
+    }
+
+    @Test
+    void strictModeTakesNoBearerTokenForZohosScheme() {
+        client.sandbox.control().strict(true);
+
+        HttpResponse<Buffer> response =
+                send(client.web.get("/crm/v8/Contacts?fields=Email").putHeader("Authorization", "Bearer " + token));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.bodyAsJsonObject().getString("code")).isEqualTo("AUTHENTICATION_FAILURE");
     }
 
     private static HttpResponse<Buffer> write(

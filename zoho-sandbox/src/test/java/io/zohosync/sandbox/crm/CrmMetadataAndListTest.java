@@ -92,7 +92,7 @@ class CrmMetadataAndListTest {
     void unknownCrmUrlsAnswerInCrmsShapeNeverBooks() {
         for (HttpResponse<Buffer> response : List.of(
                 get("/Contacts/1/Notes/2/Attachments"),
-                send(client.crm(HttpMethod.DELETE, "/Contacts", token)),
+                send(client.crm(HttpMethod.DELETE, "/Contacts/1/Notes/2", token)),
                 get("/settings/layouts/x/y"))) {
             assertThat(response.statusCode()).isEqualTo(404);
             assertThat(response.bodyAsJsonObject())
