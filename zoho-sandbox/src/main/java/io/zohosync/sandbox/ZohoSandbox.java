@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A fake Zoho on 127.0.0.1: Accounts (OAuth) and the product APIs on one port, with inspection and control for tests.
+ * Start it on a Vert.x instance with {@link #start}, or with its own one with {@link #startBlocking}.
  */
 public final class ZohoSandbox {
     private static final Logger LOG = LoggerFactory.getLogger(ZohoSandbox.class);
@@ -60,6 +61,20 @@ public final class ZohoSandbox {
                     sandbox.world.context().baseUrl("http://" + HOST + ":" + server.actualPort());
                     return sandbox;
                 });
+    }
+
+    /**
+     * Starts a sandbox on a Vert.x instance of its own and waits until it listens, for code that does not use Vert.x;
+     * closing the answer stops both.
+     */
+    public static RunningSandbox startBlocking(SandboxOptions options) {
+        Vertx vertx = Vertx.vertx();
+        try {
+            return new RunningSandbox(start(vertx, options).await(), vertx);
+        } catch (RuntimeException e) {
+            vertx.close().await();
+            throw e;
+        }
     }
 
     /** The products served, fresh for each sandbox; a new product (Billing, CRM, Inventory) is added here. */
@@ -137,6 +152,35 @@ public final class ZohoSandbox {
     /** {@code http://127.0.0.1:<port>}: the accounts server and the {@code api_domain} at once. */
     public String baseUrl() {
         return context().baseUrl();
+    }
+
+    /** {@code <baseUrl>/oauth/v2/token}: where a client exchanges its refresh token for an access token. */
+    public String tokenUrl() {
+        return baseUrl() + "/oauth/v2/token";
+    }
+
+    /** The options the sandbox was started with (the port may be 0: {@link #port()} is the one it listens on). */
+    public SandboxOptions options() {
+        return options;
+    }
+
+    /** The one OAuth client's id. */
+    public String clientId() {
+        return options.clientId();
+    }
+
+    public String clientSecret() {
+        return options.clientSecret();
+    }
+
+    /** A refresh token of the client, valid from the start (scopes of Books, Billing, CRM and Inventory). */
+    public String refreshToken() {
+        return options.refreshToken();
+    }
+
+    /** The Books, Billing and Inventory organization id. */
+    public String organizationId() {
+        return options.organizationId();
     }
 
     /** What the sandbox holds and saw; it follows resets. */
