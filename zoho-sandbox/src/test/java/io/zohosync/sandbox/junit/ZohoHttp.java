@@ -88,8 +88,25 @@ final class ZohoHttp {
         }
     }
 
-    /** Whether something accepts connections on 127.0.0.1:{@code port}. */
-    static boolean listening(int port) {
+    /**
+     * Whether nothing accepts connections on 127.0.0.1:{@code port} within two seconds (a closed server's socket
+     * may be released just after its close has completed).
+     */
+    static boolean stopsListening(int port) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (listening(port)) {
+            if (System.nanoTime() > deadline) return false;
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean listening(int port) {
         try (Socket ignored = new Socket("127.0.0.1", port)) {
             return true;
         } catch (IOException e) {
