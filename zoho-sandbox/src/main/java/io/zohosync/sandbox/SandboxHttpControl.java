@@ -7,7 +7,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.zohosync.sandbox.core.Fault;
 import io.zohosync.sandbox.core.Limit;
-import io.zohosync.sandbox.core.SandboxContext;
 import io.zohosync.sandbox.core.SandboxRecord;
 import io.zohosync.sandbox.core.WebhookAttempt;
 import java.time.Duration;
@@ -24,18 +23,18 @@ import java.util.function.BiConsumer;
 final class SandboxHttpControl {
     static final String PREFIX = "/__sandbox";
 
-    private final SandboxContext context;
+    private final ZohoSandbox sandbox;
     private final SandboxInspection inspect;
     private final SandboxControl control;
 
-    private SandboxHttpControl(SandboxContext context) {
-        this.context = context;
-        this.inspect = new SandboxInspection(context.recorder());
-        this.control = new SandboxControl(context);
+    private SandboxHttpControl(ZohoSandbox sandbox) {
+        this.sandbox = sandbox;
+        this.inspect = sandbox.inspect();
+        this.control = sandbox.control();
     }
 
-    static void mount(Router router, SandboxContext context) {
-        SandboxHttpControl api = new SandboxHttpControl(context);
+    static void mount(Router router, ZohoSandbox sandbox) {
+        SandboxHttpControl api = new SandboxHttpControl(sandbox);
         router.get(PREFIX + "/calls").handler(api::calls);
         router.get(PREFIX + "/records").handler(api::records);
         router.get(PREFIX + "/webhooks").handler(api::webhooks);
@@ -49,6 +48,10 @@ final class SandboxHttpControl {
         });
         post(router, "/strict", (rc, body) -> {
             api.control.strict(body.getBoolean("strict", true));
+            api.ok(rc);
+        });
+        post(router, "/reset", (rc, body) -> {
+            api.control.reset();
             api.ok(rc);
         });
         post(router, "/tokens/expire", (rc, body) -> {
@@ -69,7 +72,8 @@ final class SandboxHttpControl {
         router.post(PREFIX + path).handler(rc -> {
             JsonObject body;
             try {
-                body = rc.body().length() == 0 ? new JsonObject() : rc.body().asJsonObject();
+                JsonObject sent = rc.body().length() <= 0 ? null : rc.body().asJsonObject();
+                body = sent == null ? new JsonObject() : sent;
             } catch (RuntimeException e) {
                 invalid(rc, 400, "the body must be a JSON object");
                 return;
@@ -142,7 +146,10 @@ final class SandboxHttpControl {
         }
         if (body.containsKey("advance_seconds"))
             control.advanceClock(Duration.ofSeconds(nonNegative(body, "advance_seconds")));
-        send(rc, 200, new JsonObject().put("now", context.clock().now().toString()));
+        send(
+                rc,
+                200,
+                new JsonObject().put("now", sandbox.context().clock().now().toString()));
     }
 
     /** {@code {"fail_next": "SERVER_ERROR", "times": n}} and/or {@code {"error_rate": 0.1, "kinds": [..]}}. */

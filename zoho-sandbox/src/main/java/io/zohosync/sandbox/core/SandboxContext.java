@@ -3,6 +3,7 @@ package io.zohosync.sandbox.core;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -12,7 +13,7 @@ public final class SandboxContext {
     private final Vertx vertx;
     private final SandboxClock clock;
     private final SandboxSettings settings;
-    private final TokenRegistry tokens = new TokenRegistry();
+    private final TokenRegistry tokens;
     private final Recorder recorder = new Recorder();
     private final FixedWindowLimiter limiter = new FixedWindowLimiter();
     private final Ids ids = new Ids();
@@ -20,10 +21,12 @@ public final class SandboxContext {
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private volatile String baseUrl = "";
 
-    public SandboxContext(Vertx vertx, SandboxClock clock, SandboxSettings settings) {
+    /** A context whose token state is {@code tokens}: a reset sandbox keeps the tokens it issued before. */
+    public SandboxContext(Vertx vertx, SandboxClock clock, SandboxSettings settings, TokenRegistry tokens) {
         this.vertx = vertx;
         this.clock = clock;
         this.settings = settings;
+        this.tokens = tokens;
     }
 
     public Vertx vertx() {
@@ -71,6 +74,11 @@ public final class SandboxContext {
     /** The one instance of {@code type} in this sandbox (product state, the webhook sender), created on first use. */
     public <T> T shared(Class<T> type, Supplier<T> create) {
         return type.cast(shared.computeIfAbsent(type, k -> create.get()));
+    }
+
+    /** The instance of {@code type} in this sandbox if one was created, without creating it. */
+    public <T> Optional<T> existing(Class<T> type) {
+        return Optional.ofNullable(type.cast(shared.get(type)));
     }
 
     /** Routes of one product, each behind the product's {@link ApiGuard}. */

@@ -36,6 +36,7 @@ public final class Webhooks {
     private final SandboxContext context;
     private final HttpClient client;
     private final Map<String, Target> targets = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     private Webhooks(SandboxContext context) {
         this.context = context;
@@ -102,7 +103,14 @@ public final class Webhooks {
         }
     }
 
+    /** Stops sending for good: no new event and no pending retry is POSTed (the sandbox was reset or closed). */
+    public void close() {
+        closed = true;
+        client.close();
+    }
+
     private void attempt(WebhookAttempt pending, Consumer<WebhookAttempt> outcome) {
+        if (closed) return;
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.POST)
                 .setAbsoluteURI(pending.url())
