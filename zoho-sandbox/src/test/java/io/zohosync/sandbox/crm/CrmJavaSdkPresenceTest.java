@@ -18,11 +18,11 @@ class CrmJavaSdkPresenceTest {
     @Test
     void theJavaSdkAcceptanceTestRunsWhereTheSdkIsInstalled() {
         if (!loadable(SDK_CLASS)) {
-            Assumptions.abort("CrmJavaSdkAcceptanceTest skipped: Zoho's CRM Java SDK 8.0"
-                    + " (com.zoho.crm:zohocrm-java-sdk-8-0:2.0.0) is not on the test class path. It is not on Maven"
-                    + " Central: build it from github.com/zoho/zohocrm-java-sdk-8.0 with the pom in the README"
-                    + " (\"Zoho's CRM Java SDK\") and `mvn install` it; the crm-java-sdk profile turns on once it is in"
-                    + " ~/.m2/repository (elsewhere: -Pcrm-java-sdk) and runs the test.");
+            Assumptions.abort(
+                    "CrmJavaSdkAcceptanceTest skipped: Zoho's CRM Java SDK 8.0"
+                            + " (com.zoho.crm:zohocrm-java-sdk-8-0:2.0.0) is not on the test class path. It is not on Maven"
+                            + " Central but in Zoho's repository, https://maven.zohodl.com: -Pcrm-java-sdk resolves it from"
+                            + " there where it is reachable; the profile turns on by itself once the SDK is in ~/.m2/repository.");
         }
         assertThat(loadable(ACCEPTANCE_TEST))
                 .as("the crm-java-sdk profile compiles %s where the SDK is on the class path", ACCEPTANCE_TEST)
