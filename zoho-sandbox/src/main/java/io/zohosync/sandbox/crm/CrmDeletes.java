@@ -16,7 +16,6 @@ import java.util.List;
  * sandbox runs no CRM workflows.
  */
 final class CrmDeletes {
-    private static final int MAX_PER_PAGE = 200;
     private static final List<String> TYPES = List.of("all", "recycle", "permanent");
 
     private final CrmRecords records;
@@ -108,9 +107,9 @@ final class CrmDeletes {
                                                     new JsonObject().put("param_name", "type")))));
             return;
         }
-        int page = number(rc, "page", 1);
-        int perPage = number(rc, "per_page", MAX_PER_PAGE);
-        if (page < 1 || perPage < 1 || perPage > MAX_PER_PAGE) {
+        int page = ListPage.number(rc, "page", 1);
+        int perPage = ListPage.number(rc, "per_page", ListPage.MAX_PER_PAGE);
+        if (page < 1 || perPage < 1 || perPage > ListPage.MAX_PER_PAGE) {
             CrmReplies.send(
                     rc,
                     400,
@@ -147,14 +146,5 @@ final class CrmDeletes {
                 .put("details", new JsonObject().put("id", id))
                 .put("message", "record deleted")
                 .put("status", "success");
-    }
-
-    private static int number(RoutingContext rc, String param, int fallback) {
-        String value = rc.request().getParam(param);
-        try {
-            return value == null ? fallback : Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }
