@@ -161,3 +161,26 @@ await run("update_unknown_id", async () => {
     const response = await operations.updateRecord(BigInt("4150868000000999999"), wrap([contact([[Contacts.FIRST_NAME, "Nobody"]])]));
     print("update_unknown_id", response, body(response));
 });
+
+// Clean-up as users' own tests do it: delete the created record, then it is gone and in the recycle bin.
+await run("delete", async () => {
+    const params = new ZOHOCRMSDK.ParameterMap();
+    await params.add(Record.DeleteRecordParam.WF_TRIGGER, false);
+    const response = await operations.deleteRecord(BigInt(id), params);
+    print("delete", response, body(response));
+});
+
+await run("get_after_delete", async () => {
+    const response = await operations.getRecord(BigInt(id));
+    print("get_after_delete", response, response == null ? {} : body(response));
+});
+
+await run("deleted", async () => {
+    const params = new ZOHOCRMSDK.ParameterMap();
+    await params.add(Record.GetDeletedRecordsParam.TYPE, "recycle");
+    const response = await operations.getDeletedRecords(params);
+    const object = response.getObject();
+    print("deleted", response, object instanceof Record.DeletedRecordsWrapper
+        ? { deleted: object.getData().map(entry => ({ id: plain(entry.getId()), type: plain(entry.getType()), display_name: entry.getDisplayName() })) }
+        : body(response));
+});

@@ -16,10 +16,11 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Zoho CRM v8 records of Contacts and Leads under {@code /crm/v8}: insert, update, upsert, get, list and search, with
- * CRM's result codes; the metadata SDKs read first (modules, fields, current user, org); CRM's error shape for any
- * other CRM request: 405 {@code INVALID_REQUEST_METHOD} for a method not served on a URL it serves (DELETE of records,
- * which Zoho serves, is not modelled and answered so too), 404 {@code INVALID_URL_PATTERN} for any other URL.
+ * Zoho CRM v8 records of Contacts and Leads under {@code /crm/v8}: insert, update, upsert, get, list, search and
+ * delete (one, or up to 100 by {@code ids}) with the recycle bin's list of deleted records, with CRM's result codes; the
+ * metadata SDKs read first (modules, fields, current user, org); CRM's error shape for any other CRM request: 405
+ * {@code INVALID_REQUEST_METHOD} for a method not served on a URL it serves (PATCH, or POST on a record), 404
+ * {@code INVALID_URL_PATTERN} for any other URL.
  */
 public final class CrmApi implements SandboxApi {
     public static final String PRODUCT = "crm";
@@ -32,6 +33,7 @@ public final class CrmApi implements SandboxApi {
         CrmRecords records = new CrmRecords(context);
         CrmWrites writes = new CrmWrites(records);
         CrmSearch search = new CrmSearch(records);
+        CrmDeletes deletes = new CrmDeletes(records);
         CrmMetadata metadata = new CrmMetadata(context, records);
         // before the record routes, whose :module would take "settings", "users" and "org" for a module
         routes.add(Operation.get("/crm/v8/settings/modules"), metadata::modules)
@@ -42,6 +44,10 @@ public final class CrmApi implements SandboxApi {
                 .add(Operation.post(ROOT), writes::insert)
                 .add(Operation.put(ROOT), writes::updateMany)
                 .add(Operation.put(ROOT + "/:id"), writes::updateOne)
+                .add(Operation.delete(ROOT, "ids", "wf_trigger"), deletes::deleteMany)
+                .add(Operation.delete(ROOT + "/:id", "wf_trigger"), deletes::deleteOne)
+                // before the record read, whose :id would take "deleted"
+                .add(Operation.get(ROOT + "/deleted", "type", "page", "per_page"), deletes::listDeleted)
                 .add(
                         Operation.get(
                                 ROOT + "/search",

@@ -6,10 +6,16 @@ import io.zohosync.sandbox.core.Ledger;
 import io.zohosync.sandbox.core.SandboxContext;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
-/** The CRM organization's Contacts and Leads, with the per-record checks Zoho applies (mandatory Last_Name, valid and unique Email). */
+/**
+ * The CRM organization's Contacts and Leads, with the per-record checks Zoho applies (mandatory Last_Name, valid and
+ * unique Email), and each module's recycle bin: what was deleted, by whom and when.
+ */
 final class CrmRecords {
     static final int MAX_RECORDS = 100;
     static final List<String> MODULES = List.of("Contacts", "Leads");
@@ -23,6 +29,7 @@ final class CrmRecords {
 
     private final SandboxContext context;
     private final Ledger ledger;
+    private final Map<String, List<JsonObject>> recycleBin = new HashMap<>();
 
     CrmRecords(SandboxContext context) {
         this.context = context;
@@ -119,6 +126,42 @@ final class CrmRecords {
         record.mergeIn(changes).put("Modified_Time", now()).put("Modified_By", USER.copy());
         save(module, record);
         return record;
+    }
+
+    /**
+     * Deletes the record (gone from reads, lists, searches and inspection) and files it in the module's recycle bin, as
+     * Zoho's {@code GET /{module}/deleted} lists it; false when the module has no record of that id.
+     */
+    boolean delete(String module, String id) {
+        JsonObject record = ledger.find(module, id);
+        if (record == null) return false;
+        ledger.remove(module, id);
+        String name = (text(record, "First_Name") + " " + text(record, "Last_Name")).trim();
+        recycleBin
+                .computeIfAbsent(module, k -> new ArrayList<>())
+                .add(
+                        0,
+                        new JsonObject()
+                                .put("deleted_by", minified(USER))
+                                .put("id", id)
+                                .put("display_name", name.isEmpty() ? null : name)
+                                .put("type", "recycle")
+                                .put("created_by", minified(record.getJsonObject("Created_By", USER)))
+                                .put("deleted_time", now()));
+        return true;
+    }
+
+    /** The module's deleted records, the last deleted first. */
+    List<JsonObject> deleted(String module) {
+        return List.copyOf(recycleBin.getOrDefault(module, List.of()));
+    }
+
+    private static JsonObject minified(JsonObject user) {
+        return new JsonObject().put("name", user.getString("name")).put("id", user.getString("id"));
+    }
+
+    private static String text(JsonObject record, String field) {
+        return record.getValue(field) instanceof String text ? text : "";
     }
 
     /** A SUCCESS item: what Zoho reports about the record written. */

@@ -1,5 +1,6 @@
 package io.zohosync.sandbox.crm;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.zohosync.sandbox.core.GuardReplies;
@@ -47,6 +48,18 @@ final class CrmReplies {
 
     static void send(RoutingContext rc, int status, String code, String message, JsonObject details) {
         ZohoReplies.send(rc, status, error(code, message, details));
+    }
+
+    /**
+     * Per-record results as {@code {"data":[..]}}: {@code allDone} when every record succeeded, 207 when some did, 400
+     * when none did.
+     */
+    static void results(RoutingContext rc, int allDone, JsonArray results) {
+        long done = results.stream()
+                .filter(r -> "success".equals(((JsonObject) r).getString("status")))
+                .count();
+        int status = done == results.size() ? allDone : done == 0 ? 400 : 207;
+        ZohoReplies.send(rc, status, new JsonObject().put("data", results));
     }
 
     static final GuardReplies GUARD = new GuardReplies() {

@@ -12,7 +12,6 @@ import java.util.function.Predicate;
 
 /** CRM reads: one record by id and search by {@code criteria}, {@code email}, {@code phone} or {@code word}; HTTP 204 with no body when nothing matches. */
 final class CrmSearch {
-    private static final int MAX_PER_PAGE = 200;
 
     private final CrmRecords records;
 
@@ -36,9 +35,9 @@ final class CrmSearch {
         if (module == null) return;
         Predicate<JsonObject> wanted = wanted(rc);
         if (wanted == null) return;
-        int page = number(rc, "page", 1);
-        int perPage = number(rc, "per_page", MAX_PER_PAGE);
-        if (page < 1 || perPage < 1 || perPage > MAX_PER_PAGE) {
+        int page = ListPage.number(rc, "page", 1);
+        int perPage = ListPage.number(rc, "per_page", ListPage.MAX_PER_PAGE);
+        if (page < 1 || perPage < 1 || perPage > ListPage.MAX_PER_PAGE) {
             CrmReplies.send(
                     rc,
                     400,
@@ -160,14 +159,5 @@ final class CrmSearch {
 
     private static String text(JsonObject record, String field) {
         return record.getValue(field) instanceof String text ? text : "";
-    }
-
-    private static int number(RoutingContext rc, String param, int fallback) {
-        String value = rc.request().getParam(param);
-        try {
-            return value == null ? fallback : Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }

@@ -3,7 +3,6 @@ package io.zohosync.sandbox.crm;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.zohosync.sandbox.core.ZohoReplies;
 
 /**
  * CRM insert, update and upsert of up to 100 records a call, each answered on its own ({@code SUCCESS}, {@code DUPLICATE_DATA},
@@ -26,7 +25,7 @@ final class CrmWrites {
             JsonObject problem = fields == null ? invalidRecord(i) : records.problem(module, fields, i, true, null);
             results.add(problem != null ? problem : CrmRecords.success(records.insert(module, fields), "record added"));
         }
-        reply(rc, 201, results);
+        CrmReplies.results(rc, 201, results);
     }
 
     void updateMany(RoutingContext rc) {
@@ -65,7 +64,7 @@ final class CrmWrites {
                             ? problem
                             : CrmRecords.success(records.update(module, record, fields), "record updated"));
         }
-        reply(rc, 200, results);
+        CrmReplies.results(rc, 200, results);
     }
 
     /** Updates the record matching the first duplicate-check field that matches (default Email), inserts otherwise. */
@@ -117,7 +116,7 @@ final class CrmWrites {
                         .putNull("duplicate_field"));
             }
         }
-        reply(rc, 200, results);
+        CrmReplies.results(rc, 200, results);
     }
 
     /** The request's {@code data} array, or null after answering why it is refused (missing, empty, over 100 records). */
@@ -155,14 +154,5 @@ final class CrmWrites {
     private static JsonObject invalidRecord(int index) {
         return CrmReplies.error(
                 "INVALID_DATA", "invalid data", new JsonObject().put("json_path", "$.data[" + index + "]"));
-    }
-
-    /** {@code allWritten} when every record succeeded, 207 when some did, 400 when none did. */
-    private static void reply(RoutingContext rc, int allWritten, JsonArray results) {
-        long written = results.stream()
-                .filter(r -> "success".equals(((JsonObject) r).getString("status")))
-                .count();
-        int status = written == results.size() ? allWritten : written == 0 ? 400 : 207;
-        ZohoReplies.send(rc, status, new JsonObject().put("data", results));
     }
 }

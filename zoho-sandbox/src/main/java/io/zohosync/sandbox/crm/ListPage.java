@@ -69,7 +69,8 @@ record ListPage(String module, int number, int perPage, int offset, String sortB
         return null;
     }
 
-    private static int number(RoutingContext rc, String param, int fallback) {
+    /** The whole number in query parameter {@code param}, {@code fallback} when absent, -1 when it is no number. */
+    static int number(RoutingContext rc, String param, int fallback) {
         String value = rc.request().getParam(param);
         try {
             return value == null ? fallback : Integer.parseInt(value);

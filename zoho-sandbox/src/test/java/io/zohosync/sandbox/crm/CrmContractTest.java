@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Contract test: drives the CRM record operations the sandbox serves (all-good, mixed and all-failed writes included) and
- * validates each against Zoho's {@code $ZOHO_OPENAPI_DIR/crm/record.json} (skipped when the variable is unset).
+ * Contract test: drives the CRM record operations the sandbox serves (all-good, mixed and all-failed writes and deletes
+ * included, and the list of deleted records) and validates each against Zoho's {@code $ZOHO_OPENAPI_DIR/crm/record.json} (skipped when the variable is unset).
  */
 @ExtendWith(VertxExtension.class)
 class CrmContractTest {
@@ -48,16 +48,15 @@ class CrmContractTest {
     }
 
     private void runCrmFlow() {
-        String id = write(
+        JsonArray inserted = write(
                         HttpMethod.POST,
                         "/Contacts",
                         201,
                         contact("Lovelace", "ada@example.com"),
                         contact("Hopper", "grace@example.com"))
-                .getJsonArray("data")
-                .getJsonObject(0)
-                .getJsonObject("details")
-                .getString("id");
+                .getJsonArray("data");
+        String id = inserted.getJsonObject(0).getJsonObject("details").getString("id");
+        String other = inserted.getJsonObject(1).getJsonObject("details").getString("id");
         write(
                 HttpMethod.POST,
                 "/Leads",
@@ -91,6 +90,18 @@ class CrmContractTest {
         read("/Contacts/search?email=nobody@example.com", 204);
         read("/Contacts?fields=Last_Name,Email&per_page=2&sort_by=Modified_Time&sort_order=asc", 200);
         read("/Leads?fields=Last_Name", 200);
+        delete("/Contacts?ids=" + other + ",5725767000000000404", 207);
+        delete("/Contacts/" + id + "?wf_trigger=true", 200);
+        delete("/Contacts?ids=" + id + "&wf_trigger=false", 400);
+        delete("/Contacts/" + id, 400);
+        read("/Contacts/deleted?type=all&page=1&per_page=10", 200);
+    }
+
+    private void delete(String path, int status) {
+        HttpResponse<Buffer> response = contract.send(client.crm(HttpMethod.DELETE, path, token), null);
+        assertThat(response.statusCode())
+                .as("DELETE " + path + ": " + response.bodyAsString())
+                .isEqualTo(status);
     }
 
     private JsonObject write(HttpMethod method, String path, int status, JsonObject... records) {

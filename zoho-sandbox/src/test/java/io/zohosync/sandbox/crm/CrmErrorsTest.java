@@ -13,6 +13,7 @@ import io.vertx.junit5.VertxExtension;
 import io.zohosync.sandbox.SandboxClient;
 import io.zohosync.sandbox.SandboxOptions;
 import io.zohosync.sandbox.core.Fault;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.stream.IntStream;
@@ -217,6 +218,39 @@ class CrmErrorsTest {
                                 "INVALID_REQUEST_METHOD",
                                 false),
                         new Case(
+                                "delete without ids",
+                                (c, t) -> send(c.crm(HttpMethod.DELETE, "/Contacts", t)),
+                                400,
+                                "REQUIRED_PARAM_MISSING",
+                                false),
+                        new Case(
+                                "delete of more than a hundred ids",
+                                (c, t) -> send(c.crm(
+                                        HttpMethod.DELETE,
+                                        "/Contacts?ids=" + String.join(",", Collections.nCopies(101, "1")),
+                                        t)),
+                                400,
+                                "LIMIT_EXCEEDED",
+                                false),
+                        new Case(
+                                "delete of an unknown id among ids",
+                                (c, t) -> send(c.crm(HttpMethod.DELETE, "/Contacts?ids=5725767000000000404", t)),
+                                400,
+                                "INVALID_DATA",
+                                true),
+                        new Case(
+                                "delete of an unknown record",
+                                (c, t) -> send(c.crm(HttpMethod.DELETE, "/Contacts/5725767000000000404", t)),
+                                400,
+                                "INVALID_DATA",
+                                false),
+                        new Case(
+                                "an unknown type of deleted records",
+                                (c, t) -> send(c.crm(HttpMethod.GET, "/Contacts/deleted?type=x", t)),
+                                400,
+                                "PATTERN_NOT_MATCHED",
+                                true),
+                        new Case(
                                 "no Authorization header",
                                 (c, t) -> send(c.web.get("/crm/v8/Contacts?fields=Email")),
                                 401,
@@ -329,10 +363,10 @@ class CrmErrorsTest {
 
     @Test
     void aWrongMethodIsRefusedWithCrmsMessageAndTheMethodsTheUrlTakes() {
-        HttpResponse<Buffer> response = send(client.crm(HttpMethod.DELETE, "/Contacts/5725767000000000404", token));
+        HttpResponse<Buffer> response = send(client.crm(HttpMethod.PATCH, "/Contacts/5725767000000000404", token));
 
         assertThat(response.statusCode()).isEqualTo(405);
-        assertThat(response.getHeader("Allow")).isEqualTo("GET, PUT");
+        assertThat(response.getHeader("Allow")).isEqualTo("DELETE, GET, PUT");
         assertThat(response.bodyAsJsonObject())
                 .isEqualTo(new JsonObject()
                         .put("code", "INVALID_REQUEST_METHOD")

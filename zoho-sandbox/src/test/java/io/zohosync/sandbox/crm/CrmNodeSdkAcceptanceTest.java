@@ -9,7 +9,6 @@ import io.vertx.junit5.VertxExtension;
 import io.zohosync.sandbox.SandboxClient;
 import io.zohosync.sandbox.SandboxInspection;
 import io.zohosync.sandbox.SandboxOptions;
-import io.zohosync.sandbox.core.SandboxRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Issue 15: Zoho's official CRM Node SDK 8.0 ({@code @zohocrm/nodejs-sdk-8.0}, installed from the npm registry by
  * {@code npm ci}), unmodified, runs what a user would against the sandbox in strict mode: create, upsert on Email,
- * update, search by email, get, list with fields, and Zoho's documented errors. Skipped where Node.js or the registry
- * is not available.
+ * update, search by email, get, list with fields, Zoho's documented errors, then the clean-up users' tests do: delete
+ * the record, which is gone and in the recycle bin. Skipped where Node.js or the registry is not available.
  */
 @ExtendWith(VertxExtension.class)
 class CrmNodeSdkAcceptanceTest {
@@ -79,7 +78,10 @@ class CrmNodeSdkAcceptanceTest {
                         "create_without_last_name",
                         "create_duplicate_email",
                         "get_unknown_id",
-                        "update_unknown_id");
+                        "update_unknown_id",
+                        "delete",
+                        "get_after_delete",
+                        "deleted");
 
         String id = written(ops.get("create"), 201, "record added").getString("id");
         assertThat(written(ops.get("upsert"), 200, "record updated").getString("id"))
@@ -111,13 +113,22 @@ class CrmNodeSdkAcceptanceTest {
         assertThat(ops.get("get_unknown_id").getInteger("http")).isEqualTo(204);
         failed(ops.get("update_unknown_id"), "INVALID_DATA", "id");
 
+        assertThat(written(ops.get("delete"), 200, "record deleted").getString("id"))
+                .isEqualTo(id);
+        assertThat(ops.get("get_after_delete").getInteger("http")).as("gone").isEqualTo(204);
+        assertThat(ops.get("deleted").getInteger("http"))
+                .as(ops.get("deleted").encode())
+                .isEqualTo(200);
+        assertThat(ops.get("deleted").getJsonArray("deleted"))
+                .as("the recycle bin, as the SDK reads it")
+                .containsExactly(new JsonObject()
+                        .put("id", id)
+                        .put("type", "recycle")
+                        .put("display_name", "Augusta Ada Lovelace"));
+
         SandboxInspection inspect = client.sandbox.inspect();
-        List<SandboxRecord> stored = inspect.recordsFor(EMAIL);
-        assertThat(stored).as("the duplicate was refused").hasSize(1);
-        assertThat(stored.get(0).product()).isEqualTo("crm");
-        assertThat(stored.get(0).id()).isEqualTo(id);
-        assertThat(stored.get(0).body().getString("First_Name")).isEqualTo("Augusta Ada");
-        assertThat(stored.get(0).body().getString("Phone")).isEqualTo("+44 20 7946 0000");
+        assertThat(inspect.recordsFor(EMAIL)).as("deleted at the end").isEmpty();
+        assertThat(inspect.calls("DELETE /crm/v8/{module}/{id}")).isEqualTo(1);
         assertThat(inspect.recordsFor("nameless-" + EMAIL))
                 .as("the refused record")
                 .isEmpty();
