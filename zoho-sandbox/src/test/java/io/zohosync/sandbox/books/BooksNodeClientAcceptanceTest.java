@@ -11,7 +11,6 @@ import io.zohosync.sandbox.SandboxOptions;
 import io.zohosync.sandbox.core.SandboxRecord;
 import io.zohosync.sandbox.crm.NodeProject;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -54,10 +53,7 @@ class BooksNodeClientAcceptanceTest {
 
         NodeProject.Result run = project.script(
                 SCRIPT_TIMEOUT,
-                Map.of(
-                        "ZOHO_CLIENT_ID", SandboxOptions.DEMO_CLIENT_ID,
-                        "ZOHO_CLIENT_SECRET", SandboxOptions.DEMO_CLIENT_SECRET,
-                        "ZOHO_REFRESH_TOKEN", SandboxOptions.DEMO_REFRESH_TOKEN),
+                NodeProject.DEMO_CLIENT,
                 client.sandbox.baseUrl(),
                 SandboxOptions.DEMO_ORGANIZATION_ID,
                 MARKER);
@@ -65,7 +61,7 @@ class BooksNodeClientAcceptanceTest {
         String output = "stdout:\n" + run.stdout() + "\nstderr:\n" + run.stderr();
         assertThat(run.timedOut()).as(output).isFalse();
         assertThat(run.exitCode()).as(output).isZero();
-        Map<String, JsonObject> ops = byOperation(run.stdout());
+        Map<String, JsonObject> ops = run.byOperation();
         assertThat(ops.keySet())
                 .as(output)
                 .containsExactlyInAnyOrder(
@@ -148,14 +144,5 @@ class BooksNodeClientAcceptanceTest {
     private static JsonObject error(JsonObject op) {
         assertThat(op.getJsonObject("error")).as(op.encode()).isNotNull();
         return op.getJsonObject("error");
-    }
-
-    private static Map<String, JsonObject> byOperation(String stdout) {
-        Map<String, JsonObject> ops = new HashMap<>();
-        stdout.lines()
-                .filter(line -> line.startsWith("{"))
-                .map(JsonObject::new)
-                .forEach(op -> ops.put(op.getString("op"), op));
-        return ops;
     }
 }

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -52,20 +51,13 @@ class CrmNodeSdkAcceptanceTest {
         Path work = fresh(project.dir().resolve("run"));
 
         NodeProject.Result run = project.script(
-                SCRIPT_TIMEOUT,
-                Map.of(
-                        "ZOHO_CLIENT_ID", SandboxOptions.DEMO_CLIENT_ID,
-                        "ZOHO_CLIENT_SECRET", SandboxOptions.DEMO_CLIENT_SECRET,
-                        "ZOHO_REFRESH_TOKEN", SandboxOptions.DEMO_REFRESH_TOKEN),
-                client.sandbox.baseUrl(),
-                work.toString(),
-                "ada-node-sdk");
+                SCRIPT_TIMEOUT, NodeProject.DEMO_CLIENT, client.sandbox.baseUrl(), work.toString(), "ada-node-sdk");
 
         String output =
                 "stdout:\n" + run.stdout() + "\nstderr:\n" + run.stderr() + "\nSDK log: " + work.resolve("sdk.log");
         assertThat(run.timedOut()).as(output).isFalse();
         assertThat(run.exitCode()).as(output).isZero();
-        Map<String, JsonObject> ops = byOperation(run.stdout());
+        Map<String, JsonObject> ops = run.byOperation();
         assertThat(ops.keySet())
                 .as(output)
                 .containsExactlyInAnyOrder(
@@ -171,15 +163,6 @@ class CrmNodeSdkAcceptanceTest {
         JsonArray records = op.getJsonArray("records");
         assertThat(records).as(op.encode()).hasSize(1);
         return records.getJsonObject(0);
-    }
-
-    private static Map<String, JsonObject> byOperation(String stdout) {
-        Map<String, JsonObject> ops = new HashMap<>();
-        stdout.lines()
-                .filter(line -> !line.isBlank())
-                .map(JsonObject::new)
-                .forEach(op -> ops.put(op.getString("op"), op));
-        return ops;
     }
 
     /** An empty directory for the SDK's token store, field cache and log (kept after the run for reading). */

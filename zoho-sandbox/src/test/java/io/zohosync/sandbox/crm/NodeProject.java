@@ -1,5 +1,7 @@
 package io.zohosync.sandbox.crm;
 
+import io.vertx.core.json.JsonObject;
+import io.zohosync.sandbox.SandboxOptions;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -122,5 +125,22 @@ public final class NodeProject {
         return text.length() <= 2000 ? text : text.substring(text.length() - 2000);
     }
 
-    public record Result(int exitCode, boolean timedOut, String stdout, String stderr) {}
+    /** The sandbox's demo OAuth client, as the scripts read it from their environment. */
+    public static final Map<String, String> DEMO_CLIENT = Map.of(
+            "ZOHO_CLIENT_ID", SandboxOptions.DEMO_CLIENT_ID,
+            "ZOHO_CLIENT_SECRET", SandboxOptions.DEMO_CLIENT_SECRET,
+            "ZOHO_REFRESH_TOKEN", SandboxOptions.DEMO_REFRESH_TOKEN);
+
+    public record Result(int exitCode, boolean timedOut, String stdout, String stderr) {
+
+        /** The script's report: a JSON object per line of its output that starts one, by its {@code op}. */
+        public Map<String, JsonObject> byOperation() {
+            Map<String, JsonObject> ops = new HashMap<>();
+            stdout.lines()
+                    .filter(line -> line.startsWith("{"))
+                    .map(JsonObject::new)
+                    .forEach(op -> ops.put(op.getString("op"), op));
+            return ops;
+        }
+    }
 }
