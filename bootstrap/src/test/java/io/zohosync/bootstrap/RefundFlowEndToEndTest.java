@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Refunds through HTTP, Postgres, the worker and the Books sandbox: a refund of a payment applied to an invoice is a
- * credit note against that invoice (all its lines for a refund of all of it, one untaxed line for part) and that
+ * credit note against that invoice (all its lines for a refund of all of it, a line per tax including it for part) and that
  * credit note's refund, from the account the payment went into; a refund of a customer credit is a refund of the
  * payment itself; more than is left fails with the amounts, writing nothing.
  */
@@ -101,18 +101,28 @@ class RefundFlowEndToEndTest {
     }
 
     @Test
-    void a_part_refund_is_one_untaxed_line_and_a_second_beyond_what_is_left_fails_with_the_amounts() throws Exception {
+    void a_part_refund_reverses_its_share_of_the_vat_and_a_second_beyond_what_is_left_fails_with_the_amounts()
+            throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        paidEnrollment(suffix);
+        String orderId = paidEnrollment(suffix);
 
         await(service.put("refunds", "re_part" + suffix, refund("PAY-" + suffix, "100.00", null)));
         service.awaitStatus("refunds", "re_part" + suffix, "synced");
         JsonObject note = only("creditnotes", "re_part" + suffix);
         assertThat(note.getDouble("total")).isEqualTo(100.00);
-        assertThat(note.getDouble("tax_total")).isEqualTo(0.0);
+        assertThat(note.getDouble("tax_total"))
+                .as("100 × 15 / 115: the VAT in what is refunded")
+                .isEqualTo(13.04);
+        assertThat(note.getBoolean("is_inclusive_tax")).isTrue();
         JsonArray lines = note.getJsonArray("line_items");
         assertThat(lines).hasSize(1);
         assertThat(lines.getJsonObject(0).getString("name")).isEqualTo("Refund re_part" + suffix);
+        assertThat(lines.getJsonObject(0).getString("tax_id"))
+                .as("the invoice's VAT")
+                .isEqualTo(invoice(orderId)
+                        .getJsonArray("line_items")
+                        .getJsonObject(0)
+                        .getString("tax_id"));
 
         await(service.put("refunds", "re_more" + suffix, refund("PAY-" + suffix, "500.00", null)));
         JsonObject failed = service.awaitStatus("refunds", "re_more" + suffix, "failed");

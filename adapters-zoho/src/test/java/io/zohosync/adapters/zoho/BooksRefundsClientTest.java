@@ -102,7 +102,7 @@ class BooksRefundsClientTest {
                 TODAY,
                 toCredit.inclusiveTax(),
                 toCredit.lines().stream()
-                        .map(l -> new CreditLine(l.lineItemId(), l.itemId(), l.name(), null, l.quantity(), null))
+                        .map(l -> new CreditLine(l.lineItemId(), l.itemId(), l.name(), null, l.quantity(), null, null))
                         .toList(),
                 "Refund re_" + id)));
         ZohoRefund refund = success(refunds.refundCreditNote(
@@ -114,9 +114,12 @@ class BooksRefundsClientTest {
         assertThat(payment.accountId()).isNotBlank();
         assertThat(payment.currencyCode()).isEqualTo("USD");
         assertThat(toCredit.total()).isEqualByComparingTo("66.00");
-        assertThat(toCredit.lines())
-                .singleElement()
-                .satisfies(l -> assertThat(l.quantity()).isEqualByComparingTo("2"));
+        assertThat(toCredit.lines()).singleElement().satisfies(l -> {
+            assertThat(l.quantity()).isEqualByComparingTo("2");
+            assertThat(l.taxId()).as("the line's tax, as invoiced").isNotBlank();
+            assertThat(l.taxPercentage()).isEqualByComparingTo("10");
+            assertThat(l.itemTotal()).as("before tax").isEqualByComparingTo("60.00");
+        });
         assertThat(note.total()).as("2 × 40 − 25 % = 60, + 10 %").isEqualByComparingTo(invoice.total());
         assertThat(note.status()).isEqualTo("open");
         assertThat(note.referenceNumber()).isEqualTo("re_" + id);
@@ -135,7 +138,7 @@ class BooksRefundsClientTest {
     }
 
     @Test
-    void aPartialRefundIsOneUntaxedLineForTheAmount() {
+    void aPartialRefundIsALineForTheAmountIncludingTheInvoicesTax() {
         ZohoInvoice invoice = paidInvoice();
 
         ZohoCreditNote note = success(refunds.createCreditNote(new CreditNoteRequest(
@@ -144,14 +147,25 @@ class BooksRefundsClientTest {
                 "RF-" + id,
                 "re_" + id,
                 TODAY,
-                false,
+                true,
                 List.of(new CreditLine(
-                        null, null, "Partial refund", "Refund re_" + id, BigDecimal.ONE, new BigDecimal("12.34"))),
+                        null,
+                        null,
+                        "Partial refund",
+                        "Refund re_" + id,
+                        BigDecimal.ONE,
+                        new BigDecimal("12.34"),
+                        success(refunds.invoice(invoice.invoiceId()))
+                                .lines()
+                                .get(0)
+                                .taxId())),
                 null)));
         success(refunds.refundCreditNote(
                 note.creditNoteId(), refundOf(new BigDecimal("12.34"), "460000000000361", "creditcard")));
 
-        assertThat(note.total()).as("no tax on the amount").isEqualByComparingTo("12.34");
+        assertThat(note.total()).as("the amount, its tax included").isEqualByComparingTo("12.34");
+        JsonObject held = fx.sandbox.inspect().recordsFor("RF-" + id).get(0).body();
+        assertThat(held.getDouble("tax_total")).as("12.34 × 10 / 110").isEqualTo(1.12);
         assertThat(success(refunds.creditNote(note.creditNoteId())).status()).isEqualTo("closed");
     }
 
@@ -259,7 +273,7 @@ class BooksRefundsClientTest {
                 reference,
                 TODAY,
                 false,
-                List.of(new CreditLine(null, null, "Goodwill", null, BigDecimal.ONE, new BigDecimal("10.00"))),
+                List.of(new CreditLine(null, null, "Goodwill", null, BigDecimal.ONE, new BigDecimal("10.00"), null)),
                 null);
     }
 

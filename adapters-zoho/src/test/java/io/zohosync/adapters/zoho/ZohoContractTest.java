@@ -51,7 +51,7 @@ class ZohoContractTest {
                 vertx,
                 sent,
                 BooksRefundsClientTest::aFullRefundRaisesACreditNoteCopyingEveryInvoiceLineAndRefundsItUntilClosed);
-        refunds(vertx, sent, BooksRefundsClientTest::aPartialRefundIsOneUntaxedLineForTheAmount);
+        refunds(vertx, sent, BooksRefundsClientTest::aPartialRefundIsALineForTheAmountIncludingTheInvoicesTax);
         refunds(vertx, sent, BooksRefundsClientTest::aPaymentsExcessIsRefundedDirectlyAndListedByItsReference);
         refunds(
                 vertx,

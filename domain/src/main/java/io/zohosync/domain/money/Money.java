@@ -3,7 +3,11 @@ package io.zohosync.domain.money;
 import io.zohosync.domain.common.Checks;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
+import java.util.List;
+import java.util.stream.IntStream;
 
 /** Value: an amount in a currency; arithmetic keeps full precision until {@link #rounded()}. */
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
@@ -54,6 +58,41 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
 
     public boolean isPositive() {
         return amount.signum() > 0;
+    }
+
+    /**
+     * This amount, rounded to the minor unit, split in proportion to {@code weights}: each share is its exact part
+     * rounded down to the minor unit, and the units left over go one each to the shares with the largest remainders
+     * (the earlier first among equals), so the shares add up to the amount exactly and each is within one minor unit
+     * of its exact part. The amount must not be negative; the weights must not be negative and must not all be zero.
+     */
+    public List<Money> allocate(List<BigDecimal> weights) {
+        BigDecimal sum = weights.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        new Checks()
+                .rule(!isNegative(), "amount", "must not be negative to be allocated")
+                .rule(weights.stream().allMatch(w -> w.signum() >= 0), "weights", "must not be negative")
+                .rule(sum.signum() > 0, "weights", "must not all be zero")
+                .throwIfAny();
+        int scale = Math.max(currency.getDefaultFractionDigits(), 0);
+        BigDecimal unit = BigDecimal.ONE.movePointLeft(scale);
+        BigDecimal total = round(amount, currency);
+        List<BigDecimal> shares = new ArrayList<>();
+        List<BigDecimal> remainders = new ArrayList<>();
+        for (BigDecimal weight : weights) {
+            BigDecimal exact = total.multiply(weight).divide(sum, scale + 12, RoundingMode.DOWN);
+            BigDecimal share = exact.setScale(scale, RoundingMode.DOWN);
+            shares.add(share);
+            remainders.add(exact.subtract(share));
+        }
+        int left = total.subtract(shares.stream().reduce(BigDecimal.ZERO, BigDecimal::add))
+                .divide(unit, 0, RoundingMode.UNNECESSARY)
+                .intValueExact();
+        IntStream.range(0, shares.size())
+                .boxed()
+                .sorted(Comparator.comparing(remainders::get).reversed())
+                .limit(left)
+                .forEach(i -> shares.set(i, shares.get(i).add(unit)));
+        return shares.stream().map(share -> new Money(share, currency)).toList();
     }
 
     public boolean isNegative() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.zohosync.domain.common.InvalidInput;
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MoneyTest {
@@ -79,5 +80,30 @@ class MoneyTest {
         assertThatThrownBy(() -> new Discount.Amount(null)).isInstanceOf(InvalidInput.class);
         assertThat(new Discount.Percent(new BigDecimal("100")).percent()).isEqualByComparingTo("100");
         assertThat(new Discount.Percent(BigDecimal.ZERO).percent()).isZero();
+    }
+
+    @Test
+    void an_amount_is_allocated_in_proportion_and_the_shares_add_up_to_it_exactly() {
+        Money hundred = Money.of("100.00", "ZAR");
+        assertThat(hundred.allocate(List.of(BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE)))
+                .as("the cent left over goes to the first of equal remainders")
+                .extracting(Money::amount)
+                .containsExactly(new BigDecimal("33.34"), new BigDecimal("33.33"), new BigDecimal("33.33"));
+        assertThat(hundred.allocate(List.of(new BigDecimal("115"), BigDecimal.ZERO, new BigDecimal("230"))))
+                .extracting(Money::amount)
+                .containsExactly(new BigDecimal("33.33"), new BigDecimal("0.00"), new BigDecimal("66.67"));
+        assertThat(Money.of("1000", "JPY").allocate(List.of(BigDecimal.ONE, new BigDecimal("2"))))
+                .extracting(Money::amount)
+                .containsExactly(new BigDecimal("333"), new BigDecimal("667"));
+    }
+
+    @Test
+    void an_allocation_refuses_a_negative_amount_and_weights_that_are_negative_or_all_zero() {
+        assertThatThrownBy(() -> Money.of("-1.00", "ZAR").allocate(List.of(BigDecimal.ONE)))
+                .isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> Money.of("1.00", "ZAR").allocate(List.of(BigDecimal.ONE.negate(), BigDecimal.TEN)))
+                .isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> Money.of("1.00", "ZAR").allocate(List.of(BigDecimal.ZERO)))
+                .isInstanceOf(InvalidInput.class);
     }
 }

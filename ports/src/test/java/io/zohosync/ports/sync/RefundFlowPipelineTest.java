@@ -63,12 +63,12 @@ class RefundFlowPipelineTest {
         assertThat(note.request().creditNoteNumber()).isEqualTo("re_1");
         assertThat(note.request().invoiceId()).isEqualTo(invoiceId());
         assertThat(note.request().lines())
-                .as("every line of the invoice again")
-                .singleElement()
-                .satisfies(line -> {
-                    assertThat(line.invoiceLineId()).isEqualTo(invoiceId() + "-line-1");
-                    assertThat(line.rate()).isNull();
-                });
+                .as("every line of the invoice again, as invoiced")
+                .extracting(ZohoRefunds.CreditLine::invoiceLineId, ZohoRefunds.CreditLine::rate)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(invoiceId() + "-line-1", null),
+                        org.assertj.core.groups.Tuple.tuple(invoiceId() + "-line-2", null));
+        assertThat(note.request().inclusiveTax()).as("as the invoice").isFalse();
         assertThat(note.refunds()).singleElement().satisfies(r -> {
             assertThat(r.referenceNumber()).isEqualTo("re_1");
             assertThat(r.fromAccountId())
@@ -80,16 +80,24 @@ class RefundFlowPipelineTest {
     }
 
     @Test
-    void a_part_refund_is_one_untaxed_line_of_its_amount() {
+    void a_part_refund_is_a_line_per_tax_in_the_invoices_proportions_each_including_its_tax() {
         paidEnrollment("500.00");
         pipeline.record(EntityType.REFUND, "re_2", refund("120.50", "ZAR"));
         pipeline.drainUntilQuiet();
 
         BooksRefunds.Note note = refunds.notes.get(view("re_2").zohoId());
-        assertThat(note.request().lines()).singleElement().satisfies(line -> {
-            assertThat(line.invoiceLineId()).isNull();
-            assertThat(line.rate()).isEqualByComparingTo("120.50");
-        });
+        // 460.00 of the 500.00 came with VAT, 40.00 without: 120.50 × 460 / 500 = 110.86, and the rest 9.64
+        assertThat(note.request().lines())
+                .extracting(
+                        ZohoRefunds.CreditLine::invoiceLineId,
+                        ZohoRefunds.CreditLine::rate,
+                        ZohoRefunds.CreditLine::taxId)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(null, new BigDecimal("110.86"), "tax-vat"),
+                        org.assertj.core.groups.Tuple.tuple(null, new BigDecimal("9.64"), null));
+        assertThat(note.request().inclusiveTax())
+                .as("the amounts include their tax")
+                .isTrue();
         assertThat(note.refunds())
                 .singleElement()
                 .satisfies(r -> assertThat(r.amount()).isEqualByComparingTo("120.50"));
@@ -294,8 +302,24 @@ class RefundFlowPipelineTest {
                             h.invoice().customerId(),
                             new BigDecimal("500.00"),
                             false,
-                            List.of(new InvoiceLine(
-                                    invoiceId + "-line-1", "item-YOGA", "Yoga", BigDecimal.valueOf(2))))))
+                            // 400.00 at 15 % VAT and 40.00 untaxed: 500.00
+                            List.of(
+                                    new InvoiceLine(
+                                            invoiceId + "-line-1",
+                                            "item-YOGA",
+                                            "Yoga",
+                                            BigDecimal.valueOf(2),
+                                            "tax-vat",
+                                            new BigDecimal("15"),
+                                            new BigDecimal("400.00")),
+                                    new InvoiceLine(
+                                            invoiceId + "-line-2",
+                                            "item-MAT",
+                                            "Mat hire",
+                                            BigDecimal.ONE,
+                                            null,
+                                            null,
+                                            new BigDecimal("40.00"))))))
                     .orElse(new ZohoOutcome.NotFound<>("no invoice")));
         }
 

@@ -133,7 +133,8 @@ public final class BooksRefundsClient implements ZohoRefunds {
                     .put(
                             "quantity",
                             line.quantity() == null ? null : line.quantity().stripTrailingZeros())
-                    .put("rate", line.rate())));
+                    .put("rate", line.rate())
+                    .put("tax_id", line.taxId())));
         }
         return ZohoJson.withoutNulls(new JsonObject()
                 .put("customer_id", note.customerId())
@@ -171,7 +172,10 @@ public final class BooksRefundsClient implements ZohoRefunds {
                                 l.getString("line_item_id"),
                                 ZohoJson.blankToNull(l.getString("item_id")),
                                 l.getString("name"),
-                                ZohoJson.decimal(l, "quantity")))
+                                ZohoJson.decimal(l, "quantity"),
+                                ZohoJson.blankToNull(l.getString("tax_id")),
+                                ZohoJson.decimal(l, "tax_percentage"),
+                                ZohoJson.decimal(l, "item_total")))
                         .toList());
     }
 

@@ -11,6 +11,7 @@ import io.zohosync.ports.out.zoho.ZohoOutcome;
 import io.zohosync.ports.out.zoho.ZohoRefunds;
 import io.zohosync.ports.out.zoho.ZohoRefunds.CreditLine;
 import io.zohosync.ports.out.zoho.ZohoRefunds.CreditNoteRequest;
+import io.zohosync.ports.out.zoho.ZohoRefunds.InvoiceLine;
 import io.zohosync.ports.out.zoho.ZohoRefunds.InvoiceToCredit;
 import io.zohosync.ports.out.zoho.ZohoRefunds.RefundRequest;
 import io.zohosync.ports.out.zoho.ZohoRefunds.RefundablePayment;
@@ -20,20 +21,24 @@ import io.zohosync.ports.sync.handler.Links;
 import io.zohosync.ports.sync.handler.SyncHandler;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * A refund as Zoho Books books it, waiting for its payment. The Books payment is read first: what of it Books holds
  * unapplied (the customer's credit) is refunded directly; a payment applied to an invoice is refunded through a credit
  * note against that invoice, numbered with the platform's refund id, and that credit note's refund. A credit note for
- * all of the invoice reverses each of its lines (rate, discount and tax as invoiced); any other amount is one untaxed
- * line. Every refund carries the provider's refund id as its reference number, so a retry after an unknown outcome
+ * all of the invoice reverses each of its lines (rate, discount and tax as invoiced); any other amount is a line per
+ * tax, shared in the invoice's proportions and including its tax, so part of the tax is reversed with part of the money. Every refund carries the provider's refund id as its reference number, so a retry after an unknown outcome
  * finds what an earlier attempt booked (the credit note by its number, its refund by reference) and completes only
  * what is missing. The money goes back the way it came: the payment's mode, from the account it was deposited to.
  * A booked refund is never rewritten; a changed one fails with what an admin can do.
  */
 public final class RefundBooksHandler implements SyncHandler<PlatformRefund> {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final ZohoRefunds refunds;
     private final RefundMapping mapping = new RefundMapping();
@@ -257,33 +262,63 @@ public final class RefundBooksHandler implements SyncHandler<PlatformRefund> {
                 refund.reason() != null ? refund.reason() : "Refund " + refund.referenceNumber());
     }
 
-    /** All of the invoice: each of its lines again; any other amount: one untaxed line of it. */
+    /**
+     * All of the invoice: each of its lines again. Any other amount: a line per tax the invoice's lines carry, the
+     * amount shared among them in proportion to what those lines came to with their tax, each share including its
+     * tax ({@code is_inclusive_tax}), so the credit note comes to the amount and reverses the tax in the invoice's
+     * proportions (one line, untaxed, when the invoice's lines came to nothing).
+     */
     private static CreditNoteRequest creditNote(
             PlatformRefund platform, RefundablePayment paid, InvoiceToCredit invoice) {
         Refund refund = platform.refund();
-        BigDecimal amount = refund.amount().amount();
-        boolean all = invoice.total().compareTo(amount) == 0;
+        boolean all = invoice.total().compareTo(refund.amount().amount()) == 0;
         List<CreditLine> lines = all
                 ? invoice.lines().stream()
                         .map(line -> new CreditLine(
-                                line.lineItemId(), line.itemId(), line.name(), null, line.quantity(), null))
+                                line.lineItemId(), line.itemId(), line.name(), null, line.quantity(), null, null))
                         .toList()
-                : List.of(new CreditLine(
-                        null,
-                        null,
-                        "Refund " + refund.referenceNumber(),
-                        "Part refund of payment " + refund.paymentId() + " (" + refund.amount() + ")",
-                        BigDecimal.ONE,
-                        amount));
+                : partLines(refund, invoice);
         return new CreditNoteRequest(
                 paid.customerId(),
                 invoice.invoiceId(),
                 platform.id(),
                 refund.referenceNumber(),
                 refund.date(),
-                all && invoice.inclusiveTax(),
+                all ? invoice.inclusiveTax() : lines.stream().anyMatch(line -> line.taxId() != null),
                 lines,
                 refund.reason());
+    }
+
+    private static List<CreditLine> partLines(Refund refund, InvoiceToCredit invoice) {
+        // what each tax's lines came to with it (item_total is before tax); the untaxed lines under no tax (null)
+        Map<Optional<String>, BigDecimal> byTax = new LinkedHashMap<>();
+        for (InvoiceLine line : invoice.lines()) {
+            BigDecimal before = line.itemTotal() == null
+                    ? BigDecimal.ZERO
+                    : line.itemTotal().max(BigDecimal.ZERO);
+            BigDecimal percent =
+                    line.taxId() == null || line.taxPercentage() == null ? BigDecimal.ZERO : line.taxPercentage();
+            byTax.merge(Optional.ofNullable(line.taxId()), before.multiply(HUNDRED.add(percent)), BigDecimal::add);
+        }
+        if (byTax.values().stream().allMatch(weight -> weight.signum() == 0)) {
+            byTax = Map.of(Optional.empty(), BigDecimal.ONE);
+        }
+        List<Optional<String>> taxes = List.copyOf(byTax.keySet());
+        List<Money> shares = refund.amount().allocate(List.copyOf(byTax.values()));
+        List<CreditLine> lines = new ArrayList<>();
+        for (int i = 0; i < taxes.size(); i++) {
+            if (shares.get(i).isPositive()) {
+                lines.add(new CreditLine(
+                        null,
+                        null,
+                        "Refund " + refund.referenceNumber(),
+                        "Part refund of payment " + refund.paymentId() + " (" + refund.amount() + ")",
+                        BigDecimal.ONE,
+                        shares.get(i).amount(),
+                        taxes.get(i).orElse(null)));
+            }
+        }
+        return lines;
     }
 
     /** An amount Books answered (575.0), shown in the refund's currency's decimals (575.00). */

@@ -68,8 +68,18 @@ public interface ZohoRefunds {
         }
     }
 
-    /** One invoice line ({@code line_item_id} is Books' {@code invoice_item_id} on a credit note line). */
-    record InvoiceLine(String lineItemId, String itemId, String name, BigDecimal quantity) {}
+    /**
+     * One invoice line ({@code line_item_id} is Books' {@code invoice_item_id} on a credit note line): its tax (none:
+     * null) and rate in percent, and its {@code item_total} before tax.
+     */
+    record InvoiceLine(
+            String lineItemId,
+            String itemId,
+            String name,
+            BigDecimal quantity,
+            String taxId,
+            BigDecimal taxPercentage,
+            BigDecimal itemTotal) {}
 
     /**
      * A refund: {@code refund_mode} is Books' payment mode name ({@code creditcard}, {@code banktransfer}…),
@@ -85,9 +95,9 @@ public interface ZohoRefunds {
 
     /**
      * A credit note raised against {@code invoiceId} for {@code customerId}, numbered {@code creditNoteNumber}:
-     * either every line of the invoice ({@link CreditLine#invoiceLineId} set, the invoice's own rate and tax), or one
-     * line of an amount without tax ({@link CreditLine#rate} set); {@code inclusiveTax} as the invoice's, so its lines
-     * come to the invoice's total again.
+     * either every line of the invoice ({@link CreditLine#invoiceLineId} set, the invoice's own rate and tax;
+     * {@code inclusiveTax} as the invoice's, so its lines come to the invoice's total again), or lines of amounts
+     * ({@link CreditLine#rate} set) with the tax they include ({@code inclusiveTax}), so they come to those amounts.
      */
     record CreditNoteRequest(
             String customerId,
@@ -103,14 +113,15 @@ public interface ZohoRefunds {
         }
     }
 
-    /** A credit note line: an invoice's line again, or a described amount. */
+    /** A credit note line: an invoice's line again, or a described amount under a tax (none: null). */
     record CreditLine(
             String invoiceLineId,
             String itemId,
             String name,
             String description,
             BigDecimal quantity,
-            BigDecimal rate) {}
+            BigDecimal rate,
+            String taxId) {}
 
     /** A refund as Books answers it. */
     record ZohoRefund(String refundId, String referenceNumber, BigDecimal amount, LocalDate date) {}
