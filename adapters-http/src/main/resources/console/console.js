@@ -181,10 +181,10 @@ function card(label, value, kind = "", detail = "") {
 function renderCards(status, connection) {
   const sum = totals(status.counts);
   const total = Object.values(sum).reduce((a, b) => a + b, 0);
-  const circuits = Object.entries(connection.circuits || {}).map(([p, c]) => `${p}: ${c}`).join(", ");
+  const circuits = Object.entries(connection.circuits || {}).map(([p, c]) => `${p} ${c}`).join(", ");
   const cards = [
     card("Zoho", connection.status.replaceAll("_", " "), connection.status === "connected" ? "ok" : "bad",
-      [connection.detail, circuits].filter(Boolean).join(" · ")),
+      [connection.detail, circuits && `circuits: ${circuits}`].filter(Boolean).join(" · ")),
     card("Sync", status.sync_enabled ? "enabled" : "disabled", status.sync_enabled ? "ok" : "warn"),
     card("Total", total),
     ...STATUSES.map((s) => card(s, sum[s] || 0,

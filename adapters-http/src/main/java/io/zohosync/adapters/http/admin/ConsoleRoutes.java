@@ -57,7 +57,10 @@ final class ConsoleRoutes {
                         .sendFile(FILES + "/index.html")
                         .onFailure(ctx::fail));
         // after /admin/, which this route would match too
-        root.get("/admin").handler(ctx -> ctx.redirect("/admin/"));
+        root.get("/admin").handler(ctx -> {
+            String query = ctx.request().query();
+            ctx.redirect(query == null ? "/admin/" : "/admin/?" + query);
+        });
         root.get("/admin/console/*")
                 .handler(StaticHandler.create(FILES)
                         .setCachingEnabled(false)
