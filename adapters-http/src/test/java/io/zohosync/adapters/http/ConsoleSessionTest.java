@@ -227,6 +227,14 @@ class ConsoleSessionTest {
                 fx.http.get("/admin").followRedirects(false).send().await();
         assertThat(redirect.statusCode()).isEqualTo(302);
         assertThat(redirect.getHeader("Location")).isEqualTo("/admin/");
+        assertThat(fx.http
+                        .get("/admin?refresh=5")
+                        .followRedirects(false)
+                        .send()
+                        .await()
+                        .getHeader("Location"))
+                .as("the page's settings survive the redirect")
+                .isEqualTo("/admin/?refresh=5");
 
         HttpResponse<Buffer> page = fx.http.get("/admin/").send().await();
         assertThat(page.statusCode()).isEqualTo(200);
