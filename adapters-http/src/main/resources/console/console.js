@@ -119,6 +119,7 @@ function start(session) {
   $("sign-out").hidden = false;
   route();
   startRefresh();
+  $("main").focus();
 }
 
 // ---- refresh ----
@@ -321,7 +322,7 @@ async function boot() {
   $("confirm-go").addEventListener("click", confirmAction);
   $("back").addEventListener("click", (e) => {
     e.preventDefault();
-    history.back();
+    location.hash = "";
   });
   window.addEventListener("hashchange", () => {
     if (csrf) route();
