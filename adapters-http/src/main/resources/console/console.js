@@ -154,11 +154,12 @@ async function refresh() {
 let lastRecent = [];
 
 async function loadOverview() {
-  const [status, connection] = await Promise.all([
+  const [status, connection, held] = await Promise.all([
     call("GET", `${API}/sync/status?limit=${RECENT}`),
     call("GET", `${API}/zoho/connection`).catch((e) => ({ status: "unknown", detail: e.message, circuits: {} })),
+    call("GET", `${API}/inbound-events?status=unmatched&limit=${RECENT}`),
   ]);
-  renderCards(status, connection);
+  renderCards(status, connection, held);
   renderByEntity(status.counts);
   lastRecent = status.recent;
   renderRecords();
@@ -179,7 +180,7 @@ function card(label, value, kind = "", detail = "") {
   return node;
 }
 
-function renderCards(status, connection) {
+function renderCards(status, connection, held) {
   const sum = totals(status.counts);
   const total = Object.values(sum).reduce((a, b) => a + b, 0);
   const circuits = Object.entries(connection.circuits || {}).map(([p, c]) => `${p} ${c}`).join(", ");
@@ -187,6 +188,8 @@ function renderCards(status, connection) {
     card("Zoho", connection.status.replaceAll("_", " "), connection.status === "connected" ? "ok" : "bad",
       [connection.detail, circuits && `circuits: ${circuits}`].filter(Boolean).join(" · ")),
     card("Sync", status.sync_enabled ? "enabled" : "disabled", status.sync_enabled ? "ok" : "warn"),
+    card("Held events", held.next_after === null ? held.events.length : `${held.events.length}+`,
+      held.events.length ? "warn" : "", "unmatched provider events waiting for a person"),
     card("Total", total),
     ...STATUSES.map((s) => card(s, sum[s] || 0,
       s === "failed" && sum[s] ? "bad" : "")),

@@ -123,6 +123,7 @@ class ConsoleBrowserTest {
         assertThat(card("pending")).isEqualTo("0");
         assertThat(card("zoho")).isEqualTo("connected");
         assertThat(card("sync")).isEqualTo("enabled");
+        assertThat(card("held-events")).isEqualTo("0");
         JsonObject counts = await(service.http
                         .get("/admin/api/sync/status")
                         .bearerTokenAuthentication(TestEnvironment.ADMIN_TOKEN)
