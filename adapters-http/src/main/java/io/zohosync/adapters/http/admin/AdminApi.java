@@ -11,13 +11,14 @@ import io.zohosync.ports.in.ConnectZohoUseCase;
 import io.zohosync.ports.in.RecordEntityUseCase;
 import io.zohosync.ports.in.SyncStatusQuery;
 import io.zohosync.ports.out.InboundEvents;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Set;
 
 /**
  * Admin API factory: sync status, an admin's actions on a record, the provider events held for a person and the
- * Zoho connection under {@code /admin/api} behind the admin token, plus Zoho's consent callback (authenticated by
- * its signed state).
+ * Zoho connection under {@code /admin/api} behind the admin token or a console session, plus Zoho's consent callback
+ * (authenticated by its signed state) and the operator's console at {@code /admin/} ({@link ConsoleRoutes}).
  */
 public final class AdminApi {
 
@@ -44,9 +45,28 @@ public final class AdminApi {
     }
 
     public void mount(Vertx vertx, Router root, String adminToken, long bodyLimitBytes, SignInThrottle throttle) {
+        mount(
+                vertx,
+                root,
+                adminToken,
+                bodyLimitBytes,
+                throttle,
+                new ConsoleSessions(ConsoleSessions.DEFAULT_LIFETIME, System::currentTimeMillis, new SecureRandom()));
+    }
+
+    /** As {@link #mount(Vertx, Router, String, long, SignInThrottle)}, the console's sessions kept in these. */
+    void mount(
+            Vertx vertx,
+            Router root,
+            String adminToken,
+            long bodyLimitBytes,
+            SignInThrottle throttle,
+            ConsoleSessions sessions) {
+        ConsoleAuth auth = new ConsoleAuth(sessions, new BearerAuth(Set.of(adminToken), null, "admin token", throttle));
+        new ConsoleRoutes(sessions, auth, adminToken, throttle).mount(root, bodyLimitBytes);
         Router admin = Router.router(vertx);
         Problems.install(admin);
-        admin.route().handler(new BearerAuth(Set.of(adminToken), null, "admin token", throttle));
+        admin.route().handler(auth);
         new StatusRoutes(status).mount(admin);
         new RecordActionRoutes(actions).mount(admin, bodyLimitBytes);
         held.mount(admin, bodyLimitBytes);

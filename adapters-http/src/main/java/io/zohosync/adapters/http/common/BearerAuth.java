@@ -65,8 +65,16 @@ public final class BearerAuth implements Handler<RoutingContext> {
             ctx.fail(new Problem(401, "unauthorized", "the " + realm + " credential is not valid"));
             return;
         }
-        ctx.put(CALLER, fingerprint(presented));
+        admit(ctx, fingerprint(presented));
         ctx.next();
+    }
+
+    /**
+     * Lets a request in as the caller with this fingerprint when another check has vouched for it (the console's
+     * session, opened with the secret of that fingerprint).
+     */
+    public static void admit(RoutingContext ctx, String fingerprint) {
+        ctx.put(CALLER, fingerprint);
     }
 
     /** Who sent the request: the fingerprint of the credential it was let in with (never the credential). */

@@ -1,0 +1,266 @@
+package io.zohosync.bootstrap;
+
+import static io.zohosync.bootstrap.RunningService.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The operator's console in a real browser: Debian's headless Chromium, driven by Selenium, against the whole
+ * service (its database, the sandbox as Zoho). Signs in (a wrong token first), reads the health cards against what
+ * the records really are, filters by status, watches the auto-refresh keep the filter and an open dialog, retries a
+ * failed record, sees a refusal's reason, and signs out. Screenshots of the main screens go to
+ * {@code target/screenshots/}. Skipped when Chromium or its driver is not installed.
+ */
+@ExtendWith(VertxExtension.class)
+class ConsoleBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private static RunningService service;
+    private static WebDriver browser;
+    private static Path profile;
+
+    @BeforeAll
+    static void start(Vertx vertx) throws Exception {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            Assumptions.abort("the console's browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
+                    + " (apt-get install -y chromium chromium-driver); skipped");
+        }
+        service = RunningService.start(vertx, "console", Map.of());
+        profile = Files.createTempDirectory("zsync-chromium");
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments(
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--disable-background-networking",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--window-size=1280,1000",
+                        "--user-data-dir=" + profile);
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(driver, options);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+    }
+
+    @Test
+    void anOperatorSignsInReadsTheHealthFiltersRetriesAndSignsOut() throws Exception {
+        String syncedA = customer(false);
+        String syncedB = customer(false);
+        String failed = customer(true);
+        service.awaitStatus("customers", syncedA, "synced");
+        service.awaitStatus("customers", syncedB, "synced");
+        service.awaitStatus("customers", failed, "failed");
+
+        // a refresh every second, so the test sees several without waiting 30 s
+        browser.get("http://127.0.0.1:" + service.app.httpPort() + "/admin?refresh=1");
+        WebElement token = visible(By.id("token"));
+        assertThat(browser.findElement(By.cssSelector("label[for=token]")).getText())
+                .isEqualTo("Admin token");
+        token.sendKeys("not-the-admin-token");
+        browser.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();
+        until(d -> text(By.id("sign-in-error")).contains("not the admin token"));
+        assertThat(browser.findElement(By.id("console")).isDisplayed()).isFalse();
+        assertThat(browser.getPageSource()).doesNotContain("Exception", "\tat ");
+        screenshot("01-sign-in-refused.png");
+
+        token.clear();
+        token.sendKeys(TestEnvironment.ADMIN_TOKEN);
+        token.submit();
+        visible(By.id("cards"));
+        until(d -> card("synced").equals("2") && card("failed").equals("1"));
+        assertThat(card("total")).isEqualTo("3");
+        assertThat(card("pending")).isEqualTo("0");
+        assertThat(card("zoho")).isEqualTo("connected");
+        assertThat(card("sync")).isEqualTo("enabled");
+        assertThat(card("held-events")).isEqualTo("0");
+        JsonObject counts = await(service.http
+                        .get("/admin/api/sync/status")
+                        .bearerTokenAuthentication(TestEnvironment.ADMIN_TOKEN)
+                        .send())
+                .bodyAsJsonObject()
+                .getJsonObject("counts")
+                .getJsonObject("customer");
+        assertThat(counts.getMap()).isEqualTo(Map.of("synced", 2, "failed", 1));
+        Cookie session = browser.manage().getCookieNamed("zsync_console");
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSameSite()).isEqualTo("Strict");
+        assertThat(session.getPath()).isEqualTo("/admin");
+        assertThat(session.getValue()).doesNotContain(TestEnvironment.ADMIN_TOKEN);
+        screenshot("02-overview.png");
+
+        new Select(browser.findElement(By.id("filter-status"))).selectByValue("failed");
+        assertThat(rowIds()).containsExactly(failed);
+        screenshot("03-records-failed.png");
+
+        // a second failure arrives: the refresh shows it and keeps the filter
+        String laterFailure = customer(true);
+        service.awaitStatus("customers", laterFailure, "failed");
+        until(d -> rowIds().size() == 2);
+        assertThat(rowIds()).containsExactlyInAnyOrder(failed, laterFailure);
+        assertThat(new Select(browser.findElement(By.id("filter-status")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("failed");
+        assertThat(new Select(browser.findElement(By.id("filter-entity")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("customer");
+        until(d -> card("failed").equals("2"));
+
+        // the failed record's page: its state, then a retry the state machine accepts
+        Instant before = Instant.parse(record(failed).getString("updated_at"));
+        browser.findElement(By.linkText(failed)).click();
+        until(d -> text(By.id("record-title")).equals("customer " + failed));
+        assertThat(text(By.cssSelector("[data-target=books] dd.status"))).isEqualTo("failed");
+        assertThat(text(By.cssSelector("[data-target=books]"))).contains("no matching contact");
+        screenshot("04-record-failed.png");
+        browser.findElement(By.cssSelector("[data-target=books] button[data-action=retry]"))
+                .click();
+        WebElement dialog = visible(By.id("confirm"));
+        Thread.sleep(2_500); // two refreshes pass under the open dialog
+        assertThat(dialog.isDisplayed()).isTrue();
+        assertThat(text(By.id("confirm-title"))).isEqualTo("Retry customer " + failed + "?");
+        screenshot("05-retry-dialog.png");
+        browser.findElement(By.id("confirm-go")).click();
+        until(ExpectedConditions.invisibilityOf(dialog));
+        JsonObject retried = record(failed);
+        assertThat(Instant.parse(retried.getString("updated_at"))).isAfter(before);
+
+        // a synced record cannot be retried: the page shows the state machine's reason, not a stack trace
+        browser.get("http://127.0.0.1:" + service.app.httpPort() + "/admin/?refresh=1#record/customer/" + syncedA);
+        until(d -> text(By.id("record-title")).equals("customer " + syncedA));
+        browser.findElement(By.cssSelector("[data-target=books] button[data-action=retry]"))
+                .click();
+        visible(By.id("confirm"));
+        browser.findElement(By.id("confirm-go")).click();
+        until(d -> text(By.id("confirm-error")).contains("only a failed or skipped sync can be retried or reset"));
+        assertThat(record(syncedA).getString("status")).isEqualTo("synced");
+        screenshot("06-retry-refused.png");
+        browser.findElement(By.id("confirm-cancel")).click();
+
+        // on a phone's width the cards and the table still read
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get("http://127.0.0.1:" + service.app.httpPort() + "/admin/?refresh=1");
+        until(d -> card("synced").equals("2"));
+        screenshot("07-overview-phone.png");
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+
+        browser.findElement(By.id("sign-out")).click();
+        until(d -> text(By.id("sign-in-error")).contains("signed out"));
+        assertThat(browser.findElement(By.id("console")).isDisplayed()).isFalse();
+        browser.navigate().refresh();
+        visible(By.id("token"));
+        assertThat(await(service.http
+                                .get("/admin/api/sync/status")
+                                .putHeader("Cookie", "zsync_console=" + session.getValue())
+                                .send())
+                        .statusCode())
+                .as("the signed-out session no longer opens the admin API")
+                .isEqualTo(401);
+    }
+
+    /** A customer put through the platform API; a returning one Zoho does not know fails. */
+    private static String customer(boolean returningUnknown) throws Exception {
+        String id = "cust-" + UUID.randomUUID();
+        JsonObject body = new JsonObject()
+                .put("id", id)
+                .put("first_name", "Ada")
+                .put("last_name", "Console " + id)
+                .put("email", id + "@example.com");
+        if (returningUnknown) {
+            body.put("returning", true);
+        }
+        assertThat(await(service.put("customers", id, body)).statusCode()).isBetween(200, 202);
+        return id;
+    }
+
+    private static JsonObject record(String id) throws Exception {
+        return await(service.http
+                        .get("/admin/api/sync/customer/" + id)
+                        .bearerTokenAuthentication(TestEnvironment.ADMIN_TOKEN)
+                        .send())
+                .bodyAsJsonObject()
+                .getJsonArray("records")
+                .getJsonObject(0);
+    }
+
+    private static String card(String name) {
+        List<WebElement> cards = browser.findElements(By.cssSelector("[data-card=" + name + "] .value"));
+        return cards.isEmpty() ? "" : cards.get(0).getText().toLowerCase();
+    }
+
+    private static List<String> rowIds() {
+        return browser.findElements(By.cssSelector("#record-list tbody tr[data-status] td:nth-child(2)")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
+    private static String text(By by) {
+        List<WebElement> found = browser.findElements(by);
+        return found.isEmpty() ? "" : found.get(0).getText();
+    }
+
+    private static WebElement visible(By by) {
+        return new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    private static <T> T until(java.util.function.Function<? super WebDriver, T> condition) {
+        return new WebDriverWait(browser, WAIT).until(condition);
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
