@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
         name = "zoho-sync",
         mixinStandardHelpOptions = true,
         version = "zoho-sync 0.1.0",
+        subcommands = HealthCommand.class,
         description = "Keeps Zoho Books, Billing, CRM and Inventory in step with your platform. "
                 + "Configured by environment variables (see the README); the options below override them.")
 public final class Main implements Callable<Integer> {
@@ -31,19 +32,36 @@ public final class Main implements Callable<Integer> {
             description = "folder for the embedded database and demo credentials (ZSYNC_DATA_DIR, default .zoho-sync)")
     private String dataDir;
 
+    private final Map<String, String> environment;
+
+    public Main() {
+        this(System.getenv());
+    }
+
+    /** For tests: the command line over another environment than the process's. */
+    Main(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));
     }
 
-    @Override
-    public Integer call() throws InterruptedException {
-        Map<String, String> env = new HashMap<>(System.getenv());
+    /** The environment the service and its commands are configured by, with the options above applied. */
+    Map<String, String> environment() {
+        Map<String, String> env = new HashMap<>(environment);
         if (port != null) {
             env.put("ZSYNC_HTTP_PORT", port.toString());
         }
         if (dataDir != null) {
             env.put("ZSYNC_DATA_DIR", dataDir);
         }
+        return env;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Map<String, String> env = environment();
         Vertx vertx = Vertx.vertx();
         ZohoSyncApp app;
         try {

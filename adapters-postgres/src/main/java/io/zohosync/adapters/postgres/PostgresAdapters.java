@@ -13,6 +13,7 @@ import io.zohosync.adapters.postgres.connect.PgConsentStates;
 import io.zohosync.adapters.postgres.inbound.PgInboundEvents;
 import io.zohosync.adapters.postgres.intake.PgIntake;
 import io.zohosync.adapters.postgres.sync.PgJobSignals;
+import io.zohosync.adapters.postgres.sync.PgSyncHealth;
 import io.zohosync.adapters.postgres.sync.PgSyncJobs;
 import io.zohosync.adapters.postgres.sync.PgSyncRecords;
 import io.zohosync.ports.out.ConsentStates;
@@ -20,6 +21,7 @@ import io.zohosync.ports.out.EntityStore;
 import io.zohosync.ports.out.InboundEvents;
 import io.zohosync.ports.out.Intake;
 import io.zohosync.ports.out.JobSignals;
+import io.zohosync.ports.out.SyncHealthReader;
 import io.zohosync.ports.out.SyncJobs;
 import io.zohosync.ports.out.SyncRecords;
 import io.zohosync.ports.out.SyncRecordsReader;
@@ -79,6 +81,14 @@ public final class PostgresAdapters {
     /** Applies the migrations now, blocking the calling thread; for tools and test fixtures, never the event loop. */
     public static void migrate(DatabaseSettings settings) {
         Migrations.apply(settings);
+    }
+
+    /**
+     * What a health check reads, over a pool of its own for {@code settings}: no migration runs, so checking a service's
+     * database never changes it. Close the pool when done.
+     */
+    public static SyncHealthReader health(Pool pool) {
+        return new PgSyncHealth(pool);
     }
 
     /** A pool for {@code settings}, for adapters that live outside this package. */
