@@ -59,8 +59,8 @@ class BudgetHeldElsewhereTest {
         env.put("ENABLE_ZOHO_SYNC", "true");
         app = await(ZohoSyncApp.start(vertx, env));
         otherInstance = await(PostgresAdapters.start(vertx, db));
-        http = WebClient.create(
-                vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(app.httpPort()));
+        http = ServiceContract.validated(WebClient.create(
+                vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(app.httpPort())));
     }
 
     @AfterAll

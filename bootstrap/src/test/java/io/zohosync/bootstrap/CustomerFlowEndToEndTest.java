@@ -49,8 +49,8 @@ class CustomerFlowEndToEndTest {
         env.put("ZSYNC_HTTP_IDLE_TIMEOUT_MS", "1000");
         env.put("ENABLE_ZOHO_SYNC", "true");
         app = await(ZohoSyncApp.start(vertx, env));
-        http = WebClient.create(
-                vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(app.httpPort()));
+        http = ServiceContract.validated(WebClient.create(
+                vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(app.httpPort())));
     }
 
     @AfterAll

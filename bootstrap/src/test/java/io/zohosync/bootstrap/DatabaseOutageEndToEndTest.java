@@ -42,7 +42,7 @@ class DatabaseOutageEndToEndTest {
         TcpProxy proxy = new TcpProxy(vertx, db).open(0);
         ZohoSyncApp app = await(ZohoSyncApp.start(
                 vertx, TestEnvironment.connectedTo(zoho.baseUrl(), zoho.baseUrl(), proxy.settings(), dataDir)));
-        WebClient http = WebClient.create(vertx);
+        WebClient http = ServiceContract.validated(WebClient.create(vertx));
         Pool direct = PostgresAdapters.pool(vertx, db);
         try {
             assertThat(post(http, app, "before").statusCode()).isEqualTo(202);

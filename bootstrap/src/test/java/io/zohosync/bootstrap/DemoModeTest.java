@@ -52,7 +52,7 @@ class DemoModeTest {
                     .orElseThrow()
                     .substring("export ZSYNC_API_KEY=".length());
 
-            WebClient http = WebClient.create(vertx);
+            WebClient http = ServiceContract.validated(WebClient.create(vertx));
             String id = "demo-" + UUID.randomUUID();
             int accepted = await(http.post(app.httpPort(), "127.0.0.1", "/api/v1/customers")
                             .bearerTokenAuthentication(apiKey)

@@ -44,8 +44,8 @@ class ItemFlowEndToEndTest {
                 PostgresFixture.shared().newDatabase(),
                 Files.createTempDirectory("zsync-items"));
         app = await(ZohoSyncApp.start(vertx, env));
-        http = WebClient.create(
-                vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(app.httpPort()));
+        http = ServiceContract.validated(WebClient.create(
+                vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(app.httpPort())));
     }
 
     @AfterAll

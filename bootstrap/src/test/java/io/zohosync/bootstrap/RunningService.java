@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The service as the flows' end-to-end tests meet it: started as the jar's Main starts it (environment in, its own
- * database, real HTTP) against an in-process sandbox, with the platform API calls those tests make.
+ * database, real HTTP) against an in-process sandbox, with the platform API calls those tests make; every exchange
+ * through {@link #http} is checked against the service's OpenAPI document ({@link ServiceContract}).
  */
 final class RunningService {
 
@@ -47,8 +48,9 @@ final class RunningService {
                 Files.createTempDirectory("zsync-" + name)));
         env.putAll(extra);
         ZohoSyncApp app = await(ZohoSyncApp.start(vertx, env));
-        WebClient http = WebClient.create(
-                vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(app.httpPort()));
+        // every exchange with the service is held to its OpenAPI document
+        WebClient http = ServiceContract.validated(WebClient.create(
+                vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(app.httpPort())));
         return new RunningService(zoho, app, http);
     }
 

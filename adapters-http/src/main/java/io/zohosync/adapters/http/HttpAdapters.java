@@ -31,7 +31,8 @@ import java.util.function.Supplier;
 /**
  * HTTP adapter factory: the one router of the service — platform API under {@code /api/v1} (API
  * key), admin API under {@code /admin/api} (admin token; with the Stripe events held for a person), Zoho's consent callback, health under
- * {@code /health}, Stripe's webhooks at {@code /webhooks/stripe}, Prometheus metrics at {@code /metrics} (behind a bearer token when one is set). Every
+ * {@code /health}, Stripe's webhooks at {@code /webhooks/stripe}, Prometheus metrics at {@code /metrics} (behind a bearer token when one is set), its OpenAPI document at
+ * {@code /openapi.yaml}. Every
  * request first passes {@link RequestGuards}; every credential check shares one {@link SignInThrottle}.
  */
 public final class HttpAdapters {
@@ -107,6 +108,7 @@ public final class HttpAdapters {
                 .handler(ctx -> ctx.response()
                         .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
                         .end(endpoints.metrics().get()));
+        OpenApiRoute.mount(root);
 
         return root;
     }

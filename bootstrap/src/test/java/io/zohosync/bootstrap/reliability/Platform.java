@@ -1,14 +1,20 @@
 package io.zohosync.bootstrap.reliability;
 
+import io.zohosync.bootstrap.ServiceContract;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-/** The platform's side: posts facts over HTTP as a platform would, with an API key and a bounded wait. */
+/**
+ * The platform's side: posts facts over HTTP as a platform would, with an API key and a bounded wait; keeps what in the
+ * answers the service's OpenAPI document does not allow.
+ */
 final class Platform {
 
     /** What one post got: an HTTP status and its {@code Retry-After}, or none when the connection failed. */
@@ -27,9 +33,16 @@ final class Platform {
             .version(HttpClient.Version.HTTP_1_1)
             .build();
     private final String apiKey;
+    /** What in the answers the service's OpenAPI document does not allow. */
+    private final List<String> violations = new CopyOnWriteArrayList<>();
 
     Platform(String apiKey) {
         this.apiKey = apiKey;
+    }
+
+    /** Every answer so far that is not as the service's OpenAPI document says, with what the validator found. */
+    List<String> violations() {
+        return List.copyOf(violations);
     }
 
     /** Posts {@code fact} to the service on {@code port}; a refused, reset or timed-out connection is {@link Answer#noAnswer}. */
@@ -43,6 +56,14 @@ final class Platform {
                 .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            violations.addAll(ServiceContract.violations(new ServiceContract.Exchange(
+                    request.method(),
+                    request.uri().getRawPath(),
+                    request.headers().map(),
+                    fact.body(),
+                    response.statusCode(),
+                    response.headers().map(),
+                    response.body())));
             return new Answer(response.statusCode(), response.headers().firstValue("Retry-After"), response.body());
         } catch (IOException e) {
             return new Answer(0, Optional.empty(), e.toString());

@@ -88,11 +88,14 @@ final class Poster {
     }
 
     /**
-     * Asserts that nothing was refused and that every acknowledged fact is stored: the stored version of each id is at
+     * Asserts that nothing was refused, that every answer was as the OpenAPI document says, and that every acknowledged fact is stored: the stored version of each id is at
      * least the last one acknowledged (and no later than the last one sent).
      */
     void assertEveryAcknowledgedFactStored(Ledger ledger) {
         assertThat(refused).as("facts the service refused").isEmpty();
+        assertThat(platform.violations())
+                .as("answers not as /openapi.yaml says")
+                .isEmpty();
         Map<String, String> phones = ledger.stored("customer", "phone");
         Map<String, String> rates = ledger.stored("item", "rate");
         acknowledged.forEach((key, version) -> {
