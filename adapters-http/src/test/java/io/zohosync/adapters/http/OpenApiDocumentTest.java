@@ -126,6 +126,10 @@ class OpenApiDocumentTest {
         assertValid(fx.admin(HttpMethod.GET, "/inbound-events"), null);
         assertValid(fx.admin(HttpMethod.GET, "/inbound-events/7"), null);
         assertValid(fx.http.post("/webhooks/stripe"), "{}");
+        assertValid(fx.http.post("/admin/session"), "{\"token\":\"not-it\"}");
+        assertValid(fx.http.post("/admin/session"), "{\"token\":\"" + HttpFixture.ADMIN_TOKEN + "\"}");
+        assertValid(fx.http.get("/admin/session"), null);
+        assertValid(fx.http.get("/admin/"), null);
         assertValid(fx.http.get("/health/live"), null);
         assertValid(fx.http.get("/health/ready"), null);
         assertValid(fx.http.get("/metrics"), null);
@@ -179,8 +183,12 @@ class OpenApiDocumentTest {
         for (Route route : router.getRoutes()) {
             if (route.getSubRouter() != null) {
                 walk(route.getSubRouter(), prefix + stripTrailingSlash(route.getPath()), operations);
-            } else if (route.getPath() != null && !route.methods().isEmpty()) {
-                route.methods().forEach(m -> operations.add(m.name() + " " + shape(prefix + route.getPath())));
+            } else if (route.getPath() != null
+                    && route.methods() != null
+                    && !route.methods().isEmpty()) {
+                // a prefix route (the console's files, /admin/console/*) serves one file name under it
+                String path = prefix + route.getPath() + (route.isExactPath() ? "" : "{}");
+                route.methods().forEach(m -> operations.add(m.name() + " " + shape(path)));
             }
         }
     }
