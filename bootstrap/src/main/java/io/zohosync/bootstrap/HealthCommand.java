@@ -4,23 +4,33 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 import io.zohosync.adapters.postgres.DatabaseSettings;
 import io.zohosync.adapters.postgres.PostgresAdapters;
+import io.zohosync.adapters.zoho.ZohoAdapters;
 import io.zohosync.ports.health.ServiceHealth;
 import io.zohosync.ports.health.ServiceHealth.Check;
+import io.zohosync.ports.health.ServiceHealth.Found;
+import io.zohosync.ports.health.ServiceHealth.ReadBack;
 import io.zohosync.ports.health.ServiceHealth.Report;
 import io.zohosync.ports.health.ServiceHealth.Status;
 import io.zohosync.ports.out.SyncHealthReader;
+import io.zohosync.ports.out.zoho.ZohoOutcome;
+import io.zohosync.ports.sync.handler.Handlers;
+import io.zohosync.ports.sync.handler.SyncHandler;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,8 +39,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code zoho-sync health}: the service's database, queue and Zoho connection, read as the service is configured (the
- * same environment), for a monitor or a person. It only reads: no migration, no Zoho call. Exit 0 healthy, 1
- * unhealthy, 2 cannot tell.
+ * same environment), for a monitor or a person; with a Zoho organization configured, a sample of synced records read
+ * back from Zoho (under the shared API budget). It only reads: no migration, no write. Exit 0 healthy, 1 unhealthy, 2
+ * cannot tell.
  */
 @Command(
         name = "health",
@@ -43,6 +54,8 @@ final class HealthCommand implements Callable<Integer> {
     private static final String CONNECTION = "default";
 
     private static final Duration WAIT = Duration.ofSeconds(15);
+    /** A read waits for the budget and a slow Zoho: longer than a database query. */
+    private static final Duration READ_WAIT = Duration.ofSeconds(90);
 
     enum Format {
         text,
@@ -64,11 +77,17 @@ final class HealthCommand implements Callable<Integer> {
             description = "unhealthy when work has been due this long and nothing reached Zoho meanwhile (default 6)")
     private int staleHours;
 
+    @Option(
+            names = "--sample",
+            defaultValue = "5",
+            description = "synced records to read back from Zoho, at random (0: none; default 5); under the API budget")
+    private int sample;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (staleHours < 1) {
-            spec.commandLine().getErr().println("--stale-hours must be at least 1");
+        if (staleHours < 1 || sample < 0 || sample > 100) {
+            spec.commandLine().getErr().println("--stale-hours must be at least 1, --sample from 0 to 100");
             return Status.UNKNOWN.exitCode();
         }
         Report report = report();
@@ -96,17 +115,28 @@ final class HealthCommand implements Callable<Integer> {
                     new Check("zoho", Status.UNKNOWN, "the database could not be read")));
         }
         Vertx vertx = Vertx.vertx();
-        Pool pool = PostgresAdapters.pool(vertx, db);
+        PostgresAdapters pg = PostgresAdapters.connect(vertx, db);
+        Deque<Supplier<Future<?>>> stops = new ArrayDeque<>();
         try {
-            return checks(config, db, PostgresAdapters.health(pool), Instant.now());
+            return checks(vertx, config, db, pg, stops, Instant.now());
         } finally {
             // each awaited from this thread: closing Vert.x from one of its own threads would wait for itself
-            quietly(pool.close());
+            while (!stops.isEmpty()) {
+                quietly(stops.pop().get());
+            }
+            quietly(pg.close());
             quietly(vertx.close());
         }
     }
 
-    private Report checks(Config config, DatabaseSettings db, SyncHealthReader reader, Instant now) {
+    private Report checks(
+            Vertx vertx,
+            Config config,
+            DatabaseSettings db,
+            PostgresAdapters pg,
+            Deque<Supplier<Future<?>>> stops,
+            Instant now) {
+        SyncHealthReader reader = pg.health();
         SyncHealthReader.Activity activity;
         try {
             activity = await(reader.activity(now));
@@ -116,19 +146,64 @@ final class HealthCommand implements Callable<Integer> {
                     new Check("activity", Status.UNKNOWN, "the database could not be read"),
                     new Check("zoho", Status.UNKNOWN, "the database could not be read")));
         }
-        Check database = new Check("database", Status.HEALTHY, db.describe());
-        Check queue = ServiceHealth.activity(activity, config.syncEnabled(), Duration.ofHours(staleHours), now);
-        Check zoho;
+        List<Check> checks = new ArrayList<>();
+        checks.add(new Check("database", Status.HEALTHY, db.describe()));
+        checks.add(ServiceHealth.activity(activity, config.syncEnabled(), Duration.ofHours(staleHours), now));
         try {
-            zoho = ServiceHealth.zoho(
+            checks.add(ServiceHealth.zoho(
                     await(reader.connection(CONNECTION)),
                     config.zoho().isEmpty(),
                     config.zoho().map(z -> z.refreshToken() != null).orElse(false),
-                    now);
+                    now));
         } catch (Exception e) {
-            zoho = new Check("zoho", Status.UNKNOWN, "the stored connection could not be read: " + reason(e));
+            checks.add(new Check("zoho", Status.UNKNOWN, "the stored connection could not be read: " + reason(e)));
         }
-        return Report.of(List.of(database, queue, zoho));
+        // the built-in sandbox lives in the service's process: there is nothing to read back from here
+        if (sample > 0 && config.zoho().isPresent()) {
+            checks.add(integrity(vertx, config, pg, stops));
+        }
+        return Report.of(checks);
+    }
+
+    /** Reads a sample of synced records back from Zoho through the flows' handlers, under the shared API budget. */
+    private Check integrity(Vertx vertx, Config config, PostgresAdapters pg, Deque<Supplier<Future<?>>> stops) {
+        if (config.tokenKeys().isEmpty()) {
+            return new Check(
+                    "integrity", Status.UNKNOWN, "ZSYNC_TOKEN_KEYS is not set: the stored Zoho tokens cannot be read");
+        }
+        try {
+            ZohoAdapters zoho = await(ZohoWiring.start(
+                    vertx, config, pg.pool(), config.tokenKeys().get(), stops::push));
+            Handlers handlers = new Handlers(new Flows(zoho, pg.entities(), config).handlers());
+            List<ReadBack> reads = new ArrayList<>();
+            for (SyncHealthReader.Linked linked : await(pg.health().sample(sample))) {
+                reads.add(readBack(handlers, linked));
+            }
+            return ServiceHealth.integrity(reads);
+        } catch (Exception e) {
+            return new Check("integrity", Status.UNKNOWN, "Zoho could not be asked: " + reason(e));
+        }
+    }
+
+    private static ReadBack readBack(Handlers handlers, SyncHealthReader.Linked linked) {
+        Optional<SyncHandler<?>> handler = handlers.of(linked.key());
+        if (handler.isEmpty()) {
+            return new ReadBack(
+                    linked,
+                    Found.NOT_READ,
+                    "no flow reads " + linked.key().type().wire() + " back from "
+                            + linked.key().target().wire());
+        }
+        try {
+            ZohoOutcome<String> read = await(handler.get().read(linked.zohoId()), READ_WAIT);
+            return read instanceof ZohoOutcome.Success<String>
+                    ? new ReadBack(linked, Found.IN_ZOHO, "")
+                    : read instanceof ZohoOutcome.NotFound<String>
+                            ? new ReadBack(linked, Found.NOT_IN_ZOHO, "")
+                            : new ReadBack(linked, Found.NOT_READ, read.toString());
+        } catch (Exception e) {
+            return new ReadBack(linked, Found.NOT_READ, reason(e));
+        }
     }
 
     /**
@@ -155,10 +230,14 @@ final class HealthCommand implements Callable<Integer> {
     }
 
     private static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        return await(future, WAIT);
     }
 
-    private static void quietly(Future<Void> closing) {
+    private static <T> T await(Future<T> future, Duration wait) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(wait.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    private static void quietly(Future<?> closing) {
         try {
             await(closing);
         } catch (Exception e) {

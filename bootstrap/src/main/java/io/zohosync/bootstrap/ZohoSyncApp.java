@@ -65,7 +65,7 @@ public final class ZohoSyncApp {
         }
         return database().compose(db -> PostgresAdapters.start(vertx, db)).compose(pg -> {
             shutdown.push(pg::close);
-            return ZohoWiring.start(vertx, config, pg, secrets, shutdown::push)
+            return ZohoWiring.start(vertx, config, pg.pool(), secrets.tokenKeys(), shutdown::push)
                     .compose(zoho -> wire(pg, zoho, secrets));
         });
     }

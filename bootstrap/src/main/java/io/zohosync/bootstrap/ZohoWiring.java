@@ -2,7 +2,7 @@ package io.zohosync.bootstrap;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.zohosync.adapters.postgres.PostgresAdapters;
+import io.vertx.sqlclient.Pool;
 import io.zohosync.adapters.postgres.zoho.TokenKeys;
 import io.zohosync.adapters.postgres.zoho.ZohoPostgres;
 import io.zohosync.adapters.zoho.DataCentre;
@@ -37,11 +37,11 @@ final class ZohoWiring {
 
     /** The Zoho adapters; {@code onStop} is told how to stop what was started (the sandbox, the client). */
     static Future<ZohoAdapters> start(
-            Vertx vertx, Config config, PostgresAdapters pg, Secrets secrets, Consumer<Supplier<Future<?>>> onStop) {
+            Vertx vertx, Config config, Pool pool, String tokenKeys, Consumer<Supplier<Future<?>>> onStop) {
         return settings(vertx, config, onStop).map(settings -> {
             TokenKeys keys;
             try {
-                keys = TokenKeys.parse(secrets.tokenKeys());
+                keys = TokenKeys.parse(tokenKeys);
             } catch (IllegalArgumentException e) {
                 throw new Config.ConfigException("ZSYNC_TOKEN_KEYS: " + e.getMessage());
             }
@@ -49,9 +49,8 @@ final class ZohoWiring {
             ZohoAdapters zoho = ZohoAdapters.create(
                     vertx,
                     settings,
-                    ZohoPostgres.tokenStore(pg.pool(), keys),
-                    ZohoPostgres.budget(
-                            pg.pool(), holder, config.permitHeartbeat().multipliedBy(HEARTBEATS_TO_DEATH)),
+                    ZohoPostgres.tokenStore(pool, keys),
+                    ZohoPostgres.budget(pool, holder, config.permitHeartbeat().multipliedBy(HEARTBEATS_TO_DEATH)),
                     Clock.systemUTC());
             long heartbeats = vertx.setPeriodic(
                     config.permitHeartbeat().toMillis(),

@@ -2,9 +2,15 @@ package io.zohosync.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
 import io.zohosync.adapters.postgres.DatabaseSettings;
 import io.zohosync.adapters.postgres.testing.PostgresFixture;
+import io.zohosync.sandbox.SandboxOptions;
+import io.zohosync.sandbox.ZohoSandbox;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -12,6 +18,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -109,6 +116,70 @@ class HealthCommandTest {
         assertThat(run.exitCode()).as(run.out()).isEqualTo(2);
         assertThat(run.out()).containsPattern("configuration +unknown +Zoho is partly configured");
         assertThat(Files.list(dataDir)).as("nothing written").isEmpty();
+    }
+
+    @Test
+    void synced_records_are_read_back_from_zoho_and_one_zoho_no_longer_holds_is_unhealthy(@TempDir Path dataDir)
+            throws Exception {
+        Vertx vertx = Vertx.vertx();
+        ZohoSandbox zoho = ZohoSandbox.start(vertx, SandboxOptions.defaults()).await();
+        DatabaseSettings db = PostgresFixture.shared().newDatabase();
+        Map<String, String> env = TestEnvironment.connectedTo(zoho.baseUrl(), zoho.baseUrl(), db, dataDir);
+        ZohoSyncApp app = ZohoSyncApp.start(vertx, env).await();
+        try {
+            WebClient http = WebClient.create(vertx);
+            for (String id : new String[] {"h-1", "h-2"}) {
+                HttpResponse<Buffer> put = http.put(app.httpPort(), "127.0.0.1", "/api/v1/customers/" + id)
+                        .bearerTokenAuthentication(TestEnvironment.API_KEY)
+                        .sendJsonObject(new JsonObject()
+                                .put("first_name", "Ada")
+                                .put("last_name", "Health " + id)
+                                .put("email", id + "@example.com"))
+                        .await();
+                assertThat(put.statusCode()).isBetween(200, 202);
+            }
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (count(db, "select count(*) from sync_records where status = 'synced'") < 2) {
+                assertThat(Instant.now()).as("both synced").isBefore(deadline);
+                Thread.sleep(100);
+            }
+            int callsBefore = zoho.inspect().calls("GET /books/v3/contacts/{contact_id}");
+
+            Run healthy = health(env, "--sample", "5");
+
+            assertThat(healthy.exitCode()).as(healthy.out()).isZero();
+            assertThat(healthy.out())
+                    .containsPattern("integrity +healthy +2 sampled synced records read back from Zoho");
+            assertThat(zoho.inspect().calls("GET /books/v3/contacts/{contact_id}") - callsBefore)
+                    .as("one read each")
+                    .isEqualTo(2);
+
+            // as if someone deleted h-2's contact in Zoho
+            sql(db, "update sync_records set zoho_id = '460000000099999' where entity_id = 'h-2'");
+            Run unhealthy = health(env);
+
+            assertThat(unhealthy.exitCode()).as(unhealthy.out()).isEqualTo(1);
+            assertThat(unhealthy.out())
+                    .containsPattern("integrity +unhealthy +1 of 2 sampled synced records are not in Zoho: customer h-2"
+                            + " \\(books 460000000099999\\)");
+            assertThat(health(env, "--sample", "0").out()).as("not asked").doesNotContain("integrity");
+        } finally {
+            app.stop().await();
+            zoho.close().await();
+            vertx.close().await();
+        }
+    }
+
+    private static long count(DatabaseSettings db, String query) throws Exception {
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:postgresql://" + db.host() + ":" + db.port() + "/" + db.database(),
+                        db.user(),
+                        db.password());
+                Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static Map<String, String> env(DatabaseSettings db, Path dataDir) {

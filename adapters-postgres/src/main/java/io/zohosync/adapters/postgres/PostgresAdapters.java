@@ -78,17 +78,17 @@ public final class PostgresAdapters {
         });
     }
 
+    /**
+     * The adapters over a database the service has migrated already, without migrating it: for a command that looks
+     * at a running service's database and must change nothing there (its schema included).
+     */
+    public static PostgresAdapters connect(Vertx vertx, DatabaseSettings settings) {
+        return new PostgresAdapters(vertx, settings, pool(vertx, settings));
+    }
+
     /** Applies the migrations now, blocking the calling thread; for tools and test fixtures, never the event loop. */
     public static void migrate(DatabaseSettings settings) {
         Migrations.apply(settings);
-    }
-
-    /**
-     * What a health check reads, over a pool of its own for {@code settings}: no migration runs, so checking a service's
-     * database never changes it. Close the pool when done.
-     */
-    public static SyncHealthReader health(Pool pool) {
-        return new PgSyncHealth(pool);
     }
 
     /** A pool for {@code settings}, for adapters that live outside this package. */
@@ -120,6 +120,11 @@ public final class PostgresAdapters {
                 .setTrustAll(mode == SslMode.ALLOW || mode == SslMode.PREFER || mode == SslMode.REQUIRE)
                 .setHostnameVerificationAlgorithm(mode == SslMode.VERIFY_FULL ? "HTTPS" : "");
         return mode == SslMode.DISABLE ? options : options.setSslOptions(ssl);
+    }
+
+    /** What a health check reads; it only reads. */
+    public SyncHealthReader health() {
+        return new PgSyncHealth(pool);
     }
 
     public Pool pool() {

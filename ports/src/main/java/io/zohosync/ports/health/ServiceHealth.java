@@ -2,6 +2,7 @@ package io.zohosync.ports.health;
 
 import io.zohosync.domain.sync.SyncStatus;
 import io.zohosync.ports.out.SyncHealthReader.Activity;
+import io.zohosync.ports.out.SyncHealthReader.Linked;
 import io.zohosync.ports.out.SyncHealthReader.StoredConnection;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,6 +102,50 @@ public final class ServiceHealth {
                     "connected; Zoho throttled token refresh for " + ago(now, stored.coolDownUntil()) + " more");
         }
         return new Check("zoho", Status.HEALTHY, "connected");
+    }
+
+    /** What reading a sampled record back from Zoho found. */
+    public enum Found {
+        IN_ZOHO,
+        NOT_IN_ZOHO,
+        NOT_READ
+    }
+
+    /** One sampled record read back: {@code detail} says why it was not read. */
+    public record ReadBack(Linked linked, Found found, String detail) {}
+
+    /**
+     * The integrity check: sampled synced records read back from Zoho. One Zoho no longer holds is unhealthy (an admin
+     * relinks or resets it); one that could not be read leaves it unknown.
+     */
+    public static Check integrity(List<ReadBack> reads) {
+        if (reads.isEmpty()) {
+            return new Check("integrity", Status.HEALTHY, "no synced record to read back");
+        }
+        List<String> missing = reads.stream()
+                .filter(r -> r.found() == Found.NOT_IN_ZOHO)
+                .map(r -> r.linked().key().type().wire() + " "
+                        + r.linked().key().entityId() + " ("
+                        + r.linked().key().target().wire() + " " + r.linked().zohoId() + ")")
+                .toList();
+        List<ReadBack> unread =
+                reads.stream().filter(r -> r.found() == Found.NOT_READ).toList();
+        if (!missing.isEmpty()) {
+            return new Check(
+                    "integrity",
+                    Status.UNHEALTHY,
+                    missing.size() + " of " + reads.size() + " sampled synced records are not in Zoho: "
+                            + String.join(", ", missing.subList(0, Math.min(5, missing.size())))
+                            + (missing.size() > 5 ? ", …" : "") + "; relink or reset them");
+        }
+        if (!unread.isEmpty()) {
+            return new Check(
+                    "integrity",
+                    Status.UNKNOWN,
+                    unread.size() + " of " + reads.size() + " sampled records could not be read back: "
+                            + unread.get(0).detail());
+        }
+        return new Check("integrity", Status.HEALTHY, reads.size() + " sampled synced records read back from Zoho");
     }
 
     /** How long from {@code then} to {@code now}, to the minute (or second under one). */

@@ -2,11 +2,17 @@ package io.zohosync.ports.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zohosync.domain.entity.EntityType;
+import io.zohosync.domain.entity.SyncKey;
+import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.domain.sync.SyncStatus;
 import io.zohosync.ports.health.ServiceHealth.Check;
+import io.zohosync.ports.health.ServiceHealth.Found;
+import io.zohosync.ports.health.ServiceHealth.ReadBack;
 import io.zohosync.ports.health.ServiceHealth.Report;
 import io.zohosync.ports.health.ServiceHealth.Status;
 import io.zohosync.ports.out.SyncHealthReader.Activity;
+import io.zohosync.ports.out.SyncHealthReader.Linked;
 import io.zohosync.ports.out.SyncHealthReader.StoredConnection;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,5 +91,32 @@ class ServiceHealthTest {
         assertThat(Report.of(List.of(ok, unsure, bad)).status()).isEqualTo(Status.UNHEALTHY);
         assertThat(Report.of(List.of(ok, bad)).status().exitCode()).isEqualTo(1);
         assertThat(Report.of(List.of(unsure, ok)).status().exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void a_sampled_record_zoho_no_longer_holds_is_unhealthy_and_one_not_read_leaves_it_unknown() {
+        ReadBack found = read("c-1", Found.IN_ZOHO, "");
+        ReadBack gone = read("c-2", Found.NOT_IN_ZOHO, "");
+        ReadBack unread = read("c-3", Found.NOT_READ, "Zoho books did not answer: timeout");
+
+        assertThat(ServiceHealth.integrity(List.of(found, found)))
+                .isEqualTo(new Check("integrity", Status.HEALTHY, "2 sampled synced records read back from Zoho"));
+        assertThat(ServiceHealth.integrity(List.of(found, gone, unread)))
+                .isEqualTo(new Check(
+                        "integrity",
+                        Status.UNHEALTHY,
+                        "1 of 3 sampled synced records are not in Zoho: customer c-2 (books z-c-2); relink or reset"
+                                + " them"));
+        assertThat(ServiceHealth.integrity(List.of(found, unread)))
+                .isEqualTo(new Check(
+                        "integrity",
+                        Status.UNKNOWN,
+                        "1 of 2 sampled records could not be read back: Zoho books did not answer: timeout"));
+        assertThat(ServiceHealth.integrity(List.of()).status()).isEqualTo(Status.HEALTHY);
+    }
+
+    private static ReadBack read(String id, Found found, String detail) {
+        return new ReadBack(
+                new Linked(new SyncKey(EntityType.CUSTOMER, id, SyncTarget.BOOKS), "z-" + id), found, detail);
     }
 }

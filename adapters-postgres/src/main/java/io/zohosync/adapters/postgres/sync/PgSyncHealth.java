@@ -4,12 +4,17 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import io.zohosync.domain.entity.EntityType;
+import io.zohosync.domain.entity.SyncKey;
+import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.domain.sync.SyncStatus;
 import io.zohosync.ports.out.SyncHealthReader;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /** Postgres adapter for {@link SyncHealthReader}: reads only, so a health check changes nothing it looks at. */
@@ -20,6 +25,10 @@ public final class PgSyncHealth implements SyncHealthReader {
     private static final String DUE = """
             select count(*) as n, min(coalesce(next_run_at, updated_at)) as oldest from sync_records
              where status in ('pending', 'retrying') and coalesce(next_run_at, updated_at) <= $1""";
+
+    private static final String SAMPLE = """
+            select entity_type, entity_id, target, zoho_id from sync_records
+             where status = 'synced' and zoho_id is not null order by random() limit $1""";
 
     private static final String LAST_SYNCED = "select max(synced_at) as last from sync_records";
     private static final String CONNECTION = """
@@ -49,6 +58,20 @@ public final class PgSyncHealth implements SyncHealthReader {
                             instant(d.getOffsetDateTime("oldest")),
                             instant(last.iterator().next().getOffsetDateTime("last")));
                 }));
+    }
+
+    @Override
+    public Future<List<Linked>> sample(int size) {
+        return pool.preparedQuery(SAMPLE).execute(Tuple.of(size)).map(rows -> {
+            List<Linked> linked = new ArrayList<>();
+            rows.forEach(r -> linked.add(new Linked(
+                    new SyncKey(
+                            EntityType.fromWire(r.getString("entity_type")),
+                            r.getString("entity_id"),
+                            SyncTarget.fromWire(r.getString("target"))),
+                    r.getString("zoho_id"))));
+            return linked;
+        });
     }
 
     @Override

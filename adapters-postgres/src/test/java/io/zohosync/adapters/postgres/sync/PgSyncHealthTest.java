@@ -29,7 +29,7 @@ class PgSyncHealthTest {
     void start() {
         vertx = Vertx.vertx();
         pool = PostgresAdapters.pool(vertx, PostgresFixture.shared().newDatabase());
-        health = PostgresAdapters.health(pool);
+        health = new PgSyncHealth(pool);
     }
 
     @AfterEach
@@ -70,6 +70,23 @@ class PgSyncHealthTest {
         assertThat(activity.due()).isEqualTo(2);
         assertThat(activity.oldestDueSince()).isEqualTo(Instant.parse("2026-11-30T05:00:00Z"));
         assertThat(activity.lastSynced()).isEqualTo(Instant.parse("2026-11-30T10:30:00Z"));
+    }
+
+    @Test
+    void the_sample_is_of_synced_records_with_a_zoho_id_and_no_larger_than_asked() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            record("s-" + i, "synced", null, "2026-11-30T09:00:00Z");
+            await(pool.query("update sync_records set zoho_id = 'z-" + i + "' where entity_id = 's-" + i + "'")
+                    .execute());
+        }
+        record("no-id", "synced", null, "2026-11-30T09:00:00Z");
+        record("p-1", "pending", "2026-11-30T05:00:00Z", null);
+
+        assertThat(await(health.sample(4))).hasSize(4).allSatisfy(linked -> {
+            assertThat(linked.key().entityId()).startsWith("s-");
+            assertThat(linked.zohoId()).isEqualTo("z-" + linked.key().entityId().substring(2));
+        });
+        assertThat(await(health.sample(50))).hasSize(6);
     }
 
     @Test
