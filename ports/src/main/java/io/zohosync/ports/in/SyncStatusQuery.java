@@ -15,4 +15,7 @@ public interface SyncStatusQuery {
 
     /** Every target's record of one entity. */
     Future<List<SyncRecordView>> records(EntityRef entity);
+
+    /** The sync log rows this query matches, a page of {@code query.limit()} newest first, with the next page's cursor. */
+    Future<SyncLogPage> log(SyncLogQuery query);
 }
