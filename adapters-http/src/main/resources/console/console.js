@@ -7,7 +7,6 @@ const ENTITIES = ["customer", "item", "plan", "addon", "estimate", "invoice", "p
   "subscription", "lead", "stock"];
 const TARGETS = ["books", "billing", "crm", "inventory"];
 const RECENT = 500;
-const LOG_PAGE = 50;
 const RECORD_LOG = 200;
 const DEFAULT_REFRESH_SECONDS = 30;
 
@@ -16,10 +15,20 @@ let csrf = null;
 let timer = null;
 let pending = null; // the action the confirm dialog asks about
 
+/** A whole number from the page's address (?name=N) within min to max, else the fallback. */
+function setting(name, min, max, fallback) {
+  const n = Number.parseInt(new URLSearchParams(location.search).get(name), 10);
+  return Number.isInteger(n) && n >= min && n <= max ? n : fallback;
+}
+
 /** Seconds between refreshes: ?refresh=N (1 to 3600) where given, else 30. */
 function refreshSeconds() {
-  const n = Number.parseInt(new URLSearchParams(location.search).get("refresh"), 10);
-  return Number.isInteger(n) && n >= 1 && n <= 3600 ? n : DEFAULT_REFRESH_SECONDS;
+  return setting("refresh", 1, 3600, DEFAULT_REFRESH_SECONDS);
+}
+
+/** Rows on a page of Activity: ?page=N (1 to 200) where given, else 50. */
+function logPageSize() {
+  return setting("page", 1, 200, 50);
 }
 
 function el(tag, text, attrs = {}) {
@@ -317,7 +326,7 @@ function readActivityFilters() {
 }
 
 async function loadActivity() {
-  const page = await call("GET", logPath(activity.filters, activity.before, LOG_PAGE));
+  const page = await call("GET", logPath(activity.filters, activity.before, logPageSize()));
   activity.next = page.next_before;
   const rows = page.entries.map((e) => logRow(e, true));
   $("log-list").tBodies[0].replaceChildren(...(rows.length ? rows : [emptyRow("No log entry matches these filters.", 8)]));
