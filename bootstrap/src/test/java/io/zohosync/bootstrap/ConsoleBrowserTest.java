@@ -224,6 +224,21 @@ class ConsoleBrowserTest {
         until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm")));
         until(d -> logEvents().contains("admin_unlink"));
         assertThat(record(failed).getString("zoho_id")).isNotEqualTo(contact);
+        JsonObject page = await(service.http
+                        .get("/admin/api/sync/log?entity_type=customer&limit=2&entity_id=" + failed)
+                        .bearerTokenAuthentication(TestEnvironment.ADMIN_TOKEN)
+                        .send())
+                .bodyAsJsonObject();
+        assertThat(page.getJsonArray("entries").getJsonObject(0).getString("entity_id"))
+                .isEqualTo(failed);
+        assertThat(page.getLong("next_before"))
+                .isEqualTo(page.getJsonArray("entries").getJsonObject(1).getLong("id"));
+        assertThat(await(service.http
+                                .get("/admin/api/sync/log?before=0")
+                                .bearerTokenAuthentication(TestEnvironment.ADMIN_TOKEN)
+                                .send())
+                        .statusCode())
+                .isEqualTo(422);
 
         // Activity, three rows a page: older pages by the cursor, kept across refreshes, then filters
         browser.get(base() + "/admin/?refresh=1&page=3#activity");
