@@ -8,6 +8,8 @@ import io.zohosync.ports.in.SyncLogEntry;
 import io.zohosync.ports.in.SyncLogPage;
 import io.zohosync.ports.in.SyncLogQuery;
 import io.zohosync.ports.in.SyncOverview;
+import io.zohosync.ports.in.SyncRecordPage;
+import io.zohosync.ports.in.SyncRecordQuery;
 import io.zohosync.ports.in.SyncRecordView;
 import io.zohosync.ports.in.SyncStatusQuery;
 import java.time.Instant;
@@ -68,6 +70,28 @@ final class StubSyncStatus implements SyncStatusQuery {
         List<SyncLogEntry> page = newest.stream().limit(query.limit()).toList();
         return Future.succeededFuture(new SyncLogPage(
                 page, newest.size() > query.limit() ? page.get(page.size() - 1).id() : null));
+    }
+
+    /** The held records in the order they were put in, a page after the cursor's record. */
+    @Override
+    public Future<SyncRecordPage> list(SyncRecordQuery query) {
+        asked.add(query);
+        if (failure != null) {
+            return Future.failedFuture(failure);
+        }
+        List<SyncRecordView> after = new ArrayList<>(held);
+        if (query.after() != null) {
+            after = after.subList(
+                    after.stream()
+                                    .map(r -> r.key())
+                                    .toList()
+                                    .indexOf(query.after().key())
+                            + 1,
+                    after.size());
+        }
+        List<SyncRecordView> page = after.stream().limit(query.limit()).toList();
+        return Future.succeededFuture(new SyncRecordPage(
+                page, after.size() > query.limit() ? SyncRecordQuery.Position.of(page.get(page.size() - 1)) : null));
     }
 
     static SyncRecordView view(SyncKey key, SyncStatus status) {

@@ -7,6 +7,8 @@ import io.zohosync.ports.in.SyncLogEntry;
 import io.zohosync.ports.in.SyncLogPage;
 import io.zohosync.ports.in.SyncLogQuery;
 import io.zohosync.ports.in.SyncOverview;
+import io.zohosync.ports.in.SyncRecordPage;
+import io.zohosync.ports.in.SyncRecordQuery;
 import io.zohosync.ports.in.SyncRecordView;
 import io.zohosync.ports.in.SyncStatusQuery;
 import io.zohosync.ports.out.SyncRecordsReader;
@@ -50,6 +52,18 @@ public final class SyncStatusService implements SyncStatusQuery {
             }
             List<SyncLogEntry> page = rows.subList(0, query.limit());
             return new SyncLogPage(page, page.get(page.size() - 1).id());
+        });
+    }
+
+    /** As {@link #log}: one record more than the page says whether another page follows. */
+    @Override
+    public Future<SyncRecordPage> list(SyncRecordQuery query) {
+        return records.list(query.withLimit(query.limit() + 1)).map(rows -> {
+            if (rows.size() <= query.limit()) {
+                return new SyncRecordPage(rows, null);
+            }
+            List<SyncRecordView> page = rows.subList(0, query.limit());
+            return new SyncRecordPage(page, SyncRecordQuery.Position.of(page.get(page.size() - 1)));
         });
     }
 }

@@ -12,6 +12,7 @@ import io.zohosync.domain.sync.SyncStatus;
 import io.zohosync.domain.sync.Transition;
 import io.zohosync.ports.in.SyncLogEntry;
 import io.zohosync.ports.in.SyncLogQuery;
+import io.zohosync.ports.in.SyncRecordQuery;
 import io.zohosync.ports.in.SyncRecordView;
 import io.zohosync.ports.out.ClaimedJob;
 import io.zohosync.ports.out.EntityStore;
@@ -429,6 +430,28 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
             }
         }
         return Future.succeededFuture(found);
+    }
+
+    /** Newest change first, then type, id and target descending, as {@link SyncRecordsReader#list} orders. */
+    private static final Comparator<SyncRecordQuery.Position> NEWEST_FIRST = Comparator.comparing(
+                    SyncRecordQuery.Position::updatedAt)
+            .thenComparing(p -> p.key().type().wire())
+            .thenComparing(p -> p.key().entityId())
+            .thenComparing(p -> p.key().target().wire())
+            .reversed();
+
+    @Override
+    public synchronized Future<List<SyncRecordView>> list(SyncRecordQuery query) {
+        return Future.succeededFuture(records.entrySet().stream()
+                .filter(e -> query.type() == null || e.getKey().type() == query.type())
+                .filter(e -> query.target() == null || e.getKey().target() == query.target())
+                .filter(e -> query.status() == null || e.getValue().state().status() == query.status())
+                .map(e -> new SyncRecordQuery.Position(e.getValue().updatedAt(), e.getKey()))
+                .filter(p -> query.after() == null || NEWEST_FIRST.compare(p, query.after()) > 0)
+                .sorted(NEWEST_FIRST)
+                .limit(query.limit())
+                .map(p -> view(p.key()))
+                .toList());
     }
 
     private static boolean matches(SyncLogQuery q, Logged logged) {

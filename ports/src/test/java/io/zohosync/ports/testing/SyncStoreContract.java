@@ -23,6 +23,8 @@ import io.zohosync.ports.in.RecordEntityUseCase.Outcome;
 import io.zohosync.ports.in.RecordEntityUseCase.Result;
 import io.zohosync.ports.in.SyncLogEntry;
 import io.zohosync.ports.in.SyncLogQuery;
+import io.zohosync.ports.in.SyncRecordQuery;
+import io.zohosync.ports.in.SyncRecordView;
 import io.zohosync.ports.intake.IntakeService;
 import io.zohosync.ports.intake.Routing;
 import io.zohosync.ports.out.ClaimedJob;
@@ -455,6 +457,50 @@ public abstract class SyncStoreContract {
                                 null, null, null, null, null, id.replace('-', '_'), null, null, null, 10))))
                 .as("a wildcard in the text is the character itself")
                 .isEmpty();
+    }
+
+    @Test
+    void records_are_listed_newest_change_first_a_page_at_a_time_after_a_cursor() throws Exception {
+        // far in the future, so that no other test's records (the database may be shared) fall among these
+        Instant base = now.plus(Duration.ofDays(36_500 + new SplittableRandom().nextInt(1_000_000)));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            now = base.plusSeconds(i);
+            ids.add(unique("c"));
+            record(customer(ids.get(i), "c" + i + "@example.com"));
+        }
+        SyncKey linked = new SyncKey(EntityType.CUSTOMER, ids.get(0), SyncTarget.BOOKS);
+        act(linked, "admin_link", new SyncEvent.AdminLink("4600000000000009"), base.plusSeconds(3));
+        SyncRecordQuery.Position top = new SyncRecordQuery.Position(
+                base.plusSeconds(60), new SyncKey(EntityType.CUSTOMER, "~", SyncTarget.CRM));
+        SyncRecordQuery customers = new SyncRecordQuery(EntityType.CUSTOMER, null, null, top, 4);
+
+        List<SyncKey> paged = new ArrayList<>();
+        SyncRecordQuery query = customers;
+        for (int page = 0; page < 2; page++) {
+            List<SyncRecordView> found = await(stores.reader().list(query));
+            assertThat(found).hasSizeBetween(page == 0 ? 4 : 2, 4);
+            found.forEach(r -> paged.add(r.key()));
+            query = query.withAfter(SyncRecordQuery.Position.of(found.get(found.size() - 1)));
+        }
+
+        assertThat(paged.subList(0, 6))
+                .containsExactly(
+                        linked,
+                        new SyncKey(EntityType.CUSTOMER, ids.get(2), SyncTarget.CRM),
+                        new SyncKey(EntityType.CUSTOMER, ids.get(2), SyncTarget.BOOKS),
+                        new SyncKey(EntityType.CUSTOMER, ids.get(1), SyncTarget.CRM),
+                        new SyncKey(EntityType.CUSTOMER, ids.get(1), SyncTarget.BOOKS),
+                        new SyncKey(EntityType.CUSTOMER, ids.get(0), SyncTarget.CRM));
+        assertThat(paged.subList(6, paged.size()))
+                .as("what follows is other tests' records")
+                .doesNotContainAnyElementsOf(paged.subList(0, 6));
+        assertThat(await(stores.reader().list(new SyncRecordQuery(null, null, SyncStatus.MANUAL, top, 1))))
+                .extracting(SyncRecordView::key, SyncRecordView::zohoId)
+                .containsExactly(tuple(linked, "4600000000000009"));
+        assertThat(await(stores.reader().list(new SyncRecordQuery(EntityType.CUSTOMER, SyncTarget.CRM, null, top, 3))))
+                .extracting(r -> r.key().entityId())
+                .containsExactly(ids.get(2), ids.get(1), ids.get(0));
     }
 
     private void act(SyncKey key, String event, SyncEvent what, Instant at) throws Exception {

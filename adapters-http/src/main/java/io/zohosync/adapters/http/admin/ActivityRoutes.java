@@ -83,8 +83,7 @@ final class ActivityRoutes {
                 type, entityId, target, to, event, text, since, until, before == 0 ? null : before, limit);
     }
 
-    private static <T> T known(
-            MultiMap params, String name, Function<String, T> parse, T[] all, Function<T, String> wire) {
+    static <T> T known(MultiMap params, String name, Function<String, T> parse, T[] all, Function<T, String> wire) {
         String raw = params.get(name);
         if (raw == null) {
             return null;
@@ -109,7 +108,7 @@ final class ActivityRoutes {
         }
     }
 
-    private static long number(MultiMap params, String name, long min, long max, long fallback) {
+    static long number(MultiMap params, String name, long min, long max, long fallback) {
         String raw = params.get(name);
         if (raw == null) {
             return fallback;

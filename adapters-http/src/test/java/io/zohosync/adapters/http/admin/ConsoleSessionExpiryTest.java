@@ -19,6 +19,8 @@ import io.zohosync.domain.entity.SyncKey;
 import io.zohosync.ports.in.SyncLogPage;
 import io.zohosync.ports.in.SyncLogQuery;
 import io.zohosync.ports.in.SyncOverview;
+import io.zohosync.ports.in.SyncRecordPage;
+import io.zohosync.ports.in.SyncRecordQuery;
 import io.zohosync.ports.in.SyncRecordView;
 import io.zohosync.ports.in.SyncStatusQuery;
 import java.security.SecureRandom;
@@ -139,6 +141,11 @@ class ConsoleSessionExpiryTest {
         @Override
         public Future<SyncLogPage> log(SyncLogQuery query) {
             return Future.succeededFuture(new SyncLogPage(List.of(), null));
+        }
+
+        @Override
+        public Future<SyncRecordPage> list(SyncRecordQuery query) {
+            return Future.succeededFuture(new SyncRecordPage(List.of(), null));
         }
     }
 }

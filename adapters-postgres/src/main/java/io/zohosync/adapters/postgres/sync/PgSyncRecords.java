@@ -14,6 +14,7 @@ import io.zohosync.domain.sync.SyncStatus;
 import io.zohosync.domain.sync.Transition;
 import io.zohosync.ports.in.SyncLogEntry;
 import io.zohosync.ports.in.SyncLogQuery;
+import io.zohosync.ports.in.SyncRecordQuery;
 import io.zohosync.ports.in.SyncRecordView;
 import io.zohosync.ports.out.SyncRecords;
 import io.zohosync.ports.out.SyncRecordsReader;
@@ -214,6 +215,50 @@ public final class PgSyncRecords implements SyncRecords, SyncRecordsReader {
             rows.forEach(row -> entries.add(entry(row)));
             return entries;
         });
+    }
+
+    /**
+     * Records newest change first, walked down {@code sync_records_updated_idx} or {@code sync_records_status_idx}
+     * (V1) from the cursor; ties on the time are broken by the key, compared byte-wise (collation "C", the order of
+     * {@link String#compareTo} for the ids a platform sends).
+     */
+    @Override
+    public Future<List<SyncRecordView>> list(SyncRecordQuery query) {
+        List<String> where = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        filter(
+                where,
+                args,
+                "entity_type = $%d",
+                query.type() == null ? null : query.type().wire());
+        filter(
+                where,
+                args,
+                "target = $%d",
+                query.target() == null ? null : query.target().wire());
+        filter(
+                where,
+                args,
+                "status = $%d",
+                query.status() == null ? null : query.status().wire());
+        if (query.after() != null) {
+            SyncKey key = query.after().key();
+            args.addAll(List.of(
+                    RecordStore.utc(query.after().updatedAt()),
+                    key.type().wire(),
+                    key.entityId(),
+                    key.target().wire()));
+            int n = args.size() - 3;
+            where.add(("updated_at <= $%1$d and (updated_at, entity_type collate \"C\", entity_id collate \"C\","
+                            + " target collate \"C\") < ($%1$d, $%2$d, $%3$d, $%4$d)")
+                    .formatted(n, n + 1, n + 2, n + 3));
+        }
+        args.add(query.limit());
+        String sql = "select * from sync_records"
+                + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                + " order by updated_at desc, entity_type collate \"C\" desc, entity_id collate \"C\" desc,"
+                + " target collate \"C\" desc limit $" + args.size();
+        return pool.preparedQuery(sql).execute(Tuple.from(args)).map(PgSyncRecords::views);
     }
 
     private static void filter(List<String> where, List<Object> args, String condition, Object value) {
