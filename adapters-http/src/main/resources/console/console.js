@@ -6,7 +6,7 @@ const STATUSES = ["pending", "syncing", "retrying", "waiting", "failed", "skippe
 const ENTITIES = ["customer", "item", "plan", "addon", "estimate", "invoice", "payment", "refund",
   "subscription", "lead", "stock"];
 const TARGETS = ["books", "billing", "crm", "inventory"];
-const RECENT = 500;
+const HELD = 500;
 const RECORD_LOG = 200;
 const DEFAULT_REFRESH_SECONDS = 30;
 
@@ -26,8 +26,8 @@ function refreshSeconds() {
   return setting("refresh", 1, 3600, DEFAULT_REFRESH_SECONDS);
 }
 
-/** Rows on a page of Activity: ?page=N (1 to 200) where given, else 50. */
-function logPageSize() {
+/** Rows on a page of Records and of Activity: ?page=N (1 to 200) where given, else 50. */
+function pageSize() {
   return setting("page", 1, 200, 50);
 }
 
@@ -166,18 +166,38 @@ async function refresh() {
 
 // ---- overview: cards, per entity, records ----
 
-let lastRecent = [];
+// The records list's page on screen: its cursor (null: the most recently changed) and the next page's.
+const recordList = { after: null, next: null };
 
 async function loadOverview() {
-  const [status, connection, held] = await Promise.all([
-    call("GET", `${API}/sync/status?limit=${RECENT}`),
+  const [status, connection, held, records] = await Promise.all([
+    call("GET", `${API}/sync/status?limit=0`),
     call("GET", `${API}/zoho/connection`).catch((e) => ({ status: "unknown", detail: e.message, circuits: {} })),
-    call("GET", `${API}/inbound-events?status=unmatched&limit=${RECENT}`),
+    call("GET", `${API}/inbound-events?status=unmatched&limit=${HELD}`),
+    call("GET", recordsPath()),
   ]);
   renderCards(status, connection, held);
   renderByEntity(status.counts);
-  lastRecent = status.recent;
-  renderRecords();
+  renderRecords(records);
+}
+
+function recordsPath() {
+  const query = new URLSearchParams({ limit: String(pageSize()) });
+  if ($("filter-entity").value) query.set("entity_type", $("filter-entity").value);
+  if ($("filter-status").value) query.set("status", $("filter-status").value);
+  if (recordList.after !== null) query.set("after", recordList.after);
+  return `${API}/sync/records?${query}`;
+}
+
+/** Shows the records' first page for the filters chosen, or the page after this cursor. */
+async function showRecordsPage(after) {
+  recordList.after = after;
+  try {
+    renderRecords(await call("GET", recordsPath()));
+    $("load-error").textContent = "";
+  } catch (e) {
+    $("load-error").textContent = `Could not load the records: ${e.message}`;
+  }
 }
 
 function totals(counts) {
@@ -244,11 +264,9 @@ function fillFilters() {
   status.replaceChildren(el("option", "All", { value: "" }), ...STATUSES.map((s) => el("option", s, { value: s })));
 }
 
-function renderRecords() {
-  const entity = $("filter-entity").value;
-  const status = $("filter-status").value;
-  const shown = lastRecent.filter((r) => (!entity || r.entity_type === entity) && (!status || r.status === status));
-  const rows = shown.map((r) => {
+function renderRecords(page) {
+  recordList.next = page.next_after;
+  const rows = page.records.map((r) => {
     const tr = el("tr", null, { "data-status": r.status });
     const link = el("a", r.entity_id, {
       href: `#record/${encodeURIComponent(r.entity_type)}/${encodeURIComponent(r.entity_id)}`,
@@ -266,7 +284,10 @@ function renderRecords() {
     rows.push(tr);
   }
   $("record-list").tBodies[0].replaceChildren(...rows);
-  $("records-note").textContent = `${shown.length} of the ${lastRecent.length} most recently changed records.`;
+  $("records-next").disabled = page.next_after === null;
+  $("records-first").disabled = recordList.after === null;
+  $("records-note").textContent = `${page.records.length} records, most recently changed first`
+    + (recordList.after === null ? "." : ", further down the list.");
 }
 
 // ---- activity: the sync log, a page at a time ----
@@ -326,7 +347,7 @@ function readActivityFilters() {
 }
 
 async function loadActivity() {
-  const page = await call("GET", logPath(activity.filters, activity.before, logPageSize()));
+  const page = await call("GET", logPath(activity.filters, activity.before, pageSize()));
   activity.next = page.next_before;
   const rows = page.entries.map((e) => logRow(e, true));
   $("log-list").tBodies[0].replaceChildren(...(rows.length ? rows : [emptyRow("No log entry matches these filters.", 8)]));
@@ -437,8 +458,10 @@ async function boot() {
   fillFilters();
   $("sign-in-form").addEventListener("submit", signIn);
   $("sign-out").addEventListener("click", signOut);
-  $("filter-entity").addEventListener("change", renderRecords);
-  $("filter-status").addEventListener("change", renderRecords);
+  $("filter-entity").addEventListener("change", () => showRecordsPage(null));
+  $("filter-status").addEventListener("change", () => showRecordsPage(null));
+  $("records-next").addEventListener("click", () => showRecordsPage(recordList.next));
+  $("records-first").addEventListener("click", () => showRecordsPage(null));
   $("filters").addEventListener("submit", (e) => e.preventDefault());
   $("confirm-go").addEventListener("click", confirmAction);
   $("activity-filters").addEventListener("submit", (e) => {
