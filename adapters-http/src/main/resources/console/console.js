@@ -5,7 +5,9 @@ const API = "/admin/api";
 const STATUSES = ["pending", "syncing", "retrying", "waiting", "failed", "skipped", "manual", "synced"];
 const ENTITIES = ["customer", "item", "plan", "addon", "estimate", "invoice", "payment", "refund",
   "subscription", "lead", "stock"];
-const RECENT = 500;
+const TARGETS = ["books", "billing", "crm", "inventory"];
+const HELD = 500;
+const RECORD_LOG = 200;
 const DEFAULT_REFRESH_SECONDS = 30;
 
 const $ = (id) => document.getElementById(id);
@@ -13,10 +15,20 @@ let csrf = null;
 let timer = null;
 let pending = null; // the action the confirm dialog asks about
 
+/** A whole number from the page's address (?name=N) within min to max, else the fallback. */
+function setting(name, min, max, fallback) {
+  const n = Number.parseInt(new URLSearchParams(location.search).get(name), 10);
+  return Number.isInteger(n) && n >= min && n <= max ? n : fallback;
+}
+
 /** Seconds between refreshes: ?refresh=N (1 to 3600) where given, else 30. */
 function refreshSeconds() {
-  const n = Number.parseInt(new URLSearchParams(location.search).get("refresh"), 10);
-  return Number.isInteger(n) && n >= 1 && n <= 3600 ? n : DEFAULT_REFRESH_SECONDS;
+  return setting("refresh", 1, 3600, DEFAULT_REFRESH_SECONDS);
+}
+
+/** Rows on a page of Records and of Activity: ?page=N (1 to 200) where given, else 50. */
+function pageSize() {
+  return setting("page", 1, 200, 50);
 }
 
 function el(tag, text, attrs = {}) {
@@ -32,7 +44,8 @@ function when(iso) {
 
 class Refused extends Error {
   constructor(status, problem) {
-    super(problem?.detail || `the service answered ${status}`);
+    const first = problem?.errors?.[0];
+    super(first ? `${first.field} ${first.message}` : problem?.detail || `the service answered ${status}`);
     this.status = status;
     this.code = problem?.code;
   }
@@ -139,6 +152,8 @@ async function refresh() {
   try {
     if (recordShown()) {
       await loadRecord(...recordShown());
+    } else if (activityShown()) {
+      await loadActivity();
     } else {
       await loadOverview();
     }
@@ -151,18 +166,38 @@ async function refresh() {
 
 // ---- overview: cards, per entity, records ----
 
-let lastRecent = [];
+// The records list's page on screen: its cursor (null: the most recently changed) and the next page's.
+const recordList = { after: null, next: null };
 
 async function loadOverview() {
-  const [status, connection, held] = await Promise.all([
-    call("GET", `${API}/sync/status?limit=${RECENT}`),
+  const [status, connection, held, records] = await Promise.all([
+    call("GET", `${API}/sync/status?limit=0`),
     call("GET", `${API}/zoho/connection`).catch((e) => ({ status: "unknown", detail: e.message, circuits: {} })),
-    call("GET", `${API}/inbound-events?status=unmatched&limit=${RECENT}`),
+    call("GET", `${API}/inbound-events?status=unmatched&limit=${HELD}`),
+    call("GET", recordsPath()),
   ]);
   renderCards(status, connection, held);
   renderByEntity(status.counts);
-  lastRecent = status.recent;
-  renderRecords();
+  renderRecords(records);
+}
+
+function recordsPath() {
+  const query = new URLSearchParams({ limit: String(pageSize()) });
+  if ($("filter-entity").value) query.set("entity_type", $("filter-entity").value);
+  if ($("filter-status").value) query.set("status", $("filter-status").value);
+  if (recordList.after !== null) query.set("after", recordList.after);
+  return `${API}/sync/records?${query}`;
+}
+
+/** Shows the records' first page for the filters chosen, or the page after this cursor. */
+async function showRecordsPage(after) {
+  recordList.after = after;
+  try {
+    renderRecords(await call("GET", recordsPath()));
+    $("load-error").textContent = "";
+  } catch (e) {
+    $("load-error").textContent = `Could not load the records: ${e.message}`;
+  }
 }
 
 function totals(counts) {
@@ -214,7 +249,14 @@ function renderByEntity(counts) {
   $("by-entity").tBodies[0].replaceChildren(...rows);
 }
 
+function options(select, values, all = "All") {
+  select.replaceChildren(el("option", all, { value: "" }), ...values.map((v) => el("option", v, { value: v })));
+}
+
 function fillFilters() {
+  options($("log-entity"), ENTITIES);
+  options($("log-target"), TARGETS);
+  options($("log-status"), STATUSES);
   const entity = $("filter-entity");
   entity.replaceChildren(el("option", "All", { value: "" }), ...ENTITIES.map((e) => el("option", e, { value: e })));
   entity.value = "customer";
@@ -222,11 +264,9 @@ function fillFilters() {
   status.replaceChildren(el("option", "All", { value: "" }), ...STATUSES.map((s) => el("option", s, { value: s })));
 }
 
-function renderRecords() {
-  const entity = $("filter-entity").value;
-  const status = $("filter-status").value;
-  const shown = lastRecent.filter((r) => (!entity || r.entity_type === entity) && (!status || r.status === status));
-  const rows = shown.map((r) => {
+function renderRecords(page) {
+  recordList.next = page.next_after;
+  const rows = page.records.map((r) => {
     const tr = el("tr", null, { "data-status": r.status });
     const link = el("a", r.entity_id, {
       href: `#record/${encodeURIComponent(r.entity_type)}/${encodeURIComponent(r.entity_id)}`,
@@ -244,7 +284,87 @@ function renderRecords() {
     rows.push(tr);
   }
   $("record-list").tBodies[0].replaceChildren(...rows);
-  $("records-note").textContent = `${shown.length} of the ${lastRecent.length} most recently changed records.`;
+  $("records-next").disabled = page.next_after === null;
+  $("records-first").disabled = recordList.after === null;
+  $("records-note").textContent = `${page.records.length} records, most recently changed first`
+    + (recordList.after === null ? "." : ", further down the list.");
+}
+
+// ---- activity: the sync log, a page at a time ----
+
+// What the Activity screen shows: the filters last applied and the cursor of the page on screen (null: the newest).
+const activity = { filters: {}, before: null, next: null };
+
+function activityShown() {
+  return location.hash === "#activity";
+}
+
+function logPath(filters, before, limit) {
+  const query = new URLSearchParams({ ...filters, limit: String(limit) });
+  if (before !== null) query.set("before", String(before));
+  return `${API}/sync/log?${query}`;
+}
+
+function recordLink(entityType, entityId) {
+  const a = el("a", entityId, {
+    href: `#record/${encodeURIComponent(entityType)}/${encodeURIComponent(entityId)}`,
+  });
+  const td = el("td");
+  td.append(a);
+  return td;
+}
+
+function logRow(e, withEntity) {
+  const tr = el("tr", null, { "data-event": e.event, "data-id": String(e.id) });
+  const times = e.repeats > 1 ? ` (×${e.repeats}, last ${when(e.last_at)})` : "";
+  tr.append(el("td", when(e.at) + times));
+  if (withEntity) tr.append(el("td", e.entity_type), recordLink(e.entity_type, e.entity_id));
+  tr.append(el("td", e.target), el("td", e.event));
+  if (!withEntity) tr.append(el("td", e.from_status || "—"));
+  tr.append(el("td", e.to_status, { class: `status ${e.to_status}` }),
+    el("td", e.message || "—", { class: "message" }), el("td", e.zoho_id || "—"));
+  return tr;
+}
+
+function emptyRow(text, columns) {
+  const tr = el("tr");
+  tr.append(el("td", text, { colspan: columns }));
+  return tr;
+}
+
+function readActivityFilters() {
+  const filters = {};
+  for (const [name, id] of [["entity_type", "log-entity"], ["target", "log-target"], ["status", "log-status"],
+    ["event", "log-event"], ["q", "log-q"]]) {
+    const value = $(id).value.trim();
+    if (value) filters[name] = value;
+  }
+  for (const [name, id] of [["since", "log-since"], ["until", "log-until"]]) {
+    // datetime-local is the browser's local time; the service takes UTC
+    if ($(id).value) filters[name] = new Date($(id).value).toISOString();
+  }
+  return filters;
+}
+
+async function loadActivity() {
+  const page = await call("GET", logPath(activity.filters, activity.before, pageSize()));
+  activity.next = page.next_before;
+  const rows = page.entries.map((e) => logRow(e, true));
+  $("log-list").tBodies[0].replaceChildren(...(rows.length ? rows : [emptyRow("No log entry matches these filters.", 8)]));
+  $("log-older").disabled = page.next_before === null;
+  $("log-newest").disabled = activity.before === null;
+  $("activity-note").textContent = `${page.entries.length} entries, newest first`
+    + (activity.before === null ? "." : `, older than entry ${activity.before}.`);
+}
+
+async function showActivityPage(before) {
+  activity.before = before;
+  try {
+    await loadActivity();
+    $("load-error").textContent = "";
+  } catch (e) {
+    $("load-error").textContent = `Could not load the activity: ${e.message}`;
+  }
 }
 
 // ---- one record ----
@@ -269,8 +389,8 @@ async function loadRecord(entity, id) {
       dl.append(el("dt", label), el("dd", value, label === "Status" ? { class: `status ${r.status}` } : {}));
     }
     const actions = el("div", null, { class: "actions" });
-    for (const action of ["retry", "reset"]) {
-      const button = el("button", action === "retry" ? "Retry" : "Reset", { type: "button", "data-action": action });
+    for (const action of ["retry", "reset", "link", "unlink"]) {
+      const button = el("button", LABELS[action], { type: "button", "data-action": action });
       button.addEventListener("click", () => ask(r, action));
       actions.append(button);
     }
@@ -278,17 +398,31 @@ async function loadRecord(entity, id) {
     return box;
   });
   $("record-targets").replaceChildren(...blocks);
+  const log = await call("GET", logPath({ entity_type: entity, entity_id: id }, null, RECORD_LOG));
+  const rows = log.entries.map((e) => logRow(e, false));
+  $("record-log").tBodies[0].replaceChildren(...(rows.length ? rows : [emptyRow("Nothing logged yet.", 7)]));
+  $("record-log-note").textContent = log.next_before === null
+    ? `${log.entries.length} entries, newest first.`
+    : `The newest ${log.entries.length} entries; the older ones are in Activity.`;
 }
+
+const LABELS = { retry: "Retry", reset: "Reset", link: "Link…", unlink: "Unlink" };
+const EXPLAIN = {
+  retry: (r) => `Its sync towards ${r.target} is queued again with fresh attempts.`,
+  reset: (r) => `Its sync towards ${r.target} starts over as pending, forgetting its attempts.`,
+  link: (r) => `It is marked as kept by hand in ${r.target} as the Zoho record you name; the service checks that it exists.`,
+  unlink: (r) => `It forgets its Zoho record in ${r.target} (${r.zoho_id || "none"}) and is queued to sync again.`,
+};
 
 function ask(record, action) {
   pending = { record, action };
-  $("confirm-title").textContent = `${action === "retry" ? "Retry" : "Reset"} ${record.entity_type} ${record.entity_id}?`;
-  $("confirm-text").textContent = action === "retry"
-    ? `Its sync towards ${record.target} is queued again with fresh attempts.`
-    : `Its sync towards ${record.target} starts over as pending, forgetting its attempts.`;
+  $("confirm-title").textContent = `${LABELS[action].replace("…", "")} ${record.entity_type} ${record.entity_id}?`;
+  $("confirm-text").textContent = EXPLAIN[action](record);
   $("confirm-error").textContent = "";
+  $("confirm-zoho").hidden = action !== "link";
+  $("confirm-zoho-id").value = action === "link" ? record.zoho_id || "" : "";
   $("confirm").showModal();
-  $("confirm-go").focus();
+  (action === "link" ? $("confirm-zoho-id") : $("confirm-go")).focus();
 }
 
 async function confirmAction() {
@@ -296,7 +430,7 @@ async function confirmAction() {
   const path = `${API}/sync/${encodeURIComponent(record.entity_type)}/${encodeURIComponent(record.entity_id)}/`
     + `${encodeURIComponent(record.target)}/${action}`;
   try {
-    await call("POST", path);
+    await call("POST", path, action === "link" ? { zoho_id: $("confirm-zoho-id").value.trim() } : undefined);
     $("confirm").close();
     await refresh();
   } catch (e) {
@@ -308,21 +442,35 @@ async function confirmAction() {
 
 async function route() {
   const shown = recordShown();
-  $("overview").hidden = !!shown;
-  $("records").hidden = !!shown;
+  const log = activityShown();
+  $("overview").hidden = !!shown || log;
+  $("records").hidden = !!shown || log;
   $("record").hidden = !shown;
+  $("activity").hidden = !log;
+  $("nav-overview").toggleAttribute("aria-current", !shown && !log);
+  $("nav-activity").toggleAttribute("aria-current", log);
   await refresh();
   if (shown) $("record-title").focus();
+  if (log) $("activity-title").focus();
 }
 
 async function boot() {
   fillFilters();
   $("sign-in-form").addEventListener("submit", signIn);
   $("sign-out").addEventListener("click", signOut);
-  $("filter-entity").addEventListener("change", renderRecords);
-  $("filter-status").addEventListener("change", renderRecords);
+  $("filter-entity").addEventListener("change", () => showRecordsPage(null));
+  $("filter-status").addEventListener("change", () => showRecordsPage(null));
+  $("records-next").addEventListener("click", () => showRecordsPage(recordList.next));
+  $("records-first").addEventListener("click", () => showRecordsPage(null));
   $("filters").addEventListener("submit", (e) => e.preventDefault());
   $("confirm-go").addEventListener("click", confirmAction);
+  $("activity-filters").addEventListener("submit", (e) => {
+    e.preventDefault();
+    activity.filters = readActivityFilters();
+    showActivityPage(null);
+  });
+  $("log-older").addEventListener("click", () => showActivityPage(activity.next));
+  $("log-newest").addEventListener("click", () => showActivityPage(null));
   $("back").addEventListener("click", (e) => {
     e.preventDefault();
     location.hash = "";

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,7 +24,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -38,7 +41,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The operator's console in a real browser: Debian's headless Chromium, driven by Selenium, against the whole
  * service (its database, the sandbox as Zoho). Signs in (a wrong token first), reads the health cards against what
  * the records really are, filters by status, watches the auto-refresh keep the filter and an open dialog, retries a
- * failed record, sees a refusal's reason, and signs out. Screenshots of the main screens go to
+ * failed record, sees a refusal's reason, reads a record's log, links it (a Zoho id Zoho refuses first) and unlinks
+ * it (an unlink the state machine refuses first), pages the Activity screen by its cursor across refreshes, filters
+ * it by event and searches it by id, and signs out. Screenshots of the main screens go to
  * {@code target/screenshots/}. Skipped when Chromium or its driver is not installed.
  */
 @ExtendWith(VertxExtension.class)
@@ -140,7 +145,7 @@ class ConsoleBrowserTest {
         screenshot("02-overview.png");
 
         new Select(browser.findElement(By.id("filter-status"))).selectByValue("failed");
-        assertThat(rowIds()).containsExactly(failed);
+        until(d -> rowIds().equals(List.of(failed))); // the service filters: the list follows its answer
         screenshot("03-records-failed.png");
 
         // a second failure arrives: the refresh shows it and keeps the filter
@@ -189,6 +194,104 @@ class ConsoleBrowserTest {
         screenshot("06-retry-refused.png");
         browser.findElement(By.id("confirm-cancel")).click();
 
+        // a record's page lists its log; a link Zoho refuses, a link to a contact Zoho has, an unlink refused and one
+        // done
+        service.awaitStatus("customers", failed, "failed");
+        String contact = record(syncedB).getString("zoho_id");
+        openRecord(failed);
+        until(d -> logEvents().contains("admin_retry"));
+        assertThat(text(By.id("record-log-note"))).endsWith("newest first.");
+        act("link", "1");
+        until(d -> text(By.id("confirm-error")).contains("has no record 1"));
+        WebElement zohoId = browser.findElement(By.id("confirm-zoho-id"));
+        zohoId.clear();
+        zohoId.sendKeys(contact);
+        browser.findElement(By.id("confirm-go")).click();
+        until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm")));
+        until(d -> text(By.cssSelector("[data-target=books] dd.status")).equals("manual"));
+        until(d -> !logEvents().isEmpty() && logEvents().get(0).equals("admin_link"));
+        assertThat(record(failed).getString("zoho_id")).isEqualTo(contact);
+        screenshot("08-record-linked.png");
+
+        openRecord(laterFailure);
+        act("unlink", null);
+        until(d -> text(By.id("confirm-error")).contains("only a synced or manual sync has a link to remove"));
+        screenshot("09-unlink-refused.png");
+        browser.findElement(By.id("confirm-cancel")).click();
+
+        openRecord(failed);
+        act("unlink", null);
+        until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm")));
+        until(d -> logEvents().contains("admin_unlink"));
+        assertThat(record(failed).getString("zoho_id")).isNotEqualTo(contact);
+        JsonObject page = await(service.http
+                        .get("/admin/api/sync/log?entity_type=customer&limit=2&entity_id=" + failed)
+                        .bearerTokenAuthentication(TestEnvironment.ADMIN_TOKEN)
+                        .send())
+                .bodyAsJsonObject();
+        assertThat(page.getJsonArray("entries").getJsonObject(0).getString("entity_id"))
+                .isEqualTo(failed);
+        assertThat(page.getLong("next_before"))
+                .isEqualTo(page.getJsonArray("entries").getJsonObject(1).getLong("id"));
+        assertThat(await(service.http
+                                .get("/admin/api/sync/log?before=0")
+                                .bearerTokenAuthentication(TestEnvironment.ADMIN_TOKEN)
+                                .send())
+                        .statusCode())
+                .isEqualTo(422);
+
+        // Records, two a page: the next page by the cursor, kept across refreshes
+        service.awaitStatus("customers", failed, "failed"); // unlinked, it runs again: let it settle
+        browser.get(base() + "/admin/?refresh=1&page=2");
+        until(d -> rowIds().size() == 2);
+        List<String> first = rowIds();
+        browser.findElement(By.id("records-next")).click();
+        until(d -> rowIds().size() == 2 && !rowIds().contains(first.get(0)) && !rowIds().contains(first.get(1)));
+        List<String> second = rowIds();
+        Thread.sleep(2_500);
+        assertThat(rowIds()).isEqualTo(second);
+        browser.findElement(By.id("records-first")).click();
+        until(d -> rowIds().equals(first));
+
+        // Activity, three rows a page: older pages by the cursor, kept across refreshes, then filters
+        browser.get(base() + "/admin/?refresh=1&page=3#activity");
+        until(d -> logIds().size() == 3);
+        List<Long> newest = logIds();
+        assertThat(newest).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(browser.findElement(By.id("log-newest")).isEnabled()).isFalse();
+        browser.findElement(By.id("log-older")).click();
+        until(d -> logIds().size() == 3 && logIds().get(0) < newest.get(2));
+        List<Long> older = logIds();
+        Thread.sleep(2_500); // two refreshes: the same older page
+        assertThat(logIds()).isEqualTo(older);
+        assertThat(text(By.id("activity-note"))).contains("older than entry " + newest.get(2));
+        browser.findElement(By.id("log-newest")).click();
+        until(d -> !logIds().isEmpty() && logIds().get(0) >= newest.get(0));
+
+        new Select(browser.findElement(By.id("log-entity"))).selectByValue("customer");
+        browser.findElement(By.id("log-event")).sendKeys("admin_link");
+        browser.findElement(By.cssSelector("#activity-filters button[type=submit]"))
+                .click();
+        until(d -> logRowEvents().equals(List.of("admin_link")));
+        assertThat(attributes("#log-list tbody", null))
+                .singleElement()
+                .asString()
+                .contains(failed, contact);
+        Thread.sleep(2_500);
+        assertThat(logRowEvents()).containsExactly("admin_link");
+        assertThat(browser.findElement(By.id("log-event")).getAttribute("value"))
+                .isEqualTo("admin_link");
+        screenshot("10-activity-filtered.png");
+
+        WebElement event = browser.findElement(By.id("log-event"));
+        event.clear();
+        browser.findElement(By.id("log-q")).sendKeys(laterFailure.toUpperCase());
+        browser.findElement(By.cssSelector("#activity-filters button[type=submit]"))
+                .click();
+        until(d -> !logIds().isEmpty()
+                && attributes("#log-list tbody td:nth-child(3)", null).stream().allMatch(laterFailure::equals));
+        screenshot("11-activity-search.png");
+
         // on a phone's width the cards and the table still read
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.get("http://127.0.0.1:" + service.app.httpPort() + "/admin/?refresh=1");
@@ -208,6 +311,61 @@ class ConsoleBrowserTest {
                         .statusCode())
                 .as("the signed-out session no longer opens the admin API")
                 .isEqualTo(401);
+    }
+
+    private static String base() {
+        return "http://127.0.0.1:" + service.app.httpPort();
+    }
+
+    private static void openRecord(String id) {
+        browser.get(base() + "/admin/?refresh=1#record/customer/" + id);
+        until(d -> text(By.id("record-title")).equals("customer " + id));
+    }
+
+    /** Opens the Books record's dialog for this action and confirms it, with this Zoho id for a link. */
+    private static void act(String action, String zohoId) {
+        browser.findElement(By.cssSelector("[data-target=books] button[data-action=" + action + "]"))
+                .click();
+        visible(By.id("confirm"));
+        if (zohoId != null) {
+            WebElement input = visible(By.id("confirm-zoho-id"));
+            input.clear();
+            input.sendKeys(zohoId);
+        }
+        browser.findElement(By.id("confirm-go")).click();
+    }
+
+    /** The events of the record page's log, newest first. */
+    private static List<String> logEvents() {
+        return attributes("#record-log tbody tr[data-event]", "data-event");
+    }
+
+    /** The ids of the Activity rows on screen. */
+    private static List<Long> logIds() {
+        return attributes("#log-list tbody tr[data-id]", "data-id").stream()
+                .map(Long::parseLong)
+                .toList();
+    }
+
+    /** The distinct events of the Activity rows on screen. */
+    private static List<String> logRowEvents() {
+        return attributes("#log-list tbody tr[data-event]", "data-event").stream()
+                .distinct()
+                .toList();
+    }
+
+    /**
+     * This attribute (or, for null, the text) of every element the selector finds, read in one script: the
+     * refresh replaces rows every second, so elements looked up one call and read the next may be gone.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String> attributes(String selector, String attribute) {
+        return (List<String>) ((JavascriptExecutor) browser)
+                .executeScript(
+                        "return Array.from(document.querySelectorAll(arguments[0]))"
+                                + ".map(e => arguments[1] === null ? e.innerText : e.getAttribute(arguments[1]));",
+                        selector,
+                        attribute);
     }
 
     /** A customer put through the platform API; a returning one Zoho does not know fails. */
@@ -241,9 +399,7 @@ class ConsoleBrowserTest {
     }
 
     private static List<String> rowIds() {
-        return browser.findElements(By.cssSelector("#record-list tbody tr[data-status] td:nth-child(2)")).stream()
-                .map(WebElement::getText)
-                .toList();
+        return attributes("#record-list tbody tr[data-status] td:nth-child(2)", null);
     }
 
     private static String text(By by) {
@@ -256,7 +412,9 @@ class ConsoleBrowserTest {
     }
 
     private static <T> T until(java.util.function.Function<? super WebDriver, T> condition) {
-        return new WebDriverWait(browser, WAIT).until(condition);
+        return new WebDriverWait(browser, WAIT)
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     private static void screenshot(String name) throws IOException {

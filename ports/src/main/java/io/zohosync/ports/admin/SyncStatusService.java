@@ -3,7 +3,12 @@ package io.zohosync.ports.admin;
 import io.vertx.core.Future;
 import io.zohosync.domain.entity.EntityRef;
 import io.zohosync.domain.entity.SyncKey;
+import io.zohosync.ports.in.SyncLogEntry;
+import io.zohosync.ports.in.SyncLogPage;
+import io.zohosync.ports.in.SyncLogQuery;
 import io.zohosync.ports.in.SyncOverview;
+import io.zohosync.ports.in.SyncRecordPage;
+import io.zohosync.ports.in.SyncRecordQuery;
 import io.zohosync.ports.in.SyncRecordView;
 import io.zohosync.ports.in.SyncStatusQuery;
 import io.zohosync.ports.out.SyncRecordsReader;
@@ -36,5 +41,29 @@ public final class SyncStatusService implements SyncStatusQuery {
     @Override
     public Future<List<SyncRecordView>> records(EntityRef entity) {
         return records.findAll(entity);
+    }
+
+    /** One row more than the page is read: its presence is what says an older page exists. */
+    @Override
+    public Future<SyncLogPage> log(SyncLogQuery query) {
+        return records.log(query.withLimit(query.limit() + 1)).map(rows -> {
+            if (rows.size() <= query.limit()) {
+                return new SyncLogPage(rows, null);
+            }
+            List<SyncLogEntry> page = rows.subList(0, query.limit());
+            return new SyncLogPage(page, page.get(page.size() - 1).id());
+        });
+    }
+
+    /** As {@link #log}: one record more than the page says whether another page follows. */
+    @Override
+    public Future<SyncRecordPage> list(SyncRecordQuery query) {
+        return records.list(query.withLimit(query.limit() + 1)).map(rows -> {
+            if (rows.size() <= query.limit()) {
+                return new SyncRecordPage(rows, null);
+            }
+            List<SyncRecordView> page = rows.subList(0, query.limit());
+            return new SyncRecordPage(page, SyncRecordQuery.Position.of(page.get(page.size() - 1)));
+        });
     }
 }

@@ -15,4 +15,10 @@ public interface SyncStatusQuery {
 
     /** Every target's record of one entity. */
     Future<List<SyncRecordView>> records(EntityRef entity);
+
+    /** The sync log rows this query matches, a page of {@code query.limit()} newest first, with the next page's cursor. */
+    Future<SyncLogPage> log(SyncLogQuery query);
+
+    /** The sync records this query matches, a page most recently changed first, with the next page's cursor. */
+    Future<SyncRecordPage> list(SyncRecordQuery query);
 }

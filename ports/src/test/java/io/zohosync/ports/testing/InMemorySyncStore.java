@@ -10,6 +10,9 @@ import io.zohosync.domain.sync.Lease;
 import io.zohosync.domain.sync.SyncState;
 import io.zohosync.domain.sync.SyncStatus;
 import io.zohosync.domain.sync.Transition;
+import io.zohosync.ports.in.SyncLogEntry;
+import io.zohosync.ports.in.SyncLogQuery;
+import io.zohosync.ports.in.SyncRecordQuery;
 import io.zohosync.ports.in.SyncRecordView;
 import io.zohosync.ports.out.ClaimedJob;
 import io.zohosync.ports.out.EntityStore;
@@ -30,6 +33,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -75,16 +79,20 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
 
     private record Record(SyncState state, boolean intent, Instant updatedAt) {}
 
+    /** A log row as stored: its id (ascending as rows are added), first and latest time and the Zoho id then. */
+    private record Logged(long id, Instant at, Instant lastAt, String zohoId, LogRow row) {}
+
     private Map<EntityRef, StoredEntity> entities = new HashMap<>();
     private Map<String, String> events = new HashMap<>();
     private Map<SyncKey, Record> records = new LinkedHashMap<>();
     private Map<SyncKey, Job> jobs = new LinkedHashMap<>();
     private Map<SyncKey, Set<SyncKey>> waits = new HashMap<>();
-    private List<LogRow> log = new ArrayList<>();
+    private List<Logged> log = new ArrayList<>();
     private long nextJobId = 1;
+    private long nextLogId = 1;
 
     public synchronized List<LogRow> log() {
-        return List.copyOf(log);
+        return log.stream().map(Logged::row).toList();
     }
 
     public synchronized int jobCount() {
@@ -138,7 +146,12 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
 
         @Override
         public Future<Void> note(SyncKey key, SyncState state, String event, String message, Instant now) {
-            log.add(new LogRow(key, state.status(), state.status(), event, message));
+            log.add(new Logged(
+                    nextLogId++,
+                    now,
+                    null,
+                    state.zohoId(),
+                    new LogRow(key, state.status(), state.status(), event, message)));
             return Future.succeededFuture();
         }
 
@@ -396,6 +409,71 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
                 .toList());
     }
 
+    @Override
+    public synchronized Future<List<SyncLogEntry>> log(SyncLogQuery query) {
+        List<SyncLogEntry> found = new ArrayList<>();
+        for (int i = log.size() - 1; i >= 0 && found.size() < query.limit(); i--) {
+            Logged logged = log.get(i);
+            if (matches(query, logged)) {
+                LogRow row = logged.row();
+                found.add(new SyncLogEntry(
+                        logged.id(),
+                        row.key(),
+                        logged.at(),
+                        row.from(),
+                        row.to(),
+                        row.event(),
+                        row.message(),
+                        logged.zohoId(),
+                        row.repeats(),
+                        logged.lastAt()));
+            }
+        }
+        return Future.succeededFuture(found);
+    }
+
+    /** Newest change first, then type, id and target descending, as {@link SyncRecordsReader#list} orders. */
+    private static final Comparator<SyncRecordQuery.Position> NEWEST_FIRST = Comparator.comparing(
+                    SyncRecordQuery.Position::updatedAt)
+            .thenComparing(p -> p.key().type().wire())
+            .thenComparing(p -> p.key().entityId())
+            .thenComparing(p -> p.key().target().wire())
+            .reversed();
+
+    @Override
+    public synchronized Future<List<SyncRecordView>> list(SyncRecordQuery query) {
+        return Future.succeededFuture(records.entrySet().stream()
+                .filter(e -> query.type() == null || e.getKey().type() == query.type())
+                .filter(e -> query.target() == null || e.getKey().target() == query.target())
+                .filter(e -> query.status() == null || e.getValue().state().status() == query.status())
+                .map(e -> new SyncRecordQuery.Position(e.getValue().updatedAt(), e.getKey()))
+                .filter(p -> query.after() == null || NEWEST_FIRST.compare(p, query.after()) > 0)
+                .sorted(NEWEST_FIRST)
+                .limit(query.limit())
+                .map(p -> view(p.key()))
+                .toList());
+    }
+
+    private static boolean matches(SyncLogQuery q, Logged logged) {
+        SyncKey key = logged.row().key();
+        return (q.before() == null || logged.id() < q.before())
+                && (q.type() == null || key.type() == q.type())
+                && (q.entityId() == null || key.entityId().equals(q.entityId()))
+                && (q.target() == null || key.target() == q.target())
+                && (q.status() == null || logged.row().to() == q.status())
+                && (q.event() == null || logged.row().event().equals(q.event()))
+                && (q.since() == null || !logged.at().isBefore(q.since()))
+                && (q.until() == null || logged.at().isBefore(q.until()))
+                && (q.text() == null
+                        || contains(key.entityId(), q.text())
+                        || contains(logged.row().message(), q.text())
+                        || contains(logged.zohoId(), q.text()));
+    }
+
+    private static boolean contains(String value, String part) {
+        return value != null && value.toLowerCase(Locale.ROOT).contains(part.toLowerCase(Locale.ROOT));
+    }
+
     // ---- storage of the state machine's answers
 
     private void store(SyncKey key, Optional<SyncState> before, SyncState next, String event, Instant now) {
@@ -416,31 +494,40 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
         if (next.status() != SyncStatus.WAITING) {
             waits.remove(key);
         }
-        logRepeated(new LogRow(key, before.map(SyncState::status).orElse(null), next.status(), event, next.reason()));
+        logRepeated(
+                new LogRow(key, before.map(SyncState::status).orElse(null), next.status(), event, next.reason()),
+                next.zohoId(),
+                now);
     }
 
     /** As the Postgres adapter: a deferral the record's latest row already tells counts on that row. */
-    private void logRepeated(LogRow row) {
+    private void logRepeated(LogRow row, String zohoId, Instant now) {
         for (int i = log.size() - 1; i >= 0; i--) {
-            LogRow latest = log.get(i);
+            Logged logged = log.get(i);
+            LogRow latest = logged.row();
             if (!latest.key().equals(row.key())) {
                 continue;
             }
             if (row.event().startsWith("deferred_") && latest.event().equals(row.event()) && latest.to() == row.to()) {
                 log.set(
                         i,
-                        new LogRow(
-                                latest.key(),
-                                latest.from(),
-                                latest.to(),
-                                latest.event(),
-                                row.message(),
-                                latest.repeats() + 1));
+                        new Logged(
+                                logged.id(),
+                                logged.at(),
+                                now,
+                                zohoId,
+                                new LogRow(
+                                        latest.key(),
+                                        latest.from(),
+                                        latest.to(),
+                                        latest.event(),
+                                        row.message(),
+                                        latest.repeats() + 1)));
                 return;
             }
             break;
         }
-        log.add(row);
+        log.add(new Logged(nextLogId++, now, null, zohoId, row));
     }
 
     private Optional<SyncState> state(SyncKey key) {
@@ -487,8 +574,9 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
             Map<SyncKey, Record> records,
             Map<SyncKey, Job> jobs,
             Map<SyncKey, Set<SyncKey>> waits,
-            List<LogRow> log,
-            long nextJobId) {}
+            List<Logged> log,
+            long nextJobId,
+            long nextLogId) {}
 
     private Snapshot snapshot() {
         Map<SyncKey, Job> jobCopies = new LinkedHashMap<>();
@@ -502,7 +590,8 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
                 jobCopies,
                 waitCopies,
                 new ArrayList<>(log),
-                nextJobId);
+                nextJobId,
+                nextLogId);
     }
 
     private synchronized void restore(Snapshot s) {
@@ -513,5 +602,6 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
         waits = s.waits();
         log = s.log();
         nextJobId = s.nextJobId();
+        nextLogId = s.nextLogId();
     }
 }

@@ -1,6 +1,7 @@
 package io.zohosync.ports.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.vertx.core.Future;
 import io.zohosync.domain.entity.EntityRef;
@@ -20,6 +21,10 @@ import io.zohosync.ports.flows.item.ItemMapping;
 import io.zohosync.ports.in.RecordEntityUseCase.Command;
 import io.zohosync.ports.in.RecordEntityUseCase.Outcome;
 import io.zohosync.ports.in.RecordEntityUseCase.Result;
+import io.zohosync.ports.in.SyncLogEntry;
+import io.zohosync.ports.in.SyncLogQuery;
+import io.zohosync.ports.in.SyncRecordQuery;
+import io.zohosync.ports.in.SyncRecordView;
 import io.zohosync.ports.intake.IntakeService;
 import io.zohosync.ports.intake.Routing;
 import io.zohosync.ports.out.ClaimedJob;
@@ -29,6 +34,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -376,6 +383,138 @@ public abstract class SyncStoreContract {
     }
 
     // ---- helpers
+
+    @Test
+    void the_sync_log_is_read_newest_first_a_page_at_a_time_and_by_every_filter() throws Exception {
+        String id = unique("c");
+        record(customer(id, "ada@example.com"));
+        SyncKey books = new SyncKey(EntityType.CUSTOMER, id, SyncTarget.BOOKS);
+        SyncKey crm = new SyncKey(EntityType.CUSTOMER, id, SyncTarget.CRM);
+        act(books, "admin_link", new SyncEvent.AdminLink("4600000000000001"), now.plusSeconds(1));
+        act(crm, "admin_link", new SyncEvent.AdminLink("4600000000000002"), now.plusSeconds(2));
+        act(books, "admin_unlink", new SyncEvent.AdminUnlink(), now.plusSeconds(3));
+        SyncLogQuery entity = new SyncLogQuery(EntityType.CUSTOMER, id, null, null, null, null, null, null, null, 10);
+
+        List<SyncLogEntry> all = await(stores.reader().log(entity));
+        assertThat(all).extracting(SyncLogEntry::id).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(all)
+                .extracting(e -> e.key().target(), SyncLogEntry::event, SyncLogEntry::to)
+                .startsWith(
+                        tuple(SyncTarget.BOOKS, "admin_unlink", SyncStatus.PENDING),
+                        tuple(SyncTarget.CRM, "admin_link", SyncStatus.MANUAL),
+                        tuple(SyncTarget.BOOKS, "admin_link", SyncStatus.MANUAL))
+                .hasSize(5);
+        SyncLogEntry linked = all.get(1);
+        assertThat(linked.from()).isEqualTo(SyncStatus.PENDING);
+        assertThat(linked.zohoId()).isEqualTo("4600000000000002");
+        assertThat(linked.at()).isEqualTo(now.plusSeconds(2));
+        assertThat(linked.repeats()).isEqualTo(1);
+        assertThat(linked.lastAt()).isNull();
+        assertThat(all.get(4).from())
+                .as("a record's first row comes from nothing")
+                .isNull();
+
+        List<SyncLogEntry> paged = new ArrayList<>();
+        Long before = null;
+        do {
+            List<SyncLogEntry> page =
+                    await(stores.reader().log(entity.withLimit(2).withBefore(before)));
+            assertThat(page).hasSizeLessThanOrEqualTo(2);
+            paged.addAll(page);
+            before = page.size() < 2 ? null : page.get(page.size() - 1).id();
+        } while (before != null);
+        assertThat(paged)
+                .as("pages follow one another, none twice, none left out")
+                .isEqualTo(all);
+
+        assertThat(events(new SyncLogQuery(
+                        EntityType.CUSTOMER, id, SyncTarget.CRM, null, null, null, null, null, null, 10)))
+                .hasSize(2)
+                .startsWith("admin_link");
+        assertThat(events(new SyncLogQuery(
+                        EntityType.CUSTOMER, id, null, SyncStatus.MANUAL, null, null, null, null, null, 10)))
+                .containsExactly("admin_link", "admin_link");
+        assertThat(events(new SyncLogQuery(
+                        EntityType.CUSTOMER, id, null, null, "admin_unlink", null, null, null, null, 10)))
+                .containsExactly("admin_unlink");
+        assertThat(await(stores.reader()
+                        .log(new SyncLogQuery(
+                                null, null, null, null, null, null, now.plusSeconds(1), now.plusSeconds(3), null, 50))))
+                .as("since is inclusive, until exclusive")
+                .filteredOn(e -> e.key().entityId().equals(id))
+                .extracting(SyncLogEntry::zohoId)
+                .containsExactly("4600000000000002", "4600000000000001");
+        assertThat(await(stores.reader()
+                        .log(new SyncLogQuery(null, null, null, null, null, id.toUpperCase(), null, null, null, 10))))
+                .as("text in the id, ignoring case")
+                .isEqualTo(all);
+        assertThat(events(new SyncLogQuery(
+                        EntityType.CUSTOMER, id, null, null, null, "46000000000000", null, null, null, 10)))
+                .as("text in the Zoho id")
+                .containsExactly("admin_link", "admin_link");
+        assertThat(await(stores.reader()
+                        .log(new SyncLogQuery(
+                                null, null, null, null, null, id.replace('-', '_'), null, null, null, 10))))
+                .as("a wildcard in the text is the character itself")
+                .isEmpty();
+    }
+
+    @Test
+    void records_are_listed_newest_change_first_a_page_at_a_time_after_a_cursor() throws Exception {
+        // far in the future, so that no other test's records (the database may be shared) fall among these
+        Instant base = now.plus(Duration.ofDays(36_500 + new SplittableRandom().nextInt(1_000_000)));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            now = base.plusSeconds(i);
+            ids.add(unique("c"));
+            record(customer(ids.get(i), "c" + i + "@example.com"));
+        }
+        SyncKey linked = new SyncKey(EntityType.CUSTOMER, ids.get(0), SyncTarget.BOOKS);
+        act(linked, "admin_link", new SyncEvent.AdminLink("4600000000000009"), base.plusSeconds(3));
+        SyncRecordQuery.Position top = new SyncRecordQuery.Position(
+                base.plusSeconds(60), new SyncKey(EntityType.CUSTOMER, "~", SyncTarget.CRM));
+        SyncRecordQuery customers = new SyncRecordQuery(EntityType.CUSTOMER, null, null, top, 4);
+
+        List<SyncKey> paged = new ArrayList<>();
+        SyncRecordQuery query = customers;
+        for (int page = 0; page < 2; page++) {
+            List<SyncRecordView> found = await(stores.reader().list(query));
+            assertThat(found).hasSizeBetween(page == 0 ? 4 : 2, 4);
+            found.forEach(r -> paged.add(r.key()));
+            query = query.withAfter(SyncRecordQuery.Position.of(found.get(found.size() - 1)));
+        }
+
+        assertThat(paged.subList(0, 6))
+                .containsExactly(
+                        linked,
+                        new SyncKey(EntityType.CUSTOMER, ids.get(2), SyncTarget.CRM),
+                        new SyncKey(EntityType.CUSTOMER, ids.get(2), SyncTarget.BOOKS),
+                        new SyncKey(EntityType.CUSTOMER, ids.get(1), SyncTarget.CRM),
+                        new SyncKey(EntityType.CUSTOMER, ids.get(1), SyncTarget.BOOKS),
+                        new SyncKey(EntityType.CUSTOMER, ids.get(0), SyncTarget.CRM));
+        assertThat(paged.subList(6, paged.size()))
+                .as("what follows is other tests' records")
+                .doesNotContainAnyElementsOf(paged.subList(0, 6));
+        assertThat(await(stores.reader().list(new SyncRecordQuery(null, null, SyncStatus.MANUAL, top, 1))))
+                .extracting(SyncRecordView::key, SyncRecordView::zohoId)
+                .containsExactly(tuple(linked, "4600000000000009"));
+        assertThat(await(stores.reader().list(new SyncRecordQuery(EntityType.CUSTOMER, SyncTarget.CRM, null, top, 3))))
+                .extracting(r -> r.key().entityId())
+                .containsExactly(ids.get(2), ids.get(1), ids.get(0));
+    }
+
+    private void act(SyncKey key, String event, SyncEvent what, Instant at) throws Exception {
+        assertThat(await(stores.records().change(key, event, s -> machine.apply(s, what, at), at)))
+                .get()
+                .extracting(c -> c.transition())
+                .isInstanceOf(Transition.Moved.class);
+    }
+
+    private List<String> events(SyncLogQuery query) throws Exception {
+        return await(stores.reader().log(query)).stream()
+                .map(SyncLogEntry::event)
+                .toList();
+    }
 
     private IntakeService intake() {
         return new IntakeService(

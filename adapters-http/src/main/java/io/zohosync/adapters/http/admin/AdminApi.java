@@ -68,6 +68,7 @@ public final class AdminApi {
         Problems.install(admin);
         admin.route().handler(auth);
         new StatusRoutes(status).mount(admin);
+        new ActivityRoutes(status).mount(admin);
         new RecordActionRoutes(actions).mount(admin, bodyLimitBytes);
         held.mount(admin, bodyLimitBytes);
         ZohoConnectionRoutes zoho = new ZohoConnectionRoutes(connect);

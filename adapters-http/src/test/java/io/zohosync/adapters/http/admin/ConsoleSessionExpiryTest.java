@@ -16,7 +16,11 @@ import io.zohosync.adapters.http.common.Problems;
 import io.zohosync.adapters.http.common.SignInThrottle;
 import io.zohosync.domain.entity.EntityRef;
 import io.zohosync.domain.entity.SyncKey;
+import io.zohosync.ports.in.SyncLogPage;
+import io.zohosync.ports.in.SyncLogQuery;
 import io.zohosync.ports.in.SyncOverview;
+import io.zohosync.ports.in.SyncRecordPage;
+import io.zohosync.ports.in.SyncRecordQuery;
 import io.zohosync.ports.in.SyncRecordView;
 import io.zohosync.ports.in.SyncStatusQuery;
 import java.security.SecureRandom;
@@ -132,6 +136,16 @@ class ConsoleSessionExpiryTest {
         @Override
         public Future<List<SyncRecordView>> records(EntityRef entity) {
             return Future.succeededFuture(List.of());
+        }
+
+        @Override
+        public Future<SyncLogPage> log(SyncLogQuery query) {
+            return Future.succeededFuture(new SyncLogPage(List.of(), null));
+        }
+
+        @Override
+        public Future<SyncRecordPage> list(SyncRecordQuery query) {
+            return Future.succeededFuture(new SyncRecordPage(List.of(), null));
         }
     }
 }

@@ -12,10 +12,14 @@ import io.zohosync.domain.sync.DeferCause;
 import io.zohosync.domain.sync.SyncState;
 import io.zohosync.domain.sync.SyncStatus;
 import io.zohosync.domain.sync.Transition;
+import io.zohosync.ports.in.SyncLogEntry;
+import io.zohosync.ports.in.SyncLogQuery;
+import io.zohosync.ports.in.SyncRecordQuery;
 import io.zohosync.ports.in.SyncRecordView;
 import io.zohosync.ports.out.SyncRecords;
 import io.zohosync.ports.out.SyncRecordsReader;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -166,6 +170,123 @@ public final class PgSyncRecords implements SyncRecords, SyncRecordsReader {
         return pool.preparedQuery(FIND_ALL)
                 .execute(Tuple.of(entity.type().wire(), entity.id()))
                 .map(PgSyncRecords::views);
+    }
+
+    /**
+     * The log rows the query matches, walked down the primary key from the cursor: each filter is an equality or a
+     * range the planner can meet with an index that ends in {@code id} (V1, V10), so a page costs its rows, not the
+     * table's (see V10__sync_log_filters.sql for the plans).
+     */
+    @Override
+    public Future<List<SyncLogEntry>> log(SyncLogQuery query) {
+        List<String> where = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        filter(
+                where,
+                args,
+                "entity_type = $%d",
+                query.type() == null ? null : query.type().wire());
+        filter(where, args, "entity_id = $%d", query.entityId());
+        filter(
+                where,
+                args,
+                "target = $%d",
+                query.target() == null ? null : query.target().wire());
+        filter(
+                where,
+                args,
+                "to_status = $%d",
+                query.status() == null ? null : query.status().wire());
+        filter(where, args, "event = $%d", query.event());
+        filter(where, args, "at >= $%d", RecordStore.utc(query.since()));
+        filter(where, args, "at < $%d", RecordStore.utc(query.until()));
+        filter(where, args, "id < $%d", query.before());
+        if (query.text() != null) {
+            args.add("%" + likeEscaped(query.text()) + "%");
+            int n = args.size();
+            where.add("(entity_id ilike $%1$d or message ilike $%1$d or zoho_id ilike $%1$d)".formatted(n));
+        }
+        args.add(query.limit());
+        String sql = "select * from sync_log"
+                + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                + " order by id desc limit $" + args.size();
+        return pool.preparedQuery(sql).execute(Tuple.from(args)).map(rows -> {
+            List<SyncLogEntry> entries = new ArrayList<>(rows.size());
+            rows.forEach(row -> entries.add(entry(row)));
+            return entries;
+        });
+    }
+
+    /**
+     * Records newest change first, walked down {@code sync_records_updated_idx} or {@code sync_records_status_idx}
+     * (V1) from the cursor; ties on the time are broken by the key, compared byte-wise (collation "C", the order of
+     * {@link String#compareTo} for the ids a platform sends).
+     */
+    @Override
+    public Future<List<SyncRecordView>> list(SyncRecordQuery query) {
+        List<String> where = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        filter(
+                where,
+                args,
+                "entity_type = $%d",
+                query.type() == null ? null : query.type().wire());
+        filter(
+                where,
+                args,
+                "target = $%d",
+                query.target() == null ? null : query.target().wire());
+        filter(
+                where,
+                args,
+                "status = $%d",
+                query.status() == null ? null : query.status().wire());
+        if (query.after() != null) {
+            SyncKey key = query.after().key();
+            args.addAll(List.of(
+                    RecordStore.utc(query.after().updatedAt()),
+                    key.type().wire(),
+                    key.entityId(),
+                    key.target().wire()));
+            int n = args.size() - 3;
+            where.add(("updated_at <= $%1$d and (updated_at, entity_type collate \"C\", entity_id collate \"C\","
+                            + " target collate \"C\") < ($%1$d, $%2$d, $%3$d, $%4$d)")
+                    .formatted(n, n + 1, n + 2, n + 3));
+        }
+        args.add(query.limit());
+        String sql = "select * from sync_records"
+                + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                + " order by updated_at desc, entity_type collate \"C\" desc, entity_id collate \"C\" desc,"
+                + " target collate \"C\" desc limit $" + args.size();
+        return pool.preparedQuery(sql).execute(Tuple.from(args)).map(PgSyncRecords::views);
+    }
+
+    private static void filter(List<String> where, List<Object> args, String condition, Object value) {
+        if (value != null) {
+            args.add(value);
+            where.add(condition.formatted(args.size()));
+        }
+    }
+
+    /** The text as a LIKE pattern of itself: its wildcards and the escape character stand for themselves. */
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static SyncLogEntry entry(Row row) {
+        String from = row.getString("from_status");
+        OffsetDateTime lastAt = row.getOffsetDateTime("last_at");
+        return new SyncLogEntry(
+                row.getLong("id"),
+                RecordStore.key(row),
+                row.getOffsetDateTime("at").toInstant(),
+                from == null ? null : SyncStatus.fromWire(from),
+                SyncStatus.fromWire(row.getString("to_status")),
+                row.getString("event"),
+                row.getString("message"),
+                row.getString("zoho_id"),
+                row.getInteger("repeats"),
+                lastAt == null ? null : lastAt.toInstant());
     }
 
     private static Future<Optional<SyncRecordView>> view(io.vertx.sqlclient.SqlClient client, SyncKey key) {
