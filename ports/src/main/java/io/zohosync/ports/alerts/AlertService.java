@@ -128,15 +128,16 @@ public final class AlertService {
                 AlertChannel channel = entry.getKey();
                 AlertBook book = entry.getValue();
                 for (Notice notice : book.due(holding, now)) {
-                    chain = chain.compose(x -> channel.send(notice).<Void>transform(ar -> {
-                        if (ar.succeeded()) {
-                            book.sent(notice);
-                            sent.add(new Sent(channel.name(), notice));
-                        } else {
-                            failed.add(new Failed(channel.name(), notice, reason(ar.cause())));
-                        }
-                        return Future.succeededFuture();
-                    }));
+                    chain = chain.compose(x -> channel.send(notice)
+                            .<Void>map(delivered -> {
+                                book.sent(notice);
+                                sent.add(new Sent(channel.name(), notice));
+                                return null;
+                            })
+                            .recover(error -> {
+                                failed.add(new Failed(channel.name(), notice, reason(error)));
+                                return Future.succeededFuture();
+                            }));
                 }
             }
             return chain.map(x -> new Round(sent, failed));
