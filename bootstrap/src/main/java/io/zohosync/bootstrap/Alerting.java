@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Alerts as the service runs them: the channels {@link Config.Alerts} names, an {@link AlertService} over the
- * service's own database, and an evaluation every {@code interval}, never two at once. Logs what was sent (subjects,
- * never addresses' passwords or webhook URLs) and what could not be, which is tried again at the next evaluation.
+ * service's own database, and an evaluation every {@code interval}, never two at once. Logs what was sent (subjects only:
+ * never a password or a webhook's URL) and what could not be, which is tried again at the next evaluation.
  */
 final class Alerting {
 

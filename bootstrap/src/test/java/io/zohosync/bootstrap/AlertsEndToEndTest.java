@@ -83,7 +83,7 @@ class AlertsEndToEndTest {
 
         until(() -> smtp.getReceivedMessages().length == 1 && webhooks.size() == 1);
         MimeMessage opened = smtp.getReceivedMessages()[0];
-        assertThat(opened.getSubject()).isEqualTo("[zoho-sync] 1 sync failed and wait for an admin");
+        assertThat(opened.getSubject()).isEqualTo("[zoho-sync] 1 sync failed and waits for an admin");
         assertThat(opened.getHeader("X-Zoho-Sync-Alert-State")).containsExactly("opened");
         assertThat(webhooks.get(0).getString("event")).isEqualTo("alert.opened");
         assertThat(webhooks.get(0).getString("key")).isEqualTo("failed-syncs");
@@ -111,7 +111,7 @@ class AlertsEndToEndTest {
         until(() -> smtp.getReceivedMessages().length == 2 && webhooks.size() == 2);
         assertThat(Duration.between(linked, Instant.now())).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
         MimeMessage resolved = smtp.getReceivedMessages()[1];
-        assertThat(resolved.getSubject()).isEqualTo("[zoho-sync] Resolved: 1 sync failed and wait for an admin");
+        assertThat(resolved.getSubject()).isEqualTo("[zoho-sync] Resolved: 1 sync failed and waits for an admin");
         assertThat(resolved.getHeader("X-Zoho-Sync-Alert-State")).containsExactly("resolved");
         assertThat(webhooks.get(1).getString("event")).isEqualTo("alert.resolved");
         assertThat(webhooks.get(1).getString("opened_at"))

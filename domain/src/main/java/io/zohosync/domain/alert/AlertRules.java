@@ -39,7 +39,7 @@ public final class AlertRules {
             holding.add(new Condition(
                     "failed-syncs",
                     AlertKind.FAILED_SYNCS,
-                    failed + (failed == 1 ? " sync failed" : " syncs failed") + " and wait for an admin",
+                    failed + (failed == 1 ? " sync failed and waits" : " syncs failed and wait") + " for an admin",
                     failed + " failed (alert at " + thresholds.failedSyncs()
                             + " or more); retry or fix them in the console (/admin) or the admin API"));
         }

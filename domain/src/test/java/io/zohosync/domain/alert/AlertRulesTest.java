@@ -29,6 +29,14 @@ class AlertRulesTest {
     }
 
     @Test
+    void oneFailedSyncIsSaidInTheSingular() {
+        AlertRules eager = new AlertRules(new AlertThresholds(1, Duration.ofMinutes(30), 80, Duration.ZERO));
+        assertThat(eager.queue(Map.of(SyncStatus.FAILED, 1L), 0, null, NOW, true, NOW))
+                .singleElement()
+                .satisfies(c -> assertThat(c.summary()).isEqualTo("1 sync failed and waits for an admin"));
+    }
+
+    @Test
     void workIsStuckWhenTheOldestWaitedLongerThanTheThresholdAndNothingSyncedMeanwhile() {
         Instant longAgo = NOW.minus(Duration.ofMinutes(31));
         assertThat(rules.queue(Map.of(), 4, longAgo, null, true, NOW))
