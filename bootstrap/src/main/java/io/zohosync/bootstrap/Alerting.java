@@ -33,8 +33,8 @@ final class Alerting {
     private final AlertAdapters adapters;
     private final AlertService service;
     private final AtomicBoolean running = new AtomicBoolean();
-    private long timer = -1;
-    private Future<?> current = Future.succeededFuture();
+    private volatile long timer = -1;
+    private volatile Future<?> current = Future.succeededFuture();
 
     private Alerting(Vertx vertx, AlertAdapters adapters, AlertService service) {
         this.vertx = vertx;
@@ -78,15 +78,20 @@ final class Alerting {
         if (!running.compareAndSet(false, true)) {
             return; // the last evaluation still runs (a slow mail server): this one would only repeat it
         }
-        current = service.evaluate()
-                .onSuccess(round -> {
-                    round.sent()
+        Future<AlertService.Round> round;
+        try {
+            round = service.evaluate();
+        } catch (RuntimeException e) { // a pool closing under it: this evaluation is lost, not the next ones
+            round = Future.failedFuture(e);
+        }
+        current = round.onSuccess(done -> {
+                    done.sent()
                             .forEach(s -> LOG.info(
                                     "alert {} sent by {}: {}",
                                     s.notice().type(),
                                     s.channel(),
                                     s.notice().subject()));
-                    round.failed()
+                    done.failed()
                             .forEach(f -> LOG.warn(
                                     "alert {} could not be sent by {}, trying again at the next evaluation: {}",
                                     f.notice().subject(),

@@ -169,7 +169,12 @@ record Config(
         }
         Optional<String> host = r.text("ZSYNC_ALERT_SMTP_HOST", null);
         Optional<String> from = r.text("ZSYNC_ALERT_SMTP_FROM", null);
-        Set<String> to = r.list("ZSYNC_ALERT_SMTP_TO");
+        List<String> to = r.text("ZSYNC_ALERT_SMTP_TO", null).stream() // in the order given
+                .flatMap(v -> Arrays.stream(v.split(",")))
+                .map(String::trim)
+                .filter(a -> !a.isEmpty())
+                .distinct()
+                .toList();
         if (host.isEmpty() || from.isEmpty() || to.isEmpty()) {
             throw new ConfigException("email alerts are partly configured: set ZSYNC_ALERT_SMTP_HOST, "
                     + "ZSYNC_ALERT_SMTP_FROM and ZSYNC_ALERT_SMTP_TO together (with ZSYNC_ALERT_SMTP_USER and "
@@ -193,7 +198,7 @@ record Config(
                     r.text("ZSYNC_ALERT_SMTP_USER", null),
                     r.text("ZSYNC_ALERT_SMTP_PASSWORD", null),
                     from.get(),
-                    List.copyOf(to)));
+                    to));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("ZSYNC_ALERT_SMTP_*: " + e.getMessage());
         }
