@@ -52,9 +52,11 @@ public final class AlertRules {
             holding.add(new Condition(
                     "stuck-syncs",
                     AlertKind.STUCK_SYNCS,
-                    "syncs are stuck: nothing reached Zoho in " + minutes(stuck),
-                    due + " due, the oldest since " + oldestDueSince + ", "
-                            + (lastSynced == null ? "nothing synced yet" : "last synced at " + lastSynced)));
+                    "Syncs are stuck: nothing reached Zoho in " + minutes(stuck),
+                    due + " due, the oldest since " + Notice.seconds(oldestDueSince) + ", "
+                            + (lastSynced == null
+                                    ? "nothing synced yet"
+                                    : "last synced at " + Notice.seconds(lastSynced))));
         }
         return holding;
     }

@@ -2,6 +2,7 @@ package io.zohosync.domain.alert;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -30,10 +31,15 @@ public record Notice(Type type, Condition condition, Instant openedAt, Instant a
     /** The message as plain text: what, since when, what was seen. */
     public String text() {
         String when = type == Type.OPENED
-                ? "Since " + openedAt + "."
-                : "Resolved at " + at + ", after " + lasted() + " (since " + openedAt + ").";
+                ? "Since " + seconds(openedAt) + "."
+                : "Resolved at " + seconds(at) + ", after " + lasted() + " (since " + seconds(openedAt) + ").";
         String seen = type == Type.OPENED ? "Seen: " : "Last seen: ";
         return condition.summary() + "\n" + when + "\n" + seen + condition.detail() + "\n";
+    }
+
+    /** Instants as people read them: to the second. */
+    static String seconds(Instant at) {
+        return at.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     private String lasted() {

@@ -122,6 +122,11 @@ class AlertBookTest {
     @Test
     void withNoQuietPeriodAClearedIncidentResolvesAtOnce() {
         AlertBook eager = new AlertBook(Duration.ZERO);
+        assertThat(eager.due(List.of(FAILED), T0.plusNanos(123_456_789)))
+                .singleElement()
+                .satisfies(n -> assertThat(n.text())
+                        .isEqualTo("3 syncs failed\nSince 2026-11-30T08:00:00Z.\nSeen: 3 failed\n"));
+        eager = new AlertBook(Duration.ZERO);
         eager.due(List.of(FAILED), T0).forEach(eager::sent);
         assertThat(eager.due(List.of(), T0.plusSeconds(1)))
                 .singleElement()

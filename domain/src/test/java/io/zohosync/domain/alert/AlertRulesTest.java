@@ -43,7 +43,7 @@ class AlertRulesTest {
                 .singleElement()
                 .satisfies(c -> {
                     assertThat(c.kind()).isEqualTo(AlertKind.STUCK_SYNCS);
-                    assertThat(c.summary()).isEqualTo("syncs are stuck: nothing reached Zoho in 30 min");
+                    assertThat(c.summary()).isEqualTo("Syncs are stuck: nothing reached Zoho in 30 min");
                     assertThat(c.detail())
                             .isEqualTo("4 due, the oldest since 2026-11-30T07:29:00Z, nothing synced yet");
                 });
