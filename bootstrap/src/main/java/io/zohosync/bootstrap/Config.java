@@ -1,6 +1,9 @@
 package io.zohosync.bootstrap;
 
+import io.zohosync.adapters.alerts.SmtpSettings;
+import io.zohosync.adapters.alerts.WebhookSettings;
 import io.zohosync.adapters.http.webhooks.StripeWebhookSettings;
+import io.zohosync.domain.alert.AlertThresholds;
 import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.ports.out.zoho.ZohoApiLimits;
@@ -54,7 +57,29 @@ record Config(
         Duration prerequisiteRecheck,
         Duration prerequisiteWait,
         Duration permitHeartbeat,
-        Optional<StripeWebhookSettings> stripe) {
+        Optional<StripeWebhookSettings> stripe,
+        Alerts alerts) {
+
+    /**
+     * Alerts (README "Alerts"): where they go (email, webhook, both; neither: none are sent), when a condition is an
+     * incident and how long it must stay clear to be resolved, and how often the service looks.
+     */
+    record Alerts(
+            Optional<SmtpSettings> smtp,
+            Optional<WebhookSettings> webhook,
+            AlertThresholds thresholds,
+            Duration interval) {
+
+        boolean enabled() {
+            return smtp.isPresent() || webhook.isPresent();
+        }
+
+        @Override
+        public String toString() {
+            return "Alerts[email=" + smtp.map(Object::toString).orElse("none") + ", webhook="
+                    + webhook.map(Object::toString).orElse("none") + ", " + thresholds + ", every " + interval + "]";
+        }
+    }
 
     /** What connects the service to a real Zoho organization; {@code refreshToken} is null until the consent flow provides one. */
     record ZohoCredentials(String clientId, String clientSecret, String refreshToken, String organizationId) {
@@ -102,7 +127,113 @@ record Config(
                 Duration.ofSeconds(r.positive("ZSYNC_PREREQUISITE_RECHECK_SECONDS", 300)),
                 Duration.ofHours(r.positive("ZSYNC_PREREQUISITE_WAIT_HOURS", 24)),
                 Duration.ofSeconds(r.positive("ZSYNC_PERMIT_HEARTBEAT_SECONDS", 2)),
-                stripe(r));
+                stripe(r),
+                alerts(r));
+    }
+
+    /**
+     * {@code ZSYNC_ALERT_*}: the email channel ({@code _SMTP_HOST}, {@code _SMTP_PORT}, {@code _SMTP_SSL},
+     * {@code _SMTP_STARTTLS}, {@code _SMTP_USER}, {@code _SMTP_PASSWORD}, {@code _SMTP_FROM}, {@code _SMTP_TO}), the
+     * webhook ({@code _WEBHOOK_URL}, {@code _WEBHOOK_FORMAT}), the thresholds ({@code _FAILED_THRESHOLD},
+     * {@code _STUCK_MINUTES}, {@code _BUDGET_PERCENT}), the quiet period ({@code _QUIET_SECONDS}) and how often the
+     * service looks ({@code _INTERVAL_SECONDS}).
+     */
+    private static Alerts alerts(Reader r) {
+        AlertThresholds thresholds;
+        try {
+            thresholds = new AlertThresholds(
+                    r.positive("ZSYNC_ALERT_FAILED_THRESHOLD", 1),
+                    Duration.ofMinutes(r.positive("ZSYNC_ALERT_STUCK_MINUTES", 60)),
+                    r.positive("ZSYNC_ALERT_BUDGET_PERCENT", 80),
+                    Duration.ofSeconds(r.integer("ZSYNC_ALERT_QUIET_SECONDS", 1800)));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("ZSYNC_ALERT_*: " + e.getMessage());
+        }
+        return new Alerts(
+                smtp(r), webhook(r), thresholds, Duration.ofSeconds(r.positive("ZSYNC_ALERT_INTERVAL_SECONDS", 60)));
+    }
+
+    private static final List<String> SMTP_NAMES = List.of(
+            "ZSYNC_ALERT_SMTP_HOST",
+            "ZSYNC_ALERT_SMTP_PORT",
+            "ZSYNC_ALERT_SMTP_SSL",
+            "ZSYNC_ALERT_SMTP_STARTTLS",
+            "ZSYNC_ALERT_SMTP_USER",
+            "ZSYNC_ALERT_SMTP_PASSWORD",
+            "ZSYNC_ALERT_SMTP_FROM",
+            "ZSYNC_ALERT_SMTP_TO");
+
+    private static Optional<SmtpSettings> smtp(Reader r) {
+        if (SMTP_NAMES.stream().allMatch(name -> r.text(name, null).isEmpty())) {
+            return Optional.empty();
+        }
+        Optional<String> host = r.text("ZSYNC_ALERT_SMTP_HOST", null);
+        Optional<String> from = r.text("ZSYNC_ALERT_SMTP_FROM", null);
+        List<String> to = r.text("ZSYNC_ALERT_SMTP_TO", null).stream() // in the order given
+                .flatMap(v -> Arrays.stream(v.split(",")))
+                .map(String::trim)
+                .filter(a -> !a.isEmpty())
+                .distinct()
+                .toList();
+        if (host.isEmpty() || from.isEmpty() || to.isEmpty()) {
+            throw new ConfigException("email alerts are partly configured: set ZSYNC_ALERT_SMTP_HOST, "
+                    + "ZSYNC_ALERT_SMTP_FROM and ZSYNC_ALERT_SMTP_TO together (with ZSYNC_ALERT_SMTP_USER and "
+                    + "ZSYNC_ALERT_SMTP_PASSWORD if the server wants a login), or none of ZSYNC_ALERT_SMTP_*");
+        }
+        boolean ssl = r.bool("ZSYNC_ALERT_SMTP_SSL", null, false);
+        SmtpSettings.StartTls startTls;
+        String rawStartTls = r.text("ZSYNC_ALERT_SMTP_STARTTLS", null).orElse(ssl ? "disabled" : "required");
+        try {
+            startTls = SmtpSettings.StartTls.valueOf(rawStartTls.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(
+                    "ZSYNC_ALERT_SMTP_STARTTLS must be required, optional or disabled, not '" + rawStartTls + "'");
+        }
+        try {
+            return Optional.of(new SmtpSettings(
+                    host.get(),
+                    r.integer("ZSYNC_ALERT_SMTP_PORT", ssl ? 465 : 587),
+                    ssl,
+                    startTls,
+                    r.text("ZSYNC_ALERT_SMTP_USER", null),
+                    r.text("ZSYNC_ALERT_SMTP_PASSWORD", null),
+                    from.get(),
+                    to));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("ZSYNC_ALERT_SMTP_*: " + e.getMessage());
+        }
+    }
+
+    /**
+     * {@code ZSYNC_ALERT_WEBHOOK_URL}; {@code ZSYNC_ALERT_WEBHOOK_FORMAT} slack, discord or generic, by default
+     * slack for a hooks.slack.com URL, discord for a discord.com one, generic otherwise.
+     */
+    private static Optional<WebhookSettings> webhook(Reader r) {
+        Optional<String> url = r.text("ZSYNC_ALERT_WEBHOOK_URL", null);
+        Optional<String> format = r.text("ZSYNC_ALERT_WEBHOOK_FORMAT", null);
+        if (url.isEmpty()) {
+            if (format.isPresent()) {
+                throw new ConfigException("ZSYNC_ALERT_WEBHOOK_FORMAT is set but ZSYNC_ALERT_WEBHOOK_URL is not");
+            }
+            return Optional.empty();
+        }
+        try {
+            WebhookSettings.Format chosen =
+                    format.map(WebhookSettings.Format::fromWire).orElse(WebhookSettings.Format.GENERIC);
+            WebhookSettings settings = WebhookSettings.of(url.get(), chosen);
+            if (format.isEmpty()) {
+                String host = settings.url().getHost().toLowerCase(Locale.ROOT);
+                if (host.equals("hooks.slack.com")) {
+                    return Optional.of(new WebhookSettings(settings.url(), WebhookSettings.Format.SLACK));
+                }
+                if (host.equals("discord.com") || host.equals("discordapp.com")) {
+                    return Optional.of(new WebhookSettings(settings.url(), WebhookSettings.Format.DISCORD));
+                }
+            }
+            return Optional.of(settings);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("ZSYNC_ALERT_WEBHOOK_*: " + e.getMessage());
+        }
     }
 
     /**
@@ -210,7 +341,7 @@ record Config(
                 + adminToken.map(t -> "***").orElse("none") + ", tokenKeys="
                 + tokenKeys.map(t -> "***").orElse("none") + ", metricsToken="
                 + metricsToken.map(t -> "***").orElse("none") + ", stripe="
-                + stripe.map(Object::toString).orElse("none") + "]";
+                + stripe.map(Object::toString).orElse("none") + ", alerts=" + alerts + "]";
     }
 
     /** A configuration mistake, reported at start-up in one sentence. */

@@ -210,7 +210,7 @@ final class HealthCommand implements Callable<Integer> {
      * The configured database, or the one the service's embedded PostgreSQL serves (its port from its
      * {@code postmaster.pid}); none running is unhealthy ({@link IllegalStateException}), a bad URL cannot tell.
      */
-    private static DatabaseSettings database(Config config) {
+    static DatabaseSettings database(Config config) {
         if (config.databaseUrl().isPresent()) {
             return DatabaseSettings.fromUrl(config.databaseUrl().get(), 1);
         }

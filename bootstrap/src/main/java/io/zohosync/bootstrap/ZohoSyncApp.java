@@ -133,7 +133,21 @@ public final class ZohoSyncApp {
                 config.httpIdleTimeout());
         return deploy(http)
                 .compose(x ->
-                        config.syncEnabled() ? deploy(worker(pg, zoho, handlers, dependants, machine)) : disabled());
+                        config.syncEnabled() ? deploy(worker(pg, zoho, handlers, dependants, machine)) : disabled())
+                .map(x -> {
+                    alerts(pg);
+                    return null;
+                });
+    }
+
+    /** Alerts, when a channel is configured: evaluated periodically, stopped first on shutdown. */
+    private void alerts(PostgresAdapters pg) {
+        if (!config.alerts().enabled()) {
+            return;
+        }
+        Alerting alerting = Alerting.create(vertx, config, pg.pool(), clock);
+        alerting.start(config);
+        shutdown.push(alerting::stop);
     }
 
     private SyncWorkerVerticle worker(

@@ -20,6 +20,7 @@ final class ArchitectureRules {
     private static final String POSTGRES = "io.zohosync.adapters.postgres..";
     private static final String ZOHO = "io.zohosync.adapters.zoho..";
     private static final String HTTP = "io.zohosync.adapters.http..";
+    private static final String ALERTS = "io.zohosync.adapters.alerts..";
     private static final String SANDBOX = "io.zohosync.sandbox..";
     private static final String BOOTSTRAP = "io.zohosync.bootstrap..";
 
@@ -38,6 +39,8 @@ final class ArchitectureRules {
             .definedBy(ZOHO)
             .layer("HTTP adapter")
             .definedBy(HTTP)
+            .layer("Alerts adapter")
+            .definedBy(ALERTS)
             .layer("Sandbox")
             .definedBy(SANDBOX)
             .layer("Bootstrap")
@@ -50,12 +53,16 @@ final class ArchitectureRules {
             .mayOnlyBeAccessedByLayers("Bootstrap")
             .whereLayer("HTTP adapter")
             .mayOnlyBeAccessedByLayers("Bootstrap")
+            .whereLayer("Alerts adapter")
+            .mayOnlyBeAccessedByLayers("Bootstrap")
             .whereLayer("Sandbox")
             .mayOnlyBeAccessedByLayers("Bootstrap")
             .whereLayer("Ports")
-            .mayOnlyBeAccessedByLayers("Postgres adapter", "Zoho adapter", "HTTP adapter", "Bootstrap")
+            .mayOnlyBeAccessedByLayers(
+                    "Postgres adapter", "Zoho adapter", "HTTP adapter", "Alerts adapter", "Bootstrap")
             .whereLayer("Domain")
-            .mayOnlyBeAccessedByLayers("Ports", "Postgres adapter", "Zoho adapter", "HTTP adapter", "Bootstrap")
+            .mayOnlyBeAccessedByLayers(
+                    "Ports", "Postgres adapter", "Zoho adapter", "HTTP adapter", "Alerts adapter", "Bootstrap")
             .ensureAllClassesAreContainedInArchitectureIgnoring("io.zohosync.ports.archfixture..");
 
     /** The domain is plain Java: the JDK and itself, nothing else. */
@@ -83,7 +90,7 @@ final class ArchitectureRules {
             .resideInAPackage(SANDBOX)
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(DOMAIN, PORTS, POSTGRES, ZOHO, HTTP, BOOTSTRAP)
+            .resideInAnyPackage(DOMAIN, PORTS, POSTGRES, ZOHO, HTTP, ALERTS, BOOTSTRAP)
             .because("design.md §2: two independent readings of Zoho's contract catch each other's mistakes");
 
     /** No adapter reaches into another. */
