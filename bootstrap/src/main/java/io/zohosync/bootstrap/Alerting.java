@@ -2,7 +2,6 @@ package io.zohosync.bootstrap;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.sqlclient.Pool;
 import io.zohosync.adapters.alerts.AlertAdapters;
 import io.zohosync.adapters.postgres.PostgresAdapters;
 import io.zohosync.adapters.postgres.zoho.PgApiUsage;
@@ -42,13 +41,13 @@ final class Alerting {
         this.service = service;
     }
 
-    /** The service over {@code pool} as {@code config} says, telling the configured channels (none: a dry run's). */
-    static Alerting create(Vertx vertx, Config config, Pool pool, Clock clock) {
+    /** The service over {@code pg} as {@code config} says, telling the configured channels (none: a dry run's). */
+    static Alerting create(Vertx vertx, Config config, PostgresAdapters pg, Clock clock) {
         AlertAdapters adapters = AlertAdapters.create(
                 vertx, config.alerts().smtp(), config.alerts().webhook());
         AlertService service = new AlertService(
-                PostgresAdapters.health(pool),
-                new PgApiUsage(pool),
+                pg.health(),
+                new PgApiUsage(pg.pool()),
                 new AlertRules(config.alerts().thresholds()),
                 adapters.channels(),
                 new AlertService.Settings(perDay(config), config.syncEnabled(), CONNECTION),

@@ -2,7 +2,6 @@ package io.zohosync.bootstrap;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.sqlclient.Pool;
 import io.zohosync.adapters.postgres.DatabaseSettings;
 import io.zohosync.adapters.postgres.PostgresAdapters;
 import io.zohosync.domain.alert.Notice;
@@ -61,8 +60,8 @@ final class AlertsCommand implements Callable<Integer> {
             return 2;
         }
         Vertx vertx = Vertx.vertx();
-        Pool pool = PostgresAdapters.pool(vertx, db);
-        Alerting alerting = Alerting.create(vertx, config, pool, Clock.systemUTC());
+        PostgresAdapters pg = PostgresAdapters.connect(vertx, db);
+        Alerting alerting = Alerting.create(vertx, config, pg, Clock.systemUTC());
         try {
             List<Notice> notices = await(alerting.service().preview());
             out.println(report(config, notices));
@@ -76,7 +75,7 @@ final class AlertsCommand implements Callable<Integer> {
         } finally {
             // each awaited from this thread: closing Vert.x from one of its own threads would wait for itself
             quietly(alerting.stop());
-            quietly(pool.close());
+            quietly(pg.close());
             quietly(vertx.close());
         }
     }

@@ -145,7 +145,7 @@ public final class ZohoSyncApp {
         if (!config.alerts().enabled()) {
             return;
         }
-        Alerting alerting = Alerting.create(vertx, config, pg.pool(), clock);
+        Alerting alerting = Alerting.create(vertx, config, pg, clock);
         alerting.start(config);
         shutdown.push(alerting::stop);
     }

@@ -167,6 +167,12 @@ class AlertServiceTest {
             connectionAsked = connectionId;
             return Future.succeededFuture(new StoredConnection(true, reconnectNeeded, null));
         }
+
+        /** Alerts read no sample (that is {@code health}'s integrity check): none. */
+        @Override
+        public Future<List<Linked>> sample(int size) {
+            return Future.succeededFuture(List.of());
+        }
     }
 
     private static final class FakeChannel implements AlertChannel {
