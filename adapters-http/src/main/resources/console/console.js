@@ -353,8 +353,12 @@ async function loadActivity() {
   $("log-list").tBodies[0].replaceChildren(...(rows.length ? rows : [emptyRow("No log entry matches these filters.", 8)]));
   $("log-older").disabled = page.next_before === null;
   $("log-newest").disabled = activity.before === null;
-  $("activity-note").textContent = `${page.entries.length} entries, newest first`
+  $("activity-note").textContent = `${entries(page.entries.length)}, newest first`
     + (activity.before === null ? "." : `, older than entry ${activity.before}.`);
+}
+
+function entries(n) {
+  return n === 1 ? "1 entry" : `${n} entries`;
 }
 
 async function showActivityPage(before) {
@@ -402,7 +406,7 @@ async function loadRecord(entity, id) {
   const rows = log.entries.map((e) => logRow(e, false));
   $("record-log").tBodies[0].replaceChildren(...(rows.length ? rows : [emptyRow("Nothing logged yet.", 7)]));
   $("record-log-note").textContent = log.next_before === null
-    ? `${log.entries.length} entries, newest first.`
+    ? `${entries(log.entries.length)}, newest first.`
     : `The newest ${log.entries.length} entries; the older ones are in Activity.`;
 }
 
