@@ -64,9 +64,8 @@ class FaultSuiteIT {
                     start.plus(Duration.ofMinutes(1)));
             int records = customers.size() + skus.size();
             // a timeout, not a bound under test: after a reset connection, acme's marker search reads every contact its
-            // prefix matches (up to 8 calls an attempt, each failed 1 in 5, 20 a minute); 1.5-78 s in 16 runs here
-            // since
-            // a read that meets an outage is asked once more (before: 65-206 s, and one run stalled past 420 s)
+            // prefix matches (up to 8 calls an attempt, each failed 1 in 5, 20 a minute). Since a read that meets an
+            // outage is asked once more: 1.5-130 s in about 20 runs here (before: 65-206 s, one stalled past 420 s)
             Reliability.await(
                     Duration.ofSeconds(scaled(300, 900)),
                     "every record synced",
