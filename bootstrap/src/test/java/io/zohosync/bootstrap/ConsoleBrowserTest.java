@@ -165,13 +165,12 @@ class ConsoleBrowserTest {
 
         // the failed record's page: its state, then a retry the state machine accepts
         Instant before = Instant.parse(record(failed).getString("updated_at"));
-        browser.findElement(By.linkText(failed)).click();
+        click(By.linkText(failed));
         until(d -> text(By.id("record-title")).equals("customer " + failed));
         assertThat(text(By.cssSelector("[data-target=books] dd.status"))).isEqualTo("failed");
         assertThat(text(By.cssSelector("[data-target=books]"))).contains("no matching contact");
         screenshot("04-record-failed.png");
-        browser.findElement(By.cssSelector("[data-target=books] button[data-action=retry]"))
-                .click();
+        click(By.cssSelector("[data-target=books] button[data-action=retry]"));
         WebElement dialog = visible(By.id("confirm"));
         Thread.sleep(2_500); // two refreshes pass under the open dialog
         assertThat(dialog.isDisplayed()).isTrue();
@@ -185,8 +184,7 @@ class ConsoleBrowserTest {
         // a synced record cannot be retried: the page shows the state machine's reason, not a stack trace
         browser.get("http://127.0.0.1:" + service.app.httpPort() + "/admin/?refresh=1#record/customer/" + syncedA);
         until(d -> text(By.id("record-title")).equals("customer " + syncedA));
-        browser.findElement(By.cssSelector("[data-target=books] button[data-action=retry]"))
-                .click();
+        click(By.cssSelector("[data-target=books] button[data-action=retry]"));
         visible(By.id("confirm"));
         browser.findElement(By.id("confirm-go")).click();
         until(d -> text(By.id("confirm-error")).contains("only a failed or skipped sync can be retried or reset"));
@@ -324,8 +322,7 @@ class ConsoleBrowserTest {
 
     /** Opens the Books record's dialog for this action and confirms it, with this Zoho id for a link. */
     private static void act(String action, String zohoId) {
-        browser.findElement(By.cssSelector("[data-target=books] button[data-action=" + action + "]"))
-                .click();
+        click(By.cssSelector("[data-target=books] button[data-action=" + action + "]"));
         visible(By.id("confirm"));
         if (zohoId != null) {
             WebElement input = visible(By.id("confirm-zoho-id"));
@@ -394,21 +391,34 @@ class ConsoleBrowserTest {
     }
 
     private static String card(String name) {
-        List<WebElement> cards = browser.findElements(By.cssSelector("[data-card=" + name + "] .value"));
-        return cards.isEmpty() ? "" : cards.get(0).getText().toLowerCase();
+        return text(By.cssSelector("[data-card=" + name + "] .value")).toLowerCase();
     }
 
     private static List<String> rowIds() {
         return attributes("#record-list tbody tr[data-status] td:nth-child(2)", null);
     }
 
+    /** The text of the first element {@code by} finds ("" for none), read again should the refresh replace it. */
     private static String text(By by) {
-        List<WebElement> found = browser.findElements(by);
-        return found.isEmpty() ? "" : found.get(0).getText();
+        return until(d -> {
+            List<WebElement> found = d.findElements(by);
+            return found.isEmpty() ? "" : found.get(0).getText();
+        });
     }
 
     private static WebElement visible(By by) {
         return new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /**
+     * Clicks what {@code by} finds in the rows and record blocks the refresh re-renders every second: found and
+     * clicked again should the refresh replace it between the two.
+     */
+    private static void click(By by) {
+        until(d -> {
+            d.findElement(by).click();
+            return true;
+        });
     }
 
     private static <T> T until(java.util.function.Function<? super WebDriver, T> condition) {
