@@ -1,18 +1,18 @@
 package io.zohosync.bootstrap;
 
-import io.vertx.core.Future;
+import static io.zohosync.bootstrap.Blocking.await;
+import static io.zohosync.bootstrap.Blocking.quietly;
+
 import io.vertx.core.Vertx;
 import io.zohosync.adapters.postgres.DatabaseSettings;
 import io.zohosync.adapters.postgres.PostgresAdapters;
 import io.zohosync.domain.alert.Notice;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,8 +30,6 @@ import picocli.CommandLine.Spec;
         description = "Evaluates the alert rules once, configured by the same environment as the service, and prints"
                 + " what would be sent. Exit 0 nothing to send, 1 alerts would be sent, 2 cannot tell.")
 final class AlertsCommand implements Callable<Integer> {
-
-    private static final Duration WAIT = Duration.ofSeconds(15);
 
     @ParentCommand
     private Main main;
@@ -106,17 +104,5 @@ final class AlertsCommand implements Callable<Integer> {
                     .append(notice.text().strip());
         }
         return s.toString();
-    }
-
-    private static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
-    }
-
-    private static void quietly(Future<?> closing) {
-        try {
-            await(closing);
-        } catch (Exception e) {
-            // what was to print is printed; a slow close changes nothing in it
-        }
     }
 }

@@ -1,5 +1,8 @@
 package io.zohosync.bootstrap;
 
+import static io.zohosync.bootstrap.Blocking.await;
+import static io.zohosync.bootstrap.Blocking.quietly;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -29,7 +32,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,7 +55,6 @@ final class HealthCommand implements Callable<Integer> {
     /** The Zoho connection the service keeps its tokens under. */
     private static final String CONNECTION = "default";
 
-    private static final Duration WAIT = Duration.ofSeconds(15);
     /** A read waits for the budget and a slow Zoho: longer than a database query. */
     private static final Duration READ_WAIT = Duration.ofSeconds(90);
 
@@ -227,22 +228,6 @@ final class HealthCommand implements Callable<Integer> {
                     + " is not running: is the service up? (or set ZSYNC_DATABASE_URL)");
         }
         return new DatabaseSettings("localhost", Integer.parseInt(lines.get(3).strip()), "postgres", "postgres", "", 1);
-    }
-
-    private static <T> T await(Future<T> future) throws Exception {
-        return await(future, WAIT);
-    }
-
-    private static <T> T await(Future<T> future, Duration wait) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(wait.toSeconds(), TimeUnit.SECONDS);
-    }
-
-    private static void quietly(Future<?> closing) {
-        try {
-            await(closing);
-        } catch (Exception e) {
-            // the report is made; a slow close changes nothing in it
-        }
     }
 
     private static String reason(Exception e) {
