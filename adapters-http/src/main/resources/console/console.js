@@ -102,8 +102,9 @@ async function signIn(event) {
     $("token").focus();
     return;
   }
+  const name = $("actor-name").value.trim();
   try {
-    const session = await call("POST", "/admin/session", { token });
+    const session = await call("POST", "/admin/session", name ? { token, name } : { token });
     $("token").value = "";
     start(session);
   } catch (e) {
@@ -154,6 +155,10 @@ async function refresh() {
       await loadRecord(...recordShown());
     } else if (activityShown()) {
       await loadActivity();
+    } else if (location.hash === "#customers") {
+      await loadCustomers();
+    } else if (location.hash === "#held") {
+      await loadHeld();
     } else {
       await loadOverview();
     }
@@ -170,13 +175,14 @@ async function refresh() {
 const recordList = { after: null, next: null };
 
 async function loadOverview() {
-  const [status, connection, held, records] = await Promise.all([
+  const [status, operations, connection, held, records] = await Promise.all([
     call("GET", `${API}/sync/status?limit=0`),
+    call("GET", `${API}/sync/operations`),
     call("GET", `${API}/zoho/connection`).catch((e) => ({ status: "unknown", detail: e.message, circuits: {} })),
     call("GET", `${API}/inbound-events?status=unmatched&limit=${HELD}`),
     call("GET", recordsPath()),
   ]);
-  renderCards(status, connection, held);
+  renderCards(status, operations, connection, held);
   renderByEntity(status.counts);
   renderRecords(records);
 }
@@ -208,14 +214,51 @@ function totals(counts) {
   return sum;
 }
 
-function card(label, value, kind = "", detail = "") {
-  const node = el("div", null, { class: `card ${kind}`.trim(), "data-card": label.toLowerCase().replace(/\W+/g, "-") });
+function card(label, value, kind = "", detail = "", meter = null) {
+  const name = label.toLowerCase().replace(/\W+/g, "-").replace(/-$/, "");
+  const node = el("div", null, { class: `card ${kind}`.trim(), "data-card": name });
   node.append(el("span", label, { class: "label" }), el("span", value, { class: "value" }));
+  if (meter) {
+    const bar = el("meter", null, { min: "0", max: String(meter.max), value: String(Math.min(meter.value, meter.max)),
+      high: String(meter.max * 0.8), optimum: "0", "aria-label": `${label}: ${meter.value} of ${meter.max}` });
+    node.append(bar);
+  }
   if (detail) node.append(el("span", detail, { class: "detail" }));
   return node;
 }
 
-function renderCards(status, connection, held) {
+/** A duration in seconds as a person says it: 45 s, 12 min, 3 h 5 min, 2 d 4 h. */
+function age(seconds) {
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h ${minutes % 60} min`;
+  return `${Math.floor(hours / 24)} d ${hours % 24} h`;
+}
+
+const METERS = { books_and_inventory: "Books & Inventory", billing: "Billing", crm: "CRM" };
+
+function operationCards(o) {
+  const rate = o.success_rate === null ? "—" : `${Math.round(o.success_rate * 1000) / 10} %`;
+  const cards = [
+    card("Success 24 h", rate, o.success_rate === null ? "" : o.success_rate >= 0.95 ? "ok" : "warn",
+      `${o.synced_last_day} synced, ${o.failed_last_day} failed in the last 24 hours`),
+    card("Failures 24 h", o.failed_last_day, o.failed_last_day ? "bad" : "ok"),
+    card("Sync lag", o.oldest_due_seconds === null ? "none" : age(o.oldest_due_seconds),
+      o.oldest_due_seconds !== null && o.oldest_due_seconds > 3600 ? "warn" : "ok",
+      o.due ? `${o.due} due; the oldest since ${when(o.oldest_due_since)}` : "nothing waits to run"),
+  ];
+  for (const m of o.budget) {
+    const share = m.last_day / m.per_day;
+    cards.push(card(`${METERS[m.meter] || m.meter} API`, `${m.last_day} / ${m.per_day}`,
+      share >= 0.8 ? "bad" : share >= 0.5 ? "warn" : "ok",
+      `today (24 h); this minute ${m.last_minute} / ${m.per_minute}`, { value: m.last_day, max: m.per_day }));
+  }
+  return cards;
+}
+
+function renderCards(status, operations, connection, held) {
   const sum = totals(status.counts);
   const total = Object.values(sum).reduce((a, b) => a + b, 0);
   const circuits = Object.entries(connection.circuits || {}).map(([p, c]) => `${p} ${c}`).join(", ");
@@ -225,6 +268,7 @@ function renderCards(status, connection, held) {
     card("Sync", status.sync_enabled ? "enabled" : "disabled", status.sync_enabled ? "ok" : "warn"),
     card("Held events", held.next_after === null ? held.events.length : `${held.events.length}+`,
       held.events.length ? "warn" : "", "unmatched provider events waiting for a person"),
+    ...operationCards(operations),
     card("Total", total),
     ...STATUSES.map((s) => card(s, sum[s] || 0,
       s === "failed" && sum[s] ? "bad" : "")),
@@ -257,6 +301,9 @@ function fillFilters() {
   options($("log-entity"), ENTITIES);
   options($("log-target"), TARGETS);
   options($("log-status"), STATUSES);
+  options($("customer-status"), STATUSES);
+  options($("held-status"), ["unmatched", "failed_payment", "resolved"]);
+  $("held-status").value = "unmatched";
   const entity = $("filter-entity");
   entity.replaceChildren(el("option", "All", { value: "" }), ...ENTITIES.map((e) => el("option", e, { value: e })));
   entity.value = "customer";
@@ -378,8 +425,13 @@ function recordShown() {
   return m ? [decodeURIComponent(m[1]), decodeURIComponent(m[2])] : null;
 }
 
+// What the record on screen is, for the link dialog's contact search (its email, else its name).
+let shownData = {};
+
 async function loadRecord(entity, id) {
-  const data = await call("GET", `${API}/sync/${encodeURIComponent(entity)}/${encodeURIComponent(id)}`);
+  const path = `${API}/sync/${encodeURIComponent(entity)}/${encodeURIComponent(id)}`;
+  const [data, history] = await Promise.all([call("GET", path), call("GET", `${path}/history`)]);
+  shownData = history.platform_data;
   $("record-title").textContent = `${entity} ${id}`;
   const blocks = data.records.map((r) => {
     const box = el("article", null, { class: "target", "data-target": r.target });
@@ -390,11 +442,18 @@ async function loadRecord(entity, id) {
       ["Last error", r.last_error || "—"], ["Reason", r.reason || "—"],
       ["Next run", when(r.next_run_at)], ["Updated", when(r.updated_at)],
     ]) {
-      dl.append(el("dt", label), el("dd", value, label === "Status" ? { class: `status ${r.status}` } : {}));
+      const dd = el("dd", value, label === "Status" ? { class: `status ${r.status}` } : {});
+      const url = history.zoho_links[r.target];
+      if (label === "Zoho id" && r.zoho_id && url) {
+        dd.append(" ", el("a", `Open in Zoho ${r.target}`, {
+          href: url, class: "zoho-link", target: "_blank", rel: "noopener noreferrer" }));
+      }
+      dl.append(el("dt", label), dd);
     }
     const actions = el("div", null, { class: "actions" });
     for (const action of ["retry", "reset", "link", "unlink"]) {
-      const button = el("button", LABELS[action], { type: "button", "data-action": action });
+      const label = action === "link" && r.zoho_id ? "Change link…" : LABELS[action];
+      const button = el("button", label, { type: "button", "data-action": action });
       button.addEventListener("click", () => ask(r, action));
       actions.append(button);
     }
@@ -402,6 +461,7 @@ async function loadRecord(entity, id) {
     return box;
   });
   $("record-targets").replaceChildren(...blocks);
+  renderHistory(history);
   const log = await call("GET", logPath({ entity_type: entity, entity_id: id }, null, RECORD_LOG));
   const rows = log.entries.map((e) => logRow(e, false));
   $("record-log").tBodies[0].replaceChildren(...(rows.length ? rows : [emptyRow("Nothing logged yet.", 7)]));
@@ -410,11 +470,46 @@ async function loadRecord(entity, id) {
     : `The newest ${log.entries.length} entries; the older ones are in Activity.`;
 }
 
+function renderHistory(h) {
+  const data = Object.entries(h.platform_data).flatMap(([k, v]) =>
+    [el("dt", k), el("dd", v !== null && typeof v === "object" ? JSON.stringify(v) : v)]);
+  $("record-data").replaceChildren(...(data.length ? data : [el("dd", "The service holds no data for it.")]));
+  const sources = h.sources.map((e) => {
+    const tr = el("tr", null, { "data-provider": e.provider });
+    tr.append(el("td", when(e.received_at)), el("td", e.provider), el("td", e.event_id),
+      el("td", e.held_id === null ? "—" : `#${e.held_id} ${e.status}`),
+      el("td", e.held_id === null ? "acknowledged" : `${e.type}: ${e.detail || ""}`, { class: "message" }));
+    return tr;
+  });
+  $("record-sources").tBodies[0].replaceChildren(...(sources.length ? sources : [emptyRow("No stored event.", 5)]));
+  const side = (s) => `${s.entity_type} ${s.entity_id} → ${s.target}`;
+  const waits = [
+    ...h.prerequisites.map((w) => ["waits for", w.needs, w]),
+    ...h.dependants.map((w) => ["waited for by", w.waiting, w]),
+  ].map(([kind, other, w]) => {
+    const tr = el("tr", null, { "data-wait": kind });
+    const link = recordLink(other.entity_type, other.entity_id);
+    link.firstChild.textContent = side(other);
+    tr.append(el("td", kind), link, el("td", other.status || "no record yet", { class: `status ${other.status}` }),
+      el("td", when(w.since)));
+    return tr;
+  });
+  $("record-waits").tBodies[0].replaceChildren(...(waits.length ? waits : [emptyRow("It waits for nothing; nothing waits for it.", 4)]));
+  const audit = h.admin_actions.map((a) => {
+    const tr = el("tr", null, { "data-action": a.action });
+    tr.append(el("td", when(a.at)), el("td", a.actor), el("td", a.action), el("td", a.target || "—"),
+      el("td", a.detail || "—", { class: "message" }));
+    return tr;
+  });
+  $("record-audit").tBodies[0].replaceChildren(...(audit.length ? audit : [emptyRow("No admin action yet.", 5)]));
+}
+
 const LABELS = { retry: "Retry", reset: "Reset", link: "Link…", unlink: "Unlink" };
 const EXPLAIN = {
   retry: (r) => `Its sync towards ${r.target} is queued again with fresh attempts.`,
   reset: (r) => `Its sync towards ${r.target} starts over as pending, forgetting its attempts.`,
-  link: (r) => `It is marked as kept by hand in ${r.target} as the Zoho record you name; the service checks that it exists.`,
+  link: (r) => (r.zoho_id ? `It is linked to ${r.zoho_id} now; it will be linked instead` : "It is marked as kept by hand")
+    + ` in ${r.target} to the Zoho record you name or pick; the service checks that it exists.`,
   unlink: (r) => `It forgets its Zoho record in ${r.target} (${r.zoho_id || "none"}) and is queued to sync again.`,
 };
 
@@ -425,6 +520,12 @@ function ask(record, action) {
   $("confirm-error").textContent = "";
   $("confirm-zoho").hidden = action !== "link";
   $("confirm-zoho-id").value = action === "link" ? record.zoho_id || "" : "";
+  const searchable = action === "link" && record.entity_type === "customer" && record.target === "books";
+  $("contact-search").hidden = !searchable;
+  $("contact-results").replaceChildren();
+  $("contact-note").textContent = "";
+  const who = [shownData.first_name, shownData.last_name].filter(Boolean).join(" ");
+  $("contact-q").value = searchable ? shownData.email || who : "";
   $("confirm").showModal();
   (action === "link" ? $("confirm-zoho-id") : $("confirm-go")).focus();
 }
@@ -442,20 +543,137 @@ async function confirmAction() {
   }
 }
 
+/** Searches Books contacts for the link dialog; picking one fills the Zoho id to link. */
+async function searchContacts() {
+  const q = $("contact-q").value.trim();
+  if (!q) {
+    $("contact-note").textContent = "Enter an email address or a contact's exact name.";
+    return;
+  }
+  $("contact-note").textContent = "Searching Zoho Books…";
+  try {
+    const found = await call("GET", `${API}/zoho/contacts?${new URLSearchParams({ q })}`);
+    const items = found.contacts.map((c, i) => {
+      const label = el("label", null, { class: "pick" });
+      const radio = el("input", null, { type: "radio", name: "contact", value: c.contact_id, id: `contact-${i}` });
+      radio.addEventListener("change", () => { $("confirm-zoho-id").value = c.contact_id; });
+      label.append(radio, ` ${c.contact_name || "(no name)"} · ${c.email || "no email"} · ${c.contact_id}`);
+      return label;
+    });
+    $("contact-results").replaceChildren(...items);
+    $("contact-note").textContent = items.length
+      ? `${items.length === 1 ? "1 contact" : `${items.length} contacts`} with this ${found.by}; pick one.`
+      : `No contact has this ${found.by}.`;
+    if (items.length) items[0].querySelector("input").focus();
+  } catch (e) {
+    $("contact-note").textContent = `Could not search: ${e.message}`;
+  }
+}
+
+// ---- customers: the platform's customers with their sync ----
+
+const customerList = { filters: {}, after: null, next: null };
+
+async function loadCustomers() {
+  const query = new URLSearchParams({ ...customerList.filters, limit: String(pageSize()) });
+  if (customerList.after !== null) query.set("after", customerList.after);
+  const page = await call("GET", `${API}/customers?${query}`);
+  customerList.next = page.next_after;
+  const rows = page.customers.map((c) => {
+    const tr = el("tr", null, { "data-id": c.id });
+    const sync = el("td", null, { class: "sync" });
+    for (const r of c.records) sync.append(el("span", `${r.target}: ${r.status}`, { class: `badge status ${r.status}` }), " ");
+    if (!c.records.length) sync.append("no sync record");
+    tr.append(recordLink("customer", c.id), el("td", c.name || "—"), el("td", c.email || "—"), sync);
+    return tr;
+  });
+  $("customer-list").tBodies[0].replaceChildren(...(rows.length ? rows : [emptyRow("No customer matches these filters.", 4)]));
+  $("customers-next").disabled = page.next_after === null;
+  $("customers-first").disabled = customerList.after === null;
+  $("customers-note").textContent = `${page.customers.length === 1 ? "1 customer" : `${page.customers.length} customers`}, by id`
+    + (customerList.after === null ? "." : `, after ${customerList.after}.`);
+}
+
+async function showCustomersPage(after) {
+  customerList.after = after;
+  try {
+    await loadCustomers();
+    $("load-error").textContent = "";
+  } catch (e) {
+    $("load-error").textContent = `Could not load the customers: ${e.message}`;
+  }
+}
+
+// ---- held events: provider events waiting for a person ----
+
+let matching = null; // the held event the match dialog is about
+
+async function loadHeld() {
+  const status = $("held-status").value;
+  const page = await call("GET", `${API}/inbound-events?${new URLSearchParams(status ? { status, limit: "200" } : { limit: "200" })}`);
+  const rows = page.events.map((e) => {
+    const tr = el("tr", null, { "data-held": String(e.id), "data-status": e.status });
+    const action = el("td");
+    if (e.status === "unmatched" && e.source === "stripe") {
+      const button = el("button", "Match…", { type: "button", "data-match": String(e.id) });
+      button.addEventListener("click", () => askMatch(e));
+      action.append(button);
+    } else {
+      action.textContent = e.resolved_by ? `by ${e.resolved_by}` : "—";
+    }
+    tr.append(el("td", e.id), el("td", when(e.received_at)), el("td", e.source), el("td", e.type),
+      el("td", e.amount === null ? "—" : `${e.amount} ${(e.currency || "").toUpperCase()}`),
+      el("td", e.status.replace("_", " ")), el("td", e.resolution || e.reason || "—", { class: "message" }), action);
+    return tr;
+  });
+  $("held-list").tBodies[0].replaceChildren(...(rows.length ? rows : [emptyRow("Nothing is held.", 8)]));
+  $("held-note").textContent = `${page.events.length === 1 ? "1 event" : `${page.events.length} events`}, oldest first`
+    + (page.next_after === null ? "." : "; more follow (resolve these first).");
+}
+
+function askMatch(event) {
+  matching = event;
+  $("match-title").textContent = `Match ${event.source} event ${event.event_id}?`;
+  $("match-text").textContent = `${event.type}${event.amount === null ? "" : ` of ${event.amount} ${(event.currency || "").toUpperCase()}`}`
+    + ` becomes a payment of the platform customer you name (and order, if any), as if the webhook had named them.`;
+  $("match-customer").value = event.customer_id || "";
+  $("match-order").value = event.order_id || "";
+  $("match-error").textContent = "";
+  $("match").showModal();
+  $("match-customer").focus();
+}
+
+async function confirmMatch() {
+  const customer = $("match-customer").value.trim();
+  const order = $("match-order").value.trim();
+  if (!customer) {
+    $("match-error").textContent = "Name the platform customer this payment is from.";
+    $("match-customer").focus();
+    return;
+  }
+  try {
+    await call("POST", `${API}/inbound-events/${matching.id}/match`, order ? { customer_id: customer, order_id: order } : { customer_id: customer });
+    $("match").close();
+    await refresh();
+  } catch (e) {
+    $("match-error").textContent = `Refused: ${e.message}`;
+  }
+}
+
 // ---- navigation ----
 
 async function route() {
   const shown = recordShown();
-  const log = activityShown();
-  $("overview").hidden = !!shown || log;
-  $("records").hidden = !!shown || log;
-  $("record").hidden = !shown;
-  $("activity").hidden = !log;
-  $("nav-overview").toggleAttribute("aria-current", !shown && !log);
-  $("nav-activity").toggleAttribute("aria-current", log);
+  const screen = shown ? "record" : { "#activity": "activity", "#customers": "customers", "#held": "held" }[location.hash] || "overview";
+  for (const id of ["overview", "records", "record", "activity", "customers", "held"]) {
+    $(id).hidden = !(id === screen || (id === "records" && screen === "overview"));
+  }
+  for (const nav of ["overview", "activity", "customers", "held"]) {
+    $(`nav-${nav}`).toggleAttribute("aria-current", nav === screen);
+  }
   await refresh();
-  if (shown) $("record-title").focus();
-  if (log) $("activity-title").focus();
+  const title = { record: "record-title", activity: "activity-title", customers: "customers-title", held: "held-title" }[screen];
+  if (title) $(title).focus();
 }
 
 async function boot() {
@@ -468,6 +686,26 @@ async function boot() {
   $("records-first").addEventListener("click", () => showRecordsPage(null));
   $("filters").addEventListener("submit", (e) => e.preventDefault());
   $("confirm-go").addEventListener("click", confirmAction);
+  $("contact-search-go").addEventListener("click", searchContacts);
+  $("contact-q").addEventListener("keydown", (e) => {
+    if (e.key === "Enter") {
+      e.preventDefault();
+      searchContacts();
+    }
+  });
+  $("match-go").addEventListener("click", confirmMatch);
+  $("customer-filters").addEventListener("submit", (e) => {
+    e.preventDefault();
+    customerList.filters = {};
+    if ($("customer-status").value) customerList.filters.status = $("customer-status").value;
+    if ($("customer-q").value.trim()) customerList.filters.q = $("customer-q").value.trim();
+    showCustomersPage(null);
+  });
+  $("customer-status").addEventListener("change", () => $("customer-filters").requestSubmit());
+  $("customers-next").addEventListener("click", () => showCustomersPage(customerList.next));
+  $("customers-first").addEventListener("click", () => showCustomersPage(null));
+  $("held-status").addEventListener("change", () => refresh());
+  $("held-filters").addEventListener("submit", (e) => e.preventDefault());
   $("activity-filters").addEventListener("submit", (e) => {
     e.preventDefault();
     activity.filters = readActivityFilters();

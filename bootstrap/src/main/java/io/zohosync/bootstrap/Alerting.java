@@ -11,6 +11,7 @@ import io.zohosync.ports.out.zoho.BudgetAccount.Meter;
 import io.zohosync.ports.out.zoho.ZohoApiLimits;
 import io.zohosync.ports.out.zoho.ZohoProduct;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -57,10 +58,17 @@ final class Alerting {
 
     /** Each meter's daily allowance as the budget counts it: Books' as configured, the others' defaults. */
     static Map<Meter, Integer> perDay(Config config) {
+        Map<Meter, Integer> perDay = new EnumMap<>(Meter.class);
+        limits(config).forEach((meter, limits) -> perDay.put(meter, limits.perDay()));
+        return perDay;
+    }
+
+    /** Each meter's allowances as the budget counts them: Books' as configured, the others' defaults. */
+    static Map<Meter, ZohoApiLimits> limits(Config config) {
         return Map.of(
-                Meter.BOOKS_AND_INVENTORY, config.booksLimits().perDay(),
-                Meter.BILLING, ZohoApiLimits.defaults(ZohoProduct.BILLING).perDay(),
-                Meter.CRM, ZohoApiLimits.defaults(ZohoProduct.CRM).perDay());
+                Meter.BOOKS_AND_INVENTORY, config.booksLimits(),
+                Meter.BILLING, ZohoApiLimits.defaults(ZohoProduct.BILLING),
+                Meter.CRM, ZohoApiLimits.defaults(ZohoProduct.CRM));
     }
 
     AlertService service() {

@@ -7,12 +7,14 @@ import io.zohosync.adapters.http.HttpAdapters;
 import io.zohosync.adapters.http.HttpSettings;
 import io.zohosync.adapters.postgres.DatabaseSettings;
 import io.zohosync.adapters.postgres.PostgresAdapters;
+import io.zohosync.adapters.postgres.zoho.PgApiUsage;
 import io.zohosync.adapters.zoho.ZohoAdapters;
 import io.zohosync.domain.sync.RetryPolicy;
 import io.zohosync.domain.sync.SyncStateMachine;
 import io.zohosync.ports.admin.AdminSyncService;
 import io.zohosync.ports.admin.SyncStatusService;
 import io.zohosync.ports.connect.ZohoConnectionService;
+import io.zohosync.ports.console.ConsoleService;
 import io.zohosync.ports.intake.IntakeService;
 import io.zohosync.ports.sync.Dependants;
 import io.zohosync.ports.sync.ReconnectWakeUp;
@@ -104,7 +106,7 @@ public final class ZohoSyncApp {
         var intake = new IntakeService(pg.intake(), flows.mappings(), flows.routing(config.targets()), machine, clock);
         var status = new SyncStatusService(pg.syncRecordsReader(), config.syncEnabled());
         var dependants = new Dependants(pg.syncRecords(), machine, metrics);
-        var admin = new AdminSyncService(pg.syncRecords(), dependants, handlers, machine, clock);
+        var admin = new AdminSyncService(pg.syncRecords(), dependants, handlers, machine, pg.adminAudit(), clock);
         var wakeUp = new ReconnectWakeUp(pg.syncRecords(), machine, clock);
         var connect = new ZohoConnectionService(
                 zoho.authorization(),
@@ -117,7 +119,15 @@ public final class ZohoSyncApp {
         long counting = metrics.watch(vertx, pg.syncRecordsReader());
         shutdown.push(() -> Future.succeededFuture(vertx.cancelTimer(counting)));
         var endpoints = new HttpAdapters.Endpoints(
-                intake, status, admin, connect, pg.inboundEvents(), Health.checks(pg, zoho), metrics::scrape);
+                intake,
+                status,
+                admin,
+                connect,
+                pg.inboundEvents(),
+                Health.checks(pg, zoho),
+                metrics::scrape,
+                console(pg, zoho),
+                pg.adminAudit());
         var httpSettings = new HttpSettings(
                 secrets.apiKeys(),
                 secrets.adminToken(),
@@ -138,6 +148,20 @@ public final class ZohoSyncApp {
                     alerts(pg);
                     return null;
                 });
+    }
+
+    /** The console's reads: over the database, the Books contacts client and the budget's allowances. */
+    private ConsoleService console(PostgresAdapters pg, ZohoAdapters zoho) {
+        return new ConsoleService(
+                pg.consoleReader(),
+                pg.syncRecordsReader(),
+                pg.health(),
+                new PgApiUsage(pg.pool()),
+                pg.entities(),
+                zoho.contacts(),
+                zoho.webLinks(),
+                Alerting.limits(config),
+                clock);
     }
 
     /** Alerts, when a channel is configured: evaluated periodically, stopped first on shutdown. */

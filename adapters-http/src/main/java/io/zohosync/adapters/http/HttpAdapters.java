@@ -19,8 +19,10 @@ import io.zohosync.adapters.http.webhooks.StripeWebhookRoutes;
 import io.zohosync.adapters.http.webhooks.StripeWebhookSettings;
 import io.zohosync.ports.in.AdminSyncUseCase;
 import io.zohosync.ports.in.ConnectZohoUseCase;
+import io.zohosync.ports.in.ConsoleQuery;
 import io.zohosync.ports.in.RecordEntityUseCase;
 import io.zohosync.ports.in.SyncStatusQuery;
+import io.zohosync.ports.out.AdminAudit;
 import io.zohosync.ports.out.InboundEvents;
 import java.time.Clock;
 import java.util.List;
@@ -52,7 +54,9 @@ public final class HttpAdapters {
             ConnectZohoUseCase connect,
             InboundEvents inboundEvents,
             List<Readiness> readiness,
-            Supplier<String> metrics) {}
+            Supplier<String> metrics,
+            ConsoleQuery console,
+            AdminAudit audit) {}
 
     public static Router router(Vertx vertx, HttpSettings settings, Endpoints endpoints) {
         return router(vertx, settings, endpoints, Optional.empty(), (type, outcome) -> {});
@@ -90,6 +94,8 @@ public final class HttpAdapters {
                         endpoints.inboundEvents(),
                         stripeReader,
                         endpoints.entities(),
+                        endpoints.console(),
+                        endpoints.audit(),
                         clock)
                 .mount(vertx, root, settings.adminToken(), settings.bodyLimitBytes(), throttle);
 

@@ -29,6 +29,7 @@ final class HttpFixture {
     final StubAdminSync admin = new StubAdminSync();
     final StubConnectZoho connect = new StubConnectZoho();
     final InMemoryInboundEvents inbound = new InMemoryInboundEvents();
+    final StubConsole console = new StubConsole();
     final HttpServer server;
     final WebClient http;
 
@@ -40,7 +41,9 @@ final class HttpFixture {
                 connect,
                 inbound,
                 List.of(new Readiness("stub", () -> Future.succeededFuture(new JsonObject().put("stub", true)))),
-                () -> "zsync_up 1\n");
+                () -> "zsync_up 1\n",
+                console,
+                console);
         server = vertx.createHttpServer()
                 .requestHandler(HttpAdapters.router(vertx, settings, endpoints))
                 .invalidRequestHandler(HttpAdapters.invalidRequests())

@@ -42,6 +42,7 @@ final class LiveFixture {
     final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     final InMemorySyncStore store = new InMemorySyncStore();
     final InMemoryInboundEvents inbound = new InMemoryInboundEvents();
+    final StubConsole console = new StubConsole();
     final HttpServer server;
     final WebClient http;
 
@@ -70,6 +71,7 @@ final class LiveFixture {
                 new Dependants(store, machine, (key, status, event) -> {}),
                 new Handlers(List.of()),
                 machine,
+                console,
                 clock);
         var endpoints = new HttpAdapters.Endpoints(
                 intake,
@@ -78,7 +80,9 @@ final class LiveFixture {
                 new StubConnectZoho(),
                 inbound,
                 List.of(new Readiness("stub", () -> Future.succeededFuture(new JsonObject().put("stub", true)))),
-                () -> "zsync_up 1\n");
+                () -> "zsync_up 1\n",
+                console,
+                console);
         server = vertx.createHttpServer()
                 .requestHandler(HttpAdapters.router(vertx, settings, endpoints))
                 .invalidRequestHandler(HttpAdapters.invalidRequests())

@@ -209,7 +209,9 @@ class OpenApiDocumentTest {
                 fx.connect,
                 fx.inbound,
                 List.of(new Readiness("stub", () -> Future.succeededFuture(new JsonObject()))),
-                () -> "");
+                () -> "",
+                fx.console,
+                fx.console);
     }
 
     /** The intake's collections as the service wires them: one per flow's mapping. */

@@ -69,7 +69,9 @@ class StripeIntakeTest {
                 new StubConnectZoho(),
                 inbound,
                 List.of(new Readiness("stub", () -> Future.succeededFuture(new JsonObject()))),
-                () -> "");
+                () -> "",
+                new StubConsole(),
+                new StubConsole());
         server = vertx.createHttpServer()
                 .requestHandler(HttpAdapters.router(
                         vertx,

@@ -68,7 +68,9 @@ class StripeWebhookRoutesTest {
                 new StubConnectZoho(),
                 inbound,
                 List.of(new Readiness("stub", () -> Future.succeededFuture(new JsonObject()))),
-                () -> "");
+                () -> "",
+                new StubConsole(),
+                new StubConsole());
         return vertx.createHttpServer()
                 .requestHandler(HttpAdapters.router(
                         vertx,

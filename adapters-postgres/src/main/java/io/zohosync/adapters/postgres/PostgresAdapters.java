@@ -10,13 +10,16 @@ import io.vertx.pgclient.pubsub.PgSubscriber;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.zohosync.adapters.postgres.connect.PgConsentStates;
+import io.zohosync.adapters.postgres.console.PgConsole;
 import io.zohosync.adapters.postgres.inbound.PgInboundEvents;
 import io.zohosync.adapters.postgres.intake.PgIntake;
 import io.zohosync.adapters.postgres.sync.PgJobSignals;
 import io.zohosync.adapters.postgres.sync.PgSyncHealth;
 import io.zohosync.adapters.postgres.sync.PgSyncJobs;
 import io.zohosync.adapters.postgres.sync.PgSyncRecords;
+import io.zohosync.ports.out.AdminAudit;
 import io.zohosync.ports.out.ConsentStates;
+import io.zohosync.ports.out.ConsoleReader;
 import io.zohosync.ports.out.EntityStore;
 import io.zohosync.ports.out.InboundEvents;
 import io.zohosync.ports.out.Intake;
@@ -44,6 +47,8 @@ public final class PostgresAdapters {
     private final SyncRecordsReader recordsReader;
     private final ConsentStates consentStates;
     private final InboundEvents inboundEvents;
+    private final ConsoleReader consoleReader;
+    private final AdminAudit adminAudit;
 
     /**
      * The ports the HTTP side answers from are guarded: a database that cannot be reached fails their
@@ -62,6 +67,9 @@ public final class PostgresAdapters {
         this.recordsReader = (SyncRecordsReader) pgRecords;
         this.consentStates = Unreachable.guard(new PgConsentStates(pool), ConsentStates.class);
         this.inboundEvents = Unreachable.guard(new PgInboundEvents(pool), InboundEvents.class);
+        Object console = Unreachable.guard(new PgConsole(pool), ConsoleReader.class, AdminAudit.class);
+        this.consoleReader = (ConsoleReader) console;
+        this.adminAudit = (AdminAudit) console;
     }
 
     /** Runs the migrations on a worker thread, then opens the pool. */
@@ -159,6 +167,16 @@ public final class PostgresAdapters {
     /** Provider events held for a person: unmatched, failed payments. */
     public InboundEvents inboundEvents() {
         return inboundEvents;
+    }
+
+    /** What the operator's console reads besides the sync records. */
+    public ConsoleReader consoleReader() {
+        return consoleReader;
+    }
+
+    /** The audit of admin actions (V12). */
+    public AdminAudit adminAudit() {
+        return adminAudit;
     }
 
     /** A new listener on its own connection: one per worker. */

@@ -25,6 +25,11 @@ public enum DataCentre {
         this.apiUrl = apiUrl;
     }
 
+    /** The domain's ending after {@code zoho.}: com, eu, com.au… */
+    String location() {
+        return location;
+    }
+
     public String accountsUrl() {
         return accountsUrl;
     }

@@ -45,6 +45,7 @@ import io.zohosync.ports.out.zoho.ZohoStock;
 import io.zohosync.ports.out.zoho.ZohoSubscriptions;
 import io.zohosync.ports.out.zoho.ZohoTaxes;
 import io.zohosync.ports.out.zoho.ZohoTokens;
+import io.zohosync.ports.out.zoho.ZohoWebLinks;
 import java.time.Clock;
 
 /**
@@ -73,6 +74,8 @@ public final class ZohoAdapters implements AutoCloseable {
     private final ZohoBillingInvoices billingInvoices;
     private final ZohoStock stock;
     private final ZohoAuthorization authorization;
+
+    private final ZohoWebLinks webLinks;
 
     private ZohoAdapters(Vertx vertx, ZohoSettings settings, TokenStore tokenStore, ZohoBudget budget, Clock clock) {
         this.clock = clock;
@@ -105,6 +108,7 @@ public final class ZohoAdapters implements AutoCloseable {
         this.subscriptions = new BillingSubscriptionsClient(api);
         this.billingInvoices = new BillingInvoicesClient(api);
         this.stock = new InventoryAdjustmentsClient(api);
+        this.webLinks = new ZohoWebApp(settings);
         this.authorization = new ConnectFlow(vertx, oauth, accounts, tokens, clock, this::state);
     }
 
@@ -132,6 +136,11 @@ public final class ZohoAdapters implements AutoCloseable {
     /** The call path every client uses; package-private for tests that speak raw Zoho requests. */
     ZohoApi api() {
         return api;
+    }
+
+    /** Where a person sees a synced record in Zoho's own web app, at the configured data centre. */
+    public ZohoWebLinks webLinks() {
+        return webLinks;
     }
 
     /** The API budget as jobs reserve their calls from it (their calls then use the reserved slots). */

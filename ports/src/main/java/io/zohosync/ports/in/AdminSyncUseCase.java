@@ -6,8 +6,19 @@ import io.zohosync.domain.entity.SyncKey;
 /** Inbound port: an admin's hand on one record's sync — retry, reset, link by hand, unlink (design.md §4). */
 public interface AdminSyncUseCase {
 
-    /** What the admin asks of one record; {@code zohoId} only for {@link Action#LINK}. */
-    record Command(SyncKey key, Action action, String zohoId) {}
+    /**
+     * What the admin asks of one record; {@code zohoId} only for {@link Action#LINK}; {@code actor} who asks, as the
+     * audit of admin actions names them.
+     */
+    record Command(SyncKey key, Action action, String zohoId, String actor) {
+
+        /** The actor of a call that names none: the admin API's. */
+        public static final String API_ACTOR = "admin-api";
+
+        public Command(SyncKey key, Action action, String zohoId) {
+            this(key, action, zohoId, API_ACTOR);
+        }
+    }
 
     enum Action {
         RETRY,

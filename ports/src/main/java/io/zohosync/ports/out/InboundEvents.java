@@ -1,6 +1,7 @@
 package io.zohosync.ports.out;
 
 import io.vertx.core.Future;
+import io.zohosync.domain.entity.EntityRef;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -99,8 +100,9 @@ public interface InboundEvents {
     Future<Optional<Detail>> find(long id);
 
     /**
-     * Marks an unresolved event resolved by {@code by} at {@code at}, saying how; false when it is unknown or
+     * Marks an unresolved event resolved by {@code by} at {@code at}, saying how and naming the entity it became
+     * ({@code became}, null for none: that entity's page lists it among its sources); false when it is unknown or
      * already resolved (another admin was first), and nothing changes.
      */
-    Future<Boolean> resolve(long id, String by, String resolution, Instant at);
+    Future<Boolean> resolve(long id, String by, String resolution, EntityRef became, Instant at);
 }

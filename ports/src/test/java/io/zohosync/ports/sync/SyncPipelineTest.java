@@ -322,13 +322,29 @@ class SyncPipelineTest {
         assertThat(status(EntityType.ITEM, "YOGA")).isEqualTo(SyncStatus.RETRYING);
         assertThat(status(EntityType.INVOICE, "inv-1")).isEqualTo(SyncStatus.WAITING);
 
+        List<io.zohosync.ports.in.AdminActionEntry> audited = new java.util.ArrayList<>();
         var admin = new io.zohosync.ports.admin.AdminSyncService(
-                store, new Dependants(store, machine, observer), new Handlers(handlers), machine, clock);
+                store,
+                new Dependants(store, machine, observer),
+                new Handlers(handlers),
+                machine,
+                entry -> {
+                    audited.add(entry);
+                    return Future.succeededFuture();
+                },
+                clock);
         items.add("YOGA", "item-zoho-1");
         await(admin.apply(new io.zohosync.ports.in.AdminSyncUseCase.Command(
                 new SyncKey(EntityType.ITEM, "YOGA", SyncTarget.BOOKS),
                 io.zohosync.ports.in.AdminSyncUseCase.Action.LINK,
-                "item-zoho-1")));
+                "item-zoho-1",
+                "ada@shop.example")));
+        assertThat(audited).singleElement().satisfies(entry -> {
+            assertThat(entry.actor()).isEqualTo("ada@shop.example");
+            assertThat(entry.action()).isEqualTo("link");
+            assertThat(entry.at()).isEqualTo(clock.instant());
+            assertThat(entry.detail()).isEqualTo("linked to Zoho item-zoho-1: retrying → manual");
+        });
 
         SyncRecordView invoice = view(EntityType.INVOICE, "inv-1");
         assertThat(invoice.status()).isEqualTo(SyncStatus.PENDING);

@@ -1,6 +1,7 @@
 package io.zohosync.ports.testing;
 
 import io.vertx.core.Future;
+import io.zohosync.domain.entity.EntityRef;
 import io.zohosync.ports.out.InboundEvents;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ public final class InMemoryInboundEvents implements InboundEvents {
     }
 
     @Override
-    public synchronized Future<Boolean> resolve(long id, String by, String resolution, Instant at) {
+    public synchronized Future<Boolean> resolve(long id, String by, String resolution, EntityRef became, Instant at) {
         Detail d = rows.get(id);
         if (d == null || d.event().status() == Status.RESOLVED) {
             return Future.succeededFuture(false);

@@ -3,6 +3,8 @@ package io.zohosync.ports.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
+import io.zohosync.domain.entity.EntityRef;
+import io.zohosync.domain.entity.EntityType;
 import io.zohosync.ports.out.InboundEvents;
 import io.zohosync.ports.out.InboundEvents.Detail;
 import io.zohosync.ports.out.InboundEvents.Kept;
@@ -113,9 +115,14 @@ public abstract class InboundEventsContract {
         await(events.keep(unmatched("evt_r", "{}")));
         long id = await(events.list(page(Optional.empty(), 0, 1))).get(0).id();
 
-        assertThat(await(events.resolve(id, "admin:abc", "matched to customer c-9", now.plusSeconds(60))))
+        assertThat(await(events.resolve(
+                        id,
+                        "admin:abc",
+                        "matched to customer c-9",
+                        new EntityRef(EntityType.PAYMENT, "p-9"),
+                        now.plusSeconds(60))))
                 .isTrue();
-        assertThat(await(events.resolve(id, "admin:def", "matched to customer c-8", now.plusSeconds(61))))
+        assertThat(await(events.resolve(id, "admin:def", "matched to customer c-8", null, now.plusSeconds(61))))
                 .as("a second resolution")
                 .isFalse();
 
@@ -131,7 +138,8 @@ public abstract class InboundEventsContract {
     void an_unknown_id_is_neither_found_nor_resolved() throws Exception {
         InboundEvents events = events();
         assertThat(await(events.find(Long.MAX_VALUE))).isEmpty();
-        assertThat(await(events.resolve(Long.MAX_VALUE, "admin:abc", "x", now))).isFalse();
+        assertThat(await(events.resolve(Long.MAX_VALUE, "admin:abc", "x", null, now)))
+                .isFalse();
     }
 
     private Received unmatched(String eventId, String body) {

@@ -8,8 +8,10 @@ import io.zohosync.adapters.http.common.SignInThrottle;
 import io.zohosync.adapters.http.webhooks.StripeEvents;
 import io.zohosync.ports.in.AdminSyncUseCase;
 import io.zohosync.ports.in.ConnectZohoUseCase;
+import io.zohosync.ports.in.ConsoleQuery;
 import io.zohosync.ports.in.RecordEntityUseCase;
 import io.zohosync.ports.in.SyncStatusQuery;
+import io.zohosync.ports.out.AdminAudit;
 import io.zohosync.ports.out.InboundEvents;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -28,8 +30,12 @@ public final class AdminApi {
     private final AdminSyncUseCase actions;
     private final ConnectZohoUseCase connect;
     private final InboundEventRoutes held;
+    private final ConsoleQuery console;
 
-    /** {@code held}, {@code stripe}, {@code entities}: the held events, the reader that replays them, the intake. */
+    /**
+     * {@code held}, {@code stripe}, {@code entities}: the held events, the reader that replays them, the intake;
+     * {@code console}: the console's screens; {@code audit}: where a match of a held event is recorded.
+     */
     public AdminApi(
             SyncStatusQuery status,
             AdminSyncUseCase actions,
@@ -37,11 +43,14 @@ public final class AdminApi {
             InboundEvents held,
             StripeEvents stripe,
             RecordEntityUseCase entities,
+            ConsoleQuery console,
+            AdminAudit audit,
             Clock clock) {
         this.status = status;
         this.actions = actions;
         this.connect = connect;
-        this.held = new InboundEventRoutes(held, stripe, entities, clock);
+        this.held = new InboundEventRoutes(held, stripe, entities, audit, clock);
+        this.console = console;
     }
 
     public void mount(Vertx vertx, Router root, String adminToken, long bodyLimitBytes, SignInThrottle throttle) {
@@ -69,6 +78,7 @@ public final class AdminApi {
         admin.route().handler(auth);
         new StatusRoutes(status).mount(admin);
         new ActivityRoutes(status).mount(admin);
+        new ConsoleApiRoutes(console).mount(admin);
         new RecordActionRoutes(actions).mount(admin, bodyLimitBytes);
         held.mount(admin, bodyLimitBytes);
         ZohoConnectionRoutes zoho = new ZohoConnectionRoutes(connect);

@@ -55,6 +55,7 @@ final class ConsoleAuth implements Handler<RoutingContext> {
             return;
         }
         BearerAuth.admit(ctx, session.get().caller());
+        Actors.admit(ctx, session.get().name());
         ctx.next();
     }
 

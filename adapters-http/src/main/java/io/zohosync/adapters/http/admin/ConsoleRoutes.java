@@ -99,9 +99,21 @@ final class ConsoleRoutes {
             throttle.failed(address);
             throw new Problem(401, "unauthorized", "that is not the admin token");
         }
-        Session session = sessions.open(BearerAuth.fingerprint(token.trim()));
+        Session session = sessions.open(BearerAuth.fingerprint(token.trim()), name(json));
         ctx.response().addCookie(ConsoleAuth.cookie(ctx, session.id(), sessions.lifetimeSeconds()));
         reply(ctx, session);
+    }
+
+    /** The optional {@code name} the person signs in under: the actor the audit of admin actions names. */
+    private static String name(Map<String, Object> json) {
+        Object name = json.get("name");
+        if (name == null || (name instanceof String text && text.isBlank())) {
+            return null;
+        }
+        if (!(name instanceof String text)) {
+            throw Problem.invalid("name", "must be a string");
+        }
+        return Actors.name(text.strip(), "name");
     }
 
     private void current(RoutingContext ctx) {
@@ -124,9 +136,12 @@ final class ConsoleRoutes {
 
     private static void reply(RoutingContext ctx, Session session) {
         ctx.response().putHeader("cache-control", "no-store");
-        Reply.ok(new JsonObject()
-                        .put("csrf_token", session.csrfToken())
-                        .put("expires_at", session.expiresAt().toString()))
-                .send(ctx);
+        JsonObject body = new JsonObject()
+                .put("csrf_token", session.csrfToken())
+                .put("expires_at", session.expiresAt().toString());
+        if (session.name() != null) {
+            body.put("name", session.name());
+        }
+        Reply.ok(body).send(ctx);
     }
 }

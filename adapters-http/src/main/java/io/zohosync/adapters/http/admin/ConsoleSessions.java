@@ -25,8 +25,11 @@ final class ConsoleSessions {
 
     private static final int RANDOM_BYTES = 32;
 
-    /** One signed-in console: {@code caller} is the fingerprint of the token it signed in with. */
-    record Session(String id, String csrfToken, String caller, long expiresAtMillis) {
+    /**
+     * One signed-in console: {@code caller} is the fingerprint of the token it signed in with, {@code name} who said
+     * they sign in (null: not said), the actor of their admin actions.
+     */
+    record Session(String id, String csrfToken, String caller, String name, long expiresAtMillis) {
         Instant expiresAt() {
             return Instant.ofEpochMilli(expiresAtMillis);
         }
@@ -50,8 +53,9 @@ final class ConsoleSessions {
         return lifetimeMillis / 1000;
     }
 
-    synchronized Session open(String caller) {
-        Session session = new Session(randomToken(), randomToken(), caller, clockMillis.getAsLong() + lifetimeMillis);
+    synchronized Session open(String caller, String name) {
+        Session session =
+                new Session(randomToken(), randomToken(), caller, name, clockMillis.getAsLong() + lifetimeMillis);
         byId.put(session.id(), session);
         Iterator<Session> oldest = byId.values().iterator();
         while (byId.size() > MAX_SESSIONS && oldest.hasNext()) {

@@ -13,10 +13,13 @@ import io.zohosync.adapters.http.common.JsonBodies;
 import io.zohosync.adapters.http.common.Problem;
 import io.zohosync.adapters.http.common.Reply;
 import io.zohosync.adapters.http.webhooks.StripeEvents;
+import io.zohosync.domain.entity.EntityRef;
 import io.zohosync.domain.entity.EntityType;
+import io.zohosync.ports.in.AdminActionEntry;
 import io.zohosync.ports.in.RecordEntityUseCase;
 import io.zohosync.ports.in.RecordEntityUseCase.Command;
 import io.zohosync.ports.in.RecordEntityUseCase.Result;
+import io.zohosync.ports.out.AdminAudit;
 import io.zohosync.ports.out.InboundEvents;
 import io.zohosync.ports.out.InboundEvents.Detail;
 import io.zohosync.ports.out.InboundEvents.Kept;
@@ -50,10 +53,13 @@ final class InboundEventRoutes {
     private final InboundEvents held;
     private final StripeEvents stripe;
     private final RecordEntityUseCase entities;
+    private final AdminAudit audit;
     private final Clock clock;
 
-    InboundEventRoutes(InboundEvents held, StripeEvents stripe, RecordEntityUseCase entities, Clock clock) {
+    InboundEventRoutes(
+            InboundEvents held, StripeEvents stripe, RecordEntityUseCase entities, AdminAudit audit, Clock clock) {
         this.held = held;
+        this.audit = audit;
         this.stripe = stripe;
         this.entities = entities;
         this.clock = clock;
@@ -107,6 +113,7 @@ final class InboundEventRoutes {
         String customer = platformId(json, "customer_id", true);
         String order = platformId(json, "order_id", false);
         String by = "admin:" + BearerAuth.caller(ctx);
+        String actor = Actors.of(ctx);
         held.find(id)
                 .compose(found -> {
                     Detail detail = found.orElseThrow(() -> notFound(id));
@@ -118,7 +125,18 @@ final class InboundEventRoutes {
                             payment,
                             "stripe/" + event.eventId(),
                             sha256(detail.rawBody() + '\n' + customer + '\n' + (order == null ? "" : order)));
-                    return entities.record(command).compose(result -> resolve(event, result, by, customer, order));
+                    return entities.record(command)
+                            .compose(result -> resolve(event, result, by, customer, order))
+                            .compose(reply -> audit.record(new AdminActionEntry(
+                                            actor,
+                                            "match",
+                                            new EntityRef(EntityType.PAYMENT, reply.payment()),
+                                            null,
+                                            clock.instant(),
+                                            "held " + event.source() + " event " + event.eventId()
+                                                    + " matched to customer " + customer
+                                                    + (order == null ? "" : ", order " + order)))
+                                    .map(reply.reply()));
                 })
                 .onSuccess(reply -> reply.send(ctx))
                 .onFailure(ctx::fail);
@@ -138,7 +156,10 @@ final class InboundEventRoutes {
                 .orElseThrow(() -> notMatchable(event, "a " + event.type() + " event is not a payment"));
     }
 
-    private Future<Reply> resolve(Kept event, Result result, String by, String customer, String order) {
+    /** The reply to a match and the payment it recorded. */
+    private record Matched(Reply reply, String payment) {}
+
+    private Future<Matched> resolve(Kept event, Result result, String by, String customer, String order) {
         if (result instanceof Result.Invalid invalid) {
             throw Problem.validation(invalid.errors());
         }
@@ -152,19 +173,22 @@ final class InboundEventRoutes {
         String outcome = recorded.outcome().name().toLowerCase(Locale.ROOT);
         String resolution = "matched to customer " + customer + (order == null ? "" : ", order " + order) + ": payment "
                 + recorded.entity().id() + " " + outcome;
-        return held.resolve(event.id(), by, resolution, clock.instant())
+        EntityRef payment = new EntityRef(EntityType.PAYMENT, recorded.entity().id());
+        return held.resolve(event.id(), by, resolution, payment, clock.instant())
                 .compose(done -> {
                     if (!done) {
                         throw resolved(event);
                     }
                     return held.find(event.id());
                 })
-                .map(found -> Reply.ok(json(found.orElseThrow().event())
-                        .put(
-                                "payment",
-                                new JsonObject()
-                                        .put("id", recorded.entity().id())
-                                        .put("outcome", outcome))));
+                .map(found -> new Matched(
+                        Reply.ok(json(found.orElseThrow().event())
+                                .put(
+                                        "payment",
+                                        new JsonObject()
+                                                .put("id", recorded.entity().id())
+                                                .put("outcome", outcome))),
+                        payment.id()));
     }
 
     private static JsonObject json(Kept e) {

@@ -48,7 +48,7 @@ final class RecordActionRoutes {
             JsonBodies.requireJson(ctx, "the link");
         }
         String zohoId = action == Action.LINK ? zohoId(body) : null;
-        actions.apply(new Command(key, action, zohoId))
+        actions.apply(new Command(key, action, zohoId, Actors.of(ctx)))
                 .map(result -> reply(key, result))
                 .onSuccess(reply -> reply.send(ctx))
                 .onFailure(ctx::fail);

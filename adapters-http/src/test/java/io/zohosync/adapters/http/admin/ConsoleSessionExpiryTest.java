@@ -50,7 +50,7 @@ class ConsoleSessionExpiryTest {
     void start(Vertx vertx) {
         Router root = Router.router(vertx);
         Problems.install(root);
-        new AdminApi(new EmptyStatus(), null, null, null, null, null, Clock.systemUTC())
+        new AdminApi(new EmptyStatus(), null, null, null, null, null, null, null, Clock.systemUTC())
                 .mount(
                         vertx,
                         root,
@@ -90,14 +90,14 @@ class ConsoleSessionExpiryTest {
     @Test
     void theStoreKeepsAtMostItsLimitDroppingTheOldest() {
         ConsoleSessions sessions = new ConsoleSessions(LIFETIME, now::get, new SecureRandom());
-        String first = sessions.open("caller").id();
-        String second = sessions.open("caller").id();
+        String first = sessions.open("caller", null).id();
+        String second = sessions.open("caller", null).id();
         for (int i = 2; i < ConsoleSessions.MAX_SESSIONS; i++) {
-            sessions.open("caller");
+            sessions.open("caller", null);
         }
         assertThat(sessions.find(first)).isPresent();
 
-        sessions.open("caller");
+        sessions.open("caller", null);
 
         assertThat(sessions.find(first)).isEmpty();
         assertThat(sessions.find(second)).isPresent();
@@ -106,8 +106,8 @@ class ConsoleSessionExpiryTest {
     @Test
     void sessionIdsAndCsrfTokensAreDistinctAndUnguessablyLong() {
         ConsoleSessions sessions = new ConsoleSessions(LIFETIME, now::get, new SecureRandom());
-        ConsoleSessions.Session a = sessions.open("caller");
-        ConsoleSessions.Session b = sessions.open("caller");
+        ConsoleSessions.Session a = sessions.open("caller", null);
+        ConsoleSessions.Session b = sessions.open("caller", null);
 
         assertThat(List.of(a.id(), a.csrfToken(), b.id(), b.csrfToken()))
                 .doesNotHaveDuplicates()

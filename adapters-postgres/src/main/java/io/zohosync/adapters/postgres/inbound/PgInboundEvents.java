@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import io.zohosync.domain.entity.EntityRef;
 import io.zohosync.ports.out.InboundEvents;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -32,7 +33,8 @@ public final class PgInboundEvents implements InboundEvents {
             order by id limit $4""";
     private static final String FIND = "select " + SUMMARY + ", raw_body from held_inbound_events where id = $1";
     private static final String RESOLVE = """
-            update held_inbound_events set status = 'resolved', resolved_by = $2, resolution = $3, resolved_at = $4
+            update held_inbound_events set status = 'resolved', resolved_by = $2, resolution = $3, resolved_at = $4,
+                   entity_type = $5, entity_id = $6
             where id = $1 and status <> 'resolved'""";
 
     private final Pool pool;
@@ -89,9 +91,15 @@ public final class PgInboundEvents implements InboundEvents {
     }
 
     @Override
-    public Future<Boolean> resolve(long id, String by, String resolution, Instant at) {
+    public Future<Boolean> resolve(long id, String by, String resolution, EntityRef became, Instant at) {
         return pool.preparedQuery(RESOLVE)
-                .execute(Tuple.of(id, by, resolution, utc(at)))
+                .execute(Tuple.of(
+                        id,
+                        by,
+                        resolution,
+                        utc(at),
+                        became == null ? null : became.type().wire(),
+                        became == null ? null : became.id()))
                 .map(rows -> rows.rowCount() == 1);
     }
 
