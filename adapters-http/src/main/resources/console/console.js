@@ -242,17 +242,17 @@ const METERS = { books_and_inventory: "Books & Inventory", billing: "Billing", c
 function operationCards(o) {
   const rate = o.success_rate === null ? "—" : `${Math.round(o.success_rate * 1000) / 10} %`;
   const cards = [
-    card("Success 24 h", rate, o.success_rate === null ? "" : o.success_rate >= 0.95 ? "ok" : "warn",
+    card("Success 24 h", rate, o.success_rate === null ? "plain" : o.success_rate >= 0.95 ? "plain ok" : "plain warn",
       `${o.synced_last_day} synced, ${o.failed_last_day} failed in the last 24 hours`),
-    card("Failures 24 h", o.failed_last_day, o.failed_last_day ? "bad" : "ok"),
+    card("Failures 24 h", o.failed_last_day, o.failed_last_day ? "plain bad" : "plain ok"),
     card("Sync lag", o.oldest_due_seconds === null ? "none" : age(o.oldest_due_seconds),
-      o.oldest_due_seconds !== null && o.oldest_due_seconds > 3600 ? "warn" : "ok",
+      o.oldest_due_seconds !== null && o.oldest_due_seconds > 3600 ? "plain warn" : "plain ok",
       o.due ? `${o.due} due; the oldest since ${when(o.oldest_due_since)}` : "nothing waits to run"),
   ];
   for (const m of o.budget) {
     const share = m.last_day / m.per_day;
     cards.push(card(`${METERS[m.meter] || m.meter} API`, `${m.last_day} / ${m.per_day}`,
-      share >= 0.8 ? "bad" : share >= 0.5 ? "warn" : "ok",
+      share >= 0.8 ? "plain bad" : share >= 0.5 ? "plain warn" : "plain ok",
       `today (24 h); this minute ${m.last_minute} / ${m.per_minute}`, { value: m.last_day, max: m.per_day }));
   }
   return cards;
@@ -471,7 +471,7 @@ async function loadRecord(entity, id) {
 }
 
 function renderHistory(h) {
-  const data = Object.entries(h.platform_data).flatMap(([k, v]) =>
+  const data = Object.entries(h.platform_data).sort(([a], [b]) => a.localeCompare(b)).flatMap(([k, v]) =>
     [el("dt", k), el("dd", v !== null && typeof v === "object" ? JSON.stringify(v) : v)]);
   $("record-data").replaceChildren(...(data.length ? data : [el("dd", "The service holds no data for it.")]));
   const sources = h.sources.map((e) => {

@@ -6,20 +6,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import io.zohosync.sandbox.SandboxOptions;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -43,16 +51,21 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the records really are, filters by status, watches the auto-refresh keep the filter and an open dialog, retries a
  * failed record, sees a refusal's reason, reads a record's log, links it (a Zoho id Zoho refuses first) and unlinks
  * it (an unlink the state machine refuses first), pages the Activity screen by its cursor across refreshes, filters
- * it by event and searches it by id, and signs out. Screenshots of the main screens go to
- * {@code target/screenshots/}. Skipped when Chromium or its driver is not installed.
+ * it by event and searches it by id, and signs out. Then, signed in under a name: the health figures against the
+ * service's own, a manual link picked through the Zoho contact search, the record's Zoho link, source events and
+ * admin history (the console's and a bearer call's actor), the customer list's status filter, and a held Stripe event
+ * matched from its screen. Screenshots of the main screens go to {@code target/screenshots/}. Skipped when Chromium
+ * or its driver is not installed.
  */
 @ExtendWith(VertxExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String STRIPE_SECRET = "whsec_console_test";
 
     private static RunningService service;
     private static WebDriver browser;
@@ -64,7 +77,7 @@ class ConsoleBrowserTest {
             Assumptions.abort("the console's browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
                     + " (apt-get install -y chromium chromium-driver); skipped");
         }
-        service = RunningService.start(vertx, "console", Map.of());
+        service = RunningService.start(vertx, "console", Map.of("ZSYNC_STRIPE_WEBHOOK_SECRETS", STRIPE_SECRET));
         profile = Files.createTempDirectory("zsync-chromium");
         ChromeOptions options = new ChromeOptions()
                 .setBinary(CHROMIUM.toFile())
@@ -99,6 +112,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    @Order(1)
     void anOperatorSignsInReadsTheHealthFiltersRetriesAndSignsOut() throws Exception {
         String syncedA = customer(false);
         String syncedB = customer(false);
@@ -311,6 +325,180 @@ class ConsoleBrowserTest {
                 .isEqualTo(401);
     }
 
+    @Test
+    @Order(2)
+    void anOperatorLinksThroughTheContactSearchReadsARecordsHistoryFiltersCustomersAndMatchesAHeldEvent()
+            throws Exception {
+        String synced = customer(false);
+        String failed = customer(true);
+        String stillFailed = customer(true);
+        service.awaitStatus("customers", synced, "synced");
+        service.awaitStatus("customers", failed, "failed");
+        service.awaitStatus("customers", stillFailed, "failed");
+        String contact = record(synced).getString("zoho_id");
+
+        browser.get(base() + "/admin/?refresh=1");
+        visible(By.id("token")).sendKeys(TestEnvironment.ADMIN_TOKEN);
+        browser.findElement(By.id("actor-name")).sendKeys("Ada Operator");
+        browser.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();
+        visible(By.id("cards"));
+
+        // the new cards say what the service's own figures say
+        JsonObject operations = admin("/admin/api/sync/operations");
+        until(d -> card("failures-24-h").equals(String.valueOf(operations.getLong("failed_last_day"))));
+        assertThat(card("success-24-h")).endsWith("%");
+        assertThat(text(By.cssSelector("[data-card=success-24-h] .detail")))
+                .contains("synced", "failed in the last 24 hours");
+        assertThat(card("sync-lag")).isNotEmpty();
+        JsonObject books = operations.getJsonArray("budget").getJsonObject(0);
+        assertThat(books.getString("meter")).isEqualTo("books_and_inventory");
+        assertThat(card("books-inventory-api")).matches("\\d+ / " + books.getInteger("per_day"));
+        assertThat(books.getLong("last_day")).isPositive();
+        assertThat(browser.findElements(By.cssSelector("[data-card=books-inventory-api] meter")))
+                .hasSize(1);
+        assertThat(text(By.cssSelector("[data-card=books-inventory-api] .detail")))
+                .contains("this minute");
+        screenshot("12-health-cards.png");
+
+        // a manual link, the contact picked through the search of Zoho Books by email
+        openRecord(failed);
+        click(By.cssSelector("[data-target=books] button[data-action=link]"));
+        visible(By.id("contact-search"));
+        WebElement q = browser.findElement(By.id("contact-q"));
+        assertThat(q.getAttribute("value")).isEqualTo(failed + "@example.com");
+        q.clear();
+        q.sendKeys(synced + "@example.com");
+        browser.findElement(By.id("contact-search-go")).click();
+        until(d -> text(By.id("contact-note")).startsWith("1 contact with this email"));
+        browser.findElement(By.cssSelector("#contact-results input[value='" + contact + "']"))
+                .click();
+        assertThat(browser.findElement(By.id("confirm-zoho-id")).getAttribute("value"))
+                .isEqualTo(contact);
+        screenshot("13-link-contact-search.png");
+        browser.findElement(By.id("confirm-go")).click();
+        until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm")));
+        until(d -> text(By.cssSelector("[data-target=books] dd.status")).equals("manual"));
+        assertThat(record(failed).getString("zoho_id")).isEqualTo(contact);
+        assertThat(text(By.cssSelector("[data-target=books] button[data-action=link]")))
+                .isEqualTo("Change link…");
+        until(d -> !d.findElements(By.cssSelector("[data-target=books] a.zoho-link"))
+                .isEmpty());
+        screenshot("14-record-zoho-link.png");
+
+        // the record's page: the Zoho link into Books' web app, the platform's data, its source event, who did what
+        until(d -> !d.findElements(By.cssSelector("[data-target=books] a.zoho-link"))
+                .isEmpty());
+        assertThat(attributes("[data-target=books] a.zoho-link", "href"))
+                .containsExactly(
+                        "https://books.zoho.com/app/" + SandboxOptions.DEMO_ORGANIZATION_ID + "#/contacts/" + contact);
+        assertThat(text(By.id("record-data"))).contains(failed + "@example.com");
+        assertThat(attributes("#record-sources tbody tr[data-provider]", "data-provider"))
+                .containsExactly("api");
+        until(d -> attributes("#record-audit tbody tr[data-action]", null).size() == 1);
+        assertThat(attributes("#record-audit tbody tr[data-action]", null))
+                .singleElement()
+                .asString()
+                .contains("Ada Operator", "link", "books", "linked to Zoho " + contact, "failed → manual");
+        // a bearer call names its actor in a header; the page shows both, newest first
+        assertThat(await(service.http
+                                .post("/admin/api/sync/customer/" + failed + "/books/unlink")
+                                .bearerTokenAuthentication(TestEnvironment.ADMIN_TOKEN)
+                                .putHeader("X-Admin-Actor", "ops-script")
+                                .send())
+                        .statusCode())
+                .isEqualTo(200);
+        until(d ->
+                attributes("#record-audit tbody tr[data-action]", "data-action").equals(List.of("unlink", "link")));
+        assertThat(attributes("#record-audit tbody tr[data-action]", null).get(0))
+                .contains("ops-script", "unlinked from Zoho (was " + contact + ")");
+        scrollTo("record-data");
+        screenshot("15-record-history.png");
+
+        // the customer list, filtered by sync status and text: the service filters, the page follows
+        browser.get(base() + "/admin/?refresh=1#customers");
+        new Select(visible(By.id("customer-status"))).selectByValue("failed");
+        until(d -> attributes("#customer-list tbody tr[data-id]", "data-id").contains(stillFailed));
+        assertThat(attributes("#customer-list tbody tr[data-id]", "data-id")).doesNotContain(synced);
+        browser.findElement(By.id("customer-q")).sendKeys(stillFailed.toUpperCase());
+        browser.findElement(By.cssSelector("#customer-filters button[type=submit]"))
+                .click();
+        until(d -> attributes("#customer-list tbody tr[data-id]", "data-id").equals(List.of(stillFailed)));
+        assertThat(attributes("#customer-list tbody tr[data-id]", null).get(0))
+                .contains("Ada", stillFailed + "@example.com", "books: failed");
+        Thread.sleep(2_500); // refreshes keep the filters
+        assertThat(attributes("#customer-list tbody tr[data-id]", "data-id")).containsExactly(stillFailed);
+        assertThat(new Select(browser.findElement(By.id("customer-status")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("failed");
+        screenshot("16-customers-failed.png");
+
+        // a Stripe payment naming no customer is held; matched from its screen, it becomes the customer's payment
+        String eventId = "evt_console_" + UUID.randomUUID().toString().substring(0, 8);
+        String intent = "pi_" + eventId;
+        assertThat(await(stripe("{\"id\":\"" + eventId + "\",\"object\":\"event\",\"type\":"
+                                + "\"payment_intent.succeeded\",\"created\":"
+                                + Instant.now().getEpochSecond() + ",\"data\":{\"object\":{\"id\":\""
+                                + intent + "\",\"object\":\"payment_intent\",\"amount\":12500,"
+                                + "\"amount_received\":12500,\"currency\":\"zar\",\"metadata\":{}}}}"))
+                        .statusCode())
+                .isEqualTo(202);
+        browser.get(base() + "/admin/?refresh=1#held");
+        until(d ->
+                !d.findElements(By.cssSelector("#held-list button[data-match]")).isEmpty());
+        assertThat(attributes("#held-list tbody tr[data-held]", null).get(0))
+                .contains("stripe", "payment_intent.succeeded", "125", "ZAR", "unmatched");
+        screenshot("17-held-events.png");
+        click(By.cssSelector("#held-list button[data-match]"));
+        visible(By.id("match"));
+        assertThat(text(By.id("match-title"))).isEqualTo("Match stripe event " + eventId + "?");
+        browser.findElement(By.id("match-customer")).sendKeys(synced);
+        browser.findElement(By.id("match-go")).click();
+        until(ExpectedConditions.invisibilityOfElementLocated(By.id("match")));
+        until(d -> text(By.cssSelector("#held-list tbody")).contains("Nothing is held."));
+
+        // the payment's page names the held event it came from and who matched it
+        browser.get(base() + "/admin/?refresh=1#record/payment/" + intent);
+        until(d -> text(By.id("record-title")).equals("payment " + intent));
+        until(d -> attributes("#record-sources tbody tr[data-provider]", null).stream()
+                .anyMatch(row -> row.contains(eventId) && row.contains("resolved")));
+        assertThat(attributes("#record-audit tbody tr[data-action]", null))
+                .singleElement()
+                .asString()
+                .contains("Ada Operator", "match", "matched to customer " + synced);
+        scrollTo("record-data");
+        screenshot("18-payment-from-held-event.png");
+        assertThat(browser.getPageSource()).doesNotContain("Exception", "\tat ");
+    }
+
+    /** Scrolls the page so the element with this id is at the top (the refresh keeps the scroll position). */
+    private static void scrollTo(String id) {
+        ((JavascriptExecutor) browser)
+                .executeScript("document.getElementById(arguments[0]).previousElementSibling.scrollIntoView()", id);
+    }
+
+    private static JsonObject admin(String path) throws Exception {
+        return await(service.http
+                        .get(path)
+                        .bearerTokenAuthentication(TestEnvironment.ADMIN_TOKEN)
+                        .send())
+                .bodyAsJsonObject();
+    }
+
+    /** A Stripe event signed as Stripe signs it (the test's webhook secret). */
+    private static io.vertx.core.Future<io.vertx.ext.web.client.HttpResponse<io.vertx.core.buffer.Buffer>> stripe(
+            String event) throws Exception {
+        long t = Instant.now().getEpochSecond();
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(STRIPE_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = HexFormat.of().formatHex(mac.doFinal((t + "." + event).getBytes(StandardCharsets.UTF_8)));
+        return service.http
+                .post("/webhooks/stripe")
+                .putHeader("content-type", "application/json; charset=utf-8")
+                .putHeader("Stripe-Signature", "t=" + t + ",v1=" + signature)
+                .sendBuffer(io.vertx.core.buffer.Buffer.buffer(event));
+    }
+
     private static String base() {
         return "http://127.0.0.1:" + service.app.httpPort();
     }
@@ -376,7 +564,14 @@ class ConsoleBrowserTest {
         if (returningUnknown) {
             body.put("returning", true);
         }
-        assertThat(await(service.put("customers", id, body)).statusCode()).isBetween(200, 202);
+        // with an Idempotency-Key, so the service keeps the request as the record's source event
+        assertThat(await(service.http
+                                .put("/api/v1/customers/" + id)
+                                .bearerTokenAuthentication(TestEnvironment.API_KEY)
+                                .putHeader("Idempotency-Key", "console-" + id)
+                                .sendJsonObject(body))
+                        .statusCode())
+                .isBetween(200, 202);
         return id;
     }
 

@@ -14,6 +14,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import io.zohosync.adapters.http.common.BearerAuth;
 import io.zohosync.domain.common.InvalidInput.FieldError;
+import io.zohosync.domain.entity.EntityRef;
 import io.zohosync.domain.entity.EntityType;
 import io.zohosync.ports.in.RecordEntityUseCase.Command;
 import io.zohosync.ports.in.RecordEntityUseCase.Result;
@@ -190,6 +191,12 @@ class InboundEventRoutesTest {
         assertThat(kept.resolvedBy()).isEqualTo("admin:" + BearerAuth.fingerprint(HttpFixture.ADMIN_TOKEN));
         assertThat(kept.resolvedAt()).isNotNull();
         assertThat(kept.resolution()).contains("c-42", "o-7", "pi_u1");
+        assertThat(fx.console.audited).singleElement().satisfies(entry -> {
+            assertThat(entry.actor()).isEqualTo("admin-api");
+            assertThat(entry.action()).isEqualTo("match");
+            assertThat(entry.entity()).isEqualTo(new EntityRef(EntityType.PAYMENT, "pi_u1"));
+            assertThat(entry.detail()).isEqualTo("held stripe event evt_u1 matched to customer c-42, order o-7");
+        });
     }
 
     @Test
