@@ -584,7 +584,7 @@ async function loadCustomers() {
     const sync = el("td", null, { class: "sync" });
     for (const r of c.records) sync.append(el("span", `${r.target}: ${r.status}`, { class: `badge status ${r.status}` }), " ");
     if (!c.records.length) sync.append("no sync record");
-    tr.append(recordLink("customer", c.id), el("td", c.name || "—"), el("td", c.email || "—"), sync);
+    tr.append(recordLink("customer", c.id), sync, el("td", c.name || "—"), el("td", c.email || "—"));
     return tr;
   });
   $("customer-list").tBodies[0].replaceChildren(...(rows.length ? rows : [emptyRow("No customer matches these filters.", 4)]));

@@ -30,6 +30,6 @@ public interface ConsoleReader {
     /** The newest {@code limit} admin actions on the entity, newest first. */
     Future<List<AdminActionEntry>> actions(EntityRef entity, int limit);
 
-    /** At most {@code query.limit()} customers matching the query, in id order (as {@link String#compareTo}). */
+    /** At most {@code query.limit()} customers matching the query, in id order (the store's order of text). */
     Future<List<CustomerRow>> customers(CustomerQuery query);
 }

@@ -65,7 +65,10 @@ public final class PgConsole implements ConsoleReader, AdminAudit {
     private static final String RECORD_ACTION = """
             insert into admin_actions (actor, action, entity_type, entity_id, target, at, detail)
             values ($1, $2, $3, $4, $5, $6, $7)""";
-    /** Text is looked for in the id, email, names and company, case-insensitively; ids compare byte by byte. */
+    /**
+     * Text is looked for in the id, email, names and company, case-insensitively; ids in the database's order, so a
+     * page walks the primary key from its cursor.
+     */
     private static final String CUSTOMERS = """
             select e.entity_id, e.payload from platform_entities e
              where e.entity_type = 'customer'
@@ -73,8 +76,8 @@ public final class PgConsole implements ConsoleReader, AdminAudit {
                      where r.entity_type = 'customer' and r.entity_id = e.entity_id and r.status = $1))
                and ($2::text is null or strpos(lower(concat_ws(' ', e.entity_id, e.payload->>'email',
                      e.payload->>'first_name', e.payload->>'last_name', e.payload->>'company_name')), lower($2)) > 0)
-               and ($3::text is null or e.entity_id collate "C" > $3)
-             order by e.entity_id collate "C" limit $4""";
+               and ($3::text is null or e.entity_id > $3)
+             order by e.entity_id limit $4""";
 
     private static final String CUSTOMER_RECORDS = """
             select * from sync_records where entity_type = 'customer' and entity_id = any($1) order by target""";
