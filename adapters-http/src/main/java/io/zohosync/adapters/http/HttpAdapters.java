@@ -44,8 +44,8 @@ public final class HttpAdapters {
     private HttpAdapters() {}
 
     /**
-     * What the routes serve: the use cases, the provider events held for an admin, the readiness checks, and the
-     * Prometheus text of the metrics.
+     * What the routes serve: the use cases, the provider events held for an admin, the readiness checks, the
+     * Prometheus text of the metrics, the console's reads and the audit its admin actions are written to.
      */
     public record Endpoints(
             RecordEntityUseCase entities,
