@@ -14,6 +14,7 @@ const $ = (id) => document.getElementById(id);
 let csrf = null;
 let timer = null;
 let pending = null; // the action the confirm dialog asks about
+let signingOut = false; // a refresh answered 401 while signing out must not say the session ended
 
 /** A whole number from the page's address (?name=N) within min to max, else the fallback. */
 function setting(name, min, max, fallback) {
@@ -74,7 +75,9 @@ async function call(method, path, body) {
   }
   if (!response.ok) {
     const refused = new Refused(response.status, json);
-    if (response.status === 401 && path !== "/admin/session") showSignIn("Your session has ended; sign in again.");
+    if (response.status === 401 && path !== "/admin/session" && !signingOut) {
+      showSignIn("Your session has ended; sign in again.");
+    }
     throw refused;
   }
   return json;
@@ -116,6 +119,8 @@ async function signIn(event) {
 }
 
 async function signOut() {
+  signingOut = true;
+  stopRefresh();
   try {
     await call("DELETE", "/admin/session");
   } catch (e) {
@@ -126,6 +131,7 @@ async function signOut() {
 }
 
 function start(session) {
+  signingOut = false;
   csrf = session.csrf_token;
   $("sign-in").hidden = true;
   $("sign-in-error").textContent = "";

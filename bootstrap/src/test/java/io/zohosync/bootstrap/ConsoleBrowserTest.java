@@ -417,8 +417,11 @@ class ConsoleBrowserTest {
         // the customer list, filtered by sync status and text: the service filters, the page follows
         browser.get(base() + "/admin/?refresh=1#customers");
         new Select(visible(By.id("customer-status"))).selectByValue("failed");
-        until(d -> attributes("#customer-list tbody tr[data-id]", "data-id").contains(stillFailed));
-        assertThat(attributes("#customer-list tbody tr[data-id]", "data-id")).doesNotContain(synced);
+        // the unfiltered page is on screen until the filtered one arrives: wait for the service's answer
+        until(d -> {
+            List<String> ids = attributes("#customer-list tbody tr[data-id]", "data-id");
+            return ids.contains(stillFailed) && !ids.contains(synced);
+        });
         browser.findElement(By.id("customer-q")).sendKeys(stillFailed.toUpperCase());
         browser.findElement(By.cssSelector("#customer-filters button[type=submit]"))
                 .click();
