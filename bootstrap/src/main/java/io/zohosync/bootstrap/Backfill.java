@@ -54,6 +54,8 @@ final class Backfill {
     private final List<SyncKey> keys;
     private final Map<SyncKey, Integer> planned;
     private final ZohoBudgetOutlook outlook;
+    /** Counted down once the command has said how it ended: a Ctrl-C's shutdown hook waits for that before the JVM halts. */
+    private final CountDownLatch told = new CountDownLatch(1);
 
     Backfill(CommandRuntime runtime, Plan plan, ZohoBudgetOutlook outlook) {
         this.runtime = runtime;
@@ -67,12 +69,11 @@ final class Backfill {
         SyncWorker worker = runtime.worker(runtime.config.batchSize(), (key, status, event) -> {});
         String workerId = CommandRuntime.workerId("backfill");
         Thread self = Thread.currentThread();
-        CountDownLatch finished = new CountDownLatch(1);
         Thread onCtrlC = new Thread(
                 () -> {
                     self.interrupt();
                     try {
-                        finished.await(60, TimeUnit.SECONDS);
+                        told.await(60, TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
@@ -114,7 +115,6 @@ final class Backfill {
                 // what it held goes back with the hand-back, or its lease runs out
             }
             Blocking.quietly(worker.release(workerId));
-            finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(onCtrlC);
             } catch (IllegalStateException shuttingDown) {
@@ -126,6 +126,11 @@ final class Backfill {
                     keys, uninterrupted(runtime.pg.syncRecords().states(keys)));
         }
         return new Result(tally, keys.size(), Duration.between(started, Instant.now()), interrupted);
+    }
+
+    /** The command has printed how the backfill ended (or given up): a waiting Ctrl-C may let the JVM halt now. */
+    void told() {
+        told.countDown();
     }
 
     /** Until the budget reopens when it refused, a poll interval when nothing was due, at least a moment. */
@@ -166,7 +171,7 @@ final class Backfill {
             }
         }
         progress.eta(Duration.between(now, last));
-        progress.message(calls + " calls to go");
+        progress.message(" " + calls + " calls to go");
     }
 
     /** The future's result; a failure of the database is a refusal, an interrupt (Ctrl-C) is passed on. */

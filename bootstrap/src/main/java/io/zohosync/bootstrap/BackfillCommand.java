@@ -136,15 +136,17 @@ final class BackfillCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        Backfill.Result result;
+        Backfill backfill = new Backfill(runtime, plan, outlook);
         try {
-            result = new Backfill(runtime, plan, outlook).run(err);
+            Backfill.Result result = backfill.run(err);
+            out.println(result.summary());
+            out.flush();
+            return result.exitCode();
         } catch (IllegalStateException e) {
             throw new CommandRuntime.Refused(e.getMessage());
+        } finally {
+            backfill.told();
         }
-        out.println(result.summary());
-        out.flush();
-        return result.exitCode();
     }
 
     private static String dryRun(Plan plan, ZohoBudgetOutlook outlook, CommandRuntime runtime)

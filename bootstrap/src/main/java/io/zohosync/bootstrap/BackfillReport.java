@@ -26,7 +26,7 @@ final class BackfillReport {
         StringBuilder s = new StringBuilder("zoho-sync backfill --dry-run: nothing is written\n");
         s.append(String.format(
                 Locale.ROOT,
-                "%-12s %-9s %8s %8s %11s %18s %17s%n",
+                "%-12s %-9s %8s %8s %11s %19s %18s%n",
                 "entity",
                 "target",
                 "records",
@@ -39,7 +39,7 @@ final class BackfillReport {
             ZohoApiLimits cap = limits.get(ZohoProduct.of(line.target()));
             s.append(String.format(
                     Locale.ROOT,
-                    "%-12s %-9s %8d %8d %11d %18s %17s%n",
+                    "%-12s %-9s %8d %8d %11d %19s %18s%n",
                     line.type().wire(),
                     line.target().wire(),
                     line.keys().size(),

@@ -104,8 +104,8 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     static String text(Snapshot s) {
-        StringBuilder b =
-                new StringBuilder("zoho-sync status: sync " + (s.overview().syncEnabled() ? "on" : "OFF"));
+        StringBuilder b = new StringBuilder(
+                "zoho-sync status (ZSYNC_ENABLE_SYNC here: " + s.overview().syncEnabled() + ")");
         b.append(String.format(Locale.ROOT, "%n  %-12s %-9s", "entity", "target"));
         for (SyncStatus status : SyncStatus.values()) {
             b.append(String.format(Locale.ROOT, " %8s", status.wire()));
