@@ -92,6 +92,8 @@ final class Backfill {
                         keys, waitFor(runtime.pg.syncRecords().states(keys)));
                 progress.stepTo(tally.done());
                 if (tally.active() == 0 && (tally.waiting() == 0 || idle)) {
+                    progress.eta(Duration.ZERO);
+                    progress.message("");
                     break;
                 }
                 if (!Instant.now().isBefore(nextEta)) {
