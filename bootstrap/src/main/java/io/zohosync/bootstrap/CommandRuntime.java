@@ -51,6 +51,8 @@ final class CommandRuntime implements AutoCloseable {
     private final Deque<Supplier<Future<?>>> stops = new ArrayDeque<>();
     private ZohoAdapters zoho;
     private Flows flows;
+    /** The service loggers' level before the command quietened them; given back on close (tests run commands in-process). */
+    private Level logLevel;
 
     private CommandRuntime(Config config, Vertx vertx, DatabaseSettings db, PostgresAdapters pg) {
         this.config = config;
@@ -65,10 +67,16 @@ final class CommandRuntime implements AutoCloseable {
 
     /** The configuration and a database that answers; the service's INFO logging is kept off the command's output. */
     static CommandRuntime open(Main main) throws Refused {
-        if (System.getenv("ZSYNC_LOG_LEVEL") == null
-                && LoggerFactory.getLogger("io.zohosync") instanceof ch.qos.logback.classic.Logger logger) {
-            logger.setLevel(Level.WARN);
+        Level before = quiet();
+        try {
+            return open(main, before);
+        } catch (Refused e) {
+            restore(before);
+            throw e;
         }
+    }
+
+    private static CommandRuntime open(Main main, Level logLevel) throws Refused {
         Config config;
         DatabaseSettings db;
         try {
@@ -88,6 +96,7 @@ final class CommandRuntime implements AutoCloseable {
         Vertx vertx = Vertx.vertx();
         PostgresAdapters pg = PostgresAdapters.connect(vertx, db);
         CommandRuntime runtime = new CommandRuntime(config, vertx, db, pg);
+        runtime.logLevel = logLevel;
         try {
             await(pg.ping());
         } catch (Exception e) {
@@ -161,6 +170,23 @@ final class CommandRuntime implements AutoCloseable {
         return new SyncStatusService(pg.syncRecordsReader(), config.syncEnabled());
     }
 
+    /** The service's loggers at WARN unless ZSYNC_LOG_LEVEL says otherwise; the level they had. */
+    private static Level quiet() {
+        if (System.getenv("ZSYNC_LOG_LEVEL") == null
+                && LoggerFactory.getLogger("io.zohosync") instanceof ch.qos.logback.classic.Logger logger) {
+            Level before = logger.getLevel();
+            logger.setLevel(Level.WARN);
+            return before;
+        }
+        return null;
+    }
+
+    private static void restore(Level level) {
+        if (level != null && LoggerFactory.getLogger("io.zohosync") instanceof ch.qos.logback.classic.Logger logger) {
+            logger.setLevel(level);
+        }
+    }
+
     static String workerId(String command) {
         return ManagementFactory.getRuntimeMXBean().getName() + "-" + command + "-"
                 + Long.toHexString(System.nanoTime());
@@ -174,5 +200,6 @@ final class CommandRuntime implements AutoCloseable {
         }
         quietly(pg.close());
         quietly(vertx.close());
+        restore(logLevel);
     }
 }
