@@ -58,7 +58,8 @@ record Config(
         Duration prerequisiteWait,
         Duration permitHeartbeat,
         Optional<StripeWebhookSettings> stripe,
-        Alerts alerts) {
+        Alerts alerts,
+        Optional<WorkerSchedule> schedule) {
 
     /**
      * Alerts (README "Alerts"): where they go (email, webhook, both; neither: none are sent), when a condition is an
@@ -128,7 +129,8 @@ record Config(
                 Duration.ofHours(r.positive("ZSYNC_PREREQUISITE_WAIT_HOURS", 24)),
                 Duration.ofSeconds(r.positive("ZSYNC_PERMIT_HEARTBEAT_SECONDS", 2)),
                 stripe(r),
-                alerts(r));
+                alerts(r),
+                WorkerSchedule.parse(r.text("ZSYNC_SCHEDULE", null), r.text("ZSYNC_SCHEDULE_MAX", null)));
     }
 
     /**

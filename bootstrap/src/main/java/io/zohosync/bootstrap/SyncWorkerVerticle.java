@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Event-loop verticle that drains the job queue: at once when Postgres signals a due job, at once
  * again while it finds full batches, every poll interval otherwise; while the API budget has no room,
- * when the budget says it will or as soon as this instance frees a slot. On undeploy it lets the running
- * batch finish, then hands back whatever it still holds so another worker can take it.
+ * when the budget says it will or as soon as this instance frees a slot. On a schedule ({@code ZSYNC_SCHEDULE}) it
+ * instead runs one batch of at most the schedule's cap per period and sleeps between them. On undeploy it lets the
+ * running batch finish, then hands back whatever it still holds so another worker can take it.
  */
 public final class SyncWorkerVerticle extends VerticleBase {
 
@@ -36,13 +37,34 @@ public final class SyncWorkerVerticle extends VerticleBase {
 
     private Future<?> inFlight = Future.succeededFuture();
 
+    /** On a schedule: the period and the cap per run (null: continuous); the current run's start and jobs run. */
+    private final Duration period;
+
+    private final int cap;
+    private Instant runStarted;
+    private int ranThisRun;
+
     public SyncWorkerVerticle(
             SyncWorker worker, JobSignals signals, String workerId, Duration pollInterval, Duration lease) {
+        this(worker, signals, workerId, pollInterval, lease, null, 0);
+    }
+
+    /** A worker that runs at most {@code cap} jobs once every {@code period} ({@code ZSYNC_SCHEDULE}). */
+    public SyncWorkerVerticle(
+            SyncWorker worker,
+            JobSignals signals,
+            String workerId,
+            Duration pollInterval,
+            Duration lease,
+            Duration period,
+            int cap) {
         this.worker = worker;
         this.signals = signals;
         this.workerId = workerId;
         this.pollInterval = pollInterval;
         this.leaseRenewEveryMs = lease.toMillis() / 3;
+        this.period = period;
+        this.cap = cap;
     }
 
     @Override
@@ -58,6 +80,10 @@ public final class SyncWorkerVerticle extends VerticleBase {
                 id -> worker.renewLeases(workerId)
                         .onFailure(
                                 e -> LOG.warn("sync worker {}: could not renew leases: {}", workerId, e.toString())));
+        if (period != null) {
+            LOG.info("sync worker {} running at most {} jobs every {}", workerId, cap, period);
+            return Future.succeededFuture();
+        }
         LOG.info("sync worker {} polling every {} ms", workerId, pollInterval.toMillis());
         return signals.listen(this::nudge).recover(error -> {
             LOG.warn("sync worker {}: no LISTEN/NOTIFY ({}); polling only", workerId, error.toString());
@@ -67,7 +93,7 @@ public final class SyncWorkerVerticle extends VerticleBase {
 
     /** A job became due: drain now, or right after the batch in flight. */
     private void nudge() {
-        if (stopping) {
+        if (stopping || period != null) {
             return;
         }
         if (draining) {
@@ -86,6 +112,10 @@ public final class SyncWorkerVerticle extends VerticleBase {
         if (stopping) {
             return;
         }
+        if (period != null) {
+            scheduledRun();
+            return;
+        }
         draining = true;
         nudged = false;
         inFlight = worker.drainOnce(workerId).onComplete(ar -> {
@@ -101,6 +131,51 @@ public final class SyncWorkerVerticle extends VerticleBase {
             if (!stopping) {
                 schedule(nudged ? 1 : ar.failed() ? pollInterval.toMillis() : next(ar.result()));
             }
+        });
+    }
+
+    /**
+     * One pass of the scheduled run, claiming no more than its cap leaves; the run goes on at once after a full pass,
+     * when the budget reopens after a refused one (within its period), and ends at its cap or when nothing more is
+     * due: the next starts a period after this one started.
+     */
+    private void scheduledRun() {
+        if (runStarted == null) {
+            runStarted = Instant.now();
+            ranThisRun = 0;
+        }
+        draining = true;
+        inFlight = worker.drainOnce(workerId, cap - ranThisRun).onComplete(ar -> {
+            draining = false;
+            if (stopping) {
+                return;
+            }
+            Instant nextRun = runStarted.plus(period);
+            if (ar.failed()) {
+                LOG.warn(
+                        "sync worker {}: scheduled run failed: {}",
+                        workerId,
+                        ar.cause().toString());
+            } else {
+                ranThisRun += ar.result().ran();
+                Instant opens = ar.result().budgetOpensAt();
+                if (ranThisRun < cap && ar.result().full()) {
+                    schedule(1);
+                    return;
+                }
+                if (ranThisRun < cap && opens != null && opens.isBefore(nextRun)) {
+                    schedule(Duration.between(Instant.now(), opens).toMillis());
+                    return;
+                }
+            }
+            LOG.info(
+                    "sync worker {}: scheduled run synced {} of at most {} jobs; next run at {}",
+                    workerId,
+                    ranThisRun,
+                    cap,
+                    nextRun);
+            runStarted = null;
+            schedule(Duration.between(Instant.now(), nextRun).toMillis());
         });
     }
 

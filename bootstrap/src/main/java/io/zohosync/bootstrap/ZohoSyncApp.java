@@ -197,7 +197,17 @@ public final class ZohoSyncApp {
                 clock,
                 new SyncWorker.Settings(config.batchSize(), config.lease()));
         String workerId = ManagementFactory.getRuntimeMXBean().getName() + "-" + Long.toHexString(System.nanoTime());
-        return new SyncWorkerVerticle(worker, pg.jobSignals(), workerId, config.pollInterval(), config.lease());
+        return config.schedule()
+                .map(on -> new SyncWorkerVerticle(
+                        worker,
+                        pg.jobSignals(),
+                        workerId,
+                        config.pollInterval(),
+                        config.lease(),
+                        on.period(),
+                        on.max()))
+                .orElseGet(() -> new SyncWorkerVerticle(
+                        worker, pg.jobSignals(), workerId, config.pollInterval(), config.lease()));
     }
 
     private static Future<Void> disabled() {

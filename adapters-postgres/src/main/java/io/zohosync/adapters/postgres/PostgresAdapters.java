@@ -13,6 +13,7 @@ import io.zohosync.adapters.postgres.connect.PgConsentStates;
 import io.zohosync.adapters.postgres.console.PgConsole;
 import io.zohosync.adapters.postgres.inbound.PgInboundEvents;
 import io.zohosync.adapters.postgres.intake.PgIntake;
+import io.zohosync.adapters.postgres.intake.PgSyncBacklog;
 import io.zohosync.adapters.postgres.sync.PgJobSignals;
 import io.zohosync.adapters.postgres.sync.PgSyncHealth;
 import io.zohosync.adapters.postgres.sync.PgSyncJobs;
@@ -24,6 +25,7 @@ import io.zohosync.ports.out.EntityStore;
 import io.zohosync.ports.out.InboundEvents;
 import io.zohosync.ports.out.Intake;
 import io.zohosync.ports.out.JobSignals;
+import io.zohosync.ports.out.SyncBacklog;
 import io.zohosync.ports.out.SyncHealthReader;
 import io.zohosync.ports.out.SyncJobs;
 import io.zohosync.ports.out.SyncRecords;
@@ -133,6 +135,11 @@ public final class PostgresAdapters {
     /** What a health check reads; it only reads. */
     public SyncHealthReader health() {
         return new PgSyncHealth(pool);
+    }
+
+    /** What the platform sent that Zoho does not hold yet (backfill), and records counted per target; it only reads. */
+    public SyncBacklog backlog() {
+        return new PgSyncBacklog(pool);
     }
 
     public Pool pool() {

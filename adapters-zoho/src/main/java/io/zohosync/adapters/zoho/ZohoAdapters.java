@@ -31,6 +31,7 @@ import io.zohosync.ports.out.zoho.ZohoAuthorization;
 import io.zohosync.ports.out.zoho.ZohoBillingCustomers;
 import io.zohosync.ports.out.zoho.ZohoBillingInvoices;
 import io.zohosync.ports.out.zoho.ZohoBudget;
+import io.zohosync.ports.out.zoho.ZohoBudgetOutlook;
 import io.zohosync.ports.out.zoho.ZohoCallBudget;
 import io.zohosync.ports.out.zoho.ZohoConnection;
 import io.zohosync.ports.out.zoho.ZohoConnectionState;
@@ -145,6 +146,11 @@ public final class ZohoAdapters implements AutoCloseable {
 
     /** The API budget as jobs reserve their calls from it (their calls then use the reserved slots). */
     public ZohoCallBudget callBudget() {
+        return calls;
+    }
+
+    /** The budget's limits and a backlog's finish, over the same counts as {@link #callBudget()}. */
+    public ZohoBudgetOutlook budgetOutlook() {
         return calls;
     }
 

@@ -90,6 +90,26 @@ public final class SyncRunner {
         return products;
     }
 
+    /**
+     * The Zoho calls the job of an entity not yet in Zoho plans at {@code key}'s target (its handler's match and create,
+     * as reserved before its first call): what a backfill costs. Zero when no handler syncs it there or it no longer
+     * reads (such a job fails without a call).
+     */
+    public int plannedCreateCalls(SyncKey key, StoredEntity stored) {
+        return handlers.of(key)
+                .map(handler -> plannedCreateCalls(handler, stored))
+                .orElse(0);
+    }
+
+    private static <E> int plannedCreateCalls(SyncHandler<E> handler, StoredEntity stored) {
+        try {
+            return handler.plannedCreateCalls(
+                    handler.mapping().read(stored.ref().id(), stored.payload()));
+        } catch (InvalidInput e) {
+            return 0;
+        }
+    }
+
     /** Runs one claimed job; what it decided, for the state machine. */
     public Future<Decision> run(ClaimedJob job, Instant now) {
         SyncKey key = job.key();

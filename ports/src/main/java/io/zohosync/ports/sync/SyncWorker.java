@@ -77,13 +77,18 @@ public final class SyncWorker {
 
     /** One pass over the queue: claims as many due jobs as the budget could start, at most a batch, and runs them. */
     public Future<Drained> drainOnce(String workerId) {
+        return drainOnce(workerId, settings.batchSize());
+    }
+
+    /** As {@link #drainOnce(String)}, claiming at most {@code max} jobs (a scheduled run's or a command's remaining cap). */
+    public Future<Drained> drainOnce(String workerId, int max) {
         Instant now = clock.instant();
         SyncEvent.Claimed claim = new SyncEvent.Claimed(workerId, now.plus(settings.lease()));
         return jobs.releaseExpired(now, state -> machine.apply(state, new SyncEvent.LeaseExpired(), now))
                 .compose(released -> budget.headroom(runner.products(), now))
                 .compose(room -> room.free() < 1
                         ? Future.succeededFuture(new Drained(0, false, room.retryAt()))
-                        : claimAndRun(workerId, Math.min(settings.batchSize(), room.free()), claim, now));
+                        : claimAndRun(workerId, Math.min(max, room.free()), claim, now));
     }
 
     private Future<Drained> claimAndRun(String workerId, int limit, SyncEvent.Claimed claim, Instant now) {

@@ -46,7 +46,7 @@ public final class PgIntake implements Intake, EntityStore {
                         : Optional.of(entity(rows.iterator().next())));
     }
 
-    private static StoredEntity entity(Row row) {
+    static StoredEntity entity(Row row) {
         return new StoredEntity(
                 new EntityRef(EntityType.fromWire(row.getString("entity_type")), row.getString("entity_id")),
                 JsonValues.plain((JsonObject) row.getValue("payload")),

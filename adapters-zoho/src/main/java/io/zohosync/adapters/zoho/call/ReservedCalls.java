@@ -5,6 +5,7 @@ import io.zohosync.ports.out.zoho.BudgetAccount;
 import io.zohosync.ports.out.zoho.BudgetPermit;
 import io.zohosync.ports.out.zoho.ZohoApiLimits;
 import io.zohosync.ports.out.zoho.ZohoBudget;
+import io.zohosync.ports.out.zoho.ZohoBudgetOutlook;
 import io.zohosync.ports.out.zoho.ZohoCallBudget;
 import io.zohosync.ports.out.zoho.ZohoDayCount;
 import io.zohosync.ports.out.zoho.ZohoOutcome.RateLimited.Scope;
@@ -18,6 +19,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -32,7 +34,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * When a job ends, the slots beyond what the other running jobs reserved are given back; the job's own
  * concurrency slot is released.
  */
-public final class ReservedCalls implements ZohoCallBudget {
+public final class ReservedCalls implements ZohoCallBudget, ZohoBudgetOutlook {
 
     private final ZohoBudget store;
     private final ApiSettings settings;
@@ -92,6 +94,22 @@ public final class ReservedCalls implements ZohoCallBudget {
             }
         }
         return store.finish(reservation.slotIds().get(0), unused).onComplete(x -> freed());
+    }
+
+    @Override
+    public Optional<ZohoApiLimits> limits(ZohoProduct product) {
+        return settings.organizationId(product) == null
+                ? Optional.empty()
+                : Optional.ofNullable(settings.limits(product));
+    }
+
+    @Override
+    public Future<Instant> finishTime(ZohoProduct product, long calls, Instant now) {
+        String org = settings.organizationId(product);
+        if (org == null || settings.limits(product) == null) {
+            return Future.failedFuture(new IllegalStateException("Zoho " + product + " is not configured"));
+        }
+        return store.finishTime(org, product, settings.limits(product), now, calls);
     }
 
     @Override
