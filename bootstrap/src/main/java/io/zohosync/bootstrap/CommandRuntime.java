@@ -163,7 +163,12 @@ final class CommandRuntime implements AutoCloseable {
 
     AdminSyncService admin(SyncObserver observer) throws Refused {
         return new AdminSyncService(
-                pg.syncRecords(), new Dependants(pg.syncRecords(), machine, observer), handlers(), machine, clock);
+                pg.syncRecords(),
+                new Dependants(pg.syncRecords(), machine, observer),
+                handlers(),
+                machine,
+                pg.adminAudit(),
+                clock);
     }
 
     SyncStatusService status() {

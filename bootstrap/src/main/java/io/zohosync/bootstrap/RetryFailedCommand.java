@@ -36,6 +36,9 @@ import picocli.CommandLine.Spec;
         })
 final class RetryFailedCommand implements Callable<Integer> {
 
+    /** Who the admin history names for these retries: the command and the account that ran it. */
+    private static final String ACTOR = "cli:retry-failed (" + System.getProperty("user.name", "unknown") + ")";
+
     /** More records than this get a progress bar. */
     private static final int BAR_FROM = 50;
 
@@ -81,7 +84,7 @@ final class RetryFailedCommand implements Callable<Integer> {
             for (SyncKey key : failed) {
                 AdminSyncUseCase.Result result;
                 try {
-                    result = await(admin.apply(new AdminSyncUseCase.Command(key, Action.RETRY, null)));
+                    result = await(admin.apply(new AdminSyncUseCase.Command(key, Action.RETRY, null, ACTOR)));
                 } catch (Exception e) {
                     throw new CommandRuntime.Refused(
                             "stopped after " + retried + " retried: " + BackfillCommand.reason(e));

@@ -260,6 +260,10 @@ class QueueCommandsTest {
         assertThat(retry.out()).contains("2 of 2 failed records back to pending");
         assertThat(count("select count(*) from sync_records where status = 'pending'"))
                 .isEqualTo(2);
+        assertThat(count("select count(*) from admin_actions where action = 'retry'"
+                        + " and actor like 'cli:retry-failed (%)' and entity_id like 'r-" + run + "-%'"))
+                .as("the admin history names the command for each retry")
+                .isEqualTo(2);
         assertThat(command("retry-failed").out()).contains("0 of 0 failed records");
         assertThat(command("status").out()).containsPattern("customer +books +2 +0 +1 ");
     }
