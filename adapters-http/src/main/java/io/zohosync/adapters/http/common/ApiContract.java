@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -106,9 +107,14 @@ public final class ApiContract {
         if (errors == null || errors.isEmpty()) {
             return "is not what the document allows";
         }
-        OutputUnit last = errors.get(errors.size() - 1);
-        String at = last.getInstanceLocation();
-        return last.getError() + (at == null || at.length() <= 1 ? "" : " at " + at);
+        return errors.stream()
+                .map(error -> error.getError() + at(error.getInstanceLocation()))
+                .distinct()
+                .collect(Collectors.joining("; "));
+    }
+
+    private static String at(String location) {
+        return location == null || location.length() <= 1 ? "" : " at " + location;
     }
 
     private static Object typed(Parameter parameter, String value) {
