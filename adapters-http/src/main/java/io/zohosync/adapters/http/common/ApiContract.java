@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.json.schema.JsonSchema;
 import io.vertx.json.schema.OutputUnit;
+import io.vertx.json.schema.Validator;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.contract.Parameter;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -43,6 +45,8 @@ public final class ApiContract {
 
     private final JsonObject raw;
     private final OpenAPIContract contract;
+    /** A validator is made once a schema: making one resolves the schema again, the most of a check's time. */
+    private final Map<JsonSchema, Validator> validators = new ConcurrentHashMap<>();
 
     private ApiContract(JsonObject raw, OpenAPIContract contract) {
         this.raw = raw;
@@ -55,12 +59,13 @@ public final class ApiContract {
         if (known != null) {
             return Future.succeededFuture(known);
         }
-        JsonObject raw = yaml(document);
-        return OpenAPIContract.from(vertx, readable(raw)).map(contract -> {
-            ApiContract read = new ApiContract(raw, contract);
-            loaded = read;
-            return read;
-        });
+        // parsing 80 KB of YAML is no work for an event loop
+        return vertx.executeBlocking(() -> yaml(document))
+                .compose(raw -> OpenAPIContract.from(vertx, readable(raw)).map(contract -> {
+                    ApiContract read = new ApiContract(raw, contract);
+                    loaded = read;
+                    return read;
+                }));
     }
 
     /** The contract vertx-openapi validates with. */
@@ -80,9 +85,7 @@ public final class ApiContract {
      * vertx-openapi's own transformer would make it a number.
      */
     public String refuses(Parameter parameter, String value) {
-        OutputUnit result =
-                contract.getSchemaRepository().validator(parameter.getSchema()).validate(typed(parameter, value));
-        return Boolean.TRUE.equals(result.getValid()) ? null : reason(result);
+        return refuses(parameter.getSchema(), typed(parameter, value));
     }
 
     /** The path parameter {@code name} of {@code operation} in the raw {@code path} (decoded), null when it has none. */
@@ -98,7 +101,9 @@ public final class ApiContract {
 
     /** Why {@code value} (JSON as vertx reads it) breaks {@code schema}, null when it does not. */
     public String refuses(JsonSchema schema, Object value) {
-        OutputUnit result = contract.getSchemaRepository().validator(schema).validate(value);
+        OutputUnit result = validators
+                .computeIfAbsent(schema, s -> contract.getSchemaRepository().validator(s))
+                .validate(value);
         return Boolean.TRUE.equals(result.getValid()) ? null : reason(result);
     }
 
