@@ -52,7 +52,10 @@ public final class RequestCheck implements Handler<RoutingContext> {
         if (contract.succeeded()) {
             check(ctx, contract.result());
         } else {
+            // until the document is read (a process's first requests): its body waits, unread, for the route
+            ctx.request().pause();
             contract.onComplete(read -> {
+                ctx.request().resume();
                 if (read.failed()) {
                     LOG.error("the OpenAPI document could not be read as a contract", read.cause());
                     ctx.fail(read.cause());
