@@ -94,7 +94,7 @@ public final class RequestCheck implements Handler<RoutingContext> {
     private static Problem refused(Parameter parameter, Object refusal, String reason) {
         String where = parameter.getIn().name().toLowerCase(Locale.ROOT) + " parameter " + parameter.getName();
         if (refusal instanceof JsonObject problem) {
-            return new Problem(problem.getInteger("status"), problem.getString("code"), where + " " + reason);
+            return new Problem(problem.getInteger("status"), problem.getString("code"), where + ": " + reason);
         }
         return Problem.invalid(parameter.getName(), reason);
     }
