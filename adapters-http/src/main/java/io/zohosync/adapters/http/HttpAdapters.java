@@ -1,5 +1,6 @@
 package io.zohosync.adapters.http;
 
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
@@ -10,8 +11,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.zohosync.adapters.http.admin.AdminApi;
 import io.zohosync.adapters.http.api.PlatformApi;
+import io.zohosync.adapters.http.common.ApiContract;
 import io.zohosync.adapters.http.common.BearerAuth;
 import io.zohosync.adapters.http.common.Problems;
+import io.zohosync.adapters.http.common.RequestCheck;
 import io.zohosync.adapters.http.common.RequestGuards;
 import io.zohosync.adapters.http.common.SignInThrottle;
 import io.zohosync.adapters.http.webhooks.StripeEvents;
@@ -76,6 +79,9 @@ public final class HttpAdapters {
         Problems.install(root);
         RequestGuards guards = new RequestGuards(settings.maxInFlight(), settings.bodyLimitBytes());
         root.route().handler(guards::handle);
+        // requests are validated by the OpenAPI document: here those that need no credential, the APIs' after theirs
+        Future<ApiContract> contract = ApiContract.load(vertx, OpenApiRoute.document());
+        root.route().handler(RequestCheck.openOperations(contract));
         // one throttle for every credential: guesses at the admin token count with guesses at an API key
         SignInThrottle throttle = new SignInThrottle(
                 settings.maxFailedSignIns(), settings.failedSignInWindow(), System::currentTimeMillis);
@@ -86,7 +92,13 @@ public final class HttpAdapters {
                         StripeWebhookSettings.DEFAULT_CUSTOMER_KEY, StripeWebhookSettings.DEFAULT_ORDER_KEY));
         Clock clock = Clock.systemUTC();
         new PlatformApi(endpoints.entities(), endpoints.status())
-                .mount(vertx, root, settings.apiKeys(), settings.bodyLimitBytes(), throttle);
+                .mount(
+                        vertx,
+                        root,
+                        settings.apiKeys(),
+                        settings.bodyLimitBytes(),
+                        throttle,
+                        RequestCheck.everyOperation(contract));
         new AdminApi(
                         endpoints.status(),
                         endpoints.admin(),
@@ -97,7 +109,13 @@ public final class HttpAdapters {
                         endpoints.console(),
                         endpoints.audit(),
                         clock)
-                .mount(vertx, root, settings.adminToken(), settings.bodyLimitBytes(), throttle);
+                .mount(
+                        vertx,
+                        root,
+                        settings.adminToken(),
+                        settings.bodyLimitBytes(),
+                        throttle,
+                        RequestCheck.everyOperation(contract));
 
         new StripeWebhookRoutes(
                         stripe, stripeReader, endpoints.entities(), endpoints.inboundEvents(), stripeEvents, clock)

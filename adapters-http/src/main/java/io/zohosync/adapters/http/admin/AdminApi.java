@@ -1,7 +1,9 @@
 package io.zohosync.adapters.http.admin;
 
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.zohosync.adapters.http.common.BearerAuth;
 import io.zohosync.adapters.http.common.Problems;
 import io.zohosync.adapters.http.common.SignInThrottle;
@@ -53,29 +55,39 @@ public final class AdminApi {
         this.console = console;
     }
 
-    public void mount(Vertx vertx, Router root, String adminToken, long bodyLimitBytes, SignInThrottle throttle) {
+    /** {@code requestCheck}: what every request to the admin API passes after its credential (the document's check). */
+    public void mount(
+            Vertx vertx,
+            Router root,
+            String adminToken,
+            long bodyLimitBytes,
+            SignInThrottle throttle,
+            Handler<RoutingContext> requestCheck) {
         mount(
                 vertx,
                 root,
                 adminToken,
                 bodyLimitBytes,
                 throttle,
+                requestCheck,
                 new ConsoleSessions(ConsoleSessions.DEFAULT_LIFETIME, System::currentTimeMillis, new SecureRandom()));
     }
 
-    /** As {@link #mount(Vertx, Router, String, long, SignInThrottle)}, the console's sessions kept in these. */
+    /** As {@link #mount(Vertx, Router, String, long, SignInThrottle, Handler)}, the console's sessions kept in these. */
     void mount(
             Vertx vertx,
             Router root,
             String adminToken,
             long bodyLimitBytes,
             SignInThrottle throttle,
+            Handler<RoutingContext> requestCheck,
             ConsoleSessions sessions) {
         ConsoleAuth auth = new ConsoleAuth(sessions, new BearerAuth(Set.of(adminToken), null, "admin token", throttle));
         new ConsoleRoutes(sessions, auth, adminToken, throttle).mount(root, bodyLimitBytes);
         Router admin = Router.router(vertx);
         Problems.install(admin);
         admin.route().handler(auth);
+        admin.route().handler(requestCheck);
         new StatusRoutes(status).mount(admin);
         new ActivityRoutes(status).mount(admin);
         new ConsoleApiRoutes(console).mount(admin);

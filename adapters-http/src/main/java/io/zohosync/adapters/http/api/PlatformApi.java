@@ -1,7 +1,9 @@
 package io.zohosync.adapters.http.api;
 
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.zohosync.adapters.http.common.BearerAuth;
 import io.zohosync.adapters.http.common.Problems;
 import io.zohosync.adapters.http.common.SignInThrottle;
@@ -22,10 +24,18 @@ public final class PlatformApi {
         this.status = status;
     }
 
-    public void mount(Vertx vertx, Router root, Set<String> apiKeys, long bodyLimitBytes, SignInThrottle throttle) {
+    /** {@code requestCheck}: what every request passes after its API key (the document's check). */
+    public void mount(
+            Vertx vertx,
+            Router root,
+            Set<String> apiKeys,
+            long bodyLimitBytes,
+            SignInThrottle throttle,
+            Handler<RoutingContext> requestCheck) {
         Router api = Router.router(vertx);
         Problems.install(api);
         api.route().handler(new BearerAuth(apiKeys, "X-API-Key", "API key", throttle));
+        api.route().handler(requestCheck);
         entities.collections()
                 .forEach((collection, type) ->
                         new EntityRoutes(collection, type, entities, status).mount(api, bodyLimitBytes));

@@ -23,13 +23,18 @@ public final class JsonBodies {
 
     /** 415 {@code unsupported_media_type} unless the request says its body is JSON. */
     public static void requireJson(RoutingContext ctx, String what) {
-        String contentType = ctx.request().getHeader("content-type");
-        if (contentType == null
-                || !JSON_MEDIA_TYPE
-                        .matcher(contentType.trim().toLowerCase(Locale.ROOT))
-                        .matches()) {
+        if (!declaresJson(ctx)) {
             throw new Problem(415, "unsupported_media_type", "send " + what + " as application/json");
         }
+    }
+
+    /** Whether the request says its body is JSON ({@code application/json}, {@code application/*+json}). */
+    static boolean declaresJson(RoutingContext ctx) {
+        String contentType = ctx.request().getHeader("content-type");
+        return contentType != null
+                && JSON_MEDIA_TYPE
+                        .matcher(contentType.trim().toLowerCase(Locale.ROOT))
+                        .matches();
     }
 
     /**

@@ -8,6 +8,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -57,6 +58,7 @@ class ConsoleSessionExpiryTest {
                         TOKEN,
                         4096,
                         new SignInThrottle(10, Duration.ofMinutes(1), now::get),
+                        RoutingContext::next,
                         new ConsoleSessions(LIFETIME, now::get, new SecureRandom()));
         server = vertx.createHttpServer().requestHandler(root).listen(0).await();
         http = WebClient.create(
