@@ -19,6 +19,7 @@ import io.zohosync.adapters.http.webhooks.StripeWebhookRoutes;
 import io.zohosync.adapters.http.webhooks.StripeWebhookSettings;
 import io.zohosync.ports.in.AdminSyncUseCase;
 import io.zohosync.ports.in.ConnectZohoUseCase;
+import io.zohosync.ports.in.ReconcileUseCase;
 import io.zohosync.ports.in.RecordEntityUseCase;
 import io.zohosync.ports.in.SyncStatusQuery;
 import io.zohosync.ports.out.InboundEvents;
@@ -52,7 +53,8 @@ public final class HttpAdapters {
             ConnectZohoUseCase connect,
             InboundEvents inboundEvents,
             List<Readiness> readiness,
-            Supplier<String> metrics) {}
+            Supplier<String> metrics,
+            ReconcileUseCase reconciliations) {}
 
     public static Router router(Vertx vertx, HttpSettings settings, Endpoints endpoints) {
         return router(vertx, settings, endpoints, Optional.empty(), (type, outcome) -> {});
@@ -90,6 +92,7 @@ public final class HttpAdapters {
                         endpoints.inboundEvents(),
                         stripeReader,
                         endpoints.entities(),
+                        endpoints.reconciliations(),
                         clock)
                 .mount(vertx, root, settings.adminToken(), settings.bodyLimitBytes(), throttle);
 

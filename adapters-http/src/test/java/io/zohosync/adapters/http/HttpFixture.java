@@ -28,6 +28,7 @@ final class HttpFixture {
     final StubSyncStatus status = new StubSyncStatus();
     final StubAdminSync admin = new StubAdminSync();
     final StubConnectZoho connect = new StubConnectZoho();
+    final StubReconcile reconcile = new StubReconcile();
     final InMemoryInboundEvents inbound = new InMemoryInboundEvents();
     final HttpServer server;
     final WebClient http;
@@ -40,7 +41,8 @@ final class HttpFixture {
                 connect,
                 inbound,
                 List.of(new Readiness("stub", () -> Future.succeededFuture(new JsonObject().put("stub", true)))),
-                () -> "zsync_up 1\n");
+                () -> "zsync_up 1\n",
+                reconcile);
         server = vertx.createHttpServer()
                 .requestHandler(HttpAdapters.router(vertx, settings, endpoints))
                 .invalidRequestHandler(HttpAdapters.invalidRequests())

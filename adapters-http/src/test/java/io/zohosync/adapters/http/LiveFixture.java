@@ -78,7 +78,8 @@ final class LiveFixture {
                 new StubConnectZoho(),
                 inbound,
                 List.of(new Readiness("stub", () -> Future.succeededFuture(new JsonObject().put("stub", true)))),
-                () -> "zsync_up 1\n");
+                () -> "zsync_up 1\n",
+                new StubReconcile());
         server = vertx.createHttpServer()
                 .requestHandler(HttpAdapters.router(vertx, settings, endpoints))
                 .invalidRequestHandler(HttpAdapters.invalidRequests())

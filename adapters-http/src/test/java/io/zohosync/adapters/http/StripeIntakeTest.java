@@ -69,7 +69,8 @@ class StripeIntakeTest {
                 new StubConnectZoho(),
                 inbound,
                 List.of(new Readiness("stub", () -> Future.succeededFuture(new JsonObject()))),
-                () -> "");
+                () -> "",
+                new StubReconcile());
         server = vertx.createHttpServer()
                 .requestHandler(HttpAdapters.router(
                         vertx,

@@ -68,7 +68,8 @@ class StripeWebhookRoutesTest {
                 new StubConnectZoho(),
                 inbound,
                 List.of(new Readiness("stub", () -> Future.succeededFuture(new JsonObject()))),
-                () -> "");
+                () -> "",
+                new StubReconcile());
         return vertx.createHttpServer()
                 .requestHandler(HttpAdapters.router(
                         vertx,

@@ -12,6 +12,7 @@ import io.vertx.sqlclient.PoolOptions;
 import io.zohosync.adapters.postgres.connect.PgConsentStates;
 import io.zohosync.adapters.postgres.inbound.PgInboundEvents;
 import io.zohosync.adapters.postgres.intake.PgIntake;
+import io.zohosync.adapters.postgres.reconcile.PgReconcileStore;
 import io.zohosync.adapters.postgres.sync.PgJobSignals;
 import io.zohosync.adapters.postgres.sync.PgSyncHealth;
 import io.zohosync.adapters.postgres.sync.PgSyncJobs;
@@ -21,6 +22,7 @@ import io.zohosync.ports.out.EntityStore;
 import io.zohosync.ports.out.InboundEvents;
 import io.zohosync.ports.out.Intake;
 import io.zohosync.ports.out.JobSignals;
+import io.zohosync.ports.out.ReconcileStore;
 import io.zohosync.ports.out.SyncHealthReader;
 import io.zohosync.ports.out.SyncJobs;
 import io.zohosync.ports.out.SyncRecords;
@@ -159,6 +161,11 @@ public final class PostgresAdapters {
     /** Provider events held for a person: unmatched, failed payments. */
     public InboundEvents inboundEvents() {
         return inboundEvents;
+    }
+
+    /** Reconciliation's reports and drifts, and the records it compares. */
+    public ReconcileStore reconciliations() {
+        return Unreachable.guard(new PgReconcileStore(pool), ReconcileStore.class);
     }
 
     /** A new listener on its own connection: one per worker. */

@@ -32,6 +32,13 @@ public interface ReconcileUseCase {
     /** A reconciliation under way: its report's id, and the report once it has ended (repairs applied, if asked). */
     record Started(long reportId, Future<ReconcileReport> done) {}
 
+    /** The entity types reconciled, in the order they are compared. */
+    List<EntityType> types();
+
+    /**
+     * Starts a reconciliation of {@code request}'s types (none reconciled: every one of {@link #types}); while one
+     * runs, answers that one.
+     */
     Future<Started> start(Request request, Progress progress);
 
     /** Reports newest first, those older than {@code before} (null: from the newest). */

@@ -104,12 +104,17 @@ public final class ReconcileService implements ReconcileUseCase {
     }
 
     @Override
+    public List<EntityType> types() {
+        return reconcilable(handlers);
+    }
+
+    @Override
     public synchronized Future<Started> start(Request request, Progress progress) {
         Started current = running.get();
         if (current != null) {
             return Future.succeededFuture(current);
         }
-        List<EntityType> scope = reconcilable(handlers).stream()
+        List<EntityType> scope = types().stream()
                 .filter(t -> request.entities().isEmpty() || request.entities().contains(t))
                 .toList();
         return store.open(scope, clock.instant()).map(id -> {

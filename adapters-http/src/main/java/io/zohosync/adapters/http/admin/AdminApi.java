@@ -8,6 +8,7 @@ import io.zohosync.adapters.http.common.SignInThrottle;
 import io.zohosync.adapters.http.webhooks.StripeEvents;
 import io.zohosync.ports.in.AdminSyncUseCase;
 import io.zohosync.ports.in.ConnectZohoUseCase;
+import io.zohosync.ports.in.ReconcileUseCase;
 import io.zohosync.ports.in.RecordEntityUseCase;
 import io.zohosync.ports.in.SyncStatusQuery;
 import io.zohosync.ports.out.InboundEvents;
@@ -16,8 +17,8 @@ import java.time.Clock;
 import java.util.Set;
 
 /**
- * Admin API factory: sync status, an admin's actions on a record, the provider events held for a person and the
- * Zoho connection under {@code /admin/api} behind the admin token or a console session, plus Zoho's consent callback
+ * Admin API factory: sync status, an admin's actions on a record, the provider events held for a person,
+ * reconciliation and the Zoho connection under {@code /admin/api} behind the admin token or a console session, plus Zoho's consent callback
  * (authenticated by its signed state) and the operator's console at {@code /admin/} ({@link ConsoleRoutes}).
  */
 public final class AdminApi {
@@ -28,6 +29,7 @@ public final class AdminApi {
     private final AdminSyncUseCase actions;
     private final ConnectZohoUseCase connect;
     private final InboundEventRoutes held;
+    private final ReconcileUseCase reconcile;
 
     /** {@code held}, {@code stripe}, {@code entities}: the held events, the reader that replays them, the intake. */
     public AdminApi(
@@ -37,11 +39,13 @@ public final class AdminApi {
             InboundEvents held,
             StripeEvents stripe,
             RecordEntityUseCase entities,
+            ReconcileUseCase reconcile,
             Clock clock) {
         this.status = status;
         this.actions = actions;
         this.connect = connect;
         this.held = new InboundEventRoutes(held, stripe, entities, clock);
+        this.reconcile = reconcile;
     }
 
     public void mount(Vertx vertx, Router root, String adminToken, long bodyLimitBytes, SignInThrottle throttle) {
@@ -71,6 +75,7 @@ public final class AdminApi {
         new ActivityRoutes(status).mount(admin);
         new RecordActionRoutes(actions).mount(admin, bodyLimitBytes);
         held.mount(admin, bodyLimitBytes);
+        new ReconcileRoutes(reconcile).mount(admin, bodyLimitBytes);
         ZohoConnectionRoutes zoho = new ZohoConnectionRoutes(connect);
         zoho.mountAdmin(admin);
         root.route(PREFIX + "/*").subRouter(admin);
