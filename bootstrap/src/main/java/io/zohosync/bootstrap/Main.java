@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         name = "zoho-sync",
         mixinStandardHelpOptions = true,
         version = "zoho-sync 0.1.0",
-        subcommands = {HealthCommand.class, AlertsCommand.class},
+        subcommands = {HealthCommand.class, AlertsCommand.class, ReconcileCommand.class},
         description = "Keeps Zoho Books, Billing, CRM and Inventory in step with your platform. "
                 + "Configured by environment variables (see the README); the options below override them.")
 public final class Main implements Callable<Integer> {

@@ -105,6 +105,7 @@ public final class ZohoSyncApp {
         var status = new SyncStatusService(pg.syncRecordsReader(), config.syncEnabled());
         var dependants = new Dependants(pg.syncRecords(), machine, metrics);
         var admin = new AdminSyncService(pg.syncRecords(), dependants, handlers, machine, clock);
+        var reconcile = Reconciling.service(vertx, config, pg, zoho, handlers, admin, machine, clock);
         var wakeUp = new ReconnectWakeUp(pg.syncRecords(), machine, clock);
         var connect = new ZohoConnectionService(
                 zoho.authorization(),
@@ -117,7 +118,14 @@ public final class ZohoSyncApp {
         long counting = metrics.watch(vertx, pg.syncRecordsReader());
         shutdown.push(() -> Future.succeededFuture(vertx.cancelTimer(counting)));
         var endpoints = new HttpAdapters.Endpoints(
-                intake, status, admin, connect, pg.inboundEvents(), Health.checks(pg, zoho), metrics::scrape);
+                intake,
+                status,
+                admin,
+                connect,
+                pg.inboundEvents(),
+                Health.checks(pg, zoho),
+                metrics::scrape,
+                reconcile);
         var httpSettings = new HttpSettings(
                 secrets.apiKeys(),
                 secrets.adminToken(),
@@ -136,6 +144,10 @@ public final class ZohoSyncApp {
                         config.syncEnabled() ? deploy(worker(pg, zoho, handlers, dependants, machine)) : disabled())
                 .map(x -> {
                     alerts(pg);
+                    config.reconcileEvery().ifPresent(every -> {
+                        long timer = Reconciling.schedule(vertx, reconcile, every);
+                        shutdown.push(() -> Future.succeededFuture(vertx.cancelTimer(timer)));
+                    });
                     return null;
                 });
     }

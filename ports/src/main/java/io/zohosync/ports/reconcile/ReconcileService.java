@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Use case: reconciliation of Books (issue 12, item 11). Reads the platform's records of each type in scope, reads
@@ -49,9 +48,10 @@ public final class ReconcileService implements ReconcileUseCase {
 
     /**
      * {@code patience}: how long one Zoho call may wait for the sync to leave budget before the reconciliation ends
-     * incomplete.
+     * incomplete; {@code zohoEnabled}: false while sync is disabled, when Zoho is never called and a reconciliation
+     * ends incomplete at once.
      */
-    public record Settings(Duration patience) {}
+    public record Settings(Duration patience, boolean zohoEnabled) {}
 
     private static final SyncTarget TARGET = SyncTarget.BOOKS;
     private static final int PAGE = 500;
@@ -66,7 +66,8 @@ public final class ReconcileService implements ReconcileUseCase {
     private final SyncStateMachine machine;
     private final Clock clock;
     private final Settings settings;
-    private final AtomicReference<Started> running = new AtomicReference<>();
+    /** The reconciliation under way, if any: one at a time. */
+    private Future<Started> running;
 
     public ReconcileService(
             ReconcileStore store,
@@ -110,28 +111,42 @@ public final class ReconcileService implements ReconcileUseCase {
 
     @Override
     public synchronized Future<Started> start(Request request, Progress progress) {
-        Started current = running.get();
-        if (current != null) {
-            return Future.succeededFuture(current);
+        if (running != null) {
+            return running;
         }
         List<EntityType> scope = types().stream()
                 .filter(t -> request.entities().isEmpty() || request.entities().contains(t))
                 .toList();
-        return store.open(scope, clock.instant()).map(id -> {
+        running = store.open(scope, clock.instant()).map(id -> {
             Future<ReconcileReport> done = run(id, scope, progress)
                     .compose(report -> request.repair() && report.status() == ReconcileReport.Status.FINISHED
                             ? repair(id, List.of())
                                     .compose(x -> store.report(id))
                                     .map(Optional::orElseThrow)
                             : Future.succeededFuture(report))
-                    .onComplete(x -> running.set(null));
-            Started started = new Started(id, done);
-            running.set(started);
-            return started;
+                    .onComplete(x -> ended());
+            return new Started(id, done);
         });
+        running.onFailure(e -> ended());
+        return running;
+    }
+
+    private synchronized void ended() {
+        running = null;
     }
 
     private Future<ReconcileReport> run(long id, List<EntityType> scope, Progress progress) {
+        if (!settings.zohoEnabled()) {
+            return store.close(
+                            id,
+                            ReconcileReport.Status.INCOMPLETE,
+                            0,
+                            0,
+                            "sync is disabled (ENABLE_ZOHO_SYNC=false): Zoho is never called",
+                            clock.instant())
+                    .compose(x -> store.report(id))
+                    .map(Optional::orElseThrow);
+        }
         PacedCalls calls = new PacedCalls(zoho.budget(), queue, pause, clock, settings.patience());
         ZohoSide side = new ZohoSide(zoho.listings(), zoho.contacts(), zoho.payments(), calls);
         AtomicLong checked = new AtomicLong();

@@ -95,7 +95,7 @@ public final class PgReconcileStore implements ReconcileStore {
     public Future<Long> open(List<EntityType> scope, Instant startedAt) {
         String[] types = scope.stream().map(EntityType::wire).toArray(String[]::new);
         return pool.preparedQuery(OPEN)
-                .execute(Tuple.of(utc(startedAt), types))
+                .execute(Tuple.tuple().addOffsetDateTime(utc(startedAt)).addArrayOfString(types))
                 .map(rows -> rows.iterator().next().getLong("id"));
     }
 
@@ -167,7 +167,7 @@ public final class PgReconcileStore implements ReconcileStore {
         return ids.isEmpty()
                 ? pool.preparedQuery(DRIFTS_ALL).execute(Tuple.of(reportId)).map(PgReconcileStore::drifts)
                 : pool.preparedQuery(DRIFTS_BY_ID)
-                        .execute(Tuple.of(reportId, ids.toArray(Long[]::new)))
+                        .execute(Tuple.tuple().addLong(reportId).addArrayOfLong(ids.toArray(Long[]::new)))
                         .map(PgReconcileStore::drifts);
     }
 

@@ -51,7 +51,7 @@ public final class BooksListingsClient implements ZohoListings {
 
     @Override
     public Future<ZohoOutcome<Page<ZohoPayment>>> payments(int page) {
-        return page(list("/customerpayments", page), "customerpayments", BooksCustomerPaymentsClient::payment);
+        return page(list("/customerpayments", page), "customer_payments", BooksCustomerPaymentsClient::payment);
     }
 
     private static ZohoRequest list(String path, int page) {
