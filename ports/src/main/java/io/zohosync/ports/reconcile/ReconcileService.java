@@ -24,7 +24,6 @@ import io.zohosync.ports.sync.handler.Handlers;
 import io.zohosync.ports.sync.handler.SyncHandler;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -166,16 +165,23 @@ public final class ReconcileService implements ReconcileUseCase {
             int index = i;
             chain = chain.compose(x -> compare(id, scope.get(index), all.get(index), side, checked, progress));
         }
-        return chain.transform(ar -> {
-                    Instant now = clock.instant();
-                    if (ar.succeeded()) {
-                        return store.close(id, ReconcileReport.Status.FINISHED, checked.get(), calls.made(), null, now);
-                    }
-                    String note = ar.cause() instanceof ZohoSide.Unreadable unreadable
-                            ? unreadable.getMessage()
-                            : "reconciliation failed: " + ar.cause().getMessage();
-                    return store.close(id, ReconcileReport.Status.INCOMPLETE, checked.get(), calls.made(), note, now);
-                })
+        return chain.compose(
+                        x -> store.close(
+                                id,
+                                ReconcileReport.Status.FINISHED,
+                                checked.get(),
+                                calls.made(),
+                                null,
+                                clock.instant()),
+                        error -> store.close(
+                                id,
+                                ReconcileReport.Status.INCOMPLETE,
+                                checked.get(),
+                                calls.made(),
+                                error instanceof ZohoSide.Unreadable unreadable
+                                        ? unreadable.getMessage()
+                                        : "reconciliation failed: " + error.getMessage(),
+                                clock.instant()))
                 .compose(x -> store.report(id))
                 .map(Optional::orElseThrow);
     }
