@@ -153,11 +153,14 @@ class ConfigTest {
     @Test
     void reconciliation_is_scheduled_only_when_asked_and_at_least_a_minute_apart() {
         assertThat(Config.fromEnvironment(Map.of()).reconcileEvery()).isEmpty();
-        assertThat(Config.fromEnvironment(Map.of("ZSYNC_RECONCILE_EVERY", "off")).reconcileEvery())
+        assertThat(Config.fromEnvironment(Map.of("ZSYNC_RECONCILE_EVERY", "off"))
+                        .reconcileEvery())
                 .isEmpty();
-        assertThat(Config.fromEnvironment(Map.of("ZSYNC_RECONCILE_EVERY", "24h")).reconcileEvery())
+        assertThat(Config.fromEnvironment(Map.of("ZSYNC_RECONCILE_EVERY", "24h"))
+                        .reconcileEvery())
                 .contains(Duration.ofHours(24));
-        assertThat(Config.fromEnvironment(Map.of("ZSYNC_RECONCILE_EVERY", "90m")).reconcileEvery())
+        assertThat(Config.fromEnvironment(Map.of("ZSYNC_RECONCILE_EVERY", "90m"))
+                        .reconcileEvery())
                 .contains(Duration.ofMinutes(90));
         assertThat(Config.fromEnvironment(Map.of("ZSYNC_RECONCILE_EVERY", "7D")).reconcileEvery())
                 .contains(Duration.ofDays(7));

@@ -2,7 +2,9 @@ package io.zohosync.ports.reconcile;
 
 import io.vertx.core.Future;
 import io.zohosync.domain.reconcile.Drift;
+import io.zohosync.domain.reconcile.DriftKind;
 import io.zohosync.domain.sync.SyncEvent;
+import io.zohosync.domain.sync.SyncState;
 import io.zohosync.domain.sync.SyncStateMachine;
 import io.zohosync.domain.sync.Transition;
 import io.zohosync.ports.in.AdminSyncUseCase;
@@ -12,7 +14,9 @@ import io.zohosync.ports.in.AdminSyncUseCase.Result;
 import io.zohosync.ports.in.ReconcileDrift;
 import io.zohosync.ports.out.SyncRecords;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * A drift's repair as the service's own actions, never a write to Zoho: an object Zoho lost → the admin's unlink (the
@@ -37,7 +41,34 @@ final class Repairs {
         this.clock = clock;
     }
 
+    /**
+     * Applies the drift's repair if the record is still as the report saw it: linked to the drift's Zoho object (gone
+     * or changed), or still without a link (marked, never sent). A record that moved on since (synced again, linked by
+     * someone) is left alone: an old report's repair must not undo a newer state.
+     */
     Future<Done> apply(ReconcileDrift stored) {
+        return records.states(List.of(stored.key())).compose(states -> {
+            SyncState now = states.get(stored.key());
+            if (now == null) {
+                return Future.succeededFuture(new Done(false, "the record no longer exists"));
+            }
+            boolean linked = stored.drift().kind() == DriftKind.MISSING_IN_ZOHO
+                    || stored.drift().kind() == DriftKind.FIELDS_DIFFER;
+            boolean asSeen =
+                    linked ? Objects.equals(now.zohoId(), stored.drift().zohoId()) : now.zohoId() == null;
+            if (!asSeen) {
+                return Future.succeededFuture(new Done(
+                        false,
+                        "not applied: the record moved on since this report (now "
+                                + now.status().wire()
+                                + (now.zohoId() == null ? "" : ", Zoho id " + now.zohoId())
+                                + "); reconcile again"));
+            }
+            return applyNow(stored);
+        });
+    }
+
+    private Future<Done> applyNow(ReconcileDrift stored) {
         Drift drift = stored.drift();
         return switch (drift.repair()) {
             case LEAVE -> Future.succeededFuture(new Done(false, "left for a person: there is nothing to apply"));
