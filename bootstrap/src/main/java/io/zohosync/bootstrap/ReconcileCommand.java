@@ -212,12 +212,14 @@ final class ReconcileCommand implements Callable<Integer> {
                     .append(" left");
         }
         s.append(String.format(
-                "%n  report %d: %s, %d records checked (%s), %d Zoho calls",
+                "%n  report %d: %s, %d %s checked (%s), %d Zoho %s",
                 r.id(),
                 r.status().wire(),
                 r.checked(),
+                r.checked() == 1 ? "record" : "records",
                 String.join(", ", r.scope().stream().map(EntityType::wire).toList()),
-                r.zohoCalls()));
+                r.zohoCalls(),
+                r.zohoCalls() == 1 ? "call" : "calls"));
         for (ReconcileDrift d : drifts) {
             s.append(String.format(
                     "%n  #%-5d %-8s %-16s %-16s %-6s %-6s %s",
