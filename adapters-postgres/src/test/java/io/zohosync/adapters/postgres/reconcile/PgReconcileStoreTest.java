@@ -85,15 +85,20 @@ class PgReconcileStoreTest {
 
         await(store.repaired(first.get(0).id(), true, "unlink: record now pending", T0.plusSeconds(9)));
         await(store.repaired(first.get(1).id(), false, "left for a person", T0.plusSeconds(9)));
-        List<ReconcileDrift> named = await(store.drifts(id, List.of(first.get(0).id(), first.get(1).id())));
+        List<ReconcileDrift> named =
+                await(store.drifts(id, List.of(first.get(0).id(), first.get(1).id())));
         assertThat(named.get(0).repairedAt()).isEqualTo(T0.plusSeconds(9));
         assertThat(named.get(1).repairedAt()).isNull();
         assertThat(named.get(1).repairOutcome()).isEqualTo("left for a person");
         assertThat(await(store.latestEnded()).orElseThrow().left()).isEqualTo(2L);
 
         long newer = await(store.open(List.of(EntityType.CUSTOMER), T0.plusSeconds(60)));
-        assertThat(await(store.reports(null, 1))).extracting(ReconcileReport::id).containsExactly(newer);
-        assertThat(await(store.reports(newer, 5))).extracting(ReconcileReport::id).containsExactly(id);
+        assertThat(await(store.reports(null, 1)))
+                .extracting(ReconcileReport::id)
+                .containsExactly(newer);
+        assertThat(await(store.reports(newer, 5)))
+                .extracting(ReconcileReport::id)
+                .containsExactly(id);
         assertThat(await(store.latestEnded()).orElseThrow().id()).isEqualTo(id); // the newer one still runs
     }
 
