@@ -49,6 +49,7 @@ final class Alerting {
         AlertService service = new AlertService(
                 pg.health(),
                 new PgApiUsage(pg.pool()),
+                pg.reconciliations(),
                 new AlertRules(config.alerts().thresholds()),
                 adapters.channels(),
                 new AlertService.Settings(perDay(config), config.syncEnabled(), CONNECTION),

@@ -18,6 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The service's configuration, read from environment variables (names in the README's table).
@@ -59,7 +61,8 @@ record Config(
         Duration permitHeartbeat,
         Optional<StripeWebhookSettings> stripe,
         Alerts alerts,
-        Optional<WorkerSchedule> schedule) {
+        Optional<WorkerSchedule> schedule,
+        Optional<Duration> reconcileEvery) {
 
     /**
      * Alerts (README "Alerts"): where they go (email, webhook, both; neither: none are sent), when a condition is an
@@ -130,7 +133,36 @@ record Config(
                 Duration.ofSeconds(r.positive("ZSYNC_PERMIT_HEARTBEAT_SECONDS", 2)),
                 stripe(r),
                 alerts(r),
-                WorkerSchedule.parse(r.text("ZSYNC_SCHEDULE", null), r.text("ZSYNC_SCHEDULE_MAX", null)));
+                WorkerSchedule.parse(r.text("ZSYNC_SCHEDULE", null), r.text("ZSYNC_SCHEDULE_MAX", null)),
+                reconcileEvery(r));
+    }
+
+    /**
+     * {@code ZSYNC_RECONCILE_EVERY}: how often the service reconciles Books by itself — a number and a unit ({@code s},
+     * {@code m}, {@code h}, {@code d}: {@code 24h}, {@code 90m}), at least a minute; unset or {@code off}: never (the
+     * default; the admin API and the {@code reconcile} command run one on demand).
+     */
+    private static Optional<Duration> reconcileEvery(Reader r) {
+        Optional<String> raw =
+                r.text("ZSYNC_RECONCILE_EVERY", null).map(v -> v.trim().toLowerCase(Locale.ROOT));
+        if (raw.isEmpty() || raw.get().equals("off")) {
+            return Optional.empty();
+        }
+        Matcher m = Pattern.compile("([0-9]{1,6})([smhd])").matcher(raw.get());
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            Duration every = switch (m.group(2)) {
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+            if (every.compareTo(Duration.ofMinutes(1)) >= 0) {
+                return Optional.of(every);
+            }
+        }
+        throw new ConfigException("ZSYNC_RECONCILE_EVERY must be off or a duration of at least a minute such as 24h, "
+                + "90m or 7d, not '" + raw.get() + "'");
     }
 
     /**

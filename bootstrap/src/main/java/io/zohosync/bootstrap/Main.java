@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
             BackfillCommand.class,
             DrainCommand.class,
             RetryFailedCommand.class,
-            StatusCommand.class
+            StatusCommand.class,
+            ReconcileCommand.class
         },
         description = "Keeps Zoho Books, Billing, CRM and Inventory in step with your platform. "
                 + "Configured by environment variables (see the README); the options below override them.")

@@ -107,6 +107,7 @@ public final class ZohoSyncApp {
         var status = new SyncStatusService(pg.syncRecordsReader(), config.syncEnabled());
         var dependants = new Dependants(pg.syncRecords(), machine, metrics);
         var admin = new AdminSyncService(pg.syncRecords(), dependants, handlers, machine, pg.adminAudit(), clock);
+        var reconcile = Reconciling.service(vertx, config, pg, zoho, handlers, admin, machine, clock);
         var wakeUp = new ReconnectWakeUp(pg.syncRecords(), machine, clock);
         var connect = new ZohoConnectionService(
                 zoho.authorization(),
@@ -127,7 +128,8 @@ public final class ZohoSyncApp {
                 Health.checks(pg, zoho),
                 metrics::scrape,
                 console(pg, zoho),
-                pg.adminAudit());
+                pg.adminAudit(),
+                reconcile);
         var httpSettings = new HttpSettings(
                 secrets.apiKeys(),
                 secrets.adminToken(),
@@ -146,6 +148,10 @@ public final class ZohoSyncApp {
                         config.syncEnabled() ? deploy(worker(pg, zoho, handlers, dependants, machine)) : disabled())
                 .map(x -> {
                     alerts(pg);
+                    config.reconcileEvery().ifPresent(every -> {
+                        long timer = Reconciling.schedule(vertx, reconcile, every);
+                        shutdown.push(() -> Future.succeededFuture(vertx.cancelTimer(timer)));
+                    });
                     return null;
                 });
     }

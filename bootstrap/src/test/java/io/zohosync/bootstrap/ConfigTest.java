@@ -149,4 +149,24 @@ class ConfigTest {
         assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ZSYNC_PERMIT_HEARTBEAT_SECONDS", "0")))
                 .hasMessageContaining("ZSYNC_PERMIT_HEARTBEAT_SECONDS must be at least 1");
     }
+
+    @Test
+    void reconciliation_is_scheduled_only_when_asked_and_at_least_a_minute_apart() {
+        assertThat(Config.fromEnvironment(Map.of()).reconcileEvery()).isEmpty();
+        assertThat(Config.fromEnvironment(Map.of("ZSYNC_RECONCILE_EVERY", "off"))
+                        .reconcileEvery())
+                .isEmpty();
+        assertThat(Config.fromEnvironment(Map.of("ZSYNC_RECONCILE_EVERY", "24h"))
+                        .reconcileEvery())
+                .contains(Duration.ofHours(24));
+        assertThat(Config.fromEnvironment(Map.of("ZSYNC_RECONCILE_EVERY", "90m"))
+                        .reconcileEvery())
+                .contains(Duration.ofMinutes(90));
+        assertThat(Config.fromEnvironment(Map.of("ZSYNC_RECONCILE_EVERY", "7D")).reconcileEvery())
+                .contains(Duration.ofDays(7));
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ZSYNC_RECONCILE_EVERY", "30s")))
+                .hasMessageContaining("ZSYNC_RECONCILE_EVERY must be off or a duration of at least a minute");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ZSYNC_RECONCILE_EVERY", "daily")))
+                .hasMessageContaining("not 'daily'");
+    }
 }

@@ -29,11 +29,14 @@ final class RunningService {
     final ZohoSandbox zoho;
     final ZohoSyncApp app;
     final WebClient http;
+    /** The environment the service was started with: a command run beside it reads the same. */
+    final Map<String, String> environment;
 
-    private RunningService(ZohoSandbox zoho, ZohoSyncApp app, WebClient http) {
+    private RunningService(ZohoSandbox zoho, ZohoSyncApp app, WebClient http, Map<String, String> environment) {
         this.zoho = zoho;
         this.app = app;
         this.http = http;
+        this.environment = Map.copyOf(environment);
     }
 
     /** Sandbox, database and service; {@code extra} environment on top of {@link TestEnvironment#connectedTo}. */
@@ -51,7 +54,7 @@ final class RunningService {
         // every exchange with the service is held to its OpenAPI document
         WebClient http = ServiceContract.validated(WebClient.create(
                 vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(app.httpPort())));
-        return new RunningService(zoho, app, http);
+        return new RunningService(zoho, app, http, env);
     }
 
     void stop() throws Exception {

@@ -23,6 +23,7 @@ import io.zohosync.adapters.http.webhooks.StripeWebhookSettings;
 import io.zohosync.ports.in.AdminSyncUseCase;
 import io.zohosync.ports.in.ConnectZohoUseCase;
 import io.zohosync.ports.in.ConsoleQuery;
+import io.zohosync.ports.in.ReconcileUseCase;
 import io.zohosync.ports.in.RecordEntityUseCase;
 import io.zohosync.ports.in.SyncStatusQuery;
 import io.zohosync.ports.out.AdminAudit;
@@ -59,7 +60,8 @@ public final class HttpAdapters {
             List<Readiness> readiness,
             Supplier<String> metrics,
             ConsoleQuery console,
-            AdminAudit audit) {}
+            AdminAudit audit,
+            ReconcileUseCase reconciliations) {}
 
     public static Router router(Vertx vertx, HttpSettings settings, Endpoints endpoints) {
         return router(vertx, settings, endpoints, Optional.empty(), (type, outcome) -> {});
@@ -108,6 +110,7 @@ public final class HttpAdapters {
                         endpoints.entities(),
                         endpoints.console(),
                         endpoints.audit(),
+                        endpoints.reconciliations(),
                         clock)
                 .mount(
                         vertx,

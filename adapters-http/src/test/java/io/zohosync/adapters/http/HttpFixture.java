@@ -28,6 +28,7 @@ final class HttpFixture {
     final StubSyncStatus status = new StubSyncStatus();
     final StubAdminSync admin = new StubAdminSync();
     final StubConnectZoho connect = new StubConnectZoho();
+    final StubReconcile reconcile = new StubReconcile();
     final InMemoryInboundEvents inbound = new InMemoryInboundEvents();
     final StubConsole console = new StubConsole();
     final HttpServer server;
@@ -43,7 +44,8 @@ final class HttpFixture {
                 List.of(new Readiness("stub", () -> Future.succeededFuture(new JsonObject().put("stub", true)))),
                 () -> "zsync_up 1\n",
                 console,
-                console);
+                console,
+                reconcile);
         server = vertx.createHttpServer()
                 .requestHandler(HttpAdapters.router(vertx, settings, endpoints))
                 .invalidRequestHandler(HttpAdapters.invalidRequests())

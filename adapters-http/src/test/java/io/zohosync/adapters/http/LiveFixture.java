@@ -82,7 +82,8 @@ final class LiveFixture {
                 List.of(new Readiness("stub", () -> Future.succeededFuture(new JsonObject().put("stub", true)))),
                 () -> "zsync_up 1\n",
                 console,
-                console);
+                console,
+                new StubReconcile());
         server = vertx.createHttpServer()
                 .requestHandler(HttpAdapters.router(vertx, settings, endpoints))
                 .invalidRequestHandler(HttpAdapters.invalidRequests())

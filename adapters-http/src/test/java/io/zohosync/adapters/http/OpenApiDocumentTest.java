@@ -123,6 +123,13 @@ class OpenApiDocumentTest {
         assertValid(fx.admin(HttpMethod.POST, "/zoho/connect"), null);
         assertValid(fx.admin(HttpMethod.GET, "/inbound-events"), null);
         assertValid(fx.admin(HttpMethod.GET, "/inbound-events/7"), null);
+        assertValid(fx.admin(HttpMethod.POST, "/reconciliations"), "{\"entity\":[\"customer\"]}");
+        assertValid(fx.admin(HttpMethod.POST, "/reconciliations"), "{\"entity\":[\"refund\"]}");
+        assertValid(fx.admin(HttpMethod.GET, "/reconciliations"), null);
+        assertValid(fx.admin(HttpMethod.GET, "/reconciliations/7"), null);
+        assertValid(fx.admin(HttpMethod.GET, "/reconciliations/99"), null);
+        assertValid(fx.admin(HttpMethod.POST, "/reconciliations/7/repair"), null);
+        assertValid(fx.admin(HttpMethod.POST, "/reconciliations/8/repair"), null);
         assertValid(fx.http.post("/webhooks/stripe"), "{}");
         assertValid(fx.http.post("/admin/session"), "{\"token\":\"not-it\"}");
         assertValid(fx.http.post("/admin/session"), "{\"token\":\"" + HttpFixture.ADMIN_TOKEN + "\"}");
@@ -211,7 +218,8 @@ class OpenApiDocumentTest {
                 List.of(new Readiness("stub", () -> Future.succeededFuture(new JsonObject()))),
                 () -> "",
                 fx.console,
-                fx.console);
+                fx.console,
+                fx.reconcile);
     }
 
     /** The intake's collections as the service wires them: one per flow's mapping. */

@@ -71,7 +71,8 @@ class StripeIntakeTest {
                 List.of(new Readiness("stub", () -> Future.succeededFuture(new JsonObject()))),
                 () -> "",
                 new StubConsole(),
-                new StubConsole());
+                new StubConsole(),
+                new StubReconcile());
         server = vertx.createHttpServer()
                 .requestHandler(HttpAdapters.router(
                         vertx,

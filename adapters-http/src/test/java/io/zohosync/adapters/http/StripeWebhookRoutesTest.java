@@ -70,7 +70,8 @@ class StripeWebhookRoutesTest {
                 List.of(new Readiness("stub", () -> Future.succeededFuture(new JsonObject()))),
                 () -> "",
                 new StubConsole(),
-                new StubConsole());
+                new StubConsole(),
+                new StubReconcile());
         return vertx.createHttpServer()
                 .requestHandler(HttpAdapters.router(
                         vertx,

@@ -14,6 +14,7 @@ import io.zohosync.adapters.postgres.console.PgConsole;
 import io.zohosync.adapters.postgres.inbound.PgInboundEvents;
 import io.zohosync.adapters.postgres.intake.PgIntake;
 import io.zohosync.adapters.postgres.intake.PgSyncBacklog;
+import io.zohosync.adapters.postgres.reconcile.PgReconcileStore;
 import io.zohosync.adapters.postgres.sync.PgJobSignals;
 import io.zohosync.adapters.postgres.sync.PgSyncHealth;
 import io.zohosync.adapters.postgres.sync.PgSyncJobs;
@@ -25,6 +26,7 @@ import io.zohosync.ports.out.EntityStore;
 import io.zohosync.ports.out.InboundEvents;
 import io.zohosync.ports.out.Intake;
 import io.zohosync.ports.out.JobSignals;
+import io.zohosync.ports.out.ReconcileStore;
 import io.zohosync.ports.out.SyncBacklog;
 import io.zohosync.ports.out.SyncHealthReader;
 import io.zohosync.ports.out.SyncJobs;
@@ -184,6 +186,11 @@ public final class PostgresAdapters {
     /** The audit of admin actions (V12). */
     public AdminAudit adminAudit() {
         return adminAudit;
+    }
+
+    /** Reconciliation's reports and drifts, and the records it compares. */
+    public ReconcileStore reconciliations() {
+        return Unreachable.guard(new PgReconcileStore(pool), ReconcileStore.class);
     }
 
     /** A new listener on its own connection: one per worker. */

@@ -13,6 +13,7 @@ import io.zohosync.adapters.zoho.books.BooksCustomerPaymentsClient;
 import io.zohosync.adapters.zoho.books.BooksEstimatesClient;
 import io.zohosync.adapters.zoho.books.BooksInvoicesClient;
 import io.zohosync.adapters.zoho.books.BooksItemsClient;
+import io.zohosync.adapters.zoho.books.BooksListingsClient;
 import io.zohosync.adapters.zoho.books.BooksRefundsClient;
 import io.zohosync.adapters.zoho.books.BooksTaxesClient;
 import io.zohosync.adapters.zoho.call.Breakers;
@@ -41,6 +42,7 @@ import io.zohosync.ports.out.zoho.ZohoCustomerPayments;
 import io.zohosync.ports.out.zoho.ZohoEstimates;
 import io.zohosync.ports.out.zoho.ZohoInvoices;
 import io.zohosync.ports.out.zoho.ZohoItems;
+import io.zohosync.ports.out.zoho.ZohoListings;
 import io.zohosync.ports.out.zoho.ZohoRefunds;
 import io.zohosync.ports.out.zoho.ZohoStock;
 import io.zohosync.ports.out.zoho.ZohoSubscriptions;
@@ -64,6 +66,7 @@ public final class ZohoAdapters implements AutoCloseable {
     private final ZohoApi api;
     private final ZohoContacts contacts;
     private final ZohoItems items;
+    private final ZohoListings listings;
     private final ZohoInvoices invoices;
     private final ZohoCustomerPayments payments;
     private final ZohoRefunds refunds;
@@ -99,6 +102,7 @@ public final class ZohoAdapters implements AutoCloseable {
         this.api = new ZohoApi(client, settings.api(), tokens, calls, breakers, clock);
         this.contacts = new BooksContactsClient(api);
         this.items = new BooksItemsClient(api);
+        this.listings = new BooksListingsClient(api);
         this.invoices = new BooksInvoicesClient(api);
         this.payments = new BooksCustomerPaymentsClient(api);
         this.refunds = new BooksRefundsClient(api);
@@ -165,6 +169,11 @@ public final class ZohoAdapters implements AutoCloseable {
 
     public ZohoItems items() {
         return items;
+    }
+
+    /** Books' objects a page at a time: what reconciliation reads. */
+    public ZohoListings listings() {
+        return listings;
     }
 
     public ZohoInvoices invoices() {

@@ -1,9 +1,6 @@
 package io.zohosync.domain.alert;
 
-/**
- * What an alert is about (issue 12, item 14). Drift found by reconciliation is not here yet: there is no
- * reconciliation; when there is, it adds its kind and reports its {@link Condition}s beside these.
- */
+/** What an alert is about (issue 12, item 14). */
 public enum AlertKind {
     /** At least the threshold of records failed for good and wait for an admin. */
     FAILED_SYNCS,
@@ -12,5 +9,7 @@ public enum AlertKind {
     /** Zoho refused the stored refresh token: someone has to connect Zoho again. */
     RECONNECT_NEEDED,
     /** A meter's calls of the last 24 hours reached the threshold share of its daily allowance. */
-    BUDGET_NEARLY_SPENT
+    BUDGET_NEARLY_SPENT,
+    /** The newest reconciliation left drift between the platform and Zoho (item 11). */
+    RECONCILE_DRIFT
 }

@@ -87,6 +87,22 @@ public final class AlertRules {
                         + " %); syncs wait for the budget when it runs out"));
     }
 
+    /**
+     * The newest reconciliation that ended ({@code reportId}) left {@code left} drifts unrepaired: one incident, kept
+     * while the newest report leaves any, resolved by a clean one (or once its drifts are repaired).
+     */
+    public Optional<Condition> drift(long reportId, long left, Instant finishedAt) {
+        if (left < 1) {
+            return Optional.empty();
+        }
+        return Optional.of(new Condition(
+                "reconcile-drift",
+                AlertKind.RECONCILE_DRIFT,
+                "Reconciliation left " + left + (left == 1 ? " drift" : " drifts") + " between the platform and Zoho",
+                "report " + reportId + " of " + Notice.seconds(finishedAt) + "; see GET /admin/api/reconciliations/"
+                        + reportId + " and repair with POST /admin/api/reconciliations/" + reportId + "/repair"));
+    }
+
     private static String minutes(Duration d) {
         return d.toMinutes() >= 120
                 ? d.toHours() + " h"

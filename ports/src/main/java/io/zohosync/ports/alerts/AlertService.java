@@ -7,6 +7,7 @@ import io.zohosync.domain.alert.Condition;
 import io.zohosync.domain.alert.Notice;
 import io.zohosync.ports.out.AlertChannel;
 import io.zohosync.ports.out.ApiUsageReader;
+import io.zohosync.ports.out.ReconcileHistory;
 import io.zohosync.ports.out.SyncHealthReader;
 import io.zohosync.ports.out.zoho.BudgetAccount;
 import java.time.Clock;
@@ -24,9 +25,7 @@ import java.util.Map;
  * what its {@link AlertBook} says is due: an incident once when it opens, once when it is resolved. Each channel keeps
  * its own book, so a channel that failed is told again without the others hearing twice. The books live in memory: a
  * restarted service announces the incidents still open once more.
- *
- * <p>Drift found by reconciliation is not evaluated: there is no reconciliation yet. When there is, its findings
- * become conditions beside the ones {@link #conditions} reads, with their own key per incident.
+ * Drift that the newest reconciliation left is one more condition.
  */
 public final class AlertService {
 
@@ -56,6 +55,7 @@ public final class AlertService {
 
     private final SyncHealthReader health;
     private final ApiUsageReader usage;
+    private final ReconcileHistory reconciliations;
     private final AlertRules rules;
     private final Settings settings;
     private final Clock clock;
@@ -64,19 +64,21 @@ public final class AlertService {
     public AlertService(
             SyncHealthReader health,
             ApiUsageReader usage,
+            ReconcileHistory reconciliations,
             AlertRules rules,
             List<AlertChannel> channels,
             Settings settings,
             Clock clock) {
         this.health = health;
         this.usage = usage;
+        this.reconciliations = reconciliations;
         this.rules = rules;
         this.settings = settings;
         this.clock = clock;
         channels.forEach(c -> books.put(c, new AlertBook(rules.thresholds().quietPeriod())));
     }
 
-    /** The conditions that hold at {@code now}, in a stable order: queue, connection, budget per meter. */
+    /** The conditions that hold at {@code now}, in a stable order: queue, connection, budget per meter, drift. */
     public Future<List<Condition>> conditions(Instant now) {
         List<Condition> holding = new ArrayList<>();
         return health.activity(now)
@@ -94,12 +96,17 @@ public final class AlertService {
                     rules.connection(connection.reconnectNeeded()).ifPresent(holding::add);
                     return usage.callsSince(now.minus(DAY));
                 })
-                .map(calls -> {
+                .compose(calls -> {
                     Map<BudgetAccount.Meter, Long> sorted = new EnumMap<>(BudgetAccount.Meter.class);
                     sorted.putAll(calls);
                     sorted.forEach((meter, n) -> rules.budget(
                                     meter.name(), n, settings.perDay().getOrDefault(meter, 0))
                             .ifPresent(holding::add));
+                    return reconciliations.latestEnded();
+                })
+                .map(report -> {
+                    report.flatMap(r -> rules.drift(r.id(), r.left(), r.finishedAt()))
+                            .ifPresent(holding::add);
                     return List.copyOf(holding);
                 });
     }

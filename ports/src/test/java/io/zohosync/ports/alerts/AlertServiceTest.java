@@ -7,8 +7,10 @@ import io.zohosync.domain.alert.AlertKind;
 import io.zohosync.domain.alert.AlertRules;
 import io.zohosync.domain.alert.AlertThresholds;
 import io.zohosync.domain.alert.Notice;
+import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.sync.SyncStatus;
 import io.zohosync.ports.alerts.AlertService.Round;
+import io.zohosync.ports.in.ReconcileReport;
 import io.zohosync.ports.out.AlertChannel;
 import io.zohosync.ports.out.ApiUsageReader;
 import io.zohosync.ports.out.SyncHealthReader;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -34,11 +37,13 @@ class AlertServiceTest {
         assertThat(since).isEqualTo(clock.instant().minus(Duration.ofHours(24)));
         return Future.succeededFuture(Map.copyOf(calls));
     };
+    private ReconcileReport lastReport;
     private final FakeChannel mail = new FakeChannel("email");
     private final FakeChannel hook = new FakeChannel("webhook");
     private final AlertService alerts = new AlertService(
             health,
             usage,
+            () -> Future.succeededFuture(Optional.ofNullable(lastReport)),
             new AlertRules(new AlertThresholds(2, Duration.ofMinutes(30), 80, Duration.ofMinutes(10))),
             List.of(mail, hook),
             new AlertService.Settings(Map.of(Meter.BOOKS_AND_INVENTORY, 1000, Meter.CRM, 4500), true, "default"),
@@ -83,6 +88,42 @@ class AlertServiceTest {
                         "[zoho-sync] 3 syncs failed and wait for an admin",
                         "[zoho-sync] Resolved: 3 syncs failed and wait for an admin");
         assertThat(hook.received).hasSize(2);
+    }
+
+    @Test
+    void driftLeftByReconciliationIsOneIncidentResolvedByACleanReport() throws Exception {
+        lastReport = report(7, 3, 1);
+        assertThat(await(alerts.evaluate()).sent())
+                .extracting(s -> s.notice().subject())
+                .containsExactly(
+                        "[zoho-sync] Reconciliation left 2 drifts between the platform and Zoho",
+                        "[zoho-sync] Reconciliation left 2 drifts between the platform and Zoho");
+        lastReport = report(8, 2, 0); // a later report still leaves drift: the same incident
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(await(alerts.evaluate()).sent()).isEmpty();
+        lastReport = report(9, 0, 0);
+        clock.advance(Duration.ofMinutes(11));
+        assertThat(await(alerts.evaluate()).sent()).isEmpty(); // clear, quiet period running
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(await(alerts.evaluate()).sent())
+                .extracting(s -> s.notice().type())
+                .containsExactly(Notice.Type.RESOLVED, Notice.Type.RESOLVED);
+        assertThat(mail.received).hasSize(2);
+    }
+
+    private ReconcileReport report(long id, long drifts, long repaired) {
+        return new ReconcileReport(
+                id,
+                clock.instant(),
+                clock.instant(),
+                List.of(EntityType.CUSTOMER),
+                ReconcileReport.Status.FINISHED,
+                10,
+                1,
+                drifts,
+                drifts,
+                repaired,
+                null);
     }
 
     @Test
@@ -134,6 +175,7 @@ class AlertServiceTest {
         AlertService disabled = new AlertService(
                 health,
                 usage,
+                () -> Future.succeededFuture(Optional.empty()),
                 new AlertRules(new AlertThresholds(2, Duration.ofMinutes(30), 80, Duration.ofMinutes(10))),
                 List.of(mail),
                 new AlertService.Settings(Map.of(), false, "default"),

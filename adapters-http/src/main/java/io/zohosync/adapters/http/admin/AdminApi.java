@@ -11,6 +11,7 @@ import io.zohosync.adapters.http.webhooks.StripeEvents;
 import io.zohosync.ports.in.AdminSyncUseCase;
 import io.zohosync.ports.in.ConnectZohoUseCase;
 import io.zohosync.ports.in.ConsoleQuery;
+import io.zohosync.ports.in.ReconcileUseCase;
 import io.zohosync.ports.in.RecordEntityUseCase;
 import io.zohosync.ports.in.SyncStatusQuery;
 import io.zohosync.ports.out.AdminAudit;
@@ -20,8 +21,8 @@ import java.time.Clock;
 import java.util.Set;
 
 /**
- * Admin API factory: sync status, an admin's actions on a record, the provider events held for a person and the
- * Zoho connection under {@code /admin/api} behind the admin token or a console session, plus Zoho's consent callback
+ * Admin API factory: sync status, an admin's actions on a record, the provider events held for a person,
+ * reconciliation and the Zoho connection under {@code /admin/api} behind the admin token or a console session, plus Zoho's consent callback
  * (authenticated by its signed state) and the operator's console at {@code /admin/} ({@link ConsoleRoutes}).
  */
 public final class AdminApi {
@@ -33,6 +34,7 @@ public final class AdminApi {
     private final ConnectZohoUseCase connect;
     private final InboundEventRoutes held;
     private final ConsoleQuery console;
+    private final ReconcileUseCase reconcile;
 
     /**
      * {@code held}, {@code stripe}, {@code entities}: the held events, the reader that replays them, the intake;
@@ -47,12 +49,14 @@ public final class AdminApi {
             RecordEntityUseCase entities,
             ConsoleQuery console,
             AdminAudit audit,
+            ReconcileUseCase reconcile,
             Clock clock) {
         this.status = status;
         this.actions = actions;
         this.connect = connect;
         this.held = new InboundEventRoutes(held, stripe, entities, audit, clock);
         this.console = console;
+        this.reconcile = reconcile;
     }
 
     /** {@code requestCheck}: what every request to the admin API passes after its credential (the document's check). */
@@ -93,6 +97,7 @@ public final class AdminApi {
         new ConsoleApiRoutes(console).mount(admin);
         new RecordActionRoutes(actions).mount(admin, bodyLimitBytes);
         held.mount(admin, bodyLimitBytes);
+        new ReconcileRoutes(reconcile).mount(admin, bodyLimitBytes);
         ZohoConnectionRoutes zoho = new ZohoConnectionRoutes(connect);
         zoho.mountAdmin(admin);
         root.route(PREFIX + "/*").subRouter(admin);

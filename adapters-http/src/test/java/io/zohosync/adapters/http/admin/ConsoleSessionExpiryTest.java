@@ -51,7 +51,7 @@ class ConsoleSessionExpiryTest {
     void start(Vertx vertx) {
         Router root = Router.router(vertx);
         Problems.install(root);
-        new AdminApi(new EmptyStatus(), null, null, null, null, null, null, null, Clock.systemUTC())
+        new AdminApi(new EmptyStatus(), null, null, null, null, null, null, null, null, Clock.systemUTC())
                 .mount(
                         vertx,
                         root,

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /** jsonb as the plain Java values the ports speak (maps, lists, strings, numbers, booleans), and back. */
-final class JsonValues {
+public final class JsonValues {
 
     private JsonValues() {}
 
-    static Map<String, Object> plain(JsonObject json) {
+    public static Map<String, Object> plain(JsonObject json) {
         Map<String, Object> map = new LinkedHashMap<>();
         json.forEach(e -> map.put(e.getKey(), plain(e.getValue())));
         return map;
@@ -30,7 +30,7 @@ final class JsonValues {
         return value;
     }
 
-    static JsonObject json(Map<String, Object> payload) {
+    public static JsonObject json(Map<String, Object> payload) {
         return new JsonObject(new LinkedHashMap<>(payload));
     }
 }

@@ -1,0 +1,22 @@
+package io.zohosync.domain.reconcile;
+
+import java.util.Locale;
+
+/**
+ * The repair a reconciliation proposes for a drift: send the platform's record again (a fresh create when Zoho lost
+ * the object, an update when Zoho's copy differs, a retry when it never got there), link the object that carries the
+ * record's marker, or leave it for a person (money that moved in Zoho, a choice between several objects).
+ */
+public enum Repair {
+    RESEND,
+    LINK,
+    LEAVE;
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Repair ofWire(String wire) {
+        return valueOf(wire.toUpperCase(Locale.ROOT));
+    }
+}

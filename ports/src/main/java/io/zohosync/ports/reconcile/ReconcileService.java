@@ -1,0 +1,315 @@
+package io.zohosync.ports.reconcile;
+
+import io.vertx.core.Future;
+import io.zohosync.domain.entity.EntityType;
+import io.zohosync.domain.entity.SyncKey;
+import io.zohosync.domain.entity.SyncTarget;
+import io.zohosync.domain.reconcile.Drift;
+import io.zohosync.domain.reconcile.DriftRules;
+import io.zohosync.domain.sync.SyncStateMachine;
+import io.zohosync.domain.sync.SyncStatus;
+import io.zohosync.ports.in.AdminSyncUseCase;
+import io.zohosync.ports.in.ReconcileDrift;
+import io.zohosync.ports.in.ReconcileReport;
+import io.zohosync.ports.in.ReconcileUseCase;
+import io.zohosync.ports.out.Pause;
+import io.zohosync.ports.out.ReconcileStore;
+import io.zohosync.ports.out.SyncHealthReader;
+import io.zohosync.ports.out.SyncRecords;
+import io.zohosync.ports.out.zoho.ZohoCallBudget;
+import io.zohosync.ports.out.zoho.ZohoContacts;
+import io.zohosync.ports.out.zoho.ZohoCustomerPayments;
+import io.zohosync.ports.out.zoho.ZohoListings;
+import io.zohosync.ports.sync.handler.Handlers;
+import io.zohosync.ports.sync.handler.SyncHandler;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Use case: reconciliation of Books (issue 12, item 11). Reads the platform's records of each type in scope, reads
+ * Books' objects of that type a page at a time with what the sync leaves of the budget ({@link PacedCalls}), lets
+ * {@link DriftRules} judge each record, and stores the report. Repairs go through the admin actions and the state
+ * machine the service already has: a lost object is unlinked (and so created again), a changed one gets an update
+ * queued, a marked one is linked, a record that never got there is retried. One reconciliation runs at a time in a
+ * process: asking for another while one runs answers the running one.
+ */
+public final class ReconcileService implements ReconcileUseCase {
+
+    /** The Zoho side: listings, the reads listings cannot do, and the budget the sync uses. */
+    public record ZohoReads(
+            ZohoListings listings, ZohoContacts contacts, ZohoCustomerPayments payments, ZohoCallBudget budget) {}
+
+    /**
+     * {@code patience}: how long one Zoho call may wait for the sync to leave budget before the reconciliation ends
+     * incomplete; {@code zohoEnabled}: false while sync is disabled, when Zoho is never called and a reconciliation
+     * ends incomplete at once.
+     */
+    public record Settings(Duration patience, boolean zohoEnabled) {}
+
+    private static final SyncTarget TARGET = SyncTarget.BOOKS;
+    private static final int PAGE = 500;
+
+    private final ReconcileStore store;
+    private final Handlers handlers;
+    private final ZohoReads zoho;
+    private final SyncHealthReader queue;
+    private final Pause pause;
+    private final AdminSyncUseCase admin;
+    private final SyncRecords records;
+    private final SyncStateMachine machine;
+    private final Clock clock;
+    private final Settings settings;
+    /** The reconciliation under way, if any: one at a time. */
+    private Future<Started> running;
+
+    public ReconcileService(
+            ReconcileStore store,
+            Handlers handlers,
+            ZohoReads zoho,
+            SyncHealthReader queue,
+            Pause pause,
+            AdminSyncUseCase admin,
+            SyncRecords records,
+            SyncStateMachine machine,
+            Clock clock,
+            Settings settings) {
+        this.store = store;
+        this.handlers = handlers;
+        this.zoho = zoho;
+        this.queue = queue;
+        this.pause = pause;
+        this.admin = admin;
+        this.records = records;
+        this.machine = machine;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** The types reconciled: those the rules judge and a flow syncs to Books, in the order they are compared. */
+    public static List<EntityType> reconcilable(Handlers handlers) {
+        List<EntityType> types = new ArrayList<>();
+        for (EntityType type : List.of(EntityType.CUSTOMER, EntityType.ITEM, EntityType.INVOICE, EntityType.PAYMENT)) {
+            if (DriftRules.reconciled(type)
+                    && handlers.of(new SyncKey(type, "-", TARGET)).isPresent()) {
+                types.add(type);
+            }
+        }
+        return types;
+    }
+
+    @Override
+    public List<EntityType> types() {
+        return reconcilable(handlers);
+    }
+
+    @Override
+    public synchronized Future<Started> start(Request request, Progress progress) {
+        if (running != null) {
+            return running;
+        }
+        List<EntityType> scope = types().stream()
+                .filter(t -> request.entities().isEmpty() || request.entities().contains(t))
+                .toList();
+        running = store.open(scope, clock.instant()).map(id -> {
+            Future<ReconcileReport> done = run(id, scope, progress)
+                    .compose(report -> request.repair() && report.status() == ReconcileReport.Status.FINISHED
+                            ? repair(id, List.of())
+                                    .compose(x -> store.report(id))
+                                    .map(Optional::orElseThrow)
+                            : Future.succeededFuture(report))
+                    .onComplete(x -> ended());
+            return new Started(id, done);
+        });
+        running.onFailure(e -> ended());
+        return running;
+    }
+
+    private synchronized void ended() {
+        running = null;
+    }
+
+    private Future<ReconcileReport> run(long id, List<EntityType> scope, Progress progress) {
+        if (!settings.zohoEnabled()) {
+            return store.close(
+                            id,
+                            ReconcileReport.Status.INCOMPLETE,
+                            0,
+                            0,
+                            "sync is disabled (ENABLE_ZOHO_SYNC=false): Zoho is never called",
+                            clock.instant())
+                    .compose(x -> store.report(id))
+                    .map(Optional::orElseThrow);
+        }
+        PacedCalls calls = new PacedCalls(zoho.budget(), queue, pause, clock, settings.patience());
+        ZohoSide side = new ZohoSide(zoho.listings(), zoho.contacts(), zoho.payments(), calls);
+        AtomicLong checked = new AtomicLong();
+        List<List<ReconcileStore.Candidate>> all = new ArrayList<>();
+        Future<Void> chain = Future.succeededFuture();
+        for (EntityType type : scope) {
+            chain = chain.compose(x -> candidates(type, null, new ArrayList<>()).map(found -> {
+                all.add(found);
+                return null;
+            }));
+        }
+        chain = chain.map(x -> {
+            progress.total(all.stream().mapToLong(List::size).sum());
+            return null;
+        });
+        for (int i = 0; i < scope.size(); i++) {
+            int index = i;
+            chain = chain.compose(x -> compare(id, scope.get(index), all.get(index), side, checked, progress));
+        }
+        return chain.compose(
+                        x -> store.close(
+                                id,
+                                ReconcileReport.Status.FINISHED,
+                                checked.get(),
+                                calls.made(),
+                                null,
+                                clock.instant()),
+                        error -> store.close(
+                                id,
+                                ReconcileReport.Status.INCOMPLETE,
+                                checked.get(),
+                                calls.made(),
+                                error instanceof ZohoSide.Unreadable unreadable
+                                        ? unreadable.getMessage()
+                                        : "reconciliation failed: " + error.getMessage(),
+                                clock.instant()))
+                .compose(x -> store.report(id))
+                .map(Optional::orElseThrow);
+    }
+
+    private Future<List<ReconcileStore.Candidate>> candidates(
+            EntityType type, String after, List<ReconcileStore.Candidate> into) {
+        return store.candidates(type, TARGET, after, PAGE).compose(page -> {
+            into.addAll(page);
+            return page.size() < PAGE
+                    ? Future.succeededFuture(into)
+                    : candidates(type, page.get(page.size() - 1).key().entityId(), into);
+        });
+    }
+
+    private Future<Void> compare(
+            long id,
+            EntityType type,
+            List<ReconcileStore.Candidate> candidates,
+            ZohoSide side,
+            AtomicLong checked,
+            Progress progress) {
+        Set<String> linked = new HashSet<>();
+        List<String> unlinkedSettled = new ArrayList<>();
+        for (ReconcileStore.Candidate c : candidates) {
+            if (c.zohoId() != null) {
+                linked.add(c.zohoId());
+            } else if (c.status() == SyncStatus.FAILED || c.status() == SyncStatus.SKIPPED) {
+                unlinkedSettled.add(c.key().entityId());
+            }
+        }
+        boolean zohoNeeded =
+                candidates.stream().anyMatch(c -> c.status() == SyncStatus.SYNCED || c.status() == SyncStatus.MANUAL)
+                        || !unlinkedSettled.isEmpty();
+        if (!zohoNeeded) {
+            checked.addAndGet(candidates.size());
+            progress.checked(checked.get(), type.wire());
+            return Future.succeededFuture();
+        }
+        SyncHandler<?> handler = handlers.of(new SyncKey(type, "-", TARGET)).orElseThrow();
+        return side.read(type, linked, unlinkedSettled).compose(view -> {
+            List<ReconcileStore.Found> found = new ArrayList<>();
+            for (ReconcileStore.Candidate c : candidates) {
+                judge(handler, c, view).ifPresent(d -> found.add(new ReconcileStore.Found(c.key(), d)));
+                progress.checked(checked.incrementAndGet(), type.wire());
+            }
+            return found.isEmpty() ? Future.succeededFuture() : store.addDrifts(id, found);
+        });
+    }
+
+    private static Optional<Drift> judge(SyncHandler<?> handler, ReconcileStore.Candidate c, ZohoSide.View view) {
+        EntityType type = c.key().type();
+        if (c.zohoId() == null) {
+            return DriftRules.unlinked(
+                    type, c.status(), view.markedFor(type, c.key().entityId()));
+        }
+        return DriftRules.linked(
+                type,
+                c.status(),
+                c.origin(),
+                c.zohoId(),
+                Fields.platform(entity(handler, c)),
+                Optional.ofNullable(view.byId().get(c.zohoId())));
+    }
+
+    /** The entity as its flow reads it; null when the stored form no longer reads (then no field is compared). */
+    private static Object entity(SyncHandler<?> handler, ReconcileStore.Candidate c) {
+        try {
+            return handler.mapping().read(c.key().entityId(), c.payload());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public Future<List<ReconcileReport>> list(Long before, int limit) {
+        return store.reports(before, limit);
+    }
+
+    @Override
+    public Future<Optional<Detail>> report(long id, Long after, int limit) {
+        return store.report(id)
+                .compose(report -> report.isEmpty()
+                        ? Future.succeededFuture(Optional.empty())
+                        : store.drifts(id, after, limit).map(drifts -> Optional.of(new Detail(report.get(), drifts))));
+    }
+
+    @Override
+    public Future<RepairResult> repair(long id, List<Long> driftIds) {
+        return store.report(id).compose(report -> {
+            if (report.isEmpty()) {
+                return Future.succeededFuture(new RepairResult.NotFound());
+            }
+            if (report.get().status() == ReconcileReport.Status.RUNNING) {
+                return Future.succeededFuture(new RepairResult.StillRunning());
+            }
+            return store.drifts(id, driftIds).compose(drifts -> {
+                if (!driftIds.isEmpty() && drifts.size() < new HashSet<>(driftIds).size()) {
+                    Set<Long> known = new HashSet<>();
+                    drifts.forEach(d -> known.add(d.id()));
+                    return Future.succeededFuture(new RepairResult.UnknownDrifts(driftIds.stream()
+                            .filter(d -> !known.contains(d))
+                            .distinct()
+                            .toList()));
+                }
+                List<ReconcileDrift> chosen = drifts.stream()
+                        .filter(d -> d.repairedAt() == null
+                                && (!driftIds.isEmpty() || d.drift().safe()))
+                        .toList();
+                return applyAll(chosen, 0)
+                        .compose(x -> store.drifts(
+                                id, chosen.stream().map(ReconcileDrift::id).toList()))
+                        .map(attempted -> attempted.stream()
+                                .filter(d -> chosen.stream().anyMatch(c -> c.id() == d.id()))
+                                .toList())
+                        .compose(attempted ->
+                                store.report(id).map(r -> new RepairResult.Repaired(r.orElseThrow(), attempted)));
+            });
+        });
+    }
+
+    private Future<Void> applyAll(List<ReconcileDrift> drifts, int next) {
+        if (next == drifts.size()) {
+            return Future.succeededFuture();
+        }
+        ReconcileDrift d = drifts.get(next);
+        return new Repairs(admin, records, machine, clock)
+                .apply(d)
+                .compose(done -> store.repaired(d.id(), done.applied(), done.outcome(), clock.instant()))
+                .compose(x -> applyAll(drifts, next + 1));
+    }
+}

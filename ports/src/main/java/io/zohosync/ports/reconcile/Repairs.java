@@ -1,0 +1,132 @@
+package io.zohosync.ports.reconcile;
+
+import io.vertx.core.Future;
+import io.zohosync.domain.reconcile.Drift;
+import io.zohosync.domain.reconcile.DriftKind;
+import io.zohosync.domain.sync.SyncEvent;
+import io.zohosync.domain.sync.SyncState;
+import io.zohosync.domain.sync.SyncStateMachine;
+import io.zohosync.domain.sync.Transition;
+import io.zohosync.ports.in.AdminSyncUseCase;
+import io.zohosync.ports.in.AdminSyncUseCase.Action;
+import io.zohosync.ports.in.AdminSyncUseCase.Command;
+import io.zohosync.ports.in.AdminSyncUseCase.Result;
+import io.zohosync.ports.in.ReconcileDrift;
+import io.zohosync.ports.out.SyncRecords;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A drift's repair as the service's own actions, never a write to Zoho: an object Zoho lost → the admin's unlink (the
+ * record is queued and created again); fields changed in Zoho → the domain's {@code EntityChanged} (an update is
+ * queued; the record keeps its link); a marked object → the admin's link (checked against Zoho first); a record that
+ * never got there → the admin's retry. The state machine refuses what no longer applies (the record moved on).
+ */
+final class Repairs {
+
+    /** What a repair did: {@code applied}, or why not. */
+    record Done(boolean applied, String outcome) {}
+
+    private final AdminSyncUseCase admin;
+    private final SyncRecords records;
+    private final SyncStateMachine machine;
+    private final Clock clock;
+
+    Repairs(AdminSyncUseCase admin, SyncRecords records, SyncStateMachine machine, Clock clock) {
+        this.admin = admin;
+        this.records = records;
+        this.machine = machine;
+        this.clock = clock;
+    }
+
+    /**
+     * Applies the drift's repair if the record is still as the report saw it: linked to the drift's Zoho object (gone
+     * or changed), or still without a link (marked, never sent). A record that moved on since (synced again, linked by
+     * someone) is left alone: an old report's repair must not undo a newer state.
+     */
+    Future<Done> apply(ReconcileDrift stored) {
+        return records.states(List.of(stored.key())).compose(states -> {
+            SyncState now = states.get(stored.key());
+            if (now == null) {
+                return Future.succeededFuture(new Done(false, "the record no longer exists"));
+            }
+            boolean linked = stored.drift().kind() == DriftKind.MISSING_IN_ZOHO
+                    || stored.drift().kind() == DriftKind.FIELDS_DIFFER;
+            boolean asSeen =
+                    linked ? Objects.equals(now.zohoId(), stored.drift().zohoId()) : now.zohoId() == null;
+            if (!asSeen) {
+                return Future.succeededFuture(new Done(
+                        false,
+                        "not applied: the record moved on since this report (now "
+                                + now.status().wire()
+                                + (now.zohoId() == null ? "" : ", Zoho id " + now.zohoId())
+                                + "); reconcile again"));
+            }
+            return applyNow(stored);
+        });
+    }
+
+    private Future<Done> applyNow(ReconcileDrift stored) {
+        Drift drift = stored.drift();
+        return switch (drift.repair()) {
+            case LEAVE -> Future.succeededFuture(new Done(false, "left for a person: there is nothing to apply"));
+            case LINK -> admin(new Command(stored.key(), Action.LINK, drift.zohoId(), actor(stored)));
+            case RESEND ->
+                switch (drift.kind()) {
+                    case MISSING_IN_ZOHO -> admin(new Command(stored.key(), Action.UNLINK, null, actor(stored)));
+                    case NEVER_SENT -> admin(new Command(stored.key(), Action.RETRY, null, actor(stored)));
+                    case FIELDS_DIFFER -> update(stored);
+                    case UNLINKED_IN_ZOHO ->
+                        Future.succeededFuture(new Done(false, "a marked object is linked, not re-sent"));
+                };
+        };
+    }
+
+    /** Who the admin history names for a repair: the reconciliation report it comes from. */
+    private static String actor(ReconcileDrift stored) {
+        return "reconcile (report " + stored.reportId() + ")";
+    }
+
+    private Future<Done> update(ReconcileDrift stored) {
+        var now = clock.instant();
+        return records.change(
+                        stored.key(),
+                        "reconcile_resend",
+                        state -> machine.apply(state, new SyncEvent.EntityChanged(), now),
+                        now)
+                .map(changed -> {
+                    if (changed.isEmpty()) {
+                        return new Done(false, "the record no longer exists");
+                    }
+                    if (changed.get().transition() instanceof Transition.Rejected rejected) {
+                        return new Done(false, "refused: " + rejected.reason());
+                    }
+                    return new Done(
+                            true,
+                            "update queued (" + changed.get().record().status().wire() + ")");
+                });
+    }
+
+    private Future<Done> admin(Command command) {
+        String action = command.action().name().toLowerCase(Locale.ROOT);
+        return admin.apply(command).map(result -> {
+            if (result instanceof Result.Changed changed) {
+                return new Done(
+                        true,
+                        action + ": record now " + changed.record().status().wire());
+            }
+            if (result instanceof Result.Refused refused) {
+                return new Done(false, action + " refused: " + refused.reason());
+            }
+            if (result instanceof Result.LinkRefused refused) {
+                return new Done(false, refused.reason());
+            }
+            if (result instanceof Result.ZohoUnavailable unavailable) {
+                return new Done(false, unavailable.reason());
+            }
+            return new Done(false, "the record no longer exists");
+        });
+    }
+}
