@@ -189,7 +189,7 @@ async function loadOverview() {
     call("GET", recordsPath()),
   ]);
   renderCards(status, operations, connection, held);
-  renderByEntity(status.counts);
+  renderByEntity(status.counts_by_target);
   renderRecords(records);
 }
 
@@ -282,18 +282,20 @@ function renderCards(status, operations, connection, held) {
   $("cards").replaceChildren(...cards);
 }
 
-function renderByEntity(counts) {
+function renderByEntity(byTarget) {
   const head = el("tr");
-  head.append(el("th", "Entity", { scope: "col" }), ...STATUSES.map((s) => el("th", s, { scope: "col" })));
+  head.append(el("th", "Entity", { scope: "col" }), el("th", "Target", { scope: "col" }),
+    ...STATUSES.map((s) => el("th", s, { scope: "col" })));
   $("by-entity").tHead.replaceChildren(head);
-  const rows = Object.keys(counts).sort().map((type) => {
+  const rows = Object.keys(byTarget).sort().flatMap((type) => Object.keys(byTarget[type]).sort().map((target) => {
     const tr = el("tr");
-    tr.append(el("th", type, { scope: "row" }), ...STATUSES.map((s) => el("td", counts[type][s] || 0)));
+    const counts = byTarget[type][target];
+    tr.append(el("th", type, { scope: "row" }), el("td", target), ...STATUSES.map((s) => el("td", counts[s] || 0)));
     return tr;
-  });
+  }));
   if (!rows.length) {
     const tr = el("tr");
-    tr.append(el("td", "No records yet.", { colspan: STATUSES.length + 1 }));
+    tr.append(el("td", "No records yet.", { colspan: STATUSES.length + 2 }));
     rows.push(tr);
   }
   $("by-entity").tBodies[0].replaceChildren(...rows);

@@ -5,9 +5,9 @@ import static io.zohosync.bootstrap.Blocking.await;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.zohosync.domain.entity.EntityType;
+import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.domain.sync.SyncStatus;
 import io.zohosync.ports.in.SyncOverview;
-import io.zohosync.ports.out.SyncBacklog;
 import io.zohosync.ports.out.SyncHealthReader;
 import io.zohosync.ports.out.zoho.BudgetAccount;
 import io.zohosync.ports.out.zoho.ZohoApiLimits;
@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -58,7 +57,6 @@ final class StatusCommand implements Callable<Integer> {
 
     record Snapshot(
             SyncOverview overview,
-            List<SyncBacklog.Count> counts,
             SyncHealthReader.Activity activity,
             Map<BudgetAccount.Meter, Long> used,
             Map<BudgetAccount.Meter, Integer> caps,
@@ -91,7 +89,6 @@ final class StatusCommand implements Callable<Integer> {
         try {
             return new Snapshot(
                     await(runtime.status().overview(0)),
-                    await(runtime.pg.backlog().counts()),
                     await(runtime.pg.health().activity(now)),
                     BackfillCommand.usedToday(runtime),
                     caps,
@@ -110,21 +107,17 @@ final class StatusCommand implements Callable<Integer> {
         for (SyncStatus status : SyncStatus.values()) {
             b.append(String.format(Locale.ROOT, " %8s", status.wire()));
         }
-        Map<String, Map<SyncStatus, Long>> rows = new java.util.TreeMap<>();
-        for (SyncBacklog.Count c : s.counts()) {
-            rows.computeIfAbsent(c.type().wire() + "\t" + c.target().wire(), k -> new EnumMap<>(SyncStatus.class))
-                    .put(c.status(), c.records());
-        }
+        Map<EntityType, Map<SyncTarget, Map<SyncStatus, Long>>> rows =
+                s.overview().countsByTarget();
         if (rows.isEmpty()) {
             b.append(String.format("%n  (no records yet)"));
         }
-        rows.forEach((row, byStatus) -> {
-            String[] parts = row.split("\t");
-            b.append(String.format(Locale.ROOT, "%n  %-12s %-9s", parts[0], parts[1]));
+        rows.forEach((type, targets) -> targets.forEach((target, byStatus) -> {
+            b.append(String.format(Locale.ROOT, "%n  %-12s %-9s", type.wire(), target.wire()));
             for (SyncStatus status : SyncStatus.values()) {
                 b.append(String.format(Locale.ROOT, " %8d", byStatus.getOrDefault(status, 0L)));
             }
-        });
+        }));
         SyncHealthReader.Activity a = s.activity();
         b.append(String.format(
                 "%n  due now: %d%s",
@@ -154,19 +147,15 @@ final class StatusCommand implements Callable<Integer> {
             counts.put(type.wire(), row);
         });
         JsonObject byTarget = new JsonObject();
-        for (SyncBacklog.Count c : s.counts()) {
-            JsonObject type = byTarget.getJsonObject(c.type().wire());
-            if (type == null) {
-                type = new JsonObject();
-                byTarget.put(c.type().wire(), type);
-            }
-            JsonObject target = type.getJsonObject(c.target().wire());
-            if (target == null) {
-                target = new JsonObject();
-                type.put(c.target().wire(), target);
-            }
-            target.put(c.status().wire(), c.records());
-        }
+        s.overview().countsByTarget().forEach((type, targets) -> {
+            JsonObject perTarget = new JsonObject();
+            targets.forEach((target, byStatus) -> {
+                JsonObject row = new JsonObject();
+                byStatus.forEach((status, n) -> row.put(status.wire(), n));
+                perTarget.put(target.wire(), row);
+            });
+            byTarget.put(type.wire(), perTarget);
+        });
         SyncHealthReader.Activity a = s.activity();
         JsonArray budget = new JsonArray();
         s.caps()

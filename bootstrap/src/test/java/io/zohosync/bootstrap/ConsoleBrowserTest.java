@@ -151,6 +151,9 @@ class ConsoleBrowserTest {
                 .getJsonObject("counts")
                 .getJsonObject("customer");
         assertThat(counts.getMap()).isEqualTo(Map.of("synced", 2, "failed", 1));
+        assertThat(text(By.cssSelector("#by-entity tbody tr")))
+                .as("the counts per entity type and target: the customers' row towards Books")
+                .startsWith("customer books");
         Cookie session = browser.manage().getCookieNamed("zsync_console");
         assertThat(session.isHttpOnly()).isTrue();
         assertThat(session.getSameSite()).isEqualTo("Strict");

@@ -82,6 +82,13 @@ class CustomerFlowEndToEndTest {
         assertThat(status.getBoolean("sync_enabled")).isTrue();
         assertThat(status.getJsonObject("counts").getJsonObject("customer").getLong("synced"))
                 .isPositive();
+        assertThat(status.getJsonObject("counts_by_target")
+                        .getJsonObject("customer")
+                        .getJsonObject("books")
+                        .getLong("synced"))
+                .as("every customer goes to Books alone here, so its count is the customers' count")
+                .isEqualTo(
+                        status.getJsonObject("counts").getJsonObject("customer").getLong("synced"));
         assertThat(status.getJsonArray("recent").stream()
                         .map(JsonObject.class::cast)
                         .filter(r -> r.getString("entity_id").equals(id))

@@ -49,9 +49,13 @@ class AdminStatusRoutesTest {
                 false,
                 Map.of(
                         EntityType.CUSTOMER,
-                        Map.of(SyncStatus.SYNCED, 3L, SyncStatus.FAILED, 1L),
+                        Map.of(
+                                SyncTarget.BOOKS,
+                                Map.of(SyncStatus.SYNCED, 2L, SyncStatus.FAILED, 1L),
+                                SyncTarget.CRM,
+                                Map.of(SyncStatus.SYNCED, 1L)),
                         EntityType.ITEM,
-                        Map.of(SyncStatus.PENDING, 2L)),
+                        Map.of(SyncTarget.INVENTORY, Map.of(SyncStatus.PENDING, 2L))),
                 List.of(StubSyncStatus.view(key, SyncStatus.PENDING)));
 
         HttpResponse<Buffer> response =
@@ -68,6 +72,24 @@ class AdminStatusRoutesTest {
                                         .put(SyncStatus.SYNCED.wire(), 3)
                                         .put(SyncStatus.FAILED.wire(), 1))
                         .put(EntityType.ITEM.wire(), new JsonObject().put(SyncStatus.PENDING.wire(), 2)));
+        assertThat(body.getJsonObject("counts_by_target"))
+                .as("each target's counts beside the entity type's")
+                .isEqualTo(new JsonObject()
+                        .put(
+                                CUSTOMER,
+                                new JsonObject()
+                                        .put(
+                                                SyncTarget.BOOKS.wire(),
+                                                new JsonObject()
+                                                        .put(SyncStatus.SYNCED.wire(), 2)
+                                                        .put(SyncStatus.FAILED.wire(), 1))
+                                        .put(SyncTarget.CRM.wire(), new JsonObject().put(SyncStatus.SYNCED.wire(), 1)))
+                        .put(
+                                EntityType.ITEM.wire(),
+                                new JsonObject()
+                                        .put(
+                                                SyncTarget.INVENTORY.wire(),
+                                                new JsonObject().put(SyncStatus.PENDING.wire(), 2))));
         assertThat(body.getJsonArray("recent").getJsonObject(0).getString("entity_id"))
                 .isEqualTo("sku-1");
         assertThat(body.getJsonArray("recent").getJsonObject(0).getString("target"))

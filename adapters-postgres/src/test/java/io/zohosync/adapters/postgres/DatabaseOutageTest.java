@@ -77,6 +77,7 @@ class DatabaseOutageTest {
         assertUnavailable(record("during"));
         assertUnavailable(pg.syncRecordsReader().findAll(new EntityRef(EntityType.CUSTOMER, "before")));
         assertUnavailable(pg.syncRecordsReader().countsByEntityAndStatus());
+        assertUnavailable(pg.syncRecordsReader().countsByTarget());
         assertUnavailable(pg.entities().find(new EntityRef(EntityType.CUSTOMER, "before")));
         assertUnavailable(pg.consentStates().consume("nonce", Instant.now()));
 

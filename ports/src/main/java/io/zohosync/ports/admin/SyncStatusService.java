@@ -28,7 +28,7 @@ public final class SyncStatusService implements SyncStatusQuery {
 
     @Override
     public Future<SyncOverview> overview(int recentLimit) {
-        return records.countsByEntityAndStatus()
+        return records.countsByTarget()
                 .compose(counts -> records.recentlyChanged(recentLimit)
                         .map(recent -> new SyncOverview(syncEnabled, counts, recent)));
     }

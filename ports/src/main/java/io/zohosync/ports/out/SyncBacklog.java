@@ -7,7 +7,7 @@ import io.zohosync.domain.sync.SyncStatus;
 import java.time.Instant;
 import java.util.List;
 
-/** Outbound port: what the platform sent that Zoho does not hold yet (a backfill's set), and the records counted per target. Reads only. */
+/** Outbound port: what the platform sent that Zoho does not hold yet (a backfill's set). Reads only. */
 public interface SyncBacklog {
 
     /**
@@ -16,11 +16,6 @@ public interface SyncBacklog {
      */
     Future<List<Candidate>> candidates(EntityType type, SyncTarget target, Instant since);
 
-    /** Records per entity type, target and status. */
-    Future<List<Count>> counts();
-
     /** An entity a backfill brings to {@code target}; {@code status} is its record's there, null when it has none. */
     record Candidate(StoredEntity entity, SyncStatus status) {}
-
-    record Count(EntityType type, SyncTarget target, SyncStatus status, long records) {}
 }

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.zohosync.domain.entity.EntityRef;
 import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncKey;
+import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.domain.sync.SyncStatus;
 import io.zohosync.ports.in.SyncLogEntry;
 import io.zohosync.ports.in.SyncLogQuery;
@@ -17,6 +18,9 @@ import java.util.Optional;
 public interface SyncRecordsReader {
 
     Future<Map<EntityType, Map<SyncStatus, Long>>> countsByEntityAndStatus();
+
+    /** Records per entity type, target and status. */
+    Future<Map<EntityType, Map<SyncTarget, Map<SyncStatus, Long>>>> countsByTarget();
 
     Future<List<SyncRecordView>> recentlyChanged(int limit);
 

@@ -385,6 +385,15 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
     }
 
     @Override
+    public synchronized Future<Map<EntityType, Map<SyncTarget, Map<SyncStatus, Long>>>> countsByTarget() {
+        Map<EntityType, Map<SyncTarget, Map<SyncStatus, Long>>> counts = new TreeMap<>();
+        records.forEach((k, r) -> counts.computeIfAbsent(k.type(), t -> new TreeMap<>())
+                .computeIfAbsent(k.target(), t -> new EnumMap<>(SyncStatus.class))
+                .merge(r.state().status(), 1L, Long::sum));
+        return Future.succeededFuture(counts);
+    }
+
+    @Override
     public synchronized Future<List<SyncRecordView>> recentlyChanged(int limit) {
         return Future.succeededFuture(records.entrySet().stream()
                 .sorted(Comparator.<Map.Entry<SyncKey, Record>, Instant>comparing(

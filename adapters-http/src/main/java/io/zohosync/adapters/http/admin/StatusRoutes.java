@@ -140,9 +140,20 @@ final class StatusRoutes {
             byStatus.forEach((status, n) -> row.put(status.wire(), n));
             counts.put(type.wire(), row);
         });
+        JsonObject byTarget = new JsonObject();
+        overview.countsByTarget().forEach((type, targets) -> {
+            JsonObject perTarget = new JsonObject();
+            targets.forEach((target, byStatus) -> {
+                JsonObject row = new JsonObject();
+                byStatus.forEach((status, n) -> row.put(status.wire(), n));
+                perTarget.put(target.wire(), row);
+            });
+            byTarget.put(type.wire(), perTarget);
+        });
         return new JsonObject()
                 .put("sync_enabled", overview.syncEnabled())
                 .put("counts", counts)
+                .put("counts_by_target", byTarget)
                 .put("recent", JsonBodies.records(overview.recent()));
     }
 }

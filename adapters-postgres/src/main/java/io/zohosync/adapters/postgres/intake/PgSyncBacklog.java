@@ -25,9 +25,6 @@ public final class PgSyncBacklog implements SyncBacklog {
               and ($3::timestamptz is null or e.received_at >= $3)
               and (r.status is null or (r.status in ('pending', 'retrying', 'waiting') and r.zoho_id is null))
             order by e.received_at, e.entity_id""";
-    private static final String COUNTS = """
-            select entity_type, target, status, count(*) as n from sync_records
-            group by entity_type, target, status order by entity_type, target, status""";
 
     private final Pool pool;
 
@@ -48,20 +45,5 @@ public final class PgSyncBacklog implements SyncBacklog {
                     }
                     return candidates;
                 });
-    }
-
-    @Override
-    public Future<List<Count>> counts() {
-        return pool.query(COUNTS).execute().map(rows -> {
-            List<Count> counts = new ArrayList<>();
-            for (Row row : rows) {
-                counts.add(new Count(
-                        EntityType.fromWire(row.getString("entity_type")),
-                        SyncTarget.fromWire(row.getString("target")),
-                        SyncStatus.fromWire(row.getString("status")),
-                        row.getLong("n")));
-            }
-            return counts;
-        });
     }
 }

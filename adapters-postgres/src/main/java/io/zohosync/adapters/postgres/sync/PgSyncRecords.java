@@ -8,6 +8,7 @@ import io.vertx.sqlclient.Tuple;
 import io.zohosync.domain.entity.EntityRef;
 import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncKey;
+import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.domain.sync.DeferCause;
 import io.zohosync.domain.sync.SyncState;
 import io.zohosync.domain.sync.SyncStatus;
@@ -36,6 +37,8 @@ public final class PgSyncRecords implements SyncRecords, SyncRecordsReader {
 
     private static final String COUNTS =
             "select entity_type, status, count(*) as n from sync_records group by entity_type, status";
+    private static final String COUNTS_BY_TARGET = "select entity_type, target, status, count(*) as n from sync_records"
+            + " group by entity_type, target, status";
     private static final String RECENT = "select * from sync_records order by updated_at desc, entity_id limit $1";
     private static final String FIND =
             "select * from sync_records where entity_type = $1 and entity_id = $2 and target = $3";
@@ -149,6 +152,20 @@ public final class PgSyncRecords implements SyncRecords, SyncRecordsReader {
             for (Row row : rows) {
                 counts.computeIfAbsent(
                                 EntityType.fromWire(row.getString("entity_type")), k -> new EnumMap<>(SyncStatus.class))
+                        .put(SyncStatus.fromWire(row.getString("status")), row.getLong("n"));
+            }
+            return counts;
+        });
+    }
+
+    @Override
+    public Future<Map<EntityType, Map<SyncTarget, Map<SyncStatus, Long>>>> countsByTarget() {
+        return pool.query(COUNTS_BY_TARGET).execute().map(rows -> {
+            Map<EntityType, Map<SyncTarget, Map<SyncStatus, Long>>> counts = new TreeMap<>();
+            for (Row row : rows) {
+                counts.computeIfAbsent(EntityType.fromWire(row.getString("entity_type")), k -> new TreeMap<>())
+                        .computeIfAbsent(
+                                SyncTarget.fromWire(row.getString("target")), k -> new EnumMap<>(SyncStatus.class))
                         .put(SyncStatus.fromWire(row.getString("status")), row.getLong("n"));
             }
             return counts;
