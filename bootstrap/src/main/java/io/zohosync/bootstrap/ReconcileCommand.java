@@ -5,8 +5,8 @@ import static io.zohosync.bootstrap.Blocking.quietly;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.zohosync.adapters.http.admin.ReconcileJson;
 import io.zohosync.adapters.postgres.DatabaseSettings;
 import io.zohosync.adapters.postgres.PostgresAdapters;
 import io.zohosync.adapters.zoho.ZohoAdapters;
@@ -28,7 +28,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -244,50 +243,7 @@ final class ReconcileCommand implements Callable<Integer> {
     }
 
     static JsonObject json(ReconcileReport r, List<ReconcileDrift> drifts) {
-        JsonArray all = new JsonArray();
-        drifts.forEach(d -> all.add(new JsonObject()
-                .put("id", d.id())
-                .put("entity_type", d.key().type().wire())
-                .put("entity_id", d.key().entityId())
-                .put("target", d.key().target().wire())
-                .put("zoho_id", d.drift().zohoId())
-                .put("kind", d.drift().kind().wire())
-                .put("repair", d.drift().repair().wire())
-                .put("safe", d.drift().safe())
-                .put("summary", d.drift().summary())
-                .put(
-                        "detail",
-                        new JsonObject(
-                                new LinkedHashMap<String, Object>(d.drift().detail())))
-                .put(
-                        "repaired_at",
-                        d.repairedAt() == null ? null : d.repairedAt().toString())
-                .put("repair_outcome", d.repairOutcome())));
-        return new JsonObject()
-                .put(
-                        "report",
-                        new JsonObject()
-                                .put("id", r.id())
-                                .put("status", r.status().wire())
-                                .put("started_at", r.startedAt().toString())
-                                .put(
-                                        "finished_at",
-                                        r.finishedAt() == null
-                                                ? null
-                                                : r.finishedAt().toString())
-                                .put(
-                                        "scope",
-                                        new JsonArray(r.scope().stream()
-                                                .map(EntityType::wire)
-                                                .toList()))
-                                .put("checked", r.checked())
-                                .put("zoho_calls", r.zohoCalls())
-                                .put("drifts", r.drifts())
-                                .put("safe", r.safe())
-                                .put("repaired", r.repaired())
-                                .put("left", r.left())
-                                .put("note", r.note()))
-                .put("drifts", all);
+        return new JsonObject().put("report", ReconcileJson.report(r)).put("drifts", ReconcileJson.drifts(drifts));
     }
 
     /** A progress bar on the terminal while records are compared (none when there is no terminal: a pipe, a test). */

@@ -14,10 +14,8 @@ import io.zohosync.ports.in.ReconcileDrift;
 import io.zohosync.ports.in.ReconcileReport;
 import io.zohosync.ports.in.ReconcileUseCase;
 import io.zohosync.ports.in.ReconcileUseCase.RepairResult;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -107,11 +105,12 @@ final class ReconcileRoutes {
                 .list(before == 0 ? null : before, limit)
                 .map(reports -> {
                     JsonArray all = new JsonArray();
-                    reports.forEach(r -> all.add(json(r)));
+                    reports.forEach(r -> all.add(ReconcileJson.report(r)));
                     Long next = reports.size() == limit
                             ? reports.get(reports.size() - 1).id()
                             : null;
-                    return Reply.ok(present(new JsonObject().put("reports", all).put("next_before", next)));
+                    return Reply.ok(ReconcileJson.present(
+                            new JsonObject().put("reports", all).put("next_before", next)));
                 })
                 .onSuccess(reply -> reply.send(ctx))
                 .onFailure(ctx::fail);
@@ -129,9 +128,9 @@ final class ReconcileRoutes {
                     Long next = drifts.size() == limit
                             ? drifts.get(drifts.size() - 1).id()
                             : null;
-                    return Reply.ok(present(new JsonObject()
-                            .put("report", json(detail.report()))
-                            .put("drifts", json(drifts))
+                    return Reply.ok(ReconcileJson.present(new JsonObject()
+                            .put("report", ReconcileJson.report(detail.report()))
+                            .put("drifts", ReconcileJson.drifts(drifts))
                             .put("next_after", next)));
                 })
                 .onSuccess(reply -> reply.send(ctx))
@@ -148,8 +147,8 @@ final class ReconcileRoutes {
                 .map(result -> {
                     if (result instanceof RepairResult.Repaired repaired) {
                         return Reply.ok(new JsonObject()
-                                .put("report", json(repaired.report()))
-                                .put("attempted", json(repaired.attempted())));
+                                .put("report", ReconcileJson.report(repaired.report()))
+                                .put("attempted", ReconcileJson.drifts(repaired.attempted())));
                     }
                     if (result instanceof RepairResult.StillRunning) {
                         throw new Problem(
@@ -223,49 +222,4 @@ final class ReconcileRoutes {
     }
 
     /** Without the fields that have no value (a report still running has no finish time): absent, never null. */
-    private static JsonObject present(JsonObject json) {
-        json.fieldNames().removeIf(name -> json.getValue(name) == null);
-        return json;
-    }
-
-    static JsonObject json(ReconcileReport r) {
-        return present(new JsonObject()
-                .put("id", r.id())
-                .put("status", r.status().wire())
-                .put("started_at", text(r.startedAt()))
-                .put("finished_at", text(r.finishedAt()))
-                .put("scope", new JsonArray(wires(r.scope())))
-                .put("checked", r.checked())
-                .put("zoho_calls", r.zohoCalls())
-                .put("drifts", r.drifts())
-                .put("safe", r.safe())
-                .put("repaired", r.repaired())
-                .put("left", r.left())
-                .put("note", r.note()));
-    }
-
-    private static JsonArray json(List<ReconcileDrift> drifts) {
-        JsonArray all = new JsonArray();
-        drifts.forEach(d -> all.add(present(new JsonObject()
-                .put("id", d.id())
-                .put("entity_type", d.key().type().wire())
-                .put("entity_id", d.key().entityId())
-                .put("target", d.key().target().wire())
-                .put("zoho_id", d.drift().zohoId())
-                .put("kind", d.drift().kind().wire())
-                .put("repair", d.drift().repair().wire())
-                .put("safe", d.drift().safe())
-                .put("summary", d.drift().summary())
-                .put(
-                        "detail",
-                        new JsonObject(
-                                new LinkedHashMap<String, Object>(d.drift().detail())))
-                .put("repaired_at", text(d.repairedAt()))
-                .put("repair_outcome", d.repairOutcome()))));
-        return all;
-    }
-
-    private static String text(Instant at) {
-        return at == null ? null : at.toString();
-    }
 }
