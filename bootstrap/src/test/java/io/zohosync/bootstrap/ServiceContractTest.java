@@ -92,7 +92,8 @@ class ServiceContractTest {
     @Test
     void queryParametersAreHeldToTheDocument() {
         Map<String, List<String>> admin = Map.of("Authorization", List.of("Bearer t"));
-        String overview = "{\"sync_enabled\":true,\"counts\":{\"customer\":{\"synced\":1}},\"recent\":[]}";
+        String overview = "{\"sync_enabled\":true,\"counts\":{\"customer\":{\"synced\":1}},"
+                + "\"counts_by_target\":{\"customer\":{\"books\":{\"synced\":1}}},\"recent\":[]}";
 
         assertThat(ServiceContract.violations(
                         new Exchange("GET", "/admin/api/sync/status?limit=0", admin, null, 200, JSON, overview)))
