@@ -107,8 +107,16 @@ final class CommandRuntime implements AutoCloseable {
         return runtime;
     }
 
-    /** The Zoho adapters as the service builds them (the built-in sandbox when no Zoho is configured). */
+    /**
+     * The Zoho adapters as the service builds them; refused without a Zoho organization: the built-in sandbox of demo
+     * mode lives in the running service's process, and one of the command's own would vanish with the ids it gave.
+     */
     ZohoAdapters zoho() throws Refused {
+        if (config.zoho().isEmpty()) {
+            throw new Refused("no Zoho organization is configured: in demo mode the built-in sandbox lives in the"
+                    + " running service's process, which syncs by itself; configure ZOHO_CLIENT_ID,"
+                    + " ZOHO_CLIENT_SECRET and ZOHO_ORGANIZATION_ID to run this command");
+        }
         if (zoho == null) {
             try {
                 zoho = await(ZohoWiring.start(

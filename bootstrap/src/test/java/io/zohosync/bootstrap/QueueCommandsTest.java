@@ -287,6 +287,21 @@ class QueueCommandsTest {
         assertThat(unrouted.exitCode()).isEqualTo(2);
         assertThat(unrouted.err()).contains("--entity: no flow syncs subscription (synced: customer, item,");
 
+        // without a Zoho organization (demo mode) a command would write to a sandbox of its own that vanishes with it
+        Map<String, String> connected = new HashMap<>(env);
+        env.keySet().removeIf(name -> name.startsWith("ZOHO_"));
+        for (String[] args : List.of(new String[] {"backfill"}, new String[] {"drain", "--max", "1"})) {
+            long before = count("select count(*) from sync_log");
+            Run demo = command(args);
+            assertThat(demo.exitCode()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(demo.err().strip())
+                    .startsWith("zoho-sync " + args[0] + ": no Zoho organization is configured")
+                    .doesNotContain("\n");
+            assertThat(count("select count(*) from sync_log")).isEqualTo(before);
+        }
+        env.clear();
+        env.putAll(connected);
+
         env.put("ZSYNC_DATABASE_URL", "postgresql://postgres:hunter2@127.0.0.1:1/nowhere");
         for (String[] args : List.of(
                 new String[] {"backfill"}, new String[] {"drain", "--max", "1"}, new String[] {"status"}, new String[] {
