@@ -25,6 +25,8 @@ create table reconcile_drifts (
     repair         text not null check (repair in ('resend', 'link', 'leave')),
     safe           boolean not null,
     repaired_at    timestamptz,
-    repair_outcome text
+    repair_outcome text,
+    -- one repairer at a time (two admins, the CLI beside the API, two instances); a claim older than 10 min is stale
+    repair_claimed_at timestamptz
 );
 create index reconcile_drifts_report_idx on reconcile_drifts (report_id, id);

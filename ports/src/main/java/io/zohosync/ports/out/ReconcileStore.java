@@ -47,6 +47,12 @@ public interface ReconcileStore extends ReconcileHistory {
     /** The report's drifts with the given ids (all of them, repaired or not, when {@code ids} is empty). */
     Future<List<ReconcileDrift>> drifts(long reportId, List<Long> ids);
 
-    /** What a repair did to a drift: {@code applied} sets its repair time. */
+    /**
+     * Claims a drift not repaired yet for one repairer; false when it is repaired or another claimed it in the last 10
+     * minutes (a claim older than that is taken over: its repairer died). {@link #repaired} ends the claim.
+     */
+    Future<Boolean> claim(long driftId, Instant at);
+
+    /** What a repair did to a drift: {@code applied} sets its repair time; the claim ends either way. */
     Future<Void> repaired(long driftId, boolean applied, String outcome, Instant at);
 }

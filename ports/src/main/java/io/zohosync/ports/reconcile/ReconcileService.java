@@ -307,9 +307,14 @@ public final class ReconcileService implements ReconcileUseCase {
             return Future.succeededFuture();
         }
         ReconcileDrift d = drifts.get(next);
-        return new Repairs(admin, records, machine, clock)
-                .apply(d)
-                .compose(done -> store.repaired(d.id(), done.applied(), done.outcome(), clock.instant()))
+        // claimed first: a drift two repairers reach at once (the API twice, the CLI beside it) is repaired once
+        return store.claim(d.id(), clock.instant())
+                .compose(claimed -> claimed
+                        ? new Repairs(admin, records, machine, clock)
+                                .apply(d)
+                                .compose(
+                                        done -> store.repaired(d.id(), done.applied(), done.outcome(), clock.instant()))
+                        : Future.<Void>succeededFuture())
                 .compose(x -> applyAll(drifts, next + 1));
     }
 }

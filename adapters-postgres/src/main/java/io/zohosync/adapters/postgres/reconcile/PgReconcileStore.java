@@ -62,8 +62,13 @@ public final class PgReconcileStore implements ReconcileStore {
     private static final String DRIFTS_ALL = "select * from reconcile_drifts where report_id = $1 order by id";
     private static final String DRIFTS_BY_ID =
             "select * from reconcile_drifts where report_id = $1 and id = any($2) order by id";
+    private static final String CLAIM = """
+            update reconcile_drifts set repair_claimed_at = $2
+             where id = $1 and repaired_at is null
+               and (repair_claimed_at is null or repair_claimed_at < $2::timestamptz - interval '10 minutes')
+            returning id""";
     private static final String REPAIRED = """
-            update reconcile_drifts set repair_outcome = $2,
+            update reconcile_drifts set repair_outcome = $2, repair_claimed_at = null,
                    repaired_at = case when $3 then $4 else repaired_at end
              where id = $1""";
 
@@ -169,6 +174,11 @@ public final class PgReconcileStore implements ReconcileStore {
                 : pool.preparedQuery(DRIFTS_BY_ID)
                         .execute(Tuple.tuple().addLong(reportId).addArrayOfLong(ids.toArray(Long[]::new)))
                         .map(PgReconcileStore::drifts);
+    }
+
+    @Override
+    public Future<Boolean> claim(long driftId, Instant at) {
+        return pool.preparedQuery(CLAIM).execute(Tuple.of(driftId, utc(at))).map(rows -> rows.size() == 1);
     }
 
     @Override

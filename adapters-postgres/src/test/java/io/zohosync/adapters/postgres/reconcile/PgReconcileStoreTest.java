@@ -83,8 +83,25 @@ class PgReconcileStoreTest {
                 .extracting(d -> d.drift().zohoId())
                 .containsExactly((String) null);
 
-        await(store.repaired(first.get(0).id(), true, "unlink: record now pending", T0.plusSeconds(9)));
-        await(store.repaired(first.get(1).id(), false, "left for a person", T0.plusSeconds(9)));
+        long one = first.get(0).id();
+        long two = first.get(1).id();
+        assertThat(await(store.claim(one, T0.plusSeconds(8)))).isTrue();
+        assertThat(await(store.claim(one, T0.plusSeconds(8))))
+                .as("a second repairer at the same time does not get it")
+                .isFalse();
+        assertThat(await(store.claim(two, T0.plusSeconds(8)))).isTrue();
+        await(store.repaired(one, true, "unlink: record now pending", T0.plusSeconds(9)));
+        await(store.repaired(two, false, "left for a person", T0.plusSeconds(9)));
+        assertThat(await(store.claim(one, T0.plusSeconds(10))))
+                .as("a repaired drift is never claimed again")
+                .isFalse();
+        assertThat(await(store.claim(two, T0.plusSeconds(10))))
+                .as("one that was not applied may be tried again")
+                .isTrue();
+        assertThat(await(store.claim(two, T0.plusSeconds(11)))).isFalse();
+        assertThat(await(store.claim(two, T0.plusSeconds(10).plus(java.time.Duration.ofMinutes(11)))))
+                .as("a claim whose repairer died is taken over after 10 minutes")
+                .isTrue();
         List<ReconcileDrift> named =
                 await(store.drifts(id, List.of(first.get(0).id(), first.get(1).id())));
         assertThat(named.get(0).repairedAt()).isEqualTo(T0.plusSeconds(9));
