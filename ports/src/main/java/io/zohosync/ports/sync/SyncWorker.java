@@ -80,7 +80,10 @@ public final class SyncWorker {
         return drainOnce(workerId, settings.batchSize());
     }
 
-    /** As {@link #drainOnce(String)}, claiming at most {@code max} jobs (a scheduled run's or a command's remaining cap). */
+    /**
+     * As {@link #drainOnce(String)}, claiming at most {@code max} jobs (a scheduled run's or a command's remaining cap),
+     * and never more than a batch: a large cap is reached pass after pass, not leased at once.
+     */
     public Future<Drained> drainOnce(String workerId, int max) {
         Instant now = clock.instant();
         SyncEvent.Claimed claim = new SyncEvent.Claimed(workerId, now.plus(settings.lease()));
@@ -88,7 +91,8 @@ public final class SyncWorker {
                 .compose(released -> budget.headroom(runner.products(), now))
                 .compose(room -> room.free() < 1
                         ? Future.succeededFuture(new Drained(0, false, room.retryAt()))
-                        : claimAndRun(workerId, Math.min(max, room.free()), claim, now));
+                        : claimAndRun(
+                                workerId, Math.min(Math.min(max, settings.batchSize()), room.free()), claim, now));
     }
 
     private Future<Drained> claimAndRun(String workerId, int limit, SyncEvent.Claimed claim, Instant now) {
