@@ -59,7 +59,10 @@ final class PacedCalls {
                         : budget.reserve(ZohoProduct.BOOKS, 1, now).compose(permit -> {
                             if (permit instanceof BudgetPermit.Reserved reserved) {
                                 made.incrementAndGet();
-                                return call.get().eventually(() -> budget.finish(reserved));
+                                // a call that throws before it returns a future still gives its permit back
+                                return Future.<ZohoOutcome<T>>future(
+                                                promise -> call.get().onComplete(promise))
+                                        .eventually(() -> budget.finish(reserved));
                             }
                             return later(((BudgetPermit.Denied) permit).retryAt(), call, giveUpAt);
                         }));
