@@ -139,7 +139,7 @@ public final class PostgresAdapters {
         return new PgSyncHealth(pool);
     }
 
-    /** What the platform sent that Zoho does not hold yet (backfill), and records counted per target; it only reads. */
+    /** What the platform sent that Zoho does not hold yet (a backfill's set); it only reads. */
     public SyncBacklog backlog() {
         return new PgSyncBacklog(pool);
     }

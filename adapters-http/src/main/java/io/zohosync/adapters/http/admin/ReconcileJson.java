@@ -14,7 +14,7 @@ public final class ReconcileJson {
 
     private ReconcileJson() {}
 
-    /** The object without its null members: an absent field reads as unknown, not as null. */
+    /** Without the fields that have no value (a report still running has no finish time): absent, never null. */
     static JsonObject present(JsonObject json) {
         json.fieldNames().removeIf(name -> json.getValue(name) == null);
         return json;

@@ -220,6 +220,4 @@ final class ReconcileRoutes {
     private static List<String> wires(List<EntityType> types) {
         return types.stream().map(EntityType::wire).toList();
     }
-
-    /** Without the fields that have no value (a report still running has no finish time): absent, never null. */
 }
