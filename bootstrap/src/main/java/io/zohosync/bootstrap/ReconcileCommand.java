@@ -6,7 +6,7 @@ import static io.zohosync.bootstrap.Blocking.quietly;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.zohosync.adapters.http.admin.ReconcileJson;
+import io.zohosync.adapters.http.common.ReconcileJson;
 import io.zohosync.adapters.postgres.DatabaseSettings;
 import io.zohosync.adapters.postgres.PostgresAdapters;
 import io.zohosync.adapters.zoho.ZohoAdapters;

@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.zohosync.adapters.http.common.JsonBodies;
 import io.zohosync.adapters.http.common.Problem;
+import io.zohosync.adapters.http.common.ReconcileJson;
 import io.zohosync.adapters.http.common.Reply;
 import io.zohosync.domain.entity.EntityType;
 import io.zohosync.ports.in.ReconcileDrift;

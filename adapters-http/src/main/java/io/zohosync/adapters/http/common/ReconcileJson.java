@@ -1,4 +1,4 @@
-package io.zohosync.adapters.http.admin;
+package io.zohosync.adapters.http.common;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,7 +15,7 @@ public final class ReconcileJson {
     private ReconcileJson() {}
 
     /** Without the fields that have no value (a report still running has no finish time): absent, never null. */
-    static JsonObject present(JsonObject json) {
+    public static JsonObject present(JsonObject json) {
         json.fieldNames().removeIf(name -> json.getValue(name) == null);
         return json;
     }
