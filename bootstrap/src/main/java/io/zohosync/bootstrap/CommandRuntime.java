@@ -9,7 +9,6 @@ import io.vertx.core.Vertx;
 import io.zohosync.adapters.postgres.DatabaseSettings;
 import io.zohosync.adapters.postgres.PostgresAdapters;
 import io.zohosync.adapters.zoho.ZohoAdapters;
-import io.zohosync.domain.sync.RetryPolicy;
 import io.zohosync.domain.sync.SyncStateMachine;
 import io.zohosync.ports.admin.AdminSyncService;
 import io.zohosync.ports.admin.SyncStatusService;
@@ -28,7 +27,7 @@ import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the queue commands ({@code backfill}, {@code drain}, {@code retry-failed}, {@code status}) run on: the
+ * What the commands ({@code backfill}, {@code drain}, {@code retry-failed}, {@code status}, {@code reconcile}) run on: the
  * service's configuration, its database (as {@code health} finds it) and, for those that write to Zoho, the same
  * adapters, flows, state machine and worker as the service — so claims, the API budget and never writing twice go
  * through Postgres exactly as beside a running service. Opening it refuses with one sentence ({@link Refused}).
@@ -59,10 +58,7 @@ final class CommandRuntime implements AutoCloseable {
         this.vertx = vertx;
         this.db = db;
         this.pg = pg;
-        this.machine = new SyncStateMachine(
-                new RetryPolicy(
-                        config.maxAttempts(), config.retryBase(), config.retryCap(), config.transientRetryWindow()),
-                new SecureRandom());
+        this.machine = new SyncStateMachine(config.retryPolicy(), new SecureRandom());
     }
 
     /** The configuration and a database that answers; the service's INFO logging is kept off the command's output. */
@@ -114,8 +110,8 @@ final class CommandRuntime implements AutoCloseable {
     ZohoAdapters zoho() throws Refused {
         if (config.zoho().isEmpty()) {
             throw new Refused("no Zoho organization is configured: in demo mode the built-in sandbox lives in the"
-                    + " running service's process, which syncs by itself; configure ZOHO_CLIENT_ID,"
-                    + " ZOHO_CLIENT_SECRET and ZOHO_ORGANIZATION_ID to run this command");
+                    + " running service's process, so ask the service (its console and admin API); configure"
+                    + " ZOHO_CLIENT_ID, ZOHO_CLIENT_SECRET and ZOHO_ORGANIZATION_ID to run this command");
         }
         if (zoho == null) {
             try {

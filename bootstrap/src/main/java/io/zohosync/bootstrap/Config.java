@@ -6,6 +6,7 @@ import io.zohosync.adapters.http.webhooks.StripeWebhookSettings;
 import io.zohosync.domain.alert.AlertThresholds;
 import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncTarget;
+import io.zohosync.domain.sync.RetryPolicy;
 import io.zohosync.ports.out.zoho.ZohoApiLimits;
 import io.zohosync.ports.out.zoho.ZohoProduct;
 import java.nio.file.Path;
@@ -360,6 +361,11 @@ record Config(
                             + "consent page; or none of them to use the sandbox");
         }
         return Optional.of(new ZohoCredentials(id.get(), secret.get(), refresh.orElse(null), org.get()));
+    }
+
+    /** The retry rules the state machine applies: the service's and the commands' one reading of them. */
+    RetryPolicy retryPolicy() {
+        return new RetryPolicy(maxAttempts, retryBase, retryCap, transientRetryWindow);
     }
 
     /** Secrets (keys, tokens, the database password) show as {@code ***}. */

@@ -1,37 +1,20 @@
 package io.zohosync.bootstrap;
 
 import static io.zohosync.bootstrap.Blocking.await;
-import static io.zohosync.bootstrap.Blocking.quietly;
 
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.zohosync.adapters.http.common.ReconcileJson;
-import io.zohosync.adapters.postgres.DatabaseSettings;
-import io.zohosync.adapters.postgres.PostgresAdapters;
-import io.zohosync.adapters.zoho.ZohoAdapters;
 import io.zohosync.domain.entity.EntityType;
-import io.zohosync.domain.sync.RetryPolicy;
-import io.zohosync.domain.sync.SyncStateMachine;
-import io.zohosync.ports.admin.AdminSyncService;
 import io.zohosync.ports.in.ReconcileDrift;
 import io.zohosync.ports.in.ReconcileReport;
 import io.zohosync.ports.in.ReconcileUseCase;
 import io.zohosync.ports.reconcile.ReconcileService;
-import io.zohosync.ports.sync.Dependants;
-import io.zohosync.ports.sync.handler.Handlers;
 import java.io.PrintWriter;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.Command;
@@ -86,74 +69,29 @@ final class ReconcileCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Config config;
-        DatabaseSettings db;
-        Set<EntityType> types;
         try {
-            config = Config.fromEnvironment(main.environment());
-            types = types();
-            db = HealthCommand.database(config);
-        } catch (Config.ConfigException | IllegalArgumentException | IllegalStateException e) {
+            Set<EntityType> types = Selection.types(entities);
+            try (CommandRuntime runtime = CommandRuntime.open(main)) {
+                return reconcile(runtime, types);
+            }
+        } catch (CommandRuntime.Refused e) {
             return cannotTell(err, e.getMessage());
-        }
-        if (config.zoho().isEmpty()) {
-            return cannotTell(
-                    err,
-                    "no Zoho organization is configured: the built-in sandbox lives in the running service's process;"
-                            + " ask it instead (POST /admin/api/reconciliations)");
-        }
-        if (config.tokenKeys().isEmpty()) {
-            return cannotTell(err, "ZSYNC_TOKEN_KEYS is not set: the stored Zoho tokens cannot be read");
-        }
-        Vertx vertx = Vertx.vertx();
-        PostgresAdapters pg = PostgresAdapters.connect(vertx, db);
-        Deque<Supplier<Future<?>>> stops = new ArrayDeque<>();
-        try {
-            return reconcile(vertx, config, pg, stops, types);
         } catch (Exception e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             return cannotTell(err, cause.getMessage() == null ? cause.toString() : cause.getMessage());
-        } finally {
-            // each awaited from this thread: closing Vert.x from one of its own threads would wait for itself
-            while (!stops.isEmpty()) {
-                quietly(stops.pop().get());
-            }
-            quietly(pg.close());
-            quietly(vertx.close());
         }
     }
 
-    private Set<EntityType> types() {
-        Set<EntityType> types = EnumSet.noneOf(EntityType.class);
-        for (String raw : entities) {
-            try {
-                types.add(EntityType.fromWire(raw.trim()));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--entity: unknown entity type '" + raw.trim() + "'");
-            }
-        }
-        return types;
-    }
-
-    private int reconcile(
-            Vertx vertx, Config config, PostgresAdapters pg, Deque<Supplier<Future<?>>> stops, Set<EntityType> types)
-            throws Exception {
-        Clock clock = Clock.systemUTC();
-        ZohoAdapters zoho = await(
-                ZohoWiring.start(vertx, config, pg.pool(), config.tokenKeys().get(), stops::push));
-        Handlers handlers = new Handlers(new Flows(zoho, pg.entities(), config).handlers());
-        SyncStateMachine machine = new SyncStateMachine(
-                new RetryPolicy(
-                        config.maxAttempts(), config.retryBase(), config.retryCap(), config.transientRetryWindow()),
-                new SecureRandom());
-        var admin = new AdminSyncService(
-                pg.syncRecords(),
-                new Dependants(pg.syncRecords(), machine, (key, status, event) -> {}),
-                handlers,
-                machine,
-                pg.adminAudit(),
-                clock);
-        ReconcileService service = Reconciling.service(vertx, config, pg, zoho, handlers, admin, machine, clock);
+    private int reconcile(CommandRuntime runtime, Set<EntityType> types) throws Exception {
+        ReconcileService service = Reconciling.service(
+                runtime.vertx,
+                runtime.config,
+                runtime.pg,
+                runtime.zoho(),
+                runtime.handlers(),
+                runtime.admin((key, status, event) -> {}),
+                runtime.machine,
+                runtime.clock);
         List<EntityType> unknown =
                 types.stream().filter(t -> !service.types().contains(t)).toList();
         if (!unknown.isEmpty()) {

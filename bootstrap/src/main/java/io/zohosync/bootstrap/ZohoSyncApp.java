@@ -9,7 +9,6 @@ import io.zohosync.adapters.postgres.DatabaseSettings;
 import io.zohosync.adapters.postgres.PostgresAdapters;
 import io.zohosync.adapters.postgres.zoho.PgApiUsage;
 import io.zohosync.adapters.zoho.ZohoAdapters;
-import io.zohosync.domain.sync.RetryPolicy;
 import io.zohosync.domain.sync.SyncStateMachine;
 import io.zohosync.ports.admin.AdminSyncService;
 import io.zohosync.ports.admin.SyncStatusService;
@@ -97,10 +96,7 @@ public final class ZohoSyncApp {
     }
 
     private Future<Void> wire(PostgresAdapters pg, ZohoAdapters zoho, Secrets secrets) {
-        SyncStateMachine machine = new SyncStateMachine(
-                new RetryPolicy(
-                        config.maxAttempts(), config.retryBase(), config.retryCap(), config.transientRetryWindow()),
-                new SecureRandom());
+        SyncStateMachine machine = new SyncStateMachine(config.retryPolicy(), new SecureRandom());
         Flows flows = new Flows(zoho, pg.entities(), config);
         Handlers handlers = new Handlers(flows.handlers());
         var intake = new IntakeService(pg.intake(), flows.mappings(), flows.routing(config.targets()), machine, clock);

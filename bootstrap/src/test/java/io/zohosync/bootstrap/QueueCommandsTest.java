@@ -290,7 +290,8 @@ class QueueCommandsTest {
         // without a Zoho organization (demo mode) a command would write to a sandbox of its own that vanishes with it
         Map<String, String> connected = new HashMap<>(env);
         env.keySet().removeIf(name -> name.startsWith("ZOHO_"));
-        for (String[] args : List.of(new String[] {"backfill"}, new String[] {"drain", "--max", "1"})) {
+        for (String[] args :
+                List.of(new String[] {"backfill"}, new String[] {"drain", "--max", "1"}, new String[] {"reconcile"})) {
             long before = count("select count(*) from sync_log");
             Run demo = command(args);
             assertThat(demo.exitCode()).as(String.join(" ", args)).isEqualTo(2);
