@@ -10,13 +10,10 @@ import io.zohosync.domain.sync.SyncStatus;
 import io.zohosync.ports.in.SyncOverview;
 import io.zohosync.ports.out.SyncHealthReader;
 import io.zohosync.ports.out.zoho.BudgetAccount;
-import io.zohosync.ports.out.zoho.ZohoApiLimits;
-import io.zohosync.ports.out.zoho.ZohoProduct;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -80,12 +77,7 @@ final class StatusCommand implements Callable<Integer> {
 
     private static Snapshot snapshot(CommandRuntime runtime) throws CommandRuntime.Refused {
         Instant now = runtime.clock.instant();
-        Map<BudgetAccount.Meter, Integer> caps = new EnumMap<>(BudgetAccount.Meter.class);
-        for (ZohoProduct product : ZohoProduct.values()) {
-            ZohoApiLimits limits =
-                    product == ZohoProduct.BOOKS ? runtime.config.booksLimits() : ZohoApiLimits.defaults(product);
-            caps.putIfAbsent(BudgetAccount.Meter.of(product), limits.perDay());
-        }
+        Map<BudgetAccount.Meter, Integer> caps = Alerting.perDay(runtime.config);
         try {
             return new Snapshot(
                     await(runtime.status().overview(0)),
