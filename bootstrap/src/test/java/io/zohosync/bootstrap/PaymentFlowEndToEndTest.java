@@ -4,7 +4,6 @@ import static io.zohosync.bootstrap.RunningService.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
@@ -69,7 +68,7 @@ class PaymentFlowEndToEndTest {
         await(http.post("/api/v1/customers")
                 .bearerTokenAuthentication(TestEnvironment.API_KEY)
                 .sendJsonObject(customer(customerId)));
-        await(service.put("orders", orderId, order(customerId, sku)));
+        await(service.put("orders", orderId, RunningService.order(customerId, sku)));
 
         JsonObject synced = service.awaitStatus("payments", "PAY1-" + suffix, "synced");
         String contactId =
@@ -163,20 +162,6 @@ class PaymentFlowEndToEndTest {
 
     private static JsonObject item() {
         return new JsonObject().put("name", "Yoga").put("rate", "250.00").put("currency", "ZAR");
-    }
-
-    private static JsonObject order(String customerId, String sku) {
-        return new JsonObject()
-                .put("customer_id", customerId)
-                .put("date", "2026-03-01")
-                .put("currency", "ZAR")
-                .put(
-                        "line_items",
-                        new JsonArray()
-                                .add(new JsonObject()
-                                        .put("item_id", sku)
-                                        .put("quantity", "2")
-                                        .put("rate", "250.00")));
     }
 
     private static JsonObject payment(String customerId, String orderId, String amount, String providerId) {

@@ -91,7 +91,7 @@ class ReconcileEndToEndTest {
                 sku,
                 new JsonObject().put("name", "Yoga").put("rate", "250.00").put("currency", "ZAR"));
         String order = "ord-" + UUID.randomUUID();
-        put("orders", order, order(kept, sku));
+        put("orders", order, RunningService.order(kept, sku));
         String payment = "pay-" + UUID.randomUUID();
         put("payments", payment, payment(kept, order));
         service.awaitStatus("payments", payment, "synced");
@@ -311,20 +311,6 @@ class ReconcileEndToEndTest {
         }
         put("customers", id, body);
         return id;
-    }
-
-    private static JsonObject order(String customerId, String sku) {
-        return new JsonObject()
-                .put("customer_id", customerId)
-                .put("date", "2026-03-01")
-                .put("currency", "ZAR")
-                .put(
-                        "line_items",
-                        new JsonArray()
-                                .add(new JsonObject()
-                                        .put("item_id", sku)
-                                        .put("quantity", "2")
-                                        .put("rate", "250.00")));
     }
 
     private static JsonObject payment(String customerId, String orderId) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -106,6 +107,20 @@ final class RunningService {
     /** The sandbox's count of calls to {@code endpoint} since {@code before} was taken. */
     int callsSince(Map<String, Integer> before, String endpoint) {
         return zoho.inspect().calls(endpoint) - before.getOrDefault(endpoint, 0);
+    }
+    /** An order of two {@code sku} at 250.00 ZAR, the end-to-end tests' usual one. */
+    static JsonObject order(String customerId, String sku) {
+        return new JsonObject()
+                .put("customer_id", customerId)
+                .put("date", "2026-03-01")
+                .put("currency", "ZAR")
+                .put(
+                        "line_items",
+                        new JsonArray()
+                                .add(new JsonObject()
+                                        .put("item_id", sku)
+                                        .put("quantity", "2")
+                                        .put("rate", "250.00")));
     }
 
     static <T> T await(Future<T> future) throws Exception {

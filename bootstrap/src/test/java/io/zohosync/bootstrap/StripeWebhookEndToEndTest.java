@@ -66,7 +66,7 @@ class StripeWebhookEndToEndTest {
                 sku,
                 new JsonObject().put("name", "Yoga").put("rate", "250.00").put("currency", "ZAR")));
         await(service.put("customers", customerId, customer(customerId)));
-        await(service.put("orders", orderId, order(customerId, sku)));
+        await(service.put("orders", orderId, RunningService.order(customerId, sku)));
         service.awaitStatus("orders", orderId, "synced");
         Map<String, Integer> before = zoho.inspect().calls();
 
@@ -113,7 +113,7 @@ class StripeWebhookEndToEndTest {
                 sku,
                 new JsonObject().put("name", "Yoga").put("rate", "250.00").put("currency", "ZAR")));
         await(service.put("customers", customerId, customer(customerId)));
-        await(service.put("orders", orderId, order(customerId, sku)));
+        await(service.put("orders", orderId, RunningService.order(customerId, sku)));
         service.awaitStatus("orders", orderId, "synced");
         String event = "{\"id\":\"" + eventId + "\",\"object\":\"event\",\"type\":\"payment_intent.succeeded\","
                 + "\"created\":" + Instant.now().getEpochSecond() + ",\"data\":{\"object\":{\"id\":\"" + intent
@@ -171,7 +171,7 @@ class StripeWebhookEndToEndTest {
                 sku,
                 new JsonObject().put("name", "Yoga").put("rate", "250.00").put("currency", "ZAR")));
         await(service.put("customers", customerId, customer(customerId)));
-        await(service.put("orders", orderId, order(customerId, sku)));
+        await(service.put("orders", orderId, RunningService.order(customerId, sku)));
         service.awaitStatus("orders", orderId, "synced");
         long now = Instant.now().getEpochSecond();
         String paid = "{\"id\":\"evt_p_" + suffix + "\",\"type\":\"payment_intent.succeeded\",\"created\":" + now
@@ -254,20 +254,6 @@ class StripeWebhookEndToEndTest {
                 .put("first_name", "Ada")
                 .put("last_name", "Lovelace")
                 .put("email", id + "@example.com");
-    }
-
-    private static JsonObject order(String customerId, String sku) {
-        return new JsonObject()
-                .put("customer_id", customerId)
-                .put("date", "2026-03-01")
-                .put("currency", "ZAR")
-                .put(
-                        "line_items",
-                        new JsonArray()
-                                .add(new JsonObject()
-                                        .put("item_id", sku)
-                                        .put("quantity", "2")
-                                        .put("rate", "250.00")));
     }
 
     private static JsonObject invoice(String number) {
