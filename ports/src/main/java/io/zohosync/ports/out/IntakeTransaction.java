@@ -39,4 +39,10 @@ public interface IntakeTransaction {
 
     /** Every target's record of the entity (for an answer about an unchanged or replayed fact). */
     Future<Map<SyncTarget, SyncState>> records(EntityRef ref);
+
+    /**
+     * Publishes {@code message} to the platform's outbox in this transaction: it is delivered after commit, and not at
+     * all when the transaction rolls back.
+     */
+    Future<Void> publish(PlatformMessage message);
 }

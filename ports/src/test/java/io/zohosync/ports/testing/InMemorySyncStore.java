@@ -18,6 +18,7 @@ import io.zohosync.ports.out.ClaimedJob;
 import io.zohosync.ports.out.EntityStore;
 import io.zohosync.ports.out.Intake;
 import io.zohosync.ports.out.IntakeTransaction;
+import io.zohosync.ports.out.PlatformMessage;
 import io.zohosync.ports.out.StoredEntity;
 import io.zohosync.ports.out.SyncJobs;
 import io.zohosync.ports.out.SyncRecords;
@@ -88,11 +89,17 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
     private Map<SyncKey, Job> jobs = new LinkedHashMap<>();
     private Map<SyncKey, Set<SyncKey>> waits = new HashMap<>();
     private List<Logged> log = new ArrayList<>();
+    private List<PlatformMessage> published = new ArrayList<>();
     private long nextJobId = 1;
     private long nextLogId = 1;
 
     public synchronized List<LogRow> log() {
         return log.stream().map(Logged::row).toList();
+    }
+
+    /** The messages committed intake transactions published to the platform's outbox, in order. */
+    public synchronized List<PlatformMessage> published() {
+        return List.copyOf(published);
     }
 
     public synchronized int jobCount() {
@@ -162,6 +169,12 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
                     .forEach(needs ->
                             needs.stream().filter(k -> k.entity().equals(ref)).forEach(k -> targets.add(k.target())));
             return Future.succeededFuture(targets);
+        }
+
+        @Override
+        public Future<Void> publish(PlatformMessage message) {
+            published.add(message);
+            return Future.succeededFuture();
         }
 
         @Override
@@ -584,6 +597,7 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
             Map<SyncKey, Job> jobs,
             Map<SyncKey, Set<SyncKey>> waits,
             List<Logged> log,
+            List<PlatformMessage> published,
             long nextJobId,
             long nextLogId) {}
 
@@ -599,6 +613,7 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
                 jobCopies,
                 waitCopies,
                 new ArrayList<>(log),
+                new ArrayList<>(published),
                 nextJobId,
                 nextLogId);
     }
@@ -610,6 +625,7 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
         jobs = s.jobs();
         waits = s.waits();
         log = s.log();
+        published = s.published();
         nextJobId = s.nextJobId();
         nextLogId = s.nextLogId();
     }

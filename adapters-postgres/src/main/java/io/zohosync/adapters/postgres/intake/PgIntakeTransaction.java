@@ -3,6 +3,7 @@ package io.zohosync.adapters.postgres.intake;
 import static io.zohosync.adapters.postgres.sync.RecordStore.utc;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
@@ -12,10 +13,12 @@ import io.zohosync.domain.entity.SyncKey;
 import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.domain.sync.SyncState;
 import io.zohosync.ports.out.IntakeTransaction;
+import io.zohosync.ports.out.PlatformMessage;
 import io.zohosync.ports.out.StoredEntity;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,6 +48,10 @@ final class PgIntakeTransaction implements IntakeTransaction {
             select r.*, j.locked_by, j.locked_until from sync_records r
             left join sync_jobs j using (entity_type, entity_id, target)
             where r.entity_type = $1 and r.entity_id = $2""";
+
+    private static final String PUBLISH = """
+            insert into platform_outbox (event_type, stream_key, payload, occurred_at, created_at, next_attempt_at)
+            values ($1, $2, $3, $4, now(), now())""";
 
     private final SqlConnection conn;
 
@@ -117,5 +124,16 @@ final class PgIntakeTransaction implements IntakeTransaction {
                     }
                     return records;
                 });
+    }
+
+    @Override
+    public Future<Void> publish(PlatformMessage message) {
+        return conn.preparedQuery(PUBLISH)
+                .execute(Tuple.of(
+                        message.type(),
+                        message.stream(),
+                        new JsonObject(new LinkedHashMap<>(message.data())),
+                        utc(message.occurredAt())))
+                .mapEmpty();
     }
 }
