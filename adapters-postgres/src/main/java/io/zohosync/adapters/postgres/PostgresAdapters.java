@@ -14,6 +14,7 @@ import io.zohosync.adapters.postgres.console.PgConsole;
 import io.zohosync.adapters.postgres.inbound.PgInboundEvents;
 import io.zohosync.adapters.postgres.intake.PgIntake;
 import io.zohosync.adapters.postgres.intake.PgSyncBacklog;
+import io.zohosync.adapters.postgres.outbox.PgPlatformOutbox;
 import io.zohosync.adapters.postgres.reconcile.PgReconcileStore;
 import io.zohosync.adapters.postgres.sync.PgJobSignals;
 import io.zohosync.adapters.postgres.sync.PgSyncHealth;
@@ -26,6 +27,7 @@ import io.zohosync.ports.out.EntityStore;
 import io.zohosync.ports.out.InboundEvents;
 import io.zohosync.ports.out.Intake;
 import io.zohosync.ports.out.JobSignals;
+import io.zohosync.ports.out.PlatformOutbox;
 import io.zohosync.ports.out.ReconcileStore;
 import io.zohosync.ports.out.SyncBacklog;
 import io.zohosync.ports.out.SyncHealthReader;
@@ -191,6 +193,11 @@ public final class PostgresAdapters {
     /** Reconciliation's reports and drifts, and the records it compares. */
     public ReconcileStore reconciliations() {
         return Unreachable.guard(new PgReconcileStore(pool), ReconcileStore.class);
+    }
+
+    /** The platform's outbox after commit: delivery leases, attempts, the admin's reads (V13, V14). */
+    public PlatformOutbox platformOutbox() {
+        return Unreachable.guard(new PgPlatformOutbox(pool), PlatformOutbox.class);
     }
 
     /** A new listener on its own connection: one per worker. */
