@@ -28,6 +28,7 @@ import io.zohosync.ports.in.RecordEntityUseCase;
 import io.zohosync.ports.in.SyncStatusQuery;
 import io.zohosync.ports.out.AdminAudit;
 import io.zohosync.ports.out.InboundEvents;
+import io.zohosync.ports.out.PlatformOutbox;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -49,7 +50,8 @@ public final class HttpAdapters {
 
     /**
      * What the routes serve: the use cases, the provider events held for an admin, the readiness checks, the
-     * Prometheus text of the metrics, the console's reads and the audit its admin actions are written to.
+     * Prometheus text of the metrics, the console's reads and the audit its admin actions are written to, the
+     * platform's outbox (null: no {@code /admin/api/deliveries} routes).
      */
     public record Endpoints(
             RecordEntityUseCase entities,
@@ -61,7 +63,35 @@ public final class HttpAdapters {
             Supplier<String> metrics,
             ConsoleQuery console,
             AdminAudit audit,
-            ReconcileUseCase reconciliations) {}
+            ReconcileUseCase reconciliations,
+            PlatformOutbox deliveries) {
+
+        /** Without the outbox's routes. */
+        public Endpoints(
+                RecordEntityUseCase entities,
+                SyncStatusQuery status,
+                AdminSyncUseCase admin,
+                ConnectZohoUseCase connect,
+                InboundEvents inboundEvents,
+                List<Readiness> readiness,
+                Supplier<String> metrics,
+                ConsoleQuery console,
+                AdminAudit audit,
+                ReconcileUseCase reconciliations) {
+            this(
+                    entities,
+                    status,
+                    admin,
+                    connect,
+                    inboundEvents,
+                    readiness,
+                    metrics,
+                    console,
+                    audit,
+                    reconciliations,
+                    null);
+        }
+    }
 
     public static Router router(Vertx vertx, HttpSettings settings, Endpoints endpoints) {
         return router(vertx, settings, endpoints, Optional.empty(), (type, outcome) -> {});
@@ -101,24 +131,27 @@ public final class HttpAdapters {
                         settings.bodyLimitBytes(),
                         throttle,
                         RequestCheck.everyOperation(contract));
-        new AdminApi(
-                        endpoints.status(),
-                        endpoints.admin(),
-                        endpoints.connect(),
-                        endpoints.inboundEvents(),
-                        stripeReader,
-                        endpoints.entities(),
-                        endpoints.console(),
-                        endpoints.audit(),
-                        endpoints.reconciliations(),
-                        clock)
-                .mount(
-                        vertx,
-                        root,
-                        settings.adminToken(),
-                        settings.bodyLimitBytes(),
-                        throttle,
-                        RequestCheck.everyOperation(contract));
+        AdminApi adminApi = new AdminApi(
+                endpoints.status(),
+                endpoints.admin(),
+                endpoints.connect(),
+                endpoints.inboundEvents(),
+                stripeReader,
+                endpoints.entities(),
+                endpoints.console(),
+                endpoints.audit(),
+                endpoints.reconciliations(),
+                clock);
+        if (endpoints.deliveries() != null) {
+            adminApi.deliveries(endpoints.deliveries());
+        }
+        adminApi.mount(
+                vertx,
+                root,
+                settings.adminToken(),
+                settings.bodyLimitBytes(),
+                throttle,
+                RequestCheck.everyOperation(contract));
 
         new StripeWebhookRoutes(
                         stripe, stripeReader, endpoints.entities(), endpoints.inboundEvents(), stripeEvents, clock)

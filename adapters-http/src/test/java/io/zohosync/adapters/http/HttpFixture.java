@@ -13,6 +13,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.zohosync.ports.testing.InMemoryInboundEvents;
+import io.zohosync.ports.testing.InMemoryPlatformOutbox;
 import java.util.List;
 import java.util.Set;
 
@@ -31,6 +32,7 @@ final class HttpFixture {
     final StubReconcile reconcile = new StubReconcile();
     final InMemoryInboundEvents inbound = new InMemoryInboundEvents();
     final StubConsole console = new StubConsole();
+    final InMemoryPlatformOutbox outbox = new InMemoryPlatformOutbox();
     final HttpServer server;
     final WebClient http;
 
@@ -45,7 +47,8 @@ final class HttpFixture {
                 () -> "zsync_up 1\n",
                 console,
                 console,
-                reconcile);
+                reconcile,
+                outbox);
         server = vertx.createHttpServer()
                 .requestHandler(HttpAdapters.router(vertx, settings, endpoints))
                 .invalidRequestHandler(HttpAdapters.invalidRequests())

@@ -219,7 +219,8 @@ class OpenApiDocumentTest {
                 () -> "",
                 fx.console,
                 fx.console,
-                fx.reconcile);
+                fx.reconcile,
+                fx.outbox);
     }
 
     /** The intake's collections as the service wires them: one per flow's mapping. */

@@ -16,6 +16,7 @@ import io.zohosync.ports.in.RecordEntityUseCase;
 import io.zohosync.ports.in.SyncStatusQuery;
 import io.zohosync.ports.out.AdminAudit;
 import io.zohosync.ports.out.InboundEvents;
+import io.zohosync.ports.out.PlatformOutbox;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Set;
@@ -35,6 +36,9 @@ public final class AdminApi {
     private final InboundEventRoutes held;
     private final ConsoleQuery console;
     private final ReconcileUseCase reconcile;
+    private final AdminAudit audit;
+    private final Clock clock;
+    private DeliveryRoutes deliveries;
 
     /**
      * {@code held}, {@code stripe}, {@code entities}: the held events, the reader that replays them, the intake;
@@ -57,6 +61,14 @@ public final class AdminApi {
         this.held = new InboundEventRoutes(held, stripe, entities, audit, clock);
         this.console = console;
         this.reconcile = reconcile;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Serves the platform's outbound webhooks under {@code /deliveries} too, retries audited. */
+    public AdminApi deliveries(PlatformOutbox outbox) {
+        this.deliveries = new DeliveryRoutes(outbox, audit, clock);
+        return this;
     }
 
     /** {@code requestCheck}: what every request to the admin API passes after its credential (the document's check). */
@@ -98,6 +110,9 @@ public final class AdminApi {
         new RecordActionRoutes(actions).mount(admin, bodyLimitBytes);
         held.mount(admin, bodyLimitBytes);
         new ReconcileRoutes(reconcile).mount(admin, bodyLimitBytes);
+        if (deliveries != null) {
+            deliveries.mount(admin);
+        }
         ZohoConnectionRoutes zoho = new ZohoConnectionRoutes(connect);
         zoho.mountAdmin(admin);
         root.route(PREFIX + "/*").subRouter(admin);
