@@ -1,14 +1,17 @@
 package io.zohosync.bootstrap;
 
+import io.zohosync.adapters.alerts.PlatformWebhookSettings;
 import io.zohosync.adapters.alerts.SmtpSettings;
 import io.zohosync.adapters.alerts.WebhookSettings;
 import io.zohosync.adapters.http.webhooks.StripeWebhookSettings;
 import io.zohosync.domain.alert.AlertThresholds;
 import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncTarget;
+import io.zohosync.domain.outbox.DeliverySchedule;
 import io.zohosync.domain.sync.RetryPolicy;
 import io.zohosync.ports.out.zoho.ZohoApiLimits;
 import io.zohosync.ports.out.zoho.ZohoProduct;
+import io.zohosync.ports.outbound.WebhookSigner;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -63,7 +66,23 @@ record Config(
         Optional<StripeWebhookSettings> stripe,
         Alerts alerts,
         Optional<WorkerSchedule> schedule,
-        Optional<Duration> reconcileEvery) {
+        Optional<Duration> reconcileEvery,
+        Outbox outbox) {
+
+    /**
+     * The platform's outbound webhooks (README "Outbound webhooks"): where they go (none: messages stay pending), the
+     * {@code whsec_} signing secret (none: a demo one, or a refusal when Zoho is connected), how often the outbox is
+     * polled and the retry schedule.
+     */
+    record Outbox(
+            Optional<PlatformWebhookSettings> url, Optional<String> secret, Duration poll, DeliverySchedule schedule) {
+        @Override
+        public String toString() {
+            return "Outbox[url=" + url.map(Object::toString).orElse("none") + ", secret="
+                    + secret.map(x -> "***").orElse("none") + ", poll=" + poll + ", schedule=" + schedule.delays()
+                    + "]";
+        }
+    }
 
     /**
      * Alerts (README "Alerts"): where they go (email, webhook, both; neither: none are sent), when a condition is an
@@ -135,7 +154,38 @@ record Config(
                 stripe(r),
                 alerts(r),
                 WorkerSchedule.parse(r.text("ZSYNC_SCHEDULE", null), r.text("ZSYNC_SCHEDULE_MAX", null)),
-                reconcileEvery(r));
+                reconcileEvery(r),
+                outbox(r));
+    }
+
+    /**
+     * {@code ZSYNC_PLATFORM_WEBHOOK_URL} and {@code ZSYNC_PLATFORM_WEBHOOK_SECRET} ({@code whsec_<base64 key>}),
+     * {@code ZSYNC_OUTBOX_POLL_MS} (default 1000), {@code ZSYNC_OUTBOX_BACKOFF} (the delays between attempts, default
+     * the Standard Webhooks schedule {@code 5s,5m,30m,2h,5h,10h,10h}).
+     */
+    private static Outbox outbox(Reader r) {
+        Optional<String> secret = r.text("ZSYNC_PLATFORM_WEBHOOK_SECRET", null);
+        try {
+            secret.ifPresent(WebhookSigner::of);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("ZSYNC_PLATFORM_WEBHOOK_SECRET: " + e.getMessage()
+                    + " (whsec_ and a base64 key of 24 to 64 random bytes, e.g. whsec_$(openssl rand -base64 32))");
+        }
+        Optional<PlatformWebhookSettings> url;
+        try {
+            url = r.text("ZSYNC_PLATFORM_WEBHOOK_URL", null).map(PlatformWebhookSettings::of);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("ZSYNC_PLATFORM_WEBHOOK_URL: " + e.getMessage());
+        }
+        DeliverySchedule schedule;
+        try {
+            schedule = r.text("ZSYNC_OUTBOX_BACKOFF", null)
+                    .map(DeliverySchedule::parse)
+                    .orElse(DeliverySchedule.STANDARD);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("ZSYNC_OUTBOX_BACKOFF: " + e.getMessage());
+        }
+        return new Outbox(url, secret, Duration.ofMillis(r.positive("ZSYNC_OUTBOX_POLL_MS", 1000)), schedule);
     }
 
     /**
@@ -381,7 +431,7 @@ record Config(
                 + adminToken.map(t -> "***").orElse("none") + ", tokenKeys="
                 + tokenKeys.map(t -> "***").orElse("none") + ", metricsToken="
                 + metricsToken.map(t -> "***").orElse("none") + ", stripe="
-                + stripe.map(Object::toString).orElse("none") + ", alerts=" + alerts + "]";
+                + stripe.map(Object::toString).orElse("none") + ", alerts=" + alerts + ", " + outbox + "]";
     }
 
     /** A configuration mistake, reported at start-up in one sentence. */

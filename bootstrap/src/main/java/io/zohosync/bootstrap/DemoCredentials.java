@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -44,6 +45,25 @@ record DemoCredentials(String apiKey, String adminToken, String tokenKeys, Path 
             return made;
         } catch (IOException e) {
             throw new UncheckedIOException("could not keep demo credentials in " + file, e);
+        }
+    }
+
+    /**
+     * The demo run's signing secret for the platform's outbound webhooks ({@code ZSYNC_PLATFORM_WEBHOOK_SECRET}): kept
+     * in the same file, added to it the first time one is needed.
+     */
+    static String platformWebhookSecret(Path dataDir) {
+        Path file = loadOrCreate(dataDir).file();
+        try {
+            Optional<String> kept = value(Files.readAllLines(file), "ZSYNC_PLATFORM_WEBHOOK_SECRET");
+            if (kept.isPresent()) {
+                return kept.get();
+            }
+            String made = "whsec_" + Base64.getEncoder().encodeToString(random(32));
+            Files.writeString(file, "export ZSYNC_PLATFORM_WEBHOOK_SECRET=" + made + "\n", StandardOpenOption.APPEND);
+            return made;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not keep the demo webhook secret in " + file, e);
         }
     }
 

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncKey;
@@ -20,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The service's Micrometer registry, scraped at {@code /metrics}: outcomes the worker recorded,
@@ -59,6 +61,24 @@ final class Metrics implements SyncObserver {
     void stripeEvent(String type, String outcome) {
         registry.counter("zsync.stripe.events", "type", type, "outcome", outcome)
                 .increment();
+    }
+
+    /** An outbound webhook attempt and its outcome ({@code delivered}, {@code retry}, {@code dead}). */
+    void outboxAttempt(String outcome) {
+        registry.counter("zsync.outbox.deliveries", "outcome", outcome).increment();
+    }
+
+    /** The outbox's pending messages, read now and every {@link #RECORD_COUNTS_EVERY_MS}; the timer's id. */
+    long watchOutbox(Vertx vertx, Supplier<Future<Long>> pending) {
+        AtomicLong value = new AtomicLong();
+        Gauge.builder("zsync.outbox.pending", value, AtomicLong::get)
+                .description("outbound webhooks waiting to be delivered")
+                .register(registry);
+        Runnable refresh = () -> pending.get()
+                .onSuccess(value::set)
+                .onFailure(e -> LOG.warn("could not count the outbox's pending messages: {}", e.toString()));
+        refresh.run();
+        return vertx.setPeriodic(RECORD_COUNTS_EVERY_MS, id -> refresh.run());
     }
 
     /** Sync-record counts read now and every {@link #RECORD_COUNTS_EVERY_MS}; the timer's id, to cancel it. */

@@ -27,6 +27,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,11 +122,15 @@ public final class ZohoSyncApp {
                 admin,
                 connect,
                 pg.inboundEvents(),
-                Health.checks(pg, zoho),
+                Stream.concat(
+                                Health.checks(pg, zoho).stream(),
+                                Stream.of(Outbound.readiness(config, pg.platformOutbox())))
+                        .toList(),
                 metrics::scrape,
                 console(pg, zoho),
                 pg.adminAudit(),
-                reconcile);
+                reconcile,
+                pg.platformOutbox());
         var httpSettings = new HttpSettings(
                 secrets.apiKeys(),
                 secrets.adminToken(),
@@ -139,7 +144,10 @@ public final class ZohoSyncApp {
                 config.httpHost(),
                 config.httpPort(),
                 config.httpIdleTimeout());
+        var signer = Outbound.signer(config);
         return deploy(http)
+                .compose(
+                        x -> Outbound.start(vertx, config, signer, pg.platformOutbox(), metrics, clock, shutdown::push))
                 .compose(x ->
                         config.syncEnabled() ? deploy(worker(pg, zoho, handlers, dependants, machine)) : disabled())
                 .map(x -> {

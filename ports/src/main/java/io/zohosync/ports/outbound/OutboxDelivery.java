@@ -1,6 +1,5 @@
 package io.zohosync.ports.outbound;
 
-import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.zohosync.domain.outbox.DeliverySchedule;
 import io.zohosync.ports.intake.CanonicalJson;
@@ -76,20 +75,17 @@ public final class OutboxDelivery {
     public Future<Pass> deliverOnce(String owner) {
         return outbox.claim(owner, settings.batch(), clock.instant(), settings.lease())
                 .compose(messages -> {
-                    List<Future<Result>> sent =
-                            messages.stream().map(m -> deliver(owner, m)).toList();
-                    return Future.join(sent).transform(done -> {
-                        int delivered = 0;
-                        int failed = 0;
-                        for (Future<Result> f : sent) {
-                            if (f.succeeded() && f.result().status() == Status.DELIVERED) {
-                                delivered++;
-                            } else {
-                                failed++;
-                            }
-                        }
-                        return Future.succeededFuture(new Pass(messages.size(), delivered, failed));
-                    });
+                    // every message is on its way before the first answer is awaited
+                    List<Future<Boolean>> sent = messages.stream()
+                            .map(m -> deliver(owner, m)
+                                    .map(result -> result.status() == Status.DELIVERED)
+                                    .otherwise(false))
+                            .toList();
+                    Future<Integer> delivered = Future.succeededFuture(0);
+                    for (Future<Boolean> one : sent) {
+                        delivered = delivered.compose(n -> one.map(ok -> ok ? n + 1 : n));
+                    }
+                    return delivered.map(n -> new Pass(messages.size(), n, messages.size() - n));
                 });
     }
 
@@ -111,24 +107,30 @@ public final class OutboxDelivery {
         String body = body(message);
         SignedRequest request = new SignedRequest(id, timestamp, signer.sign(id, timestamp, body), body);
         long started = System.nanoTime();
-        return webhooks.post(request).transform(answer -> {
-            long ms = Duration.ofNanos(System.nanoTime() - started).toMillis();
-            return settle(owner, message, at, answer, ms);
-        });
+        return webhooks.post(request)
+                .map(answer -> new Sent(answer, null))
+                .otherwise(error -> new Sent(null, String.valueOf(error.getMessage())))
+                .compose(sent -> settle(
+                        owner,
+                        message,
+                        at,
+                        sent,
+                        Duration.ofNanos(System.nanoTime() - started).toMillis()));
     }
 
-    private Future<Result> settle(String owner, Message message, Instant at, AsyncResult<Answer> answer, long ms) {
+    /** What came back: an answer, or why none came. */
+    private record Sent(Answer answer, String failure) {}
+
+    private Future<Result> settle(String owner, Message message, Instant at, Sent sent, long ms) {
         int number = message.attempts() + 1;
-        boolean delivered = answer.succeeded() && answer.result().delivered();
-        int status = answer.succeeded() ? answer.result().status() : 0;
+        Answer answer = sent.answer();
+        boolean delivered = answer != null && answer.delivered();
+        int status = answer == null ? 0 : answer.status();
         String error = delivered
                 ? null
-                : answer.succeeded()
-                        ? "HTTP " + status
-                                + (answer.result().body().isEmpty()
-                                        ? ""
-                                        : ": " + answer.result().body())
-                        : String.valueOf(answer.cause().getMessage());
+                : answer == null
+                        ? sent.failure()
+                        : "HTTP " + status + (answer.body().isEmpty() ? "" : ": " + answer.body());
         Result result = delivered
                 ? Result.DELIVERED
                 : settings.schedule()
