@@ -65,7 +65,7 @@ final class Outbound {
             Metrics metrics,
             Clock clock,
             Consumer<Supplier<Future<?>>> onStop) {
-        long watching = metrics.watchOutbox(vertx, outbox::pendingCount);
+        long watching = metrics.watchOutbox(vertx, () -> outbox.count(PlatformOutbox.Status.PENDING));
         onStop.accept(() -> Future.succeededFuture(vertx.cancelTimer(watching)));
         if (signer.isEmpty()) {
             LOG.warn("ZSYNC_PLATFORM_WEBHOOK_URL is not set: the platform's outbound webhooks stay pending in the "
@@ -98,7 +98,7 @@ final class Outbound {
         boolean configured = config.outbox().url().isPresent();
         return new Readiness(
                 "platform_webhooks",
-                () -> outbox.pendingCount()
+                () -> outbox.count(PlatformOutbox.Status.PENDING)
                         .map(pending -> new JsonObject()
                                 .put("configured", configured)
                                 .put("pending", pending)

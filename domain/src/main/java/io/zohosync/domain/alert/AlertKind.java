@@ -11,5 +11,7 @@ public enum AlertKind {
     /** A meter's calls of the last 24 hours reached the threshold share of its daily allowance. */
     BUDGET_NEARLY_SPENT,
     /** The newest reconciliation left drift between the platform and Zoho (item 11). */
-    RECONCILE_DRIFT
+    RECONCILE_DRIFT,
+    /** Outbound webhooks to the platform ran out of attempts and wait for an admin's retry. */
+    DEAD_DELIVERIES
 }

@@ -103,6 +103,19 @@ public final class AlertRules {
                         + reportId + " and repair with POST /admin/api/reconciliations/" + reportId + "/repair"));
     }
 
+    /** {@code dead} outbound webhooks ran out of attempts: one incident while any is dead. */
+    public Optional<Condition> deadDeliveries(long dead) {
+        if (dead < 1) {
+            return Optional.empty();
+        }
+        return Optional.of(new Condition(
+                "dead-deliveries",
+                AlertKind.DEAD_DELIVERIES,
+                dead + (dead == 1 ? " webhook" : " webhooks") + " to the platform could not be delivered",
+                dead + " dead after every attempt; see GET /admin/api/deliveries?status=dead and send each again with "
+                        + "POST /admin/api/deliveries/{id}/retry once the platform answers"));
+    }
+
     private static String minutes(Duration d) {
         return d.toMinutes() >= 120
                 ? d.toHours() + " h"

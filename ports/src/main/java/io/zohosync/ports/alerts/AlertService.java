@@ -7,6 +7,7 @@ import io.zohosync.domain.alert.Condition;
 import io.zohosync.domain.alert.Notice;
 import io.zohosync.ports.out.AlertChannel;
 import io.zohosync.ports.out.ApiUsageReader;
+import io.zohosync.ports.out.PlatformOutbox;
 import io.zohosync.ports.out.ReconcileHistory;
 import io.zohosync.ports.out.SyncHealthReader;
 import io.zohosync.ports.out.zoho.BudgetAccount;
@@ -60,6 +61,7 @@ public final class AlertService {
     private final Settings settings;
     private final Clock clock;
     private final Map<AlertChannel, AlertBook> books = new LinkedHashMap<>();
+    private PlatformOutbox outbox;
 
     public AlertService(
             SyncHealthReader health,
@@ -78,7 +80,16 @@ public final class AlertService {
         channels.forEach(c -> books.put(c, new AlertBook(rules.thresholds().quietPeriod())));
     }
 
-    /** The conditions that hold at {@code now}, in a stable order: queue, connection, budget per meter, drift. */
+    /** Watches the platform's outbox too: dead outbound webhooks are one more condition, after drift. */
+    public AlertService watching(PlatformOutbox outbox) {
+        this.outbox = outbox;
+        return this;
+    }
+
+    /**
+     * The conditions that hold at {@code now}, in a stable order: queue, connection, budget per meter, drift, dead
+     * outbound webhooks (when {@link #watching} the outbox).
+     */
     public Future<List<Condition>> conditions(Instant now) {
         List<Condition> holding = new ArrayList<>();
         return health.activity(now)
@@ -104,9 +115,13 @@ public final class AlertService {
                             .ifPresent(holding::add));
                     return reconciliations.latestEnded();
                 })
-                .map(report -> {
+                .compose(report -> {
                     report.flatMap(r -> rules.drift(r.id(), r.left(), r.finishedAt()))
                             .ifPresent(holding::add);
+                    return outbox == null ? Future.succeededFuture(0L) : outbox.count(PlatformOutbox.Status.DEAD);
+                })
+                .map(dead -> {
+                    rules.deadDeliveries(dead).ifPresent(holding::add);
                     return List.copyOf(holding);
                 });
     }

@@ -121,6 +121,6 @@ public interface PlatformOutbox {
     /** Makes a pending or dead message due at {@code now} (a dead one pending again, for one more attempt). */
     Future<RetryNow> retryNow(long id, Instant now);
 
-    /** How many messages are pending. */
-    Future<Long> pendingCount();
+    /** How many messages are in {@code status}. */
+    Future<Long> count(Status status);
 }

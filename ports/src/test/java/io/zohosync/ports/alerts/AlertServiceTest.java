@@ -13,8 +13,11 @@ import io.zohosync.ports.alerts.AlertService.Round;
 import io.zohosync.ports.in.ReconcileReport;
 import io.zohosync.ports.out.AlertChannel;
 import io.zohosync.ports.out.ApiUsageReader;
+import io.zohosync.ports.out.PlatformMessage;
+import io.zohosync.ports.out.PlatformOutbox;
 import io.zohosync.ports.out.SyncHealthReader;
 import io.zohosync.ports.out.zoho.BudgetAccount.Meter;
+import io.zohosync.ports.testing.InMemoryPlatformOutbox;
 import io.zohosync.ports.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -186,6 +189,26 @@ class AlertServiceTest {
 
     private static <T> T await(Future<T> future) throws Exception {
         return future.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void deadOutboundWebhooksAreAnIncidentUntilNoneIsDead() throws Exception {
+        InMemoryPlatformOutbox outbox = new InMemoryPlatformOutbox(clock);
+        alerts.watching(outbox);
+        assertThat(await(alerts.conditions(T0))).isEmpty();
+        await(outbox.publish(new PlatformMessage("stock.changed", "stock:W-1", Map.of("sku", "W-1"), T0)));
+        long id = await(outbox.claim("w", 1, T0, Duration.ofMinutes(1))).get(0).id();
+        await(outbox.record(
+                id, "w", new PlatformOutbox.Attempt(8, T0, 500, "HTTP 500", 1), PlatformOutbox.Result.DEAD));
+
+        assertThat(await(alerts.conditions(T0))).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(AlertKind.DEAD_DELIVERIES);
+            assertThat(c.summary()).isEqualTo("1 webhook to the platform could not be delivered");
+            assertThat(c.detail()).contains("/admin/api/deliveries?status=dead");
+        });
+
+        await(outbox.retryNow(id, T0));
+        assertThat(await(alerts.conditions(T0))).as("pending again").isEmpty();
     }
 
     private static final class FakeHealth implements SyncHealthReader {

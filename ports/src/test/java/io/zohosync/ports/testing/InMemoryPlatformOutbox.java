@@ -180,9 +180,8 @@ public final class InMemoryPlatformOutbox implements PlatformOutbox {
     }
 
     @Override
-    public synchronized Future<Long> pendingCount() {
-        return Future.succeededFuture(rows.values().stream()
-                .filter(r -> r.message.status() == Status.PENDING)
-                .count());
+    public synchronized Future<Long> count(Status status) {
+        return Future.succeededFuture(
+                rows.values().stream().filter(r -> r.message.status() == status).count());
     }
 }

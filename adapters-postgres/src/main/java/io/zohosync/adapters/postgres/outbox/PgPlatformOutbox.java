@@ -57,7 +57,7 @@ public final class PgPlatformOutbox implements PlatformOutbox {
             update platform_outbox set status = 'pending', next_attempt_at = $2, delivered_at = null
             where id = $1 and status <> 'delivered'""";
     private static final String STATUS = "select status from platform_outbox where id = $1";
-    private static final String PENDING = "select count(*) from platform_outbox where status = 'pending'";
+    private static final String COUNT = "select count(*) from platform_outbox where status = $1";
 
     private final Pool pool;
 
@@ -156,8 +156,10 @@ public final class PgPlatformOutbox implements PlatformOutbox {
     }
 
     @Override
-    public Future<Long> pendingCount() {
-        return pool.query(PENDING).execute().map(rows -> rows.iterator().next().getLong(0));
+    public Future<Long> count(Status status) {
+        return pool.preparedQuery(COUNT)
+                .execute(Tuple.of(status.wire()))
+                .map(rows -> rows.iterator().next().getLong(0));
     }
 
     private static Message message(Row r) {
