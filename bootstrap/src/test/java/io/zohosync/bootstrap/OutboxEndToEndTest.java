@@ -197,6 +197,37 @@ class OutboxEndToEndTest {
                 .isEqualTo(Status.DELIVERED);
     }
 
+    @Test
+    void a_message_waiting_for_its_retry_when_the_service_stops_is_delivered_by_the_next_one() throws Exception {
+        startService(Map.of("ZSYNC_PLATFORM_WEBHOOK_URL", url(), "ZSYNC_OUTBOX_BACKOFF", "1s,1s,1s"));
+        answer = r -> 503;
+        String stream = "subscription:" + UUID.randomUUID();
+        publish(new PlatformMessage("invoice.created", stream, Map.of("id", "i-1"), Instant.now()));
+        awaitDelivery(
+                stream,
+                "pending",
+                p -> p.getJsonArray("deliveries").size() == 1
+                        && p.getJsonArray("deliveries").getJsonObject(0).getInteger("attempts") >= 1);
+
+        await(service.app.stop());
+        answer = r -> 200;
+        ZohoSyncApp restarted = await(ZohoSyncApp.start(vertx, service.environment));
+        try {
+            awaitReceived(stream, r -> r.answered() == 200);
+        } finally {
+            await(restarted.stop());
+        }
+
+        List<Received> mine = of(stream);
+        assertThat(mine).extracting(Received::answered).endsWith(200).contains(503);
+        assertThat(mine).extracting(Received::id).containsOnly(mine.get(0).id());
+        mine.forEach(OutboxEndToEndTest::verify);
+        var detail = await(platformSide.platformOutbox().list(new Page(Optional.empty(), Optional.of(stream), 0, 1)))
+                .get(0);
+        assertThat(detail.status()).isEqualTo(Status.DELIVERED);
+        assertThat(detail.attempts()).as("the count went on across the restart").isEqualTo(mine.size());
+    }
+
     /** How many requests with this one's webhook-id the receiver answered before it. */
     private int previous(Received r) {
         return (int) received.stream().filter(x -> x.id().equals(r.id())).count();
@@ -269,9 +300,13 @@ class OutboxEndToEndTest {
     }
 
     private void awaitReceived(String stream) throws Exception {
+        awaitReceived(stream, r -> true);
+    }
+
+    private void awaitReceived(String stream, Predicate<Received> wanted) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (Instant.now().isBefore(deadline)) {
-            if (!of(stream).isEmpty()) {
+            if (of(stream).stream().anyMatch(wanted)) {
                 return;
             }
             Thread.sleep(50);
