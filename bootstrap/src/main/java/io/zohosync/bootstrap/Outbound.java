@@ -96,16 +96,18 @@ final class Outbound {
     /** {@code /health/ready}'s detail: whether webhooks are sent, and how many wait. Never a reason to be unready. */
     static Readiness readiness(Config config, PlatformOutbox outbox) {
         boolean configured = config.outbox().url().isPresent();
+        JsonObject details = new JsonObject()
+                .put("configured", configured)
+                .put(
+                        "detail",
+                        configured
+                                ? "outbound webhooks are delivered to the platform"
+                                : "ZSYNC_PLATFORM_WEBHOOK_URL is not set: messages stay pending");
+        // the count needs the database, whose own check says when it is down
         return new Readiness(
                 "platform_webhooks",
                 () -> outbox.count(PlatformOutbox.Status.PENDING)
-                        .map(pending -> new JsonObject()
-                                .put("configured", configured)
-                                .put("pending", pending)
-                                .put(
-                                        "detail",
-                                        configured
-                                                ? "outbound webhooks are delivered to the platform"
-                                                : "ZSYNC_PLATFORM_WEBHOOK_URL is not set: messages stay pending")));
+                        .map(pending -> details.copy().put("pending", pending))
+                        .otherwise(error -> details.copy()));
     }
 }
