@@ -47,14 +47,14 @@ final class Alerting {
         AlertAdapters adapters = AlertAdapters.create(
                 vertx, config.alerts().smtp(), config.alerts().webhook());
         AlertService service = new AlertService(
-                        pg.health(),
-                        new PgApiUsage(pg.pool()),
-                        pg.reconciliations(),
-                        new AlertRules(config.alerts().thresholds()),
-                        adapters.channels(),
-                        new AlertService.Settings(perDay(config), config.syncEnabled(), CONNECTION),
-                        clock)
-                .watching(pg.platformOutbox());
+                pg.health(),
+                new PgApiUsage(pg.pool()),
+                pg.reconciliations(),
+                new AlertRules(config.alerts().thresholds()),
+                adapters.channels(),
+                new AlertService.Settings(perDay(config), config.syncEnabled(), CONNECTION),
+                clock);
+        service.watching(pg.platformOutbox());
         return new Alerting(vertx, adapters, service);
     }
 

@@ -131,27 +131,25 @@ public final class HttpAdapters {
                         settings.bodyLimitBytes(),
                         throttle,
                         RequestCheck.everyOperation(contract));
-        AdminApi adminApi = new AdminApi(
-                endpoints.status(),
-                endpoints.admin(),
-                endpoints.connect(),
-                endpoints.inboundEvents(),
-                stripeReader,
-                endpoints.entities(),
-                endpoints.console(),
-                endpoints.audit(),
-                endpoints.reconciliations(),
-                clock);
-        if (endpoints.deliveries() != null) {
-            adminApi.deliveries(endpoints.deliveries());
-        }
-        adminApi.mount(
-                vertx,
-                root,
-                settings.adminToken(),
-                settings.bodyLimitBytes(),
-                throttle,
-                RequestCheck.everyOperation(contract));
+        new AdminApi(
+                        endpoints.status(),
+                        endpoints.admin(),
+                        endpoints.connect(),
+                        endpoints.inboundEvents(),
+                        stripeReader,
+                        endpoints.entities(),
+                        endpoints.console(),
+                        endpoints.audit(),
+                        endpoints.reconciliations(),
+                        clock)
+                .deliveries(endpoints.deliveries())
+                .mount(
+                        vertx,
+                        root,
+                        settings.adminToken(),
+                        settings.bodyLimitBytes(),
+                        throttle,
+                        RequestCheck.everyOperation(contract));
 
         new StripeWebhookRoutes(
                         stripe, stripeReader, endpoints.entities(), endpoints.inboundEvents(), stripeEvents, clock)

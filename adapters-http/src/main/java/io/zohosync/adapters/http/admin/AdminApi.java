@@ -65,9 +65,9 @@ public final class AdminApi {
         this.clock = clock;
     }
 
-    /** Serves the platform's outbound webhooks under {@code /deliveries} too, retries audited. */
+    /** Serves the platform's outbound webhooks under {@code /deliveries} too, retries audited; null: not. */
     public AdminApi deliveries(PlatformOutbox outbox) {
-        this.deliveries = new DeliveryRoutes(outbox, audit, clock);
+        this.deliveries = outbox == null ? null : new DeliveryRoutes(outbox, audit, clock);
         return this;
     }
 
