@@ -16,6 +16,7 @@ import io.zohosync.adapters.postgres.intake.PgIntake;
 import io.zohosync.adapters.postgres.intake.PgSyncBacklog;
 import io.zohosync.adapters.postgres.outbox.PgPlatformOutbox;
 import io.zohosync.adapters.postgres.reconcile.PgReconcileStore;
+import io.zohosync.adapters.postgres.states.PgZohoStates;
 import io.zohosync.adapters.postgres.sync.PgJobSignals;
 import io.zohosync.adapters.postgres.sync.PgSyncHealth;
 import io.zohosync.adapters.postgres.sync.PgSyncJobs;
@@ -34,6 +35,7 @@ import io.zohosync.ports.out.SyncHealthReader;
 import io.zohosync.ports.out.SyncJobs;
 import io.zohosync.ports.out.SyncRecords;
 import io.zohosync.ports.out.SyncRecordsReader;
+import io.zohosync.ports.out.ZohoStates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -198,6 +200,11 @@ public final class PostgresAdapters {
     /** The platform's outbox after commit: delivery leases, attempts, the admin's reads (V13, V14). */
     public PlatformOutbox platformOutbox() {
         return Unreachable.guard(new PgPlatformOutbox(pool), PlatformOutbox.class);
+    }
+
+    /** Zoho's state mirrored per sync record (V17). */
+    public ZohoStates zohoStates() {
+        return Unreachable.guard(new PgZohoStates(pool), ZohoStates.class);
     }
 
     /** A new listener on its own connection: one per worker. */

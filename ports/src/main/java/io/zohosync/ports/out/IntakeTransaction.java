@@ -45,4 +45,7 @@ public interface IntakeTransaction {
      * all when the transaction rolls back.
      */
     Future<Void> publish(PlatformMessage message);
+
+    /** As {@link ZohoStates#mirror}, in this transaction: keeps {@code state} unless a newer one is kept already. */
+    Future<Boolean> mirror(SyncKey key, ZohoState state);
 }

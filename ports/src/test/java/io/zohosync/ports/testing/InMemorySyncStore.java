@@ -23,6 +23,8 @@ import io.zohosync.ports.out.StoredEntity;
 import io.zohosync.ports.out.SyncJobs;
 import io.zohosync.ports.out.SyncRecords;
 import io.zohosync.ports.out.SyncRecordsReader;
+import io.zohosync.ports.out.ZohoState;
+import io.zohosync.ports.out.ZohoStates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,7 +49,8 @@ import java.util.function.Function;
  * projection of the record's state, leases fenced by a sequence), for use-case tests and the contract suite.
  * A transaction that fails is rolled back by restoring a copy of everything.
  */
-public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, SyncRecords, SyncRecordsReader {
+public final class InMemorySyncStore
+        implements Intake, EntityStore, SyncJobs, SyncRecords, SyncRecordsReader, ZohoStates {
 
     /** One log row, for assertions; {@code repeats}: how many times it was logged in a row (a repeated deferral). */
     public record LogRow(SyncKey key, SyncStatus from, SyncStatus to, String event, String message, int repeats) {
@@ -90,11 +93,39 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
     private Map<SyncKey, Set<SyncKey>> waits = new HashMap<>();
     private List<Logged> log = new ArrayList<>();
     private List<PlatformMessage> published = new ArrayList<>();
+    private Map<SyncKey, ZohoState> zohoStates = new HashMap<>();
     private long nextJobId = 1;
     private long nextLogId = 1;
 
     public synchronized List<LogRow> log() {
         return log.stream().map(Logged::row).toList();
+    }
+
+    // ---- ZohoStates
+
+    @Override
+    public synchronized Future<Boolean> mirror(SyncKey key, ZohoState state) {
+        return Future.succeededFuture(keepState(key, state));
+    }
+
+    @Override
+    public synchronized Future<Map<SyncTarget, ZohoState>> statesOf(EntityRef ref) {
+        Map<SyncTarget, ZohoState> found = new EnumMap<>(SyncTarget.class);
+        zohoStates.forEach((key, state) -> {
+            if (key.entity().equals(ref)) {
+                found.put(key.target(), state);
+            }
+        });
+        return Future.succeededFuture(found);
+    }
+
+    private boolean keepState(SyncKey key, ZohoState state) {
+        ZohoState kept = zohoStates.get(key);
+        if (kept != null && kept.zohoTime().isAfter(state.zohoTime())) {
+            return false;
+        }
+        zohoStates.put(key, state);
+        return true;
     }
 
     /** The messages committed intake transactions published to the platform's outbox, in order. */
@@ -169,6 +200,11 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
                     .forEach(needs ->
                             needs.stream().filter(k -> k.entity().equals(ref)).forEach(k -> targets.add(k.target())));
             return Future.succeededFuture(targets);
+        }
+
+        @Override
+        public Future<Boolean> mirror(SyncKey key, ZohoState state) {
+            return Future.succeededFuture(keepState(key, state));
         }
 
         @Override
@@ -598,6 +634,7 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
             Map<SyncKey, Set<SyncKey>> waits,
             List<Logged> log,
             List<PlatformMessage> published,
+            Map<SyncKey, ZohoState> zohoStates,
             long nextJobId,
             long nextLogId) {}
 
@@ -614,6 +651,7 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
                 waitCopies,
                 new ArrayList<>(log),
                 new ArrayList<>(published),
+                new HashMap<>(zohoStates),
                 nextJobId,
                 nextLogId);
     }
@@ -626,6 +664,7 @@ public final class InMemorySyncStore implements Intake, EntityStore, SyncJobs, S
         waits = s.waits();
         log = s.log();
         published = s.published();
+        zohoStates = s.zohoStates();
         nextJobId = s.nextJobId();
         nextLogId = s.nextLogId();
     }

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import io.zohosync.adapters.postgres.states.PgZohoStates;
 import io.zohosync.adapters.postgres.sync.RecordStore;
 import io.zohosync.domain.entity.EntityRef;
 import io.zohosync.domain.entity.SyncKey;
@@ -15,6 +16,7 @@ import io.zohosync.domain.sync.SyncState;
 import io.zohosync.ports.out.IntakeTransaction;
 import io.zohosync.ports.out.PlatformMessage;
 import io.zohosync.ports.out.StoredEntity;
+import io.zohosync.ports.out.ZohoState;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -135,5 +137,10 @@ final class PgIntakeTransaction implements IntakeTransaction {
                         new JsonObject(new LinkedHashMap<>(message.data())),
                         utc(message.occurredAt())))
                 .mapEmpty();
+    }
+
+    @Override
+    public Future<Boolean> mirror(SyncKey key, ZohoState state) {
+        return new PgZohoStates(conn).mirror(key, state);
     }
 }
