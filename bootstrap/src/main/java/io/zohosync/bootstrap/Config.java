@@ -63,7 +63,8 @@ record Config(
         Optional<StripeWebhookSettings> stripe,
         Alerts alerts,
         Optional<WorkerSchedule> schedule,
-        Optional<Duration> reconcileEvery) {
+        Optional<Duration> reconcileEvery,
+        StockSettings stock) {
 
     /**
      * Alerts (README "Alerts"): where they go (email, webhook, both; neither: none are sent), when a condition is an
@@ -135,7 +136,8 @@ record Config(
                 stripe(r),
                 alerts(r),
                 WorkerSchedule.parse(r.text("ZSYNC_SCHEDULE", null), r.text("ZSYNC_SCHEDULE_MAX", null)),
-                reconcileEvery(r));
+                reconcileEvery(r),
+                StockSettings.from(env));
     }
 
     /**
@@ -381,7 +383,7 @@ record Config(
                 + adminToken.map(t -> "***").orElse("none") + ", tokenKeys="
                 + tokenKeys.map(t -> "***").orElse("none") + ", metricsToken="
                 + metricsToken.map(t -> "***").orElse("none") + ", stripe="
-                + stripe.map(Object::toString).orElse("none") + ", alerts=" + alerts + "]";
+                + stripe.map(Object::toString).orElse("none") + ", alerts=" + alerts + ", stock=" + stock + "]";
     }
 
     /** A configuration mistake, reported at start-up in one sentence. */

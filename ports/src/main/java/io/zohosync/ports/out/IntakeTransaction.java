@@ -45,4 +45,9 @@ public interface IntakeTransaction {
      * all when the transaction rolls back.
      */
     Future<Void> publish(PlatformMessage message);
+
+    /** The stock records' steps in this transaction (issue 11); a store that keeps no stock levels refuses them. */
+    default StockRows stock() {
+        throw new UnsupportedOperationException("this store keeps no stock levels");
+    }
 }

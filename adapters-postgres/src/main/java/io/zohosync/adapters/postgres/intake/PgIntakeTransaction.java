@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import io.zohosync.adapters.postgres.stock.PgStockRows;
 import io.zohosync.adapters.postgres.sync.RecordStore;
 import io.zohosync.domain.entity.EntityRef;
 import io.zohosync.domain.entity.SyncKey;
@@ -14,6 +15,7 @@ import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.domain.sync.SyncState;
 import io.zohosync.ports.out.IntakeTransaction;
 import io.zohosync.ports.out.PlatformMessage;
+import io.zohosync.ports.out.StockRows;
 import io.zohosync.ports.out.StoredEntity;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -135,5 +137,10 @@ final class PgIntakeTransaction implements IntakeTransaction {
                         new JsonObject(new LinkedHashMap<>(message.data())),
                         utc(message.occurredAt())))
                 .mapEmpty();
+    }
+
+    @Override
+    public StockRows stock() {
+        return new PgStockRows(conn);
     }
 }
