@@ -18,6 +18,9 @@ public interface StockLevels {
     /** Applies {@code change} to the record's levels as they stand (row locked) and stores it; the levels after. */
     Future<StockLevel> update(StockKey key, UnaryOperator<StockLevel> change);
 
+    /** Whether any stock record is kept (the poll has nothing to watch before). */
+    Future<Boolean> tracking();
+
     /** The poll's cursor named {@code name}, if it has one. */
     Future<Optional<Instant>> cursor(String name);
 

@@ -312,7 +312,11 @@ public final class StockService implements StockUseCase {
                 // the first poll starts the watch: what Zoho changed before the service watched is not news
                 return levels.saveCursor(CURSOR, now).map(0);
             }
-            return page(cursor.get(), 1, cursor.get(), 0);
+            // no stock record yet: nothing to watch, no Zoho call; the watch starts from here
+            return levels.tracking()
+                    .compose(tracking -> tracking
+                            ? page(cursor.get(), 1, cursor.get(), 0)
+                            : levels.saveCursor(CURSOR, now).map(0));
         });
     }
 

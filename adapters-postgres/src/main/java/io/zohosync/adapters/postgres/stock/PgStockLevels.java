@@ -60,6 +60,13 @@ public final class PgStockLevels implements StockLevels {
     }
 
     @Override
+    public Future<Boolean> tracking() {
+        return pool.query("select exists (select 1 from stock_levels) as tracking")
+                .execute()
+                .map(rows -> rows.iterator().next().getBoolean("tracking"));
+    }
+
+    @Override
     public Future<Optional<Instant>> cursor(String name) {
         return pool.preparedQuery(CURSOR)
                 .execute(Tuple.of(name))
