@@ -38,7 +38,7 @@ class StockPushEndToEndTest {
                 RunningService.start(
                         vertx,
                         "stock-push",
-                        Map.of("ZSYNC_TARGETS", "item=inventory", "ZSYNC_STOCK_FLUSH_MS", "15000")));
+                        Map.of("ZSYNC_TARGETS", "item=inventory", "ZSYNC_STOCK_FLUSH_MS", "30000")));
         try {
             String run = UUID.randomUUID().toString().substring(0, 8);
             List<String> skus = new ArrayList<>();

@@ -231,8 +231,9 @@ public final class StockService implements StockUseCase {
             BigDecimal levelAfter,
             String via,
             Instant now) {
-        return tx.stock()
-                .lock(stock)
+        // the record's key first, as a platform change takes it: a first row is not made twice at once
+        return tx.lockEntity(new EntityRef(EntityType.STOCK, stock.id()))
+                .compose(x -> tx.stock().lock(stock))
                 .compose(level -> known(tx, stock, level).compose(known -> {
                     if (!known) {
                         return Future.succeededFuture(Pulled.UNMATCHED);
