@@ -67,7 +67,8 @@ record Config(
         Alerts alerts,
         Optional<WorkerSchedule> schedule,
         Optional<Duration> reconcileEvery,
-        Outbox outbox) {
+        Outbox outbox,
+        StockSettings stock) {
 
     /**
      * The platform's outbound webhooks (README "Outbound webhooks"): where they go (none: messages stay pending), the
@@ -155,7 +156,8 @@ record Config(
                 alerts(r),
                 WorkerSchedule.parse(r.text("ZSYNC_SCHEDULE", null), r.text("ZSYNC_SCHEDULE_MAX", null)),
                 reconcileEvery(r),
-                outbox(r));
+                outbox(r),
+                StockSettings.from(env));
     }
 
     /**
@@ -431,7 +433,8 @@ record Config(
                 + adminToken.map(t -> "***").orElse("none") + ", tokenKeys="
                 + tokenKeys.map(t -> "***").orElse("none") + ", metricsToken="
                 + metricsToken.map(t -> "***").orElse("none") + ", stripe="
-                + stripe.map(Object::toString).orElse("none") + ", alerts=" + alerts + ", " + outbox + "]";
+                + stripe.map(Object::toString).orElse("none") + ", alerts=" + alerts + ", " + outbox + ", stock="
+                + stock + "]";
     }
 
     /** A configuration mistake, reported at start-up in one sentence. */

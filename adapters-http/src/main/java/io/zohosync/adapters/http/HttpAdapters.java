@@ -20,11 +20,13 @@ import io.zohosync.adapters.http.common.SignInThrottle;
 import io.zohosync.adapters.http.webhooks.StripeEvents;
 import io.zohosync.adapters.http.webhooks.StripeWebhookRoutes;
 import io.zohosync.adapters.http.webhooks.StripeWebhookSettings;
+import io.zohosync.adapters.http.webhooks.ZohoInventoryWebhookRoutes;
 import io.zohosync.ports.in.AdminSyncUseCase;
 import io.zohosync.ports.in.ConnectZohoUseCase;
 import io.zohosync.ports.in.ConsoleQuery;
 import io.zohosync.ports.in.ReconcileUseCase;
 import io.zohosync.ports.in.RecordEntityUseCase;
+import io.zohosync.ports.in.StockUseCase;
 import io.zohosync.ports.in.SyncStatusQuery;
 import io.zohosync.ports.out.AdminAudit;
 import io.zohosync.ports.out.InboundEvents;
@@ -93,6 +95,14 @@ public final class HttpAdapters {
         }
     }
 
+    /**
+     * Stock both ways (issue 11): the use case behind {@code POST /api/v1/stock-changes} and
+     * {@code POST /webhooks/zoho-inventory}, and the Inventory webhooks' secret; {@link #NONE}: both answer 404.
+     */
+    public record Stock(Optional<StockUseCase> stock, Optional<String> inventoryWebhookSecret) {
+        public static final Stock NONE = new Stock(Optional.empty(), Optional.empty());
+    }
+
     public static Router router(Vertx vertx, HttpSettings settings, Endpoints endpoints) {
         return router(vertx, settings, endpoints, Optional.empty(), (type, outcome) -> {});
     }
@@ -107,6 +117,17 @@ public final class HttpAdapters {
             Endpoints endpoints,
             Optional<StripeWebhookSettings> stripe,
             StripeWebhookRoutes.Counter stripeEvents) {
+        return router(vertx, settings, endpoints, stripe, stripeEvents, Stock.NONE);
+    }
+
+    /** The router, with stock served as {@code stock} says. */
+    public static Router router(
+            Vertx vertx,
+            HttpSettings settings,
+            Endpoints endpoints,
+            Optional<StripeWebhookSettings> stripe,
+            StripeWebhookRoutes.Counter stripeEvents,
+            Stock stock) {
         Router root = Router.router(vertx);
         Problems.install(root);
         RequestGuards guards = new RequestGuards(settings.maxInFlight(), settings.bodyLimitBytes());
@@ -123,7 +144,7 @@ public final class HttpAdapters {
                 .orElseGet(() -> new StripeEvents(
                         StripeWebhookSettings.DEFAULT_CUSTOMER_KEY, StripeWebhookSettings.DEFAULT_ORDER_KEY));
         Clock clock = Clock.systemUTC();
-        new PlatformApi(endpoints.entities(), endpoints.status())
+        new PlatformApi(endpoints.entities(), endpoints.status(), stock.stock())
                 .mount(
                         vertx,
                         root,
@@ -153,6 +174,8 @@ public final class HttpAdapters {
 
         new StripeWebhookRoutes(
                         stripe, stripeReader, endpoints.entities(), endpoints.inboundEvents(), stripeEvents, clock)
+                .mount(root, settings.bodyLimitBytes());
+        new ZohoInventoryWebhookRoutes(stock.inventoryWebhookSecret(), stock.stock())
                 .mount(root, settings.bodyLimitBytes());
 
         root.get("/health/live")

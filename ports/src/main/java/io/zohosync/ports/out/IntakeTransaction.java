@@ -48,4 +48,8 @@ public interface IntakeTransaction {
 
     /** As {@link ZohoStates#mirror}, in this transaction: keeps {@code state} unless a newer one is kept already. */
     Future<Boolean> mirror(SyncKey key, ZohoState state);
+    /** The stock records' steps in this transaction (issue 11); a store that keeps no stock levels refuses them. */
+    default StockRows stock() {
+        throw new UnsupportedOperationException("this store keeps no stock levels");
+    }
 }
