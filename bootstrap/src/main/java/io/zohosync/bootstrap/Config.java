@@ -7,6 +7,8 @@ import io.zohosync.domain.alert.AlertThresholds;
 import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.domain.sync.RetryPolicy;
+import io.zohosync.ports.flows.crm.InquiryCrmHandler;
+import io.zohosync.ports.out.zoho.CrmFields;
 import io.zohosync.ports.out.zoho.ZohoApiLimits;
 import io.zohosync.ports.out.zoho.ZohoProduct;
 import java.nio.file.Path;
@@ -63,7 +65,15 @@ record Config(
         Optional<StripeWebhookSettings> stripe,
         Alerts alerts,
         Optional<WorkerSchedule> schedule,
-        Optional<Duration> reconcileEvery) {
+        Optional<Duration> reconcileEvery,
+        Crm crm) {
+
+    /**
+     * CRM (issue 11): the custom field holding a contact's platform id ({@code ZSYNC_CRM_PLATFORM_ID_FIELD}, none by
+     * default), the Lead_Source written ({@code ZSYNC_CRM_LEAD_SOURCE}), what an inquiry from a contact becomes
+     * ({@code ZSYNC_CRM_INQUIRY_FROM_CONTACT}: note or task) and the batches' flush window ({@code ZSYNC_CRM_FLUSH_MS}).
+     */
+    record Crm(CrmFields fields, InquiryCrmHandler.FromContact fromContact, Duration flush) {}
 
     /**
      * Alerts (README "Alerts"): where they go (email, webhook, both; neither: none are sent), when a condition is an
@@ -135,7 +145,29 @@ record Config(
                 stripe(r),
                 alerts(r),
                 WorkerSchedule.parse(r.text("ZSYNC_SCHEDULE", null), r.text("ZSYNC_SCHEDULE_MAX", null)),
-                reconcileEvery(r));
+                reconcileEvery(r),
+                crm(r));
+    }
+
+    private static Crm crm(Reader r) {
+        Optional<String> field = r.text("ZSYNC_CRM_PLATFORM_ID_FIELD", null).map(String::trim);
+        if (field.isPresent() && !field.get().matches("[A-Za-z][A-Za-z0-9_]{0,99}")) {
+            throw new ConfigException(
+                    "ZSYNC_CRM_PLATFORM_ID_FIELD must be a CRM field's API name, such as Platform_Id");
+        }
+        String from = r.text("ZSYNC_CRM_INQUIRY_FROM_CONTACT", null)
+                .orElse("note")
+                .trim()
+                .toUpperCase(Locale.ROOT);
+        if (!from.equals("NOTE") && !from.equals("TASK")) {
+            throw new ConfigException("ZSYNC_CRM_INQUIRY_FROM_CONTACT must be note or task");
+        }
+        return new Crm(
+                new CrmFields(
+                        field.orElse(null),
+                        r.text("ZSYNC_CRM_LEAD_SOURCE", null).orElse("Web Site")),
+                InquiryCrmHandler.FromContact.valueOf(from),
+                Duration.ofMillis(r.integer("ZSYNC_CRM_FLUSH_MS", 2000)));
     }
 
     /**

@@ -5,6 +5,8 @@ import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.domain.matching.MatchPolicy;
 import io.zohosync.domain.payment.PaymentModeMapping;
+import io.zohosync.ports.flows.crm.CustomerCrmHandler;
+import io.zohosync.ports.flows.crm.InquiryCrmHandler;
 import io.zohosync.ports.flows.customer.CustomerBooksHandler;
 import io.zohosync.ports.flows.item.ItemBooksHandler;
 import io.zohosync.ports.flows.order.BooksTaxIds;
@@ -27,6 +29,8 @@ import java.util.Map;
 final class Flows {
 
     private final List<SyncHandler<?>> handlers;
+    /** Flows a type takes only when ZSYNC_TARGETS names them (customers to CRM: a deployment chooses it). */
+    private final List<SyncHandler<?>> optIn;
 
     Flows(ZohoAdapters zoho, EntityStore entities, Config config) {
         MatchPolicy matching = new MatchPolicy(config.linkNewByEmail(), config.matchReturningByName());
@@ -35,13 +39,22 @@ final class Flows {
         BooksTaxIds taxes = new BooksTaxIds(zoho.taxes());
         // and one of the currencies customers' contacts are billed in, read once per customer
         ContactCurrencies currencies = new ContactCurrencies(zoho.contacts());
+        CustomerCrmHandler crmContacts =
+                new CustomerCrmHandler(zoho.crm(), config.crm().fields());
+        this.optIn = List.of(crmContacts);
         this.handlers = List.of(
                 new CustomerBooksHandler(zoho.contacts(), matching),
                 new ItemBooksHandler(zoho.items()),
                 new OrderBooksHandler(zoho.invoices(), zoho.estimates(), taxes, currencies, entities),
                 new QuoteBooksHandler(zoho.estimates(), taxes, currencies),
                 new PaymentBooksHandler(zoho.customerPayments(), PaymentModeMapping.DEFAULT, entities),
-                new RefundBooksHandler(zoho.refunds()));
+                new RefundBooksHandler(zoho.refunds()),
+                crmContacts,
+                new InquiryCrmHandler(
+                        zoho.crm(),
+                        entities,
+                        config.crm().fields(),
+                        config.crm().fromContact()));
     }
 
     List<SyncHandler<?>> handlers() {
@@ -58,10 +71,15 @@ final class Flows {
     /** The configured targets per type ({@code ZSYNC_TARGETS}), or every target a handler serves; each must have a handler. */
     Routing routing(Map<EntityType, List<SyncTarget>> configured) {
         Map<EntityType, List<SyncTarget>> targets = new EnumMap<>(EntityType.class);
-        handlers.forEach(
-                h -> targets.computeIfAbsent(h.type(), t -> new ArrayList<>()).add(h.target()));
+        Map<EntityType, List<SyncTarget>> all = new EnumMap<>(EntityType.class);
+        handlers.forEach(h -> {
+            all.computeIfAbsent(h.type(), t -> new ArrayList<>()).add(h.target());
+            if (!optIn.contains(h)) {
+                targets.computeIfAbsent(h.type(), t -> new ArrayList<>()).add(h.target());
+            }
+        });
         configured.forEach((type, wanted) -> {
-            List<SyncTarget> served = targets.getOrDefault(type, List.of());
+            List<SyncTarget> served = all.getOrDefault(type, List.of());
             wanted.stream().filter(t -> !served.contains(t)).findFirst().ifPresent(t -> {
                 throw new Config.ConfigException(
                         "ZSYNC_TARGETS: no flow syncs " + type.wire() + " to " + t.wire() + " (flows for " + type.wire()
