@@ -165,6 +165,88 @@ class CrmFlowEndToEndTest {
                 .isLessThanOrEqualTo(6);
     }
 
+    @Test
+    void bad_inquiries_are_refused_with_their_problem_code_and_nothing_is_stored() throws Exception {
+        String id = unique();
+        JsonObject good = inquiry(id, id + "@example.com");
+        assertProblem(post(null, "application/json", good.encode(), null), 401, "unauthorized");
+        assertProblem(post(TestEnvironment.API_KEY, "text/plain", good.encode(), null), 415, "unsupported_media_type");
+        assertProblem(post(TestEnvironment.API_KEY, "application/json", "{\"id\":", null), 400, "malformed_json");
+        assertProblem(
+                post(TestEnvironment.API_KEY, "application/json", good.encode(), ""), 400, "invalid_idempotency_key");
+        assertProblem(
+                post(
+                        TestEnvironment.API_KEY,
+                        "application/json",
+                        good.copy().put("message", "m".repeat(70_000)).encode(),
+                        null),
+                413,
+                "payload_too_large");
+        assertInvalid(good.copy().put("email", "not-an-email"), "email");
+        assertInvalid(withoutEmail(good), "email");
+        assertInvalid(good.copy().put("phone", "0".repeat(31)), "phone");
+        assertInvalid(good.copy().put("name", "Hedy " + "L".repeat(81)), "name");
+        assertInvalid(good.copy().put("message", 42), "message");
+        assertThat(await(service.http
+                                .get("/api/v1/inquiries/" + id)
+                                .bearerTokenAuthentication(TestEnvironment.API_KEY)
+                                .send())
+                        .statusCode())
+                .as("nothing stored")
+                .isEqualTo(404);
+
+        String key = unique();
+        assertThat(post(TestEnvironment.API_KEY, "application/json", good.encode(), key)
+                        .statusCode())
+                .isEqualTo(202);
+        assertProblem(
+                post(
+                        TestEnvironment.API_KEY,
+                        "application/json",
+                        good.copy().put("message", "another").encode(),
+                        key),
+                409,
+                "idempotency_key_reused");
+        assertThat(await(service.http
+                                .get("/api/v1/inquiries/" + id)
+                                .bearerTokenAuthentication(TestEnvironment.API_KEY)
+                                .send())
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    private static JsonObject withoutEmail(JsonObject body) {
+        JsonObject copy = body.copy();
+        copy.remove("email");
+        return copy;
+    }
+
+    private static void assertInvalid(JsonObject body, String field) throws Exception {
+        HttpResponse<Buffer> response = post(TestEnvironment.API_KEY, "application/json", body.encode(), null);
+        assertProblem(response, 422, "validation_failed");
+        assertThat(response.bodyAsJsonObject().getJsonArray("errors").stream()
+                        .map(e -> ((JsonObject) e).getString("field")))
+                .contains(field);
+    }
+
+    private static void assertProblem(HttpResponse<Buffer> response, int status, String code) {
+        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(status);
+        assertThat(response.getHeader("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.bodyAsJsonObject().getString("code")).isEqualTo(code);
+    }
+
+    private static HttpResponse<Buffer> post(String key, String contentType, String body, String idempotencyKey)
+            throws Exception {
+        var request = service.http.post("/api/v1/inquiries").putHeader("Content-Type", contentType);
+        if (key != null) {
+            request.bearerTokenAuthentication(key);
+        }
+        if (idempotencyKey != null) {
+            request.putHeader("Idempotency-Key", idempotencyKey);
+        }
+        return await(request.sendBuffer(Buffer.buffer(body)));
+    }
+
     // ---- helpers
 
     private static void seedContacts(Vertx vertx, List<String> emails) throws Exception {
