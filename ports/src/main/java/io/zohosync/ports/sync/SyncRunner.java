@@ -84,10 +84,17 @@ public final class SyncRunner {
         this.settings = settings;
     }
 
-    /** The Zoho products its jobs call. */
+    /** The Zoho products its one-by-one jobs call (the batched kinds' are {@link #batchProducts}). */
     public Set<ZohoProduct> products() {
         Set<ZohoProduct> products = EnumSet.noneOf(ZohoProduct.class);
-        handlers.targets().forEach(target -> products.add(ZohoProduct.of(target)));
+        handlers.singleTargets().forEach(target -> products.add(ZohoProduct.of(target)));
+        return products;
+    }
+
+    /** The Zoho products the batched kinds' writes call. */
+    public Set<ZohoProduct> batchProducts() {
+        Set<ZohoProduct> products = EnumSet.noneOf(ZohoProduct.class);
+        handlers.batched().forEach(kind -> products.add(ZohoProduct.of(kind.target())));
         return products;
     }
 

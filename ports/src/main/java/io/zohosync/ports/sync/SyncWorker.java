@@ -10,6 +10,7 @@ import io.zohosync.ports.out.JobKind;
 import io.zohosync.ports.out.SyncJobs;
 import io.zohosync.ports.out.SyncObserver;
 import io.zohosync.ports.out.zoho.ZohoCallBudget;
+import io.zohosync.ports.out.zoho.ZohoProduct;
 import io.zohosync.ports.sync.handler.BatchSyncHandler;
 import java.time.Clock;
 import java.time.Duration;
@@ -98,32 +99,61 @@ public final class SyncWorker {
     public Future<Drained> drainOnce(String workerId, int max) {
         Instant now = clock.instant();
         SyncEvent.Claimed claim = new SyncEvent.Claimed(workerId, now.plus(settings.lease()));
-        return jobs.releaseExpired(now, state -> machine.apply(state, new SyncEvent.LeaseExpired(), now))
-                .compose(released -> budget.headroom(runner.products(), now))
+        Set<JobKind> batched = runner.batchKinds();
+        Future<Integer> released =
+                jobs.releaseExpired(now, state -> machine.apply(state, new SyncEvent.LeaseExpired(), now));
+        if (!batched.isEmpty()) {
+            return released.compose(x -> drainWithBatches(workerId, max, batched, claim, now));
+        }
+        return released.compose(x -> budget.headroom(runner.products(), now))
                 .compose(room -> room.free() < 1
                         ? Future.succeededFuture(new Drained(0, false, room.retryAt()))
                         : claimAndRun(
                                 workerId, Math.min(Math.min(max, settings.batchSize()), room.free()), claim, now));
     }
 
-    private Future<Drained> claimAndRun(String workerId, int limit, SyncEvent.Claimed claim, Instant now) {
-        Set<JobKind> batched = runner.batchKinds();
-        if (batched.isEmpty()) {
-            return jobs.claimDue(workerId, limit, settings.lease(), now, state -> machine.apply(state, claim, now))
-                    .compose(claimed -> {
-                        Future<?> all = Future.join(
-                                claimed.stream().map(job -> process(job, now)).toList());
-                        return all.map(new Drained(claimed.size(), claimed.size() >= limit, null));
-                    });
-        }
+    /**
+     * A pass when some kinds are written in batches: the one-by-one jobs as ever, within their products' room, then
+     * each batched kind whose product has room for a call.
+     */
+    private Future<Drained> drainWithBatches(
+            String workerId, int max, Set<JobKind> batched, SyncEvent.Claimed claim, Instant now) {
+        Set<ZohoProduct> single = runner.products();
+        Future<Drained> singles = single.isEmpty()
+                ? Future.succeededFuture(new Drained(0, false, null))
+                : budget.headroom(single, now)
+                        .compose(room -> room.free() < 1
+                                ? Future.succeededFuture(new Drained(0, false, room.retryAt()))
+                                : claimExcept(
+                                        workerId,
+                                        batched,
+                                        Math.min(Math.min(max, settings.batchSize()), room.free()),
+                                        claim,
+                                        now));
+        return singles.compose(sofar -> budget.headroom(runner.batchProducts(), now)
+                .compose(room -> room.free() < 1
+                        ? Future.succeededFuture(sofar)
+                        : batches(workerId, List.copyOf(batched), 0, claim, now, sofar)));
+    }
+
+    private Future<Drained> claimExcept(
+            String workerId, Set<JobKind> batched, int limit, SyncEvent.Claimed claim, Instant now) {
         return jobs.claimDueExcept(
                         workerId, batched, limit, settings.lease(), now, state -> machine.apply(state, claim, now))
                 .compose(claimed -> {
                     Future<?> all = Future.join(
                             claimed.stream().map(job -> process(job, now)).toList());
                     return all.map(new Drained(claimed.size(), claimed.size() >= limit, null));
-                })
-                .compose(single -> batches(workerId, List.copyOf(batched), 0, claim, now, single));
+                });
+    }
+
+    private Future<Drained> claimAndRun(String workerId, int limit, SyncEvent.Claimed claim, Instant now) {
+        return jobs.claimDue(workerId, limit, settings.lease(), now, state -> machine.apply(state, claim, now))
+                .compose(claimed -> {
+                    Future<?> all = Future.join(
+                            claimed.stream().map(job -> process(job, now)).toList());
+                    return all.map(new Drained(claimed.size(), claimed.size() >= limit, null));
+                });
     }
 
     /**
@@ -153,7 +183,7 @@ public final class SyncWorker {
                         next + 1,
                         claim,
                         now,
-                        new Drained(sofar.ran() + ran, sofar.full() || ran >= max, null)));
+                        new Drained(sofar.ran() + ran, sofar.full() || ran >= max, sofar.budgetOpensAt())));
     }
 
     /** Writes one batch and records each job's own outcome under its own lease. */

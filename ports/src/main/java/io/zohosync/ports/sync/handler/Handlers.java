@@ -34,6 +34,17 @@ public final class Handlers {
         return targets;
     }
 
+    /** The targets some handler writes to one job at a time (not in batches). */
+    public Set<SyncTarget> singleTargets() {
+        Set<SyncTarget> targets = EnumSet.noneOf(SyncTarget.class);
+        byKey.forEach((k, h) -> {
+            if (!(h instanceof BatchSyncHandler<?>)) {
+                targets.add(k.target());
+            }
+        });
+        return targets;
+    }
+
     /** The kinds whose handler writes in batches ({@link BatchSyncHandler}). */
     public Set<JobKind> batched() {
         Set<JobKind> kinds = new java.util.HashSet<>();
