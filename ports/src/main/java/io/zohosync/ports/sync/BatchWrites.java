@@ -32,7 +32,8 @@ final class BatchWrites {
     <E> Future<List<Decision>> run(BatchSyncHandler<E> handler, List<ClaimedJob> jobs, Instant now) {
         List<Future<Optional<StoredEntity>>> loads =
                 jobs.stream().map(job -> entities.find(job.key().entity())).toList();
-        return Future.all(loads).compose(loaded -> {
+        Future<?> all = Future.all(loads);
+        return all.compose(loaded -> {
             Decision[] decisions = new Decision[jobs.size()];
             List<Integer> sent = new ArrayList<>();
             List<BatchItem<E>> items = new ArrayList<>();

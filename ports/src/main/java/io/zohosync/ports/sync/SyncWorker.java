@@ -205,7 +205,8 @@ public final class SyncWorker {
                         ClaimedJob job = batch.get(i);
                         recorded.add(record(job, decisions.get(i)).onComplete(done -> running.remove(job.jobId())));
                     }
-                    return Future.join(recorded).<Void>mapEmpty();
+                    Future<?> joined = Future.join(recorded);
+                    return joined.<Void>mapEmpty();
                 })
                 .onFailure(e -> batch.forEach(job -> running.remove(job.jobId())));
     }
