@@ -167,7 +167,7 @@ record Config(
                         field.orElse(null),
                         r.text("ZSYNC_CRM_LEAD_SOURCE", null).orElse("Web Site")),
                 InquiryCrmHandler.FromContact.valueOf(from),
-                Duration.ofMillis(r.integer("ZSYNC_CRM_FLUSH_MS", 2000)));
+                Duration.ofMillis(r.positive("ZSYNC_CRM_FLUSH_MS", 2000)));
     }
 
     /**
