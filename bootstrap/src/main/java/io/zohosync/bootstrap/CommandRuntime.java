@@ -162,7 +162,7 @@ final class CommandRuntime implements AutoCloseable {
                 observer,
                 machine,
                 clock,
-                new SyncWorker.Settings(batch, config.lease()));
+                new SyncWorker.Settings(batch, config.lease(), config.crm().flush()));
     }
 
     AdminSyncService admin(SyncObserver observer) throws Refused {

@@ -9,6 +9,8 @@ import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.domain.outbox.DeliverySchedule;
 import io.zohosync.domain.sync.RetryPolicy;
+import io.zohosync.ports.flows.crm.InquiryCrmHandler;
+import io.zohosync.ports.out.zoho.CrmFields;
 import io.zohosync.ports.out.zoho.ZohoApiLimits;
 import io.zohosync.ports.out.zoho.ZohoProduct;
 import io.zohosync.ports.outbound.WebhookSigner;
@@ -68,7 +70,8 @@ record Config(
         Optional<WorkerSchedule> schedule,
         Optional<Duration> reconcileEvery,
         Outbox outbox,
-        StockSettings stock) {
+        StockSettings stock,
+        Crm crm) {
 
     /**
      * The platform's outbound webhooks (README "Outbound webhooks"): where they go (none: messages stay pending), the
@@ -84,6 +87,13 @@ record Config(
                     + "]";
         }
     }
+
+    /**
+     * CRM (issue 11): the custom field holding a contact's platform id ({@code ZSYNC_CRM_PLATFORM_ID_FIELD}, none by
+     * default), the Lead_Source written ({@code ZSYNC_CRM_LEAD_SOURCE}), what an inquiry from a contact becomes
+     * ({@code ZSYNC_CRM_INQUIRY_FROM_CONTACT}: note or task) and the batches' flush window ({@code ZSYNC_CRM_FLUSH_MS}).
+     */
+    record Crm(CrmFields fields, InquiryCrmHandler.FromContact fromContact, Duration flush) {}
 
     /**
      * Alerts (README "Alerts"): where they go (email, webhook, both; neither: none are sent), when a condition is an
@@ -157,7 +167,8 @@ record Config(
                 WorkerSchedule.parse(r.text("ZSYNC_SCHEDULE", null), r.text("ZSYNC_SCHEDULE_MAX", null)),
                 reconcileEvery(r),
                 outbox(r),
-                StockSettings.from(env));
+                StockSettings.from(env),
+                crm(r));
     }
 
     /**
@@ -188,6 +199,27 @@ record Config(
             throw new ConfigException("ZSYNC_OUTBOX_BACKOFF: " + e.getMessage());
         }
         return new Outbox(url, secret, Duration.ofMillis(r.positive("ZSYNC_OUTBOX_POLL_MS", 1000)), schedule);
+    }
+
+    private static Crm crm(Reader r) {
+        Optional<String> field = r.text("ZSYNC_CRM_PLATFORM_ID_FIELD", null).map(String::trim);
+        if (field.isPresent() && !field.get().matches("[A-Za-z][A-Za-z0-9_]{0,99}")) {
+            throw new ConfigException(
+                    "ZSYNC_CRM_PLATFORM_ID_FIELD must be a CRM field's API name, such as Platform_Id");
+        }
+        String from = r.text("ZSYNC_CRM_INQUIRY_FROM_CONTACT", null)
+                .orElse("note")
+                .trim()
+                .toUpperCase(Locale.ROOT);
+        if (!from.equals("NOTE") && !from.equals("TASK")) {
+            throw new ConfigException("ZSYNC_CRM_INQUIRY_FROM_CONTACT must be note or task");
+        }
+        return new Crm(
+                new CrmFields(
+                        field.orElse(null),
+                        r.text("ZSYNC_CRM_LEAD_SOURCE", null).orElse("Web Site")),
+                InquiryCrmHandler.FromContact.valueOf(from),
+                Duration.ofMillis(r.positive("ZSYNC_CRM_FLUSH_MS", 2000)));
     }
 
     /**

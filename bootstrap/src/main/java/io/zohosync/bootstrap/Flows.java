@@ -5,6 +5,8 @@ import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.domain.matching.MatchPolicy;
 import io.zohosync.domain.payment.PaymentModeMapping;
+import io.zohosync.ports.flows.crm.CustomerCrmHandler;
+import io.zohosync.ports.flows.crm.InquiryCrmHandler;
 import io.zohosync.ports.flows.customer.CustomerBooksHandler;
 import io.zohosync.ports.flows.item.ItemBooksHandler;
 import io.zohosync.ports.flows.item.ItemInventoryHandler;
@@ -31,6 +33,11 @@ import java.util.Map;
 final class Flows {
 
     private final List<SyncHandler<?>> handlers;
+    /**
+     * Flows a type takes only when ZSYNC_TARGETS names them (customers to CRM, items to Inventory: a deployment chooses
+     * them).
+     */
+    private final List<SyncHandler<?>> optIn;
 
     Flows(ZohoAdapters zoho, EntityStore entities, Config config, StockLevels stock) {
         MatchPolicy matching = new MatchPolicy(config.linkNewByEmail(), config.matchReturningByName());
@@ -39,6 +46,10 @@ final class Flows {
         BooksTaxIds taxes = new BooksTaxIds(zoho.taxes());
         // and one of the currencies customers' contacts are billed in, read once per customer
         ContactCurrencies currencies = new ContactCurrencies(zoho.contacts());
+        CustomerCrmHandler crmContacts =
+                new CustomerCrmHandler(zoho.crm(), config.crm().fields());
+        ItemInventoryHandler inventoryItems = new ItemInventoryHandler(zoho.inventoryItems());
+        this.optIn = List.of(crmContacts, inventoryItems);
         this.handlers = List.of(
                 new CustomerBooksHandler(zoho.contacts(), matching),
                 new ItemBooksHandler(zoho.items()),
@@ -46,9 +57,15 @@ final class Flows {
                 new QuoteBooksHandler(zoho.estimates(), taxes, currencies),
                 new PaymentBooksHandler(zoho.customerPayments(), PaymentModeMapping.DEFAULT, entities),
                 new RefundBooksHandler(zoho.refunds()),
-                // issue 11: items in Inventory (opt-in, ZSYNC_TARGETS=item=books+inventory; else only as a stock
-                // record's prerequisite) and stock pushed as adjustments
-                new ItemInventoryHandler(zoho.inventoryItems()),
+                crmContacts,
+                new InquiryCrmHandler(
+                        zoho.crm(),
+                        entities,
+                        config.crm().fields(),
+                        config.crm().fromContact()),
+                // items in Inventory (opt-in; else only as a stock record's prerequisite) and stock pushed as
+                // adjustments
+                inventoryItems,
                 new StockInventoryHandler(zoho.stock(), stock, Clock.systemUTC()));
     }
 
@@ -68,21 +85,19 @@ final class Flows {
     /** The configured targets per type ({@code ZSYNC_TARGETS}), or every target a handler serves; each must have a handler. */
     Routing routing(Map<EntityType, List<SyncTarget>> configured) {
         Map<EntityType, List<SyncTarget>> targets = new EnumMap<>(EntityType.class);
-        Map<EntityType, List<SyncTarget>> served = new EnumMap<>(EntityType.class);
-        handlers.forEach(
-                h -> served.computeIfAbsent(h.type(), t -> new ArrayList<>()).add(h.target()));
-        // items reach Inventory only when configured (or as a stock record's prerequisite)
-        served.forEach((type, list) -> targets.put(
-                type,
-                list.stream()
-                        .filter(t -> type != EntityType.ITEM || t != SyncTarget.INVENTORY)
-                        .toList()));
+        Map<EntityType, List<SyncTarget>> all = new EnumMap<>(EntityType.class);
+        handlers.forEach(h -> {
+            all.computeIfAbsent(h.type(), t -> new ArrayList<>()).add(h.target());
+            if (!optIn.contains(h)) {
+                targets.computeIfAbsent(h.type(), t -> new ArrayList<>()).add(h.target());
+            }
+        });
         configured.forEach((type, wanted) -> {
-            List<SyncTarget> flows = served.getOrDefault(type, List.of());
-            wanted.stream().filter(t -> !flows.contains(t)).findFirst().ifPresent(t -> {
+            List<SyncTarget> served = all.getOrDefault(type, List.of());
+            wanted.stream().filter(t -> !served.contains(t)).findFirst().ifPresent(t -> {
                 throw new Config.ConfigException(
                         "ZSYNC_TARGETS: no flow syncs " + type.wire() + " to " + t.wire() + " (flows for " + type.wire()
-                                + ": " + flows.stream().map(SyncTarget::wire).toList() + ")");
+                                + ": " + served.stream().map(SyncTarget::wire).toList() + ")");
             });
             targets.put(type, wanted);
         });

@@ -219,7 +219,8 @@ public final class ZohoSyncApp {
                 metrics,
                 machine,
                 clock,
-                new SyncWorker.Settings(config.batchSize(), config.lease()));
+                new SyncWorker.Settings(
+                        config.batchSize(), config.lease(), config.crm().flush()));
         String workerId = ManagementFactory.getRuntimeMXBean().getName() + "-" + Long.toHexString(System.nanoTime());
         return config.schedule()
                 .map(on -> new SyncWorkerVerticle(

@@ -3,6 +3,7 @@ package io.zohosync.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.zohosync.ports.flows.crm.InquiryCrmHandler;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -61,6 +62,33 @@ class ConfigTest {
     void api_keys_are_a_comma_separated_list() {
         assertThat(Config.fromEnvironment(Map.of("ZSYNC_API_KEYS", " a, b ,,c")).apiKeys())
                 .isEqualTo(Set.of("a", "b", "c"));
+    }
+
+    @Test
+    void crm_settings_have_defaults_and_refuse_what_crm_could_not_take() {
+        Config.Crm defaults = Config.fromEnvironment(Map.of()).crm();
+        assertThat(defaults.fields().platformIdField()).isNull();
+        assertThat(defaults.fields().leadSource()).isEqualTo("Web Site");
+        assertThat(defaults.fromContact()).isEqualTo(InquiryCrmHandler.FromContact.NOTE);
+        assertThat(defaults.flush()).isEqualTo(java.time.Duration.ofSeconds(2));
+
+        Config.Crm set = Config.fromEnvironment(Map.of(
+                        "ZSYNC_CRM_PLATFORM_ID_FIELD", "Platform_Id",
+                        "ZSYNC_CRM_LEAD_SOURCE", "Shop",
+                        "ZSYNC_CRM_INQUIRY_FROM_CONTACT", "Task",
+                        "ZSYNC_CRM_FLUSH_MS", "500"))
+                .crm();
+        assertThat(set.fields().platformIdField()).isEqualTo("Platform_Id");
+        assertThat(set.fields().leadSource()).isEqualTo("Shop");
+        assertThat(set.fromContact()).isEqualTo(InquiryCrmHandler.FromContact.TASK);
+        assertThat(set.flush()).isEqualTo(java.time.Duration.ofMillis(500));
+
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ZSYNC_CRM_PLATFORM_ID_FIELD", "platform id")))
+                .hasMessageContaining("ZSYNC_CRM_PLATFORM_ID_FIELD");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ZSYNC_CRM_INQUIRY_FROM_CONTACT", "lead")))
+                .hasMessage("ZSYNC_CRM_INQUIRY_FROM_CONTACT must be note or task");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ZSYNC_CRM_FLUSH_MS", "-1")))
+                .hasMessageContaining("ZSYNC_CRM_FLUSH_MS");
     }
 
     @Test

@@ -231,7 +231,8 @@ class OpenApiDocumentTest {
                 new OrderMapping(),
                 new PaymentMapping(),
                 new RefundMapping(),
-                new QuoteMapping());
+                new QuoteMapping(),
+                new io.zohosync.ports.flows.crm.InquiryMapping());
 
         @Override
         public Future<Result> record(Command command) {

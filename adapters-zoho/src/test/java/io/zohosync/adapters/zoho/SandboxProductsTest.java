@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.zohosync.adapters.zoho.call.ZohoRequest;
+import io.zohosync.domain.crm.CrmContact;
 import io.zohosync.domain.crm.Lead;
 import io.zohosync.domain.money.Money;
 import io.zohosync.domain.payment.Payment;
@@ -21,8 +22,10 @@ import io.zohosync.domain.subscription.SubscriptionChange.Timing;
 import io.zohosync.ports.out.zoho.BillingCustomer;
 import io.zohosync.ports.out.zoho.BillingInvoice;
 import io.zohosync.ports.out.zoho.BillingSubscription;
+import io.zohosync.ports.out.zoho.CrmFields;
 import io.zohosync.ports.out.zoho.CrmUpsertResult;
 import io.zohosync.ports.out.zoho.CrmUpsertResult.Action;
+import io.zohosync.ports.out.zoho.ZohoOutcome;
 import io.zohosync.ports.out.zoho.ZohoProduct;
 import io.zohosync.ports.out.zoho.ZohoStock;
 import java.math.BigDecimal;
@@ -188,6 +191,75 @@ class SandboxProductsTest {
         });
         assertThat(fx.sandbox.inspect().recordsFor("lee." + id + "@example.com"))
                 .hasSize(1);
+    }
+
+    @Test
+    void crmContactsNotesTasksAndSearchesByEmail() {
+        CrmFields fields = new CrmFields("Platform_Id", "Web Site");
+        List<CrmContact> contacts = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            contacts.add(new CrmContact(
+                    "cust-" + id + "-" + i,
+                    "Ada",
+                    "Lovelace " + i,
+                    "ada" + i + "." + id + "@example.com",
+                    i == 11 ? "0".repeat(31) : "+27 21 555 0100",
+                    "Analytical Engines",
+                    new io.zohosync.domain.customer.Address("1 Loop St", "Floor 2", "Cape Town", null, "8001", "ZA")));
+        }
+        List<CrmUpsertResult> written = success(fx.zoho.crm().upsertContacts(contacts, fields));
+
+        assertThat(written.subList(0, 11))
+                .allSatisfy(r -> assertThat(r.action()).isEqualTo(Action.CREATED));
+        assertThat(written.get(11)).satisfies(r -> {
+            assertThat(r.action()).isEqualTo(Action.FAILED);
+            assertThat(r.code()).isEqualTo("INVALID_DATA");
+            assertThat(r.message()).isEqualTo("invalid data (Phone)");
+        });
+        io.vertx.core.json.JsonObject stored = fx.sandbox
+                .inspect()
+                .recordsFor("ada0." + id + "@example.com")
+                .get(0)
+                .body();
+        assertThat(stored.getString("Platform_Id")).isEqualTo("cust-" + id + "-0");
+        assertThat(stored.getString("Mailing_Street")).isEqualTo("1 Loop St, Floor 2");
+        assertThat(stored.getString("Lead_Source")).isEqualTo("Web Site");
+
+        List<String> emails = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            emails.add(("ADA" + i + "." + id + "@example.com"));
+        }
+        emails.add("nobody(1)," + id + "@example.com");
+        int searches = fx.sandbox.inspect().calls("GET /crm/v8/{module}/search");
+        java.util.Map<String, String> found = success(fx.zoho.crm().contactsByEmail(emails));
+        assertThat(fx.sandbox.inspect().calls("GET /crm/v8/{module}/search") - searches)
+                .as("13 emails, ten a search")
+                .isEqualTo(2);
+        assertThat(found)
+                .hasSize(11)
+                .containsEntry("ada0." + id + "@example.com", written.get(0).recordId());
+
+        String contact = written.get(0).recordId();
+        List<CrmUpsertResult> notes = success(fx.zoho
+                .crm()
+                .addNotes(List.of(
+                        new io.zohosync.ports.out.zoho.CrmActivity("inq-" + id, contact, "Inquiry", "Evening classes?"),
+                        new io.zohosync.ports.out.zoho.CrmActivity("inq2-" + id, "1", "Inquiry", "orphan"))));
+        assertThat(notes).extracting(CrmUpsertResult::action).containsExactly(Action.CREATED, Action.FAILED);
+        List<CrmUpsertResult> tasks = success(fx.zoho
+                .crm()
+                .addTasks(List.of(
+                        new io.zohosync.ports.out.zoho.CrmActivity("inq3-" + id, contact, "Inquiry", "Call back"))));
+        assertThat(tasks).extracting(CrmUpsertResult::action).containsExactly(Action.CREATED);
+        assertThat(success(fx.zoho.crm().read("Notes", notes.get(0).recordId())))
+                .isEqualTo(notes.get(0).recordId());
+        assertThat(fx.zoho
+                        .crm()
+                        .read("Contacts", "5725767000000000404")
+                        .toCompletionStage()
+                        .toCompletableFuture()
+                        .join())
+                .isInstanceOf(ZohoOutcome.NotFound.class);
     }
 
     @Test

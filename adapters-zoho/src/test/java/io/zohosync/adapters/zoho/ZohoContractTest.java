@@ -67,6 +67,7 @@ class ZohoContractTest {
         crm(vertx, sent, CrmRecordsClientTest::twoHundredAndFiftyLeadsGoInThreeCallsOfAtMostAHundredWithOneResultEach);
         crm(vertx, sent, CrmRecordsClientTest::aMixedAnswerReportsEachRecordAndAllFailedIsStillPerRecord);
         products(vertx, sent, SandboxProductsTest::crmLeadsAreUpsertedOnEmail);
+        products(vertx, sent, SandboxProductsTest::crmContactsNotesTasksAndSearchesByEmail);
 
         List<RecordingProxy.Sent> api =
                 sent.stream().filter(s -> !s.path().startsWith("/oauth/")).toList();
@@ -79,8 +80,13 @@ class ZohoContractTest {
         assertThat(api)
                 .filteredOn(s -> s.path().startsWith("/crm/v8/"))
                 .extracting(RecordingProxy.Sent::path)
-                .contains("/crm/v8/Contacts/upsert", "/crm/v8/Leads/upsert")
-                .hasSize(9);
+                .contains(
+                        "/crm/v8/Contacts/upsert",
+                        "/crm/v8/Leads/upsert",
+                        "/crm/v8/Contacts/search",
+                        "/crm/v8/Notes",
+                        "/crm/v8/Tasks")
+                .hasSize(16);
         SoftAssertions softly = new SoftAssertions();
         for (RecordingProxy.Sent s : api) {
             softly.assertThat(documents.problems(s.method(), s.path(), s.query(), s.headers(), s.body()))

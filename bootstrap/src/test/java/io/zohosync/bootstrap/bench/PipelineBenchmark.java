@@ -36,6 +36,7 @@ import java.util.function.IntFunction;
  *       contact creations sent straight to the sandbox (the Zoho calls alone);</li>
  *   <li>Zoho calls per paid enrollment, by kind, against the hand-written integration's four ({@link EnrollmentCalls}).</li>
  *   <li>Zoho calls per stock change: 1,000 changes to 10 items ({@link StockCalls}).</li>
+ *   <li>Zoho CRM calls per CRM contact, 1,000 registrations a round ({@link CrmContactCalls}).</li>
  * </ol>
  * Writes {@code bootstrap/target/bench-report.md}.
  */
@@ -62,6 +63,7 @@ public final class PipelineBenchmark {
             sync(vertx, customers, report);
             EnrollmentCalls.measure(vertx, report);
             StockCalls.measure(vertx, report);
+            CrmContactCalls.measure(vertx, report);
             Path out = Path.of(System.getProperty("bench.report", "bench-report.md"));
             Files.write(out, report);
             report.forEach(PipelineBenchmark::print);

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -20,6 +21,28 @@ public interface SyncJobs {
     /** Claims up to {@code max} due jobs for {@code workerId}, storing what {@code decide} makes of each claim. */
     Future<List<ClaimedJob>> claimDue(
             String workerId, int max, Duration lease, Instant now, Function<SyncState, Transition> decide);
+
+    /** As {@link #claimDue}, leaving the jobs of the {@code batched} kinds to {@link #claimBatch}. */
+    Future<List<ClaimedJob>> claimDueExcept(
+            String workerId,
+            Set<JobKind> batched,
+            int max,
+            Duration lease,
+            Instant now,
+            Function<SyncState, Transition> decide);
+
+    /**
+     * Claims the due jobs of one kind together, up to {@code max}, once the batch is ready: {@code max} are due, or the
+     * oldest due has waited {@code flush} (the flush window); none before.
+     */
+    Future<List<ClaimedJob>> claimBatch(
+            String workerId,
+            JobKind kind,
+            int max,
+            Duration flush,
+            Duration lease,
+            Instant now,
+            Function<SyncState, Transition> decide);
 
     /** Notes, before a create, that a write to Zoho may land: until the record is linked, runs look for the marker first. */
     Future<Boolean> markIntent(ClaimedJob job, Instant now);

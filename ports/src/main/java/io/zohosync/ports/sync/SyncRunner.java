@@ -10,6 +10,7 @@ import io.zohosync.domain.sync.SyncState;
 import io.zohosync.domain.sync.SyncStatus;
 import io.zohosync.ports.out.ClaimedJob;
 import io.zohosync.ports.out.EntityStore;
+import io.zohosync.ports.out.JobKind;
 import io.zohosync.ports.out.StoredEntity;
 import io.zohosync.ports.out.SyncJobs;
 import io.zohosync.ports.out.SyncRecords;
@@ -83,10 +84,17 @@ public final class SyncRunner {
         this.settings = settings;
     }
 
-    /** The Zoho products its jobs call. */
+    /** The Zoho products its one-by-one jobs call (the batched kinds' are {@link #batchProducts}). */
     public Set<ZohoProduct> products() {
         Set<ZohoProduct> products = EnumSet.noneOf(ZohoProduct.class);
-        handlers.targets().forEach(target -> products.add(ZohoProduct.of(target)));
+        handlers.singleTargets().forEach(target -> products.add(ZohoProduct.of(target)));
+        return products;
+    }
+
+    /** The Zoho products the batched kinds' writes call. */
+    public Set<ZohoProduct> batchProducts() {
+        Set<ZohoProduct> products = EnumSet.noneOf(ZohoProduct.class);
+        handlers.batched().forEach(kind -> products.add(ZohoProduct.of(kind.target())));
         return products;
     }
 
@@ -108,6 +116,18 @@ public final class SyncRunner {
         } catch (InvalidInput e) {
             return 0;
         }
+    }
+
+    /** The kinds whose jobs are written in batches ({@link #runBatch}), not one by one. */
+    public Set<JobKind> batchKinds() {
+        return handlers.batched();
+    }
+
+    /** Runs the claimed jobs of one batched kind in one write; one decision per job, in order. */
+    public Future<List<Decision>> runBatch(JobKind kind, List<ClaimedJob> batch, Instant now) {
+        return handlers.batchOf(kind)
+                .map(handler -> new BatchWrites(entities).run(handler, batch, now))
+                .orElseGet(() -> Future.failedFuture(new IllegalArgumentException("no batch handler for " + kind)));
     }
 
     /** Runs one claimed job; what it decided, for the state machine. */

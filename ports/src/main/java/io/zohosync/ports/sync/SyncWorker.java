@@ -6,9 +6,12 @@ import io.zohosync.domain.sync.SyncState;
 import io.zohosync.domain.sync.SyncStateMachine;
 import io.zohosync.domain.sync.SyncStatus;
 import io.zohosync.ports.out.ClaimedJob;
+import io.zohosync.ports.out.JobKind;
 import io.zohosync.ports.out.SyncJobs;
 import io.zohosync.ports.out.SyncObserver;
 import io.zohosync.ports.out.zoho.ZohoCallBudget;
+import io.zohosync.ports.out.zoho.ZohoProduct;
+import io.zohosync.ports.sync.handler.BatchSyncHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,12 +34,21 @@ public final class SyncWorker {
     /** How long a run that broke down on our side (not Zoho's answer) waits before it is tried again. */
     static final Duration INTERRUPTED_WAIT = Duration.ofMinutes(1);
 
-    /** How many jobs one drain claims, and how long a claim holds before the rescuer may take it back. */
-    public record Settings(int batchSize, Duration lease) {
+    /**
+     * How many jobs one drain claims, how long a claim holds before the rescuer may take it back, and how long the
+     * oldest due job of a batched kind waits for others to share its call (the flush window).
+     */
+    public record Settings(int batchSize, Duration lease, Duration flush) {
+        public static final Duration DEFAULT_FLUSH = Duration.ofSeconds(2);
+
         public Settings {
-            if (batchSize < 1 || lease.isNegative() || lease.isZero()) {
-                throw new IllegalArgumentException("batchSize and lease must be positive");
+            if (batchSize < 1 || lease.isNegative() || lease.isZero() || flush.isNegative()) {
+                throw new IllegalArgumentException("batchSize and lease must be positive, flush not negative");
             }
+        }
+
+        public Settings(int batchSize, Duration lease) {
+            this(batchSize, lease, DEFAULT_FLUSH);
         }
     }
 
@@ -87,12 +99,52 @@ public final class SyncWorker {
     public Future<Drained> drainOnce(String workerId, int max) {
         Instant now = clock.instant();
         SyncEvent.Claimed claim = new SyncEvent.Claimed(workerId, now.plus(settings.lease()));
-        return jobs.releaseExpired(now, state -> machine.apply(state, new SyncEvent.LeaseExpired(), now))
-                .compose(released -> budget.headroom(runner.products(), now))
+        Set<JobKind> batched = runner.batchKinds();
+        Future<Integer> released =
+                jobs.releaseExpired(now, state -> machine.apply(state, new SyncEvent.LeaseExpired(), now));
+        if (!batched.isEmpty()) {
+            return released.compose(x -> drainWithBatches(workerId, max, batched, claim, now));
+        }
+        return released.compose(x -> budget.headroom(runner.products(), now))
                 .compose(room -> room.free() < 1
                         ? Future.succeededFuture(new Drained(0, false, room.retryAt()))
                         : claimAndRun(
                                 workerId, Math.min(Math.min(max, settings.batchSize()), room.free()), claim, now));
+    }
+
+    /**
+     * A pass when some kinds are written in batches: the one-by-one jobs as ever, within their products' room, then
+     * each batched kind whose product has room for a call.
+     */
+    private Future<Drained> drainWithBatches(
+            String workerId, int max, Set<JobKind> batched, SyncEvent.Claimed claim, Instant now) {
+        Set<ZohoProduct> single = runner.products();
+        Future<Drained> singles = single.isEmpty()
+                ? Future.succeededFuture(new Drained(0, false, null))
+                : budget.headroom(single, now)
+                        .compose(room -> room.free() < 1
+                                ? Future.succeededFuture(new Drained(0, false, room.retryAt()))
+                                : claimExcept(
+                                        workerId,
+                                        batched,
+                                        Math.min(Math.min(max, settings.batchSize()), room.free()),
+                                        claim,
+                                        now));
+        return singles.compose(sofar -> budget.headroom(runner.batchProducts(), now)
+                .compose(room -> room.free() < 1
+                        ? Future.succeededFuture(sofar)
+                        : batches(workerId, List.copyOf(batched), 0, claim, now, sofar)));
+    }
+
+    private Future<Drained> claimExcept(
+            String workerId, Set<JobKind> batched, int limit, SyncEvent.Claimed claim, Instant now) {
+        return jobs.claimDueExcept(
+                        workerId, batched, limit, settings.lease(), now, state -> machine.apply(state, claim, now))
+                .compose(claimed -> {
+                    Future<?> all = Future.join(
+                            claimed.stream().map(job -> process(job, now)).toList());
+                    return all.map(new Drained(claimed.size(), claimed.size() >= limit, null));
+                });
     }
 
     private Future<Drained> claimAndRun(String workerId, int limit, SyncEvent.Claimed claim, Instant now) {
@@ -102,6 +154,61 @@ public final class SyncWorker {
                             claimed.stream().map(job -> process(job, now)).toList());
                     return all.map(new Drained(claimed.size(), claimed.size() >= limit, null));
                 });
+    }
+
+    /**
+     * The batched kinds, one after the other: each claims its due jobs once its batch is ready and writes them in one
+     * call; the pass is full when a batch was.
+     */
+    private Future<Drained> batches(
+            String workerId, List<JobKind> kinds, int next, SyncEvent.Claimed claim, Instant now, Drained sofar) {
+        if (next == kinds.size()) {
+            return Future.succeededFuture(sofar);
+        }
+        int max = BatchSyncHandler.MAX_BATCH;
+        return jobs.claimBatch(
+                        workerId,
+                        kinds.get(next),
+                        max,
+                        settings.flush(),
+                        settings.lease(),
+                        now,
+                        state -> machine.apply(state, claim, now))
+                .compose(claimed -> claimed.isEmpty()
+                        ? Future.succeededFuture(0)
+                        : processBatch(kinds.get(next), claimed, now).map(claimed.size()))
+                .compose(ran -> batches(
+                        workerId,
+                        kinds,
+                        next + 1,
+                        claim,
+                        now,
+                        new Drained(sofar.ran() + ran, sofar.full() || ran >= max, sofar.budgetOpensAt())));
+    }
+
+    /** Writes one batch and records each job's own outcome under its own lease. */
+    private Future<Void> processBatch(JobKind kind, List<ClaimedJob> batch, Instant claimedAt) {
+        batch.forEach(job -> running.add(job.jobId()));
+        return runner.runBatch(kind, batch, claimedAt)
+                .recover(error -> {
+                    LOG.error("a batch of {} {} jobs failed unexpectedly", batch.size(), kind, error);
+                    Decision interrupted = Decision.of(
+                            new SyncEvent.Interrupted(
+                                    "internal error: " + error.getClass().getSimpleName(),
+                                    clock.instant().plus(INTERRUPTED_WAIT)),
+                            "interrupted");
+                    return Future.succeededFuture(java.util.Collections.nCopies(batch.size(), interrupted));
+                })
+                .compose(decisions -> {
+                    List<Future<Boolean>> recorded = new java.util.ArrayList<>();
+                    for (int i = 0; i < batch.size(); i++) {
+                        ClaimedJob job = batch.get(i);
+                        recorded.add(record(job, decisions.get(i)).onComplete(done -> running.remove(job.jobId())));
+                    }
+                    Future<?> joined = Future.join(recorded);
+                    return joined.<Void>mapEmpty();
+                })
+                .onFailure(e -> batch.forEach(job -> running.remove(job.jobId())));
     }
 
     /** Calls {@code listener} whenever this instance frees a slot of the API budget (see {@link Drained#budgetOpensAt}). */

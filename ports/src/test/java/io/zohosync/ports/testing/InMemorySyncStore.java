@@ -18,6 +18,7 @@ import io.zohosync.ports.out.ClaimedJob;
 import io.zohosync.ports.out.EntityStore;
 import io.zohosync.ports.out.Intake;
 import io.zohosync.ports.out.IntakeTransaction;
+import io.zohosync.ports.out.JobKind;
 import io.zohosync.ports.out.PlatformMessage;
 import io.zohosync.ports.out.StoredEntity;
 import io.zohosync.ports.out.SyncJobs;
@@ -230,12 +231,81 @@ public final class InMemorySyncStore
         return Future.succeededFuture(Optional.ofNullable(entities.get(ref)));
     }
 
+    @Override
+    public synchronized Future<java.util.Map<String, String>> linkedByEmail(
+            io.zohosync.domain.entity.EntityType type,
+            io.zohosync.domain.entity.SyncTarget target,
+            java.util.Collection<String> emails) {
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        emails.forEach(e -> wanted.add(e.trim().toLowerCase(java.util.Locale.ROOT)));
+        java.util.Map<String, String> ids = new java.util.HashMap<>();
+        entities.values().stream()
+                .filter(e -> e.ref().type() == type && e.payload().get("email") instanceof String)
+                .forEach(e -> {
+                    String email = ((String) e.payload().get("email")).trim().toLowerCase(java.util.Locale.ROOT);
+                    Record record = records.get(e.ref().at(target));
+                    if (wanted.contains(email)
+                            && record != null
+                            && record.state().zohoId() != null) {
+                        ids.putIfAbsent(email, record.state().zohoId());
+                    }
+                });
+        return Future.succeededFuture(ids);
+    }
+
     // ---- SyncJobs
 
     @Override
     public synchronized Future<List<ClaimedJob>> claimDue(
             String workerId, int max, Duration lease, Instant now, Function<SyncState, Transition> decide) {
+        return claim(key -> true, workerId, max, lease, now, decide);
+    }
+
+    @Override
+    public synchronized Future<List<ClaimedJob>> claimDueExcept(
+            String workerId,
+            java.util.Set<JobKind> batched,
+            int max,
+            Duration lease,
+            Instant now,
+            Function<SyncState, Transition> decide) {
+        return claim(
+                key -> !batched.contains(new JobKind(key.type(), key.target())), workerId, max, lease, now, decide);
+    }
+
+    @Override
+    public synchronized Future<List<ClaimedJob>> claimBatch(
+            String workerId,
+            JobKind kind,
+            int max,
+            Duration flush,
+            Duration lease,
+            Instant now,
+            Function<SyncState, Transition> decide) {
+        List<Job> due = jobs.entrySet().stream()
+                .filter(e -> e.getKey().type() == kind.type() && e.getKey().target() == kind.target())
+                .filter(e ->
+                        e.getValue().lockedBy == null && !e.getValue().runAt.isAfter(now))
+                .map(Map.Entry::getValue)
+                .limit(max)
+                .toList();
+        boolean ready = due.size() >= max || due.stream().anyMatch(job -> !job.runAt.isAfter(now.minus(flush)));
+        if (!ready) {
+            return Future.succeededFuture(List.of());
+        }
+        return claim(
+                key -> key.type() == kind.type() && key.target() == kind.target(), workerId, max, lease, now, decide);
+    }
+
+    private Future<List<ClaimedJob>> claim(
+            java.util.function.Predicate<SyncKey> taken,
+            String workerId,
+            int max,
+            Duration lease,
+            Instant now,
+            Function<SyncState, Transition> decide) {
         List<SyncKey> due = jobs.entrySet().stream()
+                .filter(e -> taken.test(e.getKey()))
                 .filter(e ->
                         e.getValue().lockedBy == null && !e.getValue().runAt.isAfter(now))
                 .sorted(Comparator.<Map.Entry<SyncKey, Job>>comparingInt(

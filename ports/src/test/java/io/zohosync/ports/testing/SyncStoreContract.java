@@ -16,6 +16,7 @@ import io.zohosync.domain.sync.SyncStateMachine;
 import io.zohosync.domain.sync.SyncStatus;
 import io.zohosync.domain.sync.TransientFaults;
 import io.zohosync.domain.sync.Transition;
+import io.zohosync.ports.flows.crm.InquiryMapping;
 import io.zohosync.ports.flows.customer.CustomerMapping;
 import io.zohosync.ports.flows.item.ItemMapping;
 import io.zohosync.ports.in.RecordEntityUseCase.Command;
@@ -28,6 +29,7 @@ import io.zohosync.ports.in.SyncRecordView;
 import io.zohosync.ports.intake.IntakeService;
 import io.zohosync.ports.intake.Routing;
 import io.zohosync.ports.out.ClaimedJob;
+import io.zohosync.ports.out.JobKind;
 import io.zohosync.ports.out.StoredEntity;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,7 +59,10 @@ public abstract class SyncStoreContract {
             EntityType.CUSTOMER,
             List.of(SyncTarget.BOOKS, SyncTarget.CRM),
             EntityType.ITEM,
-            List.of(SyncTarget.BOOKS)));
+            List.of(SyncTarget.BOOKS),
+            EntityType.LEAD,
+            List.of(SyncTarget.CRM)));
+    private static final JobKind LEADS = new JobKind(EntityType.LEAD, SyncTarget.CRM);
 
     protected final SyncStateMachine machine = new SyncStateMachine(RetryPolicy.DEFAULT, new SplittableRandom(7));
     private SyncStores stores;
@@ -516,10 +521,104 @@ public abstract class SyncStoreContract {
                 .toList();
     }
 
+    @Test
+    void a_batched_kind_is_left_by_the_normal_claim_and_claimed_together_once_its_flush_window_has_passed()
+            throws Exception {
+        List<SyncKey> leads = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String id = unique("inq");
+            record(EntityType.LEAD, Map.of("id", id, "email", id + "@example.com"));
+            leads.add(new SyncKey(EntityType.LEAD, id, SyncTarget.CRM));
+        }
+        String worker = unique("worker");
+        Instant at = now.plusSeconds(1);
+        List<ClaimedJob> others = await(stores.jobs()
+                .claimDueExcept(
+                        worker,
+                        java.util.Set.of(LEADS),
+                        10_000,
+                        LEASE,
+                        at,
+                        s -> machine.apply(s, new SyncEvent.Claimed(worker, at.plus(LEASE)), at)));
+        handBack(others, null, at);
+        assertThat(others).extracting(ClaimedJob::key).doesNotContainAnyElementsOf(leads);
+
+        assertThat(claimBatch(worker, 10_000, Duration.ofSeconds(2), at))
+                .as("3 due, the oldest for 1 s of a 2 s window: not yet")
+                .isEmpty();
+        assertThat(leads).allSatisfy(key -> assertThat(status(key)).isEqualTo(SyncStatus.PENDING));
+
+        List<ClaimedJob> batch = claimBatch(worker, 10_000, Duration.ofSeconds(1), at);
+        assertThat(batch).extracting(ClaimedJob::key).containsExactlyInAnyOrderElementsOf(leads);
+        assertThat(batch).allSatisfy(job -> assertThat(job.state().status()).isEqualTo(SyncStatus.SYNCING));
+        assertThat(claimBatch(worker, 10_000, Duration.ZERO, at))
+                .as("leased: not claimed twice")
+                .isEmpty();
+
+        // each outcome is recorded under its own lease
+        assertThat(await(complete(batch.get(0), new SyncEvent.Succeeded("lead-1"))))
+                .isPresent();
+        assertThat(status(batch.get(0).key())).isEqualTo(SyncStatus.SYNCED);
+    }
+
+    @Test
+    void a_full_batch_is_claimed_at_once_without_waiting_for_the_window() throws Exception {
+        List<SyncKey> leads = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String id = unique("inq");
+            record(EntityType.LEAD, Map.of("id", id, "email", id + "@example.com"));
+            leads.add(new SyncKey(EntityType.LEAD, id, SyncTarget.CRM));
+        }
+        String worker = unique("worker");
+        List<ClaimedJob> batch = claimBatch(worker, 2, Duration.ofHours(1), now);
+
+        assertThat(batch).extracting(ClaimedJob::key).containsExactlyInAnyOrderElementsOf(leads);
+        assertThat(claimBatch(worker, 2, Duration.ofHours(1), now)).isEmpty();
+    }
+
+    @Test
+    void entities_linked_at_a_target_are_found_by_their_email_ignoring_case() throws Exception {
+        String linked = unique("c");
+        String pending = unique("c");
+        record(customer(linked, linked + "@Example.com"));
+        record(customer(pending, pending + "@example.com"));
+        SyncKey key = new SyncKey(EntityType.CUSTOMER, linked, SyncTarget.CRM);
+        assertThat(await(complete(claim(key, now, LEASE), new SyncEvent.Succeeded("crm-" + linked))))
+                .isPresent();
+
+        Map<String, String> found = await(stores.entities()
+                .linkedByEmail(
+                        EntityType.CUSTOMER,
+                        SyncTarget.CRM,
+                        List.of(
+                                " " + linked.toUpperCase(java.util.Locale.ROOT) + "@EXAMPLE.com",
+                                pending + "@example.com")));
+
+        assertThat(found)
+                .containsExactly(
+                        Map.entry(linked.toLowerCase(java.util.Locale.ROOT) + "@example.com", "crm-" + linked));
+        assertThat(await(stores.entities()
+                        .linkedByEmail(EntityType.CUSTOMER, SyncTarget.BOOKS, List.of(linked + "@example.com"))))
+                .as("linked in CRM only")
+                .isEmpty();
+    }
+
+    private List<ClaimedJob> claimBatch(String worker, int max, Duration flush, Instant at) throws Exception {
+        return await(stores.jobs()
+                .claimBatch(
+                        worker,
+                        LEADS,
+                        max,
+                        flush,
+                        LEASE,
+                        at,
+                        s -> machine.apply(s, new SyncEvent.Claimed(worker, at.plus(LEASE)), at)));
+    }
+
     private IntakeService intake() {
         return new IntakeService(
                 stores.intake(),
-                List.of(new CustomerMapping(), new ItemMapping()),
+                List.of(new CustomerMapping(), new ItemMapping(), new InquiryMapping()),
                 ROUTING,
                 machine,
                 Clock.fixed(now, ZoneOffset.UTC));
@@ -527,6 +626,10 @@ public abstract class SyncStoreContract {
 
     private Result.Recorded record(Map<String, Object> body) throws Exception {
         EntityType type = body.containsKey("email") ? EntityType.CUSTOMER : EntityType.ITEM;
+        return (Result.Recorded) await(intake().record(new Command(type, null, body, null, null)));
+    }
+
+    private Result.Recorded record(EntityType type, Map<String, Object> body) throws Exception {
         return (Result.Recorded) await(intake().record(new Command(type, null, body, null, null)));
     }
 

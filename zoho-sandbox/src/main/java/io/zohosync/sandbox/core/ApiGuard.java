@@ -118,6 +118,8 @@ public final class ApiGuard {
             case TIMEOUT -> {
                 /* never answer: the client's timeout has to fire */
             }
+            case TOO_MANY_REQUESTS ->
+                refuse(rc, Limit.CONCURRENCY, context.settings().concurrency());
         }
         return true;
     }

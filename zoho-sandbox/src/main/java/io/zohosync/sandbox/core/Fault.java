@@ -7,5 +7,7 @@ public enum Fault {
     /** The connection is closed without a response. */
     CONNECTION_RESET,
     /** No response is ever sent; the client's own timeout must fire. */
-    TIMEOUT
+    TIMEOUT,
+    /** HTTP 429 in the product's own shape (CRM: {@code TOO_MANY_REQUESTS}), as when Zoho's concurrency limit is hit. */
+    TOO_MANY_REQUESTS
 }

@@ -106,7 +106,9 @@ public final class SandboxSettings {
 
     public void errorRate(double rate, Set<Fault> kinds) {
         if (rate < 0 || rate > 1) throw new IllegalArgumentException("error rate must be in [0,1]: " + rate);
-        this.faults = kinds.isEmpty() ? EnumSet.allOf(Fault.class) : EnumSet.copyOf(kinds);
+        // the outages by default; a 429 is a limit, not an outage, and only injected when named
+        this.faults =
+                kinds.isEmpty() ? EnumSet.complementOf(EnumSet.of(Fault.TOO_MANY_REQUESTS)) : EnumSet.copyOf(kinds);
         this.errorRate = rate;
     }
 

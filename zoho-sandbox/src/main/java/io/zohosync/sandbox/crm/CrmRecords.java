@@ -18,7 +18,26 @@ import java.util.regex.Pattern;
  */
 final class CrmRecords {
     static final int MAX_RECORDS = 100;
-    static final List<String> MODULES = List.of("Contacts", "Leads");
+    static final List<String> MODULES = List.of("Contacts", "Leads", "Notes", "Tasks");
+    /** The modules of people: Last_Name mandatory, Email checked and unique. */
+    static final List<String> PEOPLE = List.of("Contacts", "Leads");
+    /** CRM's standard lengths of the fields the sandbox checks (Zoho's default layouts). */
+    private static final Map<String, Integer> MAX_LENGTH = Map.of(
+            "First_Name",
+            40,
+            "Last_Name",
+            80,
+            "Email",
+            100,
+            "Phone",
+            30,
+            "Mobile",
+            30,
+            "Subject",
+            255,
+            "Note_Title",
+            120);
+
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx").withZone(ZoneOffset.UTC);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -69,6 +88,10 @@ final class CrmRecords {
 
     /** Why {@code fields} (at {@code $.data[index]}) cannot be written, as a per-record error; null when they can. */
     JsonObject problem(String module, JsonObject fields, int index, boolean creating, String exceptId) {
+        JsonObject tooLong = tooLong(fields, index);
+        if (tooLong != null) return tooLong;
+        if (module.equals("Notes")) return noteProblem(fields, index, creating);
+        if (module.equals("Tasks")) return taskProblem(fields, index, creating);
         Object lastName = fields.getValue("Last_Name");
         if (creating && lastName == null
                 || fields.containsKey("Last_Name") && (!(lastName instanceof String name) || name.isBlank())) {
@@ -98,6 +121,53 @@ final class CrmRecords {
                                             .put("module", new JsonObject().put("api_name", module))
                                             .put("Owner", USER.copy()))
                             .put("more_records", false));
+        }
+        return null;
+    }
+
+    /** A text longer than CRM keeps in its field: INVALID_DATA with {@code maximum_length}, as Zoho answers it. */
+    private static JsonObject tooLong(JsonObject fields, int index) {
+        for (Map.Entry<String, Integer> max : MAX_LENGTH.entrySet()) {
+            if (fields.getValue(max.getKey()) instanceof String text && text.length() > max.getValue()) {
+                return CrmReplies.error(
+                        "INVALID_DATA", "invalid data", at(max.getKey(), index).put("maximum_length", max.getValue()));
+            }
+        }
+        return null;
+    }
+
+    /** A note needs its content and a parent: {@code Parent_Id} {@code {"module":{"api_name":..},"id":..}} of a record that exists. */
+    private JsonObject noteProblem(JsonObject fields, int index, boolean creating) {
+        if (creating && !(fields.getValue("Note_Content") instanceof String content && !content.isBlank())) {
+            return CrmReplies.error("MANDATORY_NOT_FOUND", "required field not found", at("Note_Content", index));
+        }
+        Object parent = fields.getValue("Parent_Id");
+        if (creating && parent == null) {
+            return CrmReplies.error("MANDATORY_NOT_FOUND", "required field not found", at("Parent_Id", index));
+        }
+        if (parent != null
+                && !(parent instanceof JsonObject p
+                        && p.getValue("module") instanceof JsonObject m
+                        && m.getValue("api_name") instanceof String parentModule
+                        && PEOPLE.contains(parentModule)
+                        && p.getValue("id") instanceof String id
+                        && find(parentModule, id) != null)) {
+            return CrmReplies.error("INVALID_DATA", "invalid data", at("Parent_Id", index));
+        }
+        return null;
+    }
+
+    /** A task needs its subject; {@code Who_Id} {@code {"id":..}}, when given, names a contact or lead that exists. */
+    private JsonObject taskProblem(JsonObject fields, int index, boolean creating) {
+        if (creating && !(fields.getValue("Subject") instanceof String subject && !subject.isBlank())) {
+            return CrmReplies.error("MANDATORY_NOT_FOUND", "required field not found", at("Subject", index));
+        }
+        Object who = fields.getValue("Who_Id");
+        if (who != null
+                && !(who instanceof JsonObject w
+                        && w.getValue("id") instanceof String id
+                        && (find("Contacts", id) != null || find("Leads", id) != null))) {
+            return CrmReplies.error("INVALID_DATA", "invalid data", at("Who_Id", index));
         }
         return null;
     }
@@ -188,7 +258,9 @@ final class CrmRecords {
                 record.getString("id"),
                 record,
                 List.of(record.getString("id"), email),
-                List.of(record.getValue("Description") instanceof String text ? text : ""));
+                List.of(
+                        record.getValue("Description") instanceof String text ? text : "",
+                        record.getValue("Note_Content") instanceof String note ? note : ""));
     }
 
     private String now() {

@@ -84,6 +84,7 @@ class CrmContractTest {
                 new JsonObject().put("id", id).put("Phone", "555"),
                 new JsonObject().put("id", "1"));
         read("/Contacts/" + id, 200);
+        runIssue11Shapes(id);
         read("/Contacts/search?email=ada@example.com", 200);
         read("/Contacts/search?criteria=(Last_Name:starts_with:Ho)", 200);
         read("/Contacts/search?word=lamarr&page=1&per_page=10", 200);
@@ -95,6 +96,108 @@ class CrmContractTest {
         delete("/Contacts?ids=" + id + "&wf_trigger=false", 400);
         delete("/Contacts/" + id, 400);
         read("/Contacts/deleted?type=all&page=1&per_page=10", 200);
+    }
+
+    /** The shapes zoho-sync's CRM flows send (issue 11): the contacts' upsert, notes, tasks, searches by many emails. */
+    private void runIssue11Shapes(String contactId) {
+        send(
+                HttpMethod.POST,
+                "/Contacts/upsert",
+                200,
+                new JsonObject()
+                        .put(
+                                "data",
+                                new JsonArray()
+                                        .add(contact("Shannon", "claude@example.com")
+                                                .put("First_Name", "Claude")
+                                                .put("Phone", "+27 21 555 0100")
+                                                .put("Account_Name", new JsonObject().put("name", "Bell Labs"))
+                                                .put("Mailing_Street", "600 Mountain Ave, Floor 2")
+                                                .put("Mailing_City", "Murray Hill")
+                                                .put("Mailing_State", "NJ")
+                                                .put("Mailing_Zip", "07974")
+                                                .put("Mailing_Country", "US")
+                                                .put("Lead_Source", "Web Site")
+                                                .put("Platform_Id", "cust-1")))
+                        .put(
+                                "duplicate_check_fields",
+                                new JsonArray().add("Email").add("Platform_Id"))
+                        .put("trigger", new JsonArray()));
+        send(
+                HttpMethod.POST,
+                "/Leads/upsert",
+                200,
+                new JsonObject()
+                        .put(
+                                "data",
+                                new JsonArray()
+                                        .add(contact("Liskov", "barbara@example.com")
+                                                .put("Company", "MIT")
+                                                .put("Description", "A question about courses")
+                                                .put("Lead_Source", "contact form")))
+                        .put("duplicate_check_fields", new JsonArray().add("Email"))
+                        .put("trigger", new JsonArray()));
+        JsonObject parent = new JsonObject()
+                .put("module", new JsonObject().put("api_name", "Contacts"))
+                .put("id", contactId);
+        String note = send(
+                        HttpMethod.POST,
+                        "/Notes",
+                        201,
+                        new JsonObject()
+                                .put(
+                                        "data",
+                                        new JsonArray()
+                                                .add(new JsonObject()
+                                                        .put("Note_Title", "Inquiry (inq-1)")
+                                                        .put("Note_Content", "Do you run evening classes?")
+                                                        .put("Parent_Id", parent)))
+                                .put("trigger", new JsonArray()))
+                .getJsonArray("data")
+                .getJsonObject(0)
+                .getJsonObject("details")
+                .getString("id");
+        read("/Notes/" + note, 200);
+        send(
+                HttpMethod.POST,
+                "/Notes",
+                400,
+                new JsonObject()
+                        .put(
+                                "data",
+                                new JsonArray()
+                                        .add(new JsonObject()
+                                                .put("Note_Content", "orphan")
+                                                .put("Parent_Id", parent.copy().put("id", "1")))));
+        send(
+                HttpMethod.POST,
+                "/Tasks",
+                201,
+                new JsonObject()
+                        .put(
+                                "data",
+                                new JsonArray()
+                                        .add(new JsonObject()
+                                                .put("Subject", "Inquiry (inq-2)")
+                                                .put("Description", "Call back")
+                                                .put("Who_Id", new JsonObject().put("id", contactId))
+                                                .put("Status", "Not Started")))
+                        .put("trigger", new JsonArray()));
+        read(
+                "/Contacts/search?criteria="
+                        + java.net.URLEncoder.encode(
+                                "((Email:equals:ada@example.com)or(Email:equals:claude@example.com))",
+                                java.nio.charset.StandardCharsets.UTF_8)
+                        + "&per_page=200",
+                200);
+    }
+
+    private JsonObject send(HttpMethod method, String path, int status, JsonObject body) {
+        HttpResponse<Buffer> response = contract.send(client.crm(method, path, token), body);
+        assertThat(response.statusCode())
+                .as(method + " " + path + ": " + response.bodyAsString())
+                .isEqualTo(status);
+        return response.bodyAsJsonObject();
     }
 
     private void delete(String path, int status) {

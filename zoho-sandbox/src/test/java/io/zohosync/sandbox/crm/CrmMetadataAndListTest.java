@@ -44,7 +44,7 @@ class CrmMetadataAndListTest {
         JsonArray modules = get("/settings/modules").bodyAsJsonObject().getJsonArray("modules");
         assertThat(modules)
                 .extracting(m -> ((JsonObject) m).getString("api_name"))
-                .containsExactly("Contacts", "Leads");
+                .containsExactly("Contacts", "Leads", "Notes", "Tasks");
 
         HttpResponse<Buffer> fields = get("/settings/fields?module=Contacts");
         assertThat(fields.statusCode()).isEqualTo(200);

@@ -22,6 +22,14 @@ public final class PgIntake implements Intake, EntityStore {
 
     static final String FIND = "select * from platform_entities where entity_type = $1 and entity_id = $2";
 
+    /** The linked entities by email, the most recently synced first (V15 indexes the lower-cased email). */
+    private static final String LINKED_BY_EMAIL = """
+            select lower(trim(p.payload->>'email')) as email, r.zoho_id
+            from platform_entities p
+            join sync_records r on r.entity_type = p.entity_type and r.entity_id = p.entity_id and r.target = $2
+            where p.entity_type = $1 and lower(trim(p.payload->>'email')) = any($3::text[]) and r.zoho_id is not null
+            order by r.synced_at desc nulls last""";
+
     private final Pool pool;
 
     public PgIntake(Pool pool) {
@@ -36,6 +44,25 @@ public final class PgIntake implements Intake, EntityStore {
     @Override
     public Future<Optional<StoredEntity>> find(EntityRef ref) {
         return find(pool, FIND, ref);
+    }
+
+    @Override
+    public Future<java.util.Map<String, String>> linkedByEmail(
+            EntityType type, io.zohosync.domain.entity.SyncTarget target, java.util.Collection<String> emails) {
+        String[] wanted = emails.stream()
+                .map(e -> e.trim().toLowerCase(java.util.Locale.ROOT))
+                .distinct()
+                .toArray(String[]::new);
+        if (wanted.length == 0) {
+            return Future.succeededFuture(java.util.Map.of());
+        }
+        return pool.preparedQuery(LINKED_BY_EMAIL)
+                .execute(Tuple.of(type.wire(), target.wire(), wanted))
+                .map(rows -> {
+                    java.util.Map<String, String> ids = new java.util.HashMap<>();
+                    rows.forEach(row -> ids.putIfAbsent(row.getString("email"), row.getString("zoho_id")));
+                    return ids;
+                });
     }
 
     static Future<Optional<StoredEntity>> find(SqlClient client, String sql, EntityRef ref) {

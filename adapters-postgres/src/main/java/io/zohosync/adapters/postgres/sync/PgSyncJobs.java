@@ -13,12 +13,14 @@ import io.zohosync.domain.sync.SyncState;
 import io.zohosync.domain.sync.SyncStatus;
 import io.zohosync.domain.sync.Transition;
 import io.zohosync.ports.out.ClaimedJob;
+import io.zohosync.ports.out.JobKind;
 import io.zohosync.ports.out.SyncJobs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +41,43 @@ public final class PgSyncJobs implements SyncJobs {
             )
             select j.id as job_id, j.lease_seq, r.*, j.locked_by, j.locked_until, r.intent_at is not null as unsure
             from due join sync_jobs j using (id)
+            join sync_records r using (entity_type, entity_id, target)
+            order by j.priority, j.run_at, j.id
+            for update of r skip locked""";
+
+    /** As {@link #DUE}, but for the jobs of the kinds in $3/$4 (entity types, targets), which are claimed in batches. */
+    private static final String DUE_EXCEPT = """
+            with due as materialized (
+                select id from sync_jobs
+                where locked_by is null and run_at <= $1
+                  and (entity_type, target) not in (select * from unnest($3::text[], $4::text[]))
+                order by priority, run_at, id
+                limit $2
+                for update skip locked
+            )
+            select j.id as job_id, j.lease_seq, r.*, j.locked_by, j.locked_until, r.intent_at is not null as unsure
+            from due join sync_jobs j using (id)
+            join sync_records r using (entity_type, entity_id, target)
+            order by j.priority, j.run_at, j.id
+            for update of r skip locked""";
+
+    /**
+     * The due jobs of one kind ($3, $4), only once the batch is ready: $2 of them are due, or the oldest due one has
+     * been due since $5 (the flush window).
+     */
+    private static final String DUE_BATCH = """
+            with due as materialized (
+                select id, run_at from sync_jobs
+                where locked_by is null and run_at <= $1 and entity_type = $3 and target = $4
+                order by priority, run_at, id
+                limit $2
+                for update skip locked
+            ), ready as materialized (
+                select id from due
+                where (select count(*) from due) >= $2 or (select min(run_at) from due) <= $5
+            )
+            select j.id as job_id, j.lease_seq, r.*, j.locked_by, j.locked_until, r.intent_at is not null as unsure
+            from ready join sync_jobs j using (id)
             join sync_records r using (entity_type, entity_id, target)
             order by j.priority, j.run_at, j.id
             for update of r skip locked""";
@@ -94,8 +133,44 @@ public final class PgSyncJobs implements SyncJobs {
     @Override
     public Future<List<ClaimedJob>> claimDue(
             String workerId, int max, Duration lease, Instant now, Function<SyncState, Transition> decide) {
-        return pool.withTransaction(conn -> conn.preparedQuery(DUE)
-                .execute(Tuple.of(utc(now), max))
+        return claim(DUE, Tuple.of(utc(now), max), workerId, lease, now, decide);
+    }
+
+    @Override
+    public Future<List<ClaimedJob>> claimDueExcept(
+            String workerId,
+            Set<JobKind> batched,
+            int max,
+            Duration lease,
+            Instant now,
+            Function<SyncState, Transition> decide) {
+        String[] types = batched.stream().map(k -> k.type().wire()).toArray(String[]::new);
+        String[] targets = batched.stream().map(k -> k.target().wire()).toArray(String[]::new);
+        return claim(DUE_EXCEPT, Tuple.of(utc(now), max, types, targets), workerId, lease, now, decide);
+    }
+
+    @Override
+    public Future<List<ClaimedJob>> claimBatch(
+            String workerId,
+            JobKind kind,
+            int max,
+            Duration flush,
+            Duration lease,
+            Instant now,
+            Function<SyncState, Transition> decide) {
+        Tuple args = Tuple.of(utc(now), max, kind.type().wire(), kind.target().wire(), utc(now.minus(flush)));
+        return claim(DUE_BATCH, args, workerId, lease, now, decide);
+    }
+
+    private Future<List<ClaimedJob>> claim(
+            String due,
+            Tuple args,
+            String workerId,
+            Duration lease,
+            Instant now,
+            Function<SyncState, Transition> decide) {
+        return pool.withTransaction(conn -> conn.preparedQuery(due)
+                .execute(args)
                 .compose(rows -> {
                     List<Row> claimed = new ArrayList<>();
                     List<SyncState> states = new ArrayList<>();

@@ -8,16 +8,31 @@ import io.zohosync.adapters.zoho.call.ZohoJson;
 import io.zohosync.adapters.zoho.call.ZohoRequest;
 import io.zohosync.domain.crm.CrmContact;
 import io.zohosync.domain.crm.Lead;
+import io.zohosync.domain.customer.Address;
+import io.zohosync.ports.out.zoho.CrmActivity;
+import io.zohosync.ports.out.zoho.CrmFields;
 import io.zohosync.ports.out.zoho.CrmUpsertResult;
 import io.zohosync.ports.out.zoho.ZohoCrm;
 import io.zohosync.ports.out.zoho.ZohoOutcome;
 import io.zohosync.ports.out.zoho.ZohoProduct;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
-/** Zoho CRM adapter for {@link ZohoCrm}: {@code POST /crm/v8/{Contacts|Leads}/upsert}, duplicate check on Email, no automations. */
+/**
+ * Zoho CRM adapter for {@link ZohoCrm}: {@code POST /crm/v8/{Contacts|Leads}/upsert} (duplicate check on Email, then
+ * the platform id field), {@code POST /crm/v8/Notes} and {@code /Tasks}, {@code GET /crm/v8/Contacts/search} with
+ * criteria of up to ten emails joined by {@code or}; no automations ({@code trigger: []}).
+ */
 public final class CrmRecordsClient implements ZohoCrm {
+
+    /** Per-record codes that say "not now" rather than "not this record": the record is taken again later. */
+    private static final Set<String> TRANSIENT = Set.of("RECORD_LOCKED", "INTERNAL_ERROR", "DEPENDENT_SERVICE_ERROR");
 
     private final ZohoApi api;
 
@@ -26,27 +41,117 @@ public final class CrmRecordsClient implements ZohoCrm {
     }
 
     @Override
-    public Future<ZohoOutcome<List<CrmUpsertResult>>> upsertContacts(List<CrmContact> contacts) {
-        return upsert(
-                "Contacts",
-                contacts,
-                CrmContact::platformId,
-                c -> fields(c.firstName(), c.lastName(), c.email(), c.phone()));
+    public Future<ZohoOutcome<List<CrmUpsertResult>>> upsertContacts(List<CrmContact> contacts, CrmFields settings) {
+        JsonArray checks = new JsonArray().add("Email");
+        if (settings.platformIdField() != null) {
+            checks.add(settings.platformIdField());
+        }
+        return write("/Contacts/upsert", checks, contacts, CrmContact::platformId, c -> contact(c, settings));
     }
 
     @Override
-    public Future<ZohoOutcome<List<CrmUpsertResult>>> upsertLeads(List<Lead> leads) {
-        return upsert(
-                "Leads",
+    public Future<ZohoOutcome<List<CrmUpsertResult>>> upsertLeads(List<Lead> leads, CrmFields settings) {
+        return write(
+                "/Leads/upsert",
+                new JsonArray().add("Email"),
                 leads,
                 Lead::platformId,
                 l -> fields(l.firstName(), l.lastName(), l.email(), l.phone())
                         .put("Company", l.company() == null || l.company().isBlank() ? "-" : l.company())
-                        .put("Description", l.description()));
+                        .put("Description", l.description())
+                        .put(
+                                "Lead_Source",
+                                l.source() == null || l.source().isBlank() ? settings.leadSource() : l.source()));
     }
 
-    private <R> Future<ZohoOutcome<List<CrmUpsertResult>>> upsert(
-            String module, List<R> records, Function<R, String> id, Function<R, JsonObject> fields) {
+    @Override
+    public Future<ZohoOutcome<List<CrmUpsertResult>>> addNotes(List<CrmActivity> notes) {
+        return write(
+                "/Notes",
+                null,
+                notes,
+                CrmActivity::platformId,
+                n -> new JsonObject()
+                        .put("Note_Title", n.title())
+                        .put("Note_Content", n.content())
+                        .put(
+                                "Parent_Id",
+                                new JsonObject()
+                                        .put("module", new JsonObject().put("api_name", "Contacts"))
+                                        .put("id", n.contactId())));
+    }
+
+    @Override
+    public Future<ZohoOutcome<List<CrmUpsertResult>>> addTasks(List<CrmActivity> tasks) {
+        return write(
+                "/Tasks",
+                null,
+                tasks,
+                CrmActivity::platformId,
+                t -> new JsonObject()
+                        .put("Subject", t.title())
+                        .put("Description", t.content())
+                        .put("Who_Id", new JsonObject().put("id", t.contactId()))
+                        .put("Status", "Not Started"));
+    }
+
+    @Override
+    public Future<ZohoOutcome<Map<String, String>>> contactsByEmail(Collection<String> emails) {
+        List<String> wanted = emails.stream()
+                .map(e -> e.trim().toLowerCase(Locale.ROOT))
+                .distinct()
+                .toList();
+        Map<String, String> found = new HashMap<>();
+        Future<ZohoOutcome<Map<String, String>>> chain = Future.succeededFuture(new ZohoOutcome.Success<>(found));
+        for (int from = 0; from < wanted.size(); from += MAX_EMAILS_PER_SEARCH) {
+            List<String> some = wanted.subList(from, Math.min(wanted.size(), from + MAX_EMAILS_PER_SEARCH));
+            chain = chain.compose(sofar -> !(sofar instanceof ZohoOutcome.Success<Map<String, String>>)
+                    ? Future.succeededFuture(sofar)
+                    : api.call(
+                            ZohoRequest.get(ZohoProduct.CRM, "/Contacts/search")
+                                    .param("criteria", criteria(some))
+                                    .param("per_page", 200),
+                            body -> {
+                                body.getJsonArray("data", new JsonArray()).forEach(row -> {
+                                    JsonObject record = (JsonObject) row;
+                                    String email = record.getString("Email");
+                                    if (email != null) {
+                                        found.putIfAbsent(
+                                                email.trim().toLowerCase(Locale.ROOT), record.getString("id"));
+                                    }
+                                });
+                                return found;
+                            }));
+        }
+        return chain;
+    }
+
+    @Override
+    public Future<ZohoOutcome<String>> read(String module, String id) {
+        return api.call(ZohoRequest.get(ZohoProduct.CRM, "/" + module + "/" + id), body -> {
+                    JsonArray data = body.getJsonArray("data", new JsonArray());
+                    return data.isEmpty() ? null : data.getJsonObject(0).getString("id");
+                })
+                .map(outcome -> outcome instanceof ZohoOutcome.Success<String> ok && ok.value() == null
+                        ? new ZohoOutcome.NotFound<>("no CRM " + module + " record " + id)
+                        : outcome);
+    }
+
+    /** {@code ((Email:equals:a@b.co)or(Email:equals:c@d.co))}, with CRM's escapes for parentheses and commas. */
+    static String criteria(List<String> emails) {
+        StringBuilder text = new StringBuilder("(");
+        for (int i = 0; i < emails.size(); i++) {
+            if (i > 0) {
+                text.append("or");
+            }
+            String escaped = emails.get(i).replaceAll("([(),\\\\])", "\\\\$1");
+            text.append("(Email:equals:").append(escaped).append(')');
+        }
+        return text.append(')').toString();
+    }
+
+    private <R> Future<ZohoOutcome<List<CrmUpsertResult>>> write(
+            String path, JsonArray checks, List<R> records, Function<R, String> id, Function<R, JsonObject> fields) {
         List<CrmUpsertResult> results = new ArrayList<>();
         Future<ZohoOutcome<List<CrmUpsertResult>>> chain = Future.succeededFuture(new ZohoOutcome.Success<>(results));
         for (int from = 0; from < records.size(); from += MAX_RECORDS_PER_CALL) {
@@ -57,13 +162,11 @@ public final class CrmRecordsClient implements ZohoCrm {
                 }
                 JsonArray data = new JsonArray();
                 batch.forEach(r -> data.add(ZohoJson.withoutNulls(fields.apply(r))));
-                JsonObject body = new JsonObject()
-                        .put("data", data)
-                        .put("duplicate_check_fields", new JsonArray().add("Email"))
-                        .put("trigger", new JsonArray());
-                return api.call(
-                                ZohoRequest.post(ZohoProduct.CRM, "/" + module + "/upsert", body),
-                                r -> read(r, batch, id))
+                JsonObject body = new JsonObject().put("data", data).put("trigger", new JsonArray());
+                if (checks != null) {
+                    body.put("duplicate_check_fields", checks);
+                }
+                return api.call(ZohoRequest.post(ZohoProduct.CRM, path, body), r -> read(r, batch, id))
                         .map(outcome -> {
                             if (outcome instanceof ZohoOutcome.Success<List<CrmUpsertResult>> s) {
                                 results.addAll(s.value());
@@ -74,6 +177,24 @@ public final class CrmRecordsClient implements ZohoCrm {
             });
         }
         return chain;
+    }
+
+    private static JsonObject contact(CrmContact c, CrmFields settings) {
+        Address a = c.mailing();
+        String street =
+                a.street() == null ? a.street2() : a.street2() == null ? a.street() : a.street() + ", " + a.street2();
+        JsonObject json = fields(c.firstName(), c.lastName(), c.email(), c.phone())
+                .put("Account_Name", c.accountName() == null ? null : new JsonObject().put("name", c.accountName()))
+                .put("Mailing_Street", street)
+                .put("Mailing_City", a.city())
+                .put("Mailing_State", a.state())
+                .put("Mailing_Zip", a.zip())
+                .put("Mailing_Country", a.country())
+                .put("Lead_Source", settings.leadSource());
+        if (settings.platformIdField() != null) {
+            json.put(settings.platformIdField(), c.platformId());
+        }
+        return json;
     }
 
     private static JsonObject fields(String first, String last, String email, String phone) {
@@ -92,13 +213,13 @@ public final class CrmRecordsClient implements ZohoCrm {
             JsonObject item = i < data.size() ? data.getJsonObject(i) : new JsonObject();
             JsonObject details = item.getJsonObject("details", new JsonObject());
             String code = item.getString("code", "NO_RESULT");
-            CrmUpsertResult.Action action = !"SUCCESS".equals(code)
-                    ? CrmUpsertResult.Action.FAILED
-                    : "update".equals(item.getString("action"))
+            CrmUpsertResult.Action action = "SUCCESS".equals(code)
+                    ? "update".equals(item.getString("action"))
                             ? CrmUpsertResult.Action.UPDATED
-                            : CrmUpsertResult.Action.CREATED;
+                            : CrmUpsertResult.Action.CREATED
+                    : TRANSIENT.contains(code) ? CrmUpsertResult.Action.DEFERRED : CrmUpsertResult.Action.FAILED;
             String message = item.getString("message", "Zoho CRM sent no result for this record");
-            if (action == CrmUpsertResult.Action.FAILED && details.getString("api_name") != null) {
+            if (!"SUCCESS".equals(code) && details.getString("api_name") != null) {
                 message = message + " (" + details.getString("api_name") + ")";
             }
             results.add(new CrmUpsertResult(id.apply(batch.get(i)), action, details.getString("id"), code, message));

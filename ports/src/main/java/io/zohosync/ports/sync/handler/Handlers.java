@@ -3,6 +3,7 @@ package io.zohosync.ports.sync.handler;
 import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncKey;
 import io.zohosync.domain.entity.SyncTarget;
+import io.zohosync.ports.out.JobKind;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +32,35 @@ public final class Handlers {
         Set<SyncTarget> targets = EnumSet.noneOf(SyncTarget.class);
         byKey.keySet().forEach(k -> targets.add(k.target()));
         return targets;
+    }
+
+    /** The targets some handler writes to one job at a time (not in batches). */
+    public Set<SyncTarget> singleTargets() {
+        Set<SyncTarget> targets = EnumSet.noneOf(SyncTarget.class);
+        byKey.forEach((k, h) -> {
+            if (!(h instanceof BatchSyncHandler<?>)) {
+                targets.add(k.target());
+            }
+        });
+        return targets;
+    }
+
+    /** The kinds whose handler writes in batches ({@link BatchSyncHandler}). */
+    public Set<JobKind> batched() {
+        Set<JobKind> kinds = new java.util.HashSet<>();
+        byKey.forEach((k, h) -> {
+            if (h instanceof BatchSyncHandler<?>) {
+                kinds.add(new JobKind(k.type(), k.target()));
+            }
+        });
+        return Set.copyOf(kinds);
+    }
+
+    /** The batch handler of a kind. */
+    public Optional<BatchSyncHandler<?>> batchOf(JobKind kind) {
+        return byKey.get(new Key(kind.type(), kind.target())) instanceof BatchSyncHandler<?> batch
+                ? Optional.of(batch)
+                : Optional.empty();
     }
 
     public Optional<SyncHandler<?>> of(SyncKey key) {

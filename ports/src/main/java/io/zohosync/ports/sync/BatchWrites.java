@@ -1,0 +1,82 @@
+package io.zohosync.ports.sync;
+
+import io.vertx.core.Future;
+import io.zohosync.domain.common.InvalidInput;
+import io.zohosync.domain.sync.SyncEvent;
+import io.zohosync.ports.out.ClaimedJob;
+import io.zohosync.ports.out.EntityStore;
+import io.zohosync.ports.out.StoredEntity;
+import io.zohosync.ports.out.zoho.ZohoOutcome;
+import io.zohosync.ports.sync.handler.BatchAnswer;
+import io.zohosync.ports.sync.handler.BatchItem;
+import io.zohosync.ports.sync.handler.BatchSyncHandler;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The batch path of the write template: the claimed jobs of one batched kind read back into entities and written by
+ * their handler in one call; each record's own answer becomes its own decision (success → synced with its Zoho id,
+ * a refused record → failed with Zoho's code and message, a whole-call failure → what it means for a single job).
+ */
+final class BatchWrites {
+
+    private final EntityStore entities;
+
+    BatchWrites(EntityStore entities) {
+        this.entities = entities;
+    }
+
+    /** One decision per job, in order. */
+    <E> Future<List<Decision>> run(BatchSyncHandler<E> handler, List<ClaimedJob> jobs, Instant now) {
+        List<Future<Optional<StoredEntity>>> loads =
+                jobs.stream().map(job -> entities.find(job.key().entity())).toList();
+        Future<?> all = Future.all(loads);
+        return all.compose(loaded -> {
+            Decision[] decisions = new Decision[jobs.size()];
+            List<Integer> sent = new ArrayList<>();
+            List<BatchItem<E>> items = new ArrayList<>();
+            for (int i = 0; i < jobs.size(); i++) {
+                Optional<StoredEntity> stored = loads.get(i).result();
+                ClaimedJob job = jobs.get(i);
+                if (stored.isEmpty()) {
+                    decisions[i] = Decision.of(
+                            new SyncEvent.PermanentFailure(job.key().entity() + " is no longer stored"), "missing");
+                    continue;
+                }
+                try {
+                    E entity = handler.mapping()
+                            .read(stored.get().ref().id(), stored.get().payload());
+                    items.add(new BatchItem<>(entity, job.zohoId()));
+                    sent.add(i);
+                } catch (InvalidInput e) {
+                    decisions[i] = Decision.of(
+                            new SyncEvent.PermanentFailure(
+                                    "the stored " + stored.get().ref() + " no longer reads: " + e.getMessage()),
+                            "unreadable");
+                }
+            }
+            if (items.isEmpty()) {
+                return Future.succeededFuture(List.of(decisions));
+            }
+            return handler.writeBatch(items).map(answers -> {
+                if (answers.size() != items.size()) {
+                    throw new IllegalStateException(
+                            "a batch handler answered " + answers.size() + " of " + items.size() + " records");
+                }
+                for (int k = 0; k < answers.size(); k++) {
+                    decisions[sent.get(k)] = decision(answers.get(k), now);
+                }
+                return List.of(decisions);
+            });
+        });
+    }
+
+    private static Decision decision(BatchAnswer answer, Instant now) {
+        if (answer.outcome() instanceof ZohoOutcome.Success<String> ok) {
+            return Decision.of(new SyncEvent.Succeeded(ok.value()), answer.logEvent());
+        }
+        return ZohoOutcomes.failure(answer.outcome(), "the batch write", now);
+    }
+}
