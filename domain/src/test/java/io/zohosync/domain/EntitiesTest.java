@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zohosync.domain.catalog.Item;
 import io.zohosync.domain.common.InvalidInput;
-import io.zohosync.domain.crm.CrmContact;
 import io.zohosync.domain.crm.Inquiry;
 import io.zohosync.domain.crm.Lead;
-import io.zohosync.domain.crm.PlatformUser;
 import io.zohosync.domain.invoice.LineItem;
 import io.zohosync.domain.money.Money;
 import io.zohosync.domain.quote.Quote;
@@ -100,17 +98,5 @@ class EntitiesTest {
         assertThatThrownBy(() -> new Inquiry("i", "N", null, null, null, null)).isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> new Inquiry("i", "N", "a@b.co", null, null, "m".repeat(32_001)))
                 .isInstanceOf(InvalidInput.class);
-    }
-
-    @Test
-    void a_platform_user_becomes_a_crm_contact() {
-        assertThat(new PlatformUser("u-1", "Thabo Mbeki", "THABO@x.io", "082").toCrmContact())
-                .isEqualTo(new CrmContact("u-1", "Thabo", "Mbeki", "thabo@x.io", "082"));
-        assertThat(new PlatformUser("u-2", null, "ops@x.io", null)
-                        .toCrmContact()
-                        .lastName())
-                .isEqualTo("ops");
-        assertThatThrownBy(() -> new PlatformUser("", "N", "a@b.co", null)).isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> new PlatformUser("u", "N", "x", null)).isInstanceOf(InvalidInput.class);
     }
 }
