@@ -163,7 +163,7 @@ final class BillingInvoices {
         return value == Math.rint(value) ? (Number) (long) value : value;
     }
 
-    private void save(JsonObject invoice) {
+    void save(JsonObject invoice) {
         ledger.save(
                 ENTITY,
                 invoice.getString("invoice_id"),
