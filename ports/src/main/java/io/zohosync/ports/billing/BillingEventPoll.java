@@ -23,7 +23,8 @@ import java.util.Set;
  * the last seen event (its id kept in Postgres), then applies each newer event oldest first through the same
  * {@link BillingEventsUseCase} as the webhook, so an event the webhook brought already does nothing again and a lost one
  * is applied once. The cursor moves after each event, so a pass cut short resumes there. The first pass ever only
- * remembers the newest event (history before the service was connected is not replayed). Every call is made only when
+ * remembers the newest event (history before the service was connected is not replayed; with no event yet, every later
+ * one is new). Every call is made only when
  * Billing's budget could start more calls now than there are sync jobs due ({@link ReconcilePace}): the poll never takes
  * a slot the sync needs; when it cannot, the pass stops and the next one goes on.
  */
@@ -63,7 +64,11 @@ public final class BillingEventPoll {
         return cursor.lastSeen()
                 .compose(last -> collect(last, 1, new ArrayList<>()).compose(newer -> {
                     if (newer.isEmpty()) {
-                        return Future.succeededFuture(new Pass(0, 0, false));
+                        // no event at all yet: every event from now on is new (the empty id matches none)
+                        return (last.isEmpty()
+                                        ? cursor.seen("", null, clock.instant())
+                                        : Future.<Void>succeededFuture())
+                                .map(new Pass(0, 0, false));
                     }
                     if (last.isEmpty()) {
                         ZohoBillingEvents.Listed newest = newer.get(0);

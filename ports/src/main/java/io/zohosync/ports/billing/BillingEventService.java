@@ -63,9 +63,17 @@ public final class BillingEventService implements BillingEventsUseCase {
     }
 
     /** The entities an event involves, as far as the mapping knows them. */
-    private record Found(Optional<EntityRef> entity, Optional<EntityRef> subscription, Optional<EntityRef> customer) {
+    private record Found(
+            Kind kind, Optional<EntityRef> entity, Optional<EntityRef> subscription, Optional<EntityRef> customer) {
+        /** Its own entity or its subscription is known; a payment of a known customer is too (on the customer's stream). */
         boolean known() {
-            return entity.isPresent() || subscription.isPresent();
+            return entity.isPresent()
+                    || subscription.isPresent()
+                    || (kind.type() == EntityType.PAYMENT && customer.isPresent());
+        }
+
+        EntityRef claimed() {
+            return entity.or(() -> subscription).or(() -> customer).orElseThrow();
         }
     }
 
@@ -105,6 +113,7 @@ public final class BillingEventService implements BillingEventsUseCase {
         return entity.compose(e -> linked(tx, EntityType.SUBSCRIPTION, subscriptionId(data))
                 .compose(s -> linked(tx, EntityType.CUSTOMER, customerId(data))
                         .map(c -> new Found(
+                                kind,
                                 kind.type() == EntityType.CUSTOMER ? c : e,
                                 kind.type() == EntityType.SUBSCRIPTION ? e : s,
                                 c))));
@@ -118,8 +127,7 @@ public final class BillingEventService implements BillingEventsUseCase {
 
     private Future<Outcome> apply(
             IntakeTransaction tx, Kind kind, Event event, Map<String, Object> object, Found found) {
-        EntityRef claimed = found.entity().orElseGet(() -> found.subscription().orElseThrow());
-        return tx.claimEvent(SOURCE, event.eventId(), hash(event), claimed, clock.instant())
+        return tx.claimEvent(SOURCE, event.eventId(), hash(event), found.claimed(), clock.instant())
                 .compose(earlier -> {
                     if (earlier.isPresent()) {
                         return Future.succeededFuture(Outcome.REPEATED);

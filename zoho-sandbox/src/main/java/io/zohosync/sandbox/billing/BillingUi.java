@@ -92,7 +92,20 @@ public final class BillingUi {
         payment.put("amount_refunded", BillingLedger.money(payment.getDouble("amount_refunded", 0.0) + amount))
                 .put("status", "refunded");
         savePayment(payment);
-        ledger.event("payment_refunded", "payment", payment);
+        JsonArray applied = payment.getJsonArray("invoices", new JsonArray());
+        JsonObject invoice = applied.isEmpty()
+                ? null
+                : invoices.find(applied.getJsonObject(0).getString("invoice_id"));
+        if (invoice == null) {
+            ledger.event("payment_refunded", "payment", payment);
+        } else {
+            ledger.event(
+                    "payment_refunded",
+                    "payment",
+                    payment,
+                    "invoice",
+                    BillingLedger.only(invoice, BillingInvoices.DETAIL));
+        }
         return payment;
     }
 
