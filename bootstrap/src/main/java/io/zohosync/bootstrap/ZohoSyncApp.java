@@ -105,6 +105,7 @@ public final class ZohoSyncApp {
         var dependants = new Dependants(pg.syncRecords(), machine, metrics);
         var admin = new AdminSyncService(pg.syncRecords(), dependants, handlers, machine, pg.adminAudit(), clock);
         var reconcile = Reconciling.service(vertx, config, pg, zoho, handlers, admin, machine, clock);
+        var billingEvents = BillingIn.service(pg, clock);
         var wakeUp = new ReconnectWakeUp(pg.syncRecords(), machine, clock);
         var connect = new ZohoConnectionService(
                 zoho.authorization(),
@@ -140,7 +141,10 @@ public final class ZohoSyncApp {
                 HttpSettings.DEFAULT_MAX_FAILED_SIGN_INS,
                 HttpSettings.DEFAULT_FAILED_SIGN_IN_WINDOW);
         http = new HttpVerticle(
-                v -> HttpAdapters.router(v, httpSettings, endpoints, config.stripe(), metrics::stripeEvent),
+                BillingIn.withWebhook(
+                        v -> HttpAdapters.router(v, httpSettings, endpoints, config.stripe(), metrics::stripeEvent),
+                        billingEvents,
+                        config),
                 config.httpHost(),
                 config.httpPort(),
                 config.httpIdleTimeout());
@@ -152,6 +156,14 @@ public final class ZohoSyncApp {
                         config.syncEnabled() ? deploy(worker(pg, zoho, handlers, dependants, machine)) : disabled())
                 .map(x -> {
                     alerts(pg);
+                    config.billingIn()
+                            .pollEvery()
+                            .filter(every -> config.syncEnabled())
+                            .ifPresent(every -> {
+                                long timer = BillingIn.schedule(
+                                        vertx, BillingIn.poll(pg, zoho, billingEvents, clock), every);
+                                shutdown.push(() -> Future.succeededFuture(vertx.cancelTimer(timer)));
+                            });
                     config.reconcileEvery().ifPresent(every -> {
                         long timer = Reconciling.schedule(vertx, reconcile, every);
                         shutdown.push(() -> Future.succeededFuture(vertx.cancelTimer(timer)));
