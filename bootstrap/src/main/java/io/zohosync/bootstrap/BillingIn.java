@@ -1,8 +1,7 @@
 package io.zohosync.bootstrap;
 
 import io.vertx.core.Vertx;
-import io.vertx.ext.web.Router;
-import io.zohosync.adapters.http.webhooks.ZohoBillingWebhookRoutes;
+import io.zohosync.adapters.http.HttpAdapters;
 import io.zohosync.adapters.postgres.PostgresAdapters;
 import io.zohosync.adapters.zoho.ZohoAdapters;
 import io.zohosync.ports.billing.BillingEventPoll;
@@ -11,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,23 +24,23 @@ final class BillingIn {
         return new BillingEventService(pg.intake(), pg.inboundEvents(), clock);
     }
 
-    /** {@code routes}, with {@code POST /webhooks/zoho-billing} mounted on the router they make. */
-    static Function<Vertx, Router> withWebhook(
-            Function<Vertx, Router> routes, BillingEventService events, Config config) {
-        return vertx -> {
-            Router router = routes.apply(vertx);
-            new ZohoBillingWebhookRoutes(
-                            config.billingIn().webhookSecret(),
-                            config.billingIn().encoding(),
-                            Optional.of(events))
-                    .mount(router, config.bodyLimitBytes());
-            return router;
-        };
+    /** What the router serves of it: {@code POST /webhooks/zoho-billing} with the configured secret and encoding. */
+    static HttpAdapters.BillingEvents routes(BillingEventService events, Config config) {
+        return new HttpAdapters.BillingEvents(
+                Optional.of(events),
+                config.billingIn().webhookSecret(),
+                config.billingIn().encoding());
     }
 
     static BillingEventPoll poll(PostgresAdapters pg, ZohoAdapters zoho, BillingEventService events, Clock clock) {
         return new BillingEventPoll(
-                zoho.billingEvents(), pg.billingEventCursor(), events, zoho.callBudget(), pg.health(), clock);
+                zoho.billingEvents(),
+                pg.billingEventCursor(),
+                events,
+                zoho.callBudget(),
+                zoho.budgetOutlook(),
+                pg.health(),
+                clock);
     }
 
     /** Polls every {@code every}, one pass at a time; the timer's id. */

@@ -68,6 +68,7 @@ record Config(
         Optional<WorkerSchedule> schedule,
         Optional<Duration> reconcileEvery,
         Outbox outbox,
+        StockSettings stock,
         BillingInSettings billingIn) {
 
     /**
@@ -157,6 +158,7 @@ record Config(
                 WorkerSchedule.parse(r.text("ZSYNC_SCHEDULE", null), r.text("ZSYNC_SCHEDULE_MAX", null)),
                 reconcileEvery(r),
                 outbox(r),
+                StockSettings.from(env),
                 BillingInSettings.from(env));
     }
 
@@ -433,7 +435,8 @@ record Config(
                 + adminToken.map(t -> "***").orElse("none") + ", tokenKeys="
                 + tokenKeys.map(t -> "***").orElse("none") + ", metricsToken="
                 + metricsToken.map(t -> "***").orElse("none") + ", stripe="
-                + stripe.map(Object::toString).orElse("none") + ", alerts=" + alerts + ", " + outbox + "]";
+                + stripe.map(Object::toString).orElse("none") + ", alerts=" + alerts + ", " + outbox + ", stock="
+                + stock + "]";
     }
 
     /** A configuration mistake, reported at start-up in one sentence. */

@@ -7,16 +7,20 @@ import io.zohosync.domain.matching.MatchPolicy;
 import io.zohosync.domain.payment.PaymentModeMapping;
 import io.zohosync.ports.flows.customer.CustomerBooksHandler;
 import io.zohosync.ports.flows.item.ItemBooksHandler;
+import io.zohosync.ports.flows.item.ItemInventoryHandler;
 import io.zohosync.ports.flows.order.BooksTaxIds;
 import io.zohosync.ports.flows.order.OrderBooksHandler;
 import io.zohosync.ports.flows.payment.PaymentBooksHandler;
 import io.zohosync.ports.flows.quote.QuoteBooksHandler;
 import io.zohosync.ports.flows.refund.RefundBooksHandler;
 import io.zohosync.ports.flows.sales.ContactCurrencies;
+import io.zohosync.ports.flows.stock.StockInventoryHandler;
 import io.zohosync.ports.intake.EntityMapping;
 import io.zohosync.ports.intake.Routing;
 import io.zohosync.ports.out.EntityStore;
+import io.zohosync.ports.out.StockLevels;
 import io.zohosync.ports.sync.handler.SyncHandler;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -28,7 +32,7 @@ final class Flows {
 
     private final List<SyncHandler<?>> handlers;
 
-    Flows(ZohoAdapters zoho, EntityStore entities, Config config) {
+    Flows(ZohoAdapters zoho, EntityStore entities, Config config, StockLevels stock) {
         MatchPolicy matching = new MatchPolicy(config.linkNewByEmail(), config.matchReturningByName());
         // one cache of Books tax ids for every sales document: a new rate is created once, a refused id forgotten by
         // all
@@ -41,31 +45,44 @@ final class Flows {
                 new OrderBooksHandler(zoho.invoices(), zoho.estimates(), taxes, currencies, entities),
                 new QuoteBooksHandler(zoho.estimates(), taxes, currencies),
                 new PaymentBooksHandler(zoho.customerPayments(), PaymentModeMapping.DEFAULT, entities),
-                new RefundBooksHandler(zoho.refunds()));
+                new RefundBooksHandler(zoho.refunds()),
+                // issue 11: items in Inventory (opt-in, ZSYNC_TARGETS=item=books+inventory; else only as a stock
+                // record's prerequisite) and stock pushed as adjustments
+                new ItemInventoryHandler(zoho.inventoryItems()),
+                new StockInventoryHandler(zoho.stock(), stock, Clock.systemUTC()));
     }
 
     List<SyncHandler<?>> handlers() {
         return handlers;
     }
 
-    /** One mapping per entity type, as its handlers name it. */
+    /** One mapping per entity type the platform sends as a collection, as its handlers name it. */
     List<EntityMapping<?>> mappings() {
         Map<EntityType, EntityMapping<?>> mappings = new LinkedHashMap<>();
-        handlers.forEach(h -> mappings.putIfAbsent(h.type(), h.mapping()));
+        handlers.stream()
+                .filter(h -> h.mapping().collection() != null)
+                .forEach(h -> mappings.putIfAbsent(h.type(), h.mapping()));
         return List.copyOf(mappings.values());
     }
 
     /** The configured targets per type ({@code ZSYNC_TARGETS}), or every target a handler serves; each must have a handler. */
     Routing routing(Map<EntityType, List<SyncTarget>> configured) {
         Map<EntityType, List<SyncTarget>> targets = new EnumMap<>(EntityType.class);
+        Map<EntityType, List<SyncTarget>> served = new EnumMap<>(EntityType.class);
         handlers.forEach(
-                h -> targets.computeIfAbsent(h.type(), t -> new ArrayList<>()).add(h.target()));
+                h -> served.computeIfAbsent(h.type(), t -> new ArrayList<>()).add(h.target()));
+        // items reach Inventory only when configured (or as a stock record's prerequisite)
+        served.forEach((type, list) -> targets.put(
+                type,
+                list.stream()
+                        .filter(t -> type != EntityType.ITEM || t != SyncTarget.INVENTORY)
+                        .toList()));
         configured.forEach((type, wanted) -> {
-            List<SyncTarget> served = targets.getOrDefault(type, List.of());
-            wanted.stream().filter(t -> !served.contains(t)).findFirst().ifPresent(t -> {
+            List<SyncTarget> flows = served.getOrDefault(type, List.of());
+            wanted.stream().filter(t -> !flows.contains(t)).findFirst().ifPresent(t -> {
                 throw new Config.ConfigException(
                         "ZSYNC_TARGETS: no flow syncs " + type.wire() + " to " + t.wire() + " (flows for " + type.wire()
-                                + ": " + served.stream().map(SyncTarget::wire).toList() + ")");
+                                + ": " + flows.stream().map(SyncTarget::wire).toList() + ")");
             });
             targets.put(type, wanted);
         });

@@ -98,13 +98,14 @@ public final class ZohoSyncApp {
 
     private Future<Void> wire(PostgresAdapters pg, ZohoAdapters zoho, Secrets secrets) {
         SyncStateMachine machine = new SyncStateMachine(config.retryPolicy(), new SecureRandom());
-        Flows flows = new Flows(zoho, pg.entities(), config);
+        Flows flows = new Flows(zoho, pg.entities(), config, pg.stockLevels());
         Handlers handlers = new Handlers(flows.handlers());
         var intake = new IntakeService(pg.intake(), flows.mappings(), flows.routing(config.targets()), machine, clock);
         var status = new SyncStatusService(pg.syncRecordsReader(), config.syncEnabled());
         var dependants = new Dependants(pg.syncRecords(), machine, metrics);
         var admin = new AdminSyncService(pg.syncRecords(), dependants, handlers, machine, pg.adminAudit(), clock);
         var reconcile = Reconciling.service(vertx, config, pg, zoho, handlers, admin, machine, clock);
+        var stock = Stocking.service(pg, zoho, machine, config.stock(), clock);
         var billingEvents = BillingIn.service(pg, clock);
         var wakeUp = new ReconnectWakeUp(pg.syncRecords(), machine, clock);
         var connect = new ZohoConnectionService(
@@ -141,10 +142,14 @@ public final class ZohoSyncApp {
                 HttpSettings.DEFAULT_MAX_FAILED_SIGN_INS,
                 HttpSettings.DEFAULT_FAILED_SIGN_IN_WINDOW);
         http = new HttpVerticle(
-                BillingIn.withWebhook(
-                        v -> HttpAdapters.router(v, httpSettings, endpoints, config.stripe(), metrics::stripeEvent),
-                        billingEvents,
-                        config),
+                v -> HttpAdapters.router(
+                        v,
+                        httpSettings,
+                        endpoints,
+                        config.stripe(),
+                        metrics::stripeEvent,
+                        Stocking.routes(stock, config.stock()),
+                        BillingIn.routes(billingEvents, config)),
                 config.httpHost(),
                 config.httpPort(),
                 config.httpIdleTimeout());
@@ -162,6 +167,13 @@ public final class ZohoSyncApp {
                             .ifPresent(every -> {
                                 long timer = BillingIn.schedule(
                                         vertx, BillingIn.poll(pg, zoho, billingEvents, clock), every);
+                                shutdown.push(() -> Future.succeededFuture(vertx.cancelTimer(timer)));
+                            });
+                    config.stock()
+                            .pollEvery()
+                            .filter(every -> config.syncEnabled())
+                            .ifPresent(every -> {
+                                long timer = Stocking.schedule(vertx, stock, every);
                                 shutdown.push(() -> Future.succeededFuture(vertx.cancelTimer(timer)));
                             });
                     config.reconcileEvery().ifPresent(every -> {

@@ -71,6 +71,10 @@ final class ZohoWiring {
             ZohoSettings.Builder settings = ZohoSettings.builder(region(config), zoho.clientId(), zoho.clientSecret())
                     .refreshToken(zoho.refreshToken())
                     .booksOrganizationId(zoho.organizationId())
+                    // Inventory shares the Books organization (issue 11; UNCONFIRMED in Zoho's text)
+                    .inventoryOrganizationId(zoho.organizationId())
+                    // Billing's events poll reads the same organization (issue 10; its own id: billing-sub's config)
+                    .billingOrganizationId(zoho.organizationId())
                     .limits(ZohoProduct.BOOKS, config.booksLimits())
                     .redirectUri(callbackUrl(config));
             config.zohoAccountsUrl().ifPresent(settings::accountsUrl);
@@ -89,6 +93,8 @@ final class ZohoWiring {
                     .baseUrl(sandbox.baseUrl())
                     .refreshToken(SandboxOptions.DEMO_REFRESH_TOKEN)
                     .booksOrganizationId(SandboxOptions.DEMO_ORGANIZATION_ID)
+                    .inventoryOrganizationId(SandboxOptions.DEMO_ORGANIZATION_ID)
+                    .billingOrganizationId(SandboxOptions.DEMO_ORGANIZATION_ID)
                     .limits(ZohoProduct.BOOKS, config.booksLimits())
                     .redirectUri(callbackUrl(config))
                     .build();

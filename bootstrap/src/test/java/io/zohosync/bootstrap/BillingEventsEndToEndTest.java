@@ -112,12 +112,18 @@ class BillingEventsEndToEndTest {
     /** The service, a Billing customer and subscription mapped to c-1 and svc-1, and Billing's webhook pointed at it. */
     private void startService(String pollEvery) throws Exception {
         Map<String, String> env = new HashMap<>(Map.of(
-                "ZSYNC_PLATFORM_WEBHOOK_URL", "http://127.0.0.1:" + receiver.actualPort() + "/platform",
-                "ZSYNC_PLATFORM_WEBHOOK_SECRET", PLATFORM_SECRET,
-                "ZSYNC_OUTBOX_POLL_MS", "50",
-                "ZSYNC_OUTBOX_BACKOFF", "200ms,200ms,200ms",
-                "ZSYNC_ZOHO_BILLING_WEBHOOK_SECRET", ZOHO_SECRET,
-                "ZSYNC_BILLING_EVENTS_POLL_EVERY", pollEvery));
+                "ZSYNC_PLATFORM_WEBHOOK_URL",
+                "http://127.0.0.1:" + receiver.actualPort() + "/platform",
+                "ZSYNC_PLATFORM_WEBHOOK_SECRET",
+                PLATFORM_SECRET,
+                "ZSYNC_OUTBOX_POLL_MS",
+                "50",
+                "ZSYNC_OUTBOX_BACKOFF",
+                "200ms,200ms,200ms",
+                "ZSYNC_ZOHO_BILLING_WEBHOOK_SECRET",
+                ZOHO_SECRET,
+                "ZSYNC_BILLING_EVENTS_POLL_EVERY",
+                pollEvery));
         service = RunningService.start(vertx, "billing-in", env);
         platformSide = PostgresAdapters.connect(
                 vertx, DatabaseSettings.fromUrl(service.environment.get("ZSYNC_DATABASE_URL"), 2));
@@ -176,7 +182,10 @@ class BillingEventsEndToEndTest {
     private void webhookOn() {
         service.zoho
                 .control()
-                .webhook("billing", "http://127.0.0.1:" + service.app.httpPort() + "/webhooks/zoho-billing", ZOHO_SECRET);
+                .webhook(
+                        "billing",
+                        "http://127.0.0.1:" + service.app.httpPort() + "/webhooks/zoho-billing",
+                        ZOHO_SECRET);
     }
 
     @Test
@@ -348,7 +357,8 @@ class BillingEventsEndToEndTest {
 
         ui.markUnpaid(zohoSubscription);
 
-        awaitReceived(() -> received.stream().anyMatch(r -> r.json().getString("type").equals("subscription.unpaid")));
+        awaitReceived(
+                () -> received.stream().anyMatch(r -> r.json().getString("type").equals("subscription.unpaid")));
         assertThat(await(platformSide.zohoStates().statesOf(new EntityRef(EntityType.SUBSCRIPTION, "svc-1")))
                         .get(SyncTarget.BILLING)
                         .source())
@@ -359,7 +369,8 @@ class BillingEventsEndToEndTest {
                 .getJsonArray("events")
                 .getJsonObject(0)
                 .getString("event_id");
-        JsonObject event = billing(HttpMethod.GET, "/events/" + eventId, null, 200).getJsonObject("event");
+        JsonObject event =
+                billing(HttpMethod.GET, "/events/" + eventId, null, 200).getJsonObject("event");
         String body = new JsonObject()
                 .put("event_id", eventId)
                 .put("event_type", "subscription_unpaid")
@@ -382,18 +393,16 @@ class BillingEventsEndToEndTest {
                 .putHeader("Authorization", "Zoho-oauthtoken " + token)
                 .putHeader("X-com-zoho-subscriptions-organizationid", SandboxOptions.DEMO_ORGANIZATION_ID);
         HttpResponse<Buffer> response = await(body == null ? request.send() : request.sendJsonObject(body));
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.bodyAsString()).isEqualTo(status);
+        assertThat(response.statusCode())
+                .as(method + " " + path + ": " + response.bodyAsString())
+                .isEqualTo(status);
         return response.bodyAsJsonObject();
     }
 
     private void link(EntityType type, String id, String zohoId) throws Exception {
-        await(platformSide
-                .pool()
-                .preparedQuery(
-                        """
+        await(platformSide.pool().preparedQuery("""
                         insert into sync_records (entity_type, entity_id, target, status, zoho_id, created_at, updated_at, synced_at)
-                        values ($1, $2, 'billing', 'synced', $3, now(), now(), now())""")
-                .execute(Tuple.of(type.wire(), id, zohoId)));
+                        values ($1, $2, 'billing', 'synced', $3, now(), now(), now())""").execute(Tuple.of(type.wire(), id, zohoId)));
     }
 
     /** Waits until the service has claimed or held {@code count} Billing events. */
@@ -421,7 +430,9 @@ class BillingEventsEndToEndTest {
                     .pool()
                     .preparedQuery("select event_id from billing_event_cursor")
                     .execute());
-            return rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString(0));
+            return rows.size() == 0
+                    ? Optional.empty()
+                    : Optional.of(rows.iterator().next().getString(0));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

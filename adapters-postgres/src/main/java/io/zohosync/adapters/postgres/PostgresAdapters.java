@@ -148,6 +148,13 @@ public final class PostgresAdapters {
         return new PgSyncBacklog(pool);
     }
 
+    /** The stock records' levels and the Inventory poll's cursor (issue 11). */
+    public io.zohosync.ports.out.StockLevels stockLevels() {
+        return Unreachable.guard(
+                new io.zohosync.adapters.postgres.stock.PgStockLevels(pool, java.time.Clock.systemUTC()),
+                io.zohosync.ports.out.StockLevels.class);
+    }
+
     public Pool pool() {
         return pool;
     }

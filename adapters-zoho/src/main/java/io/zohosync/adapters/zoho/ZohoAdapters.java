@@ -77,6 +77,7 @@ public final class ZohoAdapters implements AutoCloseable {
     private final ZohoSubscriptions subscriptions;
     private final ZohoBillingInvoices billingInvoices;
     private final ZohoStock stock;
+    private final ZohoItems inventoryItems;
     private final ZohoAuthorization authorization;
 
     private final ZohoWebLinks webLinks;
@@ -113,6 +114,7 @@ public final class ZohoAdapters implements AutoCloseable {
         this.subscriptions = new BillingSubscriptionsClient(api);
         this.billingInvoices = new BillingInvoicesClient(api);
         this.stock = new InventoryAdjustmentsClient(api);
+        this.inventoryItems = new io.zohosync.adapters.zoho.inventory.InventoryItemsClient(api);
         this.webLinks = new ZohoWebApp(settings);
         this.authorization = new ConnectFlow(vertx, oauth, accounts, tokens, clock, this::state);
     }
@@ -219,6 +221,11 @@ public final class ZohoAdapters implements AutoCloseable {
 
     public ZohoStock stock() {
         return stock;
+    }
+
+    /** Items in Zoho Inventory (issue 11: stock is tracked for them). */
+    public ZohoItems inventoryItems() {
+        return inventoryItems;
     }
 
     public ZohoAuthorization authorization() {

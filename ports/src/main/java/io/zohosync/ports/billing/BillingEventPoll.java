@@ -6,6 +6,7 @@ import io.zohosync.ports.in.BillingEventsUseCase;
 import io.zohosync.ports.out.BillingEventCursor;
 import io.zohosync.ports.out.SyncHealthReader;
 import io.zohosync.ports.out.zoho.ZohoBillingEvents;
+import io.zohosync.ports.out.zoho.ZohoBudgetOutlook;
 import io.zohosync.ports.out.zoho.ZohoCallBudget;
 import io.zohosync.ports.out.zoho.ZohoOutcome;
 import io.zohosync.ports.out.zoho.ZohoProduct;
@@ -42,6 +43,7 @@ public final class BillingEventPoll {
     private final BillingEventCursor cursor;
     private final BillingEventsUseCase events;
     private final ZohoCallBudget budget;
+    private final ZohoBudgetOutlook limits;
     private final SyncHealthReader queue;
     private final Clock clock;
 
@@ -50,12 +52,14 @@ public final class BillingEventPoll {
             BillingEventCursor cursor,
             BillingEventsUseCase events,
             ZohoCallBudget budget,
+            ZohoBudgetOutlook limits,
             SyncHealthReader queue,
             Clock clock) {
         this.zoho = zoho;
         this.cursor = cursor;
         this.events = events;
         this.budget = budget;
+        this.limits = limits;
         this.queue = queue;
         this.clock = clock;
     }
@@ -137,6 +141,9 @@ public final class BillingEventPoll {
     /** Makes the call only when the sync leaves room for it; else the pass stops ({@link Yield}). */
     private <T> Future<ZohoOutcome<T>> paced(java.util.function.Supplier<Future<ZohoOutcome<T>>> call) {
         Instant now = clock.instant();
+        if (limits.limits(ZohoProduct.BILLING).isEmpty()) {
+            return call.get(); // no Billing meter configured: nothing to share
+        }
         return budget.headroom(Set.of(ZohoProduct.BILLING), now)
                 .compose(room -> queue.activity(now)
                         .map(activity -> ReconcilePace.waitUntil(room.free(), room.retryAt(), activity.due(), now)))

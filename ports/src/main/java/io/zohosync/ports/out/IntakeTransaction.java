@@ -57,4 +57,9 @@ public interface IntakeTransaction {
     default Future<Optional<EntityRef>> linkedEntity(EntityType type, SyncTarget target, String zohoId) {
         throw new UnsupportedOperationException("this store keeps no Zoho ids");
     }
+
+    /** The stock records' steps in this transaction (issue 11); a store that keeps no stock levels refuses them. */
+    default StockRows stock() {
+        throw new UnsupportedOperationException("this store keeps no stock levels");
+    }
 }

@@ -82,7 +82,7 @@ public final class BillingUi {
                 "payment",
                 payment,
                 "invoice",
-                BillingLedger.only(invoices.find(invoiceId), BillingInvoices.DETAIL));
+                BillingInvoices.eventView(invoices.find(invoiceId)));
         return payment;
     }
 
@@ -99,12 +99,7 @@ public final class BillingUi {
         if (invoice == null) {
             ledger.event("payment_refunded", "payment", payment);
         } else {
-            ledger.event(
-                    "payment_refunded",
-                    "payment",
-                    payment,
-                    "invoice",
-                    BillingLedger.only(invoice, BillingInvoices.DETAIL));
+            ledger.event("payment_refunded", "payment", payment, "invoice", BillingInvoices.eventView(invoice));
         }
         return payment;
     }
@@ -145,7 +140,7 @@ public final class BillingUi {
                 .put("updated_time", ledger.now())
                 .put("last_modified_time", ledger.now());
         invoices.save(invoice);
-        ledger.event("invoice_updated", "invoice", BillingLedger.only(invoice, BillingInvoices.DETAIL));
+        ledger.event("invoice_updated", "invoice", BillingInvoices.eventView(invoice));
         return invoice;
     }
 
@@ -154,7 +149,7 @@ public final class BillingUi {
         JsonObject invoice = require(invoices.find(invoiceId), "invoice", invoiceId);
         invoice.put("status", "void").put("balance", 0.0).put("updated_time", ledger.now());
         invoices.save(invoice);
-        ledger.event("invoice_voided", "invoice", BillingLedger.only(invoice, BillingInvoices.DETAIL));
+        ledger.event("invoice_voided", "invoice", BillingInvoices.eventView(invoice));
         return invoice;
     }
 

@@ -8,7 +8,9 @@ import io.zohosync.adapters.http.common.BearerAuth;
 import io.zohosync.adapters.http.common.Problems;
 import io.zohosync.adapters.http.common.SignInThrottle;
 import io.zohosync.ports.in.RecordEntityUseCase;
+import io.zohosync.ports.in.StockUseCase;
 import io.zohosync.ports.in.SyncStatusQuery;
+import java.util.Optional;
 import java.util.Set;
 
 /** Platform API factory: every collection the intake knows, under {@code /api/v1}, behind the platform's API keys. */
@@ -18,10 +20,17 @@ public final class PlatformApi {
 
     private final RecordEntityUseCase entities;
     private final SyncStatusQuery status;
+    private final Optional<StockUseCase> stock;
 
     public PlatformApi(RecordEntityUseCase entities, SyncStatusQuery status) {
+        this(entities, status, Optional.empty());
+    }
+
+    /** With the stock changes' route served by {@code stock} (none: it answers 404 {@code stock_not_configured}). */
+    public PlatformApi(RecordEntityUseCase entities, SyncStatusQuery status, Optional<StockUseCase> stock) {
         this.entities = entities;
         this.status = status;
+        this.stock = stock;
     }
 
     /** {@code requestCheck}: what every request passes after its API key (the document's check). */
@@ -39,6 +48,7 @@ public final class PlatformApi {
         entities.collections()
                 .forEach((collection, type) ->
                         new EntityRoutes(collection, type, entities, status).mount(api, bodyLimitBytes));
+        new StockRoutes(stock).mount(api, bodyLimitBytes);
         root.route(PREFIX + "/*").subRouter(api);
     }
 }

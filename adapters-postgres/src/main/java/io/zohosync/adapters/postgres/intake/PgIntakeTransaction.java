@@ -8,6 +8,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import io.zohosync.adapters.postgres.states.PgZohoStates;
+import io.zohosync.adapters.postgres.stock.PgStockRows;
 import io.zohosync.adapters.postgres.sync.RecordStore;
 import io.zohosync.domain.entity.EntityRef;
 import io.zohosync.domain.entity.EntityType;
@@ -16,6 +17,7 @@ import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.domain.sync.SyncState;
 import io.zohosync.ports.out.IntakeTransaction;
 import io.zohosync.ports.out.PlatformMessage;
+import io.zohosync.ports.out.StockRows;
 import io.zohosync.ports.out.StoredEntity;
 import io.zohosync.ports.out.ZohoState;
 import java.time.Instant;
@@ -156,5 +158,10 @@ final class PgIntakeTransaction implements IntakeTransaction {
                 .map(rows -> rows.size() == 0
                         ? Optional.<EntityRef>empty()
                         : Optional.of(new EntityRef(type, rows.iterator().next().getString("entity_id"))));
+    }
+
+    @Override
+    public StockRows stock() {
+        return new PgStockRows(conn);
     }
 }
