@@ -71,7 +71,8 @@ record Config(
         Optional<Duration> reconcileEvery,
         Outbox outbox,
         StockSettings stock,
-        Crm crm) {
+        Crm crm,
+        BillingInSettings billingIn) {
 
     /**
      * The platform's outbound webhooks (README "Outbound webhooks"): where they go (none: messages stay pending), the
@@ -168,7 +169,8 @@ record Config(
                 reconcileEvery(r),
                 outbox(r),
                 StockSettings.from(env),
-                crm(r));
+                crm(r),
+                BillingInSettings.from(env));
     }
 
     /**

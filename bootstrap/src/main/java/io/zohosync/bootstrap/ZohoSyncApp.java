@@ -106,6 +106,7 @@ public final class ZohoSyncApp {
         var admin = new AdminSyncService(pg.syncRecords(), dependants, handlers, machine, pg.adminAudit(), clock);
         var reconcile = Reconciling.service(vertx, config, pg, zoho, handlers, admin, machine, clock);
         var stock = Stocking.service(pg, zoho, machine, config.stock(), clock);
+        var billingEvents = BillingIn.service(pg, clock);
         var wakeUp = new ReconnectWakeUp(pg.syncRecords(), machine, clock);
         var connect = new ZohoConnectionService(
                 zoho.authorization(),
@@ -147,7 +148,8 @@ public final class ZohoSyncApp {
                         endpoints,
                         config.stripe(),
                         metrics::stripeEvent,
-                        Stocking.routes(stock, config.stock())),
+                        Stocking.routes(stock, config.stock()),
+                        BillingIn.routes(billingEvents, config)),
                 config.httpHost(),
                 config.httpPort(),
                 config.httpIdleTimeout());
@@ -159,6 +161,14 @@ public final class ZohoSyncApp {
                         config.syncEnabled() ? deploy(worker(pg, zoho, handlers, dependants, machine)) : disabled())
                 .map(x -> {
                     alerts(pg);
+                    config.billingIn()
+                            .pollEvery()
+                            .filter(every -> config.syncEnabled())
+                            .ifPresent(every -> {
+                                long timer = BillingIn.schedule(
+                                        vertx, BillingIn.poll(pg, zoho, billingEvents, clock), every);
+                                shutdown.push(() -> Future.succeededFuture(vertx.cancelTimer(timer)));
+                            });
                     config.stock()
                             .pollEvery()
                             .filter(every -> config.syncEnabled())

@@ -73,6 +73,8 @@ final class ZohoWiring {
                     .booksOrganizationId(zoho.organizationId())
                     // Inventory shares the Books organization (issue 11; UNCONFIRMED in Zoho's text)
                     .inventoryOrganizationId(zoho.organizationId())
+                    // Billing's events poll reads the same organization (issue 10; its own id: billing-sub's config)
+                    .billingOrganizationId(zoho.organizationId())
                     .limits(ZohoProduct.BOOKS, config.booksLimits())
                     .redirectUri(callbackUrl(config));
             config.zohoAccountsUrl().ifPresent(settings::accountsUrl);
@@ -92,6 +94,7 @@ final class ZohoWiring {
                     .refreshToken(SandboxOptions.DEMO_REFRESH_TOKEN)
                     .booksOrganizationId(SandboxOptions.DEMO_ORGANIZATION_ID)
                     .inventoryOrganizationId(SandboxOptions.DEMO_ORGANIZATION_ID)
+                    .billingOrganizationId(SandboxOptions.DEMO_ORGANIZATION_ID)
                     .limits(ZohoProduct.BOOKS, config.booksLimits())
                     .redirectUri(callbackUrl(config))
                     .build();

@@ -20,8 +20,11 @@ import io.zohosync.adapters.http.common.SignInThrottle;
 import io.zohosync.adapters.http.webhooks.StripeEvents;
 import io.zohosync.adapters.http.webhooks.StripeWebhookRoutes;
 import io.zohosync.adapters.http.webhooks.StripeWebhookSettings;
+import io.zohosync.adapters.http.webhooks.ZohoBillingWebhookRoutes;
 import io.zohosync.adapters.http.webhooks.ZohoInventoryWebhookRoutes;
+import io.zohosync.adapters.http.webhooks.ZohoWebhookSignature;
 import io.zohosync.ports.in.AdminSyncUseCase;
+import io.zohosync.ports.in.BillingEventsUseCase;
 import io.zohosync.ports.in.ConnectZohoUseCase;
 import io.zohosync.ports.in.ConsoleQuery;
 import io.zohosync.ports.in.ReconcileUseCase;
@@ -128,6 +131,28 @@ public final class HttpAdapters {
             Optional<StripeWebhookSettings> stripe,
             StripeWebhookRoutes.Counter stripeEvents,
             Stock stock) {
+        return router(vertx, settings, endpoints, stripe, stripeEvents, stock, BillingEvents.NONE);
+    }
+
+    /**
+     * Billing → platform (issue 10): the use case behind {@code POST /webhooks/zoho-billing}, the webhook's secret and
+     * the signature's encoding; {@link #NONE}: the route answers 404.
+     */
+    public record BillingEvents(
+            Optional<BillingEventsUseCase> events, Optional<String> secret, ZohoWebhookSignature.Encoding encoding) {
+        public static final BillingEvents NONE =
+                new BillingEvents(Optional.empty(), Optional.empty(), ZohoWebhookSignature.Encoding.EITHER);
+    }
+
+    /** The router, with stock and Billing's webhook served as {@code stock} and {@code billing} say. */
+    public static Router router(
+            Vertx vertx,
+            HttpSettings settings,
+            Endpoints endpoints,
+            Optional<StripeWebhookSettings> stripe,
+            StripeWebhookRoutes.Counter stripeEvents,
+            Stock stock,
+            BillingEvents billing) {
         Router root = Router.router(vertx);
         Problems.install(root);
         RequestGuards guards = new RequestGuards(settings.maxInFlight(), settings.bodyLimitBytes());
@@ -176,6 +201,8 @@ public final class HttpAdapters {
                         stripe, stripeReader, endpoints.entities(), endpoints.inboundEvents(), stripeEvents, clock)
                 .mount(root, settings.bodyLimitBytes());
         new ZohoInventoryWebhookRoutes(stock.inventoryWebhookSecret(), stock.stock())
+                .mount(root, settings.bodyLimitBytes());
+        new ZohoBillingWebhookRoutes(billing.secret(), billing.encoding(), billing.events())
                 .mount(root, settings.bodyLimitBytes());
 
         root.get("/health/live")

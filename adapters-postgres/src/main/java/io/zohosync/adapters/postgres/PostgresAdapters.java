@@ -209,6 +209,13 @@ public final class PostgresAdapters {
         return Unreachable.guard(new PgPlatformOutbox(pool), PlatformOutbox.class);
     }
 
+    /** The Billing events poll's last seen event (V20). */
+    public io.zohosync.ports.out.BillingEventCursor billingEventCursor() {
+        return Unreachable.guard(
+                new io.zohosync.adapters.postgres.billing.PgBillingEventCursor(pool),
+                io.zohosync.ports.out.BillingEventCursor.class);
+    }
+
     /** Zoho's state mirrored per sync record (V17). */
     public ZohoStates zohoStates() {
         return Unreachable.guard(new PgZohoStates(pool), ZohoStates.class);

@@ -165,6 +165,11 @@ public final class ZohoAdapters implements AutoCloseable {
         return budget.heartbeat(clock.instant());
     }
 
+    /** Billing's events API, read by the events poll (issue 10, item 9). */
+    public io.zohosync.ports.out.zoho.ZohoBillingEvents billingEvents() {
+        return new io.zohosync.adapters.zoho.billing.BillingEventsClient(api);
+    }
+
     public ZohoContacts contacts() {
         return contacts;
     }

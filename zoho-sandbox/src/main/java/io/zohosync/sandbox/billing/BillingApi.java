@@ -35,5 +35,6 @@ public final class BillingApi implements SandboxApi {
         new Payments(ledger, customers, invoices).mount(routes);
         new HostedPages(ledger, customers, subscriptions).mount(routes, router);
         new Events(ledger).mount(routes);
+        context.shared(BillingUi.class, () -> new BillingUi(ledger, customers, subscriptions, invoices));
     }
 }

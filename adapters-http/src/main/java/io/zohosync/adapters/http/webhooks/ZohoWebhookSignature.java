@@ -14,18 +14,35 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Verifies Zoho's {@code X-Zoho-Webhook-Signature} as Zoho documents it for Billing (and, by assumption, Inventory):
  * HMAC-SHA256, keyed with the webhook's secret, of the request URL's query parameters sorted by name and concatenated
- * as {@code name + value} (decoded; a name given twice in the order sent), followed by the raw body; hex, compared in
- * constant time and ignoring case.
+ * as {@code name + value} (decoded; a name given twice in the order sent), followed by the raw body; hex (ignoring case),
+ * base64 or either as configured ({@link Encoding}), compared in constant time.
  */
 public final class ZohoWebhookSignature {
 
-    private final byte[] secret;
+    /**
+     * How the signature is written: Zoho does not document it (community verifiers use lowercase hex), so Billing's is
+     * configurable; {@link #EITHER} accepts hex or base64.
+     */
+    public enum Encoding {
+        HEX,
+        BASE64,
+        EITHER
+    }
 
+    private final byte[] secret;
+    private final Encoding encoding;
+
+    /** Hex, as Inventory's webhooks are read. */
     public ZohoWebhookSignature(String secret) {
+        this(secret, Encoding.HEX);
+    }
+
+    public ZohoWebhookSignature(String secret, Encoding encoding) {
         if (secret == null || secret.isBlank()) {
             throw new IllegalArgumentException("a non-blank webhook secret is required");
         }
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.encoding = encoding;
     }
 
     /** Whether {@code header} signs these query parameters (decoded, by name) and these exact body bytes. */
@@ -33,13 +50,26 @@ public final class ZohoWebhookSignature {
         if (header == null || header.isBlank()) {
             return false;
         }
-        byte[] given;
+        byte[] expected = expected(query, body);
+        String given = header.trim();
+        return (encoding != Encoding.BASE64 && MessageDigest.isEqual(expected, hex(given)))
+                || (encoding != Encoding.HEX && MessageDigest.isEqual(expected, base64(given)));
+    }
+
+    private static byte[] hex(String text) {
         try {
-            given = HexFormat.of().parseHex(header.trim().toLowerCase(java.util.Locale.ROOT));
+            return HexFormat.of().parseHex(text.toLowerCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            return false;
+            return new byte[0];
         }
-        return MessageDigest.isEqual(expected(query, body), given);
+    }
+
+    private static byte[] base64(String text) {
+        try {
+            return java.util.Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            return new byte[0];
+        }
     }
 
     private byte[] expected(Map<String, List<String>> query, byte[] body) {

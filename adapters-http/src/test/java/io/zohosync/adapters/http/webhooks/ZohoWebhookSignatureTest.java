@@ -52,4 +52,22 @@ class ZohoWebhookSignatureTest {
                 .isFalse();
         assertThatThrownBy(() -> new ZohoWebhookSignature(" ")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void the_encoding_is_configurable_hex_base64_or_either() {
+        String base64 = java.util.Base64.getEncoder()
+                .encodeToString(java.util.HexFormat.of().parseHex(EXPECTED));
+        var hex = new ZohoWebhookSignature(SECRET, ZohoWebhookSignature.Encoding.HEX);
+        var b64 = new ZohoWebhookSignature(SECRET, ZohoWebhookSignature.Encoding.BASE64);
+        var either = new ZohoWebhookSignature(SECRET, ZohoWebhookSignature.Encoding.EITHER);
+
+        assertThat(hex.verifies(base64, query(), BODY)).isFalse();
+        assertThat(b64.verifies(base64, query(), BODY)).isTrue();
+        assertThat(b64.verifies(EXPECTED, query(), BODY)).isFalse();
+        assertThat(either.verifies(EXPECTED, query(), BODY)).isTrue();
+        assertThat(either.verifies(base64, query(), BODY)).isTrue();
+        assertThat(either.verifies("not a signature", query(), BODY)).isFalse();
+        assertThat(either.verifies(base64, query(), "{}".getBytes(StandardCharsets.UTF_8)))
+                .isFalse();
+    }
 }
