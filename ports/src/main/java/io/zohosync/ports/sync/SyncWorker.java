@@ -1,6 +1,8 @@
 package io.zohosync.ports.sync;
 
 import io.vertx.core.Future;
+import io.zohosync.domain.entity.EntityType;
+import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.domain.sync.SyncEvent;
 import io.zohosync.domain.sync.SyncState;
 import io.zohosync.domain.sync.SyncStateMachine;
@@ -9,12 +11,15 @@ import io.zohosync.ports.out.ClaimedJob;
 import io.zohosync.ports.out.JobKind;
 import io.zohosync.ports.out.SyncJobs;
 import io.zohosync.ports.out.SyncObserver;
+import io.zohosync.ports.out.zoho.ZohoBudget;
 import io.zohosync.ports.out.zoho.ZohoCallBudget;
 import io.zohosync.ports.out.zoho.ZohoProduct;
 import io.zohosync.ports.sync.handler.BatchSyncHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -100,55 +105,84 @@ public final class SyncWorker {
         Instant now = clock.instant();
         SyncEvent.Claimed claim = new SyncEvent.Claimed(workerId, now.plus(settings.lease()));
         Set<JobKind> batched = runner.batchKinds();
-        Future<Integer> released =
-                jobs.releaseExpired(now, state -> machine.apply(state, new SyncEvent.LeaseExpired(), now));
-        if (!batched.isEmpty()) {
-            return released.compose(x -> drainWithBatches(workerId, max, batched, claim, now));
-        }
-        return released.compose(x -> budget.headroom(runner.products(), now))
-                .compose(room -> room.free() < 1
-                        ? Future.succeededFuture(new Drained(0, false, room.retryAt()))
-                        : claimAndRun(
-                                workerId, Math.min(Math.min(max, settings.batchSize()), room.free()), claim, now));
+        return jobs.releaseExpired(now, state -> machine.apply(state, new SyncEvent.LeaseExpired(), now))
+                .compose(x -> drain(workerId, max, batched, claim, now));
     }
 
     /**
-     * A pass when some kinds are written in batches: the one-by-one jobs as ever, within their products' room, then
-     * each batched kind whose product has room for a call.
+     * One pass: the one-by-one jobs of the products whose budget has room (a product without room — held full by
+     * another instance, say — keeps its jobs queued and unclaimed while the others go on), at most as many as the
+     * roomiest could start; then each batched kind whose product has room for a call.
      */
-    private Future<Drained> drainWithBatches(
+    private Future<Drained> drain(
             String workerId, int max, Set<JobKind> batched, SyncEvent.Claimed claim, Instant now) {
-        Set<ZohoProduct> single = runner.products();
+        List<ZohoProduct> single = List.copyOf(runner.products());
         Future<Drained> singles = single.isEmpty()
                 ? Future.succeededFuture(new Drained(0, false, null))
-                : budget.headroom(single, now)
-                        .compose(room -> room.free() < 1
-                                ? Future.succeededFuture(new Drained(0, false, room.retryAt()))
-                                : claimExcept(
-                                        workerId,
-                                        batched,
-                                        Math.min(Math.min(max, settings.batchSize()), room.free()),
-                                        claim,
-                                        now));
+                : roomPerProduct(single, now).compose(rooms -> {
+                    Set<JobKind> skipped = new HashSet<>(batched);
+                    int free = 0;
+                    Instant opensAt = null;
+                    for (int i = 0; i < single.size(); i++) {
+                        ZohoBudget.Headroom room = rooms.get(i);
+                        if (room.free() < 1) {
+                            skipped.addAll(kindsOf(single.get(i)));
+                            opensAt = opensAt == null
+                                            || (room.retryAt() != null
+                                                    && room.retryAt().isBefore(opensAt))
+                                    ? room.retryAt()
+                                    : opensAt;
+                        }
+                        free = Math.max(free, room.free());
+                    }
+                    return free < 1
+                            ? Future.succeededFuture(new Drained(0, false, opensAt))
+                            : claimExcept(
+                                    workerId, skipped, Math.min(Math.min(max, settings.batchSize()), free), claim, now);
+                });
+        if (batched.isEmpty()) {
+            return singles;
+        }
         return singles.compose(sofar -> budget.headroom(runner.batchProducts(), now)
                 .compose(room -> room.free() < 1
                         ? Future.succeededFuture(sofar)
-                        : batches(workerId, List.copyOf(batched), 0, claim, now, sofar)));
+                        : batches(workerId, List.copyOf(batched), 0, claimedNow(workerId), clock.instant(), sofar)));
+    }
+
+    /** Each product's headroom, in the order given. */
+    private Future<List<ZohoBudget.Headroom>> roomPerProduct(List<ZohoProduct> products, Instant now) {
+        Future<List<ZohoBudget.Headroom>> rooms = Future.succeededFuture(new ArrayList<>());
+        for (ZohoProduct product : products) {
+            rooms = rooms.compose(sofar -> budget.headroom(Set.of(product), now).map(room -> {
+                sofar.add(room);
+                return sofar;
+            }));
+        }
+        return rooms;
+    }
+
+    /** Every kind of job whose target is kept in {@code product}. */
+    private static Set<JobKind> kindsOf(ZohoProduct product) {
+        Set<JobKind> kinds = new HashSet<>();
+        for (SyncTarget target : SyncTarget.values()) {
+            if (ZohoProduct.of(target) == product) {
+                for (EntityType type : EntityType.values()) {
+                    kinds.add(new JobKind(type, target));
+                }
+            }
+        }
+        return kinds;
+    }
+
+    /** A claim made now (a batch claimed after the one-by-one jobs ran gets a lease from now, not from the pass's start). */
+    private SyncEvent.Claimed claimedNow(String workerId) {
+        return new SyncEvent.Claimed(workerId, clock.instant().plus(settings.lease()));
     }
 
     private Future<Drained> claimExcept(
             String workerId, Set<JobKind> batched, int limit, SyncEvent.Claimed claim, Instant now) {
         return jobs.claimDueExcept(
                         workerId, batched, limit, settings.lease(), now, state -> machine.apply(state, claim, now))
-                .compose(claimed -> {
-                    Future<?> all = Future.join(
-                            claimed.stream().map(job -> process(job, now)).toList());
-                    return all.map(new Drained(claimed.size(), claimed.size() >= limit, null));
-                });
-    }
-
-    private Future<Drained> claimAndRun(String workerId, int limit, SyncEvent.Claimed claim, Instant now) {
-        return jobs.claimDue(workerId, limit, settings.lease(), now, state -> machine.apply(state, claim, now))
                 .compose(claimed -> {
                     Future<?> all = Future.join(
                             claimed.stream().map(job -> process(job, now)).toList());
