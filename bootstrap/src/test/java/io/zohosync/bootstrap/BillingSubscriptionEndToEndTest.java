@@ -159,7 +159,7 @@ class BillingSubscriptionEndToEndTest {
                 awaitBilling(id, b -> big.equals(b.getJsonObject("details").getString("plan_code")));
         assertThat(upgraded.getString("status")).isEqualTo("live");
         assertThat(billing.eventsOf(subscriptionId)).contains("subscription_upgraded");
-        assertThat(service.callsSince(before, "PUT /billing/v1/subscriptions/{id}"))
+        assertThat(service.callsSince(before, "PUT /billing/v1/subscriptions/{subscription_id}"))
                 .isEqualTo(1);
 
         // downgrade at renewal: scheduled, Billing keeps the dearer plan until the term ends
@@ -252,12 +252,13 @@ class BillingSubscriptionEndToEndTest {
                         .put("cancel_at", "immediately")
                         .put("addons", new JsonArray().add(new JsonObject().put("quantity", 2))),
                 "cancel_at",
-                "addon_code");
+                "addons[0].addon_code");
         service.assertRefused(
                 "plans",
                 "P-BAD-" + UUID.randomUUID(),
                 new JsonObject().put("price", "-1").put("currency", "XXZ").put("interval_unit", "days"),
                 "name",
+                "price",
                 "currency",
                 "interval_unit");
         service.assertRefused(
