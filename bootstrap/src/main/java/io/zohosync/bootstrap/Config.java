@@ -72,7 +72,8 @@ record Config(
         Outbox outbox,
         StockSettings stock,
         Crm crm,
-        BillingInSettings billingIn) {
+        BillingInSettings billingIn,
+        BillingSettings billing) {
 
     /**
      * The platform's outbound webhooks (README "Outbound webhooks"): where they go (none: messages stay pending), the
@@ -170,7 +171,8 @@ record Config(
                 outbox(r),
                 StockSettings.from(env),
                 crm(r),
-                BillingInSettings.from(env));
+                BillingInSettings.from(env),
+                BillingSettings.from(env));
     }
 
     /**

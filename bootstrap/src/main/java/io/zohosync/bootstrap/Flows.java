@@ -5,6 +5,11 @@ import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.domain.matching.MatchPolicy;
 import io.zohosync.domain.payment.PaymentModeMapping;
+import io.zohosync.ports.flows.billing.AddonBillingHandler;
+import io.zohosync.ports.flows.billing.BillingProducts;
+import io.zohosync.ports.flows.billing.CustomerBillingHandler;
+import io.zohosync.ports.flows.billing.PlanBillingHandler;
+import io.zohosync.ports.flows.billing.SubscriptionBillingHandler;
 import io.zohosync.ports.flows.crm.CustomerCrmHandler;
 import io.zohosync.ports.flows.crm.InquiryCrmHandler;
 import io.zohosync.ports.flows.customer.CustomerBooksHandler;
@@ -21,6 +26,7 @@ import io.zohosync.ports.intake.EntityMapping;
 import io.zohosync.ports.intake.Routing;
 import io.zohosync.ports.out.EntityStore;
 import io.zohosync.ports.out.StockLevels;
+import io.zohosync.ports.out.ZohoStates;
 import io.zohosync.ports.sync.handler.SyncHandler;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -39,17 +45,20 @@ final class Flows {
      */
     private final List<SyncHandler<?>> optIn;
 
-    Flows(ZohoAdapters zoho, EntityStore entities, Config config, StockLevels stock) {
+    Flows(ZohoAdapters zoho, EntityStore entities, ZohoStates states, Config config, StockLevels stock) {
         MatchPolicy matching = new MatchPolicy(config.linkNewByEmail(), config.matchReturningByName());
         // one cache of Books tax ids for every sales document: a new rate is created once, a refused id forgotten by
         // all
         BooksTaxIds taxes = new BooksTaxIds(zoho.taxes());
         // and one of the currencies customers' contacts are billed in, read once per customer
         ContactCurrencies currencies = new ContactCurrencies(zoho.contacts());
+        BillingProducts products = new BillingProducts(
+                zoho.billingCatalog(), config.billing().productId().orElse(null));
         CustomerCrmHandler crmContacts =
                 new CustomerCrmHandler(zoho.crm(), config.crm().fields());
         ItemInventoryHandler inventoryItems = new ItemInventoryHandler(zoho.inventoryItems());
-        this.optIn = List.of(crmContacts, inventoryItems);
+        CustomerBillingHandler billingCustomers = new CustomerBillingHandler(zoho.billingCustomers(), matching);
+        this.optIn = List.of(crmContacts, inventoryItems, billingCustomers);
         this.handlers = List.of(
                 new CustomerBooksHandler(zoho.contacts(), matching),
                 new ItemBooksHandler(zoho.items()),
@@ -66,7 +75,18 @@ final class Flows {
                 // items in Inventory (opt-in; else only as a stock record's prerequisite) and stock pushed as
                 // adjustments
                 inventoryItems,
-                new StockInventoryHandler(zoho.stock(), stock, Clock.systemUTC()));
+                new StockInventoryHandler(zoho.stock(), stock, Clock.systemUTC()),
+                // issue 10 (billing-sub): customers, plans, addons and services to Billing
+                billingCustomers,
+                new PlanBillingHandler(zoho.billingCatalog(), products),
+                new AddonBillingHandler(zoho.billingCatalog(), products),
+                new SubscriptionBillingHandler(
+                        zoho.subscriptions(),
+                        zoho.billingCatalog(),
+                        states,
+                        config.billing().names(),
+                        config.billing().proration(),
+                        Clock.systemUTC()));
     }
 
     List<SyncHandler<?>> handlers() {
@@ -82,7 +102,7 @@ final class Flows {
         return List.copyOf(mappings.values());
     }
 
-    /** The configured targets per type ({@code ZSYNC_TARGETS}), or every target a handler serves; each must have a handler. */
+    /** The configured targets per type ({@code ZSYNC_TARGETS}), or the first handler's target; each must have a handler. */
     Routing routing(Map<EntityType, List<SyncTarget>> configured) {
         Map<EntityType, List<SyncTarget>> targets = new EnumMap<>(EntityType.class);
         Map<EntityType, List<SyncTarget>> all = new EnumMap<>(EntityType.class);

@@ -73,8 +73,7 @@ final class ZohoWiring {
                     .booksOrganizationId(zoho.organizationId())
                     // Inventory shares the Books organization (issue 11; UNCONFIRMED in Zoho's text)
                     .inventoryOrganizationId(zoho.organizationId())
-                    // Billing's events poll reads the same organization (issue 10; its own id: billing-sub's config)
-                    .billingOrganizationId(zoho.organizationId())
+                    .billingOrganizationId(config.billing().organizationId().orElse(zoho.organizationId()))
                     .limits(ZohoProduct.BOOKS, config.booksLimits())
                     .redirectUri(callbackUrl(config));
             config.zohoAccountsUrl().ifPresent(settings::accountsUrl);

@@ -232,7 +232,10 @@ class OpenApiDocumentTest {
                 new PaymentMapping(),
                 new RefundMapping(),
                 new QuoteMapping(),
-                new io.zohosync.ports.flows.crm.InquiryMapping());
+                new io.zohosync.ports.flows.crm.InquiryMapping(),
+                new io.zohosync.ports.flows.billing.ServiceMapping(io.zohosync.ports.flows.billing.CatalogNames.NONE),
+                new io.zohosync.ports.flows.billing.PlanMapping(),
+                new io.zohosync.ports.flows.billing.AddonMapping());
 
         @Override
         public Future<Result> record(Command command) {

@@ -72,11 +72,21 @@ class BillingContractTest {
                         new JsonObject()
                                 .put("display_name", "Bowman and Co")
                                 .put("email", "bowman@example.com")
-                                .put("zcrm_account_id", "5725767000000411002"))
+                                .put("zcrm_account_id", "5725767000000411002")
+                                .put("company_name", "Bowman")
+                                .put("notes", "zoho-sync:c-1")
+                                .put(
+                                        "billing_address",
+                                        new JsonObject()
+                                                .put("street", "1 Main Rd")
+                                                .put("city", "Cape Town")
+                                                .put("zip", "8001")
+                                                .put("country", "South Africa")))
                 .getJsonObject("customer")
                 .getString("customer_id");
         call(HttpMethod.GET, "/customers/" + customerId, null);
         call(HttpMethod.GET, "/customers?email=bowman@example.com", null);
+        call(HttpMethod.GET, "/customers?display_name=Bowman%20and%20Co", null);
         call(HttpMethod.GET, "/customers/reference/5725767000000411002?reference_id_type=zcrm_account_id", null);
         call(
                 HttpMethod.PUT,
@@ -108,6 +118,16 @@ class BillingContractTest {
                         .put("interval_unit", "months")
                         .put("product_id", productId));
         call(HttpMethod.GET, "/plans", null);
+        call(
+                HttpMethod.PUT,
+                "/plans/PRO",
+                new JsonObject()
+                        .put("plan_code", "PRO")
+                        .put("name", "Pro")
+                        .put("recurring_price", 35.0)
+                        .put("interval", 1)
+                        .put("interval_unit", "months")
+                        .put("description", "Pro, dearer"));
         call(HttpMethod.GET, "/plans/BASIC", null);
         call(
                 HttpMethod.POST,
@@ -122,8 +142,41 @@ class BillingContractTest {
                         .put("interval_unit", "monthly")
                         .put("price_brackets", new JsonArray().add(new JsonObject().put("price", 5.0)))
                         .put("plans", new JsonArray().add(new JsonObject().put("plan_code", "BASIC"))));
+        call(
+                HttpMethod.POST,
+                "/addons",
+                new JsonObject()
+                        .put("addon_code", "IP")
+                        .put("name", "Static IP")
+                        .put("unit_name", "unit")
+                        .put("product_id", productId)
+                        .put("pricing_scheme", "unit")
+                        .put("type", "recurring")
+                        .put("interval_unit", "monthly")
+                        .put("applicable_to_all_plans", true)
+                        .put("price_brackets", new JsonArray().add(new JsonObject().put("price", 49.0))));
         call(HttpMethod.GET, "/addons", null);
         call(HttpMethod.GET, "/addons/SEAT", null);
+        call(
+                HttpMethod.PUT,
+                "/addons/SEAT",
+                new JsonObject()
+                        .put("addon_code", "SEAT")
+                        .put("name", "Seat")
+                        .put("unit_name", "seat")
+                        .put("product_id", productId)
+                        .put("pricing_scheme", "unit")
+                        .put("type", "recurring")
+                        .put("interval_unit", "monthly")
+                        .put("applicable_to_all_plans", true)
+                        .put("plans", new JsonArray())
+                        .put(
+                                "price_brackets",
+                                new JsonArray()
+                                        .add(new JsonObject()
+                                                .put("start_quantity", 1)
+                                                .put("end_quantity", 99999)
+                                                .put("price", 6.0))));
 
         JsonObject subscription = call(
                         HttpMethod.POST,
@@ -144,6 +197,34 @@ class BillingContractTest {
                                                         .put("quantity", 1))))
                 .getJsonObject("subscription");
         String subscriptionId = subscription.getString("subscription_id");
+        String offline = call(
+                        HttpMethod.POST,
+                        "/subscriptions",
+                        new JsonObject()
+                                .put("customer_id", customerId)
+                                .put(
+                                        "plan",
+                                        new JsonObject()
+                                                .put("plan_code", "BASIC")
+                                                .put("quantity", 1))
+                                .put(
+                                        "addons",
+                                        new JsonArray()
+                                                .add(new JsonObject()
+                                                        .put("addon_code", "IP")
+                                                        .put("quantity", 1)))
+                                .put("reference_id", "svc-1")
+                                .put("auto_collect", false)
+                                .put("starts_at", "2026-12-01"))
+                .getJsonObject("subscription")
+                .getString("subscription_id");
+        call(
+                HttpMethod.PUT,
+                "/subscriptions/" + offline,
+                new JsonObject()
+                        .put("plan", new JsonObject().put("plan_code", "PRO").put("quantity", 2))
+                        .put("addons", new JsonArray())
+                        .put("end_of_term", false));
         call(
                 HttpMethod.POST,
                 "/subscriptions",
@@ -218,6 +299,7 @@ class BillingContractTest {
         JsonArray events = call(HttpMethod.GET, "/events", null).getJsonArray("events");
         call(HttpMethod.GET, "/events/" + events.getJsonObject(0).getString("event_id"), null);
         call(HttpMethod.POST, "/subscriptions/" + subscriptionId + "/cancel?cancel_at_end=true", null);
+        call(HttpMethod.POST, "/subscriptions/" + subscriptionId + "/reactivate", null);
         call(HttpMethod.POST, "/subscriptions/" + subscriptionId + "/cancel?cancel_at_end=false", null);
         call(HttpMethod.POST, "/plans/PRO/markasinactive", null);
         call(HttpMethod.POST, "/plans/PRO/markasactive", null);
