@@ -5,6 +5,8 @@ import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.domain.matching.MatchPolicy;
 import io.zohosync.domain.payment.PaymentModeMapping;
+import io.zohosync.ports.flows.billing.ManualInvoiceBillingHandler;
+import io.zohosync.ports.flows.billing.PaymentBillingHandler;
 import io.zohosync.ports.flows.customer.CustomerBooksHandler;
 import io.zohosync.ports.flows.item.ItemBooksHandler;
 import io.zohosync.ports.flows.order.BooksTaxIds;
@@ -16,7 +18,9 @@ import io.zohosync.ports.flows.sales.ContactCurrencies;
 import io.zohosync.ports.intake.EntityMapping;
 import io.zohosync.ports.intake.Routing;
 import io.zohosync.ports.out.EntityStore;
+import io.zohosync.ports.out.ZohoStates;
 import io.zohosync.ports.sync.handler.SyncHandler;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -28,7 +32,7 @@ final class Flows {
 
     private final List<SyncHandler<?>> handlers;
 
-    Flows(ZohoAdapters zoho, EntityStore entities, Config config) {
+    Flows(ZohoAdapters zoho, EntityStore entities, ZohoStates states, Config config) {
         MatchPolicy matching = new MatchPolicy(config.linkNewByEmail(), config.matchReturningByName());
         // one cache of Books tax ids for every sales document: a new rate is created once, a refused id forgotten by
         // all
@@ -41,7 +45,12 @@ final class Flows {
                 new OrderBooksHandler(zoho.invoices(), zoho.estimates(), taxes, currencies, entities),
                 new QuoteBooksHandler(zoho.estimates(), taxes, currencies),
                 new PaymentBooksHandler(zoho.customerPayments(), PaymentModeMapping.DEFAULT, entities),
-                new RefundBooksHandler(zoho.refunds()));
+                new RefundBooksHandler(zoho.refunds()),
+                // issue 10: manual invoices to Billing (their own type: orders are INVOICE, to Books); payments to
+                // Billing only where ZSYNC_TARGETS routes them there (payment=billing or books+billing)
+                new ManualInvoiceBillingHandler(zoho.billingInvoices(), states, Clock.systemUTC()),
+                new PaymentBillingHandler(
+                        zoho.billingInvoices(), PaymentModeMapping.DEFAULT, states, Clock.systemUTC()));
     }
 
     List<SyncHandler<?>> handlers() {
@@ -60,6 +69,13 @@ final class Flows {
         Map<EntityType, List<SyncTarget>> targets = new EnumMap<>(EntityType.class);
         handlers.forEach(
                 h -> targets.computeIfAbsent(h.type(), t -> new ArrayList<>()).add(h.target()));
+        Map<EntityType, List<SyncTarget>> defaults = new EnumMap<>(EntityType.class);
+        // payments go to Billing only when ZSYNC_TARGETS says so: unnamed, they stay with Books as before issue 10
+        targets.forEach((type, served) -> defaults.put(
+                type,
+                served.stream()
+                        .filter(t -> !(type == EntityType.PAYMENT && t == SyncTarget.BILLING))
+                        .toList()));
         configured.forEach((type, wanted) -> {
             List<SyncTarget> served = targets.getOrDefault(type, List.of());
             wanted.stream().filter(t -> !served.contains(t)).findFirst().ifPresent(t -> {
@@ -67,8 +83,8 @@ final class Flows {
                         "ZSYNC_TARGETS: no flow syncs " + type.wire() + " to " + t.wire() + " (flows for " + type.wire()
                                 + ": " + served.stream().map(SyncTarget::wire).toList() + ")");
             });
-            targets.put(type, wanted);
+            defaults.put(type, wanted);
         });
-        return new Routing(targets);
+        return new Routing(defaults);
     }
 }

@@ -14,6 +14,7 @@ import io.zohosync.ports.admin.AdminSyncService;
 import io.zohosync.ports.admin.SyncStatusService;
 import io.zohosync.ports.connect.ZohoConnectionService;
 import io.zohosync.ports.console.ConsoleService;
+import io.zohosync.ports.flows.billing.PaymentMethodService;
 import io.zohosync.ports.intake.IntakeService;
 import io.zohosync.ports.sync.Dependants;
 import io.zohosync.ports.sync.ReconnectWakeUp;
@@ -98,7 +99,7 @@ public final class ZohoSyncApp {
 
     private Future<Void> wire(PostgresAdapters pg, ZohoAdapters zoho, Secrets secrets) {
         SyncStateMachine machine = new SyncStateMachine(config.retryPolicy(), new SecureRandom());
-        Flows flows = new Flows(zoho, pg.entities(), config);
+        Flows flows = new Flows(zoho, pg.entities(), pg.zohoStates(), config);
         Handlers handlers = new Handlers(flows.handlers());
         var intake = new IntakeService(pg.intake(), flows.mappings(), flows.routing(config.targets()), machine, clock);
         var status = new SyncStatusService(pg.syncRecordsReader(), config.syncEnabled());
@@ -130,7 +131,14 @@ public final class ZohoSyncApp {
                 console(pg, zoho),
                 pg.adminAudit(),
                 reconcile,
-                pg.platformOutbox());
+                pg.platformOutbox(),
+                new PaymentMethodService(
+                        pg.syncRecords(),
+                        pg.entities(),
+                        zoho.billingPages(),
+                        zoho.subscriptions(),
+                        pg.hostedPages(),
+                        clock));
         var httpSettings = new HttpSettings(
                 secrets.apiKeys(),
                 secrets.adminToken(),

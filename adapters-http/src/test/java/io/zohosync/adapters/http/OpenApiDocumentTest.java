@@ -220,7 +220,9 @@ class OpenApiDocumentTest {
                 fx.console,
                 fx.console,
                 fx.reconcile,
-                fx.outbox);
+                fx.outbox,
+                request -> Future.succeededFuture(
+                        new io.zohosync.ports.in.PaymentMethodUseCase.Result.Refused(503, "zoho_unavailable", "stub")));
     }
 
     /** The intake's collections as the service wires them: one per flow's mapping. */
@@ -231,7 +233,8 @@ class OpenApiDocumentTest {
                 new OrderMapping(),
                 new PaymentMapping(),
                 new RefundMapping(),
-                new QuoteMapping());
+                new QuoteMapping(),
+                new io.zohosync.ports.flows.billing.ManualInvoiceMapping());
 
         @Override
         public Future<Result> record(Command command) {

@@ -7,6 +7,7 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.zohosync.adapters.zoho.billing.BillingCustomersClient;
 import io.zohosync.adapters.zoho.billing.BillingInvoicesClient;
+import io.zohosync.adapters.zoho.billing.BillingPagesClient;
 import io.zohosync.adapters.zoho.billing.BillingSubscriptionsClient;
 import io.zohosync.adapters.zoho.books.BooksContactsClient;
 import io.zohosync.adapters.zoho.books.BooksCustomerPaymentsClient;
@@ -31,6 +32,7 @@ import io.zohosync.ports.out.zoho.ZohoApiLimits;
 import io.zohosync.ports.out.zoho.ZohoAuthorization;
 import io.zohosync.ports.out.zoho.ZohoBillingCustomers;
 import io.zohosync.ports.out.zoho.ZohoBillingInvoices;
+import io.zohosync.ports.out.zoho.ZohoBillingPages;
 import io.zohosync.ports.out.zoho.ZohoBudget;
 import io.zohosync.ports.out.zoho.ZohoBudgetOutlook;
 import io.zohosync.ports.out.zoho.ZohoCallBudget;
@@ -76,6 +78,7 @@ public final class ZohoAdapters implements AutoCloseable {
     private final ZohoBillingCustomers billingCustomers;
     private final ZohoSubscriptions subscriptions;
     private final ZohoBillingInvoices billingInvoices;
+    private final ZohoBillingPages billingPages;
     private final ZohoStock stock;
     private final ZohoAuthorization authorization;
 
@@ -112,6 +115,7 @@ public final class ZohoAdapters implements AutoCloseable {
         this.billingCustomers = new BillingCustomersClient(api);
         this.subscriptions = new BillingSubscriptionsClient(api);
         this.billingInvoices = new BillingInvoicesClient(api);
+        this.billingPages = new BillingPagesClient(api);
         this.stock = new InventoryAdjustmentsClient(api);
         this.webLinks = new ZohoWebApp(settings);
         this.authorization = new ConnectFlow(vertx, oauth, accounts, tokens, clock, this::state);
@@ -210,6 +214,11 @@ public final class ZohoAdapters implements AutoCloseable {
 
     public ZohoBillingInvoices billingInvoices() {
         return billingInvoices;
+    }
+
+    /** Billing hosted pages for a customer's card (update card). */
+    public ZohoBillingPages billingPages() {
+        return billingPages;
     }
 
     public ZohoStock stock() {

@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.zohosync.adapters.http.common.BearerAuth;
 import io.zohosync.adapters.http.common.Problems;
 import io.zohosync.adapters.http.common.SignInThrottle;
+import io.zohosync.ports.in.PaymentMethodUseCase;
 import io.zohosync.ports.in.RecordEntityUseCase;
 import io.zohosync.ports.in.SyncStatusQuery;
 import java.util.Set;
@@ -18,10 +19,17 @@ public final class PlatformApi {
 
     private final RecordEntityUseCase entities;
     private final SyncStatusQuery status;
+    private PaymentMethodUseCase paymentMethods;
 
     public PlatformApi(RecordEntityUseCase entities, SyncStatusQuery status) {
         this.entities = entities;
         this.status = status;
+    }
+
+    /** Mounts {@code POST /customers/{id}/payment-method} with these pages (null: not mounted). */
+    public PlatformApi paymentMethods(PaymentMethodUseCase pages) {
+        this.paymentMethods = pages;
+        return this;
     }
 
     /** {@code requestCheck}: what every request passes after its API key (the document's check). */
@@ -39,6 +47,9 @@ public final class PlatformApi {
         entities.collections()
                 .forEach((collection, type) ->
                         new EntityRoutes(collection, type, entities, status).mount(api, bodyLimitBytes));
+        if (paymentMethods != null) {
+            new PaymentMethodRoutes(paymentMethods).mount(api, bodyLimitBytes);
+        }
         root.route(PREFIX + "/*").subRouter(api);
     }
 }
