@@ -71,6 +71,9 @@ final class ZohoWiring {
             ZohoSettings.Builder settings = ZohoSettings.builder(region(config), zoho.clientId(), zoho.clientSecret())
                     .refreshToken(zoho.refreshToken())
                     .booksOrganizationId(zoho.organizationId())
+                    // issue 10: Billing in the same Zoho organization as Books (Zoho Finance apps share its id)
+                    .billingOrganizationId(zoho.organizationId())
+                    .products(java.util.EnumSet.of(ZohoProduct.BOOKS, ZohoProduct.BILLING))
                     .limits(ZohoProduct.BOOKS, config.booksLimits())
                     .redirectUri(callbackUrl(config));
             config.zohoAccountsUrl().ifPresent(settings::accountsUrl);
@@ -89,6 +92,8 @@ final class ZohoWiring {
                     .baseUrl(sandbox.baseUrl())
                     .refreshToken(SandboxOptions.DEMO_REFRESH_TOKEN)
                     .booksOrganizationId(SandboxOptions.DEMO_ORGANIZATION_ID)
+                    .billingOrganizationId(SandboxOptions.DEMO_ORGANIZATION_ID)
+                    .products(java.util.EnumSet.of(ZohoProduct.BOOKS, ZohoProduct.BILLING))
                     .limits(ZohoProduct.BOOKS, config.booksLimits())
                     .redirectUri(callbackUrl(config))
                     .build();

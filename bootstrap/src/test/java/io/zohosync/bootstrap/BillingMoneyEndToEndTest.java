@@ -425,16 +425,13 @@ class BillingMoneyEndToEndTest {
         assertThat(exists.statusCode()).isEqualTo(409);
         assertThat(exists.bodyAsJsonObject().getString("code")).isEqualTo("subscription_exists");
 
-        // Zoho down: 503, nothing recorded
-        zoho.control().failNext(io.zohosync.sandbox.core.Fault.SERVER_ERROR, 10);
-        try {
-            HttpResponse<Buffer> down = await(paymentMethod(
-                    customerId,
-                    new JsonObject().put("purpose", "update_card").put("service_id", "unlinked-" + suffix)));
-            assertThat(down.statusCode()).as(down.bodyAsString()).isIn(422, 503);
-        } finally {
-            zoho.control().failNext(io.zohosync.sandbox.core.Fault.SERVER_ERROR, 0);
-        }
+        // Zoho down: 503 zoho_unavailable, nothing recorded
+        zoho.control().failNext(io.zohosync.sandbox.core.Fault.SERVER_ERROR, 1);
+        HttpResponse<Buffer> down = await(paymentMethod(
+                customerId, new JsonObject().put("purpose", "update_card").put("service_id", "unlinked-" + suffix)));
+        assertThat(down.statusCode()).as(down.bodyAsString()).isEqualTo(503);
+        assertThat(down.bodyAsJsonObject().getString("code")).isEqualTo("zoho_unavailable");
+        assertThat(down.getHeader("Retry-After")).isNotNull();
         assertThat(zoho.inspect().calls("POST /billing/v1/hostedpages/updatecard")
                         + zoho.inspect().calls("POST /billing/v1/hostedpages/newsubscription"))
                 .isLessThanOrEqualTo(pages + 1);

@@ -12,8 +12,17 @@ import java.util.List;
  */
 public interface PaymentMethodUseCase {
 
-    /** What the platform asked for: the customer, {@code update_card} or {@code new_subscription}, its service, where Zoho returns the customer. */
-    record Request(String customerId, String purpose, String serviceId, String redirectUrl) {}
+    /**
+     * What the platform asked for: the customer, {@code update_card} or {@code new_subscription}, its service, where
+     * Zoho returns the customer; {@code wireErrors}: what the wire form already found wrong (unknown fields, types).
+     */
+    record Request(
+            String customerId, String purpose, String serviceId, String redirectUrl, List<FieldError> wireErrors) {
+
+        public Request {
+            wireErrors = wireErrors == null ? List.of() : List.copyOf(wireErrors);
+        }
+    }
 
     sealed interface Result {
         /** The page to send the customer to, until {@code expiresAt}. */

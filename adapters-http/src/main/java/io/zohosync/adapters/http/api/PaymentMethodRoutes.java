@@ -52,10 +52,7 @@ final class PaymentMethodRoutes {
         String purpose = text(body, "purpose", errors);
         String serviceId = text(body, "service_id", errors);
         String redirectUrl = text(body, "redirect_url", errors);
-        if (!errors.isEmpty()) {
-            throw Problem.validation(errors);
-        }
-        pages.open(new Request(ctx.pathParam("id"), purpose, serviceId, redirectUrl))
+        pages.open(new Request(ctx.pathParam("id"), purpose, serviceId, redirectUrl, errors))
                 .map(PaymentMethodRoutes::reply)
                 .onSuccess(reply -> reply.send(ctx))
                 .onFailure(ctx::fail);

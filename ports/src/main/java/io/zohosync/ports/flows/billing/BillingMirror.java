@@ -37,11 +37,8 @@ final class BillingMirror {
         put(details, "invoice_id", invoice.invoiceId());
         put(details, "invoice_number", invoice.invoiceNumber());
         put(details, "customer_id", invoice.customerId());
-        put(details, "total", invoice.total() == null ? null : invoice.total().toPlainString());
-        put(
-                details,
-                "balance",
-                invoice.balance() == null ? null : invoice.balance().toPlainString());
+        put(details, "total", amount(invoice.total(), currency));
+        put(details, "balance", amount(invoice.balance(), currency));
         put(details, "currency", currency);
         return keep(EntityType.MANUAL_INVOICE, platformId, status(invoice.status()), details, invoice.invoiceId());
     }
@@ -55,10 +52,7 @@ final class BillingMirror {
         Map<String, Object> details = new HashMap<>();
         put(details, "payment_id", payment.paymentId());
         put(details, "reference_number", payment.referenceNumber());
-        put(
-                details,
-                "amount",
-                payment.amount() == null ? null : payment.amount().toPlainString());
+        put(details, "amount", amount(payment.amount(), payment.currency()));
         put(details, "currency", payment.currency());
         details.put("invoice_ids", payment.invoiceIds());
         details.put("applied", !payment.invoiceIds().isEmpty());
@@ -73,6 +67,21 @@ final class BillingMirror {
         return states.mirror(new SyncKey(type, platformId, SyncTarget.BILLING), state)
                 .otherwise(false)
                 .map(kept -> new ZohoOutcome.Success<>(zohoId));
+    }
+
+    /** Billing answers amounts as doubles (249.0): kept as the currency writes them (249.00). */
+    private static String amount(java.math.BigDecimal amount, String currency) {
+        if (amount == null) {
+            return null;
+        }
+        try {
+            int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
+            return amount.setScale(
+                            Math.max(digits, amount.stripTrailingZeros().scale()), java.math.RoundingMode.UNNECESSARY)
+                    .toPlainString();
+        } catch (IllegalArgumentException | NullPointerException | ArithmeticException e) {
+            return amount.toPlainString();
+        }
     }
 
     private static String status(String status) {

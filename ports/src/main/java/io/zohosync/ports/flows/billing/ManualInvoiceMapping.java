@@ -125,9 +125,12 @@ public final class ManualInvoiceMapping implements EntityMapping<PlatformInvoice
             return build(fields, id, customerId, kind, date, total, currency, lines, serviceId);
         } catch (InvalidInput e) {
             // the domain's "total" is the wire's amount or line items, already named above
-            throw new InvalidInput(e.errors().stream()
+            // one error per field: the wire's word before the domain's ("kind is required" after "kind must be…")
+            Map<String, FieldError> first = new LinkedHashMap<>();
+            e.errors().stream()
                     .filter(error -> !error.field().equals("total"))
-                    .toList());
+                    .forEach(error -> first.putIfAbsent(error.field(), error));
+            throw new InvalidInput(List.copyOf(first.values()));
         }
     }
 

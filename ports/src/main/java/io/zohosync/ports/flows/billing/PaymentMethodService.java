@@ -28,9 +28,11 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Opens a Billing hosted page for a customer's card: {@code update_card} for a service whose subscription is in
@@ -179,20 +181,26 @@ public final class PaymentMethodService implements PaymentMethodUseCase {
     }
 
     private static List<FieldError> check(Request request) {
-        List<FieldError> errors = new ArrayList<>();
-        if (request.purpose() == null) {
+        List<FieldError> errors = new ArrayList<>(request.wireErrors());
+        Set<String> named = new HashSet<>();
+        request.wireErrors().forEach(e -> named.add(e.field()));
+        if (named.contains("purpose")) {
+            // its type was wrong: already said
+        } else if (request.purpose() == null) {
             errors.add(new FieldError("purpose", "is required: update_card or new_subscription"));
         } else if (!request.purpose().equals("update_card")
                 && !request.purpose().equals("new_subscription")) {
             errors.add(new FieldError("purpose", "must be update_card or new_subscription"));
         }
-        if (request.serviceId() == null || request.serviceId().isBlank()) {
+        if (named.contains("service_id")) {
+            // already said
+        } else if (request.serviceId() == null || request.serviceId().isBlank()) {
             errors.add(new FieldError(
                     "service_id", "is required: the service whose card (or first payment) the page is for"));
         } else if (request.serviceId().length() > MAX_ID) {
             errors.add(new FieldError("service_id", "must be at most " + MAX_ID + " characters"));
         }
-        if (request.redirectUrl() != null && !absoluteHttp(request.redirectUrl())) {
+        if (!named.contains("redirect_url") && request.redirectUrl() != null && !absoluteHttp(request.redirectUrl())) {
             errors.add(new FieldError(
                     "redirect_url", "must be an absolute http or https URL of at most " + MAX_URL + " characters"));
         }
