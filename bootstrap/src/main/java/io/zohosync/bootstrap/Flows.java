@@ -8,6 +8,8 @@ import io.zohosync.domain.payment.PaymentModeMapping;
 import io.zohosync.ports.flows.billing.AddonBillingHandler;
 import io.zohosync.ports.flows.billing.BillingProducts;
 import io.zohosync.ports.flows.billing.CustomerBillingHandler;
+import io.zohosync.ports.flows.billing.ManualInvoiceBillingHandler;
+import io.zohosync.ports.flows.billing.PaymentBillingHandler;
 import io.zohosync.ports.flows.billing.PlanBillingHandler;
 import io.zohosync.ports.flows.billing.SubscriptionBillingHandler;
 import io.zohosync.ports.flows.crm.CustomerCrmHandler;
@@ -58,7 +60,9 @@ final class Flows {
                 new CustomerCrmHandler(zoho.crm(), config.crm().fields());
         ItemInventoryHandler inventoryItems = new ItemInventoryHandler(zoho.inventoryItems());
         CustomerBillingHandler billingCustomers = new CustomerBillingHandler(zoho.billingCustomers(), matching);
-        this.optIn = List.of(crmContacts, inventoryItems, billingCustomers);
+        PaymentBillingHandler billingPayments = new PaymentBillingHandler(
+                zoho.billingInvoices(), PaymentModeMapping.DEFAULT, states, Clock.systemUTC());
+        this.optIn = List.of(crmContacts, inventoryItems, billingCustomers, billingPayments);
         this.handlers = List.of(
                 new CustomerBooksHandler(zoho.contacts(), matching),
                 new ItemBooksHandler(zoho.items()),
@@ -86,7 +90,11 @@ final class Flows {
                         states,
                         config.billing().names(),
                         config.billing().proration(),
-                        Clock.systemUTC()));
+                        Clock.systemUTC()),
+                // issue 10: manual invoices to Billing (their own type: orders are INVOICE, to Books); payments to
+                // Billing only where ZSYNC_TARGETS routes them there (payment=billing or books+billing)
+                new ManualInvoiceBillingHandler(zoho.billingInvoices(), states, Clock.systemUTC()),
+                billingPayments);
     }
 
     List<SyncHandler<?>> handlers() {

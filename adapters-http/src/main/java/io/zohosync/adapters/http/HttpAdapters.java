@@ -27,6 +27,7 @@ import io.zohosync.ports.in.AdminSyncUseCase;
 import io.zohosync.ports.in.BillingEventsUseCase;
 import io.zohosync.ports.in.ConnectZohoUseCase;
 import io.zohosync.ports.in.ConsoleQuery;
+import io.zohosync.ports.in.PaymentMethodUseCase;
 import io.zohosync.ports.in.ReconcileUseCase;
 import io.zohosync.ports.in.RecordEntityUseCase;
 import io.zohosync.ports.in.StockUseCase;
@@ -69,7 +70,36 @@ public final class HttpAdapters {
             ConsoleQuery console,
             AdminAudit audit,
             ReconcileUseCase reconciliations,
-            PlatformOutbox deliveries) {
+            PlatformOutbox deliveries,
+            PaymentMethodUseCase paymentMethods) {
+
+        /** Without the payment-method route. */
+        public Endpoints(
+                RecordEntityUseCase entities,
+                SyncStatusQuery status,
+                AdminSyncUseCase admin,
+                ConnectZohoUseCase connect,
+                InboundEvents inboundEvents,
+                List<Readiness> readiness,
+                Supplier<String> metrics,
+                ConsoleQuery console,
+                AdminAudit audit,
+                ReconcileUseCase reconciliations,
+                PlatformOutbox deliveries) {
+            this(
+                    entities,
+                    status,
+                    admin,
+                    connect,
+                    inboundEvents,
+                    readiness,
+                    metrics,
+                    console,
+                    audit,
+                    reconciliations,
+                    deliveries,
+                    null);
+        }
 
         /** Without the outbox's routes. */
         public Endpoints(
@@ -94,6 +124,7 @@ public final class HttpAdapters {
                     console,
                     audit,
                     reconciliations,
+                    null,
                     null);
         }
     }
@@ -170,6 +201,7 @@ public final class HttpAdapters {
                         StripeWebhookSettings.DEFAULT_CUSTOMER_KEY, StripeWebhookSettings.DEFAULT_ORDER_KEY));
         Clock clock = Clock.systemUTC();
         new PlatformApi(endpoints.entities(), endpoints.status(), stock.stock())
+                .paymentMethods(endpoints.paymentMethods())
                 .mount(
                         vertx,
                         root,

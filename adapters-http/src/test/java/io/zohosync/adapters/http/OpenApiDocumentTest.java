@@ -220,7 +220,9 @@ class OpenApiDocumentTest {
                 fx.console,
                 fx.console,
                 fx.reconcile,
-                fx.outbox);
+                fx.outbox,
+                request -> Future.succeededFuture(
+                        new io.zohosync.ports.in.PaymentMethodUseCase.Result.Refused(503, "zoho_unavailable", "stub")));
     }
 
     /** The intake's collections as the service wires them: one per flow's mapping. */
@@ -235,7 +237,8 @@ class OpenApiDocumentTest {
                 new io.zohosync.ports.flows.crm.InquiryMapping(),
                 new io.zohosync.ports.flows.billing.ServiceMapping(io.zohosync.ports.flows.billing.CatalogNames.NONE),
                 new io.zohosync.ports.flows.billing.PlanMapping(),
-                new io.zohosync.ports.flows.billing.AddonMapping());
+                new io.zohosync.ports.flows.billing.AddonMapping(),
+                new io.zohosync.ports.flows.billing.ManualInvoiceMapping());
 
         @Override
         public Future<Result> record(Command command) {

@@ -9,6 +9,7 @@ import io.vertx.pgclient.SslMode;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import io.zohosync.adapters.postgres.billing.PgHostedPageRecords;
 import io.zohosync.adapters.postgres.connect.PgConsentStates;
 import io.zohosync.adapters.postgres.console.PgConsole;
 import io.zohosync.adapters.postgres.inbound.PgInboundEvents;
@@ -25,6 +26,7 @@ import io.zohosync.ports.out.AdminAudit;
 import io.zohosync.ports.out.ConsentStates;
 import io.zohosync.ports.out.ConsoleReader;
 import io.zohosync.ports.out.EntityStore;
+import io.zohosync.ports.out.HostedPageRecords;
 import io.zohosync.ports.out.InboundEvents;
 import io.zohosync.ports.out.Intake;
 import io.zohosync.ports.out.JobSignals;
@@ -219,6 +221,11 @@ public final class PostgresAdapters {
     /** Zoho's state mirrored per sync record (V17). */
     public ZohoStates zohoStates() {
         return Unreachable.guard(new PgZohoStates(pool), ZohoStates.class);
+    }
+
+    /** The Billing hosted pages opened for customers' cards (V19). */
+    public HostedPageRecords hostedPages() {
+        return Unreachable.guard(new PgHostedPageRecords(pool), HostedPageRecords.class);
     }
 
     /** A new listener on its own connection: one per worker. */

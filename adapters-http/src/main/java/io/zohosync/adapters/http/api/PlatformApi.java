@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.zohosync.adapters.http.common.BearerAuth;
 import io.zohosync.adapters.http.common.Problems;
 import io.zohosync.adapters.http.common.SignInThrottle;
+import io.zohosync.ports.in.PaymentMethodUseCase;
 import io.zohosync.ports.in.RecordEntityUseCase;
 import io.zohosync.ports.in.StockUseCase;
 import io.zohosync.ports.in.SyncStatusQuery;
@@ -21,6 +22,7 @@ public final class PlatformApi {
     private final RecordEntityUseCase entities;
     private final SyncStatusQuery status;
     private final Optional<StockUseCase> stock;
+    private PaymentMethodUseCase paymentMethods;
 
     public PlatformApi(RecordEntityUseCase entities, SyncStatusQuery status) {
         this(entities, status, Optional.empty());
@@ -31,6 +33,12 @@ public final class PlatformApi {
         this.entities = entities;
         this.status = status;
         this.stock = stock;
+    }
+
+    /** Mounts {@code POST /customers/{id}/payment-method} with these pages (null: not mounted). */
+    public PlatformApi paymentMethods(PaymentMethodUseCase pages) {
+        this.paymentMethods = pages;
+        return this;
     }
 
     /** {@code requestCheck}: what every request passes after its API key (the document's check). */
@@ -49,6 +57,9 @@ public final class PlatformApi {
                 .forEach((collection, type) ->
                         new EntityRoutes(collection, type, entities, status).mount(api, bodyLimitBytes));
         new StockRoutes(stock).mount(api, bodyLimitBytes);
+        if (paymentMethods != null) {
+            new PaymentMethodRoutes(paymentMethods).mount(api, bodyLimitBytes);
+        }
         root.route(PREFIX + "/*").subRouter(api);
     }
 }
