@@ -130,7 +130,8 @@ public final class ZohoSyncApp {
                 console(pg, zoho),
                 pg.adminAudit(),
                 reconcile,
-                pg.platformOutbox());
+                pg.platformOutbox(),
+                pg.mappings()::find);
         var httpSettings = new HttpSettings(
                 secrets.apiKeys(),
                 secrets.adminToken(),

@@ -23,6 +23,7 @@ import io.zohosync.adapters.http.webhooks.StripeWebhookSettings;
 import io.zohosync.ports.in.AdminSyncUseCase;
 import io.zohosync.ports.in.ConnectZohoUseCase;
 import io.zohosync.ports.in.ConsoleQuery;
+import io.zohosync.ports.in.MappingQuery;
 import io.zohosync.ports.in.ReconcileUseCase;
 import io.zohosync.ports.in.RecordEntityUseCase;
 import io.zohosync.ports.in.SyncStatusQuery;
@@ -64,7 +65,36 @@ public final class HttpAdapters {
             ConsoleQuery console,
             AdminAudit audit,
             ReconcileUseCase reconciliations,
-            PlatformOutbox deliveries) {
+            PlatformOutbox deliveries,
+            MappingQuery mappings) {
+
+        /** Without the mappings routes (null: none). */
+        public Endpoints(
+                RecordEntityUseCase entities,
+                SyncStatusQuery status,
+                AdminSyncUseCase admin,
+                ConnectZohoUseCase connect,
+                InboundEvents inboundEvents,
+                List<Readiness> readiness,
+                Supplier<String> metrics,
+                ConsoleQuery console,
+                AdminAudit audit,
+                ReconcileUseCase reconciliations,
+                PlatformOutbox deliveries) {
+            this(
+                    entities,
+                    status,
+                    admin,
+                    connect,
+                    inboundEvents,
+                    readiness,
+                    metrics,
+                    console,
+                    audit,
+                    reconciliations,
+                    deliveries,
+                    null);
+        }
 
         /** Without the outbox's routes. */
         public Endpoints(
@@ -124,6 +154,7 @@ public final class HttpAdapters {
                         StripeWebhookSettings.DEFAULT_CUSTOMER_KEY, StripeWebhookSettings.DEFAULT_ORDER_KEY));
         Clock clock = Clock.systemUTC();
         new PlatformApi(endpoints.entities(), endpoints.status())
+                .mappings(endpoints.mappings())
                 .mount(
                         vertx,
                         root,
@@ -143,6 +174,7 @@ public final class HttpAdapters {
                         endpoints.reconciliations(),
                         clock)
                 .deliveries(endpoints.deliveries())
+                .mappings(endpoints.mappings())
                 .mount(
                         vertx,
                         root,

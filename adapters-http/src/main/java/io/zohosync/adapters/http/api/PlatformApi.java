@@ -5,8 +5,10 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.zohosync.adapters.http.common.BearerAuth;
+import io.zohosync.adapters.http.common.MappingRoutes;
 import io.zohosync.adapters.http.common.Problems;
 import io.zohosync.adapters.http.common.SignInThrottle;
+import io.zohosync.ports.in.MappingQuery;
 import io.zohosync.ports.in.RecordEntityUseCase;
 import io.zohosync.ports.in.SyncStatusQuery;
 import java.util.Set;
@@ -18,10 +20,17 @@ public final class PlatformApi {
 
     private final RecordEntityUseCase entities;
     private final SyncStatusQuery status;
+    private MappingQuery mappings;
 
     public PlatformApi(RecordEntityUseCase entities, SyncStatusQuery status) {
         this.entities = entities;
         this.status = status;
+    }
+
+    /** Serves {@code GET /mappings} (the canonical ids, issue 10) from these; null: not. */
+    public PlatformApi mappings(MappingQuery mappings) {
+        this.mappings = mappings;
+        return this;
     }
 
     /** {@code requestCheck}: what every request passes after its API key (the document's check). */
@@ -36,6 +45,9 @@ public final class PlatformApi {
         Problems.install(api);
         api.route().handler(new BearerAuth(apiKeys, "X-API-Key", "API key", throttle));
         api.route().handler(requestCheck);
+        if (mappings != null) {
+            new MappingRoutes(mappings, false).mount(api);
+        }
         entities.collections()
                 .forEach((collection, type) ->
                         new EntityRoutes(collection, type, entities, status).mount(api, bodyLimitBytes));
