@@ -7,6 +7,7 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.zohosync.adapters.zoho.billing.BillingCustomersClient;
 import io.zohosync.adapters.zoho.billing.BillingInvoicesClient;
+import io.zohosync.adapters.zoho.billing.BillingListingsClient;
 import io.zohosync.adapters.zoho.billing.BillingSubscriptionsClient;
 import io.zohosync.adapters.zoho.books.BooksContactsClient;
 import io.zohosync.adapters.zoho.books.BooksCustomerPaymentsClient;
@@ -26,6 +27,7 @@ import io.zohosync.adapters.zoho.oauth.ConnectFlow;
 import io.zohosync.adapters.zoho.oauth.InMemoryTokenStore;
 import io.zohosync.adapters.zoho.oauth.OAuthSettings;
 import io.zohosync.adapters.zoho.oauth.OAuthTokens;
+import io.zohosync.ports.out.zoho.BillingListings;
 import io.zohosync.ports.out.zoho.TokenStore;
 import io.zohosync.ports.out.zoho.ZohoApiLimits;
 import io.zohosync.ports.out.zoho.ZohoAuthorization;
@@ -174,6 +176,11 @@ public final class ZohoAdapters implements AutoCloseable {
     /** Books' objects a page at a time: what reconciliation reads. */
     public ZohoListings listings() {
         return listings;
+    }
+
+    /** Billing's objects a page at a time: what reconciliation reads of Billing. */
+    public BillingListings billingListings() {
+        return new BillingListingsClient(api);
     }
 
     public ZohoInvoices invoices() {
