@@ -2,19 +2,23 @@ package io.zohosync.sandbox.billing;
 
 import static io.zohosync.sandbox.billing.BillingApi.ROOT;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.zohosync.sandbox.core.ApiRoutes;
 import io.zohosync.sandbox.core.Filters;
 import io.zohosync.sandbox.core.Operation;
+import io.zohosync.sandbox.core.Page;
 import io.zohosync.sandbox.core.ZohoReplies;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code GET /transactions} (Zoho documents it in customers.yml: {@code filter_by=TransactionType.All|INVOICE|PAYMENT},
  * {@code customer_id}): a customer's (or every customer's) invoices and payments as rows of {@code transaction_id},
- * {@code reference_id}, {@code date}, {@code type}, {@code status}, {@code amount}, paged as every list. Billing
+ * {@code reference_id}, {@code date}, {@code type}, {@code status}, {@code amount} (a string, as documented), cut into
+ * pages by {@code page} and {@code per_page} but, as the document shows, without a {@code page_context}. Billing
  * documents no payments list, so this is how payments are read a page at a time.
  */
 final class Transactions {
@@ -48,7 +52,7 @@ final class Transactions {
                             .put("date", i.getString("date"))
                             .put("type", "invoice")
                             .put("status", i.getString("status"))
-                            .put("amount", i.getValue("total"))));
+                            .put("amount", amount(i.getValue("total")))));
         }
         if (type.equals("all") || type.equals("payment")) {
             ledger.all(Payments.ENTITY).stream()
@@ -59,8 +63,28 @@ final class Transactions {
                             .put("date", p.getString("date"))
                             .put("type", "payment")
                             .put("status", p.getString("status"))
-                            .put("amount", p.getValue("amount"))));
+                            .put("amount", amount(p.getValue("amount")))));
         }
-        ZohoReplies.list(rc, "transactions", rows, new JsonObject());
+        // the document shows no page_context: pages are cut as every list's (page, per_page), and a full page is the
+        // only sign that another may follow
+        Page page = Page.of(rc);
+        if (page == null) {
+            ZohoReplies.invalid(rc, "page or per_page");
+            return;
+        }
+        int from = Math.min(rows.size(), (page.number() - 1) * page.size());
+        int to = Math.min(rows.size(), from + page.size());
+        ZohoReplies.send(
+                rc,
+                200,
+                new JsonObject()
+                        .put("code", 0)
+                        .put("message", "success")
+                        .put("transactions", new JsonArray(List.copyOf(rows.subList(from, to)))));
+    }
+
+    /** The document types a transaction's amount as a string. */
+    private static String amount(Object value) {
+        return value instanceof Number n ? String.format(Locale.ROOT, "%.2f", n.doubleValue()) : String.valueOf(value);
     }
 }

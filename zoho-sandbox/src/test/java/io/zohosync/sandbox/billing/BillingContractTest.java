@@ -41,7 +41,9 @@ class BillingContractTest {
             "hostedpages",
             "hosted-pages.yml",
             "events",
-            "events.yml");
+            "events.yml",
+            "transactions",
+            "customers.yml");
 
     private SandboxClient client;
     private ZohoContract contract;
@@ -198,6 +200,8 @@ class BillingContractTest {
                 .getJsonObject("payment")
                 .getString("payment_id");
         call(HttpMethod.GET, "/payments/" + paymentId, null);
+        call(HttpMethod.GET, "/transactions?filter_by=TransactionType.PAYMENT&page=1&per_page=200", null);
+        call(HttpMethod.GET, "/transactions?customer_id=" + customerId, null);
 
         JsonObject page = call(
                         HttpMethod.POST,

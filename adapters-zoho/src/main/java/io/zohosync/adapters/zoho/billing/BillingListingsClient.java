@@ -17,7 +17,8 @@ import java.util.function.Function;
 /**
  * Zoho Billing adapter for {@link BillingListings}: {@code /customers}, {@code /subscriptions} ({@code
  * SubscriptionStatus.All}), {@code /invoices} ({@code Status.All}) and {@code /transactions} of type payment (Billing
- * documents no payments list), 200 rows a page; a subscription's plan from {@code GET /subscriptions/{id}}.
+ * documents no payments list; its answer has no page context, so a full page is read as one that may go on), 200 rows
+ * a page; a subscription's plan from {@code GET /subscriptions/{id}}.
  */
 public final class BillingListingsClient implements BillingListings {
 
@@ -101,7 +102,15 @@ public final class BillingListingsClient implements BillingListings {
                                 .map(JsonObject.class::cast)
                                 .map(row)
                                 .toList(),
-                        r.getJsonObject("page_context", new JsonObject()).getBoolean("has_more_page", false)));
+                        more(r, rows)));
+    }
+
+    /** Zoho's {@code has_more_page}; a list answered without a page context (transactions) may go on when full. */
+    private static boolean more(JsonObject r, String rows) {
+        JsonObject context = r.getJsonObject("page_context");
+        return context == null
+                ? r.getJsonArray(rows, new JsonArray()).size() >= PAGE_SIZE
+                : context.getBoolean("has_more_page", false);
     }
 
     private static Map<String, String> fields(String name, String value) {
@@ -110,12 +119,16 @@ public final class BillingListingsClient implements BillingListings {
         return f;
     }
 
-    /** Zoho's number as a plain decimal (20.0 → "20.0"; compared as amounts, so 20 equals 20.00). */
+    /** Zoho's number (or a string of one, as transactions carry it) as a plain decimal: 20.0 and "20.00" → "20". */
     private static String amount(Object value) {
-        if (value instanceof Number n) {
-            return new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
+        if (value == null) {
+            return null;
         }
-        return value == null ? null : value.toString();
+        try {
+            return new BigDecimal(value.toString().strip()).stripTrailingZeros().toPlainString();
+        } catch (NumberFormatException e) {
+            return value.toString(); // not a number: compared as text, and so seen to differ
+        }
     }
 
     private static String blankIsNull(String value) {
