@@ -14,7 +14,6 @@ import io.zohosync.domain.entity.SyncKey;
 import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.domain.sync.SyncStatus;
 import io.zohosync.ports.in.MappingQuery;
-import io.zohosync.ports.out.ZohoState;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -51,7 +50,8 @@ class MappingRoutesTest {
                 SyncStatus.SYNCED,
                 "2000000001",
                 AT,
-                new ZohoState("live", Map.of("plan_code", "FIBRE-50", "quantity", 1), AT.minusSeconds(60), "evt-1"));
+                new MappingQuery.Mirrored(
+                        "live", Map.of("plan_code", "FIBRE-50", "quantity", 1), AT.minusSeconds(60), "evt-1"));
     }
 
     private HttpResponse<Buffer> api(String query) {

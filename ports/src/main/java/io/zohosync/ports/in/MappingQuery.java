@@ -5,9 +5,9 @@ import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncKey;
 import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.domain.sync.SyncStatus;
-import io.zohosync.ports.out.ZohoState;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Inbound port: the canonical mapping platform id ↔ Zoho id per product (issue 10, item 10) — the sync records
@@ -31,7 +31,14 @@ public interface MappingQuery {
     }
 
     /** One product's link: {@code zohoId} null while not linked; {@code zoho} null until Zoho's state is mirrored. */
-    record Mapping(SyncKey key, SyncStatus status, String zohoId, Instant updatedAt, ZohoState zoho) {}
+    record Mapping(SyncKey key, SyncStatus status, String zohoId, Instant updatedAt, Mirrored zoho) {}
+
+    /** What Zoho last said of the record, as mirrored (see {@code ZohoState}): status, details, when, from where. */
+    record Mirrored(String status, Map<String, Object> details, Instant zohoTime, String source) {
+        public Mirrored {
+            details = Map.copyOf(details);
+        }
+    }
 
     /** The mappings the filter matches (at most {@link #MAX_ROWS}), by entity type, id and target. */
     Future<List<Mapping>> find(Filter filter);

@@ -11,8 +11,8 @@ import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.domain.sync.SyncStatus;
 import io.zohosync.ports.in.MappingQuery.Filter;
 import io.zohosync.ports.in.MappingQuery.Mapping;
+import io.zohosync.ports.in.MappingQuery.Mirrored;
 import io.zohosync.ports.out.MappingsReader;
-import io.zohosync.ports.out.ZohoState;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,9 +58,9 @@ public final class PgMappings implements MappingsReader {
 
     private static Mapping mapping(Row row) {
         String zohoStatus = row.getString("zoho_status");
-        ZohoState state = zohoStatus == null
+        Mirrored state = zohoStatus == null
                 ? null
-                : new ZohoState(
+                : new Mirrored(
                         zohoStatus,
                         ((JsonObject) row.getValue("details")).getMap(),
                         row.getOffsetDateTime("zoho_time").toInstant(),
