@@ -48,7 +48,7 @@ final class BillingSide {
             return Future.succeededFuture(view);
         }
         return page(pages, 1, row -> {
-                    byId.put(row.id(), fields(row));
+                    byId.put(row.id(), fields(type, row));
                     if (type == EntityType.SUBSCRIPTION && row.reference() != null) {
                         marked.computeIfAbsent(row.reference(), k -> new ArrayList<>())
                                 .add(row.id());
@@ -88,15 +88,28 @@ final class BillingSide {
                 byId.remove(id); // deleted since it was listed
             } else {
                 Row row = success(outcome);
-                byId.put(id, fields(row));
+                byId.put(id, fields(EntityType.SUBSCRIPTION, row));
             }
             return plans(ids, next + 1, byId);
         });
     }
 
-    private static Map<String, String> fields(Row row) {
+    /**
+     * The row's fields and status in the mirror's words: Billing says {@code success} of a recorded payment and
+     * {@code failure} of a declined one, the mirror {@code recorded} and {@code failed} (as the flows and Billing's
+     * events keep them).
+     */
+    private static Map<String, String> fields(EntityType type, Row row) {
         Map<String, String> f = new HashMap<>(row.fields());
-        f.put("status", row.status());
+        String status = row.status();
+        if (type == EntityType.PAYMENT && status != null) {
+            status = switch (status) {
+                case "success" -> "recorded";
+                case "failure", "declined" -> "failed";
+                default -> status;
+            };
+        }
+        f.put("status", status);
         return f;
     }
 
