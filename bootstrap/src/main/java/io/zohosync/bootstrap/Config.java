@@ -67,7 +67,8 @@ record Config(
         Alerts alerts,
         Optional<WorkerSchedule> schedule,
         Optional<Duration> reconcileEvery,
-        Outbox outbox) {
+        Outbox outbox,
+        BillingSettings billing) {
 
     /**
      * The platform's outbound webhooks (README "Outbound webhooks"): where they go (none: messages stay pending), the
@@ -155,7 +156,8 @@ record Config(
                 alerts(r),
                 WorkerSchedule.parse(r.text("ZSYNC_SCHEDULE", null), r.text("ZSYNC_SCHEDULE_MAX", null)),
                 reconcileEvery(r),
-                outbox(r));
+                outbox(r),
+                BillingSettings.from(env));
     }
 
     /**

@@ -5,6 +5,11 @@ import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.domain.matching.MatchPolicy;
 import io.zohosync.domain.payment.PaymentModeMapping;
+import io.zohosync.ports.flows.billing.AddonBillingHandler;
+import io.zohosync.ports.flows.billing.BillingProducts;
+import io.zohosync.ports.flows.billing.CustomerBillingHandler;
+import io.zohosync.ports.flows.billing.PlanBillingHandler;
+import io.zohosync.ports.flows.billing.SubscriptionBillingHandler;
 import io.zohosync.ports.flows.customer.CustomerBooksHandler;
 import io.zohosync.ports.flows.item.ItemBooksHandler;
 import io.zohosync.ports.flows.order.BooksTaxIds;
@@ -16,7 +21,9 @@ import io.zohosync.ports.flows.sales.ContactCurrencies;
 import io.zohosync.ports.intake.EntityMapping;
 import io.zohosync.ports.intake.Routing;
 import io.zohosync.ports.out.EntityStore;
+import io.zohosync.ports.out.ZohoStates;
 import io.zohosync.ports.sync.handler.SyncHandler;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -28,20 +35,33 @@ final class Flows {
 
     private final List<SyncHandler<?>> handlers;
 
-    Flows(ZohoAdapters zoho, EntityStore entities, Config config) {
+    Flows(ZohoAdapters zoho, EntityStore entities, ZohoStates states, Config config) {
         MatchPolicy matching = new MatchPolicy(config.linkNewByEmail(), config.matchReturningByName());
         // one cache of Books tax ids for every sales document: a new rate is created once, a refused id forgotten by
         // all
         BooksTaxIds taxes = new BooksTaxIds(zoho.taxes());
         // and one of the currencies customers' contacts are billed in, read once per customer
         ContactCurrencies currencies = new ContactCurrencies(zoho.contacts());
+        BillingProducts products = new BillingProducts(
+                zoho.billingCatalog(), config.billing().productId().orElse(null));
         this.handlers = List.of(
                 new CustomerBooksHandler(zoho.contacts(), matching),
                 new ItemBooksHandler(zoho.items()),
                 new OrderBooksHandler(zoho.invoices(), zoho.estimates(), taxes, currencies, entities),
                 new QuoteBooksHandler(zoho.estimates(), taxes, currencies),
                 new PaymentBooksHandler(zoho.customerPayments(), PaymentModeMapping.DEFAULT, entities),
-                new RefundBooksHandler(zoho.refunds()));
+                new RefundBooksHandler(zoho.refunds()),
+                // issue 10 (billing-sub): customers, plans, addons and services to Billing
+                new CustomerBillingHandler(zoho.billingCustomers(), matching),
+                new PlanBillingHandler(zoho.billingCatalog(), products),
+                new AddonBillingHandler(zoho.billingCatalog(), products),
+                new SubscriptionBillingHandler(
+                        zoho.subscriptions(),
+                        zoho.billingCatalog(),
+                        states,
+                        config.billing().names(),
+                        config.billing().proration(),
+                        Clock.systemUTC()));
     }
 
     List<SyncHandler<?>> handlers() {
@@ -55,17 +75,20 @@ final class Flows {
         return List.copyOf(mappings.values());
     }
 
-    /** The configured targets per type ({@code ZSYNC_TARGETS}), or every target a handler serves; each must have a handler. */
+    /** The configured targets per type ({@code ZSYNC_TARGETS}), or the first handler's target; each must have a handler. */
     Routing routing(Map<EntityType, List<SyncTarget>> configured) {
-        Map<EntityType, List<SyncTarget>> targets = new EnumMap<>(EntityType.class);
+        Map<EntityType, List<SyncTarget>> served = new EnumMap<>(EntityType.class);
         handlers.forEach(
-                h -> targets.computeIfAbsent(h.type(), t -> new ArrayList<>()).add(h.target()));
+                h -> served.computeIfAbsent(h.type(), t -> new ArrayList<>()).add(h.target()));
+        // unconfigured, a type goes to its first flow's target only: a second (customers to Billing) is opt-in
+        Map<EntityType, List<SyncTarget>> targets = new EnumMap<>(EntityType.class);
+        served.forEach((type, all) -> targets.put(type, List.of(all.get(0))));
         configured.forEach((type, wanted) -> {
-            List<SyncTarget> served = targets.getOrDefault(type, List.of());
-            wanted.stream().filter(t -> !served.contains(t)).findFirst().ifPresent(t -> {
-                throw new Config.ConfigException(
-                        "ZSYNC_TARGETS: no flow syncs " + type.wire() + " to " + t.wire() + " (flows for " + type.wire()
-                                + ": " + served.stream().map(SyncTarget::wire).toList() + ")");
+            List<SyncTarget> servedHere = served.getOrDefault(type, List.of());
+            wanted.stream().filter(t -> !servedHere.contains(t)).findFirst().ifPresent(t -> {
+                throw new Config.ConfigException("ZSYNC_TARGETS: no flow syncs " + type.wire() + " to " + t.wire()
+                        + " (flows for " + type.wire() + ": "
+                        + servedHere.stream().map(SyncTarget::wire).toList() + ")");
             });
             targets.put(type, wanted);
         });

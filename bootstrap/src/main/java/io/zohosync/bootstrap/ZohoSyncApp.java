@@ -98,10 +98,10 @@ public final class ZohoSyncApp {
 
     private Future<Void> wire(PostgresAdapters pg, ZohoAdapters zoho, Secrets secrets) {
         SyncStateMachine machine = new SyncStateMachine(config.retryPolicy(), new SecureRandom());
-        Flows flows = new Flows(zoho, pg.entities(), config);
+        Flows flows = new Flows(zoho, pg.entities(), pg.zohoStates(), config);
         Handlers handlers = new Handlers(flows.handlers());
         var intake = new IntakeService(pg.intake(), flows.mappings(), flows.routing(config.targets()), machine, clock);
-        var status = new SyncStatusService(pg.syncRecordsReader(), config.syncEnabled());
+        var status = new SyncStatusService(pg.syncRecordsReader(), config.syncEnabled(), pg.zohoStates());
         var dependants = new Dependants(pg.syncRecords(), machine, metrics);
         var admin = new AdminSyncService(pg.syncRecords(), dependants, handlers, machine, pg.adminAudit(), clock);
         var reconcile = Reconciling.service(vertx, config, pg, zoho, handlers, admin, machine, clock);

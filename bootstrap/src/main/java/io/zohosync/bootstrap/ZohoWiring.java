@@ -71,6 +71,7 @@ final class ZohoWiring {
             ZohoSettings.Builder settings = ZohoSettings.builder(region(config), zoho.clientId(), zoho.clientSecret())
                     .refreshToken(zoho.refreshToken())
                     .booksOrganizationId(zoho.organizationId())
+                    .billingOrganizationId(config.billing().organizationId().orElse(zoho.organizationId()))
                     .limits(ZohoProduct.BOOKS, config.booksLimits())
                     .redirectUri(callbackUrl(config));
             config.zohoAccountsUrl().ifPresent(settings::accountsUrl);
@@ -89,6 +90,7 @@ final class ZohoWiring {
                     .baseUrl(sandbox.baseUrl())
                     .refreshToken(SandboxOptions.DEMO_REFRESH_TOKEN)
                     .booksOrganizationId(SandboxOptions.DEMO_ORGANIZATION_ID)
+                    .billingOrganizationId(SandboxOptions.DEMO_ORGANIZATION_ID)
                     .limits(ZohoProduct.BOOKS, config.booksLimits())
                     .redirectUri(callbackUrl(config))
                     .build();

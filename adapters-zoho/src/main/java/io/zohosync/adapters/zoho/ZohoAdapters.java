@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import io.zohosync.adapters.zoho.billing.BillingCatalogClient;
 import io.zohosync.adapters.zoho.billing.BillingCustomersClient;
 import io.zohosync.adapters.zoho.billing.BillingInvoicesClient;
 import io.zohosync.adapters.zoho.billing.BillingListingsClient;
@@ -31,6 +32,7 @@ import io.zohosync.ports.out.zoho.BillingListings;
 import io.zohosync.ports.out.zoho.TokenStore;
 import io.zohosync.ports.out.zoho.ZohoApiLimits;
 import io.zohosync.ports.out.zoho.ZohoAuthorization;
+import io.zohosync.ports.out.zoho.ZohoBillingCatalog;
 import io.zohosync.ports.out.zoho.ZohoBillingCustomers;
 import io.zohosync.ports.out.zoho.ZohoBillingInvoices;
 import io.zohosync.ports.out.zoho.ZohoBudget;
@@ -76,6 +78,7 @@ public final class ZohoAdapters implements AutoCloseable {
     private final ZohoTaxes taxes;
     private final ZohoCrm crm;
     private final ZohoBillingCustomers billingCustomers;
+    private final ZohoBillingCatalog billingCatalog;
     private final ZohoSubscriptions subscriptions;
     private final ZohoBillingInvoices billingInvoices;
     private final ZohoStock stock;
@@ -112,6 +115,7 @@ public final class ZohoAdapters implements AutoCloseable {
         this.taxes = new BooksTaxesClient(api);
         this.crm = new CrmRecordsClient(api);
         this.billingCustomers = new BillingCustomersClient(api);
+        this.billingCatalog = new BillingCatalogClient(api);
         this.subscriptions = new BillingSubscriptionsClient(api);
         this.billingInvoices = new BillingInvoicesClient(api);
         this.stock = new InventoryAdjustmentsClient(api);
@@ -209,6 +213,11 @@ public final class ZohoAdapters implements AutoCloseable {
 
     public ZohoBillingCustomers billingCustomers() {
         return billingCustomers;
+    }
+
+    /** Billing's plans, addons and products. */
+    public ZohoBillingCatalog billingCatalog() {
+        return billingCatalog;
     }
 
     public ZohoSubscriptions subscriptions() {

@@ -20,10 +20,17 @@ public final class SyncStatusService implements SyncStatusQuery {
 
     private final SyncRecordsReader records;
     private final boolean syncEnabled;
+    private final io.zohosync.ports.out.ZohoStates states;
 
     public SyncStatusService(SyncRecordsReader records, boolean syncEnabled) {
+        this(records, syncEnabled, null);
+    }
+
+    /** With {@code states}, an entity's view shows Zoho's mirrored state per target. */
+    public SyncStatusService(SyncRecordsReader records, boolean syncEnabled, io.zohosync.ports.out.ZohoStates states) {
         this.records = records;
         this.syncEnabled = syncEnabled;
+        this.states = states;
     }
 
     @Override
@@ -36,6 +43,12 @@ public final class SyncStatusService implements SyncStatusQuery {
     @Override
     public Future<Optional<SyncRecordView>> record(SyncKey key) {
         return records.find(key);
+    }
+
+    @Override
+    public Future<java.util.Map<io.zohosync.domain.entity.SyncTarget, io.zohosync.ports.out.ZohoState>> mirrored(
+            EntityRef entity) {
+        return states == null ? Future.succeededFuture(java.util.Map.of()) : states.statesOf(entity);
     }
 
     @Override

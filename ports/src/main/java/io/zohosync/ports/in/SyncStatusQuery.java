@@ -16,6 +16,12 @@ public interface SyncStatusQuery {
     /** Every target's record of one entity. */
     Future<List<SyncRecordView>> records(EntityRef entity);
 
+    /** Zoho's state of the entity per target as last mirrored ({@code ZohoStates}); none by default. */
+    default Future<java.util.Map<io.zohosync.domain.entity.SyncTarget, io.zohosync.ports.out.ZohoState>> mirrored(
+            EntityRef entity) {
+        return Future.succeededFuture(java.util.Map.of());
+    }
+
     /** The sync log rows this query matches, a page of {@code query.limit()} newest first, with the next page's cursor. */
     Future<SyncLogPage> log(SyncLogQuery query);
 

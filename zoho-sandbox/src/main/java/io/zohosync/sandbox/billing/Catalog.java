@@ -47,6 +47,7 @@ final class Catalog {
         routes.add(Operation.post(root), this::create)
                 .add(Operation.get(root, "filter_by", "product_id", "page", "per_page"), this::list)
                 .add(Operation.get(code), this::get)
+                .add(Operation.put(code), this::update)
                 .add(Operation.action(code + "/markasactive"), rc -> status(rc, "active"))
                 .add(Operation.action(code + "/markasinactive"), rc -> status(rc, "inactive"));
     }
@@ -104,6 +105,37 @@ final class Catalog {
             entry.put("recurring_price", body.getNumber("recurring_price").doubleValue());
         save(code, entry);
         ZohoReplies.created(rc, kind.createdMessage(), kind.key(), entry);
+    }
+
+    /** Update a plan or addon (Zoho's {@code PUT /plans/{plan_code}}, {@code /addons/{addon_code}}): the code stays, a product must exist. */
+    private void update(RoutingContext rc) {
+        String code = rc.pathParam(kind.codeField());
+        JsonObject entry = find(code);
+        if (entry == null) {
+            ZohoReplies.notFound(rc, capitalised());
+            return;
+        }
+        JsonObject body = BillingLedger.body(rc);
+        if (kind == PLANS
+                        && body.containsKey("recurring_price")
+                        && !(body.getValue("recurring_price") instanceof Number)
+                || body.getValue("name") instanceof String name && name.isBlank()) {
+            ZohoReplies.invalid(rc, kind == PLANS && body.containsKey("recurring_price") ? "recurring_price" : "name");
+            return;
+        }
+        if (body.containsKey("product_id")
+                && !(body.getValue("product_id") instanceof String productId && products.find(productId) != null)) {
+            ZohoReplies.invalid(rc, "product_id");
+            return;
+        }
+        JsonObject changes = body.copy();
+        changes.remove(kind.codeField());
+        changes.remove("status");
+        entry.mergeIn(changes).put("updated_time", ledger.now());
+        if (kind == PLANS)
+            entry.put("recurring_price", entry.getNumber("recurring_price").doubleValue());
+        save(code, entry);
+        ZohoReplies.ok(rc, "The " + kind.label() + " details have been updated.", kind.key(), entry);
     }
 
     private JsonObject defaults() {

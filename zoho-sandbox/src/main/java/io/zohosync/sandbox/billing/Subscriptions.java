@@ -103,7 +103,8 @@ final class Subscriptions {
                         this::list)
                 .add(Operation.get(ROOT + "/subscriptions/:subscription_id"), this::get)
                 .add(Operation.put(ROOT + "/subscriptions/:subscription_id"), this::update)
-                .add(Operation.action(ROOT + "/subscriptions/:subscription_id/cancel", "cancel_at_end"), this::cancel);
+                .add(Operation.action(ROOT + "/subscriptions/:subscription_id/cancel", "cancel_at_end"), this::cancel)
+                .add(Operation.action(ROOT + "/subscriptions/:subscription_id/reactivate"), this::reactivate);
     }
 
     /** Checks the plan and addons of {@code body} and prices them; answers the error and returns null when they do not hold. */
@@ -291,6 +292,24 @@ final class Subscriptions {
         }
         cancelled(subscription, ledger.today());
         ZohoReplies.ok(rc, "Your subscription has been canceled.", "subscription", view(subscription));
+    }
+
+    /** Zoho: "You can reactivate a subscription only if the status of the subscription is non-renewing" (error code unconfirmed). */
+    private void reactivate(RoutingContext rc) {
+        JsonObject subscription = settled(rc.pathParam("subscription_id"));
+        if (subscription == null) {
+            ZohoReplies.notFound(rc, "Subscription");
+            return;
+        }
+        if (!"non_renewing".equals(subscription.getString("status"))) {
+            ZohoReplies.error(
+                    rc, 400, ZohoReplies.CODE_INVALID_VALUE, "Only a non-renewing subscription can be reactivated.");
+            return;
+        }
+        subscription.put("status", "live").put("expires_at", "").put("updated_time", ledger.now());
+        save(subscription);
+        ledger.event("subscription_reactivated", "subscription", view(subscription));
+        ZohoReplies.ok(rc, "Subscription has been reactivated successfully.", "subscription", view(subscription));
     }
 
     private void cancelled(JsonObject subscription, LocalDate on) {

@@ -74,7 +74,16 @@ class BillingContractTest {
                         new JsonObject()
                                 .put("display_name", "Bowman and Co")
                                 .put("email", "bowman@example.com")
-                                .put("zcrm_account_id", "5725767000000411002"))
+                                .put("zcrm_account_id", "5725767000000411002")
+                                .put("company_name", "Bowman")
+                                .put("notes", "zoho-sync:c-1")
+                                .put(
+                                        "billing_address",
+                                        new JsonObject()
+                                                .put("street", "1 Main Rd")
+                                                .put("city", "Cape Town")
+                                                .put("zip", "8001")
+                                                .put("country", "South Africa")))
                 .getJsonObject("customer")
                 .getString("customer_id");
         call(HttpMethod.GET, "/customers/" + customerId, null);
@@ -110,6 +119,16 @@ class BillingContractTest {
                         .put("interval_unit", "months")
                         .put("product_id", productId));
         call(HttpMethod.GET, "/plans", null);
+        call(
+                HttpMethod.PUT,
+                "/plans/PRO",
+                new JsonObject()
+                        .put("plan_code", "PRO")
+                        .put("name", "Pro")
+                        .put("recurring_price", 35.0)
+                        .put("interval", 1)
+                        .put("interval_unit", "months")
+                        .put("description", "Pro, dearer"));
         call(HttpMethod.GET, "/plans/BASIC", null);
         call(
                 HttpMethod.POST,
@@ -126,6 +145,26 @@ class BillingContractTest {
                         .put("plans", new JsonArray().add(new JsonObject().put("plan_code", "BASIC"))));
         call(HttpMethod.GET, "/addons", null);
         call(HttpMethod.GET, "/addons/SEAT", null);
+        call(
+                HttpMethod.PUT,
+                "/addons/SEAT",
+                new JsonObject()
+                        .put("addon_code", "SEAT")
+                        .put("name", "Seat")
+                        .put("unit_name", "seat")
+                        .put("product_id", productId)
+                        .put("pricing_scheme", "unit")
+                        .put("type", "recurring")
+                        .put("interval_unit", "monthly")
+                        .put("applicable_to_all_plans", true)
+                        .put("plans", new JsonArray())
+                        .put(
+                                "price_brackets",
+                                new JsonArray()
+                                        .add(new JsonObject()
+                                                .put("start_quantity", 1)
+                                                .put("end_quantity", 99999)
+                                                .put("price", 6.0))));
 
         JsonObject subscription = call(
                         HttpMethod.POST,
@@ -222,6 +261,7 @@ class BillingContractTest {
         JsonArray events = call(HttpMethod.GET, "/events", null).getJsonArray("events");
         call(HttpMethod.GET, "/events/" + events.getJsonObject(0).getString("event_id"), null);
         call(HttpMethod.POST, "/subscriptions/" + subscriptionId + "/cancel?cancel_at_end=true", null);
+        call(HttpMethod.POST, "/subscriptions/" + subscriptionId + "/reactivate", null);
         call(HttpMethod.POST, "/subscriptions/" + subscriptionId + "/cancel?cancel_at_end=false", null);
         call(HttpMethod.POST, "/plans/PRO/markasinactive", null);
         call(HttpMethod.POST, "/plans/PRO/markasactive", null);

@@ -85,8 +85,9 @@ final class EntityRoutes {
         if (!Ids.plausible(id)) {
             throw notFound(id);
         }
-        status.records(new EntityRef(type, id))
-                .map(records -> shown(id, records))
+        EntityRef ref = new EntityRef(type, id);
+        status.records(ref)
+                .compose(records -> status.mirrored(ref).map(mirrored -> withMirrored(shown(id, records), mirrored)))
                 .onSuccess(reply -> reply.send(ctx))
                 .onFailure(ctx::fail);
     }
@@ -102,6 +103,21 @@ final class EntityRoutes {
                 .put("id", id)
                 .put("sync", JsonBodies.record(byTarget.get(0)))
                 .put("records", JsonBodies.records(byTarget)));
+    }
+
+    /** Each target's mirrored Zoho state under the target's name ({@code billing}: a subscription's status and plan). */
+    private static Reply withMirrored(
+            Reply reply,
+            java.util.Map<io.zohosync.domain.entity.SyncTarget, io.zohosync.ports.out.ZohoState> mirrored) {
+        mirrored.forEach((target, state) -> reply.body()
+                .put(
+                        target.wire(),
+                        new JsonObject()
+                                .put("status", state.status())
+                                .put("details", new JsonObject(new java.util.LinkedHashMap<>(state.details())))
+                                .put("zoho_time", state.zohoTime().toString())
+                                .put("source", state.source())));
+        return reply;
     }
 
     private Problem notFound(String id) {

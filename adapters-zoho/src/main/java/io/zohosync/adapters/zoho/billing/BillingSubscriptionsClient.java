@@ -73,6 +73,13 @@ public final class BillingSubscriptionsClient implements ZohoSubscriptions {
     }
 
     @Override
+    public Future<ZohoOutcome<BillingSubscription>> reactivate(String subscriptionId) {
+        return api.call(
+                ZohoRequest.post(ZohoProduct.BILLING, "/subscriptions/" + subscriptionId + "/reactivate", null),
+                r -> subscription(r.getJsonObject("subscription")));
+    }
+
+    @Override
     public Future<ZohoOutcome<HostedPage>> newSubscriptionPage(Subscription s, String customerId, String redirectUrl) {
         JsonObject body = subscriptionBody(s, customerId).put("redirect_url", redirectUrl);
         return api.call(ZohoRequest.post(ZohoProduct.BILLING, "/hostedpages/newsubscription", body), r -> {
@@ -117,6 +124,14 @@ public final class BillingSubscriptionsClient implements ZohoSubscriptions {
 
     static BillingSubscription subscription(JsonObject s) {
         JsonObject plan = s.getJsonObject("plan", new JsonObject());
+        List<Addon> addons = new java.util.ArrayList<>();
+        s.getJsonArray("addons", new JsonArray()).forEach(a -> {
+            if (a instanceof JsonObject addon && addon.getString("addon_code") != null) {
+                addons.add(new Addon(
+                        addon.getString("addon_code"),
+                        Math.max(1, addon.getNumber("quantity", 1).intValue())));
+            }
+        });
         return new BillingSubscription(
                 s.getString("subscription_id"),
                 ZohoJson.blankToNull(s.getString("reference_id")),
@@ -126,7 +141,27 @@ public final class BillingSubscriptionsClient implements ZohoSubscriptions {
                 plan.getString("plan_code", s.getString("plan_code")),
                 s.getString("status"),
                 date(s.getString("next_billing_at")),
-                date(s.getString("current_term_ends_at")));
+                date(s.getString("current_term_ends_at")),
+                Math.max(1, plan.getNumber("quantity", 1).intValue()),
+                addons,
+                ZohoJson.decimal(s, "amount"),
+                ZohoJson.blankToNull(s.getString("currency_code")),
+                date(s.getString("current_term_starts_at")),
+                time(s.getString("updated_time")));
+    }
+
+    /** Zoho's {@code 2026-11-22T02:03:08+0000}; null when absent or in another form. */
+    private static java.time.Instant time(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(
+                            value, java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx"))
+                    .toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static LocalDate date(String value) {

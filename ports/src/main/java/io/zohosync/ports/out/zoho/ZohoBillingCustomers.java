@@ -11,4 +11,18 @@ public interface ZohoBillingCustomers {
 
     /** Customers whose email equals {@code email} (trimmed, ignoring case). */
     Future<ZohoOutcome<List<BillingCustomer>>> findByEmail(String email);
+
+    /** Customers whose display name equals {@code name} (trimmed, ignoring case): returning customers' second search. */
+    Future<ZohoOutcome<List<BillingCustomer>>> findByName(String name);
+
+    /**
+     * Customers carrying the platform id's marker ({@code zoho-sync:<id>}) in their notes, looked for among those with
+     * the customer's email: what an unconfirmed create left.
+     */
+    Future<ZohoOutcome<List<BillingCustomer>>> findByMarker(Customer customer);
+
+    Future<ZohoOutcome<BillingCustomer>> get(String customerId);
+
+    /** Person, company, phone and billing address; the display name and notes stay Billing's. */
+    Future<ZohoOutcome<BillingCustomer>> update(String customerId, Customer customer);
 }

@@ -25,6 +25,9 @@ public interface ZohoSubscriptions {
      */
     Future<ZohoOutcome<BillingSubscription>> change(String subscriptionId, SubscriptionChange change);
 
+    /** Reverses a cancellation at term end: a {@code non_renewing} subscription is {@code live} again. */
+    Future<ZohoOutcome<BillingSubscription>> reactivate(String subscriptionId);
+
     /** A hosted page on which the customer starts {@code subscription} with their card; Zoho returns them to {@code redirectUrl}. */
     Future<ZohoOutcome<HostedPage>> newSubscriptionPage(
             Subscription subscription, String customerId, String redirectUrl);
