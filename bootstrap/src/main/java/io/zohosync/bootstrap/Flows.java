@@ -8,6 +8,8 @@ import io.zohosync.domain.payment.PaymentModeMapping;
 import io.zohosync.ports.flows.billing.AddonBillingHandler;
 import io.zohosync.ports.flows.billing.BillingProducts;
 import io.zohosync.ports.flows.billing.CustomerBillingHandler;
+import io.zohosync.ports.flows.billing.ManualInvoiceBillingHandler;
+import io.zohosync.ports.flows.billing.PaymentBillingHandler;
 import io.zohosync.ports.flows.billing.PlanBillingHandler;
 import io.zohosync.ports.flows.billing.SubscriptionBillingHandler;
 import io.zohosync.ports.flows.customer.CustomerBooksHandler;
@@ -61,7 +63,12 @@ final class Flows {
                         states,
                         config.billing().names(),
                         config.billing().proration(),
-                        Clock.systemUTC()));
+                        Clock.systemUTC()),
+                // issue 10: manual invoices to Billing (their own type: orders are INVOICE, to Books); payments to
+                // Billing only where ZSYNC_TARGETS routes them there (payment=billing or books+billing)
+                new ManualInvoiceBillingHandler(zoho.billingInvoices(), states, Clock.systemUTC()),
+                new PaymentBillingHandler(
+                        zoho.billingInvoices(), PaymentModeMapping.DEFAULT, states, Clock.systemUTC()));
     }
 
     List<SyncHandler<?>> handlers() {
@@ -80,9 +87,10 @@ final class Flows {
         Map<EntityType, List<SyncTarget>> served = new EnumMap<>(EntityType.class);
         handlers.forEach(
                 h -> served.computeIfAbsent(h.type(), t -> new ArrayList<>()).add(h.target()));
-        // unconfigured, a type goes to its first flow's target only: a second (customers to Billing) is opt-in
-        Map<EntityType, List<SyncTarget>> targets = new EnumMap<>(EntityType.class);
-        served.forEach((type, all) -> targets.put(type, List.of(all.get(0))));
+        // unconfigured, a type goes to its first flow's target only: a second (customers or payments to Billing) is
+        // opt-in through ZSYNC_TARGETS
+        Map<EntityType, List<SyncTarget>> defaults = new EnumMap<>(EntityType.class);
+        served.forEach((type, all) -> defaults.put(type, List.of(all.get(0))));
         configured.forEach((type, wanted) -> {
             List<SyncTarget> servedHere = served.getOrDefault(type, List.of());
             wanted.stream().filter(t -> !servedHere.contains(t)).findFirst().ifPresent(t -> {
@@ -90,8 +98,8 @@ final class Flows {
                         + " (flows for " + type.wire() + ": "
                         + servedHere.stream().map(SyncTarget::wire).toList() + ")");
             });
-            targets.put(type, wanted);
+            defaults.put(type, wanted);
         });
-        return new Routing(targets);
+        return new Routing(defaults);
     }
 }

@@ -14,6 +14,7 @@ import io.zohosync.ports.admin.AdminSyncService;
 import io.zohosync.ports.admin.SyncStatusService;
 import io.zohosync.ports.connect.ZohoConnectionService;
 import io.zohosync.ports.console.ConsoleService;
+import io.zohosync.ports.flows.billing.PaymentMethodService;
 import io.zohosync.ports.intake.IntakeService;
 import io.zohosync.ports.sync.Dependants;
 import io.zohosync.ports.sync.ReconnectWakeUp;
@@ -131,7 +132,14 @@ public final class ZohoSyncApp {
                 pg.adminAudit(),
                 reconcile,
                 pg.platformOutbox(),
-                pg.mappings()::find);
+                pg.mappings()::find,
+                new PaymentMethodService(
+                        pg.syncRecords(),
+                        pg.entities(),
+                        zoho.billingPages(),
+                        zoho.subscriptions(),
+                        pg.hostedPages(),
+                        clock));
         var httpSettings = new HttpSettings(
                 secrets.apiKeys(),
                 secrets.adminToken(),

@@ -72,6 +72,7 @@ final class ZohoWiring {
                     .refreshToken(zoho.refreshToken())
                     .booksOrganizationId(zoho.organizationId())
                     .billingOrganizationId(config.billing().organizationId().orElse(zoho.organizationId()))
+                    .products(java.util.EnumSet.of(ZohoProduct.BOOKS, ZohoProduct.BILLING))
                     .limits(ZohoProduct.BOOKS, config.booksLimits())
                     .redirectUri(callbackUrl(config));
             config.zohoAccountsUrl().ifPresent(settings::accountsUrl);
@@ -91,6 +92,7 @@ final class ZohoWiring {
                     .refreshToken(SandboxOptions.DEMO_REFRESH_TOKEN)
                     .booksOrganizationId(SandboxOptions.DEMO_ORGANIZATION_ID)
                     .billingOrganizationId(SandboxOptions.DEMO_ORGANIZATION_ID)
+                    .products(java.util.EnumSet.of(ZohoProduct.BOOKS, ZohoProduct.BILLING))
                     .limits(ZohoProduct.BOOKS, config.booksLimits())
                     .redirectUri(callbackUrl(config))
                     .build();

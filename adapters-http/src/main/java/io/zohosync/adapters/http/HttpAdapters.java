@@ -24,6 +24,7 @@ import io.zohosync.ports.in.AdminSyncUseCase;
 import io.zohosync.ports.in.ConnectZohoUseCase;
 import io.zohosync.ports.in.ConsoleQuery;
 import io.zohosync.ports.in.MappingQuery;
+import io.zohosync.ports.in.PaymentMethodUseCase;
 import io.zohosync.ports.in.ReconcileUseCase;
 import io.zohosync.ports.in.RecordEntityUseCase;
 import io.zohosync.ports.in.SyncStatusQuery;
@@ -66,9 +67,10 @@ public final class HttpAdapters {
             AdminAudit audit,
             ReconcileUseCase reconciliations,
             PlatformOutbox deliveries,
-            MappingQuery mappings) {
+            MappingQuery mappings,
+            PaymentMethodUseCase paymentMethods) {
 
-        /** Without the mappings routes (null: none). */
+        /** Without the mappings and payment-method routes (null: none). */
         public Endpoints(
                 RecordEntityUseCase entities,
                 SyncStatusQuery status,
@@ -93,6 +95,7 @@ public final class HttpAdapters {
                     audit,
                     reconciliations,
                     deliveries,
+                    null,
                     null);
         }
 
@@ -119,6 +122,8 @@ public final class HttpAdapters {
                     console,
                     audit,
                     reconciliations,
+                    null,
+                    null,
                     null);
         }
     }
@@ -155,6 +160,7 @@ public final class HttpAdapters {
         Clock clock = Clock.systemUTC();
         new PlatformApi(endpoints.entities(), endpoints.status())
                 .mappings(endpoints.mappings())
+                .paymentMethods(endpoints.paymentMethods())
                 .mount(
                         vertx,
                         root,

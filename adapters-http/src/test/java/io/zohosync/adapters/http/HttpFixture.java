@@ -50,7 +50,8 @@ final class HttpFixture {
                 console,
                 reconcile,
                 outbox,
-                mappings);
+                mappings,
+                null);
         server = vertx.createHttpServer()
                 .requestHandler(HttpAdapters.router(vertx, settings, endpoints))
                 .invalidRequestHandler(HttpAdapters.invalidRequests())

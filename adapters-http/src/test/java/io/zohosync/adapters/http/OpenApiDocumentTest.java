@@ -227,7 +227,9 @@ class OpenApiDocumentTest {
                 fx.console,
                 fx.reconcile,
                 fx.outbox,
-                fx.mappings);
+                fx.mappings,
+                request -> Future.succeededFuture(
+                        new io.zohosync.ports.in.PaymentMethodUseCase.Result.Refused(503, "zoho_unavailable", "stub")));
     }
 
     /** The intake's collections as the service wires them: one per flow's mapping. */
@@ -238,7 +240,8 @@ class OpenApiDocumentTest {
                 new OrderMapping(),
                 new PaymentMapping(),
                 new RefundMapping(),
-                new QuoteMapping());
+                new QuoteMapping(),
+                new io.zohosync.ports.flows.billing.ManualInvoiceMapping());
 
         @Override
         public Future<Result> record(Command command) {

@@ -9,6 +9,7 @@ import io.vertx.pgclient.SslMode;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import io.zohosync.adapters.postgres.billing.PgHostedPageRecords;
 import io.zohosync.adapters.postgres.connect.PgConsentStates;
 import io.zohosync.adapters.postgres.console.PgConsole;
 import io.zohosync.adapters.postgres.inbound.PgInboundEvents;
@@ -26,6 +27,7 @@ import io.zohosync.ports.out.AdminAudit;
 import io.zohosync.ports.out.ConsentStates;
 import io.zohosync.ports.out.ConsoleReader;
 import io.zohosync.ports.out.EntityStore;
+import io.zohosync.ports.out.HostedPageRecords;
 import io.zohosync.ports.out.InboundEvents;
 import io.zohosync.ports.out.Intake;
 import io.zohosync.ports.out.JobSignals;
@@ -212,6 +214,11 @@ public final class PostgresAdapters {
     /** The mappings API's reads: sync records with Zoho's mirrored state (V17, V21). */
     public MappingsReader mappings() {
         return Unreachable.guard(new PgMappings(pool), MappingsReader.class);
+    }
+
+    /** The Billing hosted pages opened for customers' cards (V19). */
+    public HostedPageRecords hostedPages() {
+        return Unreachable.guard(new PgHostedPageRecords(pool), HostedPageRecords.class);
     }
 
     /** A new listener on its own connection: one per worker. */

@@ -9,6 +9,7 @@ import io.zohosync.adapters.zoho.billing.BillingCatalogClient;
 import io.zohosync.adapters.zoho.billing.BillingCustomersClient;
 import io.zohosync.adapters.zoho.billing.BillingInvoicesClient;
 import io.zohosync.adapters.zoho.billing.BillingListingsClient;
+import io.zohosync.adapters.zoho.billing.BillingPagesClient;
 import io.zohosync.adapters.zoho.billing.BillingSubscriptionsClient;
 import io.zohosync.adapters.zoho.books.BooksContactsClient;
 import io.zohosync.adapters.zoho.books.BooksCustomerPaymentsClient;
@@ -35,6 +36,7 @@ import io.zohosync.ports.out.zoho.ZohoAuthorization;
 import io.zohosync.ports.out.zoho.ZohoBillingCatalog;
 import io.zohosync.ports.out.zoho.ZohoBillingCustomers;
 import io.zohosync.ports.out.zoho.ZohoBillingInvoices;
+import io.zohosync.ports.out.zoho.ZohoBillingPages;
 import io.zohosync.ports.out.zoho.ZohoBudget;
 import io.zohosync.ports.out.zoho.ZohoBudgetOutlook;
 import io.zohosync.ports.out.zoho.ZohoCallBudget;
@@ -81,6 +83,7 @@ public final class ZohoAdapters implements AutoCloseable {
     private final ZohoBillingCatalog billingCatalog;
     private final ZohoSubscriptions subscriptions;
     private final ZohoBillingInvoices billingInvoices;
+    private final ZohoBillingPages billingPages;
     private final ZohoStock stock;
     private final ZohoAuthorization authorization;
 
@@ -118,6 +121,7 @@ public final class ZohoAdapters implements AutoCloseable {
         this.billingCatalog = new BillingCatalogClient(api);
         this.subscriptions = new BillingSubscriptionsClient(api);
         this.billingInvoices = new BillingInvoicesClient(api);
+        this.billingPages = new BillingPagesClient(api);
         this.stock = new InventoryAdjustmentsClient(api);
         this.webLinks = new ZohoWebApp(settings);
         this.authorization = new ConnectFlow(vertx, oauth, accounts, tokens, clock, this::state);
@@ -226,6 +230,11 @@ public final class ZohoAdapters implements AutoCloseable {
 
     public ZohoBillingInvoices billingInvoices() {
         return billingInvoices;
+    }
+
+    /** Billing hosted pages for a customer's card (update card). */
+    public ZohoBillingPages billingPages() {
+        return billingPages;
     }
 
     public ZohoStock stock() {

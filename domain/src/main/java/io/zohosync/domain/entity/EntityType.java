@@ -20,7 +20,8 @@ public enum EntityType {
     ADDON(300),
     ESTIMATE(350, CUSTOMER, ITEM), // before INVOICE, which depends on it
     INVOICE(200, CUSTOMER, ITEM, ESTIMATE),
-    PAYMENT(100, CUSTOMER, INVOICE),
+    MANUAL_INVOICE(200, CUSTOMER), // a hand-raised invoice to Billing (orders are INVOICE, to Books)
+    PAYMENT(100, CUSTOMER, INVOICE, MANUAL_INVOICE),
     REFUND(100, PAYMENT),
     SUBSCRIPTION(250, CUSTOMER, PLAN, ADDON),
     LEAD(350),

@@ -42,6 +42,7 @@ public final class BillingDriftRules {
         return type == EntityType.CUSTOMER
                 || type == EntityType.SUBSCRIPTION
                 || type == EntityType.INVOICE
+                || type == EntityType.MANUAL_INVOICE
                 || type == EntityType.PAYMENT;
     }
 

@@ -18,7 +18,9 @@ class EntityTypeTest {
     @Test
     void each_type_knows_what_must_be_in_zoho_before_it() {
         assertThat(EntityType.PAYMENT.prerequisites())
-                .containsExactlyInAnyOrder(EntityType.CUSTOMER, EntityType.INVOICE);
+                .as("an order's invoice in Books, a manual invoice in Billing")
+                .containsExactlyInAnyOrder(EntityType.CUSTOMER, EntityType.INVOICE, EntityType.MANUAL_INVOICE);
+        assertThat(EntityType.MANUAL_INVOICE.prerequisites()).containsExactly(EntityType.CUSTOMER);
         assertThat(EntityType.INVOICE.prerequisites())
                 .as("an order from an accepted quote waits for its estimate")
                 .containsExactlyInAnyOrder(EntityType.CUSTOMER, EntityType.ITEM, EntityType.ESTIMATE);

@@ -43,6 +43,7 @@ final class HostedPages {
     void mount(ApiRoutes routes, Router router) {
         routes.add(Operation.post(ROOT + "/hostedpages/newsubscription"), this::newSubscription)
                 .add(Operation.post(ROOT + "/hostedpages/updatesubscription"), this::updateSubscription)
+                .add(Operation.post(ROOT + "/hostedpages/updatecard"), this::updateCard)
                 .add(Operation.get(ROOT + "/hostedpages/:hostedpage_id"), this::get);
         router.get("/billing/checkout/:hostedpage_id").handler(this::checkout);
     }
@@ -72,6 +73,17 @@ final class HostedPages {
         if (priced != null) open(rc, "update_subscription", body, priced);
     }
 
+    /** A page on which the customer replaces a live subscription's card; Zoho answers it with 200, not 201. */
+    private void updateCard(RoutingContext rc) {
+        JsonObject body = BillingLedger.body(rc);
+        JsonObject subscription = subscriptions.settled(body.getString("subscription_id"));
+        if (subscription == null || Subscriptions.ended(subscription)) {
+            ZohoReplies.invalid(rc, "subscription_id");
+            return;
+        }
+        open(rc, "update_card", body, null);
+    }
+
     private void open(RoutingContext rc, String action, JsonObject body, JsonObject priced) {
         String id = ledger.newId();
         Instant expires = ledger.instant().plus(LIFETIME);
@@ -83,7 +95,11 @@ final class HostedPages {
                 .put("expiring_time", Timestamps.time(expires))
                 .put("created_time", ledger.now());
         pending.put(id, new Pending(body.copy(), priced, expires));
-        ZohoReplies.created(rc, "Hosted page has been created successfully.", "hostedpage", page.copy());
+        if (priced == null) {
+            ZohoReplies.ok(rc, "Hosted page has been created successfully.", "hostedpage", page.copy());
+        } else {
+            ZohoReplies.created(rc, "Hosted page has been created successfully.", "hostedpage", page.copy());
+        }
         page.put("custom_fields", new JsonArray()).put("data", new JsonObject());
         save(page);
     }
@@ -138,9 +154,9 @@ final class HostedPages {
                     request.priced(),
                     request.body(),
                     startsAt == null || startsAt.isBlank() ? ledger.today() : LocalDate.parse(startsAt));
-        } else {
+        } else if (request.priced() != null) {
             subscriptions.change(subscription, request.priced());
-        }
+        } // update_card: the card is Zoho's alone; the subscription is unchanged
         page.put("status", "success")
                 .put(
                         "data",

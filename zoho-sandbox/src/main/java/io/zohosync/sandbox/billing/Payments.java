@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.zohosync.sandbox.core.ApiRoutes;
+import io.zohosync.sandbox.core.Filters;
 import io.zohosync.sandbox.core.Operation;
 import io.zohosync.sandbox.core.ZohoReplies;
 import java.util.List;
@@ -28,6 +29,7 @@ final class Payments {
 
     void mount(ApiRoutes routes) {
         routes.add(Operation.post(ROOT + "/payments"), this::create)
+                .add(Operation.get(ROOT + "/payments", "customer_id", "filter_by", "page", "per_page"), this::list)
                 .add(Operation.get(ROOT + "/payments/:payment_id"), this::get);
     }
 
@@ -117,6 +119,17 @@ final class Payments {
             return false;
         }
         return true;
+    }
+
+    /**
+     * {@code GET /payments?customer_id=}: listed on Zoho's site (filter_by, customer_id), absent from its OpenAPI set;
+     * rows as the read-back, in the order recorded.
+     */
+    private void list(RoutingContext rc) {
+        List<JsonObject> rows = ledger.all(ENTITY).stream()
+                .filter(p -> Filters.exact(rc, "customer_id", p.getString("customer_id")))
+                .toList();
+        ZohoReplies.list(rc, "payments", rows, new JsonObject());
     }
 
     private void get(RoutingContext rc) {

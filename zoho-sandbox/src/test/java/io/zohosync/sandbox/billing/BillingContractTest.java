@@ -239,6 +239,54 @@ class BillingContractTest {
                 .getJsonObject("payment")
                 .getString("payment_id");
         call(HttpMethod.GET, "/payments/" + paymentId, null);
+        // issue 10: a manual invoice with its reference, its lines with descriptions; found again by the reference
+        String manualId = call(
+                        HttpMethod.POST,
+                        "/invoices",
+                        new JsonObject()
+                                .put("customer_id", customerId)
+                                .put("date", "2026-11-22")
+                                .put("reference_number", "INST-1")
+                                .put(
+                                        "invoice_items",
+                                        new JsonArray()
+                                                .add(new JsonObject()
+                                                        .put("name", "Installation")
+                                                        .put("description", "Fibre installation")
+                                                        .put("price", 150.0)
+                                                        .put("quantity", 1))
+                                                .add(new JsonObject()
+                                                        .put("name", "Router")
+                                                        .put("price", 49.5)
+                                                        .put("quantity", 2))))
+                .getJsonObject("invoice")
+                .getString("invoice_id");
+        call(HttpMethod.GET, "/invoices?customer_id=" + customerId + "&reference_number=INST-1", null);
+        // applied in part to the manual invoice, the rest kept as the customer's credit; and one applied to none
+        call(
+                HttpMethod.POST,
+                "/payments",
+                new JsonObject()
+                        .put("customer_id", customerId)
+                        .put("payment_mode", "creditcard")
+                        .put("amount", 100.0)
+                        .put("date", "2026-11-22")
+                        .put("reference_number", "PAY-2")
+                        .put(
+                                "invoices",
+                                new JsonArray()
+                                        .add(new JsonObject()
+                                                .put("invoice_id", manualId)
+                                                .put("amount_applied", 100.0))));
+        call(
+                HttpMethod.POST,
+                "/payments",
+                new JsonObject()
+                        .put("customer_id", customerId)
+                        .put("payment_mode", "cash")
+                        .put("amount", 30.0)
+                        .put("date", "2026-11-22")
+                        .put("reference_number", "PAY-CREDIT"));
         call(HttpMethod.GET, "/transactions?filter_by=TransactionType.PAYMENT&page=1&per_page=200", null);
         call(HttpMethod.GET, "/transactions?customer_id=" + customerId, null);
 
@@ -257,6 +305,16 @@ class BillingContractTest {
                 new JsonObject()
                         .put("subscription_id", subscriptionId)
                         .put("plan", new JsonObject().put("plan_code", "PRO")));
+
+        JsonObject card = call(
+                        HttpMethod.POST,
+                        "/hostedpages/updatecard",
+                        new JsonObject()
+                                .put("subscription_id", subscriptionId)
+                                .put("redirect_url", "https://platform.example/card-done"))
+                .getJsonObject("hostedpage");
+        assertThat(card.getString("url")).isNotBlank();
+        call(HttpMethod.GET, "/hostedpages/" + card.getString("hostedpage_id"), null);
 
         JsonArray events = call(HttpMethod.GET, "/events", null).getJsonArray("events");
         call(HttpMethod.GET, "/events/" + events.getJsonObject(0).getString("event_id"), null);

@@ -9,6 +9,7 @@ import io.zohosync.adapters.http.common.MappingRoutes;
 import io.zohosync.adapters.http.common.Problems;
 import io.zohosync.adapters.http.common.SignInThrottle;
 import io.zohosync.ports.in.MappingQuery;
+import io.zohosync.ports.in.PaymentMethodUseCase;
 import io.zohosync.ports.in.RecordEntityUseCase;
 import io.zohosync.ports.in.SyncStatusQuery;
 import java.util.Set;
@@ -21,6 +22,7 @@ public final class PlatformApi {
     private final RecordEntityUseCase entities;
     private final SyncStatusQuery status;
     private MappingQuery mappings;
+    private PaymentMethodUseCase paymentMethods;
 
     public PlatformApi(RecordEntityUseCase entities, SyncStatusQuery status) {
         this.entities = entities;
@@ -30,6 +32,12 @@ public final class PlatformApi {
     /** Serves {@code GET /mappings} (the canonical ids, issue 10) from these; null: not. */
     public PlatformApi mappings(MappingQuery mappings) {
         this.mappings = mappings;
+        return this;
+    }
+
+    /** Mounts {@code POST /customers/{id}/payment-method} with these pages (null: not mounted). */
+    public PlatformApi paymentMethods(PaymentMethodUseCase pages) {
+        this.paymentMethods = pages;
         return this;
     }
 
@@ -51,6 +59,9 @@ public final class PlatformApi {
         entities.collections()
                 .forEach((collection, type) ->
                         new EntityRoutes(collection, type, entities, status).mount(api, bodyLimitBytes));
+        if (paymentMethods != null) {
+            new PaymentMethodRoutes(paymentMethods).mount(api, bodyLimitBytes);
+        }
         root.route(PREFIX + "/*").subRouter(api);
     }
 }

@@ -6,6 +6,7 @@ import io.zohosync.adapters.http.common.Problem;
 import io.zohosync.adapters.http.common.Reply;
 import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.domain.sync.SyncStatus;
+import io.zohosync.ports.flows.billing.ManualInvoiceMapping;
 import io.zohosync.ports.in.RecordEntityUseCase.Outcome;
 import io.zohosync.ports.in.RecordEntityUseCase.Result;
 import java.util.EnumMap;
@@ -19,6 +20,12 @@ final class RecordedReply {
 
     static Reply of(String collection, Result result) {
         if (result instanceof Result.Invalid invalid) {
+            invalid.errors().stream()
+                    .filter(e -> e.message().startsWith(ManualInvoiceMapping.RECURRING_REFUSED))
+                    .findFirst()
+                    .ifPresent(e -> {
+                        throw new Problem(422, "recurring_invoice_refused", e.message());
+                    });
             throw Problem.validation(invalid.errors());
         }
         if (result instanceof Result.KeyReused) {
