@@ -84,7 +84,7 @@ public final class BillingDriftRules {
             case CUSTOMER -> customer(origin, zohoId, sent, theirs);
             case SUBSCRIPTION -> subscription(zohoId, sent, theirs);
             case PAYMENT -> money(type, zohoId, "amount", sent.get("amount"), theirs);
-            case INVOICE ->
+            case INVOICE, MANUAL_INVOICE ->
                 mirror.flatMap(m -> m.containsKey("total")
                         ? money(type, zohoId, "total", m.get("total"), theirs)
                         : Optional.empty());
@@ -195,7 +195,7 @@ public final class BillingDriftRules {
             EntityType type, String zohoId, Optional<Map<String, String>> mirror, Map<String, String> theirs) {
         List<String> fields = switch (type) {
             case SUBSCRIPTION -> List.of("status", "plan_code", "quantity");
-            case INVOICE -> List.of("status", "balance");
+            case INVOICE, MANUAL_INVOICE -> List.of("status", "balance");
             default -> List.of("status");
         };
         Map<String, String> detail = new LinkedHashMap<>();

@@ -40,7 +40,7 @@ final class BillingSide {
         IntFunction<Future<ZohoOutcome<Page<Row>>>> pages = switch (type) {
             case CUSTOMER -> listings::customers;
             case SUBSCRIPTION -> listings::subscriptions;
-            case INVOICE -> listings::invoices;
+            case INVOICE, MANUAL_INVOICE -> listings::invoices;
             case PAYMENT -> listings::payments;
             default -> null;
         };

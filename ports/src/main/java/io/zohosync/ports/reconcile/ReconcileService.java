@@ -121,6 +121,7 @@ public final class ReconcileService implements ReconcileUseCase {
                 EntityType.ITEM,
                 EntityType.SUBSCRIPTION,
                 EntityType.INVOICE,
+                EntityType.MANUAL_INVOICE,
                 EntityType.PAYMENT)) {
             if (!pairs(handlers, List.of(type), true).isEmpty()) {
                 types.add(type);
