@@ -123,7 +123,7 @@ final class CommandRuntime implements AutoCloseable {
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
                 throw new Refused("Zoho could not be set up: " + cause.getMessage());
             }
-            flows = new Flows(zoho, pg.entities(), pg.zohoStates(), config);
+            flows = new Flows(zoho, pg.entities(), pg.zohoStates(), config, pg.stockLevels());
         }
         return zoho;
     }

@@ -68,7 +68,9 @@ record Config(
         Optional<WorkerSchedule> schedule,
         Optional<Duration> reconcileEvery,
         Outbox outbox,
-        BillingSettings billing) {
+        BillingSettings billing,
+        StockSettings stock,
+        BillingInSettings billingIn) {
 
     /**
      * The platform's outbound webhooks (README "Outbound webhooks"): where they go (none: messages stay pending), the
@@ -157,7 +159,9 @@ record Config(
                 WorkerSchedule.parse(r.text("ZSYNC_SCHEDULE", null), r.text("ZSYNC_SCHEDULE_MAX", null)),
                 reconcileEvery(r),
                 outbox(r),
-                BillingSettings.from(env));
+                BillingSettings.from(env),
+                StockSettings.from(env),
+                BillingInSettings.from(env));
     }
 
     /**
@@ -433,7 +437,8 @@ record Config(
                 + adminToken.map(t -> "***").orElse("none") + ", tokenKeys="
                 + tokenKeys.map(t -> "***").orElse("none") + ", metricsToken="
                 + metricsToken.map(t -> "***").orElse("none") + ", stripe="
-                + stripe.map(Object::toString).orElse("none") + ", alerts=" + alerts + ", " + outbox + "]";
+                + stripe.map(Object::toString).orElse("none") + ", alerts=" + alerts + ", " + outbox + ", stock="
+                + stock + "]";
     }
 
     /** A configuration mistake, reported at start-up in one sentence. */

@@ -14,15 +14,18 @@ import io.zohosync.ports.flows.billing.PlanBillingHandler;
 import io.zohosync.ports.flows.billing.SubscriptionBillingHandler;
 import io.zohosync.ports.flows.customer.CustomerBooksHandler;
 import io.zohosync.ports.flows.item.ItemBooksHandler;
+import io.zohosync.ports.flows.item.ItemInventoryHandler;
 import io.zohosync.ports.flows.order.BooksTaxIds;
 import io.zohosync.ports.flows.order.OrderBooksHandler;
 import io.zohosync.ports.flows.payment.PaymentBooksHandler;
 import io.zohosync.ports.flows.quote.QuoteBooksHandler;
 import io.zohosync.ports.flows.refund.RefundBooksHandler;
 import io.zohosync.ports.flows.sales.ContactCurrencies;
+import io.zohosync.ports.flows.stock.StockInventoryHandler;
 import io.zohosync.ports.intake.EntityMapping;
 import io.zohosync.ports.intake.Routing;
 import io.zohosync.ports.out.EntityStore;
+import io.zohosync.ports.out.StockLevels;
 import io.zohosync.ports.out.ZohoStates;
 import io.zohosync.ports.sync.handler.SyncHandler;
 import java.time.Clock;
@@ -37,7 +40,7 @@ final class Flows {
 
     private final List<SyncHandler<?>> handlers;
 
-    Flows(ZohoAdapters zoho, EntityStore entities, ZohoStates states, Config config) {
+    Flows(ZohoAdapters zoho, EntityStore entities, ZohoStates states, Config config, StockLevels stock) {
         MatchPolicy matching = new MatchPolicy(config.linkNewByEmail(), config.matchReturningByName());
         // one cache of Books tax ids for every sales document: a new rate is created once, a refused id forgotten by
         // all
@@ -68,17 +71,23 @@ final class Flows {
                 // Billing only where ZSYNC_TARGETS routes them there (payment=billing or books+billing)
                 new ManualInvoiceBillingHandler(zoho.billingInvoices(), states, Clock.systemUTC()),
                 new PaymentBillingHandler(
-                        zoho.billingInvoices(), PaymentModeMapping.DEFAULT, states, Clock.systemUTC()));
+                        zoho.billingInvoices(), PaymentModeMapping.DEFAULT, states, Clock.systemUTC()),
+                // issue 11: items in Inventory (opt-in, ZSYNC_TARGETS=item=books+inventory; else only as a stock
+                // record's prerequisite) and stock pushed as adjustments
+                new ItemInventoryHandler(zoho.inventoryItems()),
+                new StockInventoryHandler(zoho.stock(), stock, Clock.systemUTC()));
     }
 
     List<SyncHandler<?>> handlers() {
         return handlers;
     }
 
-    /** One mapping per entity type, as its handlers name it. */
+    /** One mapping per entity type the platform sends as a collection, as its handlers name it. */
     List<EntityMapping<?>> mappings() {
         Map<EntityType, EntityMapping<?>> mappings = new LinkedHashMap<>();
-        handlers.forEach(h -> mappings.putIfAbsent(h.type(), h.mapping()));
+        handlers.stream()
+                .filter(h -> h.mapping().collection() != null)
+                .forEach(h -> mappings.putIfAbsent(h.type(), h.mapping()));
         return List.copyOf(mappings.values());
     }
 
@@ -87,8 +96,8 @@ final class Flows {
         Map<EntityType, List<SyncTarget>> served = new EnumMap<>(EntityType.class);
         handlers.forEach(
                 h -> served.computeIfAbsent(h.type(), t -> new ArrayList<>()).add(h.target()));
-        // unconfigured, a type goes to its first flow's target only: a second (customers or payments to Billing) is
-        // opt-in through ZSYNC_TARGETS
+        // unconfigured, a type goes to its first flow's target only: a second (customers or payments to Billing, items
+        // to Inventory, which a stock record's prerequisite reaches anyway) is opt-in through ZSYNC_TARGETS
         Map<EntityType, List<SyncTarget>> defaults = new EnumMap<>(EntityType.class);
         served.forEach((type, all) -> defaults.put(type, List.of(all.get(0))));
         configured.forEach((type, wanted) -> {

@@ -99,13 +99,15 @@ public final class ZohoSyncApp {
 
     private Future<Void> wire(PostgresAdapters pg, ZohoAdapters zoho, Secrets secrets) {
         SyncStateMachine machine = new SyncStateMachine(config.retryPolicy(), new SecureRandom());
-        Flows flows = new Flows(zoho, pg.entities(), pg.zohoStates(), config);
+        Flows flows = new Flows(zoho, pg.entities(), pg.zohoStates(), config, pg.stockLevels());
         Handlers handlers = new Handlers(flows.handlers());
         var intake = new IntakeService(pg.intake(), flows.mappings(), flows.routing(config.targets()), machine, clock);
         var status = new SyncStatusService(pg.syncRecordsReader(), config.syncEnabled(), pg.zohoStates());
         var dependants = new Dependants(pg.syncRecords(), machine, metrics);
         var admin = new AdminSyncService(pg.syncRecords(), dependants, handlers, machine, pg.adminAudit(), clock);
         var reconcile = Reconciling.service(vertx, config, pg, zoho, handlers, admin, machine, clock);
+        var stock = Stocking.service(pg, zoho, machine, config.stock(), clock);
+        var billingEvents = BillingIn.service(pg, clock);
         var wakeUp = new ReconnectWakeUp(pg.syncRecords(), machine, clock);
         var connect = new ZohoConnectionService(
                 zoho.authorization(),
@@ -149,7 +151,14 @@ public final class ZohoSyncApp {
                 HttpSettings.DEFAULT_MAX_FAILED_SIGN_INS,
                 HttpSettings.DEFAULT_FAILED_SIGN_IN_WINDOW);
         http = new HttpVerticle(
-                v -> HttpAdapters.router(v, httpSettings, endpoints, config.stripe(), metrics::stripeEvent),
+                v -> HttpAdapters.router(
+                        v,
+                        httpSettings,
+                        endpoints,
+                        config.stripe(),
+                        metrics::stripeEvent,
+                        Stocking.routes(stock, config.stock()),
+                        BillingIn.routes(billingEvents, config)),
                 config.httpHost(),
                 config.httpPort(),
                 config.httpIdleTimeout());
@@ -161,6 +170,21 @@ public final class ZohoSyncApp {
                         config.syncEnabled() ? deploy(worker(pg, zoho, handlers, dependants, machine)) : disabled())
                 .map(x -> {
                     alerts(pg);
+                    config.billingIn()
+                            .pollEvery()
+                            .filter(every -> config.syncEnabled())
+                            .ifPresent(every -> {
+                                long timer = BillingIn.schedule(
+                                        vertx, BillingIn.poll(pg, zoho, billingEvents, clock), every);
+                                shutdown.push(() -> Future.succeededFuture(vertx.cancelTimer(timer)));
+                            });
+                    config.stock()
+                            .pollEvery()
+                            .filter(every -> config.syncEnabled())
+                            .ifPresent(every -> {
+                                long timer = Stocking.schedule(vertx, stock, every);
+                                shutdown.push(() -> Future.succeededFuture(vertx.cancelTimer(timer)));
+                            });
                     config.reconcileEvery().ifPresent(every -> {
                         long timer = Reconciling.schedule(vertx, reconcile, every);
                         shutdown.push(() -> Future.succeededFuture(vertx.cancelTimer(timer)));

@@ -73,6 +73,8 @@ final class ZohoWiring {
                     .booksOrganizationId(zoho.organizationId())
                     .billingOrganizationId(config.billing().organizationId().orElse(zoho.organizationId()))
                     .products(java.util.EnumSet.of(ZohoProduct.BOOKS, ZohoProduct.BILLING))
+                    // Inventory shares the Books organization (issue 11; UNCONFIRMED in Zoho's text)
+                    .inventoryOrganizationId(zoho.organizationId())
                     .limits(ZohoProduct.BOOKS, config.booksLimits())
                     .redirectUri(callbackUrl(config));
             config.zohoAccountsUrl().ifPresent(settings::accountsUrl);
@@ -93,6 +95,7 @@ final class ZohoWiring {
                     .booksOrganizationId(SandboxOptions.DEMO_ORGANIZATION_ID)
                     .billingOrganizationId(SandboxOptions.DEMO_ORGANIZATION_ID)
                     .products(java.util.EnumSet.of(ZohoProduct.BOOKS, ZohoProduct.BILLING))
+                    .inventoryOrganizationId(SandboxOptions.DEMO_ORGANIZATION_ID)
                     .limits(ZohoProduct.BOOKS, config.booksLimits())
                     .redirectUri(callbackUrl(config))
                     .build();

@@ -12,10 +12,7 @@ import io.zohosync.domain.crm.PlatformUser;
 import io.zohosync.domain.invoice.LineItem;
 import io.zohosync.domain.money.Money;
 import io.zohosync.domain.quote.Quote;
-import io.zohosync.domain.stock.StockChange;
-import io.zohosync.domain.stock.StockChange.Origin;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
@@ -115,31 +112,5 @@ class EntitiesTest {
                 .isEqualTo("ops");
         assertThatThrownBy(() -> new PlatformUser("", "N", "a@b.co", null)).isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> new PlatformUser("u", "N", "x", null)).isInstanceOf(InvalidInput.class);
-    }
-
-    @Test
-    void a_stock_change_carries_its_delta_and_recognises_its_own_echo() {
-        Instant at = Instant.parse("2026-05-01T10:00:00Z");
-        StockChange pushed = new StockChange("SKU", new BigDecimal("10"), new BigDecimal("7"), at, Origin.PLATFORM);
-        assertThat(pushed.delta()).isEqualByComparingTo("-3");
-        assertThat(pushed.isEchoOf(new BigDecimal("7"))).isFalse();
-        StockChange pulled = new StockChange("SKU", new BigDecimal("10"), new BigDecimal("7.0"), at, Origin.ZOHO);
-        assertThat(pulled.isEchoOf(new BigDecimal("7"))).isTrue();
-        assertThat(pulled.isEchoOf(new BigDecimal("8"))).isFalse();
-        assertThat(pulled.isEchoOf(null)).isFalse();
-    }
-
-    @Test
-    void a_stock_change_checks_its_parts() {
-        Instant at = Instant.EPOCH;
-        BigDecimal one = BigDecimal.ONE;
-        assertThatThrownBy(() -> new StockChange("", one, one, at, Origin.ZOHO)).isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> new StockChange("S", null, one, at, Origin.ZOHO))
-                .isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> new StockChange("S", one, null, at, Origin.ZOHO))
-                .isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> new StockChange("S", one, one, null, Origin.ZOHO))
-                .isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> new StockChange("S", one, one, at, null)).isInstanceOf(InvalidInput.class);
     }
 }

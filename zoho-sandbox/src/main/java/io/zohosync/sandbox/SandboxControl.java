@@ -111,6 +111,13 @@ public final class SandboxControl {
         return InventoryApi.adjustInUi(context(), itemId, quantity, reason);
     }
 
+    /** What happens in Zoho Billing without an API call: card charges and declines, refunds, cards, voids, expiry. */
+    public io.zohosync.sandbox.billing.BillingUi billing() {
+        return context()
+                .existing(io.zohosync.sandbox.billing.BillingUi.class)
+                .orElseThrow(() -> new IllegalStateException("this sandbox serves no Billing"));
+    }
+
     private SandboxContext context() {
         return sandbox.context();
     }

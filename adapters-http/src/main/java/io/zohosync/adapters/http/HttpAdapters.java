@@ -20,13 +20,18 @@ import io.zohosync.adapters.http.common.SignInThrottle;
 import io.zohosync.adapters.http.webhooks.StripeEvents;
 import io.zohosync.adapters.http.webhooks.StripeWebhookRoutes;
 import io.zohosync.adapters.http.webhooks.StripeWebhookSettings;
+import io.zohosync.adapters.http.webhooks.ZohoBillingWebhookRoutes;
+import io.zohosync.adapters.http.webhooks.ZohoInventoryWebhookRoutes;
+import io.zohosync.adapters.http.webhooks.ZohoWebhookSignature;
 import io.zohosync.ports.in.AdminSyncUseCase;
+import io.zohosync.ports.in.BillingEventsUseCase;
 import io.zohosync.ports.in.ConnectZohoUseCase;
 import io.zohosync.ports.in.ConsoleQuery;
 import io.zohosync.ports.in.MappingQuery;
 import io.zohosync.ports.in.PaymentMethodUseCase;
 import io.zohosync.ports.in.ReconcileUseCase;
 import io.zohosync.ports.in.RecordEntityUseCase;
+import io.zohosync.ports.in.StockUseCase;
 import io.zohosync.ports.in.SyncStatusQuery;
 import io.zohosync.ports.out.AdminAudit;
 import io.zohosync.ports.out.InboundEvents;
@@ -128,6 +133,14 @@ public final class HttpAdapters {
         }
     }
 
+    /**
+     * Stock both ways (issue 11): the use case behind {@code POST /api/v1/stock-changes} and
+     * {@code POST /webhooks/zoho-inventory}, and the Inventory webhooks' secret; {@link #NONE}: both answer 404.
+     */
+    public record Stock(Optional<StockUseCase> stock, Optional<String> inventoryWebhookSecret) {
+        public static final Stock NONE = new Stock(Optional.empty(), Optional.empty());
+    }
+
     public static Router router(Vertx vertx, HttpSettings settings, Endpoints endpoints) {
         return router(vertx, settings, endpoints, Optional.empty(), (type, outcome) -> {});
     }
@@ -142,6 +155,39 @@ public final class HttpAdapters {
             Endpoints endpoints,
             Optional<StripeWebhookSettings> stripe,
             StripeWebhookRoutes.Counter stripeEvents) {
+        return router(vertx, settings, endpoints, stripe, stripeEvents, Stock.NONE);
+    }
+
+    /** The router, with stock served as {@code stock} says. */
+    public static Router router(
+            Vertx vertx,
+            HttpSettings settings,
+            Endpoints endpoints,
+            Optional<StripeWebhookSettings> stripe,
+            StripeWebhookRoutes.Counter stripeEvents,
+            Stock stock) {
+        return router(vertx, settings, endpoints, stripe, stripeEvents, stock, BillingEvents.NONE);
+    }
+
+    /**
+     * Billing → platform (issue 10): the use case behind {@code POST /webhooks/zoho-billing}, the webhook's secret and
+     * the signature's encoding; {@link #NONE}: the route answers 404.
+     */
+    public record BillingEvents(
+            Optional<BillingEventsUseCase> events, Optional<String> secret, ZohoWebhookSignature.Encoding encoding) {
+        public static final BillingEvents NONE =
+                new BillingEvents(Optional.empty(), Optional.empty(), ZohoWebhookSignature.Encoding.EITHER);
+    }
+
+    /** The router, with stock and Billing's webhook served as {@code stock} and {@code billing} say. */
+    public static Router router(
+            Vertx vertx,
+            HttpSettings settings,
+            Endpoints endpoints,
+            Optional<StripeWebhookSettings> stripe,
+            StripeWebhookRoutes.Counter stripeEvents,
+            Stock stock,
+            BillingEvents billing) {
         Router root = Router.router(vertx);
         Problems.install(root);
         RequestGuards guards = new RequestGuards(settings.maxInFlight(), settings.bodyLimitBytes());
@@ -158,7 +204,7 @@ public final class HttpAdapters {
                 .orElseGet(() -> new StripeEvents(
                         StripeWebhookSettings.DEFAULT_CUSTOMER_KEY, StripeWebhookSettings.DEFAULT_ORDER_KEY));
         Clock clock = Clock.systemUTC();
-        new PlatformApi(endpoints.entities(), endpoints.status())
+        new PlatformApi(endpoints.entities(), endpoints.status(), stock.stock())
                 .mappings(endpoints.mappings())
                 .paymentMethods(endpoints.paymentMethods())
                 .mount(
@@ -191,6 +237,10 @@ public final class HttpAdapters {
 
         new StripeWebhookRoutes(
                         stripe, stripeReader, endpoints.entities(), endpoints.inboundEvents(), stripeEvents, clock)
+                .mount(root, settings.bodyLimitBytes());
+        new ZohoInventoryWebhookRoutes(stock.inventoryWebhookSecret(), stock.stock())
+                .mount(root, settings.bodyLimitBytes());
+        new ZohoBillingWebhookRoutes(billing.secret(), billing.encoding(), billing.events())
                 .mount(root, settings.bodyLimitBytes());
 
         root.get("/health/live")

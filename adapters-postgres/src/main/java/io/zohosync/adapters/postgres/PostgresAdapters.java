@@ -152,6 +152,13 @@ public final class PostgresAdapters {
         return new PgSyncBacklog(pool);
     }
 
+    /** The stock records' levels and the Inventory poll's cursor (issue 11). */
+    public io.zohosync.ports.out.StockLevels stockLevels() {
+        return Unreachable.guard(
+                new io.zohosync.adapters.postgres.stock.PgStockLevels(pool, java.time.Clock.systemUTC()),
+                io.zohosync.ports.out.StockLevels.class);
+    }
+
     public Pool pool() {
         return pool;
     }
@@ -204,6 +211,13 @@ public final class PostgresAdapters {
     /** The platform's outbox after commit: delivery leases, attempts, the admin's reads (V13, V14). */
     public PlatformOutbox platformOutbox() {
         return Unreachable.guard(new PgPlatformOutbox(pool), PlatformOutbox.class);
+    }
+
+    /** The Billing events poll's last seen event (V20). */
+    public io.zohosync.ports.out.BillingEventCursor billingEventCursor() {
+        return Unreachable.guard(
+                new io.zohosync.adapters.postgres.billing.PgBillingEventCursor(pool),
+                io.zohosync.ports.out.BillingEventCursor.class);
     }
 
     /** Zoho's state mirrored per sync record (V17). */

@@ -85,6 +85,7 @@ public final class ZohoAdapters implements AutoCloseable {
     private final ZohoBillingInvoices billingInvoices;
     private final ZohoBillingPages billingPages;
     private final ZohoStock stock;
+    private final ZohoItems inventoryItems;
     private final ZohoAuthorization authorization;
 
     private final ZohoWebLinks webLinks;
@@ -123,6 +124,7 @@ public final class ZohoAdapters implements AutoCloseable {
         this.billingInvoices = new BillingInvoicesClient(api);
         this.billingPages = new BillingPagesClient(api);
         this.stock = new InventoryAdjustmentsClient(api);
+        this.inventoryItems = new io.zohosync.adapters.zoho.inventory.InventoryItemsClient(api);
         this.webLinks = new ZohoWebApp(settings);
         this.authorization = new ConnectFlow(vertx, oauth, accounts, tokens, clock, this::state);
     }
@@ -171,6 +173,11 @@ public final class ZohoAdapters implements AutoCloseable {
     /** This instance is alive: the budget keeps its slots held; releases that failed are retried. */
     public Future<Void> heartbeat() {
         return budget.heartbeat(clock.instant());
+    }
+
+    /** Billing's events API, read by the events poll (issue 10, item 9). */
+    public io.zohosync.ports.out.zoho.ZohoBillingEvents billingEvents() {
+        return new io.zohosync.adapters.zoho.billing.BillingEventsClient(api);
     }
 
     public ZohoContacts contacts() {
@@ -239,6 +246,11 @@ public final class ZohoAdapters implements AutoCloseable {
 
     public ZohoStock stock() {
         return stock;
+    }
+
+    /** Items in Zoho Inventory (issue 11: stock is tracked for them). */
+    public ZohoItems inventoryItems() {
+        return inventoryItems;
     }
 
     public ZohoAuthorization authorization() {

@@ -6,13 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
-import io.zohosync.domain.stock.StockChange;
-import io.zohosync.domain.stock.StockChange.Origin;
 import io.zohosync.ports.out.zoho.ZohoOutcome;
 import io.zohosync.sandbox.SandboxOptions;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,18 +61,12 @@ class InventoryAdjustmentsClientTest {
         fake.close();
     }
 
-    private static StockChange change(String from, String to) {
-        return new StockChange(
-                "SKU-7",
-                new BigDecimal(from),
-                new BigDecimal(to),
-                Instant.parse("2026-11-22T10:15:00Z"),
-                Origin.PLATFORM);
-    }
+    private static final LocalDate DAY = LocalDate.parse("2026-11-22");
 
     @Test
     void aLevelChangeIsPushedAsAQuantityAdjustmentOfItsDelta() {
-        assertThat(success(zoho.stock().adjust(change("12", "9"), "item-7", "Sold on the platform")))
+        assertThat(success(zoho.stock()
+                        .adjust("item-7", null, new BigDecimal("-3"), "zsync:abc:1", "Sold on the platform", DAY)))
                 .isEqualTo("adj-1");
 
         JsonObject sent =
@@ -82,8 +74,7 @@ class InventoryAdjustmentsClientTest {
         assertThat(sent.getString("adjustment_type")).isEqualTo("quantity");
         assertThat(sent.getString("date")).isEqualTo("2026-11-22");
         assertThat(sent.getString("reason")).isEqualTo("Sold on the platform");
-        assertThat(sent.getString("reference_number"))
-                .isEqualTo("zs:SKU-7@" + Instant.parse("2026-11-22T10:15:00Z").toEpochMilli());
+        assertThat(sent.getString("reference_number")).isEqualTo("zsync:abc:1");
         assertThat(sent.getJsonArray("line_items")
                         .getJsonObject(0)
                         .getNumber("quantity_adjusted")
@@ -92,11 +83,10 @@ class InventoryAdjustmentsClientTest {
     }
 
     @Test
-    void noChangeMakesNoCallAndAnUnknownItemIsNotFound() {
-        assertThat(success(zoho.stock().adjust(change("5", "5.0"), "item-7", "recount")))
-                .isEmpty();
-        assertThat(fake.requests("/inventory/v1/inventoryadjustments")).isEmpty();
-        assertThat(zoho.stock().adjust(change("5", "6"), "item-8", "recount").await())
+    void anUnknownItemIsNotFound() {
+        assertThat(zoho.stock()
+                        .adjust("item-8", null, BigDecimal.ONE, "zsync:abc:2", "recount", DAY)
+                        .await())
                 .isInstanceOf(ZohoOutcome.NotFound.class);
     }
 }

@@ -14,7 +14,6 @@ import io.zohosync.domain.money.Money;
 import io.zohosync.domain.payment.Payment;
 import io.zohosync.domain.payment.PaymentMethod;
 import io.zohosync.domain.payment.ZohoPaymentMode;
-import io.zohosync.domain.stock.StockChange;
 import io.zohosync.domain.subscription.Addon;
 import io.zohosync.domain.subscription.Subscription;
 import io.zohosync.domain.subscription.SubscriptionChange;
@@ -25,6 +24,7 @@ import io.zohosync.ports.out.zoho.BillingSubscription;
 import io.zohosync.ports.out.zoho.CrmUpsertResult;
 import io.zohosync.ports.out.zoho.CrmUpsertResult.Action;
 import io.zohosync.ports.out.zoho.ZohoProduct;
+import io.zohosync.ports.out.zoho.ZohoStock;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -205,12 +205,27 @@ class SandboxProductsTest {
                                         .put("initial_stock", 12)),
                         r -> r));
         String itemId = item.getJsonObject("item").getString("item_id");
-        StockChange sold = new StockChange(
-                "RT-" + id, new BigDecimal("12"), new BigDecimal("9"), Instant.now(), StockChange.Origin.PLATFORM);
+        String reference = "zsync:rt" + id + ":1";
 
-        assertThat(success(fx.zoho.stock().findAdjustments(sold))).isEmpty();
-        String adjustment = success(fx.zoho.stock().adjust(sold, itemId, "Sold on the platform"));
-        assertThat(success(fx.zoho.stock().findAdjustments(sold))).containsExactly(adjustment);
+        assertThat(success(fx.zoho.stock().findAdjustments(reference))).isEmpty();
+        String adjustment = success(fx.zoho
+                .stock()
+                .adjust(itemId, null, new BigDecimal("-3"), reference, "Sold on the platform", LocalDate.now()));
+        assertThat(success(fx.zoho.stock().findAdjustments(reference))).containsExactly(adjustment);
+        assertThat(success(fx.zoho.stock().level(itemId))).isEqualByComparingTo("9");
+        ZohoStock.Page page =
+                success(fx.zoho.stock().modifiedSince(Instant.now().minusSeconds(3600), 1));
+        assertThat(page.adjustments())
+                .filteredOn(a -> a.id().equals(adjustment))
+                .singleElement()
+                .satisfies(a -> {
+                    assertThat(a.reference()).isEqualTo(reference);
+                    assertThat(a.lines()).singleElement().satisfies(l -> {
+                        assertThat(l.sku()).isEqualTo("RT-" + id);
+                        assertThat(l.quantity()).isEqualByComparingTo("-3");
+                    });
+                    assertThat(a.modifiedAt()).isNotNull();
+                });
 
         JsonObject after =
                 success(fx.zoho.api().call(ZohoRequest.get(ZohoProduct.INVENTORY, "/items/" + itemId), r -> r));

@@ -35,6 +35,7 @@ import java.util.function.IntFunction;
  *   <li>sync: customers from POST to {@code synced} through the worker, against the same number of
  *       contact creations sent straight to the sandbox (the Zoho calls alone);</li>
  *   <li>Zoho calls per paid enrollment, by kind, against the hand-written integration's four ({@link EnrollmentCalls}).</li>
+ *   <li>Zoho calls per stock change: 1,000 changes to 10 items ({@link StockCalls}).</li>
  * </ol>
  * Writes {@code bootstrap/target/bench-report.md}.
  */
@@ -60,6 +61,7 @@ public final class PipelineBenchmark {
             ingest(vertx, requests, report);
             sync(vertx, customers, report);
             EnrollmentCalls.measure(vertx, report);
+            StockCalls.measure(vertx, report);
             Path out = Path.of(System.getProperty("bench.report", "bench-report.md"));
             Files.write(out, report);
             report.forEach(PipelineBenchmark::print);

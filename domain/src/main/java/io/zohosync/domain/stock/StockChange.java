@@ -2,37 +2,44 @@ package io.zohosync.domain.stock;
 
 import io.zohosync.domain.common.Checks;
 import java.math.BigDecimal;
-import java.time.Instant;
 
 /**
- * Domain entity: a stock level that changed, on the platform (pushed to Zoho) or in Zoho (pulled
- * back). A pulled change that only repeats the level last pushed is an echo and is dropped.
+ * Domain entity: a stock change the platform made, named by its own change {@code id}: an item's ({@code sku}) level
+ * in one {@code warehouse} (null: the item's only stock) moved by {@code delta} or set to {@code level} — exactly one
+ * of the two — for {@code reason}.
  */
-public record StockChange(String itemSku, BigDecimal previousLevel, BigDecimal newLevel, Instant at, Origin origin) {
+public record StockChange(String id, String sku, String warehouse, BigDecimal delta, BigDecimal level, String reason) {
 
-    /** Where the change happened. */
-    public enum Origin {
-        PLATFORM,
-        ZOHO
-    }
+    public static final int MAX_REASON = 255;
 
     public StockChange {
         new Checks()
-                .required("sku", itemSku)
-                .rule(previousLevel != null, "previous_level", "is required")
-                .rule(newLevel != null, "new_level", "is required")
-                .rule(at != null, "at", "is required")
-                .rule(origin != null, "origin", "is required")
+                .required("id", id)
+                .identifier("id", id)
+                .maxLength("id", id, 200)
+                .required("sku", sku)
+                .identifier("sku", sku)
+                .maxLength("sku", sku, 100)
+                .identifier("warehouse", warehouse)
+                .maxLength("warehouse", warehouse, 100)
+                .rule(
+                        warehouse == null || (!warehouse.isBlank() && warehouse.indexOf('@') < 0),
+                        "warehouse",
+                        "must not be blank or contain '@'")
+                .rule((delta == null) != (level == null), "delta", "exactly one of delta and level is required")
+                .rule(level == null || level.signum() >= 0, "level", "must not be negative")
+                .rule(delta == null || delta.signum() != 0, "delta", "must not be zero")
+                .maxLength("reason", reason, MAX_REASON)
                 .throwIfAny();
     }
 
-    /** The adjustment Zoho needs: new level minus previous. */
-    public BigDecimal delta() {
-        return newLevel.subtract(previousLevel);
+    /** The stock record it changes. */
+    public StockKey key() {
+        return new StockKey(sku, warehouse);
     }
 
-    /** Whether this is Zoho reporting back the level the service itself pushed last. */
-    public boolean isEchoOf(BigDecimal lastPushedLevel) {
-        return origin == Origin.ZOHO && lastPushedLevel != null && newLevel.compareTo(lastPushedLevel) == 0;
+    /** The platform's level after this change, from its level before. */
+    public BigDecimal applyTo(BigDecimal platformLevel) {
+        return level != null ? level : platformLevel.add(delta);
     }
 }

@@ -2,6 +2,7 @@ package io.zohosync.ports.out;
 
 import io.vertx.core.Future;
 import io.zohosync.domain.entity.EntityRef;
+import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncKey;
 import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.domain.sync.SyncState;
@@ -48,4 +49,17 @@ public interface IntakeTransaction {
 
     /** As {@link ZohoStates#mirror}, in this transaction: keeps {@code state} unless a newer one is kept already. */
     Future<Boolean> mirror(SyncKey key, ZohoState state);
+
+    /**
+     * The platform entity of {@code type} whose record at {@code target} is linked to {@code zohoId} (the canonical
+     * mapping, {@code sync_records}); empty when none is. A store that keeps no mapping refuses it.
+     */
+    default Future<Optional<EntityRef>> linkedEntity(EntityType type, SyncTarget target, String zohoId) {
+        throw new UnsupportedOperationException("this store keeps no Zoho ids");
+    }
+
+    /** The stock records' steps in this transaction (issue 11); a store that keeps no stock levels refuses them. */
+    default StockRows stock() {
+        throw new UnsupportedOperationException("this store keeps no stock levels");
+    }
 }

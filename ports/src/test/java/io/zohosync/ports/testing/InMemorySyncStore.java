@@ -208,6 +208,18 @@ public final class InMemorySyncStore
         }
 
         @Override
+        public Future<Optional<EntityRef>> linkedEntity(
+                io.zohosync.domain.entity.EntityType type, SyncTarget target, String zohoId) {
+            return Future.succeededFuture(records.entrySet().stream()
+                    .filter(e -> e.getKey().type() == type
+                            && e.getKey().target() == target
+                            && zohoId.equals(e.getValue().state().zohoId()))
+                    .map(e -> e.getKey().entity())
+                    .sorted(java.util.Comparator.comparing(EntityRef::id))
+                    .findFirst());
+        }
+
+        @Override
         public Future<Void> publish(PlatformMessage message) {
             published.add(message);
             return Future.succeededFuture();

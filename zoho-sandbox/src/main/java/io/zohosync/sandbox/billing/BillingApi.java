@@ -36,5 +36,6 @@ public final class BillingApi implements SandboxApi {
         new HostedPages(ledger, customers, subscriptions).mount(routes, router);
         new Events(ledger).mount(routes);
         new Transactions(ledger).mount(routes);
+        context.shared(BillingUi.class, () -> new BillingUi(ledger, customers, subscriptions, invoices));
     }
 }

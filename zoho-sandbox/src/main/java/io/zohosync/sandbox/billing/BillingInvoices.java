@@ -142,8 +142,21 @@ final class BillingInvoices {
                 .put("updated_time", now);
         invoice.put("invoice_number", invoice.getString("number")).put("last_modified_time", now);
         save(invoice);
-        ledger.event("invoice_created", "invoice", BillingLedger.only(invoice, DETAIL));
+        ledger.event("invoice_created", "invoice", eventView(invoice));
         return invoice;
+    }
+
+    /**
+     * An invoice as Billing's events carry it: its detail with the subscriptions it was raised for (Zoho's invoice
+     * object; the OpenAPI document does not list the field, UNCONFIRMED) and its reference number.
+     */
+    static JsonObject eventView(JsonObject invoice) {
+        return BillingLedger.only(invoice, DETAIL)
+                .put(
+                        "subscriptions",
+                        invoice.getJsonArray("subscriptions", new io.vertx.core.json.JsonArray())
+                                .copy())
+                .put("reference_number", invoice.getString("reference_number", ""));
     }
 
     /** Lowers the balance by {@code amount} and moves the status to partially_paid or paid. */
@@ -163,7 +176,7 @@ final class BillingInvoices {
         return value == Math.rint(value) ? (Number) (long) value : value;
     }
 
-    private void save(JsonObject invoice) {
+    void save(JsonObject invoice) {
         ledger.save(
                 ENTITY,
                 invoice.getString("invoice_id"),

@@ -65,9 +65,17 @@ final class BillingLedger {
 
     /** Records a Billing event about {@code entity} as Zoho shows it (kept for {@code GET /events}) and POSTs it to the webhook. */
     void event(String type, String key, JsonObject entity) {
+        event(type, new JsonObject().put(key, entity.copy()));
+    }
+
+    /** An event whose data names two objects (a payment and its invoice, a card and its customer). */
+    void event(String type, String key, JsonObject entity, String otherKey, JsonObject other) {
+        event(type, new JsonObject().put(key, entity.copy()).put(otherKey, other.copy()));
+    }
+
+    private void event(String type, JsonObject data) {
         String id = newId();
         String time = now();
-        JsonObject data = new JsonObject().put(key, entity.copy());
         JsonObject event = new JsonObject()
                 .put("event_id", id)
                 .put("event_type", type)

@@ -440,7 +440,7 @@ final class Subscriptions {
         return List.of("cancelled", "expired").contains(subscription.getString("status"));
     }
 
-    private void save(JsonObject subscription) {
+    void save(JsonObject subscription) {
         ledger.save(
                 ENTITY,
                 subscription.getString("subscription_id"),

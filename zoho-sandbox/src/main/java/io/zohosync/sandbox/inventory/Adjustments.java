@@ -10,8 +10,12 @@ import io.zohosync.sandbox.core.Operation;
 import io.zohosync.sandbox.core.ZohoReplies;
 import java.util.List;
 
-/** Inventory quantity adjustments: each line changes an item's stock (never below zero); readable by id and listable by reference number. */
+/** Inventory quantity adjustments: each line changes an item's stock (never below zero); readable by id and listable by reference number and by last modified time, sorted and paged. */
 final class Adjustments {
+    /** The columns a list sorts by (UNCONFIRMED: Zoho's reference names date, created_time and last_modified_time). */
+    private static final List<String> SORT_COLUMNS =
+            List.of("date", "created_time", "last_modified_time", "reference_number");
+
     private final Stock stock;
 
     Adjustments(Stock stock) {
@@ -20,7 +24,16 @@ final class Adjustments {
 
     void mount(ApiRoutes routes) {
         routes.add(Operation.post(ROOT + "/inventoryadjustments"), this::create)
-                .add(Operation.get(ROOT + "/inventoryadjustments", "reference_number", "page", "per_page"), this::list)
+                .add(
+                        Operation.get(
+                                ROOT + "/inventoryadjustments",
+                                "reference_number",
+                                "last_modified_time",
+                                "sort_column",
+                                "sort_order",
+                                "page",
+                                "per_page"),
+                        this::list)
                 .add(Operation.get(ROOT + "/inventoryadjustments/:inventory_adjustment_id"), this::get);
     }
 
@@ -45,9 +58,18 @@ final class Adjustments {
     }
 
     private void list(RoutingContext rc) {
+        String since = rc.request().getParam("last_modified_time");
         List<JsonObject> rows = stock.adjustments().stream()
                 .filter(a -> Filters.exact(rc, "reference_number", a.getString("reference_number")))
+                // Zoho's lists take last_modified_time as "modified at or after" (yyyy-MM-dd'T'HH:mm:ssZ)
+                .filter(a -> since == null
+                        || since.isEmpty()
+                        || a.getString("last_modified_time").compareTo(since) >= 0)
                 .toList();
-        ZohoReplies.list(rc, "inventory_adjustments", rows, new JsonObject());
+        ZohoReplies.list(
+                rc,
+                "inventory_adjustments",
+                Filters.sorted(rc, rows, SORT_COLUMNS, "created_time"),
+                Filters.pageContext(rc, SORT_COLUMNS, "created_time"));
     }
 }

@@ -80,6 +80,7 @@ final class Stock {
     /** Applies an adjustment {@link #problem} accepted, made through the API ({@code source} "api") or the web UI ("ui"). */
     JsonObject adjust(JsonObject body, String source) {
         String id = newId();
+        String at = now();
         JsonArray lines = new JsonArray();
         List<JsonObject> changed = new ArrayList<>();
         for (Object value : body.getJsonArray("line_items")) {
@@ -109,7 +110,8 @@ final class Stock {
                 .put("adjustment_type", "quantity")
                 .put("status", "adjusted")
                 .put("line_items", lines)
-                .put("created_time", now());
+                .put("created_time", at)
+                .put("last_modified_time", at);
         ledger.save(
                 ADJUSTMENTS,
                 id,

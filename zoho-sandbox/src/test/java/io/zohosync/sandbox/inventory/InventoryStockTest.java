@@ -218,6 +218,57 @@ class InventoryStockTest {
                                 .add(new JsonObject().put("item_id", itemId).put("quantity_adjusted", quantity)));
     }
 
+    @Test
+    void adjustmentsAreListedByLastModifiedTimeSortedAndPaged() {
+        String itemId = call(
+                        HttpMethod.POST,
+                        "/items",
+                        new JsonObject()
+                                .put("name", "Widget")
+                                .put("rate", 1)
+                                .put("sku", "W-9")
+                                .put("initial_stock", 5),
+                        201)
+                .getJsonObject("item")
+                .getString("item_id");
+        JsonObject first = client.sandbox.control().adjustStockInUi(itemId, 1, "counted");
+        client.sandbox.control().advanceClock(java.time.Duration.ofMinutes(1));
+        JsonObject second = client.sandbox.control().adjustStockInUi(itemId, 2, "received");
+        client.sandbox.control().advanceClock(java.time.Duration.ofMinutes(1));
+        JsonObject third = client.sandbox.control().adjustStockInUi(itemId, 3, "received");
+        String since = second.getString("last_modified_time");
+
+        JsonObject listed = call(
+                HttpMethod.GET,
+                "/inventoryadjustments?last_modified_time=" + since.replace("+", "%2B")
+                        + "&sort_column=last_modified_time&sort_order=A&per_page=1",
+                null,
+                200);
+        assertThat(listed.getJsonArray("inventory_adjustments"))
+                .singleElement()
+                .satisfies(a -> assertThat(((JsonObject) a).getString("inventory_adjustment_id"))
+                        .isEqualTo(second.getString("inventory_adjustment_id")));
+        assertThat(listed.getJsonObject("page_context").getBoolean("has_more_page"))
+                .isTrue();
+        JsonObject next = call(
+                HttpMethod.GET,
+                "/inventoryadjustments?last_modified_time=" + since.replace("+", "%2B")
+                        + "&sort_column=last_modified_time&sort_order=A&per_page=1&page=2",
+                null,
+                200);
+        assertThat(next.getJsonArray("inventory_adjustments"))
+                .singleElement()
+                .satisfies(a -> assertThat(((JsonObject) a).getString("inventory_adjustment_id"))
+                        .isEqualTo(third.getString("inventory_adjustment_id")));
+        assertThat(next.getJsonObject("page_context").getBoolean("has_more_page"))
+                .isFalse();
+        assertThat(call(HttpMethod.GET, "/inventoryadjustments?sort_order=D", null, 200)
+                        .getJsonArray("inventory_adjustments")
+                        .getJsonObject(2)
+                        .getString("inventory_adjustment_id"))
+                .isEqualTo(first.getString("inventory_adjustment_id"));
+    }
+
     private JsonObject call(HttpMethod method, String path, JsonObject body, int status) {
         HttpResponse<Buffer> response = body == null
                 ? send(client.inventory(method, path, token))

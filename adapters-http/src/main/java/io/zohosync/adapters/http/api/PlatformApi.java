@@ -11,7 +11,9 @@ import io.zohosync.adapters.http.common.SignInThrottle;
 import io.zohosync.ports.in.MappingQuery;
 import io.zohosync.ports.in.PaymentMethodUseCase;
 import io.zohosync.ports.in.RecordEntityUseCase;
+import io.zohosync.ports.in.StockUseCase;
 import io.zohosync.ports.in.SyncStatusQuery;
+import java.util.Optional;
 import java.util.Set;
 
 /** Platform API factory: every collection the intake knows, under {@code /api/v1}, behind the platform's API keys. */
@@ -23,10 +25,17 @@ public final class PlatformApi {
     private final SyncStatusQuery status;
     private MappingQuery mappings;
     private PaymentMethodUseCase paymentMethods;
+    private final Optional<StockUseCase> stock;
 
     public PlatformApi(RecordEntityUseCase entities, SyncStatusQuery status) {
+        this(entities, status, Optional.empty());
+    }
+
+    /** With the stock changes' route served by {@code stock} (none: it answers 404 {@code stock_not_configured}). */
+    public PlatformApi(RecordEntityUseCase entities, SyncStatusQuery status, Optional<StockUseCase> stock) {
         this.entities = entities;
         this.status = status;
+        this.stock = stock;
     }
 
     /** Serves {@code GET /mappings} (the canonical ids, issue 10) from these; null: not. */
@@ -62,6 +71,7 @@ public final class PlatformApi {
         if (paymentMethods != null) {
             new PaymentMethodRoutes(paymentMethods).mount(api, bodyLimitBytes);
         }
+        new StockRoutes(stock).mount(api, bodyLimitBytes);
         root.route(PREFIX + "/*").subRouter(api);
     }
 }

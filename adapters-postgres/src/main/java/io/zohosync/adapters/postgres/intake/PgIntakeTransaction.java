@@ -8,13 +8,16 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import io.zohosync.adapters.postgres.states.PgZohoStates;
+import io.zohosync.adapters.postgres.stock.PgStockRows;
 import io.zohosync.adapters.postgres.sync.RecordStore;
 import io.zohosync.domain.entity.EntityRef;
+import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncKey;
 import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.domain.sync.SyncState;
 import io.zohosync.ports.out.IntakeTransaction;
 import io.zohosync.ports.out.PlatformMessage;
+import io.zohosync.ports.out.StockRows;
 import io.zohosync.ports.out.StoredEntity;
 import io.zohosync.ports.out.ZohoState;
 import java.time.Instant;
@@ -54,6 +57,10 @@ final class PgIntakeTransaction implements IntakeTransaction {
     private static final String PUBLISH = """
             insert into platform_outbox (event_type, stream_key, payload, occurred_at, created_at, next_attempt_at)
             values ($1, $2, $3, $4, now(), now())""";
+
+    private static final String LINKED = """
+            select entity_id from sync_records where entity_type = $1 and target = $2 and zoho_id = $3
+            order by entity_id limit 1""";
 
     private final SqlConnection conn;
 
@@ -142,5 +149,19 @@ final class PgIntakeTransaction implements IntakeTransaction {
     @Override
     public Future<Boolean> mirror(SyncKey key, ZohoState state) {
         return new PgZohoStates(conn).mirror(key, state);
+    }
+
+    @Override
+    public Future<Optional<EntityRef>> linkedEntity(EntityType type, SyncTarget target, String zohoId) {
+        return conn.preparedQuery(LINKED)
+                .execute(Tuple.of(type.wire(), target.wire(), zohoId))
+                .map(rows -> rows.size() == 0
+                        ? Optional.<EntityRef>empty()
+                        : Optional.of(new EntityRef(type, rows.iterator().next().getString("entity_id"))));
+    }
+
+    @Override
+    public StockRows stock() {
+        return new PgStockRows(conn);
     }
 }

@@ -1,26 +1,40 @@
 package io.zohosync.ports.out.zoho;
 
 import io.vertx.core.Future;
-import io.zohosync.domain.stock.StockChange;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Outbound port: stock levels in Zoho Inventory, pushed as quantity adjustments. Each adjustment carries the
- * change's {@link #marker} as its reference number, so an unknown outcome is resolved with {@link #findAdjustments}.
+ * Outbound port: stock in Zoho Inventory. The service changes it only by quantity adjustments carrying its own
+ * reference number, so an adjustment whose answer was lost is found again with {@link #findAdjustments}; Zoho's own
+ * changes are read back as adjustments modified since a cursor.
  */
 public interface ZohoStock {
 
-    /** The reference number of the adjustment for {@code change}: its sku and instant. */
-    static String marker(StockChange change) {
-        return "zs:" + change.itemSku() + "@" + change.at().toEpochMilli();
-    }
+    /** One line of an adjustment: an item (by Zoho id and sku), its warehouse (null: none named) and the quantity. */
+    record Line(String itemId, String sku, String warehouse, BigDecimal quantity) {}
+
+    /** An adjustment as Zoho keeps it. */
+    record Adjustment(String id, String reference, List<Line> lines, Instant modifiedAt) {}
+
+    /** One page of adjustments, oldest change first, and whether another follows. */
+    record Page(List<Adjustment> adjustments, boolean more) {}
 
     /**
-     * Adjusts the Zoho item {@code itemId} by the change's delta (new level minus previous), with {@code reason}.
-     * Success carries the adjustment id; a zero delta makes no call and succeeds with an empty id.
+     * Adjusts item {@code itemId} (in {@code warehouse}, null for none) by {@code quantity} on {@code date} for
+     * {@code reason}, under {@code reference}; the adjustment's id.
      */
-    Future<ZohoOutcome<String>> adjust(StockChange change, String itemId, String reason);
+    Future<ZohoOutcome<String>> adjust(
+            String itemId, String warehouse, BigDecimal quantity, String reference, String reason, LocalDate date);
 
-    /** Ids of the adjustments already made for {@code change} (by its marker). */
-    Future<ZohoOutcome<List<String>>> findAdjustments(StockChange change);
+    /** The ids of the adjustments carrying exactly {@code reference}. */
+    Future<ZohoOutcome<List<String>>> findAdjustments(String reference);
+
+    /** Page {@code page} (from 1) of the adjustments modified at or after {@code since}, oldest first. */
+    Future<ZohoOutcome<Page>> modifiedSince(Instant since, int page);
+
+    /** The item's stock on hand. */
+    Future<ZohoOutcome<BigDecimal>> level(String itemId);
 }
