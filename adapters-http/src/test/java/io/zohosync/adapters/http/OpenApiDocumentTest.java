@@ -241,6 +241,9 @@ class OpenApiDocumentTest {
                 new PaymentMapping(),
                 new RefundMapping(),
                 new QuoteMapping(),
+                new io.zohosync.ports.flows.billing.ServiceMapping(io.zohosync.ports.flows.billing.CatalogNames.NONE),
+                new io.zohosync.ports.flows.billing.PlanMapping(),
+                new io.zohosync.ports.flows.billing.AddonMapping(),
                 new io.zohosync.ports.flows.billing.ManualInvoiceMapping());
 
         @Override
