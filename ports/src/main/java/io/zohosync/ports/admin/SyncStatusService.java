@@ -46,9 +46,20 @@ public final class SyncStatusService implements SyncStatusQuery {
     }
 
     @Override
-    public Future<java.util.Map<io.zohosync.domain.entity.SyncTarget, io.zohosync.ports.out.ZohoState>> mirrored(
+    public Future<java.util.Map<io.zohosync.domain.entity.SyncTarget, io.zohosync.ports.in.MirroredState>> mirrored(
             EntityRef entity) {
-        return states == null ? Future.succeededFuture(java.util.Map.of()) : states.statesOf(entity);
+        if (states == null) {
+            return Future.succeededFuture(java.util.Map.of());
+        }
+        return states.statesOf(entity).map(all -> {
+            java.util.Map<io.zohosync.domain.entity.SyncTarget, io.zohosync.ports.in.MirroredState> shown =
+                    new java.util.EnumMap<>(io.zohosync.domain.entity.SyncTarget.class);
+            all.forEach((target, state) -> shown.put(
+                    target,
+                    new io.zohosync.ports.in.MirroredState(
+                            state.status(), state.details(), state.zohoTime(), state.source())));
+            return shown;
+        });
     }
 
     @Override

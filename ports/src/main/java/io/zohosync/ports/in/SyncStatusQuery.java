@@ -17,8 +17,7 @@ public interface SyncStatusQuery {
     Future<List<SyncRecordView>> records(EntityRef entity);
 
     /** Zoho's state of the entity per target as last mirrored ({@code ZohoStates}); none by default. */
-    default Future<java.util.Map<io.zohosync.domain.entity.SyncTarget, io.zohosync.ports.out.ZohoState>> mirrored(
-            EntityRef entity) {
+    default Future<java.util.Map<io.zohosync.domain.entity.SyncTarget, MirroredState>> mirrored(EntityRef entity) {
         return Future.succeededFuture(java.util.Map.of());
     }
 

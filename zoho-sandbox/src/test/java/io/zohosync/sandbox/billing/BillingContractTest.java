@@ -88,6 +88,7 @@ class BillingContractTest {
                 .getString("customer_id");
         call(HttpMethod.GET, "/customers/" + customerId, null);
         call(HttpMethod.GET, "/customers?email=bowman@example.com", null);
+        call(HttpMethod.GET, "/customers?display_name=Bowman%20and%20Co", null);
         call(HttpMethod.GET, "/customers/reference/5725767000000411002?reference_id_type=zcrm_account_id", null);
         call(
                 HttpMethod.PUT,
@@ -143,6 +144,19 @@ class BillingContractTest {
                         .put("interval_unit", "monthly")
                         .put("price_brackets", new JsonArray().add(new JsonObject().put("price", 5.0)))
                         .put("plans", new JsonArray().add(new JsonObject().put("plan_code", "BASIC"))));
+        call(
+                HttpMethod.POST,
+                "/addons",
+                new JsonObject()
+                        .put("addon_code", "IP")
+                        .put("name", "Static IP")
+                        .put("unit_name", "unit")
+                        .put("product_id", productId)
+                        .put("pricing_scheme", "unit")
+                        .put("type", "recurring")
+                        .put("interval_unit", "monthly")
+                        .put("applicable_to_all_plans", true)
+                        .put("price_brackets", new JsonArray().add(new JsonObject().put("price", 49.0))));
         call(HttpMethod.GET, "/addons", null);
         call(HttpMethod.GET, "/addons/SEAT", null);
         call(
@@ -185,6 +199,34 @@ class BillingContractTest {
                                                         .put("quantity", 1))))
                 .getJsonObject("subscription");
         String subscriptionId = subscription.getString("subscription_id");
+        String offline = call(
+                        HttpMethod.POST,
+                        "/subscriptions",
+                        new JsonObject()
+                                .put("customer_id", customerId)
+                                .put(
+                                        "plan",
+                                        new JsonObject()
+                                                .put("plan_code", "BASIC")
+                                                .put("quantity", 1))
+                                .put(
+                                        "addons",
+                                        new JsonArray()
+                                                .add(new JsonObject()
+                                                        .put("addon_code", "IP")
+                                                        .put("quantity", 1)))
+                                .put("reference_id", "svc-1")
+                                .put("auto_collect", false)
+                                .put("starts_at", "2026-12-01"))
+                .getJsonObject("subscription")
+                .getString("subscription_id");
+        call(
+                HttpMethod.PUT,
+                "/subscriptions/" + offline,
+                new JsonObject()
+                        .put("plan", new JsonObject().put("plan_code", "PRO").put("quantity", 2))
+                        .put("addons", new JsonArray())
+                        .put("end_of_term", false));
         call(
                 HttpMethod.POST,
                 "/subscriptions",

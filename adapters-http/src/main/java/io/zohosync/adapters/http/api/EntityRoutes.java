@@ -108,7 +108,7 @@ final class EntityRoutes {
     /** Each target's mirrored Zoho state under the target's name ({@code billing}: a subscription's status and plan). */
     private static Reply withMirrored(
             Reply reply,
-            java.util.Map<io.zohosync.domain.entity.SyncTarget, io.zohosync.ports.out.ZohoState> mirrored) {
+            java.util.Map<io.zohosync.domain.entity.SyncTarget, io.zohosync.ports.in.MirroredState> mirrored) {
         mirrored.forEach((target, state) -> reply.body()
                 .put(
                         target.wire(),

@@ -24,31 +24,39 @@ public final class BillingProducts {
                 : Future.succeededFuture(new ZohoOutcome.Success<>(configuredId));
     }
 
-    /** The product's id; a failed look-up is forgotten, so the next asks again. */
+    /** The product's id; a look-up in flight is shared, a failed one is forgotten so the next asks again. */
     public synchronized Future<ZohoOutcome<String>> productId() {
-        if (productId == null) {
-            Future<ZohoOutcome<String>> lookup = catalog.productsNamed(NAME).compose(found -> {
-                if (!(found instanceof ZohoOutcome.Success<java.util.List<String>> ok)) {
-                    return Future.succeededFuture(ZohoOutcome.<String>retype(found));
-                }
-                return ok.value().isEmpty()
-                        ? catalog.createProduct(NAME)
-                        : Future.succeededFuture(
-                                new ZohoOutcome.Success<>(ok.value().get(0)));
-            });
-            productId = lookup;
-            lookup.onComplete(done -> {
-                if (done.failed() || !(done.result() instanceof ZohoOutcome.Success<String>)) {
-                    forget(lookup);
-                }
-            });
+        if (productId != null) {
+            return productId;
         }
-        return productId;
+        java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+        Future<ZohoOutcome<String>> lookup = catalog.productsNamed(NAME)
+                .compose(found -> {
+                    if (!(found instanceof ZohoOutcome.Success<java.util.List<String>> ok)) {
+                        return Future.succeededFuture(ZohoOutcome.<String>retype(found));
+                    }
+                    return ok.value().isEmpty()
+                            ? catalog.createProduct(NAME)
+                            : Future.succeededFuture(
+                                    new ZohoOutcome.Success<>(ok.value().get(0)));
+                })
+                .map(outcome -> {
+                    finished.set(true);
+                    settle(outcome instanceof ZohoOutcome.Success<String> ? outcome : null);
+                    return outcome;
+                })
+                .recover(e -> {
+                    finished.set(true);
+                    settle(null);
+                    return Future.failedFuture(e);
+                });
+        if (!finished.get()) {
+            productId = lookup; // shared while in flight; settle() keeps it on success, drops it on failure
+        }
+        return lookup;
     }
 
-    private synchronized void forget(Future<ZohoOutcome<String>> failed) {
-        if (productId == failed) {
-            productId = null;
-        }
+    private synchronized void settle(ZohoOutcome<String> success) {
+        productId = success == null ? null : Future.succeededFuture(success);
     }
 }
