@@ -8,6 +8,7 @@ import io.zohosync.adapters.postgres.zoho.ZohoPostgres;
 import io.zohosync.adapters.zoho.DataCentre;
 import io.zohosync.adapters.zoho.ZohoAdapters;
 import io.zohosync.adapters.zoho.ZohoSettings;
+import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.ports.out.zoho.ZohoProduct;
 import io.zohosync.sandbox.SandboxOptions;
 import io.zohosync.sandbox.ZohoSandbox;
@@ -72,11 +73,15 @@ final class ZohoWiring {
                     .refreshToken(zoho.refreshToken())
                     .booksOrganizationId(zoho.organizationId())
                     .billingOrganizationId(config.billing().organizationId().orElse(zoho.organizationId()))
-                    .products(java.util.EnumSet.of(ZohoProduct.BOOKS, ZohoProduct.BILLING))
                     // Inventory shares the Books organization (issue 11; UNCONFIRMED in Zoho's text)
                     .inventoryOrganizationId(zoho.organizationId())
                     .limits(ZohoProduct.BOOKS, config.booksLimits())
                     .redirectUri(callbackUrl(config));
+            if (config.targets().values().stream().anyMatch(t -> t.contains(SyncTarget.BILLING))) {
+                // issue 10: Billing once ZSYNC_TARGETS routes a type to it, in the same Zoho organization as Books
+                // (Zoho's Finance apps share its id); until then its budget never makes the worker claim Books' work
+                settings.products(java.util.EnumSet.of(ZohoProduct.BOOKS, ZohoProduct.BILLING));
+            }
             config.zohoAccountsUrl().ifPresent(settings::accountsUrl);
             config.zohoApiUrl().ifPresent(settings::apiUrl);
             return Future.succeededFuture(settings.build());
