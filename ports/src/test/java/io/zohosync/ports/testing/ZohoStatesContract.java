@@ -8,6 +8,8 @@ import io.zohosync.domain.entity.EntityRef;
 import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncKey;
 import io.zohosync.domain.entity.SyncTarget;
+import io.zohosync.domain.sync.SyncState;
+import io.zohosync.domain.sync.SyncStatus;
 import io.zohosync.ports.out.Intake;
 import io.zohosync.ports.out.ZohoState;
 import io.zohosync.ports.out.ZohoStates;
@@ -84,6 +86,26 @@ public abstract class ZohoStatesContract {
 
         assertThat(await(states().statesOf(kept))).containsKey(SyncTarget.BILLING);
         assertThat(await(states().statesOf(rolledBack))).isEmpty();
+    }
+
+    @Test
+    void an_entity_is_found_in_an_intake_transaction_by_its_zoho_id_per_type_and_target() throws Exception {
+        EntityRef linked = service();
+        String zohoId = "Z-" + UUID.randomUUID();
+        SyncState synced = new SyncState(SyncStatus.SYNCED, 0, T0, null, null, zohoId, "synced");
+        await(intake().inTransaction(tx ->
+                tx.storeRecord(key(linked, SyncTarget.BILLING), java.util.Optional.empty(), synced, "synced", T0)));
+
+        assertThat(linked(EntityType.SUBSCRIPTION, SyncTarget.BILLING, zohoId)).contains(linked);
+        assertThat(linked(EntityType.SUBSCRIPTION, SyncTarget.BOOKS, zohoId)).isEmpty();
+        assertThat(linked(EntityType.INVOICE, SyncTarget.BILLING, zohoId)).isEmpty();
+        assertThat(linked(EntityType.SUBSCRIPTION, SyncTarget.BILLING, "Z-unknown"))
+                .isEmpty();
+    }
+
+    private java.util.Optional<EntityRef> linked(EntityType type, SyncTarget target, String zohoId) throws Exception {
+        return await(
+                intake().<java.util.Optional<EntityRef>>inTransaction(tx -> tx.linkedEntity(type, target, zohoId)));
     }
 
     protected static <T> T await(Future<T> future) throws Exception {
