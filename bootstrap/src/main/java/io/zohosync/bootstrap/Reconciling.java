@@ -46,22 +46,23 @@ final class Reconciling {
             return done.future();
         };
         return new ReconcileService(
-                pg.reconciliations(),
-                handlers,
-                new ReconcileService.ZohoReads(
-                        zoho.listings(), zoho.contacts(), zoho.customerPayments(), zoho.callBudget()),
-                pg.health(),
-                pause,
-                admin,
-                pg.syncRecords(),
-                machine,
-                clock,
-                new ReconcileService.Settings(PATIENCE, config.syncEnabled()));
+                        pg.reconciliations(),
+                        handlers,
+                        new ReconcileService.ZohoReads(
+                                zoho.listings(), zoho.contacts(), zoho.customerPayments(), zoho.callBudget()),
+                        pg.health(),
+                        pause,
+                        admin,
+                        pg.syncRecords(),
+                        machine,
+                        clock,
+                        new ReconcileService.Settings(PATIENCE, config.syncEnabled()))
+                .billing(new ReconcileService.BillingReads(zoho.billingListings(), pg.zohoStates()));
     }
 
     /** Reconciles every {@code every} (the first after one period); the timer's id, to cancel it. */
     static long schedule(Vertx vertx, ReconcileUseCase reconcile, Duration every) {
-        LOG.info("reconciliation of Books every {}", every);
+        LOG.info("reconciliation of Books and Billing every {}", every);
         return vertx.setPeriodic(every.toMillis(), id -> run(reconcile));
     }
 

@@ -134,6 +134,7 @@ public final class ZohoSyncApp {
                 pg.adminAudit(),
                 reconcile,
                 pg.platformOutbox(),
+                pg.mappings()::find,
                 new PaymentMethodService(
                         pg.syncRecords(),
                         pg.entities(),

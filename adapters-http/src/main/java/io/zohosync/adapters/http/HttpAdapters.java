@@ -27,6 +27,7 @@ import io.zohosync.ports.in.AdminSyncUseCase;
 import io.zohosync.ports.in.BillingEventsUseCase;
 import io.zohosync.ports.in.ConnectZohoUseCase;
 import io.zohosync.ports.in.ConsoleQuery;
+import io.zohosync.ports.in.MappingQuery;
 import io.zohosync.ports.in.PaymentMethodUseCase;
 import io.zohosync.ports.in.ReconcileUseCase;
 import io.zohosync.ports.in.RecordEntityUseCase;
@@ -71,9 +72,10 @@ public final class HttpAdapters {
             AdminAudit audit,
             ReconcileUseCase reconciliations,
             PlatformOutbox deliveries,
+            MappingQuery mappings,
             PaymentMethodUseCase paymentMethods) {
 
-        /** Without the payment-method route. */
+        /** Without the mappings and payment-method routes (null: none). */
         public Endpoints(
                 RecordEntityUseCase entities,
                 SyncStatusQuery status,
@@ -98,6 +100,7 @@ public final class HttpAdapters {
                     audit,
                     reconciliations,
                     deliveries,
+                    null,
                     null);
         }
 
@@ -124,6 +127,7 @@ public final class HttpAdapters {
                     console,
                     audit,
                     reconciliations,
+                    null,
                     null,
                     null);
         }
@@ -201,6 +205,7 @@ public final class HttpAdapters {
                         StripeWebhookSettings.DEFAULT_CUSTOMER_KEY, StripeWebhookSettings.DEFAULT_ORDER_KEY));
         Clock clock = Clock.systemUTC();
         new PlatformApi(endpoints.entities(), endpoints.status(), stock.stock())
+                .mappings(endpoints.mappings())
                 .paymentMethods(endpoints.paymentMethods())
                 .mount(
                         vertx,
@@ -221,6 +226,7 @@ public final class HttpAdapters {
                         endpoints.reconciliations(),
                         clock)
                 .deliveries(endpoints.deliveries())
+                .mappings(endpoints.mappings())
                 .mount(
                         vertx,
                         root,

@@ -33,6 +33,7 @@ final class HttpFixture {
     final InMemoryInboundEvents inbound = new InMemoryInboundEvents();
     final StubConsole console = new StubConsole();
     final InMemoryPlatformOutbox outbox = new InMemoryPlatformOutbox();
+    final StubMappings mappings = new StubMappings();
     final HttpServer server;
     final WebClient http;
 
@@ -48,7 +49,9 @@ final class HttpFixture {
                 console,
                 console,
                 reconcile,
-                outbox);
+                outbox,
+                mappings,
+                null);
         server = vertx.createHttpServer()
                 .requestHandler(HttpAdapters.router(vertx, settings, endpoints))
                 .invalidRequestHandler(HttpAdapters.invalidRequests())

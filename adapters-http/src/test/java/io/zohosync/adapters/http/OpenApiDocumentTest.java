@@ -130,6 +130,12 @@ class OpenApiDocumentTest {
         assertValid(fx.admin(HttpMethod.GET, "/reconciliations/99"), null);
         assertValid(fx.admin(HttpMethod.POST, "/reconciliations/7/repair"), null);
         assertValid(fx.admin(HttpMethod.POST, "/reconciliations/8/repair"), null);
+        fx.mappings.held.add(MappingRoutesTest.subscription());
+        assertValid(fx.api(HttpMethod.GET, "/mappings?entity=subscription&id=s-1"), null);
+        assertValid(fx.api(HttpMethod.GET, "/mappings?entity=nonsense&id=s-1"), null);
+        assertValid(fx.api(HttpMethod.GET, "/mappings?entity=customer&id=nobody"), null);
+        assertValid(fx.admin(HttpMethod.GET, "/mappings?zoho_id=2000000001"), null);
+        assertValid(fx.admin(HttpMethod.GET, "/mappings?target=billing"), null);
         assertValid(fx.http.post("/webhooks/stripe"), "{}");
         assertValid(fx.http.post("/admin/session"), "{\"token\":\"not-it\"}");
         assertValid(fx.http.post("/admin/session"), "{\"token\":\"" + HttpFixture.ADMIN_TOKEN + "\"}");
@@ -221,6 +227,7 @@ class OpenApiDocumentTest {
                 fx.console,
                 fx.reconcile,
                 fx.outbox,
+                fx.mappings,
                 request -> Future.succeededFuture(
                         new io.zohosync.ports.in.PaymentMethodUseCase.Result.Refused(503, "zoho_unavailable", "stub")));
     }

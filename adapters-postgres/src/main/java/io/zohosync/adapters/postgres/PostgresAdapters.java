@@ -15,6 +15,7 @@ import io.zohosync.adapters.postgres.console.PgConsole;
 import io.zohosync.adapters.postgres.inbound.PgInboundEvents;
 import io.zohosync.adapters.postgres.intake.PgIntake;
 import io.zohosync.adapters.postgres.intake.PgSyncBacklog;
+import io.zohosync.adapters.postgres.mappings.PgMappings;
 import io.zohosync.adapters.postgres.outbox.PgPlatformOutbox;
 import io.zohosync.adapters.postgres.reconcile.PgReconcileStore;
 import io.zohosync.adapters.postgres.states.PgZohoStates;
@@ -30,6 +31,7 @@ import io.zohosync.ports.out.HostedPageRecords;
 import io.zohosync.ports.out.InboundEvents;
 import io.zohosync.ports.out.Intake;
 import io.zohosync.ports.out.JobSignals;
+import io.zohosync.ports.out.MappingsReader;
 import io.zohosync.ports.out.PlatformOutbox;
 import io.zohosync.ports.out.ReconcileStore;
 import io.zohosync.ports.out.SyncBacklog;
@@ -221,6 +223,11 @@ public final class PostgresAdapters {
     /** Zoho's state mirrored per sync record (V17). */
     public ZohoStates zohoStates() {
         return Unreachable.guard(new PgZohoStates(pool), ZohoStates.class);
+    }
+
+    /** The mappings API's reads: sync records with Zoho's mirrored state (V17, V21). */
+    public MappingsReader mappings() {
+        return Unreachable.guard(new PgMappings(pool), MappingsReader.class);
     }
 
     /** The Billing hosted pages opened for customers' cards (V19). */

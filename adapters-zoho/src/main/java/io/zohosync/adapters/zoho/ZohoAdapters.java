@@ -8,6 +8,7 @@ import io.vertx.ext.web.client.WebClientOptions;
 import io.zohosync.adapters.zoho.billing.BillingCatalogClient;
 import io.zohosync.adapters.zoho.billing.BillingCustomersClient;
 import io.zohosync.adapters.zoho.billing.BillingInvoicesClient;
+import io.zohosync.adapters.zoho.billing.BillingListingsClient;
 import io.zohosync.adapters.zoho.billing.BillingPagesClient;
 import io.zohosync.adapters.zoho.billing.BillingSubscriptionsClient;
 import io.zohosync.adapters.zoho.books.BooksContactsClient;
@@ -28,6 +29,7 @@ import io.zohosync.adapters.zoho.oauth.ConnectFlow;
 import io.zohosync.adapters.zoho.oauth.InMemoryTokenStore;
 import io.zohosync.adapters.zoho.oauth.OAuthSettings;
 import io.zohosync.adapters.zoho.oauth.OAuthTokens;
+import io.zohosync.ports.out.zoho.BillingListings;
 import io.zohosync.ports.out.zoho.TokenStore;
 import io.zohosync.ports.out.zoho.ZohoApiLimits;
 import io.zohosync.ports.out.zoho.ZohoAuthorization;
@@ -189,6 +191,11 @@ public final class ZohoAdapters implements AutoCloseable {
     /** Books' objects a page at a time: what reconciliation reads. */
     public ZohoListings listings() {
         return listings;
+    }
+
+    /** Billing's objects a page at a time: what reconciliation reads of Billing. */
+    public BillingListings billingListings() {
+        return new BillingListingsClient(api);
     }
 
     public ZohoInvoices invoices() {

@@ -11,7 +11,9 @@ public enum DriftKind {
     /** A Zoho object carries the record's marker, but the record is not linked to it (an answer that was lost). */
     UNLINKED_IN_ZOHO,
     /** The record settled (failed or skipped) without ever reaching Zoho, and nothing in Zoho carries its marker. */
-    NEVER_SENT;
+    NEVER_SENT,
+    /** Zoho's object is in a state the service's mirror of it does not show (a webhook lost on the way). */
+    ZOHO_STATE_DIFFERS;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

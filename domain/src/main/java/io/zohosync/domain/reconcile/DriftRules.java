@@ -31,7 +31,7 @@ import java.util.TreeMap;
 public final class DriftRules {
 
     /** Fields compared as amounts (2.50 equals 2.5). */
-    private static final Set<String> AMOUNTS = Set.of("rate", "total", "amount");
+    private static final Set<String> AMOUNTS = Set.of("rate", "total", "amount", "balance", "quantity");
     /** Fields compared ignoring case (an email address). */
     private static final Set<String> CASELESS = Set.of("email", "sku");
 
@@ -103,7 +103,15 @@ public final class DriftRules {
      * records (failed, skipped) are judged; queued ones will look for their marker themselves.
      */
     public static Optional<Drift> unlinked(EntityType type, SyncStatus status, List<String> marked) {
-        if (!reconciled(type) || (status != SyncStatus.FAILED && status != SyncStatus.SKIPPED)) {
+        if (!reconciled(type)) {
+            return Optional.empty();
+        }
+        return unlinkedMarked(type, status, marked);
+    }
+
+    /** {@link #unlinked} for a type whose markers the caller has looked for. */
+    static Optional<Drift> unlinkedMarked(EntityType type, SyncStatus status, List<String> marked) {
+        if (status != SyncStatus.FAILED && status != SyncStatus.SKIPPED) {
             return Optional.empty();
         }
         if (marked.size() == 1) {

@@ -1,11 +1,14 @@
 package io.zohosync.ports.reconcile;
 
 import io.vertx.core.Future;
+import io.zohosync.domain.entity.EntityRef;
 import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncKey;
 import io.zohosync.domain.entity.SyncTarget;
+import io.zohosync.domain.reconcile.BillingDriftRules;
 import io.zohosync.domain.reconcile.Drift;
 import io.zohosync.domain.reconcile.DriftRules;
+import io.zohosync.domain.reconcile.Repair;
 import io.zohosync.domain.sync.SyncStateMachine;
 import io.zohosync.domain.sync.SyncStatus;
 import io.zohosync.ports.in.AdminSyncUseCase;
@@ -16,6 +19,9 @@ import io.zohosync.ports.out.Pause;
 import io.zohosync.ports.out.ReconcileStore;
 import io.zohosync.ports.out.SyncHealthReader;
 import io.zohosync.ports.out.SyncRecords;
+import io.zohosync.ports.out.ZohoState;
+import io.zohosync.ports.out.ZohoStates;
+import io.zohosync.ports.out.zoho.BillingListings;
 import io.zohosync.ports.out.zoho.ZohoCallBudget;
 import io.zohosync.ports.out.zoho.ZohoContacts;
 import io.zohosync.ports.out.zoho.ZohoCustomerPayments;
@@ -25,8 +31,10 @@ import io.zohosync.ports.sync.handler.SyncHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -52,6 +60,9 @@ public final class ReconcileService implements ReconcileUseCase {
      */
     public record Settings(Duration patience, boolean zohoEnabled) {}
 
+    /** Zoho Billing's side (issue 10): its listings, and the mirror of its state that pulls repair. */
+    public record BillingReads(BillingListings listings, ZohoStates mirror) {}
+
     private static final SyncTarget TARGET = SyncTarget.BOOKS;
     private static final int PAGE = 500;
 
@@ -65,6 +76,8 @@ public final class ReconcileService implements ReconcileUseCase {
     private final SyncStateMachine machine;
     private final Clock clock;
     private final Settings settings;
+    /** Billing's side; null: Billing is not compared. */
+    private BillingReads billing;
     /** The reconciliation under way, if any: one at a time. */
     private Future<Started> running;
 
@@ -91,21 +104,59 @@ public final class ReconcileService implements ReconcileUseCase {
         this.settings = settings;
     }
 
-    /** The types reconciled: those the rules judge and a flow syncs to Books, in the order they are compared. */
+    /** Compares Zoho Billing's objects too (customers, subscriptions, invoices, payments synced to Billing). */
+    public ReconcileService billing(BillingReads reads) {
+        this.billing = reads;
+        return this;
+    }
+
+    /**
+     * The types reconciled: those the rules judge and a flow syncs to Books or to Billing, in the order they are
+     * compared.
+     */
     public static List<EntityType> reconcilable(Handlers handlers) {
         List<EntityType> types = new ArrayList<>();
-        for (EntityType type : List.of(EntityType.CUSTOMER, EntityType.ITEM, EntityType.INVOICE, EntityType.PAYMENT)) {
-            if (DriftRules.reconciled(type)
-                    && handlers.of(new SyncKey(type, "-", TARGET)).isPresent()) {
+        for (EntityType type : List.of(
+                EntityType.CUSTOMER,
+                EntityType.ITEM,
+                EntityType.SUBSCRIPTION,
+                EntityType.INVOICE,
+                EntityType.MANUAL_INVOICE,
+                EntityType.PAYMENT)) {
+            if (!pairs(handlers, List.of(type), true).isEmpty()) {
                 types.add(type);
             }
         }
         return types;
     }
 
+    /** The (type, target) pairs compared for these types: Books' first, then Billing's (when {@code billing}). */
+    private static List<SyncKey> pairs(Handlers handlers, List<EntityType> types, boolean billing) {
+        List<SyncKey> pairs = new ArrayList<>();
+        for (EntityType type : types) {
+            if (DriftRules.reconciled(type)
+                    && handlers.of(new SyncKey(type, "-", TARGET)).isPresent()) {
+                pairs.add(new SyncKey(type, "-", TARGET));
+            }
+        }
+        for (EntityType type : types) {
+            if (billing
+                    && BillingDriftRules.reconciled(type)
+                    && handlers.of(new SyncKey(type, "-", SyncTarget.BILLING)).isPresent()) {
+                pairs.add(new SyncKey(type, "-", SyncTarget.BILLING));
+            }
+        }
+        return pairs;
+    }
+
     @Override
     public List<EntityType> types() {
-        return reconcilable(handlers);
+        List<EntityType> types = reconcilable(handlers);
+        return billing != null
+                ? types
+                : types.stream()
+                        .filter(t -> !pairs(handlers, List.of(t), false).isEmpty())
+                        .toList();
     }
 
     @Override
@@ -148,22 +199,28 @@ public final class ReconcileService implements ReconcileUseCase {
         }
         PacedCalls calls = new PacedCalls(zoho.budget(), queue, pause, clock, settings.patience());
         ZohoSide side = new ZohoSide(zoho.listings(), zoho.contacts(), zoho.payments(), calls);
+        BillingSide billingSide = billing == null ? null : new BillingSide(billing.listings(), calls);
         AtomicLong checked = new AtomicLong();
+        List<SyncKey> pairs = pairs(handlers, scope, billing != null);
         List<List<ReconcileStore.Candidate>> all = new ArrayList<>();
         Future<Void> chain = Future.succeededFuture();
-        for (EntityType type : scope) {
-            chain = chain.compose(x -> candidates(type, null, new ArrayList<>()).map(found -> {
-                all.add(found);
-                return null;
-            }));
+        for (SyncKey pair : pairs) {
+            chain = chain.compose(x -> candidates(pair.type(), pair.target(), null, new ArrayList<>())
+                    .map(found -> {
+                        all.add(found);
+                        return null;
+                    }));
         }
         chain = chain.map(x -> {
             progress.total(all.stream().mapToLong(List::size).sum());
             return null;
         });
-        for (int i = 0; i < scope.size(); i++) {
+        for (int i = 0; i < pairs.size(); i++) {
             int index = i;
-            chain = chain.compose(x -> compare(id, scope.get(index), all.get(index), side, checked, progress));
+            SyncKey pair = pairs.get(index);
+            chain = chain.compose(x -> pair.target() == SyncTarget.BILLING
+                    ? compareBilling(id, pair.type(), all.get(index), billingSide, checked, progress)
+                    : compare(id, pair.type(), all.get(index), side, checked, progress));
         }
         return chain.compose(
                         x -> store.close(
@@ -187,13 +244,110 @@ public final class ReconcileService implements ReconcileUseCase {
     }
 
     private Future<List<ReconcileStore.Candidate>> candidates(
-            EntityType type, String after, List<ReconcileStore.Candidate> into) {
-        return store.candidates(type, TARGET, after, PAGE).compose(page -> {
+            EntityType type, SyncTarget target, String after, List<ReconcileStore.Candidate> into) {
+        return store.candidates(type, target, after, PAGE).compose(page -> {
             into.addAll(page);
             return page.size() < PAGE
                     ? Future.succeededFuture(into)
-                    : candidates(type, page.get(page.size() - 1).key().entityId(), into);
+                    : candidates(type, target, page.get(page.size() - 1).key().entityId(), into);
         });
+    }
+
+    /**
+     * Billing's records of one type against Billing's objects and the mirror of their state ({@link
+     * BillingDriftRules}); a pull's drift carries when Billing was read ({@code read_at}: the report's start, before any
+     * read), so a webhook that brought a newer state since is not undone by the repair.
+     */
+    private Future<Void> compareBilling(
+            long id,
+            EntityType type,
+            List<ReconcileStore.Candidate> candidates,
+            BillingSide side,
+            AtomicLong checked,
+            Progress progress) {
+        Set<String> linked = new HashSet<>();
+        boolean zohoNeeded = false;
+        for (ReconcileStore.Candidate c : candidates) {
+            if (c.zohoId() != null) {
+                linked.add(c.zohoId());
+            }
+            zohoNeeded |= c.status() == SyncStatus.SYNCED
+                    || c.status() == SyncStatus.MANUAL
+                    || (type == EntityType.SUBSCRIPTION
+                            && c.zohoId() == null
+                            && (c.status() == SyncStatus.FAILED || c.status() == SyncStatus.SKIPPED));
+        }
+        if (!zohoNeeded) {
+            checked.addAndGet(candidates.size());
+            progress.checked(checked.get(), type.wire());
+            return Future.succeededFuture();
+        }
+        String readAt = clock.instant().toString();
+        return side.read(type, linked)
+                .compose(view ->
+                        judgeBilling(id, type, candidates, view, readAt, 0, checked, progress, new ArrayList<>()));
+    }
+
+    private Future<Void> judgeBilling(
+            long id,
+            EntityType type,
+            List<ReconcileStore.Candidate> candidates,
+            ZohoSide.View view,
+            String readAt,
+            int next,
+            AtomicLong checked,
+            Progress progress,
+            List<ReconcileStore.Found> found) {
+        if (next == candidates.size()) {
+            return found.isEmpty() ? Future.succeededFuture() : store.addDrifts(id, found);
+        }
+        ReconcileStore.Candidate c = candidates.get(next);
+        Future<Optional<Drift>> judged;
+        if (c.zohoId() == null) {
+            judged = Future.succeededFuture(BillingDriftRules.unlinked(
+                    type, c.status(), view.markedFor(type, c.key().entityId())));
+        } else if (c.status() != SyncStatus.SYNCED && c.status() != SyncStatus.MANUAL) {
+            judged = Future.succeededFuture(Optional.empty());
+        } else {
+            Future<Optional<Map<String, String>>> mirrored = BillingDriftRules.mirrored(type)
+                    ? billing.mirror()
+                            .statesOf(new EntityRef(type, c.key().entityId()))
+                            .map(states -> Optional.ofNullable(states.get(SyncTarget.BILLING))
+                                    .map(ReconcileService::flat))
+                    : Future.succeededFuture(Optional.empty());
+            judged = mirrored.map(mirror -> BillingDriftRules.linked(
+                    type,
+                    c.status(),
+                    c.origin(),
+                    c.zohoId(),
+                    BillingFields.platform(type, c.payload()),
+                    mirror,
+                    Optional.ofNullable(view.byId().get(c.zohoId()))));
+        }
+        return judged.compose(drift -> {
+            drift.map(d -> d.repair() == Repair.PULL ? withReadAt(d, readAt) : d)
+                    .ifPresent(d -> found.add(new ReconcileStore.Found(c.key(), d)));
+            progress.checked(checked.incrementAndGet(), type.wire());
+            return judgeBilling(id, type, candidates, view, readAt, next + 1, checked, progress, found);
+        });
+    }
+
+    /** A mirrored state as the rules read it: its status and details, each as text. */
+    private static Map<String, String> flat(ZohoState state) {
+        Map<String, String> f = new HashMap<>();
+        state.details().forEach((k, v) -> {
+            if (v != null) {
+                f.put(k, v.toString());
+            }
+        });
+        f.put("status", state.status());
+        return f;
+    }
+
+    private static Drift withReadAt(Drift d, String readAt) {
+        Map<String, String> detail = new HashMap<>(d.detail());
+        detail.put("read_at", readAt);
+        return new Drift(d.kind(), d.repair(), d.safe(), d.zohoId(), d.summary(), detail);
     }
 
     private Future<Void> compare(
@@ -310,7 +464,7 @@ public final class ReconcileService implements ReconcileUseCase {
         // claimed first: a drift two repairers reach at once (the API twice, the CLI beside it) is repaired once
         return store.claim(d.id(), clock.instant())
                 .compose(claimed -> claimed
-                        ? new Repairs(admin, records, machine, clock)
+                        ? new Repairs(admin, records, machine, clock, billing == null ? null : billing.mirror())
                                 .apply(d)
                                 .compose(
                                         done -> store.repaired(d.id(), done.applied(), done.outcome(), clock.instant()))

@@ -1,6 +1,7 @@
 package io.zohosync.ports.reconcile;
 
 import io.vertx.core.Future;
+import io.zohosync.domain.entity.EntityRef;
 import io.zohosync.domain.reconcile.Drift;
 import io.zohosync.domain.reconcile.DriftKind;
 import io.zohosync.domain.sync.SyncEvent;
@@ -13,10 +14,17 @@ import io.zohosync.ports.in.AdminSyncUseCase.Command;
 import io.zohosync.ports.in.AdminSyncUseCase.Result;
 import io.zohosync.ports.in.ReconcileDrift;
 import io.zohosync.ports.out.SyncRecords;
+import io.zohosync.ports.out.ZohoState;
+import io.zohosync.ports.out.ZohoStates;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A drift's repair as the service's own actions, never a write to Zoho: an object Zoho lost → the admin's unlink (the
@@ -33,12 +41,21 @@ final class Repairs {
     private final SyncRecords records;
     private final SyncStateMachine machine;
     private final Clock clock;
+    private final ZohoStates mirror;
+    /** Fields pulled as numbers. */
+    private static final Set<String> NUMBERS = Set.of("balance", "total", "amount", "quantity");
 
     Repairs(AdminSyncUseCase admin, SyncRecords records, SyncStateMachine machine, Clock clock) {
+        this(admin, records, machine, clock, null);
+    }
+
+    /** {@code mirror}: where a pull keeps Zoho's state (null: pulls are not applied). */
+    Repairs(AdminSyncUseCase admin, SyncRecords records, SyncStateMachine machine, Clock clock, ZohoStates mirror) {
         this.admin = admin;
         this.records = records;
         this.machine = machine;
         this.clock = clock;
+        this.mirror = mirror;
     }
 
     /**
@@ -53,7 +70,8 @@ final class Repairs {
                 return Future.succeededFuture(new Done(false, "the record no longer exists"));
             }
             boolean linked = stored.drift().kind() == DriftKind.MISSING_IN_ZOHO
-                    || stored.drift().kind() == DriftKind.FIELDS_DIFFER;
+                    || stored.drift().kind() == DriftKind.FIELDS_DIFFER
+                    || stored.drift().kind() == DriftKind.ZOHO_STATE_DIFFERS;
             boolean asSeen =
                     linked ? Objects.equals(now.zohoId(), stored.drift().zohoId()) : now.zohoId() == null;
             if (!asSeen) {
@@ -73,6 +91,7 @@ final class Repairs {
         return switch (drift.repair()) {
             case LEAVE -> Future.succeededFuture(new Done(false, "left for a person: there is nothing to apply"));
             case LINK -> admin(new Command(stored.key(), Action.LINK, drift.zohoId(), actor(stored)));
+            case PULL -> pull(stored);
             case RESEND ->
                 switch (drift.kind()) {
                     case MISSING_IN_ZOHO -> admin(new Command(stored.key(), Action.UNLINK, null, actor(stored)));
@@ -80,8 +99,51 @@ final class Repairs {
                     case FIELDS_DIFFER -> update(stored);
                     case UNLINKED_IN_ZOHO ->
                         Future.succeededFuture(new Done(false, "a marked object is linked, not re-sent"));
+                    case ZOHO_STATE_DIFFERS ->
+                        Future.succeededFuture(new Done(false, "Zoho's state is pulled, not re-sent"));
                 };
         };
+    }
+
+    /**
+     * Keeps Zoho's state as the report read it ({@code status.zoho} and the other {@code *.zoho} fields of the detail)
+     * in the mirror, as of the report's reading ({@code read_at}): a webhook that brought a newer state since wins.
+     */
+    private Future<Done> pull(ReconcileDrift stored) {
+        if (mirror == null) {
+            return Future.succeededFuture(new Done(false, "no mirror of Zoho's state to pull into"));
+        }
+        Map<String, String> detail = stored.drift().detail();
+        EntityRef ref = new EntityRef(stored.key().type(), stored.key().entityId());
+        return mirror.statesOf(ref).compose(states -> {
+            ZohoState before = states.get(stored.key().target());
+            Map<String, Object> details = new HashMap<>(before == null ? Map.of() : before.details());
+            detail.forEach((field, value) -> {
+                if (field.endsWith(".zoho") && !field.equals("status.zoho")) {
+                    String name = field.substring(0, field.length() - ".zoho".length());
+                    details.put(name, NUMBERS.contains(name) ? number(value) : value);
+                }
+            });
+            String status = detail.getOrDefault("status.zoho", before == null ? null : before.status());
+            Instant readAt = detail.containsKey("read_at") ? Instant.parse(detail.get("read_at")) : clock.instant();
+            if (status == null) {
+                return Future.succeededFuture(new Done(false, "Zoho's status is not in the report: reconcile again"));
+            }
+            return mirror.mirror(stored.key(), new ZohoState(status, details, readAt, "reconcile"))
+                    .map(kept -> kept
+                            ? new Done(true, "pulled: the mirror now shows " + status)
+                            : new Done(false, "not applied: the mirror heard of a newer state since this report"));
+        });
+    }
+
+    /** A pulled number as the mirror keeps it (a balance, a quantity): a number, whole when it is. */
+    private static Object number(String text) {
+        try {
+            BigDecimal number = new BigDecimal(text);
+            return number.scale() <= 0 ? (Object) number.longValueExact() : number;
+        } catch (NumberFormatException | ArithmeticException e) {
+            return text;
+        }
     }
 
     /** Who the admin history names for a repair: the reconciliation report it comes from. */

@@ -35,6 +35,7 @@ public final class BillingApi implements SandboxApi {
         new Payments(ledger, customers, invoices).mount(routes);
         new HostedPages(ledger, customers, subscriptions).mount(routes, router);
         new Events(ledger).mount(routes);
+        new Transactions(ledger).mount(routes);
         context.shared(BillingUi.class, () -> new BillingUi(ledger, customers, subscriptions, invoices));
     }
 }

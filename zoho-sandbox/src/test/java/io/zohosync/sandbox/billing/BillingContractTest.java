@@ -41,7 +41,9 @@ class BillingContractTest {
             "hostedpages",
             "hosted-pages.yml",
             "events",
-            "events.yml");
+            "events.yml",
+            "transactions",
+            "customers.yml");
 
     private SandboxClient client;
     private ZohoContract contract;
@@ -327,6 +329,8 @@ class BillingContractTest {
                         .put("amount", 30.0)
                         .put("date", "2026-11-22")
                         .put("reference_number", "PAY-CREDIT"));
+        call(HttpMethod.GET, "/transactions?filter_by=TransactionType.PAYMENT&page=1&per_page=200", null);
+        call(HttpMethod.GET, "/transactions?customer_id=" + customerId, null);
 
         JsonObject page = call(
                         HttpMethod.POST,

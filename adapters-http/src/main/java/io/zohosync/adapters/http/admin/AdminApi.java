@@ -5,12 +5,14 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.zohosync.adapters.http.common.BearerAuth;
+import io.zohosync.adapters.http.common.MappingRoutes;
 import io.zohosync.adapters.http.common.Problems;
 import io.zohosync.adapters.http.common.SignInThrottle;
 import io.zohosync.adapters.http.webhooks.StripeEvents;
 import io.zohosync.ports.in.AdminSyncUseCase;
 import io.zohosync.ports.in.ConnectZohoUseCase;
 import io.zohosync.ports.in.ConsoleQuery;
+import io.zohosync.ports.in.MappingQuery;
 import io.zohosync.ports.in.ReconcileUseCase;
 import io.zohosync.ports.in.RecordEntityUseCase;
 import io.zohosync.ports.in.SyncStatusQuery;
@@ -39,6 +41,7 @@ public final class AdminApi {
     private final AdminAudit audit;
     private final Clock clock;
     private DeliveryRoutes deliveries;
+    private MappingRoutes mappings;
 
     /**
      * {@code held}, {@code stripe}, {@code entities}: the held events, the reader that replays them, the intake;
@@ -68,6 +71,12 @@ public final class AdminApi {
     /** Serves the platform's outbound webhooks under {@code /deliveries} too, retries audited; null: not. */
     public AdminApi deliveries(PlatformOutbox outbox) {
         this.deliveries = outbox == null ? null : new DeliveryRoutes(outbox, audit, clock);
+        return this;
+    }
+
+    /** Serves {@code GET /mappings} (by entity, target or Zoho id) from these; null: not. */
+    public AdminApi mappings(MappingQuery query) {
+        this.mappings = query == null ? null : new MappingRoutes(query, true);
         return this;
     }
 
@@ -112,6 +121,9 @@ public final class AdminApi {
         new ReconcileRoutes(reconcile).mount(admin, bodyLimitBytes);
         if (deliveries != null) {
             deliveries.mount(admin);
+        }
+        if (mappings != null) {
+            mappings.mount(admin);
         }
         ZohoConnectionRoutes zoho = new ZohoConnectionRoutes(connect);
         zoho.mountAdmin(admin);

@@ -5,8 +5,10 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.zohosync.adapters.http.common.BearerAuth;
+import io.zohosync.adapters.http.common.MappingRoutes;
 import io.zohosync.adapters.http.common.Problems;
 import io.zohosync.adapters.http.common.SignInThrottle;
+import io.zohosync.ports.in.MappingQuery;
 import io.zohosync.ports.in.PaymentMethodUseCase;
 import io.zohosync.ports.in.RecordEntityUseCase;
 import io.zohosync.ports.in.StockUseCase;
@@ -21,6 +23,7 @@ public final class PlatformApi {
 
     private final RecordEntityUseCase entities;
     private final SyncStatusQuery status;
+    private MappingQuery mappings;
     private final Optional<StockUseCase> stock;
     private PaymentMethodUseCase paymentMethods;
 
@@ -33,6 +36,12 @@ public final class PlatformApi {
         this.entities = entities;
         this.status = status;
         this.stock = stock;
+    }
+
+    /** Serves {@code GET /mappings} (the canonical ids, issue 10) from these; null: not. */
+    public PlatformApi mappings(MappingQuery mappings) {
+        this.mappings = mappings;
+        return this;
     }
 
     /** Mounts {@code POST /customers/{id}/payment-method} with these pages (null: not mounted). */
@@ -53,6 +62,9 @@ public final class PlatformApi {
         Problems.install(api);
         api.route().handler(new BearerAuth(apiKeys, "X-API-Key", "API key", throttle));
         api.route().handler(requestCheck);
+        if (mappings != null) {
+            new MappingRoutes(mappings, false).mount(api);
+        }
         entities.collections()
                 .forEach((collection, type) ->
                         new EntityRoutes(collection, type, entities, status).mount(api, bodyLimitBytes));
