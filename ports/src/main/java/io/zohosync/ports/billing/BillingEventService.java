@@ -48,9 +48,9 @@ public final class BillingEventService implements BillingEventsUseCase {
             Map.entry("subscription_renewed", sub("subscription.renewed")),
             Map.entry("subscription_expired", sub("subscription.expired")),
             Map.entry("subscription_unpaid", sub("subscription.unpaid")),
-            Map.entry("invoice_created", new Kind("invoice", EntityType.INVOICE, "invoice.created")),
-            Map.entry("invoice_updated", new Kind("invoice", EntityType.INVOICE, "invoice.updated")),
-            Map.entry("invoice_voided", new Kind("invoice", EntityType.INVOICE, "invoice.voided")),
+            Map.entry("invoice_created", new Kind("invoice", EntityType.MANUAL_INVOICE, "invoice.created")),
+            Map.entry("invoice_updated", new Kind("invoice", EntityType.MANUAL_INVOICE, "invoice.updated")),
+            Map.entry("invoice_voided", new Kind("invoice", EntityType.MANUAL_INVOICE, "invoice.voided")),
             Map.entry("payment_thankyou", new Kind("payment", EntityType.PAYMENT, "payment.succeeded")),
             Map.entry("payment_declined", new Kind("payment", EntityType.PAYMENT, "payment.failed")),
             Map.entry("payment_refunded", new Kind("payment", EntityType.PAYMENT, "payment.refunded")),
@@ -195,7 +195,9 @@ public final class BillingEventService implements BillingEventsUseCase {
         data.put("zoho_event_type", event.type());
         found.subscription().ifPresent(s -> data.put("service_id", s.id()));
         found.customer().ifPresent(c -> data.put("customer_id", c.id()));
-        found.entity().filter(e -> e.type() == EntityType.INVOICE).ifPresent(e -> data.put("invoice_id", e.id()));
+        found.entity()
+                .filter(e -> e.type() == EntityType.MANUAL_INVOICE)
+                .ifPresent(e -> data.put("invoice_id", e.id()));
         found.entity().filter(e -> e.type() == EntityType.PAYMENT).ifPresent(e -> data.put("payment_id", e.id()));
         data.putAll(zohoIds(event.data()));
         if (kind.type() == EntityType.SUBSCRIPTION) {

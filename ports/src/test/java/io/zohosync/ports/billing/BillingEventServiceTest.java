@@ -43,7 +43,7 @@ class BillingEventServiceTest {
         service = new BillingEventService(store, held, Clock.fixed(NOW, ZoneOffset.UTC));
         link(EntityType.CUSTOMER, "c-1", "Z-C1");
         link(EntityType.SUBSCRIPTION, "svc-1", "Z-S1");
-        link(EntityType.INVOICE, "inv-1", "Z-I1");
+        link(EntityType.MANUAL_INVOICE, "inv-1", "Z-I1");
         link(EntityType.PAYMENT, "pay-1", "Z-P1");
     }
 
@@ -138,7 +138,7 @@ class BillingEventServiceTest {
 
         assertThat(store.published().get(0).data()).containsEntry("invoice_id", "inv-1");
         assertThat(store.published().get(0).stream()).isEqualTo("customer:c-1");
-        assertThat(await(store.statesOf(new EntityRef(EntityType.INVOICE, "inv-1")))
+        assertThat(await(store.statesOf(new EntityRef(EntityType.MANUAL_INVOICE, "inv-1")))
                         .get(SyncTarget.BILLING)
                         .status())
                 .isEqualTo("void");
