@@ -130,10 +130,15 @@ public final class SyncWorker {
                                         Math.min(Math.min(max, settings.batchSize()), room.free()),
                                         claim,
                                         now));
-        return singles.compose(sofar -> budget.headroom(runner.batchProducts(), now)
-                .compose(room -> room.free() < 1
-                        ? Future.succeededFuture(sofar)
-                        : batches(workerId, List.copyOf(batched), 0, claim, now, sofar)));
+        return singles.compose(sofar -> {
+            // The one-by-one jobs may have taken a while: a batch's lease starts when the batch is claimed.
+            Instant at = clock.instant();
+            SyncEvent.Claimed batchClaim = new SyncEvent.Claimed(workerId, at.plus(settings.lease()));
+            return budget.headroom(runner.batchProducts(), at)
+                    .compose(room -> room.free() < 1
+                            ? Future.succeededFuture(sofar)
+                            : batches(workerId, List.copyOf(batched), 0, batchClaim, at, sofar));
+        });
     }
 
     private Future<Drained> claimExcept(
