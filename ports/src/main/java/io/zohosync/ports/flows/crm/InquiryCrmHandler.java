@@ -19,6 +19,7 @@ import io.zohosync.ports.sync.handler.Links;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -87,6 +88,7 @@ public final class InquiryCrmHandler implements BatchSyncHandler<Inquiry> {
     private Future<List<BatchAnswer>> write(List<BatchItem<Inquiry>> items, Map<String, String> contacts) {
         List<Integer> toContacts = new ArrayList<>();
         List<CrmActivity> activities = new ArrayList<>();
+        List<String> unsureTitles = new ArrayList<>();
         List<Integer> toLeads = new ArrayList<>();
         List<Lead> leads = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
@@ -95,21 +97,49 @@ public final class InquiryCrmHandler implements BatchSyncHandler<Inquiry> {
             if (contact != null) {
                 toContacts.add(i);
                 activities.add(activity(inquiry, contact));
+                if (items.get(i).unsure()) {
+                    unsureTitles.add(inquiry.title());
+                }
             } else {
                 toLeads.add(i);
                 leads.add(inquiry.toLead());
             }
         }
         BatchAnswer[] answers = new BatchAnswer[items.size()];
-        Future<ZohoOutcome<List<CrmUpsertResult>>> added = activities.isEmpty()
-                ? Future.succeededFuture(new ZohoOutcome.Success<>(List.of()))
-                : fromContact == FromContact.NOTE ? crm.addNotes(activities) : crm.addTasks(activities);
-        return added.compose(onContacts -> {
-                    place(answers, toContacts, CrmAnswers.of(onContacts, toContacts.size(), created()));
-                    return leads.isEmpty()
-                            ? Future.succeededFuture(new ZohoOutcome.Success<List<CrmUpsertResult>>(List.of()))
-                            : crm.upsertLeads(leads, fields);
+        String module = fromContact == FromContact.NOTE ? "Notes" : "Tasks";
+        // a note or task is a plain create: one an earlier, unconfirmed run may have added is found by its title first
+        Future<ZohoOutcome<Map<String, String>>> earlier = unsureTitles.isEmpty()
+                ? Future.succeededFuture(new ZohoOutcome.Success<>(Map.of()))
+                : crm.activitiesByTitle(module, unsureTitles);
+        return earlier.compose(found -> {
+                    if (!(found instanceof ZohoOutcome.Success<Map<String, String>> ok)) {
+                        List<BatchAnswer> failed = BatchAnswer.all(found, toContacts.size());
+                        place(answers, toContacts, failed);
+                        return Future.succeededFuture(new ZohoOutcome.Success<List<CrmUpsertResult>>(List.of()));
+                    }
+                    List<Integer> adding = new ArrayList<>();
+                    List<CrmActivity> toAdd = new ArrayList<>();
+                    for (int k = 0; k < toContacts.size(); k++) {
+                        String existing =
+                                ok.value().get(activities.get(k).title().trim().toLowerCase(Locale.ROOT));
+                        if (existing != null && items.get(toContacts.get(k)).unsure()) {
+                            answers[toContacts.get(k)] = BatchAnswer.done(existing, "linked_by_marker");
+                        } else {
+                            adding.add(toContacts.get(k));
+                            toAdd.add(activities.get(k));
+                        }
+                    }
+                    Future<ZohoOutcome<List<CrmUpsertResult>>> added = toAdd.isEmpty()
+                            ? Future.succeededFuture(new ZohoOutcome.Success<>(List.of()))
+                            : fromContact == FromContact.NOTE ? crm.addNotes(toAdd) : crm.addTasks(toAdd);
+                    return added.map(onContacts -> {
+                        place(answers, adding, CrmAnswers.of(onContacts, adding.size(), created()));
+                        return new ZohoOutcome.Success<List<CrmUpsertResult>>(List.of());
+                    });
                 })
+                .compose(x -> leads.isEmpty()
+                        ? Future.succeededFuture(new ZohoOutcome.Success<List<CrmUpsertResult>>(List.of()))
+                        : crm.upsertLeads(leads, fields))
                 .map(asLeads -> {
                     place(answers, toLeads, CrmAnswers.of(asLeads, toLeads.size(), "created"));
                     return List.of(answers);
