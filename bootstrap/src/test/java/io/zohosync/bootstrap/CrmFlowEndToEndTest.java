@@ -33,6 +33,7 @@ class CrmFlowEndToEndTest {
 
     static final String UPSERT = "POST /crm/v8/{module}/upsert";
     static final String INSERT = "POST /crm/v8/{module}";
+    static final String UPDATE = "PUT /crm/v8/{module}";
     static final String SEARCH = "GET /crm/v8/{module}/search";
 
     private static RunningService service;
@@ -55,7 +56,7 @@ class CrmFlowEndToEndTest {
     }
 
     @Test
-    void an_update_after_sync_is_one_upsert_of_the_same_contact() throws Exception {
+    void an_update_after_sync_is_one_update_of_the_same_contact_by_its_id() throws Exception {
         String id = unique();
         postAll("customers", List.of(customer(id, id + "@example.com")));
         String contact = settled("customer", List.of(id)).get(id).getString("zoho_id");
@@ -69,7 +70,8 @@ class CrmFlowEndToEndTest {
         JsonObject synced = awaitUpdated(id, "+27 82 000 1111");
 
         assertThat(synced.getString("zoho_id")).isEqualTo(contact);
-        assertThat(service.callsSince(before, UPSERT)).isEqualTo(1);
+        assertThat(service.callsSince(before, UPDATE)).isEqualTo(1);
+        assertThat(service.callsSince(before, UPSERT)).isZero();
         JsonObject body = contactOf(id + "@example.com").body();
         assertThat(body.getString("Mailing_City")).isEqualTo("Durban");
         assertThat(body.getString("Platform_Id")).isEqualTo(id);
