@@ -72,6 +72,11 @@ class BatchPipelineTest {
         }
 
         @Override
+        public Future<ZohoOutcome<Map<String, String>>> leadsByEmail(Collection<String> emails) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public Future<ZohoOutcome<Map<String, String>>> activitiesByTitle(String module, Collection<String> titles) {
             throw new UnsupportedOperationException();
         }

@@ -63,6 +63,11 @@ class InquiryNotePipelineTest {
         }
 
         @Override
+        public Future<ZohoOutcome<Map<String, String>>> leadsByEmail(Collection<String> emails) {
+            return Future.succeededFuture(new ZohoOutcome.Success<>(Map.of()));
+        }
+
+        @Override
         public Future<ZohoOutcome<Map<String, String>>> activitiesByTitle(String module, Collection<String> titles) {
             searches.add(module);
             Map<String, String> saved = module.equals("Notes") ? notes : tasks;

@@ -91,8 +91,8 @@ public final class CrmRecordsClient implements ZohoCrm {
                         .put(
                                 "Parent_Id",
                                 new JsonObject()
-                                        .put("module", new JsonObject().put("api_name", "Contacts"))
-                                        .put("id", n.contactId())));
+                                        .put("module", new JsonObject().put("api_name", n.parentModule()))
+                                        .put("id", n.parentId())));
     }
 
     @Override
@@ -112,6 +112,11 @@ public final class CrmRecordsClient implements ZohoCrm {
     @Override
     public Future<ZohoOutcome<Map<String, String>>> contactsByEmail(Collection<String> emails) {
         return search("Contacts", "Email", emails);
+    }
+
+    @Override
+    public Future<ZohoOutcome<Map<String, String>>> leadsByEmail(Collection<String> emails) {
+        return search("Leads", "Email", emails);
     }
 
     @Override

@@ -42,6 +42,9 @@ public interface ZohoCrm {
     /** The CRM ids of the Contacts with these emails, keyed by the lower-cased email; searched ten emails a call. */
     Future<ZohoOutcome<Map<String, String>>> contactsByEmail(Collection<String> emails);
 
+    /** The CRM ids of the Leads with these emails, keyed by the lower-cased email; searched ten emails a call. */
+    Future<ZohoOutcome<Map<String, String>>> leadsByEmail(Collection<String> emails);
+
     /**
      * The ids of the notes ({@code module} {@code Notes}, by {@code Note_Title}) or tasks ({@code Tasks}, by
      * {@code Subject}) titled as given, keyed by the lower-cased title; searched ten titles a call. An inquiry's title
@@ -49,7 +52,7 @@ public interface ZohoCrm {
      */
     Future<ZohoOutcome<Map<String, String>>> activitiesByTitle(String module, Collection<String> titles);
 
-    /** Adds each note to its contact. */
+    /** Adds each note to its contact (or lead: {@link CrmActivity#parentModule()}). */
     Future<ZohoOutcome<List<CrmUpsertResult>>> addNotes(List<CrmActivity> notes);
 
     /** Adds each task to its contact ({@code Who_Id}). */
