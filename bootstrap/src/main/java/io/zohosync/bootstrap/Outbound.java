@@ -27,7 +27,7 @@ final class Outbound {
 
     private static final Logger LOG = LoggerFactory.getLogger(Outbound.class);
     private static final int BATCH = 25;
-    /** Longer than a pass can take: the client gives up connecting after 10 s and waiting for an answer after 15 s. */
+    /** Longer than a pass can take: a delivery gives up after 30 s in all (connecting 10 s, 15 s without a byte). */
     private static final Duration LEASE = Duration.ofMinutes(2);
 
     private Outbound() {}

@@ -33,6 +33,7 @@ class CrmFlowEndToEndTest {
 
     static final String UPSERT = "POST /crm/v8/{module}/upsert";
     static final String INSERT = "POST /crm/v8/{module}";
+    static final String UPDATE = "PUT /crm/v8/{module}";
     static final String SEARCH = "GET /crm/v8/{module}/search";
 
     private static RunningService service;
@@ -55,7 +56,7 @@ class CrmFlowEndToEndTest {
     }
 
     @Test
-    void an_update_after_sync_is_one_upsert_of_the_same_contact() throws Exception {
+    void an_update_after_sync_is_one_update_of_the_same_contact_by_its_id() throws Exception {
         String id = unique();
         postAll("customers", List.of(customer(id, id + "@example.com")));
         String contact = settled("customer", List.of(id)).get(id).getString("zoho_id");
@@ -69,7 +70,8 @@ class CrmFlowEndToEndTest {
         JsonObject synced = awaitUpdated(id, "+27 82 000 1111");
 
         assertThat(synced.getString("zoho_id")).isEqualTo(contact);
-        assertThat(service.callsSince(before, UPSERT)).isEqualTo(1);
+        assertThat(service.callsSince(before, UPDATE)).isEqualTo(1);
+        assertThat(service.callsSince(before, UPSERT)).isZero();
         JsonObject body = contactOf(id + "@example.com").body();
         assertThat(body.getString("Mailing_City")).isEqualTo("Durban");
         assertThat(body.getString("Platform_Id")).isEqualTo(id);
@@ -97,8 +99,8 @@ class CrmFlowEndToEndTest {
         assertThat(lead.body().getString("Lead_Source")).isEqualTo("contact form");
         assertThat(lead.body().getString("Description")).isEqualTo("Do you teach frequency hopping?");
         assertThat(service.callsSince(before, SEARCH))
-                .as("one search for the one unknown email")
-                .isEqualTo(1);
+                .as("one search of Contacts, one of Leads, for the one unknown email")
+                .isEqualTo(2);
     }
 
     @Test
@@ -161,8 +163,42 @@ class CrmFlowEndToEndTest {
                     .containsExactlyInAnyOrder("Contacts", "Notes");
         }
         assertThat(service.callsSince(before, SEARCH))
-                .as("24 emails, ten a search, in as many batches as the flush window made")
-                .isLessThanOrEqualTo(6);
+                .as("24 emails (then 12 among Leads), ten a search, in as many batches as the flush window made")
+                .isLessThanOrEqualTo(10);
+    }
+
+    @Test
+    void a_second_inquiry_from_someone_with_a_lead_is_a_note_on_that_lead_and_keeps_the_first_message()
+            throws Exception {
+        String id = unique();
+        String email = id + "@leads.example.com";
+        postAll("inquiries", List.of(inquiry(id + "-1", email)));
+        String lead = settled("lead", List.of(id + "-1")).get(id + "-1").getString("zoho_id");
+
+        postAll("inquiries", List.of(inquiry(id + "-2", email).put("message", "And radio control?")));
+        JsonObject second = settled("lead", List.of(id + "-2")).get(id + "-2");
+
+        assertThat(second.getString("status")).isEqualTo("synced");
+        List<SandboxRecord> leads = service.zoho.inspect().recordsFor(email).stream()
+                .filter(r -> r.entity().equals("Leads"))
+                .toList();
+        assertThat(leads).singleElement().satisfies(l -> {
+            assertThat(l.id()).isEqualTo(lead);
+            assertThat(l.body().getString("Description")).isEqualTo("Do you teach frequency hopping?");
+        });
+        assertThat(service.zoho.inspect().recordsFor(second.getString("zoho_id")))
+                .filteredOn(r -> r.entity().equals("Notes"))
+                .singleElement()
+                .satisfies(note -> {
+                    assertThat(note.body().getJsonObject("Parent_Id").getString("id"))
+                            .isEqualTo(lead);
+                    assertThat(note.body()
+                                    .getJsonObject("Parent_Id")
+                                    .getJsonObject("module")
+                                    .getString("api_name"))
+                            .isEqualTo("Leads");
+                    assertThat(note.body().getString("Note_Content")).startsWith("And radio control?");
+                });
     }
 
     @Test

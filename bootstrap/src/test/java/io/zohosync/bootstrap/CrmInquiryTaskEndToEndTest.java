@@ -2,17 +2,21 @@ package io.zohosync.bootstrap;
 
 import static io.zohosync.bootstrap.CrmFlowEndToEndTest.INSERT;
 import static io.zohosync.bootstrap.CrmFlowEndToEndTest.UPSERT;
+import static io.zohosync.bootstrap.CrmFlowEndToEndTest.contactOf;
 import static io.zohosync.bootstrap.CrmFlowEndToEndTest.customer;
 import static io.zohosync.bootstrap.CrmFlowEndToEndTest.inquiry;
 import static io.zohosync.bootstrap.CrmFlowEndToEndTest.postAll;
 import static io.zohosync.bootstrap.CrmFlowEndToEndTest.settled;
 import static io.zohosync.bootstrap.CrmFlowEndToEndTest.unique;
+import static io.zohosync.bootstrap.RunningService.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.zohosync.sandbox.core.SandboxRecord;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -40,6 +44,34 @@ class CrmInquiryTaskEndToEndTest {
     @AfterAll
     static void stop() throws Exception {
         service.stop();
+    }
+
+    /** No platform id field here (the default): only the link to the contact can tell it is the same one. */
+    @Test
+    void an_email_change_updates_the_same_contact_and_makes_no_second_one() throws Exception {
+        String id = unique();
+        String before = id + "@example.com";
+        String after = "new." + id + "@example.com";
+        postAll(service, "customers", List.of(customer(id, before)));
+        String contact = settled(service, "customer", List.of(id)).get(id).getString("zoho_id");
+
+        assertThat(await(service.put("customers", id, customer(id, after))).statusCode())
+                .isEqualTo(202);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (service.zoho.inspect().recordsFor(after).isEmpty()
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        JsonObject record = settled(service, "customer", List.of(id)).get(id);
+
+        assertThat(record.getString("status")).isEqualTo("synced");
+        assertThat(record.getString("zoho_id")).isEqualTo(contact);
+        SandboxRecord changed = contactOf(service, after);
+        assertThat(changed.id()).isEqualTo(contact);
+        assertThat(service.zoho.inspect().recordsFor(before).stream()
+                        .filter(r -> r.entity().equals("Contacts")))
+                .as("no second contact: the old email is gone from the one contact")
+                .isEmpty();
     }
 
     @Test

@@ -2,30 +2,26 @@ package io.zohosync.adapters.alerts;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.zohosync.ports.out.PlatformWebhooks;
 
 /** The platform's outbound webhook endpoint (the outbox's deliveries), and its client, closed together. */
 public final class PlatformWebhookAdapters {
 
-    private final WebClient client;
+    private final HttpClient client;
     private final PlatformWebhooks webhooks;
 
-    private PlatformWebhookAdapters(WebClient client, PlatformWebhookSettings settings) {
+    private PlatformWebhookAdapters(Vertx vertx, HttpClient client, PlatformWebhookSettings settings) {
         this.client = client;
-        this.webhooks = new PlatformWebhookSender(client, settings);
+        this.webhooks = new PlatformWebhookSender(vertx, client, settings);
     }
 
     public static PlatformWebhookAdapters create(Vertx vertx, PlatformWebhookSettings settings) {
         return new PlatformWebhookAdapters(
-                WebClient.create(
-                        vertx,
-                        new WebClientOptions()
-                                .setConnectTimeout(
-                                        (int) settings.connectTimeout().toMillis())
-                                .setFollowRedirects(false)
-                                .setUserAgent("zoho-sync-outbox")),
+                vertx,
+                vertx.createHttpClient(new HttpClientOptions()
+                        .setConnectTimeout((int) settings.connectTimeout().toMillis())),
                 settings);
     }
 
@@ -34,7 +30,6 @@ public final class PlatformWebhookAdapters {
     }
 
     public Future<Void> close() {
-        client.close();
-        return Future.succeededFuture();
+        return client.close();
     }
 }

@@ -110,4 +110,50 @@ class PlatformWebhookSenderTest {
                 .hasMessageContaining("/***")
                 .hasMessageNotContaining("path-secret");
     }
+
+    /** A receiver that answers 200 then trickles a byte every 100 ms, never ending (the idle timeout never fires). */
+    private HttpServer trickling(boolean flood) throws Exception {
+        return await(vertx.createHttpServer()
+                .requestHandler(req -> req.body().onSuccess(body -> {
+                    received.add(new Received(req.method().name(), req.path(), req.headers(), body.toString()));
+                    req.response().setChunked(true).setStatusCode(200);
+                    req.response().write(flood ? "y".repeat(64 * 1024) : "x");
+                    long timer = vertx.setPeriodic(100, t -> req.response().write(flood ? "y".repeat(64 * 1024) : "x"));
+                    req.connection().closeHandler(closed -> vertx.cancelTimer(timer));
+                }))
+                .listen(0, "127.0.0.1"));
+    }
+
+    private PlatformWebhooks sender(HttpServer to, Duration responseTimeout, Duration total) {
+        adapters = PlatformWebhookAdapters.create(
+                vertx,
+                new PlatformWebhookSettings(
+                        URI.create("http://127.0.0.1:" + to.actualPort() + "/hooks/zoho-sync?token=path-secret"),
+                        Duration.ofSeconds(5),
+                        responseTimeout,
+                        total));
+        return adapters.webhooks();
+    }
+
+    @Test
+    void a_receiver_trickling_its_answer_is_cut_off_at_the_overall_deadline() throws Exception {
+        HttpServer slow = trickling(false);
+        // each byte comes well within the 5 s idle timeout; only the overall deadline ends the wait
+        assertThatThrownBy(() -> await(sender(slow, Duration.ofSeconds(5), Duration.ofMillis(800))
+                        .post(REQUEST)))
+                .hasMessageContaining("no answer from 127.0.0.1: ")
+                .hasMessageContaining("no complete answer within 800 ms")
+                .hasMessageNotContaining("path-secret");
+        assertThat(received).hasSize(1);
+    }
+
+    @Test
+    void an_endless_answer_is_read_only_up_to_its_logged_start() throws Exception {
+        HttpServer flood = trickling(true);
+        Answer got = await(
+                sender(flood, Duration.ofSeconds(5), Duration.ofSeconds(20)).post(REQUEST));
+        assertThat(got.status()).isEqualTo(200);
+        assertThat(got.delivered()).isTrue();
+        assertThat(got.body()).startsWith("yyyy").endsWith("…").hasSize(PlatformWebhookSender.MAX_LOGGED_BODY);
+    }
 }

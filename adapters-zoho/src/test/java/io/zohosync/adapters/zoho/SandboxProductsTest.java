@@ -240,6 +240,21 @@ class SandboxProductsTest {
                 .containsEntry("ada0." + id + "@example.com", written.get(0).recordId());
 
         String contact = written.get(0).recordId();
+        // a linked contact is updated by its id (PUT /crm/v8/Contacts): a changed email changes that contact
+        CrmContact moved = new CrmContact(
+                contacts.get(0).platformId(),
+                "Ada",
+                "Lovelace 0",
+                "moved." + id + "@example.com",
+                null,
+                null,
+                contacts.get(0).mailing());
+        assertThat(success(fx.zoho.crm().updateContacts(List.of(moved), List.of(contact), CrmFields.NONE)))
+                .singleElement()
+                .satisfies(r -> assertThat(r.recordId()).isEqualTo(contact));
+        assertThat(fx.sandbox.inspect().recordsFor("moved." + id + "@example.com"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.id()).isEqualTo(contact));
         List<CrmUpsertResult> notes = success(fx.zoho
                 .crm()
                 .addNotes(List.of(
@@ -251,6 +266,21 @@ class SandboxProductsTest {
                 .addTasks(List.of(
                         new io.zohosync.ports.out.zoho.CrmActivity("inq3-" + id, contact, "Inquiry", "Call back"))));
         assertThat(tasks).extracting(CrmUpsertResult::action).containsExactly(Action.CREATED);
+        // a note or task carrying an inquiry's id in its title is found again by that title (parentheses escaped)
+        String title = "Inquiry via web (inq-" + id + ")";
+        List<CrmUpsertResult> titled = success(fx.zoho
+                .crm()
+                .addNotes(List.of(new io.zohosync.ports.out.zoho.CrmActivity("inq4-" + id, contact, title, "Hi"))));
+        assertThat(success(fx.zoho.crm().activitiesByTitle("Notes", List.of(title, "Inquiry (none-" + id + ")"))))
+                .containsExactly(java.util.Map.entry(
+                        title.toLowerCase(java.util.Locale.ROOT), titled.get(0).recordId()));
+        List<CrmUpsertResult> titledTask = success(fx.zoho
+                .crm()
+                .addTasks(List.of(new io.zohosync.ports.out.zoho.CrmActivity("inq5-" + id, contact, title, "Hi"))));
+        assertThat(success(fx.zoho.crm().activitiesByTitle("Tasks", List.of(title))))
+                .containsExactly(java.util.Map.entry(
+                        title.toLowerCase(java.util.Locale.ROOT),
+                        titledTask.get(0).recordId()));
         assertThat(success(fx.zoho.crm().read("Notes", notes.get(0).recordId())))
                 .isEqualTo(notes.get(0).recordId());
         assertThat(fx.zoho

@@ -85,8 +85,11 @@ class ZohoContractTest {
                         "/crm/v8/Leads/upsert",
                         "/crm/v8/Contacts/search",
                         "/crm/v8/Notes",
-                        "/crm/v8/Tasks")
-                .hasSize(16);
+                        "/crm/v8/Tasks",
+                        "/crm/v8/Notes/search",
+                        "/crm/v8/Tasks/search",
+                        "/crm/v8/Contacts")
+                .hasSize(21);
         SoftAssertions softly = new SoftAssertions();
         for (RecordingProxy.Sent s : api) {
             softly.assertThat(documents.problems(s.method(), s.path(), s.query(), s.headers(), s.body()))

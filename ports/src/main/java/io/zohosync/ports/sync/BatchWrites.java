@@ -48,7 +48,13 @@ final class BatchWrites {
                 try {
                     E entity = handler.mapping()
                             .read(stored.get().ref().id(), stored.get().payload());
-                    items.add(new BatchItem<>(entity, job.zohoId()));
+                    // attempts > 0 or an earlier error (a fault, an expired or handed-back lease): a write may have
+                    // landed
+                    boolean unsure = job.outcomeUnsure()
+                            || job.state().attempts() > 0
+                            || job.state().lastError() != null
+                            || job.state().transientFaults() != null;
+                    items.add(new BatchItem<>(entity, job.zohoId(), unsure));
                     sent.add(i);
                 } catch (InvalidInput e) {
                     decisions[i] = Decision.of(

@@ -6,18 +6,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.Future;
 import io.zohosync.domain.crm.CrmContact;
 import io.zohosync.domain.crm.Lead;
+import io.zohosync.domain.customer.Customer;
 import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncKey;
 import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.domain.sync.SyncEvent;
 import io.zohosync.domain.sync.SyncStatus;
 import io.zohosync.ports.flows.crm.CustomerCrmHandler;
+import io.zohosync.ports.flows.customer.CustomerMapping;
 import io.zohosync.ports.in.SyncRecordView;
+import io.zohosync.ports.intake.EntityMapping;
 import io.zohosync.ports.out.zoho.CrmActivity;
 import io.zohosync.ports.out.zoho.CrmFields;
 import io.zohosync.ports.out.zoho.CrmUpsertResult;
 import io.zohosync.ports.out.zoho.ZohoCrm;
 import io.zohosync.ports.out.zoho.ZohoOutcome;
+import io.zohosync.ports.sync.handler.Links;
+import io.zohosync.ports.sync.handler.SyncHandler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -51,12 +56,28 @@ class BatchPipelineTest {
         }
 
         @Override
+        public Future<ZohoOutcome<List<CrmUpsertResult>>> updateContacts(
+                List<CrmContact> contacts, List<String> ids, CrmFields fields) {
+            return upsertContacts(contacts, fields);
+        }
+
+        @Override
         public Future<ZohoOutcome<List<CrmUpsertResult>>> upsertLeads(List<Lead> leads, CrmFields fields) {
             throw new UnsupportedOperationException();
         }
 
         @Override
         public Future<ZohoOutcome<Map<String, String>>> contactsByEmail(Collection<String> emails) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Future<ZohoOutcome<Map<String, String>>> leadsByEmail(Collection<String> emails) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Future<ZohoOutcome<Map<String, String>>> activitiesByTitle(String module, Collection<String> titles) {
             throw new UnsupportedOperationException();
         }
 
@@ -177,6 +198,74 @@ class BatchPipelineTest {
         assertThat(view("c1").status()).isEqualTo(SyncStatus.PENDING);
         assertThat(view("c0").zohoId()).isNull();
     }
+
+    @Test
+    void a_batch_lease_starts_when_the_batch_is_claimed_not_when_the_pass_began() {
+        // a one-by-one flow (customers to Books here) whose write takes 90 s of the pass
+        SyncHandler<Customer> slow = new SyncHandler<>() {
+            private final CustomerMapping mapping = new CustomerMapping();
+
+            @Override
+            public EntityType type() {
+                return EntityType.CUSTOMER;
+            }
+
+            @Override
+            public SyncTarget target() {
+                return SyncTarget.BOOKS;
+            }
+
+            @Override
+            public EntityMapping<Customer> mapping() {
+                return mapping;
+            }
+
+            @Override
+            public Future<ZohoOutcome<List<String>>> findByMarker(Customer entity) {
+                return Future.succeededFuture(new ZohoOutcome.Success<>(List.of()));
+            }
+
+            @Override
+            public Future<ZohoOutcome<String>> create(Customer entity, Links links) {
+                both.clock.advance(Duration.ofSeconds(90));
+                return Future.succeededFuture(new ZohoOutcome.Success<>("books-1"));
+            }
+
+            @Override
+            public Future<ZohoOutcome<String>> update(String zohoId, Customer entity, Links links) {
+                return create(entity, links);
+            }
+
+            @Override
+            public Future<ZohoOutcome<String>> read(String zohoId) {
+                return Future.succeededFuture(new ZohoOutcome.Success<>(zohoId));
+            }
+        };
+        both = new FlowPipeline(List.of(slow, new CustomerCrmHandler(crm, CrmFields.NONE)));
+        both.recordCustomer("c0");
+        both.clock.advance(Duration.ofSeconds(2));
+        // 60 s into the batch's call (150 s after the pass began), the rescuer releases expired leases
+        crm.during = () -> {
+            both.clock.advance(Duration.ofSeconds(60));
+            await(both.store.releaseExpired(
+                    both.clock.instant(),
+                    s -> both.machine.apply(s, new SyncEvent.LeaseExpired(), both.clock.instant())));
+        };
+        await(both.worker.drainOnce("w"));
+
+        assertThat(await(both.store.find(new SyncKey(EntityType.CUSTOMER, "c0", SyncTarget.BOOKS)))
+                        .orElseThrow()
+                        .status())
+                .isEqualTo(SyncStatus.SYNCED);
+        SyncRecordView crmView = await(both.store.find(new SyncKey(EntityType.CUSTOMER, "c0", SyncTarget.CRM)))
+                .orElseThrow();
+        assertThat(crmView.status())
+                .as("the batch's 2-minute lease began at its claim, 92 s into the pass: still held at 150 s")
+                .isEqualTo(SyncStatus.SYNCED);
+        assertThat(crmView.zohoId()).isEqualTo("crm-c0");
+    }
+
+    private FlowPipeline both;
 
     private SyncRecordView view(String id) {
         return await(pipeline.store.find(new SyncKey(EntityType.CUSTOMER, id, SyncTarget.CRM)))

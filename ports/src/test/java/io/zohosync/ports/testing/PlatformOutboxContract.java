@@ -13,11 +13,13 @@ import io.zohosync.ports.out.PlatformOutbox.Page;
 import io.zohosync.ports.out.PlatformOutbox.Result;
 import io.zohosync.ports.out.PlatformOutbox.RetryNow;
 import io.zohosync.ports.out.PlatformOutbox.Status;
+import io.zohosync.ports.outbound.OutboxDelivery;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,6 +72,23 @@ public abstract class PlatformOutboxContract {
         assertThat(mine(await(outbox().claim("b", ALL, now, LEASE))))
                 .as("leased to a")
                 .isEmpty();
+    }
+
+    @Test
+    void the_data_reads_back_minified_so_the_body_sent_and_signed_is_compact() throws Exception {
+        Instant occurred = Instant.parse("2026-11-30T07:00:00.123Z");
+        // keys in an order both stores keep (canonical: by name; jsonb: by length, then name)
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", "W-1");
+        data.put("qty", 7);
+        data.put("tags", List.of("a", "b"));
+        data.put("units", Map.of("x", 1));
+        await(publish(new PlatformMessage("stock.changed", stream("minified"), data, occurred)));
+
+        Message m = mine(await(outbox().claim("a", ALL, now, LEASE))).get(0);
+        assertThat(OutboxDelivery.body(m))
+                .isEqualTo("{\"type\":\"stock.changed\",\"timestamp\":\"2026-11-30T07:00:00.123Z\",\"data\":"
+                        + "{\"id\":\"W-1\",\"qty\":7,\"tags\":[\"a\",\"b\"],\"units\":{\"x\":1}}}");
     }
 
     @Test

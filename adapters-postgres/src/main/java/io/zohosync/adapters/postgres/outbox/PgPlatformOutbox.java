@@ -1,6 +1,7 @@
 package io.zohosync.adapters.postgres.outbox;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.Json;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -21,7 +22,7 @@ import java.util.Optional;
 public final class PgPlatformOutbox implements PlatformOutbox {
 
     private static final String COLUMNS = """
-            id, message_id, event_type, stream_key, payload::text as data, occurred_at, created_at, status, attempts,
+            id, message_id, event_type, stream_key, payload as data, occurred_at, created_at, status, attempts,
             next_attempt_at, delivered_at, last_error""";
     private static final String CLAIM = """
             update platform_outbox o set locked_by = $1, locked_until = $3
@@ -34,7 +35,7 @@ public final class PgPlatformOutbox implements PlatformOutbox {
                 order by c.next_attempt_at, c.id
                 limit $4
                 for update skip locked)
-            returning\s""" + COLUMNS.replace("payload::text as data", "o.payload::text as data");
+            returning\s""" + COLUMNS.replace("payload as data", "o.payload as data");
     private static final String RECORD = """
             update platform_outbox set status = $3, attempts = $4, next_attempt_at = coalesce($5, next_attempt_at),
                    delivered_at = $6, last_error = $7, locked_by = null, locked_until = null
@@ -168,7 +169,8 @@ public final class PgPlatformOutbox implements PlatformOutbox {
                 r.getUUID("message_id"),
                 r.getString("event_type"),
                 r.getString("stream_key"),
-                r.getString("data"),
+                // jsonb's own text has spaces after ':' and ',': the body is sent (and signed) minified
+                Json.encode(r.getValue("data")),
                 instant(r.getOffsetDateTime("occurred_at")),
                 instant(r.getOffsetDateTime("created_at")),
                 Status.fromWire(r.getString("status")),

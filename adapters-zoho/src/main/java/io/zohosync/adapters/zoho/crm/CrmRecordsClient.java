@@ -50,6 +50,20 @@ public final class CrmRecordsClient implements ZohoCrm {
     }
 
     @Override
+    public Future<ZohoOutcome<List<CrmUpsertResult>>> updateContacts(
+            List<CrmContact> contacts, List<String> ids, CrmFields settings) {
+        List<Integer> at =
+                java.util.stream.IntStream.range(0, contacts.size()).boxed().toList();
+        return write(
+                true,
+                "/Contacts",
+                null,
+                at,
+                i -> contacts.get(i).platformId(),
+                i -> contact(contacts.get(i), settings).put("id", ids.get(i)));
+    }
+
+    @Override
     public Future<ZohoOutcome<List<CrmUpsertResult>>> upsertLeads(List<Lead> leads, CrmFields settings) {
         return write(
                 "/Leads/upsert",
@@ -77,8 +91,8 @@ public final class CrmRecordsClient implements ZohoCrm {
                         .put(
                                 "Parent_Id",
                                 new JsonObject()
-                                        .put("module", new JsonObject().put("api_name", "Contacts"))
-                                        .put("id", n.contactId())));
+                                        .put("module", new JsonObject().put("api_name", n.parentModule()))
+                                        .put("id", n.parentId())));
     }
 
     @Override
@@ -97,7 +111,22 @@ public final class CrmRecordsClient implements ZohoCrm {
 
     @Override
     public Future<ZohoOutcome<Map<String, String>>> contactsByEmail(Collection<String> emails) {
-        List<String> wanted = emails.stream()
+        return search("Contacts", "Email", emails);
+    }
+
+    @Override
+    public Future<ZohoOutcome<Map<String, String>>> leadsByEmail(Collection<String> emails) {
+        return search("Leads", "Email", emails);
+    }
+
+    @Override
+    public Future<ZohoOutcome<Map<String, String>>> activitiesByTitle(String module, Collection<String> titles) {
+        return search(module, "Notes".equals(module) ? "Note_Title" : "Subject", titles);
+    }
+
+    /** The ids of {@code module}'s records whose {@code field} equals one of {@code values}, keyed by the lower-cased value. */
+    private Future<ZohoOutcome<Map<String, String>>> search(String module, String field, Collection<String> values) {
+        List<String> wanted = values.stream()
                 .map(e -> e.trim().toLowerCase(Locale.ROOT))
                 .distinct()
                 .toList();
@@ -108,16 +137,16 @@ public final class CrmRecordsClient implements ZohoCrm {
             chain = chain.compose(sofar -> !(sofar instanceof ZohoOutcome.Success<Map<String, String>>)
                     ? Future.succeededFuture(sofar)
                     : api.call(
-                            ZohoRequest.get(ZohoProduct.CRM, "/Contacts/search")
-                                    .param("criteria", criteria(some))
+                            ZohoRequest.get(ZohoProduct.CRM, "/" + module + "/search")
+                                    .param("criteria", criteria(field, some))
                                     .param("per_page", 200),
                             body -> {
                                 body.getJsonArray("data", new JsonArray()).forEach(row -> {
                                     JsonObject record = (JsonObject) row;
-                                    String email = record.getString("Email");
-                                    if (email != null) {
+                                    String value = record.getString(field);
+                                    if (value != null) {
                                         found.putIfAbsent(
-                                                email.trim().toLowerCase(Locale.ROOT), record.getString("id"));
+                                                value.trim().toLowerCase(Locale.ROOT), record.getString("id"));
                                     }
                                 });
                                 return found;
@@ -139,19 +168,34 @@ public final class CrmRecordsClient implements ZohoCrm {
 
     /** {@code ((Email:equals:a@b.co)or(Email:equals:c@d.co))}, with CRM's escapes for parentheses and commas. */
     static String criteria(List<String> emails) {
+        return criteria("Email", emails);
+    }
+
+    /** {@code ((<field>:equals:a)or(<field>:equals:b))}, with CRM's escapes for parentheses and commas. */
+    static String criteria(String field, List<String> emails) {
         StringBuilder text = new StringBuilder("(");
         for (int i = 0; i < emails.size(); i++) {
             if (i > 0) {
                 text.append("or");
             }
             String escaped = emails.get(i).replaceAll("([(),\\\\])", "\\\\$1");
-            text.append("(Email:equals:").append(escaped).append(')');
+            text.append('(').append(field).append(":equals:").append(escaped).append(')');
         }
         return text.append(')').toString();
     }
 
     private <R> Future<ZohoOutcome<List<CrmUpsertResult>>> write(
             String path, JsonArray checks, List<R> records, Function<R, String> id, Function<R, JsonObject> fields) {
+        return write(false, path, checks, records, id, fields);
+    }
+
+    private <R> Future<ZohoOutcome<List<CrmUpsertResult>>> write(
+            boolean put,
+            String path,
+            JsonArray checks,
+            List<R> records,
+            Function<R, String> id,
+            Function<R, JsonObject> fields) {
         List<CrmUpsertResult> results = new ArrayList<>();
         Future<ZohoOutcome<List<CrmUpsertResult>>> chain = Future.succeededFuture(new ZohoOutcome.Success<>(results));
         for (int from = 0; from < records.size(); from += MAX_RECORDS_PER_CALL) {
@@ -166,14 +210,16 @@ public final class CrmRecordsClient implements ZohoCrm {
                 if (checks != null) {
                     body.put("duplicate_check_fields", checks);
                 }
-                return api.call(ZohoRequest.post(ZohoProduct.CRM, path, body), r -> read(r, batch, id))
-                        .map(outcome -> {
-                            if (outcome instanceof ZohoOutcome.Success<List<CrmUpsertResult>> s) {
-                                results.addAll(s.value());
-                                return new ZohoOutcome.Success<>(results);
-                            }
-                            return outcome;
-                        });
+                ZohoRequest request = put
+                        ? ZohoRequest.put(ZohoProduct.CRM, path, body)
+                        : ZohoRequest.post(ZohoProduct.CRM, path, body);
+                return api.call(request, r -> read(r, batch, id)).map(outcome -> {
+                    if (outcome instanceof ZohoOutcome.Success<List<CrmUpsertResult>> s) {
+                        results.addAll(s.value());
+                        return new ZohoOutcome.Success<>(results);
+                    }
+                    return outcome;
+                });
             });
         }
         return chain;

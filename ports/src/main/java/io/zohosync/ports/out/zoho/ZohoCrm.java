@@ -24,6 +24,13 @@ public interface ZohoCrm {
 
     Future<ZohoOutcome<List<CrmUpsertResult>>> upsertLeads(List<Lead> leads, CrmFields fields);
 
+    /**
+     * Updates contacts already linked, by id ({@code PUT /crm/v8/Contacts}, {@code ids} in the order of
+     * {@code contacts}): an upsert would take a changed email for a new contact when no platform id field is named.
+     */
+    Future<ZohoOutcome<List<CrmUpsertResult>>> updateContacts(
+            List<CrmContact> contacts, List<String> ids, CrmFields fields);
+
     default Future<ZohoOutcome<List<CrmUpsertResult>>> upsertContacts(List<CrmContact> contacts) {
         return upsertContacts(contacts, CrmFields.NONE);
     }
@@ -35,7 +42,17 @@ public interface ZohoCrm {
     /** The CRM ids of the Contacts with these emails, keyed by the lower-cased email; searched ten emails a call. */
     Future<ZohoOutcome<Map<String, String>>> contactsByEmail(Collection<String> emails);
 
-    /** Adds each note to its contact. */
+    /** The CRM ids of the Leads with these emails, keyed by the lower-cased email; searched ten emails a call. */
+    Future<ZohoOutcome<Map<String, String>>> leadsByEmail(Collection<String> emails);
+
+    /**
+     * The ids of the notes ({@code module} {@code Notes}, by {@code Note_Title}) or tasks ({@code Tasks}, by
+     * {@code Subject}) titled as given, keyed by the lower-cased title; searched ten titles a call. An inquiry's title
+     * carries its id, so this finds what an earlier, unconfirmed attempt added.
+     */
+    Future<ZohoOutcome<Map<String, String>>> activitiesByTitle(String module, Collection<String> titles);
+
+    /** Adds each note to its contact (or lead: {@link CrmActivity#parentModule()}). */
     Future<ZohoOutcome<List<CrmUpsertResult>>> addNotes(List<CrmActivity> notes);
 
     /** Adds each task to its contact ({@code Who_Id}). */
