@@ -169,6 +169,12 @@ class StockPullEndToEndTest {
                 .isEqualTo("repeated");
         assertThat(fx.levels(sku).getBigDecimal("platform_level")).isEqualByComparingTo("15");
         assertThat(messages(sku)).isEqualTo(1);
+        assertThat(fx.count(
+                        "select count(*) from platform_outbox where stream_key = $1 and jsonb_typeof(payload->'level')"
+                                + " = 'number' and jsonb_typeof(payload->'delta') = 'number'",
+                        "stock:" + sku))
+                .as("level and delta are JSON numbers")
+                .isEqualTo(1);
         String ignored = "{\"event_id\":\"evt-other-" + sku + "\",\"event_type\":\"item_created\"}";
         assertThat(await(signed(ignored, Webhooks.signature(SECRET, Map.of(), ignored)))
                         .bodyAsJsonObject()

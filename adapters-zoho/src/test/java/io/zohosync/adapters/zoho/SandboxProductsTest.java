@@ -322,16 +322,30 @@ class SandboxProductsTest {
                 .singleElement()
                 .satisfies(a -> {
                     assertThat(a.reference()).isEqualTo(reference);
-                    assertThat(a.lines()).singleElement().satisfies(l -> {
-                        assertThat(l.sku()).isEqualTo("RT-" + id);
-                        assertThat(l.quantity()).isEqualByComparingTo("-3");
-                    });
+                    assertThat(a.lines())
+                            .as("a list entry carries no line items, as Zoho's")
+                            .isEmpty();
                     assertThat(a.modifiedAt()).isNotNull();
+                    assertThat(a.createdAt()).isNotNull();
                 });
+        assertThat(success(fx.zoho.stock().adjustment(adjustment)).lines())
+                .singleElement()
+                .satisfies(l -> {
+                    assertThat(l.sku()).isEqualTo("RT-" + id);
+                    assertThat(l.quantity()).isEqualByComparingTo("-3");
+                });
+
+        // a warehouse's own stock, not the item's total
+        success(fx.zoho
+                .stock()
+                .adjust(itemId, "wh-2", new BigDecimal("4"), reference + "w", "Stocked in wh-2", LocalDate.now()));
+        assertThat(success(fx.zoho.stock().level(itemId, "wh-2"))).isEqualByComparingTo("4");
+        assertThat(success(fx.zoho.stock().level(itemId, "wh-9"))).isEqualByComparingTo("0");
+        assertThat(success(fx.zoho.stock().level(itemId))).isEqualByComparingTo("13");
 
         JsonObject after =
                 success(fx.zoho.api().call(ZohoRequest.get(ZohoProduct.INVENTORY, "/items/" + itemId), r -> r));
         assertThat(after.getJsonObject("item").getNumber("stock_on_hand").intValue())
-                .isEqualTo(9);
+                .isEqualTo(13);
     }
 }

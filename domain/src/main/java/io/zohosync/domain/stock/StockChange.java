@@ -20,6 +20,7 @@ public record StockChange(String id, String sku, String warehouse, BigDecimal de
                 .required("sku", sku)
                 .identifier("sku", sku)
                 .maxLength("sku", sku, 100)
+                .rule(sku == null || sku.indexOf('@') < 0, "sku", "must not contain '@' (it separates the warehouse)")
                 .identifier("warehouse", warehouse)
                 .maxLength("warehouse", warehouse, 100)
                 .rule(

@@ -102,4 +102,71 @@ class StockLevelTest {
         SyncState failed = new SyncState(SyncStatus.FAILED, 3, now, "x", null, null, "x");
         assertThat(flush.delay(false, failed, now)).isEqualTo(failed);
     }
+
+    private static final Instant READ = Instant.parse("2026-11-30T08:00:02.300Z");
+
+    @Test
+    void a_zoho_change_made_before_the_read_is_not_counted_twice_in_zohos_level() {
+        // the platform set 50; Zoho held 20, a UI change of +4 was made at 08:00:00, the level read (24) at 08:00:02.3
+        StockLevel read = StockLevel.unknown(KEY).changed(level("a", "50")).zohoRead(new BigDecimal("24"), READ);
+        assertThat(read.toPush()).isEqualByComparingTo("26");
+        StockLevel pushed = read.intending(read.toPush(), READ).pushed(new BigDecimal("26")); // Zoho now 50
+
+        StockLevel pulled = pushed.pulled(new BigDecimal("4"), Instant.parse("2026-11-30T08:00:00Z"));
+
+        assertThat(pulled.zoho()).as("Zoho holds 50, the +4 was in the read").isEqualByComparingTo("50");
+        assertThat(pulled.platformLevel()).as("the platform still hears of it").isEqualByComparingTo("54");
+        assertThat(pulled.toPush())
+                .as("Zoho's +4 kept: pushed again over the platform's 50")
+                .isEqualByComparingTo("4");
+    }
+
+    @Test
+    void a_zoho_change_in_the_read_moves_no_platform_level_counted_from_that_read() {
+        // the platform sent only deltas (-3): its level is counted from the read, which has the +4 already
+        StockLevel read = StockLevel.unknown(KEY).changed(delta("a", "-3")).zohoRead(new BigDecimal("24"), READ);
+        assertThat(read.platformLevel()).isEqualByComparingTo("21");
+
+        StockLevel pulled = read.pulled(new BigDecimal("4"), Instant.parse("2026-11-30T08:00:01Z"));
+
+        assertThat(pulled.zoho()).isEqualByComparingTo("24");
+        assertThat(pulled.platformLevel()).isEqualByComparingTo("21");
+        assertThat(pulled.toPush()).isEqualByComparingTo("-3");
+        // a level the platform sets later is not counted from the read: a change in the read moves it
+        StockLevel set = read.changed(level("b", "30"));
+        assertThat(set.pulled(new BigDecimal("4"), Instant.parse("2026-11-30T08:00:01Z"))
+                        .platformLevel())
+                .isEqualByComparingTo("34");
+    }
+
+    @Test
+    void a_zoho_change_made_in_the_reads_second_or_after_or_at_an_unknown_time_moves_both_sides() {
+        StockLevel read = StockLevel.unknown(KEY).changed(level("a", "24")).zohoRead(new BigDecimal("24"), READ);
+        for (Instant at : new Instant[] {Instant.parse("2026-11-30T08:00:02Z"), READ.plusSeconds(5), null}) {
+            StockLevel pulled = read.pulled(new BigDecimal("4"), at);
+            assertThat(pulled.zoho()).isEqualByComparingTo("28");
+            assertThat(pulled.platformLevel()).isEqualByComparingTo("28");
+            assertThat(pulled.toPush()).isZero();
+        }
+    }
+
+    @Test
+    void an_intent_is_settled_only_once_older_than_a_request_can_take() {
+        StockLevel noted = StockLevel.at(KEY, BigDecimal.TEN).intending(BigDecimal.ONE, READ);
+        assertThat(noted.intentSettled(READ.plusSeconds(59), Duration.ofSeconds(60)))
+                .isFalse();
+        assertThat(noted.intentSettled(READ.plusSeconds(60), Duration.ofSeconds(60)))
+                .isTrue();
+        assertThat(noted.withoutIntent().intentAt()).isNull();
+    }
+
+    @Test
+    void a_sku_with_an_at_sign_is_refused_naming_the_sku() {
+        assertThatThrownBy(() -> new StockChange("a", "A@B", null, BigDecimal.ONE, null, null))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        e -> assertThat(e.errors())
+                                .extracting(InvalidInput.FieldError::field)
+                                .containsExactly("sku"));
+    }
 }

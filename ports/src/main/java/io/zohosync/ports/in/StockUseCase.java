@@ -46,6 +46,7 @@ public interface StockUseCase {
             String warehouse,
             BigDecimal quantity,
             BigDecimal stockOnHand,
+            java.time.Instant madeAt,
             String source,
             String rawBody) {}
 
@@ -65,7 +66,12 @@ public interface StockUseCase {
         }
     }
 
-    Future<Pulled> zohoEvent(ZohoEvent event);
+    /**
+     * One webhook event: its item's lines of the adjustment (one per warehouse, not empty, all under one event id and
+     * sku), applied in one transaction, each keyed by (adjustment, sku, warehouse) as the poll's are; APPLIED when any
+     * line was.
+     */
+    Future<Pulled> zohoEvent(List<ZohoEvent> lines);
 
     /** One poll of Zoho's adjustments since the stored cursor: how many lines it applied. */
     Future<Integer> poll();

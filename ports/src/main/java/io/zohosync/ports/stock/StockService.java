@@ -188,12 +188,18 @@ public final class StockService implements StockUseCase {
     }
 
     @Override
-    public Future<Pulled> zohoEvent(ZohoEvent event) {
-        if (event.quantity() == null || event.sku() == null || event.adjustmentId() == null) {
+    public Future<Pulled> zohoEvent(List<ZohoEvent> all) {
+        List<ZohoEvent> lines = all.stream()
+                .filter(e -> e.quantity() != null && e.sku() != null && e.adjustmentId() != null)
+                .toList();
+        if (lines.isEmpty()) {
             return Future.succeededFuture(Pulled.REPEATED);
         }
+        ZohoEvent event = lines.get(0);
         StockKey stock = new StockKey(event.sku(), event.warehouse());
         Instant now = clock.instant();
+        // an unmatched item's event must not stay claimed unless it is kept: its transaction is rolled back (the
+        // claim with it) and the event kept after; if keeping fails, Zoho's retry finds it unclaimed
         return intake.<Pulled>inTransaction(tx -> tx.claimEvent(
                                 ZOHO_INVENTORY,
                                 event.eventId(),
@@ -207,21 +213,48 @@ public final class StockService implements StockUseCase {
                             if (StockLevel.isOurs(event.reference())) {
                                 return Future.succeededFuture(Pulled.OURS);
                             }
-                            return apply(
-                                    tx,
-                                    stock,
-                                    event.adjustmentId(),
-                                    event.quantity(),
-                                    event.stockOnHand(),
-                                    "webhook",
-                                    now);
-                        }))
+                            return applyAll(tx, lines, 0, Pulled.REPEATED, now);
+                        })
+                        .compose(pulled -> pulled == Pulled.UNMATCHED
+                                ? Future.<Pulled>failedFuture(new Unmatched())
+                                : Future.succeededFuture(pulled)))
+                .recover(
+                        e -> e instanceof Unmatched ? Future.succeededFuture(Pulled.UNMATCHED) : Future.failedFuture(e))
                 .compose(pulled -> pulled == Pulled.UNMATCHED ? unmatched(event, now) : Future.succeededFuture(pulled));
     }
 
+    /** Applies the event's lines from {@code next}: APPLIED if any was, UNMATCHED if the item is unknown. */
+    private Future<Pulled> applyAll(IntakeTransaction tx, List<ZohoEvent> lines, int next, Pulled so, Instant now) {
+        if (next == lines.size()) {
+            return Future.succeededFuture(so);
+        }
+        ZohoEvent line = lines.get(next);
+        return apply(
+                        tx,
+                        new StockKey(line.sku(), line.warehouse()),
+                        line.adjustmentId(),
+                        line.quantity(),
+                        line.stockOnHand(),
+                        line.madeAt(),
+                        "webhook",
+                        now)
+                .compose(pulled -> pulled == Pulled.UNMATCHED
+                        ? Future.succeededFuture(Pulled.UNMATCHED)
+                        : applyAll(tx, lines, next + 1, pulled == Pulled.APPLIED ? Pulled.APPLIED : so, now));
+    }
+
+    /** Rolls back an unmatched event's transaction (its claim): nothing of it is stored until it is kept. */
+    private static final class Unmatched extends RuntimeException {
+        Unmatched() {
+            super("unmatched", null, false, false);
+        }
+    }
+
     /**
-     * Applies one adjustment line: unknown item → UNMATCHED (the transaction then holds nothing: the caller keeps the
-     * event); applied before → REPEATED; else both levels move and the platform is told.
+     * Applies one adjustment line made at {@code madeAt}: unknown item → UNMATCHED (the transaction then holds nothing:
+     * the caller keeps the event); applied before → REPEATED; else the levels move ({@link StockLevel#pulled(BigDecimal,
+     * Instant)}: one made before Zoho's level was read moves only the platform's, which then has more to push: the
+     * record is offered the change) and the platform is told.
      */
     private Future<Pulled> apply(
             IntakeTransaction tx,
@@ -229,6 +262,7 @@ public final class StockService implements StockUseCase {
             String adjustmentId,
             BigDecimal quantity,
             BigDecimal levelAfter,
+            Instant madeAt,
             String via,
             Instant now) {
         // the record's key first, as a platform change takes it: a first row is not made twice at once
@@ -244,15 +278,26 @@ public final class StockService implements StockUseCase {
                                 if (!first) {
                                     return Future.succeededFuture(Pulled.REPEATED);
                                 }
-                                StockLevel next = level.map(l -> l.pulled(quantity))
+                                StockLevel next = level.map(l -> l.pulled(quantity, madeAt))
                                         .orElseGet(() -> levelAfter != null
                                                 ? StockLevel.at(stock, levelAfter)
                                                 : StockLevel.unknown(stock));
                                 BigDecimal told = next.platformLevel() != null ? next.platformLevel() : levelAfter;
+                                boolean morePush = level.isPresent()
+                                        && level.get().includedInRead(madeAt)
+                                        && !next.platform().equals(level.get().platform());
                                 return tx.stock()
                                         .save(next, now)
                                         .compose(
                                                 x -> tx.publish(message(stock, told, quantity, adjustmentId, via, now)))
+                                        .compose(x -> morePush
+                                                ? queue(
+                                                                tx,
+                                                                new EntityRef(EntityType.STOCK, stock.id())
+                                                                        .at(SyncTarget.INVENTORY),
+                                                                now)
+                                                        .mapEmpty()
+                                                : Future.succeededFuture())
                                         .map(Pulled.APPLIED);
                             });
                 }));
@@ -270,13 +315,26 @@ public final class StockService implements StockUseCase {
         Map<String, Object> data = new HashMap<>();
         data.put("sku", stock.sku());
         data.put("warehouse", stock.warehouse());
-        data.put("level", level == null ? null : level.stripTrailingZeros().toPlainString());
-        data.put("delta", delta.stripTrailingZeros().toPlainString());
+        data.put("level", level == null ? null : number(level));
+        data.put("delta", number(delta));
         data.put("reason", "changed in Zoho Inventory");
         data.put("zoho_adjustment_id", adjustmentId);
         data.put("source", "zoho_inventory_" + via);
         data.values().removeIf(java.util.Objects::isNull);
         return new PlatformMessage("stock.changed", stock.stream(), data, now);
+    }
+
+    /** A JSON number: an integral quantity as a long, else the decimal (no trailing zeros). */
+    static Number number(BigDecimal value) {
+        BigDecimal plain = value.stripTrailingZeros();
+        if (plain.scale() <= 0) {
+            try {
+                return plain.longValueExact();
+            } catch (ArithmeticException e) {
+                return plain;
+            }
+        }
+        return plain;
     }
 
     private Future<Pulled> unmatched(ZohoEvent event, Instant now) {
@@ -327,35 +385,90 @@ public final class StockService implements StockUseCase {
                 LOG.warn("the Inventory adjustments poll stopped at page {}: {}", page, outcome);
                 return levels.saveCursor(CURSOR, newest).map(applied);
             }
-            return lines(ok.value().adjustments(), 0, 0).compose(count -> {
-                Instant last = ok.value().adjustments().stream()
-                        .map(ZohoStock.Adjustment::modifiedAt)
-                        .filter(java.util.Objects::nonNull)
-                        .reduce(newest, (a, b) -> b.isAfter(a) ? b : a);
-                if (ok.value().more() && page < MAX_PAGES) {
-                    return page(since, page + 1, last, applied + count);
-                }
-                return levels.saveCursor(CURSOR, last).map(applied + count);
-            });
+            return adjustments(ok.value().adjustments(), 0, new Progress(newest, 0, false))
+                    .compose(progress -> {
+                        if (!progress.stopped() && ok.value().more() && page < MAX_PAGES) {
+                            return page(since, page + 1, progress.last(), applied + progress.applied());
+                        }
+                        return levels.saveCursor(CURSOR, progress.last()).map(applied + progress.applied());
+                    });
         });
     }
 
-    private Future<Integer> lines(List<ZohoStock.Adjustment> adjustments, int next, int applied) {
+    /** How far a poll's page went: the newest change fully applied, the lines applied, and whether it stopped. */
+    private record Progress(Instant last, int applied, boolean stopped) {
+        Progress moved(Instant modifiedAt, int count) {
+            Instant newest = modifiedAt != null && (last == null || modifiedAt.isAfter(last)) ? modifiedAt : last;
+            return new Progress(newest, applied + count, false);
+        }
+    }
+
+    /**
+     * The page's adjustments in order. Zoho's list omits line items, so each adjustment that is not the service's own
+     * is read by its id (a Zoho call, within the budget); one that cannot be read stops the poll there (logged), the
+     * cursor kept at the last adjustment applied so the next poll reads it again.
+     */
+    private Future<Progress> adjustments(List<ZohoStock.Adjustment> adjustments, int next, Progress progress) {
         if (next == adjustments.size()) {
-            return Future.succeededFuture(applied);
+            return Future.succeededFuture(progress);
         }
-        ZohoStock.Adjustment adjustment = adjustments.get(next);
-        if (StockLevel.isOurs(adjustment.reference())) {
-            return lines(adjustments, next + 1, applied);
+        ZohoStock.Adjustment listed = adjustments.get(next);
+        if (StockLevel.isOurs(listed.reference())) {
+            return adjustments(adjustments, next + 1, progress.moved(listed.modifiedAt(), 0));
         }
-        Future<Integer> chain = Future.succeededFuture(0);
+        Future<ZohoOutcome<ZohoStock.Adjustment>> read = listed.lines().isEmpty()
+                ? zoho.adjustment(listed.id())
+                : Future.succeededFuture(new ZohoOutcome.Success<>(listed));
+        return read.compose(outcome -> {
+            if (outcome instanceof ZohoOutcome.NotFound<ZohoStock.Adjustment>) {
+                LOG.warn("Inventory adjustment {} was listed but is gone (deleted): nothing applied", listed.id());
+                return adjustments(adjustments, next + 1, progress.moved(listed.modifiedAt(), 0));
+            }
+            if (!(outcome instanceof ZohoOutcome.Success<ZohoStock.Adjustment> ok)) {
+                LOG.warn(
+                        "the Inventory adjustments poll could not read adjustment {} ({} of the page left unread): {}; "
+                                + "the next poll reads it again",
+                        listed.id(),
+                        adjustments.size() - next,
+                        outcome);
+                return Future.succeededFuture(new Progress(progress.last(), progress.applied(), true));
+            }
+            ZohoStock.Adjustment adjustment = ok.value();
+            if (adjustment.lines().isEmpty()) {
+                LOG.warn("Inventory adjustment {} has no line with a quantity: nothing to apply", adjustment.id());
+            }
+            Instant madeAt = adjustment.createdAt() != null ? adjustment.createdAt() : listed.createdAt();
+            return lines(adjustment, madeAt)
+                    .compose(count -> adjustments(adjustments, next + 1, progress.moved(listed.modifiedAt(), count)));
+        });
+    }
+
+    private Future<Integer> lines(ZohoStock.Adjustment adjustment, Instant madeAt) {
+        // one line per (sku, warehouse), as the applied lines are keyed: two lines of one warehouse are summed
+        Map<StockKey, ZohoStock.Line> summed = new java.util.LinkedHashMap<>();
         for (ZohoStock.Line line : adjustment.lines()) {
             if (line.sku() == null || line.sku().isBlank()) {
+                LOG.warn(
+                        "Inventory adjustment {} has a line without a sku (item {}): skipped",
+                        adjustment.id(),
+                        line.itemId());
                 continue;
             }
-            StockKey stock = new StockKey(line.sku(), line.warehouse());
-            chain = chain.compose(count -> intake.<Pulled>inTransaction(
-                            tx -> apply(tx, stock, adjustment.id(), line.quantity(), null, "poll", clock.instant()))
+            summed.merge(
+                    new StockKey(line.sku(), line.warehouse()),
+                    line,
+                    (a, b) -> new ZohoStock.Line(
+                            a.itemId(), a.sku(), a.warehouse(), a.quantity().add(b.quantity())));
+        }
+        Future<Integer> chain = Future.succeededFuture(0);
+        for (Map.Entry<StockKey, ZohoStock.Line> entry : summed.entrySet()) {
+            ZohoStock.Line line = entry.getValue();
+            StockKey stock = entry.getKey();
+            if (line.quantity().signum() == 0) {
+                continue;
+            }
+            chain = chain.compose(count -> intake.<Pulled>inTransaction(tx ->
+                            apply(tx, stock, adjustment.id(), line.quantity(), null, madeAt, "poll", clock.instant()))
                     .compose(pulled -> pulled == Pulled.UNMATCHED
                             ? unmatched(
                                             new ZohoEvent(
@@ -368,12 +481,13 @@ public final class StockService implements StockUseCase {
                                                     line.warehouse(),
                                                     line.quantity(),
                                                     null,
+                                                    madeAt,
                                                     "poll",
                                                     "{}"),
                                             clock.instant())
                                     .map(count)
                             : Future.succeededFuture(pulled == Pulled.APPLIED ? count + 1 : count)));
         }
-        return chain.compose(count -> lines(adjustments, next + 1, applied + count));
+        return chain;
     }
 }

@@ -65,6 +65,12 @@ final class Adjustments {
                 .filter(a -> since == null
                         || since.isEmpty()
                         || a.getString("last_modified_time").compareTo(since) >= 0)
+                // as Zoho's list answers: entries without their line items (read one adjustment for them)
+                .map(a -> {
+                    JsonObject entry = a.copy();
+                    entry.remove("line_items");
+                    return entry;
+                })
                 .toList();
         ZohoReplies.list(
                 rc,

@@ -87,6 +87,11 @@ final class Stock {
             JsonObject line = (JsonObject) value;
             JsonObject item = item(line.getString("item_id"));
             double quantity = line.getNumber("quantity_adjusted").doubleValue();
+            String warehouse =
+                    line.getValue("warehouse_id") == null ? null : String.valueOf(line.getValue("warehouse_id"));
+            if (warehouse != null) {
+                warehouseStock(item, warehouse, quantity);
+            }
             item.put("stock_on_hand", item.getDouble("stock_on_hand") + quantity)
                     .put("available_stock", item.getDouble("available_stock") + quantity)
                     .put("actual_available_stock", item.getDouble("actual_available_stock") + quantity)
@@ -99,6 +104,9 @@ final class Stock {
                     .put("name", item.getString("name"))
                     .put("sku", item.getString("sku", ""))
                     .put("quantity_adjusted", quantity)
+                    .put(
+                            "warehouse_id",
+                            line.getValue("warehouse_id") == null ? "" : String.valueOf(line.getValue("warehouse_id")))
                     .put("unit", item.getString("unit", "")));
         }
         JsonObject adjustment = new JsonObject()
@@ -131,5 +139,25 @@ final class Stock {
                                     .put("source", source));
         }
         return adjustment;
+    }
+
+    /**
+     * Moves the item's stock in {@code warehouse} ({@code warehouses[].warehouse_stock_on_hand}, as Zoho's item lists
+     * it; minimal: a warehouse is listed once an adjustment names it, starting from zero).
+     */
+    private static void warehouseStock(JsonObject item, String warehouse, double quantity) {
+        JsonArray warehouses = item.getValue("warehouses") instanceof JsonArray array ? array : new JsonArray();
+        JsonObject entry = null;
+        for (Object value : warehouses) {
+            if (value instanceof JsonObject w && warehouse.equals(w.getString("warehouse_id"))) {
+                entry = w;
+            }
+        }
+        if (entry == null) {
+            entry = new JsonObject().put("warehouse_id", warehouse).put("warehouse_stock_on_hand", 0.0);
+            warehouses.add(entry);
+        }
+        entry.put("warehouse_stock_on_hand", entry.getDouble("warehouse_stock_on_hand") + quantity);
+        item.put("warehouses", warehouses);
     }
 }

@@ -14,6 +14,10 @@ import io.zohosync.ports.in.StockUseCase;
 import io.zohosync.ports.in.StockUseCase.ZohoEvent;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,22 +85,34 @@ public final class ZohoInventoryWebhookRoutes {
             throw Problem.invalid("event_id", "is required");
         }
         Future<String> outcome = STOCK_CHANGED.equals(event.getValue("event_type"))
-                ? read(event, id, new String(bytes, StandardCharsets.UTF_8))
-                        .map(e -> stock.orElseThrow().zohoEvent(e).map(StockUseCase.Pulled::wire))
-                        .orElse(Future.succeededFuture("ignored"))
+                ? events(event, id, new String(bytes, StandardCharsets.UTF_8))
                 : Future.succeededFuture("ignored");
         outcome.map(o -> new Reply(200, new JsonObject().put("outcome", o).put("event", id), null))
                 .onSuccess(reply -> reply.send(ctx))
                 .onFailure(ctx::fail);
     }
 
-    /** The stock change an event describes: its item's line of the adjustment; empty when it names none. */
-    static Optional<ZohoEvent> read(JsonObject event, String id, String rawBody) {
+    private Future<String> events(JsonObject event, String id, String rawBody) {
+        List<ZohoEvent> lines = read(event, id, rawBody);
+        return lines.isEmpty()
+                ? Future.succeededFuture("ignored")
+                : stock.orElseThrow().zohoEvent(lines).map(StockUseCase.Pulled::wire);
+    }
+
+    /**
+     * The stock change an event describes: its item's lines of the adjustment, one per warehouse (lines of one
+     * warehouse summed), each with the item's stock after it in that warehouse ({@code warehouses[]
+     * .warehouse_stock_on_hand}) or, with none named, the item's {@code stock_on_hand}; empty when it names none.
+     */
+    static List<ZohoEvent> read(JsonObject event, String id, String rawBody) {
         JsonObject data = object(event.getValue("data"));
         JsonObject item = object(data.getValue("item"));
         JsonObject adjustment = object(data.getValue("inventory_adjustment"));
         String itemId = text(item.getValue("item_id"));
+        String adjustmentId = text(adjustment.getValue("inventory_adjustment_id"));
         JsonArray lines = adjustment.getValue("line_items") instanceof JsonArray array ? array : new JsonArray();
+        Map<String, BigDecimal> byWarehouse = new LinkedHashMap<>();
+        String sku = null;
         for (Object value : lines) {
             JsonObject line = object(value);
             String lineItem = text(line.getValue("item_id"));
@@ -104,25 +120,61 @@ public final class ZohoInventoryWebhookRoutes {
             if (lineItem == null || !lineItem.equals(itemId) || quantity == null || quantity.signum() == 0) {
                 continue;
             }
-            String sku = text(line.getValue("sku")) != null ? text(line.getValue("sku")) : text(item.getValue("sku"));
-            if (sku == null || text(adjustment.getValue("inventory_adjustment_id")) == null) {
-                return Optional.empty();
+            sku = text(line.getValue("sku")) != null ? text(line.getValue("sku")) : text(item.getValue("sku"));
+            String warehouse = text(line.getValue("warehouse_id"));
+            byWarehouse.merge(warehouse == null ? "" : warehouse, quantity, BigDecimal::add);
+        }
+        if (sku == null || adjustmentId == null) {
+            return List.of();
+        }
+        List<ZohoEvent> events = new ArrayList<>();
+        for (Map.Entry<String, BigDecimal> line : byWarehouse.entrySet()) {
+            String warehouse = line.getKey().isEmpty() ? null : line.getKey();
+            if (line.getValue().signum() == 0) {
+                continue;
             }
-            return Optional.of(new ZohoEvent(
+            events.add(new ZohoEvent(
                     id,
                     STOCK_CHANGED,
-                    text(adjustment.getValue("inventory_adjustment_id")),
+                    adjustmentId,
                     text(adjustment.getValue("reference_number")),
                     itemId,
                     sku,
-                    text(line.getValue("warehouse_id")),
-                    quantity,
-                    decimal(item.getValue("stock_on_hand")),
+                    warehouse,
+                    line.getValue(),
+                    warehouse == null ? decimal(item.getValue("stock_on_hand")) : warehouseStock(item, warehouse),
+                    time(text(adjustment.getValue("created_time"))),
                     text(data.getValue("source")),
                     rawBody));
         }
-        return Optional.empty();
+        return events;
     }
+
+    /** The item's stock in {@code warehouse} as Zoho lists it ({@code warehouses[]}), or null when not listed. */
+    private static BigDecimal warehouseStock(JsonObject item, String warehouse) {
+        JsonArray warehouses = item.getValue("warehouses") instanceof JsonArray a ? a : new JsonArray();
+        for (Object value : warehouses) {
+            JsonObject w = object(value);
+            if (warehouse.equals(text(w.getValue("warehouse_id")))) {
+                return decimal(w.getValue("warehouse_stock_on_hand"));
+            }
+        }
+        return null;
+    }
+
+    /** Zoho's time stamp ({@code 2026-11-22T02:03:10+0000}), or null. */
+    private static Instant time(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value, ZOHO_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static final DateTimeFormatter ZOHO_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx");
 
     private static JsonObject object(Object value) {
         return value instanceof JsonObject o ? o : new JsonObject();

@@ -14,12 +14,15 @@ final class StockSql {
     static final String LOCK = "select * from stock_levels where sku = $1 and warehouse = $2 for update";
     static final String SAVE = """
             insert into stock_levels (sku, warehouse, platform_level, platform_known, zoho_level, intent_reference,
-                                      intent_quantity, pushes, updated_at)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                                      intent_quantity, pushes, updated_at, zoho_read_at, platform_from_read,
+                                      intent_at)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
             on conflict (sku, warehouse) do update set
                 platform_level = excluded.platform_level, platform_known = excluded.platform_known,
                 zoho_level = excluded.zoho_level, intent_reference = excluded.intent_reference,
-                intent_quantity = excluded.intent_quantity, pushes = excluded.pushes, updated_at = excluded.updated_at""";
+                intent_quantity = excluded.intent_quantity, pushes = excluded.pushes, updated_at = excluded.updated_at,
+                zoho_read_at = excluded.zoho_read_at, platform_from_read = excluded.platform_from_read,
+                intent_at = excluded.intent_at""";
 
     private StockSql() {}
 
@@ -41,7 +44,10 @@ final class StockSql {
             level.intentReference(),
             level.intentQuantity(),
             level.pushes(),
-            utc(now)
+            utc(now),
+            level.zohoReadAt() == null ? null : utc(level.zohoReadAt()),
+            level.platformFromRead(),
+            level.intentAt() == null ? null : utc(level.intentAt())
         });
     }
 
@@ -54,6 +60,14 @@ final class StockSql {
                 row.getBigDecimal("zoho_level"),
                 row.getString("intent_reference"),
                 row.getBigDecimal("intent_quantity"),
-                row.getLong("pushes"));
+                row.getLong("pushes"),
+                instant(row, "zoho_read_at"),
+                row.getBoolean("platform_from_read"),
+                instant(row, "intent_at"));
+    }
+
+    private static Instant instant(Row row, String column) {
+        java.time.OffsetDateTime at = row.getOffsetDateTime(column);
+        return at == null ? null : at.toInstant();
     }
 }

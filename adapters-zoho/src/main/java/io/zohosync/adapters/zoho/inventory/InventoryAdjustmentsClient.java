@@ -54,15 +54,48 @@ public final class InventoryAdjustmentsClient implements ZohoStock {
                 r -> r.getJsonObject("inventory_adjustment", new JsonObject()).getString("inventory_adjustment_id"));
     }
 
+    /** Every page of the search (at most {@link #MAX_SEARCH_PAGES}; a reference is the service's own, so few). */
     @Override
     public Future<ZohoOutcome<List<String>>> findAdjustments(String reference) {
+        return findAdjustments(reference, 1, List.of());
+    }
+
+    static final int MAX_SEARCH_PAGES = 10;
+
+    private Future<ZohoOutcome<List<String>>> findAdjustments(String reference, int page, List<String> found) {
+        return api.<SearchPage>call(
+                        ZohoRequest.get(ZohoProduct.INVENTORY, "/inventoryadjustments")
+                                .param("reference_number", reference)
+                                .param("page", page)
+                                .param("per_page", PER_PAGE),
+                        r -> new SearchPage(
+                                r.getJsonArray("inventory_adjustments", new JsonArray()).stream()
+                                        .map(JsonObject.class::cast)
+                                        .filter(a -> reference.equals(a.getString("reference_number")))
+                                        .map(a -> a.getString("inventory_adjustment_id"))
+                                        .toList(),
+                                r.getJsonObject("page_context", new JsonObject())
+                                        .getBoolean("has_more_page", false)))
+                .compose(outcome -> {
+                    if (!(outcome instanceof ZohoOutcome.Success<SearchPage> ok)) {
+                        return Future.succeededFuture(ZohoOutcome.retype(outcome));
+                    }
+                    List<String> all = new java.util.ArrayList<>(found);
+                    all.addAll(ok.value().ids());
+                    if (ok.value().more() && all.isEmpty() && page < MAX_SEARCH_PAGES) {
+                        return findAdjustments(reference, page + 1, all);
+                    }
+                    return Future.succeededFuture(new ZohoOutcome.Success<>(List.copyOf(all)));
+                });
+    }
+
+    private record SearchPage(List<String> ids, boolean more) {}
+
+    @Override
+    public Future<ZohoOutcome<Adjustment>> adjustment(String id) {
         return api.call(
-                ZohoRequest.get(ZohoProduct.INVENTORY, "/inventoryadjustments").param("reference_number", reference),
-                r -> r.getJsonArray("inventory_adjustments", new JsonArray()).stream()
-                        .map(JsonObject.class::cast)
-                        .filter(a -> reference.equals(a.getString("reference_number")))
-                        .map(a -> a.getString("inventory_adjustment_id"))
-                        .toList());
+                ZohoRequest.get(ZohoProduct.INVENTORY, "/inventoryadjustments/" + id),
+                r -> adjustment(r.getJsonObject("inventory_adjustment", new JsonObject())));
     }
 
     @Override
@@ -90,6 +123,29 @@ public final class InventoryAdjustmentsClient implements ZohoStock {
         });
     }
 
+    /** A warehouse's own stock: {@code warehouses[].warehouse_stock_on_hand} of the item (none listed: zero). */
+    @Override
+    public Future<ZohoOutcome<BigDecimal>> level(String itemId, String warehouse) {
+        if (warehouse == null) {
+            return level(itemId);
+        }
+        return api.call(ZohoRequest.get(ZohoProduct.INVENTORY, "/items/" + itemId), r -> {
+            BigDecimal level = warehouseLevel(r.getJsonObject("item", new JsonObject()), warehouse);
+            return level == null ? BigDecimal.ZERO : level;
+        });
+    }
+
+    /** The item's stock in {@code warehouse} as Zoho lists it, or null when the item lists no such warehouse. */
+    public static BigDecimal warehouseLevel(JsonObject item, String warehouse) {
+        JsonArray warehouses = item.getValue("warehouses") instanceof JsonArray a ? a : new JsonArray();
+        for (Object value : warehouses) {
+            if (value instanceof JsonObject w && warehouse.equals(String.valueOf(w.getValue("warehouse_id")))) {
+                return ZohoJson.decimal(w, "warehouse_stock_on_hand");
+            }
+        }
+        return null;
+    }
+
     static Adjustment adjustment(JsonObject a) {
         List<Line> lines = a.getJsonArray("line_items", new JsonArray()).stream()
                 .map(JsonObject.class::cast)
@@ -105,7 +161,8 @@ public final class InventoryAdjustmentsClient implements ZohoStock {
                 a.getString("inventory_adjustment_id"),
                 ZohoJson.blankToNull(a.getString("reference_number")),
                 lines,
-                time(modified));
+                time(modified),
+                time(a.getString("created_time")));
     }
 
     static Instant time(String value) {

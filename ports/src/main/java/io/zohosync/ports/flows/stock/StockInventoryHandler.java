@@ -14,6 +14,8 @@ import io.zohosync.ports.sync.handler.Links;
 import io.zohosync.ports.sync.handler.SyncHandler;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -24,6 +26,9 @@ import java.util.Optional;
  * many changes were taken along. The record is linked to its Inventory item (its prerequisite). Every adjustment is
  * a write, so each has its own intent, noted (committed) under a fresh reference before the call and recorded after;
  * a run that finds an intent set looks for its reference first and records what it finds instead of adjusting again.
+ * An intent whose adjustment is not found is dropped only once it is older than {@code settle} (a Zoho request's
+ * timeout and a margin: an adjustment still being made, or not yet listed, is not made twice); younger, the job is
+ * put off without an attempt used ({@link ZohoOutcome.RateLimited}, scope concurrency).
  */
 public final class StockInventoryHandler implements SyncHandler<StockKey> {
 
@@ -33,12 +38,21 @@ public final class StockInventoryHandler implements SyncHandler<StockKey> {
     private final ZohoStock zoho;
     private final StockLevels levels;
     private final Clock clock;
+    private final Duration settle;
     private final StockMapping mapping = new StockMapping();
 
+    /** A Zoho request's default timeout (30 s, {@code ZohoSettings}) and as much again. */
+    public static final Duration DEFAULT_SETTLE = Duration.ofSeconds(60);
+
     public StockInventoryHandler(ZohoStock zoho, StockLevels levels, Clock clock) {
+        this(zoho, levels, clock, DEFAULT_SETTLE);
+    }
+
+    public StockInventoryHandler(ZohoStock zoho, StockLevels levels, Clock clock, Duration settle) {
         this.zoho = zoho;
         this.levels = levels;
         this.clock = clock;
+        this.settle = settle;
     }
 
     @Override
@@ -134,10 +148,9 @@ public final class StockInventoryHandler implements SyncHandler<StockKey> {
                 return success(linkId);
             }
             return settle(found.get())
-                    .compose(settled -> settled.isEmpty()
-                            ? Future.succeededFuture(Optional.<ZohoOutcome<String>>of(
-                                    new ZohoOutcome.Outage<>("the earlier adjustment's search did not answer")))
-                            : known(settled.get(), itemId))
+                    .compose(settled -> settled instanceof ZohoOutcome.Success<StockLevel> ok
+                            ? known(ok.value(), itemId)
+                            : Future.succeededFuture(Optional.of(ZohoOutcome.<String>retype(settled))))
                     .compose(failure -> failure.isPresent()
                             ? Future.succeededFuture(failure.get())
                             : adjust(key, itemId)
@@ -147,23 +160,36 @@ public final class StockInventoryHandler implements SyncHandler<StockKey> {
         });
     }
 
-    /** A level whose intent is settled (its adjustment found and recorded, or known absent), or empty if Zoho did not say. */
-    private Future<Optional<StockLevel>> settle(StockLevel level) {
+    /**
+     * A level whose intent is settled (its adjustment found and recorded, or known absent: not found and older than
+     * {@code settle}); else the failure to report: Zoho did not say (outage), or the intent is too young to call its
+     * adjustment absent (put off until it is old enough, no attempt used).
+     */
+    private Future<ZohoOutcome<StockLevel>> settle(StockLevel level) {
         if (!level.hasIntent()) {
-            return Future.succeededFuture(Optional.of(level));
+            return Future.succeededFuture(new ZohoOutcome.Success<>(level));
         }
         String reference = level.intentReference();
         return zoho.findAdjustments(reference).compose(found -> {
             if (!(found instanceof ZohoOutcome.Success<List<String>> ok)) {
-                return Future.succeededFuture(Optional.empty());
+                return Future.succeededFuture(
+                        new ZohoOutcome.Outage<>("the earlier adjustment's search did not answer: " + found));
             }
             boolean made = !ok.value().isEmpty();
+            Instant now = clock.instant();
+            if (!made && !level.intentSettled(now, settle)) {
+                Duration wait = Duration.between(now, level.intentAt().plus(settle));
+                return Future.succeededFuture(new ZohoOutcome.RateLimited<>(
+                        ZohoOutcome.RateLimited.Scope.CONCURRENCY,
+                        wait.isNegative() || wait.isZero() ? Duration.ofSeconds(1) : wait,
+                        "the adjustment " + reference + " is not found yet; it may still be in the making"));
+            }
             return levels.update(
                             level.key(),
                             l -> !reference.equals(l.intentReference())
                                     ? l
                                     : made ? l.pushed(l.intentQuantity()) : l.withoutIntent())
-                    .map(Optional::of);
+                    .map(l -> new ZohoOutcome.Success<>(l));
         });
     }
 
@@ -172,16 +198,17 @@ public final class StockInventoryHandler implements SyncHandler<StockKey> {
         if (!level.needsZohoLevel()) {
             return Future.succeededFuture(Optional.empty());
         }
-        return zoho.level(itemId).compose(read -> {
+        Instant sent = clock.instant(); // what Zoho made before this is in the level read
+        return zoho.level(itemId, level.key().warehouse()).compose(read -> {
             if (!(read instanceof ZohoOutcome.Success<BigDecimal> ok)) {
                 return Future.succeededFuture(Optional.of(ZohoOutcome.retype(read)));
             }
-            return levels.update(level.key(), l -> l.zohoRead(ok.value())).map(x -> Optional.empty());
+            return levels.update(level.key(), l -> l.zohoRead(ok.value(), sent)).map(x -> Optional.empty());
         });
     }
 
     private Future<ZohoOutcome<String>> adjust(StockKey key, String itemId) {
-        return levels.update(key, l -> l.toPush().signum() == 0 ? l : l.intending(l.toPush()))
+        return levels.update(key, l -> l.toPush().signum() == 0 ? l : l.intending(l.toPush(), clock.instant()))
                 .compose(noted -> {
                     if (!noted.hasIntent()) {
                         return success(itemId);

@@ -9,8 +9,10 @@ import io.zohosync.domain.stock.StockLevel;
 import io.zohosync.ports.out.StockLevels;
 import io.zohosync.ports.out.zoho.ZohoOutcome;
 import io.zohosync.ports.out.zoho.ZohoStock;
+import io.zohosync.ports.testing.MutableClock;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -32,7 +34,11 @@ class StockInventoryHandlerTest {
         BigDecimal level = new BigDecimal("20");
         final Map<String, BigDecimal> adjustments = new HashMap<>();
         final List<String> calls = new ArrayList<>();
+        final Map<String, BigDecimal> warehouses = new HashMap<>();
         int answersToLose;
+        /** Adjustments made but not yet listed by the reference search (Zoho still processing them). */
+        int unlisted;
+
         boolean refuse;
 
         @Override
@@ -53,8 +59,8 @@ class StockInventoryHandlerTest {
         @Override
         public Future<ZohoOutcome<List<String>>> findAdjustments(String reference) {
             calls.add("find");
-            return Future.succeededFuture(
-                    new ZohoOutcome.Success<>(adjustments.containsKey(reference) ? List.of("adj") : List.of()));
+            boolean listed = adjustments.containsKey(reference) && unlisted-- <= 0;
+            return Future.succeededFuture(new ZohoOutcome.Success<>(listed ? List.of("adj") : List.of()));
         }
 
         @Override
@@ -66,6 +72,21 @@ class StockInventoryHandlerTest {
         public Future<ZohoOutcome<BigDecimal>> level(String itemId) {
             calls.add("level");
             return Future.succeededFuture(new ZohoOutcome.Success<>(level));
+        }
+
+        @Override
+        public Future<ZohoOutcome<BigDecimal>> level(String itemId, String warehouse) {
+            if (warehouse == null) {
+                return level(itemId);
+            }
+            calls.add("level " + warehouse);
+            return Future.succeededFuture(
+                    new ZohoOutcome.Success<>(warehouses.getOrDefault(warehouse, BigDecimal.ZERO)));
+        }
+
+        @Override
+        public Future<ZohoOutcome<Adjustment>> adjustment(String id) {
+            throw new UnsupportedOperationException();
         }
     }
 
@@ -173,5 +194,62 @@ class StockInventoryHandlerTest {
         assertThat(zoho.calls).containsExactly("level", "adjust -3", "find");
         assertThat(levels.level.zoho()).isEqualByComparingTo(zoho.level);
         assertThat(levels.level.platformLevel()).isEqualByComparingTo("27");
+    }
+
+    @Test
+    void an_adjustment_not_listed_yet_is_not_made_again_while_its_intent_is_young() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-30T08:00:00Z"));
+        StockInventoryHandler slow = new StockInventoryHandler(zoho, levels, clock, Duration.ofSeconds(60));
+        platform("a", "-3");
+        zoho.answersToLose = 1; // the POST times out while Zoho still makes it
+        zoho.unlisted = 1; // and the retry's search does not list it yet
+        assertThat(slow.push(KEY, "item-1").result()).isInstanceOf(ZohoOutcome.Outage.class);
+        clock.advance(Duration.ofSeconds(5));
+
+        ZohoOutcome<String> retry = slow.push(KEY, "item-1").result();
+
+        assertThat(retry)
+                .as("put off without an attempt used, until the intent is old enough")
+                .isInstanceOfSatisfying(
+                        ZohoOutcome.RateLimited.class,
+                        r -> assertThat(r.retryAfter()).isEqualTo(Duration.ofSeconds(55)));
+        assertThat(levels.level.hasIntent()).isTrue();
+        clock.advance(Duration.ofSeconds(55));
+
+        assertThat(slow.push(KEY, "item-1").result()).isEqualTo(new ZohoOutcome.Success<>("item-1"));
+
+        assertThat(zoho.calls).containsExactly("level", "adjust -3", "find", "find");
+        assertThat(zoho.adjustments).as("one adjustment, not two").hasSize(1);
+        assertThat(levels.level.zoho()).isEqualByComparingTo(zoho.level).isEqualByComparingTo("17");
+    }
+
+    @Test
+    void an_intent_not_found_once_old_enough_is_dropped_and_pushed_again() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-30T08:00:00Z"));
+        StockInventoryHandler slow = new StockInventoryHandler(zoho, levels, clock, Duration.ofSeconds(60));
+        platform("a", "-3");
+        levels.level =
+                levels.level.zohoRead(zoho.level, clock.instant()).intending(new BigDecimal("-3"), clock.instant());
+        clock.advance(Duration.ofSeconds(61));
+
+        assertThat(slow.push(KEY, "item-1").result()).isEqualTo(new ZohoOutcome.Success<>("item-1"));
+
+        assertThat(zoho.calls).containsExactly("find", "adjust -3");
+        assertThat(levels.level.zoho()).isEqualByComparingTo("17");
+    }
+
+    @Test
+    void a_warehouses_record_reads_the_warehouses_own_stock() {
+        StockKey key = new StockKey("SKU-1", "wh-2");
+        zoho.warehouses.put("wh-2", new BigDecimal("6"));
+        levels.level = StockLevel.unknown(key)
+                .changed(new StockChange("a", "SKU-1", "wh-2", new BigDecimal("-2"), null, null));
+
+        assertThat(handler.push(key, "item-1@wh-2").result()).isEqualTo(new ZohoOutcome.Success<>("item-1@wh-2"));
+
+        assertThat(zoho.calls).containsExactly("level wh-2", "adjust -2");
+        assertThat(levels.level.zoho())
+                .as("the warehouse's 6, not the item's 20")
+                .isEqualByComparingTo("4");
     }
 }
