@@ -9,6 +9,7 @@ import io.zohosync.ports.out.InboundEvents;
 import io.zohosync.ports.out.Intake;
 import io.zohosync.ports.out.IntakeTransaction;
 import io.zohosync.ports.out.PlatformMessage;
+import io.zohosync.ports.out.StoredEntity;
 import io.zohosync.ports.out.ZohoState;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -109,7 +110,10 @@ public final class BillingEventService implements BillingEventsUseCase {
 
     private Future<Found> find(IntakeTransaction tx, Kind kind, Map<String, Object> data, Map<String, Object> object) {
         String ownId = kind.type() == EntityType.CUSTOMER ? null : text(object.get(kind.object() + "_id"));
-        Future<Optional<EntityRef>> entity = linked(tx, kind.type(), ownId);
+        Future<Optional<EntityRef>> entity = linked(tx, kind.type(), ownId)
+                .compose(e -> e.isPresent() || kind.type() != EntityType.SUBSCRIPTION
+                        ? Future.succeededFuture(e)
+                        : byReference(tx, text(object.get("reference_id"))));
         return entity.compose(e -> linked(tx, EntityType.SUBSCRIPTION, subscriptionId(data))
                 .compose(s -> linked(tx, EntityType.CUSTOMER, customerId(data))
                         .map(c -> new Found(
@@ -117,6 +121,17 @@ public final class BillingEventService implements BillingEventsUseCase {
                                 kind.type() == EntityType.CUSTOMER ? c : e,
                                 kind.type() == EntityType.SUBSCRIPTION ? e : s,
                                 c))));
+    }
+
+    /**
+     * A subscription Billing made before the service linked it — on a hosted page the customer completed, its
+     * {@code reference_id} the service's id — belongs to the service the platform sent under that id.
+     */
+    private static Future<Optional<EntityRef>> byReference(IntakeTransaction tx, String referenceId) {
+        return referenceId == null
+                ? Future.succeededFuture(Optional.empty())
+                : tx.lockEntity(new EntityRef(EntityType.SUBSCRIPTION, referenceId))
+                        .map(stored -> stored.map(StoredEntity::ref));
     }
 
     private static Future<Optional<EntityRef>> linked(IntakeTransaction tx, EntityType type, String zohoId) {

@@ -13,6 +13,7 @@ import io.zohosync.ports.in.BillingEventsUseCase.Event;
 import io.zohosync.ports.in.BillingEventsUseCase.Outcome;
 import io.zohosync.ports.out.InboundEvents;
 import io.zohosync.ports.out.PlatformMessage;
+import io.zohosync.ports.out.StoredEntity;
 import io.zohosync.ports.out.ZohoState;
 import io.zohosync.ports.testing.InMemoryInboundEvents;
 import io.zohosync.ports.testing.InMemorySyncStore;
@@ -174,6 +175,41 @@ class BillingEventServiceTest {
             assertThat(k.status()).isEqualTo(InboundEvents.Status.UNMATCHED);
             assertThat(k.reason()).contains("Z-UNKNOWN");
         });
+    }
+
+    @Test
+    void aSubscriptionMadeOnAHostedPageBeforeTheServiceLinkedItIsTheServicesByItsReference() throws Exception {
+        await(store.inTransaction(tx -> tx.saveEntity(
+                new StoredEntity(
+                        new EntityRef(EntityType.SUBSCRIPTION, "svc-2"),
+                        Map.of("customer_id", "c-1", "plan_code", "FIBRE-100"),
+                        1,
+                        "h",
+                        NOW,
+                        NOW),
+                NOW)));
+        Map<String, Object> made = new java.util.HashMap<>(subscription("live"));
+        made.put("subscription_id", "Z-S2");
+        made.put("reference_id", "svc-2");
+        Event event = event(
+                "e-hp",
+                "subscription_created",
+                Map.of("subscription", made, "hostedpage", Map.of("hostedpage_id", "HP-1")));
+
+        assertThat(await(service.receive(event))).isEqualTo(Outcome.APPLIED);
+
+        assertThat(store.published())
+                .extracting(PlatformMessage::type)
+                .containsExactly("subscription.created", "hosted_page.completed");
+        assertThat(store.published()).allSatisfy(m -> assertThat(m.stream()).isEqualTo("subscription:svc-2"));
+        assertThat(await(store.statesOf(new EntityRef(EntityType.SUBSCRIPTION, "svc-2"))))
+                .containsKey(SyncTarget.BILLING);
+        // a reference naming no service the platform sent is still unknown
+        Map<String, Object> stranger = new java.util.HashMap<>(made);
+        stranger.put("subscription_id", "Z-S3");
+        stranger.put("reference_id", "svc-unknown");
+        assertThat(await(service.receive(event("e-hp2", "subscription_created", Map.of("subscription", stranger)))))
+                .isEqualTo(Outcome.UNMATCHED);
     }
 
     @Test
