@@ -15,8 +15,7 @@ import io.zohosync.ports.flows.billing.SubscriptionBillingHandler;
 import io.zohosync.ports.flows.crm.CustomerCrmHandler;
 import io.zohosync.ports.flows.crm.InquiryCrmHandler;
 import io.zohosync.ports.flows.customer.CustomerBooksHandler;
-import io.zohosync.ports.flows.item.ItemBooksHandler;
-import io.zohosync.ports.flows.item.ItemInventoryHandler;
+import io.zohosync.ports.flows.item.ItemHandler;
 import io.zohosync.ports.flows.order.BooksTaxIds;
 import io.zohosync.ports.flows.order.OrderBooksHandler;
 import io.zohosync.ports.flows.payment.PaymentBooksHandler;
@@ -58,14 +57,14 @@ final class Flows {
                 zoho.billingCatalog(), config.billing().productId().orElse(null));
         CustomerCrmHandler crmContacts =
                 new CustomerCrmHandler(zoho.crm(), config.crm().fields());
-        ItemInventoryHandler inventoryItems = new ItemInventoryHandler(zoho.inventoryItems());
+        ItemHandler inventoryItems = new ItemHandler(SyncTarget.INVENTORY, zoho.inventoryItems());
         CustomerBillingHandler billingCustomers = new CustomerBillingHandler(zoho.billingCustomers(), matching);
         PaymentBillingHandler billingPayments = new PaymentBillingHandler(
                 zoho.billingInvoices(), PaymentModeMapping.DEFAULT, states, Clock.systemUTC());
         this.optIn = List.of(crmContacts, inventoryItems, billingCustomers, billingPayments);
         this.handlers = List.of(
                 new CustomerBooksHandler(zoho.contacts(), matching),
-                new ItemBooksHandler(zoho.items()),
+                new ItemHandler(SyncTarget.BOOKS, zoho.items()),
                 new OrderBooksHandler(zoho.invoices(), zoho.estimates(), taxes, currencies, entities),
                 new QuoteBooksHandler(zoho.estimates(), taxes, currencies),
                 new PaymentBooksHandler(zoho.customerPayments(), PaymentModeMapping.DEFAULT, entities),

@@ -15,16 +15,25 @@ import io.zohosync.ports.sync.handler.SyncHandler;
 import java.util.List;
 
 /**
- * A catalog item as a Zoho Inventory item, found again by its sku, so stock can be tracked for it (issue 11: a STOCK
- * record waits for its item here). When Books and Inventory are both enabled Zoho keeps one set of items for the
- * organization (UNCONFIRMED in Zoho's text): the item then links to the record Books made, found by sku.
+ * A catalog item as a Zoho Books or Inventory item, found again by its sku (the sku is its marker: Zoho keeps skus
+ * unique). In Inventory it lets stock be tracked (a STOCK record waits for its item there); when Books and Inventory
+ * are both enabled Zoho keeps one set of items for the organization (UNCONFIRMED in Zoho's text), and the item then
+ * links to the record Books made, found by sku.
  */
-public final class ItemInventoryHandler implements SyncHandler<Item> {
+public final class ItemHandler implements SyncHandler<Item> {
 
+    private final SyncTarget target;
+    private final String product;
     private final ZohoItems items;
     private final ItemMapping mapping = new ItemMapping();
 
-    public ItemInventoryHandler(ZohoItems items) {
+    /** Items at {@code target} ({@code books} or {@code inventory}) through that product's items client. */
+    public ItemHandler(SyncTarget target, ZohoItems items) {
+        if (target != SyncTarget.BOOKS && target != SyncTarget.INVENTORY) {
+            throw new IllegalArgumentException("items are kept in Books or Inventory, not " + target.wire());
+        }
+        this.target = target;
+        this.product = target == SyncTarget.BOOKS ? "Books" : "Inventory";
         this.items = items;
     }
 
@@ -35,7 +44,7 @@ public final class ItemInventoryHandler implements SyncHandler<Item> {
 
     @Override
     public SyncTarget target() {
-        return SyncTarget.INVENTORY;
+        return target;
     }
 
     @Override
@@ -45,10 +54,10 @@ public final class ItemInventoryHandler implements SyncHandler<Item> {
 
     @Override
     public Future<ZohoOutcome<List<String>>> findByMarker(Item item) {
-        return items.findBySku(item.sku()).map(ItemInventoryHandler::ids);
+        return items.findBySku(item.sku()).map(ItemHandler::ids);
     }
 
-    /** An item Books already holds under this sku is linked, not created again. */
+    /** An item the product already holds under this sku is linked, not created again. */
     /** The search by SKU and the create. */
     @Override
     public int plannedCreateCalls(Item item) {
@@ -72,21 +81,22 @@ public final class ItemInventoryHandler implements SyncHandler<Item> {
                 return new ZohoOutcome.Success<>(Match.CREATE);
             }
             SyncEvent event = ids.size() == 1
-                    ? new SyncEvent.Linked(ids.get(0), "Inventory already has an item with sku " + item.sku())
+                    ? new SyncEvent.Linked(ids.get(0), product + " already has an item with sku " + item.sku())
                     : new SyncEvent.Ambiguous(
-                            ids, ids.size() + " Inventory items carry sku " + item.sku() + "; an admin must choose");
+                            ids,
+                            ids.size() + " " + product + " items carry sku " + item.sku() + "; an admin must choose");
             return new ZohoOutcome.Success<>(new Match.Settled(event, ids.size() == 1 ? "linked_by_sku" : "ambiguous"));
         });
     }
 
     @Override
     public Future<ZohoOutcome<String>> create(Item item, Links links) {
-        return items.create(item).map(ItemInventoryHandler::id);
+        return items.create(item).map(ItemHandler::id);
     }
 
     @Override
     public Future<ZohoOutcome<String>> update(String itemId, Item item, Links links) {
-        return items.update(itemId, item).map(ItemInventoryHandler::id);
+        return items.update(itemId, item).map(ItemHandler::id);
     }
 
     /** A linked item the service did not create keeps its name and description; its rate is the platform's. */
@@ -98,13 +108,13 @@ public final class ItemInventoryHandler implements SyncHandler<Item> {
             }
             ZohoItem zoho = ok.value();
             return items.update(itemId, new Item(item.sku(), zoho.name(), item.rate(), null))
-                    .map(ItemInventoryHandler::id);
+                    .map(ItemHandler::id);
         });
     }
 
     @Override
     public Future<ZohoOutcome<String>> read(String itemId) {
-        return items.get(itemId).map(ItemInventoryHandler::id);
+        return items.get(itemId).map(ItemHandler::id);
     }
 
     private static ZohoOutcome<String> id(ZohoOutcome<ZohoItem> outcome) {
