@@ -198,7 +198,12 @@ class BadInputCorpusTest {
                         "orders", EntityType.INVOICE,
                         "quotes", EntityType.ESTIMATE,
                         "payments", EntityType.PAYMENT,
-                        "refunds", EntityType.REFUND)
+                        "refunds", EntityType.REFUND,
+                        "inquiries", EntityType.LEAD,
+                        "services", EntityType.SUBSCRIPTION,
+                        "plans", EntityType.PLAN,
+                        "addons", EntityType.ADDON,
+                        "invoices", EntityType.MANUAL_INVOICE)
                 .getOrDefault(row.path().split("/")[3], EntityType.CUSTOMER);
         StoredEntity stored = fx.stored(type, id).orElseThrow(() -> new AssertionError(row.name() + ": not stored"));
         List<String> compared = new ArrayList<>();

@@ -56,14 +56,25 @@ final class LiveFixture {
                         new OrderMapping(),
                         new QuoteMapping(),
                         new PaymentMapping(),
-                        new RefundMapping()),
-                new Routing(Map.of(
-                        EntityType.CUSTOMER, List.of(SyncTarget.BOOKS),
-                        EntityType.ITEM, List.of(SyncTarget.BOOKS),
-                        EntityType.INVOICE, List.of(SyncTarget.BOOKS),
-                        EntityType.ESTIMATE, List.of(SyncTarget.BOOKS),
-                        EntityType.PAYMENT, List.of(SyncTarget.BOOKS),
-                        EntityType.REFUND, List.of(SyncTarget.BOOKS))),
+                        new RefundMapping(),
+                        new io.zohosync.ports.flows.crm.InquiryMapping(),
+                        new io.zohosync.ports.flows.billing.ServiceMapping(
+                                io.zohosync.ports.flows.billing.CatalogNames.NONE),
+                        new io.zohosync.ports.flows.billing.PlanMapping(),
+                        new io.zohosync.ports.flows.billing.AddonMapping(),
+                        new io.zohosync.ports.flows.billing.ManualInvoiceMapping()),
+                new Routing(Map.ofEntries(
+                        Map.entry(EntityType.CUSTOMER, List.of(SyncTarget.BOOKS)),
+                        Map.entry(EntityType.ITEM, List.of(SyncTarget.BOOKS)),
+                        Map.entry(EntityType.INVOICE, List.of(SyncTarget.BOOKS)),
+                        Map.entry(EntityType.ESTIMATE, List.of(SyncTarget.BOOKS)),
+                        Map.entry(EntityType.PAYMENT, List.of(SyncTarget.BOOKS)),
+                        Map.entry(EntityType.REFUND, List.of(SyncTarget.BOOKS)),
+                        Map.entry(EntityType.LEAD, List.of(SyncTarget.CRM)),
+                        Map.entry(EntityType.SUBSCRIPTION, List.of(SyncTarget.BILLING)),
+                        Map.entry(EntityType.PLAN, List.of(SyncTarget.BILLING)),
+                        Map.entry(EntityType.ADDON, List.of(SyncTarget.BILLING)),
+                        Map.entry(EntityType.MANUAL_INVOICE, List.of(SyncTarget.BILLING)))),
                 machine,
                 clock);
         var admin = new AdminSyncService(
