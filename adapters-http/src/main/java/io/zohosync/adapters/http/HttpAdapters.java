@@ -58,7 +58,7 @@ public final class HttpAdapters {
     /**
      * What the routes serve: the use cases, the provider events held for an admin, the readiness checks, the
      * Prometheus text of the metrics, the console's reads and the audit its admin actions are written to, the
-     * platform's outbox (null: no {@code /admin/api/deliveries} routes).
+     * platform's outbox, the mappings and the payment-method pages (each null: its routes are not mounted).
      */
     public record Endpoints(
             RecordEntityUseCase entities,
@@ -73,65 +73,7 @@ public final class HttpAdapters {
             ReconcileUseCase reconciliations,
             PlatformOutbox deliveries,
             MappingQuery mappings,
-            PaymentMethodUseCase paymentMethods) {
-
-        /** Without the mappings and payment-method routes (null: none). */
-        public Endpoints(
-                RecordEntityUseCase entities,
-                SyncStatusQuery status,
-                AdminSyncUseCase admin,
-                ConnectZohoUseCase connect,
-                InboundEvents inboundEvents,
-                List<Readiness> readiness,
-                Supplier<String> metrics,
-                ConsoleQuery console,
-                AdminAudit audit,
-                ReconcileUseCase reconciliations,
-                PlatformOutbox deliveries) {
-            this(
-                    entities,
-                    status,
-                    admin,
-                    connect,
-                    inboundEvents,
-                    readiness,
-                    metrics,
-                    console,
-                    audit,
-                    reconciliations,
-                    deliveries,
-                    null,
-                    null);
-        }
-
-        /** Without the outbox's routes. */
-        public Endpoints(
-                RecordEntityUseCase entities,
-                SyncStatusQuery status,
-                AdminSyncUseCase admin,
-                ConnectZohoUseCase connect,
-                InboundEvents inboundEvents,
-                List<Readiness> readiness,
-                Supplier<String> metrics,
-                ConsoleQuery console,
-                AdminAudit audit,
-                ReconcileUseCase reconciliations) {
-            this(
-                    entities,
-                    status,
-                    admin,
-                    connect,
-                    inboundEvents,
-                    readiness,
-                    metrics,
-                    console,
-                    audit,
-                    reconciliations,
-                    null,
-                    null,
-                    null);
-        }
-    }
+            PaymentMethodUseCase paymentMethods) {}
 
     /**
      * Stock both ways (issue 11): the use case behind {@code POST /api/v1/stock-changes} and
@@ -155,18 +97,7 @@ public final class HttpAdapters {
             Endpoints endpoints,
             Optional<StripeWebhookSettings> stripe,
             StripeWebhookRoutes.Counter stripeEvents) {
-        return router(vertx, settings, endpoints, stripe, stripeEvents, Stock.NONE);
-    }
-
-    /** The router, with stock served as {@code stock} says. */
-    public static Router router(
-            Vertx vertx,
-            HttpSettings settings,
-            Endpoints endpoints,
-            Optional<StripeWebhookSettings> stripe,
-            StripeWebhookRoutes.Counter stripeEvents,
-            Stock stock) {
-        return router(vertx, settings, endpoints, stripe, stripeEvents, stock, BillingEvents.NONE);
+        return router(vertx, settings, endpoints, stripe, stripeEvents, Stock.NONE, BillingEvents.NONE);
     }
 
     /**

@@ -94,7 +94,10 @@ final class LiveFixture {
                 () -> "zsync_up 1\n",
                 console,
                 console,
-                new StubReconcile());
+                new StubReconcile(),
+                null,
+                null,
+                null);
         server = vertx.createHttpServer()
                 .requestHandler(HttpAdapters.router(vertx, settings, endpoints))
                 .invalidRequestHandler(HttpAdapters.invalidRequests())

@@ -72,7 +72,10 @@ class StripeIntakeTest {
                 () -> "",
                 new StubConsole(),
                 new StubConsole(),
-                new StubReconcile());
+                new StubReconcile(),
+                null,
+                null,
+                null);
         server = vertx.createHttpServer()
                 .requestHandler(HttpAdapters.router(
                         vertx,

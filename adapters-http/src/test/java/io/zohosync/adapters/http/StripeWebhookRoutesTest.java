@@ -71,7 +71,10 @@ class StripeWebhookRoutesTest {
                 () -> "",
                 new StubConsole(),
                 new StubConsole(),
-                new StubReconcile());
+                new StubReconcile(),
+                null,
+                null,
+                null);
         return vertx.createHttpServer()
                 .requestHandler(HttpAdapters.router(
                         vertx,

@@ -52,7 +52,10 @@ class ZohoBillingWebhookRoutesTest {
                 () -> "",
                 new StubConsole(),
                 new StubConsole(),
-                new StubReconcile());
+                new StubReconcile(),
+                null,
+                null,
+                null);
         server = vertx.createHttpServer()
                 .requestHandler(HttpAdapters.router(
                         vertx,

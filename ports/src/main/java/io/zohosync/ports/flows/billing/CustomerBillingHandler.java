@@ -2,14 +2,12 @@ package io.zohosync.ports.flows.billing;
 
 import io.vertx.core.Future;
 import io.zohosync.domain.customer.Customer;
-import io.zohosync.domain.customer.CustomerKind;
 import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.domain.matching.ContactCandidate;
-import io.zohosync.domain.matching.CustomerMatcher;
-import io.zohosync.domain.matching.MatchOutcome;
 import io.zohosync.domain.matching.MatchPolicy;
 import io.zohosync.ports.flows.customer.CustomerMapping;
+import io.zohosync.ports.flows.customer.CustomerMatching;
 import io.zohosync.ports.intake.EntityMapping;
 import io.zohosync.ports.out.zoho.BillingCustomer;
 import io.zohosync.ports.out.zoho.ZohoBillingCustomers;
@@ -18,7 +16,6 @@ import io.zohosync.ports.sync.handler.Links;
 import io.zohosync.ports.sync.handler.Match;
 import io.zohosync.ports.sync.handler.SyncHandler;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * A platform customer as a Zoho Billing customer: matched as for Books (email, then, for returning customers, name —
@@ -28,12 +25,24 @@ import java.util.function.Function;
 public final class CustomerBillingHandler implements SyncHandler<Customer> {
 
     private final ZohoBillingCustomers customers;
-    private final MatchPolicy policy;
+    private final CustomerMatching matching;
+    private final CustomerMatching.Searches searches;
     private final CustomerMapping mapping = new CustomerMapping();
 
     public CustomerBillingHandler(ZohoBillingCustomers customers, MatchPolicy policy) {
         this.customers = customers;
-        this.policy = policy;
+        this.matching = new CustomerMatching(policy);
+        this.searches = new CustomerMatching.Searches() {
+            @Override
+            public Future<ZohoOutcome<List<ContactCandidate>>> byEmail(String email) {
+                return customers.findByEmail(email).map(found -> found.map(CustomerBillingHandler::candidates));
+            }
+
+            @Override
+            public Future<ZohoOutcome<List<ContactCandidate>>> byName(String name) {
+                return customers.findByName(name).map(found -> found.map(CustomerBillingHandler::candidates));
+            }
+        };
     }
 
     @Override
@@ -59,29 +68,12 @@ public final class CustomerBillingHandler implements SyncHandler<Customer> {
 
     @Override
     public int plannedCreateCalls(Customer customer) {
-        if (customer.kind() == CustomerKind.NEW) {
-            return (policy.linkNewByEmail() ? 1 : 0) + 1;
-        }
-        return 1 + (policy.matchReturningByName() ? 1 : 0);
+        return matching.plannedCreateCalls(customer);
     }
 
     @Override
     public Future<ZohoOutcome<Match>> match(Customer customer, Links links) {
-        boolean needsEmailSearch = customer.kind() == CustomerKind.RETURNING || policy.linkNewByEmail();
-        if (!needsEmailSearch) {
-            return Future.succeededFuture(new ZohoOutcome.Success<>(Match.CREATE));
-        }
-        return then(customers.findByEmail(customer.email()), byEmail -> {
-            List<ContactCandidate> emailHits = candidates(byEmail);
-            MatchOutcome withoutName = CustomerMatcher.match(customer, emailHits, List.of(), policy);
-            if (!(withoutName instanceof MatchOutcome.NoMatch) || !policy.matchReturningByName()) {
-                return Future.succeededFuture(new ZohoOutcome.Success<>(settle(withoutName)));
-            }
-            return then(
-                    customers.findByName(customer.displayName()),
-                    byName -> Future.succeededFuture(new ZohoOutcome.Success<>(
-                            settle(CustomerMatcher.match(customer, emailHits, candidates(byName), policy)))));
-        });
+        return matching.match(customer, searches);
     }
 
     @Override
@@ -97,29 +89,6 @@ public final class CustomerBillingHandler implements SyncHandler<Customer> {
     @Override
     public Future<ZohoOutcome<String>> read(String customerId) {
         return customers.get(customerId).map(CustomerBillingHandler::id);
-    }
-
-    private static Match settle(MatchOutcome match) {
-        return match.asSyncEvent()
-                .<Match>map(event -> new Match.Settled(event, logName(match)))
-                .orElse(Match.CREATE);
-    }
-
-    private static String logName(MatchOutcome match) {
-        if (match instanceof MatchOutcome.LinkedByEmail) {
-            return "linked_by_email";
-        }
-        if (match instanceof MatchOutcome.LinkedByName) {
-            return "linked_by_name";
-        }
-        return match instanceof MatchOutcome.Ambiguous ? "ambiguous" : "no_match";
-    }
-
-    private static <T> Future<ZohoOutcome<Match>> then(
-            Future<ZohoOutcome<T>> call, Function<T, Future<ZohoOutcome<Match>>> next) {
-        return call.compose(outcome -> outcome instanceof ZohoOutcome.Success<T> ok
-                ? next.apply(ok.value())
-                : Future.succeededFuture(ZohoOutcome.retype(outcome)));
     }
 
     private static List<ContactCandidate> candidates(List<BillingCustomer> found) {

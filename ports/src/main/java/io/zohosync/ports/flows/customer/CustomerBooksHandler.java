@@ -2,12 +2,9 @@ package io.zohosync.ports.flows.customer;
 
 import io.vertx.core.Future;
 import io.zohosync.domain.customer.Customer;
-import io.zohosync.domain.customer.CustomerKind;
 import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.domain.matching.ContactCandidate;
-import io.zohosync.domain.matching.CustomerMatcher;
-import io.zohosync.domain.matching.MatchOutcome;
 import io.zohosync.domain.matching.MatchPolicy;
 import io.zohosync.ports.intake.EntityMapping;
 import io.zohosync.ports.out.zoho.ZohoContact;
@@ -17,7 +14,6 @@ import io.zohosync.ports.sync.handler.Links;
 import io.zohosync.ports.sync.handler.Match;
 import io.zohosync.ports.sync.handler.SyncHandler;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * A platform customer as a Zoho Books contact: matched by email, then (returning customers) by name
@@ -26,12 +22,24 @@ import java.util.function.Function;
 public final class CustomerBooksHandler implements SyncHandler<Customer> {
 
     private final ZohoContacts contacts;
-    private final MatchPolicy policy;
+    private final CustomerMatching matching;
+    private final CustomerMatching.Searches searches;
     private final CustomerMapping mapping = new CustomerMapping();
 
     public CustomerBooksHandler(ZohoContacts contacts, MatchPolicy policy) {
         this.contacts = contacts;
-        this.policy = policy;
+        this.matching = new CustomerMatching(policy);
+        this.searches = new CustomerMatching.Searches() {
+            @Override
+            public Future<ZohoOutcome<List<ContactCandidate>>> byEmail(String email) {
+                return contacts.findByEmail(email).map(found -> found.map(CustomerBooksHandler::candidates));
+            }
+
+            @Override
+            public Future<ZohoOutcome<List<ContactCandidate>>> byName(String name) {
+                return contacts.findByName(name).map(found -> found.map(CustomerBooksHandler::candidates));
+            }
+        };
     }
 
     @Override
@@ -54,32 +62,14 @@ public final class CustomerBooksHandler implements SyncHandler<Customer> {
         return contacts.findByMarker(customer.platformId()).map(found -> ids(found));
     }
 
-    /** A new customer: the email search (when new ones link by email) and the create; a returning one: its searches. */
     @Override
     public int plannedCreateCalls(Customer customer) {
-        if (customer.kind() == CustomerKind.NEW) {
-            return (policy.linkNewByEmail() ? 1 : 0) + 1;
-        }
-        return 1 + (policy.matchReturningByName() ? 1 : 0);
+        return matching.plannedCreateCalls(customer);
     }
 
     @Override
     public Future<ZohoOutcome<Match>> match(Customer customer, Links links) {
-        boolean needsEmailSearch = customer.kind() == CustomerKind.RETURNING || policy.linkNewByEmail();
-        if (!needsEmailSearch) {
-            return Future.succeededFuture(new ZohoOutcome.Success<>(Match.CREATE));
-        }
-        return then(contacts.findByEmail(customer.email()), byEmail -> {
-            List<ContactCandidate> emailHits = candidates(byEmail);
-            MatchOutcome withoutName = CustomerMatcher.match(customer, emailHits, List.of(), policy);
-            if (!(withoutName instanceof MatchOutcome.NoMatch) || !policy.matchReturningByName()) {
-                return Future.succeededFuture(new ZohoOutcome.Success<>(settle(withoutName)));
-            }
-            return then(
-                    contacts.findByName(customer.displayName()),
-                    byName -> Future.succeededFuture(new ZohoOutcome.Success<>(
-                            settle(CustomerMatcher.match(customer, emailHits, candidates(byName), policy)))));
-        });
+        return matching.match(customer, searches);
     }
 
     @Override
@@ -105,29 +95,6 @@ public final class CustomerBooksHandler implements SyncHandler<Customer> {
     @Override
     public Future<ZohoOutcome<String>> read(String contactId) {
         return contacts.get(contactId).map(CustomerBooksHandler::id);
-    }
-
-    private static Match settle(MatchOutcome match) {
-        return match.asSyncEvent()
-                .<Match>map(event -> new Match.Settled(event, logName(match)))
-                .orElse(Match.CREATE);
-    }
-
-    private static String logName(MatchOutcome match) {
-        if (match instanceof MatchOutcome.LinkedByEmail) {
-            return "linked_by_email";
-        }
-        if (match instanceof MatchOutcome.LinkedByName) {
-            return "linked_by_name";
-        }
-        return match instanceof MatchOutcome.Ambiguous ? "ambiguous" : "no_match";
-    }
-
-    private static <T> Future<ZohoOutcome<Match>> then(
-            Future<ZohoOutcome<T>> call, Function<T, Future<ZohoOutcome<Match>>> next) {
-        return call.compose(outcome -> outcome instanceof ZohoOutcome.Success<T> ok
-                ? next.apply(ok.value())
-                : Future.succeededFuture(ZohoOutcome.retype(outcome)));
     }
 
     private static List<ContactCandidate> candidates(List<ZohoContact> contacts) {

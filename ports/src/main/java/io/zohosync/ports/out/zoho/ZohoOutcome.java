@@ -46,6 +46,11 @@ public sealed interface ZohoOutcome<T> {
         return this instanceof Outage<T> || this instanceof RateLimited<T>;
     }
 
+    /** A success's value turned by {@code f}; a failure as it is (retyped). */
+    default <U> ZohoOutcome<U> map(java.util.function.Function<T, U> f) {
+        return this instanceof Success<T> ok ? new Success<>(f.apply(ok.value())) : retype(this);
+    }
+
     /** A failure as an outcome of another type: failures carry no value, so only the type changes (a duplicate drops its record). */
     @SuppressWarnings("unchecked")
     static <U> ZohoOutcome<U> retype(ZohoOutcome<?> failure) {
