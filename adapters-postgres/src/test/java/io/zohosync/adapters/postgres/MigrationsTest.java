@@ -14,6 +14,36 @@ import org.junit.jupiter.api.Test;
 class MigrationsTest {
 
     @Test
+    void a_database_holding_every_shipped_migration_is_current_and_flyway_agrees() throws Exception {
+        DatabaseSettings db = PostgresFixture.shared().emptyDatabase();
+        assertThat(Migrations.current(db)).as("no history yet").isFalse();
+
+        PostgresAdapters.migrate(db);
+
+        assertThat(Migrations.current(db))
+                .as("the checksums computed here are Flyway's")
+                .isTrue();
+        assertThat(Migrations.apply(db).migrationsExecuted).isZero();
+    }
+
+    @Test
+    void a_changed_or_missing_migration_is_not_current_and_leaves_it_to_flyway() throws Exception {
+        DatabaseSettings db = PostgresFixture.shared().newDatabase();
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                Statement s = c.createStatement()) {
+            s.execute("update flyway_schema_history set checksum = checksum + 1 where version = '2'");
+            assertThat(Migrations.current(db)).as("a changed checksum").isFalse();
+            s.execute("update flyway_schema_history set checksum = checksum - 1 where version = '2'");
+            assertThat(Migrations.current(db)).isTrue();
+            s.execute("delete from flyway_schema_history where version = (select max(version::int)::text"
+                    + " from flyway_schema_history where version is not null)");
+            assertThat(Migrations.current(db))
+                    .as("the newest migration not applied")
+                    .isFalse();
+        }
+    }
+
+    @Test
     void customers_stored_before_the_one_pipeline_become_platform_entities_and_their_links_keep_their_origin()
             throws Exception {
         DatabaseSettings db = PostgresFixture.shared().emptyDatabase();

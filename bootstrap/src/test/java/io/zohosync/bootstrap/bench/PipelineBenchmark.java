@@ -5,7 +5,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -30,8 +29,8 @@ import java.util.function.IntFunction;
  * Benchmark harness ({@code ./mvnw -Pbench verify}): measures the service against baselines run in
  * the same process, so the report's ratios survive a noisy machine.
  * <ol>
- *   <li>ingest: {@code POST /api/v1/customers} (validate, one transaction with the job) against
- *       {@code GET /health/live} (the HTTP stack doing nothing) on the same server and client;</li>
+ *   <li>ingest: {@code POST /api/v1/customers} against the packaged jar as a child process, next to pgbench's
+ *       single-row insert rate, with p99 latency, RSS and time to ready ({@link IngestBench});</li>
  *   <li>sync: customers from POST to {@code synced} through the worker, against the same number of
  *       contact creations sent straight to the sandbox (the Zoho calls alone);</li>
  *   <li>Zoho calls per paid enrollment, by kind, against the hand-written integration's four ({@link EnrollmentCalls}).</li>
@@ -47,7 +46,6 @@ public final class PipelineBenchmark {
     private PipelineBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        int requests = Integer.getInteger("bench.requests", 3000);
         int customers = Integer.getInteger("bench.customers", 400);
         Vertx vertx = Vertx.vertx();
         try {
@@ -59,7 +57,7 @@ public final class PipelineBenchmark {
                     + PostgresFixture.shared().source()
                     + ". Figures are medians of 3 rounds; ratios compare runs in the same process.");
             report.add("");
-            ingest(vertx, requests, report);
+            IngestBench.measure(vertx, report);
             sync(vertx, customers, report);
             EnrollmentCalls.measure(vertx, report);
             StockCalls.measure(vertx, report);
@@ -71,38 +69,6 @@ public final class PipelineBenchmark {
         } finally {
             vertx.close().await(30, TimeUnit.SECONDS);
         }
-    }
-
-    private static void ingest(Vertx vertx, int requests, List<String> report) throws Exception {
-        ZohoSandbox zoho = ZohoSandbox.start(vertx, SandboxOptions.defaults()).await(30, TimeUnit.SECONDS);
-        ZohoSyncApp app = start(vertx, zoho, false);
-        WebClient http = client(vertx, app);
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        IntFunction<HttpRequest<Buffer>> live = i -> http.get("/health/live");
-        IntFunction<Future<HttpResponse<Buffer>>> post = i -> http.post("/api/v1/customers")
-                .bearerTokenAuthentication(TestEnvironment.API_KEY)
-                .sendJsonObject(customer("ingest-" + run + "-" + i));
-        rate(requests / 3, i -> live.apply(i).send());
-        rate(
-                requests / 3,
-                i -> http.post("/api/v1/customers")
-                        .bearerTokenAuthentication(TestEnvironment.API_KEY)
-                        .sendJsonObject(customer("warm-" + run + "-" + i)));
-        double baseline = median(() -> rate(requests, i -> live.apply(i).send()));
-        AtomicInteger round = new AtomicInteger();
-        double ingest = median(() -> {
-            int r = round.incrementAndGet();
-            return rate(requests, i -> post.apply(r * 1_000_000 + i));
-        });
-        report.add("## Ingest (" + requests + " requests a round, " + CONCURRENCY + " in flight)");
-        report.add("");
-        report.add("| what | requests/s | ratio to baseline |");
-        report.add("|---|---|---|");
-        report.add(row("GET /health/live (baseline)", baseline, 1.0));
-        report.add(row("POST /api/v1/customers (stored + queued, sync off)", ingest, ingest / baseline));
-        report.add("");
-        app.stop().await(30, TimeUnit.SECONDS);
-        zoho.close().await(30, TimeUnit.SECONDS);
     }
 
     private static void sync(Vertx vertx, int customers, List<String> report) throws Exception {

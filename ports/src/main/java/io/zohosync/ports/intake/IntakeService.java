@@ -78,9 +78,16 @@ public final class IntakeService implements RecordEntityUseCase {
             return Future.succeededFuture(new Result.Invalid(e.errors()));
         }
         Instant now = clock.instant();
-        return intake.inTransaction(tx -> claim(tx, command, canonical.ref(), now)
-                .compose(claimed ->
-                        claimed.isPresent() ? Future.succeededFuture(claimed.get()) : store(tx, canonical, now)));
+        Set<String> keys = command.idempotencyKey() == null
+                ? Set.of("entity:" + canonical.ref())
+                : Set.of("entity:" + canonical.ref(), "key:" + API_PROVIDER + "/" + command.idempotencyKey());
+        // each step's statements are sent together (pipelined) and every one is awaited before the next step
+        return intake.inSharedTransaction(keys, tx -> {
+            Future<Optional<Result>> claimed = claim(tx, command, canonical.ref(), now);
+            Future<Optional<StoredEntity>> locked = tx.lockEntity(canonical.ref());
+            return claimed.compose(earlier -> locked.compose(stored ->
+                    earlier.isPresent() ? Future.succeededFuture(earlier.get()) : store(tx, canonical, stored, now)));
+        });
     }
 
     private record Canonical(EntityRef ref, Map<String, Object> payload, String hash) {}
@@ -120,70 +127,63 @@ public final class IntakeService implements RecordEntityUseCase {
                 });
     }
 
-    private Future<Result> store(IntakeTransaction tx, Canonical fact, Instant now) {
-        return tx.lockEntity(fact.ref()).compose(stored -> {
-            boolean unchanged = stored.isPresent() && stored.get().payloadHash().equals(fact.hash());
-            Outcome outcome = stored.isEmpty() ? Outcome.CREATED : unchanged ? Outcome.UNCHANGED : Outcome.UPDATED;
-            Future<Void> saved = unchanged
-                    ? Future.succeededFuture()
-                    : tx.saveEntity(
-                            new StoredEntity(
-                                    fact.ref(),
-                                    fact.payload(),
-                                    stored.map(s -> s.version() + 1).orElse(1),
-                                    fact.hash(),
-                                    stored.map(StoredEntity::receivedAt).orElse(now),
-                                    now),
-                            now);
-            // a new entity has no records yet; a known one keeps every target it is already kept in
-            Future<Map<SyncTarget, SyncState>> existing =
-                    stored.isEmpty() ? Future.succeededFuture(Map.of()) : tx.records(fact.ref());
-            return saved.compose(x -> tx.awaitedAt(fact.ref()))
-                    .compose(awaited -> existing.compose(records -> {
-                        // every target it is routed to, waited for at, or already kept in; locked in one order
-                        Set<SyncTarget> targets = new TreeSet<>(Comparator.comparing(SyncTarget::wire));
-                        targets.addAll(routing.of(fact.ref().type()));
-                        targets.addAll(awaited);
-                        targets.addAll(records.keySet());
-                        Map<SyncTarget, SyncStatus> statuses = new EnumMap<>(SyncTarget.class);
-                        return enqueueAll(
-                                        tx,
-                                        fact.ref(),
-                                        new ArrayList<>(targets),
-                                        0,
-                                        unchanged,
-                                        outcome == Outcome.CREATED,
-                                        statuses,
-                                        now)
-                                .map(statuses);
-                    }))
-                    .map(statuses -> new Result.Recorded(fact.ref(), outcome, statuses));
-        });
+    private Future<Result> store(IntakeTransaction tx, Canonical fact, Optional<StoredEntity> stored, Instant now) {
+        boolean unchanged = stored.isPresent() && stored.get().payloadHash().equals(fact.hash());
+        Outcome outcome = stored.isEmpty() ? Outcome.CREATED : unchanged ? Outcome.UNCHANGED : Outcome.UPDATED;
+        Future<Void> saved = unchanged
+                ? Future.succeededFuture()
+                : tx.saveEntity(
+                        new StoredEntity(
+                                fact.ref(),
+                                fact.payload(),
+                                stored.map(s -> s.version() + 1).orElse(1),
+                                fact.hash(),
+                                stored.map(StoredEntity::receivedAt).orElse(now),
+                                now),
+                        now);
+        Future<Set<SyncTarget>> awaited = tx.awaitedAt(fact.ref());
+        // a new entity has no records yet; a known one keeps every target it is already kept in
+        Future<Map<SyncTarget, SyncState>> existing =
+                stored.isEmpty() ? Future.succeededFuture(Map.of()) : tx.records(fact.ref());
+        return Future.all(saved, awaited, existing)
+                .compose(x -> {
+                    // every target it is routed to, waited for at, or already kept in; locked in one order
+                    Set<SyncTarget> targets = new TreeSet<>(Comparator.comparing(SyncTarget::wire));
+                    targets.addAll(routing.of(fact.ref().type()));
+                    targets.addAll(awaited.result());
+                    targets.addAll(existing.result().keySet());
+                    return enqueueAll(
+                            tx, fact.ref(), new ArrayList<>(targets), unchanged, outcome == Outcome.CREATED, now);
+                })
+                .map(statuses -> new Result.Recorded(fact.ref(), outcome, statuses));
     }
 
     /**
-     * Offers each target's record the change, one after another in the transaction, noting where each now
-     * stands; an unchanged entity only gains targets it lacks.
+     * Locks every target's record (the statements sent in the targets' order, so the locks are taken in it), then
+     * offers each the change, noting where each now stands; an unchanged entity only gains targets it lacks.
      */
-    private Future<Void> enqueueAll(
+    private Future<Map<SyncTarget, SyncStatus>> enqueueAll(
             IntakeTransaction tx,
             EntityRef ref,
             List<SyncTarget> targets,
-            int next,
             boolean unchanged,
             boolean created,
-            Map<SyncTarget, SyncStatus> statuses,
             Instant now) {
-        if (next == targets.size()) {
-            return Future.succeededFuture();
-        }
-        SyncKey key = ref.at(targets.get(next));
-        return tx.lockRecord(key)
-                .compose(state -> enqueue(tx, key, state, unchanged, created, now))
-                .compose(status -> {
-                    statuses.put(key.target(), status);
-                    return enqueueAll(tx, ref, targets, next + 1, unchanged, created, statuses, now);
-                });
+        List<Future<Optional<SyncState>>> locks = new ArrayList<>(targets.size());
+        targets.forEach(target -> locks.add(tx.lockRecord(ref.at(target))));
+        return Future.all(locks).compose(x -> {
+            List<Future<SyncStatus>> offered = new ArrayList<>(targets.size());
+            for (int i = 0; i < targets.size(); i++) {
+                offered.add(enqueue(tx, ref.at(targets.get(i)), locks.get(i).result(), unchanged, created, now));
+            }
+            return Future.all(offered).map(y -> {
+                Map<SyncTarget, SyncStatus> statuses = new EnumMap<>(SyncTarget.class);
+                for (int i = 0; i < targets.size(); i++) {
+                    statuses.put(targets.get(i), offered.get(i).result());
+                }
+                return statuses;
+            });
+        });
     }
 
     /** Where the record stands once the change was offered to it. */

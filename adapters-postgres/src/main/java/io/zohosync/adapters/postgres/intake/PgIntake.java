@@ -30,10 +30,20 @@ public final class PgIntake implements Intake, EntityStore {
             where p.entity_type = $1 and lower(trim(p.payload->>'email')) = any($3::text[]) and r.zoho_id is not null
             order by r.synced_at desc nulls last""";
 
+    /** Shared transactions running at once: each holds one pooled connection while it runs. */
+    static final int GROUPS = 4;
+
     private final Pool pool;
+    private final GroupCommit groups;
 
     public PgIntake(Pool pool) {
         this.pool = pool;
+        this.groups = new GroupCommit(pool, GROUPS);
+    }
+
+    @Override
+    public <T> Future<T> inSharedTransaction(java.util.Set<String> keys, Function<IntakeTransaction, Future<T>> work) {
+        return groups.submit(keys, work);
     }
 
     @Override

@@ -54,6 +54,16 @@ final class PgIntakeTransaction implements IntakeTransaction {
             left join sync_jobs j using (entity_type, entity_id, target)
             where r.entity_type = $1 and r.entity_id = $2""";
 
+    /** As {@link RecordStore}'s lock of a record: its key's advisory lock, then the record and its job. */
+    private static final String LOCK_RECORD_KEY =
+            "select pg_advisory_xact_lock(hashtextextended('zsync-record/' || $1 || '/' || $2 || '/' || $3, 0))";
+
+    private static final String LOCK_RECORD = """
+            select r.*, j.locked_by, j.locked_until from sync_records r
+            left join sync_jobs j using (entity_type, entity_id, target)
+            where r.entity_type = $1 and r.entity_id = $2 and r.target = $3
+            for update of r""";
+
     private static final String PUBLISH = """
             insert into platform_outbox (event_type, stream_key, payload, occurred_at, created_at, next_attempt_at)
             values ($1, $2, $3, $4, now(), now())""";
@@ -66,6 +76,11 @@ final class PgIntakeTransaction implements IntakeTransaction {
 
     PgIntakeTransaction(SqlConnection conn) {
         this.conn = conn;
+    }
+
+    /** The connection the transaction runs on (for tests that look at which transaction work ran in). */
+    SqlConnection connection() {
+        return conn;
     }
 
     @Override
@@ -83,9 +98,11 @@ final class PgIntakeTransaction implements IntakeTransaction {
 
     @Override
     public Future<Optional<StoredEntity>> lockEntity(EntityRef ref) {
-        return conn.preparedQuery(LOCK_ENTITY_KEY)
-                .execute(Tuple.of(ref.type().wire(), ref.id()))
-                .compose(x -> PgIntake.find(conn, LOCK_ENTITY, ref));
+        // both sent at once (pipelined): the connection runs them in order, so the row is read under the key's lock
+        Future<?> key =
+                conn.preparedQuery(LOCK_ENTITY_KEY).execute(Tuple.of(ref.type().wire(), ref.id()));
+        Future<Optional<StoredEntity>> row = PgIntake.find(conn, LOCK_ENTITY, ref);
+        return key.compose(x -> row);
     }
 
     @Override
@@ -97,7 +114,15 @@ final class PgIntakeTransaction implements IntakeTransaction {
 
     @Override
     public Future<Optional<SyncState>> lockRecord(SyncKey key) {
-        return RecordStore.lock(conn, key);
+        // RecordStore.lock's two statements, sent at once (pipelined): run in order, the key's lock first
+        Tuple ids = Tuple.of(key.type().wire(), key.entityId(), key.target().wire());
+        Future<?> locked = conn.preparedQuery(LOCK_RECORD_KEY).execute(ids);
+        Future<Optional<SyncState>> row = conn.preparedQuery(LOCK_RECORD)
+                .execute(ids)
+                .map(rows -> rows.size() == 0
+                        ? Optional.<SyncState>empty()
+                        : Optional.of(RecordStore.state(rows.iterator().next())));
+        return locked.compose(x -> row);
     }
 
     @Override

@@ -1,0 +1,233 @@
+package io.zohosync.adapters.postgres.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import io.zohosync.adapters.postgres.PostgresAdapters;
+import io.zohosync.adapters.postgres.testing.PostgresFixture;
+import io.zohosync.domain.entity.EntityRef;
+import io.zohosync.domain.entity.EntityType;
+import io.zohosync.ports.out.IntakeTransaction;
+import io.zohosync.ports.out.StoredEntity;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Group commit (issue 14): concurrent intake work shares one transaction and one commit, without one member's
+ * failure losing the others, without two members of one entity sharing a transaction, and without any member
+ * answered before the commit made it durable.
+ */
+class GroupCommitTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
+
+    private static Vertx vertx;
+    private static PostgresAdapters pg;
+    private static Pool pool;
+
+    @BeforeAll
+    static void start() throws Exception {
+        vertx = Vertx.vertx();
+        pg = await(PostgresAdapters.start(vertx, PostgresFixture.shared().settings()));
+        pool = pg.pool();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        await(pg.close());
+        await(vertx.close());
+    }
+
+    @Test
+    void members_submitted_while_a_group_runs_share_the_next_transaction_and_are_all_durable() throws Exception {
+        GroupCommit groups = new GroupCommit(pool, 1);
+        Promise<Void> release = Promise.promise();
+        String run = UUID.randomUUID().toString();
+        Future<Long> first = groups.submit(
+                Set.of("entity:first-" + run),
+                tx -> release.future().compose(x -> save(tx, ref(run + "-first"), 1, "first")));
+        List<Future<Long>> burst = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            EntityRef ref = ref(run + "-" + i);
+            burst.add(groups.submit(Set.of("entity:" + ref), tx -> save(tx, ref, 1, "burst")));
+        }
+        release.complete();
+
+        long firstTx = await(first);
+        List<Long> txs = new ArrayList<>();
+        for (Future<Long> member : burst) {
+            txs.add(await(member));
+        }
+        assertThat(txs).as("the burst's transactions").containsOnly(txs.get(0)).doesNotContain(firstTx);
+        for (int i = 0; i < 10; i++) {
+            assertThat(version(ref(run + "-" + i))).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void one_failing_member_fails_alone_and_the_others_of_its_group_are_stored() throws Exception {
+        GroupCommit groups = new GroupCommit(pool, 1);
+        Promise<Void> release = Promise.promise();
+        String run = UUID.randomUUID().toString();
+        Future<Long> holder = groups.submit(
+                Set.of("entity:holder-" + run),
+                tx -> release.future().compose(x -> save(tx, ref(run + "-holder"), 1, "holder")));
+        List<Future<Long>> members = new ArrayList<>();
+        AtomicInteger runs = new AtomicInteger();
+        for (int i = 0; i < 6; i++) {
+            EntityRef ref = ref(run + "-" + i);
+            Function<IntakeTransaction, Future<Long>> work = i == 3
+                    ? tx -> save(tx, ref, 1, "bad")
+                            .compose(x -> ((PgIntakeTransaction) tx)
+                                    .connection()
+                                    .query("select 1 / 0")
+                                    .execute()
+                                    .map(0L))
+                    : tx -> {
+                        runs.incrementAndGet();
+                        return save(tx, ref, 1, "good");
+                    };
+            members.add(groups.submit(Set.of("entity:" + ref), work));
+        }
+        release.complete();
+        await(holder);
+
+        for (int i = 0; i < 6; i++) {
+            if (i == 3) {
+                Future<Long> bad = members.get(i);
+                assertThatThrownBy(() -> await(bad)).hasMessageContaining("division by zero");
+                assertThat(version(ref(run + "-" + i)))
+                        .as("the failing member's own write")
+                        .isZero();
+            } else {
+                await(members.get(i));
+                assertThat(version(ref(run + "-" + i))).isEqualTo(1);
+            }
+        }
+        assertThat(runs)
+                .as("the good members ran in the shared transaction, then each alone")
+                .hasValue(10);
+    }
+
+    @Test
+    void the_same_entity_twice_in_one_burst_takes_turns_and_ends_with_the_later_version() throws Exception {
+        GroupCommit groups = new GroupCommit(pool, 4);
+        EntityRef ref = ref(UUID.randomUUID().toString());
+        Future<Long> earlier = groups.submit(Set.of("entity:" + ref), tx -> bump(tx, ref, "earlier"));
+        Future<Long> later = groups.submit(Set.of("entity:" + ref), tx -> bump(tx, ref, "later"));
+
+        assertThat(await(earlier)).as("one transaction each").isNotEqualTo(await(later));
+        StoredEntity stored = await(pg.entities().find(ref)).orElseThrow();
+        assertThat(stored.version()).isEqualTo(2);
+        assertThat(stored.payload()).containsEntry("by", "later");
+    }
+
+    @Test
+    void nothing_is_answered_before_the_shared_commit() throws Exception {
+        GroupCommit groups = new GroupCommit(pool, 1);
+        Promise<Void> first = Promise.promise();
+        Promise<Void> release = Promise.promise();
+        String run = UUID.randomUUID().toString();
+        Future<Long> holder = groups.submit(
+                Set.of("entity:holder-" + run),
+                tx -> first.future().compose(x -> save(tx, ref(run + "-holder"), 1, "holder")));
+        // these two share the next group: the quick one's work is done long before its group commits
+        Future<Long> blocker = groups.submit(
+                Set.of("entity:blocker-" + run),
+                tx -> release.future().compose(x -> save(tx, ref(run + "-blocker"), 1, "blocker")));
+        Promise<Void> quickDone = Promise.promise();
+        Future<Long> quick = groups.submit(
+                Set.of("entity:quick-" + run),
+                tx -> save(tx, ref(run + "-quick"), 1, "quick").onSuccess(x -> quickDone.complete()));
+        first.complete();
+        await(holder);
+
+        await(quickDone.future());
+        assertThat(quick.isComplete())
+                .as("answered while its group is still open")
+                .isFalse();
+        assertThat(version(ref(run + "-quick")))
+                .as("seen from outside before the commit")
+                .isZero();
+
+        release.complete();
+        assertThat(await(quick)).as("one transaction").isEqualTo(await(blocker));
+        assertThat(version(ref(run + "-quick"))).isEqualTo(1);
+    }
+
+    @Test
+    void a_group_whose_commit_fails_answers_no_member_with_success() throws Exception {
+        GroupCommit groups = new GroupCommit(pool, 1);
+        EntityRef ref = ref(UUID.randomUUID().toString());
+        // a deferred constraint fails at COMMIT, after every member's work succeeded
+        Future<Long> member = groups.submit(Set.of("entity:" + ref), tx -> {
+            var conn = ((PgIntakeTransaction) tx).connection();
+            return conn.query(
+                            "create temp table if not exists commit_fails (v int unique deferrable initially deferred)"
+                                    + " on commit delete rows")
+                    .execute()
+                    .compose(x -> conn.query("insert into commit_fails values (1), (1)")
+                            .execute())
+                    .compose(x -> save(tx, ref, 1, "doomed"));
+        });
+
+        assertThatThrownBy(() -> await(member)).hasMessageContaining("commit_fails");
+        assertThat(version(ref)).isZero();
+    }
+
+    private static EntityRef ref(String id) {
+        return new EntityRef(EntityType.CUSTOMER, "group-" + id);
+    }
+
+    /** Saves the entity at {@code version}; the id of the transaction it ran in. */
+    private static Future<Long> save(IntakeTransaction tx, EntityRef ref, int version, String by) {
+        return tx.saveEntity(new StoredEntity(ref, Map.of("by", by), version, "hash-" + by, NOW, NOW), NOW)
+                .compose(x -> txid(tx));
+    }
+
+    /** Locks the entity and stores its next version, as the intake does. */
+    private static Future<Long> bump(IntakeTransaction tx, EntityRef ref, String by) {
+        return tx.lockEntity(ref)
+                .compose(stored ->
+                        save(tx, ref, stored.map(s -> s.version() + 1).orElse(1), by));
+    }
+
+    private static Future<Long> txid(IntakeTransaction tx) {
+        return ((PgIntakeTransaction) tx)
+                .connection()
+                .query("select txid_current() as id")
+                .execute()
+                .map(rows -> rows.iterator().next().getLong("id"));
+    }
+
+    private static int version(EntityRef ref) throws Exception {
+        var rows = await(
+                pool.preparedQuery("select version from platform_entities where entity_type = $1 and entity_id = $2")
+                        .execute(Tuple.of(ref.type().wire(), ref.id())));
+        return rows.size() == 0 ? 0 : rows.iterator().next().getInteger("version");
+    }
+
+    private static <T> T await(Future<T> future) throws Exception {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+}

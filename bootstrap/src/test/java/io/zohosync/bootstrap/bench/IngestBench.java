@@ -1,0 +1,453 @@
+package io.zohosync.bootstrap.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.zohosync.adapters.postgres.DatabaseSettings;
+import io.zohosync.adapters.postgres.testing.PostgresFixture;
+import io.zohosync.bootstrap.TestEnvironment;
+import io.zohosync.sandbox.SandboxOptions;
+import io.zohosync.sandbox.ZohoSandbox;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Issue 14, goals 1 and 5: {@code POST /api/v1/customers} against the packaged jar started as a child process
+ * (as a user starts it, with the documented JVM flags), next to pgbench's single-row insert rate on the same
+ * database at the same concurrency, run in the same process. Each round starts the jar afresh against the
+ * already-migrated database, so it also gives the time from spawn to {@code /health/ready} answering 200 and the
+ * resident memory the load drives the service to ({@code VmHWM} of {@code /proc/<pid>/status}).
+ *
+ * <p>Every figure is the median of {@value #ROUNDS} rounds. Run alone with {@code java -cp <test classpath>
+ * io.zohosync.bootstrap.bench.IngestBench} (the jar from {@code -Dzsync.jar}, by default
+ * {@code bootstrap/target/zoho-sync.jar}).
+ */
+public final class IngestBench {
+
+    static final int CONCURRENCY = 32;
+    private static final int ROUNDS = 3;
+    private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
+    /** The JVM flags README's run command gives the service (issue 14, goal 5). */
+    static final List<String> SERVICE_FLAGS = List.of(
+            "-XX:+UseSerialGC",
+            "-Xms64m",
+            "-Xmx160m",
+            "-XX:MaxMetaspaceSize=96m",
+            "-XX:ReservedCodeCacheSize=48m",
+            "-Xss512k");
+
+    private IngestBench() {}
+
+    public static void main(String[] args) throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            if (Integer.getInteger("bench.attach") != null) {
+                attach(vertx, Integer.getInteger("bench.attach"), Integer.getInteger("bench.ingestSeconds", 10));
+                return;
+            }
+            List<String> report = new ArrayList<>();
+            measure(vertx, report);
+            Path out = Path.of(System.getProperty("bench.report", "ingest-report.md"));
+            Files.write(out, report);
+            report.forEach(IngestBench::print);
+        } finally {
+            vertx.close().await(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Development aid: drives a service already listening on {@code port} (profile it meanwhile). */
+    private static void attach(Vertx vertx, int port, int seconds) throws Exception {
+        HttpClient http = vertx.createHttpClient(
+                new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port),
+                new PoolOptions().setHttp1MaxSize(256).setMaxWaitQueueSize(-1));
+        String prefix = "attach-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        AtomicLong ids = new AtomicLong();
+        print(String.format(
+                Locale.ROOT, "%.0f req/s", closedLoop(seconds, i -> post(http, prefix + ids.incrementAndGet()))));
+    }
+
+    static void measure(Vertx vertx, List<String> report) throws Exception {
+        int seconds = Integer.getInteger("bench.ingestSeconds", 10);
+        DatabaseSettings db = PostgresFixture.shared().newDatabase();
+        Optional<Path> pgbench = onPath("pgbench");
+        double[] tps = new double[ROUNDS];
+        if (pgbench.isPresent()) {
+            for (int r = 0; r < ROUNDS; r++) {
+                tps[r] = pgbench(pgbench.get(), db, seconds);
+                print("pgbench round " + (r + 1) + ": " + Math.round(tps[r]) + " tps");
+            }
+        }
+        double baseline = pgbench.isPresent() ? median(tps) : Double.NaN;
+
+        ZohoSandbox zoho = ZohoSandbox.start(vertx, SandboxOptions.defaults()).await(30, TimeUnit.SECONDS);
+        List<String> flags = flags();
+        double[] rate = new double[ROUNDS];
+        double[] p99Half = new double[ROUNDS];
+        double[] p99Own = new double[ROUNDS];
+        double[] ready = new double[ROUNDS];
+        double[] rss = new double[ROUNDS];
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        try {
+            // the first start is not timed: it finds the schema current, as every later start does
+            try (Service warm = Service.start(flags, db, zoho)) {
+                warm.awaitReady();
+            }
+            for (int r = 0; r < ROUNDS; r++) {
+                try (Service service = Service.start(flags, db, zoho)) {
+                    ready[r] = service.awaitReady().toMillis();
+                    HttpClient http = vertx.createHttpClient(
+                            new HttpClientOptions()
+                                    .setDefaultHost("127.0.0.1")
+                                    .setDefaultPort(service.port)
+                                    .setKeepAlive(true),
+                            new PoolOptions().setHttp1MaxSize(256).setMaxWaitQueueSize(-1));
+                    String prefix = "ingest-" + run + "-" + r + "-";
+                    AtomicLong ids = new AtomicLong();
+                    LongFunction<Future<Integer>> post = i -> post(http, prefix + ids.incrementAndGet());
+                    closedLoop(3, post); // warm-up: the JIT, the pool's connections
+                    rate[r] = closedLoop(seconds, post);
+                    double target = pgbench.isPresent() ? baseline / 2 : rate[r] / 2;
+                    p99Half[r] = openLoop(vertx, target, Math.max(5, seconds / 2), post);
+                    p99Own[r] = openLoop(vertx, rate[r] / 2, Math.max(5, seconds / 2), post);
+                    rss[r] = service.peakRssMb();
+                    http.close().await(10, TimeUnit.SECONDS);
+                    print(String.format(
+                            Locale.ROOT,
+                            "ingest round %d: %.0f req/s, p99 %.1f ms at %.0f req/s, p99 %.1f ms at %.0f req/s,"
+                                    + " ready %.0f ms, RSS peak %.0f MB",
+                            r + 1,
+                            rate[r],
+                            p99Half[r],
+                            target,
+                            p99Own[r],
+                            rate[r] / 2,
+                            ready[r],
+                            rss[r]));
+                }
+            }
+        } finally {
+            zoho.close().await(30, TimeUnit.SECONDS);
+        }
+        double ingest = median(rate);
+        report.add("## Ingest (" + CONCURRENCY + " in flight, " + seconds
+                + " s a round, packaged jar as a child process)");
+        report.add("");
+        report.add("Service JVM flags: `" + String.join(" ", flags) + "`; sync off; the load generator is the"
+                + " benchmark's own process, on the same machine.");
+        report.add("");
+        report.add("| what | measured | baseline | ratio | goal |");
+        report.add("|---|---|---|---|---|");
+        if (pgbench.isPresent()) {
+            report.add(String.format(
+                    Locale.ROOT,
+                    "| `POST /api/v1/customers` (stored + queued, durable before the answer) | %.0f req/s |"
+                            + " pgbench, one-row insert per transaction, -c %d -j 2: %.0f tps | %.2f | ≥ 1.0 |",
+                    ingest,
+                    CONCURRENCY,
+                    baseline,
+                    ingest / baseline));
+            report.add(String.format(
+                    Locale.ROOT,
+                    "| p99 latency, open loop at half pgbench's rate (%.0f req/s) | %.1f ms | — | — | ≤ 50 ms |",
+                    baseline / 2,
+                    median(p99Half)));
+        } else {
+            report.add(String.format(
+                    Locale.ROOT,
+                    "| `POST /api/v1/customers` | %.0f req/s | pgbench is not installed: no baseline | — | ≥ 1.0 |",
+                    ingest));
+        }
+        report.add(String.format(
+                Locale.ROOT,
+                "| p99 latency, open loop at half the service's own rate (%.0f req/s) | %.1f ms | — | — | — |",
+                ingest / 2,
+                median(p99Own)));
+        report.add(String.format(
+                Locale.ROOT, "| RSS peak under that load (VmHWM) | %.0f MB | — | — | ≤ 256 MB |", median(rss)));
+        report.add(String.format(
+                Locale.ROOT,
+                "| spawn → `GET /health/ready` 200, migrated external database | %.0f ms | — | — | ≤ 2,000 ms |",
+                median(ready)));
+        report.add("");
+    }
+
+    private static List<String> flags() {
+        String given = System.getProperty("bench.serviceFlags");
+        return given == null
+                ? SERVICE_FLAGS
+                : given.isBlank() ? List.of() : List.of(given.trim().split("\\s+"));
+    }
+
+    // ---- pgbench
+
+    private static double pgbench(Path pgbench, DatabaseSettings db, int seconds) throws Exception {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                Statement s = c.createStatement()) {
+            s.execute("create table if not exists bench_single_row_insert ("
+                    + "id bigserial primary key, k text not null, payload jsonb not null,"
+                    + " at timestamptz not null default now())");
+            s.execute("truncate bench_single_row_insert");
+        }
+        Path script = Files.createTempFile("zsync-pgbench", ".sql");
+        Files.writeString(
+                script,
+                "\\set k random(1, 2000000000)\n"
+                        + "insert into bench_single_row_insert (k, payload) values ('customer-' || :k,"
+                        + " '{\"first_name\":\"Bench\",\"last_name\":\"Insert\",\"email\":\"b@example.com\"}');\n");
+        ProcessBuilder builder = new ProcessBuilder(
+                        pgbench.toString(),
+                        "-n",
+                        "-c",
+                        Integer.toString(CONCURRENCY),
+                        "-j",
+                        "2",
+                        "-T",
+                        Integer.toString(seconds),
+                        "-f",
+                        script.toString(),
+                        "-h",
+                        db.host(),
+                        "-p",
+                        Integer.toString(db.port()),
+                        "-U",
+                        db.user(),
+                        db.database())
+                .redirectErrorStream(true);
+        if (db.password() != null && !db.password().isEmpty()) {
+            builder.environment().put("PGPASSWORD", db.password());
+        }
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(seconds + 60L, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("pgbench failed:\n" + output);
+        }
+        Files.delete(script);
+        Matcher tps = TPS.matcher(output);
+        if (!tps.find()) {
+            throw new IllegalStateException("no tps in pgbench's output:\n" + output);
+        }
+        return Double.parseDouble(tps.group(1));
+    }
+
+    private static Optional<Path> onPath(String command) {
+        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .map(dir -> Path.of(dir, command))
+                .filter(Files::isExecutable)
+                .findFirst();
+    }
+
+    // ---- load
+
+    private static final String BODY =
+            "{\"id\":\"%s\",\"first_name\":\"Bench\",\"last_name\":\"%s\"," + "\"email\":\"%s@example.com\"}";
+
+    private static Future<Integer> post(HttpClient http, String id) {
+        Buffer body = Buffer.buffer(BODY.formatted(id, id, id));
+        return http.request(new RequestOptions()
+                        .setMethod(HttpMethod.POST)
+                        .setURI("/api/v1/customers")
+                        .putHeader("Authorization", "Bearer " + TestEnvironment.API_KEY)
+                        .putHeader("Content-Type", "application/json"))
+                .compose(request -> request.send(body))
+                .compose(response -> response.body().map(answer -> {
+                    if (response.statusCode() / 100 != 2) {
+                        throw new IllegalStateException("HTTP " + response.statusCode() + ": " + answer);
+                    }
+                    return response.statusCode();
+                }));
+    }
+
+    /** {@value #CONCURRENCY} requests in flight for {@code seconds}; requests answered 2xx per second. */
+    private static double closedLoop(int seconds, LongFunction<Future<Integer>> post) throws Exception {
+        long started = System.nanoTime();
+        long until = started + TimeUnit.SECONDS.toNanos(seconds);
+        AtomicLong done = new AtomicLong();
+        List<Future<Void>> lanes = new ArrayList<>();
+        for (int lane = 0; lane < CONCURRENCY; lane++) {
+            lanes.add(lane(post, until, done));
+        }
+        Future.all(lanes).await(seconds + 120L, TimeUnit.SECONDS);
+        return done.get() / ((System.nanoTime() - started) / 1e9);
+    }
+
+    private static Future<Void> lane(LongFunction<Future<Integer>> post, long until, AtomicLong done) {
+        if (System.nanoTime() >= until) {
+            return Future.succeededFuture();
+        }
+        return post.apply(0).compose(status -> {
+            done.incrementAndGet();
+            return lane(post, until, done);
+        });
+    }
+
+    /**
+     * Requests sent on a fixed schedule at {@code rate} for {@code seconds}, whatever the answers do (an open loop);
+     * the 99th percentile of latency in milliseconds, measured from each request's scheduled time (so a stall
+     * counts against every request it delays).
+     */
+    private static double openLoop(Vertx vertx, double rate, int seconds, LongFunction<Future<Integer>> post)
+            throws Exception {
+        int total = (int) (rate * seconds);
+        long[] latencies = new long[total];
+        AtomicLong sent = new AtomicLong();
+        AtomicLong answered = new AtomicLong();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Promise<Void> finished = Promise.promise();
+        long started = System.nanoTime();
+        vertx.setPeriodic(1, timer -> {
+            long due = Math.min(total, (long) ((System.nanoTime() - started) / 1e9 * rate));
+            while (sent.get() < due) {
+                int i = (int) sent.getAndIncrement();
+                long scheduled = started + (long) (i / rate * 1e9);
+                post.apply(i).onComplete(result -> {
+                    if (result.failed()) {
+                        failure.compareAndSet(null, result.cause());
+                    }
+                    latencies[i] = System.nanoTime() - scheduled;
+                    if (answered.incrementAndGet() == total) {
+                        finished.tryComplete();
+                    }
+                });
+            }
+            if (due == total) {
+                vertx.cancelTimer(timer);
+            }
+        });
+        finished.future().await(seconds + 120L, TimeUnit.SECONDS);
+        if (failure.get() != null) {
+            throw new IllegalStateException("a request failed in the open loop", failure.get());
+        }
+        Arrays.sort(latencies);
+        return latencies[(int) Math.ceil(total * 0.99) - 1] / 1e6;
+    }
+
+    // ---- the service
+
+    /** The packaged jar as a child process. */
+    private static final class Service implements AutoCloseable {
+
+        private final Process process;
+        private final int port;
+        private final long spawned;
+        private final Path log;
+
+        private Service(Process process, int port, long spawned, Path log) {
+            this.process = process;
+            this.port = port;
+            this.spawned = spawned;
+            this.log = log;
+        }
+
+        static Service start(List<String> flags, DatabaseSettings db, ZohoSandbox zoho) throws IOException {
+            Path jar = Path.of(System.getProperty("zsync.jar", "bootstrap/target/zoho-sync.jar"));
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException("no packaged jar at " + jar.toAbsolutePath() + " (-Dzsync.jar)");
+            }
+            int port;
+            try (ServerSocket free = new ServerSocket(0)) {
+                port = free.getLocalPort();
+            }
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(flags);
+            command.add("-jar");
+            command.add(jar.toString());
+            Path dataDir = Files.createTempDirectory("zsync-ingest-bench");
+            Path log = dataDir.resolve("service.log");
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            Map<String, String> env = TestEnvironment.connectedTo(zoho.baseUrl(), zoho.baseUrl(), db, dataDir);
+            env.put("ZSYNC_HTTP_PORT", Integer.toString(port));
+            env.put("ZSYNC_ENABLE_SYNC", "false");
+            builder.environment().putAll(env);
+            long spawned = System.nanoTime();
+            return new Service(builder.start(), port, spawned, log);
+        }
+
+        /** From spawn to the first 200 of {@code GET /health/ready}. */
+        Duration awaitReady() throws Exception {
+            java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(1))
+                    .build();
+            java.net.http.HttpRequest ready = java.net.http.HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build();
+            long deadline = spawned + TimeUnit.SECONDS.toNanos(120);
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the service exited:\n" + Files.readString(log));
+                }
+                try {
+                    if (client.send(ready, HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200) {
+                        return Duration.ofNanos(System.nanoTime() - spawned);
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(5);
+            }
+            throw new IllegalStateException("the service was not ready within 2 minutes:\n" + Files.readString(log));
+        }
+
+        /** The most resident memory the process has had ({@code VmHWM}), in MB. */
+        double peakRssMb() throws IOException {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+            throw new IllegalStateException("no VmHWM for " + process.pid());
+        }
+
+        @Override
+        public void close() throws Exception {
+            process.toHandle().destroy(); // SIGTERM: the service stops cleanly
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    @SuppressWarnings("java:S106")
+    private static void print(String line) {
+        System.out.println(line);
+    }
+}
