@@ -57,13 +57,8 @@ public final class IngestBench {
     private static final int ROUNDS = 3;
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
     /** The JVM flags README's run command gives the service (issue 14, goal 5). */
-    static final List<String> SERVICE_FLAGS = List.of(
-            "-XX:+UseSerialGC",
-            "-Xms64m",
-            "-Xmx160m",
-            "-XX:MaxMetaspaceSize=96m",
-            "-XX:ReservedCodeCacheSize=48m",
-            "-Xss512k");
+    static final List<String> SERVICE_FLAGS =
+            List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx128m", "-XX:TieredStopAtLevel=1", "-Xss512k");
 
     private IngestBench() {}
 
