@@ -1,6 +1,5 @@
 package io.zohosync.ports.sync;
 
-import io.vertx.core.json.JsonObject;
 import io.zohosync.ports.sync.handler.Links;
 import io.zohosync.ports.sync.handler.SyncHandler;
 import java.nio.charset.StandardCharsets;
@@ -30,18 +29,39 @@ final class PayloadHash {
         payload.put("ours", ours);
         payload.put("entity", handler.mapping().write(entity));
         payload.put("links", ids);
-        String text;
-        try {
-            text = new JsonObject(payload).encode();
-        } catch (RuntimeException e) {
-            // a value JSON cannot hold: no hash to compare, so the write is always sent
-            return "unhashable:" + System.nanoTime();
-        }
+        String text = canonical(payload, new StringBuilder()).toString();
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing", e);
         }
+    }
+
+    /** A value as text that differs whenever the value does: maps in their own order, lists, strings quoted. */
+    private static StringBuilder canonical(Object value, StringBuilder out) {
+        if (value instanceof Map<?, ?> map) {
+            out.append('{');
+            map.forEach((k, v) ->
+                    canonical(v, canonical(String.valueOf(k), out).append(':')).append(','));
+            return out.append('}');
+        }
+        if (value instanceof Iterable<?> list) {
+            out.append('[');
+            list.forEach(v -> canonical(v, out).append(','));
+            return out.append(']');
+        }
+        if (value instanceof CharSequence text) {
+            return out.append('"')
+                    .append(text.toString().replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
+        }
+        if (value == null) {
+            return out.append("null");
+        }
+        return out.append(value.getClass().getSimpleName())
+                .append('(')
+                .append(value)
+                .append(')');
     }
 }

@@ -79,14 +79,19 @@ public final class KnownContacts {
                                     .map(x -> (ZohoOutcome<Void>) new ZohoOutcome.Success<Void>(null))
                             : Future.succeededFuture(ZohoOutcome.<Void>retype(outcome)));
             running = run;
-            run.onComplete(done -> {
-                synchronized (lock) {
-                    running = null;
-                    if (done.succeeded() && done.result() instanceof ZohoOutcome.Success<Void>) {
-                        refreshedAt = started;
-                    }
-                }
-            });
+            run.onSuccess(outcome -> {
+                        synchronized (lock) {
+                            running = null;
+                            if (outcome instanceof ZohoOutcome.Success<Void>) {
+                                refreshedAt = started;
+                            }
+                        }
+                    })
+                    .onFailure(e -> {
+                        synchronized (lock) {
+                            running = null;
+                        }
+                    });
             return run;
         }
     }
