@@ -1,5 +1,6 @@
 package io.zohosync.ports.sync;
 
+import static io.zohosync.ports.sync.FlowPipeline.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
@@ -82,10 +83,25 @@ class ContactIndexFlowTest {
         pipeline.drainUntilQuiet();
 
         assertThat(contacts.calls().subList(before, contacts.calls().size()))
-                .as("one page of what changed since, no create")
-                .containsExactly("page");
+                .as("one page of what changed since, the read of the contact linked, no create")
+                .containsExactly("page", "get");
         assertThat(pipeline.view(EntityType.CUSTOMER, "cus-2").zohoId()).isEqualTo(inUi.contactId());
         assertThat(contacts.contacts()).hasSize(2);
+    }
+
+    @Test
+    void a_contact_deleted_in_zoho_is_forgotten_when_a_match_would_link_it_and_the_customer_is_created() {
+        customer("cus-1", "Ada", "Lovelace", "ada@example.com");
+        pipeline.drainUntilQuiet();
+        ZohoContact gone = contacts.contacts().get(0);
+        contacts.remove(gone.contactId());
+
+        customer("cus-2", "Ada", "King", "ada@example.com");
+        pipeline.drainUntilQuiet();
+
+        assertThat(pipeline.view(EntityType.CUSTOMER, "cus-2").zohoId()).isNotEqualTo(gone.contactId());
+        assertThat(await(index.byId(gone.contactId()))).isEmpty();
+        assertThat(contacts.contacts()).hasSize(1);
     }
 
     @Test

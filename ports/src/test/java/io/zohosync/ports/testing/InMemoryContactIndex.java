@@ -75,6 +75,12 @@ public final class InMemoryContactIndex implements ContactIndex {
     }
 
     @Override
+    public Future<Void> remove(String contactId) {
+        entries.remove(contactId);
+        return Future.succeededFuture();
+    }
+
+    @Override
     public Future<Optional<State>> state() {
         return Future.succeededFuture(Optional.ofNullable(state));
     }

@@ -52,6 +52,11 @@ public final class InMemoryZohoContacts implements ZohoContacts {
         return this;
     }
 
+    /** A contact deleted in "Zoho" (its UI). */
+    public void remove(String contactId) {
+        contacts.removeIf(c -> c.contactId().equals(contactId));
+    }
+
     public List<ZohoContact> contacts() {
         return List.copyOf(contacts);
     }
@@ -122,8 +127,16 @@ public final class InMemoryZohoContacts implements ZohoContacts {
     /** Pages of {@code size} list rows (no notes, no person id), newest-modified first when asked. */
     private int pageSize = 200;
 
+    private boolean sorts = true;
+
     public InMemoryZohoContacts pageSize(int size) {
         pageSize = size;
+        return this;
+    }
+
+    /** Lists in creation order whatever order is asked, and says so (as Books would if it ignored sort_order). */
+    public InMemoryZohoContacts ignoringSortOrder() {
+        sorts = false;
         return this;
     }
 
@@ -131,7 +144,7 @@ public final class InMemoryZohoContacts implements ZohoContacts {
     public Future<ZohoOutcome<io.zohosync.ports.out.zoho.ContactsPage>> page(int page, boolean newestFirst) {
         return answer("page", () -> {
             List<ZohoContact> rows = new ArrayList<>(contacts);
-            if (newestFirst) {
+            if (newestFirst && sorts) {
                 rows.sort(
                         java.util.Comparator.comparing(ZohoContact::modifiedAt).reversed());
             }
@@ -142,7 +155,7 @@ public final class InMemoryZohoContacts implements ZohoContacts {
                             c.contactId(), c.contactName(), c.email(), null, c.currencyCode(), null, c.modifiedAt()))
                     .toList();
             return new ZohoOutcome.Success<>(
-                    new io.zohosync.ports.out.zoho.ContactsPage(listed, to < rows.size(), newestFirst));
+                    new io.zohosync.ports.out.zoho.ContactsPage(listed, to < rows.size(), newestFirst && sorts));
         });
     }
 

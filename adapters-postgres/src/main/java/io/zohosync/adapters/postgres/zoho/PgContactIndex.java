@@ -88,6 +88,13 @@ public final class PgContactIndex implements ContactIndex {
     }
 
     @Override
+    public Future<Void> remove(String contactId) {
+        return client.preparedQuery("delete from books_contact_index where contact_id = $1")
+                .execute(Tuple.of(contactId))
+                .mapEmpty();
+    }
+
+    @Override
     public Future<Optional<State>> state() {
         return client.query("select filled_at, seen_up_to from books_contact_index_state")
                 .execute()

@@ -15,6 +15,7 @@ import io.zohosync.ports.out.zoho.ZohoOutcome;
 import io.zohosync.ports.sync.handler.Links;
 import io.zohosync.ports.sync.handler.Match;
 import io.zohosync.ports.sync.handler.SyncHandler;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -60,22 +61,46 @@ public final class CustomerBooksHandler implements SyncHandler<Customer> {
                 };
     }
 
-    /** The index as the matcher's candidates: refreshed (when due) before the email look-up, which comes first. */
-    private static CustomerMatching.Searches indexed(KnownContacts known) {
+    /**
+     * The index as the matcher's candidates: refreshed (when due) before the email look-up, which comes first. A
+     * contact the index names is read before it is offered (one call, in place of the create a link saves): a list
+     * never reports a deletion, so a contact deleted in Books is forgotten here rather than linked.
+     */
+    private CustomerMatching.Searches indexed(KnownContacts known) {
         return new CustomerMatching.Searches() {
             @Override
             public Future<ZohoOutcome<List<ContactCandidate>>> byEmail(String email) {
                 return known.fresh()
                         .compose(fresh -> fresh instanceof ZohoOutcome.Success<Void>
-                                ? known.index().byEmail(email).map(found -> new ZohoOutcome.Success<>(indexed(found)))
+                                ? known.index().byEmail(email).compose(found -> verified(found, 0, new ArrayList<>()))
                                 : Future.succeededFuture(ZohoOutcome.retype(fresh)));
             }
 
             @Override
             public Future<ZohoOutcome<List<ContactCandidate>>> byName(String name) {
-                return known.index().byName(name).map(found -> new ZohoOutcome.Success<>(indexed(found)));
+                return known.index().byName(name).compose(found -> verified(found, 0, new ArrayList<>()));
             }
         };
+    }
+
+    /** Each entry read from Books, one after another: as it now is (into the index), or forgotten when gone. */
+    private Future<ZohoOutcome<List<ContactCandidate>>> verified(
+            List<ContactIndex.Entry> entries, int next, List<ContactCandidate> alive) {
+        if (next == entries.size()) {
+            return Future.succeededFuture(new ZohoOutcome.Success<>(List.copyOf(alive)));
+        }
+        String contactId = entries.get(next).contactId();
+        return contacts.get(contactId).compose(read -> {
+            if (read instanceof ZohoOutcome.NotFound<ZohoContact>) {
+                return known.index().remove(contactId).compose(x -> verified(entries, next + 1, alive));
+            }
+            if (!(read instanceof ZohoOutcome.Success<ZohoContact> ok)) {
+                return Future.succeededFuture(ZohoOutcome.<List<ContactCandidate>>retype(read));
+            }
+            alive.add(new ContactCandidate(
+                    ok.value().contactId(), ok.value().contactName(), ok.value().email()));
+            return known.remember(ok.value()).compose(x -> verified(entries, next + 1, alive));
+        });
     }
 
     private static List<ContactCandidate> indexed(List<ContactIndex.Entry> entries) {
@@ -114,17 +139,18 @@ public final class CustomerBooksHandler implements SyncHandler<Customer> {
     }
 
     /**
-     * By searches: the matcher's searches and the create. By the index: the create (none for a returning customer,
-     * who is only linked), and one list call when the index is due for a refresh (a first fill takes one a page, the
-     * rest as it goes).
+     * By searches: the matcher's searches and the create. By the index: the create, or the read of the contact the
+     * index links (a returning customer is only linked), and one list call when the index is due for a refresh (a first
+     * fill takes one a page, the rest as it goes).
      */
     @Override
     public int plannedCreateCalls(Customer customer) {
         if (known == null) {
             return matching.plannedCreateCalls(customer);
         }
+        // a new customer: its create, or the read of the contact it links to; a returning one: that read
         boolean matches = customer.kind() == CustomerKind.RETURNING || policy.linkNewByEmail();
-        return (customer.kind() == CustomerKind.NEW ? 1 : 0) + (matches && known.refreshDue() ? 1 : 0);
+        return 1 + (matches && known.refreshDue() ? 1 : 0);
     }
 
     /** One PUT with the index's name and person; a read first for a contact it knows them not of. */

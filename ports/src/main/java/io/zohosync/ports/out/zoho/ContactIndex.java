@@ -53,6 +53,9 @@ public interface ContactIndex {
      */
     Future<Void> put(List<Entry> entries);
 
+    /** Forgets a contact Books no longer has (a list never reports a deletion: a read that answers not found does). */
+    Future<Void> remove(String contactId);
+
     /** Empty until the first complete fill. */
     Future<Optional<State>> state();
 
