@@ -209,7 +209,9 @@ final class CallsPerEntity {
                                         .map(c -> String.format("%.2f", c.perEntity()))
                                         .toList())
                         .toList()
-                + ".");
+                + ". The contact index's refreshes over the " + ROUNDS + " rounds: " + refreshes
+                + " list call(s), each shared by every match made while the index was fresh (counted in the row of the"
+                + " batch that triggered it).");
         report.add("");
     }
 
