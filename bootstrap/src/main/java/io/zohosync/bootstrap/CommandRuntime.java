@@ -123,7 +123,7 @@ final class CommandRuntime implements AutoCloseable {
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
                 throw new Refused("Zoho could not be set up: " + cause.getMessage());
             }
-            flows = new Flows(zoho, pg.entities(), pg.zohoStates(), config, pg.stockLevels());
+            flows = new Flows(zoho, pg.entities(), pg.zohoStates(), config, pg.stockLevels(), pg.contactIndex());
         }
         return zoho;
     }
@@ -149,7 +149,8 @@ final class CommandRuntime implements AutoCloseable {
                 pg.syncRecords(),
                 pg.syncJobs(),
                 zoho().callBudget(),
-                new SyncRunner.Settings(config.prerequisiteRecheck(), config.prerequisiteWait()));
+                new SyncRunner.Settings(config.prerequisiteRecheck(), config.prerequisiteWait()),
+                pg.sentPayloads());
     }
 
     /** The service's worker, claiming {@code batch} jobs a pass, telling {@code observer} of every outcome. */

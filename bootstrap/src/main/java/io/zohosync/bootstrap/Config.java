@@ -73,7 +73,8 @@ record Config(
         StockSettings stock,
         Crm crm,
         BillingInSettings billingIn,
-        BillingSettings billing) {
+        BillingSettings billing,
+        Duration contactIndexRefresh) {
 
     /**
      * The platform's outbound webhooks (README "Outbound webhooks"): where they go (none: messages stay pending), the
@@ -172,7 +173,9 @@ record Config(
                 StockSettings.from(env),
                 crm(r),
                 BillingInSettings.from(env),
-                BillingSettings.from(env));
+                BillingSettings.from(env),
+                // issue 14: how often the Books contact index lists the contacts modified since (0: before every match)
+                Duration.ofSeconds(r.integer("ZSYNC_CONTACT_INDEX_REFRESH_SECONDS", 30)));
     }
 
     /**

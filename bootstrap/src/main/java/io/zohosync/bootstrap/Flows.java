@@ -15,6 +15,7 @@ import io.zohosync.ports.flows.billing.SubscriptionBillingHandler;
 import io.zohosync.ports.flows.crm.CustomerCrmHandler;
 import io.zohosync.ports.flows.crm.InquiryCrmHandler;
 import io.zohosync.ports.flows.customer.CustomerBooksHandler;
+import io.zohosync.ports.flows.customer.KnownContacts;
 import io.zohosync.ports.flows.item.ItemHandler;
 import io.zohosync.ports.flows.order.BooksTaxIds;
 import io.zohosync.ports.flows.order.OrderBooksHandler;
@@ -28,6 +29,7 @@ import io.zohosync.ports.intake.Routing;
 import io.zohosync.ports.out.EntityStore;
 import io.zohosync.ports.out.StockLevels;
 import io.zohosync.ports.out.ZohoStates;
+import io.zohosync.ports.out.zoho.ContactIndex;
 import io.zohosync.ports.sync.handler.SyncHandler;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -46,13 +48,25 @@ final class Flows {
      */
     private final List<SyncHandler<?>> optIn;
 
-    Flows(ZohoAdapters zoho, EntityStore entities, ZohoStates states, Config config, StockLevels stock) {
+    Flows(
+            ZohoAdapters zoho,
+            EntityStore entities,
+            ZohoStates states,
+            Config config,
+            StockLevels stock,
+            ContactIndex contactIndex) {
         MatchPolicy matching = new MatchPolicy(config.linkNewByEmail(), config.matchReturningByName());
+        // issue 14: the organization's Books contacts, known without a search per customer
+        KnownContacts contacts = new KnownContacts(
+                zoho.contacts(),
+                contactIndex,
+                new KnownContacts.Settings(config.contactIndexRefresh()),
+                Clock.systemUTC());
         // one cache of Books tax ids for every sales document: a new rate is created once, a refused id forgotten by
         // all
         BooksTaxIds taxes = new BooksTaxIds(zoho.taxes());
         // and one of the currencies customers' contacts are billed in, read once per customer
-        ContactCurrencies currencies = new ContactCurrencies(zoho.contacts());
+        ContactCurrencies currencies = new ContactCurrencies(zoho.contacts(), contactIndex);
         BillingProducts products = new BillingProducts(
                 zoho.billingCatalog(), config.billing().productId().orElse(null));
         CustomerCrmHandler crmContacts =
@@ -63,7 +77,7 @@ final class Flows {
                 zoho.billingInvoices(), PaymentModeMapping.DEFAULT, states, Clock.systemUTC());
         this.optIn = List.of(crmContacts, inventoryItems, billingCustomers, billingPayments);
         this.handlers = List.of(
-                new CustomerBooksHandler(zoho.contacts(), matching),
+                new CustomerBooksHandler(zoho.contacts(), matching, contacts),
                 new ItemHandler(SyncTarget.BOOKS, zoho.items()),
                 new OrderBooksHandler(zoho.invoices(), zoho.estimates(), taxes, currencies, entities),
                 new QuoteBooksHandler(zoho.estimates(), taxes, currencies),

@@ -175,8 +175,9 @@ final class HealthCommand implements Callable<Integer> {
         try {
             ZohoAdapters zoho = await(ZohoWiring.start(
                     vertx, config, pg.pool(), config.tokenKeys().get(), stops::push));
-            Handlers handlers =
-                    new Handlers(new Flows(zoho, pg.entities(), pg.zohoStates(), config, pg.stockLevels()).handlers());
+            Handlers handlers = new Handlers(
+                    new Flows(zoho, pg.entities(), pg.zohoStates(), config, pg.stockLevels(), pg.contactIndex())
+                            .handlers());
             List<ReadBack> reads = new ArrayList<>();
             for (SyncHealthReader.Linked linked : await(pg.health().sample(sample))) {
                 reads.add(readBack(handlers, linked));

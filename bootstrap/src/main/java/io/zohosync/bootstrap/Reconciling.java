@@ -57,7 +57,8 @@ final class Reconciling {
                         machine,
                         clock,
                         new ReconcileService.Settings(PATIENCE, config.syncEnabled()))
-                .billing(new ReconcileService.BillingReads(zoho.billingListings(), pg.zohoStates()));
+                .billing(new ReconcileService.BillingReads(zoho.billingListings(), pg.zohoStates()))
+                .sentPayloads(pg.sentPayloads());
     }
 
     /** Reconciles every {@code every} (the first after one period); the timer's id, to cancel it. */

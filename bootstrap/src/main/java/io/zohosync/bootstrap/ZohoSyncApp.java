@@ -99,7 +99,7 @@ public final class ZohoSyncApp {
 
     private Future<Void> wire(PostgresAdapters pg, ZohoAdapters zoho, Secrets secrets) {
         SyncStateMachine machine = new SyncStateMachine(config.retryPolicy(), new SecureRandom());
-        Flows flows = new Flows(zoho, pg.entities(), pg.zohoStates(), config, pg.stockLevels());
+        Flows flows = new Flows(zoho, pg.entities(), pg.zohoStates(), config, pg.stockLevels(), pg.contactIndex());
         Handlers handlers = new Handlers(flows.handlers());
         var intake = new IntakeService(pg.intake(), flows.mappings(), flows.routing(config.targets()), machine, clock);
         var status = new SyncStatusService(pg.syncRecordsReader(), config.syncEnabled(), pg.zohoStates());
@@ -229,7 +229,8 @@ public final class ZohoSyncApp {
                 pg.syncRecords(),
                 pg.syncJobs(),
                 zoho.callBudget(),
-                new SyncRunner.Settings(config.prerequisiteRecheck(), config.prerequisiteWait()));
+                new SyncRunner.Settings(config.prerequisiteRecheck(), config.prerequisiteWait()),
+                pg.sentPayloads());
         var worker = new SyncWorker(
                 pg.syncJobs(),
                 zoho.callBudget(),

@@ -111,10 +111,15 @@ class ReconcileEndToEndTest {
 
         // Zoho's UI: a contact deleted, another's email changed, the payment's amount changed
         ui(HttpMethod.DELETE, "/books/v3/contacts/" + deletedContact, null);
+        // Books requires the contact's name on every update (its OpenAPI document); the UI sends it back
+        String editedName = ui(HttpMethod.GET, "/books/v3/contacts/" + editedContact, null)
+                .getJsonObject("contact")
+                .getString("contact_name");
         ui(
                 HttpMethod.PUT,
                 "/books/v3/contacts/" + editedContact,
                 new JsonObject()
+                        .put("contact_name", editedName)
                         .put(
                                 "contact_persons",
                                 new JsonArray()

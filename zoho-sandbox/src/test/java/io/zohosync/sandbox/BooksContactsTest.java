@@ -83,7 +83,10 @@ class BooksContactsTest {
 
         HttpResponse<Buffer> response = send(
                 client.books(HttpMethod.PUT, "/contacts/" + contact.getString("contact_id"), token),
-                new JsonObject().put("notes", "moved").put("contact_persons", new JsonArray().add(person)));
+                new JsonObject()
+                        .put("contact_name", "Alan Turing")
+                        .put("notes", "moved")
+                        .put("contact_persons", new JsonArray().add(person)));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.bodyAsJsonObject().getString("message")).isEqualTo("Contact has been updated successfully");
@@ -94,6 +97,42 @@ class BooksContactsTest {
                 .isEqualTo(person.getString("contact_person_id"));
         assertThat(client.sandbox.inspect().recordsFor("turing@example.com")).hasSize(1);
         assertThat(client.sandbox.inspect().recordsFor("alan@example.com")).isEmpty();
+    }
+
+    @Test
+    void anUpdateWithoutTheNameIsRefusedAndOneWithoutPersonsKeepsThem() {
+        JsonObject contact =
+                create("Alan Turing", "alan@example.com", "").bodyAsJsonObject().getJsonObject("contact");
+        String id = contact.getString("contact_id");
+        String personId = contact.getString("primary_contact_id");
+
+        HttpResponse<Buffer> nameless =
+                send(client.books(HttpMethod.PUT, "/contacts/" + id, token), new JsonObject().put("website", "x.org"));
+        HttpResponse<Buffer> kept = send(
+                client.books(HttpMethod.PUT, "/contacts/" + id, token),
+                new JsonObject().put("contact_name", "Alan Turing").put("website", "turing.org"));
+        HttpResponse<Buffer> replaced = send(
+                client.books(HttpMethod.PUT, "/contacts/" + id, token),
+                new JsonObject()
+                        .put("contact_name", "Alan Turing")
+                        .put(
+                                "contact_persons",
+                                new JsonArray()
+                                        .add(new JsonObject()
+                                                .put("first_name", "A")
+                                                .put("email", "a@x.org"))));
+
+        assertThat(nameless.statusCode()).isEqualTo(400);
+        JsonObject keptContact = kept.bodyAsJsonObject().getJsonObject("contact");
+        assertThat(keptContact.getString("website")).isEqualTo("turing.org");
+        assertThat(keptContact.getString("primary_contact_id")).isEqualTo(personId);
+        assertThat(keptContact.getJsonArray("contact_persons").getJsonObject(0).getString("email"))
+                .isEqualTo("alan@example.com");
+        // a person sent without its id is a new person; the one left out is removed
+        JsonObject replacedContact = replaced.bodyAsJsonObject().getJsonObject("contact");
+        assertThat(replacedContact.getJsonArray("contact_persons")).hasSize(1);
+        assertThat(replacedContact.getString("primary_contact_id")).isNotEqualTo(personId);
+        assertThat(replacedContact.getString("website")).isEqualTo("turing.org");
     }
 
     @Test

@@ -230,6 +230,19 @@ public final class PostgresAdapters {
         return Unreachable.guard(new PgZohoStates(pool), ZohoStates.class);
     }
 
+    /** The organization's Books contacts, known without a search per customer (V23). */
+    public io.zohosync.ports.out.zoho.ContactIndex contactIndex() {
+        return Unreachable.guard(
+                new io.zohosync.adapters.postgres.zoho.PgContactIndex(pool),
+                io.zohosync.ports.out.zoho.ContactIndex.class);
+    }
+
+    /** The hash of the payload last sent per sync record (V23). */
+    public io.zohosync.ports.out.SentPayloads sentPayloads() {
+        return Unreachable.guard(
+                new io.zohosync.adapters.postgres.zoho.PgSentPayloads(pool), io.zohosync.ports.out.SentPayloads.class);
+    }
+
     /** The mappings API's reads: sync records with Zoho's mirrored state (V17, V21). */
     public MappingsReader mappings() {
         return Unreachable.guard(new PgMappings(pool), MappingsReader.class);

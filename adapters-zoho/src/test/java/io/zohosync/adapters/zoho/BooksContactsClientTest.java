@@ -5,14 +5,18 @@ import static io.zohosync.adapters.zoho.Outcomes.success;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import io.zohosync.adapters.zoho.call.ZohoRequest;
 import io.zohosync.domain.customer.Address;
 import io.zohosync.domain.customer.Customer;
 import io.zohosync.domain.customer.CustomerKind;
+import io.zohosync.ports.out.zoho.ContactsPage;
 import io.zohosync.ports.out.zoho.ZohoConnectionState;
 import io.zohosync.ports.out.zoho.ZohoContact;
 import io.zohosync.ports.out.zoho.ZohoContacts;
 import io.zohosync.ports.out.zoho.ZohoOutcome;
+import io.zohosync.ports.out.zoho.ZohoProduct;
 import io.zohosync.sandbox.core.SandboxRecord;
 import java.util.List;
 import java.util.UUID;
@@ -169,6 +173,75 @@ class BooksContactsClientTest {
                         .body()
                         .getJsonArray("contact_persons"))
                 .hasSize(1);
+    }
+
+    @Test
+    void anUpdateWithTheKnownNameAndPersonIsOnePutThatKeepsWhatTheServiceDoesNotOwn() {
+        String id = UUID.randomUUID().toString();
+        Customer c = customer(id);
+        ZohoContact created = success(Customers.createContact(contacts, c).await());
+        // a Zoho user's edits: a website and notes the service does not own
+        success(fx.zoho
+                .api()
+                .call(
+                        ZohoRequest.put(
+                                ZohoProduct.BOOKS,
+                                "/contacts/" + created.contactId(),
+                                new JsonObject()
+                                        .put("contact_name", created.contactName())
+                                        .put("website", "ada.example.org")
+                                        .put("notes", "VIP\n" + ZohoContacts.marker(c.platformId()))),
+                        r -> r)
+                .await());
+        Customer moved = new Customer(
+                c.platformId(),
+                "Ada",
+                "King " + id,
+                "countess." + id + "@example.com",
+                c.phone(),
+                null,
+                c.billingAddress(),
+                CustomerKind.NEW);
+        int reads = fx.sandbox.inspect().calls("GET /books/v3/contacts/{contact_id}");
+        int puts = fx.sandbox.inspect().calls("PUT /books/v3/contacts/{contact_id}");
+
+        ZohoContact updated =
+                success(contacts.update(created.contactId(), created.contactName(), created.primaryPersonId(), moved)
+                        .await());
+
+        assertThat(fx.sandbox.inspect().calls("GET /books/v3/contacts/{contact_id}"))
+                .isEqualTo(reads);
+        assertThat(fx.sandbox.inspect().calls("PUT /books/v3/contacts/{contact_id}"))
+                .isEqualTo(puts + 1);
+        assertThat(updated.email()).isEqualTo("countess." + id + "@example.com");
+        assertThat(updated.primaryPersonId()).isEqualTo(created.primaryPersonId());
+        JsonObject held =
+                fx.sandbox.inspect().recordsFor(created.contactId()).get(0).body();
+        assertThat(held.getString("website")).isEqualTo("ada.example.org");
+        assertThat(held.getString("notes")).isEqualTo("VIP\n" + ZohoContacts.marker(c.platformId()));
+        assertThat(held.getString("contact_name")).isEqualTo(created.contactName());
+        assertThat(held.getJsonArray("contact_persons")).hasSize(1);
+    }
+
+    @Test
+    void contactsArePagedNewestModifiedFirstWithTheirModificationTimes() {
+        String id = UUID.randomUUID().toString();
+        ZohoContact first =
+                success(Customers.createContact(contacts, customer(id + "a")).await());
+        fx.sandbox.control().advanceClock(java.time.Duration.ofSeconds(5));
+        ZohoContact second =
+                success(Customers.createContact(contacts, customer(id + "b")).await());
+
+        ContactsPage page = success(contacts.page(1, true).await());
+
+        assertThat(page.newestFirst()).isTrue();
+        assertThat(page.more()).isFalse();
+        assertThat(page.contacts())
+                .extracting(ZohoContact::contactId)
+                .containsSubsequence(second.contactId(), first.contactId());
+        assertThat(page.contacts().get(0).modifiedAt())
+                .isAfter(page.contacts().get(1).modifiedAt());
+        assertThat(first.primaryPersonId()).isNotBlank();
     }
 
     @Test

@@ -36,6 +36,8 @@ import java.util.function.IntFunction;
  *   <li>Zoho calls per paid enrollment, by kind, against the hand-written integration's four ({@link EnrollmentCalls}).</li>
  *   <li>Zoho calls per stock change: 1,000 changes to 10 items ({@link StockCalls}).</li>
  *   <li>Zoho CRM calls per CRM contact, 1,000 registrations a round ({@link CrmContactCalls}).</li>
+ *   <li>Zoho calls per entity — new customer, update, unchanged update, namesake, invoice, payment — against the
+ *       hand-written integration's search + create ({@link CallsPerEntity}).</li>
  * </ol>
  * Writes {@code bootstrap/target/bench-report.md}.
  */
@@ -62,6 +64,7 @@ public final class PipelineBenchmark {
             EnrollmentCalls.measure(vertx, report);
             StockCalls.measure(vertx, report);
             CrmContactCalls.measure(vertx, report);
+            CallsPerEntity.measure(vertx, report);
             Path out = Path.of(System.getProperty("bench.report", "bench-report.md"));
             Files.write(out, report);
             report.forEach(PipelineBenchmark::print);

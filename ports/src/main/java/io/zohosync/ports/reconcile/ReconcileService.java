@@ -17,6 +17,7 @@ import io.zohosync.ports.in.ReconcileReport;
 import io.zohosync.ports.in.ReconcileUseCase;
 import io.zohosync.ports.out.Pause;
 import io.zohosync.ports.out.ReconcileStore;
+import io.zohosync.ports.out.SentPayloads;
 import io.zohosync.ports.out.SyncHealthReader;
 import io.zohosync.ports.out.SyncRecords;
 import io.zohosync.ports.out.ZohoState;
@@ -76,6 +77,7 @@ public final class ReconcileService implements ReconcileUseCase {
     private final SyncStateMachine machine;
     private final Clock clock;
     private final Settings settings;
+    private SentPayloads sent = SentPayloads.NONE;
     /** Billing's side; null: Billing is not compared. */
     private BillingReads billing;
     /** The reconciliation under way, if any: one at a time. */
@@ -107,6 +109,12 @@ public final class ReconcileService implements ReconcileUseCase {
     /** Compares Zoho Billing's objects too (customers, subscriptions, invoices, payments synced to Billing). */
     public ReconcileService billing(BillingReads reads) {
         this.billing = reads;
+        return this;
+    }
+
+    /** {@code sent}: the hashes of the payloads last sent, which a re-send repair forgets (issue 14). */
+    public ReconcileService sentPayloads(SentPayloads sent) {
+        this.sent = sent;
         return this;
     }
 
@@ -465,6 +473,7 @@ public final class ReconcileService implements ReconcileUseCase {
         return store.claim(d.id(), clock.instant())
                 .compose(claimed -> claimed
                         ? new Repairs(admin, records, machine, clock, billing == null ? null : billing.mirror())
+                                .forgetting(sent)
                                 .apply(d)
                                 .compose(
                                         done -> store.repaired(d.id(), done.applied(), done.outcome(), clock.instant()))

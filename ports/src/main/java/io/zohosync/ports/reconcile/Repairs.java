@@ -13,6 +13,7 @@ import io.zohosync.ports.in.AdminSyncUseCase.Action;
 import io.zohosync.ports.in.AdminSyncUseCase.Command;
 import io.zohosync.ports.in.AdminSyncUseCase.Result;
 import io.zohosync.ports.in.ReconcileDrift;
+import io.zohosync.ports.out.SentPayloads;
 import io.zohosync.ports.out.SyncRecords;
 import io.zohosync.ports.out.ZohoState;
 import io.zohosync.ports.out.ZohoStates;
@@ -42,6 +43,8 @@ final class Repairs {
     private final SyncStateMachine machine;
     private final Clock clock;
     private final ZohoStates mirror;
+    /** The sent payloads' hashes: a re-send is sent even though the platform's data did not change (issue 14). */
+    private SentPayloads sent = SentPayloads.NONE;
     /** Fields pulled as numbers. */
     private static final Set<String> NUMBERS = Set.of("balance", "total", "amount", "quantity");
 
@@ -105,6 +108,12 @@ final class Repairs {
         };
     }
 
+    /** {@code sent}: whose hash of the record's last payload a re-send forgets, so the update is sent. */
+    Repairs forgetting(SentPayloads sent) {
+        this.sent = sent;
+        return this;
+    }
+
     /**
      * Keeps Zoho's state as the report read it ({@code status.zoho} and the other {@code *.zoho} fields of the detail)
      * in the mirror, as of the report's reading ({@code read_at}): a webhook that brought a newer state since wins.
@@ -153,22 +162,25 @@ final class Repairs {
 
     private Future<Done> update(ReconcileDrift stored) {
         var now = clock.instant();
-        return records.change(
-                        stored.key(),
-                        "reconcile_resend",
-                        state -> machine.apply(state, new SyncEvent.EntityChanged(), now),
-                        now)
-                .map(changed -> {
-                    if (changed.isEmpty()) {
-                        return new Done(false, "the record no longer exists");
-                    }
-                    if (changed.get().transition() instanceof Transition.Rejected rejected) {
-                        return new Done(false, "refused: " + rejected.reason());
-                    }
-                    return new Done(
-                            true,
-                            "update queued (" + changed.get().record().status().wire() + ")");
-                });
+        // Zoho's fields differ from what was last sent: the same payload must go again, not be skipped as unchanged
+        return sent.sent(stored.key(), "resend:" + now, now)
+                .compose(forgotten -> records.change(
+                                stored.key(),
+                                "reconcile_resend",
+                                state -> machine.apply(state, new SyncEvent.EntityChanged(), now),
+                                now)
+                        .map(changed -> {
+                            if (changed.isEmpty()) {
+                                return new Done(false, "the record no longer exists");
+                            }
+                            if (changed.get().transition() instanceof Transition.Rejected rejected) {
+                                return new Done(false, "refused: " + rejected.reason());
+                            }
+                            return new Done(
+                                    true,
+                                    "update queued ("
+                                            + changed.get().record().status().wire() + ")");
+                        }));
     }
 
     private Future<Done> admin(Command command) {

@@ -11,6 +11,7 @@ import io.zohosync.domain.sync.SyncStatus;
 import io.zohosync.ports.out.ClaimedJob;
 import io.zohosync.ports.out.EntityStore;
 import io.zohosync.ports.out.JobKind;
+import io.zohosync.ports.out.SentPayloads;
 import io.zohosync.ports.out.StoredEntity;
 import io.zohosync.ports.out.SyncJobs;
 import io.zohosync.ports.out.SyncRecords;
@@ -66,6 +67,7 @@ public final class SyncRunner {
     private final SyncJobs jobs;
     private final ZohoCallBudget budget;
     private final Settings settings;
+    private final SentPayloads sent;
     /** Per job whose calls beyond its reservation the budget refused, how many its next run reserves (this instance). */
     private final Map<SyncKey, Integer> reserveNext = new ConcurrentHashMap<>();
 
@@ -76,12 +78,25 @@ public final class SyncRunner {
             SyncJobs jobs,
             ZohoCallBudget budget,
             Settings settings) {
+        this(handlers, entities, records, jobs, budget, settings, SentPayloads.NONE);
+    }
+
+    /** {@code sent}: the hash of each record's payload last sent, so an unchanged update is not sent (issue 14). */
+    public SyncRunner(
+            Handlers handlers,
+            EntityStore entities,
+            SyncRecords records,
+            SyncJobs jobs,
+            ZohoCallBudget budget,
+            Settings settings,
+            SentPayloads sent) {
         this.handlers = handlers;
         this.entities = entities;
         this.records = records;
         this.jobs = jobs;
         this.budget = budget;
         this.settings = settings;
+        this.sent = sent;
     }
 
     /** The Zoho products its one-by-one jobs call (the batched kinds' are {@link #batchProducts}). */
@@ -363,31 +378,73 @@ public final class SyncRunner {
                         "update_skipped_shared");
             }
             boolean ours = job.state().origin() == Origin.CREATED;
-            return reserved(
-                    job.key(),
-                    handler,
-                    handler.plannedUpdateCalls(entity, ours),
-                    now,
-                    () -> update(handler, zohoId, entity, links, ours, now));
+            String hash = PayloadHash.of(handler, zohoId, ours, entity, links);
+            return lastSent(job.key()).compose(last -> {
+                if (hash.equals(last)) {
+                    return done(
+                            ours
+                                    ? new SyncEvent.Succeeded(zohoId)
+                                    : new SyncEvent.Kept(
+                                            zohoId,
+                                            "linked to a record zoho-sync did not create; nothing changed since"
+                                                    + " the last update"),
+                            "unchanged");
+                }
+                return reserved(
+                        job.key(),
+                        handler,
+                        handler.plannedUpdateCalls(entity, ours),
+                        now,
+                        () -> update(handler, job.key(), zohoId, entity, links, ours, hash, now));
+            });
         });
     }
 
+    /** The hash of the payload last sent for the record; null when unknown (or unreadable: the update is sent). */
+    private Future<String> lastSent(SyncKey key) {
+        return sent.hash(key).map(found -> found.orElse(null)).recover(e -> {
+            LOG.warn("could not read the last sent payload's hash of {}: {}", key, e.toString());
+            return Future.succeededFuture(null);
+        });
+    }
+
+    /** Remembers what a write that succeeded sent; should that fail, the next unchanged update is sent once more. */
+    private Future<Decision> remember(SyncKey key, String hash, Instant now, Decision decision) {
+        return sent.sent(key, hash, now)
+                .recover(e -> {
+                    LOG.warn("could not store the sent payload's hash of {}: {}", key, e.toString());
+                    return Future.succeededFuture();
+                })
+                .map(decision);
+    }
+
     private <E> Future<Decision> update(
-            SyncHandler<E> handler, String zohoId, E entity, Links links, boolean ours, Instant now) {
+            SyncHandler<E> handler,
+            SyncKey key,
+            String zohoId,
+            E entity,
+            Links links,
+            boolean ours,
+            String hash,
+            Instant now) {
         Future<ZohoOutcome<String>> call =
                 ours ? handler.update(zohoId, entity, links) : handler.updateOwnedFields(zohoId, entity, links);
-        return call.map(outcome -> {
+        return call.compose(outcome -> {
             if (!(outcome instanceof ZohoOutcome.Success<String>)) {
-                return ZohoOutcomes.failure(outcome, "the update", now);
+                return Future.succeededFuture(ZohoOutcomes.failure(outcome, "the update", now));
             }
-            return ours
-                    ? Decision.of(new SyncEvent.Succeeded(zohoId), "updated")
-                    : Decision.of(
-                            new SyncEvent.Kept(
-                                    zohoId,
-                                    "linked to a record zoho-sync did not create: left as it is "
-                                            + "but for the fields zoho-sync owns"),
-                            "updated_owned_fields");
+            return remember(
+                    key,
+                    hash,
+                    now,
+                    ours
+                            ? Decision.of(new SyncEvent.Succeeded(zohoId), "updated")
+                            : Decision.of(
+                                    new SyncEvent.Kept(
+                                            zohoId,
+                                            "linked to a record zoho-sync did not create: left as it is "
+                                                    + "but for the fields zoho-sync owns"),
+                                    "updated_owned_fields"));
         });
     }
 
@@ -403,7 +460,7 @@ public final class SyncRunner {
             return jobs.markIntent(job, now)
                     .compose(held -> held
                             ? handler.create(entity, links)
-                                    .compose(created -> created(handler, entity, links, created, now))
+                                    .compose(created -> created(handler, job.key(), entity, links, created, now))
                             : done(
                                     new SyncEvent.RetryableFailure("the lease was lost before the create"),
                                     "lease_lost"));
@@ -411,9 +468,9 @@ public final class SyncRunner {
     }
 
     private <E> Future<Decision> created(
-            SyncHandler<E> handler, E entity, Links links, ZohoOutcome<String> outcome, Instant now) {
+            SyncHandler<E> handler, SyncKey key, E entity, Links links, ZohoOutcome<String> outcome, Instant now) {
         if (outcome instanceof ZohoOutcome.Success<String> ok) {
-            return done(new SyncEvent.Succeeded(ok.value()), "created");
+            return madeBy(handler, key, entity, links, ok.value(), now);
         }
         if (!(outcome instanceof ZohoOutcome.Duplicate<String> duplicate)) {
             return Future.succeededFuture(ZohoOutcomes.failure(outcome, "the create", now));
@@ -425,19 +482,29 @@ public final class SyncRunner {
                 "the marker search after a duplicate",
                 now,
                 none -> handler.createAfterDuplicate(entity, links, duplicate.message())
-                        .map(again -> {
+                        .compose(again -> {
                             if (again instanceof ZohoOutcome.Success<String> ok) {
-                                return Decision.of(new SyncEvent.Succeeded(ok.value()), "created");
+                                return madeBy(handler, key, entity, links, ok.value(), now);
                             }
                             if (again instanceof ZohoOutcome.Duplicate<String> dup) {
-                                return Decision.of(
+                                return done(
                                         new SyncEvent.PermanentFailure("Zoho reports a duplicate it would not show: "
                                                 + dup.message() + "; link the record by hand"),
                                         "duplicate");
                             }
-                            return ZohoOutcomes.failure(again, "the create", now);
+                            return Future.succeededFuture(ZohoOutcomes.failure(again, "the create", now));
                         }),
                 "Zoho already had this record (" + duplicate.message() + "); linked it");
+    }
+
+    /** A create that succeeded: its payload's hash remembered, as an update's would be. */
+    private <E> Future<Decision> madeBy(
+            SyncHandler<E> handler, SyncKey key, E entity, Links links, String zohoId, Instant now) {
+        return remember(
+                key,
+                PayloadHash.of(handler, zohoId, true, entity, links),
+                now,
+                Decision.of(new SyncEvent.Succeeded(zohoId), "created"));
     }
 
     /**

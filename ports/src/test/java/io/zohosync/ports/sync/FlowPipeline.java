@@ -11,6 +11,7 @@ import io.zohosync.ports.in.SyncRecordView;
 import io.zohosync.ports.intake.EntityMapping;
 import io.zohosync.ports.intake.IntakeService;
 import io.zohosync.ports.intake.Routing;
+import io.zohosync.ports.out.SentPayloads;
 import io.zohosync.ports.out.SyncObserver;
 import io.zohosync.ports.sync.handler.Handlers;
 import io.zohosync.ports.sync.handler.SyncHandler;
@@ -32,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class FlowPipeline {
 
-    final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
+    final MutableClock clock;
     final InMemorySyncStore store;
     final SyncStateMachine machine = new SyncStateMachine(
             new RetryPolicy(3, Duration.ofSeconds(30), Duration.ofHours(1)), new SplittableRandom(11));
@@ -45,6 +46,17 @@ final class FlowPipeline {
 
     /** Over a store the handlers read too (a payment reads its stored order). */
     FlowPipeline(InMemorySyncStore store, List<SyncHandler<?>> handlers) {
+        this(store, handlers, SentPayloads.NONE);
+    }
+
+    /** Remembering the payloads sent in {@code sent}: an unchanged update is not sent. */
+    FlowPipeline(InMemorySyncStore store, List<SyncHandler<?>> handlers, SentPayloads sent) {
+        this(store, handlers, sent, new MutableClock(Instant.parse("2026-03-01T09:00:00Z")));
+    }
+
+    /** On {@code clock}, which the handlers read too. */
+    FlowPipeline(InMemorySyncStore store, List<SyncHandler<?>> handlers, SentPayloads sent, MutableClock clock) {
+        this.clock = clock;
         this.store = store;
         SyncObserver observer = (key, status, event) -> {};
         ScriptedCallBudget budget = new ScriptedCallBudget();
@@ -58,7 +70,8 @@ final class FlowPipeline {
                         store,
                         store,
                         budget,
-                        new SyncRunner.Settings(Duration.ofMinutes(5), Duration.ofHours(24))),
+                        new SyncRunner.Settings(Duration.ofMinutes(5), Duration.ofHours(24)),
+                        sent),
                 observer,
                 machine,
                 clock,

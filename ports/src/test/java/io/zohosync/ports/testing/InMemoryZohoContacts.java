@@ -22,6 +22,8 @@ public final class InMemoryZohoContacts implements ZohoContacts {
     private final java.util.Map<String, Runnable> hooks = new java.util.HashMap<>();
     private long nextId = 460_000_000_000_001L;
     private String currency = "ZAR";
+    /** Books' modification clock, in seconds: every write ticks it. */
+    private long modified = 1_700_000_000L;
 
     /** The currency contacts made from now on are billed in (the organization's base currency); ZAR at first. */
     public InMemoryZohoContacts billingIn(String currencyCode) {
@@ -31,7 +33,9 @@ public final class InMemoryZohoContacts implements ZohoContacts {
 
     /** A contact that already exists in "Zoho". */
     public ZohoContact add(String name, String email, String notes) {
-        ZohoContact contact = new ZohoContact(Long.toString(nextId++), name, email, notes, currency);
+        String id = Long.toString(nextId++);
+        ZohoContact contact = new ZohoContact(
+                id, name, email, notes, currency, "p" + id, java.time.Instant.ofEpochSecond(modified++));
         contacts.add(contact);
         return contact;
     }
@@ -46,6 +50,11 @@ public final class InMemoryZohoContacts implements ZohoContacts {
     public InMemoryZohoContacts onCall(String call, Runnable hook) {
         hooks.put(call, hook);
         return this;
+    }
+
+    /** A contact deleted in "Zoho" (its UI). */
+    public void remove(String contactId) {
+        contacts.removeIf(c -> c.contactId().equals(contactId));
     }
 
     public List<ZohoContact> contacts() {
@@ -83,9 +92,70 @@ public final class InMemoryZohoContacts implements ZohoContacts {
                     customer.displayName(),
                     customer.email(),
                     found.get().notes(),
-                    found.get().currencyCode());
+                    found.get().currencyCode(),
+                    found.get().primaryPersonId(),
+                    java.time.Instant.ofEpochSecond(modified++));
             contacts.set(contacts.indexOf(found.get()), updated);
             return new ZohoOutcome.Success<>(updated);
+        });
+    }
+
+    /** The PUT without a read: the name sent back as given, the person named by id (as Books does, per its OpenAPI). */
+    @Override
+    public Future<ZohoOutcome<ZohoContact>> update(
+            String contactId, String contactName, String personId, Customer customer) {
+        return answer("put", () -> {
+            Optional<ZohoContact> found = contacts.stream()
+                    .filter(c -> c.contactId().equals(contactId))
+                    .findFirst();
+            if (found.isEmpty()) {
+                return new ZohoOutcome.NotFound<>("Contact does not exist.");
+            }
+            ZohoContact updated = new ZohoContact(
+                    contactId,
+                    contactName,
+                    customer.email(),
+                    found.get().notes(),
+                    found.get().currencyCode(),
+                    personId,
+                    java.time.Instant.ofEpochSecond(modified++));
+            contacts.set(contacts.indexOf(found.get()), updated);
+            return new ZohoOutcome.Success<>(updated);
+        });
+    }
+
+    /** Pages of {@code size} list rows (no notes, no person id), newest-modified first when asked. */
+    private int pageSize = 200;
+
+    private boolean sorts = true;
+
+    public InMemoryZohoContacts pageSize(int size) {
+        pageSize = size;
+        return this;
+    }
+
+    /** Lists in creation order whatever order is asked, and says so (as Books would if it ignored sort_order). */
+    public InMemoryZohoContacts ignoringSortOrder() {
+        sorts = false;
+        return this;
+    }
+
+    @Override
+    public Future<ZohoOutcome<io.zohosync.ports.out.zoho.ContactsPage>> page(int page, boolean newestFirst) {
+        return answer("page", () -> {
+            List<ZohoContact> rows = new ArrayList<>(contacts);
+            if (newestFirst && sorts) {
+                rows.sort(
+                        java.util.Comparator.comparing(ZohoContact::modifiedAt).reversed());
+            }
+            int from = Math.min(rows.size(), (page - 1) * pageSize);
+            int to = Math.min(rows.size(), from + pageSize);
+            List<ZohoContact> listed = rows.subList(from, to).stream()
+                    .map(c -> new ZohoContact(
+                            c.contactId(), c.contactName(), c.email(), null, c.currencyCode(), null, c.modifiedAt()))
+                    .toList();
+            return new ZohoOutcome.Success<>(
+                    new io.zohosync.ports.out.zoho.ContactsPage(listed, to < rows.size(), newestFirst && sorts));
         });
     }
 

@@ -146,7 +146,8 @@ final class Contacts {
             return;
         }
         JsonObject body = Bodies.json(rc);
-        String name = body.getString("contact_name", contact.getString("contact_name"));
+        // the OpenAPI document's update-a-contact-request requires contact_name on every update
+        String name = body.getString("contact_name");
         if (Bodies.blank(name)) {
             ZohoReplies.invalid(rc, "contact_name");
             return;
@@ -159,6 +160,8 @@ final class Contacts {
         changes.remove("contact_id");
         changes.remove("contact_persons");
         contact.mergeIn(changes).put("contact_name", name).put("last_modified_time", ledger.now());
+        // "remove them by excluding them from the contact_persons list": a list sent replaces the persons (one without
+        // an id is a new person); none sent leaves them as they are
         if (body.containsKey("contact_persons")) setPersons(contact, Bodies.array(body, "contact_persons"));
         save(contact);
         ZohoReplies.ok(rc, "Contact has been updated successfully", "contact", contact);

@@ -8,10 +8,15 @@ import io.zohosync.adapters.zoho.call.ZohoJson;
 import io.zohosync.adapters.zoho.call.ZohoRequest;
 import io.zohosync.domain.customer.Address;
 import io.zohosync.domain.customer.Customer;
+import io.zohosync.ports.out.zoho.ContactsPage;
 import io.zohosync.ports.out.zoho.ZohoContact;
 import io.zohosync.ports.out.zoho.ZohoContacts;
 import io.zohosync.ports.out.zoho.ZohoOutcome;
 import io.zohosync.ports.out.zoho.ZohoProduct;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +26,7 @@ public final class BooksContactsClient implements ZohoContacts {
     private static final int PAGE_SIZE = 200;
     private static final int MAX_FILTER = 100;
     private static final int MAX_MARKER_PAGES = 5;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[XXX][XX]");
 
     private final ZohoApi api;
 
@@ -40,9 +46,8 @@ public final class BooksContactsClient implements ZohoContacts {
     }
 
     /**
-     * Pushes the customer's person data (names, email, phone), company and address. The contact's name
-     * (which Books requires on every update) is sent back as it is — it may be one the caller chose for a
-     * namesake — and its notes are left alone: they may be Zoho-side edits, or our marker.
+     * Pushes the customer's person data (names, email, phone), company and address after reading the contact for its
+     * name and primary person: for a contact the contact index does not know them of (one linked before it existed).
      */
     @Override
     public Future<ZohoOutcome<ZohoContact>> update(String contactId, Customer customer) {
@@ -59,17 +64,50 @@ public final class BooksContactsClient implements ZohoContacts {
                                 "no_primary_person",
                                 "contact " + contactId + " has no primary contact person to update"));
                     }
-                    JsonObject body =
-                            body(customer).put("contact_name", found.value().getString("contact_name"));
-                    body.remove("notes");
-                    body.put(
-                            "contact_persons",
-                            new JsonArray()
-                                    .add(ZohoJson.withoutNulls(person(customer).put("contact_person_id", personId))));
-                    return api.call(
-                            ZohoRequest.put(ZohoProduct.BOOKS, "/contacts/" + contactId, body),
-                            r -> contact(r.getJsonObject("contact")));
+                    return update(contactId, found.value().getString("contact_name"), personId, customer);
                 });
+    }
+
+    /**
+     * One PUT: the customer's person data (names, email, phone) on its primary person, named by id (Books adds a person
+     * sent without one), its company and address. The contact's name (which Books requires on every update) is sent
+     * back as it is — it may be one the caller chose for a namesake — and its notes are left out: they may be Zoho-side
+     * edits, or our marker. Fields not sent (website, terms, custom fields, shipping address...) Books keeps.
+     */
+    @Override
+    public Future<ZohoOutcome<ZohoContact>> update(
+            String contactId, String contactName, String personId, Customer customer) {
+        JsonObject body = body(customer).put("contact_name", contactName);
+        body.remove("notes");
+        body.put(
+                "contact_persons",
+                new JsonArray().add(ZohoJson.withoutNulls(person(customer).put("contact_person_id", personId))));
+        return api.call(
+                ZohoRequest.put(ZohoProduct.BOOKS, "/contacts/" + contactId, body),
+                r -> contact(r.getJsonObject("contact")));
+    }
+
+    /**
+     * A page of 200 list rows. Newest first is {@code sort_column=last_modified_time} (documented) with
+     * {@code sort_order=D} (documented only as a {@code page_context} field): the answer's {@code page_context} says
+     * whether Books applied it, and the caller relies on the order only when it says so.
+     */
+    @Override
+    public Future<ZohoOutcome<ContactsPage>> page(int page, boolean newestFirst) {
+        ZohoRequest request = ZohoRequest.get(ZohoProduct.BOOKS, "/contacts")
+                .param("page", String.valueOf(page))
+                .param("per_page", String.valueOf(PAGE_SIZE));
+        if (newestFirst) {
+            request = request.param("sort_column", "last_modified_time").param("sort_order", "D");
+        }
+        return api.call(request, r -> {
+            JsonObject context = r.getJsonObject("page_context", new JsonObject());
+            return new ContactsPage(
+                    contacts(r),
+                    context.getBoolean("has_more_page", false),
+                    "last_modified_time".equals(context.getString("sort_column"))
+                            && "D".equals(context.getString("sort_order")));
+        });
     }
 
     @Override
@@ -226,7 +264,21 @@ public final class BooksContactsClient implements ZohoContacts {
                 c.getString("contact_name"),
                 primaryEmail(c),
                 c.getString("notes"),
-                ZohoJson.blankToNull(c.getString("currency_code")));
+                ZohoJson.blankToNull(c.getString("currency_code")),
+                ZohoJson.blankToNull(c.getString("primary_contact_id")),
+                time(c.getString("last_modified_time")));
+    }
+
+    /** Books' timestamps, {@code 2013-10-07T18:24:51+0530}; null when absent or in another form. */
+    static Instant time(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text, TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static String primaryEmail(JsonObject c) {

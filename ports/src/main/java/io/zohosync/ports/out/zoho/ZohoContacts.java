@@ -25,7 +25,20 @@ public interface ZohoContacts {
     /** Pushes a changed customer onto the contact it is linked to (name, company, primary person's email and phone). */
     Future<ZohoOutcome<ZohoContact>> update(String contactId, Customer customer);
 
+    /**
+     * Pushes a changed customer onto a contact whose name and primary person are known (the contact index): one PUT,
+     * no read. The name is sent back as it is; the notes (our marker, or Zoho-side text) and every field the service
+     * does not own are left out, so Books keeps them.
+     */
+    Future<ZohoOutcome<ZohoContact>> update(String contactId, String contactName, String personId, Customer customer);
+
     Future<ZohoOutcome<ZohoContact>> get(String contactId);
+
+    /**
+     * One page ({@code page} from 1) of 200 contacts; {@code newestFirst}: sorted by modification time, newest first
+     * (to read only those modified since a refresh), else in Books' default order.
+     */
+    Future<ZohoOutcome<ContactsPage>> page(int page, boolean newestFirst);
 
     Future<ZohoOutcome<List<ZohoContact>>> findByEmail(String email);
 
