@@ -130,9 +130,7 @@ final class InMemoryBudget implements ZohoBudget {
         int held = Math.min(allowed.slots(), taken);
         if (taken < 1 || (slots > 0 && held < 1)) {
             BudgetPermit.Denied denied = c.refusal(Budget.permit(limits.budgetLimits(), usage, now), 1, limits, now)
-                    .orElse(new BudgetPermit.Denied(
-                            Scope.CONCURRENCY,
-                            now.plus(Budget.SLOT_RETRY)));
+                    .orElse(new BudgetPermit.Denied(Scope.CONCURRENCY, now.plus(Budget.SLOT_RETRY)));
             return Future.succeededFuture(new ZohoBudget.Lease(List.of(), 0, denied));
         }
         List<String> ids = new ArrayList<>();
@@ -146,6 +144,29 @@ final class InMemoryBudget implements ZohoBudget {
             }
         }
         return Future.succeededFuture(new ZohoBudget.Lease(ids, held, null));
+    }
+
+    @Override
+    public synchronized Future<Void> giveBack(List<String> holding, List<String> unused) {
+        for (String id : holding) {
+            Counter c = slots.get(id);
+            if (c != null) {
+                c.inFlight.remove(id);
+                if (!c.reserved.contains(id)) {
+                    slots.remove(id);
+                }
+            }
+        }
+        for (String id : unused) {
+            Counter c = slots.get(id);
+            if (c != null) {
+                c.reserved.remove(id);
+                if (!c.inFlight.contains(id)) {
+                    slots.remove(id);
+                }
+            }
+        }
+        return Future.succeededFuture();
     }
 
     @Override

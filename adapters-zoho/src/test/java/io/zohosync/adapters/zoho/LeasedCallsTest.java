@@ -79,7 +79,9 @@ class LeasedCallsTest {
 
         assertThat(jobs).allSatisfy(p -> assertThat(p).isInstanceOf(BudgetPermit.Reserved.class));
         assertThat(asked("lease")).as("one lease for the five jobs").isEqualTo(1);
-        assertThat(asked("reserve")).as("no reservation of the shared budget per job").isZero();
+        assertThat(asked("reserve"))
+                .as("no reservation of the shared budget per job")
+                .isZero();
         assertThat(budget.reserve(ZohoProduct.BOOKS, 2, now).await())
                 .as("a sixth job: the five concurrency slots are the five jobs'")
                 .isInstanceOfSatisfying(
@@ -95,7 +97,9 @@ class LeasedCallsTest {
         for (BudgetPermit job : jobs) {
             budget.finish((BudgetPermit.Reserved) job).await();
         }
-        assertThat(asked("giveBack")).as("the lease goes back once, when no job runs").isEqualTo(1);
+        assertThat(asked("giveBack"))
+                .as("the lease goes back once, when no job runs")
+                .isEqualTo(1);
 
         // the five calls made still count, the unused slots and every concurrency slot are free again
         assertThat(budget.headroom(Set.of(ZohoProduct.BOOKS), now).await().free())

@@ -260,14 +260,22 @@ public final class ReservedCalls implements ZohoCallBudget, ZohoBudgetOutlook {
             String org = settings.organizationId(product);
             if (org != null && settings.limits(product) != null && seen.add(BudgetAccount.of(org, product))) {
                 int idle;
+                int idleGates;
                 synchronized (this) {
-                    idle = slots(org, product).idle();
+                    Slots slots = slots(org, product);
+                    idle = slots.idle();
+                    idleGates = Math.max(0, slots.holding.size() - slots.running.size());
                 }
-                // what this instance's lease holds idle needs no look at the shared budget
+                // what this instance's lease holds idle needs no look at the shared budget; else the shared budget's
+                // room (which counts this instance's leased concurrency as taken) and the leased concurrency left idle
                 each.add(
                         idle > 0
                                 ? Future.succeededFuture(new ZohoBudget.Headroom(idle, now))
-                                : store.headroom(org, product, settings.limits(product), now));
+                                : store.headroom(org, product, settings.limits(product), now)
+                                        .map(shared -> shared.free() < 1
+                                                ? shared
+                                                : new ZohoBudget.Headroom(
+                                                        shared.free() + idleGates, shared.retryAt())));
             }
         }
         return Future.all(each).map(all -> {
