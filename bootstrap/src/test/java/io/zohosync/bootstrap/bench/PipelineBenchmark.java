@@ -16,7 +16,6 @@ import io.zohosync.sandbox.SandboxOptions;
 import io.zohosync.sandbox.ZohoSandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,8 +31,8 @@ import java.util.function.IntFunction;
  * <ol>
  *   <li>ingest: {@code POST /api/v1/customers} (validate, one transaction with the job) against
  *       {@code GET /health/live} (the HTTP stack doing nothing) on the same server and client;</li>
- *   <li>sync: customers from POST to {@code synced} through the worker, against the same number of
- *       contact creations sent straight to the sandbox (the Zoho calls alone);</li>
+ *   <li>drain: queued customers to {@code synced} through the worker, against the same number of
+ *       contact creations sent straight to the sandbox (the Zoho calls alone) ({@link DrainBench});</li>
  *   <li>Zoho calls per paid enrollment, by kind, against the hand-written integration's four ({@link EnrollmentCalls}).</li>
  *   <li>Zoho calls per stock change: 1,000 changes to 10 items ({@link StockCalls}).</li>
  *   <li>Zoho CRM calls per CRM contact, 1,000 registrations a round ({@link CrmContactCalls}).</li>
@@ -63,8 +62,8 @@ public final class PipelineBenchmark {
             if (only.isEmpty()) {
                 ingest(vertx, requests, report);
             }
-            if (only.isEmpty() || only.equals("drain")) {
-                sync(vertx, customers, report);
+            if (only.isEmpty() || only.equals("drain")) { // queued customers → synced, against direct creates
+                DrainBench.measure(vertx, customers, report);
             }
             if (only.isEmpty()) {
                 EnrollmentCalls.measure(vertx, report);
@@ -110,97 +109,6 @@ public final class PipelineBenchmark {
         report.add("");
         app.stop().await(30, TimeUnit.SECONDS);
         zoho.close().await(30, TimeUnit.SECONDS);
-    }
-
-    private static void sync(Vertx vertx, int customers, List<String> report) throws Exception {
-        ZohoSandbox zoho = ZohoSandbox.start(
-                        vertx,
-                        SandboxOptions.defaults()
-                                .withBooksPerMinute(1_000_000)
-                                .withDailyLimit(1_000_000)
-                                .withConcurrency(1_000))
-                .await(30, TimeUnit.SECONDS);
-        WebClient direct = WebClient.create(vertx, new WebClientOptions(), new PoolOptions().setHttp1MaxSize(10));
-        String token = direct.postAbs(zoho.baseUrl() + "/oauth/v2/token")
-                .addQueryParam("grant_type", "refresh_token")
-                .addQueryParam("client_id", SandboxOptions.DEMO_CLIENT_ID)
-                .addQueryParam("client_secret", SandboxOptions.DEMO_CLIENT_SECRET)
-                .addQueryParam("refresh_token", SandboxOptions.DEMO_REFRESH_TOKEN)
-                .send()
-                .await(30, TimeUnit.SECONDS)
-                .bodyAsJsonObject()
-                .getString("access_token");
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        AtomicInteger round = new AtomicInteger();
-        double baseline = median(() -> {
-            int r = round.incrementAndGet();
-            return rate(
-                    customers,
-                    i -> direct.postAbs(zoho.baseUrl() + "/books/v3/contacts")
-                            .addQueryParam("organization_id", SandboxOptions.DEMO_ORGANIZATION_ID)
-                            .putHeader("Authorization", "Zoho-oauthtoken " + token)
-                            .sendJsonObject(new JsonObject()
-                                    .put("contact_name", "Direct " + run + " " + r + " " + i)
-                                    .put(
-                                            "contact_persons",
-                                            new io.vertx.core.json.JsonArray()
-                                                    .add(new JsonObject()
-                                                            .put("first_name", "D")
-                                                            .put(
-                                                                    "email",
-                                                                    "direct-" + run + "-" + r + "-" + i
-                                                                            + "@example.com")))));
-        });
-        ZohoSyncApp app = start(vertx, zoho, true);
-        WebClient http = client(vertx, app);
-        double synced = median(() -> {
-            int r = round.incrementAndGet();
-            long started = System.nanoTime();
-            rate(
-                    customers,
-                    i -> http.post("/api/v1/customers")
-                            .bearerTokenAuthentication(TestEnvironment.API_KEY)
-                            .sendJsonObject(customer("sync-" + run + "-" + r + "-" + i)));
-            String last = "sync-" + run + "-" + r + "-" + (customers - 1);
-            awaitAllSynced(http, last, customers);
-            return customers / ((System.nanoTime() - started) / 1e9);
-        });
-        report.add("## Sync (" + customers + " customers a round, sandbox without latency or limits)");
-        report.add("");
-        report.add("| what | customers/s | ratio to baseline |");
-        report.add("|---|---|---|");
-        report.add(row("contact creations sent straight to the sandbox, 10 connections (baseline)", baseline, 1.0));
-        report.add(row("POST → queue → worker (email search + create) → synced", synced, synced / baseline));
-        report.add("");
-        double zohoCeiling = 100.0 / 60 / 2;
-        report.add(String.format(
-                Locale.ROOT,
-                "A new customer costs two Zoho calls (email search, create), so Zoho's own ceiling of 100 calls a minute"
-                        + " per organization allows %.2f new customers/s: the pipeline sustains %.0f times that. Every call also takes and"
-                        + " returns a permit of the API budget shared through Postgres (two short transactions on one counter row), which"
-                        + " is what bounds the pipeline against the unthrottled sandbox.",
-                zohoCeiling,
-                synced / zohoCeiling));
-        app.stop().await(30, TimeUnit.SECONDS);
-        zoho.close().await(30, TimeUnit.SECONDS);
-    }
-
-    private static void awaitAllSynced(WebClient http, String lastId, int expected) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonObject status = http.get("/admin/api/sync/status?limit=0")
-                    .bearerTokenAuthentication(TestEnvironment.ADMIN_TOKEN)
-                    .send()
-                    .await(30, TimeUnit.SECONDS)
-                    .bodyAsJsonObject();
-            JsonObject counts = status.getJsonObject("counts").getJsonObject("customer", new JsonObject());
-            long open = counts.getLong("pending", 0L) + counts.getLong("syncing", 0L) + counts.getLong("retrying", 0L);
-            if (open == 0) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new IllegalStateException("customers up to " + lastId + " did not all sync within 5 minutes");
     }
 
     private static ZohoSyncApp start(Vertx vertx, ZohoSandbox zoho, boolean sync) throws Exception {
