@@ -193,7 +193,7 @@ public final class ReservedCalls implements ZohoCallBudget, ZohoBudgetOutlook {
             if (slots.running.remove(reservation)) {
                 slots.promised -= reservation.slotIds().size();
             }
-            if (slots.running.isEmpty() && slots.leasing == null) {
+            if (slots.running.isEmpty() && slots.leasing == null && slots.callsInFlight == 0) {
                 slots.available.forEach(slot -> unused.add(slot.id()));
                 slots.available.clear();
                 holding.addAll(slots.holding);
@@ -212,6 +212,7 @@ public final class ReservedCalls implements ZohoCallBudget, ZohoBudgetOutlook {
         synchronized (this) {
             for (Slots slots : accounts.values()) {
                 if (slots.running.isEmpty()
+                        && slots.callsInFlight == 0
                         && slots.leasing == null
                         && (!slots.available.isEmpty() || !slots.holding.isEmpty())) {
                     List<String> unused = new ArrayList<>();
@@ -302,13 +303,18 @@ public final class ReservedCalls implements ZohoCallBudget, ZohoBudgetOutlook {
         synchronized (this) {
             slots = slots(organizationId, product);
             boolean slotIdle = slots.callsInFlight < slots.running.size();
+            // a call beyond the running jobs' (an admin's, a reconciliation's) while a leased concurrency slot is idle
+            // runs under it: the lease may hold every concurrency slot the shared budget has
+            boolean gateIdle = !slotIdle && slots.callsInFlight < slots.holding.size();
             slot = slotIdle ? slots.available.poll() : null;
             if (slot != null) {
                 drawn.put(slot.id(), slots);
             } else if (slotIdle) {
                 idle = slots.running.iterator().next();
+            } else if (gateIdle) {
+                idle = new BudgetPermit.Reserved(organizationId, product, List.of(slots.holding.get(0)));
             }
-            if (slotIdle) {
+            if (slotIdle || gateIdle) {
                 slots.callsInFlight++;
             }
         }
