@@ -244,4 +244,120 @@ class PgZohoBudgetTest {
         assertThat(take(otherBudget, ZohoProduct.BOOKS, limits, T0.plusSeconds(3)))
                 .isInstanceOf(BudgetPermit.Granted.class);
     }
+
+    // ---- leases (issue 14, goal 2): many permits per transaction, handed out from memory
+
+    private ZohoBudget.Lease lease(ZohoBudget b, ZohoApiLimits limits, Instant at, int calls, int slots) {
+        return b.lease(org, ZohoProduct.BOOKS, limits, at, calls, slots).await();
+    }
+
+    private List<ZohoBudget.Lease> race(ZohoApiLimits limits, int leases, int calls, int slots) {
+        return Future.all(IntStream.range(0, leases)
+                        .mapToObj(i -> (i % 2 == 0 ? budget : otherBudget)
+                                .lease(org, ZohoProduct.BOOKS, limits, T0.plusMillis(i), calls, slots))
+                        .toList())
+                .<ZohoBudget.Lease>await()
+                .list();
+    }
+
+    @Test
+    void two_holders_leasing_at_once_never_hold_more_than_the_minutes_limit() {
+        ZohoApiLimits limits = new ZohoApiLimits(50, 1000, 100);
+        List<ZohoBudget.Lease> leases = race(limits, 12, 7, 1);
+
+        assertThat(leases.stream().mapToInt(l -> l.slotIds().size()).sum())
+                .as("slots leased by both holders: exactly the minute's limit")
+                .isEqualTo(50);
+        assertThat(leases)
+                .filteredOn(l -> l.slotIds().isEmpty())
+                .allSatisfy(l -> assertThat(l.denied().scope()).isEqualTo(Scope.MINUTE));
+        // every leased slot counts as a call while its holder lives, until given back: nothing more fits in the minute
+        assertThat(take(budget, ZohoProduct.BOOKS, limits, T0.plusSeconds(3)))
+                .isEqualTo(
+                        new BudgetPermit.Denied(Scope.MINUTE, T0.plusSeconds(3).plus(Budget.MINUTE)));
+    }
+
+    @Test
+    void two_holders_leasing_at_once_never_hold_more_than_the_concurrency() {
+        ZohoApiLimits limits = new ZohoApiLimits(1000, 10_000, 10);
+        List<ZohoBudget.Lease> leases = race(limits, 12, 5, 3);
+
+        assertThat(leases.stream().mapToInt(ZohoBudget.Lease::holding).sum())
+                .as("concurrency slots held by both holders")
+                .isEqualTo(10);
+        assertThat(take(budget, ZohoProduct.BOOKS, limits, T0.plusSeconds(1)))
+                .isInstanceOfSatisfying(
+                        BudgetPermit.Denied.class, d -> assertThat(d.scope()).isEqualTo(Scope.CONCURRENCY));
+    }
+
+    @Test
+    void leased_slots_drawn_late_count_from_their_call_so_two_holders_stay_under_the_minute() {
+        ZohoApiLimits limits = new ZohoApiLimits(10, 1000, 10);
+        ZohoBudget.Lease mine = lease(budget, limits, T0, 6, 1);
+        ZohoBudget.Lease theirs = lease(otherBudget, limits, T0.plusSeconds(1), 6, 1);
+        assertThat(mine.slotIds()).hasSize(6);
+        assertThat(theirs.slotIds()).as("only what the minute still holds").hasSize(4);
+        BudgetPermit.Reserved leased = new BudgetPermit.Reserved(org, ZohoProduct.BOOKS, mine.slotIds());
+        // drawn 50 s after the lease: the slot counts from its call, so it still fills the minute at T0 + 70 s
+        budget.draw(leased, mine.slotIds().get(0), T0.plusSeconds(50)).await();
+        budget.giveBack(
+                        mine.slotIds().subList(0, mine.holding()),
+                        mine.slotIds().subList(1, 6))
+                .await();
+        otherBudget
+                .giveBack(theirs.slotIds().subList(0, theirs.holding()), theirs.slotIds())
+                .await();
+
+        ZohoBudget.Lease later = lease(otherBudget, limits, T0.plusSeconds(70), 20, 1);
+        assertThat(later.slotIds())
+                .as("nine: the call drawn at T0 + 50 s is still in the minute")
+                .hasSize(9);
+    }
+
+    @Test
+    void unused_leased_slots_given_back_count_no_more_and_their_concurrency_is_free_again() {
+        ZohoApiLimits limits = new ZohoApiLimits(20, 1000, 4);
+        ZohoBudget.Lease lease = lease(budget, limits, T0, 20, 4);
+        assertThat(lease.slotIds()).hasSize(20);
+        assertThat(lease.holding()).isEqualTo(4);
+        assertThat(lease(otherBudget, limits, T0.plusSeconds(1), 1, 1).denied())
+                .as("the other holder finds the minute full")
+                .isEqualTo(
+                        new BudgetPermit.Denied(Scope.MINUTE, T0.plusSeconds(1).plus(Budget.MINUTE)));
+
+        BudgetPermit.Reserved leased = new BudgetPermit.Reserved(org, ZohoProduct.BOOKS, lease.slotIds());
+        budget.draw(leased, lease.slotIds().get(0), T0.plusSeconds(1)).await();
+        budget.draw(leased, lease.slotIds().get(5), T0.plusSeconds(1)).await();
+        List<String> unused = lease.slotIds().stream()
+                .filter(id -> !id.equals(lease.slotIds().get(0))
+                        && !id.equals(lease.slotIds().get(5)))
+                .toList();
+        budget.giveBack(lease.slotIds().subList(0, 4), unused).await();
+
+        ZohoBudget.Lease theirs = lease(otherBudget, limits, T0.plusSeconds(2), 50, 4);
+        assertThat(theirs.slotIds())
+                .as("eighteen: only the two drawn calls still count")
+                .hasSize(18);
+        assertThat(theirs.holding()).as("every concurrency slot released").isEqualTo(4);
+    }
+
+    @Test
+    void a_dead_holders_lease_counts_no_more_once_its_heartbeat_runs_out_but_its_drawn_calls_do() {
+        ZohoApiLimits limits = new ZohoApiLimits(10, 1000, 3);
+        ZohoBudget.Lease dead = lease(budget, limits, T0, 10, 3);
+        budget.draw(
+                        new BudgetPermit.Reserved(org, ZohoProduct.BOOKS, dead.slotIds()),
+                        dead.slotIds().get(0),
+                        T0)
+                .await();
+        assertThat(lease(otherBudget, limits, T0.plus(ALIVE_FOR).minusSeconds(1), 10, 3)
+                        .slotIds())
+                .as("while its holder lives, the lease holds the minute")
+                .isEmpty();
+
+        // the holder stopped heartbeating: past its expiry its undrawn slots and concurrency count no more
+        ZohoBudget.Lease after = lease(otherBudget, limits, T0.plus(ALIVE_FOR).plusSeconds(1), 10, 3);
+        assertThat(after.slotIds()).as("nine: the call it drew still counts").hasSize(9);
+        assertThat(after.holding()).isEqualTo(3);
+    }
 }
