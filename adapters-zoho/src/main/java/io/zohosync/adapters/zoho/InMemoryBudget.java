@@ -118,58 +118,6 @@ final class InMemoryBudget implements ZohoBudget {
     }
 
     @Override
-    public synchronized Future<ZohoBudget.Lease> lease(
-            String organizationId, ZohoProduct product, ZohoApiLimits limits, Instant now, int calls, int slots) {
-        Counter c = counter(organizationId, product);
-        BudgetUsage usage = usage(c, limits, now, 1);
-        Budget.Lease allowed = Budget.leasable(limits.budgetLimits(), usage, now, calls, slots);
-        int taken = allowed.calls();
-        if (c.zoho != null) {
-            taken = Math.min(taken, c.zoho.left(c.sinceZohoCounted(), limits.concurrency(), now));
-        }
-        int held = Math.min(allowed.slots(), taken);
-        if (taken < 1 || (slots > 0 && held < 1)) {
-            BudgetPermit.Denied denied = c.refusal(Budget.permit(limits.budgetLimits(), usage, now), 1, limits, now)
-                    .orElse(new BudgetPermit.Denied(Scope.CONCURRENCY, now.plus(Budget.SLOT_RETRY)));
-            return Future.succeededFuture(new ZohoBudget.Lease(List.of(), 0, denied));
-        }
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < taken; i++) {
-            String id = UUID.randomUUID().toString();
-            ids.add(id);
-            c.reserved.add(id);
-            this.slots.put(id, c);
-            if (i < held) {
-                c.inFlight.add(id);
-            }
-        }
-        return Future.succeededFuture(new ZohoBudget.Lease(ids, held, null));
-    }
-
-    @Override
-    public synchronized Future<Void> giveBack(List<String> holding, List<String> unused) {
-        for (String id : holding) {
-            Counter c = slots.get(id);
-            if (c != null) {
-                c.inFlight.remove(id);
-                if (!c.reserved.contains(id)) {
-                    slots.remove(id);
-                }
-            }
-        }
-        for (String id : unused) {
-            Counter c = slots.get(id);
-            if (c != null) {
-                c.reserved.remove(id);
-                if (!c.inFlight.contains(id)) {
-                    slots.remove(id);
-                }
-            }
-        }
-        return Future.succeededFuture();
-    }
-
-    @Override
     public synchronized Future<BudgetPermit> extend(
             BudgetPermit.Reserved reservation, ZohoApiLimits limits, Instant now) {
         Counter c = counter(reservation.organizationId(), reservation.product());

@@ -120,35 +120,6 @@ public final class Budget {
     }
 
     /**
-     * What one lease may take at {@code now}: up to {@code calls} slots, each counted against both windows like a call
-     * made now until it is drawn by a call (then from that call) or given back, no more than either window still
-     * holds; and up to {@code slots} concurrency slots, no more than are free, held by as many of those slots. A lease
-     * is what lets an instance hand out permits from memory: the sum of every holder's leases and calls never exceeds a
-     * window, since each leased slot is already counted as a call. {@code usage} counts each window's newest calls up
-     * to its limit ({@link #counted} of one call). None while Zoho blocks a limit, a window is full, or concurrency
-     * slots were asked for and none is free.
-     */
-    public static Lease leasable(BudgetLimits limits, BudgetUsage usage, Instant now, int calls, int slots) {
-        if (calls < 1 || slots < 0) {
-            throw new IllegalArgumentException("a lease takes at least one call and no negative concurrency");
-        }
-        for (Instant until : usage.blockedUntil().values()) {
-            if (now.isBefore(until)) {
-                return new Lease(0, 0);
-            }
-        }
-        int room = Math.min(
-                limits.perMinute() - usage.minute().calls(),
-                limits.perDay() - usage.day().calls());
-        int taken = Math.max(0, Math.min(calls, room));
-        int held = Math.max(0, Math.min(Math.min(slots, taken), limits.concurrency() - usage.inFlight()));
-        return taken < 1 || (slots > 0 && held < 1) ? new Lease(0, 0) : new Lease(taken, held);
-    }
-
-    /** What {@link #leasable} allows: {@code calls} slots, {@code slots} of them holding a concurrency slot each. */
-    public record Lease(int calls, int slots) {}
-
-    /**
      * When the last of {@code calls} more calls can be made, each as soon as {@link #permit} would allow it,
      * after the {@code recentCalls} of the last day and once Zoho's blocks have ended. Calls are counted as
      * instantaneous, so concurrency bounds how fast, not how many, and is left out.

@@ -243,27 +243,4 @@ class BudgetTest {
         assertThat(Budget.freeSlots(limits, blocked, NOW)).isZero();
         assertThat(Budget.freeSlots(limits, blocked, NOW.plusSeconds(1))).isEqualTo(5);
     }
-
-    @Test
-    void a_lease_takes_no_more_than_either_window_still_holds_nor_more_concurrency_than_is_free() {
-        BudgetUsage busy = usage(new WindowUsage(90, at("10:15:00")), new WindowUsage(480, at("09:00:00")), 7);
-        assertThat(Budget.leasable(SEED, busy, NOW, 50, 10)).isEqualTo(new Budget.Lease(10, 3));
-        BudgetUsage dayTight = usage(new WindowUsage(10, at("10:15:00")), new WindowUsage(495, at("09:00:00")), 0);
-        assertThat(Budget.leasable(SEED, dayTight, NOW, 50, 10)).isEqualTo(new Budget.Lease(5, 5));
-        assertThat(Budget.leasable(SEED, dayTight, NOW, 3, 0))
-                .as("slots only: no concurrency asked, none held")
-                .isEqualTo(new Budget.Lease(3, 0));
-    }
-
-    @Test
-    void no_lease_while_a_window_is_full_zoho_blocks_or_concurrency_was_asked_for_and_none_is_free() {
-        BudgetUsage minuteFull = usage(new WindowUsage(100, at("10:15:00")), new WindowUsage(100, at("10:15:00")), 0);
-        assertThat(Budget.leasable(SEED, minuteFull, NOW, 5, 1)).isEqualTo(new Budget.Lease(0, 0));
-        BudgetUsage allInFlight = usage(new WindowUsage(1, at("10:15:00")), new WindowUsage(1, at("10:15:00")), 10);
-        assertThat(Budget.leasable(SEED, allInFlight, NOW, 5, 1)).isEqualTo(new Budget.Lease(0, 0));
-        assertThat(Budget.leasable(SEED, allInFlight, NOW, 5, 0)).isEqualTo(new Budget.Lease(5, 0));
-        BudgetUsage blocked = new BudgetUsage(
-                new WindowUsage(0, null), new WindowUsage(0, null), 0, Map.of(Limit.MINUTE, NOW.plusSeconds(5)));
-        assertThat(Budget.leasable(SEED, blocked, NOW, 5, 1)).isEqualTo(new Budget.Lease(0, 0));
-    }
 }

@@ -170,62 +170,6 @@ final class PgZohoBudget implements ZohoBudget {
         });
     }
 
-    /**
-     * A lease in one transaction under the account's lock: as many slots as the domain allows ({@code Budget.leasable})
-     * and Zoho's own count of the day leaves, inserted in one statement, the first ones holding the concurrency slots.
-     */
-    @Override
-    public Future<ZohoBudget.Lease> lease(
-            String organizationId, ZohoProduct product, ZohoApiLimits limits, Instant now, int calls, int slots) {
-        BudgetAccount account = BudgetAccount.of(organizationId, product);
-        String org = account.organizationId();
-        String meter = account.meter().name();
-        Tuple usageQuery = usageQuery(org, meter, limits, now, 1);
-        return pool.withTransaction(conn -> conn.preparedQuery(LOCK)
-                .execute(Tuple.of(org, meter))
-                .compose(x -> conn.preparedQuery(ALIVE).execute(Tuple.of(holderId, utc(now.plus(aliveFor)))))
-                .compose(x ->
-                        conn.preparedQuery(PRUNE).execute(Tuple.of(org, meter, utc(now.minus(Budget.DAY)), utc(now))))
-                .compose(x -> counts(conn, org, meter, usageQuery))
-                .compose(counts -> {
-                    Budget.Lease allowed = Budget.leasable(limits.budgetLimits(), counts.usage(), now, calls, slots);
-                    int taken = Math.min(allowed.calls(), counts.zohoLeft(limits, now));
-                    int held = Math.min(allowed.slots(), taken);
-                    if (taken < 1 || (slots > 0 && held < 1)) {
-                        BudgetPermit.Denied denied = counts.refusal(
-                                        Budget.permit(limits.budgetLimits(), counts.usage(), now), 1, limits, now)
-                                .orElse(new BudgetPermit.Denied(Scope.CONCURRENCY, now.plus(Budget.SLOT_RETRY)));
-                        return Future.succeededFuture(new ZohoBudget.Lease(List.of(), 0, denied));
-                    }
-                    List<UUID> ids = IntStream.range(0, taken)
-                            .mapToObj(i -> UUID.randomUUID())
-                            .toList();
-                    List<Tuple> rows = new ArrayList<>();
-                    for (int i = 0; i < taken; i++) {
-                        rows.add(Tuple.of(ids.get(i), org, meter, null, holderId, i < held));
-                    }
-                    return conn.preparedQuery(TAKE)
-                            .executeBatch(rows)
-                            .map(x -> new ZohoBudget.Lease(
-                                    ids.stream().map(UUID::toString).toList(), held, null));
-                }));
-    }
-
-    /** A lease's end: its unused slots deleted, its concurrency slots released, in one transaction. */
-    @Override
-    public Future<Void> giveBack(List<String> holding, List<String> unused) {
-        List<UUID> held = holding.stream().map(UUID::fromString).toList();
-        List<UUID> gone = unused.stream().map(UUID::fromString).toList();
-        return pool.withTransaction(conn -> conn.preparedQuery(GIVE_BACK)
-                        .execute(Tuple.of(gone.toArray(UUID[]::new)))
-                        .compose(x -> conn.preparedQuery(RELEASE).execute(Tuple.of(held.toArray(UUID[]::new)))))
-                .<Void>mapEmpty()
-                .onFailure(e -> {
-                    keep(notGivenBack, gone);
-                    keep(unreleased, held);
-                });
-    }
-
     private interface Take {
         Future<BudgetPermit> take(SqlConnection conn, String meter);
     }

@@ -1,7 +1,6 @@
 package io.zohosync.adapters.zoho.call;
 
 import io.vertx.core.Future;
-import io.zohosync.domain.budget.Budget;
 import io.zohosync.ports.out.zoho.BudgetAccount;
 import io.zohosync.ports.out.zoho.BudgetPermit;
 import io.zohosync.ports.out.zoho.ZohoApiLimits;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -49,183 +47,53 @@ public final class ReservedCalls implements ZohoCallBudget, ZohoBudgetOutlook {
     private record Slot(BudgetPermit.Reserved reservation, String id) {}
 
     private static final class Slots {
-        /** Leased slots no call has drawn yet. */
         final Deque<Slot> available = new ArrayDeque<>();
-        /** The running jobs' reservations, each promised its calls out of {@code available}. */
         final Set<BudgetPermit.Reserved> running = new LinkedHashSet<>();
-        /** Leased slots that hold a concurrency slot each: at most this many jobs run at once. */
-        final List<String> holding = new ArrayList<>();
-
-        int promised;
         int callsInFlight;
-        /** The lease being taken, if any: one at a time per account. */
-        Future<Void> leasing;
 
-        boolean fits(int calls) {
-            return running.size() < holding.size() && available.size() - promised >= calls;
-        }
-
-        int idle() {
-            return Math.max(0, Math.min(holding.size() - running.size(), available.size() - promised));
+        int stillReserved() {
+            return running.stream().mapToInt(r -> r.slotIds().size()).sum();
         }
     }
-
-    /** How many times a job's reservation waits for a lease before it is refused. */
-    private static final int LEASE_TRIES = 3;
 
     public ReservedCalls(ZohoBudget store, ApiSettings settings) {
         this.store = store;
         this.settings = settings;
     }
 
-    /**
-     * A job's calls out of this instance's leases, in memory: when the leased slots not promised to other running jobs
-     * cover them and a leased concurrency slot is idle, at once; else after one lease more ({@link ZohoBudget#lease}:
-     * a block of slots and every free concurrency slot, in one transaction); refused when the shared budget has no room.
-     */
     @Override
     public Future<BudgetPermit> reserve(ZohoProduct product, int calls, Instant now) {
         String org = settings.organizationId(product);
         if (org == null) {
             return Future.failedFuture(new IllegalStateException("Zoho " + product + " is not configured"));
         }
-        ZohoApiLimits limits = settings.limits(product);
-        return reserve(org, product, limits, Budget.reservable(limits.budgetLimits(), calls), now, LEASE_TRIES);
-    }
-
-    private Future<BudgetPermit> reserve(
-            String org, ZohoProduct product, ZohoApiLimits limits, int calls, Instant now, int tries) {
-        Future<Void> wait;
-        synchronized (this) {
-            Slots slots = slots(org, product);
-            if (slots.fits(calls)) {
-                return Future.succeededFuture(grant(slots, org, product, calls));
-            }
-            if (slots.leasing == null) {
-                Future<Void> leasing = lease(slots, org, product, limits, calls, now);
-                if (!leasing.isComplete()) {
-                    slots.leasing = leasing;
-                    leasing.onComplete(x -> {
-                        synchronized (this) {
-                            if (slots.leasing == leasing) {
-                                slots.leasing = null;
-                            }
-                        }
-                    });
-                }
-                wait = leasing;
-            } else {
-                wait = slots.leasing;
-            }
-        }
-        return wait.transform(leased -> {
-            if (leased.failed()) {
-                return Future.failedFuture(leased.cause());
-            }
-            synchronized (this) {
-                Slots slots = slots(org, product);
-                if (slots.fits(calls)) {
-                    return Future.succeededFuture(grant(slots, org, product, calls));
-                }
-                BudgetPermit.Denied denied = denials.get(slots);
-                if (denied != null || tries <= 1) {
-                    return Future.succeededFuture(
-                            denied != null
-                                    ? denied
-                                    : new BudgetPermit.Denied(Scope.CONCURRENCY, now.plus(Budget.SLOT_RETRY)));
+        return store.reserve(org, product, settings.limits(product), now, calls).onSuccess(permit -> {
+            if (permit instanceof BudgetPermit.Reserved reserved) {
+                synchronized (this) {
+                    Slots slots = slots(org, product);
+                    slots.running.add(reserved);
+                    reserved.slotIds().forEach(id -> slots.available.add(new Slot(reserved, id)));
                 }
             }
-            return reserve(org, product, limits, calls, now, tries - 1);
         });
     }
 
-    /** The last lease's refusal per account (null once a lease gave slots). */
-    private final Map<Slots, BudgetPermit.Denied> denials = new HashMap<>();
-
-    /** Leases the slots {@code calls} lack (at least a block), and every free concurrency slot should none be idle. */
-    private Future<Void> lease(
-            Slots slots, String org, ZohoProduct product, ZohoApiLimits limits, int calls, Instant now) {
-        int lacking = calls + slots.promised - slots.available.size();
-        int want = Budget.reservable(limits.budgetLimits(), Math.max(lacking, leaseBlock(limits)));
-        int gates = slots.running.size() < slots.holding.size() ? 0 : limits.concurrency();
-        return store.lease(org, product, limits, now, want, gates).<Void>map(lease -> {
-            synchronized (this) {
-                if (lease.slotIds().isEmpty()) {
-                    denials.put(slots, lease.denied());
-                    return null;
-                }
-                denials.remove(slots);
-                BudgetPermit.Reserved leased = new BudgetPermit.Reserved(org, product, lease.slotIds());
-                lease.slotIds().forEach(id -> slots.available.add(new Slot(leased, id)));
-                slots.holding.addAll(lease.slotIds().subList(0, lease.holding()));
-            }
-            return null;
-        });
-    }
-
-    /** How many slots a lease takes at least: a quarter of the minute's allowance, at most 200. */
-    static int leaseBlock(ZohoApiLimits limits) {
-        return Math.max(1, Math.min(200, limits.perMinute() / 4));
-    }
-
-    private BudgetPermit.Reserved grant(Slots slots, String org, ZohoProduct product, int calls) {
-        String id = UUID.randomUUID().toString();
-        List<String> ids = new ArrayList<>(calls);
-        for (int i = 0; i < calls; i++) {
-            ids.add(id + "#" + i);
-        }
-        BudgetPermit.Reserved reserved = new BudgetPermit.Reserved(org, product, ids);
-        slots.running.add(reserved);
-        slots.promised += calls;
-        return reserved;
-    }
-
-    /**
-     * A job has ended: its promise ends and its concurrency slot is idle again; once no job of the account runs, the
-     * lease goes back (its unused slots never count as calls, its concurrency slots are released).
-     */
     @Override
     public Future<Void> finish(BudgetPermit.Reserved reservation) {
         List<String> unused = new ArrayList<>();
-        List<String> holding = new ArrayList<>();
         synchronized (this) {
             Slots slots = slots(reservation.organizationId(), reservation.product());
-            if (slots.running.remove(reservation)) {
-                slots.promised -= reservation.slotIds().size();
-            }
-            if (slots.running.isEmpty() && slots.leasing == null && slots.callsInFlight == 0) {
-                slots.available.forEach(slot -> unused.add(slot.id()));
-                slots.available.clear();
-                holding.addAll(slots.holding);
-                slots.holding.clear();
-                slots.promised = 0;
-            }
-        }
-        Future<Void> back =
-                holding.isEmpty() && unused.isEmpty() ? Future.succeededFuture() : store.giveBack(holding, unused);
-        return back.onComplete(x -> freed());
-    }
-
-    /** Gives back the leases of every account where no job runs and no lease is being taken (a lease left idle). */
-    public Future<Void> settleIdle() {
-        List<Future<Void>> back = new ArrayList<>();
-        synchronized (this) {
-            for (Slots slots : accounts.values()) {
-                if (slots.running.isEmpty()
-                        && slots.callsInFlight == 0
-                        && slots.leasing == null
-                        && (!slots.available.isEmpty() || !slots.holding.isEmpty())) {
-                    List<String> unused = new ArrayList<>();
-                    slots.available.forEach(slot -> unused.add(slot.id()));
-                    slots.available.clear();
-                    List<String> holding = List.copyOf(slots.holding);
-                    slots.holding.clear();
-                    slots.promised = 0;
-                    back.add(store.giveBack(holding, unused));
-                }
+            slots.running.remove(reservation);
+            int surplus = slots.available.size() - slots.stillReserved();
+            // its own slots first: the others' may still be drawn by the jobs that reserved them
+            List<Slot> order = new ArrayList<>(slots.available);
+            order.sort((a, b) -> Boolean.compare(a.reservation() != reservation, b.reservation() != reservation));
+            for (int i = 0; i < surplus; i++) {
+                slots.available.remove(order.get(i));
+                unused.add(order.get(i).id());
             }
         }
-        return Future.join(back).mapEmpty();
+        return store.finish(reservation.slotIds().get(0), unused).onComplete(x -> freed());
     }
 
     @Override
@@ -260,23 +128,7 @@ public final class ReservedCalls implements ZohoCallBudget, ZohoBudgetOutlook {
         for (ZohoProduct product : products) {
             String org = settings.organizationId(product);
             if (org != null && settings.limits(product) != null && seen.add(BudgetAccount.of(org, product))) {
-                int idle;
-                int idleGates;
-                synchronized (this) {
-                    Slots slots = slots(org, product);
-                    idle = slots.idle();
-                    idleGates = Math.max(0, slots.holding.size() - slots.running.size());
-                }
-                // what this instance's lease holds idle needs no look at the shared budget; else the shared budget's
-                // room (which counts this instance's leased concurrency as taken) and the leased concurrency left idle
-                each.add(
-                        idle > 0
-                                ? Future.succeededFuture(new ZohoBudget.Headroom(idle, now))
-                                : store.headroom(org, product, settings.limits(product), now)
-                                        .map(shared -> shared.free() < 1
-                                                ? shared
-                                                : new ZohoBudget.Headroom(
-                                                        shared.free() + idleGates, shared.retryAt())));
+                each.add(store.headroom(org, product, settings.limits(product), now));
             }
         }
         return Future.all(each).map(all -> {
@@ -303,18 +155,13 @@ public final class ReservedCalls implements ZohoCallBudget, ZohoBudgetOutlook {
         synchronized (this) {
             slots = slots(organizationId, product);
             boolean slotIdle = slots.callsInFlight < slots.running.size();
-            // a call beyond the running jobs' (an admin's, a reconciliation's) while a leased concurrency slot is idle
-            // runs under it: the lease may hold every concurrency slot the shared budget has
-            boolean gateIdle = !slotIdle && slots.callsInFlight < slots.holding.size();
             slot = slotIdle ? slots.available.poll() : null;
             if (slot != null) {
                 drawn.put(slot.id(), slots);
             } else if (slotIdle) {
                 idle = slots.running.iterator().next();
-            } else if (gateIdle) {
-                idle = new BudgetPermit.Reserved(organizationId, product, List.of(slots.holding.get(0)));
             }
-            if (slotIdle || gateIdle) {
+            if (slotIdle) {
                 slots.callsInFlight++;
             }
         }

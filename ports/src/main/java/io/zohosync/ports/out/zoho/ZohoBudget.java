@@ -70,46 +70,6 @@ public interface ZohoBudget {
     Future<Instant> finishTime(
             String organizationId, ZohoProduct product, ZohoApiLimits limits, Instant now, long calls);
 
-    /**
-     * Leases up to {@code calls} slots and up to {@code slots} concurrency slots at once ({@code Budget.leasable}), in one
-     * step: each slot counts against the windows as a call made now until it is {@link #draw drawn} (then from its call)
-     * or given back ({@link #giveBack}); the first {@link Lease#holding} slot ids hold a concurrency slot each until
-     * given back. A holder that dies holds nothing once it is taken for dead; its drawn slots still count. The
-     * instance hands the leased slots out from memory, so jobs need no round trip of their own. An empty lease is a
-     * refusal ({@link Lease#denied}). By default a lease is a {@link #reserve} of {@code calls} (one concurrency
-     * slot).
-     */
-    default Future<Lease> lease(
-            String organizationId, ZohoProduct product, ZohoApiLimits limits, Instant now, int calls, int slots) {
-        return reserve(organizationId, product, limits, now, calls).map(permit -> {
-            if (permit instanceof BudgetPermit.Reserved reserved) {
-                return new Lease(reserved.slotIds(), 1, null);
-            }
-            return new Lease(List.of(), 0, (BudgetPermit.Denied) permit);
-        });
-    }
-
-    /** Gives back a lease's {@code unused} slots (they never count as calls) and releases the {@code holding} ones. */
-    default Future<Void> giveBack(List<String> holding, List<String> unused) {
-        Future<Void> all = Future.succeededFuture();
-        for (int i = 0; i < holding.size(); i++) {
-            String held = holding.get(i);
-            List<String> mine = i == 0 ? unused : List.of();
-            all = all.compose(x -> finish(held, mine));
-        }
-        return all;
-    }
-
-    /** Value: leased {@code slotIds}, the first {@code holding} of them holding a concurrency slot; empty: {@code denied}. */
-    record Lease(List<String> slotIds, int holding, BudgetPermit.Denied denied) {
-        public Lease {
-            slotIds = List.copyOf(slotIds);
-            if (holding < 0 || holding > slotIds.size()) {
-                throw new IllegalArgumentException(holding + " holding slots among " + slotIds.size());
-            }
-        }
-    }
-
     /** Value: {@code free} calls could start now; when none can, {@code retryAt} is when to look again. */
     record Headroom(int free, Instant retryAt) {}
 }
