@@ -46,8 +46,8 @@ public final class Main implements Callable<Integer> {
         this(System.getenv());
     }
 
-    /** For tests: the command line over another environment than the process's. */
-    Main(Map<String, String> environment) {
+    /** The command line over another environment than the process's (tests, the benchmark harness, embedding). */
+    public Main(Map<String, String> environment) {
         this.environment = Map.copyOf(environment);
     }
 

@@ -145,8 +145,8 @@ public final class IntakeService implements RecordEntityUseCase {
         // a new entity has no records yet; a known one keeps every target it is already kept in
         Future<Map<SyncTarget, SyncState>> existing =
                 stored.isEmpty() ? Future.succeededFuture(Map.of()) : tx.records(fact.ref());
-        return Future.all(saved, awaited, existing)
-                .compose(x -> {
+        Future<?> read = Future.all(saved, awaited, existing);
+        return read.compose(x -> {
                     // every target it is routed to, waited for at, or already kept in; locked in one order
                     Set<SyncTarget> targets = new TreeSet<>(Comparator.comparing(SyncTarget::wire));
                     targets.addAll(routing.of(fact.ref().type()));
@@ -171,12 +171,14 @@ public final class IntakeService implements RecordEntityUseCase {
             Instant now) {
         List<Future<Optional<SyncState>>> locks = new ArrayList<>(targets.size());
         targets.forEach(target -> locks.add(tx.lockRecord(ref.at(target))));
-        return Future.all(locks).compose(x -> {
+        Future<?> locked = Future.all(locks);
+        return locked.compose(x -> {
             List<Future<SyncStatus>> offered = new ArrayList<>(targets.size());
             for (int i = 0; i < targets.size(); i++) {
                 offered.add(enqueue(tx, ref.at(targets.get(i)), locks.get(i).result(), unchanged, created, now));
             }
-            return Future.all(offered).map(y -> {
+            Future<?> all = Future.all(offered);
+            return all.map(y -> {
                 Map<SyncTarget, SyncStatus> statuses = new EnumMap<>(SyncTarget.class);
                 for (int i = 0; i < targets.size(); i++) {
                     statuses.put(targets.get(i), offered.get(i).result());

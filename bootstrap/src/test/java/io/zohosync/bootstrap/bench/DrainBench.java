@@ -1,0 +1,211 @@
+package io.zohosync.bootstrap.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.zohosync.adapters.postgres.DatabaseSettings;
+import io.zohosync.adapters.postgres.testing.PostgresFixture;
+import io.zohosync.bootstrap.TestEnvironment;
+import io.zohosync.bootstrap.ZohoSyncApp;
+import io.zohosync.sandbox.SandboxOptions;
+import io.zohosync.sandbox.ZohoSandbox;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+/**
+ * The drain (issue 14, goal 2): customers already queued (posted while sync was off) synced through the worker
+ * against an unthrottled sandbox, timed from the start of a service with sync on until none is open; the baseline is
+ * the same number of contact creations sent straight to the same sandbox, 10 connections, in the same process.
+ * Each figure is the median of 3 rounds; each drain round uses a fresh database.
+ */
+public final class DrainBench {
+
+    private static final int CONCURRENCY = 32;
+
+    private DrainBench() {}
+
+    public static void main(String[] args) throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            List<String> report = new ArrayList<>();
+            measure(vertx, Integer.getInteger("bench.customers", 400), report);
+            report.forEach(System.out::println);
+        } finally {
+            vertx.close().await(30, TimeUnit.SECONDS);
+        }
+    }
+
+    public static void measure(Vertx vertx, int customers, List<String> report) throws Exception {
+        ZohoSandbox zoho = ZohoSandbox.start(
+                        vertx,
+                        SandboxOptions.defaults()
+                                .withBooksPerMinute(1_000_000)
+                                .withDailyLimit(1_000_000)
+                                .withConcurrency(1_000))
+                .await(30, TimeUnit.SECONDS);
+        WebClient direct = WebClient.create(vertx, new WebClientOptions(), new PoolOptions().setHttp1MaxSize(10));
+        String token = direct.postAbs(zoho.baseUrl() + "/oauth/v2/token")
+                .addQueryParam("grant_type", "refresh_token")
+                .addQueryParam("client_id", SandboxOptions.DEMO_CLIENT_ID)
+                .addQueryParam("client_secret", SandboxOptions.DEMO_CLIENT_SECRET)
+                .addQueryParam("refresh_token", SandboxOptions.DEMO_REFRESH_TOKEN)
+                .send()
+                .await(30, TimeUnit.SECONDS)
+                .bodyAsJsonObject()
+                .getString("access_token");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        double[] baseline = new double[3];
+        double[] drained = new double[3];
+        // alternate the two, so that a noisy neighbour weighs on both alike
+        for (int r = 0; r < 3; r++) {
+            int round = r;
+            baseline[r] = rate(
+                    customers,
+                    i -> direct.postAbs(zoho.baseUrl() + "/books/v3/contacts")
+                            .addQueryParam("organization_id", SandboxOptions.DEMO_ORGANIZATION_ID)
+                            .putHeader("Authorization", "Zoho-oauthtoken " + token)
+                            .sendJsonObject(new JsonObject()
+                                    .put("contact_name", "Direct " + run + " " + round + " " + i)
+                                    .put(
+                                            "contact_persons",
+                                            new JsonArray()
+                                                    .add(new JsonObject()
+                                                            .put("first_name", "D")
+                                                            .put(
+                                                                    "email",
+                                                                    "direct-" + run + "-" + round + "-" + i
+                                                                            + "@example.com")))));
+            drained[r] = drain(vertx, zoho, customers, "drain-" + run + "-" + r);
+        }
+        double base = median(baseline);
+        double drain = median(drained);
+        report.add("## Drain (" + customers + " queued customers a round, sandbox without latency or limits)");
+        report.add("");
+        report.add("| what | customers/s | ratio to baseline |");
+        report.add("|---|---|---|");
+        report.add(row("contact creations sent straight to the sandbox, 10 connections (baseline)", base, 1.0));
+        report.add(row("queued → worker → synced (every Zoho call the flow makes)", drain, drain / base));
+        report.add("");
+        report.add(String.format(
+                Locale.ROOT,
+                "Rounds: baseline %s, drain %s customers/s.",
+                Arrays.toString(round(baseline)),
+                Arrays.toString(round(drained))));
+        report.add("");
+        zoho.close().await(30, TimeUnit.SECONDS);
+    }
+
+    /** Queues {@code customers} with sync off, then times a service with sync on until none is open. */
+    private static double drain(Vertx vertx, ZohoSandbox zoho, int customers, String prefix) throws Exception {
+        DatabaseSettings db = PostgresFixture.shared().newDatabase();
+        ZohoSyncApp intake = start(vertx, zoho, db, false);
+        WebClient http = client(vertx, intake);
+        rate(
+                customers,
+                i -> http.post("/api/v1/customers")
+                        .bearerTokenAuthentication(TestEnvironment.API_KEY)
+                        .sendJsonObject(new JsonObject()
+                                .put("id", prefix + "-" + i)
+                                .put("first_name", "Bench")
+                                .put("last_name", prefix + "-" + i)
+                                .put("email", prefix + "-" + i + "@example.com")));
+        http.close();
+        intake.stop().await(30, TimeUnit.SECONDS);
+        long started = System.nanoTime();
+        ZohoSyncApp worker = start(vertx, zoho, db, true);
+        WebClient admin = client(vertx, worker);
+        awaitAllSynced(admin, customers);
+        double rate = customers / ((System.nanoTime() - started) / 1e9);
+        admin.close();
+        worker.stop().await(30, TimeUnit.SECONDS);
+        return rate;
+    }
+
+    private static void awaitAllSynced(WebClient http, int expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonObject status = http.get("/admin/api/sync/status?limit=0")
+                    .bearerTokenAuthentication(TestEnvironment.ADMIN_TOKEN)
+                    .send()
+                    .await(30, TimeUnit.SECONDS)
+                    .bodyAsJsonObject();
+            JsonObject counts = status.getJsonObject("counts").getJsonObject("customer", new JsonObject());
+            long open = counts.getLong("pending", 0L) + counts.getLong("syncing", 0L) + counts.getLong("retrying", 0L);
+            if (open == 0 && counts.getLong("synced", 0L) >= expected) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new IllegalStateException(expected + " customers did not all sync within 5 minutes");
+    }
+
+    static ZohoSyncApp start(Vertx vertx, ZohoSandbox zoho, DatabaseSettings db, boolean sync) throws Exception {
+        Map<String, String> env = TestEnvironment.connectedTo(
+                zoho.baseUrl(), zoho.baseUrl(), db, Files.createTempDirectory("zsync-bench"));
+        env.put("ZSYNC_ENABLE_SYNC", Boolean.toString(sync));
+        env.put("ZSYNC_WORKER_BATCH", "10");
+        env.put("ZSYNC_BOOKS_CALLS_PER_MINUTE", "1000000");
+        env.put("ZSYNC_BOOKS_CALLS_PER_DAY", "1000000");
+        env.put("ZSYNC_BOOKS_CONCURRENCY", "10");
+        return ZohoSyncApp.start(vertx, env).await(60, TimeUnit.SECONDS);
+    }
+
+    static WebClient client(Vertx vertx, ZohoSyncApp app) {
+        return WebClient.create(
+                vertx,
+                new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(app.httpPort()),
+                new PoolOptions().setHttp1MaxSize(CONCURRENCY));
+    }
+
+    /** Sends {@code n} requests, {@link #CONCURRENCY} at a time; requests per second. Any non-2xx answer aborts. */
+    static double rate(int n, IntFunction<Future<HttpResponse<Buffer>>> request) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        long started = System.nanoTime();
+        List<Future<Void>> lanes = new ArrayList<>();
+        for (int lane = 0; lane < CONCURRENCY; lane++) {
+            lanes.add(lane(next, n, request));
+        }
+        Future.all(lanes).await(10, TimeUnit.MINUTES);
+        return n / ((System.nanoTime() - started) / 1e9);
+    }
+
+    private static Future<Void> lane(AtomicInteger next, int n, IntFunction<Future<HttpResponse<Buffer>>> request) {
+        int i = next.getAndIncrement();
+        if (i >= n) {
+            return Future.succeededFuture();
+        }
+        return request.apply(i)
+                .compose(response -> response.statusCode() / 100 == 2
+                        ? lane(next, n, request)
+                        : Future.failedFuture("HTTP " + response.statusCode() + ": " + response.bodyAsString()));
+    }
+
+    static double median(double[] rounds) {
+        double[] sorted = rounds.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static long[] round(double[] values) {
+        return Arrays.stream(values).mapToLong(Math::round).toArray();
+    }
+
+    private static String row(String what, double value, double ratio) {
+        return String.format(Locale.ROOT, "| %s | %.0f | %.2f |", what, value, ratio);
+    }
+}
