@@ -379,7 +379,7 @@ public final class SyncRunner {
             }
             boolean ours = job.state().origin() == Origin.CREATED;
             String hash = PayloadHash.of(handler, zohoId, ours, entity, links);
-            return lastSent(job.key()).compose(last -> {
+            return lastSent(handler, job.key()).compose(last -> {
                 if (hash.equals(last)) {
                     return done(
                             ours
@@ -400,8 +400,14 @@ public final class SyncRunner {
         });
     }
 
-    /** The hash of the payload last sent for the record; null when unknown (or unreadable: the update is sent). */
-    private Future<String> lastSent(SyncKey key) {
+    /**
+     * The hash of the payload last sent for the record; null when unknown, unreadable or not kept for this handler's
+     * updates ({@link SyncHandler#updateFollowsPayload}): the update is sent.
+     */
+    private Future<String> lastSent(SyncHandler<?> handler, SyncKey key) {
+        if (!handler.updateFollowsPayload()) {
+            return Future.succeededFuture(null);
+        }
         return sent.hash(key).map(found -> found.orElse(null)).recover(e -> {
             LOG.warn("could not read the last sent payload's hash of {}: {}", key, e.toString());
             return Future.succeededFuture(null);
@@ -409,7 +415,11 @@ public final class SyncRunner {
     }
 
     /** Remembers what a write that succeeded sent; should that fail, the next unchanged update is sent once more. */
-    private Future<Decision> remember(SyncKey key, String hash, Instant now, Decision decision) {
+    private Future<Decision> remember(
+            SyncHandler<?> handler, SyncKey key, String hash, Instant now, Decision decision) {
+        if (!handler.updateFollowsPayload()) {
+            return Future.succeededFuture(decision);
+        }
         return sent.sent(key, hash, now)
                 .recover(e -> {
                     LOG.warn("could not store the sent payload's hash of {}: {}", key, e.toString());
@@ -434,6 +444,7 @@ public final class SyncRunner {
                 return Future.succeededFuture(ZohoOutcomes.failure(outcome, "the update", now));
             }
             return remember(
+                    handler,
                     key,
                     hash,
                     now,
@@ -501,6 +512,7 @@ public final class SyncRunner {
     private <E> Future<Decision> madeBy(
             SyncHandler<E> handler, SyncKey key, E entity, Links links, String zohoId, Instant now) {
         return remember(
+                handler,
                 key,
                 PayloadHash.of(handler, zohoId, true, entity, links),
                 now,

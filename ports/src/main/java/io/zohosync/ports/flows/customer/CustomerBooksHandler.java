@@ -143,6 +143,12 @@ public final class CustomerBooksHandler implements SyncHandler<Customer> {
      * index links (a returning customer is only linked), and one list call when the index is due for a refresh (a first
      * fill takes one a page, the rest as it goes).
      */
+    /** An update sends the customer's fields, the contact's name and primary person: nothing else it reads. */
+    @Override
+    public boolean updateFollowsPayload() {
+        return true;
+    }
+
     @Override
     public int plannedCreateCalls(Customer customer) {
         if (known == null) {

@@ -38,6 +38,15 @@ public interface SyncHandler<E> {
         return 1;
     }
 
+    /**
+     * Whether an update sends nothing but what the entity, its Zoho id and its prerequisites' ids determine, so an
+     * update whose payload hashes as the last one sent may be skipped (issue 14). Not so for a handler whose write
+     * depends on other state (stock's pending changes, Billing's subscription as it stands): by default false.
+     */
+    default boolean updateFollowsPayload() {
+        return false;
+    }
+
     /** How many Zoho calls {@link #update} ({@code ours}) or {@link #updateOwnedFields} make; reserved likewise. */
     default int plannedUpdateCalls(E entity, boolean ours) {
         return ours ? 1 : 0;
