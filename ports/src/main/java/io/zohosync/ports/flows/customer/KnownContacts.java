@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The organization's Books contacts as the {@link ContactIndex} knows them, kept fresh (issue 14): filled once by
- * listing every contact 200 a page, then refreshed — at most once per {@code refreshEvery} per instance, before a
- * match — by listing them newest-modified first until a page reaches what the last refresh had seen. Every contact the
+ * listing every contact 200 a page — resumably: the pages read are kept across attempts, and the fill is used only
+ * once complete — then refreshed — at most once per {@code refreshEvery} per instance, before a match or an update —
+ * by listing them newest-modified first until a page reaches what the last refresh had seen. Every contact the
  * service creates, updates or links is written into it at once. A contact made in Zoho after the last refresh is not
  * in it until the next one: that window is {@code refreshEvery} (see the README, "Contact index").
  */
