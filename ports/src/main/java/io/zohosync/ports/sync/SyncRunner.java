@@ -400,6 +400,9 @@ public final class SyncRunner {
         });
     }
 
+    /** The prefix of the value stored in place of a hash while an update is sent: no payload hashes to it. */
+    static final String UNCONFIRMED = "unconfirmed:";
+
     /**
      * The hash of the payload last sent for the record; null when unknown, unreadable or not kept for this handler's
      * updates ({@link SyncHandler#updateFollowsPayload}): the update is sent.
@@ -437,8 +440,14 @@ public final class SyncRunner {
             boolean ours,
             String hash,
             Instant now) {
-        Future<ZohoOutcome<String>> call =
-                ours ? handler.update(zohoId, entity, links) : handler.updateOwnedFields(zohoId, entity, links);
+        // the stored hash is overwritten before the send with one no payload hashes to: an update whose outcome is
+        // unclear (a timeout Zoho applied) must not leave the hash of an older payload, which a later revert to that
+        // payload would match and skip; the new hash is stored once the update is confirmed. Should the overwrite
+        // fail (the database), nothing is sent: the job fails and is retried.
+        Future<Void> cleared =
+                handler.updateFollowsPayload() ? sent.sent(key, UNCONFIRMED + now, now) : Future.succeededFuture();
+        Future<ZohoOutcome<String>> call = cleared.compose(
+                x -> ours ? handler.update(zohoId, entity, links) : handler.updateOwnedFields(zohoId, entity, links));
         return call.compose(outcome -> {
             if (!(outcome instanceof ZohoOutcome.Success<String>)) {
                 return Future.succeededFuture(ZohoOutcomes.failure(outcome, "the update", now));

@@ -59,7 +59,9 @@ class ContactIndexFlowTest {
         List<String> second =
                 contacts.calls().subList(first.size(), contacts.calls().size());
 
-        assertThat(first).containsExactly("page", "page", "page", "create");
+        assertThat(first)
+                .as("3 pages, the contacts modified since the fill started, the create")
+                .containsExactly("page", "page", "page", "page", "create");
         assertThat(index.entries()).hasSize(7);
         assertThat(second).as("the refresh is not due: no list, no search").containsExactly("create");
         assertThat(status("cus-2")).isEqualTo(SyncStatus.SYNCED);
@@ -154,6 +156,69 @@ class ContactIndexFlowTest {
         assertThat(status("cus-1")).isEqualTo(SyncStatus.SYNCED);
         assertThat(sent.hashes)
                 .containsKey(new SyncKey(EntityType.CUSTOMER, "cus-1", io.zohosync.domain.entity.SyncTarget.BOOKS));
+    }
+
+    @Test
+    void a_name_changed_in_zoho_is_sent_back_as_it_now_is_once_the_refresh_window_passed() {
+        customer("cus-1", "Ada", "Lovelace", "ada@example.com");
+        pipeline.drainUntilQuiet();
+        ZohoContact ours = contacts.contacts().get(0);
+        contacts.editInUi(ours.contactId(), "Ada Lovelace (VIP)", ours.primaryPersonId());
+        pipeline.clock.advance(Duration.ofHours(1));
+        int before = contacts.calls().size();
+
+        customer("cus-1", "Ada", "Lovelace", "ada@example.com", "+27 21 555 0100");
+        pipeline.drainUntilQuiet();
+
+        assertThat(contacts.calls().subList(before, contacts.calls().size()))
+                .as("the refresh due (one list call), then the PUT")
+                .containsExactly("page", "put");
+        assertThat(contacts.contacts().get(0).contactName()).isEqualTo("Ada Lovelace (VIP)");
+        assertThat(status("cus-1")).isEqualTo(SyncStatus.SYNCED);
+    }
+
+    @Test
+    void a_person_replaced_in_zoho_is_read_then_put_once_not_a_failure() {
+        customer("cus-1", "Ada", "Lovelace", "ada@example.com");
+        pipeline.drainUntilQuiet();
+        ZohoContact ours = contacts.contacts().get(0);
+        // the index (not due for a refresh) still names the old person
+        contacts.editInUi(ours.contactId(), ours.contactName(), "p-new");
+        int before = contacts.calls().size();
+
+        customer("cus-1", "Ada", "Lovelace", "ada@example.com", "+27 21 555 0100");
+        pipeline.drainUntilQuiet();
+
+        assertThat(contacts.calls().subList(before, contacts.calls().size()))
+                .as("the PUT refused for its person, then the read and PUT")
+                .containsExactly("put", "update");
+        assertThat(status("cus-1")).isEqualTo(SyncStatus.SYNCED);
+        assertThat(await(index.byId(ours.contactId())).orElseThrow().primaryPersonId())
+                .isEqualTo("p-new");
+    }
+
+    @Test
+    void an_update_whose_outcome_was_unclear_leaves_no_hash_a_revert_would_match() {
+        customer("cus-1", "Ada", "Lovelace", "ada@example.com", "+27 21 555 0100");
+        pipeline.drainUntilQuiet();
+        SyncKey key = new SyncKey(EntityType.CUSTOMER, "cus-1", io.zohosync.domain.entity.SyncTarget.BOOKS);
+        String sentA = sent.hashes.get(key);
+        // B: Zoho may have applied it, the answer never came
+        contacts.thenAnswer(new io.zohosync.ports.out.zoho.ZohoOutcome.Outage<>("read timed out"));
+        customer("cus-1", "Ada", "Lovelace", "ada@example.com", "+27 21 555 0199");
+        await(pipeline.worker.drainOnce("w"));
+        assertThat(sent.hashes.get(key)).as("not A's any more").isNotEqualTo(sentA);
+        int before = contacts.calls().size();
+
+        // the platform goes back to A before the retry
+        customer("cus-1", "Ada", "Lovelace", "ada@example.com", "+27 21 555 0100");
+        pipeline.drainUntilQuiet();
+
+        assertThat(contacts.calls().subList(before, contacts.calls().size()))
+                .as("A is sent again: Zoho may hold B")
+                .containsExactly("put");
+        assertThat(sent.hashes.get(key)).isEqualTo(sentA);
+        assertThat(status("cus-1")).isEqualTo(SyncStatus.SYNCED);
     }
 
     private void customer(String id, String first, String last, String email) {

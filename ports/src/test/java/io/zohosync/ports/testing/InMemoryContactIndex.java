@@ -14,6 +14,7 @@ public final class InMemoryContactIndex implements ContactIndex {
 
     private final Map<String, Entry> entries = new TreeMap<>();
     private State state;
+    private FillProgress progress;
 
     public List<Entry> entries() {
         return List.copyOf(entries.values());
@@ -91,6 +92,27 @@ public final class InMemoryContactIndex implements ContactIndex {
                 ? seenUpTo
                 : state.seenUpTo();
         state = new State(filledAt, seen);
+        progress = null;
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Optional<FillProgress>> fillProgress() {
+        return Future.succeededFuture(Optional.ofNullable(progress));
+    }
+
+    @Override
+    public Future<Void> filling(FillProgress given) {
+        progress = progress == null
+                ? given
+                : new FillProgress(
+                        progress.startedAt().isBefore(given.startedAt()) ? progress.startedAt() : given.startedAt(),
+                        Math.max(progress.pagesRead(), given.pagesRead()),
+                        progress.newestSeen() == null
+                                        || (given.newestSeen() != null
+                                                && given.newestSeen().isAfter(progress.newestSeen()))
+                                ? given.newestSeen()
+                                : progress.newestSeen());
         return Future.succeededFuture();
     }
 }

@@ -52,6 +52,24 @@ public final class InMemoryZohoContacts implements ZohoContacts {
         return this;
     }
 
+    /** A contact changed in "Zoho" (its UI): renamed, its primary person replaced (a new person id). */
+    public ZohoContact editInUi(String contactId, String name, String personId) {
+        ZohoContact old = contacts.stream()
+                .filter(c -> c.contactId().equals(contactId))
+                .findFirst()
+                .orElseThrow();
+        ZohoContact edited = new ZohoContact(
+                contactId,
+                name,
+                old.email(),
+                old.notes(),
+                old.currencyCode(),
+                personId,
+                java.time.Instant.ofEpochSecond(modified++));
+        contacts.set(contacts.indexOf(old), edited);
+        return edited;
+    }
+
     /** A contact deleted in "Zoho" (its UI). */
     public void remove(String contactId) {
         contacts.removeIf(c -> c.contactId().equals(contactId));
@@ -110,6 +128,9 @@ public final class InMemoryZohoContacts implements ZohoContacts {
                     .findFirst();
             if (found.isEmpty()) {
                 return new ZohoOutcome.NotFound<>("Contact does not exist.");
+            }
+            if (!personId.equals(found.get().primaryPersonId())) {
+                return new ZohoOutcome.NotFound<>("Contact person does not exist.");
             }
             ZohoContact updated = new ZohoContact(
                     contactId,

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Postgres adapter for {@link ContactIndex}: the {@code books_contact_index} tables (V23). */
+/** Postgres adapter for {@link ContactIndex}: the {@code books_contact_index} tables (V23, the fill's progress V24). */
 public final class PgContactIndex implements ContactIndex {
 
     private static final String COLUMNS =
@@ -33,10 +33,21 @@ public final class PgContactIndex implements ContactIndex {
             where books_contact_index.modified_at is null or excluded.modified_at is null
                 or books_contact_index.modified_at <= excluded.modified_at""";
 
+    /** A completed fill or refresh: the fill's progress (V24) goes with it, in the same statement. */
     private static final String REFRESHED = """
+            with done as (delete from books_contact_index_fill)
             insert into books_contact_index_state (singleton, filled_at, seen_up_to) values (true, $1, $2)
             on conflict (singleton) do update set filled_at = excluded.filled_at,
                 seen_up_to = greatest(books_contact_index_state.seen_up_to, excluded.seen_up_to)""";
+
+    /** Two instances may fill at once: the earliest start, the most pages, the newest modification are kept. */
+    private static final String FILLING = """
+            insert into books_contact_index_fill (singleton, started_at, pages_read, newest_seen)
+            values (true, $1, $2, $3)
+            on conflict (singleton) do update set
+                started_at = least(books_contact_index_fill.started_at, excluded.started_at),
+                pages_read = greatest(books_contact_index_fill.pages_read, excluded.pages_read),
+                newest_seen = greatest(books_contact_index_fill.newest_seen, excluded.newest_seen)""";
 
     private final SqlClient client;
 
@@ -113,6 +124,32 @@ public final class PgContactIndex implements ContactIndex {
     public Future<Void> refreshed(Instant filledAt, Instant seenUpTo) {
         return client.preparedQuery(REFRESHED)
                 .execute(Tuple.of(utc(filledAt), seenUpTo == null ? null : utc(seenUpTo)))
+                .mapEmpty();
+    }
+
+    @Override
+    public Future<Optional<FillProgress>> fillProgress() {
+        return client.query("select started_at, pages_read, newest_seen from books_contact_index_fill")
+                .execute()
+                .map(rows -> {
+                    for (Row row : rows) {
+                        OffsetDateTime newest = row.getOffsetDateTime("newest_seen");
+                        return Optional.of(new FillProgress(
+                                row.getOffsetDateTime("started_at").toInstant(),
+                                row.getInteger("pages_read"),
+                                newest == null ? null : newest.toInstant()));
+                    }
+                    return Optional.empty();
+                });
+    }
+
+    @Override
+    public Future<Void> filling(FillProgress progress) {
+        return client.preparedQuery(FILLING)
+                .execute(Tuple.of(
+                        utc(progress.startedAt()),
+                        progress.pagesRead(),
+                        progress.newestSeen() == null ? null : utc(progress.newestSeen())))
                 .mapEmpty();
     }
 

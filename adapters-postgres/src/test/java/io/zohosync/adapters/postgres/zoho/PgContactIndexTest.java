@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The Books contact index and the sent payloads' hashes in Postgres (V23). */
+/** The Books contact index and the sent payloads' hashes in Postgres (V23, V24). */
 class PgContactIndexTest {
 
     private static Vertx vertx;
@@ -74,6 +74,22 @@ class PgContactIndexTest {
         assertThat(held.primaryPersonId()).isEqualTo("p9");
         assertThat(held.currencyCode()).isEqualTo("USD");
         assertThat(await(index.byEmail("old@example.com"))).isEmpty();
+    }
+
+    @Test
+    void aFillsProgressKeepsTheEarliestStartTheMostPagesTheNewestSeenAndGoesWithTheCompletedFill() throws Exception {
+        Instant t = Instant.parse("2026-03-01T09:00:00Z");
+        await(index.filling(new ContactIndex.FillProgress(t, 2, t.minusSeconds(60))));
+        // a second instance, behind: nothing goes back
+        await(index.filling(new ContactIndex.FillProgress(t.plusSeconds(3600), 1, null)));
+        assertThat(await(index.fillProgress())).contains(new ContactIndex.FillProgress(t, 2, t.minusSeconds(60)));
+        await(index.filling(new ContactIndex.FillProgress(t, 3, t.minusSeconds(10))));
+        assertThat(await(index.fillProgress())).contains(new ContactIndex.FillProgress(t, 3, t.minusSeconds(10)));
+
+        await(index.refreshed(t, t.minusSeconds(10)));
+
+        assertThat(await(index.fillProgress())).isEmpty();
+        assertThat(await(index.state())).isPresent();
     }
 
     @Test

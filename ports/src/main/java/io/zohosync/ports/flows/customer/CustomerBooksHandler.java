@@ -159,10 +159,13 @@ public final class CustomerBooksHandler implements SyncHandler<Customer> {
         return 1 + (matches && known.refreshDue() ? 1 : 0);
     }
 
-    /** One PUT with the index's name and person; a read first for a contact it knows them not of. */
+    /**
+     * One PUT with the index's name and person, and one list call when the index is due for a refresh; a read first for
+     * a contact it knows them not of (taken as it goes).
+     */
     @Override
     public int plannedUpdateCalls(Customer customer, boolean ours) {
-        return ours ? 1 : 0;
+        return ours ? 1 + (known != null && known.refreshDue() ? 1 : 0) : 0;
     }
 
     @Override
@@ -224,25 +227,49 @@ public final class CustomerBooksHandler implements SyncHandler<Customer> {
 
     /**
      * By the index: one PUT with the contact's name and primary person as the index knows them (what we created,
-     * updated or linked is in it); a contact it knows them not of is read first (GET + PUT, once: the answer is
-     * written into the index).
+     * updated or linked is in it). The index is refreshed first when due, as before a match (at most once per refresh
+     * interval, one list call amortised over every update and match in it): a name changed in Zoho's UI is sent back as
+     * it now is, not as it was when we wrote it, once that interval has passed. A contact it knows them not of is read
+     * first (GET + PUT, once: the answer is written into the index); so is one whose person Books says does not exist
+     * (the person was replaced in Zoho since the index saw the contact).
      */
     @Override
     public Future<ZohoOutcome<String>> update(String contactId, Customer customer, Links links) {
         if (known == null) {
             return contacts.update(contactId, customer).map(CustomerBooksHandler::id);
         }
-        return known.index().byId(contactId).compose(entry -> {
-            if (entry.isPresent() && entry.get().primaryPersonId() != null) {
+        return known.fresh().compose(fresh -> {
+            if (!(fresh instanceof ZohoOutcome.Success<Void>)) {
+                return Future.succeededFuture(ZohoOutcome.<String>retype(fresh));
+            }
+            return known.index().byId(contactId).compose(entry -> {
+                if (entry.isEmpty() || entry.get().primaryPersonId() == null) {
+                    return contacts.update(contactId, customer).compose(this::remembered);
+                }
                 return contacts.update(
                                 contactId,
                                 entry.get().contactName(),
                                 entry.get().primaryPersonId(),
                                 customer)
+                        .compose(put ->
+                                stalePerson(put) ? contacts.update(contactId, customer) : Future.succeededFuture(put))
                         .compose(this::remembered);
-            }
-            return contacts.update(contactId, customer).compose(this::remembered);
+            });
         });
+    }
+
+    /**
+     * Whether a PUT naming the index's person was refused for that person: Books answers a person id it does not know
+     * as "does not exist" (code 1002, a not-found; the contact's own absence answers so too, and the read that follows
+     * then says so) or as a validation error naming the contact person (UNCONFIRMED which of the two).
+     */
+    private static boolean stalePerson(ZohoOutcome<ZohoContact> put) {
+        if (put instanceof ZohoOutcome.NotFound<ZohoContact>) {
+            return true;
+        }
+        return put instanceof ZohoOutcome.Validation<ZohoContact> refused
+                && refused.message() != null
+                && refused.message().toLowerCase(java.util.Locale.ROOT).contains("contact person");
     }
 
     /** A contact written or found: into the index at once; its id. */

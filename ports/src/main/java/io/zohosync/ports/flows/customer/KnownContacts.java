@@ -16,14 +16,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The organization's Books contacts as the {@link ContactIndex} knows them, kept fresh (issue 14): filled once by
- * listing every contact 200 a page, then refreshed — at most once per {@code refreshEvery} per instance, before a
- * match — by listing them newest-modified first until a page reaches what the last refresh had seen. Every contact the
+ * listing every contact 200 a page — resumably: the pages read are kept across attempts, and the fill is used only
+ * once complete — then refreshed — at most once per {@code refreshEvery} per instance, before a match or an update —
+ * by listing them newest-modified first until a page reaches what the last refresh had seen. Every contact the
  * service creates, updates or links is written into it at once. A contact made in Zoho after the last refresh is not
  * in it until the next one: that window is {@code refreshEvery} (see the README, "Contact index").
  */
 public final class KnownContacts {
 
     private static final Logger LOG = LoggerFactory.getLogger(KnownContacts.class);
+
+    /** The fill's start is this instance's clock, Books' modification times its own: listed from a minute earlier. */
+    static final Duration CLOCK_MARGIN = Duration.ofMinutes(1);
 
     /** The refresh interval; zero refreshes before every match (a list call per new customer, no window). */
     public record Settings(Duration refreshEvery) {
@@ -70,14 +74,13 @@ public final class KnownContacts {
                 return running;
             }
             Instant started = clock.instant();
-            Future<ZohoOutcome<Void>> run = index.state()
-                    .compose(state -> state.isPresent() && state.get().seenUpTo() != null
-                            ? since(state.get().seenUpTo(), 1, state.get().seenUpTo())
-                            : fill(1, null))
-                    .compose(outcome -> outcome instanceof ZohoOutcome.Success<Instant> ok
-                            ? index.refreshed(started, ok.value())
-                                    .map(x -> (ZohoOutcome<Void>) new ZohoOutcome.Success<Void>(null))
-                            : Future.succeededFuture(ZohoOutcome.<Void>retype(outcome)));
+            Future<ZohoOutcome<Void>> run = index.state().compose(state -> {
+                if (state.isEmpty() || state.get().seenUpTo() == null) {
+                    return firstFill();
+                }
+                return since(state.get().seenUpTo(), 1, state.get().seenUpTo())
+                        .compose(outcome -> done(outcome, started));
+            });
             running = run;
             run.onSuccess(outcome -> {
                         synchronized (lock) {
@@ -105,8 +108,59 @@ public final class KnownContacts {
         });
     }
 
-    /** Lists every contact, a page at a time; the newest modification time seen. */
-    private Future<ZohoOutcome<Instant>> fill(int page, Instant newest) {
+    /** A complete fill or refresh recorded; a failure is the answer. */
+    private Future<ZohoOutcome<Void>> done(ZohoOutcome<Instant> outcome, Instant filledAt) {
+        return outcome instanceof ZohoOutcome.Success<Instant> ok
+                ? index.refreshed(filledAt, ok.value())
+                        .map(x -> (ZohoOutcome<Void>) new ZohoOutcome.Success<Void>(null))
+                : Future.succeededFuture(ZohoOutcome.<Void>retype(outcome));
+    }
+
+    /**
+     * The first fill, resumed where an earlier attempt (of any instance) stopped: every page read is kept — its contacts
+     * in the index, its number in the fill's progress — so an attempt the API budget refuses a page continues at the
+     * next one, not at page 1. It resumes one page back: a contact deleted from a page read before shifts the next
+     * page's first entry onto that page. Once every page was read, the contacts modified since the fill STARTED are
+     * listed (a contact changed while the pages were read may have moved onto a page read before); only then is the
+     * fill recorded complete, and until then the index is not used for matching (the refresh's answer is the failure).
+     */
+    private Future<ZohoOutcome<Void>> firstFill() {
+        return index.fillProgress().compose(progress -> {
+            Instant fillStarted =
+                    progress.map(ContactIndex.FillProgress::startedAt).orElseGet(clock::instant);
+            int from = progress.map(p -> Math.max(1, p.pagesRead())).orElse(1);
+            Instant newest = progress.map(ContactIndex.FillProgress::newestSeen).orElse(null);
+            if (progress.isPresent()) {
+                LOG.info("the contact index's fill resumes at page {} (started {})", from, fillStarted);
+            }
+            Future<Void> begun = progress.isPresent()
+                    ? Future.succeededFuture()
+                    : index.filling(new ContactIndex.FillProgress(fillStarted, 0, null));
+            return begun.compose(x -> pages(from, fillStarted, newest))
+                    .compose(outcome -> outcome instanceof ZohoOutcome.Success<Instant> ok
+                            ? since(fillStarted.minus(CLOCK_MARGIN), 1, ok.value())
+                            : Future.succeededFuture(outcome))
+                    .compose(outcome -> done(outcome, fillStarted));
+        });
+    }
+
+    /** The fill's pages from {@code page} on, each kept as it is read; the newest modification time seen. */
+    private Future<ZohoOutcome<Instant>> pages(int page, Instant fillStarted, Instant newest) {
+        return contacts.page(page, true).compose(outcome -> {
+            if (!(outcome instanceof ZohoOutcome.Success<ContactsPage> ok)) {
+                return Future.succeededFuture(ZohoOutcome.<Instant>retype(outcome));
+            }
+            Instant seen = newest(newest, ok.value());
+            return index.put(entries(ok.value()))
+                    .compose(x -> index.filling(new ContactIndex.FillProgress(fillStarted, page, seen)))
+                    .compose(x -> ok.value().more()
+                            ? pages(page + 1, fillStarted, seen)
+                            : Future.succeededFuture(new ZohoOutcome.Success<>(seen == null ? Instant.EPOCH : seen)));
+        });
+    }
+
+    /** Lists every contact, a page at a time (Books did not sort them for a refresh); the newest modification seen. */
+    private Future<ZohoOutcome<Instant>> all(int page, Instant newest) {
         return contacts.page(page, true).compose(outcome -> {
             if (!(outcome instanceof ZohoOutcome.Success<ContactsPage> ok)) {
                 return Future.succeededFuture(ZohoOutcome.<Instant>retype(outcome));
@@ -114,7 +168,7 @@ public final class KnownContacts {
             Instant seen = newest(newest, ok.value());
             return index.put(entries(ok.value()))
                     .compose(x -> ok.value().more()
-                            ? fill(page + 1, seen)
+                            ? all(page + 1, seen)
                             : Future.succeededFuture(new ZohoOutcome.Success<>(seen == null ? Instant.EPOCH : seen)));
         });
     }
@@ -134,7 +188,7 @@ public final class KnownContacts {
             return index.put(entries(rows)).compose(x -> {
                 if (!rows.newestFirst()) {
                     LOG.warn("Books did not sort contacts by modification time; the contact index lists them all");
-                    return rows.more() ? fill(page + 1, seen) : Future.succeededFuture(new ZohoOutcome.Success<>(seen));
+                    return rows.more() ? all(page + 1, seen) : Future.succeededFuture(new ZohoOutcome.Success<>(seen));
                 }
                 Optional<Instant> oldest = rows.contacts().isEmpty()
                         ? Optional.empty()

@@ -59,6 +59,24 @@ public interface ContactIndex {
     /** Empty until the first complete fill. */
     Future<Optional<State>> state();
 
-    /** Records a complete fill or refresh that has seen every contact modified up to {@code seenUpTo}. */
+    /**
+     * Records a complete fill or refresh that has seen every contact modified up to {@code seenUpTo}; a fill's progress
+     * is forgotten with it.
+     */
     Future<Void> refreshed(Instant filledAt, Instant seenUpTo);
+
+    /**
+     * How far a first fill that has not completed got: when it started (the refresh that completes it lists what was
+     * modified since), how many pages it has read (their contacts are in the index), the newest modification seen.
+     */
+    record FillProgress(Instant startedAt, int pagesRead, Instant newestSeen) {}
+
+    /** The progress of a first fill under way; empty when none is (or the index was filled). */
+    Future<Optional<FillProgress>> fillProgress();
+
+    /**
+     * Records a first fill's progress (kept across attempts and instances: the earliest start, the most pages, the
+     * newest modification).
+     */
+    Future<Void> filling(FillProgress progress);
 }
