@@ -137,11 +137,17 @@ public final class BackfillBench {
             intake.stop().await(30, TimeUnit.SECONDS);
             int callsBefore = booksCalls(zoho);
             long started = System.nanoTime();
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            env.put("ZSYNC_ENABLE_SYNC", "true"); // the command syncs; the service it runs beside may keep sync off
             int exit = new CommandLine(new Main(env))
-                    .setOut(new PrintWriter(new StringWriter()))
-                    .setErr(new PrintWriter(new StringWriter()))
+                    .setOut(new PrintWriter(out))
+                    .setErr(new PrintWriter(err))
                     .execute("backfill");
             double seconds = (System.nanoTime() - started) / 1e9;
+            if (exit != 0) {
+                throw new IllegalStateException("backfill exited " + exit + ": " + out + err);
+            }
             return new Round(
                     seconds * scale / 60,
                     booksCalls(zoho) - callsBefore,
