@@ -54,16 +54,6 @@ final class PgIntakeTransaction implements IntakeTransaction {
             left join sync_jobs j using (entity_type, entity_id, target)
             where r.entity_type = $1 and r.entity_id = $2""";
 
-    /** As {@link RecordStore}'s lock of a record: its key's advisory lock, then the record and its job. */
-    private static final String LOCK_RECORD_KEY =
-            "select pg_advisory_xact_lock(hashtextextended('zsync-record/' || $1 || '/' || $2 || '/' || $3, 0))";
-
-    private static final String LOCK_RECORD = """
-            select r.*, j.locked_by, j.locked_until from sync_records r
-            left join sync_jobs j using (entity_type, entity_id, target)
-            where r.entity_type = $1 and r.entity_id = $2 and r.target = $3
-            for update of r""";
-
     private static final String PUBLISH = """
             insert into platform_outbox (event_type, stream_key, payload, occurred_at, created_at, next_attempt_at)
             values ($1, $2, $3, $4, now(), now())""";
@@ -116,8 +106,8 @@ final class PgIntakeTransaction implements IntakeTransaction {
     public Future<Optional<SyncState>> lockRecord(SyncKey key) {
         // RecordStore.lock's two statements, sent at once (pipelined): run in order, the key's lock first
         Tuple ids = Tuple.of(key.type().wire(), key.entityId(), key.target().wire());
-        Future<?> locked = conn.preparedQuery(LOCK_RECORD_KEY).execute(ids);
-        Future<Optional<SyncState>> row = conn.preparedQuery(LOCK_RECORD)
+        Future<?> locked = conn.preparedQuery(RecordStore.LOCK_KEY).execute(ids);
+        Future<Optional<SyncState>> row = conn.preparedQuery(RecordStore.LOCK_RECORD)
                 .execute(ids)
                 .map(rows -> rows.size() == 0
                         ? Optional.<SyncState>empty()
