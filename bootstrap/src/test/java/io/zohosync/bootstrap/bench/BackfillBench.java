@@ -1,8 +1,6 @@
 package io.zohosync.bootstrap.bench;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClient;
 import io.zohosync.adapters.postgres.DatabaseSettings;
 import io.zohosync.adapters.postgres.testing.PostgresFixture;
 import io.zohosync.bootstrap.Main;
@@ -123,18 +121,7 @@ public final class BackfillBench {
             env.put("ZSYNC_BOOKS_CONCURRENCY", Integer.toString(ZOHO_CONCURRENCY));
             env.put("ZSYNC_ENABLE_SYNC", "false");
             ZohoSyncApp intake = ZohoSyncApp.start(vertx, env).await(60, TimeUnit.SECONDS);
-            WebClient http = DrainBench.client(vertx, intake);
-            DrainBench.rate(
-                    customers,
-                    i -> http.post("/api/v1/customers")
-                            .bearerTokenAuthentication(TestEnvironment.API_KEY)
-                            .sendJsonObject(new JsonObject()
-                                    .put("id", prefix + "-" + i)
-                                    .put("first_name", "Backfill")
-                                    .put("last_name", prefix + "-" + i)
-                                    .put("email", prefix + "-" + i + "@example.com")));
-            http.close();
-            intake.stop().await(30, TimeUnit.SECONDS);
+            DrainBench.queue(vertx, intake, customers, prefix);
             int callsBefore = booksCalls(zoho);
             long started = System.nanoTime();
             StringWriter out = new StringWriter();

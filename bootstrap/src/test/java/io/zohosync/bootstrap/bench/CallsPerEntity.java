@@ -47,24 +47,10 @@ final class CallsPerEntity {
             return (search + read + write) / (double) entities;
         }
 
+        /** Classified as {@link EnrollmentCalls.Count} classifies them (OAuth grants left out). */
         static Count of(Map<String, Integer> calls, int entities) {
-            int search = 0;
-            int read = 0;
-            int write = 0;
-            for (Map.Entry<String, Integer> call : calls.entrySet()) {
-                String endpoint = call.getKey();
-                if (endpoint.contains(" /oauth/")) {
-                    continue;
-                }
-                if (!endpoint.startsWith("GET ")) {
-                    write += call.getValue();
-                } else if (endpoint.endsWith("}")) {
-                    read += call.getValue();
-                } else {
-                    search += call.getValue();
-                }
-            }
-            return new Count(search, read, write, entities);
+            EnrollmentCalls.Count kinds = EnrollmentCalls.Count.of(calls);
+            return new Count(kinds.search(), kinds.read(), kinds.write(), entities);
         }
     }
 

@@ -110,10 +110,8 @@ public final class DrainBench {
         zoho.close().await(30, TimeUnit.SECONDS);
     }
 
-    /** Queues {@code customers} with sync off, then times a service with sync on until none is open. */
-    private static double drain(Vertx vertx, ZohoSandbox zoho, int customers, String prefix) throws Exception {
-        DatabaseSettings db = PostgresFixture.shared().newDatabase();
-        ZohoSyncApp intake = start(vertx, zoho, db, false);
+    /** Posts {@code customers} new customers to {@code intake} (a service with sync off), then stops it. */
+    static void queue(Vertx vertx, ZohoSyncApp intake, int customers, String prefix) throws Exception {
         WebClient http = client(vertx, intake);
         rate(
                 customers,
@@ -126,6 +124,13 @@ public final class DrainBench {
                                 .put("email", prefix + "-" + i + "@example.com")));
         http.close();
         intake.stop().await(30, TimeUnit.SECONDS);
+    }
+
+    /** Queues {@code customers} with sync off, then times a service with sync on until none is open. */
+    private static double drain(Vertx vertx, ZohoSandbox zoho, int customers, String prefix) throws Exception {
+        DatabaseSettings db = PostgresFixture.shared().newDatabase();
+        ZohoSyncApp intake = start(vertx, zoho, db, false);
+        queue(vertx, intake, customers, prefix);
         long started = System.nanoTime();
         ZohoSyncApp worker = start(vertx, zoho, db, true);
         WebClient admin = client(vertx, worker);
