@@ -21,6 +21,17 @@ public record BudgetUsage(WindowUsage minute, WindowUsage day, int inFlight, Map
         blockedUntil = blockedUntil == null ? Map.of() : Map.copyOf(blockedUntil);
     }
 
+    /**
+     * The counts once {@code calls} calls more were reserved at {@code now} under one concurrency slot (what the next
+     * reservation decided in the same breath sees): each window holds them as calls made now, one slot more is held.
+     */
+    public BudgetUsage withReserved(int calls, Instant now) {
+        if (calls < 1) {
+            throw new IllegalArgumentException("a reservation holds at least one call: " + calls);
+        }
+        return new BudgetUsage(minute.withCalls(calls, now), day.withCalls(calls, now), inFlight + 1, blockedUntil);
+    }
+
     /** The same counts with no call in flight: how a call that runs under a slot already held sees them. */
     public BudgetUsage withoutCallsInFlight() {
         return new BudgetUsage(minute, day, 0, blockedUntil);

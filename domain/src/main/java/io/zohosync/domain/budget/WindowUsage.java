@@ -20,6 +20,11 @@ public record WindowUsage(int calls, Instant oldest) {
                 .throwIfAny();
     }
 
+    /** The window once {@code calls} more calls were made at {@code now}, no earlier than the ones it holds. */
+    public WindowUsage withCalls(int calls, Instant now) {
+        return new WindowUsage(this.calls + calls, oldest == null ? now : oldest);
+    }
+
     /** Counts {@code ascending} (call times, oldest first): the newest at most {@code limit} made after {@code since}. */
     public static WindowUsage of(List<Instant> ascending, Instant since, int limit) {
         int calls = 0;

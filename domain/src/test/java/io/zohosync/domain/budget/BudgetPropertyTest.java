@@ -140,4 +140,48 @@ class BudgetPropertyTest {
                     .isLessThanOrEqualTo(perDay);
         }
     }
+
+    /**
+     * Reservations decided in one breath from one count (each window counted up to its limit, each grant added with
+     * {@link BudgetUsage#withReserved}) grant exactly what deciding them one after another from a fresh count each
+     * would grant, up to the first refusal (where the one-breath decision stops).
+     */
+    @Property
+    void reservations_decided_in_one_breath_grant_what_one_by_one_decisions_grant(
+            @ForAll @IntRange(min = 1, max = 12) int perMinute,
+            @ForAll @IntRange(min = 1, max = 40) int perDay,
+            @ForAll @IntRange(min = 1, max = 6) int concurrency,
+            @ForAll @IntRange(min = 0, max = 5) int inFlight,
+            @ForAll @Size(max = 40) List<@IntRange(min = 0, max = 86_399) Integer> secondsAgo,
+            @ForAll @Size(min = 1, max = 12) List<@IntRange(min = 1, max = 4) Integer> jobs) {
+        BudgetLimits limits = new BudgetLimits(perMinute, perDay, concurrency);
+        List<Instant> made = new ArrayList<>(history(secondsAgo));
+        BudgetUsage together = new BudgetUsage(
+                WindowUsage.of(made, NOW.minus(Budget.MINUTE), Budget.counted(perMinute, 1)),
+                WindowUsage.of(made, NOW.minus(Budget.DAY), Budget.counted(perDay, 1)),
+                inFlight,
+                Map.of());
+        int held = inFlight;
+        for (int wanted : jobs) {
+            int calls = Budget.reservable(limits, wanted);
+            List<Instant> sorted = new ArrayList<>(made);
+            sorted.sort(null);
+            BudgetUsage fresh = new BudgetUsage(
+                    WindowUsage.of(sorted, NOW.minus(Budget.MINUTE), Budget.counted(perMinute, calls)),
+                    WindowUsage.of(sorted, NOW.minus(Budget.DAY), Budget.counted(perDay, calls)),
+                    held,
+                    Map.of());
+            BudgetDecision alone = Budget.reserve(limits, fresh, NOW, calls);
+            BudgetDecision inBreath = Budget.reserve(limits, together, NOW, calls);
+            assertThat(inBreath instanceof BudgetDecision.Allowed).isEqualTo(alone instanceof BudgetDecision.Allowed);
+            if (!(alone instanceof BudgetDecision.Allowed)) {
+                return;
+            }
+            together = together.withReserved(calls, NOW);
+            held++;
+            for (int i = 0; i < calls; i++) {
+                made.add(NOW);
+            }
+        }
+    }
 }

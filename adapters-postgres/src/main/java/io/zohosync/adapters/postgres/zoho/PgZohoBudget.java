@@ -1,6 +1,7 @@
 package io.zohosync.adapters.postgres.zoho;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -23,8 +24,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +126,13 @@ final class PgZohoBudget implements ZohoBudget {
 
     private final Set<UUID> notGivenBack = new LinkedHashSet<>();
 
+    /** How many reservations one transaction decides at most. */
+    static final int MAX_GROUP = 64;
+    /** Per account, the reservations waiting for the group being decided to end (guarded by this). */
+    private final Map<BudgetAccount, Deque<Asked>> asking = new HashMap<>();
+    /** The accounts with a group being decided (guarded by this). */
+    private final Set<BudgetAccount> deciding = new HashSet<>();
+
     PgZohoBudget(Pool pool, String holderId, Duration aliveFor) {
         this.pool = pool;
         this.holderId = holderId;
@@ -150,11 +162,125 @@ final class PgZohoBudget implements ZohoBudget {
         });
     }
 
+    /**
+     * Reservations are decided in groups per account (issue 14): while one group's transaction runs, the reservations
+     * asked for meanwhile wait, and then share one lock, one count and one insert. Each is decided in turn by the
+     * domain on the count with the ones before it added ({@code BudgetUsage.withReserved}), which grants exactly what
+     * one transaction each would grant; from the first that does not fit on, each is decided alone, so that a refusal
+     * names the moment it would name alone.
+     */
     @Override
     public Future<BudgetPermit> reserve(
             String organizationId, ZohoProduct product, ZohoApiLimits limits, Instant now, int calls) {
-        int slots = Budget.reservable(limits.budgetLimits(), calls);
-        return decide(organizationId, product, limits, now, slots, false, (conn, meter) -> {
+        Asked asked = new Asked(
+                organizationId,
+                product,
+                limits,
+                now,
+                Budget.reservable(limits.budgetLimits(), calls),
+                Promise.promise());
+        BudgetAccount account = BudgetAccount.of(organizationId, product);
+        boolean first;
+        synchronized (this) {
+            asking.computeIfAbsent(account, a -> new ArrayDeque<>()).add(asked);
+            first = deciding.add(account);
+        }
+        if (first) {
+            decideNext(account);
+        }
+        return asked.answer().future();
+    }
+
+    /** A reservation waiting for its account's next group. */
+    private record Asked(
+            String organizationId,
+            ZohoProduct product,
+            ZohoApiLimits limits,
+            Instant now,
+            int slots,
+            Promise<BudgetPermit> answer) {}
+
+    /** The next group of {@code account}'s waiting reservations (those with the first one's limits), if any. */
+    private void decideNext(BudgetAccount account) {
+        List<Asked> group = new ArrayList<>();
+        synchronized (this) {
+            Deque<Asked> waiting = asking.get(account);
+            while (!waiting.isEmpty()
+                    && group.size() < MAX_GROUP
+                    && (group.isEmpty()
+                            || waiting.peek().limits().equals(group.get(0).limits()))) {
+                group.add(waiting.poll());
+            }
+            if (group.isEmpty()) {
+                asking.remove(account);
+                deciding.remove(account);
+                return;
+            }
+        }
+        reserveTogether(account, group).onComplete(x -> decideNext(account));
+    }
+
+    private Future<Void> reserveTogether(BudgetAccount account, List<Asked> group) {
+        String org = account.organizationId();
+        String meter = account.meter().name();
+        ZohoApiLimits limits = group.get(0).limits();
+        Instant now = group.stream().map(Asked::now).max(Instant::compareTo).orElseThrow();
+        List<BudgetPermit.Reserved> granted = new ArrayList<>();
+        Future<Void> together = pool.withTransaction(conn -> conn.preparedQuery(LOCK)
+                .execute(Tuple.of(org, meter))
+                .compose(x -> conn.preparedQuery(ALIVE).execute(Tuple.of(holderId, utc(now.plus(aliveFor)))))
+                .compose(x ->
+                        conn.preparedQuery(PRUNE).execute(Tuple.of(org, meter, utc(now.minus(Budget.DAY)), utc(now))))
+                .compose(x -> counts(conn, org, meter, usageQuery(org, meter, limits, now, 1)))
+                .compose(counts -> {
+                    List<Tuple> rows = new ArrayList<>();
+                    Counts sofar = counts;
+                    for (Asked asked : group) {
+                        if (sofar.refusal(
+                                        Budget.reserve(limits.budgetLimits(), sofar.usage(), now, asked.slots()),
+                                        asked.slots(),
+                                        limits,
+                                        now)
+                                .isPresent()) {
+                            break;
+                        }
+                        List<UUID> ids = IntStream.range(0, asked.slots())
+                                .mapToObj(i -> UUID.randomUUID())
+                                .toList();
+                        for (int i = 0; i < ids.size(); i++) {
+                            rows.add(Tuple.of(ids.get(i), org, meter, null, holderId, i == 0));
+                        }
+                        granted.add(new BudgetPermit.Reserved(
+                                asked.organizationId(),
+                                asked.product(),
+                                ids.stream().map(UUID::toString).toList()));
+                        sofar = sofar.withReserved(asked.slots(), now);
+                    }
+                    return rows.isEmpty()
+                            ? Future.<Void>succeededFuture()
+                            : conn.preparedQuery(TAKE).executeBatch(rows).<Void>mapEmpty();
+                }));
+        return together.transform(done -> {
+            if (done.failed()) {
+                group.forEach(asked -> asked.answer().fail(done.cause()));
+                return Future.succeededFuture();
+            }
+            for (int i = 0; i < granted.size(); i++) {
+                group.get(i).answer().complete(granted.get(i));
+            }
+            Future<Void> rest = Future.succeededFuture();
+            for (Asked asked : group.subList(granted.size(), group.size())) {
+                rest = rest.transform(x ->
+                        reserveAlone(asked).onComplete(asked.answer()).transform(y -> Future.<Void>succeededFuture()));
+            }
+            return rest;
+        });
+    }
+
+    private Future<BudgetPermit> reserveAlone(Asked asked) {
+        String organizationId = asked.organizationId();
+        int slots = asked.slots();
+        return decide(organizationId, asked.product(), asked.limits(), asked.now(), slots, false, (conn, meter) -> {
             List<UUID> ids =
                     IntStream.range(0, slots).mapToObj(i -> UUID.randomUUID()).toList();
             List<Tuple> rows = new ArrayList<>();
@@ -165,7 +291,7 @@ final class PgZohoBudget implements ZohoBudget {
                     .executeBatch(rows)
                     .map(x -> new BudgetPermit.Reserved(
                             organizationId,
-                            product,
+                            asked.product(),
                             ids.stream().map(UUID::toString).toList()));
         });
     }
@@ -225,6 +351,11 @@ final class PgZohoBudget implements ZohoBudget {
 
         Optional<BudgetPermit.Denied> refusal(BudgetDecision own, int calls, ZohoApiLimits limits, Instant now) {
             return ZohoDayCount.refusal(own, zoho, sinceZoho, calls, limits.concurrency(), now);
+        }
+
+        /** The counts once {@code slots} more calls were reserved now (they count as calls since Zoho's report too). */
+        Counts withReserved(int slots, Instant now) {
+            return new Counts(usage.withReserved(slots, now), zoho, sinceZoho + slots);
         }
 
         int zohoLeft(ZohoApiLimits limits, Instant now) {

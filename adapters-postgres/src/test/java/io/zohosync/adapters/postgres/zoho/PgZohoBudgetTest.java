@@ -91,6 +91,68 @@ class PgZohoBudgetTest {
         assertThat(permits).filteredOn(p -> p instanceof BudgetPermit.Granted).hasSize(10);
     }
 
+    /**
+     * Reservations asked for at once are decided in groups (one transaction each, issue 14): two instances racing
+     * with 40 reservations of 1 to 3 calls get exactly what the windows and the concurrency hold, and each refusal
+     * names the limit and moment it would name alone.
+     */
+    @Test
+    void reservations_racing_in_groups_never_take_more_than_the_limits_hold() {
+        ZohoApiLimits limits = new ZohoApiLimits(25, 1000, 12);
+        List<Integer> calls = IntStream.range(0, 40).mapToObj(i -> 1 + i % 3).toList();
+        List<BudgetPermit> permits = Future.all(IntStream.range(0, 40)
+                        .mapToObj(i -> (i % 2 == 0 ? budget : otherBudget)
+                                .reserve(org, ZohoProduct.BOOKS, limits, T0, calls.get(i)))
+                        .toList())
+                .await()
+                .list();
+
+        List<BudgetPermit.Reserved> granted = permits.stream()
+                .filter(p -> p instanceof BudgetPermit.Reserved)
+                .map(p -> (BudgetPermit.Reserved) p)
+                .toList();
+        int slots = granted.stream().mapToInt(r -> r.slotIds().size()).sum();
+        assertThat(granted.size()).isLessThanOrEqualTo(12);
+        assertThat(slots).isLessThanOrEqualTo(25);
+        // full: no refused reservation would have fitted beside the granted ones
+        for (int i = 0; i < permits.size(); i++) {
+            if (permits.get(i) instanceof BudgetPermit.Denied denied) {
+                assertThat(granted.size() == 12 || slots + calls.get(i) > 25)
+                        .as(
+                                "refused %s for %d calls beside %d reservations of %d slots",
+                                denied, calls.get(i), granted.size(), slots)
+                        .isTrue();
+                assertThat(denied)
+                        .isIn(
+                                new BudgetPermit.Denied(Scope.MINUTE, T0.plus(Budget.MINUTE)),
+                                new BudgetPermit.Denied(Scope.CONCURRENCY, T0.plus(Budget.SLOT_RETRY)));
+            }
+        }
+        assertThat(pool.query("select count(*) from zoho_api_permits where organization_id = '" + org + "'")
+                        .execute()
+                        .await()
+                        .iterator()
+                        .next()
+                        .getLong(0))
+                .isEqualTo(slots);
+    }
+
+    /** A reservation decided beside others in one transaction still sees Zoho's 429 block and waits for it. */
+    @Test
+    void reservations_decided_together_wait_for_zohos_block() {
+        ZohoApiLimits limits = new ZohoApiLimits(100, 1000, 10);
+        Instant until = T0.plusSeconds(30);
+        otherBudget.block(org, ZohoProduct.INVENTORY, Scope.MINUTE, until).await();
+
+        List<BudgetPermit> permits = Future.all(IntStream.range(0, 8)
+                        .mapToObj(i -> budget.reserve(org, ZohoProduct.BOOKS, limits, T0, 1))
+                        .toList())
+                .await()
+                .list();
+
+        assertThat(permits).containsOnly(new BudgetPermit.Denied(Scope.MINUTE, until));
+    }
+
     @Test
     void instances_racing_under_zohos_count_of_the_day_never_take_more_than_it_leaves() {
         ZohoApiLimits limits = new ZohoApiLimits(1000, 1000, 100);
