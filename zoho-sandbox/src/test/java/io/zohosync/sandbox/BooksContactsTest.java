@@ -195,6 +195,39 @@ class BooksContactsTest {
     }
 
     @Test
+    void aNameIsFreedByARenameOrADeleteAndTakenAgainAsZohoComparesIt() {
+        String ada = create("Ada Lovelace", "ada@example.com", "")
+                .bodyAsJsonObject()
+                .getJsonObject("contact")
+                .getString("contact_id");
+        String grace = create("Grace Hopper", "grace@example.com", "")
+                .bodyAsJsonObject()
+                .getJsonObject("contact")
+                .getString("contact_id");
+
+        HttpResponse<Buffer> renamedOntoOther = send(
+                client.books(HttpMethod.PUT, "/contacts/" + grace, token),
+                new JsonObject().put("contact_name", "ADA LOVELACE"));
+        HttpResponse<Buffer> keepsOwnName = send(
+                client.books(HttpMethod.PUT, "/contacts/" + ada, token),
+                new JsonObject().put("contact_name", "ada lovelace"));
+        HttpResponse<Buffer> renamed = send(
+                client.books(HttpMethod.PUT, "/contacts/" + ada, token),
+                new JsonObject().put("contact_name", "Augusta King"));
+        HttpResponse<Buffer> oldNameAgain = create("Ada Lovelace", "ada2@example.com", "");
+        HttpResponse<Buffer> newNameTaken = create("augusta KING", "king@example.com", "");
+        send(client.books(HttpMethod.DELETE, "/contacts/" + grace, token));
+        HttpResponse<Buffer> deletedNameAgain = create("grace hopper", "grace2@example.com", "");
+
+        assertThat(renamedOntoOther.bodyAsJsonObject().getInteger("code")).isEqualTo(3062);
+        assertThat(keepsOwnName.statusCode()).isEqualTo(200);
+        assertThat(renamed.statusCode()).isEqualTo(200);
+        assertThat(oldNameAgain.statusCode()).isEqualTo(201);
+        assertThat(newNameTaken.bodyAsJsonObject().getInteger("code")).isEqualTo(3062);
+        assertThat(deletedNameAgain.statusCode()).isEqualTo(201);
+    }
+
+    @Test
     void addedPersonBecomesPrimaryAndTheEmailFilterFollowsIt() {
         String contactId = create("Ada Lovelace", "ada@example.com", "")
                 .bodyAsJsonObject()

@@ -11,8 +11,10 @@ import io.zohosync.sandbox.core.Ledger;
 import io.zohosync.sandbox.core.Operation;
 import io.zohosync.sandbox.core.ZohoReplies;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Books contacts: create, read, update, delete, list with Zoho's filters; contact persons live inside each contact. */
 final class Contacts {
@@ -60,6 +62,14 @@ final class Contacts {
     };
 
     private final Ledger ledger;
+    /**
+     * Each contact's name, folded as {@link String#equalsIgnoreCase} compares it, to its id, and back: Zoho refuses a
+     * second contact of a name, and a scan of every contact on each create made the sandbox slower than the service
+     * it stands beside (issue 14's drain benchmark).
+     */
+    private final Map<String, String> idByName = new HashMap<>();
+
+    private final Map<String, String> nameById = new HashMap<>();
 
     Contacts(Ledger ledger) {
         this.ledger = ledger;
@@ -98,7 +108,28 @@ final class Contacts {
         List<String> keys =
                 new ArrayList<>(List.of(contact.getString("contact_id"), contact.getString("contact_name", "")));
         Bodies.array(contact, "contact_persons").forEach(p -> keys.add(((JsonObject) p).getString("email")));
-        ledger.save(ENTITY, contact.getString("contact_id"), contact, keys, List.of(contact.getString("notes", "")));
+        String id = contact.getString("contact_id");
+        ledger.save(ENTITY, id, contact, keys, List.of(contact.getString("notes", "")));
+        forgetName(id);
+        String name = folded(contact.getString("contact_name", ""));
+        idByName.put(name, id);
+        nameById.put(id, name);
+    }
+
+    private void forgetName(String id) {
+        String name = nameById.remove(id);
+        if (name != null) {
+            idByName.remove(name);
+        }
+    }
+
+    /** {@code name} with each character as {@link String#equalsIgnoreCase} compares it: equal exactly when it would say so. */
+    static String folded(String name) {
+        StringBuilder folded = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            folded.append(Character.toLowerCase(Character.toUpperCase(name.charAt(i))));
+        }
+        return folded.toString();
     }
 
     private void create(RoutingContext rc) {
@@ -174,6 +205,7 @@ final class Contacts {
             return;
         }
         ledger.remove(ENTITY, id);
+        forgetName(id);
         ZohoReplies.ok(rc, "The contact has been deleted.");
     }
 
@@ -276,9 +308,8 @@ final class Contacts {
     }
 
     private boolean nameTaken(String name, String exceptId) {
-        return ledger.all(ENTITY).stream()
-                .anyMatch(c -> c.getString("contact_name").equalsIgnoreCase(name)
-                        && !c.getString("contact_id").equals(exceptId));
+        String id = idByName.get(folded(name));
+        return id != null && !id.equals(exceptId);
     }
 
     private static void nameExists(RoutingContext rc) {
