@@ -95,9 +95,14 @@ public final class IngestBench {
         DatabaseSettings db = PostgresFixture.shared().newDatabase();
         Optional<Path> pgbench = onPath("pgbench");
         double[] tps = new double[ROUNDS];
+        double[] pgbenchDb = new double[ROUNDS];
+        double[] pgbenchClient = new double[ROUNDS];
         if (pgbench.isPresent()) {
             for (int r = 0; r < ROUNDS; r++) {
-                tps[r] = pgbench(pgbench.get(), db, seconds);
+                Pgbench round = pgbench(pgbench.get(), db, seconds, SINGLE_ROW, false);
+                tps[r] = round.tps();
+                pgbenchDb[r] = round.dbCpu();
+                pgbenchClient[r] = round.clientCpu();
                 print("pgbench round " + (r + 1) + ": " + Math.round(tps[r]) + " tps");
             }
         }
@@ -110,11 +115,27 @@ public final class IngestBench {
         double[] p99Own = new double[ROUNDS];
         double[] ready = new double[ROUNDS];
         double[] rss = new double[ROUNDS];
+        double[] serviceCpu = new double[ROUNDS];
+        double[] loadCpu = new double[ROUNDS];
+        double[] dbCpu = new double[ROUNDS];
+        double[] sameTps = new double[ROUNDS];
+        double[] sameDb = new double[ROUNDS];
+        double[] sameClient = new double[ROUNDS];
         String run = UUID.randomUUID().toString().substring(0, 8);
         try {
             // the first start is not timed: it finds the schema current, as every later start does
             try (Service warm = Service.start(flags, db, zoho)) {
                 warm.awaitReady();
+            }
+            // the intake's own writes, now that the schema is there
+            if (pgbench.isPresent()) {
+                for (int r = 0; r < ROUNDS; r++) {
+                    Pgbench round = pgbench(pgbench.get(), db, seconds, SAME_WRITES, true);
+                    sameTps[r] = round.tps();
+                    sameDb[r] = round.dbCpu();
+                    sameClient[r] = round.clientCpu();
+                    print("pgbench (the intake's writes) round " + (r + 1) + ": " + Math.round(sameTps[r]) + " tps");
+                }
             }
             for (int r = 0; r < ROUNDS; r++) {
                 try (Service service = Service.start(flags, db, zoho)) {
@@ -129,7 +150,16 @@ public final class IngestBench {
                     AtomicLong ids = new AtomicLong();
                     LongFunction<Future<Integer>> post = i -> post(http, prefix + ids.incrementAndGet());
                     closedLoop(3, post); // warm-up: the JIT, the pool's connections
+                    Optional<Long> service0 = CpuTime.of(service.process.pid());
+                    Optional<Long> load0 = CpuTime.of(ProcessHandle.current().pid());
+                    Optional<Long> db0 = CpuTime.postgres();
+                    long started = System.nanoTime();
                     rate[r] = closedLoop(seconds, post);
+                    double requests = rate[r] * (System.nanoTime() - started) / 1e9;
+                    serviceCpu[r] = perOperation(service0, CpuTime.of(service.process.pid()), requests);
+                    loadCpu[r] = perOperation(
+                            load0, CpuTime.of(ProcessHandle.current().pid()), requests);
+                    dbCpu[r] = perOperation(db0, CpuTime.postgres(), requests);
                     double target = pgbench.isPresent() ? baseline / 2 : rate[r] / 2;
                     p99Half[r] = openLoop(vertx, target, Math.max(5, seconds / 2), post);
                     p99Own[r] = openLoop(vertx, rate[r] / 2, Math.max(5, seconds / 2), post);
@@ -172,6 +202,13 @@ public final class IngestBench {
                     ingest / baseline));
             report.add(String.format(
                     Locale.ROOT,
+                    "| the same requests | %.0f req/s | pgbench, the intake's own writes per transaction (locks, entity,"
+                            + " record, log line, job), -M prepared: %.0f tps | %.2f | — |",
+                    ingest,
+                    median(sameTps),
+                    ingest / median(sameTps)));
+            report.add(String.format(
+                    Locale.ROOT,
                     "| p99 latency, open loop at half pgbench's rate (%.0f req/s) | %.1f ms | — | — | ≤ 50 ms |",
                     baseline / 2,
                     median(p99Half)));
@@ -193,6 +230,11 @@ public final class IngestBench {
                 "| spawn → `GET /health/ready` 200, migrated external database | %.0f ms | — | — | ≤ 2,000 ms |",
                 median(ready)));
         report.add("");
+        cpuTable(
+                report,
+                pgbench.isPresent(),
+                new double[][] {pgbenchDb, pgbenchClient, sameDb, sameClient},
+                new double[][] {dbCpu, loadCpu, serviceCpu});
     }
 
     private static List<String> flags() {
@@ -202,44 +244,139 @@ public final class IngestBench {
                 : given.isBlank() ? List.of() : List.of(given.trim().split("\\s+"));
     }
 
+    /**
+     * The CPU each side spent per operation, and what it bounds: on this machine's cores, no rate is higher than
+     * cores ÷ the CPU one operation takes of all sides, whatever the waiting; the ratio of the two bounds is the most
+     * goal 1 could reach here.
+     */
+    private static void cpuTable(List<String> report, boolean withPgbench, double[][] pgbench, double[][] ingest) {
+        double db = median(ingest[0]);
+        double load = median(ingest[1]);
+        double service = median(ingest[2]);
+        if (Double.isNaN(db) || Double.isNaN(service)) {
+            report.add("CPU per operation: not measured (no /proc, or PostgreSQL runs on another machine).");
+            report.add("");
+            return;
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        double all = db + load + service;
+        report.add(
+                "CPU per operation (user + system, from /proc, medians of the rounds), and the rate it bounds on this"
+                        + " machine's " + cores + " cores (cores ÷ CPU per operation), waiting aside:");
+        report.add("");
+        report.add("| operation | PostgreSQL | client / load generator | service | all | bound |");
+        report.add("|---|---|---|---|---|---|");
+        double single = Double.NaN;
+        if (withPgbench) {
+            single = median(pgbench[0]) + median(pgbench[1]);
+            report.add(cpuRow("pgbench, one-row insert", median(pgbench[0]), median(pgbench[1]), Double.NaN, cores));
+            report.add(cpuRow(
+                    "pgbench, the intake's own writes", median(pgbench[2]), median(pgbench[3]), Double.NaN, cores));
+        }
+        report.add(cpuRow("`POST /api/v1/customers`", db, load, service, cores));
+        report.add("");
+        if (withPgbench) {
+            report.add(String.format(
+                    Locale.ROOT,
+                    "On this machine goal 1 can reach at most %.2f × pgbench's one-row insert: a request takes %.1f times"
+                            + " its CPU.",
+                    single / all,
+                    all / single));
+            report.add("");
+        }
+    }
+
+    private static String cpuRow(String what, double db, double client, double service, int cores) {
+        double all = db + client + (Double.isNaN(service) ? 0 : service);
+        return String.format(
+                Locale.ROOT,
+                "| %s | %.3f ms | %.3f ms | %s | %.3f ms | %.0f/s |",
+                what,
+                db,
+                client,
+                Double.isNaN(service) ? "—" : String.format(Locale.ROOT, "%.3f ms", service),
+                all,
+                cores * 1000 / all);
+    }
+
+    /** Milliseconds of CPU per operation between two readings; NaN when either is missing. */
+    private static double perOperation(Optional<Long> before, Optional<Long> after, double operations) {
+        return before.isPresent() && after.isPresent() && operations > 0
+                ? (after.get() - before.get()) * CpuTime.MS_PER_TICK / operations
+                : Double.NaN;
+    }
+
     // ---- pgbench
 
-    private static double pgbench(Path pgbench, DatabaseSettings db, int seconds) throws Exception {
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-                Statement s = c.createStatement()) {
-            s.execute("create table if not exists bench_single_row_insert ("
-                    + "id bigserial primary key, k text not null, payload jsonb not null,"
-                    + " at timestamptz not null default now())");
-            s.execute("truncate bench_single_row_insert");
+    /** pgbench's figures for one round: its rate, and the CPU per transaction of PostgreSQL and of pgbench. */
+    private record Pgbench(double tps, double dbCpu, double clientCpu) {}
+
+    /** The issue's baseline: one row into a table of its own per transaction. */
+    private static final String SINGLE_ROW = "\\set k random(1, 2000000000)\n"
+            + "insert into bench_single_row_insert (k, payload) values ('customer-' || :k,"
+            + " '{\"first_name\":\"Bench\",\"last_name\":\"Insert\",\"email\":\"b@example.com\"}');\n";
+
+    /**
+     * What the intake writes for a new customer, as one transaction of its own per customer: the entity's and the
+     * record's locks, the entity, the waits looked up, the record, its log line and its job (whose trigger notifies
+     * the workers), in the service's tables with their indexes.
+     */
+    private static final String SAME_WRITES = """
+            \\set k random(1, 2000000000)
+            BEGIN;
+            select pg_advisory_xact_lock(hashtextextended('zsync-entity/customer/pgbench-' || :k, 0));
+            select * from platform_entities where entity_type = 'customer' and entity_id = 'pgbench-' || :k for update;
+            insert into platform_entities (entity_type, entity_id, version, payload, payload_hash, received_at, updated_at) values ('customer', 'pgbench-' || :k, 1, '{"id":"pgbench","first_name":"Bench","last_name":"Insert","email":"b@example.com"}', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', now(), now()) on conflict do nothing;
+            select distinct needs_target from sync_waits where needs_type = 'customer' and needs_id = 'pgbench-' || :k;
+            select pg_advisory_xact_lock(hashtextextended('zsync-record/customer/pgbench-' || :k || '/books', 0));
+            select * from sync_records where entity_type = 'customer' and entity_id = 'pgbench-' || :k and target = 'books' for update;
+            insert into sync_records (entity_type, entity_id, target, status, attempts, reason, dirty, created_at, updated_at, transient_faults) values ('customer', 'pgbench-' || :k, 'books', 'pending', 0, 'new customer', false, now(), now(), 0) on conflict do nothing;
+            insert into sync_log (entity_type, entity_id, target, at, to_status, event, message) values ('customer', 'pgbench-' || :k, 'books', now(), 'pending', 'queued', 'new customer');
+            insert into sync_jobs (entity_type, entity_id, target, priority, run_at, created_at, updated_at) values ('customer', 'pgbench-' || :k, 'books', 100, now(), now(), now()) on conflict do nothing;
+            END;
+            """;
+
+    private static Pgbench pgbench(Path pgbench, DatabaseSettings db, int seconds, String sql, boolean prepared)
+            throws Exception {
+        if (sql.equals(SINGLE_ROW)) {
+            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                    Statement s = c.createStatement()) {
+                s.execute("create table if not exists bench_single_row_insert ("
+                        + "id bigserial primary key, k text not null, payload jsonb not null,"
+                        + " at timestamptz not null default now())");
+                s.execute("truncate bench_single_row_insert");
+            }
         }
         Path script = Files.createTempFile("zsync-pgbench", ".sql");
-        Files.writeString(
-                script,
-                "\\set k random(1, 2000000000)\n"
-                        + "insert into bench_single_row_insert (k, payload) values ('customer-' || :k,"
-                        + " '{\"first_name\":\"Bench\",\"last_name\":\"Insert\",\"email\":\"b@example.com\"}');\n");
-        ProcessBuilder builder = new ProcessBuilder(
-                        pgbench.toString(),
-                        "-n",
-                        "-c",
-                        Integer.toString(CONCURRENCY),
-                        "-j",
-                        "2",
-                        "-T",
-                        Integer.toString(seconds),
-                        "-f",
-                        script.toString(),
-                        "-h",
-                        db.host(),
-                        "-p",
-                        Integer.toString(db.port()),
-                        "-U",
-                        db.user(),
-                        db.database())
-                .redirectErrorStream(true);
+        Files.writeString(script, sql);
+        List<String> command = new ArrayList<>(List.of(
+                pgbench.toString(),
+                "-n",
+                "-c",
+                Integer.toString(CONCURRENCY),
+                "-j",
+                "2",
+                "-T",
+                Integer.toString(seconds),
+                "-f",
+                script.toString(),
+                "-h",
+                db.host(),
+                "-p",
+                Integer.toString(db.port()),
+                "-U",
+                db.user()));
+        if (prepared) {
+            command.addAll(List.of("-M", "prepared"));
+        }
+        command.add(db.database());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         if (db.password() != null && !db.password().isEmpty()) {
             builder.environment().put("PGPASSWORD", db.password());
         }
+        Optional<Long> db0 = CpuTime.postgres();
+        Optional<Long> client0 = CpuTime.selfAndEndedChildren();
+        Optional<Long> self0 = CpuTime.of(ProcessHandle.current().pid());
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(seconds + 60L, TimeUnit.SECONDS) || process.exitValue() != 0) {
@@ -250,7 +387,14 @@ public final class IngestBench {
         if (!tps.find()) {
             throw new IllegalStateException("no tps in pgbench's output:\n" + output);
         }
-        return Double.parseDouble(tps.group(1));
+        double rate = Double.parseDouble(tps.group(1));
+        double transactions = rate * seconds;
+        // pgbench's ticks are this process's ended children's, less this process's own (it idles meanwhile, not quite)
+        return new Pgbench(
+                rate,
+                perOperation(db0, CpuTime.postgres(), transactions),
+                perOperation(client0, CpuTime.selfAndEndedChildren(), transactions)
+                        - perOperation(self0, CpuTime.of(ProcessHandle.current().pid()), transactions));
     }
 
     private static Optional<Path> onPath(String command) {
