@@ -1,0 +1,56 @@
+package io.zohosync.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.zohosync.adapters.postgres.testing.PostgresFixture;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code zoho-sync --exit-when-ready}: starts the service, waits until it answers ready, stops it, says so in its exit code. */
+class ExitWhenReadyTest {
+
+    @Test
+    void exits_0_once_ready_having_stopped_the_service(@TempDir Path dataDir) throws Exception {
+        int port = freePort();
+        Map<String, String> env = Map.of(
+                "ZSYNC_DATABASE_URL",
+                PostgresFixture.url(PostgresFixture.shared().newDatabase()),
+                "ZSYNC_HTTP_HOST",
+                "127.0.0.1");
+
+        int code = new CommandLine(new Main(env))
+                .execute("--exit-when-ready", "--port", Integer.toString(port), "--data-dir", dataDir.toString());
+
+        assertThat(code).isZero();
+        assertThat(dataDir.resolve("demo-credentials.env"))
+                .as("it did start, in the data folder given")
+                .exists();
+        assertThatThrownBy(() -> new Socket("127.0.0.1", port).close())
+                .as("nothing listens on its port any more")
+                .isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void exits_1_when_the_service_cannot_start(@TempDir Path dataDir) {
+        Map<String, String> env = Map.of(
+                "ZSYNC_DATABASE_URL", "postgresql://postgres@127.0.0.1:1/nowhere", "ZSYNC_HTTP_HOST", "127.0.0.1");
+
+        int code = new CommandLine(new Main(env))
+                .execute("--exit-when-ready", "--port", "0", "--data-dir", dataDir.toString());
+
+        assertThat(code).isEqualTo(1);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
