@@ -46,7 +46,7 @@ public final class Main implements Callable<Integer> {
     private String dataDir;
 
     /** How long {@code --exit-when-ready} waits for the service, once started, to answer ready. */
-    static final Duration READY_WITHIN = Duration.ofMinutes(1);
+    private static final Duration READY_WITHIN = Duration.ofMinutes(1);
 
     @Option(
             names = "--exit-when-ready",

@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.zohosync.adapters.http.HttpAdapters;
 import io.zohosync.adapters.http.HttpSettings;
 import io.zohosync.adapters.postgres.DatabaseSettings;
@@ -293,7 +294,10 @@ public final class ZohoSyncApp {
     }
 
     private Future<Boolean> askReady(HttpClient client, long deadline) {
-        return client.request(HttpMethod.GET, "/health/ready")
+        return client.request(new RequestOptions()
+                        .setMethod(HttpMethod.GET)
+                        .setURI("/health/ready")
+                        .setIdleTimeout(5_000)) // one that hangs is asked again
                 .compose(request -> request.send())
                 .compose(response -> response.body().map(body -> response.statusCode()))
                 .otherwise(-1) // not answering yet
