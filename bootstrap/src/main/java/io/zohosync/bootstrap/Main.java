@@ -1,18 +1,23 @@
 package io.zohosync.bootstrap;
 
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The jar's entry point: runs the service until it is told to stop (SIGTERM, Ctrl-C), then shuts it down gracefully. */
+/**
+ * The jar's entry point: runs the service until it is told to stop (SIGTERM, Ctrl-C), then shuts it down gracefully;
+ * with {@code --exit-when-ready}, until it is ready.
+ */
 @Command(
         name = "zoho-sync",
         mixinStandardHelpOptions = true,
@@ -39,6 +44,17 @@ public final class Main implements Callable<Integer> {
             names = "--data-dir",
             description = "folder for the embedded database and demo credentials (ZSYNC_DATA_DIR, default .zoho-sync)")
     private String dataDir;
+
+    /** How long {@code --exit-when-ready} waits for the service, once started, to answer ready. */
+    private static final Duration READY_WITHIN = Duration.ofMinutes(1);
+
+    @Option(
+            names = "--exit-when-ready",
+            description = "start, wait until GET /health/ready answers 200, then stop gracefully: exit 0 once ready,"
+                    + " 1 if it cannot start or is not ready within a minute. Checks a configuration end to end;"
+                    + " the build runs it to record bootstrap/target/zoho-sync.jsa, the start-up class archive"
+                    + " (-XX:SharedArchiveFile)")
+    private boolean exitWhenReady;
 
     private final Map<String, String> environment;
 
@@ -81,20 +97,46 @@ public final class Main implements Callable<Integer> {
         }
         LOG.info("zoho-sync is up on port {}", app.httpPort());
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            LOG.info("stopping: finishing in-flight work");
-                            app.stop()
-                                    .onSuccess(x -> LOG.info("stopped cleanly"))
-                                    .onFailure(e -> LOG.warn("stopped with an error: {}", e.toString()))
-                                    .eventually(vertx::close)
-                                    .onComplete(ar -> stopped.countDown());
-                            awaitQuietly(stopped);
-                        },
-                        "zoho-sync-shutdown"));
-        stopped.await();
-        return 0;
+        AtomicBoolean stopping = new AtomicBoolean();
+        Runnable stop = () -> {
+            if (stopping.compareAndSet(false, true)) {
+                LOG.info("stopping: finishing in-flight work");
+                app.stop()
+                        .onSuccess(x -> LOG.info("stopped cleanly"))
+                        .onFailure(e -> LOG.warn("stopped with an error: {}", e.toString()))
+                        .eventually(vertx::close)
+                        .onComplete(ar -> stopped.countDown());
+            }
+            awaitQuietly(stopped);
+        };
+        Thread hook = new Thread(stop, "zoho-sync-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        if (!exitWhenReady) {
+            stopped.await();
+            return 0;
+        }
+        boolean ready = ready(app);
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // told to stop meanwhile: the hook is stopping it
+        }
+        stop.run();
+        return ready ? 0 : 1;
+    }
+
+    /** {@code --exit-when-ready}: whether the service answered ready within {@link #READY_WITHIN}. */
+    private static boolean ready(ZohoSyncApp app) {
+        try {
+            if (app.ready(READY_WITHIN).await(READY_WITHIN.toSeconds() + 30, TimeUnit.SECONDS)) {
+                LOG.info("zoho-sync is ready (GET /health/ready 200): stopping, as --exit-when-ready asks");
+                return true;
+            }
+            LOG.error("zoho-sync was not ready within {} (GET /health/ready did not answer 200)", READY_WITHIN);
+        } catch (Exception e) {
+            LOG.error("zoho-sync's readiness could not be asked: {}", e.toString());
+        }
+        return false;
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

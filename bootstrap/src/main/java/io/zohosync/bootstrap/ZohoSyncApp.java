@@ -3,6 +3,10 @@ package io.zohosync.bootstrap;
 import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.zohosync.adapters.http.HttpAdapters;
 import io.zohosync.adapters.http.HttpSettings;
 import io.zohosync.adapters.postgres.DatabaseSettings;
@@ -24,9 +28,11 @@ import io.zohosync.ports.sync.handler.Handlers;
 import java.lang.management.ManagementFactory;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -270,6 +276,40 @@ public final class ZohoSyncApp {
     /** The HTTP port actually bound. */
     public int httpPort() {
         return http.actualPort();
+    }
+
+    /**
+     * Asks the service's own {@code GET /health/ready} (over HTTP, as a load balancer does) every 100 ms until it
+     * answers 200: true then, false once {@code within} has passed without it.
+     */
+    public Future<Boolean> ready(Duration within) {
+        String host = switch (config.httpHost()) {
+            case "0.0.0.0" -> "127.0.0.1";
+            case "::", "[::]" -> "::1";
+            default -> config.httpHost();
+        };
+        HttpClient client = vertx.createHttpClient(
+                new HttpClientOptions().setDefaultHost(host).setDefaultPort(httpPort()));
+        return askReady(client, System.nanoTime() + within.toNanos()).eventually(client::close);
+    }
+
+    private Future<Boolean> askReady(HttpClient client, long deadline) {
+        return client.request(new RequestOptions()
+                        .setMethod(HttpMethod.GET)
+                        .setURI("/health/ready")
+                        .setIdleTimeout(5_000)) // one that hangs is asked again
+                .compose(request -> request.send())
+                .compose(response -> response.body().map(body -> response.statusCode()))
+                .otherwise(-1) // not answering yet
+                .compose(status -> {
+                    if (status == 200) {
+                        return Future.succeededFuture(true);
+                    }
+                    if (System.nanoTime() - deadline >= 0) {
+                        return Future.succeededFuture(false);
+                    }
+                    return vertx.timer(100, TimeUnit.MILLISECONDS).compose(x -> askReady(client, deadline));
+                });
     }
 
     /** Stops in reverse order of start: verticles (finishing or handing back work), Zoho, database. */

@@ -39,6 +39,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Issue 14, goals 1 and 5: {@code POST /api/v1/customers} against the packaged jar started as a child process
@@ -56,9 +57,14 @@ public final class IngestBench {
     static final int CONCURRENCY = 32;
     private static final int ROUNDS = 3;
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
-    /** The JVM flags README's run command gives the service (issue 14, goal 5). */
+    /**
+     * The JVM flags README's run command gives the service (issue 14, goal 5), besides the start-up class archive the
+     * build records next to the jar ({@link #ARCHIVE_FLAG}).
+     */
     static final List<String> SERVICE_FLAGS =
             List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx128m", "-XX:TieredStopAtLevel=1", "-Xss512k");
+
+    private static final String ARCHIVE_FLAG = "-XX:SharedArchiveFile=";
 
     private IngestBench() {}
 
@@ -186,7 +192,7 @@ public final class IngestBench {
         report.add("## Ingest (" + CONCURRENCY + " in flight, " + seconds
                 + " s a round, packaged jar as a child process)");
         report.add("");
-        report.add("Service JVM flags: `" + String.join(" ", flags) + "`; sync off; the load generator is the"
+        report.add("Service JVM flags: `" + shown(flags) + "`; sync off; the load generator is the"
                 + " benchmark's own process, on the same machine.");
         report.add("");
         report.add("| what | measured | baseline | ratio | goal |");
@@ -237,11 +243,49 @@ public final class IngestBench {
                 new double[][] {dbCpu, loadCpu, serviceCpu});
     }
 
+    /**
+     * README's flags with the archive {@code ./mvnw package} records next to the jar ({@code zoho-sync.jsa} beside
+     * {@code zoho-sync.jar}); or those of {@code -Dbench.serviceFlags}, as given.
+     */
     private static List<String> flags() {
         String given = System.getProperty("bench.serviceFlags");
-        return given == null
-                ? SERVICE_FLAGS
-                : given.isBlank() ? List.of() : List.of(given.trim().split("\\s+"));
+        if (given != null) {
+            return given.isBlank() ? List.of() : List.of(given.trim().split("\\s+"));
+        }
+        Path archive = archiveOf(jar());
+        if (!Files.isRegularFile(archive)) {
+            print("no start-up class archive at " + archive.toAbsolutePath()
+                    + ": the service starts without class data sharing (./mvnw package records it)");
+        }
+        List<String> flags = new ArrayList<>(SERVICE_FLAGS);
+        flags.add(ARCHIVE_FLAG + archive);
+        return flags;
+    }
+
+    /** The archive the build records for a jar: the same name, {@code .jsa} for {@code .jar}, in the same folder. */
+    static Path archiveOf(Path jar) {
+        return jar.resolveSibling(jar.getFileName().toString().replaceFirst("\\.jar$", "") + ".jsa");
+    }
+
+    /** The flags as the report shows them: the build's archive by its path in the repository, as README gives it. */
+    private static String shown(List<String> flags) {
+        Path documented = Path.of("bootstrap", "target", "zoho-sync.jsa");
+        return flags.stream()
+                .map(flag -> flag.startsWith(ARCHIVE_FLAG)
+                                && Path.of(flag.substring(ARCHIVE_FLAG.length()))
+                                        .endsWith(documented)
+                        ? ARCHIVE_FLAG + documented
+                        : flag)
+                .collect(Collectors.joining(" "));
+    }
+
+    /** The packaged jar the rounds start: {@code -Dzsync.jar}, by default {@code bootstrap/target/zoho-sync.jar}. */
+    private static Path jar() {
+        Path jar = Path.of(System.getProperty("zsync.jar", "bootstrap/target/zoho-sync.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no packaged jar at " + jar.toAbsolutePath() + " (-Dzsync.jar)");
+        }
+        return jar;
     }
 
     /**
@@ -512,10 +556,7 @@ public final class IngestBench {
         }
 
         static Service start(List<String> flags, DatabaseSettings db, ZohoSandbox zoho) throws IOException {
-            Path jar = Path.of(System.getProperty("zsync.jar", "bootstrap/target/zoho-sync.jar"));
-            if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException("no packaged jar at " + jar.toAbsolutePath() + " (-Dzsync.jar)");
-            }
+            Path jar = jar();
             int port;
             try (ServerSocket free = new ServerSocket(0)) {
                 port = free.getLocalPort();
