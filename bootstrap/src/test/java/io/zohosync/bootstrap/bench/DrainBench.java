@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,6 +55,9 @@ public final class DrainBench {
         String run = UUID.randomUUID().toString().substring(0, 8);
         double[] baseline = new double[3];
         double[] drained = new double[3];
+        // CPU per customer: this process's (the sandbox, the client or the service) and PostgreSQL's
+        double[][] baselineCpu = new double[2][3];
+        double[][] drainedCpu = new double[2][3];
         // alternate the two, so that a noisy neighbour weighs on both alike; each round on an empty organization, so
         // that no round lists or searches what an earlier one created; round -1 warms the JIT up on a quarter of the
         // customers and is not counted
@@ -71,6 +75,7 @@ public final class DrainBench {
                     .await(30, TimeUnit.SECONDS)
                     .bodyAsJsonObject()
                     .getString("access_token");
+            Cpu before = Cpu.now();
             double direct = rate(
                     n,
                     i -> http.postAbs(zoho.baseUrl() + "/books/v3/contacts")
@@ -87,12 +92,17 @@ public final class DrainBench {
                                                                     "email",
                                                                     "direct-" + run + "-" + round + "-" + i
                                                                             + "@example.com")))));
+            double[] directCpu = before.perOperation(n);
             http.close();
             zoho.close().await(30, TimeUnit.SECONDS);
-            double drain = drain(vertx, n, "drain-" + run + "-" + r);
+            Drained drain = drain(vertx, n, "drain-" + run + "-" + r);
             if (r >= 0) {
                 baseline[r] = direct;
-                drained[r] = drain;
+                drained[r] = drain.rate();
+                for (int side = 0; side < 2; side++) {
+                    baselineCpu[side][r] = directCpu[side];
+                    drainedCpu[side][r] = drain.cpu()[side];
+                }
             }
         }
         double base = median(baseline);
@@ -110,7 +120,71 @@ public final class DrainBench {
                 Arrays.toString(round(baseline)),
                 Arrays.toString(round(drained))));
         report.add("");
+        if (!Double.isNaN(median(drainedCpu[1]))) {
+            int cores = Runtime.getRuntime().availableProcessors();
+            double direct = median(baselineCpu[0]) + median(baselineCpu[1]);
+            double pipeline = median(drainedCpu[0]) + median(drainedCpu[1]);
+            report.add("CPU per customer (user + system, from /proc, medians), and the rate it bounds on " + cores
+                    + " cores, waiting aside:");
+            report.add("");
+            report.add("| what | the benchmark's JVM | PostgreSQL | all | bound |");
+            report.add("|---|---|---|---|---|");
+            report.add(cpuRow(
+                    "a contact created straight in the sandbox (client + sandbox)",
+                    median(baselineCpu[0]),
+                    median(baselineCpu[1]),
+                    cores));
+            report.add(cpuRow(
+                    "a customer drained (service + sandbox, from the worker's start)",
+                    median(drainedCpu[0]),
+                    median(drainedCpu[1]),
+                    cores));
+            report.add("");
+            report.add(String.format(
+                    Locale.ROOT,
+                    "A customer drained takes %.0f times the CPU of a direct create: on this machine goal 2 can"
+                            + " reach at most %.2f × the baseline; the drain ran at %.0f %% of its own bound.",
+                    pipeline / direct,
+                    direct / pipeline,
+                    100 * drain / (cores * 1000 / pipeline)));
+            report.add("");
+        }
     }
+
+    private static String cpuRow(String what, double jvm, double db, int cores) {
+        return String.format(
+                Locale.ROOT,
+                "| %s | %.3f ms | %.3f ms | %.3f ms | %.0f/s |",
+                what,
+                jvm,
+                db,
+                jvm + db,
+                cores * 1000 / (jvm + db));
+    }
+
+    /** A reading of this process's and PostgreSQL's CPU time. */
+    private record Cpu(Optional<Long> self, Optional<Long> postgres) {
+        static Cpu now() {
+            return new Cpu(CpuTime.of(ProcessHandle.current().pid()), CpuTime.postgres());
+        }
+
+        /** Milliseconds per operation since this reading: this process's, PostgreSQL's (NaN where unknown). */
+        double[] perOperation(int operations) {
+            Cpu after = now();
+            return new double[] {
+                ms(self, after.self, operations), ms(postgres, after.postgres, operations),
+            };
+        }
+
+        private static double ms(Optional<Long> before, Optional<Long> after, int operations) {
+            return before.isPresent() && after.isPresent()
+                    ? (after.get() - before.get()) * CpuTime.MS_PER_TICK / operations
+                    : Double.NaN;
+        }
+    }
+
+    /** A drain's rate, and its CPU per customer: this process's and PostgreSQL's. */
+    private record Drained(double rate, double[] cpu) {}
 
     /** A sandbox organization without latency or limits, and empty. */
     private static ZohoSandbox unthrottled(Vertx vertx) throws Exception {
@@ -140,20 +214,22 @@ public final class DrainBench {
     }
 
     /** Queues {@code customers} with sync off, then times a service with sync on until none is open. */
-    private static double drain(Vertx vertx, int customers, String prefix) throws Exception {
+    private static Drained drain(Vertx vertx, int customers, String prefix) throws Exception {
         ZohoSandbox zoho = unthrottled(vertx);
         DatabaseSettings db = PostgresFixture.shared().newDatabase();
         ZohoSyncApp intake = start(vertx, zoho, db, false);
         queue(vertx, intake, customers, prefix);
         long started = System.nanoTime();
+        Cpu before = Cpu.now();
         ZohoSyncApp worker = start(vertx, zoho, db, true);
         WebClient admin = client(vertx, worker);
         awaitAllSynced(admin, customers);
         double rate = customers / ((System.nanoTime() - started) / 1e9);
+        double[] cpu = before.perOperation(customers);
         admin.close();
         worker.stop().await(30, TimeUnit.SECONDS);
         zoho.close().await(30, TimeUnit.SECONDS);
-        return rate;
+        return new Drained(rate, cpu);
     }
 
     private static void awaitAllSynced(WebClient http, int expected) throws Exception {
