@@ -44,7 +44,7 @@ public final class DrainBench {
         Vertx vertx = Vertx.vertx();
         try {
             List<String> report = new ArrayList<>();
-            measure(vertx, Integer.getInteger("bench.customers", 400), report);
+            measure(vertx, Integer.getInteger("bench.customers", 1_500), report);
             report.forEach(System.out::println);
         } finally {
             vertx.close().await(30, TimeUnit.SECONDS);

@@ -32,7 +32,7 @@ public final class PipelineBenchmark {
     private PipelineBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        int customers = Integer.getInteger("bench.customers", 400);
+        int customers = Integer.getInteger("bench.customers", 1_500);
         String only = System.getProperty("bench.only", "");
         Set<String> sections = only.isBlank() ? Set.of() : Set.of(only.split(","));
         Vertx vertx = Vertx.vertx();
