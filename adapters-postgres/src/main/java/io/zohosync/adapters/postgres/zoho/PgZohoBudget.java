@@ -1,7 +1,10 @@
 package io.zohosync.adapters.postgres.zoho;
 
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -178,7 +181,8 @@ final class PgZohoBudget implements ZohoBudget {
                 limits,
                 now,
                 Budget.reservable(limits.budgetLimits(), calls),
-                Promise.promise());
+                Promise.promise(),
+                Vertx.currentContext());
         BudgetAccount account = BudgetAccount.of(organizationId, product);
         boolean first;
         synchronized (this) {
@@ -191,14 +195,27 @@ final class PgZohoBudget implements ZohoBudget {
         return asked.answer().future();
     }
 
-    /** A reservation waiting for its account's next group. */
+    /**
+     * A reservation waiting for its account's next group; answered on the context it was asked on (its group's
+     * transaction may have been started from another's).
+     */
     private record Asked(
             String organizationId,
             ZohoProduct product,
             ZohoApiLimits limits,
             Instant now,
             int slots,
-            Promise<BudgetPermit> answer) {}
+            Promise<BudgetPermit> answer,
+            Context context) {
+
+        void complete(AsyncResult<BudgetPermit> result) {
+            if (context == null || context == Vertx.currentContext()) {
+                answer.handle(result);
+            } else {
+                context.runOnContext(x -> answer.handle(result));
+            }
+        }
+    }
 
     /** The next group of {@code account}'s waiting reservations (those with the first one's limits), if any. */
     private void decideNext(BudgetAccount account) {
@@ -262,16 +279,16 @@ final class PgZohoBudget implements ZohoBudget {
                 }));
         return together.transform(done -> {
             if (done.failed()) {
-                group.forEach(asked -> asked.answer().fail(done.cause()));
+                group.forEach(asked -> asked.complete(Future.failedFuture(done.cause())));
                 return Future.succeededFuture();
             }
             for (int i = 0; i < granted.size(); i++) {
-                group.get(i).answer().complete(granted.get(i));
+                group.get(i).complete(Future.succeededFuture(granted.get(i)));
             }
             Future<Void> rest = Future.succeededFuture();
             for (Asked asked : group.subList(granted.size(), group.size())) {
                 rest = rest.transform(x ->
-                        reserveAlone(asked).onComplete(asked.answer()).transform(y -> Future.<Void>succeededFuture()));
+                        reserveAlone(asked).onComplete(asked::complete).transform(y -> Future.<Void>succeededFuture()));
             }
             return rest;
         });

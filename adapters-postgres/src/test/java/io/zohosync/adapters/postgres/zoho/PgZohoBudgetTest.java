@@ -137,6 +137,27 @@ class PgZohoBudgetTest {
                 .isEqualTo(slots);
     }
 
+    /**
+     * Reservations asked for on several event loops at once share groups, and each is answered on the context it was
+     * asked on: the job that asked goes on there, not on the loop that happened to start its group's transaction.
+     */
+    @Test
+    void a_reservation_decided_in_anothers_group_is_answered_on_its_own_context(Vertx vertx) {
+        ZohoApiLimits limits = new ZohoApiLimits(1000, 1000, 100);
+        List<io.vertx.core.Context> contexts =
+                IntStream.range(0, 4).mapToObj(i -> vertx.getOrCreateContext()).toList();
+        List<Future<Boolean>> onTheirOwn = new java.util.ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            io.vertx.core.Context asker = contexts.get(i % contexts.size());
+            io.vertx.core.Promise<Boolean> same = io.vertx.core.Promise.promise();
+            asker.runOnContext(x -> budget.reserve(org, ZohoProduct.BOOKS, limits, T0, 1)
+                    .onComplete(answer -> same.complete(answer.succeeded() && Vertx.currentContext() == asker)));
+            onTheirOwn.add(same.future());
+        }
+
+        assertThat(Future.all(onTheirOwn).await().<Boolean>list()).containsOnly(true);
+    }
+
     /** A reservation decided beside others in one transaction still sees Zoho's 429 block and waits for it. */
     @Test
     void reservations_decided_together_wait_for_zohos_block() {
