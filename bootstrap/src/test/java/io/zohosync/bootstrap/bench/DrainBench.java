@@ -187,7 +187,7 @@ public final class DrainBench {
     private record Drained(double rate, double[] cpu) {}
 
     /** A sandbox organization without latency or limits, and empty. */
-    private static ZohoSandbox unthrottled(Vertx vertx) throws Exception {
+    static ZohoSandbox unthrottled(Vertx vertx) throws Exception {
         return ZohoSandbox.start(
                         vertx,
                         SandboxOptions.defaults()
