@@ -36,10 +36,13 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Postgres adapter for {@link ZohoBudget}: every instance counts the same permits, one row per call, per
@@ -52,6 +55,8 @@ import java.util.stream.IntStream;
  * {@code aliveFor} after each heartbeat or permit; slots held by a holder whose row has run out count no more.
  */
 final class PgZohoBudget implements ZohoBudget {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PgZohoBudget.class);
 
     private static final String LOCK =
             "select pg_advisory_xact_lock(hashtextextended('zoho-budget/' || $1 || '/' || $2, 0))";
@@ -68,11 +73,12 @@ final class PgZohoBudget implements ZohoBudget {
     /**
      * Per window the newest calls, at most $4 and $6 of them ({@code Budget.counted}); a reserved slot not yet
      * drawn counts as a call made now ($7); the slots held by live holders; Zoho's count of the day while it has not
-     * reset, and the calls counted since it was told.
+     * reset, and the calls counted since it was told (a slot not yet drawn among them whatever the caller's now: its
+     * call is still to come).
      */
     private static final String USAGE = """
             with alive as (select holder_id from zoho_api_holders where alive_until > $7),
-                 counted as (select coalesce(taken_at, $7) as t from zoho_api_permits
+                 counted as (select coalesce(taken_at, $7) as t, taken_at is null as reserved from zoho_api_permits
                               where organization_id = $1 and meter = $2
                                 and (taken_at > $5 or (taken_at is null and holder_id in (select holder_id from alive)))),
                  minute as (select t from counted where t > $3 order by t desc limit $4),
@@ -85,7 +91,7 @@ final class PgZohoBudget implements ZohoBudget {
                      where organization_id = $1 and meter = $2 and holding
                        and holder_id in (select holder_id from alive)) as in_flight,
                    zoho.remaining as zoho_remaining, zoho.called_at as zoho_called_at, zoho.reset_at as zoho_reset_at,
-                   (select count(*) from counted where t >= zoho.called_at) as zoho_since
+                   (select count(*) from counted where reserved or t >= zoho.called_at) as zoho_since
               from (select 1) as one left join zoho on true""";
 
     private static final String RECENT = """
@@ -175,6 +181,11 @@ final class PgZohoBudget implements ZohoBudget {
     @Override
     public Future<BudgetPermit> reserve(
             String organizationId, ZohoProduct product, ZohoApiLimits limits, Instant now, int calls) {
+        // a bad request fails alone, here, and never reaches (and stops) its account's queue
+        Objects.requireNonNull(organizationId, "organizationId");
+        Objects.requireNonNull(product, "product");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(now, "now");
         Asked asked = new Asked(
                 organizationId,
                 product,
@@ -208,11 +219,20 @@ final class PgZohoBudget implements ZohoBudget {
             Promise<BudgetPermit> answer,
             Context context) {
 
+        /** Answers; a listener of the answer that throws is reported and stops nothing else (the rest of its group). */
         void complete(AsyncResult<BudgetPermit> result) {
             if (context == null || context == Vertx.currentContext()) {
-                answer.handle(result);
+                handle(result);
             } else {
-                context.runOnContext(x -> answer.handle(result));
+                context.runOnContext(x -> handle(result));
+            }
+        }
+
+        private void handle(AsyncResult<BudgetPermit> result) {
+            try {
+                answer.handle(result);
+            } catch (RuntimeException e) {
+                LOG.error("a reservation's caller failed on its answer", e);
             }
         }
     }
@@ -234,7 +254,14 @@ final class PgZohoBudget implements ZohoBudget {
                 return;
             }
         }
-        reserveTogether(account, group).onComplete(x -> decideNext(account));
+        Future<Void> decided;
+        try {
+            decided = reserveTogether(account, group);
+        } catch (RuntimeException e) {
+            group.forEach(asked -> asked.complete(Future.failedFuture(e)));
+            decided = Future.succeededFuture();
+        }
+        decided.onComplete(x -> decideNext(account));
     }
 
     private Future<Void> reserveTogether(BudgetAccount account, List<Asked> group) {

@@ -1,6 +1,7 @@
 package io.zohosync.adapters.postgres.zoho;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -156,6 +158,75 @@ class PgZohoBudgetTest {
         }
 
         assertThat(Future.all(onTheirOwn).await().<Boolean>list()).containsOnly(true);
+    }
+
+    /**
+     * Reservations decided together under Zoho's own count of the day take no more than it leaves: 30 remaining with
+     * 5 calls possibly in flight unseen leave 30 + 1 - 4 = 27 calls, so two reservations of 10 fit and no third.
+     */
+    @Test
+    void reservations_decided_together_take_no_more_than_zohos_count_leaves() {
+        ZohoApiLimits limits = new ZohoApiLimits(1000, 1000, 5);
+        budget.zohoCount(org, ZohoProduct.BOOKS, new ZohoDayCount(30, T0, T0.plus(Duration.ofHours(2))))
+                .await();
+
+        List<BudgetPermit> permits = Future.all(IntStream.range(0, 20)
+                        .mapToObj(i -> budget.reserve(org, ZohoProduct.BOOKS, limits, T0, 10))
+                        .toList())
+                .await()
+                .list();
+
+        assertThat(permits.stream()
+                        .filter(p -> p instanceof BudgetPermit.Reserved)
+                        .mapToInt(p -> ((BudgetPermit.Reserved) p).slotIds().size())
+                        .sum())
+                .isEqualTo(20);
+    }
+
+    /** A slot reserved but not yet drawn counts against Zoho's count even for a caller whose clock is behind the count's. */
+    @Test
+    void a_reserved_slot_counts_against_zohos_count_whatever_the_callers_clock() {
+        ZohoApiLimits limits = new ZohoApiLimits(1000, 1000, 1);
+        Instant told = T0.plusSeconds(10);
+        budget.zohoCount(org, ZohoProduct.BOOKS, new ZohoDayCount(3, told, T0.plus(Duration.ofHours(2))))
+                .await();
+        // 3 remaining, 1 at once: 4 calls fit
+        BudgetPermit.Reserved three = (BudgetPermit.Reserved)
+                budget.reserve(org, ZohoProduct.BOOKS, limits, T0, 3).await();
+        budget.finish(three.slotIds().get(0), List.of()).await();
+
+        assertThat(budget.reserve(org, ZohoProduct.BOOKS, limits, T0.plusSeconds(1), 2)
+                        .await())
+                .isInstanceOf(BudgetPermit.Denied.class);
+        assertThat(budget.reserve(org, ZohoProduct.BOOKS, limits, T0.plusSeconds(1), 1)
+                        .await())
+                .isInstanceOf(BudgetPermit.Reserved.class);
+    }
+
+    /** A request the budget cannot read fails alone; the account's next reservations are decided as ever. */
+    @Test
+    void a_bad_reservation_request_fails_alone_and_stops_nothing() throws Exception {
+        ZohoApiLimits limits = new ZohoApiLimits(1000, 1000, 100);
+
+        assertThatThrownBy(() -> budget.reserve(org, ZohoProduct.BOOKS, limits, null, 1))
+                .isInstanceOf(NullPointerException.class);
+        assertThat(budget.reserve(org, ZohoProduct.BOOKS, limits, T0, 1).await(10, TimeUnit.SECONDS))
+                .isInstanceOf(BudgetPermit.Reserved.class);
+    }
+
+    /** A caller whose code throws on its answer loses nothing for the others decided in its group. */
+    @Test
+    void a_caller_failing_on_its_answer_loses_nothing_for_the_rest_of_its_group() throws Exception {
+        ZohoApiLimits limits = new ZohoApiLimits(1000, 1000, 100);
+        Future<BudgetPermit> first = budget.reserve(org, ZohoProduct.BOOKS, limits, T0, 1);
+        Future<BudgetPermit> second = budget.reserve(org, ZohoProduct.BOOKS, limits, T0, 1);
+        second.onSuccess(x -> {
+            throw new IllegalStateException("a caller's bug");
+        });
+        Future<BudgetPermit> third = budget.reserve(org, ZohoProduct.BOOKS, limits, T0, 1);
+
+        assertThat(first.await(10, TimeUnit.SECONDS)).isInstanceOf(BudgetPermit.Reserved.class);
+        assertThat(third.await(10, TimeUnit.SECONDS)).isInstanceOf(BudgetPermit.Reserved.class);
     }
 
     /** A reservation decided beside others in one transaction still sees Zoho's 429 block and waits for it. */
