@@ -119,16 +119,17 @@ final class Contacts {
     private void forgetName(String id) {
         String name = nameById.remove(id);
         if (name != null) {
-            idByName.remove(name);
+            idByName.remove(name, id);
         }
     }
 
-    /** {@code name} with each character as {@link String#equalsIgnoreCase} compares it: equal exactly when it would say so. */
+    /**
+     * {@code name} with each code point as {@link String#equalsIgnoreCase} compares it (since Java 16 by code point,
+     * surrogate pairs whole): equal exactly when it would say so.
+     */
     static String folded(String name) {
         StringBuilder folded = new StringBuilder(name.length());
-        for (int i = 0; i < name.length(); i++) {
-            folded.append(Character.toLowerCase(Character.toUpperCase(name.charAt(i))));
-        }
+        name.codePoints().forEach(cp -> folded.appendCodePoint(Character.toLowerCase(Character.toUpperCase(cp))));
         return folded.toString();
     }
 
