@@ -40,6 +40,16 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--port", description = "HTTP port (ZSYNC_HTTP_PORT, default 8080)")
     private Integer port;
 
+    @Option(names = "--host", description = "address the HTTP server binds (ZSYNC_HTTP_HOST, default 0.0.0.0)")
+    private String host;
+
+    @Option(
+            names = "--ignore-environment",
+            description = "read no environment variable: the embedded defaults (embedded PostgreSQL, the built-in Zoho"
+                    + " sandbox, demo secrets) with the options given here, whatever the shell sets; the build's"
+                    + " start-up archive training runs this way")
+    private boolean ignoreEnvironment;
+
     @Option(
             names = "--data-dir",
             description = "folder for the embedded database and demo credentials (ZSYNC_DATA_DIR, default .zoho-sync)")
@@ -47,11 +57,13 @@ public final class Main implements Callable<Integer> {
 
     /** How long {@code --exit-when-ready} waits for the service, once started, to answer ready. */
     private static final Duration READY_WITHIN = Duration.ofMinutes(1);
+    /** {@code --exit-when-ready}'s exit code when the service started but was not ready in time. */
+    static final int NOT_READY = 3;
 
     @Option(
             names = "--exit-when-ready",
             description = "start, wait until GET /health/ready answers 200, then stop gracefully: exit 0 once ready,"
-                    + " 1 if it cannot start or is not ready within a minute. Checks a configuration end to end;"
+                    + " 1 if it cannot start, 3 if it is not ready within a minute. Checks a configuration end to end;"
                     + " the build runs it to record bootstrap/target/zoho-sync.jsa, the start-up class archive"
                     + " (-XX:SharedArchiveFile)")
     private boolean exitWhenReady;
@@ -73,9 +85,12 @@ public final class Main implements Callable<Integer> {
 
     /** The environment the service and its commands are configured by, with the options above applied. */
     Map<String, String> environment() {
-        Map<String, String> env = new HashMap<>(environment);
+        Map<String, String> env = ignoreEnvironment ? new HashMap<>() : new HashMap<>(environment);
         if (port != null) {
             env.put("ZSYNC_HTTP_PORT", port.toString());
+        }
+        if (host != null) {
+            env.put("ZSYNC_HTTP_HOST", host);
         }
         if (dataDir != null) {
             env.put("ZSYNC_DATA_DIR", dataDir);
@@ -116,13 +131,9 @@ public final class Main implements Callable<Integer> {
             return 0;
         }
         boolean ready = ready(app);
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // told to stop meanwhile: the hook is stopping it
-        }
+        // the hook stays: a signal meanwhile finds the stop under way (or done) and waits for it
         stop.run();
-        return ready ? 0 : 1;
+        return ready ? 0 : NOT_READY;
     }
 
     /** {@code --exit-when-ready}: whether the service answered ready within {@link #READY_WITHIN}. */

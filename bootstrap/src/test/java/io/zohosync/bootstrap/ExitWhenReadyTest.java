@@ -59,6 +59,30 @@ class ExitWhenReadyTest {
         assertThat(code).isEqualTo(1);
     }
 
+    /**
+     * {@code --ignore-environment} (the build's archive training) reads none of the shell's settings: a database the
+     * environment names but that cannot be reached stops nothing, as the embedded defaults start instead.
+     */
+    @Test
+    void ignoring_the_environment_starts_on_the_embedded_defaults_whatever_it_sets(@TempDir Path dataDir) {
+        Map<String, String> env = Map.of(
+                "ZSYNC_DATABASE_URL", "postgresql://postgres@127.0.0.1:1/nowhere", "ZSYNC_HTTP_PORT", "not-a-port");
+
+        int code = new CommandLine(new Main(env))
+                .execute(
+                        "--exit-when-ready",
+                        "--ignore-environment",
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        "0",
+                        "--data-dir",
+                        dataDir.toString());
+
+        assertThat(code).isZero();
+        assertThat(dataDir.resolve("demo-credentials.env")).exists();
+    }
+
     @Test
     void the_wait_for_ready_gives_up_while_the_database_is_away_and_succeeds_once_it_is_back(
             Vertx vertx, @TempDir Path dataDir) throws Exception {

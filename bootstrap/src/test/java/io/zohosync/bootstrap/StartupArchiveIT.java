@@ -1,9 +1,11 @@
 package io.zohosync.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,10 @@ class StartupArchiveIT {
     }
 
     private static String run(Path directory, String jar, String archive) throws IOException, InterruptedException {
+        assumeTrue(
+                Files.isRegularFile(ARCHIVE),
+                "no start-up archive at " + ARCHIVE + ": the build's training start was skipped (-Dexec.skip) or this"
+                        + " JVM could not write one (the package step's output says which)");
         Process process = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xshare:on",
