@@ -8,6 +8,7 @@ import io.vertx.sqlclient.Pool;
 import io.zohosync.ports.out.IntakeTransaction;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -26,6 +27,8 @@ import java.util.function.Function;
  *   <li>Two members that share a key (the same entity, the same Idempotency-Key) are never in one group nor in
  *       two groups at once: the later one waits for the earlier's group to end, so members of one key keep their
  *       order and concurrent groups never wait for each other's locks.</li>
+ *   <li>Members start in the order of their keys, so two instances' groups that share entities lock them in one
+ *       order and do not deadlock (each member's first statements lock its entity).</li>
  *   <li>One failing member does not fail the others: when the shared transaction fails (a member's work failed,
  *       or the commit did), it is rolled back whole and every member is run again in a transaction of its own,
  *       whose outcome alone it answers with.</li>
@@ -35,6 +38,10 @@ final class GroupCommit {
 
     /** The most members one shared transaction takes. */
     static final int MAX_GROUP = 64;
+
+    /** Members by their smallest key ({@code entity:…} before {@code key:…}): the order every instance starts them in. */
+    private static final Comparator<Member<?>> IN_KEY_ORDER = Comparator.comparing(
+            member -> member.keys().stream().sorted().findFirst().orElse(""));
 
     private final Pool pool;
     private final int maxGroups;
@@ -93,6 +100,9 @@ final class GroupCommit {
                 }
                 running++;
             }
+            // members start (and send their first statements, the entity's lock among them) in the order of their
+            // keys: groups on two instances that share entities take those locks in one order, and cannot deadlock
+            group.sort(IN_KEY_ORDER);
             run(group);
         }
     }

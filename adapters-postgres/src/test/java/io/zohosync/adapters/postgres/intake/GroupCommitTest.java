@@ -171,6 +171,55 @@ class GroupCommitTest {
         assertThat(version(ref(run + "-quick"))).isEqualTo(1);
     }
 
+    /**
+     * Two instances (two pools, two group commits) whose groups share 20 entities, submitted in opposite orders and
+     * started at once: each group locks them in key order, so neither waits for a lock the other waits on, and each
+     * commits once (a deadlock would roll one group back, and its members would each run again alone).
+     */
+    @Test
+    void two_instances_groups_sharing_entities_in_opposite_orders_each_commit_once() throws Exception {
+        Pool other = PostgresAdapters.pool(vertx, PostgresFixture.shared().settings());
+        try {
+            GroupCommit one = new GroupCommit(pool, 1);
+            GroupCommit two = new GroupCommit(other, 1);
+            String run = UUID.randomUUID().toString();
+            List<EntityRef> refs = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                refs.add(ref(run + "-" + String.format("%02d", i)));
+            }
+            Promise<Void> go = Promise.promise();
+            Future<Long> holdOne = one.submit(
+                    Set.of("entity:hold-one-" + run), tx -> go.future().map(0L));
+            Future<Long> holdTwo = two.submit(
+                    Set.of("entity:hold-two-" + run), tx -> go.future().map(0L));
+            List<Future<Long>> ones = new ArrayList<>();
+            List<Future<Long>> twos = new ArrayList<>();
+            for (int i = 0; i < refs.size(); i++) {
+                EntityRef up = refs.get(i);
+                EntityRef down = refs.get(refs.size() - 1 - i);
+                ones.add(one.submit(Set.of("entity:" + up), tx -> bump(tx, up, "one")));
+                twos.add(two.submit(Set.of("entity:" + down), tx -> bump(tx, down, "two")));
+            }
+            go.complete();
+            await(holdOne);
+            await(holdTwo);
+
+            List<Long> oneTxs = new ArrayList<>();
+            List<Long> twoTxs = new ArrayList<>();
+            for (int i = 0; i < refs.size(); i++) {
+                oneTxs.add(await(ones.get(i)));
+                twoTxs.add(await(twos.get(i)));
+            }
+            assertThat(oneTxs).as("the first instance's group").containsOnly(oneTxs.get(0));
+            assertThat(twoTxs).as("the second instance's group").containsOnly(twoTxs.get(0));
+            for (EntityRef ref : refs) {
+                assertThat(version(ref)).isEqualTo(2);
+            }
+        } finally {
+            await(other.close());
+        }
+    }
+
     @Test
     void a_group_whose_commit_fails_answers_no_member_with_success() throws Exception {
         GroupCommit groups = new GroupCommit(pool, 1);
