@@ -138,15 +138,7 @@ class BooksContactsClientTest {
         String id = UUID.randomUUID().toString();
         Customer c = customer(id);
         ZohoContact created = success(Customers.createContact(contacts, c).await());
-        Customer moved = new Customer(
-                c.platformId(),
-                "Ada",
-                "King " + id,
-                "countess." + id + "@example.com",
-                c.phone(),
-                null,
-                c.billingAddress(),
-                CustomerKind.RETURNING);
+        Customer moved = moved(c, id, CustomerKind.RETURNING);
 
         ZohoContact updated =
                 success(contacts.update(created.contactId(), moved).await());
@@ -193,15 +185,7 @@ class BooksContactsClientTest {
                                         .put("notes", "VIP\n" + ZohoContacts.marker(c.platformId()))),
                         r -> r)
                 .await());
-        Customer moved = new Customer(
-                c.platformId(),
-                "Ada",
-                "King " + id,
-                "countess." + id + "@example.com",
-                c.phone(),
-                null,
-                c.billingAddress(),
-                CustomerKind.NEW);
+        Customer moved = moved(c, id, CustomerKind.NEW);
         int reads = fx.sandbox.inspect().calls("GET /books/v3/contacts/{contact_id}");
         int puts = fx.sandbox.inspect().calls("PUT /books/v3/contacts/{contact_id}");
 
@@ -337,5 +321,18 @@ class BooksContactsClientTest {
     @Test
     void anUnknownContactIsNotFound() {
         assertThat(contacts.get("460000000999999").await()).isInstanceOf(ZohoOutcome.NotFound.class);
+    }
+
+    /** {@code c} renamed Ada King and moved to a new email address, as {@code kind}. */
+    private static Customer moved(Customer c, String id, CustomerKind kind) {
+        return new Customer(
+                c.platformId(),
+                "Ada",
+                "King " + id,
+                "countess." + id + "@example.com",
+                c.phone(),
+                null,
+                c.billingAddress(),
+                kind);
     }
 }

@@ -24,7 +24,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -106,12 +105,12 @@ final class CallsPerEntity {
 
     private void measure(List<String> report) throws Exception {
         // not counted: the first registration finds and creates the VAT tax and fills the contact index
-        ClassRegistration warmUp = ClassRegistration.of(run());
+        ClassRegistration warmUp = ClassRegistration.of(EnrollmentCalls.run());
         for (Message message : Message.values()) {
             send(warmUp, message);
         }
         for (Message message : Message.values()) {
-            awaitSynced(message.collection, warmUp.idOf(message), null);
+            awaitSynced(message.collection, warmUp.idOf(message));
         }
         Map<String, List<Count>> rounds = new LinkedHashMap<>();
         String token = accessToken();
@@ -119,7 +118,7 @@ final class CallsPerEntity {
         for (int round = 0; round < ROUNDS; round++) {
             List<ClassRegistration> batch = new ArrayList<>();
             for (int i = 0; i < ENTITIES; i++) {
-                batch.add(ClassRegistration.of(run()));
+                batch.add(ClassRegistration.of(EnrollmentCalls.run()));
             }
             count(rounds, "baseline: hand-written integration, new customer (search + create)", () -> {
                 for (ClassRegistration r : batch) {
@@ -137,7 +136,7 @@ final class CallsPerEntity {
                     send(r, Message.STRIPE);
                 }
                 for (ClassRegistration r : batch) {
-                    awaitSynced(Message.STRIPE.collection, r.idOf(Message.STRIPE), null);
+                    awaitSynced(Message.STRIPE.collection, r.idOf(Message.STRIPE));
                 }
             });
             count(rounds, "update (phone changed)", () -> sendAll(batch, Message.CUSTOMER, CallsPerEntity::moved));
@@ -147,7 +146,7 @@ final class CallsPerEntity {
                     () -> sendAll(batch, Message.CUSTOMER, CallsPerEntity::moved));
             List<ClassRegistration> namesakes = new ArrayList<>();
             for (int i = 0; i < ENTITIES; i++) {
-                namesakes.add(ClassRegistration.of(run()));
+                namesakes.add(ClassRegistration.of(EnrollmentCalls.run()));
             }
             count(rounds, "namesake (named as an existing contact)", () -> {
                 for (int i = 0; i < ENTITIES; i++) {
@@ -157,7 +156,7 @@ final class CallsPerEntity {
                     put(Message.CUSTOMER, namesake.parentId(), body);
                 }
                 for (ClassRegistration namesake : namesakes) {
-                    awaitSynced(Message.CUSTOMER.collection, namesake.parentId(), null);
+                    awaitSynced(Message.CUSTOMER.collection, namesake.parentId());
                 }
             });
         }
@@ -226,7 +225,7 @@ final class CallsPerEntity {
             put(message, r.idOf(message), body.apply(r));
         }
         for (ClassRegistration r : batch) {
-            awaitSynced(message.collection, r.idOf(message), null);
+            awaitSynced(message.collection, r.idOf(message));
         }
         // an unchanged body may leave the record synced without a job: give a job the worker has not run yet time
         // to run, so its calls (if any) are counted with this batch
@@ -305,24 +304,7 @@ final class CallsPerEntity {
                 .getString("access_token");
     }
 
-    private void awaitSynced(String collection, String id, Instant unused) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        JsonObject sync = null;
-        while (Instant.now().isBefore(deadline)) {
-            HttpResponse<Buffer> response = http.get("/api/v1/" + collection + "/" + id)
-                    .bearerTokenAuthentication(TestEnvironment.API_KEY)
-                    .send()
-                    .await(30, TimeUnit.SECONDS);
-            sync = response.bodyAsJsonObject().getJsonObject("sync");
-            if (sync != null && "synced".equals(sync.getString("status"))) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new IllegalStateException(collection + " " + id + " not synced within 60 s; last seen " + sync);
-    }
-
-    private static String run() {
-        return UUID.randomUUID().toString().substring(0, 8);
+    private void awaitSynced(String collection, String id) throws Exception {
+        EnrollmentCalls.awaitSynced(http, collection, id, Duration.ofSeconds(60));
     }
 }

@@ -167,7 +167,12 @@ final class EnrollmentCalls {
     }
 
     private void awaitSynced(String collection, String id) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        awaitSynced(http, collection, id, Duration.ofSeconds(30));
+    }
+
+    /** Polls the intake's record of {@code collection}/{@code id} until its sync says synced, at most {@code within}. */
+    static void awaitSynced(WebClient http, String collection, String id, Duration within) throws Exception {
+        Instant deadline = Instant.now().plus(within);
         JsonObject sync = null;
         while (Instant.now().isBefore(deadline)) {
             HttpResponse<Buffer> response = http.get("/api/v1/" + collection + "/" + id)
@@ -175,15 +180,16 @@ final class EnrollmentCalls {
                     .send()
                     .await(30, TimeUnit.SECONDS);
             sync = response.bodyAsJsonObject().getJsonObject("sync");
-            if ("synced".equals(sync.getString("status"))) {
+            if (sync != null && "synced".equals(sync.getString("status"))) {
                 return;
             }
             Thread.sleep(20);
         }
-        throw new IllegalStateException(collection + " " + id + " not synced within 30 s; last seen " + sync);
+        throw new IllegalStateException(
+                collection + " " + id + " not synced within " + within.toSeconds() + " s; last seen " + sync);
     }
 
-    private static String run() {
+    static String run() {
         return UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -1,6 +1,7 @@
 package io.zohosync.ports.out;
 
 import io.vertx.core.Future;
+import java.util.Set;
 import java.util.function.Function;
 
 /** Outbound port: one transaction in which a fact, its entity and its sync records are recorded together, or nothing is. */
@@ -16,7 +17,7 @@ public interface Intake {
      * once the work is committed; when the shared transaction fails, the work is run again in one of its own, and
      * answers with that. So {@code work} must be safe to run twice, touching nothing but {@code tx}.
      */
-    default <T> Future<T> inSharedTransaction(java.util.Set<String> keys, Function<IntakeTransaction, Future<T>> work) {
+    default <T> Future<T> inSharedTransaction(Set<String> keys, Function<IntakeTransaction, Future<T>> work) {
         return inTransaction(work);
     }
 }

@@ -15,6 +15,7 @@ import io.zohosync.ports.out.Intake;
 import io.zohosync.ports.out.IntakeTransaction;
 import io.zohosync.ports.out.StoredEntity;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /** Postgres adapter for {@link Intake} (one transaction per fact) and {@link EntityStore} (entities as jsonb, versioned and hashed). */
@@ -42,7 +43,7 @@ public final class PgIntake implements Intake, EntityStore {
     }
 
     @Override
-    public <T> Future<T> inSharedTransaction(java.util.Set<String> keys, Function<IntakeTransaction, Future<T>> work) {
+    public <T> Future<T> inSharedTransaction(Set<String> keys, Function<IntakeTransaction, Future<T>> work) {
         return groups.submit(keys, work);
     }
 
