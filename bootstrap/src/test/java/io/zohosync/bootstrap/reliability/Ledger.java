@@ -72,7 +72,7 @@ final class Ledger {
                 "select count(*) filter (where p.taken_at > now() - interval '1 minute'),"
                         + " count(*) filter (where p.holding and h.alive_until > now()),"
                         + " count(*) filter (where p.holding and not coalesce(h.alive_until > now(), false)),"
-                        + " count(*) filter (where p.taken_at is null)"
+                        + " count(*) filter (where p.taken_at is null and p.counts)"
                         + " from zoho_api_permits p left join zoho_api_holders h on h.holder_id = p.holder_id",
                 rs -> budget.add("permits in the last minute " + rs.getInt(1) + ", holding a slot " + rs.getInt(2)
                         + " (and flagged holding by dead holders " + rs.getInt(3) + "), reserved and not yet drawn "

@@ -102,21 +102,27 @@ public final class Budget {
     }
 
     /**
-     * How many calls could start at once now: the free concurrency slots, no more than either window still holds
-     * ({@code usage} counting each window's newest calls up to its limit); none while Zoho blocks a limit.
+     * How many calls could start at once now: the free concurrency slots, no more than the windows leave
+     * ({@link #windowRoom}); none while Zoho blocks a limit.
      */
     public static int freeSlots(BudgetLimits limits, BudgetUsage usage, Instant now) {
+        return Math.max(0, Math.min(limits.concurrency() - usage.inFlight(), windowRoom(limits, usage, now)));
+    }
+
+    /**
+     * How many more calls both windows hold now, one after another whatever the concurrency ({@code usage} counting
+     * each window's newest calls up to its limit); none while Zoho blocks a limit.
+     */
+    public static int windowRoom(BudgetLimits limits, BudgetUsage usage, Instant now) {
         for (Instant until : usage.blockedUntil().values()) {
             if (now.isBefore(until)) {
                 return 0;
             }
         }
-        int free = Math.min(
-                limits.concurrency() - usage.inFlight(),
-                Math.min(
-                        limits.perMinute() - usage.minute().calls(),
-                        limits.perDay() - usage.day().calls()));
-        return Math.max(0, free);
+        int room = Math.min(
+                limits.perMinute() - usage.minute().calls(),
+                limits.perDay() - usage.day().calls());
+        return Math.max(0, room);
     }
 
     /**

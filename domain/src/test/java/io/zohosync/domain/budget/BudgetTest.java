@@ -243,4 +243,21 @@ class BudgetTest {
         assertThat(Budget.freeSlots(limits, blocked, NOW)).isZero();
         assertThat(Budget.freeSlots(limits, blocked, NOW.plusSeconds(1))).isEqualTo(5);
     }
+
+    @Test
+    void window_room_is_what_both_windows_leave_whatever_the_concurrency_and_none_while_blocked() {
+        BudgetLimits limits = new BudgetLimits(10, 12, 5);
+        assertThat(Budget.windowRoom(limits, BudgetUsage.NONE, NOW)).isEqualTo(10);
+        assertThat(Budget.windowRoom(limits, usage(WindowUsage.EMPTY, WindowUsage.EMPTY, 5), NOW))
+                .isEqualTo(10);
+        assertThat(Budget.windowRoom(
+                        limits, usage(new WindowUsage(3, at("10:15:00")), new WindowUsage(9, at("09:00:00")), 0), NOW))
+                .isEqualTo(3);
+        assertThat(Budget.windowRoom(limits, usage(new WindowUsage(10, at("10:15:00")), WindowUsage.EMPTY, 0), NOW))
+                .isZero();
+        BudgetUsage blocked =
+                new BudgetUsage(WindowUsage.EMPTY, WindowUsage.EMPTY, 0, Map.of(Limit.DAY, NOW.plusSeconds(1)));
+        assertThat(Budget.windowRoom(limits, blocked, NOW)).isZero();
+        assertThat(Budget.windowRoom(limits, blocked, NOW.plusSeconds(1))).isEqualTo(10);
+    }
 }

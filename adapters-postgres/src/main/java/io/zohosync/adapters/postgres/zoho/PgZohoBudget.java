@@ -53,6 +53,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>This instance is the holder {@code holderId}: its row in {@code zoho_api_holders} stays alive for
  * {@code aliveFor} after each heartbeat or permit; slots held by a holder whose row has run out count no more.
+ *
+ * <p>Reservations are leased (issue 14): a transaction that decides reservations also takes slots ahead, as many as
+ * were asked for since the last one (at most {@link #LEASE_SLOTS}, and a tenth of the room the windows leave), and a
+ * job that ends leaves its concurrency unit and unused slots in this instance's {@link BudgetLease}. For
+ * {@link #LEASE_LIFE} after that transaction the next reservations are taken from the lease in memory; then what is
+ * idle goes back at the next reservation, headroom or heartbeat. The database counts everything a lease holds, so no
+ * instance ever takes what another holds; what another instance learned meanwhile (a block) reaches this one's
+ * reservations within the lease's life.
  */
 final class PgZohoBudget implements ZohoBudget {
 
@@ -60,10 +68,13 @@ final class PgZohoBudget implements ZohoBudget {
 
     private static final String LOCK =
             "select pg_advisory_xact_lock(hashtextextended('zoho-budget/' || $1 || '/' || $2, 0))";
+    /** This holder alive until $2; answers until when it was alive before (null the first time). */
     private static final String ALIVE = """
+            with previous as (select alive_until from zoho_api_holders where holder_id = $1)
             insert into zoho_api_holders (holder_id, alive_until) values ($1, $2)
             on conflict (holder_id)
-            do update set alive_until = greatest(zoho_api_holders.alive_until, excluded.alive_until)""";
+            do update set alive_until = greatest(zoho_api_holders.alive_until, excluded.alive_until)
+            returning (select alive_until from previous) as previous""";
     /** Calls older than the day, and slots reserved by a holder that died before using them. */
     private static final String PRUNE = """
             delete from zoho_api_permits p where organization_id = $1 and meter = $2
@@ -79,7 +90,7 @@ final class PgZohoBudget implements ZohoBudget {
     private static final String USAGE = """
             with alive as (select holder_id from zoho_api_holders where alive_until > $7),
                  counted as (select coalesce(taken_at, $7) as t, taken_at is null as reserved from zoho_api_permits
-                              where organization_id = $1 and meter = $2
+                              where organization_id = $1 and meter = $2 and counts
                                 and (taken_at > $5 or (taken_at is null and holder_id in (select holder_id from alive)))),
                  minute as (select t from counted where t > $3 order by t desc limit $4),
                  day as (select t from counted order by t desc limit $6),
@@ -99,9 +110,10 @@ final class PgZohoBudget implements ZohoBudget {
              order by taken_at desc limit $4""";
     private static final String BLOCKS =
             "select scope, blocked_until from zoho_api_blocks where organization_id = $1 and meter = $2";
+    /** $7: whether the row is a call (or a slot for one), counted against the windows; else a concurrency unit. */
     private static final String TAKE = """
-            insert into zoho_api_permits (permit_id, organization_id, meter, taken_at, holder_id, holding)
-            values ($1, $2, $3, $4, $5, $6)""";
+            insert into zoho_api_permits (permit_id, organization_id, meter, taken_at, holder_id, holding, counts)
+            values ($1, $2, $3, $4, $5, $6, $7)""";
     /** A drawn slot counts from its call; should its row be gone (its holder was taken for dead), it is counted anew. */
     private static final String DRAW = """
             insert into zoho_api_permits (permit_id, organization_id, meter, taken_at, holder_id, holding)
@@ -137,6 +149,26 @@ final class PgZohoBudget implements ZohoBudget {
 
     /** How many reservations one transaction decides at most. */
     static final int MAX_GROUP = 64;
+    /** How many slots a lease takes ahead at most, beyond the reservations it was settled for. */
+    static final int LEASE_SLOTS = 64;
+    /** A lease takes ahead no more than one part in this many of the room the windows leave. */
+    static final int LEASE_SHARE = 10;
+    /**
+     * How long a lease hands out what it holds before it is settled with the database again: what another instance
+     * learned meanwhile (Zoho's block, say) reaches this one's reservations within it.
+     */
+    static final Duration LEASE_LIFE = Duration.ofSeconds(1);
+    /** Per account, what this instance holds of the budget beyond its running jobs (guarded by this). */
+    private final Map<LeaseKey, BudgetLease> leases = new HashMap<>();
+    /**
+     * How many times leases were stopped (guarded by this): a settlement renews its lease only if none was stopped
+     * while it counted, as its counts may predate what stopped them.
+     */
+    private int stops;
+    /** The holding of each running reservation, by its first slot (guarded by this). */
+    private final Map<String, BudgetLease.Grant> grants = new HashMap<>();
+    /** Per account, the storing of Zoho's reports of its count (guarded by this). */
+    private final Map<BudgetAccount, DayCountWriter> dayCounts = new HashMap<>();
     /** Per account, the reservations waiting for the group being decided to end (guarded by this). */
     private final Map<BudgetAccount, Deque<Asked>> asking = new HashMap<>();
     /** The accounts with a group being decided (guarded by this). */
@@ -153,7 +185,7 @@ final class PgZohoBudget implements ZohoBudget {
         return decide(organizationId, product, limits, now, 1, false, (conn, meter) -> {
             UUID id = UUID.randomUUID();
             return conn.preparedQuery(TAKE)
-                    .execute(Tuple.of(id, organizationId, meter, utc(now), holderId, true))
+                    .execute(Tuple.of(id, organizationId, meter, utc(now), holderId, true, true))
                     .map(x -> new BudgetPermit.Granted(id.toString(), organizationId, product));
         });
     }
@@ -166,7 +198,7 @@ final class PgZohoBudget implements ZohoBudget {
         return decide(organizationId, product, limits, now, 1, true, (conn, meter) -> {
             UUID id = UUID.randomUUID();
             return conn.preparedQuery(TAKE)
-                    .execute(Tuple.of(id, organizationId, meter, utc(now), holderId, false))
+                    .execute(Tuple.of(id, organizationId, meter, utc(now), holderId, false, true))
                     .map(x -> new BudgetPermit.Granted(id.toString(), organizationId, product));
         });
     }
@@ -197,6 +229,15 @@ final class PgZohoBudget implements ZohoBudget {
         BudgetAccount account = BudgetAccount.of(organizationId, product);
         boolean first;
         synchronized (this) {
+            BudgetLease lease = leases.get(new LeaseKey(account, limits));
+            if (lease != null) {
+                Optional<BudgetLease.Taken> taken = lease.take(organizationId, product, asked.slots(), now);
+                if (taken.isPresent()) {
+                    BudgetPermit.Reserved reserved = taken.get().reservation();
+                    grants.put(reserved.slotIds().get(0), taken.get().grant());
+                    return Future.succeededFuture(reserved);
+                }
+            }
             asking.computeIfAbsent(account, a -> new ArrayDeque<>()).add(asked);
             first = deciding.add(account);
         }
@@ -269,45 +310,124 @@ final class PgZohoBudget implements ZohoBudget {
         String meter = account.meter().name();
         ZohoApiLimits limits = group.get(0).limits();
         Instant now = group.stream().map(Asked::now).max(Instant::compareTo).orElseThrow();
+        BudgetLease source;
+        List<UUID> idle;
+        List<UUID> held;
+        int leasedFree;
+        int demand;
+        int epoch;
+        synchronized (this) {
+            epoch = stops;
+            source = leases.get(new LeaseKey(account, limits));
+            boolean live = source != null && source.granting(now);
+            // a lease still granting lends its idle units to the group (they are held: the windows alone decide);
+            // one that grants no more is settled first, so that the count below is the database's alone
+            idle = source == null || live ? List.of() : source.takeIdle();
+            held = live ? source.takeIdleUnits(group.size()) : List.of();
+            leasedFree = live ? source.freeSlots() : 0;
+            demand = group.stream().mapToInt(Asked::slots).sum() + (source == null ? 0 : source.handedOut());
+        }
         List<BudgetPermit.Reserved> granted = new ArrayList<>();
-        Future<Void> together = pool.withTransaction(conn -> conn.preparedQuery(LOCK)
-                .execute(Tuple.of(org, meter))
-                .compose(x -> conn.preparedQuery(ALIVE).execute(Tuple.of(holderId, utc(now.plus(aliveFor)))))
-                .compose(x ->
-                        conn.preparedQuery(PRUNE).execute(Tuple.of(org, meter, utc(now.minus(Budget.DAY)), utc(now))))
-                .compose(x -> counts(conn, org, meter, usageQuery(org, meter, limits, now, 1)))
-                .compose(counts -> {
-                    List<Tuple> rows = new ArrayList<>();
-                    Counts sofar = counts;
-                    for (Asked asked : group) {
-                        if (sofar.refusal(
-                                        Budget.reserve(limits.budgetLimits(), sofar.usage(), now, asked.slots()),
-                                        asked.slots(),
-                                        limits,
-                                        now)
-                                .isPresent()) {
-                            break;
+        List<UUID> units = new ArrayList<>();
+        List<UUID> ahead = new ArrayList<>();
+        boolean[] leasing = {false};
+        // the lent units are used unless this instance was taken for dead meanwhile (their rows may be gone)
+        boolean[] useHeld = {true};
+        Future<Void> together;
+        try {
+            together = pool.withTransaction(conn -> conn.preparedQuery(LOCK)
+                    .execute(Tuple.of(org, meter))
+                    .compose(x -> alive(conn, now))
+                    .compose(lapsed -> {
+                        useHeld[0] = !lapsed;
+                        return idle.isEmpty()
+                                ? Future.succeededFuture()
+                                : conn.preparedQuery(GIVE_BACK).execute(Tuple.of(idle.toArray(UUID[]::new)));
+                    })
+                    .compose(x -> conn.preparedQuery(PRUNE)
+                            .execute(Tuple.of(org, meter, utc(now.minus(Budget.DAY)), utc(now))))
+                    .compose(x -> counts(conn, org, meter, usageQuery(org, meter, limits, now, 1)))
+                    .compose(counts -> {
+                        List<Tuple> rows = new ArrayList<>();
+                        Counts sofar = counts;
+                        for (Asked asked : group) {
+                            UUID unit = useHeld[0] && granted.size() < held.size() ? held.get(granted.size()) : null;
+                            BudgetUsage usage =
+                                    unit == null ? sofar.usage() : sofar.usage().withoutCallsInFlight();
+                            if (sofar.refusal(
+                                            Budget.reserve(limits.budgetLimits(), usage, now, asked.slots()),
+                                            asked.slots(),
+                                            limits,
+                                            now)
+                                    .isPresent()) {
+                                break;
+                            }
+                            Reservation reservation =
+                                    reservation(asked.organizationId(), asked.product(), meter, asked.slots(), unit);
+                            rows.addAll(reservation.rows());
+                            granted.add(reservation.reserved());
+                            units.add(reservation.unit());
+                            sofar = sofar.withReserved(asked.slots(), now, unit == null);
                         }
-                        List<UUID> ids = IntStream.range(0, asked.slots())
-                                .mapToObj(i -> UUID.randomUUID())
-                                .toList();
-                        for (int i = 0; i < ids.size(); i++) {
-                            rows.add(Tuple.of(ids.get(i), org, meter, null, holderId, i == 0));
+                        // slots leased ahead when every asker got its own: as many as were asked for since the last
+                        // settlement, no more than a tenth of what the windows and Zoho's count leave (a lease never
+                        // holds back much from the other instances and callers, and none once the windows fill), and
+                        // LEASE_SLOTS in all
+                        int room = Math.min(
+                                Budget.windowRoom(limits.budgetLimits(), sofar.usage(), now),
+                                sofar.zohoLeft(limits, now));
+                        leasing[0] = granted.size() == group.size() && room / LEASE_SHARE > 0;
+                        int leased = leasing[0]
+                                ? Math.max(0, Math.min(LEASE_SLOTS - leasedFree, Math.min(room / LEASE_SHARE, demand)))
+                                : 0;
+                        for (int i = 0; i < leased; i++) {
+                            UUID id = UUID.randomUUID();
+                            ahead.add(id);
+                            rows.add(Tuple.of(id, org, meter, null, holderId, false, true));
                         }
-                        granted.add(new BudgetPermit.Reserved(
-                                asked.organizationId(),
-                                asked.product(),
-                                ids.stream().map(UUID::toString).toList()));
-                        sofar = sofar.withReserved(asked.slots(), now);
-                    }
-                    return rows.isEmpty()
-                            ? Future.<Void>succeededFuture()
-                            : conn.preparedQuery(TAKE).executeBatch(rows).<Void>mapEmpty();
-                }));
+                        return rows.isEmpty()
+                                ? Future.<Void>succeededFuture()
+                                : conn.preparedQuery(TAKE).executeBatch(rows).<Void>mapEmpty();
+                    }));
+        } catch (RuntimeException e) {
+            together = Future.failedFuture(e);
+        }
         return together.transform(done -> {
             if (done.failed()) {
+                synchronized (this) {
+                    keep(notGivenBack, idle);
+                    if (!held.isEmpty()) {
+                        source.idle(held);
+                    }
+                }
                 group.forEach(asked -> asked.complete(Future.failedFuture(done.cause())));
                 return Future.succeededFuture();
+            }
+            synchronized (this) {
+                BudgetLease lease = lease(account, limits);
+                int lent = useHeld[0] ? Math.min(held.size(), granted.size()) : 0;
+                for (int i = 0; i < granted.size(); i++) {
+                    grants.put(
+                            granted.get(i).slotIds().get(0),
+                            i < lent ? source.joinedLent(units.get(i)) : lease.joined(units.get(i)));
+                }
+                List<UUID> unlent = held.subList(lent, held.size());
+                // what a stop (Zoho's block, its count, a lapse) meant the counts above may not have seen
+                boolean current = stops == epoch;
+                if (!unlent.isEmpty() && useHeld[0] && current) {
+                    source.idle(unlent);
+                } else if (!unlent.isEmpty()) {
+                    source.forget(unlent);
+                    notGivenBack.addAll(unlent);
+                }
+                if (leasing[0] && current) {
+                    lease.renew(ahead, now.plus(LEASE_LIFE));
+                } else {
+                    // the windows are full or nearly, or a stop came meanwhile: the lease keeps nothing, and its jobs
+                    // give back to the database
+                    lease.stop();
+                    notGivenBack.addAll(ahead);
+                }
             }
             for (int i = 0; i < granted.size(); i++) {
                 group.get(i).complete(Future.succeededFuture(granted.get(i)));
@@ -321,22 +441,101 @@ final class PgZohoBudget implements ZohoBudget {
         });
     }
 
+    /**
+     * The rows of a reservation of {@code slots} calls: its slots, counted against the windows from now until drawn,
+     * and its concurrency unit, a row of its own that counts against no window (none when it has {@code heldUnit},
+     * a lease's).
+     */
+    private Reservation reservation(
+            String organizationId, ZohoProduct product, String meter, int slots, UUID heldUnit) {
+        List<UUID> ids =
+                IntStream.range(0, slots).mapToObj(i -> UUID.randomUUID()).toList();
+        UUID unit = heldUnit == null ? UUID.randomUUID() : heldUnit;
+        List<Tuple> rows = new ArrayList<>();
+        ids.forEach(id -> rows.add(Tuple.of(id, organizationId, meter, null, holderId, false, true)));
+        if (heldUnit == null) {
+            rows.add(Tuple.of(unit, organizationId, meter, null, holderId, true, false));
+        }
+        return new Reservation(
+                new BudgetPermit.Reserved(
+                        organizationId,
+                        product,
+                        ids.stream().map(UUID::toString).toList()),
+                unit,
+                rows);
+    }
+
+    private record Reservation(BudgetPermit.Reserved reserved, UUID unit, List<Tuple> rows) {}
+
+    /** The account's lease under {@code limits} (guarded by this). */
+    private BudgetLease lease(BudgetAccount account, ZohoApiLimits limits) {
+        return leases.computeIfAbsent(new LeaseKey(account, limits), key -> new BudgetLease());
+    }
+
+    /** The account's leases grant no more until settled (Zoho blocked it). */
+    private synchronized void stopLeases(BudgetAccount account) {
+        stops++;
+        leases.forEach((key, lease) -> {
+            if (key.account().equals(account)) {
+                lease.stop();
+            }
+        });
+    }
+
+    /**
+     * A lease is per account and limits: Books and Inventory share one account's counts, and may be configured with
+     * limits of their own.
+     */
+    private record LeaseKey(BudgetAccount account, ZohoApiLimits limits) {}
+
     private Future<BudgetPermit> reserveAlone(Asked asked) {
         String organizationId = asked.organizationId();
-        int slots = asked.slots();
-        return decide(organizationId, asked.product(), asked.limits(), asked.now(), slots, false, (conn, meter) -> {
-            List<UUID> ids =
-                    IntStream.range(0, slots).mapToObj(i -> UUID.randomUUID()).toList();
-            List<Tuple> rows = new ArrayList<>();
-            for (int i = 0; i < slots; i++) {
-                rows.add(Tuple.of(ids.get(i), organizationId, meter, null, holderId, i == 0));
-            }
-            return conn.preparedQuery(TAKE)
-                    .executeBatch(rows)
-                    .map(x -> new BudgetPermit.Reserved(
-                            organizationId,
-                            asked.product(),
-                            ids.stream().map(UUID::toString).toList()));
+        BudgetAccount account = BudgetAccount.of(organizationId, asked.product());
+        Reservation reservation =
+                reservation(organizationId, asked.product(), account.meter().name(), asked.slots(), null);
+        return decide(
+                        organizationId,
+                        asked.product(),
+                        asked.limits(),
+                        asked.now(),
+                        asked.slots(),
+                        false,
+                        (conn, meter) -> conn.preparedQuery(TAKE)
+                                .executeBatch(reservation.rows())
+                                .map(x -> reservation.reserved()))
+                .onSuccess(permit -> {
+                    if (permit instanceof BudgetPermit.Reserved reserved) {
+                        synchronized (this) {
+                            grants.put(
+                                    reserved.slotIds().get(0),
+                                    lease(account, asked.limits()).joined(reservation.unit()));
+                        }
+                    }
+                });
+    }
+
+    /**
+     * This holder alive for {@code aliveFor} from {@code now}; true when it had lapsed before (other instances may
+     * have taken it for dead and deleted its slots and units): then every lease is given up.
+     */
+    private Future<Boolean> alive(SqlClient conn, Instant now) {
+        return conn.preparedQuery(ALIVE)
+                .execute(Tuple.of(holderId, utc(now.plus(aliveFor))))
+                .map(rows -> {
+                    OffsetDateTime previous = rows.iterator().next().getOffsetDateTime("previous");
+                    boolean lapsed = previous != null && !previous.toInstant().isAfter(now);
+                    if (lapsed) {
+                        lapsed();
+                    }
+                    return lapsed;
+                });
+    }
+
+    private synchronized void lapsed() {
+        stops++;
+        leases.values().forEach(lease -> {
+            lease.stop();
+            notGivenBack.addAll(lease.takeIdle());
         });
     }
 
@@ -360,23 +559,39 @@ final class PgZohoBudget implements ZohoBudget {
         String org = account.organizationId();
         String meter = account.meter().name();
         Tuple usageQuery = usageQuery(org, meter, limits, now, calls);
+        List<UUID> idle = settleIdle(account, now);
         return pool.withTransaction(conn -> conn.preparedQuery(LOCK)
-                .execute(Tuple.of(org, meter))
-                .compose(x -> conn.preparedQuery(ALIVE).execute(Tuple.of(holderId, utc(now.plus(aliveFor)))))
-                .compose(x ->
-                        conn.preparedQuery(PRUNE).execute(Tuple.of(org, meter, utc(now.minus(Budget.DAY)), utc(now))))
-                .compose(x -> counts(conn, org, meter, usageQuery))
-                .compose(counts -> counts.refusal(
-                                Budget.reserve(
-                                        limits.budgetLimits(),
-                                        inHeldSlot ? counts.usage().withoutCallsInFlight() : counts.usage(),
-                                        now,
-                                        calls),
-                                calls,
-                                limits,
-                                now)
-                        .<Future<BudgetPermit>>map(Future::succeededFuture)
-                        .orElseGet(() -> take.take(conn, meter))));
+                        .execute(Tuple.of(org, meter))
+                        .compose(x -> alive(conn, now))
+                        .compose(x -> idle.isEmpty()
+                                ? Future.succeededFuture()
+                                : conn.preparedQuery(GIVE_BACK).execute(Tuple.of(idle.toArray(UUID[]::new))))
+                        .compose(x -> conn.preparedQuery(PRUNE)
+                                .execute(Tuple.of(org, meter, utc(now.minus(Budget.DAY)), utc(now))))
+                        .compose(x -> counts(conn, org, meter, usageQuery))
+                        .compose(counts -> counts.refusal(
+                                        Budget.reserve(
+                                                limits.budgetLimits(),
+                                                inHeldSlot ? counts.usage().withoutCallsInFlight() : counts.usage(),
+                                                now,
+                                                calls),
+                                        calls,
+                                        limits,
+                                        now)
+                                .<Future<BudgetPermit>>map(Future::succeededFuture)
+                                .orElseGet(() -> take.take(conn, meter))))
+                .onFailure(e -> keep(notGivenBack, idle));
+    }
+
+    /** What is idle in the account's leases that grant no more, taken out for the database to delete. */
+    private synchronized List<UUID> settleIdle(BudgetAccount account, Instant now) {
+        List<UUID> idle = new ArrayList<>();
+        leases.forEach((key, lease) -> {
+            if (key.account().equals(account) && !lease.granting(now)) {
+                idle.addAll(lease.takeIdle());
+            }
+        });
+        return idle;
     }
 
     private static Tuple usageQuery(String org, String meter, ZohoApiLimits limits, Instant now, int calls) {
@@ -397,9 +612,19 @@ final class PgZohoBudget implements ZohoBudget {
             return ZohoDayCount.refusal(own, zoho, sinceZoho, calls, limits.concurrency(), now);
         }
 
-        /** The counts once {@code slots} more calls were reserved now (they count as calls since Zoho's report too). */
-        Counts withReserved(int slots, Instant now) {
-            return new Counts(usage.withReserved(slots, now), zoho, sinceZoho + slots);
+        /**
+         * The counts once {@code slots} more calls were reserved now (they count as calls since Zoho's report too),
+         * under a concurrency unit taken anew or one already held.
+         */
+        Counts withReserved(int slots, Instant now, boolean newUnit) {
+            BudgetUsage reserved = usage.withReserved(slots, now);
+            return new Counts(
+                    newUnit
+                            ? reserved
+                            : new BudgetUsage(
+                                    reserved.minute(), reserved.day(), usage.inFlight(), usage.blockedUntil()),
+                    zoho,
+                    sinceZoho + slots);
         }
 
         int zohoLeft(ZohoApiLimits limits, Instant now) {
@@ -443,11 +668,17 @@ final class PgZohoBudget implements ZohoBudget {
 
     @Override
     public Future<Void> finish(String holding, List<String> unused) {
-        List<UUID> gone = unused.stream().map(UUID::fromString).toList();
-        Future<Void> givenBack = gone.isEmpty() ? Future.succeededFuture() : giveBack(gone);
-        return givenBack
-                .transform(x -> release(List.of(UUID.fromString(holding))))
-                .compose(x -> givenBack);
+        List<UUID> gone = new ArrayList<>(unused.stream().map(UUID::fromString).toList());
+        synchronized (this) {
+            BudgetLease.Grant grant = grants.remove(holding);
+            if (grant != null) {
+                if (grant.lease().ended(grant.unit(), gone)) {
+                    return Future.succeededFuture();
+                }
+                gone.add(grant.unit());
+            }
+        }
+        return gone.isEmpty() ? Future.succeededFuture() : giveBack(gone);
     }
 
     private Future<Void> release(List<UUID> ids) {
@@ -466,10 +697,10 @@ final class PgZohoBudget implements ZohoBudget {
 
     @Override
     public Future<Void> heartbeat(Instant now) {
+        settleIdleLeases(now);
         List<UUID> releases = take(unreleased);
         List<UUID> giveBacks = take(notGivenBack);
-        return pool.withTransaction(conn -> conn.preparedQuery(ALIVE)
-                        .execute(Tuple.of(holderId, utc(now.plus(aliveFor))))
+        return pool.withTransaction(conn -> alive(conn, now)
                         .compose(x -> conn.preparedQuery(RELEASE).execute(Tuple.of(releases.toArray(UUID[]::new))))
                         .compose(x -> conn.preparedQuery(GIVE_BACK).execute(Tuple.of(giveBacks.toArray(UUID[]::new))))
                         .compose(x -> conn.preparedQuery(FORGET_DEAD).execute(Tuple.of(utc(now.minus(Budget.DAY))))))
@@ -478,6 +709,17 @@ final class PgZohoBudget implements ZohoBudget {
                     keep(unreleased, releases);
                     keep(notGivenBack, giveBacks);
                 });
+    }
+
+    /** The leases that grant no more give back what is idle in them; those that hold nothing more are forgotten. */
+    private synchronized void settleIdleLeases(Instant now) {
+        leases.values().removeIf(lease -> {
+            if (lease.granting(now)) {
+                return false;
+            }
+            notGivenBack.addAll(lease.takeIdle());
+            return lease.empty();
+        });
     }
 
     private synchronized void keep(Set<UUID> pending, List<UUID> ids) {
@@ -496,7 +738,23 @@ final class PgZohoBudget implements ZohoBudget {
         BudgetAccount account = BudgetAccount.of(organizationId, product);
         String org = account.organizationId();
         String meter = account.meter().name();
-        return pool.withConnection(conn -> counts(conn, org, meter, usageQuery(org, meter, limits, now, 1)))
+        List<UUID> idle;
+        synchronized (this) {
+            BudgetLease lease = leases.get(new LeaseKey(account, limits));
+            boolean live = lease != null && lease.granting(now);
+            if (live && lease.idleUnits() > 0) {
+                // as many jobs as the lease has idle units start now (the windows' room is asked for as they reserve)
+                return Future.succeededFuture(new ZohoBudget.Headroom(lease.idleUnits(), now));
+            }
+            // a lease that grants no more is settled first, so that the count below is the database's alone
+            idle = lease == null || live ? List.of() : lease.takeIdle();
+        }
+        return pool.withConnection(conn -> (idle.isEmpty()
+                                ? Future.succeededFuture()
+                                : conn.preparedQuery(GIVE_BACK)
+                                        .execute(Tuple.of(idle.toArray(UUID[]::new)))
+                                        .onFailure(e -> keep(notGivenBack, idle)))
+                        .compose(x -> counts(conn, org, meter, usageQuery(org, meter, limits, now, 1))))
                 .map(counts -> {
                     int free = Math.min(
                             Budget.freeSlots(limits.budgetLimits(), counts.usage(), now), counts.zohoLeft(limits, now));
@@ -511,11 +769,16 @@ final class PgZohoBudget implements ZohoBudget {
     @Override
     public Future<Void> block(String organizationId, ZohoProduct product, Scope scope, Instant until) {
         BudgetAccount account = BudgetAccount.of(organizationId, product);
+        if (BudgetPermit.limitOf(scope).isPresent()) {
+            stopLeases(account);
+        }
+        // a settlement that counted before the block was stored must not renew a lease: a stop again once it is
         return BudgetPermit.limitOf(scope)
                 .map(limit -> pool.preparedQuery(BLOCK)
                         .execute(Tuple.of(
                                 account.organizationId(), account.meter().name(), limit.name(), utc(until)))
-                        .<Void>mapEmpty())
+                        .<Void>mapEmpty()
+                        .onComplete(x -> stopLeases(account)))
                 .orElseGet(Future::succeededFuture);
     }
 
@@ -546,17 +809,128 @@ final class PgZohoBudget implements ZohoBudget {
                         })));
     }
 
+    /**
+     * Reports are stored one at a time per account, the newest first (issue 14): every answer of Zoho's carries one,
+     * and ten calls in flight each upserting the account's one row queued on its lock, at more cost than the calls'
+     * own writes. While a report is being stored, a newer one waits, replacing any waiting before it; a report that
+     * supersedes none already seen changes nothing, as in the database. Each caller's future ends once its report,
+     * or one that supersedes it, is stored.
+     */
     @Override
     public Future<Void> zohoCount(String organizationId, ZohoProduct product, ZohoDayCount count) {
+        Objects.requireNonNull(count, "count");
         BudgetAccount account = BudgetAccount.of(organizationId, product);
-        return pool.preparedQuery(ZOHO_COUNT)
-                .execute(Tuple.of(
-                        account.organizationId(),
-                        account.meter().name(),
-                        count.remaining(),
-                        utc(count.calledAt()),
-                        utc(count.resetAt())))
-                .mapEmpty();
+        DayCountWriter writer;
+        boolean stopping;
+        synchronized (this) {
+            // Zoho's count may have been spent by others since the leases were counted against it
+            stopping = leases.entrySet().stream()
+                    .anyMatch(e -> e.getKey().account().equals(account)
+                            && count.remaining()
+                                    < e.getValue().freeSlots()
+                                            + e.getKey().limits().concurrency());
+            writer = dayCounts.computeIfAbsent(account, DayCountWriter::new);
+        }
+        if (!stopping) {
+            return writer.report(count);
+        }
+        // and a settlement that counted before the report was stored must not renew them: a stop again once it is
+        stopLeases(account);
+        return writer.report(count).onComplete(x -> stopLeases(account));
+    }
+
+    /**
+     * One account's reports of Zoho's count: the newest seen, whether one is being stored, the one waiting to be, and
+     * the callers waiting for a store (guarded by the budget). A caller is answered on its own context.
+     */
+    private final class DayCountWriter {
+        private final BudgetAccount account;
+        private ZohoDayCount newest;
+        private boolean storing;
+        private ZohoDayCount waiting;
+        /** Answered when the store in progress ends. */
+        private List<Waiter> current = new ArrayList<>();
+        /** Answered when the waiting report's store ends. */
+        private List<Waiter> next = new ArrayList<>();
+
+        DayCountWriter(BudgetAccount account) {
+            this.account = account;
+        }
+
+        Future<Void> report(ZohoDayCount count) {
+            Waiter waiter = new Waiter(Promise.promise(), Vertx.currentContext());
+            ZohoDayCount toStore;
+            synchronized (PgZohoBudget.this) {
+                if (!count.supersedes(newest)) {
+                    // no newer than one already seen: it changes nothing, once that one is stored
+                    if (!storing) {
+                        return Future.succeededFuture();
+                    }
+                    (waiting != null ? next : current).add(waiter);
+                    return waiter.answer().future();
+                }
+                newest = count;
+                if (storing) {
+                    waiting = count;
+                    next.add(waiter);
+                    return waiter.answer().future();
+                }
+                storing = true;
+                current.add(waiter);
+                toStore = count;
+            }
+            store(toStore);
+            return waiter.answer().future();
+        }
+
+        private void store(ZohoDayCount count) {
+            Future<Void> stored;
+            try {
+                stored = pool.preparedQuery(ZOHO_COUNT)
+                        .execute(Tuple.of(
+                                account.organizationId(),
+                                account.meter().name(),
+                                count.remaining(),
+                                utc(count.calledAt()),
+                                utc(count.resetAt())))
+                        .mapEmpty();
+            } catch (RuntimeException e) {
+                stored = Future.failedFuture(e);
+            }
+            stored.onComplete(this::stored);
+        }
+
+        private void stored(AsyncResult<Void> result) {
+            List<Waiter> answered;
+            ZohoDayCount following;
+            synchronized (PgZohoBudget.this) {
+                answered = current;
+                current = next;
+                next = new ArrayList<>();
+                following = waiting;
+                waiting = null;
+                storing = following != null;
+                if (result.failed() && following == null) {
+                    // not stored: the next report is stored whatever it says
+                    newest = null;
+                }
+            }
+            answered.forEach(waiter -> waiter.complete(result));
+            if (following != null) {
+                store(following);
+            }
+        }
+    }
+
+    /** A caller waiting for a store, answered on the context it called from. */
+    private record Waiter(Promise<Void> answer, Context context) {
+        void complete(AsyncResult<Void> result) {
+            if (context == null || context == Vertx.currentContext()) {
+                answer.handle(result);
+            } else {
+                context.runOnContext(x -> answer.handle(result));
+            }
+        }
     }
 
     private static Future<Map<Limit, Instant>> blocks(SqlClient conn, String org, String meter) {

@@ -44,7 +44,8 @@ public interface ZohoBudget {
 
     /**
      * Ends a reservation: the {@code unused} slots are given back (they never count as calls) and {@code holding}
-     * releases its concurrency slot.
+     * releases its concurrency slot. An adapter that leases the budget per instance (the Postgres one) may keep them
+     * for its next reservations a short while, held and counted as before, instead of giving them back at once.
      */
     Future<Void> finish(String holding, List<String> unused);
 
