@@ -2,6 +2,7 @@ package io.zohosync.adapters.postgres.zoho;
 
 import io.zohosync.ports.out.zoho.BudgetPermit;
 import io.zohosync.ports.out.zoho.ZohoProduct;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -118,13 +119,15 @@ final class BudgetLease {
     }
 
     /**
-     * Slots leased ahead, and the lease's life renewed to {@code until}: the database has just counted everything, so
-     * a stopped lease grants again.
+     * Slots leased ahead, and the lease's life renewed for {@code life} from {@code now} (or from the latest time seen,
+     * if later): the database has just counted everything, so a stopped lease grants again.
      */
-    void renew(List<UUID> slots, Instant until) {
+    void renew(List<UUID> slots, Instant now, Duration life) {
+        granting(now);
         free.addAll(slots);
         handedOut = 0;
         stopped = false;
+        Instant until = lastSeen.plus(life);
         if (until.isAfter(grantingUntil)) {
             grantingUntil = until;
         }

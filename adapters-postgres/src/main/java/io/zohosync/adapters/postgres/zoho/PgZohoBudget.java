@@ -68,19 +68,29 @@ final class PgZohoBudget implements ZohoBudget {
 
     private static final String LOCK =
             "select pg_advisory_xact_lock(hashtextextended('zoho-budget/' || $1 || '/' || $2, 0))";
-    /** This holder alive until $2; answers until when it was alive before (null the first time). */
+    /**
+     * This holder alive until $2; answers whether another instance pruned its rows while it was taken for dead
+     * (null: it had no row, the first time or once forgotten), and clears that.
+     */
     private static final String ALIVE = """
-            with previous as (select alive_until from zoho_api_holders where holder_id = $1)
+            with previous as (select pruned from zoho_api_holders where holder_id = $1)
             insert into zoho_api_holders (holder_id, alive_until) values ($1, $2)
             on conflict (holder_id)
-            do update set alive_until = greatest(zoho_api_holders.alive_until, excluded.alive_until)
-            returning (select alive_until from previous) as previous""";
-    /** Calls older than the day, and slots reserved by a holder that died before using them. */
+            do update set alive_until = greatest(zoho_api_holders.alive_until, excluded.alive_until), pruned = false
+            returning (select pruned from previous) as pruned""";
+    /**
+     * Calls older than the day, and slots reserved by a holder that died before using them; such a holder is told,
+     * should it come back ({@code pruned}).
+     */
     private static final String PRUNE = """
-            delete from zoho_api_permits p where organization_id = $1 and meter = $2
-               and (taken_at <= $3
-                    or (taken_at is null and not exists (select 1 from zoho_api_holders h
-                                                          where h.holder_id = p.holder_id and h.alive_until > $4)))""";
+            with gone as (
+                delete from zoho_api_permits p where organization_id = $1 and meter = $2
+                   and (taken_at <= $3
+                        or (taken_at is null and not exists (select 1 from zoho_api_holders h
+                                                              where h.holder_id = p.holder_id and h.alive_until > $4)))
+                returning holder_id, taken_at)
+            update zoho_api_holders set pruned = true
+             where holder_id in (select holder_id from gone where taken_at is null)""";
     /**
      * Per window the newest calls, at most $4 and $6 of them ({@code Budget.counted}); a reserved slot not yet
      * drawn counts as a call made now ($7); the slots held by live holders; Zoho's count of the day while it has not
@@ -165,6 +175,8 @@ final class PgZohoBudget implements ZohoBudget {
      * while it counted, as its counts may predate what stopped them.
      */
     private int stops;
+    /** Whether this holder's row was ever written: once it was, finding none means it was forgotten as dead. */
+    private boolean known;
     /** The holding of each running reservation, by its first slot (guarded by this). */
     private final Map<String, BudgetLease.Grant> grants = new HashMap<>();
     /** Per account, the storing of Zoho's reports of its count (guarded by this). */
@@ -182,12 +194,18 @@ final class PgZohoBudget implements ZohoBudget {
 
     @Override
     public Future<BudgetPermit> acquire(String organizationId, ZohoProduct product, ZohoApiLimits limits, Instant now) {
-        return decide(organizationId, product, limits, now, 1, false, (conn, meter) -> {
-            UUID id = UUID.randomUUID();
-            return conn.preparedQuery(TAKE)
-                    .execute(Tuple.of(id, organizationId, meter, utc(now), holderId, true, true))
-                    .map(x -> new BudgetPermit.Granted(id.toString(), organizationId, product));
-        });
+        UUID id = UUID.randomUUID();
+        return decide(
+                organizationId,
+                product,
+                limits,
+                now,
+                1,
+                false,
+                List.of(id),
+                (conn, meter) -> conn.preparedQuery(TAKE)
+                        .execute(Tuple.of(id, organizationId, meter, utc(now), holderId, true, true))
+                        .map(x -> new BudgetPermit.Granted(id.toString(), organizationId, product)));
     }
 
     /** A call of its own under the reservation's slot: a row counted from {@code now}, holding no slot. */
@@ -195,12 +213,18 @@ final class PgZohoBudget implements ZohoBudget {
     public Future<BudgetPermit> extend(BudgetPermit.Reserved reservation, ZohoApiLimits limits, Instant now) {
         String organizationId = reservation.organizationId();
         ZohoProduct product = reservation.product();
-        return decide(organizationId, product, limits, now, 1, true, (conn, meter) -> {
-            UUID id = UUID.randomUUID();
-            return conn.preparedQuery(TAKE)
-                    .execute(Tuple.of(id, organizationId, meter, utc(now), holderId, false, true))
-                    .map(x -> new BudgetPermit.Granted(id.toString(), organizationId, product));
-        });
+        UUID id = UUID.randomUUID();
+        return decide(
+                organizationId,
+                product,
+                limits,
+                now,
+                1,
+                true,
+                List.of(id),
+                (conn, meter) -> conn.preparedQuery(TAKE)
+                        .execute(Tuple.of(id, organizationId, meter, utc(now), holderId, false, true))
+                        .map(x -> new BudgetPermit.Granted(id.toString(), organizationId, product)));
     }
 
     /**
@@ -262,19 +286,27 @@ final class PgZohoBudget implements ZohoBudget {
 
         /** Answers; a listener of the answer that throws is reported and stops nothing else (the rest of its group). */
         void complete(AsyncResult<BudgetPermit> result) {
-            if (context == null || context == Vertx.currentContext()) {
-                handle(result);
-            } else {
-                context.runOnContext(x -> handle(result));
-            }
+            answerOn(context, answer, result);
         }
+    }
 
-        private void handle(AsyncResult<BudgetPermit> result) {
-            try {
-                answer.handle(result);
-            } catch (RuntimeException e) {
-                LOG.error("a reservation's caller failed on its answer", e);
-            }
+    /**
+     * Completes {@code answer} with {@code result} on {@code context}, the asker's (null: on this thread); a listener
+     * of the answer that throws is reported and stops nothing else.
+     */
+    private static <T> void answerOn(Context context, Promise<T> answer, AsyncResult<T> result) {
+        if (context == null || context == Vertx.currentContext()) {
+            handle(answer, result);
+        } else {
+            context.runOnContext(x -> handle(answer, result));
+        }
+    }
+
+    private static <T> void handle(Promise<T> answer, AsyncResult<T> result) {
+        try {
+            answer.handle(result);
+        } catch (RuntimeException e) {
+            LOG.error("a caller of the API budget failed on its answer", e);
         }
     }
 
@@ -330,6 +362,7 @@ final class PgZohoBudget implements ZohoBudget {
         List<BudgetPermit.Reserved> granted = new ArrayList<>();
         List<UUID> units = new ArrayList<>();
         List<UUID> ahead = new ArrayList<>();
+        List<UUID> inserted = new ArrayList<>();
         boolean[] leasing = {false};
         // the lent units are used unless this instance was taken for dead meanwhile (their rows may be gone)
         boolean[] useHeld = {true};
@@ -385,6 +418,7 @@ final class PgZohoBudget implements ZohoBudget {
                             ahead.add(id);
                             rows.add(Tuple.of(id, org, meter, null, holderId, false, true));
                         }
+                        rows.forEach(row -> inserted.add(row.getUUID(0)));
                         return rows.isEmpty()
                                 ? Future.<Void>succeededFuture()
                                 : conn.preparedQuery(TAKE).executeBatch(rows).<Void>mapEmpty();
@@ -396,6 +430,8 @@ final class PgZohoBudget implements ZohoBudget {
             if (done.failed()) {
                 synchronized (this) {
                     keep(notGivenBack, idle);
+                    // the transaction may have committed though its answer was lost: its rows are deleted
+                    keep(notGivenBack, inserted);
                     if (!held.isEmpty()) {
                         source.idle(held);
                     }
@@ -421,7 +457,7 @@ final class PgZohoBudget implements ZohoBudget {
                     notGivenBack.addAll(unlent);
                 }
                 if (leasing[0] && current) {
-                    lease.renew(ahead, now.plus(LEASE_LIFE));
+                    lease.renew(ahead, now, LEASE_LIFE);
                 } else {
                     // the windows are full or nearly, or a stop came meanwhile: the lease keeps nothing, and its jobs
                     // give back to the database
@@ -465,7 +501,12 @@ final class PgZohoBudget implements ZohoBudget {
                 rows);
     }
 
-    private record Reservation(BudgetPermit.Reserved reserved, UUID unit, List<Tuple> rows) {}
+    private record Reservation(BudgetPermit.Reserved reserved, UUID unit, List<Tuple> rows) {
+        /** The ids of its rows. */
+        List<UUID> ids() {
+            return rows.stream().map(row -> row.getUUID(0)).toList();
+        }
+    }
 
     /** The account's lease under {@code limits} (guarded by this). */
     private BudgetLease lease(BudgetAccount account, ZohoApiLimits limits) {
@@ -500,6 +541,7 @@ final class PgZohoBudget implements ZohoBudget {
                         asked.now(),
                         asked.slots(),
                         false,
+                        reservation.ids(),
                         (conn, meter) -> conn.preparedQuery(TAKE)
                                 .executeBatch(reservation.rows())
                                 .map(x -> reservation.reserved()))
@@ -522,21 +564,27 @@ final class PgZohoBudget implements ZohoBudget {
         return conn.preparedQuery(ALIVE)
                 .execute(Tuple.of(holderId, utc(now.plus(aliveFor))))
                 .map(rows -> {
-                    OffsetDateTime previous = rows.iterator().next().getOffsetDateTime("previous");
-                    boolean lapsed = previous != null && !previous.toInstant().isAfter(now);
-                    if (lapsed) {
-                        lapsed();
-                    }
-                    return lapsed;
+                    Boolean pruned = rows.iterator().next().getBoolean("pruned");
+                    return alive(pruned);
                 });
     }
 
-    private synchronized void lapsed() {
-        stops++;
-        leases.values().forEach(lease -> {
-            lease.stop();
-            notGivenBack.addAll(lease.takeIdle());
-        });
+    /** Whether this holder lapsed, from what its ALIVE answered; then every lease is given up. */
+    private synchronized boolean alive(Boolean pruned) {
+        boolean lapsed = Boolean.TRUE.equals(pruned) || (pruned == null && known);
+        known = true;
+        if (lapsed) {
+            LOG.warn("the API budget took this instance ({}) for dead: its leases are given up", holderId);
+            stops++;
+            // detached: the grants of running jobs point at stopped leases no settlement renews, so their units
+            // (perhaps deleted) go back to the database when they end, never to another job
+            leases.values().forEach(lease -> {
+                lease.stop();
+                notGivenBack.addAll(lease.takeIdle());
+            });
+            leases.clear();
+        }
+        return lapsed;
     }
 
     private interface Take {
@@ -544,7 +592,8 @@ final class PgZohoBudget implements ZohoBudget {
     }
 
     /**
-     * Under the account's lock: this holder alive, old rows pruned, the domain's answer, and {@code take} if allowed;
+     * Under the account's lock: this holder alive, old rows pruned, the domain's answer, and {@code take} if allowed
+     * (inserting the rows {@code taken}, deleted should the transaction's outcome be unknown);
      * {@code inHeldSlot}: the call runs under a slot already held, so the calls in flight do not refuse it.
      */
     private Future<BudgetPermit> decide(
@@ -554,6 +603,7 @@ final class PgZohoBudget implements ZohoBudget {
             Instant now,
             int calls,
             boolean inHeldSlot,
+            List<UUID> taken,
             Take take) {
         BudgetAccount account = BudgetAccount.of(organizationId, product);
         String org = account.organizationId();
@@ -580,7 +630,11 @@ final class PgZohoBudget implements ZohoBudget {
                                         now)
                                 .<Future<BudgetPermit>>map(Future::succeededFuture)
                                 .orElseGet(() -> take.take(conn, meter))))
-                .onFailure(e -> keep(notGivenBack, idle));
+                .onFailure(e -> {
+                    // the transaction may have committed though its answer was lost: what it would take is deleted
+                    keep(notGivenBack, idle);
+                    keep(notGivenBack, taken);
+                });
     }
 
     /** What is idle in the account's leases that grant no more, taken out for the database to delete. */
@@ -823,12 +877,10 @@ final class PgZohoBudget implements ZohoBudget {
         DayCountWriter writer;
         boolean stopping;
         synchronized (this) {
-            // Zoho's count may have been spent by others since the leases were counted against it
-            stopping = leases.entrySet().stream()
-                    .anyMatch(e -> e.getKey().account().equals(account)
-                            && count.remaining()
-                                    < e.getValue().freeSlots()
-                                            + e.getKey().limits().concurrency());
+            // Zoho's count may have been spent by others since the leases were counted against it: a report this low
+            // may be below what a lease holds (LEASE_SLOTS, and its concurrency) or what a settlement counting an
+            // older report takes ahead (a tenth of Zoho's count)
+            stopping = count.remaining() < LEASE_SLOTS * (LEASE_SHARE + 1);
             writer = dayCounts.computeIfAbsent(account, DayCountWriter::new);
         }
         if (!stopping) {
@@ -924,12 +976,9 @@ final class PgZohoBudget implements ZohoBudget {
 
     /** A caller waiting for a store, answered on the context it called from. */
     private record Waiter(Promise<Void> answer, Context context) {
+        /** Answers; a listener that throws stops nothing else (the other waiters, the next store). */
         void complete(AsyncResult<Void> result) {
-            if (context == null || context == Vertx.currentContext()) {
-                answer.handle(result);
-            } else {
-                context.runOnContext(x -> answer.handle(result));
-            }
+            answerOn(context, answer, result);
         }
     }
 

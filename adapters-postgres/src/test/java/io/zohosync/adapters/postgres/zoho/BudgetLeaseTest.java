@@ -3,6 +3,7 @@ package io.zohosync.adapters.postgres.zoho;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zohosync.ports.out.zoho.ZohoProduct;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -22,7 +23,7 @@ class BudgetLeaseTest {
         BudgetLease lease = new BudgetLease();
         UUID unit = UUID.randomUUID();
         lease.joined(unit);
-        lease.renew(ids(slots), T0.plusSeconds(1));
+        lease.renew(ids(slots), T0, Duration.ofSeconds(1));
         assertThat(lease.ended(unit, List.of())).isTrue();
         return lease;
     }
@@ -83,7 +84,7 @@ class BudgetLeaseTest {
         assertThat(lease.ended(running.grant().unit(), List.of())).isFalse();
         assertThat(lease.freeSlots()).isEqualTo(3);
 
-        lease.renew(List.of(), T0.plusSeconds(2));
+        lease.renew(List.of(), T0, Duration.ofSeconds(2));
         assertThat(lease.granting(T0)).isTrue();
         assertThat(lease.handedOut()).isZero();
     }
@@ -107,7 +108,7 @@ class BudgetLeaseTest {
         BudgetLease lease = new BudgetLease();
         List<UUID> units = ids(3);
         units.forEach(lease::joined);
-        lease.renew(List.of(), T0.plusSeconds(1));
+        lease.renew(List.of(), T0, Duration.ofSeconds(1));
         units.forEach(unit -> lease.ended(unit, List.of()));
 
         List<UUID> lent = lease.takeIdleUnits(2);
@@ -123,7 +124,7 @@ class BudgetLeaseTest {
         BudgetLease lease = new BudgetLease();
         UUID unit = UUID.randomUUID();
         lease.joined(unit);
-        lease.renew(List.of(), T0.plusSeconds(1));
+        lease.renew(List.of(), T0, Duration.ofSeconds(1));
         lease.ended(unit, List.of());
 
         List<UUID> lent = lease.takeIdleUnits(1);

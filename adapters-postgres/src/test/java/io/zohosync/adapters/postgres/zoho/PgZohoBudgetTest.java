@@ -272,6 +272,34 @@ class PgZohoBudgetTest {
         assertThat(third.await(10, TimeUnit.SECONDS)).isInstanceOf(BudgetPermit.Reserved.class);
     }
 
+    /** A caller whose code throws on the answer to its report of Zoho's count stops no other report. */
+    @Test
+    void a_caller_failing_on_the_answer_to_its_report_stops_no_other_report() throws Exception {
+        Instant reset = T0.plus(Duration.ofHours(2));
+        List<Future<Void>> told = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Future<Void> report =
+                    budget.zohoCount(org, ZohoProduct.BOOKS, new ZohoDayCount(100 - i, T0.plusSeconds(i), reset));
+            if (i == 1) {
+                report.onSuccess(x -> {
+                    throw new IllegalStateException("a caller's bug");
+                });
+            }
+            told.add(report);
+        }
+        Future.all(told).await(10, TimeUnit.SECONDS);
+
+        budget.zohoCount(org, ZohoProduct.BOOKS, new ZohoDayCount(50, T0.plusSeconds(20), reset))
+                .await(10, TimeUnit.SECONDS);
+        assertThat(pool.preparedQuery("select remaining from zoho_api_day_counts where organization_id = $1")
+                        .execute(Tuple.of(org))
+                        .await()
+                        .iterator()
+                        .next()
+                        .getInteger("remaining"))
+                .isEqualTo(50);
+    }
+
     /** A reservation decided beside others in one transaction still sees Zoho's 429 block and waits for it. */
     @Test
     void reservations_decided_together_wait_for_zohos_block() {
