@@ -194,25 +194,21 @@ final class PgZohoBudget implements ZohoBudget {
 
     @Override
     public Future<BudgetPermit> acquire(String organizationId, ZohoProduct product, ZohoApiLimits limits, Instant now) {
-        UUID id = UUID.randomUUID();
-        return decide(
-                organizationId,
-                product,
-                limits,
-                now,
-                1,
-                false,
-                List.of(id),
-                (conn, meter) -> conn.preparedQuery(TAKE)
-                        .execute(Tuple.of(id, organizationId, meter, utc(now), holderId, true, true))
-                        .map(x -> new BudgetPermit.Granted(id.toString(), organizationId, product)));
+        return oneCall(organizationId, product, limits, now, false);
     }
 
     /** A call of its own under the reservation's slot: a row counted from {@code now}, holding no slot. */
     @Override
     public Future<BudgetPermit> extend(BudgetPermit.Reserved reservation, ZohoApiLimits limits, Instant now) {
-        String organizationId = reservation.organizationId();
-        ZohoProduct product = reservation.product();
+        return oneCall(reservation.organizationId(), reservation.product(), limits, now, true);
+    }
+
+    /**
+     * One call's row, counted from {@code now}: holding a concurrency slot of its own, or none when it runs
+     * {@code inHeldSlot} (a reservation's).
+     */
+    private Future<BudgetPermit> oneCall(
+            String organizationId, ZohoProduct product, ZohoApiLimits limits, Instant now, boolean inHeldSlot) {
         UUID id = UUID.randomUUID();
         return decide(
                 organizationId,
@@ -220,10 +216,10 @@ final class PgZohoBudget implements ZohoBudget {
                 limits,
                 now,
                 1,
-                true,
+                inHeldSlot,
                 List.of(id),
                 (conn, meter) -> conn.preparedQuery(TAKE)
-                        .execute(Tuple.of(id, organizationId, meter, utc(now), holderId, false, true))
+                        .execute(Tuple.of(id, organizationId, meter, utc(now), holderId, !inHeldSlot, true))
                         .map(x -> new BudgetPermit.Granted(id.toString(), organizationId, product)));
     }
 
@@ -792,17 +788,15 @@ final class PgZohoBudget implements ZohoBudget {
         BudgetAccount account = BudgetAccount.of(organizationId, product);
         String org = account.organizationId();
         String meter = account.meter().name();
-        List<UUID> idle;
         synchronized (this) {
             BudgetLease lease = leases.get(new LeaseKey(account, limits));
-            boolean live = lease != null && lease.granting(now);
-            if (live && lease.idleUnits() > 0) {
+            if (lease != null && lease.granting(now) && lease.idleUnits() > 0) {
                 // as many jobs as the lease has idle units start now (the windows' room is asked for as they reserve)
                 return Future.succeededFuture(new ZohoBudget.Headroom(lease.idleUnits(), now));
             }
-            // a lease that grants no more is settled first, so that the count below is the database's alone
-            idle = lease == null || live ? List.of() : lease.takeIdle();
         }
+        // leases that grant no more are settled first, so that the count below is the database's alone
+        List<UUID> idle = settleIdle(account, now);
         return pool.withConnection(conn -> (idle.isEmpty()
                                 ? Future.succeededFuture()
                                 : conn.preparedQuery(GIVE_BACK)
