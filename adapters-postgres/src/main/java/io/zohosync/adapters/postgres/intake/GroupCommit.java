@@ -17,9 +17,9 @@ import java.util.function.Function;
 
 /**
  * Group commit (issue 14, goal 1): the work of concurrent intake requests runs in one shared transaction on one
- * connection, its statements pipelined, and is committed by one COMMIT: one WAL flush, and one turn at the
- * notification queue's lock the {@code sync_jobs} trigger takes, which otherwise serializes every committing
- * intake transaction behind another's flush.
+ * connection, the steps its members take together sent as one statement each ({@link Steps}), and is committed by
+ * one COMMIT: one WAL flush, and one turn at the notification queue's lock the {@code sync_jobs} trigger takes, which
+ * otherwise serializes every committing intake transaction behind another's flush.
  *
  * <p>The rules that keep it correct:
  * <ul>
@@ -110,7 +110,7 @@ final class GroupCommit {
     private void run(List<Member<?>> group) {
         List<Future<?>> results = new ArrayList<>(group.size());
         pool.withTransaction(conn -> {
-                    PgIntakeTransaction tx = new PgIntakeTransaction(conn);
+                    PgIntakeTransaction tx = PgIntakeTransaction.shared(conn, Vertx.currentContext());
                     for (Member<?> member : group) {
                         results.add(start(member, tx));
                     }

@@ -32,7 +32,7 @@ public final class PgIntake implements Intake, EntityStore {
             order by r.synced_at desc nulls last""";
 
     /** Shared transactions running at once: each holds one pooled connection while it runs. */
-    static final int GROUPS = 4;
+    static final int GROUPS = 2;
 
     private final Pool pool;
     private final GroupCommit groups;

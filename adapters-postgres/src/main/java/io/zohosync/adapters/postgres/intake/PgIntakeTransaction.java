@@ -2,9 +2,11 @@ package io.zohosync.adapters.postgres.intake;
 
 import static io.zohosync.adapters.postgres.sync.RecordStore.utc;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import io.zohosync.adapters.postgres.states.PgZohoStates;
@@ -21,9 +23,13 @@ import io.zohosync.ports.out.StockRows;
 import io.zohosync.ports.out.StoredEntity;
 import io.zohosync.ports.out.ZohoState;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -54,6 +60,53 @@ final class PgIntakeTransaction implements IntakeTransaction {
             left join sync_jobs j using (entity_type, entity_id, target)
             where r.entity_type = $1 and r.entity_id = $2""";
 
+    /**
+     * The batched steps' statements (a shared transaction's, see {@link Steps}): $1, $2 (and $3) arrays of keys. Each
+     * key is looked up in a LATERAL subquery that cannot be pulled up ({@code offset 0}), so the plan is an index probe
+     * per key whatever the statistics say: a plan cached while a table was empty or never analyzed would otherwise
+     * hash-join a scan of the whole table on every group.
+     */
+    private static final String LOCK_ENTITY_KEYS = """
+            select pg_advisory_xact_lock(hashtextextended('zsync-entity/' || t || '/' || i, 0))
+            from unnest($1::text[], $2::text[]) as u(t, i)""";
+
+    static final String LOCK_ENTITIES = """
+            select p.* from unnest($1::text[], $2::text[]) as u(t, i)
+            cross join lateral (
+                select * from platform_entities where entity_type = u.t and entity_id = u.i offset 0 for update) p""";
+    private static final String SAVE_ENTITIES = """
+            insert into platform_entities (entity_type, entity_id, version, payload, payload_hash, received_at, updated_at)
+            select t, i, v, p::jsonb, h, r, u
+            from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[])
+                as e(t, i, v, p, h, r, u)
+            on conflict (entity_type, entity_id) do update set
+                version = excluded.version, payload = excluded.payload, payload_hash = excluded.payload_hash,
+                updated_at = excluded.updated_at""";
+    static final String AWAITED_ALL = """
+            select distinct w.* from unnest($1::text[], $2::text[]) as u(t, i)
+            cross join lateral (
+                select needs_type, needs_id, needs_target from sync_waits
+                where needs_type = u.t and needs_id = u.i offset 0) w""";
+    /** A record's job's lease, by the record {@code r} before it. */
+    private static final String JOB_LEASE = """
+            left join lateral (
+                select locked_by, locked_until from sync_jobs
+                where entity_type = r.entity_type and entity_id = r.entity_id and target = r.target offset 0) j on true""";
+
+    static final String RECORDS_ALL = """
+            select r.*, j.locked_by, j.locked_until from unnest($1::text[], $2::text[]) as u(t, i)
+            cross join lateral (select * from sync_records where entity_type = u.t and entity_id = u.i offset 0) r
+            """ + JOB_LEASE;
+    private static final String LOCK_RECORD_KEYS = """
+            select pg_advisory_xact_lock(hashtextextended('zsync-record/' || t || '/' || i || '/' || g, 0))
+            from unnest($1::text[], $2::text[], $3::text[]) as u(t, i, g)""";
+    static final String LOCK_RECORDS = """
+            select r.*, j.locked_by, j.locked_until from unnest($1::text[], $2::text[], $3::text[]) as u(t, i, g)
+            cross join lateral (
+                select * from sync_records where entity_type = u.t and entity_id = u.i and target = u.g
+                offset 0 for update) r
+            """ + JOB_LEASE;
+
     private static final String PUBLISH = """
             insert into platform_outbox (event_type, stream_key, payload, occurred_at, created_at, next_attempt_at)
             values ($1, $2, $3, $4, now(), now())""";
@@ -63,9 +116,26 @@ final class PgIntakeTransaction implements IntakeTransaction {
             order by entity_id limit 1""";
 
     private final SqlConnection conn;
+    /** A shared transaction's batched steps; null when every step is its own statement. */
+    private final Batched batched;
 
+    /** A transaction whose every step is its own statement. */
     PgIntakeTransaction(SqlConnection conn) {
         this.conn = conn;
+        this.batched = null;
+    }
+
+    private PgIntakeTransaction(SqlConnection conn, Steps steps) {
+        this.conn = conn;
+        this.batched = new Batched(steps);
+    }
+
+    /**
+     * A group's shared transaction: the steps its members take at one moment go to PostgreSQL as one statement
+     * each (see {@link Steps}); a member's steps still run in the order it takes them.
+     */
+    static PgIntakeTransaction shared(SqlConnection conn, Context context) {
+        return new PgIntakeTransaction(conn, new Steps(context));
     }
 
     /** The connection the transaction runs on (for tests that look at which transaction work ran in). */
@@ -88,6 +158,9 @@ final class PgIntakeTransaction implements IntakeTransaction {
 
     @Override
     public Future<Optional<StoredEntity>> lockEntity(EntityRef ref) {
+        if (batched != null) {
+            return batched.lockEntity.ask(ref);
+        }
         // both sent at once (pipelined): the connection runs them in order, so the row is read under the key's lock
         Future<?> key =
                 conn.preparedQuery(LOCK_ENTITY_KEY).execute(Tuple.of(ref.type().wire(), ref.id()));
@@ -97,6 +170,9 @@ final class PgIntakeTransaction implements IntakeTransaction {
 
     @Override
     public Future<Void> saveEntity(StoredEntity entity, Instant now) {
+        if (batched != null) {
+            return batched.saveEntity.ask(new Saved(entity, now));
+        }
         return conn.preparedQuery(SAVE_ENTITY)
                 .execute(PgIntake.save(entity, now))
                 .mapEmpty();
@@ -104,6 +180,9 @@ final class PgIntakeTransaction implements IntakeTransaction {
 
     @Override
     public Future<Optional<SyncState>> lockRecord(SyncKey key) {
+        if (batched != null) {
+            return batched.lockRecord.ask(key);
+        }
         // RecordStore.lock's two statements, sent at once (pipelined): run in order, the key's lock first
         Tuple ids = Tuple.of(key.type().wire(), key.entityId(), key.target().wire());
         Future<?> locked = conn.preparedQuery(RecordStore.LOCK_KEY).execute(ids);
@@ -118,6 +197,10 @@ final class PgIntakeTransaction implements IntakeTransaction {
     @Override
     public Future<Void> storeRecord(
             SyncKey key, Optional<SyncState> before, SyncState next, String event, Instant now) {
+        RecordStore.Change change = new RecordStore.Change(key, before, next, event, now);
+        if (batched != null && RecordStore.together(change)) {
+            return batched.storeRecord.ask(change);
+        }
         return RecordStore.store(conn, key, before, next, event, now);
     }
 
@@ -128,6 +211,9 @@ final class PgIntakeTransaction implements IntakeTransaction {
 
     @Override
     public Future<Set<SyncTarget>> awaitedAt(EntityRef ref) {
+        if (batched != null) {
+            return batched.awaitedAt.ask(ref);
+        }
         return conn.preparedQuery(AWAITED)
                 .execute(Tuple.of(ref.type().wire(), ref.id()))
                 .map(rows -> {
@@ -139,6 +225,9 @@ final class PgIntakeTransaction implements IntakeTransaction {
 
     @Override
     public Future<Map<SyncTarget, SyncState>> records(EntityRef ref) {
+        if (batched != null) {
+            return batched.records.ask(ref);
+        }
         return conn.preparedQuery(RECORDS)
                 .execute(Tuple.of(ref.type().wire(), ref.id()))
                 .map(rows -> {
@@ -178,5 +267,122 @@ final class PgIntakeTransaction implements IntakeTransaction {
     @Override
     public StockRows stock() {
         return new PgStockRows(conn);
+    }
+
+    private record Saved(StoredEntity entity, Instant now) {}
+
+    /** The steps a shared transaction batches, each one statement (two for the locks) over every member's key. */
+    private final class Batched {
+
+        final Steps.Step<EntityRef, Optional<StoredEntity>> lockEntity;
+        final Steps.Step<Saved, Void> saveEntity;
+        final Steps.Step<EntityRef, Set<SyncTarget>> awaitedAt;
+        final Steps.Step<EntityRef, Map<SyncTarget, SyncState>> records;
+        final Steps.Step<SyncKey, Optional<SyncState>> lockRecord;
+        final Steps.Step<RecordStore.Change, Void> storeRecord;
+
+        Batched(Steps steps) {
+            lockEntity = steps.step(this::lockEntities);
+            saveEntity = steps.step(this::saveEntities);
+            awaitedAt = steps.step(this::awaited);
+            records = steps.step(this::records);
+            lockRecord = steps.step(this::lockRecords);
+            storeRecord = steps.step(changes ->
+                    RecordStore.storeAll(conn, changes).map(x -> Collections.<Void>nCopies(changes.size(), null)));
+        }
+
+        private Future<List<Optional<StoredEntity>>> lockEntities(List<EntityRef> refs) {
+            // both sent at once (pipelined): the rows are read under the keys' locks, taken in the members' order
+            Tuple keys = entityKeys(refs);
+            Future<?> locked = conn.preparedQuery(LOCK_ENTITY_KEYS).execute(keys);
+            Future<RowSet<Row>> rows = conn.preparedQuery(LOCK_ENTITIES).execute(keys);
+            return locked.compose(x -> rows).map(found -> {
+                Map<EntityRef, StoredEntity> stored = new HashMap<>();
+                found.forEach(row -> {
+                    StoredEntity entity = PgIntake.entity(row);
+                    stored.put(entity.ref(), entity);
+                });
+                return refs.stream()
+                        .map(ref -> Optional.ofNullable(stored.get(ref)))
+                        .toList();
+            });
+        }
+
+        private Future<List<Void>> saveEntities(List<Saved> saved) {
+            int n = saved.size();
+            String[] types = new String[n], ids = new String[n], payloads = new String[n], hashes = new String[n];
+            Integer[] versions = new Integer[n];
+            OffsetDateTime[] received = new OffsetDateTime[n], updated = new OffsetDateTime[n];
+            for (int i = 0; i < n; i++) {
+                StoredEntity entity = saved.get(i).entity();
+                types[i] = entity.ref().type().wire();
+                ids[i] = entity.ref().id();
+                versions[i] = entity.version();
+                payloads[i] = JsonValues.json(entity.payload()).encode();
+                hashes[i] = entity.payloadHash();
+                received[i] = utc(entity.receivedAt());
+                updated[i] = utc(saved.get(i).now());
+            }
+            return conn.preparedQuery(SAVE_ENTITIES)
+                    .execute(Tuple.from(new Object[] {types, ids, versions, payloads, hashes, received, updated}))
+                    .map(x -> Collections.nCopies(n, null));
+        }
+
+        private Future<List<Set<SyncTarget>>> awaited(List<EntityRef> refs) {
+            return conn.preparedQuery(AWAITED_ALL).execute(entityKeys(refs)).map(rows -> {
+                Map<EntityRef, Set<SyncTarget>> targets = new HashMap<>();
+                rows.forEach(row -> targets.computeIfAbsent(
+                                new EntityRef(
+                                        EntityType.fromWire(row.getString("needs_type")), row.getString("needs_id")),
+                                x -> EnumSet.noneOf(SyncTarget.class))
+                        .add(SyncTarget.fromWire(row.getString("needs_target"))));
+                return refs.stream()
+                        .map(ref -> targets.getOrDefault(ref, EnumSet.noneOf(SyncTarget.class)))
+                        .toList();
+            });
+        }
+
+        private Future<List<Map<SyncTarget, SyncState>>> records(List<EntityRef> refs) {
+            return conn.preparedQuery(RECORDS_ALL).execute(entityKeys(refs)).map(rows -> {
+                Map<EntityRef, Map<SyncTarget, SyncState>> records = new HashMap<>();
+                for (Row row : rows) {
+                    SyncKey key = RecordStore.key(row);
+                    records.computeIfAbsent(
+                                    new EntityRef(key.type(), key.entityId()), x -> new EnumMap<>(SyncTarget.class))
+                            .put(key.target(), RecordStore.state(row));
+                }
+                return refs.stream()
+                        .map(ref -> records.getOrDefault(ref, new EnumMap<>(SyncTarget.class)))
+                        .toList();
+            });
+        }
+
+        private Future<List<Optional<SyncState>>> lockRecords(List<SyncKey> keys) {
+            // as lockRecord: the keys' locks first, in the members' order, then the rows, sent at once (pipelined)
+            int n = keys.size();
+            String[] types = new String[n], ids = new String[n], targets = new String[n];
+            for (int i = 0; i < n; i++) {
+                types[i] = keys.get(i).type().wire();
+                ids[i] = keys.get(i).entityId();
+                targets[i] = keys.get(i).target().wire();
+            }
+            Tuple arrays = Tuple.from(new Object[] {types, ids, targets});
+            Future<?> locked = conn.preparedQuery(LOCK_RECORD_KEYS).execute(arrays);
+            Future<RowSet<Row>> rows = conn.preparedQuery(LOCK_RECORDS).execute(arrays);
+            return locked.compose(x -> rows).map(found -> {
+                Map<SyncKey, SyncState> states = new HashMap<>();
+                found.forEach(row -> states.put(RecordStore.key(row), RecordStore.state(row)));
+                return keys.stream()
+                        .map(key -> Optional.ofNullable(states.get(key)))
+                        .toList();
+            });
+        }
+
+        private Tuple entityKeys(List<EntityRef> refs) {
+            return Tuple.from(new Object[] {
+                refs.stream().map(ref -> ref.type().wire()).toArray(String[]::new),
+                refs.stream().map(EntityRef::id).toArray(String[]::new)
+            });
+        }
     }
 }

@@ -46,6 +46,20 @@ public final class RecordStore {
             left join sync_jobs j using (entity_type, entity_id, target)
             where r.entity_type = $1 and r.entity_id = $2 and r.target = $3
             for update of r""";
+    /** A record's upsert: the columns a new state sets on the record it replaces. */
+    private static final String UPDATE_RECORD = """
+            on conflict (entity_type, entity_id, target) do update set
+                status = excluded.status, zoho_id = excluded.zoho_id, attempts = excluded.attempts,
+                last_error = excluded.last_error, next_run_at = excluded.next_run_at, reason = excluded.reason,
+                dirty = excluded.dirty, deferred_for = excluded.deferred_for, origin = excluded.origin,
+                transient_faults = excluded.transient_faults, transient_since = excluded.transient_since,
+                updated_at = excluded.updated_at, synced_at = coalesce(excluded.synced_at, r.synced_at),
+                intent_at = case when excluded.status in ('synced', 'manual') then null else r.intent_at end""";
+    /** A queued job's upsert: unleased, due at the state's next run; a fresh lease sequence fences out an old worker. */
+    private static final String UPDATE_JOB = """
+            on conflict (entity_type, entity_id, target) do update set
+                locked_by = null, locked_until = null, lease_seq = sync_jobs.lease_seq + 1,
+                priority = excluded.priority, run_at = excluded.run_at, updated_at = excluded.updated_at""";
     /**
      * The record, its job and its log row in one statement. A deferral ({@code deferred_…}) the record's latest log
      * row already tells is counted on that row ({@code repeats}, {@code last_at}) instead of logged again: a record
@@ -60,13 +74,7 @@ public final class RecordStore {
                                                synced_at, transient_faults, transient_since)
                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13,
                         case when $4::text in ('synced', 'manual') then $13::timestamptz end, $16, $17)
-                on conflict (entity_type, entity_id, target) do update set
-                    status = excluded.status, zoho_id = excluded.zoho_id, attempts = excluded.attempts,
-                    last_error = excluded.last_error, next_run_at = excluded.next_run_at, reason = excluded.reason,
-                    dirty = excluded.dirty, deferred_for = excluded.deferred_for, origin = excluded.origin,
-                    transient_faults = excluded.transient_faults, transient_since = excluded.transient_since,
-                    updated_at = excluded.updated_at, synced_at = coalesce(excluded.synced_at, r.synced_at),
-                    intent_at = case when excluded.status in ('synced', 'manual') then null else r.intent_at end
+                %s
                 returning 1
             ), latest as (
                 select id, event, to_status from sync_log
@@ -80,17 +88,15 @@ public final class RecordStore {
             ), logged as (
                 insert into sync_log (entity_type, entity_id, target, at, from_status, to_status, event, message, zoho_id)
                 select $1, $2, $3, $13, $14::text, $4, $15, $9, $5 where not exists (select 1 from repeated)
-            )%s
-            select 1""";
-    /** A queued state's job: unleased, due at the state's next run; a fresh lease sequence fences out an old worker. */
+            )%%s
+            select 1""".formatted(UPDATE_RECORD);
+    /** A queued state's job. */
     private static final String STORE_QUEUED = STORE.formatted("""
             , job as (
                 insert into sync_jobs (entity_type, entity_id, target, priority, run_at, created_at, updated_at)
                 values ($1, $2, $3, $18, $19, $13, $13)
-                on conflict (entity_type, entity_id, target) do update set
-                    locked_by = null, locked_until = null, lease_seq = sync_jobs.lease_seq + 1,
-                    priority = excluded.priority, run_at = excluded.run_at, updated_at = excluded.updated_at
-            )""");
+                %s
+            )""".formatted(UPDATE_JOB));
     /** A syncing state keeps its worker's lease. */
     private static final String STORE_SYNCING = STORE.formatted("");
     /** A settled state has no job. */
@@ -98,6 +104,39 @@ public final class RecordStore {
             , job as (
                 delete from sync_jobs where entity_type = $1 and entity_id = $2 and target = $3
             )""");
+
+    /**
+     * {@link #STORE_QUEUED} for many records at once (issue 14, goal 1: an intake group's new and changed records),
+     * each with its own log row; only for changes {@link #together} allows, which no deferral repeats and no wait
+     * outlives. $1–$19 are arrays of STORE's parameters, one element per record.
+     */
+    private static final String STORE_ALL_QUEUED = """
+            with v as (
+                select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[],
+                                     $7::text[], $8::timestamptz[], $9::text[], $10::bool[], $11::text[], $12::text[],
+                                     $13::timestamptz[], $14::text[], $15::text[], $16::int[], $17::timestamptz[],
+                                     $18::int[], $19::timestamptz[])
+                    with ordinality as v(entity_type, entity_id, target, status, zoho_id, attempts, last_error,
+                                         next_run_at, reason, dirty, deferred_for, origin, now, from_status, event,
+                                         transient_faults, transient_since, priority, run_at, n)
+            ), rec as (
+                insert into sync_records as r (entity_type, entity_id, target, status, zoho_id, attempts, last_error,
+                                               next_run_at, reason, dirty, deferred_for, origin, created_at, updated_at,
+                                               transient_faults, transient_since)
+                select entity_type, entity_id, target, status, zoho_id, attempts, last_error, next_run_at, reason,
+                       dirty, deferred_for, origin, now, now, transient_faults, transient_since
+                  from v order by n
+                %s
+                returning 1
+            ), logged as (
+                insert into sync_log (entity_type, entity_id, target, at, from_status, to_status, event, message, zoho_id)
+                select entity_type, entity_id, target, now, from_status, status, event, reason, zoho_id from v order by n
+            ), job as (
+                insert into sync_jobs (entity_type, entity_id, target, priority, run_at, created_at, updated_at)
+                select entity_type, entity_id, target, priority, run_at, now, now from v order by n
+                %s
+            )
+            select 1""".formatted(UPDATE_RECORD, UPDATE_JOB);
 
     private static final String DROP_WAITS =
             "delete from sync_waits where entity_type = $1 and entity_id = $2 and target = $3";
@@ -163,6 +202,83 @@ public final class RecordStore {
                 .compose(x -> next.status() != SyncStatus.WAITING && mayWait(before)
                         ? conn.preparedQuery(DROP_WAITS).execute(ids(key)).<Void>mapEmpty()
                         : Future.<Void>succeededFuture());
+    }
+
+    /** A state to store ({@link #store}'s arguments). */
+    public record Change(SyncKey key, Optional<SyncState> before, SyncState next, String event, Instant now) {}
+
+    /**
+     * Whether {@link #storeAll} may store the change: a pending or retrying state, which keeps no deferral to count
+     * on its last log row and leaves no waits behind.
+     */
+    public static boolean together(Change change) {
+        return (change.next().status() == SyncStatus.PENDING || change.next().status() == SyncStatus.RETRYING)
+                && !change.event().startsWith("deferred_")
+                && !mayWait(change.before());
+    }
+
+    /** Stores every change, each as {@link #store} would, in one statement; each must be one {@link #together} allows. */
+    public static Future<Void> storeAll(SqlConnection conn, List<Change> changes) {
+        int n = changes.size();
+        String[] types = new String[n], ids = new String[n], targets = new String[n], statuses = new String[n];
+        String[] zohoIds = new String[n], errors = new String[n], reasons = new String[n], deferred = new String[n];
+        String[] origins = new String[n], before = new String[n], events = new String[n];
+        Integer[] attempts = new Integer[n], faults = new Integer[n], priorities = new Integer[n];
+        OffsetDateTime[] nextRuns = new OffsetDateTime[n],
+                nows = new OffsetDateTime[n],
+                faultsSince = new OffsetDateTime[n];
+        Boolean[] dirty = new Boolean[n];
+        for (int i = 0; i < n; i++) {
+            Change change = changes.get(i);
+            if (!together(change)) {
+                throw new IllegalArgumentException("not a change to store together: " + change.key());
+            }
+            SyncState next = change.next();
+            types[i] = change.key().type().wire();
+            ids[i] = change.key().entityId();
+            targets[i] = change.key().target().wire();
+            statuses[i] = next.status().wire();
+            zohoIds[i] = next.zohoId();
+            attempts[i] = next.attempts();
+            errors[i] = next.lastError();
+            nextRuns[i] = utc(next.nextRunAt());
+            reasons[i] = next.reason();
+            dirty[i] = next.dirty();
+            deferred[i] = wire(next.deferredFor());
+            origins[i] = wire(next.origin());
+            nows[i] = utc(change.now());
+            before[i] = change.before().map(s -> s.status().wire()).orElse(null);
+            events[i] = change.event();
+            faults[i] =
+                    next.transientFaults() == null ? 0 : next.transientFaults().count();
+            faultsSince[i] = next.transientFaults() == null
+                    ? null
+                    : utc(next.transientFaults().since());
+            priorities[i] = change.key().type().priority();
+        }
+        return conn.preparedQuery(STORE_ALL_QUEUED)
+                .execute(Tuple.from(new Object[] {
+                    types,
+                    ids,
+                    targets,
+                    statuses,
+                    zohoIds,
+                    attempts,
+                    errors,
+                    nextRuns,
+                    reasons,
+                    dirty,
+                    deferred,
+                    origins,
+                    nows,
+                    before,
+                    events,
+                    faults,
+                    faultsSince,
+                    priorities,
+                    nextRuns
+                }))
+                .mapEmpty();
     }
 
     /** Only a waiting record, or one claimed from waiting, has waits to forget. */

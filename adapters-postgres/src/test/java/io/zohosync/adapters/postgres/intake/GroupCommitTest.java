@@ -12,12 +12,17 @@ import io.zohosync.adapters.postgres.PostgresAdapters;
 import io.zohosync.adapters.postgres.testing.PostgresFixture;
 import io.zohosync.domain.entity.EntityRef;
 import io.zohosync.domain.entity.EntityType;
+import io.zohosync.domain.entity.SyncKey;
+import io.zohosync.domain.entity.SyncTarget;
+import io.zohosync.domain.sync.SyncState;
+import io.zohosync.domain.sync.SyncStatus;
 import io.zohosync.ports.out.IntakeTransaction;
 import io.zohosync.ports.out.StoredEntity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -238,6 +243,138 @@ class GroupCommitTest {
 
         assertThatThrownBy(() -> await(member)).hasMessageContaining("commit_fails");
         assertThat(version(ref)).isZero();
+    }
+
+    /**
+     * Issue 14, goal 1: a group's members take the intake's steps together, each step one statement over all of them
+     * ({@link Steps}). A batched statement that failed would send every member to a transaction of its own, so the
+     * members' one shared transaction is what shows the batched steps ran; the rows show they stored what each asked,
+     * for new entities and for known ones.
+     */
+    @Test
+    void a_groups_intake_steps_run_together_in_its_one_transaction_and_store_each_members_own() throws Exception {
+        GroupCommit groups = new GroupCommit(pool, 1);
+        String run = UUID.randomUUID().toString();
+        List<EntityRef> refs = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            refs.add(ref(run + "-" + i));
+        }
+        for (int round = 1; round <= 2; round++) {
+            Promise<Void> release = Promise.promise();
+            Future<Long> holder = groups.submit(
+                    Set.of("entity:hold-" + run), tx -> release.future().map(0L));
+            List<Future<Intook>> members = new ArrayList<>();
+            for (EntityRef ref : refs) {
+                String by = "round-" + round + "-" + ref.id();
+                members.add(groups.submit(Set.of("entity:" + ref), tx -> intake(tx, ref, by)));
+            }
+            release.complete();
+            await(holder);
+
+            Set<Long> txs = new java.util.HashSet<>();
+            for (int i = 0; i < refs.size(); i++) {
+                Intook intook = await(members.get(i));
+                txs.add(intook.tx());
+                assertThat(intook.stored())
+                        .as("what member %d found", i)
+                        .isEqualTo(round == 1 ? Optional.empty() : Optional.of(1));
+                assertThat(intook.records())
+                        .as("the records member %d found", i)
+                        .isEqualTo(round == 1 ? Set.of() : Set.of(SyncTarget.BOOKS));
+                assertThat(intook.locked())
+                        .as("the record member %d locked", i)
+                        .isEqualTo(round == 1 ? Optional.empty() : Optional.of(SyncStatus.PENDING));
+            }
+            assertThat(txs).as("the members' transactions").hasSize(1);
+        }
+        for (EntityRef ref : refs) {
+            assertThat(version(ref)).isEqualTo(2);
+            var row = await(pool.preparedQuery("""
+                                    select e.payload->>'by' as by, r.status, r.reason, j.run_at is not null as queued,
+                                           (select string_agg(l.event, ',' order by l.id) from sync_log l
+                                             where l.entity_type = r.entity_type and l.entity_id = r.entity_id
+                                               and l.target = r.target) as events
+                                    from platform_entities e
+                                    join sync_records r using (entity_type, entity_id)
+                                    join sync_jobs j using (entity_type, entity_id, target)
+                                    where e.entity_type = $1 and e.entity_id = $2""").execute(Tuple.of(ref.type().wire(), ref.id())))
+                    .iterator()
+                    .next();
+            assertThat(row.getString("by")).isEqualTo("round-2-" + ref.id());
+            assertThat(row.getString("status")).isEqualTo("pending");
+            assertThat(row.getString("reason")).isEqualTo("changed by round-2-" + ref.id());
+            assertThat(row.getBoolean("queued")).isTrue();
+            assertThat(row.getString("events")).isEqualTo("registered,changed");
+        }
+    }
+
+    /**
+     * The batched look-ups probe the key's index once per key in every plan, the generic one PostgreSQL caches
+     * included, even on a table never analyzed: a join of the keys would scan the whole table per group there.
+     */
+    @Test
+    void the_batched_look_ups_probe_an_index_per_key_in_the_cached_plan_too() throws Exception {
+        Map<String, String> lookups = Map.of(
+                "LOCK_ENTITIES", PgIntakeTransaction.LOCK_ENTITIES,
+                "AWAITED_ALL", PgIntakeTransaction.AWAITED_ALL,
+                "RECORDS_ALL", PgIntakeTransaction.RECORDS_ALL,
+                "LOCK_RECORDS", PgIntakeTransaction.LOCK_RECORDS);
+        for (Map.Entry<String, String> lookup : lookups.entrySet()) {
+            boolean threeKeys = lookup.getValue().contains("$3");
+            String plan = await(pool.withTransaction(conn -> conn.query(
+                            "set local plan_cache_mode = force_generic_plan")
+                    .execute()
+                    .compose(x -> conn.query("prepare lookup(text[], text[]" + (threeKeys ? ", text[]" : "") + ") as "
+                                    + lookup.getValue())
+                            .execute())
+                    .compose(x -> conn.query("explain execute lookup('{customer}', '{someone}'"
+                                    + (threeKeys ? ", '{books}'" : "") + ")")
+                            .execute())
+                    .map(rows -> {
+                        StringBuilder text = new StringBuilder();
+                        rows.forEach(row -> text.append(row.getString(0)).append('\n'));
+                        return text.toString();
+                    })
+                    .eventually(() -> conn.query("deallocate lookup").execute())));
+            assertThat(plan)
+                    .as(lookup.getKey())
+                    .doesNotContain("Seq Scan", "Hash Join")
+                    .contains("Index");
+        }
+    }
+
+    /** What one member of {@link #a_groups_intake_steps_run_together_in_its_one_transaction_and_store_each_members_own} saw. */
+    private record Intook(long tx, Optional<Integer> stored, Set<SyncTarget> records, Optional<SyncStatus> locked) {}
+
+    /** The intake's steps for one entity, in its order: lock, then save with the reads, then the record. */
+    private static Future<Intook> intake(IntakeTransaction tx, EntityRef ref, String by) {
+        return tx.lockEntity(ref).compose(stored -> {
+            Future<Void> saved = tx.saveEntity(
+                    new StoredEntity(
+                            ref,
+                            Map.of("by", by),
+                            stored.map(s -> s.version() + 1).orElse(1),
+                            "hash-" + by,
+                            NOW,
+                            NOW),
+                    NOW);
+            Future<Set<SyncTarget>> awaited = tx.awaitedAt(ref);
+            Future<Map<SyncTarget, SyncState>> records = tx.records(ref);
+            SyncKey key = ref.at(SyncTarget.BOOKS);
+            return Future.all(saved, awaited, records)
+                    .compose(x -> tx.lockRecord(key))
+                    .compose(before -> {
+                        SyncState next =
+                                new SyncState(SyncStatus.PENDING, 0, NOW, null, null, null, "changed by " + by);
+                        return tx.storeRecord(key, before, next, before.isEmpty() ? "registered" : "changed", NOW)
+                                .compose(x -> txid(tx))
+                                .map(id -> new Intook(
+                                        id,
+                                        stored.map(StoredEntity::version),
+                                        records.result().keySet(),
+                                        before.map(SyncState::status)));
+                    });
+        });
     }
 
     private static EntityRef ref(String id) {
