@@ -25,6 +25,7 @@ import io.zohosync.ports.out.ZohoState;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -271,6 +272,13 @@ final class PgIntakeTransaction implements IntakeTransaction {
 
     private record Saved(StoredEntity entity, Instant now) {}
 
+    private static final Comparator<EntityRef> ENTITY_ORDER =
+            Comparator.comparing((EntityRef ref) -> ref.type().wire()).thenComparing(EntityRef::id);
+    private static final Comparator<SyncKey> RECORD_ORDER = Comparator.comparing(
+                    (SyncKey key) -> key.type().wire())
+            .thenComparing(SyncKey::entityId)
+            .thenComparing(key -> key.target().wire());
+
     /** The steps a shared transaction batches, each one statement (two for the locks) over every member's key. */
     private final class Batched {
 
@@ -292,8 +300,10 @@ final class PgIntakeTransaction implements IntakeTransaction {
         }
 
         private Future<List<Optional<StoredEntity>>> lockEntities(List<EntityRef> refs) {
-            // both sent at once (pipelined): the rows are read under the keys' locks, taken in the members' order
-            Tuple keys = entityKeys(refs);
+            // both sent at once (pipelined): the rows are read under the keys' locks, taken in the keys' order (type,
+            // id), whatever order the members asked in: every group takes the locks it shares with another in one order
+            Tuple keys =
+                    entityKeys(refs.stream().distinct().sorted(ENTITY_ORDER).toList());
             Future<?> locked = conn.preparedQuery(LOCK_ENTITY_KEYS).execute(keys);
             Future<RowSet<Row>> rows = conn.preparedQuery(LOCK_ENTITIES).execute(keys);
             return locked.compose(x -> rows).map(found -> {
@@ -358,13 +368,16 @@ final class PgIntakeTransaction implements IntakeTransaction {
         }
 
         private Future<List<Optional<SyncState>>> lockRecords(List<SyncKey> keys) {
-            // as lockRecord: the keys' locks first, in the members' order, then the rows, sent at once (pipelined)
-            int n = keys.size();
+            // as lockRecord: the keys' locks first, in (type, id, target) order as RecordStore asks of a transaction
+            // that locks several, then the rows, sent at once (pipelined)
+            List<SyncKey> ordered =
+                    keys.stream().distinct().sorted(RECORD_ORDER).toList();
+            int n = ordered.size();
             String[] types = new String[n], ids = new String[n], targets = new String[n];
             for (int i = 0; i < n; i++) {
-                types[i] = keys.get(i).type().wire();
-                ids[i] = keys.get(i).entityId();
-                targets[i] = keys.get(i).target().wire();
+                types[i] = ordered.get(i).type().wire();
+                ids[i] = ordered.get(i).entityId();
+                targets[i] = ordered.get(i).target().wire();
             }
             Tuple arrays = Tuple.from(new Object[] {types, ids, targets});
             Future<?> locked = conn.preparedQuery(LOCK_RECORD_KEYS).execute(arrays);

@@ -6,6 +6,8 @@ import io.vertx.core.Promise;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The steps a shared transaction's members take at one moment, each kind sent as one statement over all of them
@@ -18,6 +20,8 @@ import java.util.function.Function;
  * again in a transaction of its own, whose steps are not batched.
  */
 final class Steps {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Steps.class);
 
     private final Context context;
     private final List<Step<?, ?>> due = new ArrayList<>();
@@ -75,11 +79,22 @@ final class Steps {
                 answers = new ArrayList<>();
             }
             run(sent).onComplete(done -> {
+                Throwable failed = done.failed()
+                        ? done.cause()
+                        : done.result().size() != waiting.size()
+                                ? new IllegalStateException(
+                                        done.result().size() + " results for " + waiting.size() + " asks")
+                                : null;
+                // every asker is answered, whatever one asker's listener throws: an unanswered one would hang its group
                 for (int i = 0; i < waiting.size(); i++) {
-                    if (done.failed()) {
-                        waiting.get(i).fail(done.cause());
-                    } else {
-                        waiting.get(i).complete(done.result().get(i));
+                    try {
+                        if (failed != null) {
+                            waiting.get(i).tryFail(failed);
+                        } else {
+                            waiting.get(i).tryComplete(done.result().get(i));
+                        }
+                    } catch (RuntimeException e) {
+                        LOG.error("an intake step's asker threw on its answer", e);
                     }
                 }
             });

@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import io.zohosync.adapters.postgres.PostgresAdapters;
 import io.zohosync.adapters.postgres.testing.PostgresFixture;
@@ -18,6 +19,8 @@ import io.zohosync.domain.sync.SyncState;
 import io.zohosync.domain.sync.SyncStatus;
 import io.zohosync.ports.out.IntakeTransaction;
 import io.zohosync.ports.out.StoredEntity;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -306,6 +309,85 @@ class GroupCommitTest {
             assertThat(row.getBoolean("queued")).isTrue();
             assertThat(row.getString("events")).isEqualTo("registered,changed");
         }
+    }
+
+    /**
+     * The batching itself: ten members' intake steps on one shared transaction, begun as the group commit begins its
+     * own (from a thread outside Vert.x, in the pool's transaction callback), go to PostgreSQL as one statement per
+     * step, eight in all, not eighty.
+     */
+    @Test
+    void ten_members_intake_steps_are_eight_statements() throws Exception {
+        String run = UUID.randomUUID().toString();
+        List<String> sent = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Intook> intook = await(pool.withTransaction(conn -> {
+            assertThat(Vertx.currentContext())
+                    .as("the context a group's steps wait for a turn's end on")
+                    .isNotNull();
+            SqlConnection counted = (SqlConnection) Proxy.newProxyInstance(
+                    SqlConnection.class.getClassLoader(),
+                    new Class<?>[] {SqlConnection.class},
+                    (proxy, method, args) -> {
+                        if (method.getName().equals("preparedQuery")) {
+                            sent.add((String) args[0]);
+                        }
+                        try {
+                            return method.invoke(conn, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            PgIntakeTransaction tx = PgIntakeTransaction.shared(counted, Vertx.currentContext());
+            List<Future<Intook>> members = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                members.add(intake(tx, ref(run + "-" + i), "counted"));
+            }
+            return Future.all(members)
+                    .map(all -> members.stream().map(Future::result).toList());
+        }));
+
+        assertThat(intook).extracting(Intook::tx).containsOnly(intook.get(0).tx());
+        assertThat(sent).as("the statements sent").hasSize(8);
+        for (int i = 0; i < 10; i++) {
+            assertThat(version(ref(run + "-" + i))).isEqualTo(1);
+        }
+    }
+
+    /**
+     * A member whose part of a batched statement PostgreSQL refuses (a version below 1 breaks the entity's check)
+     * fails that statement for the whole group: the group rolls back, every member runs alone, and only that member
+     * fails.
+     */
+    @Test
+    void a_member_refused_inside_a_batched_statement_fails_alone_and_the_others_are_stored() throws Exception {
+        GroupCommit groups = new GroupCommit(pool, 1);
+        String run = UUID.randomUUID().toString();
+        Promise<Void> release = Promise.promise();
+        Future<Long> holder = groups.submit(
+                Set.of("entity:hold-" + run), tx -> release.future().map(0L));
+        List<Future<Long>> members = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            EntityRef ref = ref(run + "-" + i);
+            int version = i == 2 ? 0 : 1;
+            members.add(groups.submit(Set.of("entity:" + ref), tx -> save(tx, ref, version, "member")));
+        }
+        release.complete();
+        await(holder);
+
+        Set<Long> txs = new java.util.HashSet<>();
+        for (int i = 0; i < 6; i++) {
+            if (i == 2) {
+                Future<Long> refused = members.get(i);
+                assertThatThrownBy(() -> await(refused)).hasMessageContaining("platform_entities_version_check");
+                assertThat(version(ref(run + "-" + i))).isZero();
+            } else {
+                txs.add(await(members.get(i)));
+                assertThat(version(ref(run + "-" + i))).isEqualTo(1);
+            }
+        }
+        assertThat(txs)
+                .as("each good member's own transaction, once the group failed")
+                .hasSize(5);
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,6 +109,28 @@ class StepsTest {
         assertThatThrownBy(() -> await(answers.get(1))).hasMessageContaining("refused [a, b]");
         assertThatThrownBy(() -> await(answers.get(2))).hasMessageContaining("thrown for [c]");
         assertThat(await(answers.get(3))).isEqualTo("d");
+    }
+
+    @Test
+    void a_send_answering_too_few_results_fails_every_asker_and_an_asker_that_throws_stops_no_other() throws Exception {
+        Context context = vertx.getOrCreateContext();
+        List<Future<String>> answers = onContext(context, () -> {
+            Steps steps = new Steps(context);
+            Steps.Step<String, String> short_ = steps.step(asked -> Future.succeededFuture(List.of("only one")));
+            Steps.Step<String, String> echo = steps.step(Future::succeededFuture);
+            Future<String> first = short_.ask("a");
+            Future<String> second = short_.ask("b");
+            Promise<String> afterThrower = Promise.promise();
+            echo.ask("thrower").onSuccess(x -> {
+                throw new IllegalStateException("an asker's own bug");
+            });
+            echo.ask("next").onComplete(afterThrower);
+            return List.of(first, second, afterThrower.future());
+        });
+
+        assertThatThrownBy(() -> await(answers.get(0))).hasMessageContaining("1 results for 2 asks");
+        assertThatThrownBy(() -> await(answers.get(1))).hasMessageContaining("1 results for 2 asks");
+        assertThat(await(answers.get(2))).isEqualTo("next");
     }
 
     @Test
