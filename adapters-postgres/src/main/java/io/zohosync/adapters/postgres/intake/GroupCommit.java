@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.zohosync.ports.out.IntakeTransaction;
 import java.util.ArrayDeque;
@@ -14,6 +15,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Group commit (issue 14, goal 1): the work of concurrent intake requests runs in one shared transaction on one
@@ -35,6 +38,8 @@ import java.util.function.Function;
  * </ul>
  */
 final class GroupCommit {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
 
     /** The most members one shared transaction takes. */
     static final int MAX_GROUP = 64;
@@ -123,6 +128,14 @@ final class GroupCommit {
                         }
                         finish(group);
                     } else {
+                        // rare (a request PostgreSQL refused, a deadlock, a failed COMMIT); often, it would say the
+                        // group's batched steps fail and every request is running alone, slowly
+                        LOG.info(
+                                "an intake group rolled back ({} requests, {}): each runs again alone",
+                                group.size(),
+                                shared.cause() instanceof PgException e
+                                        ? "SQLSTATE " + e.getSqlState()
+                                        : shared.cause().getClass().getSimpleName());
                         alone(group);
                     }
                 });
