@@ -7,14 +7,18 @@ import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.sqlclient.Tuple;
 import io.zohosync.adapters.postgres.testing.PostgresFixture;
+import io.zohosync.domain.entity.EntityRef;
 import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.domain.sync.RetryPolicy;
 import io.zohosync.domain.sync.SyncEvent;
 import io.zohosync.domain.sync.SyncStateMachine;
+import io.zohosync.domain.sync.SyncStatus;
 import io.zohosync.ports.flows.customer.CustomerMapping;
 import io.zohosync.ports.flows.item.ItemMapping;
 import io.zohosync.ports.in.RecordEntityUseCase.Command;
+import io.zohosync.ports.in.RecordEntityUseCase.Outcome;
+import io.zohosync.ports.in.RecordEntityUseCase.Result;
 import io.zohosync.ports.intake.IntakeService;
 import io.zohosync.ports.intake.Routing;
 import io.zohosync.ports.out.ClaimedJob;
@@ -92,6 +96,97 @@ class PostgresAdaptersTest {
                 .iterator()
                 .next();
         assertThat(row.getInteger("priority")).isEqualTo(EntityType.ITEM.priority());
+    }
+
+    /**
+     * Issue 14: the intake's groups batch their steps; a burst that mixes every kind of request (new entities, a
+     * change, an unchanged body, a replayed Idempotency-Key, a key reused for another entity) is answered, each
+     * request, as it would be alone, and stores only what it should.
+     */
+    @Test
+    void a_burst_mixing_every_kind_of_intake_request_answers_each_as_alone() throws Exception {
+        IntakeService intake = new IntakeService(
+                pg.intake(),
+                List.of(new CustomerMapping()),
+                new Routing(Map.of(EntityType.CUSTOMER, List.of(SyncTarget.CRM, SyncTarget.BOOKS))),
+                MACHINE,
+                Clock.systemUTC());
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> known = Map.of("last_name", "Known", "email", "known-" + run + "@example.com");
+        for (String id : List.of("changed", "same", "replayed")) {
+            await(intake.record(new Command(
+                    EntityType.CUSTOMER,
+                    id + "-" + run,
+                    known,
+                    id.equals("replayed") ? "key-" + run : null,
+                    id.equals("replayed") ? "hash-" + run : null)));
+        }
+
+        List<Future<Result>> burst = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            burst.add(intake.record(new Command(
+                    EntityType.CUSTOMER,
+                    "new-" + i + "-" + run,
+                    Map.of("last_name", "New " + i, "email", "new-" + i + "-" + run + "@example.com"),
+                    null,
+                    null)));
+        }
+        burst.add(intake.record(new Command(
+                EntityType.CUSTOMER,
+                "changed-" + run,
+                Map.of("last_name", "Changed", "email", "known-" + run + "@example.com"),
+                null,
+                null)));
+        burst.add(intake.record(new Command(EntityType.CUSTOMER, "same-" + run, known, null, null)));
+        burst.add(
+                intake.record(new Command(EntityType.CUSTOMER, "replayed-" + run, known, "key-" + run, "hash-" + run)));
+        burst.add(intake.record(new Command(EntityType.CUSTOMER, "other-" + run, known, "key-" + run, "hash-" + run)));
+
+        Map<SyncTarget, SyncStatus> pending =
+                Map.of(SyncTarget.CRM, SyncStatus.PENDING, SyncTarget.BOOKS, SyncStatus.PENDING);
+        for (int i = 0; i < 6; i++) {
+            assertThat(await(burst.get(i)))
+                    .isEqualTo(new Result.Recorded(
+                            new EntityRef(EntityType.CUSTOMER, "new-" + i + "-" + run), Outcome.CREATED, pending));
+        }
+        assertThat(await(burst.get(6)))
+                .isEqualTo(new Result.Recorded(
+                        new EntityRef(EntityType.CUSTOMER, "changed-" + run), Outcome.UPDATED, pending));
+        assertThat(await(burst.get(7)))
+                .isEqualTo(new Result.Recorded(
+                        new EntityRef(EntityType.CUSTOMER, "same-" + run), Outcome.UNCHANGED, pending));
+        assertThat(await(burst.get(8)))
+                .isEqualTo(new Result.Recorded(
+                        new EntityRef(EntityType.CUSTOMER, "replayed-" + run), Outcome.REPLAYED, pending));
+        assertThat(await(burst.get(9))).isEqualTo(new Result.KeyReused());
+
+        var stored = await(pg.pool().preparedQuery("""
+                        select e.entity_id, e.version,
+                               (select count(*) from sync_records r where r.entity_type = e.entity_type
+                                   and r.entity_id = e.entity_id) as records,
+                               (select count(*) from sync_jobs j where j.entity_type = e.entity_type
+                                   and j.entity_id = e.entity_id) as jobs,
+                               (select count(*) from sync_log l where l.entity_type = e.entity_type
+                                   and l.entity_id = e.entity_id) as logged
+                        from platform_entities e where e.entity_type = 'customer' and e.entity_id like $1""").execute(Tuple.of("%-" + run)));
+        Map<String, List<Integer>> rows = new java.util.TreeMap<>();
+        stored.forEach(row -> rows.put(
+                row.getString("entity_id").replace("-" + run, ""),
+                List.of(
+                        row.getInteger("version"),
+                        row.getInteger("records"),
+                        row.getInteger("jobs"),
+                        row.getInteger("logged"))));
+        // version, records, jobs, log lines: the change noted as coalesced into the queued run, on both targets
+        assertThat(rows)
+                .containsEntry("changed", List.of(2, 2, 2, 4))
+                .containsEntry("same", List.of(1, 2, 2, 2))
+                .containsEntry("replayed", List.of(1, 2, 2, 2))
+                .doesNotContainKey("other")
+                .hasSize(9);
+        for (int i = 0; i < 6; i++) {
+            assertThat(rows).containsEntry("new-" + i, List.of(1, 2, 2, 2));
+        }
     }
 
     @Test
