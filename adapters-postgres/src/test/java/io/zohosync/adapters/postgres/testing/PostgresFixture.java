@@ -33,10 +33,17 @@ public final class PostgresFixture {
     private static PostgresFixture shared;
 
     private final DatabaseSettings settings;
+    /**
+     * Where databases are created and dropped from: the server's own database, never one the fixture created (the
+     * JVM's database is dropped at exit, with every connection to it, while the other databases' drops still run).
+     */
+    private final DatabaseSettings server;
+
     private final String source;
 
-    private PostgresFixture(DatabaseSettings settings, String source) {
+    private PostgresFixture(DatabaseSettings settings, DatabaseSettings server, String source) {
         this.settings = settings;
+        this.server = server;
         this.source = source;
     }
 
@@ -59,19 +66,18 @@ public final class PostgresFixture {
             PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:15-alpine");
             container.start();
             Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
-            return new PostgresFixture(
-                    DatabaseSettings.fromUrl(
-                            container.getJdbcUrl() + "?user=" + container.getUsername() + "&password="
-                                    + container.getPassword(),
-                            8),
-                    "Testcontainers");
+            DatabaseSettings inContainer = DatabaseSettings.fromUrl(
+                    container.getJdbcUrl() + "?user=" + container.getUsername() + "&password="
+                            + container.getPassword(),
+                    8);
+            return new PostgresFixture(inContainer, inContainer, "Testcontainers");
         }
         try {
             EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(embedded)));
-            return new PostgresFixture(
-                    new DatabaseSettings("localhost", embedded.getPort(), "postgres", "postgres", "", 8),
-                    "embedded PostgreSQL");
+            DatabaseSettings embeddedServer =
+                    new DatabaseSettings("localhost", embedded.getPort(), "postgres", "postgres", "", 8);
+            return new PostgresFixture(embeddedServer, embeddedServer, "embedded PostgreSQL");
         } catch (IOException e) {
             throw new UncheckedIOException("no database for tests: set " + URL_VARIABLE + " or start Docker", e);
         }
@@ -88,7 +94,7 @@ public final class PostgresFixture {
     /** Creates a database of our own on the given server so runs never see each other's rows; dropped at exit. */
     private static PostgresFixture freshDatabaseIn(DatabaseSettings server, String source) {
         DatabaseSettings fresh = createDatabase(server);
-        return new PostgresFixture(fresh, source + " (database " + fresh.database() + ")");
+        return new PostgresFixture(fresh, server, source + " (database " + fresh.database() + ")");
     }
 
     private static DatabaseSettings createDatabase(DatabaseSettings server) {
@@ -103,7 +109,7 @@ public final class PostgresFixture {
 
     /** An empty database on the same server, not migrated: for tests of the migrations themselves. */
     public DatabaseSettings emptyDatabase() {
-        return createDatabase(settings);
+        return createDatabase(server);
     }
 
     /**
@@ -111,7 +117,7 @@ public final class PostgresFixture {
      * rest of the JVM (a second application instance with its own secrets, say).
      */
     public DatabaseSettings newDatabase() {
-        DatabaseSettings fresh = createDatabase(settings);
+        DatabaseSettings fresh = createDatabase(server);
         PostgresAdapters.migrate(fresh);
         return fresh;
     }
