@@ -105,12 +105,7 @@ class PostgresAdaptersTest {
      */
     @Test
     void a_burst_mixing_every_kind_of_intake_request_answers_each_as_alone() throws Exception {
-        IntakeService intake = new IntakeService(
-                pg.intake(),
-                List.of(new CustomerMapping()),
-                new Routing(Map.of(EntityType.CUSTOMER, List.of(SyncTarget.CRM, SyncTarget.BOOKS))),
-                MACHINE,
-                Clock.systemUTC());
+        IntakeService intake = customersToCrmAndBooks(pg);
         String run = UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> known = Map.of("last_name", "Known", "email", "known-" + run + "@example.com");
         for (String id : List.of("changed", "same", "replayed")) {
@@ -195,12 +190,7 @@ class PostgresAdaptersTest {
         PostgresAdapters own =
                 await(PostgresAdapters.start(vertx, PostgresFixture.shared().newDatabase()));
         try {
-            IntakeService intake = new IntakeService(
-                    own.intake(),
-                    List.of(new CustomerMapping()),
-                    new Routing(Map.of(EntityType.CUSTOMER, List.of(SyncTarget.CRM, SyncTarget.BOOKS))),
-                    MACHINE,
-                    Clock.systemUTC());
+            IntakeService intake = customersToCrmAndBooks(own);
             List<String> ids = List.of("race-1", "race-2", "race-3");
             List<Throwable> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
             for (int round = 0; round < 25; round++) {
@@ -275,6 +265,16 @@ class PostgresAdaptersTest {
                         LEASE,
                         at,
                         s -> MACHINE.apply(s, new SyncEvent.Claimed(worker, at.plus(LEASE)), at));
+    }
+
+    /** The intake of customers, kept in CRM and Books, over {@code adapters}. */
+    private static IntakeService customersToCrmAndBooks(PostgresAdapters adapters) {
+        return new IntakeService(
+                adapters.intake(),
+                List.of(new CustomerMapping()),
+                new Routing(Map.of(EntityType.CUSTOMER, List.of(SyncTarget.CRM, SyncTarget.BOOKS))),
+                MACHINE,
+                Clock.systemUTC());
     }
 
     private static void releaseAll(List<ClaimedJob> jobs, Instant at) throws Exception {

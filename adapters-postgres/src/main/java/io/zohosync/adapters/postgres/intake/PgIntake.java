@@ -1,12 +1,9 @@
 package io.zohosync.adapters.postgres.intake;
 
-import static io.zohosync.adapters.postgres.sync.RecordStore.utc;
-
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import io.zohosync.domain.entity.EntityRef;
 import io.zohosync.domain.entity.EntityType;
@@ -21,7 +18,7 @@ import java.util.function.Function;
 /** Postgres adapter for {@link Intake} (one transaction per fact) and {@link EntityStore} (entities as jsonb, versioned and hashed). */
 public final class PgIntake implements Intake, EntityStore {
 
-    static final String FIND = "select * from platform_entities where entity_type = $1 and entity_id = $2";
+    private static final String FIND = "select * from platform_entities where entity_type = $1 and entity_id = $2";
 
     /** The linked entities by email, the most recently synced first (V15 indexes the lower-cased email). */
     private static final String LINKED_BY_EMAIL = """
@@ -54,7 +51,11 @@ public final class PgIntake implements Intake, EntityStore {
 
     @Override
     public Future<Optional<StoredEntity>> find(EntityRef ref) {
-        return find(pool, FIND, ref);
+        return pool.preparedQuery(FIND)
+                .execute(Tuple.of(ref.type().wire(), ref.id()))
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
+                        : Optional.of(entity(rows.iterator().next())));
     }
 
     @Override
@@ -76,14 +77,6 @@ public final class PgIntake implements Intake, EntityStore {
                 });
     }
 
-    static Future<Optional<StoredEntity>> find(SqlClient client, String sql, EntityRef ref) {
-        return client.preparedQuery(sql)
-                .execute(Tuple.of(ref.type().wire(), ref.id()))
-                .map(rows -> rows.size() == 0
-                        ? Optional.empty()
-                        : Optional.of(entity(rows.iterator().next())));
-    }
-
     static StoredEntity entity(Row row) {
         return new StoredEntity(
                 new EntityRef(EntityType.fromWire(row.getString("entity_type")), row.getString("entity_id")),
@@ -92,17 +85,5 @@ public final class PgIntake implements Intake, EntityStore {
                 row.getString("payload_hash"),
                 row.getOffsetDateTime("received_at").toInstant(),
                 row.getOffsetDateTime("updated_at").toInstant());
-    }
-
-    static Tuple save(StoredEntity entity, java.time.Instant now) {
-        return Tuple.from(new Object[] {
-            entity.ref().type().wire(),
-            entity.ref().id(),
-            entity.version(),
-            JsonValues.json(entity.payload()),
-            entity.payloadHash(),
-            utc(entity.receivedAt()),
-            utc(now)
-        });
     }
 }

@@ -43,26 +43,10 @@ final class PgIntakeTransaction implements IntakeTransaction {
             values ($1, $2, $3, $4, $5, $6) on conflict do nothing""";
     private static final String KNOWN_EVENT =
             "select payload_hash from inbound_events where provider = $1 and event_id = $2";
-    /** The entity's key, locked even before its first row exists, so two first arrivals of one entity take turns. */
-    private static final String LOCK_ENTITY_KEY =
-            "select pg_advisory_xact_lock(hashtextextended('zsync-entity/' || $1 || '/' || $2, 0))";
-
-    private static final String LOCK_ENTITY = PgIntake.FIND + " for update";
-    private static final String SAVE_ENTITY = """
-            insert into platform_entities (entity_type, entity_id, version, payload, payload_hash, received_at, updated_at)
-            values ($1, $2, $3, $4, $5, $6, $7)
-            on conflict (entity_type, entity_id) do update set
-                version = excluded.version, payload = excluded.payload, payload_hash = excluded.payload_hash,
-                updated_at = excluded.updated_at""";
-    private static final String AWAITED =
-            "select distinct needs_target from sync_waits where needs_type = $1 and needs_id = $2";
-    private static final String RECORDS = """
-            select r.*, j.locked_by, j.locked_until from sync_records r
-            left join sync_jobs j using (entity_type, entity_id, target)
-            where r.entity_type = $1 and r.entity_id = $2""";
-
     /**
-     * The batched steps' statements (a shared transaction's, see {@link Steps}): $1, $2 (and $3) arrays of keys. Each
+     * The steps' statements, each over many keys ({@link Steps}): $1, $2 (and $3) arrays of keys, one element each in
+     * a transaction of its own. The keys' advisory locks are taken even before their first rows exist, so two first
+     * arrivals of one entity or record take turns. Each
      * key is looked up in a LATERAL subquery that cannot be pulled up ({@code offset 0}), so the plan is an index probe
      * per key whatever the statistics say: a plan cached while a table was empty or never analyzed would otherwise
      * hash-join a scan of the whole table on every group.
@@ -117,13 +101,11 @@ final class PgIntakeTransaction implements IntakeTransaction {
             order by entity_id limit 1""";
 
     private final SqlConnection conn;
-    /** A shared transaction's batched steps; null when every step is its own statement. */
     private final Batched batched;
 
-    /** A transaction whose every step is its own statement. */
+    /** A transaction of its own: every step is sent alone, a batch of one. */
     PgIntakeTransaction(SqlConnection conn) {
-        this.conn = conn;
-        this.batched = null;
+        this(conn, new Steps(null));
     }
 
     private PgIntakeTransaction(SqlConnection conn, Steps steps) {
@@ -159,47 +141,24 @@ final class PgIntakeTransaction implements IntakeTransaction {
 
     @Override
     public Future<Optional<StoredEntity>> lockEntity(EntityRef ref) {
-        if (batched != null) {
-            return batched.lockEntity.ask(ref);
-        }
-        // both sent at once (pipelined): the connection runs them in order, so the row is read under the key's lock
-        Future<?> key =
-                conn.preparedQuery(LOCK_ENTITY_KEY).execute(Tuple.of(ref.type().wire(), ref.id()));
-        Future<Optional<StoredEntity>> row = PgIntake.find(conn, LOCK_ENTITY, ref);
-        return key.compose(x -> row);
+        return batched.lockEntity.ask(ref);
     }
 
     @Override
     public Future<Void> saveEntity(StoredEntity entity, Instant now) {
-        if (batched != null) {
-            return batched.saveEntity.ask(new Saved(entity, now));
-        }
-        return conn.preparedQuery(SAVE_ENTITY)
-                .execute(PgIntake.save(entity, now))
-                .mapEmpty();
+        return batched.saveEntity.ask(new Saved(entity, now));
     }
 
     @Override
     public Future<Optional<SyncState>> lockRecord(SyncKey key) {
-        if (batched != null) {
-            return batched.lockRecord.ask(key);
-        }
-        // RecordStore.lock's two statements, sent at once (pipelined): run in order, the key's lock first
-        Tuple ids = Tuple.of(key.type().wire(), key.entityId(), key.target().wire());
-        Future<?> locked = conn.preparedQuery(RecordStore.LOCK_KEY).execute(ids);
-        Future<Optional<SyncState>> row = conn.preparedQuery(RecordStore.LOCK_RECORD)
-                .execute(ids)
-                .map(rows -> rows.size() == 0
-                        ? Optional.<SyncState>empty()
-                        : Optional.of(RecordStore.state(rows.iterator().next())));
-        return locked.compose(x -> row);
+        return batched.lockRecord.ask(key);
     }
 
     @Override
     public Future<Void> storeRecord(
             SyncKey key, Optional<SyncState> before, SyncState next, String event, Instant now) {
         RecordStore.Change change = new RecordStore.Change(key, before, next, event, now);
-        if (batched != null && RecordStore.together(change)) {
+        if (RecordStore.together(change)) {
             return batched.storeRecord.ask(change);
         }
         return RecordStore.store(conn, key, before, next, event, now);
@@ -212,32 +171,12 @@ final class PgIntakeTransaction implements IntakeTransaction {
 
     @Override
     public Future<Set<SyncTarget>> awaitedAt(EntityRef ref) {
-        if (batched != null) {
-            return batched.awaitedAt.ask(ref);
-        }
-        return conn.preparedQuery(AWAITED)
-                .execute(Tuple.of(ref.type().wire(), ref.id()))
-                .map(rows -> {
-                    Set<SyncTarget> targets = EnumSet.noneOf(SyncTarget.class);
-                    rows.forEach(row -> targets.add(SyncTarget.fromWire(row.getString("needs_target"))));
-                    return targets;
-                });
+        return batched.awaitedAt.ask(ref);
     }
 
     @Override
     public Future<Map<SyncTarget, SyncState>> records(EntityRef ref) {
-        if (batched != null) {
-            return batched.records.ask(ref);
-        }
-        return conn.preparedQuery(RECORDS)
-                .execute(Tuple.of(ref.type().wire(), ref.id()))
-                .map(rows -> {
-                    Map<SyncTarget, SyncState> records = new EnumMap<>(SyncTarget.class);
-                    for (Row row : rows) {
-                        records.put(RecordStore.key(row).target(), RecordStore.state(row));
-                    }
-                    return records;
-                });
+        return batched.records.ask(ref);
     }
 
     @Override
@@ -279,7 +218,7 @@ final class PgIntakeTransaction implements IntakeTransaction {
             .thenComparing(SyncKey::entityId)
             .thenComparing(key -> key.target().wire());
 
-    /** The steps a shared transaction batches, each one statement (two for the locks) over every member's key. */
+    /** The steps, each one statement (two for the locks) over every key asked for together. */
     private final class Batched {
 
         final Steps.Step<EntityRef, Optional<StoredEntity>> lockEntity;

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * statement's fixed cost (protocol, snapshot, plan, executor) once per group instead of once per member.
  *
  * <p>A batched statement that fails fails every member that asked for it; the group commit then runs each member
- * again in a transaction of its own, whose steps are not batched.
+ * again in a transaction of its own, whose steps are sent alone (without a context: a batch of one).
  */
 final class Steps {
 

@@ -38,10 +38,10 @@ public final class RecordStore {
 
     static final String COLUMNS = "r.*, j.locked_by, j.locked_until";
     /** A record's advisory lock by its key: taken before the record's row, by every writer of records. */
-    public static final String LOCK_KEY =
+    private static final String LOCK_KEY =
             "select pg_advisory_xact_lock(hashtextextended('zsync-record/' || $1 || '/' || $2 || '/' || $3, 0))";
     /** The record and its job, the record's row locked. */
-    public static final String LOCK_RECORD = """
+    private static final String LOCK_RECORD = """
             select r.*, j.locked_by, j.locked_until from sync_records r
             left join sync_jobs j using (entity_type, entity_id, target)
             where r.entity_type = $1 and r.entity_id = $2 and r.target = $3
