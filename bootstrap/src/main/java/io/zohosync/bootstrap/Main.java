@@ -1,6 +1,7 @@
 package io.zohosync.bootstrap;
 
 import io.vertx.core.Vertx;
+import io.zohosync.adapters.http.HttpAdapters;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -80,6 +81,9 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        if (args.length == 0 || args[0].startsWith("-")) { // the service itself, not one of its commands
+            HttpAdapters.parseAhead(); // the contract is most of a cold start's way to ready (issue 14, goal 5)
+        }
         System.exit(new CommandLine(new Main()).execute(args));
     }
 

@@ -72,6 +72,7 @@ public final class ZohoSyncApp {
         } catch (Config.ConfigException e) {
             return Future.failedFuture(e);
         }
+        HttpAdapters.prepare(vertx); // beside the database's start: the router waits for it, not the boot
         return database().compose(db -> PostgresAdapters.start(vertx, db)).compose(pg -> {
             shutdown.push(pg::close);
             return ZohoWiring.start(vertx, config, pg.pool(), secrets.tokenKeys(), shutdown::push)

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
@@ -108,6 +109,25 @@ public final class HttpAdapters {
             Optional<BillingEventsUseCase> events, Optional<String> secret, ZohoWebhookSignature.Encoding encoding) {
         public static final BillingEvents NONE =
                 new BillingEvents(Optional.empty(), Optional.empty(), ZohoWebhookSignature.Encoding.EITHER);
+    }
+
+    /**
+     * Starts parsing the API's OpenAPI document on a thread of its own, before there is a Vert.x: for a process's
+     * {@code main} that is about to start the service. {@link #prepare} and the router then use that parsing.
+     */
+    public static void parseAhead() {
+        ApiContract.parseAhead(OpenApiRoute.document());
+    }
+
+    /**
+     * Begins reading the API's OpenAPI document, which every request is checked by, and starts the JSON codec
+     * (Jackson's object mapper), each on a worker: a router built meanwhile waits for this same reading, so a
+     * start-up that calls this first has its first request answered sooner (the two are most of a cold process's time
+     * to ready). A failure is the router's to report, request by request, as when it reads the document itself.
+     */
+    public static void prepare(Vertx vertx) {
+        vertx.executeBlocking(() -> Json.encode(new JsonObject().put("codec", true)), false);
+        ApiContract.load(vertx, OpenApiRoute.document());
     }
 
     /** The router, with stock and Billing's webhook served as {@code stock} and {@code billing} say. */

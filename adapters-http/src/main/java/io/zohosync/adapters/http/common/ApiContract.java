@@ -14,10 +14,16 @@ import io.vertx.openapi.contract.Parameter;
 import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -41,7 +47,8 @@ public final class ApiContract {
     /** Beside each {@code content} of the contract: every media type the document names there. */
     public static final String MEDIA_TYPES = "x-zsync-media-types";
 
-    private static volatile ApiContract loaded;
+    /** The process's reader: the router, the start-up and the tests all read the document through it. */
+    private static final Reader READER = new Reader(ApiContract::yaml);
 
     private final JsonObject raw;
     private final OpenAPIContract contract;
@@ -53,19 +60,107 @@ public final class ApiContract {
         this.contract = contract;
     }
 
-    /** The contract of {@code document} (the YAML of {@code /openapi.yaml}); the same for every call in a process. */
+    /**
+     * The contract of {@code document} (the YAML of {@code /openapi.yaml}); the same for every call in a process. A
+     * call while the same Vert.x is still reading it gets that reading rather than a second one, so that a start-up
+     * can begin it early, beside its other work, and the router built later waits for the same (issue 14, goal 5: it
+     * is most of the time a cold process takes to answer its first request).
+     */
     public static Future<ApiContract> load(Vertx vertx, byte[] document) {
-        ApiContract known = loaded;
-        if (known != null) {
-            return Future.succeededFuture(known);
+        return READER.load(vertx, document);
+    }
+
+    /**
+     * Starts parsing {@code document} on a thread of its own, before there is a Vert.x to ask: a process that knows
+     * early it will serve requests (the service's {@code main}, before its command line is read) then finds the YAML
+     * parsed, or nearly, when its router first asks for the contract. Also starts the JSON codec (Jackson's object
+     * mapper), which the contract's reading and the first answer need. Once a process; later calls do nothing.
+     */
+    public static void parseAhead(byte[] document) {
+        READER.parseAhead(document);
+    }
+
+    /**
+     * Reads documents into contracts: keeps the first one read, shares a reading under way with every caller on the
+     * same Vert.x, and uses a parsing started ahead when there is one of the same document. A failed reading is not
+     * kept: the next call tries again.
+     */
+    static final class Reader {
+
+        private final Function<byte[], JsonObject> parser;
+        private final Map<Vertx, Future<ApiContract>> reading = new HashMap<>(); // guarded by itself
+        private volatile ApiContract read;
+        private volatile Ahead ahead; // set once, under reading's lock
+
+        Reader(Function<byte[], JsonObject> parser) {
+            this.parser = parser;
         }
-        // parsing 80 KB of YAML is no work for an event loop
-        return vertx.executeBlocking(() -> yaml(document))
-                .compose(raw -> OpenAPIContract.from(vertx, readable(raw)).map(contract -> {
-                    ApiContract read = new ApiContract(raw, contract);
-                    loaded = read;
-                    return read;
-                }));
+
+        Future<ApiContract> load(Vertx vertx, byte[] document) {
+            ApiContract known = read;
+            if (known != null) {
+                return Future.succeededFuture(known);
+            }
+            synchronized (reading) {
+                Future<ApiContract> underWay = reading.get(vertx);
+                if (underWay == null) {
+                    Future<ApiContract> started = parsed(vertx, document)
+                            .compose(raw -> OpenAPIContract.from(vertx, readable(raw))
+                                    .map(contract -> {
+                                        ApiContract contractRead = new ApiContract(raw, contract);
+                                        read = contractRead;
+                                        return contractRead;
+                                    }));
+                    reading.put(vertx, started);
+                    started.onComplete(done -> {
+                        synchronized (reading) {
+                            reading.remove(vertx, started);
+                        }
+                    });
+                    underWay = started;
+                }
+                return underWay;
+            }
+        }
+
+        void parseAhead(byte[] document) {
+            synchronized (reading) {
+                if (ahead != null) {
+                    return;
+                }
+                CompletableFuture<JsonObject> parsing = new CompletableFuture<>();
+                ahead = new Ahead(document.clone(), parsing);
+                Thread thread = new Thread(
+                        () -> {
+                            try {
+                                parsing.complete(parser.apply(document));
+                                Json.encode(new JsonObject().put("codec", true));
+                            } catch (RuntimeException | Error e) {
+                                parsing.completeExceptionally(e);
+                            }
+                        },
+                        "zsync-openapi-ahead");
+                thread.setDaemon(true);
+                thread.start();
+            }
+        }
+
+        /**
+         * The document as JSON: the parsing started ahead when there is one of this document (a copy of it, so that
+         * a reading tried again starts from the document as parsed; parsed again on a worker should it have
+         * failed), else parsed now on a worker (80 KB of YAML is no work for an event loop).
+         */
+        private Future<JsonObject> parsed(Vertx vertx, byte[] document) {
+            Ahead started = ahead;
+            if (started != null && Arrays.equals(started.document(), document)) {
+                return Future.fromCompletionStage(started.parsing())
+                        .map(JsonObject::copy)
+                        .recover(failed -> vertx.executeBlocking(() -> parser.apply(document)));
+            }
+            return vertx.executeBlocking(() -> parser.apply(document));
+        }
+
+        private record Ahead(byte[] document, CompletableFuture<JsonObject> parsing) {}
     }
 
     /** The contract vertx-openapi validates with. */
@@ -151,10 +246,34 @@ public final class ApiContract {
         return READABLE.contains(mediaType) ? mediaType : null;
     }
 
-    private static JsonObject yaml(byte[] document) {
+    static JsonObject yaml(byte[] document) {
         Object parsed =
                 new Yaml(new SafeConstructor(new LoaderOptions())).load(new String(document, StandardCharsets.UTF_8));
-        return new JsonObject(Json.encode(parsed));
+        if (json(parsed) instanceof JsonObject object) {
+            return object;
+        }
+        throw new IllegalArgumentException("the OpenAPI document is not a YAML mapping");
+    }
+
+    /**
+     * The YAML tree as JSON, node by node (not through a JSON text: that costs a cold process its JSON codec's
+     * start-up on the way to its first answer). A value JSON has no form for (a timestamp, binary) is refused.
+     */
+    private static Object json(Object yaml) {
+        if (yaml instanceof Map<?, ?> map) {
+            JsonObject object = new JsonObject(new LinkedHashMap<>(map.size() * 2));
+            map.forEach((key, value) -> object.put(String.valueOf(key), json(value)));
+            return object;
+        }
+        if (yaml instanceof List<?> list) {
+            JsonArray array = new JsonArray(new ArrayList<>(list.size()));
+            list.forEach(value -> array.add(json(value)));
+            return array;
+        }
+        if (yaml == null || yaml instanceof String || yaml instanceof Number || yaml instanceof Boolean) {
+            return yaml;
+        }
+        throw new IllegalArgumentException("the OpenAPI document holds a value JSON has no form for: " + yaml);
     }
 
     private static JsonObject readable(JsonObject raw) {

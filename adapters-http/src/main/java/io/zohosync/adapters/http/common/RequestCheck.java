@@ -1,5 +1,6 @@
 package io.zohosync.adapters.http.common;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.Cookie;
@@ -52,9 +53,11 @@ public final class RequestCheck implements Handler<RoutingContext> {
         if (contract.succeeded()) {
             check(ctx, contract.result());
         } else {
-            // until the document is read (a process's first requests): its body waits, unread, for the route
+            // until the document is read (a process's first requests): its body waits, unread, for the route; the
+            // reading is shared (HTTP verticles on other event loops, the start-up), so the request goes on on its own
+            Context context = ctx.vertx().getOrCreateContext();
             ctx.request().pause();
-            contract.onComplete(read -> {
+            contract.onComplete(read -> context.runOnContext(v -> {
                 ctx.request().resume();
                 if (read.failed()) {
                     LOG.error("the OpenAPI document could not be read as a contract", read.cause());
@@ -62,7 +65,7 @@ public final class RequestCheck implements Handler<RoutingContext> {
                 } else {
                     check(ctx, read.result());
                 }
-            });
+            }));
         }
     }
 
