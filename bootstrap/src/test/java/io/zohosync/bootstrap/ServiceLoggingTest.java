@@ -1,0 +1,95 @@
+package io.zohosync.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+
+/** The service's logging set in code, in place of the XML file the jar used to carry (issue 14, goal 5). */
+class ServiceLoggingTest {
+
+    @Test
+    void logbackFindsItAsAConfigurator() {
+        assertThat(StreamSupport.stream(ServiceLoader.load(Configurator.class).spliterator(), false)
+                        .map(Object::getClass))
+                .contains(ServiceLogging.class);
+    }
+
+    @Test
+    void oneLinePerEventOnStandardOutputTheServiceAtInfoTheRestAtWarn() {
+        LoggerContext context = new LoggerContext();
+
+        ServiceLogging.apply(context, Map.of());
+
+        ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        assertThat(root.getLevel()).isEqualTo(Level.WARN);
+        var out = (ConsoleAppender<ILoggingEvent>) root.getAppender("OUT");
+        assertThat(out.isStarted()).isTrue();
+        assertThat(out.getTarget()).isEqualTo("System.out");
+        assertThat(((PatternLayoutEncoder) out.getEncoder()).getPattern()).isEqualTo(ServiceLogging.PATTERN);
+        assertThat(context.getLogger("io.zohosync").getLevel()).isEqualTo(Level.INFO);
+        assertThat(context.getLogger("io.zohosync.bootstrap.Main").getEffectiveLevel())
+                .isEqualTo(Level.INFO);
+        assertThat(context.getLogger("io.vertx.core").getEffectiveLevel()).isEqualTo(Level.WARN);
+        assertThat(context.getLogger("org.flywaydb").getLevel()).isEqualTo(Level.WARN);
+        assertThat(context.getLogger("io.zonky").getLevel()).isEqualTo(Level.WARN);
+    }
+
+    @Test
+    void theServicesLevelComesFromTheEnvironment() {
+        LoggerContext debug = new LoggerContext();
+        ServiceLogging.apply(debug, Map.of("ZSYNC_LOG_LEVEL", "debug"));
+        LoggerContext nonsense = new LoggerContext();
+        ServiceLogging.apply(nonsense, Map.of("ZSYNC_LOG_LEVEL", "loud"));
+
+        assertThat(debug.getLogger("io.zohosync").getLevel()).isEqualTo(Level.DEBUG);
+        assertThat(nonsense.getLogger("io.zohosync").getLevel()).isEqualTo(Level.INFO);
+    }
+
+    @Test
+    void aConfigurationGivenElsewhereWins(@TempDir Path dir) throws Exception {
+        try (URLClassLoader bare = new URLClassLoader(new URL[0], null)) {
+            assertThat(ServiceLogging.configuredElsewhere(null, bare)).isFalse();
+            assertThat(ServiceLogging.configuredElsewhere("/etc/zoho-sync/logback.xml", bare))
+                    .isTrue();
+        }
+        for (String file : new String[] {"logback.xml", "logback-test.xml"}) {
+            Path folder = Files.createDirectories(dir.resolve(file + ".d"));
+            Files.writeString(folder.resolve(file), "<configuration/>");
+            try (URLClassLoader withFile =
+                    new URLClassLoader(new URL[] {folder.toUri().toURL()}, null)) {
+                assertThat(ServiceLogging.configuredElsewhere(null, withFile))
+                        .as(file)
+                        .isTrue();
+            }
+        }
+    }
+
+    @Test
+    void itStepsAsideForThatConfigurationAndLogbackReadsIt() {
+        // this test's own classpath has a logback-test.xml: the service's configurator leaves it to logback's
+        LoggerContext context = new LoggerContext();
+        ServiceLogging logging = new ServiceLogging();
+        logging.setContext(context);
+
+        assertThat(logging.configure(context)).isEqualTo(Configurator.ExecutionStatus.INVOKE_NEXT_IF_ANY);
+        assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME)
+                        .iteratorForAppenders()
+                        .hasNext())
+                .isFalse();
+    }
+}
