@@ -63,7 +63,7 @@ public final class IngestBench {
      * build records next to the jar ({@link #ARCHIVE_FLAG}).
      */
     static final List<String> SERVICE_FLAGS =
-            List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx128m", "-XX:TieredStopAtLevel=1", "-Xss512k");
+            List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx128m", "-XX:TieredStopAtLevel=1", "-Xss512k");
 
     private static final String ARCHIVE_FLAG = "-XX:SharedArchiveFile=";
 
