@@ -1,5 +1,6 @@
 package io.zohosync.bootstrap;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -9,6 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.zohosync.adapters.postgres.intake.IntakeGroups;
 import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncKey;
 import io.zohosync.domain.sync.SyncStatus;
@@ -88,6 +90,21 @@ final class Metrics implements SyncObserver {
                 .onFailure(e -> LOG.warn("could not count sync records for the metrics: {}", e.toString()));
         refresh.run();
         return vertx.setPeriodic(RECORD_COUNTS_EVERY_MS, id -> refresh.run());
+    }
+
+    /**
+     * The intake's shared transactions by outcome, read at every scrape: a rolled-back group's requests ran again
+     * alone; many rollbacks mean the batched steps fail and every request runs alone (correct, but slow).
+     */
+    void watchIntake(Supplier<IntakeGroups> groups) {
+        FunctionCounter.builder("zsync.intake.groups", groups, g -> g.get().committed())
+                .tag("outcome", "committed")
+                .description("the intake's shared transactions (group commit), by outcome")
+                .register(registry);
+        FunctionCounter.builder("zsync.intake.groups", groups, g -> g.get().rolledBack())
+                .tag("outcome", "rolled_back")
+                .description("the intake's shared transactions (group commit), by outcome")
+                .register(registry);
     }
 
     /** Gauges read from the connection's in-memory state at every scrape. */

@@ -124,6 +124,7 @@ public final class ZohoSyncApp {
                 secrets.tokenKeys(), // not the admin token: a leaked admin token must not also forge consent states
                 clock);
         metrics.watch(zoho.connection());
+        metrics.watchIntake(pg.intakeGroups());
         long counting = metrics.watch(vertx, pg.syncRecordsReader());
         shutdown.push(() -> Future.succeededFuture(vertx.cancelTimer(counting)));
         var endpoints = new HttpAdapters.Endpoints(

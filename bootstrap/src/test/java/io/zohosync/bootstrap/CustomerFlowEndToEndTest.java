@@ -306,6 +306,8 @@ class CustomerFlowEndToEndTest {
                         "zsync_sync_outcomes_total\\{entity=\"customer\",event=\"created\",status=\"synced\",target=\"books\"} [1-9]")
                 .contains("zsync_zoho_circuit_open{product=\"books\"} 0.0")
                 .contains("zsync_zoho_connected 1.0")
+                .containsPattern("zsync_intake_groups_total\\{outcome=\"committed\"} [1-9]")
+                .contains("zsync_intake_groups_total{outcome=\"rolled_back\"} 0.0")
                 .contains("jvm_memory_used_bytes");
     }
 

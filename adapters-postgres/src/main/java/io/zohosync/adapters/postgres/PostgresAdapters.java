@@ -13,6 +13,7 @@ import io.zohosync.adapters.postgres.billing.PgHostedPageRecords;
 import io.zohosync.adapters.postgres.connect.PgConsentStates;
 import io.zohosync.adapters.postgres.console.PgConsole;
 import io.zohosync.adapters.postgres.inbound.PgInboundEvents;
+import io.zohosync.adapters.postgres.intake.IntakeGroups;
 import io.zohosync.adapters.postgres.intake.PgIntake;
 import io.zohosync.adapters.postgres.intake.PgSyncBacklog;
 import io.zohosync.adapters.postgres.mappings.PgMappings;
@@ -40,6 +41,7 @@ import io.zohosync.ports.out.SyncJobs;
 import io.zohosync.ports.out.SyncRecords;
 import io.zohosync.ports.out.SyncRecordsReader;
 import io.zohosync.ports.out.ZohoStates;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +55,7 @@ public final class PostgresAdapters {
     private final DatabaseSettings settings;
     private final Pool pool;
     private final Intake intake;
+    private final Supplier<IntakeGroups> intakeGroups;
     private final EntityStore entities;
     private final PgSyncJobs jobs;
     private final SyncRecords records;
@@ -70,7 +73,9 @@ public final class PostgresAdapters {
         this.vertx = vertx;
         this.settings = settings;
         this.pool = pool;
-        Object pgIntake = Unreachable.guard(new PgIntake(pool), Intake.class, EntityStore.class);
+        PgIntake unguarded = new PgIntake(pool);
+        this.intakeGroups = unguarded::groups;
+        Object pgIntake = Unreachable.guard(unguarded, Intake.class, EntityStore.class);
         this.intake = (Intake) pgIntake;
         this.entities = (EntityStore) pgIntake;
         this.jobs = new PgSyncJobs(pool);
@@ -171,6 +176,11 @@ public final class PostgresAdapters {
     /** Facts, their entities and their first sync records, in one transaction each. */
     public Intake intake() {
         return intake;
+    }
+
+    /** The intake's shared transactions so far, committed and rolled back (read at every metrics scrape). */
+    public Supplier<IntakeGroups> intakeGroups() {
+        return intakeGroups;
     }
 
     public EntityStore entities() {

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,8 @@ final class GroupCommit {
     private final ArrayDeque<Member<?>> waiting = new ArrayDeque<>();
     private final Set<String> busy = new HashSet<>();
     private int running;
+    private final LongAdder committed = new LongAdder();
+    private final LongAdder rolledBack = new LongAdder();
 
     GroupCommit(Pool pool, int maxGroups) {
         this.pool = pool;
@@ -123,6 +126,7 @@ final class GroupCommit {
                 })
                 .onComplete(shared -> {
                     if (shared.succeeded()) {
+                        committed.increment();
                         for (int i = 0; i < group.size(); i++) {
                             answer(group.get(i), results.get(i));
                         }
@@ -130,6 +134,7 @@ final class GroupCommit {
                     } else {
                         // rare (a request PostgreSQL refused, a deadlock, a failed COMMIT); often, it would say the
                         // group's batched steps fail and every request is running alone, slowly
+                        rolledBack.increment();
                         LOG.info(
                                 "an intake group rolled back ({} requests, {}): each runs again alone",
                                 group.size(),
@@ -139,6 +144,11 @@ final class GroupCommit {
                         alone(group);
                     }
                 });
+    }
+
+    /** The shared transactions run so far, by outcome. */
+    IntakeGroups counts() {
+        return new IntakeGroups(committed.sum(), rolledBack.sum());
     }
 
     /** After a failed shared transaction: every member in a transaction of its own. */

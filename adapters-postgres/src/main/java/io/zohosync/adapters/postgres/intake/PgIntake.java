@@ -39,6 +39,11 @@ public final class PgIntake implements Intake, EntityStore {
         this.groups = new GroupCommit(pool, GROUPS);
     }
 
+    /** The shared transactions run so far, by outcome: for the service's metrics. */
+    public IntakeGroups groups() {
+        return groups.counts();
+    }
+
     @Override
     public <T> Future<T> inSharedTransaction(Set<String> keys, Function<IntakeTransaction, Future<T>> work) {
         return groups.submit(keys, work);

@@ -10,6 +10,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import io.zohosync.adapters.postgres.PostgresAdapters;
+import io.zohosync.adapters.postgres.sync.RecordStore;
 import io.zohosync.adapters.postgres.testing.PostgresFixture;
 import io.zohosync.domain.entity.EntityRef;
 import io.zohosync.domain.entity.EntityType;
@@ -354,6 +355,65 @@ class GroupCommitTest {
     }
 
     /**
+     * A group whose members store both kinds of change: a waiting record made pending has waits to drop, so its
+     * store is a statement of its own, sent at once beside the others' batched store. Each record ends as it would
+     * alone: pending with a job, and the waiting one's waits gone.
+     */
+    @Test
+    void a_waiting_records_waits_are_dropped_beside_the_batched_stores() throws Exception {
+        String run = UUID.randomUUID().toString();
+        SyncKey waiting = new SyncKey(EntityType.INVOICE, "group-inv-" + run, SyncTarget.BOOKS);
+        SyncState waits = new SyncState(SyncStatus.WAITING, 0, NOW, null, null, null, "waits for its customer");
+        await(pool.withTransaction(conn -> RecordStore.store(conn, waiting, Optional.empty(), waits, "waiting", NOW)
+                .compose(x -> conn.preparedQuery("insert into sync_waits"
+                                + " (entity_type, entity_id, target, needs_type, needs_id, needs_target, since)"
+                                + " values ($1, $2, $3, 'customer', $4, 'books', now())")
+                        .execute(Tuple.of("invoice", waiting.entityId(), "books", "group-" + run)))));
+        List<SyncKey> fresh =
+                List.of(ref(run + "-a").at(SyncTarget.BOOKS), ref(run + "-b").at(SyncTarget.BOOKS));
+
+        await(pool.withTransaction(conn -> {
+            PgIntakeTransaction tx = PgIntakeTransaction.shared(conn, Vertx.currentContext());
+            List<Future<Void>> stores = new ArrayList<>();
+            stores.add(tx.lockRecord(waiting).compose(before -> {
+                assertThat(before).map(SyncState::status).contains(SyncStatus.WAITING);
+                return tx.storeRecord(
+                        waiting,
+                        before,
+                        new SyncState(SyncStatus.PENDING, 0, NOW, null, null, null, "ready"),
+                        "ready",
+                        NOW);
+            }));
+            for (SyncKey key : fresh) {
+                stores.add(tx.lockRecord(key)
+                        .compose(before -> tx.storeRecord(key, before, SyncState.pending(NOW), "registered", NOW)));
+            }
+            return Future.all(stores);
+        }));
+
+        for (SyncKey key : List.of(waiting, fresh.get(0), fresh.get(1))) {
+            assertThat(count(
+                            "select count(*) from sync_records where entity_type = $1 and entity_id = $2"
+                                    + " and target = $3 and status = 'pending'",
+                            key))
+                    .as("%s pending", key)
+                    .isEqualTo(1);
+            assertThat(count(
+                            "select count(*) from sync_jobs where entity_type = $1 and entity_id = $2"
+                                    + " and target = $3",
+                            key))
+                    .as("%s's job", key)
+                    .isEqualTo(1);
+        }
+        assertThat(count(
+                        "select count(*) from sync_waits where entity_type = $1 and entity_id = $2"
+                                + " and target = $3",
+                        waiting))
+                .as("the waits of the record no longer waiting")
+                .isZero();
+    }
+
+    /**
      * A member whose part of a batched statement PostgreSQL refuses (a version below 1 breaks the entity's check)
      * fails that statement for the whole group: the group rolls back, every member runs alone, and only that member
      * fails.
@@ -388,6 +448,9 @@ class GroupCommitTest {
         assertThat(txs)
                 .as("each good member's own transaction, once the group failed")
                 .hasSize(5);
+        assertThat(groups.counts())
+                .as("the holder's group committed, the six members' rolled back")
+                .isEqualTo(new IntakeGroups(1, 1));
     }
 
     /**
@@ -482,6 +545,15 @@ class GroupCommitTest {
                 .query("select txid_current() as id")
                 .execute()
                 .map(rows -> rows.iterator().next().getLong("id"));
+    }
+
+    private static long count(String sql, SyncKey key) throws Exception {
+        return await(pool.preparedQuery(sql)
+                        .execute(Tuple.of(
+                                key.type().wire(), key.entityId(), key.target().wire())))
+                .iterator()
+                .next()
+                .getLong(0);
     }
 
     private static int version(EntityRef ref) throws Exception {
