@@ -27,6 +27,9 @@ public enum EntityType {
     LEAD(350),
     STOCK(400, ITEM);
 
+    /** {@link #wire()}, made once: it is asked for on every request and statement (issue 14). */
+    private final String wire = name().toLowerCase(Locale.ROOT);
+
     private final int priority;
     private final Set<EntityType> prerequisites;
 
@@ -71,7 +74,7 @@ public enum EntityType {
 
     /** The name stored in Postgres and used in paths and JSON: {@code customer}, {@code item}... */
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return wire;
     }
 
     /** The type of a wire name; {@link IllegalArgumentException} naming the known ones when there is none. */

@@ -9,9 +9,12 @@ public enum SyncTarget {
     CRM,
     INVENTORY;
 
+    /** {@link #wire()}, made once: it is asked for on every request and statement (issue 14). */
+    private final String wire = name().toLowerCase(Locale.ROOT);
+
     /** The name stored in Postgres and used in paths and JSON: {@code books}, {@code crm}... */
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return wire;
     }
 
     public static SyncTarget fromWire(String value) {

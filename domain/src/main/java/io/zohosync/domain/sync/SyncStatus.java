@@ -14,9 +14,12 @@ public enum SyncStatus {
     SKIPPED,
     MANUAL;
 
+    /** {@link #wire()}, made once: it is asked for on every request and statement (issue 14). */
+    private final String wire = name().toLowerCase(Locale.ROOT);
+
     /** The lower-case name stored in Postgres and shown over HTTP. */
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return wire;
     }
 
     public static SyncStatus fromWire(String value) {
