@@ -129,11 +129,12 @@ public final class ApiContract {
                     return;
                 }
                 CompletableFuture<JsonObject> parsing = new CompletableFuture<>();
-                ahead = new Ahead(document.clone(), parsing);
+                byte[] copy = document.clone();
+                ahead = new Ahead(copy, parsing);
                 Thread thread = new Thread(
                         () -> {
                             try {
-                                parsing.complete(parser.apply(document));
+                                parsing.complete(parser.apply(copy));
                                 Json.encode(new JsonObject().put("codec", true));
                             } catch (RuntimeException | Error e) {
                                 parsing.completeExceptionally(e);
