@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import java.net.URL;
@@ -33,7 +34,7 @@ class ServiceLoggingTest {
     void oneLinePerEventOnStandardOutputTheServiceAtInfoTheRestAtWarn() {
         LoggerContext context = new LoggerContext();
 
-        ServiceLogging.apply(context, Map.of());
+        ServiceLogging.apply(context, null);
 
         ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         assertThat(root.getLevel()).isEqualTo(Level.WARN);
@@ -50,14 +51,37 @@ class ServiceLoggingTest {
     }
 
     @Test
-    void theServicesLevelComesFromTheEnvironment() {
-        LoggerContext debug = new LoggerContext();
-        ServiceLogging.apply(debug, Map.of("ZSYNC_LOG_LEVEL", "debug"));
-        LoggerContext nonsense = new LoggerContext();
-        ServiceLogging.apply(nonsense, Map.of("ZSYNC_LOG_LEVEL", "loud"));
+    void theServicesLevelIsZsyncLogLevelAndInfoForAnythingElse() {
+        Map<String, Level> levels =
+                Map.of("debug", Level.DEBUG, "TRACE", Level.TRACE, "loud", Level.INFO, "", Level.INFO);
+        levels.forEach((value, expected) -> {
+            LoggerContext context = new LoggerContext();
+            ServiceLogging.apply(context, value);
+            assertThat(context.getLogger("io.zohosync").getLevel())
+                    .as("'%s'", value)
+                    .isEqualTo(expected);
+        });
+    }
 
-        assertThat(debug.getLogger("io.zohosync").getLevel()).isEqualTo(Level.DEBUG);
-        assertThat(nonsense.getLogger("io.zohosync").getLevel()).isEqualTo(Level.INFO);
+    @Test
+    void theSystemPropertyComesBeforeTheEnvironmentAsLogbacksSubstitutionHadIt() {
+        String before = System.getProperty(ServiceLogging.LEVEL_VARIABLE);
+        try {
+            System.setProperty(ServiceLogging.LEVEL_VARIABLE, "error");
+            assertThat(ServiceLogging.level()).isEqualTo("error");
+            System.clearProperty(ServiceLogging.LEVEL_VARIABLE);
+            assertThat(ServiceLogging.level()).isEqualTo(System.getenv(ServiceLogging.LEVEL_VARIABLE));
+        } finally {
+            if (before != null) {
+                System.setProperty(ServiceLogging.LEVEL_VARIABLE, before);
+            }
+        }
+    }
+
+    @Test
+    void itRanksBelowAnEmbeddingApplicationsOwnConfigurator() {
+        assertThat(ServiceLogging.class.getAnnotation(ConfiguratorRank.class).value())
+                .isLessThan(ConfiguratorRank.DEFAULT);
     }
 
     @Test

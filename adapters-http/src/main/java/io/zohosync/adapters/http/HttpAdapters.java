@@ -144,7 +144,9 @@ public final class HttpAdapters {
         RequestGuards guards = new RequestGuards(settings.maxInFlight(), settings.bodyLimitBytes());
         root.route().handler(guards::handle);
         // requests are validated by the OpenAPI document: here those that need no credential, the APIs' after theirs
-        Future<ApiContract> contract = ApiContract.load(vertx, OpenApiRoute.document());
+        byte[] document = OpenApiRoute.document();
+        Supplier<Future<ApiContract>> contract = () -> ApiContract.load(vertx, document);
+        contract.get(); // read from now on, not from the first request
         root.route().handler(RequestCheck.openOperations(contract));
         // one throttle for every credential: guesses at the admin token count with guesses at an API key
         SignInThrottle throttle = new SignInThrottle(

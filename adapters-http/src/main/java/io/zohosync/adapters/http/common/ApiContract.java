@@ -1,6 +1,8 @@
 package io.zohosync.adapters.http.common;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
@@ -81,16 +83,16 @@ public final class ApiContract {
     }
 
     /**
-     * Reads documents into contracts: keeps the first one read, shares a reading under way with every caller on the
-     * same Vert.x, and uses a parsing started ahead when there is one of the same document. A failed reading is not
-     * kept: the next call tries again.
+     * Reads documents into contracts: keeps the contract read, shares a reading under way with every caller on the
+     * same Vert.x (each answered on its own context), and uses a parsing started ahead when there is one of the same
+     * document. A failed reading is not kept: the next call tries again.
      */
     static final class Reader {
 
         private final Function<byte[], JsonObject> parser;
         private final Map<Vertx, Future<ApiContract>> reading = new HashMap<>(); // guarded by itself
         private volatile ApiContract read;
-        private volatile Ahead ahead; // set once, under reading's lock
+        private volatile Ahead ahead; // set once, under reading's lock; dropped once a contract is read
 
         Reader(Function<byte[], JsonObject> parser) {
             this.parser = parser;
@@ -101,36 +103,50 @@ public final class ApiContract {
             if (known != null) {
                 return Future.succeededFuture(known);
             }
+            Context caller = vertx.getOrCreateContext();
+            Promise<ApiContract> started = null;
+            Future<ApiContract> underWay;
             synchronized (reading) {
-                Future<ApiContract> underWay = reading.get(vertx);
-                if (underWay == null) {
-                    Future<ApiContract> started = parsed(vertx, document)
-                            .compose(raw -> OpenAPIContract.from(vertx, readable(raw))
-                                    .map(contract -> {
-                                        ApiContract contractRead = new ApiContract(raw, contract);
-                                        read = contractRead;
-                                        return contractRead;
-                                    }));
-                    reading.put(vertx, started);
-                    started.onComplete(done -> {
-                        synchronized (reading) {
-                            reading.remove(vertx, started);
-                        }
-                    });
-                    underWay = started;
+                known = read;
+                if (known != null) {
+                    return Future.succeededFuture(known);
                 }
-                return underWay;
+                underWay = reading.get(vertx);
+                if (underWay == null) {
+                    started = Promise.promise();
+                    underWay = started.future();
+                    reading.put(vertx, underWay);
+                }
             }
+            if (started != null) { // the work outside the lock: other callers only wait for it
+                Future<ApiContract> own = underWay;
+                parsed(vertx, document)
+                        .compose(raw -> OpenAPIContract.from(vertx, readable(raw))
+                                .map(contract -> new ApiContract(raw, contract)))
+                        .onComplete(done -> {
+                            synchronized (reading) {
+                                if (done.succeeded()) {
+                                    read = done.result();
+                                    ahead = null;
+                                }
+                                reading.remove(vertx, own);
+                            }
+                        })
+                        .onComplete(started);
+            }
+            // the reading completes on whichever thread finished it: each caller hears on its own context
+            Promise<ApiContract> answer = Promise.promise();
+            underWay.onComplete(done -> caller.runOnContext(x -> answer.handle(done)));
+            return answer.future();
         }
 
         void parseAhead(byte[] document) {
             synchronized (reading) {
-                if (ahead != null) {
+                if (ahead != null || read != null) {
                     return;
                 }
                 CompletableFuture<JsonObject> parsing = new CompletableFuture<>();
                 byte[] copy = document.clone();
-                ahead = new Ahead(copy, parsing);
                 Thread thread = new Thread(
                         () -> {
                             try {
@@ -142,20 +158,19 @@ public final class ApiContract {
                         },
                         "zsync-openapi-ahead");
                 thread.setDaemon(true);
-                thread.start();
+                thread.start(); // should it throw, nothing waits for a parsing that never began
+                ahead = new Ahead(copy, parsing);
             }
         }
 
         /**
-         * The document as JSON: the parsing started ahead when there is one of this document (a copy of it, so that
-         * a reading tried again starts from the document as parsed; parsed again on a worker should it have
-         * failed), else parsed now on a worker (80 KB of YAML is no work for an event loop).
+         * The document as JSON: the parsing started ahead when there is one of this document (parsed again on a
+         * worker should it have failed), else parsed now on a worker (80 KB of YAML is no work for an event loop).
          */
         private Future<JsonObject> parsed(Vertx vertx, byte[] document) {
             Ahead started = ahead;
             if (started != null && Arrays.equals(started.document(), document)) {
-                return Future.fromCompletionStage(started.parsing())
-                        .map(JsonObject::copy)
+                return Future.fromCompletionStage(started.parsing(), vertx.getOrCreateContext())
                         .recover(failed -> vertx.executeBlocking(() -> parser.apply(document)));
             }
             return vertx.executeBlocking(() -> parser.apply(document));

@@ -1,6 +1,5 @@
 package io.zohosync.adapters.http.common;
 
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.Cookie;
@@ -9,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.contract.Parameter;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,16 +27,18 @@ public final class RequestCheck implements Handler<RoutingContext> {
     private static final Logger LOG = LoggerFactory.getLogger(RequestCheck.class);
     private static final String REFUSAL = "x-zsync-refusal";
 
-    private final Future<ApiContract> contract;
+    /** The contract, asked for by every request until it is read: a failed reading is tried again, not kept. */
+    private final Supplier<Future<ApiContract>> contract;
+
     private final boolean onlyOpen;
 
-    private RequestCheck(Future<ApiContract> contract, boolean onlyOpen) {
+    private RequestCheck(Supplier<Future<ApiContract>> contract, boolean onlyOpen) {
         this.contract = contract;
         this.onlyOpen = onlyOpen;
     }
 
     /** Checks every documented operation: for a router behind a credential check. */
-    public static RequestCheck everyOperation(Future<ApiContract> contract) {
+    public static RequestCheck everyOperation(Supplier<Future<ApiContract>> contract) {
         return new RequestCheck(contract, false);
     }
 
@@ -44,20 +46,20 @@ public final class RequestCheck implements Handler<RoutingContext> {
      * Checks the operations that need no credential: for the root router, where the operations behind a credential
      * are checked after it (the APIs' routers) or check their parameters with their credential.
      */
-    public static RequestCheck openOperations(Future<ApiContract> contract) {
+    public static RequestCheck openOperations(Supplier<Future<ApiContract>> contract) {
         return new RequestCheck(contract, true);
     }
 
     @Override
     public void handle(RoutingContext ctx) {
-        if (contract.succeeded()) {
-            check(ctx, contract.result());
+        Future<ApiContract> reading = contract.get();
+        if (reading.succeeded()) {
+            check(ctx, reading.result());
         } else {
             // until the document is read (a process's first requests): its body waits, unread, for the route; the
-            // reading is shared (HTTP verticles on other event loops, the start-up), so the request goes on on its own
-            Context context = ctx.vertx().getOrCreateContext();
+            // answer comes on this request's own context (ApiContract.load)
             ctx.request().pause();
-            contract.onComplete(read -> context.runOnContext(v -> {
+            reading.onComplete(read -> {
                 ctx.request().resume();
                 if (read.failed()) {
                     LOG.error("the OpenAPI document could not be read as a contract", read.cause());
@@ -65,7 +67,7 @@ public final class RequestCheck implements Handler<RoutingContext> {
                 } else {
                     check(ctx, read.result());
                 }
-            }));
+            });
         }
     }
 

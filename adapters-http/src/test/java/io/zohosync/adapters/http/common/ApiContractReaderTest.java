@@ -68,6 +68,24 @@ class ApiContractReaderTest {
     }
 
     @Test
+    void eachCallerHearsOnItsOwnContextWhateverThreadFinishedTheReading(Vertx vertx) throws Exception {
+        ApiContract.Reader reader = new ApiContract.Reader(counting(ApiContract::yaml));
+        reader.parseAhead(DOCUMENT); // finished on a thread of its own, not a Vert.x one
+        List<io.vertx.core.Context> contexts = List.of(vertx.getOrCreateContext(), vertx.getOrCreateContext());
+        List<io.vertx.core.Promise<Boolean>> heard =
+                List.of(io.vertx.core.Promise.promise(), io.vertx.core.Promise.promise());
+        for (int i = 0; i < 2; i++) {
+            io.vertx.core.Context context = contexts.get(i);
+            io.vertx.core.Promise<Boolean> onIts = heard.get(i);
+            context.runOnContext(x ->
+                    reader.load(vertx, DOCUMENT).onComplete(done -> onIts.complete(Vertx.currentContext() == context)));
+        }
+
+        assertThat(heard).allSatisfy(h -> assertThat(h.future().await()).isTrue());
+        assertThat(parses).hasValue(1);
+    }
+
+    @Test
     void aParsingStartedAheadIsTheOneTheReadingUses(Vertx vertx) throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         ApiContract.Reader reader = new ApiContract.Reader(counting(document -> {
