@@ -104,8 +104,9 @@ class ServiceLoggingTest {
     }
 
     @Test
-    void itStepsAsideForThatConfigurationAndLogbackReadsIt() {
-        // this test's own classpath has a logback-test.xml: the service's configurator leaves it to logback's
+    void itStepsAsideAndConfiguresNothingWhereALogbackTestXmlIsOnTheClasspath() {
+        // this test's own classpath has a logback-test.xml: the service's configurator leaves the context to logback's
+        // own
         LoggerContext context = new LoggerContext();
         ServiceLogging logging = new ServiceLogging();
         logging.setContext(context);

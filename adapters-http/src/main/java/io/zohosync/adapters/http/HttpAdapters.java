@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
@@ -120,13 +119,11 @@ public final class HttpAdapters {
     }
 
     /**
-     * Begins reading the API's OpenAPI document, which every request is checked by, and starts the JSON codec
-     * (Jackson's object mapper), each on a worker: a router built meanwhile waits for this same reading, so a
-     * start-up that calls this first has its first request answered sooner (the two are most of a cold process's time
-     * to ready). A failure is the router's to report, request by request, as when it reads the document itself.
+     * Begins reading the API's OpenAPI document, which every request is checked by: a router built meanwhile waits for
+     * this same reading, so a start-up that calls this first has its first request answered sooner (the reading is
+     * most of a cold process's time to ready). A failure is the router's to report: its next request asks again.
      */
     public static void prepare(Vertx vertx) {
-        vertx.executeBlocking(() -> Json.encode(new JsonObject().put("codec", true)), false);
         ApiContract.load(vertx, OpenApiRoute.document());
     }
 

@@ -91,7 +91,9 @@ public final class ApiContract {
 
         private final Function<byte[], JsonObject> parser;
         private final Map<Vertx, Future<ApiContract>> reading = new HashMap<>(); // guarded by itself
-        private volatile ApiContract read;
+        /** The contract read, as the one future every later call gets (asked for by every request: no allocation). */
+        private volatile Future<ApiContract> read;
+
         private volatile Ahead ahead; // set once, under reading's lock; dropped once a contract is read
 
         Reader(Function<byte[], JsonObject> parser) {
@@ -99,9 +101,9 @@ public final class ApiContract {
         }
 
         Future<ApiContract> load(Vertx vertx, byte[] document) {
-            ApiContract known = read;
+            Future<ApiContract> known = read;
             if (known != null) {
-                return Future.succeededFuture(known);
+                return known;
             }
             Context caller = vertx.getOrCreateContext();
             Promise<ApiContract> started = null;
@@ -109,7 +111,7 @@ public final class ApiContract {
             synchronized (reading) {
                 known = read;
                 if (known != null) {
-                    return Future.succeededFuture(known);
+                    return known;
                 }
                 underWay = reading.get(vertx);
                 if (underWay == null) {
@@ -126,7 +128,7 @@ public final class ApiContract {
                         .onComplete(done -> {
                             synchronized (reading) {
                                 if (done.succeeded()) {
-                                    read = done.result();
+                                    read = Future.succeededFuture(done.result());
                                     ahead = null;
                                 }
                                 reading.remove(vertx, own);

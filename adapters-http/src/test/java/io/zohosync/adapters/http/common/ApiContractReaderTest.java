@@ -63,6 +63,9 @@ class ApiContractReaderTest {
 
         assertThat(asked).allSatisfy(f -> assertThat(f.await()).isSameAs(first));
         assertThat(reader.load(vertx, DOCUMENT).await()).isSameAs(first);
+        assertThat(reader.load(vertx, DOCUMENT))
+                .as("once read, every request's call gets the one future kept")
+                .isSameAs(reader.load(vertx, DOCUMENT));
         assertThat(parses).hasValue(1);
         assertThat(first.contract().operations()).isNotEmpty();
     }
