@@ -83,6 +83,19 @@ final class BudgetLease {
     }
 
     /**
+     * An idle unit for one call outside any job (an admin's read, a reconciliation's), if the lease grants and holds
+     * one: the instance's own concurrency, so the call is not refused for units only its lease keeps idle. It ends as a
+     * job's holding does ({@link #ended}).
+     */
+    Optional<Grant> borrow(Instant now) {
+        if (!granting(now) || idleUnits.isEmpty()) {
+            return Optional.empty();
+        }
+        busyUnits++;
+        return Optional.of(new Grant(this, idleUnits.poll()));
+    }
+
+    /**
      * Up to {@code max} idle units, lent to reservations a settlement decides (they need slots the lease lacks): each
      * {@link #joinedLent joined} by the one granted, or back {@link #idle} or {@link #forget forgotten} otherwise.
      */

@@ -194,7 +194,34 @@ final class PgZohoBudget implements ZohoBudget {
 
     @Override
     public Future<BudgetPermit> acquire(String organizationId, ZohoProduct product, ZohoApiLimits limits, Instant now) {
-        return oneCall(organizationId, product, limits, now, false);
+        BudgetLease.Grant borrowed;
+        synchronized (this) {
+            BudgetLease lease = leases.get(new LeaseKey(BudgetAccount.of(organizationId, product), limits));
+            borrowed = lease == null ? null : lease.borrow(now).orElse(null);
+        }
+        if (borrowed == null) {
+            return oneCall(organizationId, product, limits, now, false);
+        }
+        // under a unit this instance's lease keeps idle: counted against the windows only, as a job's unplanned call
+        return oneCall(organizationId, product, limits, now, true).andThen(ar -> {
+            if (ar.succeeded() && ar.result() instanceof BudgetPermit.Granted granted) {
+                synchronized (this) {
+                    grants.put(granted.permitId(), borrowed);
+                }
+            } else {
+                ended(borrowed);
+            }
+        });
+    }
+
+    /** A borrowed unit's call has ended (or never started): the unit is idle in its lease again, or given back. */
+    private Future<Void> ended(BudgetLease.Grant grant) {
+        synchronized (this) {
+            if (grant.lease().ended(grant.unit(), List.of())) {
+                return Future.succeededFuture();
+            }
+        }
+        return giveBack(List.of(grant.unit()));
     }
 
     /** A call of its own under the reservation's slot: a row counted from {@code now}, holding no slot. */
@@ -713,7 +740,12 @@ final class PgZohoBudget implements ZohoBudget {
 
     @Override
     public Future<Void> release(BudgetPermit.Granted permit) {
-        return release(List.of(UUID.fromString(permit.permitId())));
+        BudgetLease.Grant borrowed;
+        synchronized (this) {
+            borrowed = grants.remove(permit.permitId());
+        }
+        // a call under a borrowed unit held no concurrency of its own: its row has nothing to release
+        return borrowed != null ? ended(borrowed) : release(List.of(UUID.fromString(permit.permitId())));
     }
 
     @Override

@@ -120,6 +120,41 @@ class PgBudgetLeaseTest {
     }
 
     @Test
+    void a_call_outside_any_job_runs_under_a_unit_the_lease_keeps_idle_and_leaves_it_there() {
+        finishUnused(budget, reserveAtOnce(budget, 10, 1, ROOMY, T0));
+        List<Long> held = rows();
+        assertThat(held.get(0)).isEqualTo(10L);
+        // every unit of the limit is idle in this instance's lease: an admin's read is not refused for them
+        Instant later = T0.plusMillis(100);
+        BudgetPermit permit =
+                budget.acquire(org, ZohoProduct.BOOKS, ROOMY, later).await();
+        assertThat(permit).isInstanceOf(BudgetPermit.Granted.class);
+        // the call's unit is busy: one job fewer can start from the lease; the database holds no unit more
+        assertThat(budget.headroom(org, ZohoProduct.BOOKS, ROOMY, later).await())
+                .isEqualTo(new ZohoBudget.Headroom(9, later));
+        assertThat(rows().get(0)).isEqualTo(10L);
+        // the other instance has no unit to borrow: refused for the concurrency the lease holds
+        assertThat(other.acquire(org, ZohoProduct.BOOKS, ROOMY, later).await())
+                .isInstanceOfSatisfying(
+                        BudgetPermit.Denied.class,
+                        denied -> assertThat(denied.scope()).isEqualTo(Scope.CONCURRENCY));
+
+        budget.release((BudgetPermit.Granted) permit).await();
+        assertThat(budget.headroom(org, ZohoProduct.BOOKS, ROOMY, later).await())
+                .isEqualTo(new ZohoBudget.Headroom(10, later));
+        assertThat(rows().get(0)).isEqualTo(10L);
+
+        // once the lease has lived, a unit a call ends under goes back to the database
+        BudgetPermit late = budget.acquire(org, ZohoProduct.BOOKS, ROOMY, T0.plusMillis(900))
+                .await();
+        assertThat(late).isInstanceOf(BudgetPermit.Granted.class);
+        budget.heartbeat(T0.plusSeconds(2)).await();
+        assertThat(rows().get(0)).isEqualTo(1L);
+        budget.release((BudgetPermit.Granted) late).await();
+        assertThat(rows().get(0)).isZero();
+    }
+
+    @Test
     void a_lease_stops_granting_at_zohos_block_and_another_instances_block_reaches_it_within_its_life() {
         finishUnused(budget, reserveAtOnce(budget, 4, 1, ROOMY, T0));
 
