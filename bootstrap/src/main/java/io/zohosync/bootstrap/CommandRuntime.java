@@ -173,6 +173,7 @@ final class CommandRuntime implements AutoCloseable {
                 handlers(),
                 machine,
                 pg.adminAudit(),
+                TimerPause.of(vertx, clock),
                 clock);
     }
 

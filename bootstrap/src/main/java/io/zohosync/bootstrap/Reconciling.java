@@ -1,7 +1,6 @@
 package io.zohosync.bootstrap;
 
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.zohosync.adapters.postgres.PostgresAdapters;
 import io.zohosync.adapters.zoho.ZohoAdapters;
@@ -39,12 +38,7 @@ final class Reconciling {
             AdminSyncUseCase admin,
             SyncStateMachine machine,
             Clock clock) {
-        Pause pause = at -> {
-            Promise<Void> done = Promise.promise();
-            long millis = Math.max(1, Duration.between(clock.instant(), at).toMillis());
-            vertx.setTimer(millis, id -> done.complete());
-            return done.future();
-        };
+        Pause pause = TimerPause.of(vertx, clock);
         return new ReconcileService(
                         pg.reconciliations(),
                         handlers,

@@ -111,7 +111,8 @@ public final class ZohoSyncApp {
         var intake = new IntakeService(pg.intake(), flows.mappings(), flows.routing(config.targets()), machine, clock);
         var status = new SyncStatusService(pg.syncRecordsReader(), config.syncEnabled(), pg.zohoStates());
         var dependants = new Dependants(pg.syncRecords(), machine, metrics);
-        var admin = new AdminSyncService(pg.syncRecords(), dependants, handlers, machine, pg.adminAudit(), clock);
+        var admin = new AdminSyncService(
+                pg.syncRecords(), dependants, handlers, machine, pg.adminAudit(), TimerPause.of(vertx, clock), clock);
         var reconcile = Reconciling.service(vertx, config, pg, zoho, handlers, admin, machine, clock);
         var stock = Stocking.service(pg, zoho, machine, config.stock(), clock);
         var billingEvents = BillingIn.service(pg, clock);

@@ -83,6 +83,7 @@ final class LiveFixture {
                 new Handlers(List.of()),
                 machine,
                 console,
+                at -> Future.succeededFuture(),
                 clock);
         var endpoints = new HttpAdapters.Endpoints(
                 intake,

@@ -9,12 +9,14 @@ import io.zohosync.ports.in.AdminActionEntry;
 import io.zohosync.ports.in.AdminSyncUseCase;
 import io.zohosync.ports.in.SyncRecordView;
 import io.zohosync.ports.out.AdminAudit;
+import io.zohosync.ports.out.Pause;
 import io.zohosync.ports.out.SyncRecords;
 import io.zohosync.ports.out.zoho.ZohoOutcome;
 import io.zohosync.ports.sync.Dependants;
 import io.zohosync.ports.sync.handler.Handlers;
 import io.zohosync.ports.sync.handler.SyncHandler;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,16 +24,23 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Use case: admin actions on a record, decided by the domain's state machine and stored in one transaction.
- * A hand link is checked first: the Zoho record must exist (one read through the record's handler). Every change is
- * written to the audit of admin actions with its actor.
+ * A hand link is checked first: the Zoho record must exist (one read through the record's handler; should the API
+ * budget or Zoho's limits have no room for it at once, it waits for them up to {@link #LINK_PATIENCE}). Every change
+ * is written to the audit of admin actions with its actor.
  */
 public final class AdminSyncService implements AdminSyncUseCase {
+
+    /** How long a hand link's check waits for room in the API budget (a busy queue's moment) before it gives up. */
+    public static final Duration LINK_PATIENCE = Duration.ofSeconds(5);
+    /** The shortest wait between two tries of the check, however soon the budget says it reopens. */
+    private static final Duration LEAST_WAIT = Duration.ofMillis(100);
 
     private final SyncRecords records;
     private final Dependants dependants;
     private final Handlers handlers;
     private final SyncStateMachine machine;
     private final AdminAudit audit;
+    private final Pause pause;
     private final Clock clock;
 
     public AdminSyncService(
@@ -40,8 +49,10 @@ public final class AdminSyncService implements AdminSyncUseCase {
             Handlers handlers,
             SyncStateMachine machine,
             AdminAudit audit,
+            Pause pause,
             Clock clock) {
         this.records = records;
+        this.pause = pause;
         this.audit = audit;
         this.dependants = dependants;
         this.handlers = handlers;
@@ -115,16 +126,53 @@ public final class AdminSyncService implements AdminSyncUseCase {
                     new Result.Refused("no flow syncs " + command.key().type().wire() + " to "
                             + command.key().target().wire() + ": nothing to link")));
         }
-        return handler.get().read(command.zohoId()).map(outcome -> {
-            if (outcome instanceof ZohoOutcome.Success<String>) {
-                return Optional.empty();
+        return read(handler.get(), command.zohoId(), clock.instant().plus(LINK_PATIENCE))
+                .map(outcome -> {
+                    if (outcome instanceof ZohoOutcome.Success<String>) {
+                        return Optional.empty();
+                    }
+                    if (outcome instanceof ZohoOutcome.NotFound<String>) {
+                        return Optional.of(new Result.LinkRefused(
+                                "Zoho " + command.key().target().wire() + " has no record " + command.zohoId()));
+                    }
+                    return Optional.of(
+                            new Result.ZohoUnavailable("Zoho could not be asked about record " + command.zohoId()
+                                    + " now (" + why(outcome) + "); nothing changed, try again in a moment"));
+                });
+    }
+
+    /**
+     * The record read from Zoho; a read the budget or Zoho's limits put off is tried again when they reopen, until
+     * {@code giveUpAt}.
+     */
+    private Future<ZohoOutcome<String>> read(SyncHandler<?> handler, String zohoId, Instant giveUpAt) {
+        return handler.read(zohoId).compose(outcome -> {
+            if (outcome instanceof ZohoOutcome.RateLimited<String> limited) {
+                Duration wait = limited.retryAfter().compareTo(LEAST_WAIT) < 0 ? LEAST_WAIT : limited.retryAfter();
+                Instant at = clock.instant().plus(wait);
+                if (!at.isAfter(giveUpAt)) {
+                    return pause.until(at).compose(x -> read(handler, zohoId, giveUpAt));
+                }
             }
-            if (outcome instanceof ZohoOutcome.NotFound<String>) {
-                return Optional.of(new Result.LinkRefused(
-                        "Zoho " + command.key().target().wire() + " has no record " + command.zohoId()));
-            }
-            return Optional.of(new Result.ZohoUnavailable("Zoho could not be asked about record " + command.zohoId()
-                    + " now; nothing changed, try again in a moment"));
+            return Future.succeededFuture(outcome);
         });
+    }
+
+    /** Why a read did not say whether the record exists, in an admin's words. */
+    private static String why(ZohoOutcome<String> outcome) {
+        if (outcome instanceof ZohoOutcome.RateLimited<String> limited) {
+            return limited.scope().name().toLowerCase(Locale.ROOT) + " limit, open again in "
+                    + limited.retryAfter().toSeconds() + " s: " + limited.message();
+        }
+        if (outcome instanceof ZohoOutcome.Outage<String> outage) {
+            return outage.message();
+        }
+        if (outcome instanceof ZohoOutcome.AuthFailure<String> auth) {
+            return "Zoho refused the credentials: " + auth.message();
+        }
+        if (outcome instanceof ZohoOutcome.Validation<String> refused) {
+            return "Zoho refused the read: " + refused.code() + " " + refused.message();
+        }
+        return outcome.getClass().getSimpleName();
     }
 }

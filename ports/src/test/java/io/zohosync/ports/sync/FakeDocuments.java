@@ -8,7 +8,9 @@ import io.zohosync.ports.intake.EntityMapping;
 import io.zohosync.ports.out.zoho.ZohoOutcome;
 import io.zohosync.ports.sync.handler.Links;
 import io.zohosync.ports.sync.handler.SyncHandler;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +37,7 @@ final class FakeDocuments implements SyncHandler<FakeDocuments.Doc> {
     private ZohoOutcome<String> failUpdate;
     private ZohoOutcome<String> failNextCompletion;
     private int nextId = 1;
+    private final Deque<ZohoOutcome<String>> readsFirst = new ArrayDeque<>();
 
     FakeDocuments(EntityType type, List<String> calls) {
         this(type, SyncTarget.BOOKS, calls);
@@ -186,8 +189,18 @@ final class FakeDocuments implements SyncHandler<FakeDocuments.Doc> {
         return Future.succeededFuture(new ZohoOutcome.Success<>(zohoId));
     }
 
+    /** The next reads answer {@code outcomes}, one each, before Zoho's own answer (the budget putting them off). */
+    @SafeVarargs
+    final void readsFirst(ZohoOutcome<String>... outcomes) {
+        readsFirst.addAll(List.of(outcomes));
+    }
+
     @Override
     public Future<ZohoOutcome<String>> read(String zohoId) {
+        calls.add("read " + type.wire() + " " + zohoId);
+        if (!readsFirst.isEmpty()) {
+            return Future.succeededFuture(readsFirst.poll());
+        }
         return Future.succeededFuture(
                 zoho.values().stream().anyMatch(w -> w.zohoId().equals(zohoId))
                         ? new ZohoOutcome.Success<>(zohoId)

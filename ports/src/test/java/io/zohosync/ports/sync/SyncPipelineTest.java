@@ -11,7 +11,10 @@ import io.zohosync.domain.matching.MatchPolicy;
 import io.zohosync.domain.sync.RetryPolicy;
 import io.zohosync.domain.sync.SyncStateMachine;
 import io.zohosync.domain.sync.SyncStatus;
+import io.zohosync.ports.admin.AdminSyncService;
 import io.zohosync.ports.flows.customer.CustomerBooksHandler;
+import io.zohosync.ports.in.AdminActionEntry;
+import io.zohosync.ports.in.AdminSyncUseCase;
 import io.zohosync.ports.in.RecordEntityUseCase.Command;
 import io.zohosync.ports.in.SyncRecordView;
 import io.zohosync.ports.intake.IntakeService;
@@ -20,6 +23,7 @@ import io.zohosync.ports.out.SyncObserver;
 import io.zohosync.ports.out.zoho.BudgetPermit;
 import io.zohosync.ports.out.zoho.ZohoBudget;
 import io.zohosync.ports.out.zoho.ZohoOutcome;
+import io.zohosync.ports.out.zoho.ZohoOutcome.RateLimited.Scope;
 import io.zohosync.ports.sync.handler.Handlers;
 import io.zohosync.ports.sync.handler.SyncHandler;
 import io.zohosync.ports.testing.InMemorySyncStore;
@@ -322,23 +326,10 @@ class SyncPipelineTest {
         assertThat(status(EntityType.ITEM, "YOGA")).isEqualTo(SyncStatus.RETRYING);
         assertThat(status(EntityType.INVOICE, "inv-1")).isEqualTo(SyncStatus.WAITING);
 
-        List<io.zohosync.ports.in.AdminActionEntry> audited = new java.util.ArrayList<>();
-        var admin = new io.zohosync.ports.admin.AdminSyncService(
-                store,
-                new Dependants(store, machine, observer),
-                new Handlers(handlers),
-                machine,
-                entry -> {
-                    audited.add(entry);
-                    return Future.succeededFuture();
-                },
-                clock);
+        List<AdminActionEntry> audited = new ArrayList<>();
+        var admin = admin(audited, new ArrayList<>());
         items.add("YOGA", "item-zoho-1");
-        await(admin.apply(new io.zohosync.ports.in.AdminSyncUseCase.Command(
-                new SyncKey(EntityType.ITEM, "YOGA", SyncTarget.BOOKS),
-                io.zohosync.ports.in.AdminSyncUseCase.Action.LINK,
-                "item-zoho-1",
-                "ada@shop.example")));
+        await(admin.apply(link("YOGA", "item-zoho-1")));
         assertThat(audited).singleElement().satisfies(entry -> {
             assertThat(entry.actor()).isEqualTo("ada@shop.example");
             assertThat(entry.action()).isEqualTo("link");
@@ -352,6 +343,66 @@ class SyncPipelineTest {
         await(worker.drainOnce("w"));
         assertThat(invoices.written("inv-1").orElseThrow().links())
                 .containsEntry(new EntityRef(EntityType.ITEM, "YOGA"), "item-zoho-1");
+    }
+
+    @Test
+    void a_hand_links_check_waits_for_the_budget_a_moment_and_names_what_kept_zoho_from_answering() throws Exception {
+        record(EntityType.ITEM, "YOGA", Map.of());
+        items.failCreateOf("YOGA", new ZohoOutcome.Outage<>("503 from Books"));
+        await(worker.drainOnce("w"));
+        items.add("YOGA", "item-zoho-1");
+        List<Instant> pauses = new ArrayList<>();
+        var admin = admin(new ArrayList<>(), pauses);
+
+        // the budget full for a moment (the queue's jobs hold it): the check waits for it, then links
+        calls.clear();
+        items.readsFirst(
+                new ZohoOutcome.RateLimited<>(Scope.CONCURRENCY, Duration.ZERO, "API budget for BOOKS spent"),
+                new ZohoOutcome.RateLimited<>(Scope.MINUTE, Duration.ofSeconds(2), "API budget for BOOKS spent"));
+        AdminSyncUseCase.Result linked = await(admin.apply(link("YOGA", "item-zoho-1")));
+        assertThat(linked).isInstanceOf(AdminSyncUseCase.Result.Changed.class);
+        assertThat(calls).containsExactly("read item item-zoho-1", "read item item-zoho-1", "read item item-zoho-1");
+        // at least a tenth of a second between two tries, however soon the budget says it reopens
+        assertThat(pauses)
+                .containsExactly(
+                        clock.instant().plusMillis(100), clock.instant().plusSeconds(2));
+
+        // beyond the check's patience: refused at once, saying why, and nothing changed
+        pauses.clear();
+        items.readsFirst(
+                new ZohoOutcome.RateLimited<>(Scope.MINUTE, Duration.ofSeconds(40), "API budget for BOOKS spent"));
+        AdminSyncUseCase.Result refused = await(admin.apply(link("YOGA", "item-zoho-2")));
+        assertThat(refused)
+                .isEqualTo(new AdminSyncUseCase.Result.ZohoUnavailable("Zoho could not be asked about record"
+                        + " item-zoho-2 now (minute limit, open again in 40 s: API budget for BOOKS spent); nothing"
+                        + " changed, try again in a moment"));
+        assertThat(pauses).isEmpty();
+        assertThat(view(EntityType.ITEM, "YOGA").zohoId()).isEqualTo("item-zoho-1");
+    }
+
+    private AdminSyncService admin(List<AdminActionEntry> audited, List<Instant> pauses) {
+        return new AdminSyncService(
+                store,
+                new Dependants(store, machine, observer),
+                new Handlers(handlers),
+                machine,
+                entry -> {
+                    audited.add(entry);
+                    return Future.succeededFuture();
+                },
+                at -> {
+                    pauses.add(at);
+                    return Future.succeededFuture();
+                },
+                clock);
+    }
+
+    private static AdminSyncUseCase.Command link(String item, String zohoId) {
+        return new AdminSyncUseCase.Command(
+                new SyncKey(EntityType.ITEM, item, SyncTarget.BOOKS),
+                AdminSyncUseCase.Action.LINK,
+                zohoId,
+                "ada@shop.example");
     }
 
     @Test
