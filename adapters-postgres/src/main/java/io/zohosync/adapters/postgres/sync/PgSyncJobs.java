@@ -104,12 +104,13 @@ public final class PgSyncJobs implements SyncJobs {
             from sync_jobs j
             where j.id = $2 and j.locked_by = $3 and j.lease_seq = $4
               and r.entity_type = j.entity_type and r.entity_id = j.entity_id and r.target = j.target""";
-    private static final String FENCE =
-            "select id from sync_jobs where id = $1 and locked_by = $2 and lease_seq = $3 for update";
-    private static final String LOAD = """
-            select r.*, j.locked_by, j.locked_until from sync_records r
-            join sync_jobs j using (entity_type, entity_id, target)
-            where j.id = $1 for update of r""";
+    /** The job's record, locked with the job, while the lease is still the one the job was claimed under. */
+    private static final String HELD = """
+            select r.*, j.locked_by, j.locked_until from sync_jobs j
+            join sync_records r using (entity_type, entity_id, target)
+            where j.id = $1 and j.locked_by = $2 and j.lease_seq = $3
+            for update of j, r""";
+
     private static final String RENEW = """
             update sync_jobs set locked_until = $3::timestamptz + $4 * interval '1 millisecond'
             where id = any($1::bigint[]) and locked_by = $2""";
@@ -260,33 +261,30 @@ public final class PgSyncJobs implements SyncJobs {
             Instant now,
             Function<SyncState, Transition> decide) {
         return pool.withTransaction(conn -> RecordStore.lockKey(conn, job.key())
-                .compose(x -> conn.preparedQuery(FENCE).execute(Tuple.of(job.jobId(), job.workerId(), job.leaseSeq())))
-                .compose(held -> held.size() == 0
-                        ? Future.succeededFuture(Optional.<SyncState>empty())
-                        : conn.preparedQuery(LOAD)
-                                .execute(Tuple.of(job.jobId()))
-                                .compose(rows -> {
-                                    SyncState state =
-                                            RecordStore.state(rows.iterator().next());
-                                    Transition transition = decide.apply(state);
-                                    if (!(transition instanceof Transition.Moved moved)) {
-                                        // nothing stored: the lease runs out and the rescuer returns the record to the
-                                        // queue
-                                        LOG.error(
-                                                "job {} ({}): the state machine refused the outcome {}: {}",
-                                                job.jobId(),
-                                                job.key(),
-                                                event,
-                                                ((Transition.Rejected) transition).reason());
-                                        return Future.succeededFuture(Optional.<SyncState>empty());
-                                    }
-                                    SyncState next = moved.next();
-                                    return RecordStore.store(conn, job.key(), Optional.of(state), next, event, now)
-                                            .compose(x -> next.status() == SyncStatus.WAITING
-                                                    ? RecordStore.waitFor(conn, job.key(), waitingFor, now)
-                                                    : Future.succeededFuture())
-                                            .map(Optional.of(next));
-                                })));
+                .compose(x -> conn.preparedQuery(HELD).execute(Tuple.of(job.jobId(), job.workerId(), job.leaseSeq())))
+                .compose(held -> {
+                    if (held.size() == 0) {
+                        return Future.succeededFuture(Optional.<SyncState>empty());
+                    }
+                    SyncState state = RecordStore.state(held.iterator().next());
+                    Transition transition = decide.apply(state);
+                    if (!(transition instanceof Transition.Moved moved)) {
+                        // nothing stored: the lease runs out and the rescuer returns the record to the queue
+                        LOG.error(
+                                "job {} ({}): the state machine refused the outcome {}: {}",
+                                job.jobId(),
+                                job.key(),
+                                event,
+                                ((Transition.Rejected) transition).reason());
+                        return Future.succeededFuture(Optional.<SyncState>empty());
+                    }
+                    SyncState next = moved.next();
+                    return RecordStore.store(conn, job.key(), Optional.of(state), next, event, now)
+                            .compose(x -> next.status() == SyncStatus.WAITING
+                                    ? RecordStore.waitFor(conn, job.key(), waitingFor, now)
+                                    : Future.succeededFuture())
+                            .map(Optional.of(next));
+                }));
     }
 
     @Override

@@ -91,19 +91,31 @@ public final class RecordStore {
             )%%s
             select 1""".formatted(UPDATE_RECORD);
     /** A queued state's job. */
-    private static final String STORE_QUEUED = STORE.formatted("""
+    private static final String QUEUED_JOB = """
             , job as (
                 insert into sync_jobs (entity_type, entity_id, target, priority, run_at, created_at, updated_at)
                 values ($1, $2, $3, $18, $19, $13, $13)
                 %s
-            )""".formatted(UPDATE_JOB));
-    /** A syncing state keeps its worker's lease. */
-    private static final String STORE_SYNCING = STORE.formatted("");
+            )""".formatted(UPDATE_JOB);
     /** A settled state has no job. */
-    private static final String STORE_SETTLED = STORE.formatted("""
+    private static final String SETTLED_JOB = """
             , job as (
                 delete from sync_jobs where entity_type = $1 and entity_id = $2 and target = $3
-            )""");
+            )""";
+    /** What a record that waited (or was claimed from waiting) and waits no more leaves behind: in the same statement. */
+    private static final String WAITS_DROPPED = """
+            , waits as (
+                delete from sync_waits where entity_type = $1 and entity_id = $2 and target = $3
+            )""";
+
+    private static final String STORE_QUEUED = STORE.formatted(QUEUED_JOB);
+    private static final String STORE_QUEUED_UNWAITING = STORE.formatted(QUEUED_JOB + WAITS_DROPPED);
+    /** A syncing state keeps its worker's lease. */
+    private static final String STORE_SYNCING = STORE.formatted("");
+
+    private static final String STORE_SYNCING_UNWAITING = STORE.formatted(WAITS_DROPPED);
+    private static final String STORE_SETTLED = STORE.formatted(SETTLED_JOB);
+    private static final String STORE_SETTLED_UNWAITING = STORE.formatted(SETTLED_JOB + WAITS_DROPPED);
 
     /**
      * {@link #STORE_QUEUED} for many records at once (issue 14, goal 1: an intake group's new and changed records),
@@ -188,20 +200,18 @@ public final class RecordStore {
                 next.transientFaults() == null
                         ? null
                         : utc(next.transientFaults().since())));
+        // a waiting record's waits are replaced by waitFor; any other forgets them (if it may have had any)
+        boolean unwaiting = next.status() != SyncStatus.WAITING && mayWait(before);
         String sql = switch (next.status()) {
             case PENDING, RETRYING, WAITING -> {
                 args.add(key.type().priority());
                 args.add(utc(next.nextRunAt()));
-                yield STORE_QUEUED;
+                yield unwaiting ? STORE_QUEUED_UNWAITING : STORE_QUEUED;
             }
-            case SYNCING -> STORE_SYNCING;
-            case SYNCED, FAILED, SKIPPED, MANUAL -> STORE_SETTLED;
+            case SYNCING -> unwaiting ? STORE_SYNCING_UNWAITING : STORE_SYNCING;
+            case SYNCED, FAILED, SKIPPED, MANUAL -> unwaiting ? STORE_SETTLED_UNWAITING : STORE_SETTLED;
         };
-        return conn.preparedQuery(sql)
-                .execute(Tuple.from(args))
-                .compose(x -> next.status() != SyncStatus.WAITING && mayWait(before)
-                        ? conn.preparedQuery(DROP_WAITS).execute(ids(key)).<Void>mapEmpty()
-                        : Future.<Void>succeededFuture());
+        return conn.preparedQuery(sql).execute(Tuple.from(args)).mapEmpty();
     }
 
     /** A state to store ({@link #store}'s arguments). */
