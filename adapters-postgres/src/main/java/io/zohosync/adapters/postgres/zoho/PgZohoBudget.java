@@ -124,6 +124,11 @@ final class PgZohoBudget implements ZohoBudget {
     private static final String TAKE = """
             insert into zoho_api_permits (permit_id, organization_id, meter, taken_at, holder_id, holding, counts)
             values ($1, $2, $3, $4, $5, $6, $7)""";
+    /** A settlement's rows (slots and units, not yet taken by a call) in one statement: $1 ids, $5 holding, $6 counts. */
+    private static final String TAKE_ALL = """
+            insert into zoho_api_permits (permit_id, organization_id, meter, taken_at, holder_id, holding, counts)
+            select u.id, $2, $3, null, $4, u.holding, u.counts
+            from unnest($1::uuid[], $5::bool[], $6::bool[]) as u(id, holding, counts)""";
     /** A drawn slot counts from its call; should its row be gone (its holder was taken for dead), it is counted anew. */
     private static final String DRAW = """
             insert into zoho_api_permits (permit_id, organization_id, meter, taken_at, holder_id, holding)
@@ -442,9 +447,7 @@ final class PgZohoBudget implements ZohoBudget {
                             rows.add(Tuple.of(id, org, meter, null, holderId, false, true));
                         }
                         rows.forEach(row -> inserted.add(row.getUUID(0)));
-                        return rows.isEmpty()
-                                ? Future.<Void>succeededFuture()
-                                : conn.preparedQuery(TAKE).executeBatch(rows).<Void>mapEmpty();
+                        return rows.isEmpty() ? Future.<Void>succeededFuture() : takeAll(conn, org, meter, rows);
                     }));
         } catch (RuntimeException e) {
             together = Future.failedFuture(e);
@@ -524,6 +527,19 @@ final class PgZohoBudget implements ZohoBudget {
                 rows);
     }
 
+    /** Rows of {@link #reservation}'s or slots leased ahead (all of one account's, none taken by a call yet), in one insert. */
+    private Future<Void> takeAll(SqlConnection conn, String organizationId, String meter, List<Tuple> rows) {
+        return conn.preparedQuery(TAKE_ALL)
+                .execute(Tuple.of(
+                        rows.stream().map(row -> row.getUUID(0)).toArray(UUID[]::new),
+                        organizationId,
+                        meter,
+                        holderId,
+                        rows.stream().map(row -> row.getBoolean(5)).toArray(Boolean[]::new),
+                        rows.stream().map(row -> row.getBoolean(6)).toArray(Boolean[]::new)))
+                .mapEmpty();
+    }
+
     private record Reservation(BudgetPermit.Reserved reserved, UUID unit, List<Tuple> rows) {
         /** The ids of its rows. */
         List<UUID> ids() {
@@ -565,8 +581,7 @@ final class PgZohoBudget implements ZohoBudget {
                         asked.slots(),
                         false,
                         reservation.ids(),
-                        (conn, meter) -> conn.preparedQuery(TAKE)
-                                .executeBatch(reservation.rows())
+                        (conn, meter) -> takeAll(conn, asked.organizationId(), meter, reservation.rows())
                                 .map(x -> reservation.reserved()))
                 .onSuccess(permit -> {
                     if (permit instanceof BudgetPermit.Reserved reserved) {
