@@ -6,10 +6,14 @@ import io.vertx.core.Future;
 import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncKey;
 import io.zohosync.domain.entity.SyncTarget;
+import io.zohosync.domain.sync.SyncStatus;
 import io.zohosync.ports.in.SyncLogEntry;
 import io.zohosync.ports.in.SyncLogPage;
 import io.zohosync.ports.in.SyncLogQuery;
+import io.zohosync.ports.in.SyncOverview;
+import io.zohosync.ports.out.SyncRecordsReader;
 import io.zohosync.ports.testing.InMemorySyncStore;
+import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +44,27 @@ class SyncStatusServiceTest {
         SyncLogPage all = await(service.log(SyncLogQuery.newest(4)));
         assertThat(all.entries()).hasSize(4);
         assertThat(all.nextBefore()).isNull();
+    }
+
+    @Test
+    void anOverviewAskedWithoutRecentRecordsCountsWithoutReadingAny() throws Exception {
+        queue(3);
+        List<String> asked = new ArrayList<>();
+        SyncRecordsReader watched = (SyncRecordsReader) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {SyncRecordsReader.class}, (proxy, method, args) -> {
+                    asked.add(method.getName());
+                    return method.invoke(store, args);
+                });
+        SyncStatusService watching = new SyncStatusService(watched, true);
+
+        SyncOverview counts = await(watching.overview(0));
+        assertThat(counts.recent()).isEmpty();
+        assertThat(counts.countsByTarget().get(EntityType.CUSTOMER).get(SyncTarget.BOOKS))
+                .containsEntry(SyncStatus.PENDING, 3L);
+        assertThat(asked).containsExactly("countsByTarget");
+
+        assertThat(await(watching.overview(2)).recent()).hasSize(2);
+        assertThat(asked).containsExactly("countsByTarget", "countsByTarget", "recentlyChanged");
     }
 
     private void queue(int records) throws Exception {
