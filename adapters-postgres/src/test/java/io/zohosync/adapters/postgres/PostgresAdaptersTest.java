@@ -22,6 +22,7 @@ import io.zohosync.ports.in.RecordEntityUseCase.Result;
 import io.zohosync.ports.intake.IntakeService;
 import io.zohosync.ports.intake.Routing;
 import io.zohosync.ports.out.ClaimedJob;
+import io.zohosync.ports.out.StoredEntity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,6 +73,33 @@ class PostgresAdaptersTest {
         assertThat(second.size()).isLessThanOrEqualTo(15);
         releaseAll(first, at);
         releaseAll(second, at);
+    }
+
+    @Test
+    void a_claimed_job_carries_its_entity_as_stored_so_the_worker_reads_it_no_more() throws Exception {
+        String sku = enqueueNew();
+        Instant at = Instant.now();
+        String worker = "w-" + UUID.randomUUID();
+        // every due job (the other tests' released ones among them), so that this one is claimed
+        List<ClaimedJob> claimed = await(pg.syncJobs()
+                .claimDue(
+                        worker,
+                        10_000,
+                        LEASE,
+                        at,
+                        s -> MACHINE.apply(s, new SyncEvent.Claimed(worker, at.plus(LEASE)), at)));
+        try {
+            ClaimedJob job = claimed.stream()
+                    .filter(j -> j.key().entityId().equals(sku))
+                    .findFirst()
+                    .orElseThrow();
+            StoredEntity stored = await(pg.entities().find(job.key().entity())).orElseThrow();
+            assertThat(job.stored()).contains(stored);
+            assertThat(stored.payload()).containsEntry("name", "Yoga");
+            assertThat(await(pg.entities().of(job))).contains(stored);
+        } finally {
+            releaseAll(claimed, at);
+        }
     }
 
     @Test

@@ -13,6 +13,13 @@ public interface EntityStore {
 
     Future<Optional<StoredEntity>> find(EntityRef ref);
 
+    /** A claimed job's entity: as the claim read it, or as stored now when the claim did not read it. */
+    default Future<Optional<StoredEntity>> of(ClaimedJob job) {
+        return job.stored().isPresent()
+                ? Future.succeededFuture(job.stored())
+                : find(job.key().entity());
+    }
+
     /**
      * The Zoho ids at {@code target} of the stored entities of {@code type} whose {@code email} is one of
      * {@code emails} (compared trimmed and lower-cased), keyed by that lower-cased email; only entities already

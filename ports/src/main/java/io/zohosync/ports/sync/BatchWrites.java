@@ -31,7 +31,7 @@ final class BatchWrites {
     /** One decision per job, in order. */
     <E> Future<List<Decision>> run(BatchSyncHandler<E> handler, List<ClaimedJob> jobs, Instant now) {
         List<Future<Optional<StoredEntity>>> loads =
-                jobs.stream().map(job -> entities.find(job.key().entity())).toList();
+                jobs.stream().map(entities::of).toList();
         Future<?> all = Future.all(loads);
         return all.compose(loaded -> {
             Decision[] decisions = new Decision[jobs.size()];

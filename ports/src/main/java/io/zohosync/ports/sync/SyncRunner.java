@@ -149,7 +149,7 @@ public final class SyncRunner {
     public Future<Decision> run(ClaimedJob job, Instant now) {
         SyncKey key = job.key();
         return handlers.of(key)
-                .<Future<Decision>>map(handler -> entities.find(key.entity())
+                .<Future<Decision>>map(handler -> entities.of(job)
                         .compose(stored -> stored.isEmpty()
                                 ? done(new SyncEvent.PermanentFailure(key.entity() + " is no longer stored"), "missing")
                                 : run(handler, job, stored.get(), now)))

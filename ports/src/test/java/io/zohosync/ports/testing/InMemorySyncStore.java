@@ -338,7 +338,7 @@ public final class InMemorySyncStore
                 job.lockedUntil = now.plus(lease);
                 job.leaseSeq++;
                 records.put(key, new Record(moved.next(), record.intent(), now));
-                claimed.add(new ClaimedJob(job.id, job.leaseSeq, key, moved.next(), record.intent()));
+                claimed.add(new ClaimedJob(job.id, job.leaseSeq, key, moved.next(), record.intent(), Optional.empty()));
             } else if (state.status() == SyncStatus.SYNCING) {
                 job.lockedBy = "orphan";
                 job.lockedUntil = now;

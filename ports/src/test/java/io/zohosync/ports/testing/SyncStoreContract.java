@@ -162,7 +162,7 @@ public abstract class SyncStoreContract {
         assertThat(status(key)).isEqualTo(SyncStatus.SYNCING);
         assertThat(claimAll(unique("other"), now)).noneMatch(j -> j.key().equals(key));
 
-        ClaimedJob impostor = new ClaimedJob(job.jobId(), job.leaseSeq() - 1, key, job.state(), false);
+        ClaimedJob impostor = new ClaimedJob(job.jobId(), job.leaseSeq() - 1, key, job.state(), false, job.stored());
         assertThat(await(complete(impostor, new SyncEvent.Succeeded("999")))).isEmpty();
         SyncState done =
                 await(complete(job, new SyncEvent.Succeeded("4600001"))).orElseThrow();

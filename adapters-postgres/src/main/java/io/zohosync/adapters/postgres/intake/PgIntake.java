@@ -1,10 +1,10 @@
 package io.zohosync.adapters.postgres.intake;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import io.zohosync.adapters.postgres.entity.EntityRows;
 import io.zohosync.domain.entity.EntityRef;
 import io.zohosync.domain.entity.EntityType;
 import io.zohosync.ports.out.EntityStore;
@@ -83,12 +83,7 @@ public final class PgIntake implements Intake, EntityStore {
     }
 
     static StoredEntity entity(Row row) {
-        return new StoredEntity(
-                new EntityRef(EntityType.fromWire(row.getString("entity_type")), row.getString("entity_id")),
-                JsonValues.plain((JsonObject) row.getValue("payload")),
-                row.getInteger("version"),
-                row.getString("payload_hash"),
-                row.getOffsetDateTime("received_at").toInstant(),
-                row.getOffsetDateTime("updated_at").toInstant());
+        return EntityRows.entity(
+                new EntityRef(EntityType.fromWire(row.getString("entity_type")), row.getString("entity_id")), row, "");
     }
 }

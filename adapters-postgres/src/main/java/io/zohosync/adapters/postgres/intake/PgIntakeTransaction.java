@@ -9,6 +9,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import io.zohosync.adapters.postgres.entity.JsonValues;
 import io.zohosync.adapters.postgres.states.PgZohoStates;
 import io.zohosync.adapters.postgres.stock.PgStockRows;
 import io.zohosync.adapters.postgres.sync.RecordStore;

@@ -1,4 +1,4 @@
-package io.zohosync.adapters.postgres.intake;
+package io.zohosync.adapters.postgres.entity;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
