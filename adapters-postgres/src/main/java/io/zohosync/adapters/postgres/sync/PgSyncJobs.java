@@ -20,7 +20,9 @@ import io.zohosync.ports.out.SyncJobs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -32,10 +34,7 @@ public final class PgSyncJobs implements SyncJobs {
 
     private static final Logger LOG = LoggerFactory.getLogger(PgSyncJobs.class);
 
-    /**
-     * Due, unleased jobs (the MATERIALIZED CTE fences the LIMIT so the planner cannot lock more rows than asked), their
-     * records, and their entities as stored now (read with the claim, not once more by each job).
-     */
+    /** Due, unleased jobs (the MATERIALIZED CTE fences the LIMIT so the planner cannot lock more rows than asked) and their records. */
     private static final String DUE = """
             with due as materialized (
                 select id from sync_jobs
@@ -44,12 +43,9 @@ public final class PgSyncJobs implements SyncJobs {
                 limit $2
                 for update skip locked
             )
-            select j.id as job_id, j.lease_seq, r.*, j.locked_by, j.locked_until, r.intent_at is not null as unsure,
-                   e.payload as entity_payload, e.version as entity_version, e.payload_hash as entity_payload_hash,
-                   e.received_at as entity_received_at, e.updated_at as entity_updated_at
+            select j.id as job_id, j.lease_seq, r.*, j.locked_by, j.locked_until, r.intent_at is not null as unsure
             from due join sync_jobs j using (id)
             join sync_records r using (entity_type, entity_id, target)
-            left join platform_entities e on e.entity_type = r.entity_type and e.entity_id = r.entity_id
             order by j.priority, j.run_at, j.id
             for update of r skip locked""";
 
@@ -63,12 +59,9 @@ public final class PgSyncJobs implements SyncJobs {
                 limit $2
                 for update skip locked
             )
-            select j.id as job_id, j.lease_seq, r.*, j.locked_by, j.locked_until, r.intent_at is not null as unsure,
-                   e.payload as entity_payload, e.version as entity_version, e.payload_hash as entity_payload_hash,
-                   e.received_at as entity_received_at, e.updated_at as entity_updated_at
+            select j.id as job_id, j.lease_seq, r.*, j.locked_by, j.locked_until, r.intent_at is not null as unsure
             from due join sync_jobs j using (id)
             join sync_records r using (entity_type, entity_id, target)
-            left join platform_entities e on e.entity_type = r.entity_type and e.entity_id = r.entity_id
             order by j.priority, j.run_at, j.id
             for update of r skip locked""";
 
@@ -87,12 +80,9 @@ public final class PgSyncJobs implements SyncJobs {
                 select id from due
                 where (select count(*) from due) >= $2 or (select min(run_at) from due) <= $5
             )
-            select j.id as job_id, j.lease_seq, r.*, j.locked_by, j.locked_until, r.intent_at is not null as unsure,
-                   e.payload as entity_payload, e.version as entity_version, e.payload_hash as entity_payload_hash,
-                   e.received_at as entity_received_at, e.updated_at as entity_updated_at
+            select j.id as job_id, j.lease_seq, r.*, j.locked_by, j.locked_until, r.intent_at is not null as unsure
             from ready join sync_jobs j using (id)
             join sync_records r using (entity_type, entity_id, target)
-            left join platform_entities e on e.entity_type = r.entity_type and e.entity_id = r.entity_id
             order by j.priority, j.run_at, j.id
             for update of r skip locked""";
 
@@ -100,10 +90,19 @@ public final class PgSyncJobs implements SyncJobs {
             update sync_jobs j set locked_by = $1, locked_until = $2, lease_seq = j.lease_seq + 1, updated_at = $3
             from unnest($4::bigint[]) as u(id) where j.id = u.id
             returning j.id, j.lease_seq""";
+    /**
+     * The claimed records made syncing, and their entities as stored now: read here, once the records are locked, so
+     * that whatever the intake committed before is seen and whatever it commits after finds the record syncing (and
+     * marks it dirty); the jobs do not read them once more, each in a query of its own.
+     */
     private static final String SYNCING = """
             update sync_records r set status = 'syncing', reason = u.reason, dirty = false, deferred_for = null, updated_at = $1
             from unnest($2::text[], $3::text[], $4::text[], $5::text[]) as u(t, i, g, reason)
-            where r.entity_type = u.t and r.entity_id = u.i and r.target = u.g""";
+            left join platform_entities e on e.entity_type = u.t and e.entity_id = u.i
+            where r.entity_type = u.t and r.entity_id = u.i and r.target = u.g
+            returning r.entity_type, r.entity_id, r.target, e.payload as entity_payload, e.version as entity_version,
+                      e.payload_hash as entity_payload_hash, e.received_at as entity_received_at,
+                      e.updated_at as entity_updated_at""";
     /**
      * A job whose record the state machine would not claim follows its record: due at its next run; gone when
      * the record is settled; an expired lease when the record says syncing, so the rescuer returns it.
@@ -213,7 +212,7 @@ public final class PgSyncJobs implements SyncJobs {
         return conn.preparedQuery(LEASE)
                 .execute(Tuple.of(workerId, utc(until), utc(now), ids))
                 .compose(leased -> {
-                    java.util.Map<Long, Integer> seqs = new java.util.HashMap<>();
+                    Map<Long, Integer> seqs = new HashMap<>();
                     leased.forEach(r -> seqs.put(r.getLong("id"), r.getInteger("lease_seq")));
                     return conn.preparedQuery(SYNCING)
                             .execute(Tuple.of(
@@ -228,25 +227,28 @@ public final class PgSyncJobs implements SyncJobs {
                                             .map(r -> r.getString("target"))
                                             .toArray(String[]::new),
                                     states.stream().map(SyncState::reason).toArray(String[]::new)))
-                            .map(x -> {
+                            .map(syncing -> {
+                                Map<SyncKey, StoredEntity> entities = new HashMap<>();
+                                syncing.forEach(r -> stored(r).ifPresent(e -> entities.put(RecordStore.key(r), e)));
                                 List<ClaimedJob> jobs = new ArrayList<>(rows.size());
                                 for (int i = 0; i < rows.size(); i++) {
                                     Row row = rows.get(i);
                                     long id = row.getLong("job_id");
+                                    SyncKey key = RecordStore.key(row);
                                     jobs.add(new ClaimedJob(
                                             id,
                                             seqs.get(id),
-                                            RecordStore.key(row),
+                                            key,
                                             states.get(i),
                                             row.getBoolean("unsure"),
-                                            stored(row)));
+                                            Optional.ofNullable(entities.get(key))));
                                 }
                                 return jobs;
                             });
                 });
     }
 
-    /** The entity the claim read with the job; empty when there was none (the runner then says it is gone). */
+    /** The entity read with a claimed record; empty when there was none (the runner then says it is gone). */
     private static Optional<StoredEntity> stored(Row row) {
         return row.getValue("entity_payload") == null
                 ? Optional.empty()
