@@ -250,8 +250,8 @@ final class PgZohoBudget implements ZohoBudget {
                 1,
                 inHeldSlot,
                 List.of(id),
-                (conn, meter) -> conn.preparedQuery(TAKE)
-                        .execute(Tuple.of(id, organizationId, meter, utc(now), holderId, !inHeldSlot, true))
+                (conn, meter, held) -> conn.preparedQuery(TAKE)
+                        .execute(Tuple.of(id, organizationId, meter, utc(now), holderId, !held, true))
                         .map(x -> new BudgetPermit.Granted(id.toString(), organizationId, product)));
     }
 
@@ -581,7 +581,7 @@ final class PgZohoBudget implements ZohoBudget {
                         asked.slots(),
                         false,
                         reservation.ids(),
-                        (conn, meter) -> takeAll(conn, asked.organizationId(), meter, reservation.rows())
+                        (conn, meter, held) -> takeAll(conn, asked.organizationId(), meter, reservation.rows())
                                 .map(x -> reservation.reserved()))
                 .onSuccess(permit -> {
                     if (permit instanceof BudgetPermit.Reserved reserved) {
@@ -625,14 +625,16 @@ final class PgZohoBudget implements ZohoBudget {
         return lapsed;
     }
 
+    /** Inserts what was allowed; {@code held}: the call runs under a slot still held (see {@link #decide}). */
     private interface Take {
-        Future<BudgetPermit> take(SqlConnection conn, String meter);
+        Future<BudgetPermit> take(SqlConnection conn, String meter, boolean held);
     }
 
     /**
      * Under the account's lock: this holder alive, old rows pruned, the domain's answer, and {@code take} if allowed
      * (inserting the rows {@code taken}, deleted should the transaction's outcome be unknown);
-     * {@code inHeldSlot}: the call runs under a slot already held, so the calls in flight do not refuse it.
+     * {@code inHeldSlot}: the call runs under a slot already held, so the calls in flight do not refuse it; unless this
+     * instance was taken for dead meanwhile (the slot's row may be gone), when it is counted in flight as any call.
      */
     private Future<BudgetPermit> decide(
             String organizationId,
@@ -650,24 +652,30 @@ final class PgZohoBudget implements ZohoBudget {
         List<UUID> idle = settleIdle(account, now);
         return pool.withTransaction(conn -> conn.preparedQuery(LOCK)
                         .execute(Tuple.of(org, meter))
-                        .compose(x -> alive(conn, now))
-                        .compose(x -> idle.isEmpty()
-                                ? Future.succeededFuture()
-                                : conn.preparedQuery(GIVE_BACK).execute(Tuple.of(idle.toArray(UUID[]::new))))
-                        .compose(x -> conn.preparedQuery(PRUNE)
-                                .execute(Tuple.of(org, meter, utc(now.minus(Budget.DAY)), utc(now))))
-                        .compose(x -> counts(conn, org, meter, usageQuery))
-                        .compose(counts -> counts.refusal(
-                                        Budget.reserve(
-                                                limits.budgetLimits(),
-                                                inHeldSlot ? counts.usage().withoutCallsInFlight() : counts.usage(),
-                                                now,
-                                                calls),
-                                        calls,
-                                        limits,
-                                        now)
-                                .<Future<BudgetPermit>>map(Future::succeededFuture)
-                                .orElseGet(() -> take.take(conn, meter))))
+                        .compose(lapsed -> {
+                            boolean held = inHeldSlot && !lapsed;
+                            return (idle.isEmpty()
+                                            ? Future.succeededFuture()
+                                            : conn.preparedQuery(GIVE_BACK)
+                                                    .execute(Tuple.of(idle.toArray(UUID[]::new))))
+                                    .compose(x -> conn.preparedQuery(PRUNE)
+                                            .execute(Tuple.of(org, meter, utc(now.minus(Budget.DAY)), utc(now))))
+                                    .compose(x -> counts(conn, org, meter, usageQuery))
+                                    .compose(counts -> counts.refusal(
+                                                    Budget.reserve(
+                                                            limits.budgetLimits(),
+                                                            held
+                                                                    ? counts.usage()
+                                                                            .withoutCallsInFlight()
+                                                                    : counts.usage(),
+                                                            now,
+                                                            calls),
+                                                    calls,
+                                                    limits,
+                                                    now)
+                                            .<Future<BudgetPermit>>map(Future::succeededFuture)
+                                            .orElseGet(() -> take.take(conn, meter, held)));
+                        }))
                 .onFailure(e -> {
                     // the transaction may have committed though its answer was lost: what it would take is deleted
                     keep(notGivenBack, idle);
@@ -759,8 +767,12 @@ final class PgZohoBudget implements ZohoBudget {
         synchronized (this) {
             borrowed = grants.remove(permit.permitId());
         }
-        // a call under a borrowed unit held no concurrency of its own: its row has nothing to release
-        return borrowed != null ? ended(borrowed) : release(List.of(UUID.fromString(permit.permitId())));
+        // a call under a borrowed unit holds no concurrency of its own, unless this instance was taken for dead while
+        // it was decided: its row is released either way (a row that holds nothing is left as it is)
+        Future<Void> released = release(List.of(UUID.fromString(permit.permitId())));
+        return borrowed == null
+                ? released
+                : Future.join(released, ended(borrowed)).mapEmpty();
     }
 
     @Override
