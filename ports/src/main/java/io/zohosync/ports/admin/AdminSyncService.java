@@ -32,8 +32,11 @@ public final class AdminSyncService implements AdminSyncUseCase {
 
     /** How long a hand link's check waits for room in the API budget (a busy queue's moment) before it gives up. */
     public static final Duration LINK_PATIENCE = Duration.ofSeconds(5);
-    /** The shortest wait between two tries of the check, however soon the budget says it reopens. */
-    private static final Duration LEAST_WAIT = Duration.ofMillis(100);
+    /**
+     * The shortest wait between two tries of the check, however soon the budget says it reopens (a full concurrency
+     * limit says "now"): at most 20 tries of the budget in all.
+     */
+    private static final Duration LEAST_WAIT = Duration.ofMillis(250);
 
     private final SyncRecords records;
     private final Dependants dependants;
@@ -126,32 +129,30 @@ public final class AdminSyncService implements AdminSyncUseCase {
                     new Result.Refused("no flow syncs " + command.key().type().wire() + " to "
                             + command.key().target().wire() + ": nothing to link")));
         }
-        return read(handler.get(), command.zohoId(), clock.instant().plus(LINK_PATIENCE))
-                .map(outcome -> {
-                    if (outcome instanceof ZohoOutcome.Success<String>) {
-                        return Optional.empty();
-                    }
-                    if (outcome instanceof ZohoOutcome.NotFound<String>) {
-                        return Optional.of(new Result.LinkRefused(
-                                "Zoho " + command.key().target().wire() + " has no record " + command.zohoId()));
-                    }
-                    return Optional.of(
-                            new Result.ZohoUnavailable("Zoho could not be asked about record " + command.zohoId()
-                                    + " now (" + why(outcome) + "); nothing changed, try again in a moment"));
-                });
+        return read(handler.get(), command.zohoId(), Duration.ZERO).map(outcome -> {
+            if (outcome instanceof ZohoOutcome.Success<String>) {
+                return Optional.empty();
+            }
+            if (outcome instanceof ZohoOutcome.NotFound<String>) {
+                return Optional.of(new Result.LinkRefused(
+                        "Zoho " + command.key().target().wire() + " has no record " + command.zohoId()));
+            }
+            return Optional.of(new Result.ZohoUnavailable("Zoho could not be asked about record " + command.zohoId()
+                    + " now (" + why(outcome) + "); nothing changed, try again in a moment"));
+        });
     }
 
     /**
-     * The record read from Zoho; a read the budget or Zoho's limits put off is tried again when they reopen, until
-     * {@code giveUpAt}.
+     * The record read from Zoho; a read the budget or Zoho's limits put off is tried again when they reopen, while
+     * the waits add up to no more than {@link #LINK_PATIENCE} (counted as planned, whatever the clock does).
      */
-    private Future<ZohoOutcome<String>> read(SyncHandler<?> handler, String zohoId, Instant giveUpAt) {
+    private Future<ZohoOutcome<String>> read(SyncHandler<?> handler, String zohoId, Duration waited) {
         return handler.read(zohoId).compose(outcome -> {
             if (outcome instanceof ZohoOutcome.RateLimited<String> limited) {
                 Duration wait = limited.retryAfter().compareTo(LEAST_WAIT) < 0 ? LEAST_WAIT : limited.retryAfter();
-                Instant at = clock.instant().plus(wait);
-                if (!at.isAfter(giveUpAt)) {
-                    return pause.until(at).compose(x -> read(handler, zohoId, giveUpAt));
+                if (waited.plus(wait).compareTo(LINK_PATIENCE) <= 0) {
+                    return pause.until(clock.instant().plus(wait))
+                            .compose(x -> read(handler, zohoId, waited.plus(wait)));
                 }
             }
             return Future.succeededFuture(outcome);
@@ -161,8 +162,9 @@ public final class AdminSyncService implements AdminSyncUseCase {
     /** Why a read did not say whether the record exists, in an admin's words. */
     private static String why(ZohoOutcome<String> outcome) {
         if (outcome instanceof ZohoOutcome.RateLimited<String> limited) {
-            return limited.scope().name().toLowerCase(Locale.ROOT) + " limit, open again in "
-                    + limited.retryAfter().toSeconds() + " s: " + limited.message();
+            // whole seconds, rounded up: a wait under a second is not "0 s"
+            long seconds = (limited.retryAfter().toMillis() + 999) / 1000;
+            return limited.message() + "; open again in " + seconds + " s";
         }
         if (outcome instanceof ZohoOutcome.Outage<String> outage) {
             return outage.message();

@@ -362,10 +362,10 @@ class SyncPipelineTest {
         AdminSyncUseCase.Result linked = await(admin.apply(link("YOGA", "item-zoho-1")));
         assertThat(linked).isInstanceOf(AdminSyncUseCase.Result.Changed.class);
         assertThat(calls).containsExactly("read item item-zoho-1", "read item item-zoho-1", "read item item-zoho-1");
-        // at least a tenth of a second between two tries, however soon the budget says it reopens
+        // at least a quarter of a second between two tries, however soon the budget says it reopens
         assertThat(pauses)
                 .containsExactly(
-                        clock.instant().plusMillis(100), clock.instant().plusSeconds(2));
+                        clock.instant().plusMillis(250), clock.instant().plusSeconds(2));
 
         // beyond the check's patience: refused at once, saying why, and nothing changed
         pauses.clear();
@@ -374,9 +374,22 @@ class SyncPipelineTest {
         AdminSyncUseCase.Result refused = await(admin.apply(link("YOGA", "item-zoho-2")));
         assertThat(refused)
                 .isEqualTo(new AdminSyncUseCase.Result.ZohoUnavailable("Zoho could not be asked about record"
-                        + " item-zoho-2 now (minute limit, open again in 40 s: API budget for BOOKS spent); nothing"
-                        + " changed, try again in a moment"));
+                        + " item-zoho-2 now (API budget for BOOKS spent; open again in 40 s); nothing changed, try"
+                        + " again in a moment"));
         assertThat(pauses).isEmpty();
+
+        // a budget that keeps saying "now" while the clock stands still: tried for the patience's worth of waits,
+        // then refused (a wait under a second is said as 1 s)
+        for (int i = 0; i < 100; i++) {
+            items.readsFirst(new ZohoOutcome.RateLimited<>(
+                    Scope.CONCURRENCY, Duration.ofMillis(10), "API budget for BOOKS spent"));
+        }
+        AdminSyncUseCase.Result busy = await(admin.apply(link("YOGA", "item-zoho-2")));
+        assertThat(busy)
+                .isEqualTo(new AdminSyncUseCase.Result.ZohoUnavailable("Zoho could not be asked about record"
+                        + " item-zoho-2 now (API budget for BOOKS spent; open again in 1 s); nothing changed, try"
+                        + " again in a moment"));
+        assertThat(pauses).hasSize(20);
         assertThat(view(EntityType.ITEM, "YOGA").zohoId()).isEqualTo("item-zoho-1");
     }
 
