@@ -652,6 +652,7 @@ final class PgZohoBudget implements ZohoBudget {
         List<UUID> idle = settleIdle(account, now);
         return pool.withTransaction(conn -> conn.preparedQuery(LOCK)
                         .execute(Tuple.of(org, meter))
+                        .compose(x -> alive(conn, now))
                         .compose(lapsed -> {
                             boolean held = inHeldSlot && !lapsed;
                             return (idle.isEmpty()
