@@ -108,11 +108,11 @@ public final class RecordStore {
                 delete from sync_waits where entity_type = $1 and entity_id = $2 and target = $3
             )""";
 
+    /** A record stored queued, syncing (its worker's lease kept) or settled; the _UNWAITING ones drop its waits too. */
     private static final String STORE_QUEUED = STORE.formatted(QUEUED_JOB);
-    private static final String STORE_QUEUED_UNWAITING = STORE.formatted(QUEUED_JOB + WAITS_DROPPED);
-    /** A syncing state keeps its worker's lease. */
-    private static final String STORE_SYNCING = STORE.formatted("");
 
+    private static final String STORE_QUEUED_UNWAITING = STORE.formatted(QUEUED_JOB + WAITS_DROPPED);
+    private static final String STORE_SYNCING = STORE.formatted("");
     private static final String STORE_SYNCING_UNWAITING = STORE.formatted(WAITS_DROPPED);
     private static final String STORE_SETTLED = STORE.formatted(SETTLED_JOB);
     private static final String STORE_SETTLED_UNWAITING = STORE.formatted(SETTLED_JOB + WAITS_DROPPED);
