@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class AdminSyncService implements AdminSyncUseCase {
 
     /** How long a hand link's check waits for room in the API budget (a busy queue's moment) before it gives up. */
-    public static final Duration LINK_PATIENCE = Duration.ofSeconds(5);
+    private static final Duration LINK_PATIENCE = Duration.ofSeconds(5);
     /**
      * The shortest wait between two tries of the check, however soon the budget says it reopens (a full concurrency
      * limit says "now"): at most 20 tries of the budget in all.
@@ -138,7 +138,7 @@ public final class AdminSyncService implements AdminSyncUseCase {
                         "Zoho " + command.key().target().wire() + " has no record " + command.zohoId()));
             }
             return Optional.of(new Result.ZohoUnavailable("Zoho could not be asked about record " + command.zohoId()
-                    + " now (" + why(outcome) + "); nothing changed, try again in a moment"));
+                    + " now (" + outcome.describe() + "); nothing changed, try again in a moment"));
         });
     }
 
@@ -157,24 +157,5 @@ public final class AdminSyncService implements AdminSyncUseCase {
             }
             return Future.succeededFuture(outcome);
         });
-    }
-
-    /** Why a read did not say whether the record exists, in an admin's words. */
-    private static String why(ZohoOutcome<String> outcome) {
-        if (outcome instanceof ZohoOutcome.RateLimited<String> limited) {
-            // whole seconds, rounded up: a wait under a second is not "0 s"
-            long seconds = (limited.retryAfter().toMillis() + 999) / 1000;
-            return limited.message() + "; open again in " + seconds + " s";
-        }
-        if (outcome instanceof ZohoOutcome.Outage<String> outage) {
-            return outage.message();
-        }
-        if (outcome instanceof ZohoOutcome.AuthFailure<String> auth) {
-            return "Zoho refused the credentials: " + auth.message();
-        }
-        if (outcome instanceof ZohoOutcome.Validation<String> refused) {
-            return "Zoho refused the read: " + refused.code() + " " + refused.message();
-        }
-        return outcome.getClass().getSimpleName();
     }
 }

@@ -79,19 +79,6 @@ final class PacedCalls {
     }
 
     static Optional<String> failure(ZohoOutcome<?> outcome) {
-        return outcome instanceof ZohoOutcome.Success<?> ? Optional.empty() : Optional.of(describe(outcome));
-    }
-
-    private static String describe(ZohoOutcome<?> outcome) {
-        if (outcome instanceof ZohoOutcome.RateLimited<?> limited) {
-            return limited.message();
-        }
-        if (outcome instanceof ZohoOutcome.Outage<?> outage) {
-            return "Zoho did not answer: " + outage.message();
-        }
-        if (outcome instanceof ZohoOutcome.AuthFailure<?> auth) {
-            return "Zoho refused the credentials: " + auth.message();
-        }
-        return "Zoho answered " + outcome;
+        return outcome instanceof ZohoOutcome.Success<?> ? Optional.empty() : Optional.of(outcome.describe());
     }
 }

@@ -380,7 +380,7 @@ class SyncPipelineTest {
 
         // a budget that keeps saying "now" while the clock stands still: tried for the patience's worth of waits,
         // then refused (a wait under a second is said as 1 s)
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 21; i++) {
             items.readsFirst(new ZohoOutcome.RateLimited<>(
                     Scope.CONCURRENCY, Duration.ofMillis(10), "API budget for BOOKS spent"));
         }

@@ -83,7 +83,7 @@ final class BudgetLease {
     }
 
     /**
-     * An idle unit for one call outside any job (an admin's read, a reconciliation's), if the lease grants and holds
+     * An idle unit for one call outside any job's reservation (the check before a hand link), if the lease grants and holds
      * one: the instance's own concurrency, so the call is not refused for units only its lease keeps idle. It ends as a
      * job's holding does ({@link #ended}).
      */

@@ -409,7 +409,7 @@ final class PgZohoBudget implements ZohoBudget {
                             .execute(Tuple.of(org, meter, utc(now.minus(Budget.DAY)), utc(now))))
                     .compose(x -> counts(conn, org, meter, usageQuery(org, meter, limits, now, 1)))
                     .compose(counts -> {
-                        List<Tuple> rows = new ArrayList<>();
+                        List<PermitRow> rows = new ArrayList<>();
                         Counts sofar = counts;
                         for (Asked asked : group) {
                             UUID unit = useHeld[0] && granted.size() < held.size() ? held.get(granted.size()) : null;
@@ -424,7 +424,7 @@ final class PgZohoBudget implements ZohoBudget {
                                 break;
                             }
                             Reservation reservation =
-                                    reservation(asked.organizationId(), asked.product(), meter, asked.slots(), unit);
+                                    reservation(asked.organizationId(), asked.product(), asked.slots(), unit);
                             rows.addAll(reservation.rows());
                             granted.add(reservation.reserved());
                             units.add(reservation.unit());
@@ -444,9 +444,9 @@ final class PgZohoBudget implements ZohoBudget {
                         for (int i = 0; i < leased; i++) {
                             UUID id = UUID.randomUUID();
                             ahead.add(id);
-                            rows.add(Tuple.of(id, org, meter, null, holderId, false, true));
+                            rows.add(PermitRow.slot(id));
                         }
-                        rows.forEach(row -> inserted.add(row.getUUID(0)));
+                        rows.forEach(row -> inserted.add(row.id()));
                         return rows.isEmpty() ? Future.<Void>succeededFuture() : takeAll(conn, org, meter, rows);
                     }));
         } catch (RuntimeException e) {
@@ -508,15 +508,14 @@ final class PgZohoBudget implements ZohoBudget {
      * and its concurrency unit, a row of its own that counts against no window (none when it has {@code heldUnit},
      * a lease's).
      */
-    private Reservation reservation(
-            String organizationId, ZohoProduct product, String meter, int slots, UUID heldUnit) {
+    private Reservation reservation(String organizationId, ZohoProduct product, int slots, UUID heldUnit) {
         List<UUID> ids =
                 IntStream.range(0, slots).mapToObj(i -> UUID.randomUUID()).toList();
         UUID unit = heldUnit == null ? UUID.randomUUID() : heldUnit;
-        List<Tuple> rows = new ArrayList<>();
-        ids.forEach(id -> rows.add(Tuple.of(id, organizationId, meter, null, holderId, false, true)));
+        List<PermitRow> rows = new ArrayList<>();
+        ids.forEach(id -> rows.add(PermitRow.slot(id)));
         if (heldUnit == null) {
-            rows.add(Tuple.of(unit, organizationId, meter, null, holderId, true, false));
+            rows.add(new PermitRow(unit, true, false));
         }
         return new Reservation(
                 new BudgetPermit.Reserved(
@@ -528,22 +527,32 @@ final class PgZohoBudget implements ZohoBudget {
     }
 
     /** Rows of {@link #reservation}'s or slots leased ahead (all of one account's, none taken by a call yet), in one insert. */
-    private Future<Void> takeAll(SqlConnection conn, String organizationId, String meter, List<Tuple> rows) {
+    private Future<Void> takeAll(SqlConnection conn, String organizationId, String meter, List<PermitRow> rows) {
         return conn.preparedQuery(TAKE_ALL)
                 .execute(Tuple.of(
-                        rows.stream().map(row -> row.getUUID(0)).toArray(UUID[]::new),
+                        rows.stream().map(PermitRow::id).toArray(UUID[]::new),
                         organizationId,
                         meter,
                         holderId,
-                        rows.stream().map(row -> row.getBoolean(5)).toArray(Boolean[]::new),
-                        rows.stream().map(row -> row.getBoolean(6)).toArray(Boolean[]::new)))
+                        rows.stream().map(PermitRow::holding).toArray(Boolean[]::new),
+                        rows.stream().map(PermitRow::counts).toArray(Boolean[]::new)))
                 .mapEmpty();
     }
 
-    private record Reservation(BudgetPermit.Reserved reserved, UUID unit, List<Tuple> rows) {
+    /**
+     * A row of {@code zoho_api_permits} a settlement inserts, none yet taken by a call: a slot counts against the
+     * windows, a concurrency unit holds a slot of the concurrency limit.
+     */
+    private record PermitRow(UUID id, boolean holding, boolean counts) {
+        static PermitRow slot(UUID id) {
+            return new PermitRow(id, false, true);
+        }
+    }
+
+    private record Reservation(BudgetPermit.Reserved reserved, UUID unit, List<PermitRow> rows) {
         /** The ids of its rows. */
         List<UUID> ids() {
-            return rows.stream().map(row -> row.getUUID(0)).toList();
+            return rows.stream().map(PermitRow::id).toList();
         }
     }
 
@@ -571,8 +580,7 @@ final class PgZohoBudget implements ZohoBudget {
     private Future<BudgetPermit> reserveAlone(Asked asked) {
         String organizationId = asked.organizationId();
         BudgetAccount account = BudgetAccount.of(organizationId, asked.product());
-        Reservation reservation =
-                reservation(organizationId, asked.product(), account.meter().name(), asked.slots(), null);
+        Reservation reservation = reservation(organizationId, asked.product(), asked.slots(), null);
         return decide(
                         organizationId,
                         asked.product(),

@@ -46,6 +46,33 @@ public sealed interface ZohoOutcome<T> {
         return this instanceof Outage<T> || this instanceof RateLimited<T>;
     }
 
+    /**
+     * What the call came to, in an admin's words (a problem's detail, a report's line): Zoho's or the budget's message,
+     * and when a limit reopens, rounded up to a second.
+     */
+    default String describe() {
+        if (this instanceof RateLimited<T> limited) {
+            long seconds = (limited.retryAfter().toMillis() + 999) / 1000;
+            return limited.message() + "; open again in " + seconds + " s";
+        }
+        if (this instanceof Outage<T> outage) {
+            return "Zoho did not answer: " + outage.message();
+        }
+        if (this instanceof AuthFailure<T> auth) {
+            return "Zoho refused the credentials: " + auth.message();
+        }
+        if (this instanceof Validation<T> refused) {
+            return "Zoho refused it: [" + refused.code() + "] " + refused.message();
+        }
+        if (this instanceof NotFound<T> missing) {
+            return "Zoho found nothing: " + missing.message();
+        }
+        if (this instanceof Duplicate<T> duplicate) {
+            return "Zoho reports a duplicate: " + duplicate.message();
+        }
+        return "Zoho answered " + this;
+    }
+
     /** A success's value turned by {@code f}; a failure as it is (retyped). */
     default <U> ZohoOutcome<U> map(java.util.function.Function<T, U> f) {
         return this instanceof Success<T> ok ? new Success<>(f.apply(ok.value())) : retype(this);
