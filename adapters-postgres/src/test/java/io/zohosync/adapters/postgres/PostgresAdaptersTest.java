@@ -2,9 +2,12 @@ package io.zohosync.adapters.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import io.zohosync.adapters.postgres.testing.PostgresFixture;
 import io.zohosync.domain.entity.EntityRef;
@@ -12,6 +15,7 @@ import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.domain.sync.RetryPolicy;
 import io.zohosync.domain.sync.SyncEvent;
+import io.zohosync.domain.sync.SyncState;
 import io.zohosync.domain.sync.SyncStateMachine;
 import io.zohosync.domain.sync.SyncStatus;
 import io.zohosync.ports.flows.customer.CustomerMapping;
@@ -28,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -97,6 +102,84 @@ class PostgresAdaptersTest {
             assertThat(job.stored()).contains(stored);
             assertThat(stored.payload()).containsEntry("name", "Yoga");
             assertThat(await(pg.entities().of(job))).contains(stored);
+        } finally {
+            releaseAll(claimed, at);
+        }
+    }
+
+    @Test
+    void what_a_worker_marks_and_records_for_jobs_side_by_side_shares_statements_and_a_lost_lease_loses_only_its_own(
+            Vertx vertx) throws Exception {
+        List<String> skus = List.of(enqueueNew(), enqueueNew(), enqueueNew());
+        Instant at = Instant.now();
+        String worker = "w-" + UUID.randomUUID();
+        List<ClaimedJob> claimed = await(pg.syncJobs()
+                .claimDue(
+                        worker,
+                        10_000,
+                        LEASE,
+                        at,
+                        s -> MACHINE.apply(s, new SyncEvent.Claimed(worker, at.plus(LEASE)), at)));
+        try {
+            List<ClaimedJob> jobs = skus.stream()
+                    .map(sku -> claimed.stream()
+                            .filter(j -> j.key().entityId().equals(sku))
+                            .findFirst()
+                            .orElseThrow())
+                    .toList();
+            // the third one's lease was taken back and given again meanwhile: this worker's copy is stale
+            ClaimedJob stale = jobs.get(2);
+            List<ClaimedJob> asked = List.of(
+                    jobs.get(0),
+                    jobs.get(1),
+                    new ClaimedJob(
+                            stale.jobId(),
+                            stale.leaseSeq() + 1,
+                            stale.key(),
+                            stale.state(),
+                            stale.outcomeUnsure(),
+                            stale.stored()));
+            Context context = vertx.getOrCreateContext();
+
+            List<Boolean> marked = await(onContext(
+                    context,
+                    () -> Future.all(asked.stream()
+                                    .map(job -> pg.syncJobs().markIntent(job, at))
+                                    .toList())
+                            .map(all -> all.<Boolean>list())));
+            List<Optional<SyncState>> recorded = await(onContext(
+                    context,
+                    () -> Future.all(asked.stream()
+                                    .map(job -> pg.syncJobs()
+                                            .complete(
+                                                    job,
+                                                    "created",
+                                                    List.of(),
+                                                    at,
+                                                    st -> MACHINE.apply(
+                                                            st, new SyncEvent.Succeeded("z-" + job.jobId()), at)))
+                                    .toList())
+                            .map(all -> all.<Optional<SyncState>>list())));
+
+            assertThat(marked).containsExactly(true, true, false);
+            assertThat(recorded.get(0).map(SyncState::status)).contains(SyncStatus.SYNCED);
+            assertThat(recorded.get(1).map(SyncState::status)).contains(SyncStatus.SYNCED);
+            assertThat(recorded.get(2))
+                    .as("nothing is recorded under a lost lease")
+                    .isEmpty();
+            var rows = await(pg.pool()
+                    .preparedQuery("select entity_id, status, xmin::text as tx, intent_at from sync_records"
+                            + " where entity_id = any($1) order by entity_id")
+                    .execute(Tuple.of(skus.toArray(String[]::new))));
+            Map<String, Row> byId = new java.util.HashMap<>();
+            rows.forEach(row -> byId.put(row.getString("entity_id"), row));
+            assertThat(byId.get(skus.get(0)).getString("tx"))
+                    .as("the two outcomes were stored by one transaction")
+                    .isEqualTo(byId.get(skus.get(1)).getString("tx"));
+            assertThat(byId.get(skus.get(2)).getString("status")).isEqualTo("syncing");
+            assertThat(byId.get(skus.get(2)).getValue("intent_at"))
+                    .as("no intent marked under a lost lease")
+                    .isNull();
         } finally {
             releaseAll(claimed, at);
         }
@@ -323,6 +406,13 @@ class PostgresAdaptersTest {
         await(intake.record(new Command(
                 EntityType.ITEM, sku, Map.of("name", "Yoga", "rate", "10", "currency", "ZAR"), null, null)));
         return sku;
+    }
+
+    /** Runs {@code work} on {@code context}, as a worker's jobs run on its event loop. */
+    private static <T> Future<T> onContext(Context context, java.util.function.Supplier<Future<T>> work) {
+        Promise<T> result = Promise.promise();
+        context.runOnContext(x -> work.get().onComplete(result));
+        return result.future();
     }
 
     private static <T> T await(Future<T> future) throws Exception {

@@ -8,6 +8,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import io.zohosync.adapters.postgres.Coalescer;
 import io.zohosync.adapters.postgres.entity.EntityRows;
 import io.zohosync.domain.entity.SyncKey;
 import io.zohosync.domain.sync.SyncState;
@@ -19,8 +20,11 @@ import io.zohosync.ports.out.StoredEntity;
 import io.zohosync.ports.out.SyncJobs;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,17 +116,27 @@ public final class PgSyncJobs implements SyncJobs {
     private static final String ORPHAN_JOB =
             "update sync_jobs set locked_by = 'orphan', locked_until = $2, updated_at = $2 where id = $1";
     private static final String DROP_JOB = "delete from sync_jobs where id = $1";
+    /** The intent marks of jobs still leased as they were claimed ($1–$4: job ids, workers, lease sequences, times). */
     private static final String INTENT = """
-            update sync_records r set intent_at = $1
-            from sync_jobs j
-            where j.id = $2 and j.locked_by = $3 and j.lease_seq = $4
-              and r.entity_type = j.entity_type and r.entity_id = j.entity_id and r.target = j.target""";
-    /** The job's record, locked with the job, while the lease is still the one the job was claimed under. */
+            update sync_records r set intent_at = u.at
+            from unnest($1::bigint[], $2::text[], $3::int[], $4::timestamptz[]) as u(id, worker, seq, at)
+            join sync_jobs j on j.id = u.id and j.locked_by = u.worker and j.lease_seq = u.seq
+            where r.entity_type = j.entity_type and r.entity_id = j.entity_id and r.target = j.target
+            returning j.id""";
+    /** The most intents one statement marks. */
+    private static final int INTENTS = 64;
+    /**
+     * The jobs' records ($1–$3: job ids, workers, lease sequences; {@code n} a job's position among them), each locked
+     * with its job, while the lease is still the one the job was claimed under.
+     */
     private static final String HELD = """
-            select r.*, j.locked_by, j.locked_until from sync_jobs j
-            join sync_records r using (entity_type, entity_id, target)
-            where j.id = $1 and j.locked_by = $2 and j.lease_seq = $3
+            select u.n, r.*, j.locked_by, j.locked_until
+            from unnest($1::bigint[], $2::text[], $3::int[]) with ordinality as u(id, worker, seq, n)
+            join sync_jobs j on j.id = u.id and j.locked_by = u.worker and j.lease_seq = u.seq
+            join sync_records r on r.entity_type = j.entity_type and r.entity_id = j.entity_id and r.target = j.target
             for update of j, r""";
+    /** The most outcomes one transaction records. */
+    private static final int OUTCOMES = 64;
 
     private static final String RENEW = """
             update sync_jobs set locked_until = $3::timestamptz + $4 * interval '1 millisecond'
@@ -139,10 +153,23 @@ public final class PgSyncJobs implements SyncJobs {
             "update sync_jobs set locked_by = null, locked_until = null, lease_seq = lease_seq + 1 where id = $1";
 
     private final Pool pool;
+    private final Coalescer<Intent, Boolean> intents;
+    private final Coalescer<Outcome, Optional<SyncState>> outcomes;
 
     public PgSyncJobs(Pool pool) {
         this.pool = pool;
+        this.intents = new Coalescer<>("intent", INTENTS, this::markIntents);
+        this.outcomes = new Coalescer<>("outcomes", OUTCOMES, this::completeAll);
     }
+
+    private record Intent(ClaimedJob job, Instant at) {}
+
+    private record Outcome(
+            ClaimedJob job,
+            String event,
+            List<SyncKey> waitingFor,
+            Instant now,
+            Function<SyncState, Transition> decide) {}
 
     @Override
     public Future<List<ClaimedJob>> claimDue(
@@ -272,9 +299,24 @@ public final class PgSyncJobs implements SyncJobs {
 
     @Override
     public Future<Boolean> markIntent(ClaimedJob job, Instant now) {
+        return intents.ask(new Intent(job, now));
+    }
+
+    /** Marks the intents of jobs the same worker runs side by side in one statement ({@link Coalescer}). */
+    private Future<List<Boolean>> markIntents(List<Intent> marks) {
         return pool.preparedQuery(INTENT)
-                .execute(Tuple.of(utc(now), job.jobId(), job.workerId(), job.leaseSeq()))
-                .map(rows -> rows.rowCount() == 1);
+                .execute(Tuple.of(
+                        marks.stream().map(m -> m.job().jobId()).toArray(Long[]::new),
+                        marks.stream().map(m -> m.job().workerId()).toArray(String[]::new),
+                        marks.stream().map(m -> m.job().leaseSeq()).toArray(Integer[]::new),
+                        marks.stream().map(m -> utc(m.at())).toArray(OffsetDateTime[]::new)))
+                .map(rows -> {
+                    Set<Long> marked = new HashSet<>();
+                    rows.forEach(row -> marked.add(row.getLong("id")));
+                    return marks.stream()
+                            .map(m -> marked.contains(m.job().jobId()))
+                            .toList();
+                });
     }
 
     @Override
@@ -284,31 +326,56 @@ public final class PgSyncJobs implements SyncJobs {
             List<SyncKey> waitingFor,
             Instant now,
             Function<SyncState, Transition> decide) {
-        return pool.withTransaction(conn -> RecordStore.lockKey(conn, job.key())
-                .compose(x -> conn.preparedQuery(HELD).execute(Tuple.of(job.jobId(), job.workerId(), job.leaseSeq())))
+        return outcomes.ask(new Outcome(job, event, waitingFor, now, decide));
+    }
+
+    /**
+     * Records the outcomes of the jobs the same worker finished side by side in one transaction ({@link Coalescer}):
+     * their keys locked in one statement and their records, under their leases, in another, then each stored. A job
+     * whose lease was lost gets nothing stored; a failure rolls all back, and the coalescer records each alone.
+     */
+    private Future<List<Optional<SyncState>>> completeAll(List<Outcome> outcomes) {
+        return pool.withTransaction(conn -> RecordStore.lockKeys(
+                        conn, outcomes.stream().map(o -> o.job().key()).toList())
+                .compose(x -> conn.preparedQuery(HELD)
+                        .execute(Tuple.of(
+                                outcomes.stream().map(o -> o.job().jobId()).toArray(Long[]::new),
+                                outcomes.stream().map(o -> o.job().workerId()).toArray(String[]::new),
+                                outcomes.stream().map(o -> o.job().leaseSeq()).toArray(Integer[]::new))))
                 .compose(held -> {
-                    if (held.size() == 0) {
-                        return Future.succeededFuture(Optional.<SyncState>empty());
+                    List<Optional<SyncState>> recorded =
+                            new ArrayList<>(Collections.nCopies(outcomes.size(), Optional.<SyncState>empty()));
+                    // sent without waiting for one another: the connection pipelines them, in this order
+                    List<Future<?>> stored = new ArrayList<>();
+                    for (Row row : held) {
+                        int n = row.getLong("n").intValue() - 1;
+                        stored.add(record(conn, outcomes.get(n), RecordStore.state(row))
+                                .onSuccess(next -> recorded.set(n, next)));
                     }
-                    SyncState state = RecordStore.state(held.iterator().next());
-                    Transition transition = decide.apply(state);
-                    if (!(transition instanceof Transition.Moved moved)) {
-                        // nothing stored: the lease runs out and the rescuer returns the record to the queue
-                        LOG.error(
-                                "job {} ({}): the state machine refused the outcome {}: {}",
-                                job.jobId(),
-                                job.key(),
-                                event,
-                                ((Transition.Rejected) transition).reason());
-                        return Future.succeededFuture(Optional.<SyncState>empty());
-                    }
-                    SyncState next = moved.next();
-                    return RecordStore.store(conn, job.key(), Optional.of(state), next, event, now)
-                            .compose(x -> next.status() == SyncStatus.WAITING
-                                    ? RecordStore.waitFor(conn, job.key(), waitingFor, now)
-                                    : Future.succeededFuture())
-                            .map(Optional.of(next));
+                    return Future.all(stored).map(recorded);
                 }));
+    }
+
+    /** Stores what the state machine makes of one job's outcome, its record locked and its lease checked. */
+    private static Future<Optional<SyncState>> record(SqlConnection conn, Outcome outcome, SyncState state) {
+        ClaimedJob job = outcome.job();
+        Transition transition = outcome.decide().apply(state);
+        if (!(transition instanceof Transition.Moved moved)) {
+            // nothing stored: the lease runs out and the rescuer returns the record to the queue
+            LOG.error(
+                    "job {} ({}): the state machine refused the outcome {}: {}",
+                    job.jobId(),
+                    job.key(),
+                    outcome.event(),
+                    ((Transition.Rejected) transition).reason());
+            return Future.succeededFuture(Optional.empty());
+        }
+        SyncState next = moved.next();
+        return RecordStore.store(conn, job.key(), Optional.of(state), next, outcome.event(), outcome.now())
+                .compose(x -> next.status() == SyncStatus.WAITING
+                        ? RecordStore.waitFor(conn, job.key(), outcome.waitingFor(), outcome.now())
+                        : Future.succeededFuture())
+                .map(Optional.of(next));
     }
 
     @Override

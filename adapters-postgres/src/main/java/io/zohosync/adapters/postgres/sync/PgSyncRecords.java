@@ -5,6 +5,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import io.zohosync.adapters.postgres.Coalescer;
 import io.zohosync.domain.entity.EntityRef;
 import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncKey;
@@ -44,11 +45,17 @@ public final class PgSyncRecords implements SyncRecords, SyncRecordsReader {
             "select * from sync_records where entity_type = $1 and entity_id = $2 and target = $3";
     private static final String FIND_ALL =
             "select * from sync_records where entity_type = $1 and entity_id = $2 order by target";
+    /** The records still waiting on each prerequisite ($1–$3, $4 its position among them: {@code n}). */
     private static final String WAITING_ON = """
-            select w.entity_type, w.entity_id, w.target from sync_waits w
-            join sync_records r using (entity_type, entity_id, target)
-            where w.needs_type = $1 and w.needs_id = $2 and w.needs_target = $3 and r.status = 'waiting'
-            order by w.entity_type, w.entity_id, w.target""";
+            select u.n, w.entity_type, w.entity_id, w.target
+            from unnest($1::text[], $2::text[], $3::text[]) with ordinality as u(t, i, g, n)
+            join sync_waits w on w.needs_type = u.t and w.needs_id = u.i and w.needs_target = u.g
+            join sync_records r on r.entity_type = w.entity_type and r.entity_id = w.entity_id and r.target = w.target
+            where r.status = 'waiting'
+            order by u.n, w.entity_type, w.entity_id, w.target""";
+    /** The most prerequisites one look for their waiting records takes. */
+    private static final int PREREQUISITES = 64;
+
     private static final String DEFERRED = """
             select entity_type, entity_id, target from sync_records where status = 'pending' and deferred_for = $1
             order by entity_type, entity_id, target""";
@@ -60,9 +67,11 @@ public final class PgSyncRecords implements SyncRecords, SyncRecordsReader {
             "select count(*) as n from sync_records where entity_type = $1 and target = $2 and zoho_id = $3";
 
     private final Pool pool;
+    private final Coalescer<SyncKey, List<SyncKey>> waiting;
 
     public PgSyncRecords(Pool pool) {
         this.pool = pool;
+        this.waiting = new Coalescer<>("waiting records", PREREQUISITES, this::waitingOn);
     }
 
     @Override
@@ -74,27 +83,49 @@ public final class PgSyncRecords implements SyncRecords, SyncRecordsReader {
     @Override
     public Future<List<Changed>> changeWaitingOn(
             SyncKey prerequisite, String event, Function<SyncState, Transition> decide, Instant now) {
-        return changeAll(WAITING_ON, RecordStore.ids(prerequisite), event, decide, now);
+        return waiting.ask(prerequisite).compose(keys -> changeAll(keys, event, decide, now));
+    }
+
+    /**
+     * The records waiting on each prerequisite, in its order: the prerequisites the worker's jobs settled side by
+     * side are looked up in one statement ({@link Coalescer}).
+     */
+    private Future<List<List<SyncKey>>> waitingOn(List<SyncKey> prerequisites) {
+        return pool.preparedQuery(WAITING_ON)
+                .execute(Tuple.of(
+                        prerequisites.stream().map(k -> k.type().wire()).toArray(String[]::new),
+                        prerequisites.stream().map(SyncKey::entityId).toArray(String[]::new),
+                        prerequisites.stream().map(k -> k.target().wire()).toArray(String[]::new)))
+                .map(rows -> {
+                    List<List<SyncKey>> found = new ArrayList<>();
+                    prerequisites.forEach(p -> found.add(new ArrayList<>()));
+                    rows.forEach(
+                            row -> found.get(row.getLong("n").intValue() - 1).add(RecordStore.key(row)));
+                    return found;
+                });
     }
 
     @Override
     public Future<List<Changed>> changeDeferred(
             DeferCause cause, String event, Function<SyncState, Transition> decide, Instant now) {
-        return changeAll(DEFERRED, Tuple.of(cause.name().toLowerCase(Locale.ROOT)), event, decide, now);
+        return pool.preparedQuery(DEFERRED)
+                .execute(Tuple.of(cause.name().toLowerCase(Locale.ROOT)))
+                .compose(rows -> {
+                    List<SyncKey> keys = new ArrayList<>();
+                    rows.forEach(row -> keys.add(RecordStore.key(row)));
+                    return changeAll(keys, event, decide, now);
+                });
     }
 
-    /** Each selected record in a transaction of its own, one after another: no long transaction however many there are. */
+    /** Each record in a transaction of its own, one after another: no long transaction however many there are. */
     private Future<List<Changed>> changeAll(
-            String select, Tuple args, String event, Function<SyncState, Transition> decide, Instant now) {
-        return pool.preparedQuery(select).execute(args).compose(rows -> {
-            List<Changed> changed = new ArrayList<>();
-            Future<?> chain = Future.succeededFuture();
-            for (Row row : rows) {
-                SyncKey key = RecordStore.key(row);
-                chain = chain.compose(x -> change(key, event, decide, now).onSuccess(c -> c.ifPresent(changed::add)));
-            }
-            return chain.map(changed);
-        });
+            List<SyncKey> keys, String event, Function<SyncState, Transition> decide, Instant now) {
+        List<Changed> changed = new ArrayList<>();
+        Future<?> chain = Future.succeededFuture();
+        for (SyncKey key : keys) {
+            chain = chain.compose(x -> change(key, event, decide, now).onSuccess(c -> c.ifPresent(changed::add)));
+        }
+        return chain.map(changed);
     }
 
     private static Future<Optional<Changed>> change(

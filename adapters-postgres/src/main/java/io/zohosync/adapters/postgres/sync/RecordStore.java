@@ -19,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -40,6 +41,15 @@ public final class RecordStore {
     /** A record's advisory lock by its key: taken before the record's row, by every writer of records. */
     private static final String LOCK_KEY =
             "select pg_advisory_xact_lock(hashtextextended('zsync-record/' || $1 || '/' || $2 || '/' || $3, 0))";
+    /** Several records' advisory locks, taken in the order given. */
+    private static final String LOCK_KEYS = """
+            select pg_advisory_xact_lock(hashtextextended('zsync-record/' || t || '/' || i || '/' || g, 0))
+            from unnest($1::text[], $2::text[], $3::text[]) as u(t, i, g)""";
+    /** The order a transaction that locks several keys takes them in. */
+    static final Comparator<SyncKey> KEY_ORDER = Comparator.comparing(
+                    (SyncKey key) -> key.type().wire())
+            .thenComparing(SyncKey::entityId)
+            .thenComparing(key -> key.target().wire());
     /** The record and its job, the record's row locked. */
     private static final String LOCK_RECORD = """
             select r.*, j.locked_by, j.locked_until from sync_records r
@@ -174,6 +184,17 @@ public final class RecordStore {
     /** The key's advisory lock, held until the transaction ends: the first thing a waiting path takes. */
     static Future<Void> lockKey(SqlConnection conn, SyncKey key) {
         return conn.preparedQuery(LOCK_KEY).execute(ids(key)).mapEmpty();
+    }
+
+    /** The keys' advisory locks, held until the transaction ends, taken in {@link #KEY_ORDER}. */
+    static Future<Void> lockKeys(SqlConnection conn, List<SyncKey> keys) {
+        List<SyncKey> ordered = keys.stream().distinct().sorted(KEY_ORDER).toList();
+        return conn.preparedQuery(LOCK_KEYS)
+                .execute(Tuple.of(
+                        ordered.stream().map(k -> k.type().wire()).toArray(String[]::new),
+                        ordered.stream().map(SyncKey::entityId).toArray(String[]::new),
+                        ordered.stream().map(k -> k.target().wire()).toArray(String[]::new)))
+                .mapEmpty();
     }
 
     /** Stores {@code next} with its job and a log row; {@code before} is empty for a new record. */

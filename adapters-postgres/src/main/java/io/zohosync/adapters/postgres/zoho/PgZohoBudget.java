@@ -11,6 +11,7 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import io.zohosync.adapters.postgres.Coalescer;
 import io.zohosync.domain.budget.Budget;
 import io.zohosync.domain.budget.BudgetDecision;
 import io.zohosync.domain.budget.BudgetUsage;
@@ -29,6 +30,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -129,10 +131,14 @@ final class PgZohoBudget implements ZohoBudget {
             insert into zoho_api_permits (permit_id, organization_id, meter, taken_at, holder_id, holding, counts)
             select u.id, $2, $3, null, $4, u.holding, u.counts
             from unnest($1::uuid[], $5::bool[], $6::bool[]) as u(id, holding, counts)""";
-    /** A drawn slot counts from its call; should its row be gone (its holder was taken for dead), it is counted anew. */
+    /**
+     * Drawn slots ($1–$4 arrays: slot, organization, meter, time; $5 this holder) count from their calls; should a
+     * slot's row be gone (its holder was taken for dead), it is counted anew.
+     */
     private static final String DRAW = """
             insert into zoho_api_permits (permit_id, organization_id, meter, taken_at, holder_id, holding)
-            values ($1, $2, $3, $4, $5, false)
+            select u.id, u.org, u.meter, u.at, $5, false
+            from unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[]) as u(id, org, meter, at)
             on conflict (permit_id) do update set taken_at = excluded.taken_at""";
 
     private static final String RELEASE =
@@ -191,11 +197,17 @@ final class PgZohoBudget implements ZohoBudget {
     /** The accounts with a group being decided (guarded by this). */
     private final Set<BudgetAccount> deciding = new HashSet<>();
 
+    /** The slots the jobs a worker runs side by side draw, in one statement ({@link Coalescer}). */
+    private final Coalescer<Drawn, Void> draws;
+
     PgZohoBudget(Pool pool, String holderId, Duration aliveFor) {
         this.pool = pool;
         this.holderId = holderId;
         this.aliveFor = aliveFor;
+        this.draws = new Coalescer<>("budget draws", MAX_GROUP, this::drawAll);
     }
+
+    private record Drawn(UUID slot, BudgetAccount account, Instant at) {}
 
     @Override
     public Future<BudgetPermit> acquire(String organizationId, ZohoProduct product, ZohoApiLimits limits, Instant now) {
@@ -760,14 +772,18 @@ final class PgZohoBudget implements ZohoBudget {
     @Override
     public Future<Void> draw(BudgetPermit.Reserved reservation, String slotId, Instant now) {
         BudgetAccount account = BudgetAccount.of(reservation.organizationId(), reservation.product());
+        return draws.ask(new Drawn(UUID.fromString(slotId), account, now));
+    }
+
+    private Future<List<Void>> drawAll(List<Drawn> drawn) {
         return pool.preparedQuery(DRAW)
                 .execute(Tuple.of(
-                        UUID.fromString(slotId),
-                        account.organizationId(),
-                        account.meter().name(),
-                        utc(now),
+                        drawn.stream().map(Drawn::slot).toArray(UUID[]::new),
+                        drawn.stream().map(d -> d.account().organizationId()).toArray(String[]::new),
+                        drawn.stream().map(d -> d.account().meter().name()).toArray(String[]::new),
+                        drawn.stream().map(d -> utc(d.at())).toArray(OffsetDateTime[]::new),
                         holderId))
-                .mapEmpty();
+                .map(rows -> Collections.nCopies(drawn.size(), (Void) null));
     }
 
     @Override

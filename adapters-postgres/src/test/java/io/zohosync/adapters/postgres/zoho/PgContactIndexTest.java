@@ -2,7 +2,9 @@ package io.zohosync.adapters.postgres.zoho;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.zohosync.adapters.postgres.PostgresAdapters;
 import io.zohosync.adapters.postgres.testing.PostgresFixture;
@@ -15,6 +17,7 @@ import io.zohosync.ports.out.zoho.ContactIndex.Entry;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,6 +108,49 @@ class PgContactIndexTest {
         await(sent.sent(key, "a", t));
         await(sent.sent(key, "b", t.plusSeconds(1)));
         assertThat(await(sent.hash(key))).contains("b");
+    }
+
+    @Test
+    void whatJobsSideBySideAskInOneTurnIsAnsweredAsIfEachHadAskedAlone() throws Exception {
+        Instant t = Instant.parse("2026-03-02T09:00:00Z");
+        SentPayloads sent = pg.sentPayloads();
+        SyncKey key = new SyncKey(EntityType.CUSTOMER, "cus-turn", SyncTarget.BOOKS);
+        Context context = vertx.getOrCreateContext();
+
+        // the puts of one turn go in one statement, a contact given twice in a later one: in the order asked
+        await(onContext(
+                context,
+                () -> Future.all(
+                        index.put(List.of(new Entry("t1", "Alan Turing", "alan@example.com", "p1", "GBP", t))),
+                        index.put(List.of(
+                                new Entry("t1", "Alan M. Turing", "alan@example.com", null, null, t.plusSeconds(5)))),
+                        index.put(List.of(new Entry("t1", "Alan (old)", "old-alan@example.com", "p0", "EUR", t))),
+                        index.put(List.of(new Entry("t2", "Joan Clarke", "joan@example.com", "p2", "GBP", t))))));
+        // as are the hashes: the same key twice fails the shared statement, and each is stored alone, in order
+        await(onContext(
+                context, () -> Future.all(sent.sent(key, "first", t), sent.sent(key, "second", t.plusSeconds(1)))));
+        List<List<Entry>> found = await(onContext(
+                context,
+                () -> Future.all(
+                                index.byEmail("ALAN@example.com"),
+                                index.byEmail("joan@example.com"),
+                                index.byEmail("old-alan@example.com"),
+                                index.byContactName("joan clarke"))
+                        .map(all -> all.<List<Entry>>list())));
+
+        assertThat(found.get(0)).extracting(Entry::contactName).containsExactly("Alan M. Turing");
+        assertThat(found.get(0)).extracting(Entry::primaryPersonId).containsExactly("p1");
+        assertThat(found.get(1)).extracting(Entry::contactId).containsExactly("t2");
+        assertThat(found.get(2)).isEmpty();
+        assertThat(found.get(3)).extracting(Entry::contactId).containsExactly("t2");
+        assertThat(await(sent.hash(key))).contains("second");
+    }
+
+    /** Runs {@code work} on {@code context}, as a worker's jobs run on its event loop. */
+    private static <T> Future<T> onContext(Context context, Supplier<Future<T>> work) {
+        Promise<T> result = Promise.promise();
+        context.runOnContext(x -> work.get().onComplete(result));
+        return result.future();
     }
 
     private static <T> T await(Future<T> f) throws Exception {
