@@ -8,7 +8,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
-import io.zohosync.adapters.postgres.Coalescer;
+import io.zohosync.adapters.postgres.coalesce.Coalescer;
 import io.zohosync.adapters.postgres.entity.EntityRows;
 import io.zohosync.domain.entity.SyncKey;
 import io.zohosync.domain.sync.SyncState;
@@ -345,19 +345,33 @@ public final class PgSyncJobs implements SyncJobs {
                 .compose(held -> {
                     List<Optional<SyncState>> recorded =
                             new ArrayList<>(Collections.nCopies(outcomes.size(), Optional.<SyncState>empty()));
-                    // sent without waiting for one another: the connection pipelines them, in this order
+                    // the settled ones in one statement, any other alone; sent without waiting for one another (the
+                    // connection pipelines them, in this order)
+                    List<RecordStore.Change> settled = new ArrayList<>();
                     List<Future<?>> stored = new ArrayList<>();
                     for (Row row : held) {
                         int n = row.getLong("n").intValue() - 1;
-                        stored.add(record(conn, outcomes.get(n), RecordStore.state(row))
-                                .onSuccess(next -> recorded.set(n, next)));
+                        Outcome outcome = outcomes.get(n);
+                        Optional<RecordStore.Change> change = change(outcome, RecordStore.state(row));
+                        change.ifPresent(c -> recorded.set(n, Optional.of(c.next())));
+                        if (change.isEmpty()) {
+                            continue;
+                        }
+                        if (RecordStore.settledTogether(change.get())) {
+                            settled.add(change.get());
+                        } else {
+                            stored.add(store(conn, change.get(), outcome.waitingFor()));
+                        }
+                    }
+                    if (!settled.isEmpty()) {
+                        stored.add(RecordStore.storeAllSettled(conn, settled));
                     }
                     return Future.all(stored).map(recorded);
                 }));
     }
 
-    /** Stores what the state machine makes of one job's outcome, its record locked and its lease checked. */
-    private static Future<Optional<SyncState>> record(SqlConnection conn, Outcome outcome, SyncState state) {
+    /** What the state machine makes of one job's outcome, its record locked and its lease checked; empty if refused. */
+    private static Optional<RecordStore.Change> change(Outcome outcome, SyncState state) {
         ClaimedJob job = outcome.job();
         Transition transition = outcome.decide().apply(state);
         if (!(transition instanceof Transition.Moved moved)) {
@@ -368,14 +382,18 @@ public final class PgSyncJobs implements SyncJobs {
                     job.key(),
                     outcome.event(),
                     ((Transition.Rejected) transition).reason());
-            return Future.succeededFuture(Optional.empty());
+            return Optional.empty();
         }
-        SyncState next = moved.next();
-        return RecordStore.store(conn, job.key(), Optional.of(state), next, outcome.event(), outcome.now())
-                .compose(x -> next.status() == SyncStatus.WAITING
-                        ? RecordStore.waitFor(conn, job.key(), outcome.waitingFor(), outcome.now())
-                        : Future.succeededFuture())
-                .map(Optional.of(next));
+        return Optional.of(
+                new RecordStore.Change(job.key(), Optional.of(state), moved.next(), outcome.event(), outcome.now()));
+    }
+
+    /** Stores one change alone, and what it waits on when it waits. */
+    private static Future<Void> store(SqlConnection conn, RecordStore.Change change, List<SyncKey> waitingFor) {
+        return RecordStore.store(conn, change.key(), change.before(), change.next(), change.event(), change.now())
+                .compose(x -> change.next().status() == SyncStatus.WAITING
+                        ? RecordStore.waitFor(conn, change.key(), waitingFor, change.now())
+                        : Future.succeededFuture());
     }
 
     @Override

@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * How a sync record's state is kept: the row, its job and its log, all storage of what the state machine
@@ -160,6 +161,41 @@ public final class RecordStore {
             )
             select 1""".formatted(UPDATE_RECORD, UPDATE_JOB);
 
+    /**
+     * {@link #STORE_SETTLED_UNWAITING} for many records at once (issue 14, goal 2: the outcomes a worker records
+     * together), each with its own log row; only for changes {@link #together} allows. $1–$17 are arrays of STORE's
+     * parameters, one element per record.
+     */
+    private static final String STORE_ALL_SETTLED = """
+            with v as (
+                select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[],
+                                     $7::text[], $8::timestamptz[], $9::text[], $10::bool[], $11::text[], $12::text[],
+                                     $13::timestamptz[], $14::text[], $15::text[], $16::int[], $17::timestamptz[])
+                    with ordinality as v(entity_type, entity_id, target, status, zoho_id, attempts, last_error,
+                                         next_run_at, reason, dirty, deferred_for, origin, now, from_status, event,
+                                         transient_faults, transient_since, n)
+            ), rec as (
+                insert into sync_records as r (entity_type, entity_id, target, status, zoho_id, attempts, last_error,
+                                               next_run_at, reason, dirty, deferred_for, origin, created_at, updated_at,
+                                               synced_at, transient_faults, transient_since)
+                select entity_type, entity_id, target, status, zoho_id, attempts, last_error, next_run_at, reason,
+                       dirty, deferred_for, origin, now, now,
+                       case when status in ('synced', 'manual') then now end, transient_faults, transient_since
+                  from v order by n
+                %s
+                returning 1
+            ), logged as (
+                insert into sync_log (entity_type, entity_id, target, at, from_status, to_status, event, message, zoho_id)
+                select entity_type, entity_id, target, now, from_status, status, event, reason, zoho_id from v order by n
+            ), job as (
+                delete from sync_jobs j using v
+                 where j.entity_type = v.entity_type and j.entity_id = v.entity_id and j.target = v.target
+            ), waits as (
+                delete from sync_waits w using v
+                 where w.entity_type = v.entity_type and w.entity_id = v.entity_id and w.target = v.target
+            )
+            select 1""".formatted(UPDATE_RECORD);
+
     private static final String DROP_WAITS =
             "delete from sync_waits where entity_type = $1 and entity_id = $2 and target = $3";
     private static final String WAIT = """
@@ -248,8 +284,33 @@ public final class RecordStore {
                 && !mayWait(change.before());
     }
 
+    /**
+     * Whether {@link #storeAllSettled} may store the change: a settled state (synced, failed, skipped, manual), which
+     * keeps no deferral to count on its last log row; its waits, if any, go with its job.
+     */
+    public static boolean settledTogether(Change change) {
+        return !change.next().isQueued() && !change.event().startsWith("deferred_");
+    }
+
     /** Stores every change, each as {@link #store} would, in one statement; each must be one {@link #together} allows. */
     public static Future<Void> storeAll(SqlConnection conn, List<Change> changes) {
+        return conn.preparedQuery(STORE_ALL_QUEUED)
+                .execute(Tuple.from(columns(changes, RecordStore::together)))
+                .mapEmpty();
+    }
+
+    /**
+     * Stores every change, each as {@link #store} would, in one statement; each must be one {@link #settledTogether}
+     * allows.
+     */
+    public static Future<Void> storeAllSettled(SqlConnection conn, List<Change> changes) {
+        return conn.preparedQuery(STORE_ALL_SETTLED)
+                .execute(Tuple.from(Arrays.copyOf(columns(changes, RecordStore::settledTogether), 17)))
+                .mapEmpty();
+    }
+
+    /** The changes' columns: STORE's parameters $1–$19, each an array with one element per change. */
+    private static Object[] columns(List<Change> changes, Predicate<Change> allowed) {
         int n = changes.size();
         String[] types = new String[n], ids = new String[n], targets = new String[n], statuses = new String[n];
         String[] zohoIds = new String[n], errors = new String[n], reasons = new String[n], deferred = new String[n];
@@ -261,7 +322,7 @@ public final class RecordStore {
         Boolean[] dirty = new Boolean[n];
         for (int i = 0; i < n; i++) {
             Change change = changes.get(i);
-            if (!together(change)) {
+            if (!allowed.test(change)) {
                 throw new IllegalArgumentException("not a change to store together: " + change.key());
             }
             SyncState next = change.next();
@@ -272,7 +333,7 @@ public final class RecordStore {
             zohoIds[i] = next.zohoId();
             attempts[i] = next.attempts();
             errors[i] = next.lastError();
-            nextRuns[i] = utc(next.nextRunAt());
+            nextRuns[i] = next.isQueued() ? utc(next.nextRunAt()) : null;
             reasons[i] = next.reason();
             dirty[i] = next.dirty();
             deferred[i] = wire(next.deferredFor());
@@ -287,29 +348,27 @@ public final class RecordStore {
                     : utc(next.transientFaults().since());
             priorities[i] = change.key().type().priority();
         }
-        return conn.preparedQuery(STORE_ALL_QUEUED)
-                .execute(Tuple.from(new Object[] {
-                    types,
-                    ids,
-                    targets,
-                    statuses,
-                    zohoIds,
-                    attempts,
-                    errors,
-                    nextRuns,
-                    reasons,
-                    dirty,
-                    deferred,
-                    origins,
-                    nows,
-                    before,
-                    events,
-                    faults,
-                    faultsSince,
-                    priorities,
-                    nextRuns
-                }))
-                .mapEmpty();
+        return new Object[] {
+            types,
+            ids,
+            targets,
+            statuses,
+            zohoIds,
+            attempts,
+            errors,
+            nextRuns,
+            reasons,
+            dirty,
+            deferred,
+            origins,
+            nows,
+            before,
+            events,
+            faults,
+            faultsSince,
+            priorities,
+            nextRuns
+        };
     }
 
     /** Only a waiting record, or one claimed from waiting, has waits to forget. */

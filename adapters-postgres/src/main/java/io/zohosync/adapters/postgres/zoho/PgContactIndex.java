@@ -4,7 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-import io.zohosync.adapters.postgres.Coalescer;
+import io.zohosync.adapters.postgres.coalesce.Coalescer;
 import io.zohosync.ports.out.zoho.ContactIndex;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -3,7 +3,7 @@ package io.zohosync.adapters.postgres.zoho;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-import io.zohosync.adapters.postgres.Coalescer;
+import io.zohosync.adapters.postgres.coalesce.Coalescer;
 import io.zohosync.domain.entity.SyncKey;
 import io.zohosync.ports.out.SentPayloads;
 import java.time.Instant;

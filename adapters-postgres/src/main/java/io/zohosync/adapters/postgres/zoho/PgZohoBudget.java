@@ -11,7 +11,7 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
-import io.zohosync.adapters.postgres.Coalescer;
+import io.zohosync.adapters.postgres.coalesce.Coalescer;
 import io.zohosync.domain.budget.Budget;
 import io.zohosync.domain.budget.BudgetDecision;
 import io.zohosync.domain.budget.BudgetUsage;

@@ -10,6 +10,7 @@ import io.zohosync.adapters.postgres.testing.PostgresFixture;
 import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncKey;
 import io.zohosync.domain.entity.SyncTarget;
+import io.zohosync.domain.sync.Lease;
 import io.zohosync.domain.sync.Origin;
 import io.zohosync.domain.sync.SyncState;
 import io.zohosync.domain.sync.SyncStatus;
@@ -85,7 +86,7 @@ class PgSyncStoreTest extends SyncStoreContract {
         step(alone, together, Optional.empty(), pending, "registered", T0, true);
 
         SyncState synced = new SyncState(SyncStatus.SYNCED, 1, T0.plusSeconds(5), null, null, "zoho-1", "created");
-        step(alone, together, Optional.of(pending), synced, "synced", T0.plusSeconds(5), false);
+        step(alone, together, Optional.of(pending), synced, "synced", T0.plusSeconds(5), true);
 
         SyncState changed = linked(SyncStatus.PENDING, 0, T0.plusSeconds(60), null, null);
         step(alone, together, Optional.of(synced), changed, "changed", T0.plusSeconds(60), true);
@@ -126,6 +127,54 @@ class PgSyncStoreTest extends SyncStoreContract {
                 .as("the record keeps its intent mark and its first sync's time")
                 .contains(
                         "\"intent_at\": \"2026-11-30T10:01:01+00:00\"", "\"synced_at\": \"2026-11-30T10:00:05+00:00\"");
+
+        // claimed again, left with a wait, then settled: as a worker records its jobs' outcomes together (goal 2)
+        SyncState syncing = new SyncState(
+                SyncStatus.SYNCING,
+                2,
+                T0.plusSeconds(120),
+                "Zoho answered 503",
+                new Lease("worker-2", T0.plusSeconds(300)),
+                "zoho-1",
+                "retrying",
+                false,
+                null,
+                Origin.CREATED,
+                null);
+        step(alone, together, Optional.of(retrying), syncing, "claimed", T0.plusSeconds(120), false);
+        for (SyncKey key : List.of(alone, together)) {
+            await(pg.pool()
+                    .preparedQuery("insert into sync_waits (entity_type, entity_id, target, needs_type, needs_id,"
+                            + " needs_target, since) values ($1, $2, $3, 'item', 'sku-w', 'books', $4)")
+                    .execute(ids(key).addValue(RecordStore.utc(T0.plusSeconds(121)))));
+        }
+        SyncState updated = new SyncState(
+                SyncStatus.SYNCED,
+                3,
+                T0.plusSeconds(125),
+                null,
+                null,
+                "zoho-1",
+                "updated",
+                false,
+                null,
+                Origin.CREATED,
+                null);
+        step(alone, together, Optional.of(syncing), updated, "updated", T0.plusSeconds(125), true);
+
+        assertThat(rows("sync_records", together, "entity_id"))
+                .isEqualTo(rows("sync_records", alone, "entity_id"))
+                .hasSize(1);
+        assertThat(rows("sync_records", together, "entity_id").get(0))
+                .as("a settled record forgets its intent mark and keeps its last sync's time")
+                .contains("\"intent_at\": null", "\"synced_at\": \"2026-11-30T10:02:05+00:00\"");
+        assertThat(rows("sync_jobs", together, "entity_id", "id")).isEmpty();
+        assertThat(rows("sync_jobs", alone, "entity_id", "id")).isEmpty();
+        assertThat(rows("sync_waits", together, "entity_id")).isEmpty();
+        assertThat(rows("sync_waits", alone, "entity_id")).isEmpty();
+        assertThat(rows("sync_log", together, "entity_id", "id"))
+                .isEqualTo(rows("sync_log", alone, "entity_id", "id"))
+                .hasSize(6);
     }
 
     /** A queued state of a record created in Zoho as {@code zoho-1}. */
@@ -135,7 +184,10 @@ class PgSyncStoreTest extends SyncStoreContract {
                 status, attempts, next, error, null, "zoho-1", "changed", false, null, Origin.CREATED, faults);
     }
 
-    /** One change to both records: {@code alone}'s by {@link RecordStore#store}, {@code together}'s by storeAll when it may. */
+    /**
+     * One change to both records: {@code alone}'s by {@link RecordStore#store}, {@code together}'s by storeAll (queued)
+     * or storeAllSettled (settled) when it may.
+     */
     private static void step(
             SyncKey alone,
             SyncKey together,
@@ -146,14 +198,16 @@ class PgSyncStoreTest extends SyncStoreContract {
             boolean batched)
             throws Exception {
         RecordStore.Change change = new RecordStore.Change(together, before, next, event, now);
-        assertThat(RecordStore.together(change))
+        assertThat(next.isQueued() ? RecordStore.together(change) : RecordStore.settledTogether(change))
                 .as("whether %s may be stored together", event)
                 .isEqualTo(batched);
         await(pg.pool().withTransaction(conn -> RecordStore.store(conn, alone, before, next, event, now)));
         await(pg.pool()
-                .withTransaction((SqlConnection conn) -> batched
-                        ? RecordStore.storeAll(conn, List.of(change))
-                        : RecordStore.store(conn, together, before, next, event, now)));
+                .withTransaction((SqlConnection conn) -> !batched
+                        ? RecordStore.store(conn, together, before, next, event, now)
+                        : next.isQueued()
+                                ? RecordStore.storeAll(conn, List.of(change))
+                                : RecordStore.storeAllSettled(conn, List.of(change))));
     }
 
     private static Tuple ids(SyncKey key) {

@@ -1,4 +1,4 @@
-package io.zohosync.adapters.postgres;
+package io.zohosync.adapters.postgres.coalesce;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;

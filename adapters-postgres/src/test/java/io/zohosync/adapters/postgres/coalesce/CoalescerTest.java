@@ -1,4 +1,4 @@
-package io.zohosync.adapters.postgres;
+package io.zohosync.adapters.postgres.coalesce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
