@@ -38,6 +38,11 @@ public final class SyncWorker {
     private static final Logger LOG = LoggerFactory.getLogger(SyncWorker.class);
     /** How long a run that broke down on our side (not Zoho's answer) waits before it is tried again. */
     static final Duration INTERRUPTED_WAIT = Duration.ofMinutes(1);
+    /**
+     * How often the passes look for expired leases to take back, at most: a lease runs for minutes, and looking on
+     * every pass would cost each pass a transaction of its own (issue 14, goal 2).
+     */
+    static final Duration RESCUE_EVERY = Duration.ofSeconds(1);
 
     /**
      * How many jobs one drain claims, how long a claim holds before the rescuer may take it back, and how long the
@@ -72,6 +77,8 @@ public final class SyncWorker {
     private final Clock clock;
     private final Settings settings;
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
+    /** When expired leases were last looked for (null: never yet). */
+    private volatile Instant rescuedAt;
 
     public SyncWorker(
             SyncJobs jobs,
@@ -105,8 +112,17 @@ public final class SyncWorker {
         Instant now = clock.instant();
         SyncEvent.Claimed claim = new SyncEvent.Claimed(workerId, now.plus(settings.lease()));
         Set<JobKind> batched = runner.batchKinds();
+        return rescue(now).compose(x -> drain(workerId, max, batched, claim, now));
+    }
+
+    /** Takes back the jobs whose leases expired, unless that was looked for less than {@link #RESCUE_EVERY} ago. */
+    private Future<Integer> rescue(Instant now) {
+        Instant last = rescuedAt;
+        if (last != null && now.isAfter(last) && now.isBefore(last.plus(RESCUE_EVERY))) {
+            return Future.succeededFuture(0);
+        }
         return jobs.releaseExpired(now, state -> machine.apply(state, new SyncEvent.LeaseExpired(), now))
-                .compose(x -> drain(workerId, max, batched, claim, now));
+                .onSuccess(x -> rescuedAt = now);
     }
 
     /**
@@ -149,16 +165,12 @@ public final class SyncWorker {
                         : batches(workerId, List.copyOf(batched), 0, claimedNow(workerId), clock.instant(), sofar)));
     }
 
-    /** Each product's headroom, in the order given. */
+    /** Each product's headroom, in the order given: asked for all at once. */
     private Future<List<ZohoBudget.Headroom>> roomPerProduct(List<ZohoProduct> products, Instant now) {
-        Future<List<ZohoBudget.Headroom>> rooms = Future.succeededFuture(new ArrayList<>());
-        for (ZohoProduct product : products) {
-            rooms = rooms.compose(sofar -> budget.headroom(Set.of(product), now).map(room -> {
-                sofar.add(room);
-                return sofar;
-            }));
-        }
-        return rooms;
+        return Future.all(products.stream()
+                        .map(product -> budget.headroom(Set.of(product), now))
+                        .toList())
+                .map(all -> all.<ZohoBudget.Headroom>list());
     }
 
     /** Every kind of job whose target is kept in {@code product}. */
@@ -234,7 +246,7 @@ public final class SyncWorker {
                     return Future.succeededFuture(java.util.Collections.nCopies(batch.size(), interrupted));
                 })
                 .compose(decisions -> {
-                    List<Future<Boolean>> recorded = new java.util.ArrayList<>();
+                    List<Future<Boolean>> recorded = new ArrayList<>();
                     for (int i = 0; i < batch.size(); i++) {
                         ClaimedJob job = batch.get(i);
                         recorded.add(record(job, decisions.get(i)).onComplete(done -> running.remove(job.jobId())));

@@ -239,6 +239,37 @@ class SyncPipelineTest {
     }
 
     @Test
+    void the_passes_look_for_expired_leases_at_most_once_a_second() throws Exception {
+        recordCustomer("cus-1");
+        Instant claimedAt = clock.instant();
+        // a worker that died holding it: its lease runs two minutes
+        assertThat(await(store.claimDue(
+                        "dead",
+                        10,
+                        Duration.ofMinutes(2),
+                        claimedAt,
+                        s -> machine.apply(
+                                s,
+                                new io.zohosync.domain.sync.SyncEvent.Claimed(
+                                        "dead", claimedAt.plus(Duration.ofMinutes(2))),
+                                claimedAt))))
+                .hasSize(1);
+
+        clock.advance(Duration.ofMinutes(2).minusMillis(500));
+        await(worker.drainOnce("w"));
+        // expired now, but the last look was half a second ago: it waits for the next
+        clock.advance(Duration.ofMillis(600));
+        await(worker.drainOnce("w"));
+        assertThat(status(EntityType.CUSTOMER, "cus-1")).isEqualTo(SyncStatus.SYNCING);
+        assertThat(contacts.calls()).isEmpty();
+
+        clock.advance(SyncWorker.RESCUE_EVERY.minusMillis(600));
+        drainUntilQuiet();
+        assertThat(status(EntityType.CUSTOMER, "cus-1")).isEqualTo(SyncStatus.SYNCED);
+        assertThat(contacts.calls()).containsOnlyOnce("create");
+    }
+
+    @Test
     void a_returning_customer_is_never_looked_for_by_marker_on_a_retry_because_it_is_never_created() throws Exception {
         await(intake().record(new Command(
                 EntityType.CUSTOMER,
