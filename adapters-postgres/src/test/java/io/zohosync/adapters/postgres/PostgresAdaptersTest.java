@@ -84,20 +84,9 @@ class PostgresAdaptersTest {
     void a_claimed_job_carries_its_entity_as_stored_so_the_worker_reads_it_no_more() throws Exception {
         String sku = enqueueNew();
         Instant at = Instant.now();
-        String worker = "w-" + UUID.randomUUID();
-        // every due job (the other tests' released ones among them), so that this one is claimed
-        List<ClaimedJob> claimed = await(pg.syncJobs()
-                .claimDue(
-                        worker,
-                        10_000,
-                        LEASE,
-                        at,
-                        s -> MACHINE.apply(s, new SyncEvent.Claimed(worker, at.plus(LEASE)), at)));
+        List<ClaimedJob> claimed = claimEveryDue(at);
         try {
-            ClaimedJob job = claimed.stream()
-                    .filter(j -> j.key().entityId().equals(sku))
-                    .findFirst()
-                    .orElseThrow();
+            ClaimedJob job = jobOf(claimed, sku);
             StoredEntity stored = await(pg.entities().find(job.key().entity())).orElseThrow();
             assertThat(job.stored()).contains(stored);
             assertThat(stored.payload()).containsEntry("name", "Yoga");
@@ -112,21 +101,10 @@ class PostgresAdaptersTest {
             Vertx vertx) throws Exception {
         List<String> skus = List.of(enqueueNew(), enqueueNew(), enqueueNew());
         Instant at = Instant.now();
-        String worker = "w-" + UUID.randomUUID();
-        List<ClaimedJob> claimed = await(pg.syncJobs()
-                .claimDue(
-                        worker,
-                        10_000,
-                        LEASE,
-                        at,
-                        s -> MACHINE.apply(s, new SyncEvent.Claimed(worker, at.plus(LEASE)), at)));
+        List<ClaimedJob> claimed = claimEveryDue(at);
         try {
-            List<ClaimedJob> jobs = skus.stream()
-                    .map(sku -> claimed.stream()
-                            .filter(j -> j.key().entityId().equals(sku))
-                            .findFirst()
-                            .orElseThrow())
-                    .toList();
+            List<ClaimedJob> jobs =
+                    skus.stream().map(sku -> jobOf(claimed, sku)).toList();
             // the third one's lease was taken back and given again meanwhile: this worker's copy is stale
             ClaimedJob stale = jobs.get(2);
             List<ClaimedJob> asked = List.of(
@@ -386,6 +364,25 @@ class PostgresAdaptersTest {
                 new Routing(Map.of(EntityType.CUSTOMER, List.of(SyncTarget.CRM, SyncTarget.BOOKS))),
                 MACHINE,
                 Clock.systemUTC());
+    }
+
+    /** Every due job (the other tests' released ones among them), so that the test's own are claimed. */
+    private static List<ClaimedJob> claimEveryDue(Instant at) throws Exception {
+        String worker = "w-" + UUID.randomUUID();
+        return await(pg.syncJobs()
+                .claimDue(
+                        worker,
+                        10_000,
+                        LEASE,
+                        at,
+                        s -> MACHINE.apply(s, new SyncEvent.Claimed(worker, at.plus(LEASE)), at)));
+    }
+
+    private static ClaimedJob jobOf(List<ClaimedJob> claimed, String id) {
+        return claimed.stream()
+                .filter(j -> j.key().entityId().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static void releaseAll(List<ClaimedJob> jobs, Instant at) throws Exception {

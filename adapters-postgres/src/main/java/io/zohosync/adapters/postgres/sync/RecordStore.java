@@ -129,11 +129,10 @@ public final class RecordStore {
     private static final String STORE_SETTLED_UNWAITING = STORE.formatted(SETTLED_JOB + WAITS_DROPPED);
 
     /**
-     * {@link #STORE_QUEUED} for many records at once (issue 14, goal 1: an intake group's new and changed records),
-     * each with its own log row; only for changes {@link #together} allows, which no deferral repeats and no wait
-     * outlives. $1–$19 are arrays of STORE's parameters, one element per record.
+     * STORE for many records at once, each with its own log row: the records, the log rows and ({@code %s}) their jobs.
+     * $1–$19 are arrays of STORE's parameters, one element per record.
      */
-    private static final String STORE_ALL_QUEUED = """
+    private static final String STORE_ALL = """
             with v as (
                 select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[],
                                      $7::text[], $8::timestamptz[], $9::text[], $10::bool[], $11::text[], $12::text[],
@@ -142,38 +141,6 @@ public final class RecordStore {
                     with ordinality as v(entity_type, entity_id, target, status, zoho_id, attempts, last_error,
                                          next_run_at, reason, dirty, deferred_for, origin, now, from_status, event,
                                          transient_faults, transient_since, priority, run_at, n)
-            ), rec as (
-                insert into sync_records as r (entity_type, entity_id, target, status, zoho_id, attempts, last_error,
-                                               next_run_at, reason, dirty, deferred_for, origin, created_at, updated_at,
-                                               transient_faults, transient_since)
-                select entity_type, entity_id, target, status, zoho_id, attempts, last_error, next_run_at, reason,
-                       dirty, deferred_for, origin, now, now, transient_faults, transient_since
-                  from v order by n
-                %s
-                returning 1
-            ), logged as (
-                insert into sync_log (entity_type, entity_id, target, at, from_status, to_status, event, message, zoho_id)
-                select entity_type, entity_id, target, now, from_status, status, event, reason, zoho_id from v order by n
-            ), job as (
-                insert into sync_jobs (entity_type, entity_id, target, priority, run_at, created_at, updated_at)
-                select entity_type, entity_id, target, priority, run_at, now, now from v order by n
-                %s
-            )
-            select 1""".formatted(UPDATE_RECORD, UPDATE_JOB);
-
-    /**
-     * {@link #STORE_SETTLED_UNWAITING} for many records at once (issue 14, goal 2: the outcomes a worker records
-     * together), each with its own log row; only for changes {@link #together} allows. $1–$17 are arrays of STORE's
-     * parameters, one element per record.
-     */
-    private static final String STORE_ALL_SETTLED = """
-            with v as (
-                select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[],
-                                     $7::text[], $8::timestamptz[], $9::text[], $10::bool[], $11::text[], $12::text[],
-                                     $13::timestamptz[], $14::text[], $15::text[], $16::int[], $17::timestamptz[])
-                    with ordinality as v(entity_type, entity_id, target, status, zoho_id, attempts, last_error,
-                                         next_run_at, reason, dirty, deferred_for, origin, now, from_status, event,
-                                         transient_faults, transient_since, n)
             ), rec as (
                 insert into sync_records as r (entity_type, entity_id, target, status, zoho_id, attempts, last_error,
                                                next_run_at, reason, dirty, deferred_for, origin, created_at, updated_at,
@@ -187,14 +154,32 @@ public final class RecordStore {
             ), logged as (
                 insert into sync_log (entity_type, entity_id, target, at, from_status, to_status, event, message, zoho_id)
                 select entity_type, entity_id, target, now, from_status, status, event, reason, zoho_id from v order by n
-            ), job as (
+            )%%s
+            select 1""".formatted(UPDATE_RECORD);
+
+    /**
+     * {@link #STORE_QUEUED} for many records at once (issue 14, goal 1: an intake group's new and changed records);
+     * only for changes {@link #together} allows, which no deferral repeats and no wait outlives.
+     */
+    private static final String STORE_ALL_QUEUED = STORE_ALL.formatted("""
+            , job as (
+                insert into sync_jobs (entity_type, entity_id, target, priority, run_at, created_at, updated_at)
+                select entity_type, entity_id, target, priority, run_at, now, now from v order by n
+                %s
+            )""".formatted(UPDATE_JOB));
+
+    /**
+     * {@link #STORE_SETTLED_UNWAITING} for many records at once (issue 14, goal 2: the outcomes a worker records
+     * together); only for changes {@link #settledTogether} allows.
+     */
+    private static final String STORE_ALL_SETTLED = STORE_ALL.formatted("""
+            , job as (
                 delete from sync_jobs j using v
                  where j.entity_type = v.entity_type and j.entity_id = v.entity_id and j.target = v.target
             ), waits as (
                 delete from sync_waits w using v
                  where w.entity_type = v.entity_type and w.entity_id = v.entity_id and w.target = v.target
-            )
-            select 1""".formatted(UPDATE_RECORD);
+            )""");
 
     private static final String DROP_WAITS =
             "delete from sync_waits where entity_type = $1 and entity_id = $2 and target = $3";
@@ -305,7 +290,7 @@ public final class RecordStore {
      */
     public static Future<Void> storeAllSettled(SqlConnection conn, List<Change> changes) {
         return conn.preparedQuery(STORE_ALL_SETTLED)
-                .execute(Tuple.from(Arrays.copyOf(columns(changes, RecordStore::settledTogether), 17)))
+                .execute(Tuple.from(columns(changes, RecordStore::settledTogether)))
                 .mapEmpty();
     }
 
