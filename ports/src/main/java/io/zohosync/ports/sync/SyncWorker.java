@@ -165,12 +165,19 @@ public final class SyncWorker {
                         : batches(workerId, List.copyOf(batched), 0, claimedNow(workerId), clock.instant(), sofar)));
     }
 
-    /** Each product's headroom, in the order given: asked for all at once. */
+    /** Each product's headroom, in the order given: asked for all at once, then gathered. */
     private Future<List<ZohoBudget.Headroom>> roomPerProduct(List<ZohoProduct> products, Instant now) {
-        return Future.all(products.stream()
-                        .map(product -> budget.headroom(Set.of(product), now))
-                        .toList())
-                .map(all -> all.<ZohoBudget.Headroom>list());
+        List<Future<ZohoBudget.Headroom>> asked = products.stream()
+                .map(product -> budget.headroom(Set.of(product), now))
+                .toList();
+        Future<List<ZohoBudget.Headroom>> rooms = Future.succeededFuture(new ArrayList<>());
+        for (Future<ZohoBudget.Headroom> room : asked) {
+            rooms = rooms.compose(sofar -> room.map(r -> {
+                sofar.add(r);
+                return sofar;
+            }));
+        }
+        return rooms;
     }
 
     /** Every kind of job whose target is kept in {@code product}. */
