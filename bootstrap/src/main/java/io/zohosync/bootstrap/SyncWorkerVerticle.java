@@ -11,10 +11,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Event-loop verticle that drains the job queue: at once when Postgres signals a due job, at once
- * again while it finds full batches, every poll interval otherwise; while the API budget has no room,
+ * again while it finds full batches (a pass ends when its jobs' runs have: the next claims while their outcomes are
+ * being recorded), every poll interval otherwise; while the API budget has no room,
  * when the budget says it will or as soon as this instance frees a slot. On a schedule ({@code ZSYNC_SCHEDULE}) it
  * instead runs one batch of at most the schedule's cap per period and sleeps between them. On undeploy it lets the
- * running batch finish, then hands back whatever it still holds so another worker can take it.
+ * running batch finish and its outcomes be recorded, then hands back whatever it still holds so another worker can
+ * take it.
  */
 public final class SyncWorkerVerticle extends VerticleBase {
 
@@ -118,7 +120,8 @@ public final class SyncWorkerVerticle extends VerticleBase {
         }
         draining = true;
         nudged = false;
-        inFlight = worker.drainOnce(workerId).onComplete(ar -> {
+        // a pass ends once its jobs' runs have: the next one claims while their outcomes are being recorded
+        inFlight = worker.pass(workerId).onComplete(ar -> {
             draining = false;
             waitingForBudget = ar.succeeded() && ar.result().budgetOpensAt() != null;
             if (ar.failed()) {
@@ -198,6 +201,7 @@ public final class SyncWorkerVerticle extends VerticleBase {
         vertx.cancelTimer(renewals);
         return signals.close()
                 .transform(closed -> inFlight)
+                .transform(done -> worker.recorded())
                 .transform(done -> worker.release(workerId))
                 .onSuccess(released ->
                         LOG.info("sync worker {} stopped; {} unfinished jobs handed back", workerId, released))

@@ -79,6 +79,8 @@ public final class SyncWorker {
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     /** When expired leases were last looked for (null: never yet). */
     private volatile Instant rescuedAt;
+    /** The outcomes being recorded of jobs whose runs have ended: a {@link #pass} ends before them. */
+    private final Set<Future<?>> recording = ConcurrentHashMap.newKeySet();
 
     public SyncWorker(
             SyncJobs jobs,
@@ -109,6 +111,26 @@ public final class SyncWorker {
      * and never more than a batch: a large cap is reached pass after pass, not leased at once.
      */
     public Future<Drained> drainOnce(String workerId, int max) {
+        return pass(workerId, max).compose(drained -> recorded().map(drained));
+    }
+
+    /**
+     * As {@link #drainOnce(String)}, but ends once its jobs' runs have ended (their Zoho calls made, their budget given
+     * back) while their outcomes may still be being recorded, so that the next pass claims while they are (issue 14,
+     * goal 2); {@link #recorded} waits for them. An outcome that cannot be recorded is logged, and its job's lease
+     * runs out: the rescuer returns it.
+     */
+    public Future<Drained> pass(String workerId) {
+        return pass(workerId, settings.batchSize());
+    }
+
+    /** Completes once every outcome being recorded now is recorded; fails if one could not be. */
+    public Future<Void> recorded() {
+        Future<?> all = Future.join(List.copyOf(recording));
+        return all.mapEmpty();
+    }
+
+    private Future<Drained> pass(String workerId, int max) {
         Instant now = clock.instant();
         SyncEvent.Claimed claim = new SyncEvent.Claimed(workerId, now.plus(settings.lease()));
         Set<JobKind> batched = runner.batchKinds();
@@ -203,9 +225,9 @@ public final class SyncWorker {
         return jobs.claimDueExcept(
                         workerId, batched, limit, settings.lease(), now, state -> machine.apply(state, claim, now))
                 .compose(claimed -> {
-                    Future<?> all = Future.join(
+                    Future<?> ran = Future.join(
                             claimed.stream().map(job -> process(job, now)).toList());
-                    return all.map(new Drained(claimed.size(), claimed.size() >= limit, null));
+                    return ran.map(new Drained(claimed.size(), claimed.size() >= limit, null));
                 });
     }
 
@@ -280,19 +302,27 @@ public final class SyncWorker {
         return jobs.releaseAll(workerId, now, state -> machine.apply(state, new SyncEvent.LeaseReleased(), now));
     }
 
-    private Future<Boolean> process(ClaimedJob job, Instant claimedAt) {
+    /** Runs the job, answering once the run has ended; its outcome is recorded after, in {@link #recording}. */
+    private Future<Decision> process(ClaimedJob job, Instant claimedAt) {
         running.add(job.jobId());
-        return runner.run(job, claimedAt)
-                .recover(error -> {
-                    LOG.error("job {} ({}) failed unexpectedly", job.jobId(), job.key(), error);
-                    return Future.succeededFuture(Decision.of(
-                            new SyncEvent.Interrupted(
-                                    "internal error: " + error.getClass().getSimpleName(),
-                                    clock.instant().plus(INTERRUPTED_WAIT)),
-                            "interrupted"));
-                })
-                .compose(decision -> record(job, decision))
-                .onComplete(done -> running.remove(job.jobId()));
+        Future<Decision> ran = runner.run(job, claimedAt).recover(error -> {
+            LOG.error("job {} ({}) failed unexpectedly", job.jobId(), job.key(), error);
+            return Future.succeededFuture(Decision.of(
+                    new SyncEvent.Interrupted(
+                            "internal error: " + error.getClass().getSimpleName(),
+                            clock.instant().plus(INTERRUPTED_WAIT)),
+                    "interrupted"));
+        });
+        Future<Boolean> recorded = ran.compose(decision -> record(job, decision))
+                .onComplete(done -> running.remove(job.jobId()))
+                .onFailure(e -> LOG.warn(
+                        "job {} ({}): its outcome could not be recorded, its lease runs out: {}",
+                        job.jobId(),
+                        job.key(),
+                        e.toString()));
+        recording.add(recorded);
+        recorded.onComplete(done -> recording.remove(recorded));
+        return ran;
     }
 
     private Future<Boolean> record(ClaimedJob job, Decision decision) {

@@ -3,14 +3,17 @@ package io.zohosync.ports.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.zohosync.domain.entity.EntityRef;
 import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncKey;
 import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.domain.matching.MatchPolicy;
 import io.zohosync.domain.sync.RetryPolicy;
+import io.zohosync.domain.sync.SyncState;
 import io.zohosync.domain.sync.SyncStateMachine;
 import io.zohosync.domain.sync.SyncStatus;
+import io.zohosync.domain.sync.Transition;
 import io.zohosync.ports.admin.AdminSyncService;
 import io.zohosync.ports.flows.customer.CustomerBooksHandler;
 import io.zohosync.ports.in.AdminActionEntry;
@@ -19,6 +22,9 @@ import io.zohosync.ports.in.RecordEntityUseCase.Command;
 import io.zohosync.ports.in.SyncRecordView;
 import io.zohosync.ports.intake.IntakeService;
 import io.zohosync.ports.intake.Routing;
+import io.zohosync.ports.out.ClaimedJob;
+import io.zohosync.ports.out.JobKind;
+import io.zohosync.ports.out.SyncJobs;
 import io.zohosync.ports.out.SyncObserver;
 import io.zohosync.ports.out.zoho.BudgetPermit;
 import io.zohosync.ports.out.zoho.ZohoBudget;
@@ -36,8 +42,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** The worker and the write template over in-memory storage: prerequisites, waiting and waking, changes and leases. */
@@ -58,21 +67,26 @@ class SyncPipelineTest {
     private final SyncObserver observer =
             (key, status, event) -> observed.add(key.type().wire() + " " + status.wire() + " " + event);
     private final ScriptedCallBudget budget = new ScriptedCallBudget();
-    private final SyncWorker worker = new SyncWorker(
-            store,
-            budget,
-            new Dependants(store, machine, observer),
-            new SyncRunner(
-                    new Handlers(handlers),
-                    store,
-                    store,
-                    store,
-                    budget,
-                    new SyncRunner.Settings(Duration.ofMinutes(5), Duration.ofHours(24))),
-            observer,
-            machine,
-            clock,
-            new SyncWorker.Settings(10, Duration.ofMinutes(2)));
+    private final SyncWorker worker = workerOver(store);
+
+    /** A worker over {@code jobs} and this test's store, budget, handlers and clock. */
+    private SyncWorker workerOver(SyncJobs jobs) {
+        return new SyncWorker(
+                jobs,
+                budget,
+                new Dependants(store, machine, observer),
+                new SyncRunner(
+                        new Handlers(handlers),
+                        store,
+                        store,
+                        store,
+                        budget,
+                        new SyncRunner.Settings(Duration.ofMinutes(5), Duration.ofHours(24))),
+                observer,
+                machine,
+                clock,
+                new SyncWorker.Settings(10, Duration.ofMinutes(2)));
+    }
 
     @Test
     void a_payment_an_invoice_and_a_customer_in_any_arrival_order_are_written_once_each_in_dependency_order()
@@ -236,6 +250,88 @@ class SyncPipelineTest {
         assertThat(contacts.calls()).containsSubsequence("create", "findByMarker");
         assertThat(contacts.contacts()).hasSize(1);
         assertThat(view(EntityType.CUSTOMER, "cus-1").reason()).contains("earlier attempt");
+    }
+
+    @Test
+    void a_pass_ends_when_its_jobs_runs_have_and_recorded_waits_for_their_outcomes() throws Exception {
+        recordCustomer("cus-1");
+        Promise<Void> go = Promise.promise();
+        SyncWorker overlapping = workerOver(new OutcomesHeldUntil(store, go.future()));
+
+        SyncWorker.Drained drained = await(overlapping.pass("w"));
+
+        assertThat(drained.ran()).isEqualTo(1);
+        assertThat(contacts.calls()).containsOnlyOnce("create");
+        assertThat(status(EntityType.CUSTOMER, "cus-1"))
+                .as("the run has ended; its outcome is not recorded yet")
+                .isEqualTo(SyncStatus.SYNCING);
+        Future<Void> recorded = overlapping.recorded();
+        assertThat(recorded.isComplete()).isFalse();
+        go.complete();
+        await(recorded);
+        assertThat(status(EntityType.CUSTOMER, "cus-1")).isEqualTo(SyncStatus.SYNCED);
+    }
+
+    /** The store's job queue, each outcome recorded only once {@code go} completes. */
+    private record OutcomesHeldUntil(SyncJobs jobs, Future<Void> go) implements SyncJobs {
+        @Override
+        public Future<List<ClaimedJob>> claimDue(
+                String workerId, int max, Duration lease, Instant now, Function<SyncState, Transition> decide) {
+            return jobs.claimDue(workerId, max, lease, now, decide);
+        }
+
+        @Override
+        public Future<List<ClaimedJob>> claimDueExcept(
+                String workerId,
+                Set<JobKind> batched,
+                int max,
+                Duration lease,
+                Instant now,
+                Function<SyncState, Transition> decide) {
+            return jobs.claimDueExcept(workerId, batched, max, lease, now, decide);
+        }
+
+        @Override
+        public Future<List<ClaimedJob>> claimBatch(
+                String workerId,
+                JobKind kind,
+                int max,
+                Duration flush,
+                Duration lease,
+                Instant now,
+                Function<SyncState, Transition> decide) {
+            return jobs.claimBatch(workerId, kind, max, flush, lease, now, decide);
+        }
+
+        @Override
+        public Future<Boolean> markIntent(ClaimedJob job, Instant now) {
+            return jobs.markIntent(job, now);
+        }
+
+        @Override
+        public Future<Optional<SyncState>> complete(
+                ClaimedJob job,
+                String event,
+                List<SyncKey> waitingFor,
+                Instant now,
+                Function<SyncState, Transition> decide) {
+            return go.compose(x -> jobs.complete(job, event, waitingFor, now, decide));
+        }
+
+        @Override
+        public Future<Integer> renew(String workerId, List<Long> jobIds, Duration lease, Instant now) {
+            return jobs.renew(workerId, jobIds, lease, now);
+        }
+
+        @Override
+        public Future<Integer> releaseExpired(Instant now, Function<SyncState, Transition> decide) {
+            return jobs.releaseExpired(now, decide);
+        }
+
+        @Override
+        public Future<Integer> releaseAll(String workerId, Instant now, Function<SyncState, Transition> decide) {
+            return jobs.releaseAll(workerId, now, decide);
+        }
     }
 
     @Test
