@@ -31,6 +31,9 @@ public final class Coalescer<A, R> {
 
     private static final Logger LOG = LoggerFactory.getLogger(Coalescer.class);
 
+    /** The most asks one statement takes, unless a coalescer is given its own limit. */
+    public static final int MAX_BATCH = 64;
+
     private final String name;
     private final int max;
     private final Function<List<A>, Future<List<R>>> send;
@@ -39,8 +42,13 @@ public final class Coalescer<A, R> {
 
     /**
      * {@code send} runs the statement for the arguments given and answers with one result per argument, in their
-     * order; it is given at most {@code max} at once. {@code name} names the statement in the log.
+     * order; it is given at most {@link #MAX_BATCH} at once. {@code name} names the statement in the log.
      */
+    public Coalescer(String name, Function<List<A>, Future<List<R>>> send) {
+        this(name, MAX_BATCH, send);
+    }
+
+    /** As {@link #Coalescer(String, Function)}, given at most {@code max} arguments at once. */
     public Coalescer(String name, int max, Function<List<A>, Future<List<R>>> send) {
         if (max < 1) {
             throw new IllegalArgumentException("max must be positive");

@@ -83,9 +83,6 @@ final class PgIntakeTransaction implements IntakeTransaction {
             select r.*, j.locked_by, j.locked_until from unnest($1::text[], $2::text[]) as u(t, i)
             cross join lateral (select * from sync_records where entity_type = u.t and entity_id = u.i offset 0) r
             """ + JOB_LEASE;
-    private static final String LOCK_RECORD_KEYS = """
-            select pg_advisory_xact_lock(hashtextextended('zsync-record/' || t || '/' || i || '/' || g, 0))
-            from unnest($1::text[], $2::text[], $3::text[]) as u(t, i, g)""";
     static final String LOCK_RECORDS = """
             select r.*, j.locked_by, j.locked_until from unnest($1::text[], $2::text[], $3::text[]) as u(t, i, g)
             cross join lateral (
@@ -214,10 +211,6 @@ final class PgIntakeTransaction implements IntakeTransaction {
 
     private static final Comparator<EntityRef> ENTITY_ORDER =
             Comparator.comparing((EntityRef ref) -> ref.type().wire()).thenComparing(EntityRef::id);
-    private static final Comparator<SyncKey> RECORD_ORDER = Comparator.comparing(
-                    (SyncKey key) -> key.type().wire())
-            .thenComparing(SyncKey::entityId)
-            .thenComparing(key -> key.target().wire());
 
     /** The steps, each one statement (two for the locks) over every key asked for together. */
     private final class Batched {
@@ -310,18 +303,9 @@ final class PgIntakeTransaction implements IntakeTransaction {
         private Future<List<Optional<SyncState>>> lockRecords(List<SyncKey> keys) {
             // as lockRecord: the keys' locks first, in (type, id, target) order as RecordStore asks of a transaction
             // that locks several, then the rows, sent at once (pipelined)
-            List<SyncKey> ordered =
-                    keys.stream().distinct().sorted(RECORD_ORDER).toList();
-            int n = ordered.size();
-            String[] types = new String[n], ids = new String[n], targets = new String[n];
-            for (int i = 0; i < n; i++) {
-                types[i] = ordered.get(i).type().wire();
-                ids[i] = ordered.get(i).entityId();
-                targets[i] = ordered.get(i).target().wire();
-            }
-            Tuple arrays = Tuple.from(new Object[] {types, ids, targets});
-            Future<?> locked = conn.preparedQuery(LOCK_RECORD_KEYS).execute(arrays);
-            Future<RowSet<Row>> rows = conn.preparedQuery(LOCK_RECORDS).execute(arrays);
+            List<SyncKey> ordered = RecordStore.inLockOrder(keys);
+            Future<?> locked = RecordStore.lockKeys(conn, ordered);
+            Future<RowSet<Row>> rows = conn.preparedQuery(LOCK_RECORDS).execute(RecordStore.keyArrays(ordered));
             return locked.compose(x -> rows).map(found -> {
                 Map<SyncKey, SyncState> states = new HashMap<>();
                 found.forEach(row -> states.put(RecordStore.key(row), RecordStore.state(row)));

@@ -123,8 +123,6 @@ public final class PgSyncJobs implements SyncJobs {
             join sync_jobs j on j.id = u.id and j.locked_by = u.worker and j.lease_seq = u.seq
             where r.entity_type = j.entity_type and r.entity_id = j.entity_id and r.target = j.target
             returning j.id""";
-    /** The most intents one statement marks. */
-    private static final int INTENTS = 64;
     /**
      * The jobs' records ($1–$3: job ids, workers, lease sequences; {@code n} a job's position among them), each locked
      * with its job, while the lease is still the one the job was claimed under.
@@ -135,8 +133,6 @@ public final class PgSyncJobs implements SyncJobs {
             join sync_jobs j on j.id = u.id and j.locked_by = u.worker and j.lease_seq = u.seq
             join sync_records r on r.entity_type = j.entity_type and r.entity_id = j.entity_id and r.target = j.target
             for update of j, r""";
-    /** The most outcomes one transaction records. */
-    private static final int OUTCOMES = 64;
 
     private static final String RENEW = """
             update sync_jobs set locked_until = $3::timestamptz + $4 * interval '1 millisecond'
@@ -158,8 +154,8 @@ public final class PgSyncJobs implements SyncJobs {
 
     public PgSyncJobs(Pool pool) {
         this.pool = pool;
-        this.intents = new Coalescer<>("intent", INTENTS, this::markIntents);
-        this.outcomes = new Coalescer<>("outcomes", OUTCOMES, this::completeAll);
+        this.intents = new Coalescer<>("intent", this::markIntents);
+        this.outcomes = new Coalescer<>("outcomes", this::completeAll);
     }
 
     private record Intent(ClaimedJob job, Instant at) {}
@@ -336,7 +332,9 @@ public final class PgSyncJobs implements SyncJobs {
      */
     private Future<List<Optional<SyncState>>> completeAll(List<Outcome> outcomes) {
         return pool.withTransaction(conn -> RecordStore.lockKeys(
-                        conn, outcomes.stream().map(o -> o.job().key()).toList())
+                        conn,
+                        RecordStore.inLockOrder(
+                                outcomes.stream().map(o -> o.job().key()).toList()))
                 .compose(x -> conn.preparedQuery(HELD)
                         .execute(Tuple.of(
                                 outcomes.stream().map(o -> o.job().jobId()).toArray(Long[]::new),

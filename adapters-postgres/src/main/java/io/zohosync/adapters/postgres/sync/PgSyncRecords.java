@@ -53,8 +53,6 @@ public final class PgSyncRecords implements SyncRecords, SyncRecordsReader {
             join sync_records r on r.entity_type = w.entity_type and r.entity_id = w.entity_id and r.target = w.target
             where r.status = 'waiting'
             order by u.n, w.entity_type, w.entity_id, w.target""";
-    /** The most prerequisites one look for their waiting records takes. */
-    private static final int PREREQUISITES = 64;
 
     private static final String DEFERRED = """
             select entity_type, entity_id, target from sync_records where status = 'pending' and deferred_for = $1
@@ -71,7 +69,7 @@ public final class PgSyncRecords implements SyncRecords, SyncRecordsReader {
 
     public PgSyncRecords(Pool pool) {
         this.pool = pool;
-        this.waiting = new Coalescer<>("waiting records", PREREQUISITES, this::waitingOn);
+        this.waiting = new Coalescer<>("waiting records", this::waitingOn);
     }
 
     @Override
@@ -92,10 +90,7 @@ public final class PgSyncRecords implements SyncRecords, SyncRecordsReader {
      */
     private Future<List<List<SyncKey>>> waitingOn(List<SyncKey> prerequisites) {
         return pool.preparedQuery(WAITING_ON)
-                .execute(Tuple.of(
-                        prerequisites.stream().map(k -> k.type().wire()).toArray(String[]::new),
-                        prerequisites.stream().map(SyncKey::entityId).toArray(String[]::new),
-                        prerequisites.stream().map(k -> k.target().wire()).toArray(String[]::new)))
+                .execute(RecordStore.keyArrays(prerequisites))
                 .map(rows -> {
                     List<List<SyncKey>> found = new ArrayList<>();
                     prerequisites.forEach(p -> found.add(new ArrayList<>()));
@@ -158,10 +153,7 @@ public final class PgSyncRecords implements SyncRecords, SyncRecordsReader {
     @Override
     public Future<Map<SyncKey, SyncState>> states(Collection<SyncKey> keys) {
         return pool.preparedQuery(STATES)
-                .execute(Tuple.of(
-                        keys.stream().map(k -> k.type().wire()).toArray(String[]::new),
-                        keys.stream().map(SyncKey::entityId).toArray(String[]::new),
-                        keys.stream().map(k -> k.target().wire()).toArray(String[]::new)))
+                .execute(RecordStore.keyArrays(List.copyOf(keys)))
                 .map(rows -> {
                     Map<SyncKey, SyncState> states = new HashMap<>();
                     rows.forEach(row -> states.put(RecordStore.key(row), RecordStore.state(row)));

@@ -19,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -42,12 +43,12 @@ public final class RecordStore {
     /** A record's advisory lock by its key: taken before the record's row, by every writer of records. */
     private static final String LOCK_KEY =
             "select pg_advisory_xact_lock(hashtextextended('zsync-record/' || $1 || '/' || $2 || '/' || $3, 0))";
-    /** Several records' advisory locks, taken in the order given. */
+    /** Several records' advisory locks ({@link #keyArrays}), taken in the order given. */
     private static final String LOCK_KEYS = """
             select pg_advisory_xact_lock(hashtextextended('zsync-record/' || t || '/' || i || '/' || g, 0))
             from unnest($1::text[], $2::text[], $3::text[]) as u(t, i, g)""";
     /** The order a transaction that locks several keys takes them in. */
-    static final Comparator<SyncKey> KEY_ORDER = Comparator.comparing(
+    private static final Comparator<SyncKey> KEY_ORDER = Comparator.comparing(
                     (SyncKey key) -> key.type().wire())
             .thenComparing(SyncKey::entityId)
             .thenComparing(key -> key.target().wire());
@@ -207,15 +208,22 @@ public final class RecordStore {
         return conn.preparedQuery(LOCK_KEY).execute(ids(key)).mapEmpty();
     }
 
-    /** The keys' advisory locks, held until the transaction ends, taken in {@link #KEY_ORDER}. */
-    static Future<Void> lockKeys(SqlConnection conn, List<SyncKey> keys) {
-        List<SyncKey> ordered = keys.stream().distinct().sorted(KEY_ORDER).toList();
-        return conn.preparedQuery(LOCK_KEYS)
-                .execute(Tuple.of(
-                        ordered.stream().map(k -> k.type().wire()).toArray(String[]::new),
-                        ordered.stream().map(SyncKey::entityId).toArray(String[]::new),
-                        ordered.stream().map(k -> k.target().wire()).toArray(String[]::new)))
-                .mapEmpty();
+    /** The keys, each once, in the order a transaction that locks several takes them ((type, id, target)). */
+    public static List<SyncKey> inLockOrder(Collection<SyncKey> keys) {
+        return keys.stream().distinct().sorted(KEY_ORDER).toList();
+    }
+
+    /** The keys' advisory locks, held until the transaction ends; {@code ordered} as {@link #inLockOrder} gives them. */
+    public static Future<Void> lockKeys(SqlConnection conn, List<SyncKey> ordered) {
+        return conn.preparedQuery(LOCK_KEYS).execute(keyArrays(ordered)).mapEmpty();
+    }
+
+    /** The keys as the three arrays the batched statements take: types, ids, targets ($1–$3). */
+    public static Tuple keyArrays(List<SyncKey> keys) {
+        return Tuple.of(
+                keys.stream().map(k -> k.type().wire()).toArray(String[]::new),
+                keys.stream().map(SyncKey::entityId).toArray(String[]::new),
+                keys.stream().map(k -> k.target().wire()).toArray(String[]::new));
     }
 
     /** Stores {@code next} with its job and a log row; {@code before} is empty for a new record. */

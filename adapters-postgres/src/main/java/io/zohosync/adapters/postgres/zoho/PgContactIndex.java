@@ -56,9 +56,6 @@ public final class PgContactIndex implements ContactIndex {
                 pages_read = greatest(books_contact_index_fill.pages_read, excluded.pages_read),
                 newest_seen = greatest(books_contact_index_fill.newest_seen, excluded.newest_seen)""";
 
-    /** The most look-ups, or puts, one statement makes. */
-    private static final int BATCH = 64;
-
     private final SqlClient client;
     private final Coalescer<String, List<Entry>> emails;
     private final Coalescer<String, List<Entry>> names;
@@ -73,7 +70,7 @@ public final class PgContactIndex implements ContactIndex {
         this.names = lookup("contacts by name", "c.name_key = u.v");
         this.contactNames = lookup("contacts by contact name", "lower(c.contact_name) = lower(u.v)");
         this.ids = lookup("contacts by id", "c.contact_id = u.v");
-        this.puts = new Coalescer<>("contact index puts", BATCH, this::putAll);
+        this.puts = new Coalescer<>("contact index puts", this::putAll);
     }
 
     @Override
@@ -211,7 +208,6 @@ public final class PgContactIndex implements ContactIndex {
                 + " join books_contact_index c on " + match + " order by u.n, c.contact_id";
         return new Coalescer<>(
                 name,
-                BATCH,
                 values -> client.preparedQuery(sql)
                         .execute(Tuple.of(values.toArray(String[]::new)))
                         .map(rows -> {

@@ -23,15 +23,13 @@ public final class PgSentPayloads implements SentPayloads {
             insert into sync_sent_hashes (entity_type, entity_id, target, hash, sent_at)
             select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[])
             on conflict (entity_type, entity_id, target) do update set hash = excluded.hash, sent_at = excluded.sent_at""";
-    /** The most hashes one statement stores. */
-    private static final int HASHES = 64;
 
     private final SqlClient client;
     private final Coalescer<Sent, Void> sent;
 
     public PgSentPayloads(SqlClient client) {
         this.client = client;
-        this.sent = new Coalescer<>("sent hashes", HASHES, this::store);
+        this.sent = new Coalescer<>("sent hashes", this::store);
     }
 
     private record Sent(SyncKey key, String hash, Instant at) {}

@@ -204,7 +204,7 @@ final class PgZohoBudget implements ZohoBudget {
         this.pool = pool;
         this.holderId = holderId;
         this.aliveFor = aliveFor;
-        this.draws = new Coalescer<>("budget draws", MAX_GROUP, this::drawAll);
+        this.draws = new Coalescer<>("budget draws", this::drawAll);
     }
 
     private record Drawn(UUID slot, BudgetAccount account, Instant at) {}
