@@ -99,17 +99,10 @@ public final class SyncRunner {
         this.sent = sent;
     }
 
-    /** The Zoho products its one-by-one jobs call (the batched kinds' are {@link #batchProducts}). */
+    /** The Zoho products its one-by-one jobs call (the batched kinds' are their targets' products). */
     public Set<ZohoProduct> products() {
         Set<ZohoProduct> products = EnumSet.noneOf(ZohoProduct.class);
         handlers.singleTargets().forEach(target -> products.add(ZohoProduct.of(target)));
-        return products;
-    }
-
-    /** The Zoho products the batched kinds' writes call. */
-    public Set<ZohoProduct> batchProducts() {
-        Set<ZohoProduct> products = EnumSet.noneOf(ZohoProduct.class);
-        handlers.batched().forEach(kind -> products.add(ZohoProduct.of(kind.target())));
         return products;
     }
 

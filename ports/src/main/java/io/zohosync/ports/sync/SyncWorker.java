@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -43,6 +44,13 @@ public final class SyncWorker {
      * every pass would cost each pass a transaction of its own (issue 14, goal 2).
      */
     static final Duration RESCUE_EVERY = Duration.ofSeconds(1);
+    /**
+     * How often a busy worker looks at the products it found no job for, at most: while its passes fill up, each
+     * asks the budget of, and claims for, only the products the one before claimed jobs for; the others' headroom
+     * and batch claims would cost each pass a statement each (issue 14, goal 2). A pass that did not fill up, or
+     * that looked at only some products and found less than it could run, has the next look at them all.
+     */
+    static final Duration SURVEY_EVERY = Duration.ofSeconds(1);
 
     /**
      * How many jobs one drain claims, how long a claim holds before the rescuer may take it back, and how long the
@@ -79,6 +87,12 @@ public final class SyncWorker {
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     /** When expired leases were last looked for (null: never yet). */
     private volatile Instant rescuedAt;
+    /** When a pass last looked at every product (null: never yet). */
+    private volatile Instant surveyedAt;
+    /** The products the last pass claimed jobs for; the next looks at all when {@link #surveyNext}. */
+    private volatile Set<ZohoProduct> inPlay = Set.of();
+
+    private volatile boolean surveyNext = true;
     /** The outcomes being recorded of jobs whose runs have ended: a {@link #pass} ends before them. */
     private final Set<Future<?>> recording = ConcurrentHashMap.newKeySet();
 
@@ -134,13 +148,33 @@ public final class SyncWorker {
         Instant now = clock.instant();
         SyncEvent.Claimed claim = new SyncEvent.Claimed(workerId, now.plus(settings.lease()));
         Set<JobKind> batched = runner.batchKinds();
-        return rescue(now).compose(x -> drain(workerId, max, batched, claim, now));
+        Set<ZohoProduct> looked =
+                surveyNext || inPlay.isEmpty() || !within(surveyedAt, now, SURVEY_EVERY) ? null : inPlay;
+        Set<ZohoProduct> claimedFor = ConcurrentHashMap.newKeySet();
+        return rescue(now)
+                .compose(x -> drain(workerId, max, batched, claim, now, looked, claimedFor))
+                .map(drained -> {
+                    if (looked == null) {
+                        surveyedAt = now;
+                    }
+                    inPlay = Set.copyOf(claimedFor);
+                    surveyNext = !drained.full();
+                    // the products it did not look at may have jobs due: the next pass, at once, looks at all
+                    return looked != null && !drained.full() ? new Drained(drained.ran(), true, null) : drained;
+                });
+    }
+
+    /**
+     * Whether {@code now} is less than {@code every} after {@code last}; not when the clock went back or stood still
+     * (a test's fixed clock), so that what is looked for at most so often is looked for then.
+     */
+    private static boolean within(Instant last, Instant now, Duration every) {
+        return last != null && now.isAfter(last) && now.isBefore(last.plus(every));
     }
 
     /** Takes back the jobs whose leases expired, unless that was looked for less than {@link #RESCUE_EVERY} ago. */
     private Future<Integer> rescue(Instant now) {
-        Instant last = rescuedAt;
-        if (last != null && now.isAfter(last) && now.isBefore(last.plus(RESCUE_EVERY))) {
+        if (within(rescuedAt, now, RESCUE_EVERY)) {
             return Future.succeededFuture(0);
         }
         return jobs.releaseExpired(now, state -> machine.apply(state, new SyncEvent.LeaseExpired(), now))
@@ -150,15 +184,35 @@ public final class SyncWorker {
     /**
      * One pass: the one-by-one jobs of the products whose budget has room (a product without room — held full by
      * another instance, say — keeps its jobs queued and unclaimed while the others go on), at most as many as the
-     * roomiest could start; then each batched kind whose product has room for a call.
+     * roomiest could start; then each batched kind whose product has room for a call. Only the products in
+     * {@code looked} when it is not null (the others' jobs stay queued for a pass that looks at all); the products
+     * it claims jobs for are added to {@code claimedFor}.
      */
     private Future<Drained> drain(
-            String workerId, int max, Set<JobKind> batched, SyncEvent.Claimed claim, Instant now) {
-        List<ZohoProduct> single = List.copyOf(runner.products());
+            String workerId,
+            int max,
+            Set<JobKind> batched,
+            SyncEvent.Claimed claim,
+            Instant now,
+            Set<ZohoProduct> looked,
+            Set<ZohoProduct> claimedFor) {
+        Set<JobKind> unlooked = new HashSet<>();
+        List<ZohoProduct> single = new ArrayList<>();
+        for (ZohoProduct product : runner.products()) {
+            if (looked == null || looked.contains(product)) {
+                single.add(product);
+            } else {
+                unlooked.addAll(kindsOf(product));
+            }
+        }
+        List<JobKind> batches = batched.stream()
+                .filter(kind -> looked == null || looked.contains(ZohoProduct.of(kind.target())))
+                .toList();
         Future<Drained> singles = single.isEmpty()
                 ? Future.succeededFuture(new Drained(0, false, null))
                 : roomPerProduct(single, now).compose(rooms -> {
                     Set<JobKind> skipped = new HashSet<>(batched);
+                    skipped.addAll(unlooked);
                     int free = 0;
                     Instant opensAt = null;
                     for (int i = 0; i < single.size(); i++) {
@@ -176,15 +230,22 @@ public final class SyncWorker {
                     return free < 1
                             ? Future.succeededFuture(new Drained(0, false, opensAt))
                             : claimExcept(
-                                    workerId, skipped, Math.min(Math.min(max, settings.batchSize()), free), claim, now);
+                                    workerId,
+                                    skipped,
+                                    Math.min(Math.min(max, settings.batchSize()), free),
+                                    claim,
+                                    now,
+                                    claimedFor);
                 });
-        if (batched.isEmpty()) {
+        if (batches.isEmpty()) {
             return singles;
         }
-        return singles.compose(sofar -> budget.headroom(runner.batchProducts(), now)
+        Set<ZohoProduct> batchProducts = EnumSet.noneOf(ZohoProduct.class);
+        batches.forEach(kind -> batchProducts.add(ZohoProduct.of(kind.target())));
+        return singles.compose(sofar -> budget.headroom(batchProducts, now)
                 .compose(room -> room.free() < 1
                         ? Future.succeededFuture(sofar)
-                        : batches(workerId, List.copyOf(batched), 0, claimedNow(workerId), clock.instant(), sofar)));
+                        : batches(workerId, batches, 0, claimedNow(workerId), clock.instant(), sofar, claimedFor)));
     }
 
     /** Each product's headroom, in the order given: asked for all at once, then gathered. */
@@ -221,10 +282,17 @@ public final class SyncWorker {
     }
 
     private Future<Drained> claimExcept(
-            String workerId, Set<JobKind> batched, int limit, SyncEvent.Claimed claim, Instant now) {
+            String workerId,
+            Set<JobKind> batched,
+            int limit,
+            SyncEvent.Claimed claim,
+            Instant now,
+            Set<ZohoProduct> claimedFor) {
         return jobs.claimDueExcept(
                         workerId, batched, limit, settings.lease(), now, state -> machine.apply(state, claim, now))
                 .compose(claimed -> {
+                    claimed.forEach(
+                            job -> claimedFor.add(ZohoProduct.of(job.key().target())));
                     Future<?> ran = Future.join(
                             claimed.stream().map(job -> process(job, now)).toList());
                     return ran.map(new Drained(claimed.size(), claimed.size() >= limit, null));
@@ -236,7 +304,13 @@ public final class SyncWorker {
      * call; the pass is full when a batch was.
      */
     private Future<Drained> batches(
-            String workerId, List<JobKind> kinds, int next, SyncEvent.Claimed claim, Instant now, Drained sofar) {
+            String workerId,
+            List<JobKind> kinds,
+            int next,
+            SyncEvent.Claimed claim,
+            Instant now,
+            Drained sofar,
+            Set<ZohoProduct> claimedFor) {
         if (next == kinds.size()) {
             return Future.succeededFuture(sofar);
         }
@@ -249,16 +323,21 @@ public final class SyncWorker {
                         settings.lease(),
                         now,
                         state -> machine.apply(state, claim, now))
-                .compose(claimed -> claimed.isEmpty()
-                        ? Future.succeededFuture(0)
-                        : processBatch(kinds.get(next), claimed, now).map(claimed.size()))
+                .compose(claimed -> {
+                    if (claimed.isEmpty()) {
+                        return Future.succeededFuture(0);
+                    }
+                    claimedFor.add(ZohoProduct.of(kinds.get(next).target()));
+                    return processBatch(kinds.get(next), claimed, now).map(claimed.size());
+                })
                 .compose(ran -> batches(
                         workerId,
                         kinds,
                         next + 1,
                         claim,
                         now,
-                        new Drained(sofar.ran() + ran, sofar.full() || ran >= max, sofar.budgetOpensAt())));
+                        new Drained(sofar.ran() + ran, sofar.full() || ran >= max, sofar.budgetOpensAt()),
+                        claimedFor));
     }
 
     /** Writes one batch and records each job's own outcome under its own lease. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -35,7 +36,7 @@ public final class ScriptedCallBudget implements ZohoCallBudget {
         headroom = room;
     }
 
-    /** "reserve BOOKS 2", "refused BOOKS 2", "finish BOOKS 2", "headroom", in order. */
+    /** "reserve BOOKS 2", "refused BOOKS 2", "finish BOOKS 2", "headroom BOOKS" (the products asked of), in order. */
     public synchronized List<String> events() {
         return List.copyOf(events);
     }
@@ -64,7 +65,7 @@ public final class ScriptedCallBudget implements ZohoCallBudget {
 
     @Override
     public synchronized Future<ZohoBudget.Headroom> headroom(Set<ZohoProduct> products, Instant now) {
-        events.add("headroom");
+        events.add("headroom " + products.stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
         return Future.succeededFuture(headroom);
     }
 
