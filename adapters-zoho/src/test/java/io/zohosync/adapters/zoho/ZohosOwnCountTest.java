@@ -3,17 +3,25 @@ package io.zohosync.adapters.zoho;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.junit5.VertxExtension;
 import io.zohosync.ports.out.zoho.ZohoApiLimits;
+import io.zohosync.ports.out.zoho.ZohoBudget;
+import io.zohosync.ports.out.zoho.ZohoDayCount;
 import io.zohosync.ports.out.zoho.ZohoOutcome;
 import io.zohosync.ports.out.zoho.ZohoOutcome.RateLimited.Scope;
 import io.zohosync.ports.out.zoho.ZohoProduct;
 import io.zohosync.sandbox.SandboxOptions;
 import io.zohosync.sandbox.core.Limit;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +78,40 @@ class ZohosOwnCountTest {
         fx.advance(((ZohoOutcome.RateLimited<?>) outcome).retryAfter());
         assertThat(fx.zoho.contacts().findByName("next day").await()).isInstanceOf(ZohoOutcome.Success.class);
         assertThat(fx.sandbox.inspect().tooManyRequests()).isZero();
+    }
+
+    @Test
+    void anAnswerIsReadWithoutWaitingForZohosCountToBeStored(Vertx vertx) throws Exception {
+        ZohoBudget memory = ZohoAdapters.inMemoryBudget();
+        List<ZohoDayCount> told = new CopyOnWriteArrayList<>();
+        Promise<Void> stored = Promise.promise();
+        // a budget whose store of Zoho's count has not ended yet
+        ZohoBudget slowToStore = (ZohoBudget) Proxy.newProxyInstance(
+                ZohoBudget.class.getClassLoader(), new Class<?>[] {ZohoBudget.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("zohoCount")) {
+                        told.add((ZohoDayCount) args[2]);
+                        return stored.future();
+                    }
+                    try {
+                        return method.invoke(memory, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        SandboxFixture slow = SandboxFixture.start(
+                vertx, o -> o.withBooksPerMinute(10_000).withDailyLimit(ZOHO_PER_DAY), s -> s, slowToStore);
+        try {
+            assertThat(slow.zoho.contacts().findByName("first").await(10, TimeUnit.SECONDS))
+                    .isInstanceOf(ZohoOutcome.Success.class);
+            assertThat(told).as("the count was told to the budget").hasSize(1);
+            assertThat(told.get(0).remaining()).isEqualTo(ZOHO_PER_DAY - 1);
+            assertThat(stored.future().isComplete())
+                    .as("the answer was read before it was stored")
+                    .isFalse();
+        } finally {
+            stored.complete();
+            slow.close();
+        }
     }
 
     /** Another integration of the organization, with a token of its own, straight at Zoho. */
