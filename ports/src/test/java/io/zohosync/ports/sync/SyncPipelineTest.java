@@ -557,15 +557,7 @@ class SyncPipelineTest {
     void a_customer_kept_in_books_and_in_crm_has_a_record_for_each_with_its_own_state() throws Exception {
         FakeDocuments crm = new FakeDocuments(EntityType.CUSTOMER, SyncTarget.CRM, calls);
         List<SyncHandler<?>> both = List.of(new CustomerBooksHandler(contacts, MatchPolicy.DEFAULT), crm);
-        SyncWorker twoTargets = new SyncWorker(
-                store,
-                budget,
-                new Dependants(store, machine, observer),
-                new SyncRunner(new Handlers(both), store, store, store, budget, SyncRunner.Settings.DEFAULT),
-                observer,
-                machine,
-                clock,
-                new SyncWorker.Settings(10, Duration.ofMinutes(2)));
+        SyncWorker twoTargets = workerFor(both, 10);
         IntakeService intake = new IntakeService(
                 store,
                 List.of(both.get(0).mapping()),
@@ -600,15 +592,7 @@ class SyncPipelineTest {
         FakeDocuments crm = new FakeDocuments(EntityType.CUSTOMER, SyncTarget.CRM, calls);
         List<SyncHandler<?>> both = List.of(new CustomerBooksHandler(contacts, MatchPolicy.DEFAULT), crm);
         // one job a pass, so that each pass that finds a Books job fills up
-        SyncWorker oneAPass = new SyncWorker(
-                store,
-                budget,
-                new Dependants(store, machine, observer),
-                new SyncRunner(new Handlers(both), store, store, store, budget, SyncRunner.Settings.DEFAULT),
-                observer,
-                machine,
-                clock,
-                new SyncWorker.Settings(1, Duration.ofMinutes(2)));
+        SyncWorker oneAPass = workerFor(both, 1);
         for (int i = 1; i <= 4; i++) {
             await(routedTo(both, SyncTarget.BOOKS).record(customer("cus-" + i)));
         }
@@ -652,6 +636,19 @@ class SyncPipelineTest {
         assertThat(await(oneAPass.drainOnce("w")))
                 .as("the queue is empty: the pass looked at every product and found nothing")
                 .isEqualTo(new SyncWorker.Drained(0, false, null));
+    }
+
+    /** A worker over this test's store, budget and clock with {@code handlers}, claiming {@code batch} jobs a pass. */
+    private SyncWorker workerFor(List<SyncHandler<?>> handlers, int batch) {
+        return new SyncWorker(
+                store,
+                budget,
+                new Dependants(store, machine, observer),
+                new SyncRunner(new Handlers(handlers), store, store, store, budget, SyncRunner.Settings.DEFAULT),
+                observer,
+                machine,
+                clock,
+                new SyncWorker.Settings(batch, Duration.ofMinutes(2)));
     }
 
     private IntakeService routedTo(List<SyncHandler<?>> handlers, SyncTarget target) {
