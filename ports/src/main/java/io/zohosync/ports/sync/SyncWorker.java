@@ -91,7 +91,7 @@ public final class SyncWorker {
     private volatile Instant surveyedAt;
     /** The products the last pass claimed jobs for; the next looks at all when {@link #surveyNext}. */
     private volatile Set<ZohoProduct> inPlay = Set.of();
-
+    /** Whether the next pass looks at every product: the last one did not fill up (or there was none yet). */
     private volatile boolean surveyNext = true;
     /** The outcomes being recorded of jobs whose runs have ended: a {@link #pass} ends before them. */
     private final Set<Future<?>> recording = ConcurrentHashMap.newKeySet();
