@@ -558,12 +558,7 @@ class SyncPipelineTest {
         FakeDocuments crm = new FakeDocuments(EntityType.CUSTOMER, SyncTarget.CRM, calls);
         List<SyncHandler<?>> both = List.of(new CustomerBooksHandler(contacts, MatchPolicy.DEFAULT), crm);
         SyncWorker twoTargets = workerFor(both, 10);
-        IntakeService intake = new IntakeService(
-                store,
-                List.of(both.get(0).mapping()),
-                new Routing(Map.of(EntityType.CUSTOMER, List.of(SyncTarget.BOOKS, SyncTarget.CRM))),
-                machine,
-                clock);
+        IntakeService intake = routedTo(both, SyncTarget.BOOKS, SyncTarget.CRM);
         crm.failCreateOf("cus-1", new ZohoOutcome.Validation<>("MANDATORY_NOT_FOUND", "Last_Name is required"));
 
         var recorded = (io.zohosync.ports.in.RecordEntityUseCase.Result.Recorded) await(intake.record(new Command(
@@ -651,11 +646,12 @@ class SyncPipelineTest {
                 new SyncWorker.Settings(batch, Duration.ofMinutes(2)));
     }
 
-    private IntakeService routedTo(List<SyncHandler<?>> handlers, SyncTarget target) {
+    /** An intake of customers (mapped by the first of {@code handlers}) kept in {@code targets}. */
+    private IntakeService routedTo(List<SyncHandler<?>> handlers, SyncTarget... targets) {
         return new IntakeService(
                 store,
                 List.of(handlers.get(0).mapping()),
-                new Routing(Map.of(EntityType.CUSTOMER, List.of(target))),
+                new Routing(Map.of(EntityType.CUSTOMER, List.of(targets))),
                 machine,
                 clock);
     }
@@ -838,10 +834,7 @@ class SyncPipelineTest {
     }
 
     private void recordCustomer(String id) throws Exception {
-        record(
-                EntityType.CUSTOMER,
-                id,
-                Map.of("first_name", "Ada", "last_name", "Lovelace", "email", id + "@example.com"));
+        await(intake().record(customer(id)));
     }
 
     private void recordChanged(String id) {
