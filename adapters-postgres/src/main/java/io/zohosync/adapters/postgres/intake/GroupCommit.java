@@ -6,6 +6,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
+import io.zohosync.adapters.postgres.tx.Transactions;
 import io.zohosync.ports.out.IntakeTransaction;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -117,7 +118,7 @@ final class GroupCommit {
 
     private void run(List<Member<?>> group) {
         List<Future<?>> results = new ArrayList<>(group.size());
-        pool.withTransaction(conn -> {
+        Transactions.run(pool, conn -> {
                     PgIntakeTransaction tx = PgIntakeTransaction.shared(conn, Vertx.currentContext());
                     for (Member<?> member : group) {
                         results.add(start(member, tx));
@@ -155,7 +156,7 @@ final class GroupCommit {
     private void alone(List<Member<?>> group) {
         List<Future<?>> done = new ArrayList<>(group.size());
         for (Member<?> member : group) {
-            Future<?> own = pool.withTransaction(conn -> start(member, new PgIntakeTransaction(conn)));
+            Future<?> own = Transactions.run(pool, conn -> start(member, new PgIntakeTransaction(conn)));
             done.add(own.andThen(result -> complete(member, result)));
         }
         Future.join(done).onComplete(x -> finish(group));

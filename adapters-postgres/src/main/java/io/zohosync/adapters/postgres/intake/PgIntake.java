@@ -5,6 +5,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import io.zohosync.adapters.postgres.entity.EntityRows;
+import io.zohosync.adapters.postgres.tx.Transactions;
 import io.zohosync.domain.entity.EntityRef;
 import io.zohosync.domain.entity.EntityType;
 import io.zohosync.ports.out.EntityStore;
@@ -51,7 +52,7 @@ public final class PgIntake implements Intake, EntityStore {
 
     @Override
     public <T> Future<T> inTransaction(Function<IntakeTransaction, Future<T>> work) {
-        return pool.withTransaction(conn -> work.apply(new PgIntakeTransaction(conn)));
+        return Transactions.run(pool, conn -> work.apply(new PgIntakeTransaction(conn)));
     }
 
     @Override

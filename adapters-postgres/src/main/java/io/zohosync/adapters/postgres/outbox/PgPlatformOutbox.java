@@ -5,6 +5,7 @@ import io.vertx.core.json.Json;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import io.zohosync.adapters.postgres.tx.Transactions;
 import io.zohosync.ports.out.PlatformOutbox;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,27 +81,29 @@ public final class PgPlatformOutbox implements PlatformOutbox {
 
     @Override
     public Future<Boolean> record(long id, String owner, Attempt attempt, Result result) {
-        return pool.withTransaction(conn -> conn.preparedQuery(RECORD)
-                .execute(Tuple.from(new Object[] {
-                    id,
-                    owner,
-                    result.status().wire(),
-                    attempt.number(),
-                    utc(result.retryAt()),
-                    result.status() == Status.DELIVERED ? utc(attempt.at()) : null,
-                    attempt.error()
-                }))
-                .compose(updated -> updated.rowCount() == 0
-                        ? Future.succeededFuture(false)
-                        : conn.preparedQuery(LOG)
-                                .execute(Tuple.of(
-                                        id,
-                                        attempt.number(),
-                                        utc(attempt.at()),
-                                        attempt.httpStatus(),
-                                        attempt.error(),
-                                        attempt.durationMs()))
-                                .map(true)));
+        return Transactions.run(
+                pool,
+                conn -> conn.preparedQuery(RECORD)
+                        .execute(Tuple.from(new Object[] {
+                            id,
+                            owner,
+                            result.status().wire(),
+                            attempt.number(),
+                            utc(result.retryAt()),
+                            result.status() == Status.DELIVERED ? utc(attempt.at()) : null,
+                            attempt.error()
+                        }))
+                        .compose(updated -> updated.rowCount() == 0
+                                ? Future.succeededFuture(false)
+                                : conn.preparedQuery(LOG)
+                                        .execute(Tuple.of(
+                                                id,
+                                                attempt.number(),
+                                                utc(attempt.at()),
+                                                attempt.httpStatus(),
+                                                attempt.error(),
+                                                attempt.durationMs()))
+                                        .map(true)));
     }
 
     @Override

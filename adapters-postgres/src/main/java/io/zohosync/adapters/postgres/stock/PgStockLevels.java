@@ -5,6 +5,7 @@ import static io.zohosync.adapters.postgres.sync.RecordStore.utc;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
+import io.zohosync.adapters.postgres.tx.Transactions;
 import io.zohosync.domain.stock.StockKey;
 import io.zohosync.domain.stock.StockLevel;
 import io.zohosync.ports.out.StockLevels;
@@ -42,21 +43,23 @@ public final class PgStockLevels implements StockLevels {
 
     @Override
     public Future<StockLevel> update(StockKey key, UnaryOperator<StockLevel> change) {
-        return pool.withTransaction(conn -> conn.preparedQuery(StockSql.LOCK)
-                .execute(StockSql.key(key))
-                .compose(rows -> {
-                    if (rows.size() == 0) {
-                        return Future.failedFuture(new IllegalStateException("no stock record " + key.id()));
-                    }
-                    StockLevel before = StockSql.level(rows.iterator().next());
-                    StockLevel after = change.apply(before);
-                    if (after.equals(before)) {
-                        return Future.succeededFuture(before);
-                    }
-                    return conn.preparedQuery(StockSql.SAVE)
-                            .execute(StockSql.save(after, clock.instant()))
-                            .map(after);
-                }));
+        return Transactions.run(
+                pool,
+                conn -> conn.preparedQuery(StockSql.LOCK)
+                        .execute(StockSql.key(key))
+                        .compose(rows -> {
+                            if (rows.size() == 0) {
+                                return Future.failedFuture(new IllegalStateException("no stock record " + key.id()));
+                            }
+                            StockLevel before = StockSql.level(rows.iterator().next());
+                            StockLevel after = change.apply(before);
+                            if (after.equals(before)) {
+                                return Future.succeededFuture(before);
+                            }
+                            return conn.preparedQuery(StockSql.SAVE)
+                                    .execute(StockSql.save(after, clock.instant()))
+                                    .map(after);
+                        }));
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import io.zohosync.adapters.postgres.coalesce.Coalescer;
 import io.zohosync.adapters.postgres.entity.EntityRows;
+import io.zohosync.adapters.postgres.tx.Transactions;
 import io.zohosync.domain.entity.SyncKey;
 import io.zohosync.domain.sync.SyncState;
 import io.zohosync.domain.sync.SyncStatus;
@@ -206,9 +207,9 @@ public final class PgSyncJobs implements SyncJobs {
             Duration lease,
             Instant now,
             Function<SyncState, Transition> decide) {
-        return pool.withTransaction(conn -> conn.preparedQuery(due)
-                .execute(args)
-                .compose(rows -> {
+        return Transactions.run(
+                pool,
+                conn -> conn.preparedQuery(due).execute(args).compose(rows -> {
                     List<Row> claimed = new ArrayList<>();
                     List<SyncState> states = new ArrayList<>();
                     Future<?> others = Future.succeededFuture();
@@ -331,41 +332,51 @@ public final class PgSyncJobs implements SyncJobs {
      * whose lease was lost gets nothing stored; a failure rolls all back, and the coalescer records each alone.
      */
     private Future<List<Optional<SyncState>>> completeAll(List<Outcome> outcomes) {
-        return pool.withTransaction(conn -> RecordStore.lockKeys(
-                        conn,
-                        RecordStore.inLockOrder(
-                                outcomes.stream().map(o -> o.job().key()).toList()))
-                .compose(x -> conn.preparedQuery(HELD)
-                        .execute(Tuple.of(
-                                outcomes.stream().map(o -> o.job().jobId()).toArray(Long[]::new),
-                                outcomes.stream().map(o -> o.job().workerId()).toArray(String[]::new),
-                                outcomes.stream().map(o -> o.job().leaseSeq()).toArray(Integer[]::new))))
-                .compose(held -> {
-                    List<Optional<SyncState>> recorded =
-                            new ArrayList<>(Collections.nCopies(outcomes.size(), Optional.<SyncState>empty()));
-                    // the settled ones in one statement, any other alone; sent without waiting for one another (the
-                    // connection pipelines them, in this order)
-                    List<RecordStore.Change> settled = new ArrayList<>();
-                    List<Future<?>> stored = new ArrayList<>();
-                    for (Row row : held) {
-                        int n = row.getLong("n").intValue() - 1;
-                        Outcome outcome = outcomes.get(n);
-                        Optional<RecordStore.Change> change = change(outcome, RecordStore.state(row));
-                        change.ifPresent(c -> recorded.set(n, Optional.of(c.next())));
-                        if (change.isEmpty()) {
-                            continue;
-                        }
-                        if (RecordStore.settledTogether(change.get())) {
-                            settled.add(change.get());
-                        } else {
-                            stored.add(store(conn, change.get(), outcome.waitingFor()));
-                        }
-                    }
-                    if (!settled.isEmpty()) {
-                        stored.add(RecordStore.storeAllSettled(conn, settled));
-                    }
-                    return Future.all(stored).map(recorded);
-                }));
+        return Transactions.run(
+                pool,
+                conn -> RecordStore.lockKeys(
+                                conn,
+                                RecordStore.inLockOrder(outcomes.stream()
+                                        .map(o -> o.job().key())
+                                        .toList()))
+                        .compose(x -> conn.preparedQuery(HELD)
+                                .execute(Tuple.of(
+                                        outcomes.stream()
+                                                .map(o -> o.job().jobId())
+                                                .toArray(Long[]::new),
+                                        outcomes.stream()
+                                                .map(o -> o.job().workerId())
+                                                .toArray(String[]::new),
+                                        outcomes.stream()
+                                                .map(o -> o.job().leaseSeq())
+                                                .toArray(Integer[]::new))))
+                        .compose(held -> {
+                            List<Optional<SyncState>> recorded =
+                                    new ArrayList<>(Collections.nCopies(outcomes.size(), Optional.<SyncState>empty()));
+                            // the settled ones in one statement, any other alone; sent without waiting for one another
+                            // (the
+                            // connection pipelines them, in this order)
+                            List<RecordStore.Change> settled = new ArrayList<>();
+                            List<Future<?>> stored = new ArrayList<>();
+                            for (Row row : held) {
+                                int n = row.getLong("n").intValue() - 1;
+                                Outcome outcome = outcomes.get(n);
+                                Optional<RecordStore.Change> change = change(outcome, RecordStore.state(row));
+                                change.ifPresent(c -> recorded.set(n, Optional.of(c.next())));
+                                if (change.isEmpty()) {
+                                    continue;
+                                }
+                                if (RecordStore.settledTogether(change.get())) {
+                                    settled.add(change.get());
+                                } else {
+                                    stored.add(store(conn, change.get(), outcome.waitingFor()));
+                                }
+                            }
+                            if (!settled.isEmpty()) {
+                                stored.add(RecordStore.storeAllSettled(conn, settled));
+                            }
+                            return Future.all(stored).map(recorded);
+                        }));
     }
 
     /** What the state machine makes of one job's outcome, its record locked and its lease checked; empty if refused. */
@@ -416,7 +427,8 @@ public final class PgSyncJobs implements SyncJobs {
 
     private Future<Integer> release(
             String sql, Tuple args, String event, Instant now, Function<SyncState, Transition> decide) {
-        return pool.withTransaction(
+        return Transactions.run(
+                pool,
                 conn -> conn.preparedQuery(sql).execute(args).compose(rows -> back(conn, rows, event, now, decide)));
     }
 

@@ -6,6 +6,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import io.zohosync.adapters.postgres.coalesce.Coalescer;
+import io.zohosync.adapters.postgres.tx.Transactions;
 import io.zohosync.domain.entity.EntityRef;
 import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncKey;
@@ -75,7 +76,7 @@ public final class PgSyncRecords implements SyncRecords, SyncRecordsReader {
     @Override
     public Future<Optional<Changed>> change(
             SyncKey key, String event, Function<SyncState, Transition> decide, Instant now) {
-        return pool.withTransaction(conn -> change(conn, key, event, decide, now));
+        return Transactions.run(pool, conn -> change(conn, key, event, decide, now));
     }
 
     @Override
@@ -140,14 +141,16 @@ public final class PgSyncRecords implements SyncRecords, SyncRecordsReader {
 
     @Override
     public Future<SyncState> ensureQueued(SyncKey key, String why, Instant now) {
-        return pool.withTransaction(conn -> RecordStore.lock(conn, key).compose(found -> {
-            if (found.isPresent()) {
-                return Future.succeededFuture(found.get());
-            }
-            SyncState pending = new SyncState(SyncStatus.PENDING, 0, now, null, null, null, why);
-            return RecordStore.store(conn, key, found, pending, "queued_as_prerequisite", now)
-                    .map(pending);
-        }));
+        return Transactions.run(
+                pool,
+                conn -> RecordStore.lock(conn, key).compose(found -> {
+                    if (found.isPresent()) {
+                        return Future.succeededFuture(found.get());
+                    }
+                    SyncState pending = new SyncState(SyncStatus.PENDING, 0, now, null, null, null, why);
+                    return RecordStore.store(conn, key, found, pending, "queued_as_prerequisite", now)
+                            .map(pending);
+                }));
     }
 
     @Override

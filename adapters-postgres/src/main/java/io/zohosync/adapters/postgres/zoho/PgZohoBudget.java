@@ -12,6 +12,7 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import io.zohosync.adapters.postgres.coalesce.Coalescer;
+import io.zohosync.adapters.postgres.tx.Transactions;
 import io.zohosync.domain.budget.Budget;
 import io.zohosync.domain.budget.BudgetDecision;
 import io.zohosync.domain.budget.BudgetUsage;
@@ -408,59 +409,72 @@ final class PgZohoBudget implements ZohoBudget {
         boolean[] useHeld = {true};
         Future<Void> together;
         try {
-            together = pool.withTransaction(conn -> conn.preparedQuery(LOCK)
-                    .execute(Tuple.of(org, meter))
-                    .compose(x -> alive(conn, now))
-                    .compose(lapsed -> {
-                        useHeld[0] = !lapsed;
-                        return idle.isEmpty()
-                                ? Future.succeededFuture()
-                                : conn.preparedQuery(GIVE_BACK).execute(Tuple.of(idle.toArray(UUID[]::new)));
-                    })
-                    .compose(x -> conn.preparedQuery(PRUNE)
-                            .execute(Tuple.of(org, meter, utc(now.minus(Budget.DAY)), utc(now))))
-                    .compose(x -> counts(conn, org, meter, usageQuery(org, meter, limits, now, 1)))
-                    .compose(counts -> {
-                        List<PermitRow> rows = new ArrayList<>();
-                        Counts sofar = counts;
-                        for (Asked asked : group) {
-                            UUID unit = useHeld[0] && granted.size() < held.size() ? held.get(granted.size()) : null;
-                            BudgetUsage usage =
-                                    unit == null ? sofar.usage() : sofar.usage().withoutCallsInFlight();
-                            if (sofar.refusal(
-                                            Budget.reserve(limits.budgetLimits(), usage, now, asked.slots()),
-                                            asked.slots(),
-                                            limits,
-                                            now)
-                                    .isPresent()) {
-                                break;
-                            }
-                            Reservation reservation =
-                                    reservation(asked.organizationId(), asked.product(), asked.slots(), unit);
-                            rows.addAll(reservation.rows());
-                            granted.add(reservation.reserved());
-                            units.add(reservation.unit());
-                            sofar = sofar.withReserved(asked.slots(), now, unit == null);
-                        }
-                        // slots leased ahead when every asker got its own: as many as were asked for since the last
-                        // settlement, no more than a tenth of what the windows and Zoho's count leave (a lease never
-                        // holds back much from the other instances and callers, and none once the windows fill), and
-                        // LEASE_SLOTS in all
-                        int room = Math.min(
-                                Budget.windowRoom(limits.budgetLimits(), sofar.usage(), now),
-                                sofar.zohoLeft(limits, now));
-                        leasing[0] = granted.size() == group.size() && room / LEASE_SHARE > 0;
-                        int leased = leasing[0]
-                                ? Math.max(0, Math.min(LEASE_SLOTS - leasedFree, Math.min(room / LEASE_SHARE, demand)))
-                                : 0;
-                        for (int i = 0; i < leased; i++) {
-                            UUID id = UUID.randomUUID();
-                            ahead.add(id);
-                            rows.add(PermitRow.slot(id));
-                        }
-                        rows.forEach(row -> inserted.add(row.id()));
-                        return rows.isEmpty() ? Future.<Void>succeededFuture() : takeAll(conn, org, meter, rows);
-                    }));
+            together = Transactions.run(
+                    pool,
+                    conn -> conn.preparedQuery(LOCK)
+                            .execute(Tuple.of(org, meter))
+                            .compose(x -> alive(conn, now))
+                            .compose(lapsed -> {
+                                useHeld[0] = !lapsed;
+                                return idle.isEmpty()
+                                        ? Future.succeededFuture()
+                                        : conn.preparedQuery(GIVE_BACK).execute(Tuple.of(idle.toArray(UUID[]::new)));
+                            })
+                            .compose(x -> conn.preparedQuery(PRUNE)
+                                    .execute(Tuple.of(org, meter, utc(now.minus(Budget.DAY)), utc(now))))
+                            .compose(x -> counts(conn, org, meter, usageQuery(org, meter, limits, now, 1)))
+                            .compose(counts -> {
+                                List<PermitRow> rows = new ArrayList<>();
+                                Counts sofar = counts;
+                                for (Asked asked : group) {
+                                    UUID unit = useHeld[0] && granted.size() < held.size()
+                                            ? held.get(granted.size())
+                                            : null;
+                                    BudgetUsage usage = unit == null
+                                            ? sofar.usage()
+                                            : sofar.usage().withoutCallsInFlight();
+                                    if (sofar.refusal(
+                                                    Budget.reserve(limits.budgetLimits(), usage, now, asked.slots()),
+                                                    asked.slots(),
+                                                    limits,
+                                                    now)
+                                            .isPresent()) {
+                                        break;
+                                    }
+                                    Reservation reservation =
+                                            reservation(asked.organizationId(), asked.product(), asked.slots(), unit);
+                                    rows.addAll(reservation.rows());
+                                    granted.add(reservation.reserved());
+                                    units.add(reservation.unit());
+                                    sofar = sofar.withReserved(asked.slots(), now, unit == null);
+                                }
+                                // slots leased ahead when every asker got its own: as many as were asked for since the
+                                // last
+                                // settlement, no more than a tenth of what the windows and Zoho's count leave (a lease
+                                // never
+                                // holds back much from the other instances and callers, and none once the windows
+                                // fill), and
+                                // LEASE_SLOTS in all
+                                int room = Math.min(
+                                        Budget.windowRoom(limits.budgetLimits(), sofar.usage(), now),
+                                        sofar.zohoLeft(limits, now));
+                                leasing[0] = granted.size() == group.size() && room / LEASE_SHARE > 0;
+                                int leased = leasing[0]
+                                        ? Math.max(
+                                                0,
+                                                Math.min(
+                                                        LEASE_SLOTS - leasedFree, Math.min(room / LEASE_SHARE, demand)))
+                                        : 0;
+                                for (int i = 0; i < leased; i++) {
+                                    UUID id = UUID.randomUUID();
+                                    ahead.add(id);
+                                    rows.add(PermitRow.slot(id));
+                                }
+                                rows.forEach(row -> inserted.add(row.id()));
+                                return rows.isEmpty()
+                                        ? Future.<Void>succeededFuture()
+                                        : takeAll(conn, org, meter, rows);
+                            }));
         } catch (RuntimeException e) {
             together = Future.failedFuture(e);
         }
@@ -670,33 +684,36 @@ final class PgZohoBudget implements ZohoBudget {
         String meter = account.meter().name();
         Tuple usageQuery = usageQuery(org, meter, limits, now, calls);
         List<UUID> idle = settleIdle(account, now);
-        return pool.withTransaction(conn -> conn.preparedQuery(LOCK)
-                        .execute(Tuple.of(org, meter))
-                        .compose(x -> alive(conn, now))
-                        .compose(lapsed -> {
-                            boolean held = inHeldSlot && !lapsed;
-                            return (idle.isEmpty()
-                                            ? Future.succeededFuture()
-                                            : conn.preparedQuery(GIVE_BACK)
-                                                    .execute(Tuple.of(idle.toArray(UUID[]::new))))
-                                    .compose(x -> conn.preparedQuery(PRUNE)
-                                            .execute(Tuple.of(org, meter, utc(now.minus(Budget.DAY)), utc(now))))
-                                    .compose(x -> counts(conn, org, meter, usageQuery))
-                                    .compose(counts -> counts.refusal(
-                                                    Budget.reserve(
-                                                            limits.budgetLimits(),
-                                                            held
-                                                                    ? counts.usage()
-                                                                            .withoutCallsInFlight()
-                                                                    : counts.usage(),
-                                                            now,
-                                                            calls),
-                                                    calls,
-                                                    limits,
-                                                    now)
-                                            .<Future<BudgetPermit>>map(Future::succeededFuture)
-                                            .orElseGet(() -> take.take(conn, meter, held)));
-                        }))
+        return Transactions.run(
+                        pool,
+                        conn -> conn.preparedQuery(LOCK)
+                                .execute(Tuple.of(org, meter))
+                                .compose(x -> alive(conn, now))
+                                .compose(lapsed -> {
+                                    boolean held = inHeldSlot && !lapsed;
+                                    return (idle.isEmpty()
+                                                    ? Future.succeededFuture()
+                                                    : conn.preparedQuery(GIVE_BACK)
+                                                            .execute(Tuple.of(idle.toArray(UUID[]::new))))
+                                            .compose(x -> conn.preparedQuery(PRUNE)
+                                                    .execute(
+                                                            Tuple.of(org, meter, utc(now.minus(Budget.DAY)), utc(now))))
+                                            .compose(x -> counts(conn, org, meter, usageQuery))
+                                            .compose(counts -> counts.refusal(
+                                                            Budget.reserve(
+                                                                    limits.budgetLimits(),
+                                                                    held
+                                                                            ? counts.usage()
+                                                                                    .withoutCallsInFlight()
+                                                                            : counts.usage(),
+                                                                    now,
+                                                                    calls),
+                                                            calls,
+                                                            limits,
+                                                            now)
+                                                    .<Future<BudgetPermit>>map(Future::succeededFuture)
+                                                    .orElseGet(() -> take.take(conn, meter, held)));
+                                }))
                 .onFailure(e -> {
                     // the transaction may have committed though its answer was lost: what it would take is deleted
                     keep(notGivenBack, idle);
@@ -834,10 +851,15 @@ final class PgZohoBudget implements ZohoBudget {
         settleIdleLeases(now);
         List<UUID> releases = take(unreleased);
         List<UUID> giveBacks = take(notGivenBack);
-        return pool.withTransaction(conn -> alive(conn, now)
-                        .compose(x -> conn.preparedQuery(RELEASE).execute(Tuple.of(releases.toArray(UUID[]::new))))
-                        .compose(x -> conn.preparedQuery(GIVE_BACK).execute(Tuple.of(giveBacks.toArray(UUID[]::new))))
-                        .compose(x -> conn.preparedQuery(FORGET_DEAD).execute(Tuple.of(utc(now.minus(Budget.DAY))))))
+        return Transactions.run(
+                        pool,
+                        conn -> alive(conn, now)
+                                .compose(x ->
+                                        conn.preparedQuery(RELEASE).execute(Tuple.of(releases.toArray(UUID[]::new))))
+                                .compose(x ->
+                                        conn.preparedQuery(GIVE_BACK).execute(Tuple.of(giveBacks.toArray(UUID[]::new))))
+                                .compose(x ->
+                                        conn.preparedQuery(FORGET_DEAD).execute(Tuple.of(utc(now.minus(Budget.DAY))))))
                 .<Void>mapEmpty()
                 .onFailure(e -> {
                     keep(unreleased, releases);

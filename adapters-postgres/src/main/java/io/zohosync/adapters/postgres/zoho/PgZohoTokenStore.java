@@ -7,6 +7,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import io.zohosync.adapters.postgres.tx.Transactions;
 import io.zohosync.ports.out.zoho.TokenStore;
 import io.zohosync.ports.out.zoho.ZohoTokens;
 import java.time.Instant;
@@ -52,12 +53,14 @@ final class PgZohoTokenStore implements TokenStore {
 
     @Override
     public Future<ZohoTokens> update(String connectionId, Function<Optional<ZohoTokens>, Future<ZohoTokens>> change) {
-        return pool.withTransaction(conn -> conn.query(LOCK_TIMEOUT)
-                .execute()
-                .compose(x -> conn.preparedQuery(ENSURE_ROW).execute(Tuple.of(connectionId)))
-                .compose(x -> conn.preparedQuery(SELECT + " for update").execute(Tuple.of(connectionId)))
-                .compose(rows -> change.apply(read(connectionId, rows)))
-                .compose(tokens -> save(conn, connectionId, tokens).map(tokens)));
+        return Transactions.run(
+                pool,
+                conn -> conn.query(LOCK_TIMEOUT)
+                        .execute()
+                        .compose(x -> conn.preparedQuery(ENSURE_ROW).execute(Tuple.of(connectionId)))
+                        .compose(x -> conn.preparedQuery(SELECT + " for update").execute(Tuple.of(connectionId)))
+                        .compose(rows -> change.apply(read(connectionId, rows)))
+                        .compose(tokens -> save(conn, connectionId, tokens).map(tokens)));
     }
 
     private Future<RowSet<Row>> save(SqlClient conn, String connectionId, ZohoTokens t) {

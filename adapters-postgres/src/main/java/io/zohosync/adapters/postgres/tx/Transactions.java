@@ -1,0 +1,44 @@
+package io.zohosync.adapters.postgres.tx;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Transaction;
+import io.vertx.sqlclient.TransactionRollbackException;
+import java.util.function.Function;
+
+/**
+ * Transactions as {@link Pool#withTransaction(Function)} runs them, but with the work's first statements sent right
+ * behind the {@code BEGIN} (pipelined on the connection) instead of after its answer: one round trip less for every
+ * transaction (issue 14). The connection runs what it is sent in order, so those statements still run inside the
+ * transaction; when the {@code BEGIN} fails, the connection is gone and so are they, and the transaction fails with it.
+ */
+public final class Transactions {
+
+    private Transactions() {}
+
+    /**
+     * Runs {@code work} in a transaction on a pooled connection: committed when its future succeeds, rolled back when
+     * it fails (or when a statement of it failed), the connection given back either way.
+     */
+    public static <T> Future<T> run(Pool pool, Function<SqlConnection, Future<T>> work) {
+        return pool.getConnection().compose(conn -> {
+            Future<Transaction> begun = conn.begin();
+            Transaction tx = conn.transaction();
+            Future<T> done;
+            try {
+                done = work.apply(conn);
+            } catch (RuntimeException e) {
+                done = Future.failedFuture(e);
+            }
+            Future<T> worked = done;
+            return begun.compose(x -> worked)
+                    .compose(
+                            result -> tx.commit().map(result),
+                            failure -> failure instanceof TransactionRollbackException
+                                    ? Future.<T>failedFuture(failure)
+                                    : tx.rollback().transform(x -> Future.<T>failedFuture(failure)))
+                    .onComplete(x -> conn.close());
+        });
+    }
+}
