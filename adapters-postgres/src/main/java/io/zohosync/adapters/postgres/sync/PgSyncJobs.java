@@ -353,9 +353,8 @@ public final class PgSyncJobs implements SyncJobs {
                         .compose(held -> {
                             List<Optional<SyncState>> recorded =
                                     new ArrayList<>(Collections.nCopies(outcomes.size(), Optional.<SyncState>empty()));
-                            // the settled ones in one statement, any other alone; sent without waiting for one another
-                            // (the
-                            // connection pipelines them, in this order)
+                            // the settled ones in one statement, any other alone; sent without waiting for one
+                            // another (the connection pipelines them, in this order)
                             List<RecordStore.Change> settled = new ArrayList<>();
                             List<Future<?>> stored = new ArrayList<>();
                             for (Row row : held) {

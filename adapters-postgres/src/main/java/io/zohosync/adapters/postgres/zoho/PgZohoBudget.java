@@ -448,13 +448,10 @@ final class PgZohoBudget implements ZohoBudget {
                                     units.add(reservation.unit());
                                     sofar = sofar.withReserved(asked.slots(), now, unit == null);
                                 }
-                                // slots leased ahead when every asker got its own: as many as were asked for since the
-                                // last
-                                // settlement, no more than a tenth of what the windows and Zoho's count leave (a lease
-                                // never
-                                // holds back much from the other instances and callers, and none once the windows
-                                // fill), and
-                                // LEASE_SLOTS in all
+                                // slots leased ahead when every asker got its own: as many as were asked for since
+                                // the last settlement, no more than a tenth of what the windows and Zoho's count leave
+                                // (a lease never holds back much from the other instances and callers, and none once
+                                // the windows fill), and LEASE_SLOTS in all
                                 int room = Math.min(
                                         Budget.windowRoom(limits.budgetLimits(), sofar.usage(), now),
                                         sofar.zohoLeft(limits, now));
