@@ -77,15 +77,7 @@ final class CommandRuntime implements AutoCloseable {
         DatabaseSettings db;
         try {
             config = Config.fromEnvironment(main.environment());
-            DatabaseSettings found = HealthCommand.database(config);
-            db = new DatabaseSettings(
-                    found.host(),
-                    found.port(),
-                    found.database(),
-                    found.user(),
-                    found.password(),
-                    Math.max(2, config.databasePoolSize()),
-                    found.sslMode());
+            db = HealthCommand.database(config).withPoolSize(Math.max(2, config.databasePoolSize()));
         } catch (Config.ConfigException | IllegalArgumentException | IllegalStateException e) {
             throw new Refused(e.getMessage());
         }

@@ -37,6 +37,11 @@ public record DatabaseSettings(
         }
     }
 
+    /** The same database, with a pool of {@code poolSize} connections. */
+    public DatabaseSettings withPoolSize(int poolSize) {
+        return new DatabaseSettings(host, port, database, user, password, poolSize, sslMode);
+    }
+
     /**
      * Parses {@code postgresql://user:pass@host:port/db?sslmode=require} or
      * {@code jdbc:postgresql://host:port/db?user=u&password=p}; any other parameter is refused rather than ignored.

@@ -26,6 +26,16 @@ class DatabaseSettingsTest {
     }
 
     @Test
+    void another_pool_size_keeps_everything_else_and_is_checked_as_any() {
+        DatabaseSettings s =
+                DatabaseSettings.fromUrl("postgres://app:secret@db.example.com:6543/zsync?sslmode=require", 5);
+
+        assertThat(s.withPoolSize(2))
+                .isEqualTo(new DatabaseSettings("db.example.com", 6543, "zsync", "app", "secret", 2, "require"));
+        assertThatThrownBy(() -> s.withPoolSize(0)).hasMessageContaining("poolSize must be positive");
+    }
+
+    @Test
     void an_unknown_parameter_or_ssl_mode_is_refused_not_ignored() {
         assertThatThrownBy(() -> DatabaseSettings.fromUrl("postgresql://u@h/db?ssl=true", 1))
                 .hasMessageContaining("unsupported database URL parameter 'ssl'");

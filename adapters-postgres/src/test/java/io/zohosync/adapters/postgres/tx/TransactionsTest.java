@@ -30,18 +30,8 @@ class TransactionsTest {
     @BeforeAll
     static void start() throws Exception {
         vertx = Vertx.vertx();
-        var settings = PostgresFixture.shared().settings();
         // one connection: a transaction that did not give it back would hang the next
-        pool = PostgresAdapters.pool(
-                vertx,
-                new io.zohosync.adapters.postgres.DatabaseSettings(
-                        settings.host(),
-                        settings.port(),
-                        settings.database(),
-                        settings.user(),
-                        settings.password(),
-                        1,
-                        settings.sslMode()));
+        pool = PostgresAdapters.pool(vertx, PostgresFixture.shared().settings().withPoolSize(1));
         await(pool.query("create table if not exists tx_test (k text primary key)")
                 .execute());
     }
@@ -53,8 +43,9 @@ class TransactionsTest {
     }
 
     @Test
-    void statements_sent_before_the_begin_is_answered_run_inside_the_transaction() throws Exception {
-        // both sent at once, right behind the BEGIN: in autocommit each would have a transaction of its own
+    void statements_sent_right_behind_the_begin_run_inside_the_transaction() throws Exception {
+        // both sent at once, with the BEGIN still unanswered: had either gone out before it, in autocommit, each would
+        // have a transaction of its own
         long[] ids = await(Transactions.run(pool, conn -> {
             Future<RowSet<Row>> first = conn.query("select txid_current()").execute();
             Future<RowSet<Row>> second = conn.query("select txid_current()").execute();
