@@ -7,7 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The default database: an embedded PostgreSQL whose data folder survives restarts. Blocking; start it off the event loop. */
+/**
+ * The default database: an embedded PostgreSQL whose data folder survives restarts. Blocking; start it off the event
+ * loop. Durable as the service promises: the library starts PostgreSQL for tests, with {@code fsync} and
+ * {@code synchronous_commit} off (an acknowledged write could be lost, and the folder corrupted, by a crash of the
+ * machine); both are set back on here.
+ */
 final class EmbeddedDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
@@ -23,6 +28,8 @@ final class EmbeddedDatabase implements AutoCloseable {
             return new EmbeddedDatabase(EmbeddedPostgres.builder()
                     .setDataDirectory(folder)
                     .setCleanDataDirectory(false)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .start());
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL in " + folder, e);

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -70,21 +71,27 @@ public final class Main implements Callable<Integer> {
     private boolean exitWhenReady;
 
     private final Map<String, String> environment;
-
-    public Main() {
-        this(System.getenv());
-    }
+    /**
+     * Whether the service owns the process (the jar's {@code main}): it then takes SIGTERM and SIGINT itself
+     * ({@link StopSignals}); run in-process by a test or a host application, it leaves their signals alone.
+     */
+    private final boolean ownsProcess;
 
     /** The command line over another environment than the process's (tests, the benchmark harness, embedding). */
     public Main(Map<String, String> environment) {
+        this(environment, false);
+    }
+
+    private Main(Map<String, String> environment, boolean ownsProcess) {
         this.environment = Map.copyOf(environment);
+        this.ownsProcess = ownsProcess;
     }
 
     public static void main(String[] args) {
         if (args.length == 0 || args[0].startsWith("-")) { // the service itself, not one of its commands
             HttpAdapters.parseAhead(); // the contract is most of a cold start's way to ready (issue 14, goal 5)
         }
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(new CommandLine(new Main(System.getenv(), true)).execute(args));
     }
 
     /** The environment the service and its commands are configured by, with the options above applied. */
@@ -130,9 +137,16 @@ public final class Main implements Callable<Integer> {
         };
         Thread hook = new Thread(stop, "zoho-sync-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        AtomicInteger signalled = new AtomicInteger();
+        if (ownsProcess) {
+            StopSignals.install(signal -> {
+                signalled.compareAndSet(0, 128 + signal);
+                stop.run();
+            });
+        }
         if (!exitWhenReady) {
             stopped.await();
-            return 0;
+            return signalled.get();
         }
         boolean ready = ready(app);
         // the hook stays: a signal meanwhile finds the stop under way (or done) and waits for it

@@ -22,8 +22,14 @@ public final class TestEnvironment {
     /** {@code apiUrl} is the sandbox's base URL, or a proxy in front of it. */
     public static Map<String, String> connectedTo(
             String accountsUrl, String apiUrl, DatabaseSettings db, Path dataDir) {
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = connectedTo(accountsUrl, apiUrl, dataDir);
         env.put("ZSYNC_DATABASE_URL", PostgresFixture.url(db));
+        return env;
+    }
+
+    /** As {@link #connectedTo(String, String, DatabaseSettings, Path)}, on the embedded PostgreSQL kept in {@code dataDir}. */
+    public static Map<String, String> connectedTo(String accountsUrl, String apiUrl, Path dataDir) {
+        Map<String, String> env = new HashMap<>();
         env.put("ZSYNC_HTTP_HOST", "127.0.0.1");
         env.put("ZSYNC_HTTP_PORT", "0");
         env.put("ZSYNC_DATA_DIR", dataDir.toString());

@@ -15,7 +15,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The packaged jar as a separate process ({@code java -jar}), started with an environment and killed with SIGKILL. */
+/**
+ * The packaged jar as a separate process ({@code java -jar}), started with an environment and killed with SIGKILL, or
+ * stopped with SIGTERM.
+ */
 final class JarProcess {
 
     private static final Pattern UP = Pattern.compile("zoho-sync is up on port (\\d+)");
@@ -31,7 +34,11 @@ final class JarProcess {
         reader.start();
     }
 
-    /** Starts {@code bootstrap/target/zoho-sync.jar} (the {@code zsync.jar} property) with {@code environment} added. */
+    /**
+     * Starts {@code bootstrap/target/zoho-sync.jar} (the {@code zsync.jar} property) with {@code environment} added. A
+     * database the test's own environment names ({@code ZSYNC_DATABASE_URL}, {@code DATABASE_URL}) is not passed on:
+     * the jar uses the one {@code environment} gives it, or without one its embedded PostgreSQL.
+     */
     static JarProcess start(Map<String, String> environment) throws IOException {
         Path jar = Path.of(System.getProperty("zsync.jar", "target/zoho-sync.jar"));
         ProcessBuilder builder = new ProcessBuilder(
@@ -41,6 +48,8 @@ final class JarProcess {
                         "-jar",
                         jar.toString())
                 .redirectErrorStream(true);
+        builder.environment().remove("ZSYNC_DATABASE_URL");
+        builder.environment().remove("DATABASE_URL");
         builder.environment().putAll(environment);
         return new JarProcess(builder.start());
     }
@@ -60,6 +69,15 @@ final class JarProcess {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new AssertionError("the jar (pid " + process.pid() + ") did not die of SIGKILL within 30 s");
         }
+    }
+
+    /** SIGTERM, as a service manager stops the jar: its exit status, once it has exited (within {@code seconds}). */
+    int terminate(int seconds) throws InterruptedException {
+        process.toHandle().destroy(); // SIGTERM; Process.destroy would also close the output being read
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            throw new AssertionError("the jar did not stop within " + seconds + " s of SIGTERM:\n" + tail());
+        }
+        return process.exitValue();
     }
 
     List<String> output() {

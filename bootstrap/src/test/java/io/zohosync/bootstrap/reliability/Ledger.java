@@ -114,6 +114,13 @@ final class Ledger {
         return workers;
     }
 
+    /** The database server's setting {@code name}, as the service's sessions see it. */
+    String setting(String name) {
+        String[] value = {null};
+        query("select current_setting(?)", rs -> value[0] = rs.getString(1), name);
+        return value[0];
+    }
+
     private interface RowReader {
         void read(ResultSet rs) throws SQLException;
     }
