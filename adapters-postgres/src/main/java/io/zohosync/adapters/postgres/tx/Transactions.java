@@ -6,14 +6,20 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Transaction;
 import io.vertx.sqlclient.TransactionRollbackException;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Transactions as {@link Pool#withTransaction(Function)} runs them, but with the work's first statements sent right
  * behind the {@code BEGIN} (pipelined on the connection) instead of after its answer: one round trip less for every
  * transaction (issue 14). The connection runs what it is sent in order, so those statements still run inside the
  * transaction; when the {@code BEGIN} fails, the connection is gone and so are they, and the transaction fails with it.
+ * What ends the connection while it is held (the database restarting, an administrator ending the session) is logged;
+ * without a handler the driver prints it to standard error, outside the log.
  */
 public final class Transactions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
 
     private Transactions() {}
 
@@ -23,6 +29,7 @@ public final class Transactions {
      */
     public static <T> Future<T> run(Pool pool, Function<SqlConnection, Future<T>> work) {
         return pool.getConnection().compose(conn -> {
+            conn.exceptionHandler(e -> LOG.warn("a database connection ended mid-transaction: {}", e.toString()));
             Future<Transaction> begun = conn.begin();
             Transaction tx = conn.transaction();
             Future<T> done;

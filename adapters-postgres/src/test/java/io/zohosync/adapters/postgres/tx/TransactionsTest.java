@@ -11,6 +11,9 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import io.zohosync.adapters.postgres.PostgresAdapters;
 import io.zohosync.adapters.postgres.testing.PostgresFixture;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -98,6 +101,37 @@ class TransactionsTest {
 
         assertThatThrownBy(() -> await(failed)).isInstanceOf(ExecutionException.class);
         assertThat(stored(key)).isFalse();
+    }
+
+    @Test
+    void a_connection_the_database_ends_mid_transaction_fails_it_and_prints_nothing_outside_the_log() throws Exception {
+        Pool other =
+                PostgresAdapters.pool(vertx, PostgresFixture.shared().settings().withPoolSize(1));
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            // the database ends the connection (a restart, an administrator) while the transaction holds it idle
+            Future<Object> ended = Transactions.run(
+                    pool,
+                    conn -> conn.query("select pg_backend_pid()")
+                            .execute()
+                            .compose(rows -> other.query("select pg_terminate_backend(" + id(rows) + ")")
+                                    .execute())
+                            .compose(x -> vertx.timer(300))
+                            .compose(x -> conn.query("select 1").execute())
+                            .mapEmpty());
+
+            assertThatThrownBy(() -> await(ended)).isInstanceOf(ExecutionException.class);
+        } finally {
+            System.setErr(stderr);
+            await(other.close());
+        }
+        // the driver prints what it is not given a handler for to standard error, outside the log's format
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(stored("after " + UUID.randomUUID()))
+                .as("the pool serves again")
+                .isFalse();
     }
 
     private static Future<RowSet<Row>> insert(io.vertx.sqlclient.SqlConnection conn, String key) {
