@@ -2,6 +2,7 @@ package io.zohosync.adapters.http.common;
 
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -56,6 +57,15 @@ public final class Problems {
             return;
         }
         Throwable failure = ctx.failure();
+        if (failure instanceof HttpClosedException) {
+            // the caller hung up, or its body stopped coming until the idle timeout closed the connection: nothing
+            // was read, so nothing was stored, and there is no one left to answer; not the service's error
+            LOG.info(
+                    "{} {}: the connection closed before the request was read; nothing stored",
+                    ctx.request().method(),
+                    ctx.request().path());
+            return;
+        }
         if (failure instanceof Problem problem) {
             problem.send(ctx);
             return;
