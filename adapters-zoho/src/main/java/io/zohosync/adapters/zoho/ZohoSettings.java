@@ -90,6 +90,7 @@ public record ZohoSettings(
                 clientId,
                 clientSecret,
                 accountsUrl,
+                !accountsUrl.equals(trimSlash(dataCentre.accountsUrl())),
                 apiUrl,
                 dataCentre.apiUrl(),
                 refreshToken,

@@ -7,12 +7,15 @@ import java.util.Set;
 /**
  * What the OAuth side needs of the adapter's configuration (the public shape is {@code ZohoSettings}). {@code apiUrl}
  * overrides the API host (the sandbox); otherwise the token's {@code api_domain} is used, then {@code dataCentreApiUrl}.
+ * {@code accountsUrlConfigured}: {@code accountsUrl} was configured (the sandbox, a proxy) rather than the data centre's,
+ * and so overrides the accounts server stored with the tokens as {@code apiUrl} overrides their API domain.
  * {@code toString} hides the client secret and the refresh token.
  */
 public record OAuthSettings(
         String clientId,
         String clientSecret,
         String accountsUrl,
+        boolean accountsUrlConfigured,
         String apiUrl,
         String dataCentreApiUrl,
         String refreshToken,

@@ -175,7 +175,11 @@ public final class OAuthTokens {
         }
         List<Instant> attempted = new ArrayList<>(window);
         attempted.add(now);
-        String server = t.accountsServer() != null ? t.accountsServer() : settings.accountsUrl();
+        // a configured accounts URL wins: the built-in sandbox listens on another port after every restart, while the
+        // tokens in the database still name the one it had
+        String server = settings.accountsUrlConfigured() || t.accountsServer() == null
+                ? settings.accountsUrl()
+                : t.accountsServer();
         return accounts.refresh(server, t.refreshToken()).map(answer -> apply(t, attempted, now, answer));
     }
 

@@ -25,6 +25,7 @@ import io.zohosync.ports.out.zoho.ZohoOutcome.RateLimited.Scope;
 import io.zohosync.ports.out.zoho.ZohoProduct;
 import io.zohosync.ports.out.zoho.ZohoTokens;
 import io.zohosync.sandbox.SandboxOptions;
+import io.zohosync.sandbox.ZohoSandbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -133,6 +134,30 @@ class OAuthTokensTest {
             assertThat(restarted.loadConnection().await().status()).isEqualTo(Status.RECONNECT_NEEDED);
         } finally {
             restarted.close();
+        }
+    }
+
+    @Test
+    void aRestartAgainstAnotherConfiguredAccountsUrlRefreshesThereNotAtTheServerStoredWithTheTokens(Vertx vertx) {
+        start(vertx);
+        success(fx.zoho.contacts().findByName("nobody")); // the tokens are stored, naming this sandbox's accounts
+        ZohoSandbox moved = ZohoSandbox.start(vertx, SandboxOptions.defaults()).await(); // the built-in one, restarted
+        ZohoAdapters restarted = ZohoAdapters.create(
+                vertx,
+                SandboxFixture.settings(moved.baseUrl()).build(),
+                fx.tokenStore,
+                ZohoAdapters.inMemoryBudget(),
+                fx.clock);
+        try {
+            fx.advance(Duration.ofMinutes(61));
+
+            success(restarted.contacts().findByName("nobody"));
+
+            assertThat(moved.inspect().tokenRefreshes()).isEqualTo(1);
+            assertThat(fx.sandbox.inspect().tokenRefreshes()).isEqualTo(1);
+        } finally {
+            restarted.close();
+            moved.close().await();
         }
     }
 
