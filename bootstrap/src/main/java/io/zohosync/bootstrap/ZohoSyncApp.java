@@ -20,6 +20,8 @@ import io.zohosync.ports.connect.ZohoConnectionService;
 import io.zohosync.ports.console.ConsoleService;
 import io.zohosync.ports.flows.billing.PaymentMethodService;
 import io.zohosync.ports.intake.IntakeService;
+import io.zohosync.ports.intake.Routing;
+import io.zohosync.ports.out.zoho.ZohoProduct;
 import io.zohosync.ports.sync.Dependants;
 import io.zohosync.ports.sync.ReconnectWakeUp;
 import io.zohosync.ports.sync.SyncRunner;
@@ -34,6 +36,7 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,7 +111,8 @@ public final class ZohoSyncApp {
         SyncStateMachine machine = new SyncStateMachine(config.retryPolicy(), new SecureRandom());
         Flows flows = new Flows(zoho, pg.entities(), pg.zohoStates(), config, pg.stockLevels(), pg.contactIndex());
         Handlers handlers = new Handlers(flows.handlers());
-        var intake = new IntakeService(pg.intake(), flows.mappings(), flows.routing(config.targets()), machine, clock);
+        Routing routing = flows.routing(config.targets());
+        var intake = new IntakeService(pg.intake(), flows.mappings(), routing, machine, clock);
         var status = new SyncStatusService(pg.syncRecordsReader(), config.syncEnabled(), pg.zohoStates());
         var dependants = new Dependants(pg.syncRecords(), machine, metrics);
         var admin = new AdminSyncService(
@@ -119,6 +123,8 @@ public final class ZohoSyncApp {
         var wakeUp = new ReconnectWakeUp(pg.syncRecords(), machine, clock);
         var connect = new ZohoConnectionService(
                 zoho.authorization(),
+                // the consent asks for the scopes of every product a type is kept in (issues 10 and 11)
+                routing.allTargets().stream().map(ZohoProduct::of).collect(Collectors.toSet()),
                 pg.consentStates(),
                 zoho::loadConnection,
                 wakeUp::wake,

@@ -8,7 +8,6 @@ import io.zohosync.adapters.postgres.zoho.ZohoPostgres;
 import io.zohosync.adapters.zoho.DataCentre;
 import io.zohosync.adapters.zoho.ZohoAdapters;
 import io.zohosync.adapters.zoho.ZohoSettings;
-import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.ports.out.zoho.ZohoProduct;
 import io.zohosync.sandbox.SandboxOptions;
 import io.zohosync.sandbox.ZohoSandbox;
@@ -77,10 +76,6 @@ final class ZohoWiring {
                     .billingOrganizationId(config.billing().organizationId().orElse(zoho.organizationId()))
                     .limits(ZohoProduct.BOOKS, config.booksLimits())
                     .redirectUri(callbackUrl(config));
-            if (config.targets().values().stream().anyMatch(t -> t.contains(SyncTarget.BILLING))) {
-                // issue 10: Billing's scopes asked for at consent once ZSYNC_TARGETS routes a type to it
-                settings.products(java.util.EnumSet.of(ZohoProduct.BOOKS, ZohoProduct.BILLING));
-            }
             config.zohoAccountsUrl().ifPresent(settings::accountsUrl);
             config.zohoApiUrl().ifPresent(settings::apiUrl);
             return Future.succeededFuture(settings.build());
@@ -99,7 +94,6 @@ final class ZohoWiring {
                     .booksOrganizationId(SandboxOptions.DEMO_ORGANIZATION_ID)
                     .inventoryOrganizationId(SandboxOptions.DEMO_ORGANIZATION_ID)
                     .billingOrganizationId(SandboxOptions.DEMO_ORGANIZATION_ID)
-                    .products(java.util.EnumSet.of(ZohoProduct.BOOKS, ZohoProduct.BILLING))
                     .limits(ZohoProduct.BOOKS, config.booksLimits())
                     .redirectUri(callbackUrl(config))
                     .build();

@@ -6,10 +6,8 @@ import io.zohosync.ports.out.zoho.ZohoApiLimits;
 import io.zohosync.ports.out.zoho.ZohoProduct;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Configuration of the Zoho adapter. {@code accountsUrl} and {@code apiUrl} override the data centre's
@@ -28,7 +26,6 @@ public record ZohoSettings(
         String booksOrganizationId,
         String billingOrganizationId,
         String inventoryOrganizationId,
-        Set<ZohoProduct> products,
         Duration requestTimeout,
         Duration refreshAhead,
         Map<ZohoProduct, ZohoApiLimits> limits,
@@ -42,7 +39,6 @@ public record ZohoSettings(
         accountsUrl = trimSlash(accountsUrl == null ? dataCentre.accountsUrl() : accountsUrl);
         apiUrl = apiUrl == null ? null : trimSlash(apiUrl);
         connectionId = connectionId == null ? "default" : connectionId;
-        products = products == null || products.isEmpty() ? EnumSet.of(ZohoProduct.BOOKS) : EnumSet.copyOf(products);
         requestTimeout = requestTimeout == null ? Duration.ofSeconds(30) : requestTimeout;
         refreshAhead = refreshAhead == null ? Duration.ofMinutes(5) : refreshAhead;
         Map<ZohoProduct, ZohoApiLimits> all = new EnumMap<>(ZohoProduct.class);
@@ -52,22 +48,6 @@ public record ZohoSettings(
         limits = Map.copyOf(all);
         breakerReset = breakerReset == null ? Duration.ofSeconds(30) : breakerReset;
         breakerFailures = breakerFailures < 1 ? 5 : breakerFailures;
-        for (ZohoProduct p : products) {
-            if (p != ZohoProduct.CRM
-                    && blank(
-                            organizationIdOf(p, booksOrganizationId, billingOrganizationId, inventoryOrganizationId))) {
-                throw new IllegalArgumentException(
-                        "Zoho " + p + " is enabled but its organization id is not configured");
-            }
-        }
-    }
-
-    private static String organizationIdOf(ZohoProduct p, String books, String billing, String inventory) {
-        return p == ZohoProduct.BOOKS ? books : p == ZohoProduct.BILLING ? billing : inventory;
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 
     public static Builder builder(DataCentre dataCentre, String clientId, String clientSecret) {
@@ -96,7 +76,6 @@ public record ZohoSettings(
                 refreshToken,
                 redirectUri,
                 connectionId,
-                products,
                 requestTimeout,
                 refreshAhead,
                 DataCentre.accountsServers());
@@ -130,7 +109,6 @@ public record ZohoSettings(
         private String booksOrganizationId;
         private String billingOrganizationId;
         private String inventoryOrganizationId;
-        private Set<ZohoProduct> products;
         private Duration requestTimeout;
         private Duration refreshAhead;
         private final Map<ZohoProduct, ZohoApiLimits> limits = new EnumMap<>(ZohoProduct.class);
@@ -190,11 +168,6 @@ public record ZohoSettings(
             return this;
         }
 
-        public Builder products(Set<ZohoProduct> products) {
-            this.products = products;
-            return this;
-        }
-
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = timeout;
             return this;
@@ -229,7 +202,6 @@ public record ZohoSettings(
                     booksOrganizationId,
                     billingOrganizationId,
                     inventoryOrganizationId,
-                    products,
                     requestTimeout,
                     refreshAhead,
                     limits,
@@ -243,6 +215,6 @@ public record ZohoSettings(
         return "ZohoSettings[dataCentre=" + dataCentre + ", accountsUrl=" + accountsUrl + ", apiUrl=" + apiUrl
                 + ", clientId=" + clientId + ", clientSecret=***, refreshToken="
                 + (refreshToken == null ? "none" : "***")
-                + ", connectionId=" + connectionId + ", products=" + products + "]";
+                + ", connectionId=" + connectionId + "]";
     }
 }

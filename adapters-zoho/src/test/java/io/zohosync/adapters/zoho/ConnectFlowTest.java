@@ -11,12 +11,14 @@ import io.vertx.junit5.VertxExtension;
 import io.zohosync.ports.out.zoho.ZohoConnectionState;
 import io.zohosync.ports.out.zoho.ZohoConnectionState.Status;
 import io.zohosync.ports.out.zoho.ZohoOutcome;
+import io.zohosync.ports.out.zoho.ZohoProduct;
 import io.zohosync.sandbox.SandboxOptions;
 import io.zohosync.sandbox.ZohoSandbox;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +56,8 @@ class ConnectFlowTest {
 
     @Test
     void theAuthorizeUrlAsksForOfflineAccessConsentAndTheProductsScopes() {
-        URI url = URI.create(zoho.authorization().authorizeUrl("state-1"));
+        URI url = URI.create(zoho.authorization()
+                .authorizeUrl("state-1", EnumSet.of(ZohoProduct.BOOKS, ZohoProduct.CRM, ZohoProduct.INVENTORY)));
         MultiMap query = query(url);
 
         assertThat(url.getPath()).isEqualTo("/oauth/v2/auth");
@@ -64,7 +67,14 @@ class ConnectFlowTest {
         assertThat(query.get("state")).isEqualTo("state-1");
         assertThat(query.get("redirect_uri")).isEqualTo(CALLBACK);
         assertThat(query.get("scope").split(","))
-                .contains("ZohoBooks.contacts.ALL", "ZohoBooks.invoices.ALL", "ZohoBooks.settings.ALL");
+                .contains("ZohoBooks.contacts.ALL", "ZohoBooks.invoices.ALL", "ZohoBooks.settings.ALL")
+                // inquiries become leads, notes or tasks; stock moves as adjustments of Inventory's items
+                .contains(
+                        "ZohoCRM.modules.leads.ALL",
+                        "ZohoCRM.modules.notes.ALL",
+                        "ZohoCRM.modules.tasks.ALL",
+                        "ZohoInventory.inventoryadjustments.ALL")
+                .doesNotContain("ZohoSubscriptions.customers.ALL");
     }
 
     @Test
@@ -125,7 +135,7 @@ class ConnectFlowTest {
 
     /** Plays the admin's browser: opens the consent page; the sandbox consents and redirects to the callback. */
     private MultiMap consent() {
-        String location = browser.getAbs(zoho.authorization().authorizeUrl("s"))
+        String location = browser.getAbs(zoho.authorization().authorizeUrl("s", EnumSet.of(ZohoProduct.BOOKS)))
                 .send()
                 .await()
                 .getHeader("Location");

@@ -3,11 +3,9 @@ package io.zohosync.adapters.zoho;
 import io.vertx.core.Vertx;
 import io.zohosync.ports.out.zoho.TokenStore;
 import io.zohosync.ports.out.zoho.ZohoBudget;
-import io.zohosync.ports.out.zoho.ZohoProduct;
 import io.zohosync.sandbox.SandboxOptions;
 import io.zohosync.sandbox.ZohoSandbox;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.function.UnaryOperator;
 
 /**
@@ -56,7 +54,6 @@ public final class SandboxFixture implements AutoCloseable {
                 .booksOrganizationId(SandboxOptions.DEMO_ORGANIZATION_ID)
                 .billingOrganizationId(SandboxOptions.DEMO_ORGANIZATION_ID)
                 .inventoryOrganizationId(SandboxOptions.DEMO_ORGANIZATION_ID)
-                .products(EnumSet.allOf(ZohoProduct.class))
                 .requestTimeout(Duration.ofSeconds(5));
     }
 

@@ -1,28 +1,12 @@
 package io.zohosync.adapters.zoho;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zohosync.ports.out.zoho.ZohoApiLimits;
 import io.zohosync.ports.out.zoho.ZohoProduct;
-import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 
 class ZohoSettingsTest {
-
-    @Test
-    void anEnabledProductNeedsItsOrganizationIdButCrmNeedsNone() {
-        assertThatThrownBy(() -> ZohoSettings.builder(DataCentre.EU, "1000.id", "secret")
-                        .products(EnumSet.of(ZohoProduct.BOOKS, ZohoProduct.BILLING))
-                        .booksOrganizationId("1")
-                        .build())
-                .hasMessage("Zoho BILLING is enabled but its organization id is not configured");
-        assertThat(ZohoSettings.builder(DataCentre.EU, "1000.id", "secret")
-                        .products(EnumSet.of(ZohoProduct.CRM))
-                        .build()
-                        .products())
-                .containsExactly(ZohoProduct.CRM);
-    }
 
     @Test
     void defaultsFollowTheDataCentreAndZohosLimitsAndSecretsStayOutOfToString() {

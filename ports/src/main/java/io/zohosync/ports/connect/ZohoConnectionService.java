@@ -6,6 +6,7 @@ import io.zohosync.ports.out.ConsentStates;
 import io.zohosync.ports.out.zoho.ZohoAuthorization;
 import io.zohosync.ports.out.zoho.ZohoConnectionState;
 import io.zohosync.ports.out.zoho.ZohoOutcome;
+import io.zohosync.ports.out.zoho.ZohoProduct;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -31,6 +33,7 @@ public final class ZohoConnectionService implements ConnectZohoUseCase {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ZohoAuthorization authorization;
+    private final Set<ZohoProduct> products;
     private final ConsentStates states;
     private final Supplier<Future<ZohoConnectionState>> connection;
     private final Supplier<Future<?>> reconnected;
@@ -38,17 +41,20 @@ public final class ZohoConnectionService implements ConnectZohoUseCase {
     private final Clock clock;
 
     /**
-     * {@code stateSecret}: a secret all instances share (the token-encryption keys serve); only a key derived from it is
-     * used. {@code reconnected} runs after a successful connect (it wakes the work deferred for the connection).
+     * {@code products}: those the service writes to, whose scopes the consent asks for. {@code stateSecret}: a secret
+     * all instances share (the token-encryption keys serve); only a key derived from it is used. {@code reconnected}
+     * runs after a successful connect (it wakes the work deferred for the connection).
      */
     public ZohoConnectionService(
             ZohoAuthorization authorization,
+            Set<ZohoProduct> products,
             ConsentStates states,
             Supplier<Future<ZohoConnectionState>> connection,
             Supplier<Future<?>> reconnected,
             String stateSecret,
             Clock clock) {
         this.authorization = authorization;
+        this.products = Set.copyOf(products);
         this.states = states;
         this.connection = connection;
         this.reconnected = reconnected;
@@ -64,7 +70,8 @@ public final class ZohoConnectionService implements ConnectZohoUseCase {
         Instant now = clock.instant();
         Instant expires = now.plus(STATE_LIFETIME);
         String payload = nonce + "." + expires.getEpochSecond();
-        return states.issue(nonce, expires, now).map(x -> authorization.authorizeUrl(payload + "." + sign(payload)));
+        return states.issue(nonce, expires, now)
+                .map(x -> authorization.authorizeUrl(payload + "." + sign(payload), products));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.zohosync.ports.intake;
 import io.zohosync.domain.entity.EntityType;
 import io.zohosync.domain.entity.SyncTarget;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,5 +24,12 @@ public record Routing(Map<EntityType, List<SyncTarget>> targets) {
 
     public Set<EntityType> types() {
         return targets.keySet();
+    }
+
+    /** Every target some type is kept in: the Zoho products the service writes to. */
+    public Set<SyncTarget> allTargets() {
+        Set<SyncTarget> all = EnumSet.noneOf(SyncTarget.class);
+        targets.values().forEach(all::addAll);
+        return all;
     }
 }

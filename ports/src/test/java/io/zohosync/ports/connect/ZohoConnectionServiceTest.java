@@ -7,6 +7,7 @@ import io.zohosync.ports.in.ConnectZohoUseCase.ConnectOutcome;
 import io.zohosync.ports.out.zoho.ZohoAuthorization;
 import io.zohosync.ports.out.zoho.ZohoConnectionState;
 import io.zohosync.ports.out.zoho.ZohoOutcome;
+import io.zohosync.ports.out.zoho.ZohoProduct;
 import io.zohosync.ports.testing.InMemoryConsentStates;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ZohoConnectionServiceTest {
@@ -41,6 +43,22 @@ class ZohoConnectionServiceTest {
     }
 
     @Test
+    void the_consent_asks_for_the_scopes_of_the_products_the_service_writes_to() {
+        var service = new ZohoConnectionService(
+                zoho,
+                Set.of(ZohoProduct.BOOKS, ZohoProduct.CRM, ZohoProduct.INVENTORY),
+                states,
+                () -> Future.succeededFuture(CONNECTED),
+                Future::succeededFuture,
+                "admin-secret",
+                Clock.fixed(NOW, ZoneOffset.UTC));
+
+        service.consentUrl().result();
+
+        assertThat(zoho.asked).containsExactly(Set.of(ZohoProduct.BOOKS, ZohoProduct.CRM, ZohoProduct.INVENTORY));
+    }
+
+    @Test
     void a_connection_that_failed_wakes_nothing_and_a_failed_wake_up_does_not_undo_the_connection() {
         var service = service("admin-secret", NOW);
         zoho.answer = new ZohoOutcome.AuthFailure<>("invalid_code");
@@ -50,6 +68,7 @@ class ZohoConnectionServiceTest {
 
         var failingWakeUp = new ZohoConnectionService(
                 new FakeAuthorization(),
+                Set.of(ZohoProduct.BOOKS),
                 states,
                 () -> Future.succeededFuture(CONNECTED),
                 () -> Future.failedFuture("database down"),
@@ -138,6 +157,7 @@ class ZohoConnectionServiceTest {
     private ZohoConnectionService service(String secret, Instant now) {
         return new ZohoConnectionService(
                 zoho,
+                Set.of(ZohoProduct.BOOKS),
                 states,
                 () -> Future.succeededFuture(CONNECTED),
                 () -> {
@@ -155,10 +175,12 @@ class ZohoConnectionServiceTest {
     /** Nonces in a map: issued, then usable once before they expire. */
     private static final class FakeAuthorization implements ZohoAuthorization {
         final List<String> exchanged = new ArrayList<>();
+        final List<Set<ZohoProduct>> asked = new ArrayList<>();
         ZohoOutcome<ZohoConnectionState> answer = new ZohoOutcome.Success<>(CONNECTED);
 
         @Override
-        public String authorizeUrl(String state) {
+        public String authorizeUrl(String state, Set<ZohoProduct> products) {
+            asked.add(products);
             return "https://accounts.zoho.com/oauth/v2/auth?scope=ZohoBooks.contacts.ALL&state=" + state;
         }
 

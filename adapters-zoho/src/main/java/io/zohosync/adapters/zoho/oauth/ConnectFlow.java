@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -74,7 +75,13 @@ public final class ConnectFlow implements ZohoAuthorization {
                             "ZohoSubscriptions.hostedpages.ALL",
                             "ZohoSubscriptions.plans.READ",
                             "ZohoSubscriptions.addons.READ"));
-                case CRM -> scopes.addAll(List.of("ZohoCRM.modules.contacts.ALL", "ZohoCRM.modules.leads.ALL"));
+                // an inquiry from a known contact becomes a note or a task (ZSYNC_CRM_INQUIRY_FROM_CONTACT)
+                case CRM ->
+                    scopes.addAll(List.of(
+                            "ZohoCRM.modules.contacts.ALL",
+                            "ZohoCRM.modules.leads.ALL",
+                            "ZohoCRM.modules.notes.ALL",
+                            "ZohoCRM.modules.tasks.ALL"));
                 case INVENTORY ->
                     scopes.addAll(List.of("ZohoInventory.inventoryadjustments.ALL", "ZohoInventory.items.READ"));
             }
@@ -83,10 +90,10 @@ public final class ConnectFlow implements ZohoAuthorization {
     }
 
     @Override
-    public String authorizeUrl(String state) {
+    public String authorizeUrl(String state, Set<ZohoProduct> products) {
         return oauth2.authorizeURL(new OAuth2AuthorizationURL()
                 .setRedirectUri(settings.redirectUri())
-                .setScopes(scopes(settings.products()))
+                .setScopes(scopes(products))
                 .setState(state)
                 .setPrompt("consent")
                 .putAdditionalParameter("access_type", "offline"));

@@ -1,8 +1,6 @@
 package io.zohosync.adapters.zoho.oauth;
 
-import io.zohosync.ports.out.zoho.ZohoProduct;
 import java.time.Duration;
-import java.util.Set;
 
 /**
  * What the OAuth side needs of the adapter's configuration (the public shape is {@code ZohoSettings}). {@code apiUrl}
@@ -21,7 +19,6 @@ public record OAuthSettings(
         String refreshToken,
         String redirectUri,
         String connectionId,
-        Set<ZohoProduct> products,
         Duration requestTimeout,
         Duration refreshAhead,
         AccountsServers zohoAccountsServers) {

@@ -1,6 +1,7 @@
 package io.zohosync.ports.out.zoho;
 
 import io.vertx.core.Future;
+import java.util.Set;
 
 /**
  * Outbound port: connecting a Zoho organization through Zoho's consent page (design.md §9).
@@ -9,8 +10,11 @@ import io.vertx.core.Future;
  */
 public interface ZohoAuthorization {
 
-    /** Zoho's consent page for the configured products' scopes, offline access, consent prompt and {@code state}. */
-    String authorizeUrl(String state);
+    /**
+     * Zoho's consent page: the scopes of {@code products} (those the service writes to), offline access, the consent
+     * prompt and {@code state}.
+     */
+    String authorizeUrl(String state, Set<ZohoProduct> products);
 
     /**
      * Exchanges the callback's code. Success carries the new connection state; AuthFailure when Zoho refused
