@@ -166,8 +166,12 @@ public final class ConsoleService implements ConsoleQuery {
     }
 
     private static String kind(ZohoOutcome<?> outcome) {
-        if (outcome instanceof ZohoOutcome.RateLimited<?>) {
-            return "the API budget is spent";
+        if (outcome instanceof ZohoOutcome.RateLimited<?> limited) {
+            return switch (limited.scope()) {
+                case CIRCUIT_OPEN -> "its circuit is open after Zoho failed";
+                case TOKEN_REFRESH -> "Zoho's token refresh is cooling down";
+                case MINUTE, DAY, CONCURRENCY -> "the API budget is spent";
+            };
         }
         if (outcome instanceof ZohoOutcome.AuthFailure<?>) {
             return "Zoho refused the connection's token";

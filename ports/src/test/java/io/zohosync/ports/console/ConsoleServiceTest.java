@@ -110,6 +110,17 @@ class ConsoleServiceTest {
                         "Zoho Books could not be searched now (the API budget is spent); try again in a moment"));
     }
 
+    @Test
+    void aSearchRefusedByAnOpenCircuitSaysSoNotThatTheBudgetIsSpent() throws Exception {
+        contacts.thenAnswer(new ZohoOutcome.RateLimited<>(
+                ZohoOutcome.RateLimited.Scope.CIRCUIT_OPEN, Duration.ofSeconds(30), "open"));
+
+        assertThat(await(service.searchContacts("ada@example.com")))
+                .isEqualTo(
+                        new ContactSearch.Unavailable("Zoho Books could not be searched now (its circuit is open after"
+                                + " Zoho failed); try again in a moment"));
+    }
+
     private static CustomerRow row(String id) {
         return new CustomerRow(id, "Ada", id + "@example.com", List.of());
     }
