@@ -43,6 +43,7 @@ record Config(
         String zohoRegion,
         Optional<String> zohoAccountsUrl,
         Optional<String> zohoApiUrl,
+        Duration zohoTimeout,
         ZohoApiLimits booksLimits,
         boolean syncEnabled,
         Set<String> apiKeys,
@@ -75,6 +76,16 @@ record Config(
         BillingInSettings billingIn,
         BillingSettings billing,
         Duration contactIndexRefresh) {
+
+    Config {
+        // an admin action that reads Zoho (the contact search, a hand link) waits up to a Zoho call's timeout: the
+        // connection must outlast it, or a Zoho that does not answer leaves the admin with no answer at all
+        if (httpIdleTimeout.compareTo(zohoTimeout) <= 0) {
+            throw new ConfigException("ZSYNC_HTTP_IDLE_TIMEOUT_MS (" + httpIdleTimeout.toMillis()
+                    + ") must be longer than ZSYNC_ZOHO_TIMEOUT_MS (" + zohoTimeout.toMillis()
+                    + "): an admin action waiting on Zoho would lose its connection before its answer");
+        }
+    }
 
     /**
      * The platform's outbound webhooks (README "Outbound webhooks"): where they go (none: messages stay pending), the
@@ -143,13 +154,14 @@ record Config(
                 r.text("ZSYNC_ZOHO_REGION", "ZOHO_REGION").orElse("us").toLowerCase(Locale.ROOT),
                 r.text("ZSYNC_ZOHO_ACCOUNTS_URL", null),
                 r.text("ZSYNC_ZOHO_API_URL", null),
+                Duration.ofMillis(r.positive("ZSYNC_ZOHO_TIMEOUT_MS", 30_000)),
                 booksLimits(r),
                 r.bool("ZSYNC_ENABLE_SYNC", "ENABLE_ZOHO_SYNC", true),
                 r.list("ZSYNC_API_KEYS"),
                 r.text("ZSYNC_ADMIN_TOKEN", null),
                 r.text("ZSYNC_TOKEN_KEYS", null),
                 r.integer("ZSYNC_MAX_BODY_BYTES", 64 * 1024),
-                Duration.ofMillis(r.positive("ZSYNC_HTTP_IDLE_TIMEOUT_MS", 30_000)),
+                Duration.ofMillis(r.positive("ZSYNC_HTTP_IDLE_TIMEOUT_MS", 45_000)),
                 r.positive("ZSYNC_HTTP_MAX_IN_FLIGHT", 256),
                 r.text("ZSYNC_METRICS_TOKEN", null),
                 Duration.ofMillis(r.integer("ZSYNC_POLL_INTERVAL_MS", 1000)),

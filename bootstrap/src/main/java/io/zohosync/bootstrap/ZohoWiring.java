@@ -78,6 +78,7 @@ final class ZohoWiring {
                     .redirectUri(callbackUrl(config));
             config.zohoAccountsUrl().ifPresent(settings::accountsUrl);
             config.zohoApiUrl().ifPresent(settings::apiUrl);
+            settings.requestTimeout(config.zohoTimeout());
             return Future.succeededFuture(settings.build());
         }
         return ZohoSandbox.start(vertx, SandboxOptions.defaults()).map(sandbox -> {
@@ -95,6 +96,7 @@ final class ZohoWiring {
                     .inventoryOrganizationId(SandboxOptions.DEMO_ORGANIZATION_ID)
                     .billingOrganizationId(SandboxOptions.DEMO_ORGANIZATION_ID)
                     .limits(ZohoProduct.BOOKS, config.booksLimits())
+                    .requestTimeout(config.zohoTimeout())
                     .redirectUri(callbackUrl(config))
                     .build();
         });

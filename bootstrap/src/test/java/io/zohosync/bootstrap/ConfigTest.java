@@ -92,6 +92,22 @@ class ConfigTest {
     }
 
     @Test
+    void a_connection_outlasts_a_zoho_call_so_an_admin_waiting_on_zoho_gets_an_answer() {
+        Config defaults = Config.fromEnvironment(Map.of());
+        assertThat(defaults.zohoTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(defaults.httpIdleTimeout()).isEqualTo(Duration.ofSeconds(45));
+
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ZSYNC_HTTP_IDLE_TIMEOUT_MS", "30000")))
+                .isInstanceOf(Config.ConfigException.class)
+                .hasMessage(
+                        "ZSYNC_HTTP_IDLE_TIMEOUT_MS (30000) must be longer than ZSYNC_ZOHO_TIMEOUT_MS (30000): an admin"
+                                + " action waiting on Zoho would lose its connection before its answer");
+        assertThat(Config.fromEnvironment(Map.of("ZSYNC_HTTP_IDLE_TIMEOUT_MS", "3000", "ZSYNC_ZOHO_TIMEOUT_MS", "1000"))
+                        .zohoTimeout())
+                .isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
     void half_configured_zoho_is_refused_with_a_sentence_naming_what_to_set() {
         assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ZOHO_CLIENT_ID", "id")))
                 .isInstanceOf(Config.ConfigException.class)

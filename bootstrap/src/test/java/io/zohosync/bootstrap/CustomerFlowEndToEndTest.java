@@ -52,7 +52,8 @@ class CustomerFlowEndToEndTest {
         Map<String, String> env = TestEnvironment.connectedTo(
                 zoho.baseUrl(), zoho.baseUrl(), PostgresFixture.shared().settings(), dataDir);
         env.put("ZSYNC_MAX_BODY_BYTES", "4096");
-        env.put("ZSYNC_HTTP_IDLE_TIMEOUT_MS", "1000");
+        env.put("ZSYNC_HTTP_IDLE_TIMEOUT_MS", "2000");
+        env.put("ZSYNC_ZOHO_TIMEOUT_MS", "1500");
         env.put("ENABLE_ZOHO_SYNC", "true");
         app = await(ZohoSyncApp.start(vertx, env));
         http = ServiceContract.validated(WebClient.create(
