@@ -202,6 +202,39 @@ class CrmFlowEndToEndTest {
     }
 
     @Test
+    void two_inquiries_from_one_new_email_in_one_batch_are_a_lead_and_a_note_on_it_with_no_attempt_spent()
+            throws Exception {
+        String id = unique();
+        String email = id + "@leads.example.com";
+        postAll(
+                "inquiries",
+                List.of(
+                        inquiry(id + "-1", email),
+                        inquiry(id + "-2", email).put("company", "Other").put("message", "And radio control?")));
+
+        Map<String, JsonObject> settled = settled("lead", List.of(id + "-1", id + "-2"));
+
+        String lead = settled.get(id + "-1").getString("zoho_id");
+        assertThat(service.zoho.inspect().recordsFor(email))
+                .filteredOn(r -> r.entity().equals("Leads"))
+                .singleElement()
+                .satisfies(l -> {
+                    assertThat(l.id()).isEqualTo(lead);
+                    // the second inquiry waited for the first's lead, then became a note: it never rewrote the lead
+                    assertThat(l.body().getString("Description")).isEqualTo("Do you teach frequency hopping?");
+                    assertThat(l.body().getString("Company")).isEqualTo("Studio");
+                });
+        JsonObject second = settled.get(id + "-2");
+        assertThat(second.getString("status")).isEqualTo("synced");
+        assertThat(second.getInteger("attempts")).as("waiting used no attempt").isEqualTo(1);
+        assertThat(service.zoho.inspect().recordsFor(second.getString("zoho_id")))
+                .filteredOn(r -> r.entity().equals("Notes"))
+                .singleElement()
+                .satisfies(note ->
+                        assertThat(note.body().getString("Note_Content")).startsWith("And radio control?"));
+    }
+
+    @Test
     void bad_inquiries_are_refused_with_their_problem_code_and_nothing_is_stored() throws Exception {
         String id = unique();
         JsonObject good = inquiry(id, id + "@example.com");

@@ -10,6 +10,7 @@ import io.zohosync.ports.out.zoho.ZohoOutcome;
 import io.zohosync.ports.sync.handler.BatchAnswer;
 import io.zohosync.ports.sync.handler.BatchItem;
 import io.zohosync.ports.sync.handler.BatchSyncHandler;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,12 @@ import java.util.Optional;
  * a refused record → failed with Zoho's code and message, a whole-call failure → what it means for a single job).
  */
 final class BatchWrites {
+
+    /**
+     * How long a record that waits for another of its batch sleeps before it looks again by itself; the other reaching
+     * Zoho wakes it sooner.
+     */
+    static final Duration WAIT_RECHECK = Duration.ofMinutes(1);
 
     private final EntityStore entities;
 
@@ -80,6 +87,14 @@ final class BatchWrites {
     }
 
     private static Decision decision(BatchAnswer answer, Instant now) {
+        if (answer.waitFor() != null) {
+            // no attempt used, no fault recorded: its next run is as sure of Zoho's state as its first
+            return new Decision(
+                    new SyncEvent.WaitingForPrerequisites(
+                            List.of(answer.waitFor().entity()), now.plus(WAIT_RECHECK)),
+                    answer.logEvent(),
+                    List.of(answer.waitFor()));
+        }
         if (answer.outcome() instanceof ZohoOutcome.Success<String> ok) {
             return Decision.of(new SyncEvent.Succeeded(ok.value()), answer.logEvent());
         }

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.zohosync.domain.crm.Inquiry;
 import io.zohosync.domain.crm.Lead;
 import io.zohosync.domain.entity.EntityType;
+import io.zohosync.domain.entity.SyncKey;
 import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.ports.intake.EntityMapping;
 import io.zohosync.ports.out.EntityStore;
@@ -106,7 +107,7 @@ public final class InquiryCrmHandler implements BatchSyncHandler<Inquiry> {
         List<CrmActivity> onLeads = new ArrayList<>();
         List<Integer> toLeads = new ArrayList<>();
         List<Lead> leads = new ArrayList<>();
-        java.util.Set<String> leadEmails = new java.util.HashSet<>();
+        Map<String, String> leadCreators = new HashMap<>(); // email → the inquiry whose upsert creates its lead
         BatchAnswer[] answers = new BatchAnswer[items.size()];
         for (int i = 0; i < items.size(); i++) {
             Inquiry inquiry = items.get(i).entity();
@@ -122,14 +123,13 @@ public final class InquiryCrmHandler implements BatchSyncHandler<Inquiry> {
                 // (an inquiry linked to it, or unsure whether it made it, upserts it again as before)
                 toExistingLeads.add(i);
                 onLeads.add(activity(inquiry, "Leads", lead));
-            } else if (leadEmails.add(email)) {
+            } else if (leadCreators.putIfAbsent(email, inquiry.platformId()) == null) {
                 toLeads.add(i);
                 leads.add(inquiry.toLead());
             } else {
                 // a second inquiry of the batch from the same new email: once the lead exists, it becomes a note on it
-                answers[i] = new BatchAnswer(
-                        new ZohoOutcome.Outage<>("waiting for the lead of another inquiry from the same email"),
-                        "outage");
+                answers[i] = BatchAnswer.waitingFor(
+                        new SyncKey(type(), leadCreators.get(email), target()), "waiting_for_lead");
             }
         }
         boolean tasks = fromContact == FromContact.TASK;
