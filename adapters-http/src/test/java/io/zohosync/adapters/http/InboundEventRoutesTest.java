@@ -16,8 +16,12 @@ import io.zohosync.adapters.http.common.BearerAuth;
 import io.zohosync.domain.common.InvalidInput.FieldError;
 import io.zohosync.domain.entity.EntityRef;
 import io.zohosync.domain.entity.EntityType;
+import io.zohosync.domain.entity.SyncKey;
+import io.zohosync.domain.entity.SyncTarget;
+import io.zohosync.domain.sync.SyncStatus;
 import io.zohosync.ports.in.RecordEntityUseCase.Command;
 import io.zohosync.ports.in.RecordEntityUseCase.Result;
+import io.zohosync.ports.in.SyncRecordView;
 import io.zohosync.ports.out.InboundEvents.Kept;
 import io.zohosync.ports.out.InboundEvents.Received;
 import io.zohosync.ports.out.InboundEvents.Status;
@@ -52,6 +56,16 @@ class InboundEventRoutesTest {
     @BeforeEach
     void start(Vertx vertx) {
         fx = HttpFixture.start(vertx);
+        // what the platform has sent: a match may name only these
+        for (String customer : List.of("c-1", "c-2", "c-42")) {
+            sent(new SyncKey(EntityType.CUSTOMER, customer, SyncTarget.BOOKS));
+        }
+        sent(new SyncKey(EntityType.INVOICE, "o-7", SyncTarget.BOOKS));
+    }
+
+    private void sent(SyncKey key) {
+        fx.status.held.add(new SyncRecordView(
+                key, SyncStatus.SYNCED, "4600", 1, "written to Zoho", null, null, StubSyncStatus.UPDATED));
     }
 
     @AfterEach
@@ -197,6 +211,29 @@ class InboundEventRoutesTest {
             assertThat(entry.entity()).isEqualTo(new EntityRef(EntityType.PAYMENT, "pi_u1"));
             assertThat(entry.detail()).isEqualTo("held stripe event evt_u1 matched to customer c-42, order o-7");
         });
+    }
+
+    @Test
+    void aMatchToACustomerOrOrderThePlatformNeverSentIsRefusedAndLeavesTheEventUnmatched() {
+        hold("evt_u1", "payment_intent.succeeded", Status.UNMATCHED, PAYMENT);
+
+        JsonObject customer =
+                assertProblem(match("1", new JsonObject().put("customer_id", "c-4")), 422, "validation_failed");
+        JsonObject order = assertProblem(
+                match("1", new JsonObject().put("customer_id", "c-42").put("order_id", "o-8")),
+                422,
+                "validation_failed");
+
+        assertThat(customer.getJsonArray("errors").getJsonObject(0).getString("field"))
+                .isEqualTo("customer_id");
+        assertThat(customer.getJsonArray("errors").getJsonObject(0).getString("message"))
+                .isEqualTo("the platform has sent no customer c-4; nothing was matched");
+        assertThat(order.getJsonArray("errors").getJsonObject(0).getString("field"))
+                .isEqualTo("order_id");
+        assertThat(fx.entities.commands).isEmpty();
+        assertThat(kept(1).status()).as("still matchable, to the right id").isEqualTo(Status.UNMATCHED);
+        assertThat(match("1", new JsonObject().put("customer_id", "c-42")).statusCode())
+                .isEqualTo(200);
     }
 
     @Test

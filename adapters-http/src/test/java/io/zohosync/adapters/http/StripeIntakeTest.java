@@ -14,11 +14,14 @@ import io.vertx.junit5.VertxExtension;
 import io.zohosync.adapters.http.webhooks.StripeWebhookSettings;
 import io.zohosync.domain.entity.EntityRef;
 import io.zohosync.domain.entity.EntityType;
+import io.zohosync.domain.entity.SyncKey;
 import io.zohosync.domain.entity.SyncTarget;
 import io.zohosync.domain.sync.RetryPolicy;
 import io.zohosync.domain.sync.SyncStateMachine;
+import io.zohosync.domain.sync.SyncStatus;
 import io.zohosync.ports.flows.payment.PaymentMapping;
 import io.zohosync.ports.flows.refund.RefundMapping;
+import io.zohosync.ports.in.SyncRecordView;
 import io.zohosync.ports.intake.IntakeService;
 import io.zohosync.ports.intake.Routing;
 import io.zohosync.ports.testing.InMemoryInboundEvents;
@@ -62,9 +65,16 @@ class StripeIntakeTest {
                         EntityType.PAYMENT, List.of(SyncTarget.BOOKS), EntityType.REFUND, List.of(SyncTarget.BOOKS))),
                 new SyncStateMachine(RetryPolicy.DEFAULT, new SplittableRandom(7)),
                 new MutableClock(Instant.parse("2026-11-29T00:00:00Z")));
+        var status = new StubSyncStatus(); // the platform has sent customer c-5 and order o-5: a match may name them
+        for (SyncKey sent : List.of(
+                new SyncKey(EntityType.CUSTOMER, "c-5", SyncTarget.BOOKS),
+                new SyncKey(EntityType.INVOICE, "o-5", SyncTarget.BOOKS))) {
+            status.held.add(new SyncRecordView(
+                    sent, SyncStatus.SYNCED, "4600", 1, "written to Zoho", null, null, StubSyncStatus.UPDATED));
+        }
         var endpoints = new HttpAdapters.Endpoints(
                 intake,
-                new StubSyncStatus(),
+                status,
                 new StubAdminSync(),
                 new StubConnectZoho(),
                 inbound,

@@ -61,7 +61,7 @@ public final class AdminApi {
         this.status = status;
         this.actions = actions;
         this.connect = connect;
-        this.held = new InboundEventRoutes(held, stripe, entities, audit, clock);
+        this.held = new InboundEventRoutes(held, stripe, entities, status, audit, clock);
         this.console = console;
         this.reconcile = reconcile;
         this.audit = audit;

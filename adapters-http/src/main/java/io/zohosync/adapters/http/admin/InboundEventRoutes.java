@@ -19,6 +19,7 @@ import io.zohosync.ports.in.AdminActionEntry;
 import io.zohosync.ports.in.RecordEntityUseCase;
 import io.zohosync.ports.in.RecordEntityUseCase.Command;
 import io.zohosync.ports.in.RecordEntityUseCase.Result;
+import io.zohosync.ports.in.SyncStatusQuery;
 import io.zohosync.ports.out.AdminAudit;
 import io.zohosync.ports.out.InboundEvents;
 import io.zohosync.ports.out.InboundEvents.Detail;
@@ -53,12 +54,19 @@ final class InboundEventRoutes {
     private final InboundEvents held;
     private final StripeEvents stripe;
     private final RecordEntityUseCase entities;
+    private final SyncStatusQuery status;
     private final AdminAudit audit;
     private final Clock clock;
 
     InboundEventRoutes(
-            InboundEvents held, StripeEvents stripe, RecordEntityUseCase entities, AdminAudit audit, Clock clock) {
+            InboundEvents held,
+            StripeEvents stripe,
+            RecordEntityUseCase entities,
+            SyncStatusQuery status,
+            AdminAudit audit,
+            Clock clock) {
         this.held = held;
+        this.status = status;
         this.audit = audit;
         this.stripe = stripe;
         this.entities = entities;
@@ -117,8 +125,17 @@ final class InboundEventRoutes {
         held.find(id)
                 .compose(found -> {
                     Detail detail = found.orElseThrow(() -> notFound(id));
-                    Kept event = detail.event();
                     Map<String, Object> payment = payment(detail, customer, order);
+                    return sent(EntityType.CUSTOMER, customer, "customer_id", "customer")
+                            .compose(x -> order == null
+                                    ? Future.succeededFuture()
+                                    : sent(EntityType.INVOICE, order, "order_id", "order"))
+                            .map(x -> new Detailed(detail, payment));
+                })
+                .compose(matched -> {
+                    Detail detail = matched.detail();
+                    Kept event = detail.event();
+                    Map<String, Object> payment = matched.payment();
                     Command command = new Command(
                             EntityType.PAYMENT,
                             null,
@@ -140,6 +157,22 @@ final class InboundEventRoutes {
                 })
                 .onSuccess(reply -> reply.send(ctx))
                 .onFailure(ctx::fail);
+    }
+
+    /** A held event and the payment it becomes. */
+    private record Detailed(Detail detail, Map<String, Object> payment) {}
+
+    /**
+     * Succeeds when the platform has sent the entity {@code id}; else a 422 naming {@code field}: a match to a mistyped
+     * id would be resolved for good, with a payment waiting for a customer that never comes.
+     */
+    private Future<Void> sent(EntityType type, String id, String field, String noun) {
+        return status.records(new EntityRef(type, id)).map(records -> {
+            if (records.isEmpty()) {
+                throw Problem.invalid(field, "the platform has sent no " + noun + " " + id + "; nothing was matched");
+            }
+            return null;
+        });
     }
 
     /** The payment the held event becomes for these ids; 409 when it is resolved or no payment to match. */
