@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The jar's entry point: runs the service until it is told to stop (SIGTERM, Ctrl-C), then shuts it down gracefully;
@@ -47,6 +48,7 @@ public final class Main implements Callable<Integer> {
 
     @Option(
             names = "--ignore-environment",
+            scope = ScopeType.INHERIT, // before or after a command's name
             description = "read no environment variable: the embedded defaults (embedded PostgreSQL, the built-in Zoho"
                     + " sandbox, demo secrets) with the options given here, whatever the shell sets; the build's"
                     + " start-up archive training runs this way")
@@ -54,6 +56,7 @@ public final class Main implements Callable<Integer> {
 
     @Option(
             names = "--data-dir",
+            scope = ScopeType.INHERIT,
             description = "folder for the embedded database and demo credentials (ZSYNC_DATA_DIR, default .zoho-sync)")
     private String dataDir;
 

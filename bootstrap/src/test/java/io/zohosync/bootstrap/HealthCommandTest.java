@@ -107,6 +107,19 @@ class HealthCommandTest {
     }
 
     @Test
+    void the_data_dir_may_follow_the_commands_name_as_well_as_precede_it(@TempDir Path dataDir) {
+        Run after = health(Map.of(), "--data-dir", dataDir.toString());
+        StringWriter out = new StringWriter();
+        int before = new CommandLine(new Main(Map.of()))
+                .setOut(new PrintWriter(out))
+                .execute("--data-dir", dataDir.toString(), "health");
+
+        assertThat(after.exitCode()).as(after.out()).isEqualTo(1).isEqualTo(before);
+        assertThat(after.out()).contains("the embedded PostgreSQL in " + dataDir.resolve("postgres"));
+        assertThat(out.toString().strip()).isEqualTo(after.out());
+    }
+
+    @Test
     void a_configuration_it_cannot_read_cannot_tell_and_exits_2(@TempDir Path dataDir) throws Exception {
         Map<String, String> env = new HashMap<>(Map.of("ZSYNC_DATA_DIR", dataDir.toString()));
         env.put("ZSYNC_ZOHO_CLIENT_ID", "1000.CLIENT"); // partly configured
