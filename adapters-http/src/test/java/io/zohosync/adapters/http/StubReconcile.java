@@ -70,7 +70,7 @@ final class StubReconcile implements ReconcileUseCase {
     }
 
     @Override
-    public Future<RepairResult> repair(long id, List<Long> driftIds) {
+    public Future<RepairResult> repair(long id, List<Long> driftIds, String actor) {
         repairs.add(driftIds);
         if (id == 8) {
             return Future.succeededFuture(new RepairResult.StillRunning());

@@ -55,9 +55,10 @@ public interface ReconcileUseCase {
 
     /**
      * Applies the repairs of report {@code id}: every safe one not yet applied, or exactly {@code driftIds} (a person's
-     * confirmation: unsafe ones too, but never one left for a person).
+     * confirmation: unsafe ones too, but never one left for a person). {@code actor}: who asked (the admin history
+     * names them beside the report), or null for the reconciliation itself.
      */
-    Future<RepairResult> repair(long id, List<Long> driftIds);
+    Future<RepairResult> repair(long id, List<Long> driftIds, String actor);
 
     sealed interface RepairResult {
         record Repaired(ReconcileReport report, List<ReconcileDrift> attempted) implements RepairResult {

@@ -178,7 +178,7 @@ public final class ReconcileService implements ReconcileUseCase {
         running = store.open(scope, clock.instant()).map(id -> {
             Future<ReconcileReport> done = run(id, scope, progress)
                     .compose(report -> request.repair() && report.status() == ReconcileReport.Status.FINISHED
-                            ? repair(id, List.of())
+                            ? repair(id, List.of(), null)
                                     .compose(x -> store.report(id))
                                     .map(Optional::orElseThrow)
                             : Future.succeededFuture(report))
@@ -431,7 +431,7 @@ public final class ReconcileService implements ReconcileUseCase {
     }
 
     @Override
-    public Future<RepairResult> repair(long id, List<Long> driftIds) {
+    public Future<RepairResult> repair(long id, List<Long> driftIds, String actor) {
         return store.report(id).compose(report -> {
             if (report.isEmpty()) {
                 return Future.succeededFuture(new RepairResult.NotFound());
@@ -452,7 +452,7 @@ public final class ReconcileService implements ReconcileUseCase {
                         .filter(d -> d.repairedAt() == null
                                 && (!driftIds.isEmpty() || d.drift().safe()))
                         .toList();
-                return applyAll(chosen, 0)
+                return applyAll(chosen, 0, actor)
                         .compose(x -> store.drifts(
                                 id, chosen.stream().map(ReconcileDrift::id).toList()))
                         .map(attempted -> attempted.stream()
@@ -464,7 +464,7 @@ public final class ReconcileService implements ReconcileUseCase {
         });
     }
 
-    private Future<Void> applyAll(List<ReconcileDrift> drifts, int next) {
+    private Future<Void> applyAll(List<ReconcileDrift> drifts, int next, String actor) {
         if (next == drifts.size()) {
             return Future.succeededFuture();
         }
@@ -474,10 +474,10 @@ public final class ReconcileService implements ReconcileUseCase {
                 .compose(claimed -> claimed
                         ? new Repairs(admin, records, machine, clock, billing == null ? null : billing.mirror())
                                 .forgetting(sent)
-                                .apply(d)
+                                .apply(d, actor)
                                 .compose(
                                         done -> store.repaired(d.id(), done.applied(), done.outcome(), clock.instant()))
                         : Future.<Void>succeededFuture())
-                .compose(x -> applyAll(drifts, next + 1));
+                .compose(x -> applyAll(drifts, next + 1, actor));
     }
 }

@@ -66,7 +66,7 @@ final class Repairs {
      * or changed), or still without a link (marked, never sent). A record that moved on since (synced again, linked by
      * someone) is left alone: an old report's repair must not undo a newer state.
      */
-    Future<Done> apply(ReconcileDrift stored) {
+    Future<Done> apply(ReconcileDrift stored, String by) {
         return records.states(List.of(stored.key())).compose(states -> {
             SyncState now = states.get(stored.key());
             if (now == null) {
@@ -85,20 +85,20 @@ final class Repairs {
                                 + (now.zohoId() == null ? "" : ", Zoho id " + now.zohoId())
                                 + "); reconcile again"));
             }
-            return applyNow(stored);
+            return applyNow(stored, actor(stored, by));
         });
     }
 
-    private Future<Done> applyNow(ReconcileDrift stored) {
+    private Future<Done> applyNow(ReconcileDrift stored, String actor) {
         Drift drift = stored.drift();
         return switch (drift.repair()) {
             case LEAVE -> Future.succeededFuture(new Done(false, "left for a person: there is nothing to apply"));
-            case LINK -> admin(new Command(stored.key(), Action.LINK, drift.zohoId(), actor(stored)));
+            case LINK -> admin(new Command(stored.key(), Action.LINK, drift.zohoId(), actor));
             case PULL -> pull(stored);
             case RESEND ->
                 switch (drift.kind()) {
-                    case MISSING_IN_ZOHO -> admin(new Command(stored.key(), Action.UNLINK, null, actor(stored)));
-                    case NEVER_SENT -> admin(new Command(stored.key(), Action.RETRY, null, actor(stored)));
+                    case MISSING_IN_ZOHO -> admin(new Command(stored.key(), Action.UNLINK, null, actor));
+                    case NEVER_SENT -> admin(new Command(stored.key(), Action.RETRY, null, actor));
                     case FIELDS_DIFFER -> update(stored);
                     case UNLINKED_IN_ZOHO ->
                         Future.succeededFuture(new Done(false, "a marked object is linked, not re-sent"));
@@ -155,9 +155,13 @@ final class Repairs {
         }
     }
 
-    /** Who the admin history names for a repair: the reconciliation report it comes from. */
-    private static String actor(ReconcileDrift stored) {
-        return "reconcile (report " + stored.reportId() + ")";
+    /**
+     * Who the admin history names for a repair: the person who asked for it ({@code by}), and the reconciliation report
+     * it comes from.
+     */
+    private static String actor(ReconcileDrift stored, String by) {
+        String report = "reconcile (report " + stored.reportId() + ")";
+        return by == null ? report : by + " via " + report;
     }
 
     private Future<Done> update(ReconcileDrift stored) {

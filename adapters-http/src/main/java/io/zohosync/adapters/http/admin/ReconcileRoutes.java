@@ -144,7 +144,7 @@ final class ReconcileRoutes {
         only(body, Set.of("drifts"));
         List<Long> named = named(body.get("drifts"));
         reconcile
-                .repair(id, named)
+                .repair(id, named, Actors.of(ctx))
                 .map(result -> {
                     if (result instanceof RepairResult.Repaired repaired) {
                         return Reply.ok(new JsonObject()
