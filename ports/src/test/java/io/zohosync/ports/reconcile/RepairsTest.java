@@ -54,12 +54,12 @@ class RepairsTest {
                 null,
                 null);
 
-        repairs.apply(neverSent, "console:Ada Operator").result();
+        repairs.apply(neverSent, "Ada Operator").result();
         repairs.apply(neverSent, null).result();
 
         assertThat(asked)
                 .extracting(AdminSyncUseCase.Command::actor)
-                .containsExactly("console:Ada Operator via reconcile (report 12)", "reconcile (report 12)");
+                .containsExactly("Ada Operator via reconcile (report 12)", "reconcile (report 12)");
         assertThat(asked).allSatisfy(c -> assertThat(c.action()).isEqualTo(AdminSyncUseCase.Action.RETRY));
     }
 
