@@ -25,6 +25,7 @@ import picocli.CommandLine.ScopeType;
         name = "zoho-sync",
         mixinStandardHelpOptions = true,
         version = "zoho-sync 0.1.0",
+        scope = ScopeType.INHERIT, // the commands answer -V (and --help) as the service does
         subcommands = {
             HealthCommand.class,
             AlertsCommand.class,

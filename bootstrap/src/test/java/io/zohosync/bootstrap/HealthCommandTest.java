@@ -120,6 +120,16 @@ class HealthCommandTest {
     }
 
     @Test
+    void every_command_tells_the_version() {
+        StringWriter out = new StringWriter();
+        int code =
+                new CommandLine(new Main(Map.of())).setOut(new PrintWriter(out)).execute("health", "-V");
+
+        assertThat(code).isZero();
+        assertThat(out.toString().strip()).isEqualTo("zoho-sync 0.1.0");
+    }
+
+    @Test
     void the_data_dir_may_follow_the_commands_name_as_well_as_precede_it(@TempDir Path dataDir) {
         Run after = health(Map.of(), "--data-dir", dataDir.toString());
         StringWriter out = new StringWriter();
