@@ -45,10 +45,10 @@ class RouterTest {
 
     @Test
     void thePlatformApiWithAWrongKeyOrTheAdminTokenIsUnauthorized() {
-        assertProblem(
-                send(fx.http.post("/api/v1/" + CUSTOMERS).bearerTokenAuthentication("not-a-key"), CUSTOMER),
-                401,
-                "unauthorized");
+        HttpResponse<Buffer> wrong =
+                send(fx.http.post("/api/v1/" + CUSTOMERS).bearerTokenAuthentication("not-a-key"), CUSTOMER);
+        assertProblem(wrong, 401, "unauthorized");
+        assertThat(wrong.getHeader("WWW-Authenticate")).isEqualTo("Bearer realm=\"API key\", error=\"invalid_token\"");
         assertProblem(
                 send(fx.http.post("/api/v1/" + CUSTOMERS).bearerTokenAuthentication(HttpFixture.ADMIN_TOKEN), CUSTOMER),
                 401,

@@ -62,6 +62,8 @@ public final class BearerAuth implements Handler<RoutingContext> {
         }
         if (!known) {
             throttle.failed(address);
+            // RFC 6750 §3: a 401 names the scheme, and for a credential presented but not valid, why
+            ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"" + realm + "\", error=\"invalid_token\"");
             ctx.fail(new Problem(401, "unauthorized", "the " + realm + " credential is not valid"));
             return;
         }
