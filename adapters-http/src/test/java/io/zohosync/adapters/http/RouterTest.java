@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,28 @@ class RouterTest {
         assertProblem(fx.http.get("/api/v1/" + CUSTOMERS + "/c-1").send().await(), 401, "unauthorized");
         assertThat(fx.entities.commands).isEmpty();
         assertThat(fx.status.asked).isEmpty();
+    }
+
+    @Test
+    void aBodyDeclaredInAnotherCharsetThanUtf8IsUnsupportedAndStoresNothing() {
+        for (String charset : List.of("utf-16", "ISO-8859-1", "\"latin1\"")) {
+            HttpResponse<Buffer> refused = fx.http
+                    .post("/api/v1/" + CUSTOMERS)
+                    .bearerTokenAuthentication(HttpFixture.API_KEY)
+                    .putHeader("Content-Type", "application/json; charset=" + charset)
+                    .sendBuffer(Buffer.buffer(CUSTOMER.encode()))
+                    .await();
+            assertProblem(refused, 415, "unsupported_media_type");
+        }
+        assertThat(fx.entities.commands).isEmpty();
+        assertThat(fx.http
+                        .post("/api/v1/" + CUSTOMERS)
+                        .bearerTokenAuthentication(HttpFixture.API_KEY)
+                        .putHeader("Content-Type", "application/json; Charset=\"UTF-8\"")
+                        .sendBuffer(Buffer.buffer(CUSTOMER.encode()))
+                        .await()
+                        .statusCode())
+                .isEqualTo(202);
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reading JSON request bodies strictly and writing JSON responses and read models; JSON stays in this adapter. */
@@ -21,20 +22,36 @@ public final class JsonBodies {
 
     private JsonBodies() {}
 
-    /** 415 {@code unsupported_media_type} unless the request says its body is JSON. */
+    /** A {@code charset} parameter of a content type, its value unquoted. */
+    private static final Pattern CHARSET = Pattern.compile(";\\s*charset\\s*=\\s*\"?([^\";\\s]*)");
+
+    /**
+     * 415 {@code unsupported_media_type} unless the request says its body is JSON, in UTF-8 (JSON's only encoding, RFC
+     * 8259 §8.1): a body declared in another charset would otherwise be read as UTF-8 all the same.
+     */
     public static void requireJson(RoutingContext ctx, String what) {
         if (!declaresJson(ctx)) {
             throw new Problem(415, "unsupported_media_type", "send " + what + " as application/json");
         }
     }
 
-    /** Whether the request says its body is JSON ({@code application/json}, {@code application/*+json}). */
+    /**
+     * Whether the request says its body is JSON ({@code application/json}, {@code application/*+json}) in UTF-8 (no
+     * charset, or {@code utf-8}).
+     */
     static boolean declaresJson(RoutingContext ctx) {
         String contentType = ctx.request().getHeader("content-type");
-        return contentType != null
-                && JSON_MEDIA_TYPE
-                        .matcher(contentType.trim().toLowerCase(Locale.ROOT))
-                        .matches();
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.trim().toLowerCase(Locale.ROOT);
+        if (!JSON_MEDIA_TYPE.matcher(type).matches()) {
+            return false;
+        }
+        Matcher charset = CHARSET.matcher(type);
+        return !charset.find()
+                || charset.group(1).equals("utf-8")
+                || charset.group(1).equals("utf8");
     }
 
     /**
