@@ -159,6 +159,9 @@ final class Backfill {
                 remaining.merge(BackfillCommand.product(key), (long) planned.getOrDefault(key, 1), Long::sum);
             }
         }
+        long retrying = states.values().stream()
+                .filter(state -> state.status() == SyncStatus.RETRYING)
+                .count();
         Instant now = Instant.now();
         Instant last = now;
         long calls = 0;
@@ -173,7 +176,8 @@ final class Backfill {
             }
         }
         progress.eta(Duration.between(now, last));
-        progress.message(" " + calls + " calls to go");
+        progress.message(
+                " " + calls + " calls to go" + (retrying == 0 ? "" : ", " + retrying + " retrying after Zoho failed"));
     }
 
     /** The future's result; a failure of the database is a refusal, an interrupt (Ctrl-C) is passed on. */

@@ -26,6 +26,9 @@ final class Progress implements AutoCloseable {
                 .setInitialMax(total)
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUpdateIntervalMillis(1000)
+                // redrawn every second even while nothing finishes (Zoho down, records waiting out their backoff): a
+                // bar drawn only on progress froze its elapsed time and looked hung
+                .continuousUpdate()
                 .showSpeed()
                 .setSpeedUnit(ChronoUnit.MINUTES)
                 .setUnit("", 1)
