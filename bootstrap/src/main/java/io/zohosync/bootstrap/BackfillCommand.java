@@ -127,7 +127,8 @@ final class BackfillCommand implements Callable<Integer> {
         } catch (Exception e) {
             throw new CommandRuntime.Refused("the backlog could not be queued: " + reason(e));
         }
-        out.println("zoho-sync backfill: " + plan.keys().size() + " records to bring to Zoho (" + created
+        out.println("zoho-sync backfill: " + plan.keys().size() + (plan.keys().size() == 1 ? " record" : " records")
+                + " to bring to Zoho (" + created
                 + " queued now, " + (plan.keys().size() - created) + " queued before), about " + plan.calls()
                 + " Zoho calls");
         out.flush();

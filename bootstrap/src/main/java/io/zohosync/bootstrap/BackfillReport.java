@@ -26,7 +26,7 @@ final class BackfillReport {
         StringBuilder s = new StringBuilder("zoho-sync backfill --dry-run: nothing is written\n");
         s.append(String.format(
                 Locale.ROOT,
-                "%-12s %-9s %8s %8s %11s %19s %18s%n",
+                "%-14s %-9s %8s %8s %11s %19s %18s%n",
                 "entity",
                 "target",
                 "records",
@@ -39,7 +39,7 @@ final class BackfillReport {
             ZohoApiLimits cap = limits.get(ZohoProduct.of(line.target()));
             s.append(String.format(
                     Locale.ROOT,
-                    "%-12s %-9s %8d %8d %11d %19s %18s%n",
+                    "%-14s %-9s %8d %8d %11d %19s %18s%n",
                     line.type().wire(),
                     line.target().wire(),
                     line.keys().size(),
@@ -51,7 +51,7 @@ final class BackfillReport {
             created += line.missing().size();
             calls += line.calls();
         }
-        s.append(String.format(Locale.ROOT, "%-22s %8d %8d %11d%n", "total", records, created, calls));
+        s.append(String.format(Locale.ROOT, "%-24s %8d %8d %11d%n", "total", records, created, calls));
         s.append("(new: records created for a target the entity has none at; the others are queued already)\n");
         for (Map.Entry<ZohoProduct, Instant> e : finish.entrySet()) {
             ZohoProduct product = e.getKey();
@@ -61,6 +61,9 @@ final class BackfillReport {
                     .filter(l -> ZohoProduct.of(l.target()) == product)
                     .mapToLong(Line::calls)
                     .sum();
+            if (planned == 0) {
+                continue; // nothing for this product: no finish time to tell
+            }
             s.append(String.format(
                     Locale.ROOT,
                     "%s: %d calls; %d of %d used in the last 24 h; at the budget's pace the last call could be made at"

@@ -173,7 +173,8 @@ final class ReconcileCommand implements Callable<Integer> {
                         "%n         %s: %s", d.repairedAt() != null ? "repaired" : "not repaired", d.repairOutcome()));
             }
         }
-        if (r.left() > 0 && r.status() == ReconcileReport.Status.FINISHED) {
+        boolean safeLeft = drifts.stream().anyMatch(d -> d.drift().safe() && d.repairedAt() == null);
+        if (safeLeft && r.status() == ReconcileReport.Status.FINISHED) {
             s.append(String.format(
                     "%n  repair the safe ones with --repair, or POST /admin/api/reconciliations/%d/repair", r.id()));
         }
