@@ -36,8 +36,7 @@ class EmbeddedDatabaseIT {
         Map<String, String> env = TestEnvironment.connectedTo(zoho.baseUrl(), zoho.baseUrl(), dataDir);
         Platform platform = new Platform(TestEnvironment.API_KEY);
         Fact customer = new Fact("customers", "embedded-1", 1);
-        try {
-            JarProcess jar = JarProcess.start(env);
+        try (JarProcess jar = JarProcess.start(env)) {
             int port = jar.awaitUp(120);
             Ledger ledger = new Ledger(embedded(dataDir));
             assertThat(ledger.setting("fsync")).isEqualTo("on");
@@ -63,8 +62,7 @@ class EmbeddedDatabaseIT {
                     .as("the embedded database was started with")
                     .contains("fsync=on");
 
-            JarProcess again = JarProcess.start(env);
-            try {
+            try (JarProcess again = JarProcess.start(env)) {
                 again.awaitUp(120);
                 Ledger.Row row =
                         new Ledger(embedded(dataDir)).records("customer").get(customer.id());
@@ -74,8 +72,6 @@ class EmbeddedDatabaseIT {
                 assertThat(row.attempts()).isEqualTo(1);
                 assertThat(zoho.inspect().recordsFor("zoho-sync:" + customer.id()))
                         .hasSize(1);
-            } finally {
-                again.terminate(60);
             }
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * The packaged jar as a separate process ({@code java -jar}), started with an environment and killed with SIGKILL, or
  * stopped with SIGTERM.
  */
-final class JarProcess {
+final class JarProcess implements AutoCloseable {
 
     private static final Pattern UP = Pattern.compile("zoho-sync is up on port (\\d+)");
 
@@ -78,6 +78,20 @@ final class JarProcess {
             throw new AssertionError("the jar did not stop within " + seconds + " s of SIGTERM:\n" + tail());
         }
         return process.exitValue();
+    }
+
+    /**
+     * Stops the jar if it still runs, as {@link #terminate} does (an embedded database stops with it), or by SIGKILL if
+     * it does not stop: a test that failed midway leaves no process behind.
+     */
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.toHandle().destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
     }
 
     List<String> output() {
