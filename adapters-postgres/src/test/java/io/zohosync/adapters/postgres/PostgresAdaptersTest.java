@@ -27,6 +27,9 @@ import io.zohosync.ports.intake.IntakeService;
 import io.zohosync.ports.intake.Routing;
 import io.zohosync.ports.out.ClaimedJob;
 import io.zohosync.ports.out.StoredEntity;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -171,6 +174,35 @@ class PostgresAdaptersTest {
         try {
             enqueueNew();
             signalled.get(5, TimeUnit.SECONDS);
+        } finally {
+            await(signals.close());
+        }
+    }
+
+    @Test
+    void a_listening_connection_the_database_ends_is_logged_not_printed_and_listens_again() throws Exception {
+        var signals = pg.jobSignals();
+        var signalled = new CompletableFuture<Void>();
+        await(signals.listen(() -> signalled.complete(null)));
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            // a restart or an administrator ends the LISTEN session
+            await(pg.pool()
+                    .query("select pg_terminate_backend(pid) from pg_stat_activity"
+                            + " where query like 'LISTEN%' and datname = current_database()")
+                    .execute());
+            Thread.sleep(1_500); // the subscriber reconnects after a second
+        } finally {
+            System.setErr(stderr);
+        }
+        try {
+            assertThat(printed.toString(StandardCharsets.UTF_8))
+                    .as("nothing outside the log")
+                    .isEmpty();
+            enqueueNew();
+            signalled.get(10, TimeUnit.SECONDS);
         } finally {
             await(signals.close());
         }

@@ -14,8 +14,7 @@ import org.slf4j.LoggerFactory;
  * behind the {@code BEGIN} (pipelined on the connection) instead of after its answer: one round trip less for every
  * transaction (issue 14). The connection runs what it is sent in order, so those statements still run inside the
  * transaction; when the {@code BEGIN} fails, the connection is gone and so are they, and the transaction fails with it.
- * What ends the connection while it is held (the database restarting, an administrator ending the session) is logged;
- * without a handler the driver prints it to standard error, outside the log.
+ * What ends the connection while it is held is logged ({@link #logEnding}).
  */
 public final class Transactions {
 
@@ -29,7 +28,7 @@ public final class Transactions {
      */
     public static <T> Future<T> run(Pool pool, Function<SqlConnection, Future<T>> work) {
         return pool.getConnection().compose(conn -> {
-            conn.exceptionHandler(e -> LOG.warn("a database connection ended mid-transaction: {}", e.toString()));
+            logEnding(conn);
             Future<Transaction> begun = conn.begin();
             Transaction tx = conn.transaction();
             Future<T> done;
@@ -47,5 +46,27 @@ public final class Transactions {
                                     : tx.rollback().transform(x -> Future.<T>failedFuture(failure)))
                     .onComplete(x -> conn.close());
         });
+    }
+
+    /** As {@link Pool#withConnection(Function)}, with what ends the connection while it is held logged, not printed. */
+    public static <T> Future<T> withConnection(Pool pool, Function<SqlConnection, Future<T>> work) {
+        return pool.getConnection().compose(conn -> {
+            logEnding(conn);
+            Future<T> done;
+            try {
+                done = work.apply(conn);
+            } catch (RuntimeException e) {
+                done = Future.failedFuture(e);
+            }
+            return done.onComplete(x -> conn.close());
+        });
+    }
+
+    /**
+     * Logs what ends {@code conn} while it is held (the database restarting, an administrator ending the session):
+     * without a handler the driver prints it to standard error, outside the log.
+     */
+    public static void logEnding(SqlConnection conn) {
+        conn.exceptionHandler(e -> LOG.warn("a database connection ended while in use: {}", e.toString()));
     }
 }

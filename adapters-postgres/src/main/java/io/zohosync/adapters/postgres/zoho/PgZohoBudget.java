@@ -900,12 +900,14 @@ final class PgZohoBudget implements ZohoBudget {
         }
         // leases that grant no more are settled first, so that the count below is the database's alone
         List<UUID> idle = settleIdle(account, now);
-        return pool.withConnection(conn -> (idle.isEmpty()
-                                ? Future.succeededFuture()
-                                : conn.preparedQuery(GIVE_BACK)
-                                        .execute(Tuple.of(idle.toArray(UUID[]::new)))
-                                        .onFailure(e -> keep(notGivenBack, idle)))
-                        .compose(x -> counts(conn, org, meter, usageQuery(org, meter, limits, now, 1))))
+        return Transactions.withConnection(
+                        pool,
+                        conn -> (idle.isEmpty()
+                                        ? Future.succeededFuture()
+                                        : conn.preparedQuery(GIVE_BACK)
+                                                .execute(Tuple.of(idle.toArray(UUID[]::new)))
+                                                .onFailure(e -> keep(notGivenBack, idle)))
+                                .compose(x -> counts(conn, org, meter, usageQuery(org, meter, limits, now, 1))))
                 .map(counts -> {
                     int free = Math.min(
                             Budget.freeSlots(limits.budgetLimits(), counts.usage(), now), counts.zohoLeft(limits, now));
@@ -939,25 +941,27 @@ final class PgZohoBudget implements ZohoBudget {
         BudgetAccount account = BudgetAccount.of(organizationId, product);
         String org = account.organizationId();
         String meter = account.meter().name();
-        return pool.withConnection(conn -> conn.preparedQuery(RECENT)
-                .execute(Tuple.of(org, meter, utc(now.minus(Budget.DAY)), (long) limits.perDay()))
-                .compose(rows -> counts(conn, org, meter, usageQuery(org, meter, limits, now, 1))
-                        .map(counts -> {
-                            List<Instant> recent = new ArrayList<>();
-                            rows.forEach(r ->
-                                    recent.add(r.getOffsetDateTime("taken_at").toInstant()));
-                            Instant finish = Budget.finishTime(
-                                    limits.budgetLimits(),
-                                    recent,
-                                    counts.usage().blockedUntil(),
-                                    now,
-                                    calls);
-                            // beyond what Zoho's count leaves, the rest waits for its reset
-                            return counts.zohoLeft(limits, now) < calls
-                                            && counts.zoho().resetAt().isAfter(finish)
-                                    ? counts.zoho().resetAt()
-                                    : finish;
-                        })));
+        return Transactions.withConnection(
+                pool,
+                conn -> conn.preparedQuery(RECENT)
+                        .execute(Tuple.of(org, meter, utc(now.minus(Budget.DAY)), (long) limits.perDay()))
+                        .compose(rows -> counts(conn, org, meter, usageQuery(org, meter, limits, now, 1))
+                                .map(counts -> {
+                                    List<Instant> recent = new ArrayList<>();
+                                    rows.forEach(r -> recent.add(
+                                            r.getOffsetDateTime("taken_at").toInstant()));
+                                    Instant finish = Budget.finishTime(
+                                            limits.budgetLimits(),
+                                            recent,
+                                            counts.usage().blockedUntil(),
+                                            now,
+                                            calls);
+                                    // beyond what Zoho's count leaves, the rest waits for its reset
+                                    return counts.zohoLeft(limits, now) < calls
+                                                    && counts.zoho().resetAt().isAfter(finish)
+                                            ? counts.zoho().resetAt()
+                                            : finish;
+                                })));
     }
 
     /**
