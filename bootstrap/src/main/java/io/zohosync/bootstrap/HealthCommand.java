@@ -188,33 +188,6 @@ final class HealthCommand implements Callable<Integer> {
         }
     }
 
-    /** Why Zoho did not answer a read back, in words (not the outcome's record). */
-    static String unread(ZohoOutcome<?> outcome) {
-        if (outcome instanceof ZohoOutcome.RateLimited<?> limited) {
-            return limited.scope() == ZohoOutcome.RateLimited.Scope.CIRCUIT_OPEN
-                    ? "the circuit is open after Zoho failed; try again in "
-                            + limited.retryAfter().toSeconds() + " s"
-                    : "the API budget has no room ("
-                            + limited.scope()
-                                    .name()
-                                    .toLowerCase(java.util.Locale.ROOT)
-                                    .replace('_', ' ')
-                            + "); try again in " + limited.retryAfter().toSeconds() + " s";
-        }
-        if (outcome instanceof ZohoOutcome.AuthFailure<?> auth) {
-            return "Zoho refused the connection's token: " + auth.message();
-        }
-        if (outcome instanceof ZohoOutcome.Outage<?> outage) {
-            return "Zoho is unavailable: " + outage.message();
-        }
-        if (outcome instanceof ZohoOutcome.Validation<?> refused) {
-            return "Zoho refused the read: [" + refused.code() + "] " + refused.message();
-        }
-        return outcome instanceof ZohoOutcome.Duplicate<?> duplicate
-                ? "Zoho answered a duplicate: " + duplicate.message()
-                : outcome.getClass().getSimpleName();
-    }
-
     private static ReadBack readBack(Handlers handlers, SyncHealthReader.Linked linked) {
         Optional<SyncHandler<?>> handler = handlers.of(linked.key());
         if (handler.isEmpty()) {
@@ -230,7 +203,7 @@ final class HealthCommand implements Callable<Integer> {
                     ? new ReadBack(linked, Found.IN_ZOHO, "")
                     : read instanceof ZohoOutcome.NotFound<String>
                             ? new ReadBack(linked, Found.NOT_IN_ZOHO, "")
-                            : new ReadBack(linked, Found.NOT_READ, unread(read));
+                            : new ReadBack(linked, Found.NOT_READ, read.describe());
         } catch (Exception e) {
             return new ReadBack(linked, Found.NOT_READ, reason(e));
         }

@@ -9,7 +9,6 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.zohosync.adapters.postgres.DatabaseSettings;
 import io.zohosync.adapters.postgres.testing.PostgresFixture;
-import io.zohosync.ports.out.zoho.ZohoOutcome;
 import io.zohosync.sandbox.SandboxOptions;
 import io.zohosync.sandbox.ZohoSandbox;
 import java.io.PrintWriter;
@@ -105,18 +104,6 @@ class HealthCommandTest {
 
         assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
         assertThat(run.out()).contains("the embedded PostgreSQL in", "is not running: is the service up?");
-    }
-
-    @Test
-    void a_sampled_record_zoho_did_not_answer_for_is_told_in_words() {
-        assertThat(HealthCommand.unread(new ZohoOutcome.RateLimited<>(
-                        ZohoOutcome.RateLimited.Scope.MINUTE, java.time.Duration.ofMillis(3410), "spent")))
-                .isEqualTo("the API budget has no room (minute); try again in 3 s");
-        assertThat(HealthCommand.unread(new ZohoOutcome.RateLimited<>(
-                        ZohoOutcome.RateLimited.Scope.CIRCUIT_OPEN, java.time.Duration.ofSeconds(30), "open")))
-                .isEqualTo("the circuit is open after Zoho failed; try again in 30 s");
-        assertThat(HealthCommand.unread(new ZohoOutcome.Outage<>("connection reset")))
-                .isEqualTo("Zoho is unavailable: connection reset");
     }
 
     @Test

@@ -452,7 +452,7 @@ class SyncPipelineTest {
         AdminSyncUseCase.Result refused = await(admin.apply(link("YOGA", "item-zoho-2")));
         assertThat(refused)
                 .isEqualTo(new AdminSyncUseCase.Result.ZohoUnavailable("Zoho could not be asked about record"
-                        + " item-zoho-2 now (API budget for BOOKS spent; open again in 40 s); nothing changed, try"
+                        + " item-zoho-2 now (API budget for BOOKS spent; try again in 40 s); nothing changed, try"
                         + " again in a moment"));
         assertThat(pauses).isEmpty();
 
@@ -465,7 +465,7 @@ class SyncPipelineTest {
         AdminSyncUseCase.Result busy = await(admin.apply(link("YOGA", "item-zoho-2")));
         assertThat(busy)
                 .isEqualTo(new AdminSyncUseCase.Result.ZohoUnavailable("Zoho could not be asked about record"
-                        + " item-zoho-2 now (API budget for BOOKS spent; open again in 1 s); nothing changed, try"
+                        + " item-zoho-2 now (API budget for BOOKS spent; try again in 1 s); nothing changed, try"
                         + " again in a moment"));
         assertThat(pauses).hasSize(20);
         assertThat(view(EntityType.ITEM, "YOGA").zohoId()).isEqualTo("item-zoho-1");

@@ -53,7 +53,7 @@ public sealed interface ZohoOutcome<T> {
     default String describe() {
         if (this instanceof RateLimited<T> limited) {
             long seconds = (limited.retryAfter().toMillis() + 999) / 1000;
-            return limited.message() + "; open again in " + seconds + " s";
+            return limited.message() + "; try again in " + seconds + " s";
         }
         if (this instanceof Outage<T> outage) {
             return "Zoho did not answer: " + outage.message();

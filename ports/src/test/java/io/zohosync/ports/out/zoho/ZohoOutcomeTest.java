@@ -14,11 +14,11 @@ class ZohoOutcomeTest {
     void each_failure_says_what_zoho_or_the_budget_said_and_a_limit_when_it_reopens_rounded_up() {
         assertThat(new ZohoOutcome.RateLimited<>(Scope.MINUTE, Duration.ofSeconds(40), "API budget for BOOKS spent")
                         .describe())
-                .isEqualTo("API budget for BOOKS spent; open again in 40 s");
+                .isEqualTo("API budget for BOOKS spent; try again in 40 s");
         assertThat(new ZohoOutcome.RateLimited<>(Scope.CONCURRENCY, Duration.ofMillis(1), "busy").describe())
-                .isEqualTo("busy; open again in 1 s");
+                .isEqualTo("busy; try again in 1 s");
         assertThat(new ZohoOutcome.RateLimited<>(Scope.CONCURRENCY, Duration.ZERO, "busy").describe())
-                .isEqualTo("busy; open again in 0 s");
+                .isEqualTo("busy; try again in 0 s");
         assertThat(new ZohoOutcome.Outage<>("503").describe()).isEqualTo("Zoho did not answer: 503");
         assertThat(new ZohoOutcome.AuthFailure<>("invalid_token").describe())
                 .isEqualTo("Zoho refused the credentials: invalid_token");
