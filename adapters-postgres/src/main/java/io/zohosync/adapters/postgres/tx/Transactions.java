@@ -27,24 +27,16 @@ public final class Transactions {
      * it fails (or when a statement of it failed), the connection given back either way.
      */
     public static <T> Future<T> run(Pool pool, Function<SqlConnection, Future<T>> work) {
-        return pool.getConnection().compose(conn -> {
-            logEnding(conn);
+        return withConnection(pool, conn -> {
             Future<Transaction> begun = conn.begin();
             Transaction tx = conn.transaction();
-            Future<T> done;
-            try {
-                done = work.apply(conn);
-            } catch (RuntimeException e) {
-                done = Future.failedFuture(e);
-            }
-            Future<T> worked = done;
+            Future<T> worked = applied(work, conn);
             return begun.compose(x -> worked)
                     .compose(
                             result -> tx.commit().map(result),
                             failure -> failure instanceof TransactionRollbackException
                                     ? Future.<T>failedFuture(failure)
-                                    : tx.rollback().transform(x -> Future.<T>failedFuture(failure)))
-                    .onComplete(x -> conn.close());
+                                    : tx.rollback().transform(x -> Future.<T>failedFuture(failure)));
         });
     }
 
@@ -52,14 +44,17 @@ public final class Transactions {
     public static <T> Future<T> withConnection(Pool pool, Function<SqlConnection, Future<T>> work) {
         return pool.getConnection().compose(conn -> {
             logEnding(conn);
-            Future<T> done;
-            try {
-                done = work.apply(conn);
-            } catch (RuntimeException e) {
-                done = Future.failedFuture(e);
-            }
-            return done.onComplete(x -> conn.close());
+            return applied(work, conn).onComplete(x -> conn.close());
         });
+    }
+
+    /** {@code work}'s future; a throw is a failed one. */
+    private static <T> Future<T> applied(Function<SqlConnection, Future<T>> work, SqlConnection conn) {
+        try {
+            return work.apply(conn);
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
     }
 
     /**
