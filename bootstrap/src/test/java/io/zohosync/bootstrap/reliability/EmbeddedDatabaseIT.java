@@ -58,9 +58,6 @@ class EmbeddedDatabaseIT {
                     .anyMatch(line -> line.contains("stopped; 0 unfinished jobs handed back"))
                     .anyMatch(line -> line.contains("stopped cleanly"))
                     .noneMatch(line -> line.contains("could not"));
-            assertThat(Files.readString(dataDir.resolve("postgres").resolve("postmaster.opts")))
-                    .as("the embedded database was started with")
-                    .contains("fsync=on");
 
             try (JarProcess again = JarProcess.start(env)) {
                 again.awaitUp(120);

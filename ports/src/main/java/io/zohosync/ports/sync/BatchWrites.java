@@ -23,16 +23,13 @@ import java.util.Optional;
  */
 final class BatchWrites {
 
-    /**
-     * How long a record that waits for another of its batch sleeps before it looks again by itself; the other reaching
-     * Zoho wakes it sooner.
-     */
-    static final Duration WAIT_RECHECK = Duration.ofMinutes(1);
-
     private final EntityStore entities;
+    /** How long a record that waits for another sleeps before it looks again by itself (the other wakes it sooner). */
+    private final Duration recheck;
 
-    BatchWrites(EntityStore entities) {
+    BatchWrites(EntityStore entities, Duration recheck) {
         this.entities = entities;
+        this.recheck = recheck;
     }
 
     /** One decision per job, in order. */
@@ -86,12 +83,12 @@ final class BatchWrites {
         });
     }
 
-    private static Decision decision(BatchAnswer answer, Instant now) {
+    private Decision decision(BatchAnswer answer, Instant now) {
         if (answer.waitFor() != null) {
             // no attempt used, no fault recorded: its next run is as sure of Zoho's state as its first
             return new Decision(
                     new SyncEvent.WaitingForPrerequisites(
-                            List.of(answer.waitFor().entity()), now.plus(WAIT_RECHECK)),
+                            List.of(answer.waitFor().entity()), now.plus(recheck)),
                     answer.logEvent(),
                     List.of(answer.waitFor()));
         }

@@ -134,7 +134,7 @@ public final class SyncRunner {
     /** Runs the claimed jobs of one batched kind in one write; one decision per job, in order. */
     public Future<List<Decision>> runBatch(JobKind kind, List<ClaimedJob> batch, Instant now) {
         return handlers.batchOf(kind)
-                .map(handler -> new BatchWrites(entities).run(handler, batch, now))
+                .map(handler -> new BatchWrites(entities, settings.recheck()).run(handler, batch, now))
                 .orElseGet(() -> Future.failedFuture(new IllegalArgumentException("no batch handler for " + kind)));
     }
 
